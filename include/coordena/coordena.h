@@ -1,0 +1,8 @@
+/* coordena.h — umbrella header of libcoordena, the core shared by the app and the CLI. */
+#pragma once
+
+#include <coordena/error.h>
+#include <coordena/paths.h>
+#include <coordena/competencia.h>
+#include <coordena/ids.h>
+#include <coordena/format.h>

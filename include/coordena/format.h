@@ -1,0 +1,34 @@
+/* format.h — pt-BR money, dates and numbers, independent of the system locale. */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* "R$ 1.234,56"; negative amounts as "-R$ 1.234,56". */
+char *coordena_format_money (gint64 centavos);
+
+/* Parses "16.833,33", "16833,33", "16833.33", "R$ 16.833,33" or "16833" into centavos.
+ * More than two decimal places, or any other character, is refused. */
+gboolean coordena_parse_money (const char *text, gint64 *centavos, GError **error);
+
+/* round_half_up (base × percent / 100) for a non-negative base and percent (DOMAIN.md §5). */
+gint64 coordena_percent_of (gint64 base_centavos, int percent);
+
+/* "1.234.567": thousands grouped with dots. */
+char *coordena_format_integer (gint64 value);
+
+/* Month names in lower case, from a fixed table: 1 → "janeiro". NULL outside 1–12. */
+const char *coordena_month_name (int month);
+
+/* "03/12/2025" */
+char *coordena_format_date (const GDate *date);
+
+/* "1º de dezembro de 2025" and "3 de dezembro de 2025": day without a leading zero, ordinal on
+ * the first, month in lower case. No final full stop: the caller adds it. */
+char *coordena_format_date_extenso (const GDate *date);
+
+/* Parses "AAAA-MM-DD" or "DD/MM/AAAA" into a valid date. */
+gboolean coordena_parse_date (const char *text, GDate *date, GError **error);
+
+G_END_DECLS

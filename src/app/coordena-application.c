@@ -1,0 +1,140 @@
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include <coordena/coordena.h>
+
+#include "coordena-application.h"
+#include "coordena-preferences-window.h"
+#include "coordena-window.h"
+
+struct _CoordenaApplication
+{
+  AdwApplication parent_instance;
+
+  GSettings *settings;
+};
+
+G_DEFINE_FINAL_TYPE (CoordenaApplication, coordena_application, ADW_TYPE_APPLICATION)
+
+CoordenaApplication *
+coordena_application_new (void)
+{
+  return g_object_new (COORDENA_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", "/io/github/coordena/Coordena",
+                       NULL);
+}
+
+GSettings *
+coordena_application_get_settings (CoordenaApplication *self)
+{
+  g_return_val_if_fail (COORDENA_IS_APPLICATION (self), NULL);
+
+  if (self->settings == NULL)
+    self->settings = g_settings_new (APP_ID);
+  return self->settings;
+}
+
+static void
+coordena_application_activate (GApplication *app)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window == NULL)
+    window = GTK_WINDOW (coordena_window_new (COORDENA_APPLICATION (app)));
+  gtk_window_present (window);
+}
+
+static void
+coordena_application_quit_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  GList *windows = gtk_application_get_windows (app);
+
+  /* Close windows first so each one saves its state. */
+  for (GList *l = windows; l != NULL;)
+    {
+      GtkWindow *window = l->data;
+      l = l->next;
+      gtk_window_close (window);
+    }
+  g_application_quit (G_APPLICATION (app));
+}
+
+static void
+coordena_application_about_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  static const char *developers[] = { "Equipe Coordena", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (app),
+                        "application-name", "Coordena",
+                        "application-icon", APP_ID,
+                        "version", PACKAGE_VERSION,
+                        "developer-name", _("The Coordena developers"),
+                        "developers", developers,
+                        "comments", _("Primary-care teams, federal financing forecasts and adhesion ofícios for state health secretariats."),
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "copyright", "© 2026 Coordena",
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+coordena_application_preferences_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  CoordenaPreferencesWindow *prefs;
+
+  prefs = coordena_preferences_window_new (gtk_application_get_active_window (app));
+  gtk_window_present (GTK_WINDOW (prefs));
+}
+
+static const GActionEntry app_actions[] = {
+  { .name = "quit", .activate = coordena_application_quit_action },
+  { .name = "about", .activate = coordena_application_about_action },
+  { .name = "preferences", .activate = coordena_application_preferences_action },
+};
+
+static void
+coordena_application_startup (GApplication *app)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *prefs_accels[] = { "<Control>comma", NULL };
+
+  G_APPLICATION_CLASS (coordena_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", prefs_accels);
+}
+
+static void
+coordena_application_dispose (GObject *object)
+{
+  CoordenaApplication *self = COORDENA_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+  G_OBJECT_CLASS (coordena_application_parent_class)->dispose (object);
+}
+
+static void
+coordena_application_class_init (CoordenaApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = coordena_application_dispose;
+  app_class->activate = coordena_application_activate;
+  app_class->startup = coordena_application_startup;
+}
+
+static void
+coordena_application_init (CoordenaApplication *self)
+{
+}

@@ -1,0 +1,15 @@
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define COORDENA_TYPE_APPLICATION (coordena_application_get_type ())
+G_DECLARE_FINAL_TYPE (CoordenaApplication, coordena_application, COORDENA, APPLICATION, AdwApplication)
+
+CoordenaApplication *coordena_application_new (void);
+
+/* The application's settings (window state and preferences). */
+GSettings *coordena_application_get_settings (CoordenaApplication *self);
+
+G_END_DECLS

@@ -1,0 +1,19 @@
+#include "config.h"
+
+#include <locale.h>
+
+#include <coordena/coordena.h>
+
+#include "coordena-application.h"
+
+int
+main (int argc, char **argv)
+{
+  g_autoptr(CoordenaApplication) app = NULL;
+
+  setlocale (LC_ALL, "");
+  coordena_i18n_init ();
+
+  app = coordena_application_new ();
+  return g_application_run (G_APPLICATION (app), argc, argv);
+}

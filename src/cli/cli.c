@@ -1,0 +1,171 @@
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include <coordena/coordena.h>
+
+#include "cli.h"
+
+int
+cli_report_error (const GError *error)
+{
+  g_printerr ("coordena-cli: %s\n", error->message);
+  return CLI_EXIT_REFUSED;
+}
+
+int
+cli_usage_error (const char *format, ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_printerr ("coordena-cli: %s\n", message);
+  g_printerr (_("Try “coordena-cli --help”.\n"));
+  return CLI_EXIT_USAGE;
+}
+
+gboolean
+cli_parse_options (GOptionContext *context, int *argc, char ***argv, int *exit_code)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      *exit_code = cli_usage_error ("%s", error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+print_help (FILE *out)
+{
+  g_autofree char *db = coordena_default_db_path ();
+  int width = 0;
+
+  for (const CliCommand *c = cli_commands; c->name != NULL; c++)
+    width = MAX (width, (int) strlen (c->name));
+
+  fprintf (out, _("Usage: coordena-cli [--db FILE] COMMAND [OPTIONS…]\n"));
+  fprintf (out, "\n%s\n\n", _("Coordena: primary-care teams, financing forecasts and adhesion ofícios."));
+  fprintf (out, "%s\n", _("Global options:"));
+  fprintf (out, "  --db %-14s %s\n", _("FILE"), _("database to use"));
+  fprintf (out, "  %-19s %s %s\n", "", _("default:"), db);
+  fprintf (out, "  %-19s %s\n", "--version", _("show the version"));
+  fprintf (out, "  %-19s %s\n", "-h, --help", _("show this help"));
+  fprintf (out, "\n%s\n", _("Commands:"));
+  for (const CliCommand *c = cli_commands; c->name != NULL; c++)
+    fprintf (out, "  %-*s  %s\n", MAX (width, 19), c->name, _(c->summary));
+  fprintf (out, "  %-*s  %s\n", MAX (width, 19), _("help COMMAND"), _("show the help of a command"));
+  fprintf (out, "\n%s\n", _("Exit codes: 0 done; 1 input refused (the message says why and where); 2 wrong usage."));
+}
+
+static const CliCommand *
+find_command (const char *name)
+{
+  for (const CliCommand *c = cli_commands; c->name != NULL; c++)
+    if (g_str_equal (c->name, name))
+      return c;
+  return NULL;
+}
+
+static int
+run_command (CliContext *ctx, const CliCommand *command, int argc, char **argv)
+{
+  /* Commands parse argv with GOptionContext, which may reorder it: give them a copy. */
+  g_autofree char **copy = g_new0 (char *, argc + 1);
+
+  memcpy (copy, argv, sizeof (char *) * (gsize) argc);
+  return command->run (ctx, argc, copy);
+}
+
+int
+cli_main (int argc, char **argv)
+{
+  CliContext ctx = { 0 };
+  int i = 1, code;
+
+  for (; i < argc && argv[i][0] == '-'; i++)
+    {
+      const char *arg = argv[i];
+
+      if (g_str_equal (arg, "--version"))
+        {
+          g_print ("coordena-cli %s\n", PACKAGE_VERSION);
+          g_free (ctx.db_path);
+          return CLI_EXIT_OK;
+        }
+      else if (g_str_equal (arg, "--help") || g_str_equal (arg, "-h"))
+        {
+          print_help (stdout);
+          g_free (ctx.db_path);
+          return CLI_EXIT_OK;
+        }
+      else if (g_str_equal (arg, "--db") || g_str_has_prefix (arg, "--db="))
+        {
+          const char *value = arg[4] == '=' ? arg + 5 : (i + 1 < argc ? argv[++i] : NULL);
+
+          if (value == NULL || *value == '\0')
+            {
+              g_free (ctx.db_path);
+              return cli_usage_error (_("--db needs the path of a database file"));
+            }
+          g_free (ctx.db_path);
+          ctx.db_path = g_strdup (value);
+          ctx.db_path_given = TRUE;
+        }
+      else
+        {
+          g_free (ctx.db_path);
+          return cli_usage_error (_("unknown option “%s”"), arg);
+        }
+    }
+
+  if (i >= argc)
+    {
+      print_help (stderr);
+      g_free (ctx.db_path);
+      return CLI_EXIT_USAGE;
+    }
+
+  if (ctx.db_path == NULL)
+    ctx.db_path = coordena_default_db_path ();
+
+  if (g_str_equal (argv[i], "help"))
+    {
+      const CliCommand *command;
+      char *help_argv[3] = { NULL, (char *) "--help", NULL };
+
+      if (i + 1 >= argc)
+        {
+          print_help (stdout);
+          code = CLI_EXIT_OK;
+        }
+      else if ((command = find_command (argv[i + 1])) == NULL)
+        code = cli_usage_error (_("unknown command “%s”"), argv[i + 1]);
+      else
+        {
+          help_argv[0] = argv[i + 1];
+          code = run_command (&ctx, command, 2, help_argv);
+        }
+    }
+  else
+    {
+      const CliCommand *command = find_command (argv[i]);
+
+      if (command == NULL)
+        code = cli_usage_error (_("unknown command “%s”"), argv[i]);
+      else
+        code = run_command (&ctx, command, argc - i, argv + i);
+    }
+
+  g_free (ctx.db_path);
+  return code;
+}

@@ -1,0 +1,44 @@
+/* cli.h — what every coordena-cli subcommand shares. */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* The exit codes the README documents. */
+enum {
+  CLI_EXIT_OK = 0,
+  CLI_EXIT_REFUSED = 1, /* the input was refused; stderr says why and where */
+  CLI_EXIT_USAGE = 2,   /* wrong usage: unknown command or option, missing argument */
+};
+
+typedef struct {
+  char *db_path; /* --db, or the default database */
+  gboolean db_path_given;
+} CliContext;
+
+/* A subcommand: argv[0] is its name; argv holds only its own arguments. */
+typedef int (*CliCommandFunc) (CliContext *ctx, int argc, char **argv);
+
+typedef struct {
+  const char *name;
+  const char *summary; /* an English msgid, shown translated in --help */
+  CliCommandFunc run;
+} CliCommand;
+
+/* The table of subcommands, ended by a zeroed entry. */
+extern const CliCommand cli_commands[];
+
+/* Runs coordena-cli with its whole command line; returns the exit code. */
+int cli_main (int argc, char **argv);
+
+/* Prints "coordena-cli: MESSAGE" on stderr and returns the exit code for that error. */
+int cli_report_error (const GError *error);
+
+/* Prints a usage complaint on stderr and returns CLI_EXIT_USAGE. */
+int cli_usage_error (const char *format, ...) G_GNUC_PRINTF (1, 2);
+
+/* Parses a subcommand's options; on failure reports it and returns FALSE with *exit_code set. */
+gboolean cli_parse_options (GOptionContext *context, int *argc, char ***argv, int *exit_code);
+
+G_END_DECLS

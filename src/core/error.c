@@ -1,0 +1,5 @@
+#include "config.h"
+
+#include <coordena/error.h>
+
+G_DEFINE_QUARK (coordena-error-quark, coordena_error)

@@ -1,0 +1,180 @@
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include <coordena/error.h>
+#include <coordena/format.h>
+
+static const char *const month_names[12] = {
+  "janeiro", "fevereiro", "março", "abril", "maio", "junho",
+  "julho", "agosto", "setembro", "outubro", "novembro", "dezembro",
+};
+
+const char *
+coordena_month_name (int month)
+{
+  return (month >= 1 && month <= 12) ? month_names[month - 1] : NULL;
+}
+
+char *
+coordena_format_integer (gint64 value)
+{
+  GString *out = g_string_new (NULL);
+  char digits[32];
+  guint64 magnitude = value < 0 ? (guint64) (-(value + 1)) + 1 : (guint64) value;
+  int len = g_snprintf (digits, sizeof digits, "%" G_GUINT64_FORMAT, magnitude);
+
+  if (value < 0)
+    g_string_append_c (out, '-');
+  for (int i = 0; i < len; i++)
+    {
+      if (i > 0 && (len - i) % 3 == 0)
+        g_string_append_c (out, '.');
+      g_string_append_c (out, digits[i]);
+    }
+  return g_string_free (out, FALSE);
+}
+
+char *
+coordena_format_money (gint64 centavos)
+{
+  guint64 magnitude = centavos < 0 ? (guint64) (-(centavos + 1)) + 1 : (guint64) centavos;
+  g_autofree char *reais = coordena_format_integer ((gint64) (magnitude / 100));
+
+  return g_strdup_printf ("%sR$ %s,%02u", centavos < 0 ? "-" : "", reais, (guint) (magnitude % 100));
+}
+
+gboolean
+coordena_parse_money (const char *text, gint64 *centavos, GError **error)
+{
+  g_autofree char *s = g_strstrip (g_strdup (text != NULL ? text : ""));
+  const char *p = s;
+  const char *decimal = NULL;
+  gboolean negative = FALSE;
+  guint64 whole = 0, frac = 0;
+  int frac_digits = 0, int_digits = 0;
+
+  if (g_str_has_prefix (p, "R$"))
+    {
+      p += 2;
+      while (*p == ' ')
+        p++;
+    }
+  if (*p == '-')
+    {
+      negative = TRUE;
+      p++;
+    }
+
+  /* The decimal separator is the last ',' — or the last '.' when no ',' exists and it is
+   * followed by one or two digits only ("16833.33"); every other '.' groups thousands. */
+  decimal = strrchr (p, ',');
+  if (decimal == NULL)
+    {
+      const char *dot = strrchr (p, '.');
+      if (dot != NULL && strlen (dot + 1) >= 1 && strlen (dot + 1) <= 2 && strchr (p, '.') == dot)
+        decimal = dot;
+    }
+
+  for (const char *q = p; *q != '\0'; q++)
+    {
+      if (q == decimal)
+        continue;
+      if (decimal != NULL && q > decimal)
+        {
+          if (!g_ascii_isdigit (*q) || ++frac_digits > 2)
+            goto bad;
+          frac = frac * 10 + (guint64) (*q - '0');
+        }
+      else if (*q == '.' && (decimal == NULL || q < decimal))
+        continue;
+      else if (g_ascii_isdigit (*q))
+        {
+          if (++int_digits > 15)
+            goto bad;
+          whole = whole * 10 + (guint64) (*q - '0');
+        }
+      else
+        goto bad;
+    }
+  if (int_digits == 0 && frac_digits == 0)
+    goto bad;
+  if (frac_digits == 1)
+    frac *= 10;
+
+  *centavos = (gint64) (whole * 100 + frac) * (negative ? -1 : 1);
+  return TRUE;
+
+bad:
+  g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+               _("invalid amount “%s”: write it as 16.833,33 or 16833.33"), s);
+  return FALSE;
+}
+
+gint64
+coordena_percent_of (gint64 base_centavos, int percent)
+{
+  g_return_val_if_fail (base_centavos >= 0 && percent >= 0, 0);
+  return (base_centavos * percent + 50) / 100;
+}
+
+char *
+coordena_format_date (const GDate *date)
+{
+  return g_strdup_printf ("%02u/%02u/%04u", g_date_get_day (date), g_date_get_month (date),
+                          g_date_get_year (date));
+}
+
+char *
+coordena_format_date_extenso (const GDate *date)
+{
+  guint day = g_date_get_day (date);
+
+  return g_strdup_printf ("%u%s de %s de %u", day, day == 1 ? "º" : "",
+                          coordena_month_name (g_date_get_month (date)), g_date_get_year (date));
+}
+
+/* Ten characters: digits everywhere but the separator at positions a and b. */
+static gboolean
+digits_with_separators (const char *s, gsize a, gsize b, char sep)
+{
+  if (strlen (s) != 10)
+    return FALSE;
+  for (gsize i = 0; i < 10; i++)
+    if ((i == a || i == b) ? s[i] != sep : !g_ascii_isdigit (s[i]))
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+coordena_parse_date (const char *text, GDate *date, GError **error)
+{
+  g_autofree char *s = g_strstrip (g_strdup (text != NULL ? text : ""));
+  guint d = 0, m = 0, y = 0;
+  char tail;
+
+  if (digits_with_separators (s, 4, 7, '-') &&
+      sscanf (s, "%4u-%2u-%2u%c", &y, &m, &d, &tail) == 3)
+    ;
+  else if (digits_with_separators (s, 2, 5, '/') &&
+           sscanf (s, "%2u/%2u/%4u%c", &d, &m, &y, &tail) == 3)
+    ;
+  else
+    {
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                   _("invalid date “%s”: write it as AAAA-MM-DD or DD/MM/AAAA"), s);
+      return FALSE;
+    }
+
+  if (y < 1900 || y > 2199 || !g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
+    {
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                   _("invalid date “%s”: that day does not exist"), s);
+      return FALSE;
+    }
+  g_date_clear (date, 1);
+  g_date_set_dmy (date, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
+  return TRUE;
+}

@@ -1,0 +1,189 @@
+/* The main window under Xvfb: the four pages in Portuguese, the menu's windows, the shortcuts
+ * and the remembered window state. Saves a PNG of every page and dialog. */
+#include "config.h"
+
+#include <locale.h>
+
+#include <adwaita.h>
+
+#include <coordena/coordena.h>
+
+#include "coordena-application.h"
+#include "coordena-window-private.h"
+#include "ui-helpers.h"
+
+typedef struct {
+  const char *name;
+  const char *title; /* what a Portuguese-speaking user reads in the view switcher */
+} Page;
+
+static const Page pages[] = {
+  { "painel", "Painel" },
+  { "equipes", "Equipes" },
+  { "previsao", "Previsão" },
+  { "adesao", "Adesão" },
+};
+
+static CoordenaApplication *app;
+
+static CoordenaWindow *
+open_window (void)
+{
+  CoordenaWindow *window;
+
+  g_application_activate (G_APPLICATION (app));
+  window = COORDENA_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_nonnull (window);
+  ui_wait_for_frames (GTK_WIDGET (window), 2);
+  return window;
+}
+
+static void
+test_pages_in_portuguese (void)
+{
+  CoordenaWindow *window = open_window ();
+  AdwViewStack *stack = coordena_window_get_stack (window);
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      AdwViewStackPage *page;
+      AdwStatusPage *status;
+      g_autofree char *png = NULL;
+      g_autofree char *shot = g_strdup_printf ("pagina-%s", pages[i].name);
+
+      coordena_window_show_page (window, pages[i].name);
+      ui_wait_for_frames (GTK_WIDGET (window), 2);
+
+      g_assert_cmpstr (coordena_window_get_page (window), ==, pages[i].name);
+      page = adw_view_stack_get_page (stack, adw_view_stack_get_visible_child (stack));
+      g_assert_cmpstr (adw_view_stack_page_get_title (page), ==, pages[i].title);
+      status = ADW_STATUS_PAGE (adw_view_stack_get_visible_child (stack));
+      g_assert_cmpstr (adw_status_page_get_title (status), ==, pages[i].title);
+      g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (status)));
+
+      png = ui_save_png (GTK_WIDGET (window), shot);
+      g_assert_true (g_file_test (png, G_FILE_TEST_EXISTS));
+    }
+}
+
+static void
+test_alt_number_switches_page (void)
+{
+  CoordenaWindow *window = open_window ();
+
+  coordena_window_show_page (window, "painel");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "adesao"));
+  g_assert_cmpstr (coordena_window_get_page (window), ==, "adesao");
+}
+
+static void
+test_shortcuts (void)
+{
+  struct { const char *action; const char *accel; } expected[] = {
+    { "app.quit", "<Control>q" },
+    { "app.preferences", "<Control>comma" },
+    { "win.show-help-overlay", "<Control>question" },
+  };
+
+  open_window ();
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), expected[i].action);
+
+      g_assert_nonnull (accels[0]);
+      g_assert_true (g_strv_contains ((const char *const *) accels, expected[i].accel));
+    }
+}
+
+static void
+test_menu_windows (void)
+{
+  CoordenaWindow *window = open_window ();
+  struct { const char *action; const char *shot; GType (*type) (void); } menu[] = {
+    { "app.preferences", "preferencias", adw_preferences_window_get_type },
+    { "win.show-help-overlay", "atalhos", gtk_shortcuts_window_get_type },
+    { "app.about", "sobre", adw_about_window_get_type },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (menu); i++)
+    {
+      GtkWindow *shown;
+      g_autofree char *png = NULL;
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), menu[i].action, NULL));
+      ui_flush ();
+      shown = ui_find_toplevel (menu[i].type ());
+      g_assert_nonnull (shown);
+      g_assert_true (gtk_window_get_transient_for (shown) == GTK_WINDOW (window));
+      ui_wait_for_frames (GTK_WIDGET (shown), 3);
+      png = ui_save_png (GTK_WIDGET (shown), menu[i].shot);
+      gtk_window_destroy (shown);
+      ui_flush ();
+    }
+}
+
+static void
+test_window_state_remembered (void)
+{
+  GSettings *settings = coordena_application_get_settings (app);
+  CoordenaWindow *window;
+  int width, height;
+
+  /* Whatever window the earlier tests left is closed first: a new one reads the settings. */
+  while ((window = COORDENA_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)))) != NULL)
+    {
+      gtk_window_close (GTK_WINDOW (window));
+      ui_flush ();
+    }
+
+  g_settings_set_int (settings, "window-width", 900);
+  g_settings_set_int (settings, "window-height", 640);
+  g_settings_set_string (settings, "last-page", "previsao");
+
+  window = open_window ();
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 900);
+  g_assert_cmpint (height, ==, 640);
+  g_assert_cmpstr (coordena_window_get_page (window), ==, "previsao");
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 700);
+  coordena_window_show_page (window, "equipes");
+  gtk_window_close (GTK_WINDOW (window));
+  ui_flush ();
+
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1024);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 700);
+  g_autofree char *page = g_settings_get_string (settings, "last-page");
+  g_assert_cmpstr (page, ==, "equipes");
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  /* gtk_test_init() keeps the C locale; the user's language is what this test is about. */
+  setlocale (LC_ALL, "");
+  coordena_i18n_init ();
+  gtk_test_init (&argc, &argv, NULL);
+  /* Screenshots show settled widgets, not a cross-fade caught half-way. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  app = coordena_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  g_application_hold (G_APPLICATION (app));
+
+  g_test_add_func ("/window/pages-in-portuguese", test_pages_in_portuguese);
+  g_test_add_func ("/window/alt-number-switches-page", test_alt_number_switches_page);
+  g_test_add_func ("/window/shortcuts", test_shortcuts);
+  g_test_add_func ("/window/menu-windows", test_menu_windows);
+  g_test_add_func ("/window/state-remembered", test_window_state_remembered);
+
+  status = g_test_run ();
+  g_application_release (G_APPLICATION (app));
+  g_object_unref (app);
+  return status;
+}
