@@ -123,6 +123,17 @@ test_menu_windows (void)
 }
 
 static void
+test_app_icon_found (void)
+{
+  CoordenaWindow *window = open_window ();
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (window)));
+
+  /* The About window and the shell show it; it must resolve even before installation. */
+  g_assert_true (gtk_icon_theme_has_icon (theme, APP_ID));
+  g_assert_true (gtk_icon_theme_has_icon (theme, APP_ID "-symbolic"));
+}
+
+static void
 test_window_state_remembered (void)
 {
   GSettings *settings = coordena_application_get_settings (app);
@@ -180,6 +191,7 @@ main (int argc, char **argv)
   g_test_add_func ("/window/alt-number-switches-page", test_alt_number_switches_page);
   g_test_add_func ("/window/shortcuts", test_shortcuts);
   g_test_add_func ("/window/menu-windows", test_menu_windows);
+  g_test_add_func ("/window/app-icon-found", test_app_icon_found);
   g_test_add_func ("/window/state-remembered", test_window_state_remembered);
 
   status = g_test_run ();
