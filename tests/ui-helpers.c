@@ -43,31 +43,71 @@ ui_wait_for_frames (GtkWidget *widget, guint n)
   ui_flush ();
 }
 
-char *
-ui_save_png (GtkWidget *widget, const char *name)
+GdkTexture *
+ui_render (GtkWidget *widget)
 {
-  const char *dir = g_getenv ("COORDENA_SCREENSHOT_DIR");
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
   g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file = g_strconcat (name, ".png", NULL);
-  char *path;
   int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
   GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-
-  if (dir == NULL || *dir == '\0')
-    dir = "screenshots";
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-  path = g_build_filename (dir, file, NULL);
 
   g_assert_cmpint (width, >, 0);
   gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
   g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  return gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+}
+
+char *
+ui_save_png (GtkWidget *widget, const char *name)
+{
+  const char *dir = g_getenv ("COORDENA_SCREENSHOT_DIR");
+  g_autoptr(GdkTexture) texture = ui_render (widget);
+  g_autofree char *file = g_strconcat (name, ".png", NULL);
+  char *path;
+
+  if (dir == NULL || *dir == '\0')
+    dir = "screenshots";
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  path = g_build_filename (dir, file, NULL);
   g_assert_true (gdk_texture_save_to_png (texture, path));
   return path;
+}
+
+UiPixels *
+ui_pixels_new (GdkTexture *texture)
+{
+  UiPixels *pixels = g_new0 (UiPixels, 1);
+
+  pixels->width = gdk_texture_get_width (texture);
+  pixels->height = gdk_texture_get_height (texture);
+  pixels->argb = g_new (guint32, (gsize) pixels->width * pixels->height);
+  /* CAIRO_FORMAT_ARGB32: one native-endian 32-bit word per pixel. */
+  gdk_texture_download (texture, (guchar *) pixels->argb, (gsize) pixels->width * 4);
+  return pixels;
+}
+
+gboolean
+ui_pixels_get (const UiPixels *pixels, int x, int y, guint8 rgba[4])
+{
+  guint32 px;
+
+  if (x < 0 || y < 0 || x >= pixels->width || y >= pixels->height)
+    return FALSE;
+  px = pixels->argb[(gsize) y * pixels->width + x];
+  rgba[0] = (px >> 16) & 0xff;
+  rgba[1] = (px >> 8) & 0xff;
+  rgba[2] = px & 0xff;
+  rgba[3] = px >> 24;
+  return TRUE;
+}
+
+void
+ui_pixels_free (UiPixels *pixels)
+{
+  g_free (pixels->argb);
+  g_free (pixels);
 }
 
 GtkWindow *

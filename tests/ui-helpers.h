@@ -11,6 +11,22 @@ void ui_wait_for_frames (GtkWidget *widget, guint n);
 /* Runs pending main-loop work without blocking. */
 void ui_flush (void);
 
+/* What the widget shows, rendered now. */
+GdkTexture *ui_render (GtkWidget *widget);
+
+/* The pixels of a rendered texture, downloaded once for reading. */
+typedef struct {
+  int width, height;
+  guint32 *argb;
+} UiPixels;
+
+UiPixels *ui_pixels_new (GdkTexture *texture);
+void ui_pixels_free (UiPixels *pixels);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (UiPixels, ui_pixels_free)
+
+/* The pixel at (x, y) as R, G, B, A (premultiplied); FALSE outside the texture. */
+gboolean ui_pixels_get (const UiPixels *pixels, int x, int y, guint8 rgba[4]);
+
 /* Saves what the widget shows as NAME.png in the screenshot directory; returns the path. */
 char *ui_save_png (GtkWidget *widget, const char *name);
 
