@@ -6,3 +6,6 @@
 #include <coordena/competencia.h>
 #include <coordena/ids.h>
 #include <coordena/format.h>
+#include <coordena/csv.h>
+#include <coordena/reference.h>
+#include <coordena/roster.h>

@@ -1,0 +1,613 @@
+/* csv.c — the CSV reader on libcsv. libcsv handles quoting; this file adds what it lacks: line
+ * numbers, encodings, columns by name, bounded records and clean refusals. */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+/* libcsv's public header; Coordena's own is <coordena/csv.h>. */
+#include <csv.h>
+
+#include <coordena/error.h>
+#include <coordena/csv.h>
+
+#define DEFAULT_MAX_RECORD_BYTES (1024 * 1024)
+#define MAX_FIELDS 4096
+#define READ_CHUNK (64 * 1024)
+
+/* libcsv's parser state between records (ROW_NOT_BEGUN in libcsv.c). */
+#define LIBCSV_ROW_NOT_BEGUN 0
+#define LIBCSV_FIELD_BEGUN 2
+
+typedef struct {
+  char *name;
+  char *folded;
+  gboolean required;
+  int position; /* 0-based position in the file, −1 when absent */
+} Column;
+
+struct _CoordenaCsvReader {
+  char *filename;
+  CoordenaCsvOptions options;
+  CoordenaCsvRecordFunc func;
+  gpointer user_data;
+
+  struct csv_parser parser;
+  gboolean parser_ready;
+
+  GArray *columns;      /* Column */
+  GPtrArray *header;    /* char*, NULL-terminated once read */
+  gboolean header_done;
+
+  GString *row;         /* the current record's fields, each NUL-terminated */
+  GArray *offsets;      /* gsize: start of each field in row */
+  GPtrArray *pointers;  /* const char*: rebuilt per record */
+
+  guint64 line;         /* physical line of the next byte to parse */
+  guint64 record_line;  /* physical line where the current record started */
+  gsize record_bytes;
+  gboolean pending_cr;  /* the last chunk ended with '\r' */
+
+  guchar bom[3];
+  guint bom_len;
+  gboolean bom_checked;
+
+  CoordenaCsvEncoding detected;
+  GError *error;
+  gboolean finished;
+  guint64 n_records;
+};
+
+/* Windows-1252 0x80–0x9F; the five holes keep their Latin-1 code points. */
+static const gunichar cp1252_high[32] = {
+  0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+  0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
+  0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+  0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
+};
+
+static void
+append_cp1252 (GString *out, const guchar *s, gsize len)
+{
+  for (gsize i = 0; i < len; i++)
+    {
+      guchar b = s[i];
+
+      if (b < 0x80)
+        g_string_append_c (out, (char) b);
+      else if (b < 0xA0)
+        g_string_append_unichar (out, cp1252_high[b - 0x80]);
+      else
+        g_string_append_unichar (out, b);
+    }
+}
+
+static gboolean
+is_ascii (const guchar *s, gsize len)
+{
+  for (gsize i = 0; i < len; i++)
+    if (s[i] & 0x80)
+      return FALSE;
+  return TRUE;
+}
+
+CoordenaCsvReader *
+coordena_csv_reader_new (const char               *filename,
+                         const CoordenaCsvOptions *options,
+                         CoordenaCsvRecordFunc     func,
+                         gpointer                  user_data)
+{
+  CoordenaCsvReader *r = g_new0 (CoordenaCsvReader, 1);
+
+  r->filename = g_strdup (filename != NULL ? filename : "-");
+  if (options != NULL)
+    r->options = *options;
+  if (r->options.separator == 0)
+    r->options.separator = ';';
+  if (r->options.max_record_bytes == 0)
+    r->options.max_record_bytes = DEFAULT_MAX_RECORD_BYTES;
+  r->func = func;
+  r->user_data = user_data;
+  r->columns = g_array_new (FALSE, TRUE, sizeof (Column));
+  r->header = g_ptr_array_new_with_free_func (g_free);
+  r->row = g_string_sized_new (256);
+  r->offsets = g_array_new (FALSE, FALSE, sizeof (gsize));
+  r->pointers = g_ptr_array_new ();
+  r->line = 1;
+  r->record_line = 1;
+  r->detected = r->options.encoding;
+
+  if (csv_init (&r->parser, 0) == 0)
+    {
+      r->parser_ready = TRUE;
+      csv_set_delim (&r->parser, (unsigned char) r->options.separator);
+    }
+  return r;
+}
+
+void
+coordena_csv_reader_free (CoordenaCsvReader *r)
+{
+  if (r == NULL)
+    return;
+  if (r->parser_ready)
+    csv_free (&r->parser);
+  for (guint i = 0; i < r->columns->len; i++)
+    {
+      Column *c = &g_array_index (r->columns, Column, i);
+      g_free (c->name);
+      g_free (c->folded);
+    }
+  g_array_unref (r->columns);
+  g_ptr_array_unref (r->header);
+  g_string_free (r->row, TRUE);
+  g_array_unref (r->offsets);
+  g_ptr_array_unref (r->pointers);
+  g_clear_error (&r->error);
+  g_free (r->filename);
+  g_free (r);
+}
+
+static char *
+fold_name (const char *name)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (name));
+  return g_utf8_casefold (trimmed, -1);
+}
+
+int
+coordena_csv_reader_add_column (CoordenaCsvReader *r, const char *name, gboolean required)
+{
+  Column c = { 0 };
+
+  g_return_val_if_fail (r != NULL && name != NULL, -1);
+  g_return_val_if_fail (!r->header_done, -1);
+
+  c.name = g_strdup (name);
+  c.folded = fold_name (name);
+  c.required = required;
+  c.position = -1;
+  g_array_append_val (r->columns, c);
+  return (int) r->columns->len - 1;
+}
+
+static const Column *
+get_column (CoordenaCsvReader *r, int id)
+{
+  if (id < 0 || (guint) id >= r->columns->len)
+    return NULL;
+  return &g_array_index (r->columns, Column, id);
+}
+
+gboolean
+coordena_csv_reader_has_column (CoordenaCsvReader *r, int column_id)
+{
+  const Column *c = get_column (r, column_id);
+  return c != NULL && c->position >= 0;
+}
+
+guint
+coordena_csv_reader_column_position (CoordenaCsvReader *r, int column_id)
+{
+  const Column *c = get_column (r, column_id);
+  return (c != NULL && c->position >= 0) ? (guint) c->position + 1 : 0;
+}
+
+const char *const *
+coordena_csv_reader_get_header (CoordenaCsvReader *r, guint *n_columns)
+{
+  if (!r->header_done)
+    {
+      if (n_columns != NULL)
+        *n_columns = 0;
+      return NULL;
+    }
+  if (n_columns != NULL)
+    *n_columns = r->header->len - 1;
+  return (const char *const *) r->header->pdata;
+}
+
+const char *
+coordena_csv_record_get (CoordenaCsvReader *r, const CoordenaCsvRecord *record, int column_id)
+{
+  const Column *c = get_column (r, column_id);
+
+  if (c == NULL || c->position < 0 || (guint) c->position >= record->n_fields)
+    return "";
+  return record->fields[c->position];
+}
+
+guint64
+coordena_csv_reader_get_n_records (CoordenaCsvReader *r)
+{
+  return r->n_records;
+}
+
+CoordenaCsvEncoding
+coordena_csv_reader_get_encoding (CoordenaCsvReader *r)
+{
+  return r->detected;
+}
+
+static char *
+location (CoordenaCsvReader *r, guint64 line, guint column)
+{
+  if (column > 0)
+    return g_strdup_printf ("%s:%" G_GUINT64_FORMAT ":%u", r->filename, line, column);
+  return g_strdup_printf ("%s:%" G_GUINT64_FORMAT, r->filename, line);
+}
+
+char *
+coordena_csv_record_location (CoordenaCsvReader *r, const CoordenaCsvRecord *record, int column_id)
+{
+  return location (r, record->line, coordena_csv_reader_column_position (r, column_id));
+}
+
+static char *
+format_message_va (CoordenaCsvReader *r, const CoordenaCsvRecord *record, int column_id,
+                   const char *format, va_list args) G_GNUC_PRINTF (4, 0);
+
+static char *
+format_message_va (CoordenaCsvReader *r, const CoordenaCsvRecord *record, int column_id,
+                   const char *format, va_list args)
+{
+  g_autofree char *where = coordena_csv_record_location (r, record, column_id);
+  g_autofree char *what = g_strdup_vprintf (format, args);
+
+  return g_strdup_printf ("%s: %s", where, what);
+}
+
+char *
+coordena_csv_format_message (CoordenaCsvReader *r, const CoordenaCsvRecord *record, int column_id,
+                             const char *format, ...)
+{
+  va_list args;
+  char *message;
+
+  va_start (args, format);
+  message = format_message_va (r, record, column_id, format, args);
+  va_end (args);
+  return message;
+}
+
+void
+coordena_csv_set_error (GError **error, CoordenaCsvReader *r, const CoordenaCsvRecord *record,
+                        int column_id, const char *format, ...)
+{
+  va_list args;
+  char *message;
+
+  if (error == NULL)
+    return;
+  va_start (args, format);
+  message = format_message_va (r, record, column_id, format, args);
+  va_end (args);
+  g_set_error_literal (error, COORDENA_ERROR, COORDENA_ERROR_INPUT, message);
+  g_free (message);
+}
+
+/* Records the first failure; later callbacks of the same chunk are ignored. */
+static void
+fail (CoordenaCsvReader *r, guint64 line, guint column, const char *format, ...) G_GNUC_PRINTF (4, 5);
+
+static void
+fail (CoordenaCsvReader *r, guint64 line, guint column, const char *format, ...)
+{
+  g_autofree char *where = NULL;
+  g_autofree char *what = NULL;
+  va_list args;
+
+  if (r->error != NULL)
+    return;
+  where = location (r, line, column);
+  va_start (args, format);
+  what = g_strdup_vprintf (format, args);
+  va_end (args);
+  r->error = g_error_new (COORDENA_ERROR, COORDENA_ERROR_INPUT, "%s: %s", where, what);
+}
+
+static void
+on_field (void *data, size_t len, void *user_data)
+{
+  CoordenaCsvReader *r = user_data;
+  const guchar *s = data;
+  gsize start;
+
+  if (r->error != NULL)
+    return;
+  if (r->offsets->len >= MAX_FIELDS)
+    {
+      fail (r, r->record_line, 0, _("the record has more than %d fields"), MAX_FIELDS);
+      return;
+    }
+
+  start = r->row->len;
+  g_array_append_val (r->offsets, start);
+  if (len == 0)
+    {
+      g_string_append_c (r->row, '\0');
+      return;
+    }
+
+  if (is_ascii (s, len))
+    g_string_append_len (r->row, (const char *) s, (gssize) len);
+  else
+    {
+      gboolean valid = g_utf8_validate_len ((const char *) s, len, NULL);
+
+      if (r->detected == COORDENA_CSV_ENCODING_AUTO)
+        r->detected = valid ? COORDENA_CSV_ENCODING_UTF8 : COORDENA_CSV_ENCODING_LATIN1;
+
+      if (r->detected == COORDENA_CSV_ENCODING_LATIN1)
+        append_cp1252 (r->row, s, len);
+      else if (valid)
+        g_string_append_len (r->row, (const char *) s, (gssize) len);
+      else
+        {
+          fail (r, r->record_line, r->offsets->len,
+                r->options.encoding == COORDENA_CSV_ENCODING_UTF8
+                ? _("the text is not valid UTF-8")
+                : _("the text is not valid UTF-8, although earlier lines of the file are"));
+          return;
+        }
+    }
+  g_string_append_c (r->row, '\0');
+}
+
+static void
+read_header (CoordenaCsvReader *r)
+{
+  for (guint i = 0; i < r->pointers->len; i++)
+    g_ptr_array_add (r->header, g_strstrip (g_strdup (r->pointers->pdata[i])));
+
+  for (guint c = 0; c < r->columns->len; c++)
+    {
+      Column *col = &g_array_index (r->columns, Column, c);
+
+      for (guint i = 0; i < r->header->len && col->position < 0; i++)
+        {
+          g_autofree char *folded = g_utf8_casefold (r->header->pdata[i], -1);
+          if (g_str_equal (folded, col->folded))
+            col->position = (int) i;
+        }
+      if (col->position < 0 && col->required)
+        {
+          if (r->error == NULL)
+            r->error = g_error_new (COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                                    _("%s:1: the required column “%s” is missing from the header"),
+                                    r->filename, col->name);
+          break;
+        }
+    }
+  g_ptr_array_add (r->header, NULL);
+  r->header_done = TRUE;
+}
+
+static void
+on_record (int terminator, void *user_data)
+{
+  CoordenaCsvReader *r = user_data;
+  gboolean all_empty = TRUE;
+
+  if (r->error != NULL)
+    goto out;
+
+  g_ptr_array_set_size (r->pointers, 0);
+  for (guint i = 0; i < r->offsets->len; i++)
+    {
+      const char *field = r->row->str + g_array_index (r->offsets, gsize, i);
+      g_ptr_array_add (r->pointers, (gpointer) field);
+      if (field[0] != '\0')
+        all_empty = FALSE;
+    }
+
+  if (!r->header_done)
+    read_header (r);
+  else if (!all_empty) /* ";;;;" lines, as spreadsheets write them, carry nothing */
+    {
+      CoordenaCsvRecord record = {
+        .filename = r->filename,
+        .line = r->record_line,
+        .index = r->n_records + 1,
+        .n_fields = r->pointers->len,
+        .fields = (const char *const *) r->pointers->pdata,
+      };
+      GError *local = NULL;
+
+      r->n_records++;
+      if (r->func != NULL && !r->func (r, &record, r->user_data, &local))
+        {
+          if (local == NULL)
+            {
+              g_autofree char *where = location (r, record.line, 0);
+              local = g_error_new (COORDENA_ERROR, COORDENA_ERROR_INPUT, _("%s: the record was refused"), where);
+            }
+          r->error = local;
+        }
+    }
+
+out:
+  g_string_truncate (r->row, 0);
+  g_array_set_size (r->offsets, 0);
+}
+
+/* Feeds bytes after the BOM check: one physical line at a time, so each record knows its line. */
+static gboolean
+feed_lines (CoordenaCsvReader *r, const guchar *p, gsize len)
+{
+  const guchar *end = p + len;
+
+  if (r->pending_cr && len > 0)
+    {
+      if (p[0] != '\n')
+        r->line++;
+      r->pending_cr = FALSE;
+    }
+
+  while (p < end && r->error == NULL)
+    {
+      const guchar *q = p;
+      gsize seg;
+
+      while (q < end && *q != '\n' && *q != '\r' && *q != '\0')
+        q++;
+      if (q < end && *q == '\0')
+        {
+          fail (r, r->line, 0, _("the file holds a NUL byte: it is not a text CSV file"));
+          break;
+        }
+      if (q < end)
+        q++; /* the terminator goes with its line */
+      seg = (gsize) (q - p);
+
+      if (r->parser.pstate == LIBCSV_ROW_NOT_BEGUN)
+        {
+          r->record_line = r->line;
+          r->record_bytes = 0;
+        }
+      r->record_bytes += seg;
+      if (r->record_bytes > r->options.max_record_bytes)
+        {
+          g_autofree char *limit = g_strdup_printf ("%" G_GSIZE_FORMAT, r->options.max_record_bytes);
+          fail (r, r->record_line, 0, _("the record is longer than %s bytes (a quote that never closes?)"), limit);
+          break;
+        }
+
+      if (csv_parse (&r->parser, p, seg, on_field, on_record, r) != seg && r->error == NULL)
+        fail (r, r->record_line, 0, _("the CSV reader failed: %s"), csv_strerror (csv_error (&r->parser)));
+
+      if (q[-1] == '\n')
+        r->line++;
+      else if (q[-1] == '\r')
+        {
+          if (q == end)
+            r->pending_cr = TRUE;
+          else if (*q != '\n')
+            r->line++;
+        }
+      p = q;
+    }
+  return r->error == NULL;
+}
+
+static gboolean
+take_error (CoordenaCsvReader *r, GError **error)
+{
+  if (r->error == NULL)
+    return TRUE;
+  if (error != NULL)
+    *error = g_error_copy (r->error);
+  return FALSE;
+}
+
+gboolean
+coordena_csv_reader_feed (CoordenaCsvReader *r, const void *data, gsize length, GError **error)
+{
+  const guchar *p = data;
+
+  g_return_val_if_fail (r != NULL, FALSE);
+  g_return_val_if_fail (!r->finished, FALSE);
+
+  if (!r->parser_ready && r->error == NULL)
+    r->error = g_error_new (COORDENA_ERROR, COORDENA_ERROR_INTERNAL, _("%s: out of memory"), r->filename);
+  if (r->error != NULL)
+    return take_error (r, error);
+
+  if (!r->bom_checked)
+    {
+      while (r->bom_len < 3 && length > 0)
+        {
+          r->bom[r->bom_len++] = *p++;
+          length--;
+        }
+      if (r->bom_len < 3)
+        return TRUE;
+      r->bom_checked = TRUE;
+      if (memcmp (r->bom, "\xEF\xBB\xBF", 3) == 0)
+        {
+          if (r->detected == COORDENA_CSV_ENCODING_AUTO)
+            r->detected = COORDENA_CSV_ENCODING_UTF8;
+        }
+      else if (!feed_lines (r, r->bom, r->bom_len))
+        return take_error (r, error);
+    }
+
+  if (length > 0)
+    feed_lines (r, p, length);
+  return take_error (r, error);
+}
+
+gboolean
+coordena_csv_reader_finish (CoordenaCsvReader *r, GError **error)
+{
+  g_return_val_if_fail (r != NULL, FALSE);
+
+  if (r->finished)
+    return take_error (r, error);
+
+  if (r->error == NULL && !r->bom_checked)
+    {
+      r->bom_checked = TRUE;
+      feed_lines (r, r->bom, r->bom_len);
+    }
+  r->finished = TRUE;
+
+  if (r->error == NULL && r->parser_ready)
+    {
+      /* libcsv only reports an open quote at the end in strict mode, which also refuses the
+       * stray quotes real files hold; its parser state tells the same without being strict. */
+      if (r->parser.pstate == LIBCSV_FIELD_BEGUN && r->parser.quoted)
+        fail (r, r->record_line, 0, _("a quoted field opened on this line never closes"));
+      else if (csv_fini (&r->parser, on_field, on_record, r) != 0 && r->error == NULL)
+        fail (r, r->record_line, 0, _("the CSV reader failed: %s"), csv_strerror (csv_error (&r->parser)));
+    }
+  if (r->error == NULL && !r->header_done)
+    r->error = g_error_new (COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                            _("%s: the file is empty: the header line is missing"), r->filename);
+  return take_error (r, error);
+}
+
+gboolean
+coordena_csv_reader_read_stream (CoordenaCsvReader *r,
+                                 GInputStream      *stream,
+                                 GCancellable      *cancellable,
+                                 GError           **error)
+{
+  g_autofree guchar *buffer = g_malloc (READ_CHUNK);
+
+  for (;;)
+    {
+      g_autoptr(GError) local = NULL;
+      gssize n = g_input_stream_read (stream, buffer, READ_CHUNK, cancellable, &local);
+
+      if (n < 0)
+        {
+          if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+            g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_CANCELLED, "%s: %s", r->filename, local->message);
+          else
+            g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_IO, "%s: %s", r->filename, local->message);
+          return FALSE;
+        }
+      if (n == 0)
+        break;
+      if (!coordena_csv_reader_feed (r, buffer, (gsize) n, error))
+        return FALSE;
+    }
+  return coordena_csv_reader_finish (r, error);
+}
+
+gboolean
+coordena_csv_reader_read_file (CoordenaCsvReader *r, const char *path, GError **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GError) local = NULL;
+
+  stream = g_file_read (file, NULL, &local);
+  if (stream == NULL)
+    {
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT, _("Cannot read “%s”: %s"), path, local->message);
+      return FALSE;
+    }
+  return coordena_csv_reader_read_stream (r, G_INPUT_STREAM (stream), NULL, error);
+}

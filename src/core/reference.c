@@ -1,0 +1,264 @@
+/* reference.c — municipalities, UFs and CBO titles, read with the product's CSV reader. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include <coordena/csv.h>
+#include <coordena/error.h>
+#include <coordena/ids.h>
+#include <coordena/paths.h>
+#include <coordena/reference.h>
+
+struct _CoordenaReference {
+  GArray *municipios;      /* CoordenaMunicipio, sorted by ibge7 */
+  GArray *ufs;             /* CoordenaUf, sorted by codigo */
+  GHashTable *by_ibge;     /* ibge6 and ibge7 → index + 1 */
+  GHashTable *cbo;         /* code → title */
+};
+
+typedef struct {
+  CoordenaReference *ref;
+  int c[6];
+} LoadState;
+
+static gboolean
+on_uf (CoordenaCsvReader *reader, const CoordenaCsvRecord *record, gpointer data, GError **error)
+{
+  LoadState *s = data;
+  CoordenaUf uf = { 0 };
+  const char *code = coordena_csv_record_get (reader, record, s->c[0]);
+  const char *sigla = coordena_csv_record_get (reader, record, s->c[1]);
+
+  if (!coordena_is_digits (code, 2) || strlen (sigla) != 2)
+    {
+      coordena_csv_set_error (error, reader, record, s->c[0], _("not a UF code and sigla: “%s”, “%s”"), code, sigla);
+      return FALSE;
+    }
+  uf.codigo = (guint) atoi (code);
+  memcpy (uf.sigla, sigla, 2);
+  uf.nome = g_strdup (coordena_csv_record_get (reader, record, s->c[2]));
+  uf.regiao = g_strdup (coordena_csv_record_get (reader, record, s->c[3]));
+  g_array_append_val (s->ref->ufs, uf);
+  return TRUE;
+}
+
+static gboolean
+on_municipio (CoordenaCsvReader *reader, const CoordenaCsvRecord *record, gpointer data, GError **error)
+{
+  LoadState *s = data;
+  CoordenaMunicipio m = { 0 };
+  const char *code = coordena_csv_record_get (reader, record, s->c[0]);
+  const char *uf = coordena_csv_record_get (reader, record, s->c[2]);
+
+  if (!coordena_is_digits (code, 7))
+    {
+      coordena_csv_set_error (error, reader, record, s->c[0], _("not a 7-digit IBGE code: “%s”"), code);
+      return FALSE;
+    }
+  if (!coordena_is_digits (uf, 2))
+    {
+      coordena_csv_set_error (error, reader, record, s->c[2], _("not a UF code: “%s”"), uf);
+      return FALSE;
+    }
+  memcpy (m.ibge7, code, 7);
+  memcpy (m.ibge6, code, 6);
+  m.nome = g_strdup (coordena_csv_record_get (reader, record, s->c[1]));
+  m.codigo_uf = (guint) atoi (uf);
+  m.capital = g_str_equal (coordena_csv_record_get (reader, record, s->c[3]), "1");
+  g_array_append_val (s->ref->municipios, m);
+  return TRUE;
+}
+
+static gboolean
+on_cbo (CoordenaCsvReader *reader, const CoordenaCsvRecord *record, gpointer data, GError **error)
+{
+  LoadState *s = data;
+  const char *code = coordena_csv_record_get (reader, record, s->c[0]);
+
+  /* The official table holds a placeholder row ("XXX, CBO Inexistente"): skip what is no code. */
+  if (strlen (code) != 6)
+    return TRUE;
+  g_hash_table_insert (s->ref->cbo, g_strdup (code), g_strdup (coordena_csv_record_get (reader, record, s->c[1])));
+  return TRUE;
+}
+
+static gboolean
+read_table (const char *directory, const char *name, CoordenaCsvRecordFunc func, LoadState *s,
+            const char *const *columns, guint n_columns, GError **error)
+{
+  g_autofree char *path = g_build_filename (directory, name, NULL);
+  CoordenaCsvOptions options = { .separator = ',', .encoding = COORDENA_CSV_ENCODING_UTF8 };
+  g_autoptr(CoordenaCsvReader) reader = coordena_csv_reader_new (path, &options, func, s);
+
+  for (guint i = 0; i < n_columns; i++)
+    s->c[i] = coordena_csv_reader_add_column (reader, columns[i], TRUE);
+  return coordena_csv_reader_read_file (reader, path, error);
+}
+
+static int
+cmp_municipio (const void *a, const void *b)
+{
+  return strcmp (((const CoordenaMunicipio *) a)->ibge7, ((const CoordenaMunicipio *) b)->ibge7);
+}
+
+static int
+cmp_uf (const void *a, const void *b)
+{
+  return (int) ((const CoordenaUf *) a)->codigo - (int) ((const CoordenaUf *) b)->codigo;
+}
+
+CoordenaReference *
+coordena_reference_load (const char *directory, GError **error)
+{
+  static const char *const uf_cols[] = { "codigo_uf", "uf", "nome", "regiao" };
+  static const char *const mun_cols[] = { "codigo_ibge", "nome", "codigo_uf", "capital" };
+  static const char *const cbo_cols[] = { "CODIGO", "TITULO" };
+  g_autoptr(CoordenaReference) ref = g_new0 (CoordenaReference, 1);
+  LoadState s = { ref, { 0 } };
+
+  ref->municipios = g_array_new (FALSE, TRUE, sizeof (CoordenaMunicipio));
+  ref->ufs = g_array_new (FALSE, TRUE, sizeof (CoordenaUf));
+  ref->by_ibge = g_hash_table_new (g_str_hash, g_str_equal);
+  ref->cbo = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  if (!read_table (directory, "estados.csv", on_uf, &s, uf_cols, G_N_ELEMENTS (uf_cols), error) ||
+      !read_table (directory, "municipios.csv", on_municipio, &s, mun_cols, G_N_ELEMENTS (mun_cols), error) ||
+      !read_table (directory, "cbo2002-ocupacao.csv", on_cbo, &s, cbo_cols, G_N_ELEMENTS (cbo_cols), error))
+    return NULL;
+
+  g_array_sort (ref->ufs, cmp_uf);
+  g_array_sort (ref->municipios, cmp_municipio);
+  for (guint i = 0; i < ref->municipios->len; i++)
+    {
+      CoordenaMunicipio *m = &g_array_index (ref->municipios, CoordenaMunicipio, i);
+      const CoordenaUf *uf = coordena_reference_find_uf (ref, m->codigo_uf);
+
+      if (uf != NULL)
+        memcpy (m->uf, uf->sigla, sizeof m->uf);
+      g_hash_table_insert (ref->by_ibge, m->ibge7, GUINT_TO_POINTER (i + 1));
+      g_hash_table_insert (ref->by_ibge, m->ibge6, GUINT_TO_POINTER (i + 1));
+    }
+  return g_steal_pointer (&ref);
+}
+
+void
+coordena_reference_free (CoordenaReference *ref)
+{
+  if (ref == NULL)
+    return;
+  if (ref->municipios != NULL)
+    {
+      for (guint i = 0; i < ref->municipios->len; i++)
+        g_free (g_array_index (ref->municipios, CoordenaMunicipio, i).nome);
+      g_array_unref (ref->municipios);
+    }
+  if (ref->ufs != NULL)
+    {
+      for (guint i = 0; i < ref->ufs->len; i++)
+        {
+          g_free (g_array_index (ref->ufs, CoordenaUf, i).nome);
+          g_free (g_array_index (ref->ufs, CoordenaUf, i).regiao);
+        }
+      g_array_unref (ref->ufs);
+    }
+  g_clear_pointer (&ref->by_ibge, g_hash_table_unref);
+  g_clear_pointer (&ref->cbo, g_hash_table_unref);
+  g_free (ref);
+}
+
+const CoordenaReference *
+coordena_reference_get (GError **error)
+{
+  static GMutex lock;
+  static CoordenaReference *shared;
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&lock);
+
+  if (shared == NULL)
+    {
+      g_autofree char *dir = g_build_filename (coordena_datadir (), "reference", NULL);
+      shared = coordena_reference_load (dir, error);
+    }
+  return shared;
+}
+
+const CoordenaMunicipio *
+coordena_reference_find_municipio (const CoordenaReference *ref, const char *ibge)
+{
+  g_autofree char *key = NULL;
+  guint index;
+
+  if (ibge == NULL)
+    return NULL;
+  key = g_strstrip (g_strdup (ibge));
+  if (!coordena_is_digits (key, 6) && !coordena_is_digits (key, 7))
+    return NULL;
+  index = GPOINTER_TO_UINT (g_hash_table_lookup (ref->by_ibge, key));
+  if (index == 0)
+    return NULL;
+  return &g_array_index (ref->municipios, CoordenaMunicipio, index - 1);
+}
+
+const CoordenaUf *
+coordena_reference_find_uf (const CoordenaReference *ref, guint codigo)
+{
+  for (guint i = 0; i < ref->ufs->len; i++)
+    if (g_array_index (ref->ufs, CoordenaUf, i).codigo == codigo)
+      return &g_array_index (ref->ufs, CoordenaUf, i);
+  return NULL;
+}
+
+const CoordenaUf *
+coordena_reference_find_uf_by_sigla (const CoordenaReference *ref, const char *sigla)
+{
+  if (sigla == NULL)
+    return NULL;
+  for (guint i = 0; i < ref->ufs->len; i++)
+    if (g_ascii_strcasecmp (g_array_index (ref->ufs, CoordenaUf, i).sigla, sigla) == 0)
+      return &g_array_index (ref->ufs, CoordenaUf, i);
+  return NULL;
+}
+
+const CoordenaUf *
+coordena_reference_get_ufs (const CoordenaReference *ref, guint *n_ufs)
+{
+  if (n_ufs != NULL)
+    *n_ufs = ref->ufs->len;
+  return (const CoordenaUf *) (void *) ref->ufs->data;
+}
+
+const CoordenaMunicipio *
+coordena_reference_get_municipios (const CoordenaReference *ref, guint *n_municipios)
+{
+  if (n_municipios != NULL)
+    *n_municipios = ref->municipios->len;
+  return (const CoordenaMunicipio *) (void *) ref->municipios->data;
+}
+
+static int
+cmp_municipio_name (gconstpointer a, gconstpointer b)
+{
+  const CoordenaMunicipio *x = *(const CoordenaMunicipio *const *) a;
+  const CoordenaMunicipio *y = *(const CoordenaMunicipio *const *) b;
+
+  return g_utf8_collate (x->nome, y->nome);
+}
+
+GPtrArray *
+coordena_reference_municipios_of_uf (const CoordenaReference *ref, guint codigo_uf)
+{
+  GPtrArray *out = g_ptr_array_new ();
+
+  for (guint i = 0; i < ref->municipios->len; i++)
+    if (g_array_index (ref->municipios, CoordenaMunicipio, i).codigo_uf == codigo_uf)
+      g_ptr_array_add (out, &g_array_index (ref->municipios, CoordenaMunicipio, i));
+  g_ptr_array_sort (out, cmp_municipio_name);
+  return out;
+}
+
+const char *
+coordena_reference_cbo_title (const CoordenaReference *ref, const char *cbo)
+{
+  return cbo != NULL ? g_hash_table_lookup (ref->cbo, cbo) : NULL;
+}

@@ -1,0 +1,702 @@
+/* roster.c — building and reading the packed roster. Sorting uses counting sorts keyed by team
+ * and by professional, so a country-sized roster packs in linear time. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include <coordena/error.h>
+#include <coordena/roster.h>
+
+typedef struct {
+  char ine[11];
+  char cnes[8];
+  char ibge[8];
+  char *name;
+} BTeam;
+
+typedef struct {
+  guint32 team;
+  CoordenaCompetencia competencia;
+  guint8 type;
+  guint8 flags;
+  gint64 base;
+} BMonth;
+
+typedef struct {
+  guint32 team;
+  CoordenaCompetencia competencia;
+  guint32 seq; /* insertion order: keeps sorts stable */
+  CoordenaRosterMember m;
+} BMember;
+
+struct _CoordenaRosterBuilder {
+  GArray *teams;          /* BTeam */
+  GHashTable *team_index; /* ine → index + 1 */
+  GArray *profs;          /* CoordenaRosterProfessional */
+  GHashTable *prof_index; /* cns → index + 1 */
+  GArray *months;         /* BMonth */
+  GArray *members;        /* BMember */
+  GHashTable *strata;     /* ibge7 → stratum */
+  char *stratum_conflict; /* the first municipality given two strata */
+};
+
+struct _CoordenaRoster {
+  gint ref_count;
+  CoordenaRosterTeam *teams;
+  guint n_teams;
+  CoordenaRosterMonth *months;
+  guint n_months;
+  CoordenaRosterMember *members;
+  guint n_members;
+  CoordenaRosterProfessional *profs;
+  guint n_profs;
+  GHashTable *strata;
+  CoordenaCompetencia first, last;
+};
+
+static void
+copy_code (char *dest, gsize size, const char *src)
+{
+  if (src != NULL && *src != '\0')
+    g_strlcpy (dest, src, size);
+}
+
+CoordenaRosterBuilder *
+coordena_roster_builder_new (void)
+{
+  CoordenaRosterBuilder *b = g_new0 (CoordenaRosterBuilder, 1);
+
+  b->teams = g_array_new (FALSE, TRUE, sizeof (BTeam));
+  b->team_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  b->profs = g_array_new (FALSE, TRUE, sizeof (CoordenaRosterProfessional));
+  b->prof_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  b->months = g_array_new (FALSE, TRUE, sizeof (BMonth));
+  b->members = g_array_new (FALSE, TRUE, sizeof (BMember));
+  b->strata = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  return b;
+}
+
+void
+coordena_roster_builder_free (CoordenaRosterBuilder *b)
+{
+  if (b == NULL)
+    return;
+  if (b->teams != NULL)
+    {
+      for (guint i = 0; i < b->teams->len; i++)
+        g_free (g_array_index (b->teams, BTeam, i).name);
+      g_array_unref (b->teams);
+    }
+  if (b->profs != NULL)
+    {
+      for (guint i = 0; i < b->profs->len; i++)
+        g_free (g_array_index (b->profs, CoordenaRosterProfessional, i).name);
+      g_array_unref (b->profs);
+    }
+  g_hash_table_unref (b->team_index);
+  g_hash_table_unref (b->prof_index);
+  g_array_unref (b->months);
+  g_array_unref (b->members);
+  g_clear_pointer (&b->strata, g_hash_table_unref);
+  g_free (b->stratum_conflict);
+  g_free (b);
+}
+
+guint
+coordena_roster_builder_add_team (CoordenaRosterBuilder *b,
+                                  const char            *ine,
+                                  const char            *cnes,
+                                  const char            *ibge7,
+                                  const char            *name)
+{
+  gpointer found = g_hash_table_lookup (b->team_index, ine);
+  BTeam *t;
+
+  if (found == NULL)
+    {
+      BTeam fresh = { 0 };
+
+      g_array_append_val (b->teams, fresh);
+      found = GUINT_TO_POINTER (b->teams->len);
+      g_hash_table_insert (b->team_index, g_strdup (ine), found);
+      t = &g_array_index (b->teams, BTeam, b->teams->len - 1);
+      copy_code (t->ine, sizeof t->ine, ine);
+    }
+  t = &g_array_index (b->teams, BTeam, GPOINTER_TO_UINT (found) - 1);
+  if (t->cnes[0] == '\0')
+    copy_code (t->cnes, sizeof t->cnes, cnes);
+  if (t->ibge[0] == '\0')
+    copy_code (t->ibge, sizeof t->ibge, ibge7);
+  if (t->name == NULL && name != NULL && *name != '\0')
+    t->name = g_strdup (name);
+  return GPOINTER_TO_UINT (found) - 1;
+}
+
+guint
+coordena_roster_builder_add_professional (CoordenaRosterBuilder *b, const char *cns, const char *name)
+{
+  gpointer found = g_hash_table_lookup (b->prof_index, cns);
+  CoordenaRosterProfessional *p;
+
+  if (found == NULL)
+    {
+      CoordenaRosterProfessional fresh = { 0 };
+
+      g_array_append_val (b->profs, fresh);
+      found = GUINT_TO_POINTER (b->profs->len);
+      g_hash_table_insert (b->prof_index, g_strdup (cns), found);
+      p = &g_array_index (b->profs, CoordenaRosterProfessional, b->profs->len - 1);
+      copy_code (p->cns, sizeof p->cns, cns);
+    }
+  p = &g_array_index (b->profs, CoordenaRosterProfessional, GPOINTER_TO_UINT (found) - 1);
+  if (p->name == NULL && name != NULL && *name != '\0')
+    p->name = g_strdup (name);
+  return GPOINTER_TO_UINT (found) - 1;
+}
+
+void
+coordena_roster_builder_add_team_month (CoordenaRosterBuilder *b,
+                                        guint                  team,
+                                        CoordenaCompetencia    competencia,
+                                        CoordenaTeamType       type,
+                                        guint                  flags,
+                                        gint64                 base_centavos)
+{
+  BMonth m = { team, competencia, (guint8) type, (guint8) flags, base_centavos < 0 ? COORDENA_BASE_UNKNOWN : base_centavos };
+
+  g_return_if_fail (team < b->teams->len);
+  g_array_append_val (b->months, m);
+}
+
+void
+coordena_roster_builder_add_member (CoordenaRosterBuilder *b,
+                                    guint                  team,
+                                    CoordenaCompetencia    competencia,
+                                    guint                  professional,
+                                    const char            *cbo,
+                                    CoordenaCategory       category,
+                                    guint                  hours)
+{
+  BMember m = { 0 };
+
+  g_return_if_fail (team < b->teams->len);
+  g_return_if_fail (professional < b->profs->len);
+
+  m.team = team;
+  m.competencia = competencia;
+  m.seq = b->members->len;
+  m.m.professional = professional;
+  m.m.hours = (guint16) MIN (hours, 168u);
+  m.m.category = (gint8) category;
+  copy_code (m.m.cbo, sizeof m.m.cbo, cbo);
+  g_array_append_val (b->members, m);
+}
+
+void
+coordena_roster_builder_set_ied_stratum (CoordenaRosterBuilder *b, const char *ibge7, guint stratum)
+{
+  gpointer old = g_hash_table_lookup (b->strata, ibge7);
+
+  if (old != NULL && GPOINTER_TO_UINT (old) != stratum)
+    {
+      if (b->stratum_conflict == NULL)
+        b->stratum_conflict = g_strdup (ibge7);
+      return;
+    }
+  g_hash_table_insert (b->strata, g_strdup (ibge7), GUINT_TO_POINTER (stratum));
+}
+
+/* ---- finish ---------------------------------------------------------------------------------- */
+
+static GPtrArray *sort_ines; /* only during finish: qsort has no user data in C17 */
+
+static int
+cmp_team_order (const void *a, const void *b)
+{
+  guint ia = *(const guint *) a, ib = *(const guint *) b;
+  return strcmp (((BTeam *) sort_ines->pdata[ia])->ine, ((BTeam *) sort_ines->pdata[ib])->ine);
+}
+
+static int
+cmp_month (const void *a, const void *b)
+{
+  const BMonth *x = a, *y = b;
+
+  if (x->competencia != y->competencia)
+    return x->competencia < y->competencia ? -1 : 1;
+  return 0;
+}
+
+static int
+cmp_member (const void *a, const void *b)
+{
+  const BMember *x = a, *y = b;
+
+  if (x->competencia != y->competencia)
+    return x->competencia < y->competencia ? -1 : 1;
+  return x->seq < y->seq ? -1 : (x->seq > y->seq);
+}
+
+/* Stable counting sort of an array of records by their leading guint32 team field. */
+static void
+sort_by_team (GArray *array, gsize elt, guint n_teams, guint32 *counts /* n_teams + 1 */)
+{
+  guchar *src = (guchar *) array->data;
+  guchar *dst = g_malloc ((gsize) array->len * elt + 1);
+
+  memset (counts, 0, sizeof (guint32) * (n_teams + 1));
+  for (guint i = 0; i < array->len; i++)
+    counts[*(guint32 *) (src + i * elt) + 1]++;
+  for (guint t = 0; t < n_teams; t++)
+    counts[t + 1] += counts[t];
+  {
+    g_autofree guint32 *pos = g_memdup2 (counts, sizeof (guint32) * (n_teams + 1));
+    for (guint i = 0; i < array->len; i++)
+      {
+        guint32 t = *(guint32 *) (src + i * elt);
+        memcpy (dst + (gsize) pos[t]++ * elt, src + i * elt, elt);
+      }
+  }
+  memcpy (src, dst, (gsize) array->len * elt);
+  g_free (dst);
+}
+
+/* Sums each professional's hours per competência over all teams into total_hours. */
+static void
+compute_total_hours (CoordenaRoster *r, const CoordenaCompetencia *member_comp)
+{
+  g_autofree guint32 *counts = g_new0 (guint32, r->n_profs + 1);
+  g_autofree guint32 *order = g_new (guint32, MAX (r->n_members, 1));
+
+  for (guint i = 0; i < r->n_members; i++)
+    counts[r->members[i].professional + 1]++;
+  for (guint p = 0; p < r->n_profs; p++)
+    counts[p + 1] += counts[p];
+  {
+    g_autofree guint32 *pos = g_memdup2 (counts, sizeof (guint32) * (r->n_profs + 1));
+    for (guint i = 0; i < r->n_members; i++)
+      order[pos[r->members[i].professional]++] = i;
+  }
+
+  for (guint p = 0; p < r->n_profs; p++)
+    {
+      guint32 lo = counts[p], hi = counts[p + 1];
+
+      /* Insertion sort by competência: a professional's runs are short and nearly sorted. */
+      for (guint32 i = lo + 1; i < hi; i++)
+        {
+          guint32 v = order[i], j = i;
+          while (j > lo && member_comp[order[j - 1]] > member_comp[v])
+            {
+              order[j] = order[j - 1];
+              j--;
+            }
+          order[j] = v;
+        }
+      for (guint32 i = lo; i < hi;)
+        {
+          guint32 j = i, total = 0;
+          while (j < hi && member_comp[order[j]] == member_comp[order[i]])
+            total += r->members[order[j++]].hours;
+          for (guint32 k = i; k < j; k++)
+            r->members[order[k]].total_hours = (guint16) MIN (total, G_MAXUINT16);
+          i = j;
+        }
+    }
+}
+
+static void
+roster_free (CoordenaRoster *r)
+{
+  for (guint i = 0; i < r->n_teams; i++)
+    g_free (r->teams[i].name);
+  for (guint i = 0; i < r->n_profs; i++)
+    g_free (r->profs[i].name);
+  g_free (r->teams);
+  g_free (r->months);
+  g_free (r->members);
+  g_free (r->profs);
+  g_clear_pointer (&r->strata, g_hash_table_unref);
+  g_free (r);
+}
+
+CoordenaRoster *
+coordena_roster_builder_finish (CoordenaRosterBuilder *b, GError **error)
+{
+  CoordenaRoster *r = NULL;
+  guint n_teams = b->teams->len;
+  g_autofree guint *order = g_new (guint, MAX (n_teams, 1));
+  g_autofree guint32 *remap = g_new (guint32, MAX (n_teams, 1));
+  g_autofree guint32 *mcount = g_new (guint32, n_teams + 1);
+  g_autofree guint32 *bcount = g_new (guint32, n_teams + 1);
+  g_autoptr(GPtrArray) ines = g_ptr_array_sized_new (n_teams);
+  g_autofree CoordenaCompetencia *member_comp = NULL;
+  GArray *packed_months;
+
+  if (b->stratum_conflict != NULL)
+    {
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                   _("Municipality %s was given two different IED strata"), b->stratum_conflict);
+      coordena_roster_builder_free (b);
+      return NULL;
+    }
+
+  /* Teams sorted by INE. */
+  for (guint i = 0; i < n_teams; i++)
+    {
+      order[i] = i;
+      g_ptr_array_add (ines, &g_array_index (b->teams, BTeam, i));
+    }
+  sort_ines = ines;
+  qsort (order, n_teams, sizeof (guint), cmp_team_order);
+  sort_ines = NULL;
+  for (guint i = 0; i < n_teams; i++)
+    remap[order[i]] = i;
+  for (guint i = 0; i < b->months->len; i++)
+    g_array_index (b->months, BMonth, i).team = remap[g_array_index (b->months, BMonth, i).team];
+  for (guint i = 0; i < b->members->len; i++)
+    g_array_index (b->members, BMember, i).team = remap[g_array_index (b->members, BMember, i).team];
+
+  /* Members grouped by team, then by competência. */
+  sort_by_team (b->members, sizeof (BMember), n_teams, bcount);
+  for (guint t = 0; t < n_teams; t++)
+    if (bcount[t + 1] - bcount[t] > 1)
+      qsort (&g_array_index (b->members, BMember, bcount[t]), bcount[t + 1] - bcount[t], sizeof (BMember), cmp_member);
+
+  /* A member's team-month that was never declared is declared as "not evaluated". */
+  for (guint i = 0; i < b->members->len; i++)
+    {
+      BMember *m = &g_array_index (b->members, BMember, i);
+      if (i == 0 || m->team != m[-1].team || m->competencia != m[-1].competencia)
+        {
+          BMonth implicit = { m->team, m->competencia, COORDENA_TEAM_TYPE_OTHER, 0, COORDENA_BASE_UNKNOWN };
+          implicit.flags = 0x80; /* marks "implicit" until merged */
+          g_array_append_val (b->months, implicit);
+        }
+    }
+
+  sort_by_team (b->months, sizeof (BMonth), n_teams, mcount);
+  packed_months = g_array_sized_new (FALSE, TRUE, sizeof (CoordenaRosterMonth), b->months->len);
+
+  r = g_new0 (CoordenaRoster, 1);
+  r->ref_count = 1;
+  r->n_teams = n_teams;
+  r->teams = g_new0 (CoordenaRosterTeam, MAX (n_teams, 1));
+  r->n_members = b->members->len;
+  r->members = g_new (CoordenaRosterMember, MAX (r->n_members, 1));
+  member_comp = g_new (CoordenaCompetencia, MAX (r->n_members, 1));
+
+  for (guint t = 0; t < n_teams; t++)
+    {
+      BTeam *src = &g_array_index (b->teams, BTeam, order[t]);
+      CoordenaRosterTeam *team = &r->teams[t];
+      guint32 lo = mcount[t], hi = mcount[t + 1];
+      guint32 mi = bcount[t], mhi = bcount[t + 1];
+
+      memcpy (team->ine, src->ine, sizeof team->ine);
+      memcpy (team->cnes, src->cnes, sizeof team->cnes);
+      memcpy (team->ibge, src->ibge, sizeof team->ibge);
+      team->name = g_steal_pointer (&src->name);
+      team->ied_stratum = (guint8) GPOINTER_TO_UINT (g_hash_table_lookup (b->strata, team->ibge));
+      team->first_month = packed_months->len;
+
+      if (hi - lo > 1)
+        qsort (&g_array_index (b->months, BMonth, lo), hi - lo, sizeof (BMonth), cmp_month);
+
+      for (guint32 i = lo; i < hi;)
+        {
+          BMonth *m = &g_array_index (b->months, BMonth, i);
+          CoordenaRosterMonth out = { 0 };
+          gboolean typed = FALSE;
+          guint32 j = i;
+
+          out.competencia = m->competencia;
+          out.base_centavos = COORDENA_BASE_UNKNOWN;
+          for (; j < hi && g_array_index (b->months, BMonth, j).competencia == m->competencia; j++)
+            {
+              BMonth *d = &g_array_index (b->months, BMonth, j);
+              if (d->flags & 0x80)
+                continue;
+              if (typed && d->type != out.type)
+                {
+                  g_autofree char *when = coordena_competencia_format (d->competencia);
+                  g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                               _("Team %s has two types in competência %s: %s and %s"), team->ine, when,
+                               coordena_team_type_to_string (out.type), coordena_team_type_to_string (d->type));
+                  g_array_unref (packed_months);
+                  r->n_teams = t + 1;
+                  r->n_members = 0;
+                  roster_free (r);
+                  coordena_roster_builder_free (b);
+                  return NULL;
+                }
+              out.type = d->type;
+              typed = TRUE;
+              out.flags |= d->flags;
+              if (d->base != COORDENA_BASE_UNKNOWN)
+                out.base_centavos = d->base;
+            }
+
+          out.first_member = mi;
+          while (mi < mhi && g_array_index (b->members, BMember, mi).competencia == out.competencia)
+            {
+              r->members[mi] = g_array_index (b->members, BMember, mi).m;
+              member_comp[mi] = out.competencia;
+              mi++;
+            }
+          out.n_members = mi - out.first_member;
+          g_array_append_val (packed_months, out);
+          i = j;
+        }
+      team->n_months = packed_months->len - team->first_month;
+    }
+
+  r->n_months = packed_months->len;
+  r->months = (CoordenaRosterMonth *) (void *) g_array_free (packed_months, FALSE);
+  for (guint i = 0; i < r->n_months; i++)
+    {
+      CoordenaCompetencia c = r->months[i].competencia;
+      if (r->first == 0 || c < r->first)
+        r->first = c;
+      if (c > r->last)
+        r->last = c;
+    }
+
+  r->n_profs = b->profs->len;
+  r->profs = (CoordenaRosterProfessional *) (void *) g_array_free (b->profs, FALSE);
+  b->profs = NULL;
+  r->strata = g_steal_pointer (&b->strata);
+
+  compute_total_hours (r, member_comp);
+  coordena_roster_builder_free (b);
+  return r;
+}
+
+/* ---- reading --------------------------------------------------------------------------------- */
+
+CoordenaRoster *
+coordena_roster_ref (CoordenaRoster *r)
+{
+  g_atomic_int_inc (&r->ref_count);
+  return r;
+}
+
+void
+coordena_roster_unref (CoordenaRoster *r)
+{
+  if (r != NULL && g_atomic_int_dec_and_test (&r->ref_count))
+    roster_free (r);
+}
+
+guint
+coordena_roster_get_n_teams (const CoordenaRoster *r)
+{
+  return r->n_teams;
+}
+
+const CoordenaRosterTeam *
+coordena_roster_get_teams (const CoordenaRoster *r)
+{
+  return r->teams;
+}
+
+const CoordenaRosterMonth *
+coordena_roster_get_months (const CoordenaRoster *r, guint *n_months)
+{
+  if (n_months != NULL)
+    *n_months = r->n_months;
+  return r->months;
+}
+
+const CoordenaRosterMember *
+coordena_roster_get_members (const CoordenaRoster *r, guint *n_members)
+{
+  if (n_members != NULL)
+    *n_members = r->n_members;
+  return r->members;
+}
+
+guint
+coordena_roster_get_n_professionals (const CoordenaRoster *r)
+{
+  return r->n_profs;
+}
+
+const CoordenaRosterProfessional *
+coordena_roster_get_professionals (const CoordenaRoster *r)
+{
+  return r->profs;
+}
+
+const CoordenaRosterTeam *
+coordena_roster_get_team (const CoordenaRoster *r, guint i)
+{
+  g_return_val_if_fail (i < r->n_teams, NULL);
+  return &r->teams[i];
+}
+
+const CoordenaRosterTeam *
+coordena_roster_find_team (const CoordenaRoster *r, const char *ine)
+{
+  guint lo = 0, hi = r->n_teams;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      int c = strcmp (r->teams[mid].ine, ine);
+
+      if (c == 0)
+        return &r->teams[mid];
+      if (c < 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return NULL;
+}
+
+const CoordenaRosterMonth *
+coordena_roster_team_months (const CoordenaRoster *r, const CoordenaRosterTeam *team, guint *n_months)
+{
+  if (n_months != NULL)
+    *n_months = team->n_months;
+  return r->months + team->first_month;
+}
+
+const CoordenaRosterMember *
+coordena_roster_month_members (const CoordenaRoster *r, const CoordenaRosterMonth *month, guint *n_members)
+{
+  if (n_members != NULL)
+    *n_members = month->n_members;
+  return r->members + month->first_member;
+}
+
+const CoordenaRosterProfessional *
+coordena_roster_member_professional (const CoordenaRoster *r, const CoordenaRosterMember *member)
+{
+  return &r->profs[member->professional];
+}
+
+CoordenaCompetencia
+coordena_roster_get_first_competencia (const CoordenaRoster *r)
+{
+  return r->first;
+}
+
+CoordenaCompetencia
+coordena_roster_get_last_competencia (const CoordenaRoster *r)
+{
+  return r->last;
+}
+
+guint
+coordena_roster_get_ied_stratum (const CoordenaRoster *r, const char *ibge7)
+{
+  return GPOINTER_TO_UINT (g_hash_table_lookup (r->strata, ibge7));
+}
+
+/* ---- composition ----------------------------------------------------------------------------- */
+
+CoordenaCategorySet
+coordena_team_type_required (CoordenaTeamType type)
+{
+  switch (type)
+    {
+    case COORDENA_TEAM_TYPE_ESF:
+      return COORDENA_CATEGORIES_ALL;
+    case COORDENA_TEAM_TYPE_EAP20:
+    case COORDENA_TEAM_TYPE_EAP30:
+      return COORDENA_CATEGORY_BIT (COORDENA_CATEGORY_MED) | COORDENA_CATEGORY_BIT (COORDENA_CATEGORY_ENF);
+    case COORDENA_TEAM_TYPE_OTHER:
+    default:
+      return 0;
+    }
+}
+
+CoordenaCategorySet
+coordena_roster_month_absent (const CoordenaRoster *r, const CoordenaRosterMonth *month, guint max_total_hours)
+{
+  CoordenaCategorySet required = coordena_team_type_required (month->type);
+  CoordenaCategorySet present = 0;
+  const CoordenaRosterMember *m = r->members + month->first_member;
+  guint n = month->n_members;
+
+  if (required == 0)
+    return 0;
+
+  if (month->type == COORDENA_TEAM_TYPE_ESF)
+    {
+      for (guint i = 0; i < n; i++)
+        if (m[i].category >= 0 && m[i].hours >= 40 && m[i].total_hours <= max_total_hours)
+          present |= COORDENA_CATEGORY_BIT (m[i].category);
+    }
+  else
+    {
+      guint need = month->type == COORDENA_TEAM_TYPE_EAP20 ? 20 : 30;
+      guint sum[COORDENA_N_CATEGORIES] = { 0 };
+
+      for (guint i = 0; i < n; i++)
+        if (m[i].category >= 0 && m[i].hours >= 10 && m[i].total_hours <= max_total_hours)
+          {
+            sum[m[i].category] += m[i].hours;
+            if (sum[m[i].category] >= need)
+              present |= COORDENA_CATEGORY_BIT (m[i].category);
+          }
+    }
+  return required & (CoordenaCategorySet) ~present;
+}
+
+const char *
+coordena_team_type_to_string (CoordenaTeamType type)
+{
+  switch (type)
+    {
+    case COORDENA_TEAM_TYPE_ESF:
+      return "eSF";
+    case COORDENA_TEAM_TYPE_EAP20:
+      return "eAP20";
+    case COORDENA_TEAM_TYPE_EAP30:
+      return "eAP30";
+    case COORDENA_TEAM_TYPE_OTHER:
+    default:
+      return "outra";
+    }
+}
+
+static const char *const category_names[COORDENA_N_CATEGORIES] = { "MED", "ENF", "TEC", "ACS" };
+
+const char *
+coordena_category_to_string (CoordenaCategory category)
+{
+  if (category < 0 || category >= COORDENA_N_CATEGORIES)
+    return NULL;
+  return category_names[category];
+}
+
+CoordenaCategory
+coordena_category_from_string (const char *text)
+{
+  if (text == NULL)
+    return COORDENA_CATEGORY_NONE;
+  for (int i = 0; i < COORDENA_N_CATEGORIES; i++)
+    if (g_ascii_strcasecmp (text, category_names[i]) == 0)
+      return (CoordenaCategory) i;
+  return COORDENA_CATEGORY_NONE;
+}
+
+char *
+coordena_category_set_to_string (CoordenaCategorySet set)
+{
+  GString *s = g_string_new (NULL);
+
+  for (int i = 0; i < COORDENA_N_CATEGORIES; i++)
+    if (set & COORDENA_CATEGORY_BIT (i))
+      {
+        if (s->len > 0)
+          g_string_append_c (s, '+');
+        g_string_append (s, category_names[i]);
+      }
+  return g_string_free (s, FALSE);
+}

@@ -1,0 +1,203 @@
+/* The packed roster: any insertion order gives the same sorted teams, months and members, and
+ * the composition rules of DOMAIN.md §3 read from it. */
+#include "config.h"
+
+#include <locale.h>
+#include <coordena/coordena.h>
+#include <coordena/roster.h>
+
+#define MED COORDENA_CATEGORY_MED
+#define ENF COORDENA_CATEGORY_ENF
+#define TEC COORDENA_CATEGORY_TEC
+#define ACS COORDENA_CATEGORY_ACS
+#define BIT COORDENA_CATEGORY_BIT
+
+static void
+test_order_and_slices (void)
+{
+  g_autoptr(GError) error = NULL;
+  CoordenaRosterBuilder *b = coordena_roster_builder_new ();
+  guint t2 = coordena_roster_builder_add_team (b, "0000000200", "2000001", "5208707", "Equipe B");
+  guint t1 = coordena_roster_builder_add_team (b, "0000000100", NULL, NULL, NULL);
+  guint p1 = coordena_roster_builder_add_professional (b, "898000000043208", "Ana");
+  guint p2 = coordena_roster_builder_add_professional (b, "144082627260004", NULL);
+  g_autoptr(CoordenaRoster) r = NULL;
+  const CoordenaRosterTeam *team;
+  const CoordenaRosterMonth *months;
+  const CoordenaRosterMember *members;
+  guint n;
+
+  g_assert_cmpuint (coordena_roster_builder_add_team (b, "0000000100", "1000001", "5208707", "Equipe A"), ==, t1);
+  g_assert_cmpuint (coordena_roster_builder_add_professional (b, "898000000043208", "Outra"), ==, p1);
+  coordena_roster_builder_add_member (b, t2, 202502, p1, "225142", MED, 40);
+  coordena_roster_builder_add_team_month (b, t2, 202502, COORDENA_TEAM_TYPE_ESF, 0, COORDENA_BASE_UNKNOWN);
+  coordena_roster_builder_add_team_month (b, t2, 202501, COORDENA_TEAM_TYPE_ESF, COORDENA_TEAM_FLAG_PROVIMENTO, 1683333);
+  coordena_roster_builder_add_member (b, t2, 202501, p2, "515105", ACS, 40);
+  coordena_roster_builder_add_member (b, t2, 202501, p1, "225142", MED, 20);
+  coordena_roster_builder_add_team_month (b, t2, 202501, COORDENA_TEAM_TYPE_ESF, 0, COORDENA_BASE_UNKNOWN);
+  coordena_roster_builder_add_member (b, t1, 202501, p1, "225142", MED, 20);
+  /* A member without a declared team-month declares a team that is not evaluated. */
+  coordena_roster_builder_add_member (b, t1, 202412, p2, "999999", COORDENA_CATEGORY_NONE, 10);
+  coordena_roster_builder_add_team_month (b, t1, 202501, COORDENA_TEAM_TYPE_EAP20, 0, COORDENA_BASE_UNKNOWN);
+  coordena_roster_builder_set_ied_stratum (b, "5208707", 2);
+
+  r = coordena_roster_builder_finish (b, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (coordena_roster_get_n_teams (r), ==, 2);
+  g_assert_cmpuint (coordena_roster_get_n_professionals (r), ==, 2);
+  g_assert_cmpuint (coordena_roster_get_first_competencia (r), ==, 202412);
+  g_assert_cmpuint (coordena_roster_get_last_competencia (r), ==, 202502);
+
+  team = coordena_roster_get_team (r, 0);
+  g_assert_cmpstr (team->ine, ==, "0000000100");
+  g_assert_cmpstr (team->cnes, ==, "1000001");
+  g_assert_cmpstr (team->name, ==, "Equipe A");
+  g_assert_cmpuint (team->ied_stratum, ==, 2);
+  months = coordena_roster_team_months (r, team, &n);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpuint (months[0].competencia, ==, 202412);
+  g_assert_cmpuint (months[0].type, ==, COORDENA_TEAM_TYPE_OTHER);
+  g_assert_cmpuint (months[1].competencia, ==, 202501);
+  g_assert_cmpuint (months[1].type, ==, COORDENA_TEAM_TYPE_EAP20);
+
+  team = coordena_roster_find_team (r, "0000000200");
+  g_assert_nonnull (team);
+  g_assert_null (coordena_roster_find_team (r, "0000000300"));
+  months = coordena_roster_team_months (r, team, &n);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpuint (months[0].competencia, ==, 202501);
+  g_assert_cmpuint (months[0].flags, ==, COORDENA_TEAM_FLAG_PROVIMENTO);
+  g_assert_cmpint (months[0].base_centavos, ==, 1683333);
+  g_assert_cmpint (months[1].base_centavos, ==, COORDENA_BASE_UNKNOWN);
+  members = coordena_roster_month_members (r, &months[0], &n);
+  g_assert_cmpuint (n, ==, 2);
+  /* Insertion order is kept within a team-month. */
+  g_assert_cmpstr (members[0].cbo, ==, "515105");
+  g_assert_cmpstr (coordena_roster_member_professional (r, &members[1])->name, ==, "Ana");
+  /* Ana works 20 h in each team in 01/2025: 40 h in all. */
+  g_assert_cmpuint (members[1].hours, ==, 20);
+  g_assert_cmpuint (members[1].total_hours, ==, 40);
+}
+
+/* A roster of one eSF or eAP month with the given members; extra_hours puts member 0 in a second
+ * team of the same competência for that many hours. */
+static CoordenaCategorySet
+absent_of (CoordenaTeamType type, guint max_total, guint extra_hours, guint n, const int *cats, const guint *hours)
+{
+  CoordenaRosterBuilder *b = coordena_roster_builder_new ();
+  guint t = coordena_roster_builder_add_team (b, "0000000001", NULL, NULL, NULL);
+  g_autoptr(CoordenaRoster) r = NULL;
+  const CoordenaRosterMonth *months;
+
+  coordena_roster_builder_add_team_month (b, t, 202501, type, 0, COORDENA_BASE_UNKNOWN);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *cns = g_strdup_printf ("7000000000000%02u", i);
+      guint p = coordena_roster_builder_add_professional (b, cns, NULL);
+      coordena_roster_builder_add_member (b, t, 202501, p, "000000", (CoordenaCategory) cats[i], hours[i]);
+      if (i == 0 && extra_hours > 0)
+        {
+          guint t2 = coordena_roster_builder_add_team (b, "0000000002", NULL, NULL, NULL);
+          coordena_roster_builder_add_team_month (b, t2, 202501, COORDENA_TEAM_TYPE_OTHER, 0, COORDENA_BASE_UNKNOWN);
+          coordena_roster_builder_add_member (b, t2, 202501, p, "000000", (CoordenaCategory) cats[i], extra_hours);
+        }
+    }
+  r = coordena_roster_builder_finish (b, NULL);
+  months = coordena_roster_team_months (r, coordena_roster_find_team (r, "0000000001"), NULL);
+  return coordena_roster_month_absent (r, &months[0], max_total);
+}
+
+static void
+test_esf_workload (void)
+{
+  int cats[] = { MED, ENF, TEC, ACS };
+  guint full[] = { 40, 40, 40, 40 };
+  guint short_med[] = { 39, 40, 40, 40 };
+
+  g_assert_cmpuint (absent_of (COORDENA_TEAM_TYPE_ESF, 60, 0, 4, cats, full), ==, 0);
+  g_assert_cmpuint (absent_of (COORDENA_TEAM_TYPE_ESF, 60, 0, 4, cats, short_med), ==, BIT (MED));
+  /* 40 h here and 20 h elsewhere: 60 h is allowed. 40 + 30 = 70 h is over, absent here too. */
+  g_assert_cmpuint (absent_of (COORDENA_TEAM_TYPE_ESF, 60, 20, 4, cats, full), ==, 0);
+  g_assert_cmpuint (absent_of (COORDENA_TEAM_TYPE_ESF, 60, 30, 4, cats, full), ==, BIT (MED));
+  g_assert_cmpuint (absent_of (COORDENA_TEAM_TYPE_ESF, 70, 30, 4, cats, full), ==, 0);
+  /* A team listed with nobody lacks every category. */
+  g_assert_cmpuint (absent_of (COORDENA_TEAM_TYPE_ESF, 60, 0, 0, cats, full), ==, COORDENA_CATEGORIES_ALL);
+  /* Other team types are not evaluated. */
+  g_assert_cmpuint (absent_of (COORDENA_TEAM_TYPE_OTHER, 60, 0, 0, cats, full), ==, 0);
+}
+
+static void
+test_eap_workload (void)
+{
+  int split[] = { MED, MED, ENF };
+  guint ten_ten[] = { 10, 10, 20 };
+  guint nine_eleven[] = { 9, 11, 20 };
+  guint fifteen[] = { 15, 15, 30 };
+  int cats2[] = { MED, ENF };
+  guint twenty[] = { 20, 19 };
+
+  g_assert_cmpuint (absent_of (COORDENA_TEAM_TYPE_EAP20, 60, 0, 3, split, ten_ten), ==, 0);
+  g_assert_cmpuint (absent_of (COORDENA_TEAM_TYPE_EAP20, 60, 0, 3, split, nine_eleven), ==, BIT (MED));
+  g_assert_cmpuint (absent_of (COORDENA_TEAM_TYPE_EAP30, 60, 0, 3, split, ten_ten), ==, BIT (MED) | BIT (ENF));
+  g_assert_cmpuint (absent_of (COORDENA_TEAM_TYPE_EAP30, 60, 0, 3, split, fifteen), ==, 0);
+  g_assert_cmpuint (absent_of (COORDENA_TEAM_TYPE_EAP20, 60, 0, 2, cats2, twenty), ==, BIT (ENF));
+}
+
+static void
+test_two_types_refused (void)
+{
+  g_autoptr(GError) error = NULL;
+  CoordenaRosterBuilder *b = coordena_roster_builder_new ();
+  guint t = coordena_roster_builder_add_team (b, "0000000001", NULL, NULL, "Equipe");
+  CoordenaRoster *r;
+
+  coordena_roster_builder_add_team_month (b, t, 202501, COORDENA_TEAM_TYPE_ESF, 0, COORDENA_BASE_UNKNOWN);
+  coordena_roster_builder_add_team_month (b, t, 202501, COORDENA_TEAM_TYPE_EAP30, 0, COORDENA_BASE_UNKNOWN);
+  r = coordena_roster_builder_finish (b, &error);
+  g_assert_null (r);
+  g_assert_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT);
+  g_assert_cmpstr (error->message, ==, "A equipe 0000000001 tem dois tipos na competência 01/2025: eSF e eAP30");
+}
+
+static void
+test_two_strata_refused (void)
+{
+  g_autoptr(GError) error = NULL;
+  CoordenaRosterBuilder *b = coordena_roster_builder_new ();
+
+  coordena_roster_builder_set_ied_stratum (b, "5208707", 1);
+  coordena_roster_builder_set_ied_stratum (b, "5208707", 3);
+  g_assert_null (coordena_roster_builder_finish (b, &error));
+  g_assert_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT);
+  g_assert_cmpstr (error->message, ==, "O município 5208707 recebeu dois estratos IED diferentes");
+}
+
+static void
+test_category_names (void)
+{
+  g_autofree char *all = coordena_category_set_to_string (COORDENA_CATEGORIES_ALL);
+  g_autofree char *two = coordena_category_set_to_string (BIT (ACS) | BIT (MED));
+  g_autofree char *none = coordena_category_set_to_string (0);
+
+  g_assert_cmpstr (all, ==, "MED+ENF+TEC+ACS");
+  g_assert_cmpstr (two, ==, "MED+ACS");
+  g_assert_cmpstr (none, ==, "");
+  g_assert_cmpint (coordena_category_from_string ("tec"), ==, TEC);
+  g_assert_cmpint (coordena_category_from_string ("AUX"), ==, COORDENA_CATEGORY_NONE);
+  g_assert_cmpstr (coordena_team_type_to_string (COORDENA_TEAM_TYPE_EAP30), ==, "eAP30");
+}
+
+int
+main (int argc, char **argv)
+{
+  setlocale (LC_ALL, "");
+  coordena_i18n_init ();
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/roster/order-and-slices", test_order_and_slices);
+  g_test_add_func ("/roster/esf-workload", test_esf_workload);
+  g_test_add_func ("/roster/eap-workload", test_eap_workload);
+  g_test_add_func ("/roster/two-types-refused", test_two_types_refused);
+  g_test_add_func ("/roster/two-strata-refused", test_two_strata_refused);
+  g_test_add_func ("/roster/category-names", test_category_names);
+  return g_test_run ();
+}
