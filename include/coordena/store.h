@@ -1,0 +1,159 @@
+/* store.h — the roster database: one SQLite file holding the secretariat profile, the state's
+ * municipalities, teams, professionals, memberships per competência, scenarios and the audit log.
+ *
+ * Opening creates the file (mode 0600, in a 0700 directory) and applies the numbered migrations of
+ * <datadir>/sql in order, one transaction each, after a backup copy next to the file. A damaged
+ * file is refused with COORDENA_ERROR_DAMAGED and never written to. Every change a user makes runs
+ * in one transaction (begin … commit) and leaves a row in the audit log. */
+#pragma once
+
+#include <gio/gio.h>
+#include <sqlite3.h>
+
+#include <coordena/competencia.h>
+#include <coordena/roster.h>
+
+G_BEGIN_DECLS
+
+typedef struct _CoordenaStore CoordenaStore;
+typedef struct _CoordenaCboMap CoordenaCboMap; /* ruleset.h */
+
+typedef enum {
+  COORDENA_STORE_OPEN_DEFAULT = 0,
+  COORDENA_STORE_OPEN_MUST_EXIST = 1 << 0, /* refuse a path where no database exists yet */
+  COORDENA_STORE_OPEN_NO_MIGRATE = 1 << 1, /* read what is there; refuse an out-of-date schema */
+} CoordenaStoreOpenFlags;
+
+/* Opens (creating when needed) and migrates the database at path. */
+CoordenaStore *coordena_store_open (const char *path, GError **error);
+CoordenaStore *coordena_store_open_full (const char *path, CoordenaStoreOpenFlags flags, GError **error);
+
+/* Closes the database (NULL is fine). */
+void coordena_store_close (CoordenaStore *store);
+
+const char *coordena_store_get_path (CoordenaStore *store);
+
+/* The connection, for other core modules' prepared statements. Do not close it. */
+sqlite3 *coordena_store_get_db (CoordenaStore *store);
+
+/* PRAGMA user_version of the open database, and the highest migration shipped. */
+int coordena_store_get_schema_version (CoordenaStore *store);
+int coordena_store_latest_schema_version (void);
+
+/* Sets a GError from the connection's last SQLite error, with what was being done. Returns FALSE. */
+gboolean coordena_store_set_error (CoordenaStore *store, GError **error, const char *doing);
+
+/* One transaction per user action: BEGIN IMMEDIATE … COMMIT, or ROLLBACK on any failure.
+ * Transactions do not nest; rollback is safe to call when none is open. */
+gboolean coordena_store_begin (CoordenaStore *store, GError **error);
+gboolean coordena_store_commit (CoordenaStore *store, GError **error);
+void coordena_store_rollback (CoordenaStore *store);
+gboolean coordena_store_in_transaction (CoordenaStore *store);
+
+/* Appends to the audit log: now (UTC), the OS user, what was done, on what, and the JSON of the
+ * entity before and after (either may be NULL). Call it inside the action's transaction. */
+gboolean coordena_store_audit (CoordenaStore *store,
+                               const char    *action,
+                               const char    *entity,
+                               const char    *before_json,
+                               const char    *after_json,
+                               GError       **error);
+
+typedef struct {
+  gint64 id;
+  char *time;      /* "AAAA-MM-DDTHH:MM:SSZ" */
+  char *user;
+  char *action;
+  char *entity;
+  char *before;    /* JSON or NULL */
+  char *after;     /* JSON or NULL */
+} CoordenaAuditEntry;
+
+void coordena_audit_entry_free (CoordenaAuditEntry *entry);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CoordenaAuditEntry, coordena_audit_entry_free)
+
+/* The audit log in order, from a day on (since may be NULL): an array of CoordenaAuditEntry. */
+GPtrArray *coordena_store_list_audit (CoordenaStore *store, const GDate *since, GError **error);
+
+/* ---- Secretariat profile: key → text or bytes ------------------------------------------- */
+
+/* The text of a profile key, NULL when unset. */
+char *coordena_store_get_profile (CoordenaStore *store, const char *key);
+/* The bytes of a profile key (e.g. an image), NULL when unset. */
+GBytes *coordena_store_get_profile_blob (CoordenaStore *store, const char *key);
+/* Sets (value non-NULL) or removes (NULL) a key; these do not open a transaction or audit. */
+gboolean coordena_store_set_profile (CoordenaStore *store, const char *key, const char *value, GError **error);
+gboolean coordena_store_set_profile_blob (CoordenaStore *store, const char *key, GBytes *blob, GError **error);
+
+/* The database's state ("RS"), NULL before init. */
+char *coordena_store_get_uf (CoordenaStore *store);
+/* The state's two-digit IBGE code (43 for RS), 0 before init. */
+guint coordena_store_get_uf_code (CoordenaStore *store);
+/* The UF, or a COORDENA_ERROR_INPUT error telling the user to run init. */
+char *coordena_store_require_uf (CoordenaStore *store, GError **error);
+/* TRUE when the roster holds generated demonstration data. */
+gboolean coordena_store_is_demo (CoordenaStore *store);
+
+/* Loads every UF and municipality from the reference tables and sets the state: one transaction,
+ * audited. A database already set to another state is refused. */
+gboolean coordena_store_init_uf (CoordenaStore *store, const char *uf, GError **error);
+
+/* ---- Places -------------------------------------------------------------------------------- */
+
+/* The 7-digit IBGE code of a municipality given by 6 or 7 digits, NULL when unknown. */
+char *coordena_store_lookup_ibge7 (CoordenaStore *store, const char *ibge);
+/* Sets (1–4) or clears (0) a municipality's IED stratum; audited, in its own transaction. */
+gboolean coordena_store_set_ied_stratum (CoordenaStore *store, const char *ibge7, guint stratum, GError **error);
+
+/* ---- Teams ----------------------------------------------------------------------------------- */
+
+typedef struct {
+  char *ine;
+  char *cnes;
+  char *ibge7;
+  char *municipio;           /* municipality name */
+  char *name;                /* NULL when unknown */
+  char *tp_equipe;           /* the CNES type code as read, NULL when not from CNES */
+  CoordenaTeamType type;     /* in the last competência */
+  char *dt_ativacao;         /* AAAA-MM-DD or NULL */
+  char *dt_desativacao;
+  gint64 base_centavos;      /* override, or COORDENA_BASE_UNKNOWN */
+  CoordenaCompetencia last_competencia;
+  guint n_members;           /* in the last competência */
+  guint n_competencias;
+  gboolean demo;
+} CoordenaStoreTeam;
+
+void coordena_store_team_free (CoordenaStoreTeam *team);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CoordenaStoreTeam, coordena_store_team_free)
+
+/* The teams sorted by municipality name then INE; ibge (6 or 7 digits, or NULL) filters. */
+GPtrArray *coordena_store_list_teams (CoordenaStore *store, const char *ibge, GError **error);
+
+/* Sets (≥ 0) or clears (COORDENA_BASE_UNKNOWN) a team's monthly base; audited. */
+gboolean coordena_store_set_team_base (CoordenaStore *store, const char *ine, gint64 centavos, GError **error);
+/* Sets a team-competência's flags (CoordenaTeamFlags); audited. */
+gboolean coordena_store_set_team_flags (CoordenaStore *store, const char *ine, CoordenaCompetencia competencia,
+                                        guint flags, GError **error);
+
+/* The competências held, ascending. */
+GArray *coordena_store_list_competencias (CoordenaStore *store, GError **error);
+
+/* The roster snapshot the rules read, built from the database in one pass, categories from the
+ * user's CBO map (coordena_cbo_map_load). */
+CoordenaRoster *coordena_store_load_roster (CoordenaStore *store, GError **error);
+/* The same with a given CBO → category map. */
+CoordenaRoster *coordena_store_load_roster_with_map (CoordenaStore *store, const CoordenaCboMap *map, GError **error);
+
+/* ---- Backup ------------------------------------------------------------------------------- */
+
+/* Writes a consistent copy of the database to dest (atomically, mode 0600). */
+gboolean coordena_store_backup (CoordenaStore *store, const char *dest, GError **error);
+
+/* Replaces the database's content with a backup file, after checking it is a sound Coordena
+ * database of this state's schema or an older one (then migrated). Audited. */
+gboolean coordena_store_restore (CoordenaStore *store, const char *source, GError **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CoordenaStore, coordena_store_close)
+
+G_END_DECLS

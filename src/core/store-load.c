@@ -1,0 +1,120 @@
+/* store-load.c — the roster snapshot the rules read, built from the database in one pass. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include <coordena/error.h>
+#include <coordena/ruleset.h>
+#include <coordena/store.h>
+
+#include "store-private.h"
+
+CoordenaRoster *
+coordena_store_load_roster (CoordenaStore *store, GError **error)
+{
+  g_autoptr(CoordenaCboMap) map = coordena_cbo_map_load (error);
+
+  if (map == NULL)
+    return NULL;
+  return coordena_store_load_roster_with_map (store, map, error);
+}
+
+CoordenaRoster *
+coordena_store_load_roster_with_map (CoordenaStore *store, const CoordenaCboMap *map, GError **error)
+{
+  g_autoptr(CoordenaRosterBuilder) builder = coordena_roster_builder_new ();
+  g_autoptr(GHashTable) team_index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GHashTable) prof_index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  /* Three set queries, each one pass: strata, team-months, members. */
+  stmt = coordena_store_prepare (store,
+                                 "SELECT ibge7, ied_estrato FROM municipio WHERE ied_estrato IS NOT NULL "
+                                 "AND ibge7 IN (SELECT ibge7 FROM equipe)", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    coordena_roster_builder_set_ied_stratum (builder, (const char *) sqlite3_column_text (stmt, 0),
+                                             (guint) sqlite3_column_int (stmt, 1));
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    goto db_error;
+
+  stmt = coordena_store_prepare (store,
+                                 "SELECT e.id, e.ine, e.cnes, e.ibge7, e.nome, e.valor_base, ec.competencia, ec.tipo, "
+                                 "       ec.provimento, ec.sem_producao "
+                                 "FROM equipe_competencia ec JOIN equipe e ON e.id = ec.equipe_id", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gpointer found;
+      guint team;
+      guint flags = 0;
+
+      if (g_hash_table_lookup_extended (team_index, &id, NULL, &found))
+        team = GPOINTER_TO_UINT (found);
+      else
+        {
+          team = coordena_roster_builder_add_team (builder,
+                                                   (const char *) sqlite3_column_text (stmt, 1),
+                                                   (const char *) sqlite3_column_text (stmt, 2),
+                                                   (const char *) sqlite3_column_text (stmt, 3),
+                                                   (const char *) sqlite3_column_text (stmt, 4));
+          g_hash_table_insert (team_index, g_memdup2 (&id, sizeof id), GUINT_TO_POINTER (team));
+        }
+      if (sqlite3_column_int (stmt, 8))
+        flags |= COORDENA_TEAM_FLAG_PROVIMENTO;
+      if (sqlite3_column_int (stmt, 9))
+        flags |= COORDENA_TEAM_FLAG_SEM_PRODUCAO;
+      coordena_roster_builder_add_team_month (builder, team, (CoordenaCompetencia) sqlite3_column_int (stmt, 6),
+                                              coordena_store_type_from_db ((const char *) sqlite3_column_text (stmt, 7)),
+                                              flags,
+                                              sqlite3_column_type (stmt, 5) == SQLITE_NULL
+                                                ? COORDENA_BASE_UNKNOWN : sqlite3_column_int64 (stmt, 5));
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    goto db_error;
+
+  stmt = coordena_store_prepare (store,
+                                 "SELECT v.equipe_id, v.competencia, p.id, p.cns, p.nome, v.cbo, v.horas "
+                                 "FROM vinculo v JOIN profissional p ON p.id = v.profissional_id", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 eid = sqlite3_column_int64 (stmt, 0);
+      gint64 pid = sqlite3_column_int64 (stmt, 2);
+      const char *cbo = (const char *) sqlite3_column_text (stmt, 5);
+      gpointer found;
+      guint team, prof;
+
+      /* Every vinculo has its team-month (foreign key), so the team is known. */
+      if (!g_hash_table_lookup_extended (team_index, &eid, NULL, &found))
+        continue;
+      team = GPOINTER_TO_UINT (found);
+      if (g_hash_table_lookup_extended (prof_index, &pid, NULL, &found))
+        prof = GPOINTER_TO_UINT (found);
+      else
+        {
+          prof = coordena_roster_builder_add_professional (builder, (const char *) sqlite3_column_text (stmt, 3),
+                                                           (const char *) sqlite3_column_text (stmt, 4));
+          g_hash_table_insert (prof_index, g_memdup2 (&pid, sizeof pid), GUINT_TO_POINTER (prof));
+        }
+      coordena_roster_builder_add_member (builder, team, (CoordenaCompetencia) sqlite3_column_int (stmt, 1), prof,
+                                          cbo, coordena_cbo_map_lookup (map, cbo),
+                                          (guint) sqlite3_column_int (stmt, 6));
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    goto db_error;
+
+  return coordena_roster_builder_finish (g_steal_pointer (&builder), error);
+
+db_error:
+  coordena_store_set_error (store, error, _("reading the roster"));
+  return NULL;
+}

@@ -1,0 +1,258 @@
+/* store-roster.c — the teams as the database holds them, their edits, and the roster snapshot. */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include <coordena/error.h>
+#include <coordena/store.h>
+
+#include "store-private.h"
+
+const char *
+coordena_store_type_to_db (CoordenaTeamType type)
+{
+  return coordena_team_type_to_string (type);
+}
+
+CoordenaTeamType
+coordena_store_type_from_db (const char *text)
+{
+  if (g_strcmp0 (text, "eSF") == 0)
+    return COORDENA_TEAM_TYPE_ESF;
+  if (g_strcmp0 (text, "eAP20") == 0)
+    return COORDENA_TEAM_TYPE_EAP20;
+  if (g_strcmp0 (text, "eAP30") == 0)
+    return COORDENA_TEAM_TYPE_EAP30;
+  return COORDENA_TEAM_TYPE_OTHER;
+}
+
+static char *
+column_dup (sqlite3_stmt *stmt, int i)
+{
+  const unsigned char *text = sqlite3_column_text (stmt, i);
+
+  return text != NULL ? g_strdup ((const char *) text) : NULL;
+}
+
+void
+coordena_store_team_free (CoordenaStoreTeam *team)
+{
+  if (team == NULL)
+    return;
+  g_free (team->ine);
+  g_free (team->cnes);
+  g_free (team->ibge7);
+  g_free (team->municipio);
+  g_free (team->name);
+  g_free (team->tp_equipe);
+  g_free (team->dt_ativacao);
+  g_free (team->dt_desativacao);
+  g_free (team);
+}
+
+GPtrArray *
+coordena_store_list_teams (CoordenaStore *store, const char *ibge, GError **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) coordena_store_team_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  /* One query: each team with its last competência, that month's type and member count. */
+  stmt = coordena_store_prepare (store,
+    "WITH last AS ("
+    "  SELECT equipe_id, max (competencia) AS competencia, count (*) AS n FROM equipe_competencia GROUP BY equipe_id"
+    "), members AS ("
+    "  SELECT v.equipe_id, count (DISTINCT v.profissional_id) AS n FROM vinculo v"
+    "  JOIN last l ON l.equipe_id = v.equipe_id AND l.competencia = v.competencia GROUP BY v.equipe_id"
+    ") "
+    "SELECT e.ine, e.cnes, e.ibge7, m.nome, e.nome, e.tp_equipe, ec.tipo, e.dt_ativacao, e.dt_desativacao,"
+    "       e.valor_base, l.competencia, coalesce (mb.n, 0), coalesce (l.n, 0), e.demo "
+    "FROM equipe e JOIN municipio m ON m.ibge7 = e.ibge7 "
+    "LEFT JOIN last l ON l.equipe_id = e.id "
+    "LEFT JOIN equipe_competencia ec ON ec.equipe_id = e.id AND ec.competencia = l.competencia "
+    "LEFT JOIN members mb ON mb.equipe_id = e.id "
+    "WHERE ?1 IS NULL OR e.ibge7 = ?1 OR m.ibge6 = ?1 "
+    "ORDER BY m.nome COLLATE NOCASE, e.ine", error);
+  if (stmt == NULL)
+    return NULL;
+  coordena_store_bind_text (stmt, 1, ibge);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CoordenaStoreTeam *t = g_new0 (CoordenaStoreTeam, 1);
+
+      t->ine = column_dup (stmt, 0);
+      t->cnes = column_dup (stmt, 1);
+      t->ibge7 = column_dup (stmt, 2);
+      t->municipio = column_dup (stmt, 3);
+      t->name = column_dup (stmt, 4);
+      t->tp_equipe = column_dup (stmt, 5);
+      t->type = coordena_store_type_from_db ((const char *) sqlite3_column_text (stmt, 6));
+      t->dt_ativacao = column_dup (stmt, 7);
+      t->dt_desativacao = column_dup (stmt, 8);
+      t->base_centavos = sqlite3_column_type (stmt, 9) == SQLITE_NULL ? COORDENA_BASE_UNKNOWN
+                                                                      : sqlite3_column_int64 (stmt, 9);
+      t->last_competencia = (CoordenaCompetencia) sqlite3_column_int (stmt, 10);
+      t->n_members = (guint) sqlite3_column_int (stmt, 11);
+      t->n_competencias = (guint) sqlite3_column_int (stmt, 12);
+      t->demo = sqlite3_column_int (stmt, 13) != 0;
+      g_ptr_array_add (list, t);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      coordena_store_set_error (store, error, _("reading the teams"));
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+static gboolean
+team_id (CoordenaStore *store, const char *ine, gint64 *id, gint64 *base, GError **error)
+{
+  sqlite3_stmt *stmt = coordena_store_prepare (store, "SELECT id, valor_base FROM equipe WHERE ine = ?1", error);
+  gboolean found;
+
+  if (stmt == NULL)
+    return FALSE;
+  coordena_store_bind_text (stmt, 1, ine);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  if (found)
+    {
+      *id = sqlite3_column_int64 (stmt, 0);
+      if (base != NULL)
+        *base = sqlite3_column_type (stmt, 1) == SQLITE_NULL ? COORDENA_BASE_UNKNOWN : sqlite3_column_int64 (stmt, 1);
+    }
+  else
+    g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT, _("There is no team with INE %s in the database"), ine);
+  sqlite3_finalize (stmt);
+  return found;
+}
+
+gboolean
+coordena_store_set_team_base (CoordenaStore *store, const char *ine, gint64 centavos, GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 id, old;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  if (centavos < 0 && centavos != COORDENA_BASE_UNKNOWN)
+    {
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT, _("A team's base value cannot be negative"));
+      return FALSE;
+    }
+  if (!coordena_store_begin (store, error))
+    return FALSE;
+  if (!team_id (store, ine, &id, &old, error))
+    goto fail;
+  stmt = coordena_store_prepare (store, "UPDATE equipe SET valor_base = ?2 WHERE id = ?1", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (centavos == COORDENA_BASE_UNKNOWN)
+    sqlite3_bind_null (stmt, 2);
+  else
+    sqlite3_bind_int64 (stmt, 2, centavos);
+  if (!coordena_store_step_done (store, stmt, error))
+    goto fail;
+  before = old == COORDENA_BASE_UNKNOWN ? g_strdup ("{\"valor_base\": null}")
+                                        : g_strdup_printf ("{\"valor_base\": %" G_GINT64_FORMAT "}", old);
+  after = centavos == COORDENA_BASE_UNKNOWN ? g_strdup ("{\"valor_base\": null}")
+                                            : g_strdup_printf ("{\"valor_base\": %" G_GINT64_FORMAT "}", centavos);
+  if (!coordena_store_audit (store, "set-team-base", ine, before, after, error))
+    goto fail;
+  sqlite3_finalize (stmt);
+  return coordena_store_commit (store, error);
+
+fail:
+  sqlite3_finalize (stmt);
+  coordena_store_rollback (store);
+  return FALSE;
+}
+
+gboolean
+coordena_store_set_team_flags (CoordenaStore *store, const char *ine, CoordenaCompetencia competencia,
+                               guint flags, GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 id;
+  g_autofree char *entity = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  int rc;
+
+  if (!coordena_store_begin (store, error))
+    return FALSE;
+  if (!team_id (store, ine, &id, NULL, error))
+    goto fail;
+  stmt = coordena_store_prepare (store,
+                                 "SELECT provimento, sem_producao FROM equipe_competencia "
+                                 "WHERE equipe_id = ?1 AND competencia = ?2", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int (stmt, 2, (int) competencia);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      g_autofree char *c = coordena_competencia_format (competencia);
+
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT, _("The team %s has no data for the competência %s"),
+                   ine, c);
+      goto fail;
+    }
+  before = g_strdup_printf ("{\"provimento\": %s, \"sem_producao\": %s}",
+                            sqlite3_column_int (stmt, 0) ? "true" : "false",
+                            sqlite3_column_int (stmt, 1) ? "true" : "false");
+  sqlite3_finalize (stmt);
+  stmt = coordena_store_prepare (store,
+                                 "UPDATE equipe_competencia SET provimento = ?3, sem_producao = ?4 "
+                                 "WHERE equipe_id = ?1 AND competencia = ?2", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int (stmt, 2, (int) competencia);
+  sqlite3_bind_int (stmt, 3, (flags & COORDENA_TEAM_FLAG_PROVIMENTO) ? 1 : 0);
+  sqlite3_bind_int (stmt, 4, (flags & COORDENA_TEAM_FLAG_SEM_PRODUCAO) ? 1 : 0);
+  if (!coordena_store_step_done (store, stmt, error))
+    goto fail;
+  after = g_strdup_printf ("{\"provimento\": %s, \"sem_producao\": %s}",
+                           (flags & COORDENA_TEAM_FLAG_PROVIMENTO) ? "true" : "false",
+                           (flags & COORDENA_TEAM_FLAG_SEM_PRODUCAO) ? "true" : "false");
+  entity = g_strdup_printf ("%s/%06u", ine, competencia);
+  if (!coordena_store_audit (store, "set-team-flags", entity, before, after, error))
+    goto fail;
+  sqlite3_finalize (stmt);
+  return coordena_store_commit (store, error);
+
+fail:
+  sqlite3_finalize (stmt);
+  coordena_store_rollback (store);
+  return FALSE;
+}
+
+GArray *
+coordena_store_list_competencias (CoordenaStore *store, GError **error)
+{
+  g_autoptr(GArray) list = g_array_new (FALSE, FALSE, sizeof (CoordenaCompetencia));
+  sqlite3_stmt *stmt = coordena_store_prepare (store,
+                                               "SELECT DISTINCT competencia FROM equipe_competencia ORDER BY 1", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CoordenaCompetencia c = (CoordenaCompetencia) sqlite3_column_int (stmt, 0);
+
+      g_array_append_val (list, c);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      coordena_store_set_error (store, error, _("reading the competências"));
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
