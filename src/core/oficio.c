@@ -469,12 +469,13 @@ coordena_oficio_compose (const CoordenaOficioRequest *request, guint number, GEr
                                     "%s, pelo e-mail %s e pelo telefone %s.",
                                     value (request, "contato.nome"), value (request, "contato.email"),
                                     value (request, "contato.telefone")));
-  if (request->annex != NULL)
-    g_ptr_array_add (paragraphs, g_strdup_printf ("Segue anexa %s.",
-                                                  request->annex_description != NULL ? request->annex_description
-                                                                                    : "a relação mencionada"));
+  /* The annex is announced in the last paragraph, which then keeps its own last sentence. */
   g_ptr_array_add (paragraphs,
-                   g_strdup ("Coloco-me à disposição para os esclarecimentos que se fizerem necessários."));
+                   g_strdup_printf ("%s%s%sColoco-me à disposição para os esclarecimentos que se fizerem necessários.",
+                                    request->annex != NULL ? "Segue anexa " : "",
+                                    request->annex != NULL ? (request->annex_description != NULL
+                                                              ? request->annex_description : "a relação mencionada") : "",
+                                    request->annex != NULL ? ". " : ""));
   g_ptr_array_add (paragraphs, NULL);
   doc->paragraphs = (char **) g_ptr_array_free (g_steal_pointer (&paragraphs), FALSE);
 
@@ -521,8 +522,8 @@ coordena_oficio_doc_render (const CoordenaOficioDoc *doc, guint *n_pages, GError
 
   if (doc->coat_of_arms != NULL)
     {
-      coordena_pdf_doc_add_image (pdf, doc->coat_of_arms, 56.69);
-      coordena_pdf_doc_add_space (pdf, 6, TRUE);
+      coordena_pdf_doc_add_image (pdf, doc->coat_of_arms, 42.52); /* 1,5 cm */
+      coordena_pdf_doc_add_space (pdf, 4, TRUE);
     }
   for (guint i = 0; doc->header[i] != NULL; i++)
     {
@@ -530,7 +531,7 @@ coordena_oficio_doc_render (const CoordenaOficioDoc *doc, guint *n_pages, GError
                                    .align = COORDENA_PDF_ALIGN_CENTER, .keep_with_next = TRUE };
       coordena_pdf_doc_add_paragraph (pdf, &style, NULL, doc->header[i]);
     }
-  coordena_pdf_doc_add_space (pdf, PART_GAP + 6, FALSE);
+  coordena_pdf_doc_add_space (pdf, PART_GAP, FALSE);
 
   style = (CoordenaPdfStyle) { .align = COORDENA_PDF_ALIGN_LEFT };
   coordena_pdf_doc_add_paragraph (pdf, &style, NULL, doc->identification);
