@@ -6,8 +6,18 @@
 #include "cli.h"
 
 int cli_cmd_info (CliContext *ctx, int argc, char **argv);
+int cli_cmd_init (CliContext *ctx, int argc, char **argv);
+int cli_cmd_teams (CliContext *ctx, int argc, char **argv);
+int cli_cmd_audit (CliContext *ctx, int argc, char **argv);
+int cli_cmd_backup (CliContext *ctx, int argc, char **argv);
+int cli_cmd_restore (CliContext *ctx, int argc, char **argv);
 
 const CliCommand cli_commands[] = {
   { "info", N_("Show the version, the data directory and the database in use"), cli_cmd_info },
+  { "init", N_("Create the database for a state (--uf UF), optionally with a demonstration roster"), cli_cmd_init },
+  { "teams", N_("List the teams in the database"), cli_cmd_teams },
+  { "audit", N_("Show the audit log of changes to the database"), cli_cmd_audit },
+  { "backup", N_("Write a copy of the database to a file"), cli_cmd_backup },
+  { "restore", N_("Replace the database with a backup copy"), cli_cmd_restore },
   { NULL, NULL, NULL },
 };

@@ -1,0 +1,53 @@
+/* cli-backup.c — `coordena-cli backup FILE` and `coordena-cli restore FILE`. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include <coordena/coordena.h>
+#include <coordena/store.h>
+
+#include "cli-store.h"
+
+int cli_cmd_backup (CliContext *ctx, int argc, char **argv);
+int cli_cmd_restore (CliContext *ctx, int argc, char **argv);
+
+int
+cli_cmd_backup (CliContext *ctx, int argc, char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE"));
+  g_autoptr(CoordenaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  int code;
+
+  g_option_context_set_summary (context, _("Write a consistent copy of the database to FILE."));
+  if (!cli_parse_options (context, &argc, &argv, &code))
+    return code;
+  if (argc != 2)
+    return cli_usage_error (_("“%s” needs exactly one FILE"), "backup");
+  store = cli_open_store (ctx, TRUE, &error);
+  if (store == NULL || !coordena_store_backup (store, argv[1], &error))
+    return cli_report_error (error);
+  g_print (_("Backup written to %s.\n"), argv[1]);
+  return CLI_EXIT_OK;
+}
+
+int
+cli_cmd_restore (CliContext *ctx, int argc, char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE"));
+  g_autoptr(CoordenaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  int code;
+
+  g_option_context_set_summary (context, _("Replace the database's content with a backup FILE; "
+                                           "the replaced content is kept in a copy next to the database."));
+  if (!cli_parse_options (context, &argc, &argv, &code))
+    return code;
+  if (argc != 2)
+    return cli_usage_error (_("“%s” needs exactly one FILE"), "restore");
+  store = cli_open_store (ctx, FALSE, &error);
+  if (store == NULL || !coordena_store_restore (store, argv[1], &error))
+    return cli_report_error (error);
+  g_print (_("Database %s restored from %s.\n"), coordena_store_get_path (store), argv[1]);
+  return CLI_EXIT_OK;
+}

@@ -1,0 +1,84 @@
+/* cli-init.c — `coordena-cli init --uf UF [--demo]`: create the database for a state. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include <coordena/coordena.h>
+#include <coordena/demo.h>
+#include <coordena/store.h>
+
+#include "cli-store.h"
+
+int cli_cmd_init (CliContext *ctx, int argc, char **argv);
+
+CoordenaStore *
+cli_open_store (CliContext *ctx, gboolean must_exist, GError **error)
+{
+  return coordena_store_open_full (ctx->db_path, must_exist ? COORDENA_STORE_OPEN_MUST_EXIST : 0, error);
+}
+
+CoordenaStore *
+cli_open_initialised_store (CliContext *ctx, GError **error)
+{
+  g_autoptr(CoordenaStore) store = cli_open_store (ctx, TRUE, error);
+  g_autofree char *uf = NULL;
+
+  if (store == NULL)
+    return NULL;
+  uf = coordena_store_require_uf (store, error);
+  if (uf == NULL)
+    return NULL;
+  return g_steal_pointer (&store);
+}
+
+void
+cli_note_demo (CoordenaStore *store)
+{
+  if (coordena_store_is_demo (store))
+    g_printerr ("%s\n", _("DEMONSTRATION DATA: this roster was generated, it is not the state's real roster."));
+}
+
+int
+cli_cmd_init (CliContext *ctx, int argc, char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(CoordenaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uf = NULL;
+  gboolean demo = FALSE;
+  int code;
+  GOptionEntry entries[] = {
+    { "uf", 0, 0, G_OPTION_ARG_STRING, &uf, N_("The state the database follows (two letters, e.g. RS)"), N_("UF") },
+    { "demo", 0, 0, G_OPTION_ARG_NONE, &demo, N_("Fill the database with a generated demonstration roster"), NULL },
+    { NULL },
+  };
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, _("Create the database for a state: its municipalities and the profile."));
+  if (!cli_parse_options (context, &argc, &argv, &code))
+    return code;
+  if (argc > 1)
+    return cli_usage_error (_("“%s” takes no arguments"), "init");
+  if (uf == NULL)
+    return cli_usage_error (_("“init” needs --uf UF"));
+
+  store = cli_open_store (ctx, FALSE, &error);
+  if (store == NULL || !coordena_store_init_uf (store, uf, &error))
+    return cli_report_error (error);
+  {
+    g_autofree char *sigla = coordena_store_get_uf (store);
+
+    g_print (_("Database %s ready for %s.\n"), coordena_store_get_path (store), sigla);
+  }
+  if (demo)
+    {
+      g_autoptr(CoordenaImportReport) report = NULL;
+
+      report = coordena_demo_generate (store, 0, 0, &error);
+      if (report == NULL)
+        return cli_report_error (error);
+      g_print (_("Demonstration roster: %u teams, %u members (generated data, not real).\n"),
+               report->n_teams, report->n_members);
+    }
+  return CLI_EXIT_OK;
+}
