@@ -9,3 +9,5 @@
 #include <coordena/csv.h>
 #include <coordena/reference.h>
 #include <coordena/roster.h>
+#include <coordena/ruleset.h>
+#include <coordena/rules.h>

@@ -1,0 +1,140 @@
+/* ruleset.h — rule sets and the CBO → category map: data files, validated into structs.
+ *
+ * Shipped files live in coordena_datadir()/rules/ (one NAME.ruleset GKeyFile per act and
+ * cbo-categorias.csv); a file with the same name in $XDG_DATA_HOME/coordena/rules/ replaces the
+ * shipped one, which is how a user follows a new act before an update. See docs/regras.md. */
+#pragma once
+
+#include <glib.h>
+
+#include <coordena/competencia.h>
+#include <coordena/roster.h>
+
+G_BEGIN_DECLS
+
+/* How sure the figure is (DOMAIN.md): read in the act, from a secondary source, or unverified. */
+typedef enum {
+  COORDENA_CONFIDENCE_A,
+  COORDENA_CONFIDENCE_S,
+  COORDENA_CONFIDENCE_U,
+} CoordenaConfidence;
+
+/* The money base the suspension cuts. */
+typedef enum {
+  COORDENA_BASE_CAPITACAO,   /* capitação ponderada, 2020 – 04/2024 */
+  COORDENA_BASE_FIXO,        /* componente fixo, 2024+ */
+  COORDENA_BASE_EQUIDADE,    /* componente de equidade (renamed componente fixo) */
+} CoordenaBaseKind;
+
+/* How a provimento vacancy limits the suspension. */
+typedef enum {
+  COORDENA_PROVIMENTO_GARANTIA_MINIMA, /* the suspension is capped at 100 − p */
+  COORDENA_PROVIMENTO_ADICIONAL,       /* p points of transfer are added back */
+} CoordenaProvimentoMode;
+
+/* The team families clauses are written for. */
+typedef enum {
+  COORDENA_FAMILY_ESF,
+  COORDENA_FAMILY_EAP,  /* eAP 20 h and 30 h */
+} CoordenaFamily;
+
+typedef struct {
+  char *id;                       /* unique within the set, e.g. "esf-med" */
+  CoordenaFamily family;
+  CoordenaCategorySet absent_all; /* every one of these is absent… */
+  guint min_absent;               /* …and at least this many categories are absent */
+  guint percent;                  /* 0–100 */
+  guint consecutive;              /* competências in a row, ≥ 1 (1 = imediata) */
+  char *basis;                    /* legal basis, as the user reads it */
+  CoordenaConfidence confidence;
+  guint line;                     /* line of the clause in its file */
+} CoordenaClause;
+
+#define COORDENA_N_STRATA 4
+
+typedef struct {
+  char *id;
+  char *title;
+  char *act;                      /* full citation */
+  char *path;                     /* the file it came from */
+  gboolean user_file;             /* TRUE when it replaces or adds to the shipped sets */
+  CoordenaCompetencia valid_from;
+  CoordenaCompetencia valid_to;   /* 0: open-ended */
+  CoordenaBaseKind base;
+  guint max_total_hours;
+  CoordenaConfidence max_total_hours_confidence;
+  guint provimento_repasse;       /* p, 0–100; 0 disables the cap */
+  CoordenaProvimentoMode provimento_mode;
+  CoordenaConfidence provimento_confidence;
+  guint revoke_after;             /* competências in a row at 100 % that revoke the INE; 0 never */
+  /* Default monthly base per team type, in centavos: [type][0] flat, [type][1..4] per IED
+   * stratum; COORDENA_BASE_UNKNOWN where the set gives none. */
+  gint64 base_values[4][COORDENA_N_STRATA + 1];
+  CoordenaConfidence base_confidence;
+  CoordenaClause *clauses;        /* sorted by percent, highest first; file order among equals */
+  guint n_clauses;
+  char **open_questions;          /* NULL-terminated; shown as "a confirmar" */
+} CoordenaRuleSet;
+
+/* Loads and validates one rule-set file; errors name the file, the line and the key. */
+CoordenaRuleSet *coordena_rule_set_load_file (const char *path, GError **error);
+
+void coordena_rule_set_free (CoordenaRuleSet *set);
+
+/* TRUE when the set's validity contains c. */
+gboolean coordena_rule_set_covers (const CoordenaRuleSet *set, CoordenaCompetencia c);
+
+/* The set's default base for a team type and IED stratum (0 unknown), or COORDENA_BASE_UNKNOWN. */
+gint64 coordena_rule_set_default_base (const CoordenaRuleSet *set, CoordenaTeamType type, guint stratum);
+
+/* "capitação ponderada", "componente fixo", "componente de equidade". */
+const char *coordena_base_kind_to_string (CoordenaBaseKind kind);
+
+/* "A", "S", "U". */
+const char *coordena_confidence_to_string (CoordenaConfidence confidence);
+
+/* "eSF", "eAP". */
+const char *coordena_family_to_string (CoordenaFamily family);
+
+/* ---- The catalogue: every rule set in use ------------------------------------------------------ */
+
+typedef struct _CoordenaRuleCatalog CoordenaRuleCatalog;
+
+/* The shipped sets with the user's replacements; overlapping validities are refused. */
+CoordenaRuleCatalog *coordena_rule_catalog_load (GError **error);
+
+/* The same from explicit directories (user_dir may be NULL or missing). */
+CoordenaRuleCatalog *coordena_rule_catalog_load_dirs (const char *shipped_dir, const char *user_dir, GError **error);
+
+void coordena_rule_catalog_free (CoordenaRuleCatalog *catalog);
+
+/* The sets sorted by valid_from. */
+guint coordena_rule_catalog_get_n_sets (const CoordenaRuleCatalog *catalog);
+const CoordenaRuleSet *coordena_rule_catalog_get_set (const CoordenaRuleCatalog *catalog, guint i);
+
+/* The set with this id, or NULL. */
+const CoordenaRuleSet *coordena_rule_catalog_find (const CoordenaRuleCatalog *catalog, const char *id);
+
+/* The set in force in competência c, or NULL when none covers it. */
+const CoordenaRuleSet *coordena_rule_catalog_in_force (const CoordenaRuleCatalog *catalog, CoordenaCompetencia c);
+
+/* ---- CBO → category ---------------------------------------------------------------------------- */
+
+typedef struct _CoordenaCboMap CoordenaCboMap;
+
+/* The map from the user's cbo-categorias.csv if present, else the shipped one. */
+CoordenaCboMap *coordena_cbo_map_load (GError **error);
+
+/* The map from a file: columns cbo;categoria (MED, ENF, TEC, ACS), optional titulo and confianca. */
+CoordenaCboMap *coordena_cbo_map_load_file (const char *path, GError **error);
+
+void coordena_cbo_map_free (CoordenaCboMap *map);
+
+/* The category of a 6-character CBO (blanks trimmed), COORDENA_CATEGORY_NONE when the rules ignore it. */
+CoordenaCategory coordena_cbo_map_lookup (const CoordenaCboMap *map, const char *cbo);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CoordenaRuleSet, coordena_rule_set_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CoordenaRuleCatalog, coordena_rule_catalog_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CoordenaCboMap, coordena_cbo_map_free)
+
+G_END_DECLS

@@ -1,0 +1,536 @@
+/* rules.c — evaluation, forecast and comparison. One timeline routine serves all three: a
+ * team's competências in order, each with its absent categories, walked once. */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include <coordena/csv.h>
+#include <coordena/error.h>
+#include <coordena/format.h>
+#include <coordena/ids.h>
+#include <coordena/rules.h>
+
+#define DEFAULT_MAX_TOTAL_HOURS 60
+
+typedef struct {
+  CoordenaCompetencia c;
+  guint8 type;
+  guint8 flags;
+  CoordenaCategorySet absent;
+  gint64 base;
+} Step;
+
+typedef struct {
+  const CoordenaRuleCatalog *catalog;
+  const CoordenaRuleSet *forced;
+  const CoordenaRuleSet *cached;
+} Picker;
+
+static const CoordenaRuleSet *
+pick (Picker *p, CoordenaCompetencia c)
+{
+  if (p->forced != NULL)
+    return p->forced;
+  if (p->cached != NULL && coordena_rule_set_covers (p->cached, c))
+    return p->cached;
+  p->cached = p->catalog != NULL ? coordena_rule_catalog_in_force (p->catalog, c) : NULL;
+  return p->cached;
+}
+
+static inline gboolean
+condition_holds (const CoordenaClause *clause, CoordenaCategorySet absent)
+{
+  return (absent & clause->absent_all) == clause->absent_all &&
+         (guint) __builtin_popcount (absent) >= clause->min_absent;
+}
+
+static inline gboolean
+family_matches (const CoordenaClause *clause, guint8 type)
+{
+  if (clause->family == COORDENA_FAMILY_ESF)
+    return type == COORDENA_TEAM_TYPE_ESF;
+  return type == COORDENA_TEAM_TYPE_EAP20 || type == COORDENA_TEAM_TYPE_EAP30;
+}
+
+/* Evaluates steps[0..n) into out[0..n). run[] is scratch of n entries. DOMAIN.md §4–§5. */
+static void
+evaluate_steps (const Step *steps, guint n, Picker *picker, guint stratum, guint16 *run, CoordenaMonthResult *out)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      const Step *s = &steps[i];
+      CoordenaMonthResult *r = &out[i];
+      const CoordenaRuleSet *set = pick (picker, s->c);
+
+      /* A gap in the team's competências breaks every streak. */
+      run[i] = (i > 0 && steps[i - 1].c == coordena_competencia_add (s->c, -1)) ? run[i - 1] + 1 : 1;
+
+      memset (r, 0, sizeof *r);
+      r->competencia = s->c;
+      r->rules = set;
+      r->absent = s->absent;
+      r->base_centavos = COORDENA_BASE_UNKNOWN;
+      r->perda_centavos = COORDENA_BASE_UNKNOWN;
+      r->evaluated = coordena_team_type_required ((CoordenaTeamType) s->type) != 0;
+      if (!r->evaluated)
+        continue;
+
+      r->base_centavos = s->base;
+      if (set == NULL)
+        continue;
+
+      /* Clauses are sorted by percent, highest first: the first that fires is the maximum. */
+      for (guint k = 0; k < set->n_clauses; k++)
+        {
+          const CoordenaClause *cl = &set->clauses[k];
+          gboolean fires;
+
+          if (!family_matches (cl, s->type) || run[i] < cl->consecutive)
+            continue;
+          fires = TRUE;
+          for (guint back = 0; back < cl->consecutive && fires; back++)
+            fires = condition_holds (cl, steps[i - back].absent);
+          if (fires)
+            {
+              r->percent = (guint8) cl->percent;
+              r->clause = cl;
+              break;
+            }
+        }
+
+      if (set->provimento_repasse > 0 && s->type == COORDENA_TEAM_TYPE_ESF &&
+          (s->flags & COORDENA_TEAM_FLAG_PROVIMENTO) &&
+          (s->absent & COORDENA_CATEGORY_BIT (COORDENA_CATEGORY_MED)) && r->percent > 0)
+        {
+          guint p = set->provimento_repasse;
+          guint capped = set->provimento_mode == COORDENA_PROVIMENTO_GARANTIA_MINIMA
+                         ? MIN (r->percent, 100 - p)
+                         : (r->percent > p ? r->percent - p : 0);
+          if (capped != r->percent)
+            {
+              r->percent = (guint8) capped;
+              r->provimento = TRUE;
+            }
+        }
+
+      if (r->base_centavos == COORDENA_BASE_UNKNOWN)
+        {
+          r->base_centavos = coordena_rule_set_default_base (set, (CoordenaTeamType) s->type, stratum);
+          r->base_is_default = r->base_centavos != COORDENA_BASE_UNKNOWN;
+        }
+      if (r->base_centavos != COORDENA_BASE_UNKNOWN)
+        r->perda_centavos = coordena_percent_of (r->base_centavos, r->percent);
+      else if (r->percent == 0)
+        r->perda_centavos = 0;
+    }
+}
+
+/* Fills steps from a team's roster months; returns their number. */
+static guint
+team_steps (CoordenaRoster *roster, const CoordenaRosterTeam *team, Picker *picker, Step *steps)
+{
+  guint n;
+  const CoordenaRosterMonth *months = coordena_roster_team_months (roster, team, &n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const CoordenaRuleSet *set = pick (picker, months[i].competencia);
+      guint max_hours = set != NULL ? set->max_total_hours : DEFAULT_MAX_TOTAL_HOURS;
+
+      steps[i].c = months[i].competencia;
+      steps[i].type = months[i].type;
+      steps[i].flags = months[i].flags;
+      steps[i].base = months[i].base_centavos;
+      steps[i].absent = coordena_roster_month_absent (roster, &months[i], max_hours);
+    }
+  return n;
+}
+
+static guint
+max_team_months (CoordenaRoster *roster)
+{
+  guint n_teams = coordena_roster_get_n_teams (roster), max = 1;
+  const CoordenaRosterTeam *teams = coordena_roster_get_teams (roster);
+
+  for (guint t = 0; t < n_teams; t++)
+    max = MAX (max, teams[t].n_months);
+  return max;
+}
+
+/* ---- evaluation -------------------------------------------------------------------------------- */
+
+struct _CoordenaEvaluation {
+  CoordenaRoster *roster;
+  CoordenaMonthResult *results;
+  guint n_results;
+};
+
+CoordenaEvaluation *
+coordena_evaluate (CoordenaRoster *roster, const CoordenaRuleCatalog *catalog, const CoordenaRuleSet *forced)
+{
+  CoordenaEvaluation *e = g_new0 (CoordenaEvaluation, 1);
+  guint n_teams = coordena_roster_get_n_teams (roster);
+  const CoordenaRosterTeam *teams = coordena_roster_get_teams (roster);
+  guint max = max_team_months (roster);
+  g_autofree Step *steps = g_new (Step, max);
+  g_autofree guint16 *run = g_new (guint16, max);
+  Picker picker = { catalog, forced, NULL };
+
+  e->roster = coordena_roster_ref (roster);
+  coordena_roster_get_months (roster, &e->n_results);
+  e->results = g_new0 (CoordenaMonthResult, MAX (e->n_results, 1));
+
+  for (guint t = 0; t < n_teams; t++)
+    {
+      guint n = team_steps (roster, &teams[t], &picker, steps);
+      evaluate_steps (steps, n, &picker, teams[t].ied_stratum, run, e->results + teams[t].first_month);
+    }
+  return e;
+}
+
+void
+coordena_evaluation_free (CoordenaEvaluation *e)
+{
+  if (e == NULL)
+    return;
+  coordena_roster_unref (e->roster);
+  g_free (e->results);
+  g_free (e);
+}
+
+const CoordenaMonthResult *
+coordena_evaluation_get_results (const CoordenaEvaluation *e, guint *n_results)
+{
+  if (n_results != NULL)
+    *n_results = e->n_results;
+  return e->results;
+}
+
+const CoordenaMonthResult *
+coordena_evaluation_team_results (const CoordenaEvaluation *e, const CoordenaRosterTeam *team, guint *n_results)
+{
+  if (n_results != NULL)
+    *n_results = team->n_months;
+  return e->results + team->first_month;
+}
+
+CoordenaRoster *
+coordena_evaluation_get_roster (const CoordenaEvaluation *e)
+{
+  return e->roster;
+}
+
+/* ---- scenarios --------------------------------------------------------------------------------- */
+
+struct _CoordenaScenario {
+  GArray *changes; /* CoordenaScenarioChange */
+};
+
+CoordenaScenario *
+coordena_scenario_new (void)
+{
+  CoordenaScenario *s = g_new0 (CoordenaScenario, 1);
+  s->changes = g_array_new (FALSE, TRUE, sizeof (CoordenaScenarioChange));
+  return s;
+}
+
+void
+coordena_scenario_free (CoordenaScenario *s)
+{
+  if (s == NULL)
+    return;
+  g_array_unref (s->changes);
+  g_free (s);
+}
+
+void
+coordena_scenario_add (CoordenaScenario *s, CoordenaChangeKind kind, const char *ine,
+                       CoordenaCategory category, CoordenaCompetencia from)
+{
+  CoordenaScenarioChange c = { .kind = kind, .category = category, .from = from };
+
+  g_strlcpy (c.ine, ine, sizeof c.ine);
+  g_array_append_val (s->changes, c);
+}
+
+const CoordenaScenarioChange *
+coordena_scenario_get_changes (const CoordenaScenario *s, guint *n_changes)
+{
+  if (n_changes != NULL)
+    *n_changes = s->changes->len;
+  return (const CoordenaScenarioChange *) (void *) s->changes->data;
+}
+
+typedef struct {
+  CoordenaScenario *scenario;
+  int c_ine, c_kind, c_cat, c_from;
+} ScenarioLoad;
+
+static gboolean
+on_scenario_row (CoordenaCsvReader *reader, const CoordenaCsvRecord *record, gpointer data, GError **error)
+{
+  ScenarioLoad *s = data;
+  const char *ine = coordena_csv_record_get (reader, record, s->c_ine);
+  const char *kind = coordena_csv_record_get (reader, record, s->c_kind);
+  const char *cat = coordena_csv_record_get (reader, record, s->c_cat);
+  const char *from = coordena_csv_record_get (reader, record, s->c_from);
+  CoordenaCategory category = coordena_category_from_string (cat);
+  CoordenaCompetencia c = 0;
+  CoordenaChangeKind k;
+
+  if (!coordena_is_digits (ine, 10))
+    {
+      coordena_csv_set_error (error, reader, record, s->c_ine, _("the INE “%s” does not have 10 digits"), ine);
+      return FALSE;
+    }
+  if (g_ascii_strcasecmp (kind, "entrada") == 0)
+    k = COORDENA_CHANGE_HIRE;
+  else if (g_ascii_strcasecmp (kind, "saida") == 0 || g_str_equal (kind, "saída"))
+    k = COORDENA_CHANGE_LEAVE;
+  else
+    {
+      coordena_csv_set_error (error, reader, record, s->c_kind, _("unknown change “%s”: use entrada or saida"), kind);
+      return FALSE;
+    }
+  if (category == COORDENA_CATEGORY_NONE)
+    {
+      coordena_csv_set_error (error, reader, record, s->c_cat, _("unknown category “%s”: use MED, ENF, TEC or ACS"), cat);
+      return FALSE;
+    }
+  if (!coordena_is_digits (from, 6) || !coordena_competencia_parse (from, &c, NULL))
+    {
+      coordena_csv_set_error (error, reader, record, s->c_from, _("“%s” is not a competência AAAAMM"), from);
+      return FALSE;
+    }
+  coordena_scenario_add (s->scenario, k, ine, category, c);
+  return TRUE;
+}
+
+CoordenaScenario *
+coordena_scenario_load_file (const char *path, GError **error)
+{
+  g_autoptr(CoordenaScenario) scenario = coordena_scenario_new ();
+  ScenarioLoad s = { scenario, 0, 0, 0, 0 };
+  g_autoptr(CoordenaCsvReader) reader = coordena_csv_reader_new (path, NULL, on_scenario_row, &s);
+
+  s.c_ine = coordena_csv_reader_add_column (reader, "ine", TRUE);
+  s.c_kind = coordena_csv_reader_add_column (reader, "mudanca", TRUE);
+  s.c_cat = coordena_csv_reader_add_column (reader, "categoria", TRUE);
+  s.c_from = coordena_csv_reader_add_column (reader, "a_partir_de", TRUE);
+  if (!coordena_csv_reader_read_file (reader, path, error))
+    return NULL;
+  return g_steal_pointer (&scenario);
+}
+
+/* ---- forecast ---------------------------------------------------------------------------------- */
+
+struct _CoordenaForecast {
+  CoordenaRoster *roster;
+  CoordenaForecastTeam *teams;
+  guint n_teams;
+  CoordenaMonthResult *pool; /* every team's horizon, one block */
+};
+
+CoordenaForecast *
+coordena_forecast (CoordenaRoster            *roster,
+                   const CoordenaRuleCatalog *catalog,
+                   const CoordenaRuleSet     *forced,
+                   guint                      horizon,
+                   const CoordenaScenario    *scenario,
+                   GError                   **error)
+{
+  guint n_teams = coordena_roster_get_n_teams (roster);
+  const CoordenaRosterTeam *teams = coordena_roster_get_teams (roster);
+  guint max = max_team_months (roster) + horizon;
+  g_autofree Step *steps = g_new (Step, max);
+  g_autofree guint16 *run = g_new (guint16, max);
+  g_autofree CoordenaMonthResult *results = g_new (CoordenaMonthResult, max);
+  g_autoptr(GHashTable) by_ine = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
+  Picker picker = { catalog, forced, NULL };
+  CoordenaForecast *f;
+  guint n_changes = 0;
+  const CoordenaScenarioChange *changes = scenario != NULL ? coordena_scenario_get_changes (scenario, &n_changes) : NULL;
+
+  for (guint i = 0; i < n_changes; i++)
+    {
+      GPtrArray *list;
+
+      if (coordena_roster_find_team (roster, changes[i].ine) == NULL)
+        {
+          g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                       _("The scenario names team %s, which is not in the roster"), changes[i].ine);
+          return NULL;
+        }
+      list = g_hash_table_lookup (by_ine, changes[i].ine);
+      if (list == NULL)
+        {
+          list = g_ptr_array_new ();
+          g_hash_table_insert (by_ine, (gpointer) changes[i].ine, list);
+        }
+      g_ptr_array_add (list, (gpointer) &changes[i]);
+    }
+
+  f = g_new0 (CoordenaForecast, 1);
+  f->roster = coordena_roster_ref (roster);
+  f->teams = g_new0 (CoordenaForecastTeam, MAX (n_teams, 1));
+  f->pool = g_new0 (CoordenaMonthResult, MAX ((gsize) n_teams * horizon, 1));
+
+  for (guint t = 0; t < n_teams; t++)
+    {
+      const CoordenaRosterTeam *team = &teams[t];
+      guint n_hist = team_steps (roster, team, &picker, steps);
+      const Step *last;
+      CoordenaForecastTeam *out;
+      GPtrArray *mine;
+      guint streak = 0;
+
+      if (n_hist == 0)
+        continue;
+      last = &steps[n_hist - 1];
+      if (coordena_team_type_required ((CoordenaTeamType) last->type) == 0)
+        continue;
+
+      mine = g_hash_table_lookup (by_ine, team->ine);
+      for (guint k = 1; k <= horizon; k++)
+        {
+          Step *s = &steps[n_hist + k - 1];
+
+          *s = *last;
+          s->c = coordena_competencia_add (last->c, (int) k);
+          for (guint j = 0; mine != NULL && j < mine->len; j++)
+            {
+              const CoordenaScenarioChange *ch = mine->pdata[j];
+              CoordenaCategorySet bit = COORDENA_CATEGORY_BIT (ch->category) & coordena_team_type_required ((CoordenaTeamType) s->type);
+
+              if (ch->from > s->c)
+                continue;
+              if (ch->kind == COORDENA_CHANGE_HIRE)
+                s->absent &= (CoordenaCategorySet) ~bit;
+              else
+                s->absent |= bit;
+            }
+        }
+      evaluate_steps (steps, n_hist + horizon, &picker, team->ied_stratum, run, results);
+
+      out = &f->teams[f->n_teams++];
+      out->team = team;
+      out->now = results[n_hist - 1];
+      out->months = f->pool + (gsize) (f->n_teams - 1) * horizon;
+      out->n_months = horizon;
+      memcpy (out->months, results + n_hist, sizeof (CoordenaMonthResult) * horizon);
+
+      for (guint i = 0; i < n_hist + horizon; i++)
+        {
+          const CoordenaMonthResult *r = &results[i];
+
+          streak = r->percent == 100 ? (run[i] > 1 ? streak + 1 : 1) : 0;
+          if (out->revoked_at == 0 && r->rules != NULL && r->rules->revoke_after > 0 && streak >= r->rules->revoke_after)
+            out->revoked_at = r->competencia;
+          if (i < n_hist)
+            continue;
+          if (out->next_step == 0 && r->percent > out->now.percent)
+            {
+              out->next_step = r->competencia;
+              out->next_percent = r->percent;
+              out->next_clause = r->clause;
+              out->fix_by = r->competencia;
+            }
+          if (r->perda_centavos != COORDENA_BASE_UNKNOWN)
+            out->loss_total += r->perda_centavos;
+          else if (r->percent > 0)
+            out->n_unknown_loss++;
+        }
+    }
+  return f;
+}
+
+void
+coordena_forecast_free (CoordenaForecast *f)
+{
+  if (f == NULL)
+    return;
+  coordena_roster_unref (f->roster);
+  g_free (f->teams);
+  g_free (f->pool);
+  g_free (f);
+}
+
+const CoordenaForecastTeam *
+coordena_forecast_get_teams (const CoordenaForecast *f, guint *n_teams)
+{
+  if (n_teams != NULL)
+    *n_teams = f->n_teams;
+  return f->teams;
+}
+
+/* ---- comparison -------------------------------------------------------------------------------- */
+
+static guint
+percent_bucket (guint percent)
+{
+  switch (percent)
+    {
+    case 0: return 0;
+    case 25: return 1;
+    case 50: return 2;
+    case 75: return 3;
+    case 100: return 4;
+    default: return 5;
+    }
+}
+
+CoordenaComparison *
+coordena_compare (CoordenaRoster *roster, const CoordenaRuleSet *a, const CoordenaRuleSet *b)
+{
+  g_autoptr(CoordenaEvaluation) ea = coordena_evaluate (roster, NULL, a);
+  g_autoptr(CoordenaEvaluation) eb = coordena_evaluate (roster, NULL, b);
+  guint n_teams = coordena_roster_get_n_teams (roster);
+  const CoordenaRosterTeam *teams = coordena_roster_get_teams (roster);
+  CoordenaComparison *cmp = g_new0 (CoordenaComparison, 1);
+
+  cmp->teams = g_new0 (CoordenaComparisonTeam, MAX (n_teams, 1));
+  for (guint t = 0; t < n_teams; t++)
+    {
+      guint n;
+      const CoordenaMonthResult *ra = coordena_evaluation_team_results (ea, &teams[t], &n);
+      const CoordenaMonthResult *rb = coordena_evaluation_team_results (eb, &teams[t], NULL);
+      CoordenaComparisonTeam row = { .team = &teams[t] };
+      gboolean any = FALSE;
+
+      for (guint i = 0; i < n; i++)
+        {
+          if (!ra[i].evaluated)
+            continue;
+          any = TRUE;
+          row.last = ra[i].competencia;
+          row.percent_a = ra[i].percent;
+          row.percent_b = rb[i].percent;
+          if (ra[i].perda_centavos != COORDENA_BASE_UNKNOWN)
+            row.loss_a += ra[i].perda_centavos;
+          else if (ra[i].percent > 0)
+            row.n_unknown_a++;
+          if (rb[i].perda_centavos != COORDENA_BASE_UNKNOWN)
+            row.loss_b += rb[i].perda_centavos;
+          else if (rb[i].percent > 0)
+            row.n_unknown_b++;
+        }
+      if (!any)
+        continue;
+      cmp->teams[cmp->n_teams++] = row;
+      cmp->loss_a += row.loss_a;
+      cmp->loss_b += row.loss_b;
+      cmp->count_a[percent_bucket (row.percent_a)]++;
+      cmp->count_b[percent_bucket (row.percent_b)]++;
+    }
+  return cmp;
+}
+
+void
+coordena_comparison_free (CoordenaComparison *cmp)
+{
+  if (cmp == NULL)
+    return;
+  g_free (cmp->teams);
+  g_free (cmp);
+}
