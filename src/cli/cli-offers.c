@@ -1,0 +1,101 @@
+/* cli-offers.c — `coordena-cli offers list | offers show ID`: the offers and their rules. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include <coordena/coordena.h>
+#include <coordena/offer.h>
+
+#include "cli.h"
+
+int cli_cmd_offers (CliContext *ctx, int argc, char **argv);
+
+static void
+show_offer (const CoordenaOffer *offer)
+{
+  g_autofree char *deadline = coordena_format_date (&offer->deadline);
+  g_autofree char *deadline_cite = coordena_offer_cite (offer, offer->deadline_source, offer->deadline_item);
+  g_autofree char *signers_cite = coordena_offer_cite (offer, offer->signers_source, offer->signers_item);
+  g_autofree char *resp_cite = coordena_offer_cite (offer, offer->responsibilities_source, offer->responsibilities_item);
+
+  g_print ("%s\n%s\n\n", offer->id, offer->name);
+  g_print ("%s %s (%s; %s)\n", _("Deadline:"), deadline, offer->deadline_timezone, deadline_cite);
+  g_print ("%s\n", _("References:"));
+  for (guint i = 0; i < offer->references->len; i++)
+    {
+      const CoordenaOfferReference *ref = g_ptr_array_index (offer->references, i);
+
+      g_print ("  %s%s%s%s%s\n", ref->title, ref->sei != NULL ? ", SEI " : "", ref->sei != NULL ? ref->sei : "",
+               ref->role != NULL ? ": " : "", ref->role != NULL ? ref->role : "");
+    }
+  if (offer->processo != NULL)
+    g_print ("  Processo nº %s\n", offer->processo);
+  g_print ("%s\n", _("Channels:"));
+  for (guint i = 0; i < offer->channels->len; i++)
+    {
+      const CoordenaOfferChannel *channel = g_ptr_array_index (offer->channels, i);
+      g_autofree char *managers = g_strjoinv (", ", channel->managers);
+      g_autofree char *cite = coordena_offer_cite (offer, channel->source, channel->item);
+
+      g_print ("  %s — %s (%s)\n", channel->name, managers, cite);
+    }
+  g_print ("%s (%s)\n", _("Who may sign the ofício:"), signers_cite);
+  for (guint i = 0; i < offer->signers->len; i++)
+    {
+      const CoordenaOfferSigner *signer = g_ptr_array_index (offer->signers, i);
+
+      g_print ("  %-12s %s\n", signer->key, signer->role);
+    }
+  g_print ("%s (%s)\n", _("Responsibilities:"), resp_cite);
+  for (guint i = 0; offer->responsibilities[i] != NULL; i++)
+    g_print ("  – %s\n", offer->responsibilities[i]);
+  g_print ("%s\n  %s %s\n  %s\n", _("Addressee:"), offer->addressee_gender == COORDENA_GENDER_F ? "À Senhora" : "Ao Senhor",
+           offer->addressee_gender == COORDENA_GENDER_F ? offer->addressee_cargo_f : offer->addressee_cargo_m,
+           offer->addressee_organ);
+  g_print ("%s %s\n", _("File:"), offer->path);
+}
+
+int
+cli_cmd_offers (CliContext *ctx, int argc, char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("list | show ID"));
+  g_autoptr(GError) error = NULL;
+  int code;
+
+  g_option_context_set_summary (context, _("List the offers a state can adhere to, or show one with its rules and sources."));
+  if (!cli_parse_options (context, &argc, &argv, &code))
+    return code;
+  if (argc < 2)
+    return cli_usage_error (_("“offers” needs “list” or “show ID”"));
+  if (g_str_equal (argv[1], "list"))
+    {
+      g_autoptr(GPtrArray) offers = NULL;
+
+      if (argc != 2)
+        return cli_usage_error (_("“offers list” takes no arguments"));
+      offers = coordena_offers_load_all (&error);
+      if (offers == NULL)
+        return cli_report_error (error);
+      for (guint i = 0; i < offers->len; i++)
+        {
+          const CoordenaOffer *offer = g_ptr_array_index (offers, i);
+          g_autofree char *deadline = coordena_format_date (&offer->deadline);
+
+          g_print ("%-28s %s  %s\n", offer->id, deadline, offer->short_name);
+        }
+      return CLI_EXIT_OK;
+    }
+  if (g_str_equal (argv[1], "show"))
+    {
+      g_autoptr(CoordenaOffer) offer = NULL;
+
+      if (argc != 3)
+        return cli_usage_error (_("“offers show” needs the offer’s ID"));
+      offer = coordena_offer_find (argv[2], &error);
+      if (offer == NULL)
+        return cli_report_error (error);
+      show_offer (offer);
+      return CLI_EXIT_OK;
+    }
+  return cli_usage_error (_("unknown offers action “%s” (list or show)"), argv[1]);
+}

@@ -1,0 +1,193 @@
+/* cli-oficio.c — `coordena-cli oficio generate | list | export`: the adhesion ofício, numbered and
+ * kept in the database exactly as generated. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+
+#include <coordena/coordena.h>
+#include <coordena/adhesion.h>
+
+#include "cli-store.h"
+
+int cli_cmd_oficio (CliContext *ctx, int argc, char **argv);
+
+static int
+generate (CliContext *ctx, const char *offer_id, const char *signer, const char *date_text, const char *annex,
+          const char *output)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CoordenaOffer) offer = NULL;
+  g_autoptr(CoordenaStore) store = NULL;
+  g_autoptr(CoordenaOficioRecord) record = NULL;
+  CoordenaOficioRequest request = { 0 };
+
+  if (offer_id == NULL || signer == NULL || output == NULL)
+    return cli_usage_error (_("“oficio generate” needs --offer ID, --signer secretario|coordenador and -o FILE.pdf"));
+  g_date_clear (&request.date, 1);
+  if (date_text != NULL && !coordena_parse_date (date_text, &request.date, &error))
+    return cli_usage_error ("--date: %s", error->message);
+  offer = coordena_offer_find (offer_id, &error);
+  if (offer == NULL)
+    return cli_report_error (error);
+  if (date_text == NULL)
+    coordena_offer_today (offer, &request.date);
+  request.offer = offer;
+  request.signer = signer;
+
+  store = cli_open_initialised_store (ctx, &error);
+  if (store == NULL)
+    return cli_report_error (error);
+  record = coordena_adhesion_generate_oficio (store, &request, annex, output, &error);
+  if (record == NULL)
+    return cli_report_error (error);
+  g_print ("%s\n", record->identification);
+  g_print ("%-10s %s\n", _("File:"), output);
+  g_print ("%-10s %u\n", _("Pages:"), record->pages);
+  g_print ("%-10s %s\n", "SHA-256:", record->sha256);
+  return CLI_EXIT_OK;
+}
+
+static int
+list (CliContext *ctx, const char *format)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CoordenaStore) store = cli_open_store (ctx, TRUE, &error);
+  g_autoptr(GPtrArray) records = NULL;
+
+  if (format != NULL && !g_str_equal (format, "table") && !g_str_equal (format, "csv") && !g_str_equal (format, "json"))
+    return cli_usage_error (_("--format must be table, csv or json"));
+  if (store == NULL || (records = coordena_adhesion_list_oficios (store, &error)) == NULL)
+    return cli_report_error (error);
+
+  if (format != NULL && g_str_equal (format, "json"))
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonGenerator) generator = json_generator_new ();
+      g_autoptr(JsonNode) root = NULL;
+      g_autofree char *text = NULL;
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < records->len; i++)
+        {
+          const CoordenaOficioRecord *r = g_ptr_array_index (records, i);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "numero");
+          json_builder_add_int_value (builder, r->number);
+          json_builder_set_member_name (builder, "ano");
+          json_builder_add_int_value (builder, r->year);
+          json_builder_set_member_name (builder, "identificacao");
+          json_builder_add_string_value (builder, r->identification);
+          json_builder_set_member_name (builder, "oferta");
+          json_builder_add_string_value (builder, r->offer);
+          json_builder_set_member_name (builder, "data");
+          json_builder_add_string_value (builder, r->date);
+          json_builder_set_member_name (builder, "signatario");
+          json_builder_add_string_value (builder, r->signer);
+          json_builder_set_member_name (builder, "anexo");
+          if (r->annex != NULL)
+            json_builder_add_string_value (builder, r->annex);
+          else
+            json_builder_add_null_value (builder);
+          json_builder_set_member_name (builder, "paginas");
+          json_builder_add_int_value (builder, r->pages);
+          json_builder_set_member_name (builder, "bytes");
+          json_builder_add_int_value (builder, (gint64) r->size);
+          json_builder_set_member_name (builder, "sha256");
+          json_builder_add_string_value (builder, r->sha256);
+          json_builder_set_member_name (builder, "criado_em");
+          json_builder_add_string_value (builder, r->created_at);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      root = json_builder_get_root (builder);
+      json_generator_set_root (generator, root);
+      json_generator_set_pretty (generator, TRUE);
+      text = json_generator_to_data (generator, NULL);
+      g_print ("%s\n", text);
+      return CLI_EXIT_OK;
+    }
+  if (format != NULL && g_str_equal (format, "csv"))
+    {
+      g_print ("numero;ano;identificacao;oferta;data;signatario;anexo;paginas;sha256\n");
+      for (guint i = 0; i < records->len; i++)
+        {
+          const CoordenaOficioRecord *r = g_ptr_array_index (records, i);
+
+          g_print ("%u;%u;\"%s\";%s;%s;%s;%s;%u;%s\n", r->number, r->year, r->identification, r->offer, r->date,
+                   r->signer, r->annex != NULL ? r->annex : "", r->pages, r->sha256);
+        }
+      return CLI_EXIT_OK;
+    }
+  if (records->len == 0)
+    {
+      g_print ("%s\n", _("No ofício has been generated in this database."));
+      return CLI_EXIT_OK;
+    }
+  for (guint i = 0; i < records->len; i++)
+    {
+      const CoordenaOficioRecord *r = g_ptr_array_index (records, i);
+
+      g_print ("%-36s %s  %-12s %u p.  %.12s…\n", r->identification, r->date, r->signer, r->pages, r->sha256);
+    }
+  return CLI_EXIT_OK;
+}
+
+int
+cli_cmd_oficio (CliContext *ctx, int argc, char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("generate | list | export NUMERO/ANO"));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *offer_id = NULL;
+  g_autofree char *signer = NULL;
+  g_autofree char *date_text = NULL;
+  g_autofree char *annex = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *format = NULL;
+  int code;
+  GOptionEntry options[] = {
+    { "offer", 0, 0, G_OPTION_ARG_STRING, &offer_id, N_("The offer (see “offers list”)"), N_("ID") },
+    { "signer", 0, 0, G_OPTION_ARG_STRING, &signer, N_("Who signs: secretario or coordenador"), N_("WHO") },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date_text, N_("The ofício’s date (default: today, Brasília)"), N_("AAAA-MM-DD") },
+    { "anexo", 0, 0, G_OPTION_ARG_STRING, &annex, N_("Add an annex: equipes (the state’s teams by municipality)"), N_("KIND") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The PDF file to write"), N_("FILE") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("list as table, csv or json"), N_("FORMAT") },
+    { NULL },
+  };
+
+  g_option_context_add_main_entries (context, options, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, _("Generate the adhesion ofício (numbered, stored in the database), list "
+                                           "the ofícios, or export one exactly as it was generated."));
+  if (!cli_parse_options (context, &argc, &argv, &code))
+    return code;
+  if (argc < 2)
+    return cli_usage_error (_("“oficio” needs “generate”, “list” or “export NUMERO/ANO”"));
+
+  if (g_str_equal (argv[1], "generate"))
+    {
+      if (argc != 2)
+        return cli_usage_error (_("“oficio generate” takes options only"));
+      return generate (ctx, offer_id, signer, date_text, annex, output);
+    }
+  if (g_str_equal (argv[1], "list"))
+    {
+      if (argc != 2)
+        return cli_usage_error (_("“oficio list” takes no arguments"));
+      return list (ctx, format);
+    }
+  if (g_str_equal (argv[1], "export"))
+    {
+      g_autoptr(CoordenaStore) store = NULL;
+      g_autoptr(CoordenaOficioRecord) record = NULL;
+
+      if (argc != 3 || output == NULL)
+        return cli_usage_error (_("“oficio export” needs NUMERO/ANO and -o FILE.pdf"));
+      store = cli_open_store (ctx, TRUE, &error);
+      if (store == NULL || (record = coordena_adhesion_export_oficio (store, argv[2], output, &error)) == NULL)
+        return cli_report_error (error);
+      g_print ("%s → %s (SHA-256 %s)\n", record->identification, output, record->sha256);
+      return CLI_EXIT_OK;
+    }
+  return cli_usage_error (_("unknown oficio action “%s” (generate, list or export)"), argv[1]);
+}

@@ -1,0 +1,63 @@
+/* cli-profile.c — `coordena-cli profile show | profile set KEY VALUE`: what the ofício prints. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include <coordena/coordena.h>
+#include <coordena/profile.h>
+
+#include "cli-store.h"
+
+int cli_cmd_profile (CliContext *ctx, int argc, char **argv);
+
+int
+cli_cmd_profile (CliContext *ctx, int argc, char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("show | set KEY VALUE"));
+  g_autoptr(CoordenaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  int code;
+
+  g_option_context_set_summary (context, _("Show or set the secretariat profile the ofício prints "
+                                           "(an empty VALUE removes a key; brasao takes the path of a PNG)."));
+  if (!cli_parse_options (context, &argc, &argv, &code))
+    return code;
+  if (argc < 2)
+    return cli_usage_error (_("“profile” needs “show” or “set KEY VALUE”"));
+
+  if (g_str_equal (argv[1], "show"))
+    {
+      g_autoptr(GHashTable) values = NULL;
+      g_autofree char *uf = NULL;
+      const CoordenaProfileKey *keys;
+      guint n;
+
+      if (argc != 2)
+        return cli_usage_error (_("“profile show” takes no arguments"));
+      store = cli_open_store (ctx, TRUE, &error);
+      if (store == NULL || (values = coordena_profile_load (store, &error)) == NULL)
+        return cli_report_error (error);
+      uf = coordena_store_get_uf (store);
+      g_print ("%-20s %s\n", "uf", uf != NULL ? uf : _("(not set: run “coordena-cli init --uf UF”)"));
+      keys = coordena_profile_keys (&n);
+      for (guint i = 0; i < n; i++)
+        {
+          const char *v = g_hash_table_lookup (values, keys[i].key);
+
+          g_print ("%-20s %s\n", keys[i].key, v != NULL ? v : _("(not set)"));
+        }
+      return CLI_EXIT_OK;
+    }
+  if (g_str_equal (argv[1], "set"))
+    {
+      if (argc != 4)
+        return cli_usage_error (_("“profile set” needs KEY and VALUE"));
+      if (!coordena_profile_validate (argv[2], argv[3], &error))
+        return cli_report_error (error);
+      store = cli_open_store (ctx, TRUE, &error);
+      if (store == NULL || !coordena_profile_set (store, argv[2], argv[3], &error))
+        return cli_report_error (error);
+      return CLI_EXIT_OK;
+    }
+  return cli_usage_error (_("unknown profile action “%s” (show or set)"), argv[1]);
+}
