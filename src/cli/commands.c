@@ -11,6 +11,11 @@ int cli_cmd_teams (CliContext *ctx, int argc, char **argv);
 int cli_cmd_audit (CliContext *ctx, int argc, char **argv);
 int cli_cmd_backup (CliContext *ctx, int argc, char **argv);
 int cli_cmd_restore (CliContext *ctx, int argc, char **argv);
+int cli_cmd_profile (CliContext *ctx, int argc, char **argv);
+int cli_cmd_offers (CliContext *ctx, int argc, char **argv);
+int cli_cmd_adhesion (CliContext *ctx, int argc, char **argv);
+int cli_cmd_oficio (CliContext *ctx, int argc, char **argv);
+int cli_cmd_municipios (CliContext *ctx, int argc, char **argv);
 
 const CliCommand cli_commands[] = {
   { "info", N_("Show the version, the data directory and the database in use"), cli_cmd_info },
@@ -19,5 +24,10 @@ const CliCommand cli_commands[] = {
   { "audit", N_("Show the audit log of changes to the database"), cli_cmd_audit },
   { "backup", N_("Write a copy of the database to a file"), cli_cmd_backup },
   { "restore", N_("Replace the database with a backup copy"), cli_cmd_restore },
+  { "profile", N_("Show or set the secretariat profile the ofício prints"), cli_cmd_profile },
+  { "offers", N_("List the offers, or show one with its deadline, signers and sources"), cli_cmd_offers },
+  { "adhesion", N_("Show or move the state’s adhesion to an offer"), cli_cmd_adhesion },
+  { "oficio", N_("Generate, list or export the adhesion ofício (PDF)"), cli_cmd_oficio },
+  { "municipios", N_("Follow each municipality’s adhesion and Gerencia APS access"), cli_cmd_municipios },
   { NULL, NULL, NULL },
 };
