@@ -366,6 +366,13 @@ coordena_adhesion_teams_annex (CoordenaStore *store, char **description, GError 
 
   if (teams == NULL)
     return NULL;
+  if (coordena_store_is_demo (store))
+    {
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                   _("the roster in this database is demonstration data: an annex sent to the Ministry must come "
+                     "from the state’s real roster"));
+      return NULL;
+    }
   annex = coordena_oficio_annex_new ("ANEXO — EQUIPES DE ATENÇÃO PRIMÁRIA À SAÚDE DO ESTADO, POR MUNICÍPIO",
                                      G_N_ELEMENTS (columns), columns, widths);
   for (guint i = 0; i < teams->len; i++)

@@ -1,0 +1,406 @@
+/* The adhesion as a user drives it: the real coordena-cli on a real SQLite database. */
+#include "config.h"
+
+#include <string.h>
+#include <sys/stat.h>
+#include <glib/gstdio.h>
+#include <gio/gio.h>
+
+typedef struct {
+  int status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *r)
+{
+  g_free (r->out);
+  g_free (r->err);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static char *dir;
+static char *db;
+
+/* Runs coordena-cli --db DB with the arguments (NULL-terminated), in Portuguese. */
+static void
+cli (Run *r, ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  va_list args;
+
+  run_clear (r);
+  g_ptr_array_add (argv, (gpointer) g_getenv ("COORDENA_CLI"));
+  g_ptr_array_add (argv, (gpointer) "--db");
+  g_ptr_array_add (argv, db);
+  va_start (args, r);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_setenv (launcher, "LANGUAGE", "pt_BR", TRUE);
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "pt_BR.UTF-8", TRUE);
+  g_subprocess_launcher_set_cwd (launcher, dir);
+  proc = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (proc, NULL, NULL, &r->out, &r->err, &error);
+  g_assert_no_error (error);
+  r->status = g_subprocess_get_exit_status (proc);
+}
+
+#define OFFER "coordenacao-cuidado-2025"
+
+static void
+assert_has (const char *text, const char *what)
+{
+  if (strstr (text, what) == NULL)
+    g_error ("“%s” not found in:\n%s", what, text);
+}
+
+static char *
+path_in (const char *name)
+{
+  return g_build_filename (dir, name, NULL);
+}
+
+static void
+fresh_database (const char *uf, gboolean demo)
+{
+  g_auto(Run) r = { 0 };
+
+  g_free (db);
+  db = g_build_filename (dir, demo ? "demo.db" : "estado.db", NULL);
+  g_unlink (db);
+  if (demo)
+    cli (&r, "init", "--uf", uf, "--demo", NULL);
+  else
+    cli (&r, "init", "--uf", uf, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+}
+
+static void
+fill_profile (void)
+{
+  const char *const kv[] = {
+    "secretaria.nome", "Secretaria da Saúde do Estado do Ceará",
+    "secretaria.sigla", "COAPS/SESA",
+    "cidade", "Fortaleza",
+    "endereco", "Av. Almirante Barroso, 600, Praia de Iracema, 60060-440 Fortaleza/CE",
+    "telefone", "(85) 3101-5123",
+    "email", "coaps@saude.ce.gov.br",
+    "site", "www.saude.ce.gov.br",
+    "secretario.nome", "Maria Clara Nogueira",
+    "secretario.genero", "F",
+    "coordenador.nome", "José Wellington Façanha",
+    "coordenador.genero", "M",
+    "contato.nome", "João Pedro Sampaio",
+    "contato.email", "joao.sampaio@saude.ce.gov.br",
+    "contato.telefone", "(85) 3101-5200",
+    NULL,
+  };
+
+  for (guint i = 0; kv[i] != NULL; i += 2)
+    {
+      g_auto(Run) r = { 0 };
+
+      cli (&r, "profile", "set", kv[i], kv[i + 1], NULL);
+      if (r.status != 0)
+        g_error ("profile set %s: %s", kv[i], r.err);
+    }
+}
+
+static void
+test_profile (void)
+{
+  g_auto(Run) r = { 0 };
+  g_autofree char *alpha = g_test_build_filename (G_TEST_DIST, "fixtures", "oficio", "brasao-alpha.png", NULL);
+  g_autofree char *png = g_test_build_filename (G_TEST_DIST, "fixtures", "oficio", "brasao.png", NULL);
+
+  fresh_database ("CE", FALSE);
+  cli (&r, "profile", "show", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  assert_has (r.out, "CE");
+  assert_has (r.out, "secretario.genero");
+  assert_has (r.out, "(não definido)");
+
+  cli (&r, "profile", "set", "secretario.genero", "X", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  assert_has (r.err, "secretario.genero deve ser F ou M");
+
+  cli (&r, "profile", "set", "numeracao.estilo", "No.", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  assert_has (r.err, "Nº ou N.º");
+
+  cli (&r, "profile", "set", "secretaria.telefone", "1", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  assert_has (r.err, "chave de perfil desconhecida “secretaria.telefone”");
+
+  cli (&r, "profile", "set", "brasao", alpha, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  assert_has (r.err, "PNG opaco de 8 bits");
+
+  cli (&r, "profile", "set", "brasao", png, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  cli (&r, "profile", "set", "secretario.nome", "Maria Clara Nogueira", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  cli (&r, "profile", "show", NULL);
+  assert_has (r.out, "PNG, 356 bytes");
+  assert_has (r.out, "Maria Clara Nogueira");
+
+  cli (&r, "audit", NULL);
+  assert_has (r.out, "profile-set");
+}
+
+static void
+test_offers (void)
+{
+  g_auto(Run) r = { 0 };
+
+  fresh_database ("CE", FALSE);
+  cli (&r, "offers", "list", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  assert_has (r.out, OFFER);
+  assert_has (r.out, "03/12/2025");
+  cli (&r, "offers", "show", OFFER, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  assert_has (r.out, "Prazo: 03/12/2025");
+  assert_has (r.out, "NT Conjunta nº 441/2025, item 2.6");
+  assert_has (r.out, "Coordenador(a) de Atenção Primária à Saúde");
+  assert_has (r.out, "SEI 0052176291");
+  cli (&r, "offers", "show", "outra", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  assert_has (r.err, "oferta desconhecida “outra”");
+}
+
+static void
+test_generate_refusals_and_numbering (void)
+{
+  g_auto(Run) r = { 0 };
+  g_autofree char *refused = path_in ("recusado.pdf");
+  g_autofree char *first = path_in ("primeiro.pdf");
+  g_autofree char *second = path_in ("segundo.pdf");
+  g_autofree char *exported = path_in ("exportado.pdf");
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  gsize la = 0, lb = 0;
+  struct stat st;
+
+  fresh_database ("CE", FALSE);
+
+  /* An empty profile: every missing field at once. */
+  cli (&r, "oficio", "generate", "--offer", OFFER, "--signer", "secretario", "--date", "2025-12-01", "-o", refused, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  assert_has (r.err, "falta no perfil o que o ofício exige: secretaria.nome, secretaria.sigla, cidade");
+  assert_has (r.err, "contato.telefone, secretario.nome, secretario.genero");
+  g_assert_false (g_file_test (refused, G_FILE_TEST_EXISTS));
+
+  fill_profile ();
+  cli (&r, "oficio", "generate", "--offer", OFFER, "--signer", "secretario", "--date", "2025-12-04", "-o", refused, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  assert_has (r.err, "o prazo do ofício é 03/12/2025 (NT Conjunta nº 441/2025, item 2.6)");
+  g_assert_false (g_file_test (refused, G_FILE_TEST_EXISTS));
+
+  cli (&r, "oficio", "generate", "--offer", OFFER, "--signer", "chefe", "--date", "2025-12-01", "-o", refused, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  assert_has (r.err, "“chefe” não pode assinar este ofício");
+  assert_has (r.err, "NT Conjunta nº 441/2025, item 2.7");
+  g_assert_false (g_file_test (refused, G_FILE_TEST_EXISTS));
+
+  cli (&r, "profile", "set", "contato.nome", "Jõao Sampaio ✓", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  cli (&r, "oficio", "generate", "--offer", OFFER, "--signer", "secretario", "--date", "2025-12-01", "-o", refused, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  assert_has (r.err, "contato.nome contém o caractere “✓” (U+2713)");
+  g_assert_false (g_file_test (refused, G_FILE_TEST_EXISTS));
+  cli (&r, "profile", "set", "contato.nome", "João Pedro Sampaio", NULL);
+
+  /* Three refusals later, the first ofício still gets number 1. */
+  cli (&r, "oficio", "generate", "--offer", OFFER, "--signer", "secretario", "--date", "2025-12-01", "-o", first, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  assert_has (r.out, "OFÍCIO Nº 1/2025/COAPS/SESA");
+  g_assert_cmpint (g_stat (first, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  cli (&r, "oficio", "generate", "--offer", OFFER, "--signer", "coordenador", "--date", "2025-12-02", "-o", second, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  assert_has (r.out, "OFÍCIO Nº 2/2025/COAPS/SESA");
+
+  cli (&r, "oficio", "list", "--format", "json", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  assert_has (r.out, "\"identificacao\" : \"OFÍCIO Nº 1/2025/COAPS/SESA\"");
+  assert_has (r.out, "\"signatario\" : \"coordenador\"");
+
+  /* The export is the very file that was generated. */
+  cli (&r, "oficio", "export", "1/2025", "-o", exported, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_file_get_contents (first, &a, &la, NULL);
+  g_file_get_contents (exported, &b, &lb, NULL);
+  g_assert_cmpuint (la, ==, lb);
+  g_assert_true (memcmp (a, b, la) == 0);
+
+  cli (&r, "oficio", "export", "9/2025", "-o", exported, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  assert_has (r.err, "não há ofício 9/2025");
+
+  cli (&r, "audit", NULL);
+  assert_has (r.out, "oficio-generate");
+}
+
+static void
+test_adhesion_steps (void)
+{
+  g_auto(Run) r = { 0 };
+  g_autofree char *pdf = path_in ("adesao.pdf");
+  g_autofree char *late = path_in ("tarde.pdf");
+
+  fresh_database ("CE", FALSE);
+  fill_profile ();
+
+  cli (&r, "adhesion", "status", "--offer", OFFER, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  assert_has (r.out, "rascunho");
+
+  cli (&r, "adhesion", "set", "--offer", OFFER, "assinado", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  assert_has (r.err, "a adesão está em “rascunho” e não pode passar a “assinado”");
+
+  cli (&r, "adhesion", "set", "--offer", OFFER, "oficio_gerado", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  assert_has (r.err, "oficio generate");
+
+  cli (&r, "oficio", "generate", "--offer", OFFER, "--signer", "secretario", "--date", "2025-12-01", "-o", pdf, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  cli (&r, "adhesion", "set", "--offer", OFFER, "assinado", "--date", "2025-12-02", "--note", "assinado no gov.br", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+
+  cli (&r, "adhesion", "set", "--offer", OFFER, "enviado", "--date", "2025-12-04", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  assert_has (r.err, "03/12/2025 (NT Conjunta nº 441/2025, item 2.6)");
+
+  cli (&r, "adhesion", "set", "--offer", OFFER, "enviado", "--date", "2025-12-03", "--protocolo", "25000.170001/2025-11", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  cli (&r, "adhesion", "set", "--offer", OFFER, "confirmado", "--date", "2025-12-10", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  assert_has (r.out, "confirmado");
+  assert_has (r.out, "25000.170001/2025-11");
+  assert_has (r.out, "assinado no gov.br");
+
+  cli (&r, "adhesion", "set", "--offer", OFFER, "rascunho", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  assert_has (r.err, "um estado final");
+
+  /* A confirmed adhesion takes no new ofício, and the refusal consumes no number. */
+  cli (&r, "oficio", "generate", "--offer", OFFER, "--signer", "secretario", "--date", "2025-12-03", "-o", late, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_false (g_file_test (late, G_FILE_TEST_EXISTS));
+  cli (&r, "oficio", "list", NULL);
+  g_assert_null (strstr (r.out, "Nº 2/2025"));
+
+  cli (&r, "audit", NULL);
+  assert_has (r.out, "adhesion-step");
+}
+
+static void
+test_egestor_needs_protocol (void)
+{
+  g_auto(Run) r = { 0 };
+
+  fresh_database ("CE", FALSE);
+  cli (&r, "adhesion", "set", "--offer", OFFER, "aderido_egestor", "--date", "2025-11-28", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  assert_has (r.err, "protocolo");
+  cli (&r, "adhesion", "set", "--offer", OFFER, "aderido_egestor", "--date", "2025-11-28", "--protocolo", "EG-2025-0042", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  assert_has (r.out, "aderido_egestor");
+}
+
+static void
+test_municipal_follow_up (void)
+{
+  g_auto(Run) r = { 0 };
+
+  fresh_database ("CE", FALSE);
+  cli (&r, "municipios", "adesao", "--offer", OFFER, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  assert_has (r.out, "184 municípios: 0 aderiram no e-Gestor, 0 pendentes, 184 não iniciados");
+  assert_has (r.out, "Fortaleza");
+
+  cli (&r, "municipios", "adesao", "--offer", OFFER, "set", "2304400", "aderiu_egestor", "--date", "2025-11-20",
+       "--acesso-titular", "Ana Lima", "--acesso-uso", "2025-01-10", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  cli (&r, "municipios", "adesao", "--offer", OFFER, "set", "230440", "--responsavel", "Carlos Melo", NULL);
+  g_assert_cmpint (r.status, ==, 0); /* six digits are looked up; the status stays */
+  cli (&r, "municipios", "adesao", "--offer", OFFER, "set", "2307304", "pendente", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+
+  cli (&r, "municipios", "adesao", "--offer", OFFER, "--alerts", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  assert_has (r.out, "Fortaleza");
+  assert_has (r.out, "Ana Lima");
+  assert_has (r.out, "ALERTA: o acesso expira após 90 dias");
+  assert_has (r.out, "1 aderiram no e-Gestor, 1 pendentes, 182 não iniciados; 1 alertas de acesso");
+  g_assert_null (strstr (r.out, "Juazeiro do Norte"));
+
+  cli (&r, "municipios", "adesao", "--offer", OFFER, "set", "3550308", "pendente", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  assert_has (r.err, "não é o código IBGE de um município deste estado");
+  cli (&r, "municipios", "adesao", "--offer", OFFER, "set", "2304400", "talvez", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  assert_has (r.err, "situação municipal desconhecida “talvez”");
+}
+
+static void
+test_demo_roster_never_annexed (void)
+{
+  g_auto(Run) r = { 0 };
+  g_autofree char *pdf = path_in ("anexo-demo.pdf");
+  g_autofree char *plain = path_in ("sem-anexo.pdf");
+
+  fresh_database ("SE", TRUE);
+  fill_profile ();
+  cli (&r, "oficio", "generate", "--offer", OFFER, "--signer", "secretario", "--date", "2025-12-01",
+       "--anexo", "equipes", "-o", pdf, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  assert_has (r.err, "demonstração");
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+
+  cli (&r, "oficio", "generate", "--offer", OFFER, "--signer", "secretario", "--date", "2025-12-01",
+       "--anexo", "pessoas", "-o", pdf, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  assert_has (r.err, "anexo desconhecido “pessoas”");
+
+  cli (&r, "oficio", "generate", "--offer", OFFER, "--signer", "secretario", "--date", "2025-12-01", "-o", plain, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  assert_has (r.out, "OFÍCIO Nº 1/2025/COAPS/SESA"); /* the refusals took no number */
+}
+
+int
+main (int argc, char **argv)
+{
+  int rc;
+
+  g_test_init (&argc, &argv, NULL);
+  dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR") != NULL ? g_getenv ("G_TEST_BUILDDIR") : ".",
+                          "adhesion-output", NULL);
+  g_mkdir_with_parents (dir, 0700);
+
+  g_test_add_func ("/adhesion/profile", test_profile);
+  g_test_add_func ("/adhesion/offers", test_offers);
+  g_test_add_func ("/adhesion/generate-refusals-and-numbering", test_generate_refusals_and_numbering);
+  g_test_add_func ("/adhesion/steps", test_adhesion_steps);
+  g_test_add_func ("/adhesion/egestor-needs-protocol", test_egestor_needs_protocol);
+  g_test_add_func ("/adhesion/municipal-follow-up", test_municipal_follow_up);
+  g_test_add_func ("/adhesion/demo-roster-never-annexed", test_demo_roster_never_annexed);
+
+  rc = g_test_run ();
+  g_free (db);
+  g_free (dir);
+  return rc;
+}
