@@ -38,7 +38,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CoordenaImportReport, coordena_import_report_free
 /* The report as lines of text for a person (translated). */
 char *coordena_import_report_to_text (const CoordenaImportReport *report);
 
-/* Imports the roster interchange CSV (docs/formato-roster.md). Rows of municipalities outside the
+/* Imports the roster interchange CSV (docs/formato-roster-csv.md). Rows of municipalities outside the
  * database's state are refused with their line numbers; any refused row leaves the database
  * exactly as it was. */
 CoordenaImportReport *coordena_import_roster_csv (CoordenaStore             *store,

@@ -11,6 +11,8 @@ int cli_cmd_teams (CliContext *ctx, int argc, char **argv);
 int cli_cmd_audit (CliContext *ctx, int argc, char **argv);
 int cli_cmd_backup (CliContext *ctx, int argc, char **argv);
 int cli_cmd_restore (CliContext *ctx, int argc, char **argv);
+int cli_cmd_import (CliContext *ctx, int argc, char **argv);
+int cli_cmd_export (CliContext *ctx, int argc, char **argv);
 int cli_cmd_profile (CliContext *ctx, int argc, char **argv);
 int cli_cmd_offers (CliContext *ctx, int argc, char **argv);
 int cli_cmd_adhesion (CliContext *ctx, int argc, char **argv);
@@ -20,6 +22,8 @@ int cli_cmd_municipios (CliContext *ctx, int argc, char **argv);
 const CliCommand cli_commands[] = {
   { "info", N_("Show the version, the data directory and the database in use"), cli_cmd_info },
   { "init", N_("Create the database for a state (--uf UF), optionally with a demonstration roster"), cli_cmd_init },
+  { "import", N_("Import teams: a roster CSV (roster FILE) or the CNES base (cnes PATH)"), cli_cmd_import },
+  { "export", N_("Write the roster CSV (roster FILE) or a teams table for spreadsheets (equipes FILE)"), cli_cmd_export },
   { "teams", N_("List the teams in the database"), cli_cmd_teams },
   { "audit", N_("Show the audit log of changes to the database"), cli_cmd_audit },
   { "backup", N_("Write a copy of the database to a file"), cli_cmd_backup },

@@ -33,8 +33,9 @@ gint64 coordena_roster_writer_team (CoordenaRosterWriter *writer, const Coordena
 gboolean coordena_roster_writer_team_base (CoordenaRosterWriter *writer, gint64 team_id, gint64 centavos,
                                            GError **error);
 
-/* Replaces a team's competência: the month row gets this type (flags ≥ 0 replace the month's
- * flags, −1 keeps them) and loses its members, which the caller writes again. */
+/* Replaces a team's competência: the month row gets this type (flags ≥ 0 set the month's
+ * provimento flag, −1 keeps it; the SISAB flag is the user's and always kept) and loses its
+ * members, which the caller writes again. */
 gboolean coordena_roster_writer_team_month (CoordenaRosterWriter *writer,
                                             gint64                team_id,
                                             CoordenaCompetencia   competencia,

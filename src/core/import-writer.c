@@ -62,8 +62,7 @@ coordena_roster_writer_new (CoordenaStore *store, const char *origem, GError **e
                    "ON CONFLICT (equipe_id, competencia) DO UPDATE SET tipo = excluded.tipo, origem = excluded.origem",
                    error)
       || !prepare (w, &w->month_flags,
-                   "UPDATE equipe_competencia SET provimento = ?3, sem_producao = ?4 "
-                   "WHERE equipe_id = ?1 AND competencia = ?2", error)
+                   "UPDATE equipe_competencia SET provimento = ?3 WHERE equipe_id = ?1 AND competencia = ?2", error)
       || !prepare (w, &w->month_clear, "DELETE FROM vinculo WHERE equipe_id = ?1 AND competencia = ?2", error)
       || !prepare (w, &w->prof,
                    "INSERT INTO profissional (cns, nome) VALUES (?1, ?2) "
@@ -164,7 +163,6 @@ coordena_roster_writer_team_month (CoordenaRosterWriter *w,
       sqlite3_bind_int64 (w->month_flags, 1, team_id);
       sqlite3_bind_int (w->month_flags, 2, (int) competencia);
       sqlite3_bind_int (w->month_flags, 3, (flags & COORDENA_TEAM_FLAG_PROVIMENTO) ? 1 : 0);
-      sqlite3_bind_int (w->month_flags, 4, (flags & COORDENA_TEAM_FLAG_SEM_PRODUCAO) ? 1 : 0);
       if (!coordena_store_step_done (w->store, w->month_flags, error))
         return FALSE;
     }

@@ -1,0 +1,177 @@
+/* export.c — the roster interchange CSV and a teams table for spreadsheets, out of the store. */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include <coordena/error.h>
+#include <coordena/export.h>
+#include <coordena/format.h>
+
+#include "store-private.h"
+
+gboolean
+coordena_write_file_private (const char *path, const char *contents, gsize length, GError **error)
+{
+  g_autoptr(GError) local = NULL;
+
+  if (!g_file_set_contents_full (path, contents, (gssize) length, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &local))
+    {
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_IO, _("Cannot write %s: %s"), path, local->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+cell (GString *out, const char *text, char sep)
+{
+  text = text != NULL ? text : "";
+  if (strchr (text, ';') != NULL || strchr (text, '"') != NULL || strchr (text, '\n') != NULL
+      || strchr (text, '\r') != NULL)
+    {
+      g_string_append_c (out, '"');
+      for (const char *p = text; *p != '\0'; p++)
+        {
+          if (*p == '"')
+            g_string_append_c (out, '"');
+          g_string_append_c (out, *p);
+        }
+      g_string_append_c (out, '"');
+    }
+  else
+    g_string_append (out, text);
+  g_string_append_c (out, sep);
+}
+
+/* "16833,33": a plain number with a decimal comma, as pt-BR spreadsheets read it. */
+static char *
+plain_money (gint64 centavos)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT ",%02d", centavos / 100, (int) (centavos % 100));
+}
+
+/* The type as the roster CSV writes it; teams not evaluated keep the type they were read with. */
+static const char *
+csv_type (const char *tipo, const char *tp_equipe)
+{
+  static const char *const others[] = { "esb", "emulti", "ecr", "eapp", "esfr", NULL };
+
+  if (!g_str_equal (tipo, "outra"))
+    return tipo;
+  if (tp_equipe != NULL && strlen (tp_equipe) == 2 && g_ascii_isdigit (tp_equipe[0]) && g_ascii_isdigit (tp_equipe[1])
+      && !g_str_equal (tp_equipe, "70") && !g_str_equal (tp_equipe, "76"))
+    return tp_equipe;
+  if (tp_equipe != NULL && g_strv_contains (others, tp_equipe))
+    return tp_equipe;
+  return "esb";
+}
+
+gboolean
+coordena_export_roster_csv (CoordenaStore *store, const char *path, GError **error)
+{
+  g_autoptr(GString) out = g_string_new ("competencia;ibge;cnes;ine;tipo_equipe;cns;nome;cbo;carga_horaria;"
+                                         "provimento;valor_base;estrato_ied\n");
+  sqlite3_stmt *stmt;
+  int rc;
+
+  /* Every team-month, with its members or, when it has none, one row without a member. */
+  stmt = coordena_store_prepare (store,
+    "SELECT ec.competencia, e.ibge7, e.cnes, e.ine, ec.tipo, e.tp_equipe, p.cns, p.nome, v.cbo, v.horas, "
+    "       ec.provimento, e.valor_base, m.ied_estrato "
+    "FROM equipe_competencia ec JOIN equipe e ON e.id = ec.equipe_id JOIN municipio m ON m.ibge7 = e.ibge7 "
+    "LEFT JOIN vinculo v ON v.equipe_id = ec.equipe_id AND v.competencia = ec.competencia "
+    "LEFT JOIN profissional p ON p.id = v.profissional_id "
+    "ORDER BY ec.competencia, e.ine, p.cns, v.cbo", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autofree char *comp = g_strdup_printf ("%06d", sqlite3_column_int (stmt, 0));
+      g_autofree char *hours = NULL;
+      g_autofree char *base = NULL;
+      g_autofree char *stratum = NULL;
+      gboolean member = sqlite3_column_type (stmt, 6) != SQLITE_NULL;
+
+      if (member)
+        hours = g_strdup_printf ("%d", sqlite3_column_int (stmt, 9));
+      if (sqlite3_column_type (stmt, 11) != SQLITE_NULL)
+        base = plain_money (sqlite3_column_int64 (stmt, 11));
+      if (sqlite3_column_type (stmt, 12) != SQLITE_NULL)
+        stratum = g_strdup_printf ("%d", sqlite3_column_int (stmt, 12));
+      cell (out, comp, ';');
+      cell (out, (const char *) sqlite3_column_text (stmt, 1), ';');
+      cell (out, (const char *) sqlite3_column_text (stmt, 2), ';');
+      cell (out, (const char *) sqlite3_column_text (stmt, 3), ';');
+      cell (out, csv_type ((const char *) sqlite3_column_text (stmt, 4), (const char *) sqlite3_column_text (stmt, 5)),
+            ';');
+      cell (out, member ? (const char *) sqlite3_column_text (stmt, 6) : "", ';');
+      cell (out, member ? (const char *) sqlite3_column_text (stmt, 7) : "", ';');
+      cell (out, member ? (const char *) sqlite3_column_text (stmt, 8) : "", ';');
+      cell (out, hours, ';');
+      cell (out, sqlite3_column_int (stmt, 10) ? "S" : "N", ';');
+      cell (out, base, ';');
+      cell (out, stratum, '\n');
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return coordena_store_set_error (store, error, _("reading the roster"));
+  return coordena_write_file_private (path, out->str, out->len, error);
+}
+
+static char *
+br_date (const char *iso)
+{
+  /* "2025-08-01" → "01/08/2025" */
+  if (iso == NULL || strlen (iso) != 10)
+    return g_strdup ("");
+  return g_strdup_printf ("%.2s/%.2s/%.4s", iso + 8, iso + 5, iso);
+}
+
+gboolean
+coordena_export_teams_csv (CoordenaStore *store, const char *path, GError **error)
+{
+  /* A BOM so spreadsheet programs read the accents as UTF-8. */
+  g_autoptr(GString) out = g_string_new ("\xEF\xBB\xBF");
+  g_autoptr(GPtrArray) teams = coordena_store_list_teams (store, NULL, error);
+  gboolean demo;
+
+  if (teams == NULL)
+    return FALSE;
+  demo = coordena_store_is_demo (store);
+  cell (out, "INE", ';');
+  cell (out, "CNES", ';');
+  cell (out, "IBGE", ';');
+  cell (out, _("Municipality"), ';');
+  cell (out, _("Type"), ';');
+  cell (out, _("Name"), ';');
+  cell (out, _("Activation"), ';');
+  cell (out, _("Deactivation"), ';');
+  cell (out, _("Last competência"), ';');
+  cell (out, _("Members"), ';');
+  cell (out, _("Base value (R$)"), ';');
+  cell (out, _("Demonstration data"), '\n');
+  for (guint i = 0; i < teams->len; i++)
+    {
+      const CoordenaStoreTeam *t = teams->pdata[i];
+      g_autofree char *ativ = br_date (t->dt_ativacao);
+      g_autofree char *desat = br_date (t->dt_desativacao);
+      g_autofree char *last = t->last_competencia != 0 ? coordena_competencia_format (t->last_competencia) : g_strdup ("");
+      g_autofree char *members = g_strdup_printf ("%u", t->n_members);
+      g_autofree char *base = t->base_centavos != COORDENA_BASE_UNKNOWN ? plain_money (t->base_centavos) : g_strdup ("");
+
+      cell (out, t->ine, ';');
+      cell (out, t->cnes, ';');
+      cell (out, t->ibge7, ';');
+      cell (out, t->municipio, ';');
+      cell (out, t->type == COORDENA_TEAM_TYPE_OTHER ? _("not evaluated") : coordena_team_type_to_string (t->type), ';');
+      cell (out, t->name, ';');
+      cell (out, ativ, ';');
+      cell (out, desat, ';');
+      cell (out, last, ';');
+      cell (out, members, ';');
+      cell (out, base, ';');
+      cell (out, (demo || t->demo) ? _("yes") : _("no"), '\n');
+    }
+  return coordena_write_file_private (path, out->str, out->len, error);
+}
