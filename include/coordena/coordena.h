@@ -9,5 +9,6 @@
 #include <coordena/csv.h>
 #include <coordena/reference.h>
 #include <coordena/roster.h>
+#include <coordena/roster-csv.h>
 #include <coordena/ruleset.h>
 #include <coordena/rules.h>

@@ -6,6 +6,10 @@
 #include "cli.h"
 
 int cli_cmd_info (CliContext *ctx, int argc, char **argv);
+int cli_cmd_rules (CliContext *ctx, int argc, char **argv);
+int cli_cmd_evaluate (CliContext *ctx, int argc, char **argv);
+int cli_cmd_forecast (CliContext *ctx, int argc, char **argv);
+int cli_cmd_compare (CliContext *ctx, int argc, char **argv);
 int cli_cmd_init (CliContext *ctx, int argc, char **argv);
 int cli_cmd_teams (CliContext *ctx, int argc, char **argv);
 int cli_cmd_audit (CliContext *ctx, int argc, char **argv);
@@ -33,5 +37,9 @@ const CliCommand cli_commands[] = {
   { "adhesion", N_("Show or move the state’s adhesion to an offer"), cli_cmd_adhesion },
   { "oficio", N_("Generate, list or export the adhesion ofício (PDF)"), cli_cmd_oficio },
   { "municipios", N_("Follow each municipality’s adhesion and Gerencia APS access"), cli_cmd_municipios },
+  { "rules", N_("List the rule sets in use, or show one with its clauses"), cli_cmd_rules },
+  { "evaluate", N_("Apply the suspension rules to a roster CSV, per team and competência"), cli_cmd_evaluate },
+  { "forecast", N_("Foresee, per team, the next suspension, until when to fix it and the money lost"), cli_cmd_forecast },
+  { "compare", N_("Apply two rule sets to the same roster and set them side by side"), cli_cmd_compare },
   { NULL, NULL, NULL },
 };

@@ -1,0 +1,749 @@
+/* cli-evaluate.c — `coordena-cli evaluate`, `forecast` and `compare`: the rules applied to a
+ * roster, printed as a table, CSV or JSON. */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+
+#include <coordena/coordena.h>
+
+#include "cli.h"
+
+int cli_cmd_evaluate (CliContext *ctx, int argc, char **argv);
+int cli_cmd_forecast (CliContext *ctx, int argc, char **argv);
+int cli_cmd_compare (CliContext *ctx, int argc, char **argv);
+
+typedef enum { FORMAT_TABLE, FORMAT_CSV, FORMAT_JSON } Format;
+
+/* ---- shared ------------------------------------------------------------------------------------ */
+
+/* The roster the rules read: from a roster CSV. Warnings and skipped rows go to stderr. */
+static CoordenaRoster *
+load_roster (CliContext *ctx, const char *file, gboolean lenient, GError **error)
+{
+  CoordenaRosterCsvOptions options = { .lenient = lenient };
+  g_auto(CoordenaRosterCsvReport) report = { 0 };
+  CoordenaRoster *roster = coordena_roster_csv_read (file, &options, &report, error);
+
+  for (guint i = 0; report.warnings != NULL && i < report.warnings->len; i++)
+    g_printerr (_("warning: %s\n"), (char *) report.warnings->pdata[i]);
+  if (report.skipped != NULL && report.skipped->len > 0)
+    {
+      for (guint i = 0; i < report.skipped->len; i++)
+        g_printerr (_("skipped: %s\n"), (char *) report.skipped->pdata[i]);
+      g_printerr (g_dngettext (GETTEXT_PACKAGE, "%u row skipped (--lenient)\n", "%u rows skipped (--lenient)\n",
+                               report.skipped->len), report.skipped->len);
+    }
+  return roster;
+}
+
+static gboolean
+parse_format (const char *text, Format *format, int *code)
+{
+  if (text == NULL || g_str_equal (text, "table"))
+    *format = FORMAT_TABLE;
+  else if (g_str_equal (text, "csv"))
+    *format = FORMAT_CSV;
+  else if (g_str_equal (text, "json"))
+    *format = FORMAT_JSON;
+  else
+    {
+      *code = cli_usage_error (_("unknown format “%s”: use table, csv or json"), text);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* "auto" (or NULL) → *forced = NULL; an id → that set. */
+static gboolean
+resolve_rules (const CoordenaRuleCatalog *cat, const char *id, const CoordenaRuleSet **forced, GError **error)
+{
+  *forced = NULL;
+  if (id == NULL || g_str_equal (id, "auto"))
+    return TRUE;
+  *forced = coordena_rule_catalog_find (cat, id);
+  if (*forced == NULL)
+    {
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                   _("There is no rule set “%s”; “coordena-cli rules list” shows them"), id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+pad (GString *out, const char *text, int width, gboolean right)
+{
+  glong n = g_utf8_strlen (text, -1);
+
+  if (right)
+    for (glong i = n; i < width; i++)
+      g_string_append_c (out, ' ');
+  g_string_append (out, text);
+  if (!right)
+    for (glong i = n; i < width; i++)
+      g_string_append_c (out, ' ');
+  g_string_append (out, "  ");
+}
+
+static char *
+money_or_empty (gint64 centavos)
+{
+  return centavos == COORDENA_BASE_UNKNOWN ? g_strdup ("") : coordena_format_money (centavos);
+}
+
+static char *
+competencia_or_dash (CoordenaCompetencia c)
+{
+  return c != 0 ? coordena_competencia_format (c) : g_strdup ("—");
+}
+
+static void
+json_money (JsonBuilder *b, const char *name, gint64 centavos)
+{
+  json_builder_set_member_name (b, name);
+  if (centavos == COORDENA_BASE_UNKNOWN)
+    json_builder_add_null_value (b);
+  else
+    json_builder_add_int_value (b, centavos);
+}
+
+static void
+json_absent (JsonBuilder *b, const char *name, CoordenaCategorySet absent)
+{
+  json_builder_set_member_name (b, name);
+  json_builder_begin_array (b);
+  for (int c = 0; c < COORDENA_N_CATEGORIES; c++)
+    if (absent & COORDENA_CATEGORY_BIT (c))
+      json_builder_add_string_value (b, coordena_category_to_string ((CoordenaCategory) c));
+  json_builder_end_array (b);
+}
+
+static void
+print_json (JsonBuilder *b)
+{
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (b);
+  g_autofree char *text = NULL;
+
+  json_generator_set_root (gen, root);
+  json_generator_set_pretty (gen, TRUE);
+  text = json_generator_to_data (gen, NULL);
+  fputs (text, stdout);
+  fputc ('\n', stdout);
+}
+
+/* Runs the common option parsing of the three commands; returns FALSE with *code set. */
+typedef struct {
+  char *rules;
+  char **rules_list;
+  char *format;
+  gboolean lenient;
+  int horizon;
+  char *scenario;
+} Args;
+
+static void
+args_clear (Args *a)
+{
+  g_free (a->rules);
+  g_strfreev (a->rules_list);
+  g_free (a->format);
+  g_free (a->scenario);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Args, args_clear)
+
+/* ---- evaluate ---------------------------------------------------------------------------------- */
+
+static void
+evaluate_table (CoordenaEvaluation *e)
+{
+  CoordenaRoster *r = coordena_evaluation_get_roster (e);
+  guint n_teams = coordena_roster_get_n_teams (r);
+  g_autoptr(GString) out = g_string_new (NULL);
+  gint64 total = 0;
+  guint rows = 0, unknown = 0;
+
+  pad (out, "INE", 10, FALSE);
+  pad (out, _("Comp."), 7, FALSE);
+  pad (out, _("Rules"), 18, FALSE);
+  pad (out, _("Absent"), 15, FALSE);
+  pad (out, "%", 3, TRUE);
+  pad (out, _("Clause"), 18, FALSE);
+  pad (out, _("Base"), 13, TRUE);
+  g_string_append_printf (out, "%s\n", _("Loss"));
+  for (guint t = 0; t < n_teams; t++)
+    {
+      const CoordenaRosterTeam *team = coordena_roster_get_team (r, t);
+      guint n;
+      const CoordenaMonthResult *res = coordena_evaluation_team_results (e, team, &n);
+
+      for (guint i = 0; i < n; i++)
+        {
+          const CoordenaMonthResult *m = &res[i];
+          g_autofree char *comp = NULL, *absent = NULL, *pct = NULL, *base = NULL, *loss = NULL;
+
+          if (!m->evaluated)
+            continue;
+          comp = coordena_competencia_format (m->competencia);
+          absent = coordena_category_set_to_string (m->absent);
+          pct = g_strdup_printf ("%u", m->percent);
+          base = money_or_empty (m->base_centavos);
+          loss = money_or_empty (m->perda_centavos);
+          pad (out, team->ine, 10, FALSE);
+          pad (out, comp, 7, FALSE);
+          pad (out, m->rules != NULL ? m->rules->id : "—", 18, FALSE);
+          pad (out, absent[0] != '\0' ? absent : "—", 15, FALSE);
+          pad (out, pct, 3, TRUE);
+          pad (out, m->clause != NULL ? m->clause->id : "—", 18, FALSE);
+          pad (out, base[0] != '\0' ? base : "?", 13, TRUE);
+          g_string_append_printf (out, "%s\n", loss[0] != '\0' ? loss : "?");
+          rows++;
+          if (m->perda_centavos != COORDENA_BASE_UNKNOWN)
+            total += m->perda_centavos;
+          else
+            unknown++;
+        }
+    }
+  {
+    g_autofree char *money = coordena_format_money (total);
+    g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u team-competência; loss %s\n",
+                                              "%u team-competências; loss %s\n", rows), rows, money);
+  }
+  if (unknown > 0)
+    g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE,
+                                              "? %u without a known base: give valor_base or estrato_ied in the file\n",
+                                              "? %u without a known base: give valor_base or estrato_ied in the file\n",
+                                              unknown), unknown);
+  fputs (out->str, stdout);
+}
+
+static void
+evaluate_csv (CoordenaEvaluation *e)
+{
+  CoordenaRoster *r = coordena_evaluation_get_roster (e);
+  guint n_teams = coordena_roster_get_n_teams (r);
+  g_autoptr(GString) out = g_string_new ("ine;competencia;regras;ausentes;percentual;clausula;base;perda\n");
+
+  for (guint t = 0; t < n_teams; t++)
+    {
+      const CoordenaRosterTeam *team = coordena_roster_get_team (r, t);
+      guint n;
+      const CoordenaMonthResult *res = coordena_evaluation_team_results (e, team, &n);
+
+      for (guint i = 0; i < n; i++)
+        {
+          const CoordenaMonthResult *m = &res[i];
+          g_autofree char *absent = NULL, *base = NULL, *loss = NULL;
+
+          if (!m->evaluated)
+            continue;
+          absent = coordena_category_set_to_string (m->absent);
+          base = money_or_empty (m->base_centavos);
+          loss = money_or_empty (m->perda_centavos);
+          g_string_append_printf (out, "%s;%u;%s;%s;%u;%s;%s;%s\n", team->ine, m->competencia,
+                                  m->rules != NULL ? m->rules->id : "", absent, m->percent,
+                                  m->clause != NULL ? m->clause->id : "", base, loss);
+        }
+      if (out->len > 1 << 20)
+        {
+          fputs (out->str, stdout);
+          g_string_truncate (out, 0);
+        }
+    }
+  fputs (out->str, stdout);
+}
+
+static void
+evaluate_json (CoordenaEvaluation *e)
+{
+  CoordenaRoster *r = coordena_evaluation_get_roster (e);
+  guint n_teams = coordena_roster_get_n_teams (r);
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+
+  json_builder_begin_array (b);
+  for (guint t = 0; t < n_teams; t++)
+    {
+      const CoordenaRosterTeam *team = coordena_roster_get_team (r, t);
+      guint n;
+      const CoordenaMonthResult *res = coordena_evaluation_team_results (e, team, &n);
+
+      for (guint i = 0; i < n; i++)
+        {
+          const CoordenaMonthResult *m = &res[i];
+
+          if (!m->evaluated)
+            continue;
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "ine");
+          json_builder_add_string_value (b, team->ine);
+          json_builder_set_member_name (b, "competencia");
+          json_builder_add_int_value (b, m->competencia);
+          json_builder_set_member_name (b, "regras");
+          if (m->rules != NULL)
+            json_builder_add_string_value (b, m->rules->id);
+          else
+            json_builder_add_null_value (b);
+          json_absent (b, "ausentes", m->absent);
+          json_builder_set_member_name (b, "percentual");
+          json_builder_add_int_value (b, m->percent);
+          json_builder_set_member_name (b, "clausula");
+          if (m->clause != NULL)
+            json_builder_add_string_value (b, m->clause->id);
+          else
+            json_builder_add_null_value (b);
+          json_money (b, "base_centavos", m->base_centavos);
+          json_money (b, "perda_centavos", m->perda_centavos);
+          json_builder_end_object (b);
+        }
+    }
+  json_builder_end_array (b);
+  print_json (b);
+}
+
+int
+cli_cmd_evaluate (CliContext *ctx, int argc, char **argv)
+{
+  g_auto(Args) a = { 0 };
+  GOptionEntry entries[] = {
+    { "rules", 0, 0, G_OPTION_ARG_STRING, &a.rules, N_("“auto” (the set in force in each competência, the default) or the id of one set applied to every competência"), "auto|ID" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &a.format, N_("Output format: table (default), csv or json"), "FORMAT" },
+    { "lenient", 0, 0, G_OPTION_ARG_NONE, &a.lenient, N_("Skip bad rows of the file and list them, instead of refusing it"), NULL },
+    G_OPTION_ENTRY_NULL,
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CoordenaRuleCatalog) cat = NULL;
+  g_autoptr(CoordenaRoster) roster = NULL;
+  g_autoptr(CoordenaEvaluation) e = NULL;
+  const CoordenaRuleSet *forced;
+  Format format;
+  int code;
+
+  g_option_context_set_summary (context, _("Apply the suspension rules to every eSF and eAP team and competência of a roster CSV."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!cli_parse_options (context, &argc, &argv, &code) || !parse_format (a.format, &format, &code))
+    return code;
+  if (argc != 2)
+    return cli_usage_error (_("“%s” needs one roster CSV file"), "evaluate");
+
+  if ((cat = coordena_rule_catalog_load (&error)) == NULL || !resolve_rules (cat, a.rules, &forced, &error) ||
+      (roster = load_roster (ctx, argv[1], a.lenient, &error)) == NULL)
+    return cli_report_error (error);
+
+  e = coordena_evaluate (roster, cat, forced);
+  if (format == FORMAT_JSON)
+    evaluate_json (e);
+  else if (format == FORMAT_CSV)
+    evaluate_csv (e);
+  else
+    evaluate_table (e);
+  return CLI_EXIT_OK;
+}
+
+/* ---- forecast ---------------------------------------------------------------------------------- */
+
+static void
+forecast_json (const CoordenaForecastTeam *teams, guint n)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+
+  json_builder_begin_array (b);
+  for (guint i = 0; i < n; i++)
+    {
+      const CoordenaForecastTeam *f = &teams[i];
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "ine");
+      json_builder_add_string_value (b, f->team->ine);
+      json_builder_set_member_name (b, "competencia");
+      json_builder_add_int_value (b, f->now.competencia);
+      json_builder_set_member_name (b, "regras");
+      if (f->now.rules != NULL)
+        json_builder_add_string_value (b, f->now.rules->id);
+      else
+        json_builder_add_null_value (b);
+      json_absent (b, "ausentes", f->now.absent);
+      json_builder_set_member_name (b, "percentual");
+      json_builder_add_int_value (b, f->now.percent);
+      json_builder_set_member_name (b, "clausula");
+      if (f->now.clause != NULL)
+        json_builder_add_string_value (b, f->now.clause->id);
+      else
+        json_builder_add_null_value (b);
+
+      json_builder_set_member_name (b, "proximo_passo");
+      if (f->next_step != 0)
+        {
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "competencia");
+          json_builder_add_int_value (b, f->next_step);
+          json_builder_set_member_name (b, "percentual");
+          json_builder_add_int_value (b, f->next_percent);
+          json_builder_set_member_name (b, "clausula");
+          if (f->next_clause != NULL)
+            json_builder_add_string_value (b, f->next_clause->id);
+          else
+            json_builder_add_null_value (b);
+          json_builder_end_object (b);
+        }
+      else
+        json_builder_add_null_value (b);
+      json_builder_set_member_name (b, "corrigir_ate");
+      if (f->fix_by != 0)
+        json_builder_add_int_value (b, f->fix_by);
+      else
+        json_builder_add_null_value (b);
+
+      json_builder_set_member_name (b, "meses");
+      json_builder_begin_array (b);
+      for (guint k = 0; k < f->n_months; k++)
+        {
+          const CoordenaMonthResult *m = &f->months[k];
+
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "competencia");
+          json_builder_add_int_value (b, m->competencia);
+          json_builder_set_member_name (b, "regras");
+          if (m->rules != NULL)
+            json_builder_add_string_value (b, m->rules->id);
+          else
+            json_builder_add_null_value (b);
+          json_absent (b, "ausentes", m->absent);
+          json_builder_set_member_name (b, "percentual");
+          json_builder_add_int_value (b, m->percent);
+          json_money (b, "perda_centavos", m->perda_centavos);
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      json_builder_set_member_name (b, "perda_total_centavos");
+      json_builder_add_int_value (b, f->loss_total);
+      json_builder_set_member_name (b, "meses_sem_base");
+      json_builder_add_int_value (b, f->n_unknown_loss);
+      json_builder_set_member_name (b, "revogacao");
+      if (f->revoked_at != 0)
+        json_builder_add_int_value (b, f->revoked_at);
+      else
+        json_builder_add_null_value (b);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  print_json (b);
+}
+
+static void
+forecast_csv (const CoordenaForecastTeam *teams, guint n)
+{
+  g_autoptr(GString) out = g_string_new ("ine;competencia;percentual;ausentes;proximo_passo;percentual_proximo;corrigir_ate;perda_total;meses_sem_base;revogacao\n");
+
+  for (guint i = 0; i < n; i++)
+    {
+      const CoordenaForecastTeam *f = &teams[i];
+      g_autofree char *absent = coordena_category_set_to_string (f->now.absent);
+      g_autofree char *loss = coordena_format_money (f->loss_total);
+      g_autofree char *next = f->next_step != 0 ? g_strdup_printf ("%u", f->next_step) : g_strdup ("");
+      g_autofree char *next_pct = f->next_step != 0 ? g_strdup_printf ("%u", f->next_percent) : g_strdup ("");
+      g_autofree char *fix = f->fix_by != 0 ? g_strdup_printf ("%u", f->fix_by) : g_strdup ("");
+      g_autofree char *revoked = f->revoked_at != 0 ? g_strdup_printf ("%u", f->revoked_at) : g_strdup ("");
+
+      g_string_append_printf (out, "%s;%u;%u;%s;%s;%s;%s;%s;%u;%s\n", f->team->ine, f->now.competencia, f->now.percent,
+                              absent, next, next_pct, fix, loss, f->n_unknown_loss, revoked);
+    }
+  fputs (out->str, stdout);
+}
+
+static void
+forecast_table (const CoordenaForecastTeam *teams, guint n, guint horizon)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  gint64 total = 0;
+  guint at_risk = 0;
+
+  pad (out, "INE", 10, FALSE);
+  pad (out, _("Now"), 13, FALSE);
+  pad (out, _("Absent"), 15, FALSE);
+  pad (out, _("Next step"), 14, FALSE);
+  pad (out, _("Fix by"), 8, FALSE);
+  pad (out, _("Loss/month"), 13, TRUE);
+  pad (out, _("Loss in total"), 15, TRUE);
+  g_string_append_printf (out, "%s\n", _("INE revoked"));
+  for (guint i = 0; i < n; i++)
+    {
+      const CoordenaForecastTeam *f = &teams[i];
+      g_autofree char *comp = coordena_competencia_format (f->now.competencia);
+      g_autofree char *now = g_strdup_printf ("%s %3u %%", comp, f->now.percent);
+      g_autofree char *absent = coordena_category_set_to_string (f->now.absent);
+      g_autofree char *next_comp = competencia_or_dash (f->next_step);
+      g_autofree char *next = f->next_step != 0 ? g_strdup_printf ("%s %3u %%", next_comp, f->next_percent) : g_strdup ("—");
+      g_autofree char *fix = competencia_or_dash (f->fix_by);
+      const CoordenaMonthResult *last = f->n_months > 0 ? &f->months[f->n_months - 1] : &f->now;
+      g_autofree char *monthly = last->perda_centavos != COORDENA_BASE_UNKNOWN ? coordena_format_money (last->perda_centavos) : g_strdup ("?");
+      g_autofree char *loss = coordena_format_money (f->loss_total);
+      g_autofree char *revoked = competencia_or_dash (f->revoked_at);
+
+      pad (out, f->team->ine, 10, FALSE);
+      pad (out, now, 13, FALSE);
+      pad (out, absent[0] != '\0' ? absent : "—", 15, FALSE);
+      pad (out, next, 14, FALSE);
+      pad (out, fix, 8, FALSE);
+      pad (out, monthly, 13, TRUE);
+      pad (out, f->n_unknown_loss > 0 ? "?" : loss, 15, TRUE);
+      g_string_append_printf (out, "%s\n", revoked);
+      total += f->loss_total;
+      if (f->loss_total > 0 || f->n_unknown_loss > 0)
+        at_risk++;
+    }
+  {
+    g_autofree char *money = coordena_format_money (total);
+    g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u team loses money in the next %u competências: %s\n",
+                                              "%u teams lose money in the next %u competências: %s\n", at_risk),
+                            at_risk, horizon, money);
+  }
+  fputs (out->str, stdout);
+}
+
+int
+cli_cmd_forecast (CliContext *ctx, int argc, char **argv)
+{
+  g_auto(Args) a = { .horizon = 12 };
+  GOptionEntry entries[] = {
+    { "rules", 0, 0, G_OPTION_ARG_STRING, &a.rules, N_("“auto” (the set in force in each competência, the default) or the id of one set applied to every competência"), "auto|ID" },
+    { "horizon", 0, 0, G_OPTION_ARG_INT, &a.horizon, N_("Competências to look ahead (default 12)"), "N" },
+    { "scenario", 0, 0, G_OPTION_ARG_FILENAME, &a.scenario, N_("CSV of planned changes: ine;mudanca;categoria;a_partir_de"), N_("FILE") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &a.format, N_("Output format: table (default), csv or json"), "FORMAT" },
+    { "lenient", 0, 0, G_OPTION_ARG_NONE, &a.lenient, N_("Skip bad rows of the file and list them, instead of refusing it"), NULL },
+    G_OPTION_ENTRY_NULL,
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CoordenaRuleCatalog) cat = NULL;
+  g_autoptr(CoordenaRoster) roster = NULL;
+  g_autoptr(CoordenaScenario) scenario = NULL;
+  g_autoptr(CoordenaForecast) f = NULL;
+  const CoordenaForecastTeam *teams;
+  const CoordenaRuleSet *forced;
+  Format format;
+  guint n;
+  int code;
+
+  g_option_context_set_summary (context, _("Carry each team's last composition forward and show, per team, the next step of suspension, until when it can be avoided, the money lost and when the INE would be revoked."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!cli_parse_options (context, &argc, &argv, &code) || !parse_format (a.format, &format, &code))
+    return code;
+  if (argc != 2)
+    return cli_usage_error (_("“%s” needs one roster CSV file"), "forecast");
+  if (a.horizon < 1 || a.horizon > 120)
+    return cli_usage_error (_("--horizon must be between 1 and 120 competências"));
+
+  if ((cat = coordena_rule_catalog_load (&error)) == NULL || !resolve_rules (cat, a.rules, &forced, &error))
+    return cli_report_error (error);
+  if (a.scenario != NULL && (scenario = coordena_scenario_load_file (a.scenario, &error)) == NULL)
+    return cli_report_error (error);
+  if ((roster = load_roster (ctx, argv[1], a.lenient, &error)) == NULL)
+    return cli_report_error (error);
+
+  f = coordena_forecast (roster, cat, forced, (guint) a.horizon, scenario, &error);
+  if (f == NULL)
+    return cli_report_error (error);
+  teams = coordena_forecast_get_teams (f, &n);
+  if (format == FORMAT_JSON)
+    forecast_json (teams, n);
+  else if (format == FORMAT_CSV)
+    forecast_csv (teams, n);
+  else
+    forecast_table (teams, n, (guint) a.horizon);
+  return CLI_EXIT_OK;
+}
+
+/* ---- compare ----------------------------------------------------------------------------------- */
+
+static const char *const bucket_names[6] = { "0", "25", "50", "75", "100", "outro" };
+
+static void
+compare_json (const CoordenaComparison *c, const CoordenaRuleSet *a, const CoordenaRuleSet *b)
+{
+  g_autoptr(JsonBuilder) j = json_builder_new ();
+
+  json_builder_begin_object (j);
+  json_builder_set_member_name (j, "regras_a");
+  json_builder_add_string_value (j, a->id);
+  json_builder_set_member_name (j, "regras_b");
+  json_builder_add_string_value (j, b->id);
+  json_builder_set_member_name (j, "equipes");
+  json_builder_begin_array (j);
+  for (guint i = 0; i < c->n_teams; i++)
+    {
+      const CoordenaComparisonTeam *t = &c->teams[i];
+
+      json_builder_begin_object (j);
+      json_builder_set_member_name (j, "ine");
+      json_builder_add_string_value (j, t->team->ine);
+      json_builder_set_member_name (j, "competencia");
+      json_builder_add_int_value (j, t->last);
+      json_builder_set_member_name (j, "percentual_a");
+      json_builder_add_int_value (j, t->percent_a);
+      json_builder_set_member_name (j, "percentual_b");
+      json_builder_add_int_value (j, t->percent_b);
+      json_builder_set_member_name (j, "perda_a_centavos");
+      json_builder_add_int_value (j, t->loss_a);
+      json_builder_set_member_name (j, "perda_b_centavos");
+      json_builder_add_int_value (j, t->loss_b);
+      json_builder_set_member_name (j, "diferenca_centavos");
+      json_builder_add_int_value (j, t->loss_b - t->loss_a);
+      json_builder_set_member_name (j, "meses_sem_base_a");
+      json_builder_add_int_value (j, t->n_unknown_a);
+      json_builder_set_member_name (j, "meses_sem_base_b");
+      json_builder_add_int_value (j, t->n_unknown_b);
+      json_builder_end_object (j);
+    }
+  json_builder_end_array (j);
+  json_builder_set_member_name (j, "total");
+  json_builder_begin_object (j);
+  json_builder_set_member_name (j, "perda_a_centavos");
+  json_builder_add_int_value (j, c->loss_a);
+  json_builder_set_member_name (j, "perda_b_centavos");
+  json_builder_add_int_value (j, c->loss_b);
+  json_builder_set_member_name (j, "diferenca_centavos");
+  json_builder_add_int_value (j, c->loss_b - c->loss_a);
+  json_builder_end_object (j);
+  json_builder_set_member_name (j, "distribuicao");
+  json_builder_begin_object (j);
+  for (int side = 0; side < 2; side++)
+    {
+      const guint *counts = side == 0 ? c->count_a : c->count_b;
+
+      json_builder_set_member_name (j, side == 0 ? "a" : "b");
+      json_builder_begin_object (j);
+      for (guint k = 0; k < 6; k++)
+        {
+          json_builder_set_member_name (j, bucket_names[k]);
+          json_builder_add_int_value (j, counts[k]);
+        }
+      json_builder_end_object (j);
+    }
+  json_builder_end_object (j);
+  json_builder_end_object (j);
+  print_json (j);
+}
+
+static void
+compare_csv (const CoordenaComparison *c)
+{
+  g_autoptr(GString) out = g_string_new ("ine;competencia;percentual_a;percentual_b;perda_a;perda_b;diferenca\n");
+
+  for (guint i = 0; i < c->n_teams; i++)
+    {
+      const CoordenaComparisonTeam *t = &c->teams[i];
+      g_autofree char *la = coordena_format_money (t->loss_a);
+      g_autofree char *lb = coordena_format_money (t->loss_b);
+      g_autofree char *d = coordena_format_money (t->loss_b - t->loss_a);
+
+      g_string_append_printf (out, "%s;%u;%u;%u;%s;%s;%s\n", t->team->ine, t->last, t->percent_a, t->percent_b, la, lb, d);
+    }
+  fputs (out->str, stdout);
+}
+
+static void
+compare_table (const CoordenaComparison *c, const CoordenaRuleSet *a, const CoordenaRuleSet *b)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *ta = coordena_format_money (c->loss_a);
+  g_autofree char *tb = coordena_format_money (c->loss_b);
+  g_autofree char *td = coordena_format_money (c->loss_b - c->loss_a);
+
+  g_string_append_printf (out, "A = %s\nB = %s\n\n", a->id, b->id);
+  pad (out, "INE", 10, FALSE);
+  pad (out, _("Comp."), 7, FALSE);
+  pad (out, "% A", 4, TRUE);
+  pad (out, "% B", 4, TRUE);
+  pad (out, _("Loss A"), 15, TRUE);
+  pad (out, _("Loss B"), 15, TRUE);
+  g_string_append_printf (out, "%s\n", _("B − A"));
+  for (guint i = 0; i < c->n_teams; i++)
+    {
+      const CoordenaComparisonTeam *t = &c->teams[i];
+      g_autofree char *comp = coordena_competencia_format (t->last);
+      g_autofree char *pa = g_strdup_printf ("%u", t->percent_a);
+      g_autofree char *pb = g_strdup_printf ("%u", t->percent_b);
+      g_autofree char *la = coordena_format_money (t->loss_a);
+      g_autofree char *lb = coordena_format_money (t->loss_b);
+      g_autofree char *d = coordena_format_money (t->loss_b - t->loss_a);
+
+      pad (out, t->team->ine, 10, FALSE);
+      pad (out, comp, 7, FALSE);
+      pad (out, pa, 4, TRUE);
+      pad (out, pb, 4, TRUE);
+      pad (out, la, 15, TRUE);
+      pad (out, lb, 15, TRUE);
+      g_string_append_printf (out, "%s\n", d);
+    }
+  pad (out, _("Total"), 10 + 2 + 7 + 2 + 4 + 2 + 4, FALSE);
+  pad (out, ta, 15, TRUE);
+  pad (out, tb, 15, TRUE);
+  g_string_append_printf (out, "%s\n\n", td);
+
+  g_string_append_printf (out, "%s\n", _("Teams by suspension at their last competência:"));
+  pad (out, "%", 6, FALSE);
+  pad (out, "A", 6, TRUE);
+  g_string_append (out, "B\n");
+  for (guint k = 0; k < 6; k++)
+    {
+      g_autofree char *na = g_strdup_printf ("%u", c->count_a[k]);
+      g_autofree char *nb = g_strdup_printf ("%u", c->count_b[k]);
+
+      if (k == 5 && c->count_a[k] == 0 && c->count_b[k] == 0)
+        continue;
+      pad (out, bucket_names[k], 6, FALSE);
+      pad (out, na, 6, TRUE);
+      g_string_append_printf (out, "%s\n", nb);
+    }
+  fputs (out->str, stdout);
+}
+
+int
+cli_cmd_compare (CliContext *ctx, int argc, char **argv)
+{
+  g_auto(Args) a = { 0 };
+  GOptionEntry entries[] = {
+    { "rules", 0, 0, G_OPTION_ARG_STRING_ARRAY, &a.rules_list, N_("A rule set id; give exactly two"), "ID" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &a.format, N_("Output format: table (default), csv or json"), "FORMAT" },
+    { "lenient", 0, 0, G_OPTION_ARG_NONE, &a.lenient, N_("Skip bad rows of the file and list them, instead of refusing it"), NULL },
+    G_OPTION_ENTRY_NULL,
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("--rules A --rules B FILE"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CoordenaRuleCatalog) cat = NULL;
+  g_autoptr(CoordenaRoster) roster = NULL;
+  g_autoptr(CoordenaComparison) c = NULL;
+  const CoordenaRuleSet *ra, *rb;
+  Format format;
+  int code;
+
+  g_option_context_set_summary (context, _("Apply two rule sets to every competência of the same roster and set the results side by side, per team and in total."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!cli_parse_options (context, &argc, &argv, &code) || !parse_format (a.format, &format, &code))
+    return code;
+  if (a.rules_list == NULL || g_strv_length (a.rules_list) != 2)
+    return cli_usage_error (_("“compare” needs exactly two rule sets: --rules A --rules B"));
+  if (argc != 2)
+    return cli_usage_error (_("“%s” needs one roster CSV file"), "compare");
+
+  if ((cat = coordena_rule_catalog_load (&error)) == NULL ||
+      !resolve_rules (cat, a.rules_list[0], &ra, &error) || !resolve_rules (cat, a.rules_list[1], &rb, &error))
+    return cli_report_error (error);
+  if (ra == NULL || rb == NULL)
+    return cli_usage_error (_("“compare” needs the ids of two rule sets, not “auto”"));
+  if ((roster = load_roster (ctx, argv[1], a.lenient, &error)) == NULL)
+    return cli_report_error (error);
+
+  c = coordena_compare (roster, ra, rb);
+  if (format == FORMAT_JSON)
+    compare_json (c, ra, rb);
+  else if (format == FORMAT_CSV)
+    compare_csv (c);
+  else
+    compare_table (c, ra, rb);
+  return CLI_EXIT_OK;
+}

@@ -1,0 +1,393 @@
+/* roster-csv.c — the roster interchange CSV: checks each row, then hands it to the builder. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include <coordena/csv.h>
+#include <coordena/error.h>
+#include <coordena/format.h>
+#include <coordena/ids.h>
+#include <coordena/roster-csv.h>
+
+enum {
+  COL_COMPETENCIA, COL_IBGE, COL_CNES, COL_INE, COL_TIPO, COL_CNS, COL_NOME, COL_CBO,
+  COL_CARGA, COL_PROVIMENTO, COL_VALOR_BASE, COL_ESTRATO, N_COLS,
+};
+
+static const struct { const char *name; gboolean required; } columns[N_COLS] = {
+  { "competencia", TRUE }, { "ibge", TRUE }, { "cnes", TRUE }, { "ine", TRUE },
+  { "tipo_equipe", TRUE }, { "cns", TRUE }, { "nome", FALSE }, { "cbo", TRUE },
+  { "carga_horaria", TRUE }, { "provimento", FALSE }, { "valor_base", FALSE }, { "estrato_ied", FALSE },
+};
+
+/* What the file said about a team in a competência, to catch contradictions. */
+typedef struct {
+  CoordenaTeamType type;
+  guint64 line;
+  gint64 base;
+  guint64 base_line;
+} TeamMonthSeen;
+
+typedef struct {
+  guint stratum;
+  guint64 line;
+} StratumSeen;
+
+typedef struct {
+  const CoordenaRosterCsvOptions *options;
+  const CoordenaCboMap *map;
+  const CoordenaReference *ref;
+  CoordenaRosterBuilder *builder;
+  int col[N_COLS];
+  GHashTable *team_months;   /* ine × competência → TeamMonthSeen */
+  GHashTable *strata;        /* ibge7 → StratumSeen */
+  GHashTable *warned;        /* codes already warned about */
+  GPtrArray *errors;         /* char*, the first MAX_LISTED */
+  guint64 n_errors;
+  CoordenaRosterCsvReport *report;
+  char last_ibge[8];
+  const CoordenaMunicipio *last_municipio;
+} Load;
+
+/* Records a broken rule; in lenient mode the row is skipped, otherwise the file will be refused. */
+static void
+bad_row (Load *l, CoordenaCsvReader *reader, const CoordenaCsvRecord *record, int col, const char *format, ...) G_GNUC_PRINTF (5, 6);
+
+static void
+bad_row (Load *l, CoordenaCsvReader *reader, const CoordenaCsvRecord *record, int col, const char *format, ...)
+{
+  g_autofree char *what = NULL;
+  va_list args;
+
+  va_start (args, format);
+  what = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (l->options->lenient)
+    {
+      if (l->report != NULL)
+        g_ptr_array_add (l->report->skipped, coordena_csv_format_message (reader, record, l->col[col], "%s", what));
+      return;
+    }
+  l->n_errors++;
+  if (l->errors->len < COORDENA_ROSTER_CSV_MAX_LISTED)
+    g_ptr_array_add (l->errors, coordena_csv_format_message (reader, record, l->col[col], "%s", what));
+}
+
+static void
+warn (Load *l, CoordenaCsvReader *reader, const CoordenaCsvRecord *record, int col, const char *code, const char *format, ...) G_GNUC_PRINTF (6, 7);
+
+static void
+warn (Load *l, CoordenaCsvReader *reader, const CoordenaCsvRecord *record, int col, const char *code, const char *format, ...)
+{
+  g_autofree char *what = NULL;
+  va_list args;
+
+  if (l->report == NULL || g_hash_table_contains (l->warned, code))
+    return;
+  g_hash_table_add (l->warned, g_strdup (code));
+  va_start (args, format);
+  what = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_ptr_array_add (l->report->warnings, coordena_csv_format_message (reader, record, l->col[col], "%s", what));
+}
+
+/* Digits only, 1..width of them, left-padded with zeros (spreadsheets drop leading zeros). */
+static gboolean
+pad_code (const char *text, guint width, char *out)
+{
+  gsize n = strlen (text);
+
+  if (n == 0 || n > width)
+    return FALSE;
+  for (gsize i = 0; i < n; i++)
+    if (!g_ascii_isdigit (text[i]))
+      return FALSE;
+  memset (out, '0', width - n);
+  memcpy (out + width - n, text, n);
+  out[width] = '\0';
+  return TRUE;
+}
+
+static gboolean
+parse_type (const char *text, CoordenaTeamType *type)
+{
+  static const char *const others[] = { "esb", "emulti", "ecr", "eapp", "esfr", NULL };
+
+  if (g_ascii_strcasecmp (text, "eSF") == 0 || g_str_equal (text, "70"))
+    *type = COORDENA_TEAM_TYPE_ESF;
+  else if (g_ascii_strcasecmp (text, "eAP20") == 0)
+    *type = COORDENA_TEAM_TYPE_EAP20;
+  else if (g_ascii_strcasecmp (text, "eAP30") == 0)
+    *type = COORDENA_TEAM_TYPE_EAP30;
+  else if ((strlen (text) == 2 && g_ascii_isdigit (text[0]) && g_ascii_isdigit (text[1]) && !g_str_equal (text, "76")))
+    *type = COORDENA_TEAM_TYPE_OTHER;
+  else
+    {
+      g_autofree char *lower = g_ascii_strdown (text, -1);
+      if (!g_strv_contains (others, lower))
+        return FALSE;
+      *type = COORDENA_TEAM_TYPE_OTHER;
+    }
+  return TRUE;
+}
+
+static gboolean
+on_row (CoordenaCsvReader *reader, const CoordenaCsvRecord *record, gpointer data, GError **error)
+{
+  Load *l = data;
+  const char *f[N_COLS];
+  char ine[11], cnes[8];
+  CoordenaCompetencia comp = 0;
+  CoordenaTeamType type = COORDENA_TEAM_TYPE_OTHER;
+  const CoordenaMunicipio *mun;
+  gint64 base = COORDENA_BASE_UNKNOWN;
+  guint stratum = 0, hours = 0, flags = 0;
+  gboolean member;
+  g_autoptr(GError) local = NULL;
+  guint64 key;
+  TeamMonthSeen *seen;
+  guint team;
+
+  for (int i = 0; i < N_COLS; i++)
+    f[i] = coordena_csv_record_get (reader, record, l->col[i]);
+  if (l->report != NULL)
+    l->report->n_rows++;
+
+  /* One message per row: the first rule the row breaks. */
+  if (!coordena_competencia_parse (f[COL_COMPETENCIA], &comp, &local))
+    {
+      bad_row (l, reader, record, COL_COMPETENCIA, "%s", local->message);
+      return TRUE;
+    }
+  if (l->last_municipio != NULL && g_str_equal (f[COL_IBGE], l->last_ibge))
+    mun = l->last_municipio;
+  else if ((mun = coordena_reference_find_municipio (l->ref, f[COL_IBGE])) != NULL)
+    {
+      g_strlcpy (l->last_ibge, f[COL_IBGE], sizeof l->last_ibge);
+      l->last_municipio = mun;
+    }
+  else
+    {
+      bad_row (l, reader, record, COL_IBGE, _("“%s” is not the IBGE code (6 or 7 digits) of a known municipality"), f[COL_IBGE]);
+      return TRUE;
+    }
+  if (!pad_code (f[COL_CNES], 7, cnes))
+    {
+      bad_row (l, reader, record, COL_CNES, _("the CNES “%s” must have up to 7 digits"), f[COL_CNES]);
+      return TRUE;
+    }
+  if (!pad_code (f[COL_INE], 10, ine))
+    {
+      bad_row (l, reader, record, COL_INE, _("the INE “%s” must have up to 10 digits"), f[COL_INE]);
+      return TRUE;
+    }
+  if (g_str_equal (f[COL_TIPO], "76"))
+    {
+      bad_row (l, reader, record, COL_TIPO, _("team type 76 (eAP) needs its modality: write eAP20 or eAP30"));
+      return TRUE;
+    }
+  if (!parse_type (f[COL_TIPO], &type))
+    {
+      bad_row (l, reader, record, COL_TIPO, _("unknown team type “%s”: use eSF, eAP20 or eAP30 (70 is read as eSF)"), f[COL_TIPO]);
+      return TRUE;
+    }
+
+  member = f[COL_CNS][0] != '\0';
+  if (member)
+    {
+      guint64 h;
+
+      if (!coordena_cns_is_valid (f[COL_CNS]))
+        {
+          bad_row (l, reader, record, COL_CNS, _("the CNS “%s” is not valid (15 digits with the check of the Cartão Nacional de Saúde)"), f[COL_CNS]);
+          return TRUE;
+        }
+      if (strlen (f[COL_CBO]) != 6)
+        {
+          bad_row (l, reader, record, COL_CBO, _("the CBO “%s” must have 6 characters"), f[COL_CBO]);
+          return TRUE;
+        }
+      if (!g_ascii_string_to_unsigned (f[COL_CARGA], 10, 0, 168, &h, NULL))
+        {
+          bad_row (l, reader, record, COL_CARGA, _("the weekly hours “%s” must be a whole number from 0 to 168"), f[COL_CARGA]);
+          return TRUE;
+        }
+      hours = (guint) h;
+    }
+
+  if (g_ascii_strcasecmp (f[COL_PROVIMENTO], "S") == 0)
+    flags |= COORDENA_TEAM_FLAG_PROVIMENTO;
+  else if (f[COL_PROVIMENTO][0] != '\0' && g_ascii_strcasecmp (f[COL_PROVIMENTO], "N") != 0)
+    {
+      bad_row (l, reader, record, COL_PROVIMENTO, _("provimento must be S or N, not “%s”"), f[COL_PROVIMENTO]);
+      return TRUE;
+    }
+  if (f[COL_VALOR_BASE][0] != '\0')
+    {
+      g_clear_error (&local);
+      if (!coordena_parse_money (f[COL_VALOR_BASE], &base, &local) || base < 0)
+        {
+          bad_row (l, reader, record, COL_VALOR_BASE, _("“%s” is not an amount in reais (16.833,33 or 16833.33)"), f[COL_VALOR_BASE]);
+          return TRUE;
+        }
+    }
+  if (f[COL_ESTRATO][0] != '\0')
+    {
+      guint64 s;
+      StratumSeen *prev;
+
+      if (!g_ascii_string_to_unsigned (f[COL_ESTRATO], 10, 1, 4, &s, NULL))
+        {
+          bad_row (l, reader, record, COL_ESTRATO, _("the IED stratum “%s” must be 1, 2, 3 or 4"), f[COL_ESTRATO]);
+          return TRUE;
+        }
+      stratum = (guint) s;
+      prev = g_hash_table_lookup (l->strata, mun->ibge7);
+      if (prev != NULL && prev->stratum != stratum)
+        {
+          bad_row (l, reader, record, COL_ESTRATO, _("municipality %s has IED stratum %u here and %u on line %u"),
+                   mun->ibge7, stratum, prev->stratum, (guint) prev->line);
+          return TRUE;
+        }
+    }
+
+  /* ine × competência: INE fits in 34 bits, the competência in 20. */
+  key = (guint64) g_ascii_strtoull (ine, NULL, 10) * 1000000u + comp;
+  seen = g_hash_table_lookup (l->team_months, &key);
+  if (seen != NULL && seen->type != type)
+    {
+      g_autofree char *when = coordena_competencia_format (comp);
+      bad_row (l, reader, record, COL_TIPO, _("team %s already has type %s in %s (line %u); one team has one type per competência"),
+               ine, coordena_team_type_to_string (seen->type), when, (guint) seen->line);
+      return TRUE;
+    }
+  if (seen != NULL && base != COORDENA_BASE_UNKNOWN && seen->base != COORDENA_BASE_UNKNOWN && seen->base != base)
+    {
+      g_autofree char *money = coordena_format_money (seen->base);
+      bad_row (l, reader, record, COL_VALOR_BASE, _("the team's base differs from the %s given on line %u"),
+               money, (guint) seen->base_line);
+      return TRUE;
+    }
+
+  /* The row is good: warnings, then the roster. */
+  if (!coordena_cnes_check_digit_ok (cnes))
+    warn (l, reader, record, COL_CNES, cnes, _("the check digit of CNES %s does not match (kept: a warning, not an error)"), cnes);
+  if (!coordena_ine_check_digit_ok (ine))
+    warn (l, reader, record, COL_INE, ine, _("the check digit of INE %s does not match (kept: a warning, not an error)"), ine);
+
+  if (seen == NULL)
+    {
+      guint64 *k = g_new (guint64, 1);
+      *k = key;
+      seen = g_new0 (TeamMonthSeen, 1);
+      seen->type = type;
+      seen->line = record->line;
+      seen->base = COORDENA_BASE_UNKNOWN;
+      g_hash_table_insert (l->team_months, k, seen);
+    }
+  if (base != COORDENA_BASE_UNKNOWN && seen->base == COORDENA_BASE_UNKNOWN)
+    {
+      seen->base = base;
+      seen->base_line = record->line;
+    }
+  if (stratum != 0 && !g_hash_table_contains (l->strata, mun->ibge7))
+    {
+      StratumSeen *s = g_new0 (StratumSeen, 1);
+      s->stratum = stratum;
+      s->line = record->line;
+      g_hash_table_insert (l->strata, g_strdup (mun->ibge7), s);
+      coordena_roster_builder_set_ied_stratum (l->builder, mun->ibge7, stratum);
+    }
+
+  team = coordena_roster_builder_add_team (l->builder, ine, cnes, mun->ibge7, NULL);
+  coordena_roster_builder_add_team_month (l->builder, team, comp, type, flags, base);
+  if (member)
+    {
+      guint p = coordena_roster_builder_add_professional (l->builder, f[COL_CNS], f[COL_NOME]);
+      coordena_roster_builder_add_member (l->builder, team, comp, p, f[COL_CBO],
+                                          coordena_cbo_map_lookup (l->map, f[COL_CBO]), hours);
+    }
+  return TRUE;
+}
+
+CoordenaRoster *
+coordena_roster_csv_read (const char                     *path,
+                          const CoordenaRosterCsvOptions *options,
+                          CoordenaRosterCsvReport        *report,
+                          GError                        **error)
+{
+  CoordenaRosterCsvOptions defaults = { 0 };
+  g_autoptr(CoordenaCboMap) own_map = NULL;
+  g_autoptr(CoordenaCsvReader) reader = NULL;
+  g_autoptr(GHashTable) team_months = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autoptr(GHashTable) strata = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) warned = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func (g_free);
+  Load l = { 0 };
+
+  if (options == NULL)
+    options = &defaults;
+  if (report != NULL)
+    {
+      memset (report, 0, sizeof *report);
+      report->warnings = g_ptr_array_new_with_free_func (g_free);
+      report->skipped = g_ptr_array_new_with_free_func (g_free);
+    }
+
+  l.options = options;
+  l.report = report;
+  l.map = options->cbo_map;
+  if (l.map == NULL && (l.map = own_map = coordena_cbo_map_load (error)) == NULL)
+    return NULL;
+  l.ref = options->reference;
+  if (l.ref == NULL && (l.ref = coordena_reference_get (error)) == NULL)
+    return NULL;
+  l.team_months = team_months;
+  l.strata = strata;
+  l.warned = warned;
+  l.errors = errors;
+
+  reader = coordena_csv_reader_new (path, NULL, on_row, &l);
+  for (int i = 0; i < N_COLS; i++)
+    l.col[i] = coordena_csv_reader_add_column (reader, columns[i].name, columns[i].required);
+
+  l.builder = coordena_roster_builder_new ();
+  if (!coordena_csv_reader_read_file (reader, path, error))
+    {
+      coordena_roster_builder_free (l.builder);
+      return NULL;
+    }
+  if (l.n_errors > 0)
+    {
+      GString *msg = g_string_new (NULL);
+
+      for (guint i = 0; i < errors->len; i++)
+        g_string_append_printf (msg, "%s%s", i > 0 ? "\n" : "", (char *) errors->pdata[i]);
+      if (l.n_errors > errors->len)
+        {
+          g_string_append_c (msg, '\n');
+          g_string_append_printf (msg, g_dngettext (GETTEXT_PACKAGE, "… and %u more error",
+                                                    "… and %u more errors", (gulong) (l.n_errors - errors->len)),
+                                  (guint) (l.n_errors - errors->len));
+        }
+      g_string_append_c (msg, '\n');
+      g_string_append_printf (msg, g_dngettext (GETTEXT_PACKAGE, "%s: %u row refused; nothing was evaluated",
+                                                "%s: %u rows refused; nothing was evaluated", (gulong) l.n_errors),
+                              path, (guint) l.n_errors);
+      g_set_error_literal (error, COORDENA_ERROR, COORDENA_ERROR_INPUT, msg->str);
+      g_string_free (msg, TRUE);
+      coordena_roster_builder_free (l.builder);
+      return NULL;
+    }
+  return coordena_roster_builder_finish (l.builder, error);
+}
+
+void
+coordena_roster_csv_report_clear (CoordenaRosterCsvReport *report)
+{
+  g_clear_pointer (&report->warnings, g_ptr_array_unref);
+  g_clear_pointer (&report->skipped, g_ptr_array_unref);
+}

@@ -1,0 +1,214 @@
+/* The roster interchange CSV as a user writes it: encodings, padded codes, and every refused row
+ * with its arquivo:linha:coluna. */
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+#include <glib/gstdio.h>
+#include <coordena/coordena.h>
+#include <coordena/roster-csv.h>
+
+static char *
+fixture (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "fixtures", "rules", name, NULL);
+}
+
+static void
+check_roster (CoordenaRoster *r)
+{
+  const CoordenaRosterTeam *a = coordena_roster_find_team (r, "0000010014");
+  const CoordenaRosterTeam *c = coordena_roster_find_team (r, "0000010030");
+  const CoordenaRosterTeam *d = coordena_roster_find_team (r, "0000010049");
+  const CoordenaRosterMonth *months;
+  const CoordenaRosterMember *members;
+  guint n;
+
+  g_assert_cmpuint (coordena_roster_get_n_teams (r), ==, 4);
+  g_assert_cmpuint (coordena_roster_get_n_professionals (r), ==, 8);
+  g_assert_nonnull (a);
+  g_assert_cmpstr (a->ibge, ==, "5208707"); /* written 520870 on some rows: one municipality */
+  g_assert_cmpstr (a->cnes, ==, "0020010");
+  g_assert_cmpuint (a->ied_stratum, ==, 1);
+  months = coordena_roster_team_months (r, a, &n);
+  g_assert_cmpuint (n, ==, 3);
+  g_assert_cmpuint (months[0].type, ==, COORDENA_TEAM_TYPE_ESF);
+  members = coordena_roster_month_members (r, &months[0], &n);
+  g_assert_cmpuint (n, ==, 4);
+  g_assert_cmpstr (coordena_roster_member_professional (r, &members[0])->name, ==, "João da Conceição");
+  g_assert_cmpint (members[0].category, ==, COORDENA_CATEGORY_MED);
+  g_assert_cmpint (members[3].category, ==, COORDENA_CATEGORY_ACS); /* type 70 read as eSF */
+  /* 05/2025 declares the team on a row with no CNS: the médico is missing. */
+  coordena_roster_month_members (r, &months[1], &n);
+  g_assert_cmpuint (n, ==, 3);
+  g_assert_cmpuint (coordena_roster_month_absent (r, &months[1], 60), ==, COORDENA_CATEGORY_BIT (COORDENA_CATEGORY_MED));
+
+  months = coordena_roster_team_months (r, c, &n);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpuint (months[0].n_members, ==, 0);
+  months = coordena_roster_team_months (r, d, &n);
+  g_assert_cmpuint (months[0].type, ==, COORDENA_TEAM_TYPE_OTHER);
+  months = coordena_roster_team_months (r, coordena_roster_find_team (r, "0000010022"), &n);
+  g_assert_cmpint (months[2].base_centavos, ==, 1262500);
+  g_assert_cmpuint (months[2].type, ==, COORDENA_TEAM_TYPE_EAP30);
+}
+
+static void
+test_utf8_bom_crlf (void)
+{
+  g_autofree char *path = fixture ("roster.csv");
+  g_auto(CoordenaRosterCsvReport) report = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CoordenaRoster) r = coordena_roster_csv_read (path, NULL, &report, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.n_rows, ==, 25);
+  g_assert_cmpuint (report.warnings->len, ==, 0);
+  g_assert_cmpuint (report.skipped->len, ==, 0);
+  check_roster (r);
+}
+
+static void
+test_windows_1252 (void)
+{
+  g_autofree char *path = fixture ("roster-cp1252.csv");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CoordenaRoster) r = coordena_roster_csv_read (path, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  check_roster (r);
+}
+
+static const char *const expected_errors[] = {
+  "roster-erros.csv:2:1: competência inválida “202513”: o mês 13 não existe",
+  "roster-erros.csv:3:2: “9999999” não é o código IBGE (6 ou 7 dígitos) de um município conhecido",
+  "roster-erros.csv:4:6: o CNS “144082627260005” não é válido (15 dígitos com a verificação do Cartão Nacional de Saúde)",
+  "roster-erros.csv:5:9: a carga horária semanal “41h” deve ser um número inteiro de 0 a 168",
+  "roster-erros.csv:6:5: o tipo de equipe 76 (eAP) precisa da modalidade: escreva eAP20 ou eAP30",
+  "roster-erros.csv:7:5: tipo de equipe desconhecido “eAP”: use eSF, eAP20 ou eAP30 (70 é lido como eSF)",
+  "roster-erros.csv:8:10: provimento deve ser S ou N, não “X”",
+  "roster-erros.csv:9:11: “abc” não é um valor em reais (16.833,33 ou 16833.33)",
+  "roster-erros.csv:10:12: o estrato IED “5” deve ser 1, 2, 3 ou 4",
+  "roster-erros.csv:12:5: a equipe 0000010014 já tem o tipo eSF em 04/2025 (linha 11); uma equipe tem um só tipo por competência",
+  "roster-erros.csv:14:8: o CBO “2251” deve ter 6 caracteres",
+  /* Line 15 opens a quoted name that ends on line 16: the next row is line 17. */
+  "roster-erros.csv:17:1: competência inválida “2025-06”: esperado AAAAMM (ano e mês, p. ex. 202512)",
+  "roster-erros.csv:18:12: o município 5208707 tem estrato IED 2 aqui e 1 na linha 11",
+  "roster-erros.csv: 13 linhas recusadas; nada foi avaliado",
+};
+
+/* The message's lines with the fixture directory taken off. */
+static GStrv
+relative_lines (const char *text, const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  GStrv lines = g_strsplit (text, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], dir))
+      memmove (lines[i], lines[i] + strlen (dir) + 1, strlen (lines[i]) - strlen (dir));
+  return lines;
+}
+
+static void
+test_every_error_with_its_line (void)
+{
+  g_autofree char *path = fixture ("roster-erros.csv");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CoordenaRoster) r = coordena_roster_csv_read (path, NULL, NULL, &error);
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_null (r);
+  g_assert_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT);
+  lines = relative_lines (error->message, path);
+  g_assert_cmpuint (g_strv_length (lines), ==, G_N_ELEMENTS (expected_errors));
+  for (guint i = 0; i < G_N_ELEMENTS (expected_errors); i++)
+    g_assert_cmpstr (lines[i], ==, expected_errors[i]);
+}
+
+static void
+test_lenient_skips_and_lists (void)
+{
+  g_autofree char *path = fixture ("roster-erros.csv");
+  CoordenaRosterCsvOptions options = { .lenient = TRUE };
+  g_auto(CoordenaRosterCsvReport) report = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CoordenaRoster) r = coordena_roster_csv_read (path, &options, &report, &error);
+  g_autofree char *skipped = NULL;
+  g_autofree char *warnings = NULL;
+  g_auto(GStrv) lines = NULL;
+  const CoordenaRosterTeam *t;
+  guint n;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (r);
+  g_assert_cmpuint (report.n_rows, ==, 16);
+  g_ptr_array_add (report.skipped, NULL);
+  skipped = g_strjoinv ("\n", (char **) report.skipped->pdata);
+  g_ptr_array_remove_index (report.skipped, report.skipped->len - 1);
+  lines = relative_lines (skipped, path);
+  g_assert_cmpuint (g_strv_length (lines), ==, 13);
+  for (guint i = 0; i < 13; i++)
+    g_assert_cmpstr (lines[i], ==, expected_errors[i]);
+
+  /* The good rows are kept: lines 11, 13 (a warning only) and 15–16. */
+  t = coordena_roster_find_team (r, "0000010014");
+  coordena_roster_team_months (r, t, &n);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_nonnull (coordena_roster_find_team (r, "0000010022"));
+  g_assert_cmpuint (report.warnings->len, ==, 1);
+  warnings = g_strdup (report.warnings->pdata[0]);
+  g_assert_true (g_str_has_suffix (warnings, "roster-erros.csv:13:3: o dígito verificador do CNES 0020011 não confere (mantido: é um aviso, não um erro)"));
+}
+
+static void
+test_codes_padded_and_names_multiline (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("coordena-roster-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "planilha.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CoordenaRoster) r = NULL;
+  const CoordenaRosterTeam *t;
+
+  /* Spreadsheets drop leading zeros and may reorder or add columns. */
+  g_assert_true (g_file_set_contents (path,
+    "CNS;Tipo_Equipe;INE;CNES;IBGE;Competencia;CBO;Carga_Horaria;observacao\n"
+    "700000000000102;eSF;10014;20010;5208707;202504;225142;40;\"linha 1\nlinha 2\"\n", -1, NULL));
+  r = coordena_roster_csv_read (path, NULL, NULL, &error);
+  g_assert_no_error (error);
+  t = coordena_roster_find_team (r, "0000010014");
+  g_assert_nonnull (t);
+  g_assert_cmpstr (t->cnes, ==, "0020010");
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+static void
+test_missing_column (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("coordena-roster-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "sem-cbo.csv", NULL);
+  g_autofree char *expected = g_strdup_printf ("%s:1: a coluna obrigatória “cbo” não está no cabeçalho", path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (path, "competencia;ibge;cnes;ine;tipo_equipe;cns;carga_horaria\n", -1, NULL));
+  g_assert_null (coordena_roster_csv_read (path, NULL, NULL, &error));
+  g_assert_cmpstr (error->message, ==, expected);
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+int
+main (int argc, char **argv)
+{
+  setlocale (LC_ALL, "");
+  coordena_i18n_init ();
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/roster-csv/utf8-bom-crlf", test_utf8_bom_crlf);
+  g_test_add_func ("/roster-csv/windows-1252", test_windows_1252);
+  g_test_add_func ("/roster-csv/every-error-with-its-line", test_every_error_with_its_line);
+  g_test_add_func ("/roster-csv/lenient-skips-and-lists", test_lenient_skips_and_lists);
+  g_test_add_func ("/roster-csv/codes-padded", test_codes_padded_and_names_multiline);
+  g_test_add_func ("/roster-csv/missing-column", test_missing_column);
+  return g_test_run ();
+}
