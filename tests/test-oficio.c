@@ -221,7 +221,7 @@ test_parts_in_order (void)
     "2. A adesão observa",
     "3. Declaro ciência",
     "4. Para a etapa de inscrição",
-    "5. Coloco-me à disposição",
+    "Coloco-me à disposição",
     "Atenciosamente,",
     "MARIA CLARA ALBUQUERQUE NOGUEIRA",
     "Secretária de Estado da Saúde",
@@ -245,7 +245,8 @@ test_parts_in_order (void)
       g_error ("“%s” missing in:\n%s", content[i], flat);
   /* The vocative and the closing are never numbered. */
   g_assert_null (strstr (text, ". Senhora Secretária"));
-  g_assert_null (strstr (text, "6. Atenciosamente"));
+  g_assert_null (strstr (text, "5. Atenciosamente"));
+  g_assert_null (strstr (text, "5. "));
   /* Decreto nº 9.758/2019: no such forms of address. */
   g_assert_null (strstr (text, "Vossa Senhoria"));
   g_assert_null (strstr (text, "V. Sa."));
@@ -746,14 +747,16 @@ test_coat_of_arms (void)
   g_autofree char *path = NULL;
   g_autoptr(GError) error = NULL;
   gsize len = 0;
+  guint pages = 0;
   CoordenaOficioRequest rq;
 
   g_file_get_contents (png_path, &contents, &len, &error);
   g_assert_no_error (error);
   request_init (&rq, profile, "secretario", 2, 12, 2025);
   rq.profile.coat_of_arms = g_bytes_new (contents, len);
-  path = render_to_file (&rq, 60, "brasao.pdf", NULL, NULL);
+  path = render_to_file (&rq, 60, "brasao.pdf", &pages, NULL);
   g_bytes_unref (rq.profile.coat_of_arms);
+  g_assert_cmpuint (pages, ==, 1); /* the usual letter, coat of arms included, fits one page */
   {
     g_auto(Run) r = { 0 };
     const char *argv[] = { "pdfimages", "-list", path, NULL };
@@ -803,6 +806,44 @@ test_offer_file_errors (void)
 }
 
 static void
+test_offer_user_override (void)
+{
+  g_autofree char *user_dir = coordena_user_datadir ();
+  g_autofree char *dir = g_build_filename (user_dir, "offers", NULL);
+  g_autofree char *path = g_build_filename (dir, "prorrogada.offer", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CoordenaOffer) moved = NULL;
+  GString *changed;
+  GDate day;
+
+  g_mkdir_with_parents (dir, 0700);
+  g_file_get_contents (offer->path, &text, NULL, &error);
+  g_assert_no_error (error);
+  changed = g_string_new (text);
+  /* A later note moves the deadline: the file records which act did it. */
+  g_string_replace (changed, "References=nt-425;nt-436;nt-441", "References=nt-425;nt-436;nt-441;nt-999", 1);
+  g_string_replace (changed, "[Channel egestor]", "[Reference nt-999]\nTitle=Nota Técnica Conjunta nº 999/2025\n"
+                    "Short=NT Conjunta nº 999/2025\n\n[Channel egestor]", 1);
+  g_string_replace (changed, "Date=2025-12-03\nTimeZone=America/Sao_Paulo\nSource=nt-441\nItem=2.6",
+                    "Date=2025-12-10\nTimeZone=America/Sao_Paulo\nSource=nt-999\nItem=1.1", 1);
+  g_file_set_contents (path, changed->str, -1, &error);
+  g_string_free (changed, TRUE);
+  g_assert_no_error (error);
+
+  moved = coordena_offer_find ("coordenacao-cuidado-2025", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (moved->path, ==, path);
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day, 5, 12, 2025);
+  g_assert_true (coordena_offer_check_date (moved, &day, NULL));
+  g_date_set_dmy (&day, 11, 12, 2025);
+  g_assert_false (coordena_offer_check_date (moved, &day, &error));
+  g_assert_nonnull (strstr (error->message, "10/12/2025 (NT Conjunta nº 999/2025, item 1.1)"));
+  g_unlink (path);
+}
+
+static void
 test_offer_shipped (void)
 {
   const CoordenaOfferReference *nt441 = coordena_offer_get_reference (offer, "nt-441");
@@ -845,6 +886,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/offer/shipped", test_offer_shipped);
   g_test_add_func ("/offer/file-errors", test_offer_file_errors);
+  g_test_add_func ("/offer/user-override", test_offer_user_override);
   g_test_add_func ("/oficio/page-and-fonts", test_page_and_fonts);
   g_test_add_func ("/oficio/parts-in-order", test_parts_in_order);
   g_test_add_func ("/oficio/margins-and-alignment", test_margins_and_alignment);

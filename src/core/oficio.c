@@ -454,24 +454,26 @@ coordena_oficio_compose (const CoordenaOficioRequest *request, guint number, GEr
   {
     const CoordenaOfferReference *src = coordena_offer_get_reference (offer, offer->responsibilities_source);
 
-    /* Every reference title starts with "Nota" (feminine article). */
+    /* Every reference title starts with "Nota" (feminine article); the act cited just before
+     * is "a mesma". */
+    const char *act = src == NULL ? "nota técnica da oferta" : src == route ? "mesma Nota Técnica" : src->title;
+
     responsibilities = g_strdup_printf ("Declaro ciência das responsabilidades do ente federado previstas%s%s "
                                         "%s %s, que o Estado assume, entre elas: %s.",
                                         offer->responsibilities_item != NULL ? " no item " : "",
                                         offer->responsibilities_item != NULL ? offer->responsibilities_item : "",
-                                        offer->responsibilities_item != NULL ? "da" : "na",
-                                        src != NULL ? src->title : "nota técnica da oferta", items);
+                                        offer->responsibilities_item != NULL ? "da" : "na", act, items);
   }
   g_ptr_array_add (paragraphs, g_steal_pointer (&responsibilities));
 
+  /* The contact, the annex and the courtesy close the letter in one paragraph whose last
+   * sentence moves with the signature. */
   g_ptr_array_add (paragraphs,
                    g_strdup_printf ("Para a etapa de inscrição dos profissionais, indico como pessoa de contato "
-                                    "%s, pelo e-mail %s e pelo telefone %s.",
+                                    "%s, pelo e-mail %s e pelo telefone %s. %s%s%s"
+                                    "Coloco-me à disposição para os esclarecimentos que se fizerem necessários.",
                                     value (request, "contato.nome"), value (request, "contato.email"),
-                                    value (request, "contato.telefone")));
-  /* The annex is announced in the last paragraph, which then keeps its own last sentence. */
-  g_ptr_array_add (paragraphs,
-                   g_strdup_printf ("%s%s%sColoco-me à disposição para os esclarecimentos que se fizerem necessários.",
+                                    value (request, "contato.telefone"),
                                     request->annex != NULL ? "Segue anexa " : "",
                                     request->annex != NULL ? (request->annex_description != NULL
                                                               ? request->annex_description : "a relação mencionada") : "",
@@ -506,7 +508,7 @@ coordena_oficio_compose (const CoordenaOficioRequest *request, guint number, GEr
  */
 
 #define PART_GAP   12.0                                               /* one blank line of 12 pt */
-#define SIGN_BAND  (85.04 + 3.0)                                       /* ≥ 3 cm of blank */
+#define SIGN_BAND  (85.04 + 1.0)                                       /* ≥ 3 cm of blank */
 
 GBytes *
 coordena_oficio_doc_render (const CoordenaOficioDoc *doc, guint *n_pages, GError **error)

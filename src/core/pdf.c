@@ -573,37 +573,27 @@ words_split (Words *w, HPDF_Font font, double size, const char *bytes, double ma
       gsize len = strlen (word);
       gboolean glued = FALSE;
 
-      /* A hyphen inside a long compound may end a line ("425/2025-" | "CGESCO/…"). */
-      for (const char *h = strchr (word, '-'); h != NULL; h = strchr (word, '-'))
-        {
-          gsize left = (gsize) (h - word) + 1;
+      /* A hyphen or a slash inside a compound may end a line ("425/2025-" | "CGESCO/" | "DESF/…"),
+       * never between two digits (a date, a phone) and never leaving a piece under three letters. */
+      {
+        gsize start = 0;
 
-          if (left >= 4 && len - left >= 3 && !(g_ascii_isdigit (word[left - 2]) && g_ascii_isdigit (word[left])))
-            {
-              words_add (w, font, size, word, left, glued);
-              word += left;
-              len -= left;
-              glued = TRUE;
-            }
-          else if ((h = strchr (h + 1, '-')) == NULL)
-            break;
-          else
-            {
-              /* a short first piece ("e-mail"): look for a later hyphen */
-              gsize skip = (gsize) (h - word);
+        for (gsize k = 1; k + 3 < len; k++)
+          {
+            char c = word[k];
+            gsize piece = k + 1 - start;
 
-              if (skip + 1 >= 4 && len - skip - 1 >= 3
-                  && !(g_ascii_isdigit (word[skip - 1]) && g_ascii_isdigit (word[skip + 1])))
-                {
-                  words_add (w, font, size, word, skip + 1, glued);
-                  word += skip + 1;
-                  len -= skip + 1;
-                  glued = TRUE;
-                }
-              else
-                break;
-            }
-        }
+            if ((c != '-' && c != '/') || piece < (c == '-' ? 4u : 3u) || len - k - 1 < 3
+                || (g_ascii_isdigit (word[k - 1]) && g_ascii_isdigit (word[k + 1])) || word[k + 1] == '/'
+                || word[k + 1] == '-' || (c == '/' && len < 12))
+              continue;
+            words_add (w, font, size, word + start, piece, glued);
+            glued = TRUE;
+            start = k + 1;
+          }
+        word += start;
+        len -= start;
+      }
 
       while (text_width (font, size, word, len) > max_width && len > 1)
         {
@@ -1025,7 +1015,7 @@ footer_height (CoordenaPdfDoc *doc, guint page_number)
   gboolean numbered = doc->page_numbers_from > 0 && (int) page_number >= doc->page_numbers_from;
 
   /* The footer lines, a rule above them, the page number when the page has one, and a gap. */
-  return (n + (numbered ? 1 : 0)) * line_height (COORDENA_PDF_SIZE_NOTE) + 4 + 8;
+  return (n + (numbered ? 1 : 0)) * line_height (COORDENA_PDF_SIZE_NOTE) + 4 + 6;
 }
 
 /* Splits the items into pages (arrays of Placed). */
