@@ -27,7 +27,8 @@ load_roster (CliContext *ctx, const char *file, gboolean lenient, GError **error
   g_auto(CoordenaRosterCsvReport) report = { 0 };
   CoordenaRoster *roster = coordena_roster_csv_read (file, &options, &report, error);
 
-  for (guint i = 0; report.warnings != NULL && i < report.warnings->len; i++)
+  /* A refused file shows its errors only: the warnings would bury them. */
+  for (guint i = 0; roster != NULL && report.warnings != NULL && i < report.warnings->len; i++)
     g_printerr (_("warning: %s\n"), (char *) report.warnings->pdata[i]);
   if (report.skipped != NULL && report.skipped->len > 0)
     {

@@ -82,7 +82,7 @@ rules_list (const CoordenaRuleCatalog *cat, const char *format)
     g_autoptr(GString) out = g_string_new (NULL);
 
     pad (out, "ID", 18);
-    pad (out, _("Validity"), 17);
+    pad (out, _("Validity"), 19);
     pad (out, _("Base"), 22);
     g_string_append_printf (out, "%s\n", _("Title"));
     for (guint i = 0; i < n; i++)
@@ -91,7 +91,7 @@ rules_list (const CoordenaRuleCatalog *cat, const char *format)
         g_autofree char *validity = validity_text (s);
 
         pad (out, s->id, 18);
-        pad (out, validity, 17);
+        pad (out, validity, 19);
         pad (out, coordena_base_kind_to_string (s->base), 22);
         g_string_append (out, s->title);
         if (s->user_file)
@@ -101,6 +101,15 @@ rules_list (const CoordenaRuleCatalog *cat, const char *format)
     fputs (out->str, stdout);
   }
   return CLI_EXIT_OK;
+}
+
+/* "Label:" padded to a column counted in characters, so accented labels line up. */
+static void
+label (GString *out, const char *text)
+{
+  g_string_append (out, text);
+  for (glong i = g_utf8_strlen (text, -1); i < 23; i++)
+    g_string_append_c (out, ' ');
 }
 
 static const char *
@@ -116,25 +125,32 @@ rules_show (const CoordenaRuleSet *s)
   g_autofree char *validity = validity_text (s);
 
   g_string_append_printf (out, "%s — %s\n", s->id, s->title);
-  g_string_append_printf (out, "%-22s %s\n", _("Act:"), s->act);
-  g_string_append_printf (out, "%-22s %s\n", _("Validity:"), validity);
-  g_string_append_printf (out, "%-22s %s\n", _("Base cut:"), coordena_base_kind_to_string (s->base));
-  g_string_append_printf (out, "%-22s %u h [%s] %s\n", _("Maximum weekly hours:"), s->max_total_hours,
+  label (out, _("Act:"));
+  g_string_append_printf (out, "%s\n", s->act);
+  label (out, _("Validity:"));
+  g_string_append_printf (out, "%s\n", validity);
+  label (out, _("Base cut:"));
+  g_string_append_printf (out, "%s\n", coordena_base_kind_to_string (s->base));
+  label (out, _("Maximum weekly hours:"));
+  g_string_append_printf (out, "%u h [%s] %s\n", s->max_total_hours,
                           coordena_confidence_to_string (s->max_total_hours_confidence),
                           confidence_label (s->max_total_hours_confidence));
+  label (out, _("Provimento:"));
   if (s->provimento_repasse > 0)
-    g_string_append_printf (out, "%-22s %u %% (%s) [%s] %s\n", _("Provimento:"), s->provimento_repasse,
+    g_string_append_printf (out, "%u %% (%s) [%s] %s\n", s->provimento_repasse,
                             s->provimento_mode == COORDENA_PROVIMENTO_GARANTIA_MINIMA ? "garantia_minima" : "adicional",
                             coordena_confidence_to_string (s->provimento_confidence),
                             confidence_label (s->provimento_confidence));
   else
-    g_string_append_printf (out, "%-22s %s\n", _("Provimento:"), _("no rule"));
+    g_string_append_printf (out, "%s\n", _("no rule"));
   if (s->revoke_after > 0)
     {
       g_autofree char *after = g_strdup_printf (_("%u competências at 100 %% in a row"), s->revoke_after);
-      g_string_append_printf (out, "%-22s %s\n", _("INE revoked after:"), after);
+      label (out, _("INE revoked after:"));
+      g_string_append_printf (out, "%s\n", after);
     }
-  g_string_append_printf (out, "%-22s %s\n", _("File:"), s->path);
+  label (out, _("File:"));
+  g_string_append_printf (out, "%s\n", s->path);
 
   g_string_append_printf (out, "\n%s\n", _("Default monthly base per team:"));
   for (CoordenaTeamType t = COORDENA_TEAM_TYPE_ESF; t <= COORDENA_TEAM_TYPE_EAP30; t++)
