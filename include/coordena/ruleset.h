@@ -71,7 +71,8 @@ typedef struct {
    * stratum; COORDENA_BASE_UNKNOWN where the set gives none. */
   gint64 base_values[4][COORDENA_N_STRATA + 1];
   CoordenaConfidence base_confidence;
-  CoordenaClause *clauses;        /* sorted by percent, highest first; file order among equals */
+  CoordenaClause *clauses;        /* highest percent first; among equals the most categories,
+                                   * then the highest min_absent, then file order */
   guint n_clauses;
   char **open_questions;          /* NULL-terminated; shown as "a confirmar" */
 } CoordenaRuleSet;

@@ -329,8 +329,15 @@ cmp_clause (const void *a, const void *b)
 {
   const CoordenaClause *x = a, *y = b;
 
+  int nx = __builtin_popcount (x->absent_all), ny = __builtin_popcount (y->absent_all);
+
+  /* Highest percent first; among equals the most specific clause names the cause best. */
   if (x->percent != y->percent)
     return x->percent > y->percent ? -1 : 1;
+  if (nx != ny)
+    return nx > ny ? -1 : 1;
+  if (x->min_absent != y->min_absent)
+    return x->min_absent > y->min_absent ? -1 : 1;
   return x->line < y->line ? -1 : (x->line > y->line);
 }
 
