@@ -2,7 +2,17 @@
 
 #include <glib/gi18n.h>
 
+#include <coordena/coordena.h>
+#include <coordena/export.h>
+
+#include "coordena-editing.h"
+#include "coordena-equipes-page.h"
+#include "coordena-first-run.h"
+#include "coordena-import-dialog.h"
+#include "coordena-painel-page.h"
+#include "coordena-previsao-page.h"
 #include "coordena-window-private.h"
+#include "coordena-workspace.h"
 
 struct _CoordenaWindow
 {
@@ -13,11 +23,21 @@ struct _CoordenaWindow
   AdwViewStack *stack;
   AdwViewSwitcherBar *switcher_bar;
   GtkMenuButton *primary_menu_button;
+  AdwToastOverlay *toast_overlay;
+  GtkStack *main_stack;
+  AdwStatusPage *error_page;
+  CoordenaFirstRun *first_run;
+  CoordenaPainelPage *painel_page;
+  CoordenaEquipesPage *equipes_page;
+  CoordenaPrevisaoPage *previsao_page;
+
+  CoordenaWorkspace *workspace;
 };
 
 G_DEFINE_FINAL_TYPE (CoordenaWindow, coordena_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static void coordena_window_restore_state (CoordenaWindow *self);
+static void coordena_window_open_database (CoordenaWindow *self);
 
 CoordenaWindow *
 coordena_window_new (CoordenaApplication *application)
@@ -25,7 +45,215 @@ coordena_window_new (CoordenaApplication *application)
   CoordenaWindow *self = g_object_new (COORDENA_TYPE_WINDOW, "application", application, NULL);
 
   coordena_window_restore_state (self);
+  coordena_window_open_database (self);
   return self;
+}
+
+void
+coordena_window_add_toast (CoordenaWindow *self, AdwToast *toast)
+{
+  g_return_if_fail (COORDENA_IS_WINDOW (self));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* The first-run screen until the database has a state; the pages after. */
+static void
+update_main_stack (CoordenaWindow *self)
+{
+  gboolean setup = coordena_workspace_needs_setup (self->workspace);
+
+  gtk_stack_set_visible_child_name (self->main_stack, setup ? "first-run" : "main");
+  gtk_widget_set_visible (GTK_WIDGET (self->switcher_title), !setup);
+  gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), !setup);
+}
+
+static void
+workspace_changed (CoordenaWindow *self)
+{
+  const GError *error = coordena_workspace_get_error (self->workspace);
+
+  update_main_stack (self);
+  if (error != NULL)
+    {
+      AdwToast *toast = adw_toast_new (error->message);
+
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
+}
+
+static void
+coordena_window_open_database (CoordenaWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (COORDENA_IS_APPLICATION (app))
+    path = g_settings_get_string (coordena_application_get_settings (COORDENA_APPLICATION (app)), "database-path");
+  if (!coordena_workspace_open (self->workspace, path, &error))
+    {
+      adw_status_page_set_description (self->error_page, error->message);
+      gtk_stack_set_visible_child_name (self->main_stack, "error");
+      gtk_widget_set_visible (GTK_WIDGET (self->switcher_title), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), FALSE);
+      return;
+    }
+  update_main_stack (self);
+  coordena_workspace_reload (self->workspace);
+}
+
+CoordenaWorkspace *
+coordena_window_get_workspace (CoordenaWindow *self)
+{
+  return self->workspace;
+}
+
+GtkWidget *
+coordena_window_get_page_widget (CoordenaWindow *self, const char *name)
+{
+  if (g_strcmp0 (name, "first-run") == 0)
+    return GTK_WIDGET (self->first_run);
+  return adw_view_stack_get_child_by_name (self->stack, name);
+}
+
+static void
+show_team (CoordenaWindow *self, const char *ine)
+{
+  coordena_window_show_page (self, "equipes");
+  coordena_equipes_page_show_team (self->equipes_page, ine);
+}
+
+static void
+show_municipio (CoordenaWindow *self, const char *ibge)
+{
+  coordena_window_show_page (self, "equipes");
+  coordena_equipes_page_show_municipio (self->equipes_page, ibge);
+}
+
+/* ---- Import and export ------------------------------------------------------------------- */
+
+static void
+import_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  CoordenaWindow *self = COORDENA_WINDOW (widget);
+
+  if (g_str_equal (action_name, "win.import-csv"))
+    coordena_import_choose_and_run (GTK_WINDOW (self), self->workspace, COORDENA_IMPORT_ROSTER_CSV, FALSE);
+  else
+    coordena_import_choose_and_run (GTK_WINDOW (self), self->workspace, COORDENA_IMPORT_CNES,
+                                    g_str_equal (action_name, "win.import-cnes-folder"));
+}
+
+typedef struct {
+  char *db_path;
+  char *path;
+  gboolean roster;
+} ExportJob;
+
+static void
+export_job_free (ExportJob *job)
+{
+  g_free (job->db_path);
+  g_free (job->path);
+  g_free (job);
+}
+
+static void
+export_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  ExportJob *job = task_data;
+  g_autoptr(CoordenaStore) store = NULL;
+  GError *error = NULL;
+  gboolean ok;
+
+  store = coordena_store_open_full (job->db_path, COORDENA_STORE_OPEN_MUST_EXIST | COORDENA_STORE_OPEN_NO_MIGRATE, &error);
+  ok = store != NULL && (job->roster ? coordena_export_roster_csv (store, job->path, &error)
+                                     : coordena_export_teams_csv (store, job->path, &error));
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+export_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  CoordenaWindow *self = COORDENA_WINDOW (source);
+  ExportJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *base = g_path_get_basename (job->path);
+  g_autofree char *text = NULL;
+
+  if (g_task_propagate_boolean (G_TASK (result), &error))
+    /* TRANSLATORS: a toast after an export, with the file name */
+    text = g_strdup_printf (_("Saved “%s”"), base);
+  else
+    text = g_strdup_printf (_("“%s” was not saved: %s"), base, error->message);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+}
+
+/* Writes the teams table or the roster CSV to path in a worker; a toast says how it went. */
+void
+coordena_window_export (CoordenaWindow *self, const char *path, gboolean roster)
+{
+  g_autoptr(GTask) task = g_task_new (self, NULL, export_done, NULL);
+  ExportJob *job = g_new0 (ExportJob, 1);
+
+  job->db_path = g_strdup (coordena_workspace_get_path (self->workspace));
+  job->path = g_strdup (path);
+  job->roster = roster;
+  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+static void
+export_chosen (GtkNativeDialog *native, int response, CoordenaWindow *self)
+{
+  gboolean roster = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (native), "roster"));
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+  g_object_unref (native);
+  if (file != NULL && (path = g_file_get_path (file)) != NULL)
+    coordena_window_export (self, path, roster);
+}
+
+static void
+export_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  CoordenaWindow *self = COORDENA_WINDOW (widget);
+  gboolean roster = g_str_equal (action_name, "win.export-roster");
+  GtkFileChooserNative *native;
+
+  native = gtk_file_chooser_native_new (roster ? _("Export Roster CSV") : _("Export Teams Table"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), roster ? "roster.csv" : _("teams.csv"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  g_object_set_data (G_OBJECT (native), "roster", GINT_TO_POINTER (roster));
+  g_signal_connect (native, "response", G_CALLBACK (export_chosen), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+add_team_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  CoordenaWindow *self = COORDENA_WINDOW (widget);
+
+  coordena_editing_edit_team (GTK_WINDOW (self), self->workspace, NULL);
+}
+
+static void
+find_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  CoordenaWindow *self = COORDENA_WINDOW (widget);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "main") != 0)
+    return;
+  coordena_window_show_page (self, "equipes");
+  coordena_equipes_page_focus_search (self->equipes_page);
 }
 
 void
@@ -104,12 +332,31 @@ coordena_window_restore_state (CoordenaWindow *self)
 }
 
 static void
+coordena_window_dispose (GObject *object)
+{
+  CoordenaWindow *self = COORDENA_WINDOW (object);
+
+  if (self->workspace != NULL)
+    g_signal_handlers_disconnect_by_data (self->workspace, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), COORDENA_TYPE_WINDOW);
+  g_clear_object (&self->workspace);
+  G_OBJECT_CLASS (coordena_window_parent_class)->dispose (object);
+}
+
+static void
 coordena_window_class_init (CoordenaWindowClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  g_type_ensure (COORDENA_TYPE_FIRST_RUN);
+  g_type_ensure (COORDENA_TYPE_PAINEL_PAGE);
+  g_type_ensure (COORDENA_TYPE_EQUIPES_PAGE);
+  g_type_ensure (COORDENA_TYPE_PREVISAO_PAGE);
   static const char *pages[] = { "painel", "equipes", "previsao", "adesao" };
 
+  object_class->dispose = coordena_window_dispose;
   window_class->close_request = coordena_window_close_request;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/coordena/Coordena/coordena-window.ui");
@@ -118,6 +365,26 @@ coordena_window_class_init (CoordenaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CoordenaWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, CoordenaWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, CoordenaWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaWindow, first_run);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaWindow, painel_page);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaWindow, equipes_page);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaWindow, previsao_page);
+
+  gtk_widget_class_install_action (widget_class, "win.import-cnes", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.import-cnes-folder", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.import-csv", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.export-teams", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.export-roster", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.add-team", NULL, add_team_action);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import-cnes", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.import-csv", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-teams", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.add-team", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
@@ -129,6 +396,15 @@ static void
 coordena_window_init (CoordenaWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->workspace = coordena_workspace_new ();
+  g_signal_connect_swapped (self->workspace, "changed", G_CALLBACK (workspace_changed), self);
+  coordena_first_run_set_workspace (self->first_run, self->workspace);
+  coordena_painel_page_set_workspace (self->painel_page, self->workspace);
+  coordena_equipes_page_set_workspace (self->equipes_page, self->workspace);
+  coordena_previsao_page_set_workspace (self->previsao_page, self->workspace);
+  g_signal_connect_swapped (self->painel_page, "show-team", G_CALLBACK (show_team), self);
+  g_signal_connect_swapped (self->painel_page, "show-municipio", G_CALLBACK (show_municipio), self);
 }
 
 AdwViewStack *

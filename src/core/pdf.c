@@ -1181,6 +1181,22 @@ draw_chart (Render *r, HPDF_Page page, Item *item, double top)
   draw_text (page, r->bold, size, left, top - ascent (r->bold, size), item->chart_title, 0);
   for (guint i = 0; i < chart->n; i++)
     max = MAX (max, chart->values[i]);
+  /* Round the axis up to four steps of 1, 2, 2,5 or 5 times a power of ten. */
+  if (max > 0)
+    {
+      double raw = max / 4.0;
+      double magnitude = pow (10, floor (log10 (raw)));
+      const double steps[] = { 1, 2, 2.5, 5, 10 };
+      double step = 10 * magnitude;
+
+      for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+        if (steps[i] * magnitude >= raw)
+          {
+            step = steps[i] * magnitude;
+            break;
+          }
+      max = (gint64) ceil (step) * 4;
+    }
 
   /* Four grid lines at round fractions of the maximum, labelled on the left. */
   for (int g = 0; g <= 4; g++)
