@@ -10,6 +10,7 @@
 
 #include "coordena-application.h"
 #include "coordena-window-private.h"
+#include "ui-app-helpers.h"
 #include "ui-helpers.h"
 
 typedef struct {
@@ -47,7 +48,7 @@ test_pages_in_portuguese (void)
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
       AdwViewStackPage *page;
-      AdwStatusPage *status;
+      GtkWidget *child;
       g_autofree char *png = NULL;
       g_autofree char *shot = g_strdup_printf ("pagina-%s", pages[i].name);
 
@@ -57,9 +58,10 @@ test_pages_in_portuguese (void)
       g_assert_cmpstr (coordena_window_get_page (window), ==, pages[i].name);
       page = adw_view_stack_get_page (stack, adw_view_stack_get_visible_child (stack));
       g_assert_cmpstr (adw_view_stack_page_get_title (page), ==, pages[i].title);
-      status = ADW_STATUS_PAGE (adw_view_stack_get_visible_child (stack));
-      g_assert_cmpstr (adw_status_page_get_title (status), ==, pages[i].title);
-      g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (status)));
+      child = adw_view_stack_get_visible_child (stack);
+      if (ADW_IS_STATUS_PAGE (child))
+        g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (child)), ==, pages[i].title);
+      g_assert_true (gtk_widget_get_mapped (child));
 
       png = ui_save_png (GTK_WIDGET (window), shot);
       g_assert_true (g_file_test (png, G_FILE_TEST_EXISTS));
@@ -171,7 +173,7 @@ test_window_state_remembered (void)
 int
 main (int argc, char **argv)
 {
-  g_autoptr(GError) error = NULL;
+  g_autofree char *db = NULL;
   int status;
 
   /* gtk_test_init() keeps the C locale; the user's language is what this test is about. */
@@ -181,11 +183,9 @@ main (int argc, char **argv)
   /* Screenshots show settled widgets, not a cross-fade caught half-way. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
-  app = coordena_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
-  g_application_hold (G_APPLICATION (app));
+  /* The pages show a database of their own: the demonstration roster of a small state. */
+  db = ui_app_make_database ("SE");
+  app = ui_app_new (db);
 
   g_test_add_func ("/window/pages-in-portuguese", test_pages_in_portuguese);
   g_test_add_func ("/window/alt-number-switches-page", test_alt_number_switches_page);

@@ -1,10 +1,17 @@
 #pragma once
 
 #include "coordena-window.h"
+#include "coordena-workspace.h"
 
 G_BEGIN_DECLS
 
 /* The stack of the four destinations, for the UI tests. */
 AdwViewStack *coordena_window_get_stack (CoordenaWindow *self);
+
+/* The open database and its summary. */
+CoordenaWorkspace *coordena_window_get_workspace (CoordenaWindow *self);
+
+/* A page's widget by name ("painel", "equipes", "previsao", "adesao" or "first-run"). */
+GtkWidget *coordena_window_get_page_widget (CoordenaWindow *self, const char *name);
 
 G_END_DECLS

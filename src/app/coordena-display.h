@@ -1,0 +1,38 @@
+#pragma once
+
+#include <coordena/summary.h>
+
+G_BEGIN_DECLS
+
+/* How the screens name and draw the summary's values, in one place. */
+
+/* "eSF", "eAP 20 h", "eAP 30 h", "Outra". */
+const char *coordena_display_team_type (CoordenaTeamType type);
+
+/* "Médico", "Enfermeiro", "Técnico ou auxiliar de enfermagem", "Agente comunitário de saúde". */
+const char *coordena_display_category (CoordenaCategory category);
+/* "MED", "ENF", "TEC", "ACS": column titles. */
+const char *coordena_display_category_short (CoordenaCategory category);
+
+/* "presente", "ausente", "carga horária insuficiente", "não exigido". */
+const char *coordena_display_presence (CoordenaPresence presence);
+const char *coordena_display_presence_icon (CoordenaPresence presence);
+/* The style class of its icon: "success", "error", "warning" or NULL. */
+const char *coordena_display_presence_class (CoordenaPresence presence);
+
+/* "Regular", "Em risco", "Suspensa", "Não avaliada". */
+const char *coordena_display_status (CoordenaStatus status);
+
+/* "R$ 1.234,56", or "—" for an unknown amount (negative). */
+char *coordena_display_money (gint64 centavos);
+
+/* "25 %" or "—" for 0. */
+char *coordena_display_percent (int percent);
+
+/* "75 % em 11/2025", or "—" when nothing is ahead. */
+char *coordena_display_next_step (const CoordenaTeamSummary *team);
+
+/* "Suspensa 50 %", "Em risco", "Regular" … for the team's current state. */
+char *coordena_display_team_state (const CoordenaTeamSummary *team);
+
+G_END_DECLS

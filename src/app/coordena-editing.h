@@ -1,0 +1,34 @@
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include <coordena/competencia.h>
+
+#include "coordena-workspace.h"
+
+G_BEGIN_DECLS
+
+/* Adding, editing and removing teams and members by hand. Each change is one store action;
+ * a removal shows a toast with Desfazer. */
+
+/* Opens the team editor: a new team when ine is NULL. */
+void coordena_editing_edit_team (GtkWindow *parent, CoordenaWorkspace *workspace, const char *ine);
+
+/* Removes the team (every competência of it), with Desfazer. */
+void coordena_editing_remove_team (GtkWindow *parent, CoordenaWorkspace *workspace, const char *ine);
+
+/* Opens the member editor for a team in a competência: a new member when cns is NULL. */
+void coordena_editing_edit_member (GtkWindow          *parent,
+                                   CoordenaWorkspace  *workspace,
+                                   const char         *ine,
+                                   CoordenaCompetencia competencia,
+                                   const char         *cns);
+
+/* Removes the member from the team in that competência, with Desfazer. */
+void coordena_editing_remove_member (GtkWindow          *parent,
+                                     CoordenaWorkspace  *workspace,
+                                     const char         *ine,
+                                     CoordenaCompetencia competencia,
+                                     const char         *cns);
+
+G_END_DECLS

@@ -1,0 +1,766 @@
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include <adwaita.h>
+
+#include <coordena/coordena.h>
+
+#include "coordena-display.h"
+#include "coordena-equipes-page.h"
+#include "coordena-team-detail.h"
+#include "coordena-team-item.h"
+
+struct _CoordenaEquipesPage
+{
+  GtkWidget parent_instance;
+
+  GtkSearchEntry *search_entry;
+  GtkDropDown *municipio_dropdown;
+  GtkDropDown *type_dropdown;
+  GtkDropDown *status_dropdown;
+  GtkPaned *paned;
+  GtkStack *table_stack;
+  GtkColumnView *column_view;
+  GtkWidget *detail_scroller;
+  CoordenaTeamDetail *detail;
+  GtkLabel *count_label;
+  GtkLabel *competencia_label;
+
+  CoordenaWorkspace *workspace;
+  GtkCustomFilter *filter;
+  GtkFilterListModel *filtered;
+  GtkSortListModel *sorted;
+  GtkSingleSelection *selection;
+  GtkStringList *municipio_names;
+  GPtrArray *municipio_codes;   /* ibge7 per dropdown position; [0] is "all" */
+
+  char **terms;                 /* folded search words */
+  char *municipio;              /* ibge7 or NULL */
+  int type;                     /* CoordenaTeamType or −1 */
+  int status;                   /* CoordenaStatus or −1 */
+};
+
+G_DEFINE_FINAL_TYPE (CoordenaEquipesPage, coordena_equipes_page, GTK_TYPE_WIDGET)
+
+/* ---- Filter ------------------------------------------------------------------------------ */
+
+static gboolean
+team_matches (gpointer item, gpointer user_data)
+{
+  CoordenaEquipesPage *self = user_data;
+  CoordenaTeamItem *team = item;
+  const CoordenaTeamSummary *ts = coordena_team_item_get_team_summary (team);
+
+  if (self->type >= 0 && (int) ts->type != self->type)
+    return FALSE;
+  if (self->status >= 0 && (int) ts->status != self->status)
+    return FALSE;
+  if (self->municipio != NULL && strcmp (coordena_team_item_get_team (team)->ibge, self->municipio) != 0)
+    return FALSE;
+  if (self->terms != NULL)
+    {
+      const char *key = coordena_team_item_get_search_key (team);
+
+      for (guint i = 0; self->terms[i] != NULL; i++)
+        if (strstr (key, self->terms[i]) == NULL)
+          return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+update_count (CoordenaEquipesPage *self)
+{
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  guint total = self->workspace != NULL ? g_list_model_get_n_items (coordena_workspace_get_teams (self->workspace)) : 0;
+  g_autofree char *shown_text = coordena_format_integer (shown);
+  g_autofree char *total_text = coordena_format_integer (total);
+  g_autofree char *text = NULL;
+
+  if (shown == total)
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s team", "%s teams", total), total_text);
+  else
+    /* TRANSLATORS: "12 de 340 equipes" */
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s of %s team", "%s of %s teams", total), shown_text, total_text);
+  gtk_label_set_text (self->count_label, text);
+
+  if (total == 0)
+    gtk_stack_set_visible_child_name (self->table_stack, "empty");
+  else if (shown == 0)
+    gtk_stack_set_visible_child_name (self->table_stack, "no-results");
+  else
+    gtk_stack_set_visible_child_name (self->table_stack, "table");
+}
+
+static void
+refilter (CoordenaEquipesPage *self)
+{
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_count (self);
+}
+
+static char *
+fold (const char *text)
+{
+  g_autofree char *ascii = g_str_to_ascii (text, "C");
+
+  return g_ascii_strdown (ascii, -1);
+}
+
+static void
+search_changed (CoordenaEquipesPage *self)
+{
+  g_autofree char *folded = fold (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  g_auto(GStrv) words = g_strsplit_set (folded, " \t", -1);
+  GPtrArray *terms = g_ptr_array_new ();
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (*words[i] != '\0')
+      g_ptr_array_add (terms, g_strdup (words[i]));
+  g_strfreev (self->terms);
+  if (terms->len == 0)
+    {
+      g_ptr_array_free (terms, TRUE);
+      self->terms = NULL;
+    }
+  else
+    {
+      g_ptr_array_add (terms, NULL);
+      self->terms = (char **) g_ptr_array_free (terms, FALSE);
+    }
+  refilter (self);
+}
+
+static void
+dropdowns_changed (CoordenaEquipesPage *self)
+{
+  static const int types[] = { -1, COORDENA_TEAM_TYPE_ESF, COORDENA_TEAM_TYPE_EAP20, COORDENA_TEAM_TYPE_EAP30, COORDENA_TEAM_TYPE_OTHER };
+  static const int statuses[] = { -1, COORDENA_STATUS_REGULAR, COORDENA_STATUS_AT_RISK, COORDENA_STATUS_SUSPENDED, COORDENA_STATUS_NOT_EVALUATED };
+  guint m = gtk_drop_down_get_selected (self->municipio_dropdown);
+  guint t = gtk_drop_down_get_selected (self->type_dropdown);
+  guint s = gtk_drop_down_get_selected (self->status_dropdown);
+
+  self->type = t < G_N_ELEMENTS (types) ? types[t] : -1;
+  self->status = s < G_N_ELEMENTS (statuses) ? statuses[s] : -1;
+  g_free (self->municipio);
+  self->municipio = (m > 0 && m < self->municipio_codes->len) ? g_strdup (g_ptr_array_index (self->municipio_codes, m)) : NULL;
+  refilter (self);
+}
+
+static void
+clear_filters (CoordenaEquipesPage *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_drop_down_set_selected (self->municipio_dropdown, 0);
+  gtk_drop_down_set_selected (self->type_dropdown, 0);
+  gtk_drop_down_set_selected (self->status_dropdown, 0);
+  /* The entry's changed signal comes after a delay; the list must show everything now. */
+  search_changed (self);
+}
+
+/* ---- Sorting ----------------------------------------------------------------------------- */
+
+typedef int (*TeamCompare) (CoordenaTeamItem *a, CoordenaTeamItem *b);
+
+static int
+compare_items (gconstpointer a, gconstpointer b, gpointer user_data)
+{
+  TeamCompare compare = (TeamCompare) user_data;
+  int r = compare ((CoordenaTeamItem *) a, (CoordenaTeamItem *) b);
+
+  if (r == 0)
+    r = strcmp (coordena_team_item_get_ine ((CoordenaTeamItem *) a), coordena_team_item_get_ine ((CoordenaTeamItem *) b));
+  return r < 0 ? GTK_ORDERING_SMALLER : r > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+}
+
+static int
+cmp_municipio (CoordenaTeamItem *a, CoordenaTeamItem *b)
+{
+  return g_utf8_collate (coordena_team_item_get_municipio (a), coordena_team_item_get_municipio (b));
+}
+
+static int
+cmp_ine (CoordenaTeamItem *a, CoordenaTeamItem *b)
+{
+  return strcmp (coordena_team_item_get_ine (a), coordena_team_item_get_ine (b));
+}
+
+static int
+cmp_name (CoordenaTeamItem *a, CoordenaTeamItem *b)
+{
+  return g_utf8_collate (coordena_team_item_get_name (a), coordena_team_item_get_name (b));
+}
+
+static int
+cmp_type (CoordenaTeamItem *a, CoordenaTeamItem *b)
+{
+  return (int) coordena_team_item_get_team_summary (a)->type - (int) coordena_team_item_get_team_summary (b)->type;
+}
+
+static int
+cmp_percent (CoordenaTeamItem *a, CoordenaTeamItem *b)
+{
+  return coordena_team_item_get_team_summary (a)->percent - coordena_team_item_get_team_summary (b)->percent;
+}
+
+static int
+cmp_next (CoordenaTeamItem *a, CoordenaTeamItem *b)
+{
+  /* Soonest first; nothing ahead last. */
+  guint x = coordena_team_item_get_team_summary (a)->next_step;
+  guint y = coordena_team_item_get_team_summary (b)->next_step;
+
+  x = x == 0 ? G_MAXUINT : x;
+  y = y == 0 ? G_MAXUINT : y;
+  return x < y ? -1 : x > y;
+}
+
+static int
+cmp_loss (CoordenaTeamItem *a, CoordenaTeamItem *b)
+{
+  gint64 x = coordena_team_item_get_team_summary (a)->loss_month;
+  gint64 y = coordena_team_item_get_team_summary (b)->loss_month;
+
+  return x < y ? -1 : x > y;
+}
+
+/* ---- Cells ------------------------------------------------------------------------------- */
+
+typedef char *(*TeamText) (CoordenaTeamItem *item);
+
+static char *
+text_municipio (CoordenaTeamItem *item)
+{
+  return g_strdup (coordena_team_item_get_municipio (item));
+}
+
+static char *
+text_ine (CoordenaTeamItem *item)
+{
+  return g_strdup (coordena_team_item_get_ine (item));
+}
+
+static char *
+text_name (CoordenaTeamItem *item)
+{
+  return g_strdup (coordena_team_item_get_name (item));
+}
+
+static char *
+text_type (CoordenaTeamItem *item)
+{
+  return g_strdup (coordena_display_team_type (coordena_team_item_get_team_summary (item)->type));
+}
+
+static char *
+text_percent (CoordenaTeamItem *item)
+{
+  const CoordenaTeamSummary *ts = coordena_team_item_get_team_summary (item);
+
+  if (ts->status == COORDENA_STATUS_NOT_EVALUATED)
+    return g_strdup (_("not evaluated"));
+  return coordena_display_percent (ts->percent);
+}
+
+static char *
+text_next (CoordenaTeamItem *item)
+{
+  return coordena_display_next_step (coordena_team_item_get_team_summary (item));
+}
+
+static char *
+text_loss (CoordenaTeamItem *item)
+{
+  const CoordenaTeamSummary *ts = coordena_team_item_get_team_summary (item);
+
+  if (ts->status == COORDENA_STATUS_NOT_EVALUATED)
+    return g_strdup ("");
+  if (ts->loss_month == 0)
+    return g_strdup ("—");
+  return coordena_display_money (ts->loss_month);
+}
+
+static void
+setup_text (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
+{
+  GtkWidget *label = gtk_inscription_new (NULL);
+  gboolean numeric = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "numeric"));
+
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (label), GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "chars")));
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (label), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  if (numeric)
+    {
+      gtk_inscription_set_xalign (GTK_INSCRIPTION (label), 1.0);
+      gtk_widget_add_css_class (label, "numeric");
+    }
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+bind_text (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
+{
+  TeamText text_func = (TeamText) user_data;
+  CoordenaTeamItem *item = gtk_list_item_get_item (list_item);
+  GtkWidget *label = gtk_list_item_get_child (list_item);
+  g_autofree char *text = text_func (item);
+
+  gtk_inscription_set_text (GTK_INSCRIPTION (label), text);
+  if (text_func == text_name || text_func == text_municipio)
+    gtk_widget_set_tooltip_text (label, *text != '\0' ? text : NULL);
+  if (text_func == text_percent)
+    {
+      const CoordenaTeamSummary *ts = coordena_team_item_get_team_summary (item);
+
+      if (ts->percent > 0)
+        gtk_widget_add_css_class (label, "error");
+      else
+        gtk_widget_remove_css_class (label, "error");
+      if (ts->status == COORDENA_STATUS_NOT_EVALUATED)
+        gtk_widget_add_css_class (label, "dim-label");
+      else
+        gtk_widget_remove_css_class (label, "dim-label");
+    }
+}
+
+static void
+setup_presence (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
+{
+  GtkWidget *image = gtk_image_new ();
+
+  gtk_widget_set_halign (image, GTK_ALIGN_CENTER);
+  gtk_list_item_set_child (list_item, image);
+}
+
+static void
+bind_presence (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
+{
+  CoordenaCategory category = GPOINTER_TO_INT (user_data);
+  CoordenaTeamItem *item = gtk_list_item_get_item (list_item);
+  GtkWidget *image = gtk_list_item_get_child (list_item);
+  CoordenaPresence presence = coordena_team_item_get_team_summary (item)->presence[category];
+  const char *klass = coordena_display_presence_class (presence);
+  g_autofree char *label = g_strdup_printf ("%s: %s", coordena_display_category (category), coordena_display_presence (presence));
+
+  gtk_image_set_from_icon_name (GTK_IMAGE (image), coordena_display_presence_icon (presence));
+  gtk_widget_remove_css_class (image, "success");
+  gtk_widget_remove_css_class (image, "error");
+  gtk_widget_remove_css_class (image, "warning");
+  if (klass != NULL)
+    gtk_widget_add_css_class (image, klass);
+  gtk_widget_set_tooltip_text (image, presence != COORDENA_PRESENCE_NOT_REQUIRED ? label : NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
+static GtkColumnViewColumn *
+add_column (CoordenaEquipesPage *self,
+            const char          *title,
+            GCallback            setup,
+            GCallback            bind,
+            gpointer             bind_data,
+            TeamCompare          compare,
+            guint                chars,
+            gboolean             numeric,
+            gboolean             expand)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *column;
+
+  g_object_set_data (G_OBJECT (factory), "chars", GUINT_TO_POINTER (chars));
+  g_object_set_data (G_OBJECT (factory), "numeric", GINT_TO_POINTER (numeric));
+  g_signal_connect (factory, "setup", setup, NULL);
+  g_signal_connect (factory, "bind", bind, bind_data);
+  column = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_expand (column, expand);
+  gtk_column_view_column_set_resizable (column, TRUE);
+  if (compare != NULL)
+    {
+      GtkSorter *sorter = GTK_SORTER (gtk_custom_sorter_new (compare_items, (gpointer) compare, NULL));
+
+      gtk_column_view_column_set_sorter (column, sorter);
+      g_object_unref (sorter);
+    }
+  gtk_column_view_append_column (self->column_view, column);
+  g_object_unref (column);
+  return column;
+}
+
+static void
+build_columns (CoordenaEquipesPage *self)
+{
+  GtkColumnViewColumn *municipio;
+
+  municipio = add_column (self, _("Municipality"), G_CALLBACK (setup_text), G_CALLBACK (bind_text), text_municipio, cmp_municipio, 16, FALSE, TRUE);
+  add_column (self, "INE", G_CALLBACK (setup_text), G_CALLBACK (bind_text), text_ine, cmp_ine, 10, FALSE, FALSE);
+  add_column (self, _("Name"), G_CALLBACK (setup_text), G_CALLBACK (bind_text), text_name, cmp_name, 18, FALSE, TRUE);
+  add_column (self, _("Type"), G_CALLBACK (setup_text), G_CALLBACK (bind_text), text_type, cmp_type, 8, FALSE, FALSE);
+  for (int c = 0; c < COORDENA_N_CATEGORIES; c++)
+    add_column (self, coordena_display_category_short (c), G_CALLBACK (setup_presence), G_CALLBACK (bind_presence),
+                GINT_TO_POINTER (c), NULL, 0, FALSE, FALSE);
+  add_column (self, _("Suspension"), G_CALLBACK (setup_text), G_CALLBACK (bind_text), text_percent, cmp_percent, 8, TRUE, FALSE);
+  add_column (self, _("Next Step"), G_CALLBACK (setup_text), G_CALLBACK (bind_text), text_next, cmp_next, 14, FALSE, FALSE);
+  add_column (self, _("Loss per Month"), G_CALLBACK (setup_text), G_CALLBACK (bind_text), text_loss, cmp_loss, 13, TRUE, FALSE);
+
+  gtk_column_view_sort_by_column (self->column_view, municipio, GTK_SORT_ASCENDING);
+}
+
+/* ---- Workspace --------------------------------------------------------------------------- */
+
+static int
+compare_municipio_names (gconstpointer a, gconstpointer b)
+{
+  const CoordenaMunicipioSummary *x = *(const CoordenaMunicipioSummary *const *) a;
+  const CoordenaMunicipioSummary *y = *(const CoordenaMunicipioSummary *const *) b;
+
+  return g_utf8_collate (x->nome, y->nome);
+}
+
+static void
+rebuild_municipios (CoordenaEquipesPage *self)
+{
+  CoordenaSummary *summary = coordena_workspace_get_summary (self->workspace);
+  g_autofree char *selected = g_strdup (self->municipio);
+  guint n = summary != NULL ? coordena_summary_get_n_municipios (summary) : 0;
+  g_autoptr(GPtrArray) order = g_ptr_array_new ();
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  guint keep = 0;
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (order, (gpointer) coordena_summary_get_municipio (summary, i));
+  /* The summary lists them by loss; a picker reads best alphabetically. */
+  g_ptr_array_sort (order, compare_municipio_names);
+
+  g_ptr_array_set_size (self->municipio_codes, 0);
+  g_ptr_array_add (self->municipio_codes, g_strdup (""));
+  g_ptr_array_add (names, (gpointer) _("All municipalities"));
+  for (guint i = 0; i < order->len; i++)
+    {
+      const CoordenaMunicipioSummary *m = g_ptr_array_index (order, i);
+
+      g_ptr_array_add (self->municipio_codes, g_strdup (m->ibge));
+      g_ptr_array_add (names, (gpointer) m->nome);
+      if (selected != NULL && strcmp (m->ibge, selected) == 0)
+        keep = i + 1;
+    }
+  g_ptr_array_add (names, NULL);
+
+  g_signal_handlers_block_by_func (self->municipio_dropdown, dropdowns_changed, self);
+  gtk_string_list_splice (self->municipio_names, 0, g_list_model_get_n_items (G_LIST_MODEL (self->municipio_names)),
+                          (const char *const *) names->pdata);
+  gtk_drop_down_set_selected (self->municipio_dropdown, keep);
+  g_signal_handlers_unblock_by_func (self->municipio_dropdown, dropdowns_changed, self);
+  if (keep == 0)
+    g_clear_pointer (&self->municipio, g_free);
+}
+
+static void
+workspace_changed (CoordenaEquipesPage *self)
+{
+  CoordenaSummary *summary = coordena_workspace_get_summary (self->workspace);
+  CoordenaTeamItem *shown = coordena_team_detail_get_item (self->detail);
+  g_autofree char *ine = shown != NULL ? g_strdup (coordena_team_item_get_ine (shown)) : NULL;
+
+  rebuild_municipios (self);
+  update_count (self);
+
+  if (summary != NULL && coordena_summary_get_current (summary) != 0)
+    {
+      g_autofree char *when = coordena_competencia_format (coordena_summary_get_current (summary));
+      g_autofree char *text = g_strdup_printf (_("Latest competência: %s"), when);
+
+      gtk_label_set_text (self->competencia_label, text);
+    }
+  else
+    gtk_label_set_text (self->competencia_label, "");
+
+  /* The same team stays open after an edit or an import. */
+  if (ine != NULL && !coordena_equipes_page_show_team (self, ine))
+    {
+      coordena_team_detail_set_item (self->detail, NULL);
+      gtk_widget_set_visible (self->detail_scroller, FALSE);
+    }
+}
+
+void
+coordena_equipes_page_set_workspace (CoordenaEquipesPage *self, CoordenaWorkspace *workspace)
+{
+  g_return_if_fail (COORDENA_IS_EQUIPES_PAGE (self));
+
+  if (self->workspace != NULL)
+    g_signal_handlers_disconnect_by_data (self->workspace, self);
+  g_set_object (&self->workspace, workspace);
+  gtk_filter_list_model_set_model (self->filtered, workspace != NULL ? coordena_workspace_get_teams (workspace) : NULL);
+  coordena_team_detail_set_workspace (self->detail, workspace);
+  if (workspace != NULL)
+    {
+      g_signal_connect_swapped (workspace, "changed", G_CALLBACK (workspace_changed), self);
+      workspace_changed (self);
+    }
+}
+
+/* ---- Selection and detail ---------------------------------------------------------------- */
+
+static void
+selection_changed (CoordenaEquipesPage *self)
+{
+  CoordenaTeamItem *item = gtk_single_selection_get_selected_item (self->selection);
+
+  coordena_team_detail_set_item (self->detail, item);
+  gtk_widget_set_visible (self->detail_scroller, item != NULL);
+}
+
+static void
+row_activated (CoordenaEquipesPage *self, guint position)
+{
+  gtk_single_selection_set_selected (self->selection, position);
+  selection_changed (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->detail));
+}
+
+gboolean
+coordena_equipes_page_show_team (CoordenaEquipesPage *self, const char *ine)
+{
+  GListModel *model;
+  guint n;
+
+  g_return_val_if_fail (COORDENA_IS_EQUIPES_PAGE (self), FALSE);
+
+  model = G_LIST_MODEL (self->sorted);
+  for (int pass = 0; pass < 2; pass++)
+    {
+      n = g_list_model_get_n_items (model);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(CoordenaTeamItem) item = g_list_model_get_item (model, i);
+
+          if (strcmp (coordena_team_item_get_ine (item), ine) == 0)
+            {
+              gtk_single_selection_set_selected (self->selection, i);
+              selection_changed (self);
+              gtk_widget_activate_action (GTK_WIDGET (self->column_view), "list.scroll-to-item", "u", i);
+              return TRUE;
+            }
+        }
+      /* Not among the rows shown: the filters hide it. */
+      clear_filters (self);
+    }
+  return FALSE;
+}
+
+void
+coordena_equipes_page_show_municipio (CoordenaEquipesPage *self, const char *ibge)
+{
+  for (guint i = 1; i < self->municipio_codes->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (self->municipio_codes, i), ibge) == 0)
+      {
+        gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+        search_changed (self);
+        gtk_drop_down_set_selected (self->municipio_dropdown, i);
+        return;
+      }
+}
+
+static void
+detail_closed (CoordenaEquipesPage *self)
+{
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  selection_changed (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+}
+
+void
+coordena_equipes_page_focus_search (CoordenaEquipesPage *self)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+GtkEditable *
+coordena_equipes_page_get_search (CoordenaEquipesPage *self)
+{
+  return GTK_EDITABLE (self->search_entry);
+}
+
+GListModel *
+coordena_equipes_page_get_shown (CoordenaEquipesPage *self)
+{
+  return G_LIST_MODEL (self->sorted);
+}
+
+GtkColumnView *
+coordena_equipes_page_get_column_view (CoordenaEquipesPage *self)
+{
+  return self->column_view;
+}
+
+GtkWidget *
+coordena_equipes_page_get_detail (CoordenaEquipesPage *self)
+{
+  return GTK_WIDGET (self->detail);
+}
+
+void
+coordena_equipes_page_set_status_filter (CoordenaEquipesPage *self, guint index)
+{
+  gtk_drop_down_set_selected (self->status_dropdown, index);
+}
+
+/* ---- Actions ----------------------------------------------------------------------------- */
+
+static void
+focus_search_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  coordena_equipes_page_focus_search (COORDENA_EQUIPES_PAGE (widget));
+}
+
+static void
+clear_filters_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  clear_filters (COORDENA_EQUIPES_PAGE (widget));
+}
+
+static void
+search_stopped (CoordenaEquipesPage *self)
+{
+  if (*gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0')
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+}
+
+static void
+coordena_equipes_page_dispose (GObject *object)
+{
+  CoordenaEquipesPage *self = COORDENA_EQUIPES_PAGE (object);
+
+  if (self->workspace != NULL)
+    g_signal_handlers_disconnect_by_data (self->workspace, self);
+  g_clear_object (&self->workspace);
+  gtk_widget_dispose_template (GTK_WIDGET (self), COORDENA_TYPE_EQUIPES_PAGE);
+  {
+    GtkWidget *child;
+
+    /* The template's top widget is not bound: it leaves with its parent. */
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+      gtk_widget_unparent (child);
+  }
+  g_clear_object (&self->selection);
+  g_clear_pointer (&self->municipio_codes, g_ptr_array_unref);
+  G_OBJECT_CLASS (coordena_equipes_page_parent_class)->dispose (object);
+}
+
+static void
+coordena_equipes_page_finalize (GObject *object)
+{
+  CoordenaEquipesPage *self = COORDENA_EQUIPES_PAGE (object);
+
+  g_strfreev (self->terms);
+  g_free (self->municipio);
+  G_OBJECT_CLASS (coordena_equipes_page_parent_class)->finalize (object);
+}
+
+static void
+coordena_equipes_page_class_init (CoordenaEquipesPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = coordena_equipes_page_dispose;
+  object_class->finalize = coordena_equipes_page_finalize;
+
+  g_type_ensure (COORDENA_TYPE_TEAM_DETAIL);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/coordena/Coordena/coordena-equipes-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CoordenaEquipesPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaEquipesPage, municipio_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaEquipesPage, type_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaEquipesPage, status_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaEquipesPage, paned);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaEquipesPage, table_stack);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaEquipesPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaEquipesPage, detail_scroller);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaEquipesPage, detail);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaEquipesPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaEquipesPage, competencia_label);
+
+  gtk_widget_class_install_action (widget_class, "equipes.focus-search", NULL, focus_search_action);
+  gtk_widget_class_install_action (widget_class, "equipes.clear-filters", NULL, clear_filters_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "equipes.focus-search", NULL);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "equipespage");
+}
+
+static void
+setup_choice (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  /* Long municipality names must not widen the toolbar: the choice shows them shortened. */
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 20);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+bind_choice (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
+{
+  GtkStringObject *item = gtk_list_item_get_item (list_item);
+  GtkWidget *label = gtk_list_item_get_child (list_item);
+
+  gtk_label_set_text (GTK_LABEL (label), gtk_string_object_get_string (item));
+  gtk_widget_set_tooltip_text (label, gtk_string_object_get_string (item));
+}
+
+static void
+set_choice_factory (GtkDropDown *dropdown)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_choice), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_choice), NULL);
+  gtk_drop_down_set_factory (dropdown, factory);
+  g_object_unref (factory);
+}
+
+static void
+coordena_equipes_page_init (CoordenaEquipesPage *self)
+{
+  GtkSorter *sorter;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->type = -1;
+  self->status = -1;
+  self->municipio_codes = g_ptr_array_new_with_free_func (g_free);
+  self->municipio_names = gtk_string_list_new (NULL);
+  gtk_drop_down_set_model (self->municipio_dropdown, G_LIST_MODEL (self->municipio_names));
+  g_object_unref (self->municipio_names);
+  gtk_drop_down_set_expression (self->municipio_dropdown,
+                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
+
+  set_choice_factory (self->municipio_dropdown);
+  set_choice_factory (self->type_dropdown);
+  set_choice_factory (self->status_dropdown);
+
+  self->filter = gtk_custom_filter_new (team_matches, self, NULL);
+  self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
+  build_columns (self);
+  sorter = gtk_column_view_get_sorter (self->column_view);
+  self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (self->filtered), g_object_ref (sorter));
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->sorted));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+
+  g_signal_connect_swapped (self->selection, "selection-changed", G_CALLBACK (selection_changed), self);
+  g_signal_connect_swapped (self->column_view, "activate", G_CALLBACK (row_activated), self);
+  g_signal_connect_swapped (self->detail, "closed", G_CALLBACK (detail_closed), self);
+  g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (search_changed), self);
+  g_signal_connect_swapped (self->search_entry, "stop-search", G_CALLBACK (search_stopped), self);
+  g_signal_connect_swapped (self->municipio_dropdown, "notify::selected", G_CALLBACK (dropdowns_changed), self);
+  g_signal_connect_swapped (self->type_dropdown, "notify::selected", G_CALLBACK (dropdowns_changed), self);
+  g_signal_connect_swapped (self->status_dropdown, "notify::selected", G_CALLBACK (dropdowns_changed), self);
+
+  update_count (self);
+}

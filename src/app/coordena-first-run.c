@@ -1,0 +1,164 @@
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include <adwaita.h>
+
+#include <coordena/coordena.h>
+#include <coordena/reference.h>
+
+#include "coordena-first-run.h"
+#include "coordena-import-dialog.h"
+
+struct _CoordenaFirstRun
+{
+  GtkWidget parent_instance;
+
+  AdwComboRow *uf_row;
+  GtkWidget *spinner;
+  GtkLabel *error_label;
+
+  CoordenaWorkspace *workspace;
+  GPtrArray *siglas;
+};
+
+G_DEFINE_FINAL_TYPE (CoordenaFirstRun, coordena_first_run, GTK_TYPE_WIDGET)
+
+static void
+show_error (CoordenaFirstRun *self, const char *message)
+{
+  gtk_label_set_text (self->error_label, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+}
+
+/* Sets the state chosen; the window leaves this screen when the workspace says so. */
+static gboolean
+init_uf (CoordenaFirstRun *self)
+{
+  guint i = adw_combo_row_get_selected (self->uf_row);
+  g_autoptr(GError) error = NULL;
+
+  show_error (self, NULL);
+  if (self->workspace == NULL || i >= self->siglas->len)
+    return FALSE;
+  if (!coordena_store_init_uf (coordena_workspace_get_store (self->workspace), g_ptr_array_index (self->siglas, i), &error))
+    {
+      show_error (self, error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+demo_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  CoordenaFirstRun *self = COORDENA_FIRST_RUN (widget);
+
+  if (init_uf (self))
+    {
+      coordena_import_choose_and_run (GTK_WINDOW (gtk_widget_get_root (widget)), self->workspace, COORDENA_IMPORT_DEMO, FALSE);
+      coordena_workspace_reload (self->workspace);
+    }
+}
+
+static void
+import_cnes_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  CoordenaFirstRun *self = COORDENA_FIRST_RUN (widget);
+
+  if (init_uf (self))
+    {
+      coordena_import_choose_and_run (GTK_WINDOW (gtk_widget_get_root (widget)), self->workspace, COORDENA_IMPORT_CNES, FALSE);
+      coordena_workspace_reload (self->workspace);
+    }
+}
+
+gboolean
+coordena_first_run_select_uf (CoordenaFirstRun *self, const char *sigla)
+{
+  for (guint i = 0; i < self->siglas->len; i++)
+    if (g_ascii_strcasecmp (g_ptr_array_index (self->siglas, i), sigla) == 0)
+      {
+        adw_combo_row_set_selected (self->uf_row, i);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+void
+coordena_first_run_set_workspace (CoordenaFirstRun *self, CoordenaWorkspace *workspace)
+{
+  g_set_object (&self->workspace, workspace);
+}
+
+static void
+load_ufs (CoordenaFirstRun *self)
+{
+  g_autoptr(GError) error = NULL;
+  const CoordenaReference *reference = coordena_reference_get (&error);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  const CoordenaUf *ufs;
+  guint n = 0;
+
+  if (reference == NULL)
+    {
+      show_error (self, error->message);
+      return;
+    }
+  ufs = coordena_reference_get_ufs (reference, &n);
+  for (guint i = 0; i < n; i++)
+    {
+      /* TRANSLATORS: a state in the picker, "Goiás (GO)" */
+      g_autofree char *label = g_strdup_printf (_("%s (%s)"), ufs[i].nome, ufs[i].sigla);
+
+      gtk_string_list_append (names, label);
+      g_ptr_array_add (self->siglas, g_strdup (ufs[i].sigla));
+    }
+  adw_combo_row_set_model (self->uf_row, G_LIST_MODEL (names));
+  adw_combo_row_set_expression (self->uf_row, gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
+}
+
+static void
+coordena_first_run_dispose (GObject *object)
+{
+  CoordenaFirstRun *self = COORDENA_FIRST_RUN (object);
+
+  g_clear_object (&self->workspace);
+  g_clear_pointer (&self->siglas, g_ptr_array_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), COORDENA_TYPE_FIRST_RUN);
+  {
+    GtkWidget *child;
+
+    /* The template's top widget is not bound: it leaves with its parent. */
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+      gtk_widget_unparent (child);
+  }
+  G_OBJECT_CLASS (coordena_first_run_parent_class)->dispose (object);
+}
+
+static void
+coordena_first_run_class_init (CoordenaFirstRunClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = coordena_first_run_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/coordena/Coordena/coordena-first-run.ui");
+  gtk_widget_class_bind_template_child (widget_class, CoordenaFirstRun, uf_row);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaFirstRun, spinner);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaFirstRun, error_label);
+
+  gtk_widget_class_install_action (widget_class, "first-run.demo", NULL, demo_action);
+  gtk_widget_class_install_action (widget_class, "first-run.import-cnes", NULL, import_cnes_action);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+coordena_first_run_init (CoordenaFirstRun *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->siglas = g_ptr_array_new_with_free_func (g_free);
+  load_ufs (self);
+}

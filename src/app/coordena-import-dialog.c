@@ -1,0 +1,524 @@
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include <coordena/coordena.h>
+#include <coordena/demo.h>
+#include <coordena/import.h>
+
+#include "coordena-import-dialog.h"
+
+struct _CoordenaImportDialog
+{
+  AdwWindow parent_instance;
+
+  AdwWindowTitle *window_title;
+  GtkStack *stack;
+  AdwStatusPage *progress_page;
+  GtkProgressBar *progress_bar;
+  GtkLabel *stage_label;
+  GtkButton *cancel_button;
+  AdwStatusPage *done_page;
+  GtkWidget *report_scroller;
+  GtkLabel *report_label;
+  GtkButton *close_button;
+
+  CoordenaWorkspace *workspace;
+  CoordenaImportKind kind;
+  char *path;
+  GArray *competencias;
+  GCancellable *cancellable;
+
+  /* Written by the worker, read by the main loop. */
+  GMutex lock;
+  double fraction;
+  char *stage;
+  guint progress_source;
+
+  double max_fraction;
+  guint pulse_source;
+  gboolean running;
+  gboolean succeeded;
+};
+
+G_DEFINE_FINAL_TYPE (CoordenaImportDialog, coordena_import_dialog, ADW_TYPE_WINDOW)
+
+CoordenaCompetencia
+coordena_import_competencia_from_name (const char *path)
+{
+  g_autofree char *base = g_path_get_basename (path);
+  const char *p = base;
+
+  /* The last run of six digits that reads as a competência. */
+  CoordenaCompetencia found = 0;
+  for (; *p != '\0'; p++)
+    {
+      if (g_ascii_isdigit (*p) && (p == base || !g_ascii_isdigit (p[-1])))
+        {
+          gsize n = 0;
+          while (g_ascii_isdigit (p[n]))
+            n++;
+          if (n == 6)
+            {
+              CoordenaCompetencia c = (CoordenaCompetencia) g_ascii_strtoull (p, NULL, 10);
+              if (coordena_competencia_is_valid (c))
+                found = c;
+            }
+        }
+    }
+  return found;
+}
+
+static gboolean
+show_progress (gpointer user_data)
+{
+  CoordenaImportDialog *self = user_data;
+  g_autofree char *stage = NULL;
+  double fraction;
+
+  g_mutex_lock (&self->lock);
+  fraction = self->fraction;
+  stage = g_steal_pointer (&self->stage);
+  self->progress_source = 0;
+  g_mutex_unlock (&self->lock);
+
+  if (fraction >= 0)
+    {
+      g_clear_handle_id (&self->pulse_source, g_source_remove);
+      gtk_progress_bar_set_fraction (self->progress_bar, fraction);
+      self->max_fraction = MAX (self->max_fraction, fraction);
+    }
+  if (stage != NULL)
+    gtk_label_set_text (self->stage_label, stage);
+  return G_SOURCE_REMOVE;
+}
+
+/* Called in the worker: keeps the latest figures and wakes the main loop once. */
+static void
+progress_cb (double fraction, const char *stage, gpointer user_data)
+{
+  CoordenaImportDialog *self = user_data;
+
+  g_mutex_lock (&self->lock);
+  if (fraction >= 0)
+    self->fraction = fraction;
+  if (stage != NULL)
+    {
+      g_free (self->stage);
+      self->stage = g_strdup (stage);
+    }
+  if (self->progress_source == 0)
+    self->progress_source = g_idle_add_full (G_PRIORITY_DEFAULT, show_progress, g_object_ref (self), g_object_unref);
+  g_mutex_unlock (&self->lock);
+}
+
+static void
+import_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  CoordenaImportDialog *self = source;
+  g_autoptr(CoordenaStore) store = NULL;
+  CoordenaImportReport *report = NULL;
+  GError *error = NULL;
+
+  store = coordena_store_open_full (coordena_workspace_get_path (self->workspace), COORDENA_STORE_OPEN_MUST_EXIST, &error);
+  if (store != NULL)
+    switch (self->kind)
+      {
+      case COORDENA_IMPORT_ROSTER_CSV:
+        report = coordena_import_roster_csv (store, self->path, progress_cb, self, cancellable, &error);
+        break;
+      case COORDENA_IMPORT_CNES:
+        report = coordena_import_cnes (store, self->path, (const CoordenaCompetencia *) self->competencias->data,
+                                       self->competencias->len, progress_cb, self, cancellable, &error);
+        break;
+      case COORDENA_IMPORT_DEMO:
+      default:
+        report = coordena_demo_generate (store, 0, 20251203, &error);
+        break;
+      }
+  if (report == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, report, (GDestroyNotify) coordena_import_report_free);
+}
+
+static void
+import_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  CoordenaImportDialog *self = COORDENA_IMPORT_DIALOG (source);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CoordenaImportReport) report = g_task_propagate_pointer (G_TASK (result), &error);
+
+  self->running = FALSE;
+  g_clear_handle_id (&self->pulse_source, g_source_remove);
+  gtk_stack_set_visible_child_name (self->stack, "done");
+  gtk_widget_grab_focus (GTK_WIDGET (self->close_button));
+
+  if (report != NULL)
+    {
+      g_autofree char *text = coordena_import_report_to_text (report);
+      g_autofree char *teams = coordena_format_integer (report->n_teams);
+      g_autofree char *members = coordena_format_integer (report->n_members);
+      g_autofree char *description = NULL;
+
+      self->succeeded = TRUE;
+      self->max_fraction = 1.0;
+      /* TRANSLATORS: "1.234 equipes e 8.765 vínculos gravados." */
+      description = g_strdup_printf (_("%s teams and %s memberships saved."), teams, members);
+      adw_status_page_set_icon_name (self->done_page, "object-select-symbolic");
+      adw_status_page_set_title (self->done_page, _("Import Finished"));
+      adw_status_page_set_description (self->done_page, description);
+      gtk_label_set_text (self->report_label, text);
+      gtk_widget_set_visible (self->report_scroller, TRUE);
+      coordena_workspace_reload (self->workspace);
+    }
+  else
+    {
+      g_autofree char *description = NULL;
+      gboolean cancelled = g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
+                           || g_error_matches (error, COORDENA_ERROR, COORDENA_ERROR_CANCELLED);
+
+      adw_status_page_set_icon_name (self->done_page, cancelled ? "process-stop-symbolic" : "dialog-error-symbolic");
+      adw_status_page_set_title (self->done_page, cancelled ? _("Import Cancelled") : _("Nothing Was Imported"));
+      description = cancelled ? g_strdup (_("The database was left as it was."))
+                              /* TRANSLATORS: the reason, then a reassurance */
+                              : g_strdup_printf (_("%s\nThe database was left as it was."), error->message);
+      adw_status_page_set_description (self->done_page, description);
+      gtk_widget_set_visible (self->report_scroller, FALSE);
+    }
+}
+
+static gboolean
+pulse (gpointer user_data)
+{
+  gtk_progress_bar_pulse (GTK_PROGRESS_BAR (user_data));
+  return G_SOURCE_CONTINUE;
+}
+
+void
+coordena_import_dialog_start (CoordenaImportDialog *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (COORDENA_IS_IMPORT_DIALOG (self));
+  g_return_if_fail (!self->running);
+
+  self->running = TRUE;
+  self->succeeded = FALSE;
+  self->max_fraction = 0;
+  gtk_stack_set_visible_child_name (self->stack, "progress");
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  /* Until the first figure arrives the bar pulses: reading a big ZIP's index takes a while. */
+  self->pulse_source = g_timeout_add (150, pulse, self->progress_bar);
+  gtk_window_present (GTK_WINDOW (self));
+  gtk_widget_grab_focus (GTK_WIDGET (self->cancel_button));
+
+  task = g_task_new (self, self->cancellable, import_done, NULL);
+  g_task_set_source_tag (task, coordena_import_dialog_start);
+  g_task_run_in_thread (task, import_thread);
+}
+
+CoordenaImportDialog *
+coordena_import_dialog_new (GtkWindow                 *parent,
+                            CoordenaWorkspace         *workspace,
+                            CoordenaImportKind         kind,
+                            const char                *path,
+                            const CoordenaCompetencia *competencias,
+                            guint                      n_competencias)
+{
+  CoordenaImportDialog *self = g_object_new (COORDENA_TYPE_IMPORT_DIALOG, "transient-for", parent, NULL);
+  g_autofree char *base = path != NULL ? g_path_get_basename (path) : NULL;
+
+  self->workspace = g_object_ref (workspace);
+  self->kind = kind;
+  self->path = g_strdup (path);
+  if (n_competencias > 0)
+    g_array_append_vals (self->competencias, competencias, n_competencias);
+
+  switch (kind)
+    {
+    case COORDENA_IMPORT_ROSTER_CSV:
+      adw_window_title_set_title (self->window_title, _("Import Roster CSV"));
+      adw_status_page_set_title (self->progress_page, _("Importing the Roster…"));
+      break;
+    case COORDENA_IMPORT_CNES:
+      adw_window_title_set_title (self->window_title, _("Import CNES Data"));
+      adw_status_page_set_title (self->progress_page, _("Importing CNES Data…"));
+      break;
+    case COORDENA_IMPORT_DEMO:
+    default:
+      adw_window_title_set_title (self->window_title, _("Demonstration Data"));
+      adw_status_page_set_title (self->progress_page, _("Generating Demonstration Data…"));
+      adw_status_page_set_icon_name (self->progress_page, "applications-science-symbolic");
+      break;
+    }
+  adw_window_title_set_subtitle (self->window_title, base != NULL ? base : "");
+  gtk_label_set_text (self->stage_label, kind == COORDENA_IMPORT_DEMO ? _("Teams for every municipality of the state, over twelve competências.")
+                                                                        : _("Reading the file…"));
+  return self;
+}
+
+gboolean
+coordena_import_dialog_is_running (CoordenaImportDialog *self)
+{
+  return self->running;
+}
+
+gboolean
+coordena_import_dialog_succeeded (CoordenaImportDialog *self)
+{
+  return self->succeeded;
+}
+
+double
+coordena_import_dialog_get_max_fraction (CoordenaImportDialog *self)
+{
+  return self->max_fraction;
+}
+
+const char *
+coordena_import_dialog_get_report (CoordenaImportDialog *self)
+{
+  return gtk_label_get_text (self->report_label);
+}
+
+void
+coordena_import_dialog_cancel (CoordenaImportDialog *self)
+{
+  if (self->running)
+    {
+      gtk_label_set_text (self->stage_label, _("Cancelling: undoing what was written…"));
+      gtk_widget_set_sensitive (GTK_WIDGET (self->cancel_button), FALSE);
+      g_cancellable_cancel (self->cancellable);
+    }
+}
+
+static gboolean
+coordena_import_dialog_close_request (GtkWindow *window)
+{
+  CoordenaImportDialog *self = COORDENA_IMPORT_DIALOG (window);
+
+  /* Closing while it runs means Cancel; the window stays until the rollback ends. */
+  if (self->running)
+    {
+      coordena_import_dialog_cancel (self);
+      return TRUE;
+    }
+  return GTK_WINDOW_CLASS (coordena_import_dialog_parent_class)->close_request (window);
+}
+
+static void
+close_clicked (CoordenaImportDialog *self)
+{
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+coordena_import_dialog_dispose (GObject *object)
+{
+  CoordenaImportDialog *self = COORDENA_IMPORT_DIALOG (object);
+
+  g_clear_handle_id (&self->pulse_source, g_source_remove);
+  g_clear_object (&self->workspace);
+  G_OBJECT_CLASS (coordena_import_dialog_parent_class)->dispose (object);
+}
+
+static void
+coordena_import_dialog_finalize (GObject *object)
+{
+  CoordenaImportDialog *self = COORDENA_IMPORT_DIALOG (object);
+
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->competencias, g_array_unref);
+  g_free (self->path);
+  g_free (self->stage);
+  g_mutex_clear (&self->lock);
+  G_OBJECT_CLASS (coordena_import_dialog_parent_class)->finalize (object);
+}
+
+static void
+coordena_import_dialog_class_init (CoordenaImportDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = coordena_import_dialog_dispose;
+  object_class->finalize = coordena_import_dialog_finalize;
+  window_class->close_request = coordena_import_dialog_close_request;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/coordena/Coordena/coordena-import-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, CoordenaImportDialog, window_title);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaImportDialog, stack);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaImportDialog, progress_page);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaImportDialog, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaImportDialog, stage_label);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaImportDialog, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaImportDialog, done_page);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaImportDialog, report_scroller);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaImportDialog, report_label);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaImportDialog, close_button);
+  /* Escape closes, which while running means Cancel. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+coordena_import_dialog_init (CoordenaImportDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_mutex_init (&self->lock);
+  self->fraction = -1;
+  self->cancellable = g_cancellable_new ();
+  self->competencias = g_array_new (FALSE, FALSE, sizeof (CoordenaCompetencia));
+  g_signal_connect_swapped (self->cancel_button, "clicked", G_CALLBACK (coordena_import_dialog_cancel), self);
+  g_signal_connect_swapped (self->close_button, "clicked", G_CALLBACK (close_clicked), self);
+}
+
+/* ---- Choosing what to import ------------------------------------------------------------- */
+
+typedef struct {
+  GtkWindow *parent;
+  CoordenaWorkspace *workspace;
+  CoordenaImportKind kind;
+  char *path;
+  GtkEditable *entry;
+} Choice;
+
+static void
+choice_free (Choice *choice)
+{
+  g_clear_object (&choice->parent);
+  g_clear_object (&choice->workspace);
+  g_free (choice->path);
+  g_free (choice);
+}
+
+static void
+run_import (Choice *choice, const CoordenaCompetencia *competencias, guint n)
+{
+  CoordenaImportDialog *dialog = coordena_import_dialog_new (choice->parent, choice->workspace, choice->kind,
+                                                             choice->path, competencias, n);
+
+  coordena_import_dialog_start (dialog);
+}
+
+static void
+competencia_validate (GtkEditable *entry, AdwMessageDialog *dialog)
+{
+  CoordenaCompetencia c = 0;
+
+  adw_message_dialog_set_response_enabled (dialog, "import",
+                                           coordena_competencia_parse (gtk_editable_get_text (entry), &c, NULL));
+}
+
+static void
+competencia_response (AdwMessageDialog *dialog, const char *response, Choice *choice)
+{
+  CoordenaCompetencia c = 0;
+
+  if (g_strcmp0 (response, "import") == 0 && coordena_competencia_parse (gtk_editable_get_text (choice->entry), &c, NULL))
+    run_import (choice, &c, 1);
+  choice_free (choice);
+}
+
+static void
+ask_competencia (Choice *choice)
+{
+  g_autofree char *base = g_path_get_basename (choice->path);
+  GtkWidget *dialog, *entry;
+
+  dialog = adw_message_dialog_new (choice->parent, _("Which Competência?"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("The name “%s” does not say which competência it holds. Type it as MM/AAAA."), base);
+  entry = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), "09/2025");
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Competência"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "import", _("_Import"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "import", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "import");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "import", FALSE);
+  choice->entry = GTK_EDITABLE (entry);
+  g_signal_connect (entry, "changed", G_CALLBACK (competencia_validate), dialog);
+  g_signal_connect (dialog, "response", G_CALLBACK (competencia_response), choice);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+file_chosen (GtkNativeDialog *native, int response, Choice *choice)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+  g_object_unref (native);
+  if (file == NULL || (choice->path = g_file_get_path (file)) == NULL)
+    {
+      choice_free (choice);
+      return;
+    }
+
+  if (choice->kind == COORDENA_IMPORT_CNES)
+    {
+      CoordenaCompetencia c = coordena_import_competencia_from_name (choice->path);
+
+      if (c == 0)
+        {
+          ask_competencia (choice);
+          return;
+        }
+      run_import (choice, &c, 1);
+    }
+  else
+    run_import (choice, NULL, 0);
+  choice_free (choice);
+}
+
+void
+coordena_import_choose_and_run (GtkWindow *parent, CoordenaWorkspace *workspace, CoordenaImportKind kind, gboolean folder)
+{
+  Choice *choice;
+  GtkFileChooserNative *native;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  g_return_if_fail (COORDENA_IS_WORKSPACE (workspace));
+
+  if (kind == COORDENA_IMPORT_DEMO)
+    {
+      coordena_import_dialog_start (coordena_import_dialog_new (parent, workspace, kind, NULL, NULL, 0));
+      return;
+    }
+
+  choice = g_new0 (Choice, 1);
+  choice->parent = parent != NULL ? g_object_ref (parent) : NULL;
+  choice->workspace = g_object_ref (workspace);
+  choice->kind = kind;
+
+  if (kind == COORDENA_IMPORT_CNES && folder)
+    native = gtk_file_chooser_native_new (_("Choose the Folder of the CNES Tables"), parent,
+                                          GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Import"), _("_Cancel"));
+  else
+    {
+      native = gtk_file_chooser_native_new (kind == COORDENA_IMPORT_CNES ? _("Import CNES Data") : _("Import Roster CSV"),
+                                            parent, GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
+      if (kind == COORDENA_IMPORT_CNES)
+        {
+          gtk_file_filter_set_name (filter, _("CNES base (ZIP)"));
+          gtk_file_filter_add_pattern (filter, "*.zip");
+          gtk_file_filter_add_pattern (filter, "*.ZIP");
+        }
+      else
+        {
+          gtk_file_filter_set_name (filter, _("Roster CSV"));
+          gtk_file_filter_add_pattern (filter, "*.csv");
+          gtk_file_filter_add_pattern (filter, "*.CSV");
+          gtk_file_filter_add_mime_type (filter, "text/csv");
+        }
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+    }
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  g_signal_connect (native, "response", G_CALLBACK (file_chosen), choice);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}

@@ -1,0 +1,387 @@
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include <adwaita.h>
+
+#include <coordena/coordena.h>
+
+#include "coordena-display.h"
+#include "coordena-loss-chart.h"
+#include "coordena-painel-page.h"
+
+#define N_KPIS 5
+#define MAX_MUNICIPIOS 8
+#define MAX_ALERTS 12
+
+struct _CoordenaPainelPage
+{
+  GtkWidget parent_instance;
+
+  GtkStack *stack;
+  GtkLabel *competencia_label;
+  GtkLabel *rules_label;
+  GtkWidget *demo_badge;
+  GtkFlowBox *kpi_box;
+  GtkLabel *chart_caption;
+  CoordenaLossChart *chart;
+  GtkListBox *municipios_list;
+  GtkListBox *alerts_list;
+
+  GtkLabel *kpi_values[N_KPIS];
+  GtkLabel *kpi_captions[N_KPIS];
+  CoordenaWorkspace *workspace;
+};
+
+G_DEFINE_FINAL_TYPE (CoordenaPainelPage, coordena_painel_page, GTK_TYPE_WIDGET)
+
+enum { SHOW_TEAM, SHOW_MUNICIPIO, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+static void
+clear_list (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+static void
+build_kpis (CoordenaPainelPage *self)
+{
+  for (guint i = 0; i < N_KPIS; i++)
+    {
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+      GtkWidget *value = gtk_label_new (NULL);
+      GtkWidget *caption = gtk_label_new (NULL);
+
+      gtk_widget_add_css_class (box, "card");
+      gtk_widget_add_css_class (box, "kpi");
+      gtk_widget_add_css_class (value, "kpi-value");
+      gtk_widget_add_css_class (value, "numeric");
+      gtk_widget_add_css_class (caption, "kpi-caption");
+      gtk_label_set_xalign (GTK_LABEL (value), 0);
+      gtk_label_set_xalign (GTK_LABEL (caption), 0);
+      gtk_label_set_wrap (GTK_LABEL (caption), TRUE);
+      gtk_label_set_ellipsize (GTK_LABEL (value), PANGO_ELLIPSIZE_END);
+      gtk_box_append (GTK_BOX (box), value);
+      gtk_box_append (GTK_BOX (box), caption);
+      gtk_flow_box_append (self->kpi_box, box);
+      /* A card is information, not a button: keyboard focus skips it. */
+      gtk_widget_set_focusable (gtk_widget_get_parent (box), FALSE);
+      self->kpi_values[i] = GTK_LABEL (value);
+      self->kpi_captions[i] = GTK_LABEL (caption);
+    }
+}
+
+static void
+set_kpi (CoordenaPainelPage *self, guint i, const char *value, const char *caption, const char *style)
+{
+  GtkWidget *widget = GTK_WIDGET (self->kpi_values[i]);
+
+  gtk_label_set_text (self->kpi_values[i], value);
+  gtk_label_set_text (self->kpi_captions[i], caption);
+  gtk_widget_remove_css_class (widget, "error");
+  gtk_widget_remove_css_class (widget, "warning");
+  if (style != NULL)
+    gtk_widget_add_css_class (widget, style);
+}
+
+static void
+municipio_activated (GtkListBoxRow *row, CoordenaPainelPage *self)
+{
+  g_signal_emit (self, signals[SHOW_MUNICIPIO], 0, g_object_get_data (G_OBJECT (row), "ibge"));
+}
+
+static void
+alert_activated (GtkListBoxRow *row, CoordenaPainelPage *self)
+{
+  g_signal_emit (self, signals[SHOW_TEAM], 0, g_object_get_data (G_OBJECT (row), "ine"));
+}
+
+static void
+show_municipios (CoordenaPainelPage *self, CoordenaSummary *summary)
+{
+  guint n = coordena_summary_get_n_municipios (summary);
+  guint shown = 0;
+
+  clear_list (self->municipios_list);
+  for (guint i = 0; i < n && shown < MAX_MUNICIPIOS; i++)
+    {
+      const CoordenaMunicipioSummary *m = coordena_summary_get_municipio (summary, i);
+      g_autofree char *money = NULL;
+      g_autofree char *teams = NULL;
+      g_autofree char *suspended = NULL;
+      g_autofree char *subtitle = NULL;
+      GtkWidget *row, *label;
+
+      if (m->loss_horizon <= 0)
+        break;
+      money = coordena_display_money (m->loss_horizon);
+      teams = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u team evaluated", "%u teams evaluated", m->n_teams), m->n_teams);
+      suspended = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u suspended", "%u suspended", m->n_suspended), m->n_suspended);
+      subtitle = g_strdup_printf ("%s · %s", teams, suspended);
+
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), m->nome);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      label = gtk_label_new (money);
+      gtk_widget_add_css_class (label, "numeric");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "ibge", g_strdup (m->ibge), g_free);
+      g_signal_connect (row, "activated", G_CALLBACK (municipio_activated), self);
+      gtk_list_box_append (self->municipios_list, row);
+      shown++;
+    }
+  if (shown == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No municipality is losing money"));
+      gtk_list_box_append (self->municipios_list, row);
+    }
+}
+
+static void
+alert_text (CoordenaSummary *summary, const CoordenaAlert *alert, char **title, char **subtitle, const char **icon)
+{
+  const CoordenaTeamSummary *ts = coordena_summary_get_team (summary, alert->row);
+  const CoordenaRosterTeam *team = coordena_roster_get_team (coordena_summary_get_roster (summary), ts->team);
+  const char *municipio = coordena_summary_team_municipio (summary, alert->row);
+  g_autofree char *when = coordena_competencia_format (alert->competencia);
+  const char *name = team->name != NULL && *team->name != '\0' ? team->name : team->ine;
+
+  switch (alert->kind)
+    {
+    case COORDENA_ALERT_REVOCATION:
+      /* TRANSLATORS: "INE revogado em 03/2026: Equipe X" */
+      *title = g_strdup_printf (_("INE revoked in %s: %s"), when, name);
+      *subtitle = g_strdup_printf (_("%s · INE %s · 12 competências in a row at 100 %%"), municipio, team->ine);
+      *icon = "dialog-error-symbolic";
+      break;
+    case COORDENA_ALERT_DUPLICIDADE:
+      *title = g_strdup_printf (_("Duplicidade: %s"), name);
+      *subtitle = g_strdup_printf (_("%s · INE %s · a professional also in another eSF in %s"), municipio, team->ine, when);
+      *icon = "system-users-symbolic";
+      break;
+    case COORDENA_ALERT_ONE_AWAY:
+    default:
+      *title = g_strdup_printf (_("%d %% suspension from %s: %s"), alert->percent, when, name);
+      *subtitle = g_strdup_printf (_("%s · INE %s · one competência left to complete the team"), municipio, team->ine);
+      *icon = "alarm-symbolic";
+      break;
+    }
+}
+
+static void
+show_alerts (CoordenaPainelPage *self, CoordenaSummary *summary)
+{
+  guint n = coordena_summary_get_n_alerts (summary);
+
+  clear_list (self->alerts_list);
+  for (guint i = 0; i < n && i < MAX_ALERTS; i++)
+    {
+      const CoordenaAlert *alert = coordena_summary_get_alert (summary, i);
+      const CoordenaTeamSummary *ts = coordena_summary_get_team (summary, alert->row);
+      const CoordenaRosterTeam *team = coordena_roster_get_team (coordena_summary_get_roster (summary), ts->team);
+      g_autofree char *title = NULL;
+      g_autofree char *subtitle = NULL;
+      const char *icon = NULL;
+      GtkWidget *row, *image;
+
+      alert_text (summary, alert, &title, &subtitle, &icon);
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
+      image = gtk_image_new_from_icon_name (icon);
+      gtk_widget_add_css_class (image, alert->kind == COORDENA_ALERT_ONE_AWAY ? "warning" : "error");
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), image);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "ine", g_strdup (team->ine), g_free);
+      g_signal_connect (row, "activated", G_CALLBACK (alert_activated), self);
+      gtk_list_box_append (self->alerts_list, row);
+    }
+  if (n > MAX_ALERTS)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u more alert: see the Teams page", "%u more alerts: see the Teams page", n - MAX_ALERTS), n - MAX_ALERTS);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), more);
+      gtk_widget_add_css_class (row, "dim-label");
+      gtk_list_box_append (self->alerts_list, row);
+    }
+  if (n == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No alerts"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("No revocation, duplicidade or suspension one competência away."));
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("object-select-symbolic"));
+      gtk_list_box_append (self->alerts_list, row);
+    }
+}
+
+static void
+workspace_changed (CoordenaPainelPage *self)
+{
+  CoordenaSummary *summary = coordena_workspace_get_summary (self->workspace);
+  CoordenaCompetencia current, first;
+  g_autofree char *when = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *text = NULL;
+  const gint64 *series;
+  guint n;
+  gint64 money;
+
+  if (summary == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->stack, coordena_workspace_is_loading (self->workspace) ? "loading" : "empty");
+      return;
+    }
+  if (coordena_summary_get_n_teams (summary) == 0)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+  gtk_stack_set_visible_child_name (self->stack, "dashboard");
+
+  current = coordena_summary_get_current (summary);
+  when = coordena_competencia_format (current);
+  /* TRANSLATORS: the dashboard's title, "Competência 09/2025" */
+  title = g_strdup_printf (_("Competência %s"), when);
+  gtk_label_set_text (self->competencia_label, title);
+  if (coordena_summary_get_rules_title (summary) != NULL)
+    {
+      text = g_strdup_printf (_("Rules in force: %s"), coordena_summary_get_rules_title (summary));
+      gtk_label_set_text (self->rules_label, text);
+      g_clear_pointer (&text, g_free);
+    }
+  else
+    gtk_label_set_text (self->rules_label, _("No rule set covers this competência."));
+  gtk_widget_set_visible (self->demo_badge, coordena_workspace_is_demo (self->workspace));
+
+  text = coordena_format_integer (coordena_summary_get_n_evaluated (summary));
+  set_kpi (self, 0, text, _("teams evaluated"), NULL);
+  g_free (text);
+  text = coordena_format_integer (coordena_summary_get_n_at_risk (summary));
+  set_kpi (self, 1, text, _("at risk of suspension"), coordena_summary_get_n_at_risk (summary) > 0 ? "warning" : NULL);
+  g_free (text);
+  text = coordena_format_integer (coordena_summary_get_n_suspended (summary));
+  set_kpi (self, 2, text, _("suspended now"), coordena_summary_get_n_suspended (summary) > 0 ? "error" : NULL);
+  g_free (text);
+  money = coordena_summary_get_loss_next_month (summary);
+  text = coordena_display_money (money);
+  set_kpi (self, 3, text, _("forecast monthly loss"), money > 0 ? "error" : NULL);
+  g_free (text);
+  money = coordena_summary_get_loss_next_12 (summary);
+  text = coordena_display_money (money);
+  set_kpi (self, 4, text, _("loss in the next 12 months"), money > 0 ? "error" : NULL);
+  g_clear_pointer (&text, g_free);
+
+  series = coordena_summary_get_series (summary, &first, &n);
+  coordena_loss_chart_set_series (self->chart, first, series, n, current);
+  if (coordena_summary_has_unknown_bases (summary))
+    gtk_label_set_text (self->chart_caption, _("The last 12 competências as evaluated and the next 12 as forecast if nothing changes. Teams whose monthly base is unknown are left out of the amounts."));
+  else
+    gtk_label_set_text (self->chart_caption, _("The last 12 competências as evaluated and the next 12 as forecast if nothing changes."));
+
+  show_municipios (self, summary);
+  show_alerts (self, summary);
+}
+
+void
+coordena_painel_page_set_workspace (CoordenaPainelPage *self, CoordenaWorkspace *workspace)
+{
+  g_return_if_fail (COORDENA_IS_PAINEL_PAGE (self));
+
+  if (self->workspace != NULL)
+    g_signal_handlers_disconnect_by_data (self->workspace, self);
+  g_set_object (&self->workspace, workspace);
+  if (workspace != NULL)
+    {
+      g_signal_connect_swapped (workspace, "changed", G_CALLBACK (workspace_changed), self);
+      g_signal_connect_swapped (workspace, "notify::loading", G_CALLBACK (workspace_changed), self);
+      workspace_changed (self);
+    }
+}
+
+const char *
+coordena_painel_page_get_kpi (CoordenaPainelPage *self, guint i)
+{
+  g_return_val_if_fail (i < N_KPIS, NULL);
+  return gtk_label_get_text (self->kpi_values[i]);
+}
+
+GtkListBox *
+coordena_painel_page_get_alerts (CoordenaPainelPage *self)
+{
+  return self->alerts_list;
+}
+
+GtkListBox *
+coordena_painel_page_get_municipios (CoordenaPainelPage *self)
+{
+  return self->municipios_list;
+}
+
+static void
+coordena_painel_page_dispose (GObject *object)
+{
+  CoordenaPainelPage *self = COORDENA_PAINEL_PAGE (object);
+
+  if (self->workspace != NULL)
+    g_signal_handlers_disconnect_by_data (self->workspace, self);
+  g_clear_object (&self->workspace);
+  gtk_widget_dispose_template (GTK_WIDGET (self), COORDENA_TYPE_PAINEL_PAGE);
+  {
+    GtkWidget *child;
+
+    /* The template's top widget is not bound: it leaves with its parent. */
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+      gtk_widget_unparent (child);
+  }
+  G_OBJECT_CLASS (coordena_painel_page_parent_class)->dispose (object);
+}
+
+static void
+coordena_painel_page_class_init (CoordenaPainelPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = coordena_painel_page_dispose;
+
+  g_type_ensure (COORDENA_TYPE_LOSS_CHART);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/coordena/Coordena/coordena-painel-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CoordenaPainelPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaPainelPage, competencia_label);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaPainelPage, rules_label);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaPainelPage, demo_badge);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaPainelPage, kpi_box);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaPainelPage, chart_caption);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaPainelPage, chart);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaPainelPage, municipios_list);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaPainelPage, alerts_list);
+
+  /* A team or a municipality was chosen: the window shows it in the Teams page. */
+  signals[SHOW_TEAM] = g_signal_new ("show-team", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                     NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  signals[SHOW_MUNICIPIO] = g_signal_new ("show-municipio", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                          NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+coordena_painel_page_init (CoordenaPainelPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  build_kpis (self);
+}

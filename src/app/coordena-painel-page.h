@@ -1,0 +1,22 @@
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "coordena-workspace.h"
+
+G_BEGIN_DECLS
+
+#define COORDENA_TYPE_PAINEL_PAGE (coordena_painel_page_get_type ())
+G_DECLARE_FINAL_TYPE (CoordenaPainelPage, coordena_painel_page, COORDENA, PAINEL_PAGE, GtkWidget)
+
+/* The dashboard: the current competência, the KPIs, the loss chart, the municipalities losing
+ * most and the alerts. Emits "show-team" (INE) and "show-municipio" (IBGE) when one is chosen. */
+void coordena_painel_page_set_workspace (CoordenaPainelPage *self, CoordenaWorkspace *workspace);
+
+/* For tests: the text of a KPI (0 evaluated, 1 at risk, 2 suspended, 3 monthly loss, 4 loss in
+ * 12 months), the alerts list and the municipalities list. */
+const char *coordena_painel_page_get_kpi (CoordenaPainelPage *self, guint i);
+GtkListBox *coordena_painel_page_get_alerts (CoordenaPainelPage *self);
+GtkListBox *coordena_painel_page_get_municipios (CoordenaPainelPage *self);
+
+G_END_DECLS

@@ -1,0 +1,29 @@
+#pragma once
+
+#include <gio/gio.h>
+
+#include <coordena/summary.h>
+
+G_BEGIN_DECLS
+
+#define COORDENA_TYPE_TEAM_ITEM (coordena_team_item_get_type ())
+G_DECLARE_FINAL_TYPE (CoordenaTeamItem, coordena_team_item, COORDENA, TEAM_ITEM, GObject)
+
+/* One team of a summary, as a list item. */
+CoordenaTeamItem *coordena_team_item_new (CoordenaSummary *summary, guint row);
+
+CoordenaSummary *coordena_team_item_get_summary (CoordenaTeamItem *self);
+guint coordena_team_item_get_row (CoordenaTeamItem *self);
+const CoordenaTeamSummary *coordena_team_item_get_team_summary (CoordenaTeamItem *self);
+const CoordenaRosterTeam *coordena_team_item_get_team (CoordenaTeamItem *self);
+const char *coordena_team_item_get_ine (CoordenaTeamItem *self);
+const char *coordena_team_item_get_name (CoordenaTeamItem *self);
+const char *coordena_team_item_get_municipio (CoordenaTeamItem *self);
+
+/* Lower-case, accent-free text of the município, INE, CNES and name, for the search. */
+const char *coordena_team_item_get_search_key (CoordenaTeamItem *self);
+
+/* Every team of the summary, in the roster's order. */
+GListModel *coordena_team_items_from_summary (CoordenaSummary *summary);
+
+G_END_DECLS

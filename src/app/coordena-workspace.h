@@ -1,0 +1,40 @@
+#pragma once
+
+#include <gio/gio.h>
+
+#include <coordena/store.h>
+#include <coordena/summary.h>
+
+G_BEGIN_DECLS
+
+#define COORDENA_TYPE_WORKSPACE (coordena_workspace_get_type ())
+G_DECLARE_FINAL_TYPE (CoordenaWorkspace, coordena_workspace, COORDENA, WORKSPACE, GObject)
+
+/* The open database and what the screens show of it: the roster's summary under the chosen rule
+ * set, recomputed in a worker thread whenever the data or the choice changes. */
+CoordenaWorkspace *coordena_workspace_new (void);
+
+/* Opens (creating when needed) the database at path; NULL means the default file. */
+gboolean coordena_workspace_open (CoordenaWorkspace *self, const char *path, GError **error);
+
+CoordenaStore *coordena_workspace_get_store (CoordenaWorkspace *self);
+const char *coordena_workspace_get_path (CoordenaWorkspace *self);
+
+/* TRUE until the database has a state: the window then shows the first-run screen. */
+gboolean coordena_workspace_needs_setup (CoordenaWorkspace *self);
+gboolean coordena_workspace_is_demo (CoordenaWorkspace *self);
+
+/* Reloads the roster and recomputes the summary; "changed" follows when done. */
+void coordena_workspace_reload (CoordenaWorkspace *self);
+
+/* TRUE while a reload runs. */
+gboolean coordena_workspace_is_loading (CoordenaWorkspace *self);
+
+/* The latest summary (NULL before the first load) and its teams as CoordenaTeamItem. */
+CoordenaSummary *coordena_workspace_get_summary (CoordenaWorkspace *self);
+GListModel *coordena_workspace_get_teams (CoordenaWorkspace *self);
+
+/* The last load's failure, or NULL. */
+const GError *coordena_workspace_get_error (CoordenaWorkspace *self);
+
+G_END_DECLS

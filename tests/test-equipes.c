@@ -1,0 +1,179 @@
+/* The Equipes page on the demonstration database: every team in the table, the search and the
+ * filters, the detail pane with members, suspensions and forecast. */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include <coordena/coordena.h>
+
+#include "coordena-equipes-page.h"
+#include "coordena-team-detail.h"
+#include "ui-app-helpers.h"
+#include "ui-helpers.h"
+
+static CoordenaApplication *app;
+
+static CoordenaEquipesPage *
+equipes_page (CoordenaWindow **out)
+{
+  CoordenaWindow *window = ui_app_open_window (app);
+
+  coordena_window_show_page (window, "equipes");
+  ui_wait_for_frames (GTK_WIDGET (window), 2);
+  *out = window;
+  return COORDENA_EQUIPES_PAGE (coordena_window_get_page_widget (window, "equipes"));
+}
+
+static void
+search (CoordenaWindow *window, CoordenaEquipesPage *page, const char *text)
+{
+  gtk_editable_set_text (coordena_equipes_page_get_search (page), text);
+  /* The entry reports a change after a short pause, as it does while someone types. */
+  g_signal_emit_by_name (coordena_equipes_page_get_search (page), "search-changed");
+  ui_wait_for_frames (GTK_WIDGET (window), 2);
+}
+
+static gboolean
+label_shows (GtkWidget *widget, const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (gtk_widget_get_mapped (child))
+        {
+          if (GTK_IS_LABEL (child) && strstr (gtk_label_get_text (GTK_LABEL (child)), text) != NULL)
+            return TRUE;
+          if (GTK_IS_INSCRIPTION (child) && g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (child)), text) == 0)
+            return TRUE;
+          if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), text) == 0)
+            return TRUE;
+        }
+      if (label_shows (child, text))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+test_table_lists_every_team (void)
+{
+  CoordenaWindow *window;
+  CoordenaEquipesPage *page = equipes_page (&window);
+  CoordenaSummary *summary = coordena_workspace_get_summary (coordena_window_get_workspace (window));
+  g_autofree char *count = NULL;
+  g_autofree char *text = NULL;
+
+  search (window, page, "");
+  g_assert_cmpuint (g_list_model_get_n_items (coordena_equipes_page_get_shown (page)), ==, coordena_summary_get_n_teams (summary));
+  count = coordena_format_integer (coordena_summary_get_n_teams (summary));
+  text = g_strdup_printf ("%s equipes", count);
+  g_assert_true (label_shows (GTK_WIDGET (page), text));
+  /* Column titles in Portuguese. */
+  g_assert_true (label_shows (GTK_WIDGET (page), "Município"));
+  g_assert_true (label_shows (GTK_WIDGET (page), "Perda por mês"));
+  g_assert_true (label_shows (GTK_WIDGET (page), "Próximo passo"));
+  g_free (ui_save_png (GTK_WIDGET (window), "equipes"));
+}
+
+static void
+test_search_and_filters (void)
+{
+  CoordenaWindow *window;
+  CoordenaEquipesPage *page = equipes_page (&window);
+  CoordenaSummary *summary = coordena_workspace_get_summary (coordena_window_get_workspace (window));
+  const CoordenaRosterTeam *team = coordena_roster_get_team (coordena_summary_get_roster (summary), 0);
+  GListModel *shown = coordena_equipes_page_get_shown (page);
+  guint n_suspended = 0;
+
+  search (window, page, team->ine);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+
+  search (window, page, "nenhuma equipe se chama assim");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 0);
+  g_assert_true (label_shows (GTK_WIDGET (page), "Nenhuma equipe encontrada"));
+  g_free (ui_save_png (GTK_WIDGET (window), "equipes-sem-resultado"));
+
+  search (window, page, "");
+  for (guint i = 0; i < coordena_summary_get_n_teams (summary); i++)
+    if (coordena_summary_get_team (summary, i)->status == COORDENA_STATUS_SUSPENDED)
+      n_suspended++;
+  coordena_equipes_page_set_status_filter (page, 3);
+  ui_flush ();
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, n_suspended);
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(CoordenaTeamItem) item = g_list_model_get_item (shown, i);
+
+      g_assert_cmpint (coordena_team_item_get_team_summary (item)->status, ==, COORDENA_STATUS_SUSPENDED);
+    }
+  coordena_equipes_page_set_status_filter (page, 0);
+  ui_flush ();
+}
+
+static void
+test_detail_pane (void)
+{
+  CoordenaWindow *window;
+  CoordenaEquipesPage *page = equipes_page (&window);
+  CoordenaSummary *summary = coordena_workspace_get_summary (coordena_window_get_workspace (window));
+  CoordenaTeamDetail *detail = COORDENA_TEAM_DETAIL (coordena_equipes_page_get_detail (page));
+  const CoordenaRosterTeam *team = NULL;
+
+  /* A suspended team shows the whole story: members, suspensions and forecast. */
+  for (guint i = 0; i < coordena_summary_get_n_teams (summary) && team == NULL; i++)
+    if (coordena_summary_get_team (summary, i)->status == COORDENA_STATUS_SUSPENDED)
+      team = coordena_roster_get_team (coordena_summary_get_roster (summary), coordena_summary_get_team (summary, i)->team);
+  g_assert_nonnull (team);
+
+  g_assert_true (coordena_equipes_page_show_team (page, team->ine));
+  ui_wait_for_frames (GTK_WIDGET (window), 2);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (detail)));
+  g_assert_cmpstr (coordena_team_detail_get_title (detail), ==, team->name);
+  g_assert_true (label_shows (GTK_WIDGET (detail), "Profissionais"));
+  g_assert_true (label_shows (GTK_WIDGET (detail), "Suspensões"));
+  g_assert_true (label_shows (GTK_WIDGET (detail), "Suspensa"));
+  g_assert_true (label_shows (GTK_WIDGET (detail), "Previsão"));
+  g_free (ui_save_png (GTK_WIDGET (window), "equipes-detalhe"));
+
+  /* Escape closes the pane. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail), "team.close", NULL));
+  ui_wait_for_frames (GTK_WIDGET (window), 2);
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (detail)));
+}
+
+static void
+test_ctrl_f_focuses_search (void)
+{
+  CoordenaWindow *window;
+  CoordenaEquipesPage *page = equipes_page (&window);
+  GtkWidget *focus;
+
+  coordena_window_show_page (window, "painel");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL));
+  ui_wait_for_frames (GTK_WIDGET (window), 2);
+  g_assert_cmpstr (coordena_window_get_page (window), ==, "equipes");
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == GTK_WIDGET (coordena_equipes_page_get_search (page))
+                 || gtk_widget_is_ancestor (focus, GTK_WIDGET (coordena_equipes_page_get_search (page))));
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autofree char *db = NULL;
+  int status;
+
+  ui_app_init (&argc, &argv);
+  db = ui_app_make_database ("SE");
+  app = ui_app_new (db);
+
+  g_test_add_func ("/equipes/table-lists-every-team", test_table_lists_every_team);
+  g_test_add_func ("/equipes/search-and-filters", test_search_and_filters);
+  g_test_add_func ("/equipes/detail-pane", test_detail_pane);
+  g_test_add_func ("/equipes/ctrl-f-focuses-search", test_ctrl_f_focuses_search);
+
+  status = g_test_run ();
+  g_application_release (G_APPLICATION (app));
+  g_object_unref (app);
+  return status;
+}

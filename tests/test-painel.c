@@ -1,0 +1,147 @@
+/* The Painel on the demonstration database: the competência, the KPIs in Portuguese, the chart,
+ * the municipalities and the alerts, each alert opening its team; also in the dark style. */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include <coordena/coordena.h>
+
+#include "coordena-equipes-page.h"
+#include "coordena-painel-page.h"
+#include "coordena-team-detail.h"
+#include "ui-app-helpers.h"
+#include "ui-helpers.h"
+
+static CoordenaApplication *app;
+
+static CoordenaWindow *
+painel_window (CoordenaPainelPage **page)
+{
+  CoordenaWindow *window = ui_app_open_window (app);
+
+  coordena_window_show_page (window, "painel");
+  ui_wait_for_frames (GTK_WIDGET (window), 2);
+  *page = COORDENA_PAINEL_PAGE (coordena_window_get_page_widget (window, "painel"));
+  return window;
+}
+
+static const char *
+row_title (GtkListBox *list, int i)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, i);
+
+  return row != NULL ? adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)) : NULL;
+}
+
+static gboolean
+label_shows (GtkWidget *widget, const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && gtk_widget_get_mapped (child) && strstr (gtk_label_get_text (GTK_LABEL (child)), text) != NULL)
+        return TRUE;
+      if (label_shows (child, text))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+test_painel_shows_figures (void)
+{
+  CoordenaPainelPage *page;
+  CoordenaWindow *window = painel_window (&page);
+  CoordenaSummary *summary = coordena_workspace_get_summary (coordena_window_get_workspace (window));
+  g_autofree char *evaluated = NULL;
+  g_autofree char *png = NULL;
+
+  g_assert_nonnull (summary);
+  g_assert_cmpuint (coordena_summary_get_n_evaluated (summary), >, 0);
+  evaluated = coordena_format_integer (coordena_summary_get_n_evaluated (summary));
+
+  /* What a user reads, in Portuguese. */
+  g_assert_true (label_shows (GTK_WIDGET (page), "Competência 09/2025"));
+  g_assert_true (label_shows (GTK_WIDGET (page), "equipes avaliadas"));
+  g_assert_true (label_shows (GTK_WIDGET (page), "em risco de suspensão"));
+  g_assert_true (label_shows (GTK_WIDGET (page), "suspensas agora"));
+  g_assert_true (label_shows (GTK_WIDGET (page), "perda mensal prevista"));
+  g_assert_true (label_shows (GTK_WIDGET (page), "perda nos próximos 12 meses"));
+  g_assert_true (label_shows (GTK_WIDGET (page), "Dados de demonstração"));
+  g_assert_true (label_shows (GTK_WIDGET (page), "Alertas"));
+  g_assert_true (label_shows (GTK_WIDGET (page), "Municípios com maior perda"));
+  g_assert_cmpstr (coordena_painel_page_get_kpi (page, 0), ==, evaluated);
+  g_assert_true (g_str_has_prefix (coordena_painel_page_get_kpi (page, 4), "R$ "));
+
+  g_assert_nonnull (row_title (coordena_painel_page_get_municipios (page), 0));
+  g_assert_nonnull (row_title (coordena_painel_page_get_alerts (page), 0));
+
+  png = ui_save_png (GTK_WIDGET (window), "painel");
+  g_assert_true (g_file_test (png, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_alert_opens_team (void)
+{
+  CoordenaPainelPage *page;
+  CoordenaWindow *window = painel_window (&page);
+  CoordenaSummary *summary = coordena_workspace_get_summary (coordena_window_get_workspace (window));
+  const CoordenaAlert *alert;
+  const CoordenaRosterTeam *team;
+  GtkListBoxRow *row;
+  CoordenaEquipesPage *equipes;
+  CoordenaTeamItem *shown;
+
+  g_assert_cmpuint (coordena_summary_get_n_alerts (summary), >, 0);
+  alert = coordena_summary_get_alert (summary, 0);
+  team = coordena_roster_get_team (coordena_summary_get_roster (summary), coordena_summary_get_team (summary, alert->row)->team);
+
+  row = gtk_list_box_get_row_at_index (coordena_painel_page_get_alerts (page), 0);
+  g_signal_emit_by_name (row, "activate");
+  ui_wait_for_frames (GTK_WIDGET (window), 2);
+
+  g_assert_cmpstr (coordena_window_get_page (window), ==, "equipes");
+  equipes = COORDENA_EQUIPES_PAGE (coordena_window_get_page_widget (window, "equipes"));
+  shown = coordena_team_detail_get_item (COORDENA_TEAM_DETAIL (coordena_equipes_page_get_detail (equipes)));
+  g_assert_nonnull (shown);
+  g_assert_cmpstr (coordena_team_item_get_ine (shown), ==, team->ine);
+  g_assert_true (gtk_widget_get_mapped (coordena_equipes_page_get_detail (equipes)));
+  g_free (ui_save_png (GTK_WIDGET (window), "equipes-detalhe-alerta"));
+}
+
+static void
+test_dark_style (void)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  CoordenaPainelPage *page;
+  CoordenaWindow *window;
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  window = painel_window (&page);
+  ui_wait_for_frames (GTK_WIDGET (window), 3);
+  g_assert_true (adw_style_manager_get_dark (style));
+  g_free (ui_save_png (GTK_WIDGET (window), "painel-escuro"));
+  coordena_window_show_page (window, "equipes");
+  ui_wait_for_frames (GTK_WIDGET (window), 3);
+  g_free (ui_save_png (GTK_WIDGET (window), "equipes-escuro"));
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autofree char *db = NULL;
+  int status;
+
+  ui_app_init (&argc, &argv);
+  db = ui_app_make_database ("SE");
+  app = ui_app_new (db);
+
+  g_test_add_func ("/painel/shows-figures", test_painel_shows_figures);
+  g_test_add_func ("/painel/alert-opens-team", test_alert_opens_team);
+  g_test_add_func ("/painel/dark-style", test_dark_style);
+
+  status = g_test_run ();
+  g_application_release (G_APPLICATION (app));
+  g_object_unref (app);
+  return status;
+}

@@ -1,0 +1,169 @@
+/* The Previsão page on the demonstration database: the forecast in Portuguese, a planned hire
+ * that recomputes it at once, a refused change with its message, and two rule sets compared. */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include <coordena/coordena.h>
+
+#include "coordena-previsao-page.h"
+#include "ui-app-helpers.h"
+#include "ui-helpers.h"
+
+static CoordenaApplication *app;
+
+static gboolean
+computed (gpointer data)
+{
+  return coordena_previsao_page_get_summary (data) != NULL;
+}
+
+static CoordenaPrevisaoPage *
+previsao_page (CoordenaWindow **out)
+{
+  CoordenaWindow *window = ui_app_open_window (app);
+  CoordenaPrevisaoPage *page = COORDENA_PREVISAO_PAGE (coordena_window_get_page_widget (window, "previsao"));
+
+  coordena_window_show_page (window, "previsao");
+  g_assert_true (ui_app_wait_for (computed, page));
+  ui_wait_for_frames (GTK_WIDGET (window), 2);
+  *out = window;
+  return page;
+}
+
+static void
+wait_recomputed (CoordenaWindow *window, CoordenaPrevisaoPage *page)
+{
+  ui_flush ();
+  g_assert_true (ui_app_wait_for (computed, page));
+  ui_wait_for_frames (GTK_WIDGET (window), 2);
+}
+
+static gboolean
+label_shows (GtkWidget *widget, const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (gtk_widget_get_mapped (child) && GTK_IS_LABEL (child) && strstr (gtk_label_get_text (GTK_LABEL (child)), text) != NULL)
+        return TRUE;
+      if (label_shows (child, text))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+test_forecast_shown (void)
+{
+  CoordenaWindow *window;
+  CoordenaPrevisaoPage *page = previsao_page (&window);
+
+  g_assert_true (g_str_has_prefix (coordena_previsao_page_get_headline (page), "R$ "));
+  g_assert_nonnull (strstr (coordena_previsao_page_get_headline (page), "de perda prevista até 09/2026"));
+  g_assert_cmpuint (g_list_model_get_n_items (coordena_previsao_page_get_rows (page)), >, 0);
+  g_assert_true (label_shows (GTK_WIDGET (page), "Cenário"));
+  g_assert_true (label_shows (GTK_WIDGET (page), "Horizonte"));
+  g_assert_true (label_shows (GTK_WIDGET (page), "Regras: as em vigor em cada competência"));
+  g_assert_true (label_shows (GTK_WIDGET (page), "Nenhuma mudança planejada"));
+  g_free (ui_save_png (GTK_WIDGET (window), "previsao"));
+}
+
+/* The percents a team is forecast to lose, added over the horizon. */
+static int
+forecast_percents (CoordenaSummary *summary, int row)
+{
+  g_autoptr(GArray) timeline = coordena_summary_team_timeline (summary, (guint) row);
+  int total = 0;
+
+  for (guint i = 0; i < timeline->len; i++)
+    if (g_array_index (timeline, CoordenaTeamMonthSummary, i).forecast)
+      total += g_array_index (timeline, CoordenaTeamMonthSummary, i).percent;
+  return total;
+}
+
+static void
+test_scenario_changes_forecast (void)
+{
+  CoordenaWindow *window;
+  CoordenaPrevisaoPage *page = previsao_page (&window);
+  CoordenaSummary *before = coordena_summary_ref (coordena_previsao_page_get_summary (page));
+  CoordenaSummary *after;
+  const CoordenaRosterTeam *team = NULL;
+  CoordenaCategory missing = COORDENA_CATEGORY_NONE;
+  g_autofree char *from = coordena_competencia_format (coordena_competencia_add (coordena_summary_get_current (before), 1));
+  int row = -1, percents_before;
+
+  /* A team heading for a suspension for want of one category. */
+  for (guint i = 0; i < coordena_summary_get_n_teams (before) && team == NULL; i++)
+    {
+      const CoordenaTeamSummary *t = coordena_summary_get_team (before, i);
+
+      if (!t->active || forecast_percents (before, (int) i) == 0)
+        continue;
+      for (int c = 0; c < COORDENA_N_CATEGORIES; c++)
+        if (t->presence[c] == COORDENA_PRESENCE_ABSENT || t->presence[c] == COORDENA_PRESENCE_HOURS_SHORT)
+          {
+            missing = c;
+            row = (int) i;
+            team = coordena_roster_get_team (coordena_summary_get_roster (before), t->team);
+            break;
+          }
+    }
+  g_assert_nonnull (team);
+  percents_before = forecast_percents (before, row);
+
+  /* A wrong competência is refused with a message and changes nothing. */
+  g_assert_false (coordena_previsao_page_add_change (page, team->ine, TRUE, coordena_category_to_string (missing), "13/2025"));
+  g_assert_true (label_shows (GTK_WIDGET (page), "MM/AAAA"));
+  g_assert_cmpuint (coordena_previsao_page_get_n_changes (page), ==, 0);
+
+  /* Hiring it from next month lowers the team's forecast suspensions, at once. */
+  g_assert_true (coordena_previsao_page_add_change (page, team->ine, TRUE, coordena_category_to_string (missing), from));
+  wait_recomputed (window, page);
+  after = coordena_previsao_page_get_summary (page);
+  g_assert_true (after != before);
+  row = coordena_summary_find_team (after, team->ine);
+  g_assert_cmpint (row, >=, 0);
+  g_assert_cmpint (forecast_percents (after, row), <, percents_before);
+  g_assert_cmpuint (coordena_previsao_page_get_n_changes (page), ==, 1);
+  g_assert_true (label_shows (GTK_WIDGET (page), "Contratação"));
+  g_assert_true (label_shows (GTK_WIDGET (page), "1 mudança") || label_shows (GTK_WIDGET (page), "cenário: 1"));
+  g_free (ui_save_png (GTK_WIDGET (window), "previsao-cenario"));
+  coordena_summary_unref (before);
+}
+
+static void
+test_comparison (void)
+{
+  CoordenaWindow *window;
+  CoordenaPrevisaoPage *page = previsao_page (&window);
+
+  coordena_previsao_page_set_rules (page, "previne-2020");
+  coordena_previsao_page_set_compare (page, "portaria-38-2022");
+  wait_recomputed (window, page);
+  g_assert_true (label_shows (GTK_WIDGET (page), "retiraria"));
+  g_free (ui_save_png (GTK_WIDGET (window), "previsao-comparacao"));
+  coordena_previsao_page_set_compare (page, NULL);
+  coordena_previsao_page_set_rules (page, NULL);
+  wait_recomputed (window, page);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autofree char *db = NULL;
+  int status;
+
+  ui_app_init (&argc, &argv);
+  db = ui_app_make_database ("SE");
+  app = ui_app_new (db);
+
+  g_test_add_func ("/previsao/forecast-shown", test_forecast_shown);
+  g_test_add_func ("/previsao/scenario-changes-forecast", test_scenario_changes_forecast);
+  g_test_add_func ("/previsao/comparison", test_comparison);
+
+  status = g_test_run ();
+  g_application_release (G_APPLICATION (app));
+  g_object_unref (app);
+  return status;
+}

@@ -1,0 +1,161 @@
+/* The first run and the imports: a new database asks for the state, the demonstration roster
+ * fills it with a progress window, and a roster CSV import runs to the end with progress and a
+ * report, its team then in the table; a refused file changes nothing. */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include <coordena/coordena.h>
+
+#include "coordena-equipes-page.h"
+#include "coordena-first-run.h"
+#include "coordena-import-dialog.h"
+#include "coordena-painel-page.h"
+#include "ui-app-helpers.h"
+#include "ui-helpers.h"
+
+static CoordenaApplication *app;
+
+static gboolean
+label_shows (GtkWidget *widget, const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (gtk_widget_get_mapped (child) && GTK_IS_LABEL (child) && strstr (gtk_label_get_text (GTK_LABEL (child)), text) != NULL)
+        return TRUE;
+      if (label_shows (child, text))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+import_ended (gpointer data)
+{
+  return !coordena_import_dialog_is_running (data);
+}
+
+static void
+test_first_run_then_demo (void)
+{
+  CoordenaWindow *window = ui_app_open_window (app);
+  GtkWidget *first_run = coordena_window_get_page_widget (window, "first-run");
+  CoordenaImportDialog *dialog;
+
+  g_assert_true (gtk_widget_get_mapped (first_run));
+  g_assert_true (label_shows (first_run, "Bem-vindo ao Coordena"));
+  g_assert_true (label_shows (first_run, "Estado"));
+  g_assert_true (label_shows (first_run, "Importar dados do CNES…"));
+  g_assert_true (label_shows (first_run, "Explorar com dados de demonstração"));
+  g_assert_true (coordena_first_run_select_uf (COORDENA_FIRST_RUN (first_run), "SE"));
+  ui_wait_for_frames (GTK_WIDGET (window), 2);
+  g_free (ui_save_png (GTK_WIDGET (window), "primeira-execucao"));
+
+  g_assert_true (gtk_widget_activate_action (first_run, "first-run.demo", NULL));
+  dialog = COORDENA_IMPORT_DIALOG (ui_find_toplevel (COORDENA_TYPE_IMPORT_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_true (ui_app_wait_for (import_ended, dialog));
+  g_assert_true (coordena_import_dialog_succeeded (dialog));
+  ui_wait_for_frames (GTK_WIDGET (dialog), 3);
+  g_assert_true (label_shows (GTK_WIDGET (dialog), "Importação concluída"));
+  g_free (ui_save_png (GTK_WIDGET (dialog), "demonstracao-concluida"));
+  gtk_window_close (GTK_WINDOW (dialog));
+
+  ui_app_wait_loaded (window);
+  ui_wait_for_frames (GTK_WIDGET (window), 2);
+  g_assert_false (gtk_widget_get_mapped (first_run));
+  g_assert_cmpstr (coordena_window_get_page (window), ==, "painel");
+  g_assert_true (label_shows (coordena_window_get_page_widget (window, "painel"), "Dados de demonstração"));
+}
+
+static void
+test_roster_csv_import (void)
+{
+  CoordenaWindow *window = ui_app_open_window (app);
+  CoordenaWorkspace *workspace = coordena_window_get_workspace (window);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("coordena-csv-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "equipe-nova.csv", NULL);
+  const char *csv =
+    "competencia;ibge;cnes;ine;tipo_equipe;cns;nome;cbo;carga_horaria;provimento\n"
+    "202509;2800308;2345678;0009876543;eSF;700000000791908;Ana Lima;225142;40;N\n"
+    "202509;2800308;2345678;0009876543;eSF;700000001583802;Bruno Reis;223565;40;N\n"
+    "202509;2800308;2345678;0009876543;eSF;700000002375707;Carla Dias;322245;40;N\n"
+    "202509;2800308;2345678;0009876543;eSF;700000003167601;Davi Sousa;515105;40;N\n";
+  CoordenaImportDialog *dialog;
+  CoordenaEquipesPage *equipes;
+  guint before;
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path, csv, -1, &error));
+  before = coordena_summary_get_n_teams (coordena_workspace_get_summary (workspace));
+
+  dialog = coordena_import_dialog_new (GTK_WINDOW (window), workspace, COORDENA_IMPORT_ROSTER_CSV, path, NULL, 0);
+  coordena_import_dialog_start (dialog);
+  g_assert_true (coordena_import_dialog_is_running (dialog));
+  g_assert_true (ui_app_wait_for (import_ended, dialog));
+  g_assert_true (coordena_import_dialog_succeeded (dialog));
+  g_assert_cmpfloat (coordena_import_dialog_get_max_fraction (dialog), ==, 1.0);
+  g_assert_cmpstr (coordena_import_dialog_get_report (dialog), !=, "");
+  ui_wait_for_frames (GTK_WIDGET (dialog), 3);
+  g_assert_true (label_shows (GTK_WIDGET (dialog), "Importação concluída"));
+  g_free (ui_save_png (GTK_WIDGET (dialog), "importacao-relatorio"));
+  gtk_window_close (GTK_WINDOW (dialog));
+
+  ui_app_wait_loaded (window);
+  g_assert_cmpuint (coordena_summary_get_n_teams (coordena_workspace_get_summary (workspace)), ==, before + 1);
+  equipes = COORDENA_EQUIPES_PAGE (coordena_window_get_page_widget (window, "equipes"));
+  coordena_window_show_page (window, "equipes");
+  g_assert_true (coordena_equipes_page_show_team (equipes, "0009876543"));
+  ui_wait_for_frames (GTK_WIDGET (window), 2);
+  g_assert_true (label_shows (coordena_equipes_page_get_detail (equipes), "Ana Lima"));
+}
+
+static void
+test_refused_import_changes_nothing (void)
+{
+  CoordenaWindow *window = ui_app_open_window (app);
+  CoordenaWorkspace *workspace = coordena_window_get_workspace (window);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("coordena-csv-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "com-erro.csv", NULL);
+  const char *csv =
+    "competencia;ibge;cnes;ine;tipo_equipe;cns;nome;cbo;carga_horaria\n"
+    "202509;2800308;2345678;0001111111;eSF;123;Sem CNS;225142;40\n";
+  CoordenaImportDialog *dialog;
+  guint before;
+
+  g_assert_true (g_file_set_contents (path, csv, -1, &error));
+  before = coordena_summary_get_n_teams (coordena_workspace_get_summary (workspace));
+  dialog = coordena_import_dialog_new (GTK_WINDOW (window), workspace, COORDENA_IMPORT_ROSTER_CSV, path, NULL, 0);
+  coordena_import_dialog_start (dialog);
+  g_assert_true (ui_app_wait_for (import_ended, dialog));
+  g_assert_false (coordena_import_dialog_succeeded (dialog));
+  ui_wait_for_frames (GTK_WIDGET (dialog), 3);
+  g_assert_true (label_shows (GTK_WIDGET (dialog), "Nada foi importado"));
+  g_assert_true (label_shows (GTK_WIDGET (dialog), "com-erro.csv"));
+  g_free (ui_save_png (GTK_WIDGET (dialog), "importacao-recusada"));
+  gtk_window_close (GTK_WINDOW (dialog));
+  ui_app_wait_loaded (window);
+  g_assert_cmpuint (coordena_summary_get_n_teams (coordena_workspace_get_summary (workspace)), ==, before);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autofree char *db = NULL;
+  int status;
+
+  ui_app_init (&argc, &argv);
+  db = ui_app_make_database (NULL);
+  app = ui_app_new (db);
+
+  g_test_add_func ("/import/first-run-then-demo", test_first_run_then_demo);
+  g_test_add_func ("/import/roster-csv", test_roster_csv_import);
+  g_test_add_func ("/import/refused-changes-nothing", test_refused_import_changes_nothing);
+
+  status = g_test_run ();
+  g_application_release (G_APPLICATION (app));
+  g_object_unref (app);
+  return status;
+}

@@ -1,0 +1,111 @@
+#include "config.h"
+
+#include <locale.h>
+
+#include <coordena/coordena.h>
+#include <coordena/demo.h>
+#include <coordena/store.h>
+
+#include "ui-app-helpers.h"
+#include "ui-helpers.h"
+
+void
+ui_app_init (int *argc, char ***argv)
+{
+  /* gtk_test_init() keeps the C locale; the user's language is what these tests are about. */
+  setlocale (LC_ALL, "");
+  coordena_i18n_init ();
+  gtk_test_init (argc, argv, NULL);
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+}
+
+char *
+ui_app_make_database (const char *uf)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("coordena-ui-XXXXXX", &error);
+  char *path;
+  g_autoptr(CoordenaStore) store = NULL;
+
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "coordena.db", NULL);
+  store = coordena_store_open (path, &error);
+  g_assert_no_error (error);
+  if (uf != NULL)
+    {
+      g_autoptr(CoordenaImportReport) report = NULL;
+
+      g_assert_true (coordena_store_init_uf (store, uf, &error));
+      g_assert_no_error (error);
+      /* A fixed last competência keeps the pictures and the figures the same every run. */
+      report = coordena_demo_generate (store, 202509, 7, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (report);
+    }
+  return path;
+}
+
+CoordenaApplication *
+ui_app_new (const char *db_path)
+{
+  g_autoptr(GError) error = NULL;
+  CoordenaApplication *app = coordena_application_new ();
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  g_application_hold (G_APPLICATION (app));
+  g_settings_set_string (coordena_application_get_settings (app), "database-path", db_path);
+  g_settings_set_string (coordena_application_get_settings (app), "last-page", "painel");
+  g_settings_set_int (coordena_application_get_settings (app), "window-width", 1280);
+  g_settings_set_int (coordena_application_get_settings (app), "window-height", 800);
+  return app;
+}
+
+static gboolean
+timed_out (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+gboolean
+ui_app_wait_for (gboolean (*condition) (gpointer data), gpointer data)
+{
+  gboolean expired = FALSE;
+  guint source = g_timeout_add_seconds (60, timed_out, &expired);
+
+  while (!condition (data) && !expired)
+    g_main_context_iteration (NULL, TRUE);
+  if (!expired)
+    g_source_remove (source);
+  return !expired;
+}
+
+static gboolean
+loaded (gpointer data)
+{
+  CoordenaWorkspace *workspace = coordena_window_get_workspace (data);
+
+  return !coordena_workspace_is_loading (workspace);
+}
+
+void
+ui_app_wait_loaded (CoordenaWindow *window)
+{
+  g_assert_true (ui_app_wait_for (loaded, window));
+  ui_flush ();
+}
+
+CoordenaWindow *
+ui_app_open_window (CoordenaApplication *app)
+{
+  CoordenaWindow *window;
+
+  g_application_activate (G_APPLICATION (app));
+  window = COORDENA_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_nonnull (window);
+  ui_app_wait_loaded (window);
+  ui_wait_for_frames (GTK_WIDGET (window), 2);
+  return window;
+}

@@ -1,0 +1,30 @@
+/* ui-app-helpers.h — the real application on a database of its own, for the page tests. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "coordena-application.h"
+#include "coordena-window-private.h"
+
+G_BEGIN_DECLS
+
+/* A new database in a fresh temporary directory: with the state and the demonstration roster
+ * when uf is not NULL, empty otherwise. Returns its path. */
+char *ui_app_make_database (const char *uf);
+
+/* Registers the application (not run) with the database as its preference. */
+CoordenaApplication *ui_app_new (const char *db_path);
+
+/* Activates it and waits until the window shows the loaded database. */
+CoordenaWindow *ui_app_open_window (CoordenaApplication *app);
+
+/* Runs the main loop until the workspace has finished loading. */
+void ui_app_wait_loaded (CoordenaWindow *window);
+
+/* Runs the main loop until condition (polled) is TRUE or a generous time passes; FALSE then. */
+gboolean ui_app_wait_for (gboolean (*condition) (gpointer data), gpointer data);
+
+/* The locale and GTK setup every page test shares. */
+void ui_app_init (int *argc, char ***argv);
+
+G_END_DECLS
