@@ -180,6 +180,14 @@ CoordenaCategorySet coordena_roster_month_absent (const CoordenaRoster      *ros
                                                  const CoordenaRosterMonth *month,
                                                  guint                      max_total_hours);
 
+/* The absent categories of every team-month at once, parallel to coordena_roster_get_months().
+ * Computed on first use for each max_total_hours and kept with the roster (the default 60 h is
+ * computed when the roster is finished); safe to call from several threads. */
+const CoordenaCategorySet *coordena_roster_absent_masks (CoordenaRoster *roster, guint max_total_hours);
+
+/* The maximum weekly hours every shipped rule set uses (DOMAIN.md §3, [U]). */
+#define COORDENA_DEFAULT_MAX_TOTAL_HOURS 60
+
 /* "eSF", "eAP20", "eAP30" or "outra". */
 const char *coordena_team_type_to_string (CoordenaTeamType type);
 

@@ -54,6 +54,8 @@ struct _CoordenaRoster {
   guint n_profs;
   GHashTable *strata;
   CoordenaCompetencia first, last;
+  GMutex masks_lock;
+  GHashTable *masks;      /* max_total_hours → CoordenaCategorySet[n_months] */
 };
 
 static void
@@ -319,6 +321,8 @@ roster_free (CoordenaRoster *r)
   g_free (r->members);
   g_free (r->profs);
   g_clear_pointer (&r->strata, g_hash_table_unref);
+  g_clear_pointer (&r->masks, g_hash_table_unref);
+  g_mutex_clear (&r->masks_lock);
   g_free (r);
 }
 
@@ -382,6 +386,8 @@ coordena_roster_builder_finish (CoordenaRosterBuilder *b, GError **error)
 
   r = g_new0 (CoordenaRoster, 1);
   r->ref_count = 1;
+  g_mutex_init (&r->masks_lock);
+  r->masks = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   r->n_teams = n_teams;
   r->teams = g_new0 (CoordenaRosterTeam, MAX (n_teams, 1));
   r->n_members = b->members->len;
@@ -471,6 +477,7 @@ coordena_roster_builder_finish (CoordenaRosterBuilder *b, GError **error)
 
   compute_total_hours (r, member_comp);
   coordena_roster_builder_free (b);
+  coordena_roster_absent_masks (r, COORDENA_DEFAULT_MAX_TOTAL_HOURS);
   return r;
 }
 
@@ -646,6 +653,22 @@ coordena_roster_month_absent (const CoordenaRoster *r, const CoordenaRosterMonth
           }
     }
   return required & (CoordenaCategorySet) ~present;
+}
+
+const CoordenaCategorySet *
+coordena_roster_absent_masks (CoordenaRoster *r, guint max_total_hours)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&r->masks_lock);
+  CoordenaCategorySet *masks = g_hash_table_lookup (r->masks, GUINT_TO_POINTER (max_total_hours));
+
+  if (masks == NULL)
+    {
+      masks = g_new (CoordenaCategorySet, MAX (r->n_months, 1));
+      for (guint i = 0; i < r->n_months; i++)
+        masks[i] = coordena_roster_month_absent (r, &r->months[i], max_total_hours);
+      g_hash_table_insert (r->masks, GUINT_TO_POINTER (max_total_hours), masks);
+    }
+  return masks;
 }
 
 const char *

@@ -11,7 +11,6 @@
 #include <coordena/ids.h>
 #include <coordena/rules.h>
 
-#define DEFAULT_MAX_TOTAL_HOURS 60
 
 typedef struct {
   CoordenaCompetencia c;
@@ -21,21 +20,114 @@ typedef struct {
   gint64 base;
 } Step;
 
+#define NO_CLAUSE 255
+#define N_MASKS 16
+
+/* A rule set compiled for the walk: which clause decides, straight from the absent masks of
+ * the current and the previous competência. Sets with clauses over 3 or more competências
+ * take the general path. */
+typedef struct {
+  const CoordenaRuleSet *set;
+  gboolean general;
+  guint8 now[2][N_MASKS];            /* [family][mask]: best clause of 1 competência */
+  guint8 pair[2][N_MASKS][N_MASKS];  /* [family][previous][current]: best clause of 2 */
+} Compiled;
+
 typedef struct {
   const CoordenaRuleCatalog *catalog;
   const CoordenaRuleSet *forced;
   const CoordenaRuleSet *cached;
+  Compiled *cached_compiled;
+  GPtrArray *compiled;               /* Compiled*, one per set met */
+  CoordenaRoster *roster;
+  guint masks_hours;
+  const CoordenaCategorySet *masks;
 } Picker;
+
+static inline gboolean condition_holds (const CoordenaClause *clause, CoordenaCategorySet absent);
+
+static Compiled *
+compile (const CoordenaRuleSet *set)
+{
+  Compiled *c = g_new0 (Compiled, 1);
+
+  c->set = set;
+  memset (c->now, NO_CLAUSE, sizeof c->now);
+  memset (c->pair, NO_CLAUSE, sizeof c->pair);
+  if (set->n_clauses >= NO_CLAUSE)
+    c->general = TRUE;
+  /* Clauses are sorted best first: the lowest index that fires decides. */
+  for (guint k = set->n_clauses; k-- > 0 && !c->general;)
+    {
+      const CoordenaClause *cl = &set->clauses[k];
+      int f = cl->family == COORDENA_FAMILY_ESF ? 0 : 1;
+
+      if (cl->consecutive > 2)
+        c->general = TRUE;
+      for (guint cur = 0; cur < N_MASKS; cur++)
+        {
+          if (!condition_holds (cl, (CoordenaCategorySet) cur))
+            continue;
+          if (cl->consecutive == 1)
+            c->now[f][cur] = (guint8) k;
+          else
+            for (guint prev = 0; prev < N_MASKS; prev++)
+              if (condition_holds (cl, (CoordenaCategorySet) prev))
+                c->pair[f][prev][cur] = (guint8) k;
+        }
+    }
+  return c;
+}
+
+static void
+picker_init (Picker *p, CoordenaRoster *roster, const CoordenaRuleCatalog *catalog, const CoordenaRuleSet *forced)
+{
+  memset (p, 0, sizeof *p);
+  p->catalog = catalog;
+  p->forced = forced;
+  p->roster = roster;
+  p->compiled = g_ptr_array_new_with_free_func (g_free);
+}
+
+static void
+picker_clear (Picker *p)
+{
+  g_ptr_array_unref (p->compiled);
+}
 
 static const CoordenaRuleSet *
 pick (Picker *p, CoordenaCompetencia c)
 {
-  if (p->forced != NULL)
-    return p->forced;
-  if (p->cached != NULL && coordena_rule_set_covers (p->cached, c))
+  const CoordenaRuleSet *set;
+
+  if (p->cached != NULL && (p->forced != NULL || coordena_rule_set_covers (p->cached, c)))
     return p->cached;
-  p->cached = p->catalog != NULL ? coordena_rule_catalog_in_force (p->catalog, c) : NULL;
-  return p->cached;
+  set = p->forced != NULL ? p->forced : (p->catalog != NULL ? coordena_rule_catalog_in_force (p->catalog, c) : NULL);
+  p->cached = set;
+  p->cached_compiled = NULL;
+  if (set == NULL)
+    return NULL;
+  for (guint i = 0; i < p->compiled->len; i++)
+    if (((Compiled *) p->compiled->pdata[i])->set == set)
+      p->cached_compiled = p->compiled->pdata[i];
+  if (p->cached_compiled == NULL)
+    {
+      p->cached_compiled = compile (set);
+      g_ptr_array_add (p->compiled, p->cached_compiled);
+    }
+  return set;
+}
+
+/* The roster's absent masks for a workload ceiling, kept while the ceiling does not change. */
+static const CoordenaCategorySet *
+masks_for (Picker *p, guint max_hours)
+{
+  if (p->masks == NULL || p->masks_hours != max_hours)
+    {
+      p->masks = coordena_roster_absent_masks (p->roster, max_hours);
+      p->masks_hours = max_hours;
+    }
+  return p->masks;
 }
 
 static inline gboolean
@@ -80,24 +172,39 @@ evaluate_steps (const Step *steps, guint n, Picker *picker, guint stratum, guint
       if (set == NULL)
         continue;
 
-      /* Clauses are sorted by percent, highest first: the first that fires is the maximum. */
-      for (guint k = 0; k < set->n_clauses; k++)
+      if (!picker->cached_compiled->general)
         {
-          const CoordenaClause *cl = &set->clauses[k];
-          gboolean fires;
+          const Compiled *cc = picker->cached_compiled;
+          int f = s->type == COORDENA_TEAM_TYPE_ESF ? 0 : 1;
+          guint best = cc->now[f][s->absent & 0x0F];
 
-          if (!family_matches (cl, s->type) || run[i] < cl->consecutive)
-            continue;
-          fires = TRUE;
-          for (guint back = 0; back < cl->consecutive && fires; back++)
-            fires = condition_holds (cl, steps[i - back].absent);
-          if (fires)
+          if (run[i] >= 2)
+            best = MIN (best, cc->pair[f][steps[i - 1].absent & 0x0F][s->absent & 0x0F]);
+          if (best != NO_CLAUSE)
             {
-              r->percent = (guint8) cl->percent;
-              r->clause = cl;
-              break;
+              r->clause = &set->clauses[best];
+              r->percent = (guint8) r->clause->percent;
             }
         }
+      else
+        /* Clauses are sorted best first: the first that fires decides. */
+        for (guint k = 0; k < set->n_clauses; k++)
+          {
+            const CoordenaClause *cl = &set->clauses[k];
+            gboolean fires;
+
+            if (!family_matches (cl, s->type) || run[i] < cl->consecutive)
+              continue;
+            fires = TRUE;
+            for (guint back = 0; back < cl->consecutive && fires; back++)
+              fires = condition_holds (cl, steps[i - back].absent);
+            if (fires)
+              {
+                r->percent = (guint8) cl->percent;
+                r->clause = cl;
+                break;
+              }
+          }
 
       if (set->provimento_repasse > 0 && s->type == COORDENA_TEAM_TYPE_ESF &&
           (s->flags & COORDENA_TEAM_FLAG_PROVIMENTO) &&
@@ -136,13 +243,13 @@ team_steps (CoordenaRoster *roster, const CoordenaRosterTeam *team, Picker *pick
   for (guint i = 0; i < n; i++)
     {
       const CoordenaRuleSet *set = pick (picker, months[i].competencia);
-      guint max_hours = set != NULL ? set->max_total_hours : DEFAULT_MAX_TOTAL_HOURS;
+      const CoordenaCategorySet *masks = masks_for (picker, set != NULL ? set->max_total_hours : COORDENA_DEFAULT_MAX_TOTAL_HOURS);
 
       steps[i].c = months[i].competencia;
       steps[i].type = months[i].type;
       steps[i].flags = months[i].flags;
       steps[i].base = months[i].base_centavos;
-      steps[i].absent = coordena_roster_month_absent (roster, &months[i], max_hours);
+      steps[i].absent = masks[team->first_month + i];
     }
   return n;
 }
@@ -175,8 +282,9 @@ coordena_evaluate (CoordenaRoster *roster, const CoordenaRuleCatalog *catalog, c
   guint max = max_team_months (roster);
   g_autofree Step *steps = g_new (Step, max);
   g_autofree guint16 *run = g_new (guint16, max);
-  Picker picker = { catalog, forced, NULL };
+  Picker picker;
 
+  picker_init (&picker, roster, catalog, forced);
   e->roster = coordena_roster_ref (roster);
   coordena_roster_get_months (roster, &e->n_results);
   e->results = g_new0 (CoordenaMonthResult, MAX (e->n_results, 1));
@@ -186,6 +294,7 @@ coordena_evaluate (CoordenaRoster *roster, const CoordenaRuleCatalog *catalog, c
       guint n = team_steps (roster, &teams[t], &picker, steps);
       evaluate_steps (steps, n, &picker, teams[t].ied_stratum, run, e->results + teams[t].first_month);
     }
+  picker_clear (&picker);
   return e;
 }
 
@@ -347,7 +456,7 @@ coordena_forecast (CoordenaRoster            *roster,
   g_autofree guint16 *run = g_new (guint16, max);
   g_autofree CoordenaMonthResult *results = g_new (CoordenaMonthResult, max);
   g_autoptr(GHashTable) by_ine = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
-  Picker picker = { catalog, forced, NULL };
+  Picker picker;
   CoordenaForecast *f;
   guint n_changes = 0;
   const CoordenaScenarioChange *changes = scenario != NULL ? coordena_scenario_get_changes (scenario, &n_changes) : NULL;
@@ -371,6 +480,7 @@ coordena_forecast (CoordenaRoster            *roster,
       g_ptr_array_add (list, (gpointer) &changes[i]);
     }
 
+  picker_init (&picker, roster, catalog, forced);
   f = g_new0 (CoordenaForecast, 1);
   f->roster = coordena_roster_ref (roster);
   f->teams = g_new0 (CoordenaForecastTeam, MAX (n_teams, 1));
@@ -442,6 +552,7 @@ coordena_forecast (CoordenaRoster            *roster,
             out->n_unknown_loss++;
         }
     }
+  picker_clear (&picker);
   return f;
 }
 

@@ -1,0 +1,158 @@
+/* bench-rules — figures of the rules core: CSV rows/s, engine time for the country
+ * (50 000 teams x 24 competencias), 12-competência forecast, and `coordena-cli evaluate` of a
+ * state (6 000 teams x 24 ~ 1 M rows) end to end with its peak memory.
+ * Usage: bench-rules [PATH-OF-coordena-cli] */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
+
+#include "roster-synth.h"
+
+static double
+ms_since (gint64 start)
+{
+  return (double) (g_get_monotonic_time () - start) / 1000.0;
+}
+
+static int
+cmp_double (const void *a, const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return x < y ? -1 : x > y;
+}
+
+static double
+median (double *v, int n)
+{
+  qsort (v, (size_t) n, sizeof *v, cmp_double);
+  return v[n / 2];
+}
+
+static const char *
+verdict (double value, double target)
+{
+  return value <= target ? "ok" : "OVER TARGET";
+}
+
+int
+main (int argc, char **argv)
+{
+  SynthSpec state = { 6000, 24, 202401, 42 };
+  SynthSpec country = { 50000, 24, 202401, 7 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("coordena-bench-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "estado.csv", NULL);
+  g_autoptr(CoordenaRuleCatalog) cat = coordena_rule_catalog_load (&error);
+  CoordenaRosterCsvOptions options = { 0 };
+  g_auto(CoordenaRosterCsvReport) report = { 0 };
+  g_autoptr(CoordenaRoster) state_roster = NULL;
+  g_autoptr(CoordenaRoster) big = NULL;
+  double runs[5];
+  guint64 rows = 0;
+  gint64 t0;
+  double read_ms, build_ms, eval_ms, forecast_ms;
+  struct rusage self;
+
+  if (cat == NULL)
+    {
+      g_printerr ("bench-rules: %s\n", error->message);
+      return 1;
+    }
+
+  t0 = g_get_monotonic_time ();
+  if (!synth_roster_write_csv (&state, path, &rows, &error))
+    {
+      g_printerr ("bench-rules: %s\n", error->message);
+      return 1;
+    }
+  g_print ("state file: %u teams x %u competencias, %" G_GUINT64_FORMAT " rows, written in %.0f ms\n",
+           state.n_teams, state.n_months, rows, ms_since (t0));
+
+  /* 1. CSV reading with every check of the format, into a roster. */
+  t0 = g_get_monotonic_time ();
+  state_roster = coordena_roster_csv_read (path, &options, &report, &error);
+  read_ms = ms_since (t0);
+  if (state_roster == NULL)
+    {
+      g_printerr ("bench-rules: %s\n", error->message);
+      return 1;
+    }
+  g_print ("roster CSV read:       %8.0f ms  %10.0f rows/s\n", read_ms, (double) rows / (read_ms / 1000.0));
+
+  for (int i = 0; i < 5; i++)
+    {
+      g_autoptr(CoordenaEvaluation) e = NULL;
+      t0 = g_get_monotonic_time ();
+      e = coordena_evaluate (state_roster, cat, NULL);
+      runs[i] = ms_since (t0);
+    }
+  g_print ("engine, state:         %8.1f ms  (%u teams x %u competencias)\n", median (runs, 5), state.n_teams, state.n_months);
+
+  /* 2. The country, built in memory. */
+  t0 = g_get_monotonic_time ();
+  big = synth_roster_build (&country);
+  build_ms = ms_since (t0);
+  {
+    guint n_members = 0;
+    coordena_roster_get_members (big, &n_members);
+    g_print ("country roster built:  %8.0f ms  (%u teams x %u competencias, %u members)\n",
+             build_ms, country.n_teams, country.n_months, n_members);
+  }
+  for (int i = 0; i < 5; i++)
+    {
+      g_autoptr(CoordenaEvaluation) e = NULL;
+      t0 = g_get_monotonic_time ();
+      e = coordena_evaluate (big, cat, NULL);
+      runs[i] = ms_since (t0);
+    }
+  eval_ms = median (runs, 5);
+  g_print ("engine, country:       %8.1f ms  target <= 50 ms: %s\n", eval_ms, verdict (eval_ms, 50));
+  for (int i = 0; i < 3; i++)
+    {
+      g_autoptr(CoordenaForecast) f = NULL;
+      t0 = g_get_monotonic_time ();
+      f = coordena_forecast (big, cat, NULL, 12, NULL, NULL);
+      runs[i] = ms_since (t0);
+    }
+  forecast_ms = median (runs, 3);
+  g_print ("forecast 12, country:  %8.1f ms\n", forecast_ms);
+  g_clear_pointer (&big, coordena_roster_unref);
+
+  /* 3. The command a user runs, end to end, with its own peak memory. */
+  if (argc > 1)
+    {
+      struct rusage child;
+      int status = 0;
+      pid_t pid;
+
+      t0 = g_get_monotonic_time ();
+      pid = fork ();
+      if (pid == 0)
+        {
+          int null = open ("/dev/null", O_WRONLY);
+          dup2 (null, 1);
+          execl (argv[1], argv[1], "evaluate", "--format", "csv", path, (char *) NULL);
+          _exit (127);
+        }
+      wait4 (pid, &status, 0, &child);
+      {
+        double wall = ms_since (t0);
+        double rss = (double) child.ru_maxrss / 1024.0;
+        g_print ("coordena-cli evaluate: %8.0f ms  target <= 2000 ms: %s; peak RSS %.0f MB, target <= 300 MB: %s%s\n",
+                 wall, verdict (wall, 2000), rss, verdict (rss, 300),
+                 WIFEXITED (status) && WEXITSTATUS (status) == 0 ? "" : " (the command failed)");
+      }
+    }
+
+  getrusage (RUSAGE_SELF, &self);
+  g_print ("peak RSS of this benchmark: %.0f MB\n", (double) self.ru_maxrss / 1024.0);
+  g_remove (path);
+  g_rmdir (dir);
+  return 0;
+}
