@@ -381,6 +381,100 @@ test_demo_roster_never_annexed (void)
   assert_has (r.out, "OFÍCIO Nº 1/2025/COAPS/SESA"); /* the refusals took no number */
 }
 
+static char *
+pdf_page_text (const char *path, int page)
+{
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *number = g_strdup_printf ("%d", page);
+  g_autofree char *err = NULL;
+  char *out = NULL;
+
+  proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error, "pdftotext",
+                           "-layout", "-f", number, "-l", number, path, "-", NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (proc, NULL, NULL, &out, &err, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (err, ==, "");
+  return out;
+}
+
+static void
+test_annex_from_imported_roster (void)
+{
+  g_auto(Run) r = { 0 };
+  g_autofree char *roster = g_test_build_filename (G_TEST_DIST, "fixtures", "oficio", "roster-60.csv", NULL);
+  g_autofree char *pdf = path_in ("anexo-equipes.pdf");
+  guint rows = 0, annex_pages = 0;
+
+  fresh_database ("CE", FALSE);
+  cli (&r, "oficio", "generate", "--offer", OFFER, "--signer", "secretario", "--date", "2025-12-01",
+       "--anexo", "equipes", "-o", pdf, NULL);
+  g_assert_cmpint (r.status, ==, 1); /* no profile, no teams: refused, nothing written */
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+
+  cli (&r, "import", "roster", roster, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  fill_profile ();
+  cli (&r, "oficio", "generate", "--offer", OFFER, "--signer", "secretario", "--date", "2025-12-01",
+       "--anexo", "equipes", "-o", pdf, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  assert_has (r.out, "OFÍCIO Nº 1/2025/COAPS/SESA");
+  assert_has (r.out, "Páginas:   3");
+
+  {
+    g_autofree char *letter = pdf_page_text (pdf, 1);
+
+    assert_has (letter, "Segue anexa a relação das 60 equipes");
+    assert_has (letter, "MARIA CLARA NOGUEIRA");
+  }
+  for (int p = 2; p <= 3; p++)
+    {
+      g_autofree char *text = pdf_page_text (pdf, p);
+      g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+      /* every annex page opens with the table header */
+      assert_has (text, "Município");
+      assert_has (text, "INE");
+      annex_pages++;
+      for (guint i = 0; lines[i] != NULL; i++)
+        if (g_str_has_prefix (lines[i], "Caucaia") || g_str_has_prefix (lines[i], "Fortaleza")
+            || g_str_has_prefix (lines[i], "Juazeiro do Norte"))
+          rows++;
+    }
+  g_assert_cmpuint (annex_pages, ==, 2);
+  g_assert_cmpuint (rows, ==, 60);
+}
+
+static void
+test_discarded_draft_keeps_its_number (void)
+{
+  g_auto(Run) r = { 0 };
+  g_autofree char *one = path_in ("descartado.pdf");
+  g_autofree char *two = path_in ("novo.pdf");
+
+  fresh_database ("CE", FALSE);
+  fill_profile ();
+  cli (&r, "oficio", "generate", "--offer", OFFER, "--signer", "secretario", "--date", "2025-12-01", "-o", one, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  cli (&r, "adhesion", "set", "--offer", OFFER, "rascunho", "--note", "texto revisto", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  cli (&r, "oficio", "list", NULL);
+  assert_has (r.out, "(descartado)");
+
+  cli (&r, "oficio", "generate", "--offer", OFFER, "--signer", "coordenador", "--date", "2025-12-02", "-o", two, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  assert_has (r.out, "OFÍCIO Nº 2/2025/COAPS/SESA");
+
+  /* The discarded ofício is still there, byte for byte. */
+  {
+    g_autofree char *copy = path_in ("descartado-copia.pdf");
+
+    cli (&r, "oficio", "export", "1/2025", "-o", copy, NULL);
+  }
+  g_assert_cmpint (r.status, ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -398,6 +492,8 @@ main (int argc, char **argv)
   g_test_add_func ("/adhesion/egestor-needs-protocol", test_egestor_needs_protocol);
   g_test_add_func ("/adhesion/municipal-follow-up", test_municipal_follow_up);
   g_test_add_func ("/adhesion/demo-roster-never-annexed", test_demo_roster_never_annexed);
+  g_test_add_func ("/adhesion/annex-from-imported-roster", test_annex_from_imported_roster);
+  g_test_add_func ("/adhesion/discarded-draft-keeps-its-number", test_discarded_draft_keeps_its_number);
 
   rc = g_test_run ();
   g_free (db);

@@ -11,6 +11,15 @@
 
 int cli_cmd_municipios (CliContext *ctx, int argc, char **argv);
 
+/* text padded to width characters (not bytes: names carry accents). */
+static char *
+pad (const char *text, int width)
+{
+  glong n = g_utf8_strlen (text, -1);
+
+  return g_strdup_printf ("%s%*s", text, (int) MAX (width - n, 0), "");
+}
+
 int
 cli_cmd_municipios (CliContext *ctx, int argc, char **argv)
 {
@@ -75,8 +84,14 @@ cli_cmd_municipios (CliContext *ctx, int argc, char **argv)
 
     if (list == NULL)
       return cli_report_error (error);
-    g_print ("%-7s  %-32s  %-15s  %-10s  %-24s  %s\n", "IBGE", _("Municipality"), _("Status"), _("Date"),
-             _("Gerencia APS access"), _("Last use"));
+    {
+      g_autofree char *c1 = pad (_("Municipality"), 32);
+      g_autofree char *c2 = pad (_("Status"), 15);
+      g_autofree char *c3 = pad (_("Date"), 10);
+      g_autofree char *c4 = pad (_("Gerencia APS access"), 24);
+
+      g_print ("%-7s  %s  %s  %s  %s  %s\n", "IBGE", c1, c2, c3, c4, _("Last use"));
+    }
     for (guint i = 0; i < list->len; i++)
       {
         const CoordenaMunicipioAdesao *m = g_ptr_array_index (list, i);
@@ -89,8 +104,14 @@ cli_cmd_municipios (CliContext *ctx, int argc, char **argv)
         n_alerts += m->access_alert;
         if (alerts && !m->access_alert)
           continue;
-        g_print ("%-7s  %-32s  %-15s  %-10s  %-24s  %s\n", m->ibge7, m->nome, coordena_municipio_status_to_string (m->status),
-                 m->date != NULL ? m->date : "—", m->acesso_titular != NULL ? m->acesso_titular : "—", use);
+        {
+          g_autofree char *c1 = pad (m->nome, 32);
+          g_autofree char *c3 = pad (m->date != NULL ? m->date : "—", 10);
+          g_autofree char *c4 = pad (m->acesso_titular != NULL ? m->acesso_titular : "—", 24);
+
+          g_print ("%-7s  %s  %-15s  %s  %s  %s\n", m->ibge7, c1, coordena_municipio_status_to_string (m->status),
+                   c3, c4, use);
+        }
       }
     g_print (_("%u municipalities: %u adhered in e-Gestor, %u pending, %u not started; %u access alerts\n"), list->len,
              counts[COORDENA_MUNICIPIO_ADERIU_EGESTOR], counts[COORDENA_MUNICIPIO_PENDENTE],

@@ -12,6 +12,15 @@
 
 int cli_cmd_oficio (CliContext *ctx, int argc, char **argv);
 
+/* "Label:   value", padded by characters, not bytes (labels are translated). */
+static void
+print_field (const char *label, const char *value)
+{
+  glong pad = 10 - g_utf8_strlen (label, -1);
+
+  g_print ("%s%*s %s\n", label, (int) MAX (pad, 0), "", value);
+}
+
 static int
 generate (CliContext *ctx, const char *offer_id, const char *signer, const char *date_text, const char *annex,
           const char *output)
@@ -41,10 +50,14 @@ generate (CliContext *ctx, const char *offer_id, const char *signer, const char 
   record = coordena_adhesion_generate_oficio (store, &request, annex, output, &error);
   if (record == NULL)
     return cli_report_error (error);
-  g_print ("%s\n", record->identification);
-  g_print ("%-10s %s\n", _("File:"), output);
-  g_print ("%-10s %u\n", _("Pages:"), record->pages);
-  g_print ("%-10s %s\n", "SHA-256:", record->sha256);
+  {
+    g_autofree char *pages = g_strdup_printf ("%u", record->pages);
+
+    g_print ("%s\n", record->identification);
+    print_field (_("File:"), output);
+    print_field (_("Pages:"), pages);
+    print_field ("SHA-256:", record->sha256);
+  }
   return CLI_EXIT_OK;
 }
 
@@ -98,6 +111,8 @@ list (CliContext *ctx, const char *format)
           json_builder_add_string_value (builder, r->sha256);
           json_builder_set_member_name (builder, "criado_em");
           json_builder_add_string_value (builder, r->created_at);
+          json_builder_set_member_name (builder, "descartado");
+          json_builder_add_boolean_value (builder, r->deleted);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
@@ -129,7 +144,8 @@ list (CliContext *ctx, const char *format)
     {
       const CoordenaOficioRecord *r = g_ptr_array_index (records, i);
 
-      g_print ("%-36s %s  %-12s %u p.  %.12s…\n", r->identification, r->date, r->signer, r->pages, r->sha256);
+      g_print ("%-36s %s  %-12s %u p.  %.12s…%s\n", r->identification, r->date, r->signer, r->pages, r->sha256,
+               r->deleted ? _("  (discarded)") : "");
     }
   return CLI_EXIT_OK;
 }

@@ -288,6 +288,23 @@ record_step (CoordenaStore *store, const char *offer_id, CoordenaAdhesionState f
   return coordena_store_audit (store, "adhesion-step", offer_id, before, after, error);
 }
 
+/* Back to a draft: the ofícios generated so far are discarded, kept as evidence with their
+ * numbers, which are never given again. */
+static gboolean
+discard_oficios (CoordenaStore *store, const char *offer_id, GError **error)
+{
+  sqlite3_stmt *stmt = coordena_store_prepare (store, "UPDATE oficio SET excluido = 1 WHERE oferta = ?1 AND excluido = 0",
+                                               error);
+  gboolean ok;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, offer_id, -1, SQLITE_TRANSIENT);
+  ok = coordena_store_step_done (store, stmt, error);
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
 gboolean
 coordena_adhesion_set_state (CoordenaStore *store, const CoordenaOffer *offer, CoordenaAdhesionState to,
                              const GDate *date, const char *note, const char *protocolo, GError **error)
@@ -312,6 +329,7 @@ coordena_adhesion_set_state (CoordenaStore *store, const CoordenaOffer *offer, C
   if (current == NULL
       || !coordena_adhesion_check_step (offer, current->state, to, &day, protocolo, error)
       || !record_step (store, offer->id, current->state, to, &day, note, protocolo, 0, error)
+      || (to == COORDENA_ADHESION_RASCUNHO && !discard_oficios (store, offer->id, error))
       || !coordena_store_commit (store, error))
     {
       coordena_store_rollback (store);
@@ -359,7 +377,9 @@ coordena_adhesion_teams_annex (CoordenaStore *store, char **description, GError 
 {
   const char *const columns[] = { "Município", "IBGE", "CNES", "INE", "Tipo", "Equipe" };
   const double widths[] = { 22, 10, 11, 14, 8, 35 };
+  const double widths_unnamed[] = { 35, 15, 15, 20, 15 };
   g_autoptr(GPtrArray) teams = coordena_store_list_teams (store, NULL, error);
+  gboolean named = FALSE;
   g_autoptr(CoordenaOficioAnnex) annex = NULL;
   CoordenaCompetencia last = 0;
   guint n = 0;
@@ -373,8 +393,16 @@ coordena_adhesion_teams_annex (CoordenaStore *store, char **description, GError 
                      "from the state’s real roster"));
       return NULL;
     }
+  /* The name column only when the roster knows team names (the roster CSV does not carry them). */
+  for (guint i = 0; i < teams->len; i++)
+    {
+      const CoordenaStoreTeam *team = g_ptr_array_index (teams, i);
+
+      named = named || (team->name != NULL && *team->name != '\0');
+    }
   annex = coordena_oficio_annex_new ("ANEXO — EQUIPES DE ATENÇÃO PRIMÁRIA À SAÚDE DO ESTADO, POR MUNICÍPIO",
-                                     G_N_ELEMENTS (columns), columns, widths);
+                                     named ? G_N_ELEMENTS (columns) : G_N_ELEMENTS (columns) - 1, columns,
+                                     named ? widths : widths_unnamed);
   for (guint i = 0; i < teams->len; i++)
     {
       const CoordenaStoreTeam *team = g_ptr_array_index (teams, i);
