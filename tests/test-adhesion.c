@@ -64,10 +64,14 @@ assert_has (const char *text, const char *what)
     g_error ("“%s” not found in:\n%s", what, text);
 }
 
+/* A fresh path in the output directory: what an earlier run left there is removed. */
 static char *
 path_in (const char *name)
 {
-  return g_build_filename (dir, name, NULL);
+  char *path = g_build_filename (dir, name, NULL);
+
+  g_unlink (path);
+  return path;
 }
 
 static void

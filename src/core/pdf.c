@@ -526,11 +526,11 @@ words_add (Words *w, HPDF_Font font, double size, const char *word, gsize len, g
   g_array_append_val (w->glued, glued);
 }
 
-/* "nº", "Nº", "n.º", "art." and "§" stay on the line of what follows them. */
+/* "nº", "art.", "§", "item", "SEI nº", "Processo nº" stay on the line of what follows them. */
 static gboolean
 binds_forward (const char *word)
 {
-  const char *const binders[] = { "n\xba", "N\xba", "n.\xba", "N.\xba", "\xa7", "art.", "Art.", "SEI", "(SEI", NULL };
+  const char *const binders[] = { "n\xba", "N\xba", "n.\xba", "N.\xba", "\xa7", "art.", "Art.", "SEI", "(SEI", "item", "itens", "Processo", NULL };
   const char *last = strrchr (word, ' ');
 
   last = last != NULL ? last + 1 : word;
