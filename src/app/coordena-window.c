@@ -5,6 +5,7 @@
 #include <coordena/coordena.h>
 #include <coordena/export.h>
 
+#include "coordena-adesao-page.h"
 #include "coordena-editing.h"
 #include "coordena-equipes-page.h"
 #include "coordena-first-run.h"
@@ -354,6 +355,7 @@ coordena_window_class_init (CoordenaWindowClass *klass)
   g_type_ensure (COORDENA_TYPE_PAINEL_PAGE);
   g_type_ensure (COORDENA_TYPE_EQUIPES_PAGE);
   g_type_ensure (COORDENA_TYPE_PREVISAO_PAGE);
+  g_type_ensure (COORDENA_TYPE_ADESAO_PAGE);
   static const char *pages[] = { "painel", "equipes", "previsao", "adesao" };
 
   object_class->dispose = coordena_window_dispose;

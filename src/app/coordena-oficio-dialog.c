@@ -1,0 +1,400 @@
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include <coordena/adhesion.h>
+#include <coordena/format.h>
+#include <coordena/oficio-preview.h>
+
+#include "coordena-oficio-dialog.h"
+
+struct _CoordenaOficioDialog
+{
+  AdwWindow parent_instance;
+
+  GtkWidget *generate_button;
+  GtkSpinner *spinner;
+  AdwComboRow *signer_row;
+  AdwActionRow *date_row;
+  GtkEntry *date_entry;
+  GtkCalendar *calendar;
+  GtkSwitch *annex_switch;
+  GtkWidget *refusal_box;
+  GtkLabel *refusal_title;
+  GtkLabel *refusal_label;
+  GtkWidget *summary_group;
+  GtkListBox *summary_list;
+
+  CoordenaWorkspace *workspace;
+  CoordenaOffer *offer;
+  char *refusal;
+  gboolean ok;
+  gboolean busy;
+};
+
+G_DEFINE_FINAL_TYPE (CoordenaOficioDialog, coordena_oficio_dialog, ADW_TYPE_WINDOW)
+
+enum { GENERATED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+static const char *
+signer_key (CoordenaOficioDialog *self)
+{
+  guint i = adw_combo_row_get_selected (self->signer_row);
+
+  if (self->offer == NULL || i >= self->offer->signers->len)
+    return NULL;
+  return ((CoordenaOfferSigner *) g_ptr_array_index (self->offer->signers, i))->key;
+}
+
+static const char *
+annex_kind (CoordenaOficioDialog *self)
+{
+  return gtk_switch_get_active (self->annex_switch) ? "equipes" : NULL;
+}
+
+static void
+show_refusal (CoordenaOficioDialog *self, const char *title, const char *message)
+{
+  g_auto(GStrv) lines = g_strsplit (message, "\n", -1);
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint n = g_strv_length (lines);
+
+  /* The core lists every refusal, one a line: each becomes a sentence of its own. */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *line = g_strdup (lines[i]);
+      gunichar first = g_utf8_get_char (line);
+
+      if (*line == '\0')
+        continue;
+      if (g_unichar_islower (first))
+        {
+          g_autofree char *upper = NULL;
+          char buf[8] = { 0 };
+
+          g_unichar_to_utf8 (g_unichar_toupper (first), buf);
+          upper = g_strconcat (buf, g_utf8_next_char (line), NULL);
+          g_free (line);
+          line = g_steal_pointer (&upper);
+        }
+      g_string_append_printf (text, "%s%s%s%s", text->len > 0 ? "\n" : "", n > 1 ? "• " : "", line,
+                              g_str_has_suffix (line, ".") ? "" : ".");
+    }
+  g_free (self->refusal);
+  self->refusal = g_strdup (text->str);
+  gtk_label_set_text (self->refusal_title, title);
+  gtk_label_set_text (self->refusal_label, text->str);
+  gtk_widget_set_visible (self->refusal_box, TRUE);
+  gtk_widget_set_visible (self->summary_group, FALSE);
+}
+
+static void
+summary_row (CoordenaOficioDialog *self, const char *title, const char *value)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), value);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), title);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+  /* The part's name above, what will print below, as in a form someone checks. */
+  gtk_widget_add_css_class (row, "property");
+  gtk_list_box_append (self->summary_list, row);
+}
+
+static void
+update_actions (CoordenaOficioDialog *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "oficio.generate", self->ok && !self->busy);
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), self->busy);
+  gtk_spinner_set_spinning (self->spinner, self->busy);
+}
+
+/* Every change re-checks the request and redraws the summary or the refusals. */
+static void
+update (CoordenaOficioDialog *self)
+{
+  CoordenaStore *store = coordena_workspace_get_store (self->workspace);
+  CoordenaOficioRequest request = { 0 };
+  g_autoptr(CoordenaOficioPreview) preview = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *child;
+
+  self->ok = FALSE;
+  g_clear_pointer (&self->refusal, g_free);
+  if (self->offer == NULL || store == NULL)
+    {
+      update_actions (self);
+      return;
+    }
+  request.offer = self->offer;
+  request.signer = signer_key (self);
+  if (!coordena_parse_date (gtk_editable_get_text (GTK_EDITABLE (self->date_entry)), &request.date, &error))
+    {
+      show_refusal (self, _("This ofício cannot be generated"), error->message);
+      update_actions (self);
+      return;
+    }
+  if ((preview = coordena_oficio_preview (store, &request, annex_kind (self), &error)) == NULL)
+    {
+      show_refusal (self, _("This ofício cannot be generated"), error->message);
+      update_actions (self);
+      return;
+    }
+
+  gtk_widget_set_visible (self->refusal_box, FALSE);
+  gtk_widget_set_visible (self->summary_group, TRUE);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->summary_list))) != NULL)
+    gtk_list_box_remove (self->summary_list, child);
+  {
+    const CoordenaOficioDoc *doc = preview->doc;
+    g_autofree char *address = g_strjoinv ("\n", doc->address);
+    g_autofree char *name = g_utf8_strup (doc->signer_name, -1);
+    g_autofree char *signer = g_strdup_printf ("%s\n%s", name, doc->signer_cargo);
+    g_autofree char *footer = g_strjoinv (" · ", doc->footer);
+    g_autofree char *header = g_strjoinv ("\n", doc->header);
+    g_autofree char *body = g_strjoinv ("\n\n", doc->paragraphs);
+    g_autofree char *annex = NULL;
+
+    if (preview->annex_rows > 0)
+      annex = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u team, by municipality", "%u teams, by municipality",
+                                            preview->annex_rows), preview->annex_rows);
+    summary_row (self, _("Number (the next free one of the year)"), doc->identification);
+    summary_row (self, _("Letterhead"), header);
+    summary_row (self, _("Place and date"), doc->place_date);
+    summary_row (self, _("Addressee"), address);
+    summary_row (self, _("Subject"), doc->subject);
+    summary_row (self, _("Text"), body);
+    summary_row (self, _("Closing"), doc->closing);
+    summary_row (self, _("Signature"), signer);
+    summary_row (self, _("Footer"), footer);
+    summary_row (self, _("Annex"), annex != NULL ? annex : _("None"));
+  }
+  self->ok = TRUE;
+  update_actions (self);
+}
+
+gboolean
+coordena_oficio_dialog_can_generate (CoordenaOficioDialog *self)
+{
+  g_return_val_if_fail (COORDENA_IS_OFICIO_DIALOG (self), FALSE);
+  return self->ok && !self->busy;
+}
+
+const char *
+coordena_oficio_dialog_get_refusal (CoordenaOficioDialog *self)
+{
+  g_return_val_if_fail (COORDENA_IS_OFICIO_DIALOG (self), NULL);
+  return gtk_widget_get_visible (self->refusal_box) ? self->refusal : NULL;
+}
+
+/* ---- Generation, in a worker with its own connection --------------------------------------- */
+
+typedef struct {
+  char *db_path;
+  char *offer_id;
+  char *signer;
+  GDate date;
+  char *annex;
+} GenerateJob;
+
+static void
+generate_job_free (GenerateJob *job)
+{
+  g_free (job->db_path);
+  g_free (job->offer_id);
+  g_free (job->signer);
+  g_free (job->annex);
+  g_free (job);
+}
+
+static void
+generate_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  GenerateJob *job = task_data;
+  g_autoptr(CoordenaStore) store = NULL;
+  g_autoptr(CoordenaOffer) offer = NULL;
+  CoordenaOficioRequest request = { 0 };
+  CoordenaOficioRecord *record;
+  GError *error = NULL;
+
+  if ((store = coordena_store_open_full (job->db_path, COORDENA_STORE_OPEN_MUST_EXIST | COORDENA_STORE_OPEN_NO_MIGRATE,
+                                         &error)) == NULL
+      || (offer = coordena_offer_find (job->offer_id, &error)) == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  request.offer = offer;
+  request.signer = job->signer;
+  request.date = job->date;
+  if ((record = coordena_adhesion_generate_oficio (store, &request, job->annex, NULL, &error)) == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, record, (GDestroyNotify) coordena_oficio_record_free);
+}
+
+static void
+generate_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  CoordenaOficioDialog *self = COORDENA_OFICIO_DIALOG (source);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CoordenaOficioRecord) record = g_task_propagate_pointer (G_TASK (result), &error);
+
+  self->busy = FALSE;
+  if (record == NULL)
+    {
+      self->ok = FALSE;
+      show_refusal (self, _("The ofício was not generated; nothing was stored"), error->message);
+      update_actions (self);
+      return;
+    }
+  {
+    g_autofree char *numero_ano = g_strdup_printf ("%u/%u", record->number, record->year);
+
+    g_signal_emit (self, signals[GENERATED], 0, record->identification, numero_ano);
+  }
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+generate_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  CoordenaOficioDialog *self = COORDENA_OFICIO_DIALOG (widget);
+  g_autoptr(GTask) task = NULL;
+  GenerateJob *job;
+
+  if (!self->ok || self->busy)
+    return;
+  job = g_new0 (GenerateJob, 1);
+  job->db_path = g_strdup (coordena_workspace_get_path (self->workspace));
+  job->offer_id = g_strdup (self->offer->id);
+  job->signer = g_strdup (signer_key (self));
+  job->annex = g_strdup (annex_kind (self));
+  if (!coordena_parse_date (gtk_editable_get_text (GTK_EDITABLE (self->date_entry)), &job->date, NULL))
+    {
+      generate_job_free (job);
+      return;
+    }
+  self->busy = TRUE;
+  update_actions (self);
+  task = g_task_new (self, NULL, generate_done, NULL);
+  g_task_set_task_data (task, job, (GDestroyNotify) generate_job_free);
+  g_task_run_in_thread (task, generate_thread);
+}
+
+static void
+day_selected (CoordenaOficioDialog *self)
+{
+  g_autoptr(GDateTime) when = gtk_calendar_get_date (self->calendar);
+  g_autofree char *text = g_date_time_format (when, "%d/%m/%Y");
+
+  gtk_editable_set_text (GTK_EDITABLE (self->date_entry), text);
+}
+
+CoordenaOficioDialog *
+coordena_oficio_dialog_new (GtkWindow *parent, CoordenaWorkspace *workspace, const char *offer_id)
+{
+  CoordenaOficioDialog *self = g_object_new (COORDENA_TYPE_OFICIO_DIALOG, "transient-for", parent, NULL);
+  g_autoptr(GtkStringList) roles = gtk_string_list_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *deadline = NULL;
+  g_autofree char *cite = NULL;
+  g_autofree char *rule = NULL;
+  g_autofree char *today_text = NULL;
+  GDate today;
+
+  self->workspace = g_object_ref (workspace);
+  if ((self->offer = coordena_offer_find (offer_id, &error)) == NULL)
+    {
+      show_refusal (self, _("This ofício cannot be generated"), error->message);
+      update_actions (self);
+      return self;
+    }
+
+  for (guint i = 0; i < self->offer->signers->len; i++)
+    gtk_string_list_append (roles, ((CoordenaOfferSigner *) g_ptr_array_index (self->offer->signers, i))->role);
+  adw_combo_row_set_model (self->signer_row, G_LIST_MODEL (roles));
+  cite = coordena_offer_cite (self->offer, self->offer->signers_source, self->offer->signers_item);
+  /* TRANSLATORS: under the signer choice: the act that says who may sign */
+  rule = g_strdup_printf (_("Only the roles %s allows"), cite);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->signer_row), rule);
+  g_clear_pointer (&cite, g_free);
+  g_clear_pointer (&rule, g_free);
+
+  deadline = coordena_format_date (&self->offer->deadline);
+  cite = coordena_offer_cite (self->offer, self->offer->deadline_source, self->offer->deadline_item);
+  /* TRANSLATORS: under the date: the deadline (03/12/2025) and the act that set it */
+  rule = g_strdup_printf (_("By %s, inclusive, Brasília time (%s)"), deadline, cite);
+  adw_action_row_set_subtitle (self->date_row, rule);
+
+  coordena_offer_today (self->offer, &today);
+  today_text = coordena_format_date (&today);
+  gtk_editable_set_text (GTK_EDITABLE (self->date_entry), today_text);
+
+  g_signal_connect_swapped (self->signer_row, "notify::selected", G_CALLBACK (update), self);
+  g_signal_connect_swapped (self->date_entry, "changed", G_CALLBACK (update), self);
+  g_signal_connect_swapped (self->annex_switch, "notify::active", G_CALLBACK (update), self);
+  g_signal_connect_swapped (self->calendar, "day-selected", G_CALLBACK (day_selected), self);
+  update (self);
+  return self;
+}
+
+static void
+coordena_oficio_dialog_dispose (GObject *object)
+{
+  CoordenaOficioDialog *self = COORDENA_OFICIO_DIALOG (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), COORDENA_TYPE_OFICIO_DIALOG);
+  g_clear_object (&self->workspace);
+  G_OBJECT_CLASS (coordena_oficio_dialog_parent_class)->dispose (object);
+}
+
+static void
+coordena_oficio_dialog_finalize (GObject *object)
+{
+  CoordenaOficioDialog *self = COORDENA_OFICIO_DIALOG (object);
+
+  g_clear_pointer (&self->offer, coordena_offer_free);
+  g_free (self->refusal);
+  G_OBJECT_CLASS (coordena_oficio_dialog_parent_class)->finalize (object);
+}
+
+static void
+coordena_oficio_dialog_class_init (CoordenaOficioDialogClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = coordena_oficio_dialog_dispose;
+  object_class->finalize = coordena_oficio_dialog_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/coordena/Coordena/coordena-oficio-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, CoordenaOficioDialog, generate_button);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaOficioDialog, spinner);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaOficioDialog, signer_row);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaOficioDialog, date_row);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaOficioDialog, date_entry);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaOficioDialog, calendar);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaOficioDialog, annex_switch);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaOficioDialog, refusal_box);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaOficioDialog, refusal_title);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaOficioDialog, refusal_label);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaOficioDialog, summary_group);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaOficioDialog, summary_list);
+
+  gtk_widget_class_install_action (widget_class, "oficio.generate", NULL, generate_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+
+  /* The ofício was generated and stored: its identification and "NUMERO/ANO". */
+  signals[GENERATED] = g_signal_new ("generated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                     G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
+}
+
+static void
+coordena_oficio_dialog_init (CoordenaOficioDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "oficio.generate", FALSE);
+}

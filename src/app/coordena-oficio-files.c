@@ -1,0 +1,199 @@
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include <poppler.h>
+
+#include <coordena/adhesion.h>
+
+#include "coordena-oficio-files.h"
+#include "coordena-window.h"
+
+void
+coordena_show_error (GtkWindow *parent, const char *heading, const GError *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (parent, heading, error != NULL ? error->message : NULL);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+toast (GtkWindow *parent, const char *text)
+{
+  if (COORDENA_IS_WINDOW (parent))
+    coordena_window_add_toast (COORDENA_WINDOW (parent), adw_toast_new (text));
+  else if (ADW_IS_PREFERENCES_WINDOW (parent))
+    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (parent), adw_toast_new (text));
+}
+
+/* "OFÍCIO Nº 3/2025" as a file name: "Oficio-3-2025.pdf". */
+static char *
+file_name_for (const char *numero_ano)
+{
+  g_autofree char *safe = g_strdup (numero_ano);
+
+  g_strdelimit (safe, "/", '-');
+  return g_strdup_printf ("Oficio-%s.pdf", safe);
+}
+
+/* A fresh copy of the stored PDF in the user's cache: what is opened or printed is the stored
+ * file, never an older copy left there. */
+static char *
+export_to_cache (CoordenaStore *store, const char *numero_ano, GError **error)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "coordena", "oficios", NULL);
+  g_autofree char *name = file_name_for (numero_ano);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(CoordenaOficioRecord) record = NULL;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _("Could not create “%s”: %s"), dir,
+                   g_strerror (saved));
+      return NULL;
+    }
+  if ((record = coordena_adhesion_export_oficio (store, numero_ano, path, error)) == NULL)
+    return NULL;
+  return g_steal_pointer (&path);
+}
+
+void
+coordena_oficio_open (GtkWindow *parent, CoordenaStore *store, const char *numero_ano)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = export_to_cache (store, numero_ano, &error);
+  g_autofree char *uri = NULL;
+
+  if (path == NULL)
+    {
+      coordena_show_error (parent, _("The Ofício Could Not Be Opened"), error);
+      return;
+    }
+  uri = g_filename_to_uri (path, NULL, NULL);
+  gtk_show_uri (parent, uri, GDK_CURRENT_TIME);
+}
+
+static void
+save_chosen (GtkNativeDialog *native, int response, gpointer user_data)
+{
+  GtkWindow *parent = gtk_native_dialog_get_transient_for (native);
+  CoordenaStore *store = g_object_get_data (G_OBJECT (native), "store");
+  const char *numero_ano = g_object_get_data (G_OBJECT (native), "numero-ano");
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+  if (file != NULL && (path = g_file_get_path (file)) != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CoordenaOficioRecord) record = coordena_adhesion_export_oficio (store, numero_ano, path, &error);
+
+      if (record == NULL)
+        coordena_show_error (parent, _("The Copy Was Not Saved"), error);
+      else
+        {
+          g_autofree char *base = g_path_get_basename (path);
+          /* TRANSLATORS: a toast after saving a copy of an ofício, with the file name */
+          g_autofree char *text = g_strdup_printf (_("Saved “%s”"), base);
+
+          toast (parent, text);
+        }
+    }
+  g_object_unref (native);
+}
+
+void
+coordena_oficio_save_copy (GtkWindow *parent, CoordenaStore *store, const char *numero_ano)
+{
+  GtkFileChooserNative *native;
+  g_autofree char *name = file_name_for (numero_ano);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  native = gtk_file_chooser_native_new (_("Save a Copy of the Ofício"), parent, GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Save"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("PDF documents"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_filter_add_suffix (filter, "pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  g_object_set_data (G_OBJECT (native), "store", store);
+  g_object_set_data_full (G_OBJECT (native), "numero-ano", g_strdup (numero_ano), g_free);
+  g_signal_connect (native, "response", G_CALLBACK (save_chosen), NULL);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+/* ---- Printing -------------------------------------------------------------------------------- */
+
+static void
+draw_page (GtkPrintOperation *operation, GtkPrintContext *context, int page_nr, PopplerDocument *document)
+{
+  PopplerPage *page = poppler_document_get_page (document, page_nr);
+  cairo_t *cr = gtk_print_context_get_cairo_context (context);
+  double width = 0, height = 0, scale;
+
+  if (page == NULL)
+    return;
+  poppler_page_get_size (page, &width, &height);
+  /* The page keeps its size on A4; on other paper it shrinks to fit, never stretches. */
+  scale = MIN (gtk_print_context_get_width (context) / width, gtk_print_context_get_height (context) / height);
+  scale = MIN (scale, 1.0);
+  cairo_save (cr);
+  cairo_scale (cr, scale, scale);
+  poppler_page_render_for_printing (page, cr);
+  cairo_restore (cr);
+  g_object_unref (page);
+}
+
+GtkPrintOperationResult
+coordena_print_pdf_file (GtkWindow *parent, const char *pdf_path, const char *job_name,
+                         GtkPrintOperationAction action, const char *export_filename, GError **error)
+{
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+  PopplerDocument *document = NULL;
+  g_autofree char *uri = g_filename_to_uri (pdf_path, NULL, error);
+
+  if (uri == NULL || (document = poppler_document_new_from_file (uri, NULL, error)) == NULL)
+    return GTK_PRINT_OPERATION_RESULT_ERROR;
+
+  operation = gtk_print_operation_new ();
+  gtk_page_setup_set_paper_size_and_default_margins (setup, a4);
+  gtk_print_operation_set_default_page_setup (operation, setup);
+  gtk_print_operation_set_use_full_page (operation, TRUE);
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_n_pages (operation, poppler_document_get_n_pages (document));
+  gtk_print_operation_set_job_name (operation, job_name);
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  if (export_filename != NULL)
+    gtk_print_operation_set_export_filename (operation, export_filename);
+  /* The dialog runs asynchronously: the operation keeps the document for as long as it lives. */
+  gtk_print_operation_set_allow_async (operation, action == GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page), document);
+  g_object_set_data_full (G_OBJECT (operation), "document", document, g_object_unref);
+  return gtk_print_operation_run (operation, action, parent, error);
+}
+
+void
+coordena_oficio_print (GtkWindow *parent, CoordenaStore *store, const char *numero_ano)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = export_to_cache (store, numero_ano, &error);
+  g_autofree char *job = NULL;
+
+  if (path != NULL)
+    {
+      /* TRANSLATORS: the print job's name, with the ofício's number and year */
+      job = g_strdup_printf (_("Ofício %s"), numero_ano);
+      if (coordena_print_pdf_file (parent, path, job, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL, &error)
+          != GTK_PRINT_OPERATION_RESULT_ERROR)
+        return;
+    }
+  coordena_show_error (parent, _("The Ofício Could Not Be Printed"), error);
+}

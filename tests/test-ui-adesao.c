@@ -1,0 +1,565 @@
+/* The Adesão page under Xvfb, in Portuguese, on a real database per test: the offer and its
+ * deadline, an ofício generated through the dialog and found stored with the next number, the
+ * refusals (late date, missing profile field) shown with nothing stored, the record moving along
+ * its timeline with only the allowed steps offered, printing, and the municipal follow-up. */
+#include "config.h"
+
+#include <string.h>
+
+#include <adwaita.h>
+#include <poppler.h>
+
+#include <coordena/coordena.h>
+#include <coordena/adhesion.h>
+#include <coordena/profile.h>
+
+#include "coordena-adesao-page.h"
+#include "coordena-municipios-view.h"
+#include "coordena-oficio-dialog.h"
+#include "coordena-oficio-files.h"
+#include "ui-app-helpers.h"
+#include "ui-helpers.h"
+
+#define OFFER "coordenacao-cuidado-2025"
+
+static CoordenaApplication *app;
+
+/* ---- Setup ------------------------------------------------------------------------------------ */
+
+static const char *const profile[][2] = {
+  { "secretaria.nome", "Secretaria da Saúde do Estado do Ceará" },
+  { "secretaria.sigla", "COAPS/SESA" },
+  { "subunidade", "Coordenadoria de Atenção Primária à Saúde" },
+  { "cidade", "Fortaleza" },
+  { "endereco", "Av. Almirante Barroso, 600, Praia de Iracema, 60060-440 Fortaleza/CE" },
+  { "telefone", "(85) 3101-5123" },
+  { "email", "coaps@saude.ce.gov.br" },
+  { "secretario.nome", "Maria Clara Albuquerque Nogueira" },
+  { "secretario.genero", "F" },
+  { "coordenador.nome", "José Wellington Façanha" },
+  { "coordenador.genero", "M" },
+  { "contato.nome", "João Pedro Sampaio" },
+  { "contato.email", "joao.sampaio@saude.ce.gov.br" },
+  { "contato.telefone", "(85) 3101-5200" },
+};
+
+/* A demonstration database of Ceará with the secretariat's profile, except the keys left out. */
+static char *
+make_database (const char *leave_out)
+{
+  g_autofree char *path = ui_app_make_database ("CE");
+  g_autoptr(CoordenaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = coordena_store_open (path, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (profile); i++)
+    if (g_strcmp0 (profile[i][0], leave_out) != 0)
+      {
+        g_assert_true (coordena_profile_set (store, profile[i][0], profile[i][1], &error));
+        g_assert_no_error (error);
+      }
+  return g_steal_pointer (&path);
+}
+
+static CoordenaWindow *
+open_on (const char *db_path)
+{
+  CoordenaWindow *window;
+
+  while ((window = COORDENA_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)))) != NULL)
+    {
+      gtk_window_destroy (GTK_WINDOW (window));
+      ui_flush ();
+    }
+  g_settings_set_string (coordena_application_get_settings (app), "database-path", db_path);
+  g_settings_set_string (coordena_application_get_settings (app), "last-page", "adesao");
+  window = ui_app_open_window (app);
+  coordena_window_show_page (window, "adesao");
+  ui_wait_for_frames (GTK_WIDGET (window), 2);
+  return window;
+}
+
+static CoordenaAdesaoPage *
+page_of (CoordenaWindow *window)
+{
+  return COORDENA_ADESAO_PAGE (coordena_window_get_page_widget (window, "adesao"));
+}
+
+static CoordenaStore *
+store_of (CoordenaWindow *window)
+{
+  return coordena_workspace_get_store (coordena_window_get_workspace (window));
+}
+
+/* ---- Looking at widgets ----------------------------------------------------------------------- */
+
+static GtkWidget *
+find_named (GtkWidget *root, const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The widget with this name in any shown toplevel. */
+static GtkWidget *
+find_named_toplevel (const char *name)
+{
+  g_autoptr(GList) windows = gtk_window_list_toplevels ();
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    {
+      GtkWidget *found;
+
+      if (gtk_widget_get_visible (l->data) && (found = find_named (l->data, name)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+shows_text (GtkWidget *widget, const char *text)
+{
+  if (!gtk_widget_get_visible (widget))
+    return FALSE;
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    return TRUE;
+  if (ADW_IS_PREFERENCES_ROW (widget) && strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), text) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (shows_text (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+button_offered (GtkWidget *page, const char *state)
+{
+  g_autofree char *name = g_strdup_printf ("step-%s", state);
+  GtkWidget *button = find_named (page, name);
+
+  return button != NULL && gtk_widget_get_visible (button);
+}
+
+static void
+tick_responsibilities (GtkWidget *page)
+{
+  /* Every check button of the page belongs to the responsibilities list. */
+  for (GtkWidget *w = page; w != NULL;)
+    {
+      if (GTK_IS_CHECK_BUTTON (w))
+        gtk_check_button_set_active (GTK_CHECK_BUTTON (w), TRUE);
+      if (gtk_widget_get_first_child (w) != NULL)
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w != NULL && w != page && gtk_widget_get_next_sibling (w) == NULL)
+            w = gtk_widget_get_parent (w);
+          w = (w == NULL || w == page) ? NULL : gtk_widget_get_next_sibling (w);
+        }
+    }
+}
+
+/* ---- The ofício dialog -------------------------------------------------------------------------- */
+
+static CoordenaOficioDialog *
+open_dialog (CoordenaWindow *window)
+{
+  GtkWidget *page = GTK_WIDGET (page_of (window));
+  CoordenaOficioDialog *dialog;
+
+  tick_responsibilities (page);
+  g_assert_true (gtk_widget_activate_action (page, "adesao.generate", NULL));
+  ui_flush ();
+  dialog = COORDENA_OFICIO_DIALOG (ui_find_toplevel (COORDENA_TYPE_OFICIO_DIALOG));
+  g_assert_nonnull (dialog);
+  ui_wait_for_frames (GTK_WIDGET (dialog), 2);
+  return dialog;
+}
+
+static void
+set_date (CoordenaOficioDialog *dialog, const char *date)
+{
+  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "oficio-date")), date);
+  ui_flush ();
+}
+
+static gboolean
+dialog_gone (gpointer data)
+{
+  return ui_find_toplevel (COORDENA_TYPE_OFICIO_DIALOG) == NULL;
+}
+
+static void
+generate (CoordenaOficioDialog *dialog)
+{
+  g_assert_true (coordena_oficio_dialog_can_generate (dialog));
+  g_signal_emit_by_name (find_named (GTK_WIDGET (dialog), "oficio-generate"), "clicked");
+  g_assert_true (ui_app_wait_for (dialog_gone, NULL));
+  ui_flush ();
+}
+
+static char *
+pdf_text (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  PopplerDocument *doc = poppler_document_new_from_file (uri, NULL, &error);
+  GString *text = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (int i = 0; i < poppler_document_get_n_pages (doc); i++)
+    {
+      PopplerPage *page = poppler_document_get_page (doc, i);
+      g_autofree char *t = poppler_page_get_text (page);
+
+      g_string_append (text, t);
+      g_object_unref (page);
+    }
+  g_object_unref (doc);
+  return g_string_free (text, FALSE);
+}
+
+static char *
+exported_text (CoordenaStore *store, const char *numero_ano)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("coordena-export-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "oficio.pdf", NULL);
+  g_autoptr(CoordenaOficioRecord) record = coordena_adhesion_export_oficio (store, numero_ano, path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (record);
+  return pdf_text (path);
+}
+
+static guint
+n_oficios (CoordenaStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) records = coordena_adhesion_list_oficios (store, &error);
+
+  g_assert_no_error (error);
+  return records->len;
+}
+
+/* ---- Tests ---------------------------------------------------------------------------------------- */
+
+static void
+test_page_shows_offer (void)
+{
+  g_autofree char *db = make_database (NULL);
+  CoordenaWindow *window = open_on (db);
+  GtkWidget *page = GTK_WIDGET (page_of (window));
+  g_autofree char *png = NULL;
+
+  g_assert_true (shows_text (page, "Aperfeiçoamento da Prática em Coordenação do Cuidado"));
+  /* The deadline of 03/12/2025 is behind the test machine's clock: the page says so and why. */
+  g_assert_true (shows_text (page, "O prazo terminou"));
+  g_assert_true (shows_text (page, "03/12/2025"));
+  g_assert_true (shows_text (page, "NT Conjunta nº 441/2025, item 2.6"));
+  g_assert_true (shows_text (page, "Nota Técnica Conjunta nº 436/2025"));
+  g_assert_true (shows_text (page, "e-Gestor APS › Gerencia APS"));
+  g_assert_true (shows_text (page, "carga horária protegida"));
+  g_assert_true (shows_text (page, "Rascunho"));
+  g_assert_true (shows_text (page, "Nenhum ofício gerado"));
+
+  /* From a draft: an ofício or the e-Gestor adhesion, nothing else. */
+  g_assert_true (button_offered (page, "oficio_gerado"));
+  g_assert_true (button_offered (page, "aderido_egestor"));
+  g_assert_false (button_offered (page, "assinado"));
+  g_assert_false (button_offered (page, "enviado"));
+  g_assert_false (button_offered (page, "confirmado"));
+
+  /* Generating waits until each responsibility is ticked. */
+  g_assert_false (gtk_widget_activate_action (page, "adesao.generate", NULL) && ui_find_toplevel (COORDENA_TYPE_OFICIO_DIALOG));
+  png = ui_save_png (GTK_WIDGET (window), "adesao");
+  g_assert_true (g_file_test (png, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_generate_stores_next_number (void)
+{
+  g_autofree char *db = make_database (NULL);
+  CoordenaWindow *window = open_on (db);
+  CoordenaStore *store = store_of (window);
+  CoordenaOficioDialog *dialog = open_dialog (window);
+  g_autofree char *png = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+
+  set_date (dialog, "01/12/2025");
+  g_assert_true (coordena_oficio_dialog_can_generate (dialog));
+  g_assert_null (coordena_oficio_dialog_get_refusal (dialog));
+  /* The summary shows what will print before anything is stored. */
+  g_assert_true (shows_text (GTK_WIDGET (dialog), "OFÍCIO Nº 1/2025/COAPS/SESA"));
+  g_assert_true (shows_text (GTK_WIDGET (dialog), "Fortaleza, 1º de dezembro de 2025."));
+  g_assert_true (shows_text (GTK_WIDGET (dialog), "MARIA CLARA ALBUQUERQUE NOGUEIRA"));
+  g_assert_true (shows_text (GTK_WIDGET (dialog), "À Senhora"));
+  ui_wait_for_frames (GTK_WIDGET (dialog), 2);
+  png = ui_save_png (GTK_WIDGET (dialog), "oficio-dialogo");
+  g_assert_cmpuint (n_oficios (store), ==, 0);
+
+  generate (dialog);
+  records = coordena_adhesion_list_oficios (store, NULL);
+  g_assert_cmpuint (records->len, ==, 1);
+  g_assert_cmpuint (((CoordenaOficioRecord *) records->pdata[0])->number, ==, 1);
+  text = exported_text (store, "1/2025");
+  g_assert_nonnull (strstr (text, "OFÍCIO Nº 1/2025/COAPS/SESA"));
+  g_assert_nonnull (strstr (text, "1º de dezembro de 2025"));
+
+  /* The list shows it, and the record moved on. */
+  g_assert_true (shows_text (GTK_WIDGET (page_of (window)), "OFÍCIO Nº 1/2025/COAPS/SESA"));
+  g_assert_true (shows_text (GTK_WIDGET (page_of (window)), "Ofício gerado"));
+
+  /* The next one takes the next number; the coordinator signs it this time. */
+  dialog = open_dialog (window);
+  set_date (dialog, "02/12/2025");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_named (GTK_WIDGET (dialog), "oficio-signer")), 1);
+  ui_flush ();
+  g_assert_true (shows_text (GTK_WIDGET (dialog), "OFÍCIO Nº 2/2025/COAPS/SESA"));
+  g_assert_true (shows_text (GTK_WIDGET (dialog), "JOSÉ WELLINGTON FAÇANHA"));
+  generate (dialog);
+  g_assert_cmpuint (n_oficios (store), ==, 2);
+  g_clear_pointer (&text, g_free);
+  text = exported_text (store, "2/2025");
+  g_assert_nonnull (strstr (text, "OFÍCIO Nº 2/2025/COAPS/SESA"));
+  g_assert_nonnull (strstr (text, "Coordenador Estadual de Atenção Primária à Saúde"));
+  ui_wait_for_frames (GTK_WIDGET (window), 2);
+  g_clear_pointer (&png, g_free);
+  png = ui_save_png (GTK_WIDGET (window), "adesao-oficios");
+}
+
+static void
+test_refusals_store_nothing (void)
+{
+  g_autofree char *db = make_database ("contato.email");
+  CoordenaWindow *window = open_on (db);
+  CoordenaStore *store = store_of (window);
+  CoordenaOficioDialog *dialog = open_dialog (window);
+  const char *refusal;
+  g_autofree char *png = NULL;
+
+  /* A day after the deadline: refused, saying the deadline and the note. */
+  set_date (dialog, "04/12/2025");
+  refusal = coordena_oficio_dialog_get_refusal (dialog);
+  g_assert_nonnull (refusal);
+  g_assert_nonnull (strstr (refusal, "03/12/2025"));
+  g_assert_nonnull (strstr (refusal, "441/2025"));
+  /* The missing profile field is named in the same list. */
+  g_assert_nonnull (strstr (refusal, "contato.email"));
+  g_assert_false (coordena_oficio_dialog_can_generate (dialog));
+  g_assert_false (gtk_widget_get_sensitive (find_named (GTK_WIDGET (dialog), "oficio-generate")));
+  g_assert_true (shows_text (GTK_WIDGET (dialog), "Este ofício não pode ser gerado"));
+  ui_wait_for_frames (GTK_WIDGET (dialog), 2);
+  png = ui_save_png (GTK_WIDGET (dialog), "oficio-dialogo-recusa");
+
+  /* Within the deadline, the missing field alone still refuses. */
+  set_date (dialog, "01/12/2025");
+  refusal = coordena_oficio_dialog_get_refusal (dialog);
+  g_assert_nonnull (refusal);
+  g_assert_null (strstr (refusal, "03/12/2025"));
+  g_assert_nonnull (strstr (refusal, "contato.email"));
+  g_assert_false (coordena_oficio_dialog_can_generate (dialog));
+
+  /* Not a date at all. */
+  set_date (dialog, "31/02/2025");
+  g_assert_nonnull (coordena_oficio_dialog_get_refusal (dialog));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL));
+  ui_flush ();
+  g_assert_cmpuint (n_oficios (store), ==, 0);
+  {
+    g_autoptr(CoordenaAdhesion) adhesion = coordena_adhesion_get (store, OFFER, NULL);
+
+    g_assert_cmpint (adhesion->state, ==, COORDENA_ADHESION_RASCUNHO);
+  }
+}
+
+/* The shown message dialog with this heading, or NULL. */
+static AdwMessageDialog *
+find_message_dialog (const char *heading)
+{
+  g_autoptr(GList) windows = gtk_window_list_toplevels ();
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data)
+        && g_strcmp0 (adw_message_dialog_get_heading (l->data), heading) == 0)
+      return l->data;
+  return NULL;
+}
+
+/* Answers the step dialog the page opened. */
+static void
+record_step (CoordenaWindow *window, const char *state, const char *date, const char *protocolo)
+{
+  GtkWidget *page = GTK_WIDGET (page_of (window));
+  g_autofree char *name = g_strdup_printf ("step-%s", state);
+  GtkWidget *button = find_named (page, name);
+  AdwMessageDialog *dialog;
+
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  ui_flush ();
+  dialog = ADW_MESSAGE_DIALOG (gtk_widget_get_ancestor (find_named_toplevel ("step-date"), ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  if (date != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "step-date")), date);
+  if (protocolo != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "step-protocolo")), protocolo);
+  adw_message_dialog_response (dialog, "record");
+  ui_flush ();
+}
+
+static void
+test_timeline_moves (void)
+{
+  g_autofree char *db = make_database (NULL);
+  CoordenaWindow *window = open_on (db);
+  GtkWidget *page = GTK_WIDGET (page_of (window));
+  CoordenaOficioDialog *dialog = open_dialog (window);
+  AdwMessageDialog *refusal;
+  g_autofree char *png = NULL;
+
+  set_date (dialog, "01/12/2025");
+  generate (dialog);
+  g_assert_true (button_offered (page, "assinado"));
+  g_assert_true (button_offered (page, "rascunho"));
+  g_assert_false (button_offered (page, "enviado"));
+
+  record_step (window, "assinado", "02/12/2025", NULL);
+  g_assert_true (shows_text (page, "Assinado"));
+  g_assert_true (button_offered (page, "enviado"));
+  g_assert_false (button_offered (page, "assinado"));
+  g_assert_false (button_offered (page, "oficio_gerado"));
+
+  /* Sent after the deadline: refused with the reason, the record stays signed. */
+  record_step (window, "enviado", "05/12/2025", NULL);
+  refusal = find_message_dialog ("O passo não foi registrado");
+  g_assert_nonnull (refusal);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (refusal), "03/12/2025"));
+  adw_message_dialog_response (refusal, "close");
+  ui_flush ();
+  g_assert_true (button_offered (page, "enviado"));
+
+  record_step (window, "enviado", "03/12/2025", NULL);
+  g_assert_true (shows_text (page, "Enviado"));
+  g_assert_true (button_offered (page, "confirmado"));
+  g_assert_true (button_offered (page, "indeferido"));
+  g_assert_false (button_offered (page, "rascunho"));
+
+  record_step (window, "confirmado", "10/12/2025", "25000.999999/2025-01");
+  g_assert_true (shows_text (page, "Confirmado"));
+  g_assert_true (shows_text (page, "25000.999999/2025-01"));
+  /* A final state: no step left to offer. */
+  for (guint s = 0; s < COORDENA_ADHESION_N_STATES; s++)
+    g_assert_false (button_offered (page, coordena_adhesion_state_to_string (s)));
+  ui_wait_for_frames (GTK_WIDGET (window), 2);
+  png = ui_save_png (GTK_WIDGET (window), "adesao-linha-do-tempo");
+}
+
+static void
+test_print_renders_stored_pdf (void)
+{
+  g_autofree char *db = make_database (NULL);
+  CoordenaWindow *window = open_on (db);
+  CoordenaOficioDialog *dialog = open_dialog (window);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("coordena-print-XXXXXX", &error);
+  g_autofree char *stored = g_build_filename (dir, "stored.pdf", NULL);
+  g_autofree char *printed = g_build_filename (dir, "printed.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(CoordenaOficioRecord) record = NULL;
+
+  set_date (dialog, "01/12/2025");
+  generate (dialog);
+  record = coordena_adhesion_export_oficio (store_of (window), "1/2025", stored, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (coordena_print_pdf_file (GTK_WINDOW (window), stored, "Ofício 1/2025", GTK_PRINT_OPERATION_ACTION_EXPORT,
+                                            printed, &error), ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_no_error (error);
+  text = pdf_text (printed);
+  g_assert_nonnull (strstr (text, "OFÍCIO Nº 1/2025/COAPS/SESA"));
+  g_assert_nonnull (strstr (text, "MARIA CLARA ALBUQUERQUE NOGUEIRA"));
+}
+
+static void
+test_municipal_follow_up (void)
+{
+  g_autofree char *db = make_database (NULL);
+  CoordenaWindow *window = open_on (db);
+  CoordenaStore *store = store_of (window);
+  GtkWidget *page = GTK_WIDGET (page_of (window));
+  CoordenaMunicipiosView *view;
+  CoordenaMunicipioStatus adhered = COORDENA_MUNICIPIO_ADERIU_EGESTOR;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *png = NULL;
+  g_autofree char *long_ago = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) then = g_date_time_add_days (now, -120);
+
+  long_ago = g_date_time_format (then, "%d/%m/%Y");
+  g_assert_true (coordena_adhesion_set_municipio (store, OFFER, "2304400", &adhered, "28/11/2025", "Ana Lima",
+                                                  "Carlos Souza", long_ago, NULL, &error));
+  g_assert_no_error (error);
+  coordena_adesao_page_refresh (page_of (window));
+  view = COORDENA_MUNICIPIOS_VIEW (gtk_widget_get_ancestor (find_named (page, "municipios-table"), COORDENA_TYPE_MUNICIPIOS_VIEW));
+  /* The page's second tab. */
+  gtk_stack_set_visible_child_name (GTK_STACK (gtk_widget_get_ancestor (GTK_WIDGET (view), GTK_TYPE_STACK)), "municipios");
+  ui_wait_for_frames (GTK_WIDGET (window), 2);
+
+  /* Every municipality of Ceará is there; the alert names the 90 days. */
+  g_assert_cmpuint (coordena_municipios_view_get_n_total (view), ==, 184);
+  g_assert_cmpuint (coordena_municipios_view_get_n_shown (view), ==, 184);
+  g_assert_true (shows_text (GTK_WIDGET (view), "90 dias"));
+  g_assert_true (shows_text (GTK_WIDGET (view), "1 aderiram no e-Gestor") || shows_text (GTK_WIDGET (view), "1 aderiu"));
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_named (GTK_WIDGET (view), "municipios-alert")), TRUE);
+  ui_flush ();
+  g_assert_cmpuint (coordena_municipios_view_get_n_shown (view), ==, 1);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_named (GTK_WIDGET (view), "municipios-alert")), FALSE);
+
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_named (GTK_WIDGET (view), "municipios-status")), 2);
+  ui_flush ();
+  g_assert_cmpuint (coordena_municipios_view_get_n_shown (view), ==, 1);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_named (GTK_WIDGET (view), "municipios-status")), 0);
+
+  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (view), "municipios-search")), "fortal");
+  g_signal_emit_by_name (find_named (GTK_WIDGET (view), "municipios-search"), "search-changed");
+  ui_flush ();
+  g_assert_cmpuint (coordena_municipios_view_get_n_shown (view), ==, 1);
+  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (view), "municipios-search")), "");
+  g_signal_emit_by_name (find_named (GTK_WIDGET (view), "municipios-search"), "search-changed");
+  ui_flush ();
+  ui_wait_for_frames (GTK_WIDGET (window), 2);
+  png = ui_save_png (GTK_WIDGET (window), "adesao-municipios");
+}
+
+int
+main (int argc, char **argv)
+{
+  int status;
+
+  ui_app_init (&argc, &argv);
+  app = ui_app_new ("");
+
+  g_test_add_func ("/adesao/page-shows-offer", test_page_shows_offer);
+  g_test_add_func ("/adesao/generate-stores-next-number", test_generate_stores_next_number);
+  g_test_add_func ("/adesao/refusals-store-nothing", test_refusals_store_nothing);
+  g_test_add_func ("/adesao/timeline-moves", test_timeline_moves);
+  g_test_add_func ("/adesao/print-renders-stored-pdf", test_print_renders_stored_pdf);
+  g_test_add_func ("/adesao/municipal-follow-up", test_municipal_follow_up);
+
+  status = g_test_run ();
+  g_application_release (G_APPLICATION (app));
+  g_object_unref (app);
+  return status;
+}
