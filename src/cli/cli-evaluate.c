@@ -257,14 +257,43 @@ evaluate_csv (CoordenaEvaluation *e)
   fputs (out->str, stdout);
 }
 
+/* A JSON string literal. */
+static void
+json_quote (GString *out, const char *text)
+{
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      guchar c = (guchar) *p;
+
+      if (c == '"' || c == '\\')
+        g_string_append_printf (out, "\\%c", c);
+      else if (c < 0x20)
+        g_string_append_printf (out, "\\u%04x", c);
+      else
+        g_string_append_c (out, (char) c);
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+json_int_or_null (GString *out, gint64 value)
+{
+  if (value == COORDENA_BASE_UNKNOWN)
+    g_string_append (out, "null");
+  else
+    g_string_append_printf (out, "%" G_GINT64_FORMAT, value);
+}
+
+/* Written as it goes, one object per line: a state's 150 000 results stay in bounded memory. */
 static void
 evaluate_json (CoordenaEvaluation *e)
 {
   CoordenaRoster *r = coordena_evaluation_get_roster (e);
   guint n_teams = coordena_roster_get_n_teams (r);
-  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(GString) out = g_string_new ("[");
+  gboolean first = TRUE;
 
-  json_builder_begin_array (b);
   for (guint t = 0; t < n_teams; t++)
     {
       const CoordenaRosterTeam *team = coordena_roster_get_team (r, t);
@@ -274,34 +303,44 @@ evaluate_json (CoordenaEvaluation *e)
       for (guint i = 0; i < n; i++)
         {
           const CoordenaMonthResult *m = &res[i];
+          gboolean comma = FALSE;
 
           if (!m->evaluated)
             continue;
-          json_builder_begin_object (b);
-          json_builder_set_member_name (b, "ine");
-          json_builder_add_string_value (b, team->ine);
-          json_builder_set_member_name (b, "competencia");
-          json_builder_add_int_value (b, m->competencia);
-          json_builder_set_member_name (b, "regras");
+          g_string_append (out, first ? "\n  {\"ine\": " : ",\n  {\"ine\": ");
+          first = FALSE;
+          json_quote (out, team->ine);
+          g_string_append_printf (out, ", \"competencia\": %u, \"regras\": ", m->competencia);
           if (m->rules != NULL)
-            json_builder_add_string_value (b, m->rules->id);
+            json_quote (out, m->rules->id);
           else
-            json_builder_add_null_value (b);
-          json_absent (b, "ausentes", m->absent);
-          json_builder_set_member_name (b, "percentual");
-          json_builder_add_int_value (b, m->percent);
-          json_builder_set_member_name (b, "clausula");
+            g_string_append (out, "null");
+          g_string_append (out, ", \"ausentes\": [");
+          for (int c = 0; c < COORDENA_N_CATEGORIES; c++)
+            if (m->absent & COORDENA_CATEGORY_BIT (c))
+              {
+                g_string_append_printf (out, "%s\"%s\"", comma ? ", " : "", coordena_category_to_string ((CoordenaCategory) c));
+                comma = TRUE;
+              }
+          g_string_append_printf (out, "], \"percentual\": %u, \"clausula\": ", m->percent);
           if (m->clause != NULL)
-            json_builder_add_string_value (b, m->clause->id);
+            json_quote (out, m->clause->id);
           else
-            json_builder_add_null_value (b);
-          json_money (b, "base_centavos", m->base_centavos);
-          json_money (b, "perda_centavos", m->perda_centavos);
-          json_builder_end_object (b);
+            g_string_append (out, "null");
+          g_string_append (out, ", \"base_centavos\": ");
+          json_int_or_null (out, m->base_centavos);
+          g_string_append (out, ", \"perda_centavos\": ");
+          json_int_or_null (out, m->perda_centavos);
+          g_string_append_c (out, '}');
+        }
+      if (out->len > 1 << 20)
+        {
+          fputs (out->str, stdout);
+          g_string_truncate (out, 0);
         }
     }
-  json_builder_end_array (b);
-  print_json (b);
+  g_string_append (out, first ? "]\n" : "\n]\n");
+  fputs (out->str, stdout);
 }
 
 int
