@@ -479,6 +479,32 @@ test_discarded_draft_keeps_its_number (void)
   g_assert_cmpint (r.status, ==, 0);
 }
 
+static void
+test_forecast_report (void)
+{
+  g_auto(Run) r = { 0 };
+  g_autofree char *roster = g_test_build_filename (G_TEST_DIST, "fixtures", "oficio", "roster-60.csv", NULL);
+  g_autofree char *pdf = path_in ("previsao.pdf");
+  g_autofree char *text = NULL;
+
+  fresh_database ("CE", FALSE);
+  cli (&r, "report", "forecast", "-o", pdf, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  assert_has (r.err, "importe antes as equipes");
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+
+  cli (&r, "import", "roster", roster, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  cli (&r, "report", "forecast", "-o", pdf, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  assert_has (r.out, "previsao.pdf");
+  text = pdf_page_text (pdf, 1);
+  assert_has (text, "Previsão de suspensões do financiamento federal");
+  assert_has (text, "Equipes avaliadas: 60");
+  assert_has (text, "Perda mensal");
+  assert_has (text, "Juazeiro do Norte");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -498,6 +524,7 @@ main (int argc, char **argv)
   g_test_add_func ("/adhesion/demo-roster-never-annexed", test_demo_roster_never_annexed);
   g_test_add_func ("/adhesion/annex-from-imported-roster", test_annex_from_imported_roster);
   g_test_add_func ("/adhesion/discarded-draft-keeps-its-number", test_discarded_draft_keeps_its_number);
+  g_test_add_func ("/report/forecast", test_forecast_report);
 
   rc = g_test_run ();
   g_free (db);

@@ -1176,6 +1176,7 @@ draw_chart (Render *r, HPDF_Page page, Item *item, double top)
   double plot_h = plot_top - base_y;
   gint64 max = 0;
   double slot;
+  guint every = 1;
   HPDF_Font font = r->regular;
 
   draw_text (page, r->bold, size, left, top - ascent (r->bold, size), item->chart_title, 0);
@@ -1198,8 +1199,9 @@ draw_chart (Render *r, HPDF_Page page, Item *item, double top)
       max = (gint64) ceil (step) * 4;
     }
 
-  /* Four grid lines at round fractions of the maximum, labelled on the left. */
-  for (int g = 0; g <= 4; g++)
+  /* Four grid lines at round fractions of the maximum, labelled on the left (only the axis
+   * when every value is zero). */
+  for (int g = 0; g <= (max > 0 ? 4 : 0); g++)
     {
       double y = base_y + plot_h * g / 4.0;
       gint64 v = max * g / 4;
@@ -1218,6 +1220,15 @@ draw_chart (Render *r, HPDF_Page page, Item *item, double top)
   if (chart->n == 0)
     return;
   slot = (right - axis_x) / chart->n;
+  {
+    /* Labels that would touch are thinned to every k-th bar. */
+    double widest = 0;
+
+    for (guint i = 0; i < chart->n; i++)
+      widest = MAX (widest, text_width (font, small, item->chart_labels[i], strlen (item->chart_labels[i])));
+    every = (guint) ceil ((widest + 4) / slot);
+    every = MAX (every, 1);
+  }
   for (guint i = 0; i < chart->n; i++)
     {
       double h = max > 0 ? plot_h * (double) chart->values[i] / (double) max : 0;
@@ -1233,8 +1244,9 @@ draw_chart (Render *r, HPDF_Page page, Item *item, double top)
           HPDF_Page_Fill (page);
         }
       HPDF_Page_SetGrayFill (page, 0);
-      draw_text (page, font, small, axis_x + i * slot + (slot - lw) / 2,
-                 base_y - line_height (small), label, 0);
+      if (i % every == 0)
+        draw_text (page, font, small, axis_x + i * slot + (slot - lw) / 2,
+                   base_y - line_height (small), label, 0);
     }
 }
 
