@@ -165,6 +165,18 @@ test_missing_column (void)
 }
 
 static void
+test_wrong_separator (void)
+{
+  Collect c = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *log = read_text ("nome,idade\nAna,40\n", -1, 0, COORDENA_CSV_ENCODING_AUTO, &c, &error);
+
+  g_assert_null (log);
+  g_assert_cmpstr (error->message, ==,
+                   "equipe.csv:1: a coluna obrigatória “Nome” não está no cabeçalho: o arquivo parece separado por “,” em vez de “;”");
+}
+
+static void
 test_callback_stops (void)
 {
   Collect c = { .stop_at = 3 };
@@ -273,6 +285,7 @@ main (int argc, char **argv)
   g_test_add_func ("/csv/latin1-forced", test_latin1_forced);
   g_test_add_func ("/csv/utf8-forced-refuses-latin1", test_utf8_forced_refuses_latin1);
   g_test_add_func ("/csv/missing-column", test_missing_column);
+  g_test_add_func ("/csv/wrong-separator", test_wrong_separator);
   g_test_add_func ("/csv/callback-stops", test_callback_stops);
   g_test_add_func ("/csv/nul-byte", test_nul_byte);
   g_test_add_func ("/csv/unclosed-quote", test_unclosed_quote);

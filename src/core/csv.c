@@ -372,7 +372,14 @@ read_header (CoordenaCsvReader *r)
         }
       if (col->position < 0 && col->required)
         {
-          if (r->error == NULL)
+          char other = r->options.separator == ';' ? ',' : ';';
+
+          /* A whole header in one field holding the other separator: say so, it is the usual cause. */
+          if (r->error == NULL && r->header->len == 1 && strchr (r->header->pdata[0], other) != NULL)
+            r->error = g_error_new (COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                                    _("%s:1: the required column “%s” is missing from the header: the file seems separated by “%c” instead of “%c”"),
+                                    r->filename, col->name, other, r->options.separator);
+          else if (r->error == NULL)
             r->error = g_error_new (COORDENA_ERROR, COORDENA_ERROR_INPUT,
                                     _("%s:1: the required column “%s” is missing from the header"),
                                     r->filename, col->name);
