@@ -350,11 +350,14 @@ coordena_demo_generate (CoordenaStore *store, CoordenaCompetencia last, guint32 
   if (!coordena_store_set_profile (store, "demo", "1", error))
     goto fail;
   coordena_roster_writer_fill_report (writer, report);
+  if (!coordena_import_report_duplicidades (store, report, error))
+    goto fail;
   report->elapsed = g_timer_elapsed (timer, NULL);
   coordena_import_report_note (report, g_strdup (_("Demonstration data: generated, not the state's real roster.")));
   if (!coordena_import_audit (store, "demo", report, error) || !coordena_store_commit (store, error))
     goto fail;
   g_free (prof_ids);
+  report->elapsed = g_timer_elapsed (timer, NULL);
   return g_steal_pointer (&report);
 
 fail:

@@ -71,14 +71,14 @@ gboolean
 coordena_export_roster_csv (CoordenaStore *store, const char *path, GError **error)
 {
   g_autoptr(GString) out = g_string_new ("competencia;ibge;cnes;ine;tipo_equipe;cns;nome;cbo;carga_horaria;"
-                                         "provimento;valor_base;estrato_ied\n");
+                                         "provimento;valor_base;estrato_ied;demonstracao\n");
   sqlite3_stmt *stmt;
   int rc;
 
   /* Every team-month, with its members or, when it has none, one row without a member. */
   stmt = coordena_store_prepare (store,
     "SELECT ec.competencia, e.ibge7, e.cnes, e.ine, ec.tipo, e.tp_equipe, p.cns, p.nome, v.cbo, v.horas, "
-    "       ec.provimento, e.valor_base, m.ied_estrato "
+    "       ec.provimento, e.valor_base, m.ied_estrato, e.demo "
     "FROM equipe_competencia ec JOIN equipe e ON e.id = ec.equipe_id JOIN municipio m ON m.ibge7 = e.ibge7 "
     "LEFT JOIN vinculo v ON v.equipe_id = ec.equipe_id AND v.competencia = ec.competencia "
     "LEFT JOIN profissional p ON p.id = v.profissional_id "
@@ -111,7 +111,9 @@ coordena_export_roster_csv (CoordenaStore *store, const char *path, GError **err
       cell (out, hours, ';');
       cell (out, sqlite3_column_int (stmt, 10) ? "S" : "N", ';');
       cell (out, base, ';');
-      cell (out, stratum, '\n');
+      cell (out, stratum, ';');
+      /* Not a column the roster reader needs: it marks generated data wherever the file goes. */
+      cell (out, sqlite3_column_int (stmt, 13) ? "S" : "N", '\n');
     }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)

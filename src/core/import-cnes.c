@@ -1090,17 +1090,16 @@ coordena_import_cnes (CoordenaStore             *store,
 
   if (!check_cancel (&im, error) || !coordena_store_begin (store, error))
     goto out;
-  if (!write_all (&im, store, error))
+  report->elapsed = g_timer_elapsed (timer, NULL);
+  if (!write_all (&im, store, error)
+      || !coordena_import_report_duplicidades (store, report, error)
+      || !coordena_import_audit (store, "import-cnes", report, error)
+      || !coordena_store_commit (store, error))
     {
       coordena_store_rollback (store);
       goto out;
     }
   report->elapsed = g_timer_elapsed (timer, NULL);
-  if (!coordena_import_audit (store, "import-cnes", report, error) || !coordena_store_commit (store, error))
-    {
-      coordena_store_rollback (store);
-      goto out;
-    }
   if (progress != NULL)
     progress (1.0, _("Done"), user_data);
   ok = TRUE;

@@ -64,6 +64,9 @@ void coordena_import_report_skip (CoordenaImportReport *report, char *message /*
 void coordena_import_report_warn (CoordenaImportReport *report, char *message /* owned */);
 void coordena_import_report_note (CoordenaImportReport *report, char *message /* owned */);
 
+/* Adds the duplicidades of the report's competências (a professional in two eSF) to its warnings. */
+gboolean coordena_import_report_duplicidades (CoordenaStore *store, CoordenaImportReport *report, GError **error);
+
 /* Audits an import in the open transaction: the source, competências and counts. */
 gboolean coordena_import_audit (CoordenaStore *store, const char *action, const CoordenaImportReport *report,
                                 GError **error);

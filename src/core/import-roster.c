@@ -24,7 +24,8 @@ typedef struct {
   const CoordenaReference *ref;
   guint uf_code;
   const char *uf;
-  int col_ibge, col_ine, col_tipo;
+  int col_ibge, col_ine, col_tipo, col_demo;
+  GHashTable *demo_ines;     /* ine (padded) of rows marked demonstracao = S */
   GPtrArray *outside;        /* messages, the first MAX_LISTED */
   guint n_outside;
   GHashTable *raw_types;     /* ine (as written, padded) → type text of teams not evaluated */
@@ -46,6 +47,20 @@ on_side_row (CoordenaCsvReader *reader, const CoordenaCsvRecord *record, gpointe
                          coordena_csv_format_message (reader, record, sp->col_ibge,
                                                       _("municipality %s (%s, %s) is outside %s, the database's state"),
                                                       ibge, m->nome, m->uf, sp->uf));
+    }
+  if (g_ascii_strcasecmp (coordena_csv_record_get (reader, record, sp->col_demo), "S") == 0)
+    {
+      const char *ine = coordena_csv_record_get (reader, record, sp->col_ine);
+      gsize n = strlen (ine);
+
+      if (n > 0 && n <= 10 && coordena_is_digits (ine, n))
+        {
+          char padded[11];
+
+          memset (padded, '0', 10 - n);
+          memcpy (padded + 10 - n, ine, n + 1);
+          g_hash_table_add (sp->demo_ines, g_strdup (padded));
+        }
     }
   /* The roster keeps "not evaluated"; the store keeps which type it was (esb, 71…). */
   if (g_ascii_strcasecmp (tipo, "eSF") != 0 && g_ascii_strcasecmp (tipo, "eAP20") != 0
@@ -108,6 +123,7 @@ coordena_import_roster_csv (CoordenaStore             *store,
   g_autoptr(CoordenaRosterWriter) writer = NULL;
   g_autoptr(GPtrArray) outside = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GHashTable) raw_types = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) demo_ines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) warned_cbo = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) strata_done = g_hash_table_new (g_str_hash, g_str_equal);
   g_auto(CoordenaRosterCsvReport) csv_report = { 0 };
@@ -141,10 +157,12 @@ coordena_import_roster_csv (CoordenaStore             *store,
   sp.uf_code = coordena_store_get_uf_code (store);
   sp.outside = outside;
   sp.raw_types = raw_types;
+  sp.demo_ines = demo_ines;
   side = coordena_csv_reader_new (path, NULL, on_side_row, &sp);
   sp.col_ibge = coordena_csv_reader_add_column (side, "ibge", TRUE);
   sp.col_ine = coordena_csv_reader_add_column (side, "ine", TRUE);
   sp.col_tipo = coordena_csv_reader_add_column (side, "tipo_equipe", TRUE);
+  sp.col_demo = coordena_csv_reader_add_column (side, "demonstracao", FALSE);
   if (!coordena_csv_reader_read_file (side, path, error))
     return NULL;
   if (sp.n_outside > 0)
@@ -192,6 +210,7 @@ coordena_import_roster_csv (CoordenaStore             *store,
       wt.ibge7 = t->ibge;
       wt.cnes = t->cnes;
       wt.tp_equipe = n_months > 0 ? tp_equipe_for (months[n_months - 1].type, raw_types, t->ine) : NULL;
+      wt.demo = g_hash_table_contains (demo_ines, t->ine);
       team_id = coordena_roster_writer_team (writer, &wt, error);
       if (team_id == 0)
         goto fail;
@@ -249,10 +268,13 @@ coordena_import_roster_csv (CoordenaStore             *store,
         }
     }
   coordena_roster_writer_fill_report (writer, report);
+  if (!coordena_import_report_duplicidades (store, report, error))
+    goto fail;
   report->elapsed = g_timer_elapsed (timer, NULL);
   if (!coordena_import_audit (store, "import-roster", report, error) || !coordena_store_commit (store, error))
     goto fail;
   sqlite3_finalize (stratum_stmt);
+  report->elapsed = g_timer_elapsed (timer, NULL);
   if (progress != NULL)
     progress (1.0, _("Done"), user_data);
   return g_steal_pointer (&report);

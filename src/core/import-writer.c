@@ -4,7 +4,9 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include <coordena/duplicidade.h>
 #include <coordena/error.h>
+#include <coordena/ids.h>
 #include <coordena/format.h>
 #include <coordena/import.h>
 
@@ -339,6 +341,39 @@ coordena_import_report_to_text (const CoordenaImportReport *r)
     g_string_append_printf (s, _("  … and %u more\n"), r->n_warnings - r->warnings->len);
   g_string_append_printf (s, _("Elapsed time: %s s\n"), elapsed);
   return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+gboolean
+coordena_import_report_duplicidades (CoordenaStore *store, CoordenaImportReport *r, GError **error)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < r->competencias->len; i++)
+    {
+      CoordenaCompetencia c = g_array_index (r->competencias, CoordenaCompetencia, i);
+      g_autoptr(GPtrArray) dups = coordena_store_list_duplicidades (store, c, error);
+
+      if (dups == NULL)
+        return FALSE;
+      for (guint k = 0; k < dups->len; k++)
+        {
+          const CoordenaDuplicidade *d = dups->pdata[k];
+          g_autofree char *when = coordena_competencia_format (d->competencia);
+          g_autofree char *masked = coordena_cns_mask (d->cns);
+          g_autofree char *ines = NULL;
+
+          g_ptr_array_add (d->ines, NULL);
+          ines = g_strjoinv (", ", (char **) d->ines->pdata);
+          g_ptr_array_remove_index (d->ines, d->ines->len - 1);
+          coordena_import_report_warn (r, g_strdup_printf (_("duplicidade in %s: CNS %s (%s) is in the eSF %s"), when,
+                                                           masked, d->name != NULL ? d->name : "?", ines));
+        }
+      n += dups->len;
+    }
+  if (n > 0)
+    coordena_import_report_note (r, g_strdup_printf (_("Professionals registered in two eSF in the same competência "
+                                                       "(duplicidade): %u"), n));
+  return TRUE;
 }
 
 gboolean

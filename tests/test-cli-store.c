@@ -1,0 +1,434 @@
+/* The store through the real coordena-cli, in Portuguese: init, imports, teams, exports, audit,
+ * backup and restore, the refusals and their exit codes; and crash safety: an import killed
+ * (SIGKILL) at random moments leaves a sound database where each competência is whole or absent. */
+#include "config.h"
+
+#include <locale.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <sqlite3.h>
+
+#include <coordena/coordena.h>
+
+#include "cnes-synth.h"
+
+typedef struct {
+  int status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *r)
+{
+  g_free (r->out);
+  g_free (r->err);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static char *tmp_dir;
+
+/* Runs coordena-cli --db DB with the arguments (NULL-terminated). */
+static void
+run_cli (Run *r, const char *db, ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("COORDENA_CLI"));
+  g_ptr_array_add (argv, (gpointer) "--db");
+  g_ptr_array_add (argv, (gpointer) db);
+  va_start (args, db);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  proc = g_subprocess_newv ((const char *const *) argv->pdata,
+                            G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (proc, NULL, NULL, &r->out, &r->err, &error);
+  g_assert_no_error (error);
+  r->status = g_subprocess_get_exit_status (proc);
+}
+
+static char *
+new_db (const char *name)
+{
+  return g_build_filename (tmp_dir, name, NULL);
+}
+
+static const char *
+fixture_base (void)
+{
+  return g_test_get_filename (G_TEST_DIST, "fixtures", "cnes", "base", NULL);
+}
+
+static void
+test_init_and_import (void)
+{
+  g_autofree char *db = new_db ("cli-a.db");
+  g_auto(Run) init = { 0 };
+  g_auto(Run) imp = { 0 };
+  g_auto(Run) table = { 0 };
+  g_auto(Run) json = { 0 };
+  g_auto(Run) csv = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *root;
+
+  run_cli (&init, db, "init", "--uf", "RS", NULL);
+  g_assert_cmpint (init.status, ==, 0);
+  g_assert_nonnull (strstr (init.out, "pronto para RS"));
+
+  run_cli (&imp, db, "import", "cnes", fixture_base (), "--uf", "RS", "--competencia", "202506",
+           "--competencia", "08/2025", NULL);
+  g_assert_cmpint (imp.status, ==, 0);
+  g_assert_nonnull (strstr (imp.out, "Competências: 06/2025, 08/2025"));
+  g_assert_nonnull (strstr (imp.out, "Equipes: 4 (8 equipes-competência)"));
+  g_assert_nonnull (strstr (imp.out, "Linhas ignoradas: 2"));
+  g_assert_nonnull (strstr (imp.out, "sem carga horária"));
+
+  run_cli (&table, db, "teams", "--municipio", "430460", NULL);
+  g_assert_cmpint (table.status, ==, 0);
+  g_assert_nonnull (strstr (table.out, "Município"));
+  g_assert_nonnull (strstr (table.out, "ESB Centro"));
+  g_assert_null (strstr (table.out, "Porto Alegre"));
+  g_assert_nonnull (strstr (table.out, "1 equipe\n"));
+
+  run_cli (&json, db, "teams", "--format", "json", NULL);
+  g_assert_cmpint (json.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, json.out, -1, &error));
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_false (json_object_get_boolean_member (root, "demonstracao"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "equipes")), ==, 4);
+
+  run_cli (&csv, db, "teams", "--format", "csv", NULL);
+  g_assert_true (g_str_has_prefix (csv.out, "ine;cnes;ibge;municipio;tipo;nome;"));
+  g_assert_nonnull (strstr (csv.out, "\"ESF Vila São José; Área 2\""));
+}
+
+static void
+test_refusals (void)
+{
+  g_autofree char *db = new_db ("cli-b.db");
+  g_autofree char *missing = new_db ("nao-existe.db");
+  g_auto(Run) no_uf = { 0 };
+  g_auto(Run) no_db = { 0 };
+  g_auto(Run) init = { 0 };
+  g_auto(Run) wrong_uf = { 0 };
+  g_auto(Run) no_comp = { 0 };
+  g_auto(Run) bad_comp = { 0 };
+  g_auto(Run) what = { 0 };
+  g_auto(Run) bad_format = { 0 };
+
+  run_cli (&no_uf, db, "init", NULL);
+  g_assert_cmpint (no_uf.status, ==, 2);
+  g_assert_nonnull (strstr (no_uf.err, "--uf"));
+
+  run_cli (&no_db, missing, "teams", NULL);
+  g_assert_cmpint (no_db.status, ==, 1);
+  g_assert_nonnull (strstr (no_db.err, "Não há banco de dados"));
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+
+  run_cli (&init, db, "init", "--uf", "RS", NULL);
+  run_cli (&wrong_uf, db, "import", "cnes", fixture_base (), "--uf", "SC", "--competencia", "202508", NULL);
+  g_assert_cmpint (wrong_uf.status, ==, 1);
+  g_assert_nonnull (strstr (wrong_uf.err, "acompanha RS, não SC"));
+
+  run_cli (&no_comp, db, "import", "cnes", fixture_base (), "--uf", "RS", NULL);
+  g_assert_cmpint (no_comp.status, ==, 2);
+  run_cli (&bad_comp, db, "import", "cnes", fixture_base (), "--uf", "RS", "--competencia", "202513", NULL);
+  g_assert_cmpint (bad_comp.status, ==, 2);
+  run_cli (&what, db, "import", "planilha", NULL);
+  g_assert_cmpint (what.status, ==, 2);
+  g_assert_nonnull (strstr (what.err, "roster ou cnes"));
+  run_cli (&bad_format, db, "teams", "--format", "xml", NULL);
+  g_assert_cmpint (bad_format.status, ==, 2);
+}
+
+static void
+test_export_backup_restore_audit (void)
+{
+  g_autofree char *db = new_db ("cli-c.db");
+  g_autofree char *roster = new_db ("cadastro.csv");
+  g_autofree char *teams = new_db ("equipes.csv");
+  g_autofree char *copy = new_db ("copia.db");
+  g_auto(Run) init = { 0 };
+  g_auto(Run) imp = { 0 };
+  g_auto(Run) exp1 = { 0 };
+  g_auto(Run) exp2 = { 0 };
+  g_auto(Run) backup = { 0 };
+  g_auto(Run) reimport = { 0 };
+  g_auto(Run) restore = { 0 };
+  g_auto(Run) audit = { 0 };
+  g_auto(Run) later = { 0 };
+  g_auto(Run) bad_since = { 0 };
+  g_autofree char *text = NULL;
+  GStatBuf st;
+
+  run_cli (&init, db, "init", "--uf", "RS", NULL);
+  run_cli (&imp, db, "import", "cnes", fixture_base (), "--uf", "RS", "--competencia", "202508", NULL);
+  g_assert_cmpint (imp.status, ==, 0);
+
+  run_cli (&exp1, db, "export", "roster", roster, NULL);
+  g_assert_cmpint (exp1.status, ==, 0);
+  g_assert_cmpint (g_stat (roster, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  run_cli (&exp2, db, "export", "equipes", teams, NULL);
+  g_assert_cmpint (exp2.status, ==, 0);
+  g_assert_true (g_file_get_contents (teams, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "Última competência"));
+
+  run_cli (&backup, db, "backup", copy, NULL);
+  g_assert_cmpint (backup.status, ==, 0);
+  g_assert_nonnull (strstr (backup.out, "Cópia de segurança gravada"));
+  g_assert_cmpint (g_stat (copy, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  /* A roster CSV import on top, then back to the copy. */
+  run_cli (&reimport, db, "import", "roster", roster, NULL);
+  g_assert_cmpint (reimport.status, ==, 0);
+  g_assert_nonnull (strstr (reimport.out, "Vínculos: 11"));
+  run_cli (&restore, db, "restore", copy, NULL);
+  g_assert_cmpint (restore.status, ==, 0);
+  g_assert_nonnull (strstr (restore.out, "restaurado"));
+
+  run_cli (&audit, db, "audit", "--since", "2000-01-01", NULL);
+  g_assert_cmpint (audit.status, ==, 0);
+  g_assert_nonnull (strstr (audit.out, "Usuário"));
+  g_assert_nonnull (strstr (audit.out, "import-cnes"));
+  g_assert_nonnull (strstr (audit.out, "restore"));
+  g_assert_nonnull (strstr (audit.out, g_get_user_name ()));
+  /* The copy was taken before the roster import: restored, that import is gone from the log too,
+   * and the restore itself is the last line of it. */
+  g_assert_null (strstr (audit.out, "import-roster"));
+
+  run_cli (&later, db, "audit", "--since", "2098-01-01", NULL);
+  g_assert_nonnull (strstr (later.out, "não tem entradas"));
+  run_cli (&bad_since, db, "audit", "--since", "ontem", NULL);
+  g_assert_cmpint (bad_since.status, ==, 2);
+}
+
+static void
+test_damaged_database (void)
+{
+  g_autofree char *db = new_db ("cli-d.db");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_auto(Run) init = { 0 };
+  g_auto(Run) teams = { 0 };
+  gsize length;
+
+  run_cli (&init, db, "init", "--uf", "SE", "--demo", NULL);
+  g_assert_cmpint (init.status, ==, 0);
+  g_assert_true (g_file_get_contents (db, &before, &length, NULL));
+  memset (before + 8192, 0x42, 12288);
+  g_assert_true (g_file_set_contents (db, before, (gssize) length, NULL));
+
+  run_cli (&teams, db, "teams", NULL);
+  g_assert_cmpint (teams.status, ==, 1);
+  g_assert_nonnull (strstr (teams.err, "danificado"));
+  g_assert_nonnull (strstr (teams.err, "coordena-cli restore"));
+  g_assert_true (g_file_get_contents (db, &after, NULL, NULL));
+  g_assert_true (memcmp (before, after, length) == 0);
+}
+
+static void
+test_demo_marked (void)
+{
+  g_autofree char *db = new_db ("cli-e.db");
+  g_auto(Run) init = { 0 };
+  g_auto(Run) teams = { 0 };
+
+  run_cli (&init, db, "init", "--uf", "AC", "--demo", NULL);
+  g_assert_cmpint (init.status, ==, 0);
+  g_assert_nonnull (strstr (init.out, "Cadastro de demonstração"));
+  run_cli (&teams, db, "teams", NULL);
+  g_assert_cmpint (teams.status, ==, 0);
+  g_assert_nonnull (strstr (teams.err, "DADOS DE DEMONSTRAÇÃO"));
+  g_assert_nonnull (strstr (teams.out, "DEMO ESF"));
+}
+
+/* ---- Crash safety ------------------------------------------------------------------------------ */
+
+static gint64
+count (sqlite3 *db, const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 n = -1;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}
+
+static char *
+integrity (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *text = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return text;
+}
+
+typedef struct {
+  gint64 team_months;
+  gint64 members;
+} MonthCounts;
+
+static MonthCounts
+month_counts (sqlite3 *db, CoordenaCompetencia c)
+{
+  g_autofree char *q1 = g_strdup_printf ("SELECT count (*) FROM equipe_competencia WHERE competencia = %u", c);
+  g_autofree char *q2 = g_strdup_printf ("SELECT count (*) FROM vinculo WHERE competencia = %u", c);
+  MonthCounts m = { count (db, q1), count (db, q2) };
+
+  return m;
+}
+
+static void
+test_crash_safety (void)
+{
+  g_autofree char *base = new_db ("sintetica");
+  g_autofree char *db = new_db ("crash.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20251203);
+  CnesSynthOptions options = { 43, 1500, 8, 300000, 202508, 11 };
+  const char *cli = g_getenv ("COORDENA_CLI");
+  MonthCounts full7, full8;
+  g_auto(Run) init = { 0 };
+  g_auto(Run) first = { 0 };
+  gint64 start, duration_us;
+  guint n_complete = 0, n_absent = 0, n_killed = 0;
+
+  g_assert_true (cnes_synth_write (base, &options, NULL, &error));
+  g_assert_no_error (error);
+  run_cli (&init, db, "init", "--uf", "RS", NULL);
+  g_assert_cmpint (init.status, ==, 0);
+
+  /* 07/2025 imported whole first; every kill then interrupts an import of 08/2025. */
+  run_cli (&first, db, "import", "cnes", base, "--uf", "RS", "--competencia", "202507", NULL);
+  g_assert_cmpint (first.status, ==, 0);
+  {
+    sqlite3 *c = NULL;
+
+    g_assert_cmpint (sqlite3_open_v2 (db, &c, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+    full7 = month_counts (c, 202507);
+    sqlite3_close (c);
+  }
+  g_assert_cmpint (full7.members, >, 10000);
+  /* Both months come from the same base: a whole 08/2025 holds the same counts. */
+  full8 = full7;
+
+  /* How long a whole import of 08/2025 runs here, on a scratch database, so the kills below fall
+   * anywhere from the start to the commit. */
+  {
+    g_autofree char *scratch = new_db ("medida.db");
+    g_auto(Run) s_init = { 0 };
+    g_auto(Run) s_run = { 0 };
+
+    run_cli (&s_init, scratch, "init", "--uf", "RS", NULL);
+    start = g_get_monotonic_time ();
+    run_cli (&s_run, scratch, "import", "cnes", base, "--uf", "RS", "--competencia", "202508", NULL);
+    duration_us = g_get_monotonic_time () - start;
+    g_assert_cmpint (s_run.status, ==, 0);
+  }
+
+  for (int i = 0; i < 20; i++)
+    {
+      g_autoptr(GSubprocess) proc = NULL;
+      g_autofree char *check = NULL;
+      const char *argv[] = { cli, "--db", db, "import", "cnes", base, "--uf", "RS", "--competencia", "202508", NULL };
+      /* Half the kills anywhere; half near the end, where the one transaction writes. */
+      gint64 delay = i % 2 == 0 ? g_rand_int_range (rand, 0, (gint32) duration_us)
+                                : g_rand_int_range (rand, (gint32) (duration_us * 3 / 4), (gint32) (duration_us * 21 / 20));
+      sqlite3 *c = NULL;
+      MonthCounts m7, m8;
+
+      proc = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error);
+      g_assert_no_error (error);
+      g_usleep ((gulong) delay);
+      g_subprocess_send_signal (proc, SIGKILL);
+      g_subprocess_wait (proc, NULL, &error);
+      g_assert_no_error (error);
+      if (g_subprocess_get_if_signaled (proc))
+        n_killed++;
+
+      g_assert_cmpint (sqlite3_open_v2 (db, &c, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+      check = integrity (c);
+      g_assert_cmpstr (check, ==, "ok");
+      m7 = month_counts (c, 202507);
+      m8 = month_counts (c, 202508);
+      sqlite3_close (c);
+
+      g_assert_cmpint (m7.team_months, ==, full7.team_months);
+      g_assert_cmpint (m7.members, ==, full7.members);
+      if (m8.team_months == 0)
+        {
+          g_assert_cmpint (m8.members, ==, 0);
+          n_absent++;
+        }
+      else
+        {
+          g_assert_cmpint (m8.team_months, ==, full8.team_months);
+          g_assert_cmpint (m8.members, ==, full8.members);
+          n_complete++;
+        }
+    }
+  g_test_message ("20 runs, %u killed before they ended: 08/2025 complete after %u, absent after %u",
+                  n_killed, n_complete, n_absent);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+int
+main (int argc, char **argv)
+{
+  int status;
+
+  setlocale (LC_ALL, "");
+  coordena_i18n_init ();
+  g_test_init (&argc, &argv, NULL);
+  tmp_dir = g_dir_make_tmp ("coordena-cli-store-XXXXXX", NULL);
+
+  g_test_add_func ("/cli-store/init-and-import", test_init_and_import);
+  g_test_add_func ("/cli-store/refusals", test_refusals);
+  g_test_add_func ("/cli-store/export-backup-restore-audit", test_export_backup_restore_audit);
+  g_test_add_func ("/cli-store/damaged-database", test_damaged_database);
+  g_test_add_func ("/cli-store/demo-marked", test_demo_marked);
+  g_test_add_func ("/cli-store/crash-safety", test_crash_safety);
+
+  status = g_test_run ();
+  remove_tree (tmp_dir);
+  g_free (tmp_dir);
+  return status;
+}

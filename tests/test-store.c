@@ -1,0 +1,532 @@
+/* The roster database as a user meets it: a private file, migrations from every earlier schema,
+ * a damaged or foreign file refused and left untouched, the profile, the audit log, backup and
+ * restore. Real SQLite files in a temporary folder. */
+#include "config.h"
+
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include <coordena/coordena.h>
+#include <coordena/demo.h>
+#include <coordena/store.h>
+
+typedef struct {
+  char *dir;
+  char *db;
+} Fixture;
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_setup (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("coordena-store-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->db = g_build_filename (f->dir, "sub", "coordena.db", NULL);
+}
+
+static void
+fixture_teardown (Fixture *f, gconstpointer data)
+{
+  remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->db);
+}
+
+static char *
+file_checksum (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+}
+
+static char *
+query_text (sqlite3 *db, const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *value = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 0) != NULL)
+    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+static gint64
+query_int (sqlite3 *db, const char *sql)
+{
+  g_autofree char *text = query_text (db, sql);
+
+  return text != NULL ? g_ascii_strtoll (text, NULL, 10) : -1;
+}
+
+/* The schema as text, to compare a migrated database with a new one. */
+static char *
+schema_of (sqlite3 *db)
+{
+  return query_text (db, "SELECT group_concat (sql, char(10)) FROM "
+                         "(SELECT sql FROM sqlite_schema WHERE sql IS NOT NULL ORDER BY name)");
+}
+
+static void
+test_new_file_is_private (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CoordenaStore) store = coordena_store_open (f->db, &error);
+  g_autofree char *dir = g_path_get_dirname (f->db);
+  g_autofree char *mode = NULL;
+  GStatBuf st;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (f->db, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpint (g_stat (dir, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+
+  mode = query_text (coordena_store_get_db (store), "PRAGMA journal_mode");
+  g_assert_cmpstr (mode, ==, "wal");
+  g_assert_cmpint (query_int (coordena_store_get_db (store), "PRAGMA foreign_keys"), ==, 1);
+  g_assert_cmpint (coordena_store_get_schema_version (store), ==, coordena_store_latest_schema_version ());
+  g_assert_cmpint (coordena_store_latest_schema_version (), >=, 1);
+  g_assert_null (coordena_store_get_uf (store));
+}
+
+static void
+test_must_exist (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CoordenaStore) store = coordena_store_open_full (f->db, COORDENA_STORE_OPEN_MUST_EXIST, &error);
+
+  g_assert_null (store);
+  g_assert_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT);
+  g_assert_nonnull (strstr (error->message, "coordena-cli init --uf UF"));
+  g_assert_false (g_file_test (f->db, G_FILE_TEST_EXISTS));
+}
+
+static int
+cmp_names (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
+}
+
+/* Applies the shipped migrations up to `upto` by hand, as an older Coordena left the file. */
+static void
+make_old_database (const char *path, int upto)
+{
+  g_autofree char *sql_dir = g_build_filename (coordena_datadir (), "sql", NULL);
+  g_autoptr(GDir) dir = g_dir_open (sql_dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *parent = g_path_get_dirname (path);
+  g_autofree char *version = g_strdup_printf ("PRAGMA user_version = %d", upto);
+  sqlite3 *db = NULL;
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_ascii_isdigit (name[0]) && g_str_has_suffix (name, ".sql"))
+      g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, cmp_names);
+  g_mkdir_with_parents (parent, 0700);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA application_id = 1131376498", NULL, NULL, NULL), ==, SQLITE_OK);
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *file = g_build_filename (sql_dir, names->pdata[i], NULL);
+      g_autofree char *sql = NULL;
+
+      if (atoi (names->pdata[i]) > upto)
+        break;
+      g_assert_true (g_file_get_contents (file, &sql, NULL, NULL));
+      g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+    }
+  g_assert_cmpint (sqlite3_exec (db, version, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO profile (key, value) VALUES ('uf', 'RS')", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+static void
+test_migrations_from_every_version (Fixture *f, gconstpointer data)
+{
+  int latest = coordena_store_latest_schema_version ();
+  g_autofree char *fresh_schema = NULL;
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(CoordenaStore) fresh = coordena_store_open (f->db, &error);
+
+    g_assert_no_error (error);
+    fresh_schema = schema_of (coordena_store_get_db (fresh));
+  }
+
+  for (int v = 1; v < latest; v++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CoordenaStore) store = NULL;
+      g_autofree char *path = g_strdup_printf ("%s/old-%d.db", f->dir, v);
+      g_autofree char *copy = g_strdup_printf ("%s.v%d.bak", path, v);
+      g_autofree char *schema = NULL;
+      g_autofree char *uf = NULL;
+
+      if (g_test_verbose ())
+        g_test_message ("from schema %d to %d", v, latest);
+      make_old_database (path, v);
+      store = coordena_store_open (path, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (coordena_store_get_schema_version (store), ==, latest);
+      schema = schema_of (coordena_store_get_db (store));
+      g_assert_cmpstr (schema, ==, fresh_schema);
+      /* The data survive, and the file before the migration is kept next to it. */
+      uf = coordena_store_get_uf (store);
+      g_assert_cmpstr (uf, ==, "RS");
+      g_assert_true (g_file_test (copy, G_FILE_TEST_IS_REGULAR));
+    }
+}
+
+static void
+test_damaged_file_untouched (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  {
+    g_autoptr(CoordenaStore) store = coordena_store_open (f->db, &error);
+
+    g_assert_no_error (error);
+    coordena_store_init_uf (store, "RS", &error);
+    g_assert_no_error (error);
+  }
+  /* Scribble over the middle of the file, where the municipality pages are. */
+  {
+    g_autofree char *contents = NULL;
+    gsize length;
+
+    g_assert_true (g_file_get_contents (f->db, &contents, &length, NULL));
+    g_assert_cmpuint (length, >, 40000);
+    memset (contents + 16384, 0x5A, 16384);
+    g_assert_true (g_file_set_contents (f->db, contents, (gssize) length, NULL));
+  }
+  before = file_checksum (f->db);
+  {
+    g_autoptr(CoordenaStore) store = coordena_store_open (f->db, &error);
+
+    g_assert_null (store);
+  }
+  g_assert_error (error, COORDENA_ERROR, COORDENA_ERROR_DAMAGED);
+  g_assert_nonnull (strstr (error->message, "danificado"));
+  g_assert_nonnull (strstr (error->message, f->db));
+  after = file_checksum (f->db);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_not_a_database (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CoordenaStore) store = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "planilha.db", NULL);
+  g_autofree char *after = NULL;
+  const char *text = "competencia;ibge;cnes\n202508;4314902;2000016\n"
+                     "this is a spreadsheet someone renamed, not a database at all, long enough to be read\n";
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  store = coordena_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, COORDENA_ERROR, COORDENA_ERROR_DAMAGED);
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, text);
+}
+
+static void
+test_foreign_and_newer_refused (Fixture *f, gconstpointer data)
+{
+  g_autofree char *other = g_build_filename (f->dir, "outro.db", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (other, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE t (x); INSERT INTO t VALUES (1)", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  before = file_checksum (other);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(CoordenaStore) store = coordena_store_open (other, &error);
+
+    g_assert_null (store);
+    g_assert_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT);
+    g_assert_nonnull (strstr (error->message, "outro programa"));
+  }
+  after = file_checksum (other);
+  g_assert_cmpstr (before, ==, after);
+
+  /* A schema from a newer Coordena: refused, not downgraded. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(CoordenaStore) store = coordena_store_open (f->db, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (sqlite3_exec (coordena_store_get_db (store), "PRAGMA user_version = 999", NULL, NULL, NULL),
+                     ==, SQLITE_OK);
+  }
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(CoordenaStore) store = coordena_store_open (f->db, &error);
+
+    g_assert_null (store);
+    g_assert_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT);
+    g_assert_nonnull (strstr (error->message, "versão mais nova"));
+  }
+}
+
+static void
+test_profile (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CoordenaStore) store = coordena_store_open (f->db, &error);
+  g_autoptr(GBytes) png = g_bytes_new_static ("\x89PNG\r\n\x1a\n\0\0", 10);
+  g_autoptr(GBytes) read_back = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *gone = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (coordena_store_set_profile (store, "secretaria.nome", "Secretaria da Saúde", &error));
+  g_assert_true (coordena_store_set_profile_blob (store, "brasao", png, &error));
+  g_assert_no_error (error);
+  name = coordena_store_get_profile (store, "secretaria.nome");
+  g_assert_cmpstr (name, ==, "Secretaria da Saúde");
+  read_back = coordena_store_get_profile_blob (store, "brasao");
+  g_assert_true (g_bytes_equal (read_back, png));
+  g_assert_true (coordena_store_set_profile (store, "secretaria.nome", NULL, &error));
+  gone = coordena_store_get_profile (store, "secretaria.nome");
+  g_assert_null (gone);
+}
+
+static void
+test_init_uf (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CoordenaStore) store = coordena_store_open (f->db, &error);
+  g_autoptr(GPtrArray) audit = NULL;
+  g_autofree char *uf = NULL;
+  g_autofree char *ibge7 = NULL;
+  sqlite3 *db;
+
+  g_assert_no_error (error);
+  g_assert_false (coordena_store_init_uf (store, "XY", &error));
+  g_assert_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT);
+  g_assert_nonnull (strstr (error->message, "XY"));
+  g_clear_error (&error);
+
+  g_assert_true (coordena_store_init_uf (store, "rs", &error));
+  g_assert_no_error (error);
+  db = coordena_store_get_db (store);
+  uf = coordena_store_get_uf (store);
+  g_assert_cmpstr (uf, ==, "RS");
+  g_assert_cmpuint (coordena_store_get_uf_code (store), ==, 43);
+  g_assert_cmpint (query_int (db, "SELECT count (*) FROM uf"), ==, 27);
+  g_assert_cmpint (query_int (db, "SELECT count (*) FROM municipio"), ==, 5571);
+  g_assert_cmpint (query_int (db, "SELECT count (*) FROM municipio WHERE uf_codigo = 43"), ==, 497);
+  /* One of the nine municipalities whose code breaks the check digit: found by table. */
+  ibge7 = coordena_store_lookup_ibge7 (store, "430587");
+  g_assert_cmpstr (ibge7, ==, "4305871");
+
+  /* Again with the same state is harmless; another state is refused. */
+  g_assert_true (coordena_store_init_uf (store, "RS", &error));
+  g_assert_false (coordena_store_init_uf (store, "SP", &error));
+  g_assert_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT);
+  g_assert_nonnull (strstr (error->message, "RS"));
+
+  audit = coordena_store_list_audit (store, NULL, NULL);
+  g_assert_cmpuint (audit->len, ==, 2);
+  g_assert_cmpstr (((CoordenaAuditEntry *) audit->pdata[0])->action, ==, "init");
+  g_assert_cmpstr (((CoordenaAuditEntry *) audit->pdata[0])->user, ==, g_get_user_name ());
+  g_assert_nonnull (strstr (((CoordenaAuditEntry *) audit->pdata[0])->after, "\"municipios\": 497"));
+}
+
+static void
+test_audit_edits (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CoordenaStore) store = coordena_store_open (f->db, &error);
+  g_autoptr(CoordenaImportReport) report = NULL;
+  g_autoptr(GPtrArray) teams = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) future = NULL;
+  const CoordenaAuditEntry *last;
+  const CoordenaStoreTeam *team;
+  GDate tomorrow;
+
+  g_assert_no_error (error);
+  g_assert_true (coordena_store_init_uf (store, "RR", &error));
+  report = coordena_demo_generate (store, 202508, 1, &error);
+  g_assert_no_error (error);
+  teams = coordena_store_list_teams (store, NULL, &error);
+  g_assert_no_error (error);
+  team = teams->pdata[0];
+
+  g_assert_true (coordena_store_set_team_base (store, team->ine, 1683333, &error));
+  g_assert_true (coordena_store_set_ied_stratum (store, team->ibge7, 3, &error));
+  g_assert_true (coordena_store_set_team_flags (store, team->ine, 202508, COORDENA_TEAM_FLAG_PROVIMENTO, &error));
+  g_assert_no_error (error);
+  g_assert_false (coordena_store_set_team_base (store, "9999999999", 100, &error));
+  g_assert_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT);
+
+  all = coordena_store_list_audit (store, NULL, NULL);
+  g_assert_cmpuint (all->len, ==, 5); /* init, demo, base, stratum, flags */
+  last = all->pdata[all->len - 1];
+  g_assert_cmpstr (last->action, ==, "set-team-flags");
+  g_assert_nonnull (strstr (last->before, "\"provimento\": false"));
+  g_assert_nonnull (strstr (last->after, "\"provimento\": true"));
+  g_assert_nonnull (strstr (((CoordenaAuditEntry *) all->pdata[2])->after, "1683333"));
+
+  g_date_clear (&tomorrow, 1);
+  g_date_set_time_t (&tomorrow, time (NULL));
+  g_date_add_days (&tomorrow, 2);
+  future = coordena_store_list_audit (store, &tomorrow, NULL);
+  g_assert_cmpuint (future->len, ==, 0);
+}
+
+static void
+test_backup_restore (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CoordenaStore) store = coordena_store_open (f->db, &error);
+  g_autoptr(CoordenaImportReport) report = NULL;
+  g_autoptr(GPtrArray) teams = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GPtrArray) audit = NULL;
+  g_autofree char *backup = g_build_filename (f->dir, "copia.db", NULL);
+  g_autofree char *junk = g_build_filename (f->dir, "lixo.db", NULL);
+  g_autofree char *ine = NULL;
+  GStatBuf st;
+  gint64 n_vinculos;
+
+  g_assert_no_error (error);
+  g_assert_true (coordena_store_init_uf (store, "AP", &error));
+  report = coordena_demo_generate (store, 202508, 2, &error);
+  g_assert_no_error (error);
+  n_vinculos = query_int (coordena_store_get_db (store), "SELECT count (*) FROM vinculo");
+
+  g_assert_true (coordena_store_backup (store, backup, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (backup, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  /* Change something, then go back. */
+  teams = coordena_store_list_teams (store, NULL, &error);
+  ine = g_strdup (((CoordenaStoreTeam *) teams->pdata[0])->ine);
+  g_assert_true (coordena_store_set_team_base (store, ine, 999, &error));
+  g_assert_cmpint (sqlite3_exec (coordena_store_get_db (store), "DELETE FROM vinculo", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  g_assert_true (coordena_store_restore (store, backup, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (coordena_store_get_db (store), "SELECT count (*) FROM vinculo"), ==, n_vinculos);
+  after = coordena_store_list_teams (store, NULL, &error);
+  g_assert_cmpint (((CoordenaStoreTeam *) after->pdata[0])->base_centavos, ==, COORDENA_BASE_UNKNOWN);
+  audit = coordena_store_list_audit (store, NULL, NULL);
+  g_assert_cmpstr (((CoordenaAuditEntry *) audit->pdata[audit->len - 1])->action, ==, "restore");
+
+  /* A file that is not a backup is refused and changes nothing. */
+  g_assert_true (g_file_set_contents (junk, "not a database, just words in a file that is long enough", -1, NULL));
+  g_assert_false (coordena_store_restore (store, junk, &error));
+  g_assert_nonnull (error);
+  g_assert_cmpint (query_int (coordena_store_get_db (store), "SELECT count (*) FROM vinculo"), ==, n_vinculos);
+}
+
+static void
+test_demo_roster (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CoordenaStore) store = coordena_store_open (f->db, &error);
+  g_autoptr(CoordenaImportReport) report = NULL;
+  g_autoptr(CoordenaImportReport) again = NULL;
+  g_autoptr(CoordenaRoster) roster = NULL;
+  g_autoptr(GPtrArray) teams = NULL;
+  g_autoptr(GArray) comps = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (coordena_store_init_uf (store, "SE", &error));
+  report = coordena_demo_generate (store, 202512, 3, &error);
+  g_assert_no_error (error);
+  g_assert_true (coordena_store_is_demo (store));
+  g_assert_cmpuint (report->competencias->len, ==, 12);
+  g_assert_cmpuint (g_array_index (report->competencias, CoordenaCompetencia, 11), ==, 202512);
+  g_assert_cmpuint (g_array_index (report->competencias, CoordenaCompetencia, 0), ==, 202501);
+
+  teams = coordena_store_list_teams (store, NULL, &error);
+  g_assert_cmpuint (teams->len, ==, report->n_teams);
+  /* Every team carries the mark, and its name says it. */
+  for (guint i = 0; i < teams->len; i++)
+    {
+      const CoordenaStoreTeam *t = teams->pdata[i];
+
+      g_assert_true (t->demo);
+      g_assert_true (g_str_has_prefix (t->name, "DEMO "));
+      g_assert_true (g_str_has_prefix (t->ibge7, "28"));
+    }
+  comps = coordena_store_list_competencias (store, &error);
+  g_assert_cmpuint (comps->len, ==, 12);
+
+  roster = coordena_store_load_roster (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (coordena_roster_get_n_teams (roster), ==, report->n_teams);
+  g_assert_cmpuint (coordena_roster_get_last_competencia (roster), ==, 202512);
+
+  /* The same seed gives the same roster; a real roster is not mixed with generated data. */
+  g_assert_cmpint (sqlite3_exec (coordena_store_get_db (store), "UPDATE equipe SET demo = 0", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  again = coordena_demo_generate (store, 202512, 3, &error);
+  g_assert_null (again);
+  g_assert_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT);
+}
+
+int
+main (int argc, char **argv)
+{
+  setlocale (LC_ALL, "");
+  coordena_i18n_init ();
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/store/new-file-is-private", test_new_file_is_private);
+  ADD ("/store/must-exist", test_must_exist);
+  ADD ("/store/migrations-from-every-version", test_migrations_from_every_version);
+  ADD ("/store/damaged-file-untouched", test_damaged_file_untouched);
+  ADD ("/store/not-a-database", test_not_a_database);
+  ADD ("/store/foreign-and-newer-refused", test_foreign_and_newer_refused);
+  ADD ("/store/profile", test_profile);
+  ADD ("/store/init-uf", test_init_uf);
+  ADD ("/store/audit-edits", test_audit_edits);
+  ADD ("/store/backup-restore", test_backup_restore);
+  ADD ("/store/demo-roster", test_demo_roster);
+#undef ADD
+  return g_test_run ();
+}
