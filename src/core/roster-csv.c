@@ -28,6 +28,9 @@ typedef struct {
   guint64 line;
   gint64 base;
   guint64 base_line;
+  guint team;           /* the builder's index */
+  guint flags_given;    /* what the builder has been told already */
+  gboolean base_given;
 } TeamMonthSeen;
 
 typedef struct {
@@ -49,6 +52,11 @@ typedef struct {
   CoordenaRosterCsvReport *report;
   char last_ibge[8];
   const CoordenaMunicipio *last_municipio;
+  /* Rows of one team-month usually follow each other: the last one saves the lookups. */
+  guint64 last_key;
+  TeamMonthSeen *last_seen;
+  const CoordenaMunicipio *last_stratum_municipio;
+  guint last_stratum;
 } Load;
 
 /* Records a broken rule; in lenient mode the row is skipped, otherwise the file will be refused. */
@@ -245,7 +253,8 @@ on_row (CoordenaCsvReader *reader, const CoordenaCsvRecord *record, gpointer dat
           return TRUE;
         }
       stratum = (guint) s;
-      prev = g_hash_table_lookup (l->strata, mun->ibge7);
+      prev = (mun == l->last_stratum_municipio && stratum == l->last_stratum) ? NULL
+             : g_hash_table_lookup (l->strata, mun->ibge7);
       if (prev != NULL && prev->stratum != stratum)
         {
           bad_row (l, reader, record, COL_ESTRATO, _("municipality %s has IED stratum %u here and %u on line %u"),
@@ -256,7 +265,7 @@ on_row (CoordenaCsvReader *reader, const CoordenaCsvRecord *record, gpointer dat
 
   /* ine × competência: INE fits in 34 bits, the competência in 20. */
   key = (guint64) g_ascii_strtoull (ine, NULL, 10) * 1000000u + comp;
-  seen = g_hash_table_lookup (l->team_months, &key);
+  seen = key == l->last_key ? l->last_seen : g_hash_table_lookup (l->team_months, &key);
   if (seen != NULL && seen->type != type)
     {
       g_autofree char *when = coordena_competencia_format (comp);
@@ -286,24 +295,41 @@ on_row (CoordenaCsvReader *reader, const CoordenaCsvRecord *record, gpointer dat
       seen->type = type;
       seen->line = record->line;
       seen->base = COORDENA_BASE_UNKNOWN;
+      seen->team = coordena_roster_builder_add_team (l->builder, ine, cnes, mun->ibge7, NULL);
       g_hash_table_insert (l->team_months, k, seen);
+      coordena_roster_builder_add_team_month (l->builder, seen->team, comp, type, flags, base);
+      seen->flags_given = flags;
+      seen->base_given = base != COORDENA_BASE_UNKNOWN;
     }
+  else if ((flags & ~seen->flags_given) != 0 || (base != COORDENA_BASE_UNKNOWN && !seen->base_given))
+    {
+      coordena_roster_builder_add_team_month (l->builder, seen->team, comp, type, flags, base);
+      seen->flags_given |= flags;
+      seen->base_given = seen->base_given || base != COORDENA_BASE_UNKNOWN;
+    }
+  l->last_key = key;
+  l->last_seen = seen;
+  team = seen->team;
   if (base != COORDENA_BASE_UNKNOWN && seen->base == COORDENA_BASE_UNKNOWN)
     {
       seen->base = base;
       seen->base_line = record->line;
     }
-  if (stratum != 0 && !g_hash_table_contains (l->strata, mun->ibge7))
+  if (stratum != 0 && !(mun == l->last_stratum_municipio && stratum == l->last_stratum) &&
+      !g_hash_table_contains (l->strata, mun->ibge7))
     {
-      StratumSeen *s = g_new0 (StratumSeen, 1);
-      s->stratum = stratum;
-      s->line = record->line;
-      g_hash_table_insert (l->strata, g_strdup (mun->ibge7), s);
+      StratumSeen *st = g_new0 (StratumSeen, 1);
+      st->stratum = stratum;
+      st->line = record->line;
+      g_hash_table_insert (l->strata, g_strdup (mun->ibge7), st);
       coordena_roster_builder_set_ied_stratum (l->builder, mun->ibge7, stratum);
     }
+  if (stratum != 0)
+    {
+      l->last_stratum_municipio = mun;
+      l->last_stratum = stratum;
+    }
 
-  team = coordena_roster_builder_add_team (l->builder, ine, cnes, mun->ibge7, NULL);
-  coordena_roster_builder_add_team_month (l->builder, team, comp, type, flags, base);
   if (member)
     {
       guint p = coordena_roster_builder_add_professional (l->builder, f[COL_CNS], f[COL_NOME]);
