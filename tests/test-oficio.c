@@ -456,6 +456,23 @@ test_signers_and_genders (void)
       }
     }
 
+  /* A cargo typed in capitals prints with initial capitals and lower-case prepositions; a name
+   * typed with combining accents prints as the same letters. */
+  {
+    g_autoptr(GHashTable) profile = base_profile ();
+    g_autofree char *path = NULL;
+    g_autofree char *text = NULL;
+    CoordenaOficioRequest rq;
+
+    g_hash_table_insert (profile, g_strdup ("secretario.cargo"), g_strdup ("SECRETÁRIA EXECUTIVA DE VIGILÂNCIA E ATENÇÃO À SAÚDE"));
+    g_hash_table_insert (profile, g_strdup ("secretario.nome"), g_strdup ("Ine\xcc\x82s Mota")); /* e + U+0302 */
+    request_init (&rq, profile, "secretario", 2, 12, 2025);
+    path = render_to_file (&rq, 31, "cargo-maiusculas.pdf", NULL, NULL);
+    text = pdf_text (path, 0);
+    g_assert_nonnull (strstr (text, "Secretária Executiva de Vigilância e Atenção à Saúde"));
+    g_assert_nonnull (strstr (text, "INÊS MOTA"));
+  }
+
   /* A male addressee (a later act may change it): "Ao Senhor", "Senhor Secretário,". */
   {
     g_autoptr(GHashTable) profile = base_profile ();
@@ -746,6 +763,8 @@ test_coat_of_arms (void)
   g_autofree char *contents = NULL;
   g_autofree char *path = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) first = NULL;
+  g_autoptr(GBytes) second = NULL;
   gsize len = 0;
   guint pages = 0;
   CoordenaOficioRequest rq;
@@ -754,7 +773,12 @@ test_coat_of_arms (void)
   g_assert_no_error (error);
   request_init (&rq, profile, "secretario", 2, 12, 2025);
   rq.profile.coat_of_arms = g_bytes_new (contents, len);
-  path = render_to_file (&rq, 60, "brasao.pdf", &pages, NULL);
+  path = render_to_file (&rq, 60, "brasao.pdf", &pages, &first);
+  {
+    g_autofree char *again = render_to_file (&rq, 60, "brasao-2.pdf", NULL, &second);
+
+    g_assert_true (g_bytes_equal (first, second)); /* the image too is written the same way */
+  }
   g_bytes_unref (rq.profile.coat_of_arms);
   g_assert_cmpuint (pages, ==, 1); /* the usual letter, coat of arms included, fits one page */
   {

@@ -314,6 +314,46 @@ split_lines (const char *text)
   return (char **) g_ptr_array_free (out, FALSE);
 }
 
+/* A cargo typed in capitals ("SECRETÁRIA DE ESTADO DA SAÚDE") gets initial capitals and lower-case
+ * prepositions, as the signature block writes it; any other casing is the user's and is kept. */
+static char *
+title_case (const char *text)
+{
+  static const char *const small[] = { "a", "à", "as", "às", "ao", "aos", "de", "da", "das", "do", "dos", "e", "em",
+                                       "na", "nas", "no", "nos", "para", "por", NULL };
+  g_autofree char *upper = g_utf8_strup (text, -1);
+  g_autofree char *lower = NULL;
+  g_auto(GStrv) words = NULL;
+  GString *out;
+
+  if (!g_str_equal (upper, text))
+    return g_strdup (text);
+  lower = g_utf8_strdown (text, -1);
+  words = g_strsplit (lower, " ", -1);
+  out = g_string_new (NULL);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      const char *w = words[i];
+
+      if (i > 0)
+        g_string_append_c (out, ' ');
+      if (*w == '\0')
+        continue;
+      if (i > 0 && g_strv_contains (small, w))
+        g_string_append (out, w);
+      else
+        {
+          gunichar first = g_unichar_toupper (g_utf8_get_char (w));
+          char buf[8] = { 0 };
+
+          g_unichar_to_utf8 (first, buf);
+          g_string_append (out, buf);
+          g_string_append (out, g_utf8_next_char (w));
+        }
+    }
+  return g_string_free (out, FALSE);
+}
+
 CoordenaOficioDoc *
 coordena_oficio_compose (const CoordenaOficioRequest *request, guint number, GError **error)
 {
@@ -333,6 +373,7 @@ coordena_oficio_compose (const CoordenaOficioRequest *request, guint number, GEr
   g_autofree char *responsibilities = NULL;
   g_autofree char *items = NULL;
   CoordenaGender gender = COORDENA_GENDER_F, to = offer->addressee_gender;
+  g_autofree char *cargo_case = NULL;
   const char *cargo;
   const char *addressee_cargo = to == COORDENA_GENDER_F ? offer->addressee_cargo_f : offer->addressee_cargo_m;
   gint state = find_state (request->profile.uf);
@@ -350,6 +391,8 @@ coordena_oficio_compose (const CoordenaOficioRequest *request, guint number, GEr
   cargo = value (request, cargo_key);
   if (cargo == NULL)
     cargo = gender == COORDENA_GENDER_F ? signer->cargo_f : signer->cargo_m;
+  else
+    cargo = cargo_case = title_case (cargo);
 
   doc->date = request->date;
   if (request->profile.coat_of_arms != NULL)
@@ -518,7 +561,9 @@ coordena_oficio_doc_render (const CoordenaOficioDoc *doc, guint *n_pages, GError
   guint n_paragraphs = g_strv_length (doc->paragraphs);
   gboolean numbered = n_paragraphs >= 3;
 
-  coordena_pdf_doc_set_info (pdf, doc->title, doc->author, doc->subject, &doc->date);
+  coordena_pdf_doc_set_info (pdf, doc->title, doc->author,
+                             g_str_has_prefix (doc->subject, "Assunto: ") ? doc->subject + strlen ("Assunto: ") : doc->subject,
+                             &doc->date);
   coordena_pdf_doc_set_footer (pdf, (const char *const *) doc->footer);
   coordena_pdf_doc_set_page_numbers (pdf, 2);
 

@@ -297,7 +297,8 @@ coordena_pdf_encode (const char *utf8, const char *what, GError **error)
       return NULL;
     }
   /* Tabs and line ends inside a paragraph are spaces on paper. */
-  clean = g_strdup (utf8);
+  /* Composed form first: "a" + combining acute is "á", which the encoding holds. */
+  clean = g_utf8_normalize (utf8, -1, G_NORMALIZE_NFC);
   for (char *p = clean; *p != '\0'; p++)
     if (*p == '\t' || *p == '\n' || *p == '\r')
       *p = ' ';
