@@ -12,26 +12,38 @@
 #include <coordena/rules.h>
 
 
+#define NO_CLAUSE 255
+#define N_MASKS 16
+
+typedef struct _Compiled Compiled;
+
+/* One competência of a team's timeline, with the rule set in force there. */
 typedef struct {
   CoordenaCompetencia c;
   guint8 type;
   guint8 flags;
   CoordenaCategorySet absent;
   gint64 base;
+  const CoordenaRuleSet *set;
+  const Compiled *compiled;
 } Step;
 
-#define NO_CLAUSE 255
-#define N_MASKS 16
+/* The competência before c, without a call: 202501 → 202412. */
+static inline CoordenaCompetencia
+previous_competencia (CoordenaCompetencia c)
+{
+  return c % 100 == 1 ? c - 89 : c - 1;
+}
 
 /* A rule set compiled for the walk: which clause decides, straight from the absent masks of
  * the current and the previous competência. Sets with clauses over 3 or more competências
  * take the general path. */
-typedef struct {
+struct _Compiled {
   const CoordenaRuleSet *set;
   gboolean general;
   guint8 now[2][N_MASKS];            /* [family][mask]: best clause of 1 competência */
   guint8 pair[2][N_MASKS][N_MASKS];  /* [family][previous][current]: best clause of 2 */
-} Compiled;
+};
 
 typedef struct {
   const CoordenaRuleCatalog *catalog;
@@ -100,7 +112,8 @@ pick (Picker *p, CoordenaCompetencia c)
 {
   const CoordenaRuleSet *set;
 
-  if (p->cached != NULL && (p->forced != NULL || coordena_rule_set_covers (p->cached, c)))
+  if (p->cached != NULL &&
+      (p->forced != NULL || (c >= p->cached->valid_from && (p->cached->valid_to == 0 || c <= p->cached->valid_to))))
     return p->cached;
   set = p->forced != NULL ? p->forced : (p->catalog != NULL ? coordena_rule_catalog_in_force (p->catalog, c) : NULL);
   p->cached = set;
@@ -147,16 +160,16 @@ family_matches (const CoordenaClause *clause, guint8 type)
 
 /* Evaluates steps[0..n) into out[0..n). run[] is scratch of n entries. DOMAIN.md §4–§5. */
 static void
-evaluate_steps (const Step *steps, guint n, Picker *picker, guint stratum, guint16 *run, CoordenaMonthResult *out)
+evaluate_steps (const Step *steps, guint n, guint stratum, guint16 *run, CoordenaMonthResult *out)
 {
   for (guint i = 0; i < n; i++)
     {
       const Step *s = &steps[i];
       CoordenaMonthResult *r = &out[i];
-      const CoordenaRuleSet *set = pick (picker, s->c);
+      const CoordenaRuleSet *set = s->set;
 
       /* A gap in the team's competências breaks every streak. */
-      run[i] = (i > 0 && steps[i - 1].c == coordena_competencia_add (s->c, -1)) ? run[i - 1] + 1 : 1;
+      run[i] = (i > 0 && steps[i - 1].c == previous_competencia (s->c)) ? run[i - 1] + 1 : 1;
 
       memset (r, 0, sizeof *r);
       r->competencia = s->c;
@@ -172,9 +185,9 @@ evaluate_steps (const Step *steps, guint n, Picker *picker, guint stratum, guint
       if (set == NULL)
         continue;
 
-      if (!picker->cached_compiled->general)
+      if (!s->compiled->general)
         {
-          const Compiled *cc = picker->cached_compiled;
+          const Compiled *cc = s->compiled;
           int f = s->type == COORDENA_TEAM_TYPE_ESF ? 0 : 1;
           guint best = cc->now[f][s->absent & 0x0F];
 
@@ -250,6 +263,8 @@ team_steps (CoordenaRoster *roster, const CoordenaRosterTeam *team, Picker *pick
       steps[i].flags = months[i].flags;
       steps[i].base = months[i].base_centavos;
       steps[i].absent = masks[team->first_month + i];
+      steps[i].set = set;
+      steps[i].compiled = picker->cached_compiled;
     }
   return n;
 }
@@ -292,7 +307,7 @@ coordena_evaluate (CoordenaRoster *roster, const CoordenaRuleCatalog *catalog, c
   for (guint t = 0; t < n_teams; t++)
     {
       guint n = team_steps (roster, &teams[t], &picker, steps);
-      evaluate_steps (steps, n, &picker, teams[t].ied_stratum, run, e->results + teams[t].first_month);
+      evaluate_steps (steps, n, teams[t].ied_stratum, run, e->results + teams[t].first_month);
     }
   picker_clear (&picker);
   return e;
@@ -508,6 +523,8 @@ coordena_forecast (CoordenaRoster            *roster,
 
           *s = *last;
           s->c = coordena_competencia_add (last->c, (int) k);
+          s->set = pick (&picker, s->c);
+          s->compiled = picker.cached_compiled;
           for (guint j = 0; mine != NULL && j < mine->len; j++)
             {
               const CoordenaScenarioChange *ch = mine->pdata[j];
@@ -521,7 +538,7 @@ coordena_forecast (CoordenaRoster            *roster,
                 s->absent |= bit;
             }
         }
-      evaluate_steps (steps, n_hist + horizon, &picker, team->ied_stratum, run, results);
+      evaluate_steps (steps, n_hist + horizon, team->ied_stratum, run, results);
 
       out = &f->teams[f->n_teams++];
       out->team = team;
