@@ -14,9 +14,6 @@ G_BEGIN_DECLS
 /* Opens the team editor: a new team when ine is NULL. */
 void coordena_editing_edit_team (GtkWindow *parent, CoordenaWorkspace *workspace, const char *ine);
 
-/* Removes the team (every competência of it), with Desfazer. */
-void coordena_editing_remove_team (GtkWindow *parent, CoordenaWorkspace *workspace, const char *ine);
-
 /* Opens the member editor for a team in a competência: a new member when cns is NULL. */
 void coordena_editing_edit_member (GtkWindow          *parent,
                                    CoordenaWorkspace  *workspace,

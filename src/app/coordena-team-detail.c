@@ -410,15 +410,6 @@ edit_action (GtkWidget *widget, const char *name, GVariant *param)
 }
 
 static void
-remove_action (GtkWidget *widget, const char *name, GVariant *param)
-{
-  CoordenaTeamDetail *self = COORDENA_TEAM_DETAIL (widget);
-
-  if (self->item != NULL)
-    coordena_editing_remove_team (parent_window (self), self->workspace, coordena_team_item_get_ine (self->item));
-}
-
-static void
 add_member_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   CoordenaTeamDetail *self = COORDENA_TEAM_DETAIL (widget);
@@ -491,7 +482,6 @@ coordena_team_detail_class_init (CoordenaTeamDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CoordenaTeamDetail, forecast_list);
 
   gtk_widget_class_install_action (widget_class, "team.edit", NULL, edit_action);
-  gtk_widget_class_install_action (widget_class, "team.remove", NULL, remove_action);
   gtk_widget_class_install_action (widget_class, "team.add-member", NULL, add_member_action);
   gtk_widget_class_install_action (widget_class, "team.edit-member", "s", edit_member_action);
   gtk_widget_class_install_action (widget_class, "team.remove-member", "s", remove_member_action);

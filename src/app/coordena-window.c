@@ -33,6 +33,7 @@ struct _CoordenaWindow
   CoordenaPrevisaoPage *previsao_page;
 
   CoordenaWorkspace *workspace;
+  AdwToast *last_toast;          /* weak: the toast shown last, for the tests */
 };
 
 G_DEFINE_FINAL_TYPE (CoordenaWindow, coordena_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -54,7 +55,14 @@ void
 coordena_window_add_toast (CoordenaWindow *self, AdwToast *toast)
 {
   g_return_if_fail (COORDENA_IS_WINDOW (self));
+  g_set_weak_pointer (&self->last_toast, toast);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+AdwToast *
+coordena_window_get_last_toast (CoordenaWindow *self)
+{
+  return self->last_toast;
 }
 
 /* The first-run screen until the database has a state; the pages after. */
@@ -340,6 +348,7 @@ coordena_window_dispose (GObject *object)
   if (self->workspace != NULL)
     g_signal_handlers_disconnect_by_data (self->workspace, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), COORDENA_TYPE_WINDOW);
+  g_clear_weak_pointer (&self->last_toast);
   g_clear_object (&self->workspace);
   G_OBJECT_CLASS (coordena_window_parent_class)->dispose (object);
 }

@@ -1,0 +1,51 @@
+/* roster-edit.h — changes a person makes by hand: a team's data and its members in one
+ * competência, each change one audited transaction; and the checks the forms show field by field. */
+#pragma once
+
+#include <glib.h>
+
+#include <coordena/roster.h>
+#include <coordena/store.h>
+
+G_BEGIN_DECLS
+
+typedef struct {
+  const char *ine;          /* 10 digits */
+  const char *cnes;         /* 7 digits */
+  const char *ibge7;        /* a municipality of the database's state */
+  const char *name;         /* may be NULL */
+  CoordenaTeamType type;
+  gboolean provimento;      /* vaga de provimento sem reposição in the competência */
+} CoordenaTeamEdit;
+
+typedef struct {
+  const char *cns;          /* 15 digits, valid */
+  const char *name;         /* may be NULL */
+  const char *cbo;          /* 6 characters */
+  guint hours;              /* weekly, 0–168 */
+} CoordenaMemberEdit;
+
+/* Writes a team and its whole membership in one competência (what the competência held before
+ * is replaced), audited as action ("incluir equipe", "incluir profissional", …). */
+gboolean coordena_roster_edit_put (CoordenaStore            *store,
+                                   const char               *action,
+                                   const CoordenaTeamEdit   *team,
+                                   CoordenaCompetencia       competencia,
+                                   const CoordenaMemberEdit *members,
+                                   guint                     n_members,
+                                   GError                  **error);
+
+/* The members a team has in a competência of a roster, as edits (strings point into the roster). */
+GArray *coordena_roster_edit_members (const CoordenaRoster *roster, const char *ine, CoordenaCompetencia competencia);
+
+/* Field checks: FALSE with a message for the person (COORDENA_ERROR_INPUT). warning, when
+ * given, receives a note that does not refuse the value (a check digit that does not match). */
+gboolean coordena_check_ine (const char *text, char **warning, GError **error);
+gboolean coordena_check_cnes (const char *text, char **warning, GError **error);
+gboolean coordena_check_cns (const char *text, GError **error);
+gboolean coordena_check_cbo (const char *text, char **warning, GError **error);
+gboolean coordena_check_hours (const char *text, guint *hours, GError **error);
+/* The 7-digit code of a municipality named or coded in text, within the state uf_code. */
+gboolean coordena_check_municipio (const char *text, guint uf_code, char **ibge7, GError **error);
+
+G_END_DECLS

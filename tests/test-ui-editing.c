@@ -1,0 +1,146 @@
+/* Teams and members by hand: the forms check each field as it is typed, a new team and a new
+ * member reach the table and the KPIs, and a removed member comes back with Desfazer. */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include <coordena/coordena.h>
+
+#include "coordena-editing.h"
+#include "coordena-equipes-page.h"
+#include "coordena-painel-page.h"
+#include "coordena-team-detail.h"
+#include "coordena-team-editor.h"
+#include "ui-app-helpers.h"
+#include "ui-helpers.h"
+
+#define NEW_INE "0009999991"
+
+static CoordenaApplication *app;
+
+static void
+type (CoordenaTeamEditor *editor, guint field, const char *text)
+{
+  gtk_editable_set_text (coordena_team_editor_get_field (editor, field), text);
+  ui_flush ();
+}
+
+static guint
+members_shown (CoordenaWindow *window)
+{
+  CoordenaEquipesPage *page = COORDENA_EQUIPES_PAGE (coordena_window_get_page_widget (window, "equipes"));
+
+  g_assert_true (coordena_equipes_page_show_team (page, NEW_INE));
+  ui_wait_for_frames (GTK_WIDGET (window), 2);
+  return coordena_team_detail_get_n_members_shown (COORDENA_TEAM_DETAIL (coordena_equipes_page_get_detail (page)));
+}
+
+static void
+test_add_team_and_member (void)
+{
+  CoordenaWindow *window = ui_app_open_window (app);
+  CoordenaWorkspace *workspace = coordena_window_get_workspace (window);
+  CoordenaPainelPage *painel = COORDENA_PAINEL_PAGE (coordena_window_get_page_widget (window, "painel"));
+  CoordenaSummary *summary = coordena_workspace_get_summary (workspace);
+  guint teams = coordena_summary_get_n_teams (summary);
+  guint evaluated = coordena_summary_get_n_evaluated (summary);
+  g_autofree char *evaluated_after = coordena_format_integer (evaluated + 1);
+  CoordenaTeamEditor *editor;
+  GListModel *shown;
+
+  coordena_window_show_page (window, "equipes");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-team", NULL));
+  editor = COORDENA_TEAM_EDITOR (ui_find_toplevel (COORDENA_TYPE_TEAM_EDITOR));
+  g_assert_nonnull (editor);
+
+  /* Each wrong field says what is wrong, in Portuguese, and Save waits. */
+  type (editor, 0, "12345");
+  type (editor, 1, "2345678");
+  type (editor, 2, "Cidade Que Não Existe");
+  type (editor, 3, "Equipe Nova da Orla");
+  g_assert_false (coordena_team_editor_can_save (editor));
+  g_assert_nonnull (strstr (coordena_team_editor_get_message (editor), "10 dígitos"));
+  g_assert_nonnull (strstr (coordena_team_editor_get_message (editor), "Cidade Que Não Existe"));
+  ui_wait_for_frames (GTK_WIDGET (editor), 3);
+  g_free (ui_save_png (GTK_WIDGET (editor), "equipe-nova-erros"));
+
+  type (editor, 0, NEW_INE);
+  type (editor, 2, "Aracaju");
+  g_assert_true (coordena_team_editor_can_save (editor));
+  g_assert_true (coordena_team_editor_save (editor));
+  ui_app_wait_loaded (window);
+
+  /* The table and the KPIs count it. */
+  summary = coordena_workspace_get_summary (workspace);
+  g_assert_cmpuint (coordena_summary_get_n_teams (summary), ==, teams + 1);
+  shown = coordena_equipes_page_get_shown (COORDENA_EQUIPES_PAGE (coordena_window_get_page_widget (window, "equipes")));
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, teams + 1);
+  g_assert_cmpstr (coordena_painel_page_get_kpi (painel, 0), ==, evaluated_after);
+  g_assert_cmpuint (members_shown (window), ==, 0);
+
+  /* A member: a wrong CNS is refused, a right one saved. */
+  coordena_editing_edit_member (GTK_WINDOW (window), workspace, NEW_INE, 202509, NULL);
+  editor = COORDENA_TEAM_EDITOR (ui_find_toplevel (COORDENA_TYPE_TEAM_EDITOR));
+  g_assert_nonnull (editor);
+  type (editor, 0, "700000004751405");
+  type (editor, 1, "Maria das Dores");
+  type (editor, 2, "225142");
+  type (editor, 3, "200");
+  g_assert_false (coordena_team_editor_can_save (editor));
+  g_assert_nonnull (strstr (coordena_team_editor_get_message (editor), "não é um CNS válido"));
+  g_assert_nonnull (strstr (coordena_team_editor_get_message (editor), "0 a 168"));
+  ui_wait_for_frames (GTK_WIDGET (editor), 3);
+  g_free (ui_save_png (GTK_WIDGET (editor), "profissional-novo-erros"));
+  type (editor, 0, "700000004751404");
+  type (editor, 3, "40");
+  g_assert_true (coordena_team_editor_can_save (editor));
+  g_assert_nonnull (strstr (coordena_team_editor_get_message (editor), "Médico"));
+  ui_wait_for_frames (GTK_WIDGET (editor), 2);
+  g_free (ui_save_png (GTK_WIDGET (editor), "profissional-novo"));
+  g_assert_true (coordena_team_editor_save (editor));
+  ui_app_wait_loaded (window);
+  g_assert_cmpuint (members_shown (window), ==, 1);
+  g_free (ui_save_png (GTK_WIDGET (window), "equipe-nova"));
+}
+
+static void
+test_remove_member_with_undo (void)
+{
+  CoordenaWindow *window = ui_app_open_window (app);
+  CoordenaWorkspace *workspace = coordena_window_get_workspace (window);
+  AdwToast *toast;
+
+  coordena_window_show_page (window, "equipes");
+  g_assert_cmpuint (members_shown (window), ==, 1);
+  coordena_editing_remove_member (GTK_WINDOW (window), workspace, NEW_INE, 202509, "700000004751404");
+  toast = coordena_window_get_last_toast (window);
+  g_assert_nonnull (toast);
+  g_assert_cmpstr (adw_toast_get_title (toast), ==, "Maria das Dores removido da equipe");
+  g_assert_cmpstr (adw_toast_get_button_label (toast), ==, "_Desfazer");
+  ui_app_wait_loaded (window);
+  g_assert_cmpuint (members_shown (window), ==, 0);
+  g_free (ui_save_png (GTK_WIDGET (window), "profissional-removido"));
+
+  g_signal_emit_by_name (toast, "button-clicked");
+  ui_app_wait_loaded (window);
+  g_assert_cmpuint (members_shown (window), ==, 1);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autofree char *db = NULL;
+  int status;
+
+  ui_app_init (&argc, &argv);
+  db = ui_app_make_database ("SE");
+  app = ui_app_new (db);
+
+  g_test_add_func ("/editing/add-team-and-member", test_add_team_and_member);
+  g_test_add_func ("/editing/remove-member-with-undo", test_remove_member_with_undo);
+
+  status = g_test_run ();
+  g_application_release (G_APPLICATION (app));
+  g_object_unref (app);
+  return status;
+}
