@@ -152,10 +152,10 @@ button_offered (GtkWidget *page, const char *state)
 static void
 tick_responsibilities (GtkWidget *page)
 {
-  /* Every check button of the page belongs to the responsibilities list. */
+  /* Every responsibility's check button. */
   for (GtkWidget *w = page; w != NULL;)
     {
-      if (GTK_IS_CHECK_BUTTON (w))
+      if (GTK_IS_CHECK_BUTTON (w) && g_str_has_prefix (gtk_widget_get_name (w), "oficio-responsibility-"))
         gtk_check_button_set_active (GTK_CHECK_BUTTON (w), TRUE);
       if (gtk_widget_get_first_child (w) != NULL)
         w = gtk_widget_get_first_child (w);
@@ -170,26 +170,30 @@ tick_responsibilities (GtkWidget *page)
 
 /* ---- The ofício dialog -------------------------------------------------------------------------- */
 
+static void
+set_date (CoordenaOficioDialog *dialog, const char *date)
+{
+  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "oficio-date")), date);
+  ui_flush ();
+}
+
 static CoordenaOficioDialog *
 open_dialog (CoordenaWindow *window)
 {
   GtkWidget *page = GTK_WIDGET (page_of (window));
   CoordenaOficioDialog *dialog;
 
-  tick_responsibilities (page);
   g_assert_true (gtk_widget_activate_action (page, "adesao.generate", NULL));
   ui_flush ();
   dialog = COORDENA_OFICIO_DIALOG (ui_find_toplevel (COORDENA_TYPE_OFICIO_DIALOG));
   g_assert_nonnull (dialog);
+  /* Generating waits until each responsibility is ticked. */
+  set_date (dialog, "01/12/2025");
+  if (coordena_oficio_dialog_get_refusal (dialog) == NULL)
+    g_assert_false (coordena_oficio_dialog_can_generate (dialog));
+  tick_responsibilities (GTK_WIDGET (dialog));
   ui_wait_for_frames (GTK_WIDGET (dialog), 2);
   return dialog;
-}
-
-static void
-set_date (CoordenaOficioDialog *dialog, const char *date)
-{
-  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "oficio-date")), date);
-  ui_flush ();
 }
 
 static gboolean
@@ -279,8 +283,6 @@ test_page_shows_offer (void)
   g_assert_false (button_offered (page, "enviado"));
   g_assert_false (button_offered (page, "confirmado"));
 
-  /* Generating waits until each responsibility is ticked. */
-  g_assert_false (gtk_widget_activate_action (page, "adesao.generate", NULL) && ui_find_toplevel (COORDENA_TYPE_OFICIO_DIALOG));
   png = ui_save_png (GTK_WIDGET (window), "adesao");
   g_assert_true (g_file_test (png, G_FILE_TEST_EXISTS));
 }
@@ -323,7 +325,7 @@ test_generate_stores_next_number (void)
   /* The next one takes the next number; the coordinator signs it this time. */
   dialog = open_dialog (window);
   set_date (dialog, "02/12/2025");
-  adw_combo_row_set_selected (ADW_COMBO_ROW (find_named (GTK_WIDGET (dialog), "oficio-signer")), 1);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (find_named (GTK_WIDGET (dialog), "oficio-signer-coordenador")), TRUE);
   ui_flush ();
   g_assert_true (shows_text (GTK_WIDGET (dialog), "OFÍCIO Nº 2/2025/COAPS/SESA"));
   g_assert_true (shows_text (GTK_WIDGET (dialog), "JOSÉ WELLINGTON FAÇANHA"));
@@ -520,7 +522,7 @@ test_municipal_follow_up (void)
   g_assert_cmpuint (coordena_municipios_view_get_n_total (view), ==, 184);
   g_assert_cmpuint (coordena_municipios_view_get_n_shown (view), ==, 184);
   g_assert_true (shows_text (GTK_WIDGET (view), "90 dias"));
-  g_assert_true (shows_text (GTK_WIDGET (view), "1 aderiram no e-Gestor") || shows_text (GTK_WIDGET (view), "1 aderiu"));
+  g_assert_true (shows_text (GTK_WIDGET (view), "184 de 184 municípios · 1 aderiu no e-Gestor"));
 
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_named (GTK_WIDGET (view), "municipios-alert")), TRUE);
   ui_flush ();

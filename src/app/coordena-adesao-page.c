@@ -36,7 +36,6 @@ struct _CoordenaAdesaoPage
   CoordenaWorkspace *workspace;
   GPtrArray *offers;            /* CoordenaOffer* */
   CoordenaAdhesionState state;
-  GPtrArray *checks;            /* GtkCheckButton* of the responsibilities */
 };
 
 G_DEFINE_FINAL_TYPE (CoordenaAdesaoPage, coordena_adesao_page, GTK_TYPE_WIDGET)
@@ -196,14 +195,11 @@ show_offer (CoordenaAdesaoPage *self, const CoordenaOffer *offer)
       gtk_list_box_append (self->channels_list, text_row (channel->name, sub));
     }
 
-  clear_list (self->responsibilities_list);
-  g_ptr_array_set_size (self->checks, 0);
   {
     g_autofree char *cite = coordena_offer_cite (offer, offer->responsibilities_source, offer->responsibilities_item);
     /* TRANSLATORS: %s is the act and item that list the responsibilities */
-    g_autofree char *description = g_strdup_printf (_("The ofício acknowledges them on the state’s behalf (%s). "
-                                                      "Tick each one once the areas concerned have confirmed it: the "
-                                                      "ofício is generated when all are ticked."), cite);
+    g_autofree char *description = g_strdup_printf (_("What the state takes on by adhering (%s). The ofício "
+                                                      "acknowledges them; the dialog asks for each one first."), cite);
 
     adw_preferences_group_set_description (self->responsibilities_group, description);
   }
@@ -236,58 +232,37 @@ step_action_label (CoordenaAdhesionState from, CoordenaAdhesionState to)
     }
 }
 
-static gboolean
-responsibilities_ticked (CoordenaAdesaoPage *self)
-{
-  for (guint i = 0; i < self->checks->len; i++)
-    if (!gtk_check_button_get_active (g_ptr_array_index (self->checks, i)))
-      return FALSE;
-  return TRUE;
-}
-
 static void
 update_generate_action (CoordenaAdesaoPage *self)
 {
   gboolean allowed = self->offers != NULL && store_of (self) != NULL
                      && coordena_adhesion_can_move (self->state, COORDENA_ADHESION_OFICIO_GERADO);
 
-  GtkWidget *button = gtk_widget_get_first_child (GTK_WIDGET (self->actions_box));
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "adesao.generate", allowed && responsibilities_ticked (self));
-  /* Say why the button waits. */
-  for (; button != NULL; button = gtk_widget_get_next_sibling (button))
-    {
-      GtkWidget *child = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (button));
-
-      if (g_strcmp0 (gtk_widget_get_name (child), "step-oficio_gerado") == 0)
-        gtk_widget_set_tooltip_text (child, responsibilities_ticked (self) ? NULL : _("Tick every responsibility first"));
-    }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "adesao.generate", allowed);
 }
 
 static void
 show_responsibilities (CoordenaAdesaoPage *self, const CoordenaOffer *offer)
 {
-  /* Once an ofício went out, the acknowledgement is on record. */
-  gboolean done = self->state != COORDENA_ADHESION_RASCUNHO && self->state != COORDENA_ADHESION_INDEFERIDO;
+  /* An ofício on record acknowledged them; a draft or a refusal has yet to. */
+  gboolean done = self->state != COORDENA_ADHESION_RASCUNHO && self->state != COORDENA_ADHESION_INDEFERIDO
+                  && self->state != COORDENA_ADHESION_ADERIDO_EGESTOR;
 
   clear_list (self->responsibilities_list);
-  g_ptr_array_set_size (self->checks, 0);
   for (guint i = 0; offer->responsibilities != NULL && offer->responsibilities[i] != NULL; i++)
     {
       g_autofree char *text = g_strdup (offer->responsibilities[i]);
       GtkWidget *row = text_row (NULL, NULL);
-      GtkWidget *check = gtk_check_button_new ();
+      GtkWidget *icon = gtk_image_new_from_icon_name (done ? "object-select-symbolic" : "media-record-symbolic");
 
       /* Sentence case for a list item: "a liberação…" → "A liberação…". */
       if (g_ascii_islower (text[0]))
         text[0] = g_ascii_toupper (text[0]);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), done);
-      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-      g_signal_connect_swapped (check, "toggled", G_CALLBACK (update_generate_action), self);
-      g_ptr_array_add (self->checks, check);
+      gtk_widget_add_css_class (icon, done ? "success" : "dim-label");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      done ? _("Acknowledged in the ofício") : _("Not yet acknowledged"), -1);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
       gtk_list_box_append (self->responsibilities_list, row);
     }
 }
@@ -760,7 +735,6 @@ coordena_adesao_page_finalize (GObject *object)
   CoordenaAdesaoPage *self = COORDENA_ADESAO_PAGE (object);
 
   g_clear_pointer (&self->offers, g_ptr_array_unref);
-  g_clear_pointer (&self->checks, g_ptr_array_unref);
   G_OBJECT_CLASS (coordena_adesao_page_parent_class)->finalize (object);
 }
 
@@ -806,7 +780,6 @@ static void
 coordena_adesao_page_init (CoordenaAdesaoPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->checks = g_ptr_array_new ();
   self->state = COORDENA_ADHESION_RASCUNHO;
   g_signal_connect_swapped (self->offer_dropdown, "notify::selected", G_CALLBACK (offer_selected), self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "adesao.generate", FALSE);

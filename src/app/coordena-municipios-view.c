@@ -62,7 +62,13 @@ cell_text (const CoordenaMunicipioAdesao *m, Column column)
     case COL_NOME:
       return g_strdup (m->nome);
     case COL_STATUS:
-      return g_strdup (coordena_municipio_status_label (m->status));
+      {
+        char *label = g_strdup (coordena_municipio_status_label (m->status));
+
+        if (g_ascii_islower (label[0]))
+          label[0] = g_ascii_toupper (label[0]);
+        return label;
+      }
     case COL_DATE:
       return format_iso (m->date);
     case COL_RESPONSAVEL:
@@ -98,7 +104,18 @@ setup_cell (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer colum
       gtk_widget_add_css_class (icon, "warning");
       gtk_box_append (GTK_BOX (box), icon);
     }
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (label), GPOINTER_TO_INT (column) == COL_NOME ? 18 : 10);
+  switch (GPOINTER_TO_INT (column))
+    {
+    case COL_NOME:
+    case COL_STATUS:
+      gtk_inscription_set_min_chars (GTK_INSCRIPTION (label), 18);
+      break;
+    case COL_USO:
+      gtk_inscription_set_min_chars (GTK_INSCRIPTION (label), 22);
+      break;
+    default:
+      gtk_inscription_set_min_chars (GTK_INSCRIPTION (label), 10);
+    }
   gtk_widget_set_hexpand (label, TRUE);
   gtk_box_append (GTK_BOX (box), label);
   gtk_list_item_set_child (item, box);
@@ -112,6 +129,10 @@ bind_cell (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer column
   g_autofree char *text = cell_text (m, GPOINTER_TO_INT (column));
 
   gtk_inscription_set_text (GTK_INSCRIPTION (gtk_widget_get_last_child (box)), text);
+  if (GPOINTER_TO_INT (column) == COL_USO && m->days_since_use < 0)
+    gtk_widget_add_css_class (gtk_widget_get_last_child (box), "dim-label");
+  else
+    gtk_widget_remove_css_class (gtk_widget_get_last_child (box), "dim-label");
   if (GPOINTER_TO_INT (column) == COL_USO)
     {
       GtkWidget *icon = gtk_widget_get_first_child (box);
@@ -195,9 +216,12 @@ update_count (CoordenaMunicipiosView *self)
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
   guint total = g_list_model_get_n_items (G_LIST_MODEL (self->items));
   g_autofree char *text = NULL;
+  /* TRANSLATORS: municipalities shown after the filters and the total */
+  g_autofree char *count = g_strdup_printf (_("%u of %u municipalities"), shown, total);
+  g_autofree char *adhered = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u adhered in e-Gestor",
+                                                           "%u adhered in e-Gestor", self->n_adhered), self->n_adhered);
 
-  /* TRANSLATORS: municipalities shown after the filters, the total and how many adhered */
-  text = g_strdup_printf (_("%u of %u municipalities · %u adhered in e-Gestor"), shown, total, self->n_adhered);
+  text = g_strdup_printf ("%s · %s", count, adhered);
   gtk_label_set_text (self->count_label, text);
 }
 

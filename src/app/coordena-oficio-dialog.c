@@ -1,10 +1,13 @@
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include <coordena/adhesion.h>
 #include <coordena/format.h>
 #include <coordena/oficio-preview.h>
+#include <coordena/profile.h>
 
 #include "coordena-oficio-dialog.h"
 
@@ -14,7 +17,10 @@ struct _CoordenaOficioDialog
 
   GtkWidget *generate_button;
   GtkSpinner *spinner;
-  AdwComboRow *signer_row;
+  AdwPreferencesGroup *signer_group;
+  GtkListBox *signer_list;
+  GtkListBox *responsibilities_list;
+  GtkWidget *profile_button;
   AdwActionRow *date_row;
   GtkEntry *date_entry;
   GtkCalendar *calendar;
@@ -28,6 +34,8 @@ struct _CoordenaOficioDialog
   CoordenaWorkspace *workspace;
   CoordenaOffer *offer;
   char *refusal;
+  GPtrArray *signer_checks;     /* GtkCheckButton*, in the offer's signer order */
+  GPtrArray *checks;            /* GtkCheckButton* of the responsibilities */
   gboolean ok;
   gboolean busy;
 };
@@ -40,11 +48,51 @@ static guint signals[N_SIGNALS];
 static const char *
 signer_key (CoordenaOficioDialog *self)
 {
-  guint i = adw_combo_row_get_selected (self->signer_row);
+  for (guint i = 0; self->offer != NULL && i < self->signer_checks->len; i++)
+    if (gtk_check_button_get_active (g_ptr_array_index (self->signer_checks, i)))
+      return ((CoordenaOfferSigner *) g_ptr_array_index (self->offer->signers, i))->key;
+  return NULL;
+}
 
-  if (self->offer == NULL || i >= self->offer->signers->len)
-    return NULL;
-  return ((CoordenaOfferSigner *) g_ptr_array_index (self->offer->signers, i))->key;
+static gboolean
+responsibilities_ticked (CoordenaOficioDialog *self)
+{
+  for (guint i = 0; i < self->checks->len; i++)
+    if (!gtk_check_button_get_active (g_ptr_array_index (self->checks, i)))
+      return FALSE;
+  return TRUE;
+}
+
+/* Drops the command-line hint the core adds for terminal users: here the profile is one click
+ * away, behind the button under the message. */
+static char *
+without_cli_hint (const char *line)
+{
+  const char *cli = strstr (line, "coordena-cli");
+  const char *open = NULL, *close;
+  g_autofree char *head = NULL;
+
+  if (cli == NULL)
+    return g_strdup (line);
+  for (const char *p = line; p < cli; p++)
+    if (p[0] == ' ' && p[1] == '(')
+      open = p;
+  if (open == NULL || (close = strchr (cli, ')')) == NULL)
+    return g_strdup (line);
+  head = g_strndup (line, (gsize) (open - line));
+  return g_strconcat (head, close + 1, NULL);
+}
+
+static gboolean
+names_profile_key (const char *message)
+{
+  guint n = 0;
+  const CoordenaProfileKey *keys = coordena_profile_keys (&n);
+
+  for (guint i = 0; i < n; i++)
+    if (strstr (message, keys[i].key) != NULL)
+      return TRUE;
+  return FALSE;
 }
 
 static const char *
@@ -63,7 +111,7 @@ show_refusal (CoordenaOficioDialog *self, const char *title, const char *message
   /* The core lists every refusal, one a line: each becomes a sentence of its own. */
   for (guint i = 0; i < n; i++)
     {
-      g_autofree char *line = g_strdup (lines[i]);
+      g_autofree char *line = without_cli_hint (lines[i]);
       gunichar first = g_utf8_get_char (line);
 
       if (*line == '\0')
@@ -85,6 +133,7 @@ show_refusal (CoordenaOficioDialog *self, const char *title, const char *message
   self->refusal = g_strdup (text->str);
   gtk_label_set_text (self->refusal_title, title);
   gtk_label_set_text (self->refusal_label, text->str);
+  gtk_widget_set_visible (self->profile_button, names_profile_key (message));
   gtk_widget_set_visible (self->refusal_box, TRUE);
   gtk_widget_set_visible (self->summary_group, FALSE);
 }
@@ -171,7 +220,7 @@ update (CoordenaOficioDialog *self)
     summary_row (self, _("Footer"), footer);
     summary_row (self, _("Annex"), annex != NULL ? annex : _("None"));
   }
-  self->ok = TRUE;
+  self->ok = responsibilities_ticked (self);
   update_actions (self);
 }
 
@@ -293,11 +342,72 @@ day_selected (CoordenaOficioDialog *self)
   gtk_editable_set_text (GTK_EDITABLE (self->date_entry), text);
 }
 
+static GtkWidget *
+check_row (const char *title, const char *subtitle, GtkCheckButton *group, const char *name)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *check = gtk_check_button_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+  if (group != NULL)
+    gtk_check_button_set_group (GTK_CHECK_BUTTON (check), group);
+  gtk_widget_set_name (check, name);
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+  return row;
+}
+
+/* One choice per role the offer allows, with the name the profile gives it. */
+static void
+build_signers (CoordenaOficioDialog *self)
+{
+  g_autoptr(GHashTable) values = coordena_profile_load (coordena_workspace_get_store (self->workspace), NULL);
+
+  for (guint i = 0; i < self->offer->signers->len; i++)
+    {
+      const CoordenaOfferSigner *signer = g_ptr_array_index (self->offer->signers, i);
+      g_autofree char *key = g_strdup_printf ("%s.nome", signer->key);
+      g_autofree char *name = g_strdup_printf ("oficio-signer-%s", signer->key);
+      const char *person = values != NULL ? g_hash_table_lookup (values, key) : NULL;
+      GtkCheckButton *group = self->signer_checks->len > 0 ? g_ptr_array_index (self->signer_checks, 0) : NULL;
+      GtkWidget *row = check_row (signer->role, person != NULL ? person : _("Name not set in the profile"), group, name);
+      GtkWidget *check = adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row));
+
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), i == 0);
+      g_ptr_array_add (self->signer_checks, check);
+      g_signal_connect_swapped (check, "toggled", G_CALLBACK (update), self);
+      gtk_list_box_append (self->signer_list, row);
+    }
+}
+
+static void
+build_responsibilities (CoordenaOficioDialog *self)
+{
+  for (guint i = 0; self->offer->responsibilities != NULL && self->offer->responsibilities[i] != NULL; i++)
+    {
+      g_autofree char *text = g_strdup (self->offer->responsibilities[i]);
+      g_autofree char *name = g_strdup_printf ("oficio-responsibility-%u", i);
+      GtkWidget *row, *check;
+
+      if (g_ascii_islower (text[0]))
+        text[0] = g_ascii_toupper (text[0]);
+      row = check_row (text, NULL, NULL, name);
+      check = adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row));
+      g_ptr_array_add (self->checks, check);
+      g_signal_connect_swapped (check, "toggled", G_CALLBACK (update), self);
+      gtk_list_box_append (self->responsibilities_list, row);
+    }
+}
+
 CoordenaOficioDialog *
 coordena_oficio_dialog_new (GtkWindow *parent, CoordenaWorkspace *workspace, const char *offer_id)
 {
   CoordenaOficioDialog *self = g_object_new (COORDENA_TYPE_OFICIO_DIALOG, "transient-for", parent, NULL);
-  g_autoptr(GtkStringList) roles = gtk_string_list_new (NULL);
   g_autoptr(GError) error = NULL;
   g_autofree char *deadline = NULL;
   g_autofree char *cite = NULL;
@@ -313,13 +423,12 @@ coordena_oficio_dialog_new (GtkWindow *parent, CoordenaWorkspace *workspace, con
       return self;
     }
 
-  for (guint i = 0; i < self->offer->signers->len; i++)
-    gtk_string_list_append (roles, ((CoordenaOfferSigner *) g_ptr_array_index (self->offer->signers, i))->role);
-  adw_combo_row_set_model (self->signer_row, G_LIST_MODEL (roles));
+  build_signers (self);
+  build_responsibilities (self);
   cite = coordena_offer_cite (self->offer, self->offer->signers_source, self->offer->signers_item);
   /* TRANSLATORS: under the signer choice: the act that says who may sign */
   rule = g_strdup_printf (_("Only the roles %s allows"), cite);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->signer_row), rule);
+  adw_preferences_group_set_description (self->signer_group, rule);
   g_clear_pointer (&cite, g_free);
   g_clear_pointer (&rule, g_free);
 
@@ -333,7 +442,6 @@ coordena_oficio_dialog_new (GtkWindow *parent, CoordenaWorkspace *workspace, con
   today_text = coordena_format_date (&today);
   gtk_editable_set_text (GTK_EDITABLE (self->date_entry), today_text);
 
-  g_signal_connect_swapped (self->signer_row, "notify::selected", G_CALLBACK (update), self);
   g_signal_connect_swapped (self->date_entry, "changed", G_CALLBACK (update), self);
   g_signal_connect_swapped (self->annex_switch, "notify::active", G_CALLBACK (update), self);
   g_signal_connect_swapped (self->calendar, "day-selected", G_CALLBACK (day_selected), self);
@@ -357,6 +465,8 @@ coordena_oficio_dialog_finalize (GObject *object)
   CoordenaOficioDialog *self = COORDENA_OFICIO_DIALOG (object);
 
   g_clear_pointer (&self->offer, coordena_offer_free);
+  g_clear_pointer (&self->signer_checks, g_ptr_array_unref);
+  g_clear_pointer (&self->checks, g_ptr_array_unref);
   g_free (self->refusal);
   G_OBJECT_CLASS (coordena_oficio_dialog_parent_class)->finalize (object);
 }
@@ -373,7 +483,10 @@ coordena_oficio_dialog_class_init (CoordenaOficioDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/coordena/Coordena/coordena-oficio-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, CoordenaOficioDialog, generate_button);
   gtk_widget_class_bind_template_child (widget_class, CoordenaOficioDialog, spinner);
-  gtk_widget_class_bind_template_child (widget_class, CoordenaOficioDialog, signer_row);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaOficioDialog, signer_group);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaOficioDialog, signer_list);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaOficioDialog, responsibilities_list);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaOficioDialog, profile_button);
   gtk_widget_class_bind_template_child (widget_class, CoordenaOficioDialog, date_row);
   gtk_widget_class_bind_template_child (widget_class, CoordenaOficioDialog, date_entry);
   gtk_widget_class_bind_template_child (widget_class, CoordenaOficioDialog, calendar);
@@ -396,5 +509,7 @@ static void
 coordena_oficio_dialog_init (CoordenaOficioDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->signer_checks = g_ptr_array_new ();
+  self->checks = g_ptr_array_new ();
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "oficio.generate", FALSE);
 }
