@@ -85,6 +85,14 @@ test_table_and_chart (void)
   guint pages = 0;
 
   coordena_pdf_doc_set_info (doc, "Relatório", "Coordena", NULL, NULL);
+  {
+    /* A footer longer than the line wraps inside the margins. */
+    const char *footer[] = { "Secretaria da Saúde do Estado – Avenida Almirante Barroso, 600, Praia de Iracema, "
+                             "Fortaleza/CE, CEP 60060-440 – Telefone (85) 3101-5123 – coaps@saude.ce.gov.br – "
+                             "www.saude.ce.gov.br", NULL };
+
+    coordena_pdf_doc_set_footer (doc, footer);
+  }
   coordena_pdf_doc_set_page_numbers (doc, 1);
   coordena_pdf_doc_add_paragraph (doc, &title, NULL, "Previsão de suspensões");
   coordena_pdf_doc_add_bar_chart (doc, "Perda mensal prevista", G_N_ELEMENTS (labels), labels, values, money, 200);
@@ -118,6 +126,7 @@ test_table_and_chart (void)
   g_assert_nonnull (strstr (text, "R$ 10.000,00"));
   g_assert_nonnull (strstr (text, "02/26"));
   g_assert_nonnull (strstr (text, "R$ 2.659.667,72"));
+  g_assert_nonnull (strstr (text, "www.saude.ce.gov.br"));
   {
     const char *argv[] = { "pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", path, NULL, NULL };
     g_autofree char *prefix = g_build_filename (out_dir, "grafico", NULL);

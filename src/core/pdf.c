@@ -435,6 +435,7 @@ typedef struct {
   HPDF_Font regular;
   HPDF_Font bold;
   GPtrArray *items; /* Item* */
+  GPtrArray *footer; /* char* CP1252, wrapped to the text width */
 } Render;
 
 static void
@@ -1010,9 +1011,9 @@ typedef struct {
 } Placed;
 
 static double
-footer_height (CoordenaPdfDoc *doc, guint page_number)
+footer_height (Render *r, CoordenaPdfDoc *doc, guint page_number)
 {
-  guint n = doc->footer != NULL ? g_strv_length (doc->footer) : 0;
+  guint n = r->footer->len;
   gboolean numbered = doc->page_numbers_from > 0 && (int) page_number >= doc->page_numbers_from;
 
   /* The footer lines, a rule above them, the page number when the page has one, and a gap. */
@@ -1025,7 +1026,7 @@ paginate (Render *r, CoordenaPdfDoc *doc)
 {
   GPtrArray *pages = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   const double top = COORDENA_PDF_PAGE_HEIGHT - COORDENA_PDF_MARGIN_TOP;
-  double bottom = COORDENA_PDF_MARGIN_BOTTOM + footer_height (doc, 1);
+  double bottom = COORDENA_PDF_MARGIN_BOTTOM + footer_height (r, doc, 1);
   GArray *page = g_array_new (FALSE, FALSE, sizeof (Placed));
   double y = top;
   guint n = r->items->len;
@@ -1044,7 +1045,7 @@ paginate (Render *r, CoordenaPdfDoc *doc)
               page = g_array_new (FALSE, FALSE, sizeof (Placed));
               g_ptr_array_add (pages, page);
               y = top;
-              bottom = COORDENA_PDF_MARGIN_BOTTOM + footer_height (doc, pages->len);
+              bottom = COORDENA_PDF_MARGIN_BOTTOM + footer_height (r, doc, pages->len);
             }
           continue;
         }
@@ -1067,7 +1068,7 @@ paginate (Render *r, CoordenaPdfDoc *doc)
           page = g_array_new (FALSE, FALSE, sizeof (Placed));
           g_ptr_array_add (pages, page);
           y = top;
-          bottom = COORDENA_PDF_MARGIN_BOTTOM + footer_height (doc, pages->len);
+          bottom = COORDENA_PDF_MARGIN_BOTTOM + footer_height (r, doc, pages->len);
           if (item->kind == ITEM_SPACE && !item->keep_with_next)
             continue;
           if (item->kind == ITEM_ROW && !item->is_header && item->header != NULL)
@@ -1246,7 +1247,7 @@ draw_chart (Render *r, HPDF_Page page, Item *item, double top)
         }
       HPDF_Page_SetGrayFill (page, 0);
       if (i % every == 0)
-        draw_text (page, font, small, axis_x + i * slot + (slot - lw) / 2,
+        draw_text (page, font, small, CLAMP (axis_x + i * slot + (slot - lw) / 2, left, right - lw),
                    base_y - line_height (small), label, 0);
     }
 }
@@ -1256,7 +1257,7 @@ draw_footer (Render *r, CoordenaPdfDoc *doc, HPDF_Page page, guint number)
 {
   double size = COORDENA_PDF_SIZE_NOTE;
   double lh = line_height (size);
-  guint n = doc->footer != NULL ? g_strv_length (doc->footer) : 0;
+  guint n = r->footer->len;
   double left = COORDENA_PDF_MARGIN_LEFT;
   double right = COORDENA_PDF_PAGE_WIDTH - COORDENA_PDF_MARGIN_RIGHT;
   /* The last footer line's descent sits on the bottom margin. */
@@ -1264,12 +1265,9 @@ draw_footer (Render *r, CoordenaPdfDoc *doc, HPDF_Page page, guint number)
 
   for (guint i = 0; i < n; i++)
     {
-      g_autofree char *bytes = coordena_pdf_encode (doc->footer[i], NULL, NULL);
-      double w;
+      const char *bytes = g_ptr_array_index (r->footer, i);
+      double w = text_width (r->regular, size, bytes, strlen (bytes));
 
-      if (bytes == NULL)
-        continue;
-      w = text_width (r->regular, size, bytes, strlen (bytes));
       draw_text (page, r->regular, size, left + (right - left - w) / 2,
                  first_top - i * lh - ascent (r->regular, size), bytes, 0);
     }
@@ -1332,6 +1330,39 @@ draw_pages (Render *r, CoordenaPdfDoc *doc, GPtrArray *pages, GError **error)
       draw_footer (r, doc, page, p + 1);
       if (!check_hpdf (r, "drawing a page", error))
         return FALSE;
+    }
+  return TRUE;
+}
+
+/* Footer lines longer than the text width wrap, centred; text the encoding cannot hold is refused. */
+static gboolean
+wrap_footer (Render *r, CoordenaPdfDoc *doc, GError **error)
+{
+  double size = COORDENA_PDF_SIZE_NOTE;
+  double space = text_width (r->regular, size, " ", 1);
+
+  for (guint i = 0; doc->footer != NULL && doc->footer[i] != NULL; i++)
+    {
+      g_autofree char *bytes = coordena_pdf_encode (doc->footer[i], NULL, error);
+      g_auto(Words) words = { 0 };
+      g_autoptr(GArray) starts = NULL;
+
+      if (bytes == NULL)
+        return FALSE;
+      words_split (&words, r->regular, size, bytes, COORDENA_PDF_TEXT_WIDTH);
+      starts = break_lines (&words, space, COORDENA_PDF_TEXT_WIDTH, COORDENA_PDF_TEXT_WIDTH, FALSE);
+      for (guint l = 0; l + 1 < starts->len; l++)
+        {
+          GString *line = g_string_new (NULL);
+
+          for (guint k = g_array_index (starts, guint, l); k < g_array_index (starts, guint, l + 1); k++)
+            {
+              if (line->len > 0 && !word_glued (&words, k))
+                g_string_append_c (line, ' ');
+              g_string_append (line, g_ptr_array_index (words.words, k));
+            }
+          g_ptr_array_add (r->footer, g_string_free (line, FALSE));
+        }
     }
   return TRUE;
 }
@@ -1428,6 +1459,7 @@ coordena_pdf_doc_render (CoordenaPdfDoc *doc, guint *n_pages, GError **error)
       return NULL;
     }
   r.items = g_ptr_array_new_with_free_func (item_free);
+  r.footer = g_ptr_array_new_with_free_func (g_free);
   HPDF_SetCompressionMode (r.pdf, HPDF_COMP_ALL);
 
   name = HPDF_LoadTTFontFromFile (r.pdf, regular_path, HPDF_TRUE);
@@ -1443,7 +1475,7 @@ coordena_pdf_doc_render (CoordenaPdfDoc *doc, guint *n_pages, GError **error)
       goto out;
     }
 
-  if (!set_info (&r, doc, error) || !layout_blocks (&r, doc, error))
+  if (!set_info (&r, doc, error) || !wrap_footer (&r, doc, error) || !layout_blocks (&r, doc, error))
     goto out;
   pages = paginate (&r, doc);
   if (!draw_pages (&r, doc, pages, error))
@@ -1454,6 +1486,7 @@ coordena_pdf_doc_render (CoordenaPdfDoc *doc, guint *n_pages, GError **error)
 
 out:
   g_ptr_array_unref (r.items);
+  g_ptr_array_unref (r.footer);
   HPDF_Free (r.pdf);
   return bytes;
 }
