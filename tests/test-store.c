@@ -185,6 +185,21 @@ test_migrations_from_every_version (Fixture *f, gconstpointer data)
     fresh_schema = schema_of (coordena_store_get_db (fresh));
   }
 
+  /* An empty file (created by hand, or by a program that stopped at once) is a new database. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(CoordenaStore) store = NULL;
+    g_autofree char *path = g_strdup_printf ("%s/vazio.db", f->dir);
+    g_autofree char *schema = NULL;
+
+    g_assert_true (g_file_set_contents (path, "", 0, NULL));
+    store = coordena_store_open (path, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (coordena_store_get_schema_version (store), ==, latest);
+    schema = schema_of (coordena_store_get_db (store));
+    g_assert_cmpstr (schema, ==, fresh_schema);
+  }
+
   for (int v = 1; v < latest; v++)
     {
       g_autoptr(GError) error = NULL;
@@ -354,6 +369,8 @@ test_init_uf (Fixture *f, gconstpointer data)
   g_assert_cmpint (query_int (db, "SELECT count (*) FROM uf"), ==, 27);
   g_assert_cmpint (query_int (db, "SELECT count (*) FROM municipio"), ==, 5571);
   g_assert_cmpint (query_int (db, "SELECT count (*) FROM municipio WHERE uf_codigo = 43"), ==, 497);
+  g_assert_cmpint (query_int (db, "SELECT count (*) FROM municipio WHERE ibge7 = '4314902' AND ibge6 = '431490' "
+                                  "AND nome = 'Porto Alegre' AND capital = 1"), ==, 1);
   /* One of the nine municipalities whose code breaks the check digit: found by table. */
   ibge7 = coordena_store_lookup_ibge7 (store, "430587");
   g_assert_cmpstr (ibge7, ==, "4305871");

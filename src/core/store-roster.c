@@ -51,6 +51,29 @@ coordena_store_team_free (CoordenaStoreTeam *team)
   g_free (team);
 }
 
+/* Municipality names sort as a person reads them: "Áurea" among the A's, not after "Xangri-lá". */
+static char *
+sort_key (const char *name)
+{
+  g_autofree char *ascii = g_str_to_ascii (name != NULL ? name : "", "C");
+
+  return g_ascii_strdown (ascii, -1);
+}
+
+typedef struct {
+  char *key;
+  CoordenaStoreTeam *team;
+} Keyed;
+
+static int
+cmp_keyed (gconstpointer a, gconstpointer b)
+{
+  const Keyed *x = a, *y = b;
+  int c = strcmp (x->key, y->key);
+
+  return c != 0 ? c : strcmp (x->team->ine, y->team->ine);
+}
+
 GPtrArray *
 coordena_store_list_teams (CoordenaStore *store, const char *ibge, GError **error)
 {
@@ -73,7 +96,7 @@ coordena_store_list_teams (CoordenaStore *store, const char *ibge, GError **erro
     "LEFT JOIN equipe_competencia ec ON ec.equipe_id = e.id AND ec.competencia = l.competencia "
     "LEFT JOIN members mb ON mb.equipe_id = e.id "
     "WHERE ?1 IS NULL OR e.ibge7 = ?1 OR m.ibge6 = ?1 "
-    "ORDER BY m.nome COLLATE NOCASE, e.ine", error);
+    "ORDER BY e.ine", error);
   if (stmt == NULL)
     return NULL;
   coordena_store_bind_text (stmt, 1, ibge);
@@ -104,7 +127,26 @@ coordena_store_list_teams (CoordenaStore *store, const char *ibge, GError **erro
       coordena_store_set_error (store, error, _("reading the teams"));
       return NULL;
     }
-  return g_steal_pointer (&list);
+  {
+    g_autoptr(GArray) keyed = g_array_sized_new (FALSE, FALSE, sizeof (Keyed), list->len);
+    GPtrArray *sorted = g_ptr_array_new_full (list->len, (GDestroyNotify) coordena_store_team_free);
+
+    for (guint i = 0; i < list->len; i++)
+      {
+        Keyed k = { sort_key (((CoordenaStoreTeam *) list->pdata[i])->municipio), list->pdata[i] };
+
+        g_array_append_val (keyed, k);
+      }
+    g_array_sort (keyed, cmp_keyed);
+    for (guint i = 0; i < keyed->len; i++)
+      {
+        g_ptr_array_add (sorted, g_array_index (keyed, Keyed, i).team);
+        g_free (g_array_index (keyed, Keyed, i).key);
+      }
+    /* The teams moved to the sorted array: free only the old one's slots. */
+    g_ptr_array_set_free_func (list, NULL);
+    return sorted;
+  }
 }
 
 static gboolean
