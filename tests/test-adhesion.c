@@ -225,7 +225,12 @@ test_generate_refusals_and_numbering (void)
   g_assert_false (g_file_test (refused, G_FILE_TEST_EXISTS));
   cli (&r, "profile", "set", "contato.nome", "João Pedro Sampaio", NULL);
 
-  /* Three refusals later, the first ofício still gets number 1. */
+  /* A file that cannot be written takes no number either. */
+  cli (&r, "oficio", "generate", "--offer", OFFER, "--signer", "secretario", "--date", "2025-12-01",
+       "-o", "/nonexistent-dir/oficio.pdf", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+
+  /* Four refusals later, the first ofício still gets number 1. */
   cli (&r, "oficio", "generate", "--offer", OFFER, "--signer", "secretario", "--date", "2025-12-01", "-o", first, NULL);
   g_assert_cmpint (r.status, ==, 0);
   assert_has (r.out, "OFÍCIO Nº 1/2025/COAPS/SESA");
