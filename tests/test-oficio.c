@@ -664,6 +664,19 @@ test_annex_repeats_header (void)
       g_assert_nonnull (strstr (text, number));
     }
   g_assert_cmpuint (rows, ==, 60);
+
+  /* The table, its header and the footers keep to the margins on every page. */
+  {
+    g_autoptr(GPtrArray) words = pdf_words (path);
+
+    for (guint i = 0; i < words->len; i++)
+      {
+        const Word *w = g_ptr_array_index (words, i);
+
+        if (w->x_min < 85.04 - 0.5 || w->x_max > 595.28 - 42.52 + 0.5)
+          g_error ("“%s” on page %d is outside the margins (%.2f–%.2f)", w->word, w->page, w->x_min, w->x_max);
+      }
+  }
 }
 
 static void
