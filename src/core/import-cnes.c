@@ -226,6 +226,17 @@ trimmed (const char *s)
   return g_strstrip (g_strdup (s));
 }
 
+/* A numeric code ("070" → 70); G_MAXUINT64 when empty or not a number. */
+static guint64
+code_number (const char *text)
+{
+  guint64 value;
+
+  if (text == NULL || !g_ascii_string_to_unsigned (text, 10, 0, G_MAXUINT32, &value, NULL))
+    return G_MAXUINT64;
+  return value;
+}
+
 /* ---- Per-table record handlers --------------------------------------------------------------- */
 
 static gboolean
@@ -312,6 +323,14 @@ on_equipe (CoordenaCsvReader *reader, const CoordenaCsvRecord *record, gpointer 
   t->ibge7 = g_strdup (m->ibge7);
   t->unidade = trimmed (coordena_csv_record_get (reader, record, im->col[EQ_UNIDADE]));
   t->tp_equipe = trimmed (coordena_csv_record_get (reader, record, im->col[EQ_TIPO]));
+  if (code_number (t->tp_equipe) < 100)
+    {
+      /* Stored the way CNES writes it today: two digits. */
+      char *two = g_strdup_printf ("%02u", (guint) code_number (t->tp_equipe));
+
+      g_free (t->tp_equipe);
+      t->tp_equipe = two;
+    }
   t->subtipo = trimmed (coordena_csv_record_get (reader, record, im->col[EQ_SUBTIPO]));
   t->nome = trimmed (coordena_csv_record_get (reader, record, im->col[EQ_NOME]));
   t->ativacao = ativacao;
@@ -797,13 +816,14 @@ read_table (Import *im, Table t, GError **error)
 static CoordenaTeamType
 team_type (Import *im, const Team *t, CoordenaCompetencia c)
 {
-  const char *tp = t->tp_equipe;
+  /* Codes compare as numbers: "70", "070" and " 70" are the same type. */
+  guint64 tp = code_number (t->tp_equipe);
   guint sums[COORDENA_N_CATEGORIES] = { 0 };
   gboolean any = FALSE;
 
-  if (g_strcmp0 (tp, "70") == 0 || g_strcmp0 (tp, "01") == 0 || g_strcmp0 (tp, "1") == 0)
+  if (tp == 70 || tp == 1)
     return COORDENA_TEAM_TYPE_ESF;
-  if (g_strcmp0 (tp, "76") != 0 && g_strcmp0 (tp, "49") != 0)
+  if (tp != 76 && tp != 49)
     return COORDENA_TEAM_TYPE_OTHER;
 
   for (guint i = 0; i < t->members->len; i++)
@@ -825,7 +845,7 @@ team_type (Import *im, const Team *t, CoordenaCompetencia c)
   if (any)
     return MAX (sums[COORDENA_CATEGORY_MED], sums[COORDENA_CATEGORY_ENF]) >= 30 ? COORDENA_TEAM_TYPE_EAP30
                                                                                 : COORDENA_TEAM_TYPE_EAP20;
-  return (g_strcmp0 (t->subtipo, "2") == 0 || g_strcmp0 (t->subtipo, "02") == 0) ? COORDENA_TEAM_TYPE_EAP30
+  return code_number (t->subtipo) == 2 ? COORDENA_TEAM_TYPE_EAP30
                                                                                   : COORDENA_TEAM_TYPE_EAP20;
 }
 
