@@ -220,6 +220,14 @@ active_in_any (Import *im, guint start, guint end)
   return FALSE;
 }
 
+static gboolean
+has_blank_edge (const char *s)
+{
+  gsize n = strlen (s);
+
+  return n > 0 && (g_ascii_isspace (s[0]) || g_ascii_isspace (s[n - 1]));
+}
+
 static char *
 trimmed (const char *s)
 {
@@ -448,6 +456,10 @@ on_carga (CoordenaCsvReader *reader, const CoordenaCsvRecord *record, gpointer d
   g_snprintf (key, sizeof key, "%s|%s|%s", unidade, coordena_csv_record_get (reader, record, im->col[CH_PROF]),
               coordena_csv_record_get (reader, record, im->col[CH_CBO]));
   hours = g_hash_table_lookup (im->hours, key);
+  if (hours == NULL && !has_blank_edge (unidade)
+      && !has_blank_edge (coordena_csv_record_get (reader, record, im->col[CH_PROF]))
+      && !has_blank_edge (coordena_csv_record_get (reader, record, im->col[CH_CBO])))
+    return TRUE;
   if (hours == NULL)
     {
       /* Rare: blanks around the values. */
@@ -478,6 +490,8 @@ on_profissional (CoordenaCsvReader *reader, const CoordenaCsvRecord *record, gpo
 
   im->rows[TABLE_PROFISSIONAL]++;
   p = g_hash_table_lookup (im->people, prof);
+  if (p == NULL && !has_blank_edge (prof))
+    return TRUE;
   if (p == NULL)
     {
       g_autofree char *t = trimmed (prof);
