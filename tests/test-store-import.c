@@ -295,6 +295,62 @@ test_cnes_again_replaces (Fixture *f, gconstpointer data)
   g_assert_cmpuint (second->n_members, ==, first->n_members);
 }
 
+typedef struct {
+  double max_fraction;
+  GPtrArray *stages;
+} Progress;
+
+static void
+on_progress_record (double fraction, const char *stage, gpointer user_data)
+{
+  Progress *p = user_data;
+
+  p->max_fraction = MAX (p->max_fraction, fraction);
+  if (p->stages->len == 0 || g_strcmp0 (p->stages->pdata[p->stages->len - 1], stage) != 0)
+    g_ptr_array_add (p->stages, g_strdup (stage));
+}
+
+static void
+test_cnes_progress (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) stages = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(CoordenaImportReport) report = NULL;
+  Progress p = { -1, stages };
+  const CoordenaCompetencia c = 202508;
+
+  report = coordena_import_cnes (f->store, fixture_base (), &c, 1, on_progress_record, &p, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (p.max_fraction, ==, 1.0);
+  /* The user reads which table is being read, in order. */
+  g_assert_cmpstr (stages->pdata[0], ==, "Lendo tbEquipe");
+  g_assert_true (report_has (stages, "Lendo tbCargaHorariaSus"));
+  g_assert_cmpstr (stages->pdata[stages->len - 1], ==, "Concluído");
+}
+
+static void
+test_cnes_damaged_zip (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *zip = make_zip (f);
+  g_autofree char *contents = NULL;
+  g_autoptr(CoordenaImportReport) report = NULL;
+  g_autofree char *before = dump (f->store);
+  g_autofree char *after = NULL;
+  const CoordenaCompetencia c = 202508;
+  gsize length;
+
+  /* Cut in the middle, as an interrupted download leaves it. */
+  g_assert_true (g_file_get_contents (zip, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (zip, contents, (gssize) (length / 2), NULL));
+  report = coordena_import_cnes (f->store, zip, &c, 1, NULL, NULL, NULL, &error);
+  g_assert_null (report);
+  g_assert_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT);
+  g_assert_nonnull (strstr (error->message, "BASE_DE_DADOS_CNES_202508.ZIP"));
+  after = dump (f->store);
+  g_assert_cmpstr (before, ==, after);
+}
+
 static void
 test_cnes_missing_column (Fixture *f, gconstpointer data)
 {
@@ -576,6 +632,8 @@ main (int argc, char **argv)
   ADD ("/import/cnes/zip-same-as-folder", test_cnes_zip_same_as_folder);
   ADD ("/import/cnes/again-replaces", test_cnes_again_replaces);
   ADD ("/import/cnes/missing-column", test_cnes_missing_column);
+  ADD ("/import/cnes/progress", test_cnes_progress);
+  ADD ("/import/cnes/damaged-zip", test_cnes_damaged_zip);
   ADD ("/import/cnes/not-a-base", test_cnes_not_a_base);
   ADD ("/import/cnes/cancel-changes-nothing", test_cnes_cancel_changes_nothing);
   ADD ("/import/roster/malformed-changes-nothing", test_roster_malformed_changes_nothing);
