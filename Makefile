@@ -3,6 +3,8 @@
 #   make test         the same with warnings as errors, then every test suite under Xvfb
 #   make screenshots  PNGs of every page and dialog into build/screenshots/
 #   make bench        the benchmarks, printing their figures
+#   make valgrind     memcheck over evaluate, import roster, import cnes and oficio generate
+#   make fuzz         each libFuzzer target (clang) for FUZZ_SECONDS, findings into tests/fuzz/regressions/
 #   make clean        remove the build directories
 
 BUILD   ?= build
@@ -11,7 +13,26 @@ MESON_SETUP = meson setup $(BUILD) --prefix=$(PREFIX) -Dwarnings_as_errors=$(WER
 WERROR  ?= false
 XVFB    := xvfb-run -a -s "-screen 0 1280x1024x24"
 
-.PHONY: all deps configure build run test screenshots bench clean
+.PHONY: all deps configure build run test test-asan screenshots bench valgrind fuzz clean
+
+# The sanitizer build: the core and cli suites again, with AddressSanitizer, LeakSanitizer and
+# UndefinedBehaviorSanitizer; any report stops the program and fails its test.
+ASAN_BUILD  ?= build-asan
+ASAN_SUITES := core cli
+ASAN_ENV := \
+	ASAN_OPTIONS=halt_on_error=1:abort_on_error=1:detect_leaks=1:strict_string_checks=1:check_initialization_order=1 \
+	LSAN_OPTIONS=suppressions=$(CURDIR)/build-aux/lsan.supp:print_suppressions=0 \
+	UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+	G_SLICE=always-malloc
+
+# libFuzzer targets: a separate build directory compiled with clang.
+FUZZ_BUILD   ?= build-fuzz
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := roster-csv cnes-csv ruleset offer oficio-layout
+FUZZ_ENV := \
+	ASAN_OPTIONS=abort_on_error=1:detect_leaks=0 \
+	UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+	G_SLICE=always-malloc
 
 all: build
 
@@ -36,7 +57,20 @@ run: build
 
 test: WERROR = true
 test: build
-	$(XVFB) meson test -C $(BUILD) --print-errorlogs
+	@status=0; \
+	$(XVFB) meson test -C $(BUILD) --print-errorlogs || status=1; \
+	$(MAKE) --no-print-directory test-asan || status=1; \
+	exit $$status
+
+test-asan: deps
+	@if [ ! -f $(ASAN_BUILD)/build.ninja ]; then \
+		meson setup $(ASAN_BUILD) --prefix=$(CURDIR)/$(ASAN_BUILD)/prefix \
+			-Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debugoptimized; \
+	fi
+	ninja -C $(ASAN_BUILD) build.ninja >/dev/null
+	ninja -C $(ASAN_BUILD) $$(./build-aux/suite-targets.py $(ASAN_BUILD) $(ASAN_SUITES))
+	$(ASAN_ENV) meson test -C $(ASAN_BUILD) --no-rebuild --print-errorlogs --timeout-multiplier 3 \
+		$(addprefix --suite ,$(ASAN_SUITES))
 
 screenshots: build
 	rm -rf $(BUILD)/screenshots
@@ -49,5 +83,22 @@ bench: configure
 	meson compile -C $(BUILD)
 	$(XVFB) meson test -C $(BUILD) --benchmark --verbose
 
+valgrind: build
+	./build-aux/valgrind.sh $(BUILD)
+
+fuzz: deps
+	@if [ ! -f $(FUZZ_BUILD)/build.ninja ]; then \
+		CC=clang meson setup $(FUZZ_BUILD) -Dfuzzing=true -Db_sanitize=address,undefined -Db_lundef=false \
+			-Dc_args=-fsanitize=fuzzer-no-link; \
+	fi
+	ninja -C $(FUZZ_BUILD) $(addprefix tests/fuzz/fuzz-,$(FUZZ_TARGETS))
+	@for t in $(FUZZ_TARGETS); do \
+		mkdir -p $(FUZZ_BUILD)/corpus/$$t tests/fuzz/regressions/$$t; \
+		echo "== $$t ($(FUZZ_SECONDS) s)"; \
+		$(FUZZ_ENV) nice -n 19 $(FUZZ_BUILD)/tests/fuzz/fuzz-$$t -max_total_time=$(FUZZ_SECONDS) \
+			-print_final_stats=1 -artifact_prefix=tests/fuzz/regressions/$$t/ \
+			-dict=tests/fuzz/$$t.dict $(FUZZ_BUILD)/corpus/$$t tests/fuzz/corpus/$$t || exit 1; \
+	done
+
 clean:
-	rm -rf $(BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)

@@ -30,6 +30,9 @@ xauth
 poppler-utils
 sqlite3
 zip
+clang
+libclang-rt-14-dev
+valgrind
 "
 
 SUDO=""
