@@ -10,18 +10,19 @@
 
 G_BEGIN_DECLS
 
-/* The outcome for one team in one competência. */
+/* The outcome for one team in one competência. Laid out small: a country's evaluation holds
+ * over a million of them. */
 typedef struct {
-  CoordenaCompetencia competencia;
   const CoordenaRuleSet *rules;   /* the set applied; NULL when none covers the competência */
   const CoordenaClause *clause;   /* the clause that decided the percent; NULL when none fired */
-  CoordenaCategorySet absent;     /* the team type's minimum categories that are absent */
-  guint8 percent;                 /* suspension, 0–100, after the provimento rule */
-  gboolean evaluated;             /* FALSE for team types the rules do not evaluate */
-  gboolean provimento;            /* the provimento rule changed the percent */
-  gboolean base_is_default;       /* the base came from the rule set, not from the team */
   gint64 base_centavos;           /* or COORDENA_BASE_UNKNOWN */
   gint64 perda_centavos;          /* or COORDENA_BASE_UNKNOWN (0 whenever percent is 0 and a set applies) */
+  CoordenaCompetencia competencia;
+  CoordenaCategorySet absent;     /* the team type's minimum categories that are absent */
+  guint8 percent;                 /* suspension, 0–100, after the provimento rule */
+  guint8 evaluated;               /* boolean: FALSE for team types the rules do not evaluate */
+  guint8 provimento;              /* boolean: the provimento rule changed the percent */
+  guint8 base_is_default;         /* boolean: the base came from the rule set, not from the team */
 } CoordenaMonthResult;
 
 /* ---- Evaluation -------------------------------------------------------------------------------- */

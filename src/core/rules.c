@@ -171,13 +171,14 @@ evaluate_steps (const Step *steps, guint n, guint stratum, guint16 *run, Coorden
       /* A gap in the team's competências breaks every streak. */
       run[i] = (i > 0 && steps[i - 1].c == previous_competencia (s->c)) ? run[i - 1] + 1 : 1;
 
-      memset (r, 0, sizeof *r);
-      r->competencia = s->c;
-      r->rules = set;
-      r->absent = s->absent;
-      r->base_centavos = COORDENA_BASE_UNKNOWN;
-      r->perda_centavos = COORDENA_BASE_UNKNOWN;
-      r->evaluated = coordena_team_type_required ((CoordenaTeamType) s->type) != 0;
+      *r = (CoordenaMonthResult) {
+        .rules = set,
+        .base_centavos = COORDENA_BASE_UNKNOWN,
+        .perda_centavos = COORDENA_BASE_UNKNOWN,
+        .competencia = s->c,
+        .absent = s->absent,
+        .evaluated = s->type != COORDENA_TEAM_TYPE_OTHER,
+      };
       if (!r->evaluated)
         continue;
 
@@ -239,10 +240,10 @@ evaluate_steps (const Step *steps, guint n, guint stratum, guint16 *run, Coorden
           r->base_centavos = coordena_rule_set_default_base (set, (CoordenaTeamType) s->type, stratum);
           r->base_is_default = r->base_centavos != COORDENA_BASE_UNKNOWN;
         }
-      if (r->base_centavos != COORDENA_BASE_UNKNOWN)
-        r->perda_centavos = coordena_percent_of (r->base_centavos, r->percent);
-      else if (r->percent == 0)
+      if (r->percent == 0)
         r->perda_centavos = 0;
+      else if (r->base_centavos != COORDENA_BASE_UNKNOWN)
+        r->perda_centavos = coordena_percent_of (r->base_centavos, r->percent);
     }
 }
 
