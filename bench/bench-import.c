@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 
 #include <coordena/coordena.h>
+#include <coordena/export.h>
 #include <coordena/import.h>
 #include <coordena/store.h>
 
@@ -121,6 +122,33 @@ main (void)
       g_print ("import: zip not available, ZIP timing skipped\n");
       t_zip = t_dir;
     }
+
+  /* The same roster through the interchange CSV: export, then import into a new database. */
+  {
+    g_autofree char *csv = g_build_filename (tmp, "cadastro.csv", NULL);
+    g_autofree char *db_csv = g_build_filename (tmp, "csv.db", NULL);
+    g_autoptr(CoordenaStore) from = coordena_store_open (db_dir, &error);
+    g_autoptr(CoordenaStore) to = NULL;
+    CoordenaImportReport *csv_report;
+    double t_export, t_csv;
+
+    g_assert_no_error (error);
+    start = g_get_monotonic_time ();
+    if (!coordena_export_roster_csv (from, csv, &error))
+      g_error ("%s", error->message);
+    t_export = (g_get_monotonic_time () - start) / 1e6;
+    to = coordena_store_open (db_csv, &error);
+    coordena_store_init_uf (to, "RS", &error);
+    g_assert_no_error (error);
+    start = g_get_monotonic_time ();
+    csv_report = coordena_import_roster_csv (to, csv, NULL, NULL, NULL, &error);
+    if (csv_report == NULL)
+      g_error ("%s", error->message);
+    t_csv = (g_get_monotonic_time () - start) / 1e6;
+    g_print ("import: roster CSV export %.2f s; import of its %u members %.2f s\n", t_export,
+             csv_report->n_members, t_csv);
+    coordena_import_report_free (csv_report);
+  }
 
   if (!cnes_synth_write_flat (flat, &options, &error))
     g_error ("%s", error->message);
