@@ -471,6 +471,15 @@ test_backup_restore (Fixture *f, gconstpointer data)
   audit = coordena_store_list_audit (store, NULL, NULL);
   g_assert_cmpstr (((CoordenaAuditEntry *) audit->pdata[audit->len - 1])->action, ==, "restore");
 
+  /* The database itself is neither a place for its copy nor a copy. */
+  g_assert_false (coordena_store_backup (store, f->db, &error));
+  g_assert_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT);
+  g_clear_error (&error);
+  g_assert_false (coordena_store_restore (store, f->db, &error));
+  g_assert_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT);
+  g_assert_nonnull (strstr (error->message, "o próprio banco"));
+  g_clear_error (&error);
+
   /* A file that is not a backup is refused and changes nothing. */
   g_assert_true (g_file_set_contents (junk, "not a database, just words in a file that is long enough", -1, NULL));
   g_assert_false (coordena_store_restore (store, junk, &error));

@@ -931,9 +931,26 @@ fail:
 
 /* ---- Backup and restore -------------------------------------------------------------------------- */
 
+/* TRUE when path names the database file itself (or one of its companions). */
+static gboolean
+is_own_file (CoordenaStore *store, const char *path)
+{
+  GStatBuf a, b;
+
+  if (g_stat (path, &a) != 0 || g_stat (store->path, &b) != 0)
+    return FALSE;
+  return a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+}
+
 gboolean
 coordena_store_backup (CoordenaStore *store, const char *dest, GError **error)
 {
+  if (is_own_file (store, dest))
+    {
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                   _("%s is the database itself: write the copy to another file"), dest);
+      return FALSE;
+    }
   if (!backup_to_file (store, dest, error))
     return FALSE;
   /* The copy is made; a failed log line should not hide that. */
@@ -955,6 +972,12 @@ coordena_store_restore (CoordenaStore *store, const char *source, GError **error
   if (!g_file_test (source, G_FILE_TEST_IS_REGULAR))
     {
       g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT, _("There is no backup file at %s"), source);
+      return FALSE;
+    }
+  if (is_own_file (store, source))
+    {
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                   _("%s is the database itself, not a backup of it"), source);
       return FALSE;
     }
   /* Checked read-only: a damaged, foreign or newer file is refused before anything changes. */
