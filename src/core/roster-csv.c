@@ -57,6 +57,8 @@ typedef struct {
   TeamMonthSeen *last_seen;
   const CoordenaMunicipio *last_stratum_municipio;
   guint last_stratum;
+  char last_competencia_text[16];
+  CoordenaCompetencia last_competencia;
 } Load;
 
 /* Records a broken rule; in lenient mode the row is skipped, otherwise the file will be refused. */
@@ -165,7 +167,14 @@ on_row (CoordenaCsvReader *reader, const CoordenaCsvRecord *record, gpointer dat
     l->report->n_rows++;
 
   /* One message per row: the first rule the row breaks. */
-  if (!coordena_competencia_parse (f[COL_COMPETENCIA], &comp, &local))
+  if (l->last_competencia != 0 && g_str_equal (f[COL_COMPETENCIA], l->last_competencia_text))
+    comp = l->last_competencia;
+  else if (coordena_competencia_parse (f[COL_COMPETENCIA], &comp, &local))
+    {
+      g_strlcpy (l->last_competencia_text, f[COL_COMPETENCIA], sizeof l->last_competencia_text);
+      l->last_competencia = strlen (f[COL_COMPETENCIA]) < sizeof l->last_competencia_text ? comp : 0;
+    }
+  else
     {
       bad_row (l, reader, record, COL_COMPETENCIA, "%s", local->message);
       return TRUE;

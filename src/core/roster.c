@@ -31,11 +31,116 @@ typedef struct {
   CoordenaRosterMember m;
 } BMember;
 
+/* Codes made of digits only (every real INE and CNS) are kept as numbers in an open-addressing
+ * table: a state's million rows do a lookup each, and string hashing was the largest cost. */
+typedef struct {
+  guint64 key;     /* 0 marks an empty slot */
+  guint32 value;
+} CodeSlot;
+
+typedef struct {
+  CodeSlot *slots; /* key and value side by side: one cache line per probe */
+  guint bits;      /* size = 1 << bits */
+  gsize used;
+} CodeMap;
+
+static void
+code_map_init (CodeMap *m)
+{
+  m->bits = 10;
+  m->used = 0;
+  m->slots = g_new0 (CodeSlot, (gsize) 1 << m->bits);
+}
+
+static void
+code_map_clear (CodeMap *m)
+{
+  g_clear_pointer (&m->slots, g_free);
+}
+
+static inline gsize
+code_slot (const CodeMap *m, guint64 key)
+{
+  gsize mask = ((gsize) 1 << m->bits) - 1;
+  gsize i = (gsize) ((key * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> (64 - m->bits));
+
+  while (m->slots[i].key != 0 && m->slots[i].key != key)
+    i = (i + 1) & mask;
+  return i;
+}
+
+static void
+code_map_insert (CodeMap *m, guint64 key, guint32 value)
+{
+  gsize i;
+
+  if ((m->used + 1) * 2 > ((gsize) 1 << m->bits))
+    {
+      CodeMap bigger = { g_new0 (CodeSlot, (gsize) 2 << m->bits), m->bits + 1, m->used };
+
+      for (gsize k = 0; k < ((gsize) 1 << m->bits); k++)
+        if (m->slots[k].key != 0)
+          bigger.slots[code_slot (&bigger, m->slots[k].key)] = m->slots[k];
+      code_map_clear (m);
+      *m = bigger;
+    }
+  i = code_slot (m, key);
+  if (m->slots[i].key == 0)
+    m->used++;
+  m->slots[i].key = key;
+  m->slots[i].value = value;
+}
+
+/* A code of 1–17 digits as a number with its length (so "0123" and "123" differ); else 0. */
+static guint64
+code_key (const char *code)
+{
+  guint64 v = 0;
+  gsize n = 0;
+
+  for (; code[n] != '\0'; n++)
+    {
+      if (code[n] < '0' || code[n] > '9' || n >= 17)
+        return 0;
+      v = v * 10 + (guint64) (code[n] - '0');
+    }
+  return n == 0 ? 0 : v * 32 + n;
+}
+
+/* Looks a code up in the numeric table, or in the string table for anything else; adds it with
+ * *next as its index when missing (then increments *next). Returns the index. */
+static guint
+intern_code (CodeMap *numbers, GHashTable *others, const char *code, guint next, gboolean *added)
+{
+  guint64 key = code_key (code);
+  gpointer found;
+
+  *added = FALSE;
+  if (key != 0)
+    {
+      gsize i = code_slot (numbers, key);
+
+      if (numbers->slots[i].key != 0)
+        return numbers->slots[i].value;
+      code_map_insert (numbers, key, next);
+      *added = TRUE;
+      return next;
+    }
+  found = g_hash_table_lookup (others, code);
+  if (found != NULL)
+    return GPOINTER_TO_UINT (found) - 1;
+  g_hash_table_insert (others, g_strdup (code), GUINT_TO_POINTER (next + 1));
+  *added = TRUE;
+  return next;
+}
+
 struct _CoordenaRosterBuilder {
   GArray *teams;          /* BTeam */
-  GHashTable *team_index; /* ine → index + 1 */
+  CodeMap team_numbers;   /* ine → index */
+  GHashTable *team_index; /* other ine → index + 1 */
   GArray *profs;          /* CoordenaRosterProfessional */
-  GHashTable *prof_index; /* cns → index + 1 */
+  CodeMap prof_numbers;   /* cns → index */
+  GHashTable *prof_index; /* other cns → index + 1 */
   GArray *months;         /* BMonth */
   GArray *members;        /* BMember */
   GHashTable *strata;     /* ibge7 → stratum */
@@ -72,6 +177,8 @@ coordena_roster_builder_new (void)
 
   b->teams = g_array_new (FALSE, TRUE, sizeof (BTeam));
   b->team_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  code_map_init (&b->team_numbers);
+  code_map_init (&b->prof_numbers);
   b->profs = g_array_new (FALSE, TRUE, sizeof (CoordenaRosterProfessional));
   b->prof_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   b->months = g_array_new (FALSE, TRUE, sizeof (BMonth));
@@ -98,6 +205,8 @@ coordena_roster_builder_free (CoordenaRosterBuilder *b)
       g_array_unref (b->profs);
     }
   g_hash_table_unref (b->team_index);
+  code_map_clear (&b->team_numbers);
+  code_map_clear (&b->prof_numbers);
   g_hash_table_unref (b->prof_index);
   g_array_unref (b->months);
   g_array_unref (b->members);
@@ -113,49 +222,47 @@ coordena_roster_builder_add_team (CoordenaRosterBuilder *b,
                                   const char            *ibge7,
                                   const char            *name)
 {
-  gpointer found = g_hash_table_lookup (b->team_index, ine);
+  gboolean added;
+  guint index = intern_code (&b->team_numbers, b->team_index, ine, b->teams->len, &added);
   BTeam *t;
 
-  if (found == NULL)
+  if (added)
     {
       BTeam fresh = { 0 };
 
       g_array_append_val (b->teams, fresh);
-      found = GUINT_TO_POINTER (b->teams->len);
-      g_hash_table_insert (b->team_index, g_strdup (ine), found);
-      t = &g_array_index (b->teams, BTeam, b->teams->len - 1);
+      t = &g_array_index (b->teams, BTeam, index);
       copy_code (t->ine, sizeof t->ine, ine);
     }
-  t = &g_array_index (b->teams, BTeam, GPOINTER_TO_UINT (found) - 1);
+  t = &g_array_index (b->teams, BTeam, index);
   if (t->cnes[0] == '\0')
     copy_code (t->cnes, sizeof t->cnes, cnes);
   if (t->ibge[0] == '\0')
     copy_code (t->ibge, sizeof t->ibge, ibge7);
   if (t->name == NULL && name != NULL && *name != '\0')
     t->name = g_strdup (name);
-  return GPOINTER_TO_UINT (found) - 1;
+  return index;
 }
 
 guint
 coordena_roster_builder_add_professional (CoordenaRosterBuilder *b, const char *cns, const char *name)
 {
-  gpointer found = g_hash_table_lookup (b->prof_index, cns);
+  gboolean added;
+  guint index = intern_code (&b->prof_numbers, b->prof_index, cns, b->profs->len, &added);
   CoordenaRosterProfessional *p;
 
-  if (found == NULL)
+  if (added)
     {
       CoordenaRosterProfessional fresh = { 0 };
 
       g_array_append_val (b->profs, fresh);
-      found = GUINT_TO_POINTER (b->profs->len);
-      g_hash_table_insert (b->prof_index, g_strdup (cns), found);
-      p = &g_array_index (b->profs, CoordenaRosterProfessional, b->profs->len - 1);
+      p = &g_array_index (b->profs, CoordenaRosterProfessional, index);
       copy_code (p->cns, sizeof p->cns, cns);
     }
-  p = &g_array_index (b->profs, CoordenaRosterProfessional, GPOINTER_TO_UINT (found) - 1);
+  p = &g_array_index (b->profs, CoordenaRosterProfessional, index);
   if (p->name == NULL && name != NULL && *name != '\0')
     p->name = g_strdup (name);
-  return GPOINTER_TO_UINT (found) - 1;
+  return index;
 }
 
 void
