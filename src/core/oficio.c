@@ -550,11 +550,27 @@ coordena_oficio_compose (const CoordenaOficioRequest *request, guint number, GEr
  * Layout (OFICIO.md §1–2)
  */
 
+static GBytes *render_parts (const CoordenaOficioDoc *doc, guint *n_pages, GError **error);
+
 #define PART_GAP   12.0                                               /* one blank line of 12 pt */
 #define SIGN_BAND  (85.04 + 1.0)                                       /* ≥ 3 cm of blank */
 
 GBytes *
 coordena_oficio_doc_render (const CoordenaOficioDoc *doc, guint *n_pages, GError **error)
+{
+  if (doc->header == NULL || doc->identification == NULL || doc->place_date == NULL || doc->address == NULL
+      || doc->subject == NULL || doc->vocative == NULL || doc->paragraphs == NULL || doc->closing == NULL
+      || doc->signer_name == NULL || doc->signer_cargo == NULL)
+    {
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INTERNAL, _("the ofício is missing one of its parts"));
+      return NULL;
+    }
+  return render_parts (doc, n_pages, error);
+}
+
+/* The parts in order (OFICIO.md §1), each with its alignment and spacing. */
+static GBytes *
+render_parts (const CoordenaOficioDoc *doc, guint *n_pages, GError **error)
 {
   g_autoptr(CoordenaPdfDoc) pdf = coordena_pdf_doc_new ();
   CoordenaPdfStyle style = { 0 };
