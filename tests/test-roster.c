@@ -173,6 +173,37 @@ test_two_strata_refused (void)
 }
 
 static void
+test_codes_are_interned (void)
+{
+  CoordenaRosterBuilder *b = coordena_roster_builder_new ();
+  g_autoptr(CoordenaRoster) r = NULL;
+  guint first[5000];
+
+  /* Enough professionals to grow the tables several times; each CNS keeps its index. */
+  for (guint i = 0; i < 5000; i++)
+    {
+      g_autofree char *cns = g_strdup_printf ("7%014u", i * 7919u);
+      first[i] = coordena_roster_builder_add_professional (b, cns, NULL);
+      g_assert_cmpuint (first[i], ==, i);
+    }
+  for (guint i = 0; i < 5000; i += 7)
+    {
+      g_autofree char *cns = g_strdup_printf ("7%014u", i * 7919u);
+      g_assert_cmpuint (coordena_roster_builder_add_professional (b, cns, NULL), ==, first[i]);
+    }
+  /* Leading zeros make different codes; codes with letters still work. */
+  g_assert_cmpuint (coordena_roster_builder_add_team (b, "0000000123", NULL, NULL, NULL), ==, 0);
+  g_assert_cmpuint (coordena_roster_builder_add_team (b, "123", NULL, NULL, NULL), ==, 1);
+  g_assert_cmpuint (coordena_roster_builder_add_team (b, "EQ-1", NULL, NULL, NULL), ==, 2);
+  g_assert_cmpuint (coordena_roster_builder_add_team (b, "123", NULL, NULL, NULL), ==, 1);
+  g_assert_cmpuint (coordena_roster_builder_add_team (b, "EQ-1", NULL, NULL, NULL), ==, 2);
+  r = coordena_roster_builder_finish (b, NULL);
+  g_assert_cmpuint (coordena_roster_get_n_professionals (r), ==, 5000);
+  g_assert_cmpuint (coordena_roster_get_n_teams (r), ==, 3);
+  g_assert_nonnull (coordena_roster_find_team (r, "EQ-1"));
+}
+
+static void
 test_category_names (void)
 {
   g_autofree char *all = coordena_category_set_to_string (COORDENA_CATEGORIES_ALL);
@@ -198,6 +229,7 @@ main (int argc, char **argv)
   g_test_add_func ("/roster/eap-workload", test_eap_workload);
   g_test_add_func ("/roster/two-types-refused", test_two_types_refused);
   g_test_add_func ("/roster/two-strata-refused", test_two_strata_refused);
+  g_test_add_func ("/roster/codes-are-interned", test_codes_are_interned);
   g_test_add_func ("/roster/category-names", test_category_names);
   return g_test_run ();
 }
