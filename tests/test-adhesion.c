@@ -484,6 +484,40 @@ test_discarded_draft_keeps_its_number (void)
   g_assert_cmpint (r.status, ==, 0);
 }
 
+static char *
+sha_line (const char *out)
+{
+  const char *at = strstr (out, "SHA-256:");
+
+  g_assert_nonnull (at);
+  return g_strndup (at, 8 + 4 + 64);
+}
+
+static void
+test_same_inputs_same_bytes (void)
+{
+  g_auto(Run) r = { 0 };
+  g_autofree char *a = path_in ("igual-a.pdf");
+  g_autofree char *b = path_in ("igual-b.pdf");
+  g_autofree char *sha_a = NULL;
+  g_autofree char *sha_b = NULL;
+
+  /* Two databases with the same profile: the same ofício, byte for byte. */
+  fresh_database ("CE", FALSE);
+  fill_profile ();
+  cli (&r, "oficio", "generate", "--offer", OFFER, "--signer", "coordenador", "--date", "2025-11-28", "-o", a, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  sha_a = sha_line (r.out);
+
+  g_usleep (1100 * 1000);
+  fresh_database ("CE", FALSE);
+  fill_profile ();
+  cli (&r, "oficio", "generate", "--offer", OFFER, "--signer", "coordenador", "--date", "2025-11-28", "-o", b, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  sha_b = sha_line (r.out);
+  g_assert_cmpstr (sha_a, ==, sha_b);
+}
+
 static void
 test_forecast_report (void)
 {
@@ -529,6 +563,7 @@ main (int argc, char **argv)
   g_test_add_func ("/adhesion/demo-roster-never-annexed", test_demo_roster_never_annexed);
   g_test_add_func ("/adhesion/annex-from-imported-roster", test_annex_from_imported_roster);
   g_test_add_func ("/adhesion/discarded-draft-keeps-its-number", test_discarded_draft_keeps_its_number);
+  g_test_add_func ("/adhesion/same-inputs-same-bytes", test_same_inputs_same_bytes);
   g_test_add_func ("/report/forecast", test_forecast_report);
 
   rc = g_test_run ();
