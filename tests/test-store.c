@@ -500,6 +500,8 @@ test_demo_roster (Fixture *f, gconstpointer data)
 
   g_assert_no_error (error);
   g_assert_true (coordena_store_init_uf (store, "SE", &error));
+  /* A stratum the user set is kept; the others get a generated one. */
+  g_assert_true (coordena_store_set_ied_stratum (store, "2800308", 4, &error));
   report = coordena_demo_generate (store, 202512, 3, &error);
   g_assert_no_error (error);
   g_assert_true (coordena_store_is_demo (store));
@@ -518,6 +520,10 @@ test_demo_roster (Fixture *f, gconstpointer data)
       g_assert_true (g_str_has_prefix (t->name, "DEMO "));
       g_assert_true (g_str_has_prefix (t->ibge7, "28"));
     }
+  g_assert_cmpint (query_int (coordena_store_get_db (store), "SELECT ied_estrato FROM municipio WHERE ibge7 = '2800308'"),
+                   ==, 4);
+  g_assert_cmpint (query_int (coordena_store_get_db (store),
+                              "SELECT count (*) FROM municipio WHERE uf_codigo = 28 AND ied_estrato IS NULL"), ==, 0);
   comps = coordena_store_list_competencias (store, &error);
   g_assert_cmpuint (comps->len, ==, 12);
 

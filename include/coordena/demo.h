@@ -1,6 +1,7 @@
 /* demo.h — a realistic generated roster for the database's state, for trying the product out.
  * Everything it writes is marked as demonstration data: the teams, the profile ('demo' = '1'),
- * the audit log and the names ("Equipe Demonstração …"). */
+ * the audit log and the names ("DEMO ESF …"). Municipalities without an IED stratum get a generated
+ * one, so the 2024+ amounts show. */
 #pragma once
 
 #include <coordena/import.h>

@@ -347,6 +347,29 @@ coordena_demo_generate (CoordenaStore *store, CoordenaCompetencia last, guint32 
             }
         }
     }
+  /* The 2024+ money depends on the municipality's IED stratum: give each one that has none a
+   * generated stratum, so the demonstration shows amounts; a real stratum is never replaced. */
+  {
+    sqlite3_stmt *stratum = coordena_store_prepare (store,
+                                                    "UPDATE municipio SET ied_estrato = ?2 "
+                                                    "WHERE ibge7 = ?1 AND ied_estrato IS NULL", error);
+
+    if (stratum == NULL)
+      goto fail;
+    for (guint i = 0; i < muns->len; i++)
+      {
+        const CoordenaMunicipio *mun = muns->pdata[i];
+
+        coordena_store_bind_text (stratum, 1, mun->ibge7);
+        sqlite3_bind_int (stratum, 2, mun->capital ? 1 : g_rand_int_range (rand, 1, 5));
+        if (!coordena_store_step_done (store, stratum, error))
+          {
+            sqlite3_finalize (stratum);
+            goto fail;
+          }
+      }
+    sqlite3_finalize (stratum);
+  }
   if (!coordena_store_set_profile (store, "demo", "1", error))
     goto fail;
   coordena_roster_writer_fill_report (writer, report);
