@@ -475,6 +475,22 @@ test_discarded_draft_keeps_its_number (void)
   g_assert_cmpint (r.status, ==, 0);
   assert_has (r.out, "OFÍCIO Nº 2/2025/COAPS/SESA");
 
+  /* The closing follows the profile. */
+  {
+    g_autofree char *three = path_in ("respeitosamente.pdf");
+    g_autofree char *text = NULL;
+
+    cli (&r, "profile", "set", "fecho", "Respeitosamente", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    cli (&r, "oficio", "generate", "--offer", OFFER, "--signer", "coordenador", "--date", "2025-12-02", "-o", three, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    text = pdf_page_text (three, 1);
+    assert_has (text, "Respeitosamente,");
+    g_assert_null (strstr (text, "Atenciosamente"));
+    assert_has (text, "JOSÉ WELLINGTON FAÇANHA");
+    assert_has (text, "Coordenador Estadual de Atenção Primária à Saúde");
+  }
+
   /* The discarded ofício is still there, byte for byte. */
   {
     g_autofree char *copy = path_in ("descartado-copia.pdf");
