@@ -9,6 +9,7 @@
 #include <coordena/coordena.h>
 #include <coordena/export.h>
 #include <coordena/import.h>
+#include <coordena/roster.h>
 #include <coordena/store.h>
 
 #include "cnes-synth.h"
@@ -122,6 +123,22 @@ main (void)
       g_print ("import: zip not available, ZIP timing skipped\n");
       t_zip = t_dir;
     }
+
+  /* What evaluate, forecast and the application do first: the roster snapshot from the database. */
+  {
+    g_autoptr(CoordenaStore) store = coordena_store_open (db_dir, &error);
+    g_autoptr(CoordenaRoster) roster = NULL;
+    guint n_members = 0;
+
+    g_assert_no_error (error);
+    start = g_get_monotonic_time ();
+    roster = coordena_store_load_roster (store, &error);
+    if (roster == NULL)
+      g_error ("%s", error->message);
+    coordena_roster_get_members (roster, &n_members);
+    g_print ("import: roster snapshot from the database (%u teams, %u members) in %.3f s\n",
+             coordena_roster_get_n_teams (roster), n_members, (g_get_monotonic_time () - start) / 1e6);
+  }
 
   /* The same roster through the interchange CSV: export, then import into a new database. */
   {
