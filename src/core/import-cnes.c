@@ -76,6 +76,7 @@ typedef struct {
   const char *path;
   gboolean is_zip;
   char *members[N_TABLES];        /* file path (folder) or entry name (ZIP) */
+  char *display[N_TABLES];        /* the same as messages name it: "BASE….ZIP:tbEquipe202508.csv" */
   guint64 sizes[N_TABLES];
   guint64 total_bytes;
   guint64 done_bytes;
@@ -644,6 +645,8 @@ locate_tables (Import *im, GError **error)
           return FALSE;
         }
       im->total_bytes += im->sizes[t];
+      if (im->members[t] != NULL)
+        im->display[t] = im->is_zip ? g_strdup_printf ("%s:%s", im->path, im->members[t]) : g_strdup (im->members[t]);
     }
   return TRUE;
 }
@@ -728,8 +731,7 @@ static const CoordenaCsvRecordFunc table_funcs[N_TABLES] = {
 static gboolean
 read_table (Import *im, Table t, GError **error)
 {
-  g_autofree char *display = im->is_zip ? g_strdup_printf ("%s:%s", im->path, im->members[t])
-                                        : g_strdup (im->members[t]);
+  const char *display = im->display[t];
   CoordenaCsvOptions options = { ';', COORDENA_CSV_ENCODING_LATIN1, 0 };
   g_autoptr(CoordenaCsvReader) reader = coordena_csv_reader_new (display, &options, table_funcs[t], im);
   g_autofree char *buffer = g_malloc (CHUNK_SIZE);
@@ -907,7 +909,7 @@ write_all (Import *im, CoordenaStore *store, GError **error)
           coordena_import_report_warn (im->report,
             g_strdup_printf (_("%s:%u: the CNS “%s” is not valid; the professional's "
                                "memberships are skipped"),
-                             im->members[TABLE_PROFISSIONAL], (guint) p->line, p->cns));
+                             im->display[TABLE_PROFISSIONAL], (guint) p->line, p->cns));
           p->cns = NULL;
         }
     }
@@ -965,7 +967,7 @@ write_all (Import *im, CoordenaStore *store, GError **error)
                   if (g_hash_table_add (no_cns, m))
                     coordena_import_report_skip (im->report,
                       g_strdup_printf (_("%s:%u: professional %s has no valid CNS in %s"),
-                                       im->members[TABLE_MEMBROS], (guint) m->line, m->prof, table_names[TABLE_PROFISSIONAL]));
+                                       im->display[TABLE_MEMBROS], (guint) m->line, m->prof, table_names[TABLE_PROFISSIONAL]));
                   continue;
                 }
               if (*m->hours == G_MAXUINT && g_hash_table_add (missing_hours, m))
@@ -973,14 +975,14 @@ write_all (Import *im, CoordenaStore *store, GError **error)
                   coordena_import_report_warn (im->report,
                     g_strdup_printf (_("%s:%u: no weekly hours in %s for this professional, "
                                        "unit and CBO %s; counted as 0 h"),
-                                     im->members[TABLE_MEMBROS], (guint) m->line, table_names[TABLE_CARGA], m->cbo));
+                                     im->display[TABLE_MEMBROS], (guint) m->line, table_names[TABLE_CARGA], m->cbo));
                 }
               if (!g_hash_table_contains (warned, m->cbo) && coordena_reference_cbo_title (im->ref, m->cbo) == NULL
                   && coordena_cbo_map_lookup (im->cbo_map, m->cbo) == COORDENA_CATEGORY_NONE)
                 {
                   g_hash_table_add (warned, (gpointer) intern (im, m->cbo));
                   coordena_import_report_warn (im->report,
-                    g_strdup_printf (_("%s:%u: unknown CBO %s"), im->members[TABLE_MEMBROS],
+                    g_strdup_printf (_("%s:%u: unknown CBO %s"), im->display[TABLE_MEMBROS],
                                      (guint) m->line, m->cbo));
                 }
               prof_id = coordena_roster_writer_professional (writer, p->cns, p->nome, error);
@@ -1009,7 +1011,10 @@ static void
 import_clear (Import *im)
 {
   for (int t = 0; t < N_TABLES; t++)
-    g_free (im->members[t]);
+    {
+      g_free (im->members[t]);
+      g_free (im->display[t]);
+    }
   g_clear_pointer (&im->teams, g_hash_table_unref);
   g_clear_pointer (&im->team_list, g_ptr_array_unref);
   g_clear_pointer (&im->member_list, g_ptr_array_unref);
