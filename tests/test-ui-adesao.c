@@ -62,19 +62,39 @@ make_database (const char *leave_out)
   return g_steal_pointer (&path);
 }
 
+static gboolean
+opened (gpointer user_data)
+{
+  const char **data = user_data;
+  CoordenaWorkspace *workspace = (CoordenaWorkspace *) data[0];
+
+  return coordena_workspace_is_open (workspace) && g_strcmp0 (coordena_workspace_get_path (workspace), data[1]) == 0
+         && !coordena_workspace_is_loading (workspace);
+}
+
 static CoordenaWindow *
 open_on (const char *db_path)
 {
-  CoordenaWindow *window;
+  CoordenaWindow *window = COORDENA_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
 
-  while ((window = COORDENA_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)))) != NULL)
+  /* One window for the whole program, switched to each test's own database the way the
+   * application opens one. */
+  if (window == NULL)
     {
-      gtk_window_destroy (GTK_WINDOW (window));
+      g_settings_set_string (coordena_application_get_settings (app), "database-path", db_path);
+      g_settings_set_string (coordena_application_get_settings (app), "last-page", "adesao");
+      window = ui_app_open_window (app);
+    }
+  else
+    {
+      CoordenaWorkspace *workspace = coordena_window_get_workspace (window);
+
+      const char *data[2] = { (const char *) workspace, db_path };
+
+      coordena_workspace_open (workspace, db_path);
+      g_assert_true (ui_app_wait_for (opened, data));
       ui_flush ();
     }
-  g_settings_set_string (coordena_application_get_settings (app), "database-path", db_path);
-  g_settings_set_string (coordena_application_get_settings (app), "last-page", "adesao");
-  window = ui_app_open_window (app);
   coordena_window_show_page (window, "adesao");
   ui_wait_for_frames (GTK_WIDGET (window), 2);
   return window;

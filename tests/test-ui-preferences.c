@@ -1,0 +1,511 @@
+/* Preferências under Xvfb, in Portuguese, on a real database per test: a profile change that
+ * shows in the next ofício's PDF, a refused value that leaves the stored one, the letterhead
+ * preview, a rule-set parameter changed with its act (and refused without one), an IED stratum,
+ * and a backup restored after confirmation. Saves a PNG of every page, and one in dark style. */
+#include "config.h"
+
+#include <string.h>
+
+#include <adwaita.h>
+#include <poppler.h>
+
+#include <coordena/coordena.h>
+#include <coordena/adhesion.h>
+#include <coordena/profile.h>
+#include <coordena/rule-override.h>
+#include <coordena/ruleset.h>
+#include <coordena/strata.h>
+
+#include "coordena-oficio-dialog.h"
+#include "coordena-preferences-window.h"
+#include "ui-app-helpers.h"
+#include "ui-helpers.h"
+
+static CoordenaApplication *app;
+
+static const char *const profile[][2] = {
+  { "secretaria.nome", "Secretaria da Saúde do Estado do Ceará" },
+  { "secretaria.sigla", "COAPS/SESA" },
+  { "subunidade", "Coordenadoria de Atenção Primária à Saúde" },
+  { "cidade", "Fortaleza" },
+  { "endereco", "Av. Almirante Barroso, 600, Praia de Iracema, 60060-440 Fortaleza/CE" },
+  { "telefone", "(85) 3101-5123" },
+  { "email", "coaps@saude.ce.gov.br" },
+  { "secretario.nome", "Maria Clara Albuquerque Nogueira" },
+  { "secretario.genero", "F" },
+  { "coordenador.nome", "José Wellington Façanha" },
+  { "coordenador.genero", "M" },
+  { "contato.nome", "João Pedro Sampaio" },
+  { "contato.email", "joao.sampaio@saude.ce.gov.br" },
+  { "contato.telefone", "(85) 3101-5200" },
+};
+
+static char *
+make_database (void)
+{
+  g_autofree char *path = ui_app_make_database ("CE");
+  g_autoptr(CoordenaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = coordena_store_open (path, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (profile); i++)
+    {
+      g_assert_true (coordena_profile_set (store, profile[i][0], profile[i][1], &error));
+      g_assert_no_error (error);
+    }
+  return g_steal_pointer (&path);
+}
+
+static gboolean
+opened (gpointer user_data)
+{
+  const char **data = user_data;
+  CoordenaWorkspace *workspace = (CoordenaWorkspace *) data[0];
+
+  return coordena_workspace_is_open (workspace) && g_strcmp0 (coordena_workspace_get_path (workspace), data[1]) == 0
+         && !coordena_workspace_is_loading (workspace);
+}
+
+static CoordenaWindow *
+open_on (const char *db_path)
+{
+  CoordenaWindow *window = COORDENA_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+
+  /* One window for the whole program, switched to each test's own database the way the
+   * application opens one. */
+  if (window == NULL)
+    {
+      g_settings_set_string (coordena_application_get_settings (app), "database-path", db_path);
+      g_settings_set_string (coordena_application_get_settings (app), "last-page", "adesao");
+      window = ui_app_open_window (app);
+    }
+  else
+    {
+      CoordenaWorkspace *workspace = coordena_window_get_workspace (window);
+
+      const char *data[2] = { (const char *) workspace, db_path };
+
+      coordena_workspace_open (workspace, db_path);
+      g_assert_true (ui_app_wait_for (opened, data));
+      ui_flush ();
+    }
+  coordena_window_show_page (window, "adesao");
+  ui_wait_for_frames (GTK_WIDGET (window), 2);
+  return window;
+}
+
+static CoordenaStore *
+store_of (CoordenaWindow *window)
+{
+  return coordena_workspace_get_store (coordena_window_get_workspace (window));
+}
+
+static GtkWidget *
+find_named (GtkWidget *root, const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static AdwPreferencesWindow *
+open_preferences (CoordenaWindow *window)
+{
+  AdwPreferencesWindow *prefs;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.preferences", NULL));
+  ui_flush ();
+  prefs = ADW_PREFERENCES_WINDOW (ui_find_toplevel (COORDENA_TYPE_PREFERENCES_WINDOW));
+  g_assert_nonnull (prefs);
+  ui_wait_for_frames (GTK_WIDGET (prefs), 2);
+  return prefs;
+}
+
+static void
+close_window (GtkWindow *window)
+{
+  gtk_window_destroy (window);
+  ui_flush ();
+}
+
+static char *
+profile_value (CoordenaStore *store, const char *key)
+{
+  return coordena_store_get_profile (store, key);
+}
+
+static void
+apply_entry (AdwPreferencesWindow *prefs, const char *key, const char *value)
+{
+  g_autofree char *name = g_strdup_printf ("profile-%s", key);
+  GtkWidget *row = find_named (GTK_WIDGET (prefs), name);
+
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), value);
+  g_signal_emit_by_name (row, "apply");
+  ui_flush ();
+}
+
+static char *
+pdf_text (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  PopplerDocument *doc = poppler_document_new_from_file (uri, NULL, &error);
+  GString *text = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (int i = 0; i < poppler_document_get_n_pages (doc); i++)
+    {
+      PopplerPage *page = poppler_document_get_page (doc, i);
+      g_autofree char *t = poppler_page_get_text (page);
+
+      g_string_append (text, t);
+      g_object_unref (page);
+    }
+  g_object_unref (doc);
+  return g_string_free (text, FALSE);
+}
+
+static gboolean
+dialog_gone (gpointer data)
+{
+  return ui_find_toplevel (COORDENA_TYPE_OFICIO_DIALOG) == NULL;
+}
+
+/* Generates an ofício dated 01/12/2025 through the dialog; returns the PDF's text. */
+static char *
+generate_through_dialog (CoordenaWindow *window)
+{
+  GtkWidget *page = coordena_window_get_page_widget (window, "adesao");
+  CoordenaOficioDialog *dialog;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(CoordenaOficioRecord) record = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("coordena-prefs-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "oficio.pdf", NULL);
+  g_autofree char *numero_ano = NULL;
+  const CoordenaOficioRecord *last;
+
+  coordena_window_show_page (window, "adesao");
+  ui_wait_for_frames (GTK_WIDGET (window), 1);
+  g_assert_true (gtk_widget_activate_action (page, "adesao.generate", NULL));
+  ui_flush ();
+  dialog = COORDENA_OFICIO_DIALOG (ui_find_toplevel (COORDENA_TYPE_OFICIO_DIALOG));
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "oficio-date")), "01/12/2025");
+  for (guint i = 0;; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("oficio-responsibility-%u", i);
+      GtkWidget *check = find_named (GTK_WIDGET (dialog), name);
+
+      if (check == NULL)
+        break;
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+    }
+  ui_flush ();
+  g_assert_null (coordena_oficio_dialog_get_refusal (dialog));
+  g_assert_true (coordena_oficio_dialog_can_generate (dialog));
+  g_signal_emit_by_name (find_named (GTK_WIDGET (dialog), "oficio-generate"), "clicked");
+  g_assert_true (ui_app_wait_for (dialog_gone, NULL));
+
+  records = coordena_adhesion_list_oficios (store_of (window), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (records->len, >, 0);
+  last = g_ptr_array_index (records, records->len - 1);
+  numero_ano = g_strdup_printf ("%u/%u", last->number, last->year);
+  record = coordena_adhesion_export_oficio (store_of (window), numero_ano, path, &error);
+  g_assert_no_error (error);
+  return pdf_text (path);
+}
+
+static void
+test_profile_change_in_next_oficio (void)
+{
+  g_autofree char *db = make_database ();
+  CoordenaWindow *window = open_on (db);
+  AdwPreferencesWindow *prefs;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *email = NULL;
+  g_autofree char *png = NULL;
+  GtkWidget *email_row;
+
+  before = generate_through_dialog (window);
+  g_assert_nonnull (strstr (before, "MARIA CLARA ALBUQUERQUE NOGUEIRA"));
+
+  prefs = open_preferences (window);
+  apply_entry (prefs, "secretario.nome", "Ana Beatriz Figueiredo Lopes");
+  apply_entry (prefs, "subunidade", "Coordenadoria de Políticas de Atenção Primária");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_named (GTK_WIDGET (prefs), "profile-fecho")), 2);
+  ui_flush ();
+  {
+    g_autofree char *v = profile_value (store_of (window), "secretario.nome");
+    g_autofree char *f = profile_value (store_of (window), "fecho");
+
+    g_assert_cmpstr (v, ==, "Ana Beatriz Figueiredo Lopes");
+    g_assert_cmpstr (f, ==, "Respeitosamente");
+  }
+
+  /* A value the profile refuses leaves the stored one and marks the row. */
+  apply_entry (prefs, "email", "coaps-sem-arroba");
+  email = profile_value (store_of (window), "email");
+  g_assert_cmpstr (email, ==, "coaps@saude.ce.gov.br");
+  email_row = find_named (GTK_WIDGET (prefs), "profile-email");
+  g_assert_true (gtk_widget_has_css_class (email_row, "error"));
+  apply_entry (prefs, "email", "coaps@saude.ce.gov.br");
+  g_assert_false (gtk_widget_has_css_class (email_row, "error"));
+
+  /* The letterhead preview is drawn from the profile. */
+  g_assert_true (gtk_widget_get_visible (find_named (GTK_WIDGET (prefs), "header-preview")));
+  ui_wait_for_frames (GTK_WIDGET (prefs), 2);
+  png = ui_save_png (GTK_WIDGET (prefs), "preferencias-perfil");
+  close_window (GTK_WINDOW (prefs));
+
+  after = generate_through_dialog (window);
+  g_assert_nonnull (strstr (after, "ANA BEATRIZ FIGUEIREDO LOPES"));
+  g_assert_null (strstr (after, "MARIA CLARA"));
+  g_assert_nonnull (strstr (after, "Coordenadoria de Políticas de Atenção Primária"));
+  g_assert_nonnull (strstr (after, "Respeitosamente,"));
+}
+
+static void
+test_pages_and_dark_style (void)
+{
+  g_autofree char *db = make_database ();
+  CoordenaWindow *window = open_on (db);
+  AdwPreferencesWindow *prefs = open_preferences (window);
+  static const char *const pages[][2] = {
+    { "signatarios", "preferencias-signatarios" },
+    { "valores", "preferencias-valores" },
+    { "regras", "preferencias-regras" },
+    { "dados", "preferencias-dados" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autofree char *png = NULL;
+
+      adw_preferences_window_set_visible_page_name (prefs, pages[i][0]);
+      ui_wait_for_frames (GTK_WIDGET (prefs), 2);
+      png = ui_save_png (GTK_WIDGET (prefs), pages[i][1]);
+      g_assert_true (g_file_test (png, G_FILE_TEST_EXISTS));
+    }
+
+  /* The signers' groups are named after the roles the offer allows. */
+  adw_preferences_window_set_visible_page_name (prefs, "signatarios");
+  g_assert_nonnull (find_named (GTK_WIDGET (prefs), "profile-coordenador.genero"));
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  adw_preferences_window_set_visible_page_name (prefs, "perfil");
+  ui_wait_for_frames (GTK_WIDGET (prefs), 3);
+  {
+    g_autofree char *png = ui_save_png (GTK_WIDGET (prefs), "preferencias-perfil-escuro");
+    g_autofree char *page_png = NULL;
+
+    close_window (GTK_WINDOW (prefs));
+    coordena_window_show_page (window, "adesao");
+    ui_wait_for_frames (GTK_WIDGET (window), 3);
+    page_png = ui_save_png (GTK_WIDGET (window), "adesao-escuro");
+  }
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+  ui_flush ();
+}
+
+static const CoordenaRuleSet *
+find_set (CoordenaRuleCatalog *catalog, const char *id)
+{
+  const CoordenaRuleSet *set = coordena_rule_catalog_find (catalog, id);
+
+  g_assert_nonnull (set);
+  return set;
+}
+
+static void
+answer_override (const char *value, const char *act)
+{
+  GtkWidget *value_row = NULL, *act_row = NULL;
+  AdwMessageDialog *dialog = NULL;
+  g_autoptr(GList) windows = gtk_window_list_toplevels ();
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data)
+        && (value_row = find_named (l->data, "override-value")) != NULL)
+      {
+        dialog = l->data;
+        act_row = find_named (l->data, "override-act");
+        break;
+      }
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (value_row), value);
+  gtk_editable_set_text (GTK_EDITABLE (act_row), act);
+  adw_message_dialog_response (dialog, "change");
+  ui_flush ();
+}
+
+static void
+test_rule_override_with_act (void)
+{
+  g_autofree char *db = make_database ();
+  CoordenaWindow *window = open_on (db);
+  AdwPreferencesWindow *prefs = open_preferences (window);
+  g_autoptr(CoordenaRuleCatalog) catalog = NULL;
+  g_autoptr(CoordenaRuleCatalog) changed = NULL;
+  g_auto(GStrv) changes = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *button;
+
+  adw_preferences_window_set_visible_page_name (prefs, "regras");
+  ui_wait_for_frames (GTK_WIDGET (prefs), 1);
+  button = find_named (GTK_WIDGET (prefs), "change-portaria-6907-2025-max_total_hours");
+  g_assert_nonnull (button);
+
+  /* Without an act the change is refused and nothing is written. */
+  g_signal_emit_by_name (button, "clicked");
+  ui_flush ();
+  answer_override ("40", "");
+  catalog = coordena_rule_catalog_load (&error);
+  g_assert_no_error (error);
+  g_assert_false (find_set (catalog, "portaria-6907-2025")->user_file);
+  {
+    g_autoptr(GList) windows = gtk_window_list_toplevels ();
+    gboolean refused = FALSE;
+
+    for (GList *l = windows; l != NULL; l = l->next)
+      if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data)
+          && g_strcmp0 (adw_message_dialog_get_heading (l->data), "A regra não foi alterada") == 0)
+        {
+          refused = strstr (adw_message_dialog_get_body (l->data), "ato") != NULL;
+          adw_message_dialog_response (l->data, "close");
+        }
+    g_assert_true (refused);
+  }
+
+  button = find_named (GTK_WIDGET (prefs), "change-portaria-6907-2025-max_total_hours");
+  g_signal_emit_by_name (button, "clicked");
+  ui_flush ();
+  answer_override ("40", "Portaria GM/MS nº 9.999, de 1º de outubro de 2026");
+  changed = coordena_rule_catalog_load (&error);
+  g_assert_no_error (error);
+  g_assert_true (find_set (changed, "portaria-6907-2025")->user_file);
+  g_assert_cmpuint (find_set (changed, "portaria-6907-2025")->max_total_hours, ==, 40);
+  g_assert_cmpint (find_set (changed, "portaria-6907-2025")->max_total_hours_confidence, ==, COORDENA_CONFIDENCE_A);
+  changes = coordena_rule_override_list (find_set (changed, "portaria-6907-2025"));
+  g_assert_nonnull (changes[0]);
+  g_assert_nonnull (strstr (changes[0], "Portaria GM/MS nº 9.999"));
+
+  /* The page shows the change with its act, and undoing it brings the shipped set back. */
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (find_named (GTK_WIDGET (prefs), "portaria-6907-2025")), TRUE);
+  ui_wait_for_frames (GTK_WIDGET (prefs), 2);
+  {
+    g_autofree char *png = ui_save_png (GTK_WIDGET (prefs), "preferencias-regras-alterada");
+  }
+  g_assert_true (coordena_rule_override_reset (find_set (changed, "portaria-6907-2025"), &error));
+  g_assert_no_error (error);
+  close_window (GTK_WINDOW (prefs));
+}
+
+static GtkWidget *
+find_toplevel_named (const char *name)
+{
+  g_autoptr(GList) windows = gtk_window_list_toplevels ();
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (gtk_widget_get_visible (l->data) && g_strcmp0 (gtk_widget_get_name (l->data), name) == 0)
+      return l->data;
+  return NULL;
+}
+
+static gboolean
+file_exists (gpointer path)
+{
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+static gboolean
+signer_restored (gpointer store)
+{
+  g_autofree char *name = profile_value (store, "secretario.nome");
+
+  return g_strcmp0 (name, "Maria Clara Albuquerque Nogueira") == 0;
+}
+
+static void
+test_stratum_and_backup_restore (void)
+{
+  g_autofree char *db = make_database ();
+  CoordenaWindow *window = open_on (db);
+  AdwPreferencesWindow *prefs = open_preferences (window);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("coordena-backup-XXXXXX", &error);
+  g_autofree char *backup = g_build_filename (dir, "copia.db", NULL);
+  g_autoptr(GPtrArray) strata = NULL;
+  GtkWidget *list, *row = NULL;
+  AdwMessageDialog *confirm;
+
+  /* Fortaleza into stratum 2. */
+  adw_preferences_window_set_visible_page_name (prefs, "valores");
+  list = find_named (GTK_WIDGET (prefs), "strata-list");
+  for (GtkWidget *r = gtk_widget_get_first_child (list); r != NULL; r = gtk_widget_get_next_sibling (r))
+    if (ADW_IS_COMBO_ROW (r) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (r)), "Fortaleza") == 0)
+      row = r;
+  g_assert_nonnull (row);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), 2);
+  ui_flush ();
+  strata = coordena_strata_list (store_of (window), &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < strata->len; i++)
+    {
+      CoordenaMunicipioStratum *m = g_ptr_array_index (strata, i);
+
+      if (g_str_equal (m->nome, "Fortaleza"))
+        g_assert_cmpuint (m->stratum, ==, 2);
+    }
+
+  /* A backup, a change, then the backup back after confirmation. */
+  coordena_preferences_window_backup_to (COORDENA_PREFERENCES_WINDOW (prefs), backup);
+  g_assert_true (ui_app_wait_for (file_exists, backup));
+  ui_flush ();
+  apply_entry (prefs, "secretario.nome", "Outra Pessoa");
+  coordena_preferences_window_confirm_restore (COORDENA_PREFERENCES_WINDOW (prefs), backup);
+  ui_flush ();
+  confirm = ADW_MESSAGE_DIALOG (find_toplevel_named ("restore-confirm"));
+  g_assert_nonnull (confirm);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (confirm), "copia.db"));
+  {
+    g_autofree char *png = NULL;
+
+    ui_wait_for_frames (GTK_WIDGET (confirm), 2);
+    png = ui_save_png (GTK_WIDGET (confirm), "preferencias-restaurar");
+  }
+  adw_message_dialog_response (confirm, "restore");
+  g_assert_true (ui_app_wait_for (signer_restored, store_of (window)));
+  close_window (GTK_WINDOW (prefs));
+}
+
+int
+main (int argc, char **argv)
+{
+  int status;
+
+  ui_app_init (&argc, &argv);
+  app = ui_app_new ("");
+
+  g_test_add_func ("/preferencias/profile-change-in-next-oficio", test_profile_change_in_next_oficio);
+  g_test_add_func ("/preferencias/pages-and-dark-style", test_pages_and_dark_style);
+  g_test_add_func ("/preferencias/rule-override-with-act", test_rule_override_with_act);
+  g_test_add_func ("/preferencias/stratum-and-backup-restore", test_stratum_and_backup_restore);
+
+  status = g_test_run ();
+  g_application_release (G_APPLICATION (app));
+  g_object_unref (app);
+  return status;
+}
