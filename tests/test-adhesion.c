@@ -150,6 +150,19 @@ test_profile (void)
   g_assert_cmpint (r.status, ==, 1);
   assert_has (r.err, "PNG opaco de 8 bits");
 
+  {
+    /* A PNG cut short is refused before it reaches the database. */
+    g_autofree char *data = NULL;
+    g_autofree char *cut = path_in ("brasao-cortado.png");
+    gsize n = 0;
+
+    g_assert_true (g_file_get_contents (png, &data, &n, NULL));
+    g_assert_true (g_file_set_contents (cut, data, (gssize) n - 20, NULL));
+    cli (&r, "profile", "set", "brasao", cut, NULL);
+    g_assert_cmpint (r.status, ==, 1);
+    assert_has (r.err, "o brasão é um PNG danificado");
+  }
+
   cli (&r, "profile", "set", "brasao", png, NULL);
   g_assert_cmpint (r.status, ==, 0);
   cli (&r, "profile", "set", "secretario.nome", "Maria Clara Nogueira", NULL);

@@ -105,6 +105,9 @@ GBytes *coordena_pdf_doc_render (CoordenaPdfDoc *doc, guint *n_pages, GError **e
  * what (may be NULL) says where the text came from. */
 char *coordena_pdf_encode (const char *utf8, const char *what, GError **error);
 
+/* Whether the PDF library reads a PNG whole (COORDENA_ERROR_INPUT when it cannot). */
+gboolean coordena_pdf_check_png (GBytes *png, GError **error);
+
 /* Path of a Carlito face (regular or bold); COORDENA_FONT_DIR overrides the search. */
 char *coordena_pdf_font_path (CoordenaPdfFont font, GError **error);
 

@@ -1433,6 +1433,31 @@ save (Render *r, GError **error)
   return g_bytes_new_take (buf, size);
 }
 
+gboolean
+coordena_pdf_check_png (GBytes *png, GError **error)
+{
+  HpdfState state = { 0 };
+  HPDF_Doc pdf = HPDF_New (on_hpdf_error, &state);
+  gsize size = 0;
+  const guint8 *data = g_bytes_get_data (png, &size);
+  HPDF_Image image;
+  gboolean ok;
+
+  if (pdf == NULL)
+    {
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INTERNAL, _("the PDF library could not start"));
+      return FALSE;
+    }
+  image = HPDF_LoadPngImageFromMem (pdf, data, (HPDF_UINT) size);
+  ok = image != NULL && state.code == HPDF_OK;
+  HPDF_Free (pdf);
+  if (!ok)
+    g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                 _("the coat of arms is a damaged PNG (the PDF library cannot read it, error 0x%04X): save it again "
+                   "from an image editor"), (guint) state.code);
+  return ok;
+}
+
 GBytes *
 coordena_pdf_doc_render (CoordenaPdfDoc *doc, guint *n_pages, GError **error)
 {

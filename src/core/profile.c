@@ -5,6 +5,7 @@
 #include <glib/gi18n-lib.h>
 
 #include <coordena/error.h>
+#include <coordena/pdf.h>
 #include <coordena/profile.h>
 
 #include "store-private.h"
@@ -54,6 +55,47 @@ be32 (const guint8 *p)
   return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
 }
 
+static guint32
+crc32_of (const guint8 *data, gsize len)
+{
+  guint32 crc = 0xffffffffu;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      crc ^= data[i];
+      for (int k = 0; k < 8; k++)
+        crc = (crc >> 1) ^ (0xedb88320u & (0u - (crc & 1u)));
+    }
+  return crc ^ 0xffffffffu;
+}
+
+/* Walks the chunks: each whole and with a good CRC, IHDR first, some IDAT, IEND last. */
+static gboolean
+png_structure_ok (const guint8 *data, gsize size)
+{
+  gsize pos = 8;
+  gboolean idat = FALSE;
+
+  if (size < 8 + 12 + 13 || be32 (data + 8) != 13 || memcmp (data + 12, "IHDR", 4) != 0)
+    return FALSE;
+  while (pos + 12 <= size)
+    {
+      guint32 len = be32 (data + pos);
+      const guint8 *type = data + pos + 4;
+
+      if (len > size || pos + 12 + len > size || crc32_of (type, 4 + (gsize) len) != be32 (type + 4 + len))
+        return FALSE;
+      if (memcmp (type, "IDAT", 4) == 0)
+        idat = TRUE;
+      if (memcmp (type, "IEND", 4) == 0)
+        return idat;
+      pos += 12 + (gsize) len;
+    }
+  return FALSE;
+}
+
+#define PNG_MAX_SIDE 4000
+
 gboolean
 coordena_profile_validate_png (GBytes *png, GError **error)
 {
@@ -61,8 +103,9 @@ coordena_profile_validate_png (GBytes *png, GError **error)
   gsize size = 0;
   const guint8 *data = g_bytes_get_data (png, &size);
   guint depth, colour, interlace;
+  guint32 width, height;
 
-  if (size < 33 || memcmp (data, signature, 8) != 0 || memcmp (data + 12, "IHDR", 4) != 0)
+  if (size < 8 || memcmp (data, signature, 8) != 0)
     {
       g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT, _("the coat of arms must be a PNG image"));
       return FALSE;
@@ -73,6 +116,14 @@ coordena_profile_validate_png (GBytes *png, GError **error)
                    _("the coat of arms is larger than 4 MB: use a smaller image"));
       return FALSE;
     }
+  if (!png_structure_ok (data, size))
+    {
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                   _("the coat of arms is a damaged PNG (cut short or altered): save it again from an image editor"));
+      return FALSE;
+    }
+  width = be32 (data + 16);
+  height = be32 (data + 20);
   depth = data[24];
   colour = data[25];
   interlace = data[28];
@@ -89,12 +140,20 @@ coordena_profile_validate_png (GBytes *png, GError **error)
                    _("the coat of arms is an interlaced PNG: save it without interlacing"));
       return FALSE;
     }
-  if (be32 (data + 16) == 0 || be32 (data + 20) == 0)
+  if (width == 0 || height == 0)
     {
       g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT, _("the coat of arms has no pixels"));
       return FALSE;
     }
-  return TRUE;
+  if (width > PNG_MAX_SIDE || height > PNG_MAX_SIDE)
+    {
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                   _("the coat of arms has %u × %u pixels: use at most %u pixels per side"), width, height,
+                   PNG_MAX_SIDE);
+      return FALSE;
+    }
+  /* Last, the PDF library itself must read every pixel. */
+  return coordena_pdf_check_png (png, error);
 }
 
 static gboolean
