@@ -429,7 +429,7 @@ record_step (CoordenaWindow *window, const char *state, const char *date, const 
   AdwMessageDialog *dialog;
 
   g_assert_nonnull (button);
-  g_signal_emit_by_name (button, "clicked");
+  gtk_widget_activate (button);
   ui_flush ();
   dialog = ADW_MESSAGE_DIALOG (gtk_widget_get_ancestor (find_named_toplevel ("step-date"), ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (dialog);

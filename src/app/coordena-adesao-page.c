@@ -25,7 +25,8 @@ struct _CoordenaAdesaoPage
   GtkLabel *deadline_title;
   GtkLabel *deadline_text;
   GtkListBox *timeline_list;
-  GtkFlowBox *actions_box;
+  GtkWidget *actions_label;
+  GtkListBox *actions_list;
   GtkListBox *oficios_list;
   AdwPreferencesGroup *responsibilities_group;
   GtkListBox *responsibilities_list;
@@ -232,6 +233,57 @@ step_action_label (CoordenaAdhesionState from, CoordenaAdhesionState to)
     }
 }
 
+static const char *
+step_icon (CoordenaAdhesionState to)
+{
+  switch (to)
+    {
+    case COORDENA_ADHESION_OFICIO_GERADO:
+      return "document-new-symbolic";
+    case COORDENA_ADHESION_ASSINADO:
+      return "document-edit-symbolic";
+    case COORDENA_ADHESION_ENVIADO:
+      return "mail-send-symbolic";
+    case COORDENA_ADHESION_CONFIRMADO:
+      return "emblem-ok-symbolic";
+    case COORDENA_ADHESION_INDEFERIDO:
+      return "dialog-error-symbolic";
+    case COORDENA_ADHESION_ADERIDO_EGESTOR:
+      return "network-workgroup-symbolic";
+    case COORDENA_ADHESION_RASCUNHO:
+      return "edit-undo-symbolic";
+    case COORDENA_ADHESION_N_STATES:
+    default:
+      return "go-next-symbolic";
+    }
+}
+
+/* What a step means, in a line, for the list of next steps and its dialog. */
+static const char *
+step_description (CoordenaAdhesionState to)
+{
+  switch (to)
+    {
+    case COORDENA_ADHESION_OFICIO_GERADO:
+      return _("Checks every rule of the offer and the profile, shows what will print, then stores the PDF with the next number.");
+    case COORDENA_ADHESION_ASSINADO:
+      return _("The signed ofício is the one to send. Note how it was signed (by hand, gov.br).");
+    case COORDENA_ADHESION_ENVIADO:
+      return _("The date the ofício left for the Ministry. It must be within the deadline.");
+    case COORDENA_ADHESION_CONFIRMADO:
+      return _("The Ministry accepted the adhesion. Keep the reply’s protocol if there is one.");
+    case COORDENA_ADHESION_INDEFERIDO:
+      return _("The Ministry did not accept the adhesion. Note the reason it gave.");
+    case COORDENA_ADHESION_ADERIDO_EGESTOR:
+      return _("The adhesion was made in e-Gestor APS › Gerencia APS. Its protocol is required.");
+    case COORDENA_ADHESION_RASCUNHO:
+      return _("The record goes back to draft. The ofícios already generated keep their numbers.");
+    case COORDENA_ADHESION_N_STATES:
+    default:
+      return NULL;
+    }
+}
+
 static void
 update_generate_action (CoordenaAdesaoPage *self)
 {
@@ -298,12 +350,11 @@ show_record (CoordenaAdesaoPage *self, const CoordenaOffer *offer)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CoordenaAdhesion) adhesion = coordena_adhesion_get (store_of (self), offer->id, &error);
-  GtkWidget *child;
   GtkWidget *row;
+  guint n_actions = 0;
 
   clear_list (self->timeline_list);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->actions_box))) != NULL)
-    gtk_flow_box_remove (self->actions_box, child);
+  clear_list (self->actions_list);
 
   if (adhesion == NULL)
     {
@@ -342,29 +393,33 @@ show_record (CoordenaAdesaoPage *self, const CoordenaOffer *offer)
   for (guint i = adhesion->steps->len; i > 0; i--)
     gtk_list_box_append (self->timeline_list, step_row (g_ptr_array_index (adhesion->steps, i - 1)));
 
+  /* Each step the record allows from here, explained, as a row that opens its dialog. */
   for (guint to = 0; to < COORDENA_ADHESION_N_STATES; to++)
     {
-      GtkWidget *button;
       g_autofree char *name = NULL;
+      GtkWidget *arrow;
 
       if (!coordena_adhesion_can_move (adhesion->state, to))
         continue;
-      button = gtk_button_new_with_label (step_action_label (adhesion->state, to));
+      row = text_row (step_action_label (adhesion->state, to), step_description (to));
       name = g_strdup_printf ("step-%s", coordena_adhesion_state_to_string (to));
-      gtk_widget_set_name (button, name);
+      gtk_widget_set_name (row, name);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       if (to == COORDENA_ADHESION_OFICIO_GERADO)
-        {
-          gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "adesao.generate");
-          gtk_widget_add_css_class (button, "suggested-action");
-        }
+        gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "adesao.generate");
       else
-        gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", coordena_adhesion_state_to_string (to)),
-        gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "adesao.step");
-      if (to == COORDENA_ADHESION_RASCUNHO)
-        gtk_widget_add_css_class (button, "destructive-action");
-      gtk_flow_box_append (self->actions_box, button);
+        {
+          gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", coordena_adhesion_state_to_string (to));
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "adesao.step");
+        }
+      arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name (step_icon (to)));
+      gtk_list_box_append (self->actions_list, row);
+      n_actions++;
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->actions_box), gtk_widget_get_first_child (GTK_WIDGET (self->actions_box)) != NULL);
+  gtk_widget_set_visible (self->actions_label, n_actions > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->actions_list), n_actions > 0);
 }
 
 /* ---- Ofícios ----------------------------------------------------------------------------------- */
@@ -635,31 +690,8 @@ step_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   if (offer == NULL || !coordena_adhesion_state_from_string (g_variant_get_string (parameter, NULL), &to, NULL))
     return;
 
-  switch (to)
-    {
-    case COORDENA_ADHESION_ASSINADO:
-      body = _("The signed ofício is the one to send. Note how it was signed (by hand, gov.br).");
-      break;
-    case COORDENA_ADHESION_ENVIADO:
-      body = _("The date the ofício left for the Ministry. It must be within the deadline.");
-      break;
-    case COORDENA_ADHESION_CONFIRMADO:
-      body = _("The Ministry accepted the adhesion. Keep the reply’s protocol if there is one.");
-      break;
-    case COORDENA_ADHESION_INDEFERIDO:
-      body = _("The Ministry did not accept the adhesion. Note the reason it gave.");
-      break;
-    case COORDENA_ADHESION_ADERIDO_EGESTOR:
-      body = _("The adhesion was made in e-Gestor APS › Gerencia APS. Its protocol is required.");
-      break;
-    case COORDENA_ADHESION_RASCUNHO:
-      body = _("The record goes back to draft. The ofícios already generated keep their numbers.");
-      break;
-    case COORDENA_ADHESION_OFICIO_GERADO:
-    case COORDENA_ADHESION_N_STATES:
-    default:
-      return;
-    }
+  if (to == COORDENA_ADHESION_OFICIO_GERADO || (body = step_description (to)) == NULL)
+    return;
 
   coordena_offer_today (offer, &today);
   today_text = coordena_format_date (&today);
@@ -761,7 +793,8 @@ coordena_adesao_page_class_init (CoordenaAdesaoPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CoordenaAdesaoPage, deadline_title);
   gtk_widget_class_bind_template_child (widget_class, CoordenaAdesaoPage, deadline_text);
   gtk_widget_class_bind_template_child (widget_class, CoordenaAdesaoPage, timeline_list);
-  gtk_widget_class_bind_template_child (widget_class, CoordenaAdesaoPage, actions_box);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaAdesaoPage, actions_label);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaAdesaoPage, actions_list);
   gtk_widget_class_bind_template_child (widget_class, CoordenaAdesaoPage, oficios_list);
   gtk_widget_class_bind_template_child (widget_class, CoordenaAdesaoPage, responsibilities_group);
   gtk_widget_class_bind_template_child (widget_class, CoordenaAdesaoPage, responsibilities_list);

@@ -362,6 +362,33 @@ check_row (const char *title, const char *subtitle, GtkCheckButton *group, const
   return row;
 }
 
+/* The signers' names as the profile gives them now. */
+static void
+refresh_signer_names (CoordenaOficioDialog *self)
+{
+  g_autoptr(GHashTable) values = coordena_profile_load (coordena_workspace_get_store (self->workspace), NULL);
+
+  for (guint i = 0; self->offer != NULL && i < self->signer_checks->len; i++)
+    {
+      const CoordenaOfferSigner *signer = g_ptr_array_index (self->offer->signers, i);
+      g_autofree char *key = g_strdup_printf ("%s.nome", signer->key);
+      const char *person = values != NULL ? g_hash_table_lookup (values, key) : NULL;
+      GtkWidget *row = gtk_widget_get_ancestor (g_ptr_array_index (self->signer_checks, i), ADW_TYPE_ACTION_ROW);
+
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), person != NULL ? person : _("Name not set in the profile"));
+    }
+}
+
+/* Back from Preferências (or any other window), the profile may have changed. */
+static void
+active_changed (CoordenaOficioDialog *self)
+{
+  if (!gtk_window_is_active (GTK_WINDOW (self)) || self->busy || self->offer == NULL)
+    return;
+  refresh_signer_names (self);
+  update (self);
+}
+
 /* One choice per role the offer allows, with the name the profile gives it. */
 static void
 build_signers (CoordenaOficioDialog *self)
@@ -445,6 +472,7 @@ coordena_oficio_dialog_new (GtkWindow *parent, CoordenaWorkspace *workspace, con
   g_signal_connect_swapped (self->date_entry, "changed", G_CALLBACK (update), self);
   g_signal_connect_swapped (self->annex_switch, "notify::active", G_CALLBACK (update), self);
   g_signal_connect_swapped (self->calendar, "day-selected", G_CALLBACK (day_selected), self);
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (active_changed), NULL);
   update (self);
   return self;
 }

@@ -117,7 +117,7 @@ update_preview (CoordenaPreferencesWindow *self)
   g_autoptr(GBytes) pdf = NULL;
   PopplerDocument *document = NULL;
   PopplerPage *page = NULL;
-  const double scale = 1.5, top = 0, height = 210;
+  const double scale = 1.5, top = 0, height = 175;
   cairo_surface_t *surface = NULL;
   cairo_t *cr;
   double width = 0, page_height = 0;
@@ -253,7 +253,13 @@ profile_row (CoordenaPreferencesWindow *self, const CoordenaProfileKey *key, con
     {
       g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
 
-      gtk_string_list_append (labels, _("Not set"));
+      if (key->kind == COORDENA_PROFILE_STYLE)
+        /* TRANSLATORS: what the ofício prints when the number style is not set */
+        gtk_string_list_append (labels, _("Default (Nº)"));
+      else if (key->kind == COORDENA_PROFILE_CLOSING)
+        gtk_string_list_append (labels, _("Default (Atenciosamente)"));
+      else
+        gtk_string_list_append (labels, _("Not set"));
       if (key->kind == COORDENA_PROFILE_GENDER)
         {
           gtk_string_list_append (labels, _("Feminine (Senhora, Secretária)"));
@@ -264,7 +270,6 @@ profile_row (CoordenaPreferencesWindow *self, const CoordenaProfileKey *key, con
           gtk_string_list_append (labels, combo_values (key->kind)[i]);
       row = adw_combo_row_new ();
       adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (labels));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), key->key);
       g_signal_connect (row, "notify::selected", G_CALLBACK (combo_changed), self);
     }
   else
@@ -726,8 +731,8 @@ build_rules (CoordenaPreferencesWindow *self)
       g_autofree char *revoke_file = g_strdup_printf ("%u", set->revoke_after);
       g_auto(GStrv) changes = coordena_rule_override_list (set);
 
-      /* TRANSLATORS: a rule set's act and validity ("Portaria …; 04/2025 to 12/2025") */
-      sub = g_strdup_printf (_("%s · %s to %s%s"), set->act, from, to, set->user_file ? _(" · changed by you") : "");
+      /* TRANSLATORS: a rule set's validity and act ("04/2025 a 12/2025 · Portaria …") */
+      sub = g_strdup_printf (_("%s to %s · %s%s"), from, to, set->act, set->user_file ? _(" · changed by you") : "");
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), set->title);
       adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), sub);
@@ -766,10 +771,13 @@ build_rules (CoordenaPreferencesWindow *self)
                                   parameter_row (self, set, NULL, _("Your change"), changes[c], NULL, NULL));
       if (set->user_file && changes[0] != NULL)
         {
-          GtkWidget *reset = gtk_button_new_with_mnemonic (_("_Undo My Changes"));
+          GtkWidget *reset = gtk_button_new_from_icon_name ("edit-undo-symbolic");
 
           gtk_widget_set_valign (reset, GTK_ALIGN_CENTER);
-          gtk_widget_add_css_class (reset, "destructive-action");
+          gtk_widget_add_css_class (reset, "flat");
+          gtk_widget_set_tooltip_text (reset, _("Undo My Changes"));
+          gtk_accessible_update_property (GTK_ACCESSIBLE (reset), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Undo My Changes"), -1);
+          gtk_widget_set_name (reset, "undo-rule-changes");
           g_object_set_data_full (G_OBJECT (reset), "set-id", g_strdup (set->id), g_free);
           g_signal_connect (reset, "clicked", G_CALLBACK (reset_clicked), self);
           adw_expander_row_add_action (ADW_EXPANDER_ROW (expander), reset);
