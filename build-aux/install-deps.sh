@@ -17,6 +17,7 @@ libsqlite3-dev
 libhpdf-dev
 libarchive-dev
 libcsv-dev
+zlib1g-dev
 libjson-glib-dev
 libpoppler-glib-dev
 fonts-crosextra-carlito
