@@ -142,6 +142,14 @@ test_profile (void)
   g_assert_cmpint (r.status, ==, 1);
   assert_has (r.err, "Nº ou N.º");
 
+  {
+    g_autofree char *longer = g_strnfill (400, 'a');
+
+    cli (&r, "profile", "set", "secretaria.nome", longer, NULL);
+    g_assert_cmpint (r.status, ==, 1);
+    assert_has (r.err, "tem mais de 300 caracteres");
+  }
+
   cli (&r, "profile", "set", "secretaria.telefone", "1", NULL);
   g_assert_cmpint (r.status, ==, 1);
   assert_has (r.err, "chave de perfil desconhecida “secretaria.telefone”");

@@ -187,6 +187,12 @@ coordena_profile_validate (const char *key, const char *value, GError **error)
       g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT, _("the value of %s is not valid UTF-8"), key);
       return FALSE;
     }
+  if (k->kind != COORDENA_PROFILE_PNG && g_utf8_strlen (value, -1) > 300)
+    {
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                   _("the value of %s is longer than %u characters: a letterhead line must be shorter"), key, 300u);
+      return FALSE;
+    }
   switch (k->kind)
     {
     case COORDENA_PROFILE_GENDER:
