@@ -46,6 +46,7 @@ CoordenaCsvReader *coordena_csv_reader_new (const char               *filename,
                                             CoordenaCsvRecordFunc     func,
                                             gpointer                  user_data);
 
+/* Frees a reader (finished or not). */
 void coordena_csv_reader_free (CoordenaCsvReader *reader);
 
 /* Declares a column looked up by name (case-insensitive, blanks trimmed) before reading starts;

@@ -37,8 +37,10 @@ void coordena_reference_free (CoordenaReference *reference);
 /* The municipality with this IBGE code of 6 or 7 digits (6 → 7 by table lookup), or NULL. */
 const CoordenaMunicipio *coordena_reference_find_municipio (const CoordenaReference *reference, const char *ibge);
 
-/* The UF with this IBGE code (52) or sigla ("GO", any case), or NULL. */
+/* The UF with this IBGE code (52), or NULL. */
 const CoordenaUf *coordena_reference_find_uf (const CoordenaReference *reference, guint codigo);
+
+/* The UF with this sigla ("GO", any case), or NULL. */
 const CoordenaUf *coordena_reference_find_uf_by_sigla (const CoordenaReference *reference, const char *sigla);
 
 /* Every UF, sorted by code. */

@@ -130,15 +130,28 @@ CoordenaRoster *coordena_roster_builder_finish (CoordenaRosterBuilder *builder, 
 
 /* ---- Reading ----------------------------------------------------------------------------- */
 
+/* A new reference to the roster (it is immutable: share it between threads freely). */
 CoordenaRoster *coordena_roster_ref (CoordenaRoster *roster);
+
+/* Drops a reference; the last one frees the roster. */
 void coordena_roster_unref (CoordenaRoster *roster);
 
-/* Counts and the packed arrays (teams sorted by INE). */
+/* Number of teams. */
 guint coordena_roster_get_n_teams (const CoordenaRoster *roster);
+
+/* Every team, sorted by INE. */
 const CoordenaRosterTeam *coordena_roster_get_teams (const CoordenaRoster *roster);
+
+/* Every team-month: each team's slice, team after team. */
 const CoordenaRosterMonth *coordena_roster_get_months (const CoordenaRoster *roster, guint *n_months);
+
+/* Every member: each team-month's slice, in the order of the months. */
 const CoordenaRosterMember *coordena_roster_get_members (const CoordenaRoster *roster, guint *n_members);
+
+/* Number of distinct professionals (CNS). */
 guint coordena_roster_get_n_professionals (const CoordenaRoster *roster);
+
+/* Every professional, in the order first seen. */
 const CoordenaRosterProfessional *coordena_roster_get_professionals (const CoordenaRoster *roster);
 
 /* The team at index i (0 ≤ i < n_teams). */
@@ -161,8 +174,10 @@ const CoordenaRosterMember *coordena_roster_month_members (const CoordenaRoster 
 const CoordenaRosterProfessional *coordena_roster_member_professional (const CoordenaRoster       *roster,
                                                                       const CoordenaRosterMember *member);
 
-/* First and last competência in the roster (0 when empty). */
+/* First competência in the roster (0 when empty). */
 CoordenaCompetencia coordena_roster_get_first_competencia (const CoordenaRoster *roster);
+
+/* Last competência in the roster (0 when empty). */
 CoordenaCompetencia coordena_roster_get_last_competencia (const CoordenaRoster *roster);
 
 /* A municipality's IED stratum, 0 when unknown. */

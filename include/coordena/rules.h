@@ -35,6 +35,7 @@ CoordenaEvaluation *coordena_evaluate (CoordenaRoster            *roster,
                                        const CoordenaRuleCatalog *catalog,
                                        const CoordenaRuleSet     *forced);
 
+/* Frees the results (the roster keeps its other references). */
 void coordena_evaluation_free (CoordenaEvaluation *evaluation);
 
 /* The results, one per roster month, in the roster's order (teams by INE, then competência). */
@@ -45,6 +46,7 @@ const CoordenaMonthResult *coordena_evaluation_team_results (const CoordenaEvalu
                                                             const CoordenaRosterTeam *team,
                                                             guint                    *n_results);
 
+/* The roster evaluated. */
 CoordenaRoster *coordena_evaluation_get_roster (const CoordenaEvaluation *evaluation);
 
 /* ---- Scenarios --------------------------------------------------------------------------------- */
@@ -66,6 +68,7 @@ typedef struct _CoordenaScenario CoordenaScenario;
 /* An empty scenario: the carried-forward composition unchanged. */
 CoordenaScenario *coordena_scenario_new (void);
 
+/* Frees a scenario. */
 void coordena_scenario_free (CoordenaScenario *scenario);
 
 /* Adds a planned change. */
@@ -108,6 +111,7 @@ CoordenaForecast *coordena_forecast (CoordenaRoster            *roster,
                                      const CoordenaScenario    *scenario,
                                      GError                   **error);
 
+/* Frees a forecast. */
 void coordena_forecast_free (CoordenaForecast *forecast);
 
 /* The teams forecast (eSF and eAP at their last competência), sorted by INE. */
@@ -134,6 +138,7 @@ typedef struct {
 /* Applies two rule sets to every competência of the roster and sets them side by side. */
 CoordenaComparison *coordena_compare (CoordenaRoster *roster, const CoordenaRuleSet *a, const CoordenaRuleSet *b);
 
+/* Frees a comparison. */
 void coordena_comparison_free (CoordenaComparison *comparison);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CoordenaEvaluation, coordena_evaluation_free)

@@ -80,6 +80,7 @@ typedef struct {
 /* Loads and validates one rule-set file; errors name the file, the line and the key. */
 CoordenaRuleSet *coordena_rule_set_load_file (const char *path, GError **error);
 
+/* Frees a rule set loaded by coordena_rule_set_load_file(). */
 void coordena_rule_set_free (CoordenaRuleSet *set);
 
 /* TRUE when the set's validity contains c. */
@@ -107,10 +108,13 @@ CoordenaRuleCatalog *coordena_rule_catalog_load (GError **error);
 /* The same from explicit directories (user_dir may be NULL or missing). */
 CoordenaRuleCatalog *coordena_rule_catalog_load_dirs (const char *shipped_dir, const char *user_dir, GError **error);
 
+/* Frees the catalogue and its sets. */
 void coordena_rule_catalog_free (CoordenaRuleCatalog *catalog);
 
-/* The sets sorted by valid_from. */
+/* Number of sets. */
 guint coordena_rule_catalog_get_n_sets (const CoordenaRuleCatalog *catalog);
+
+/* The i-th set, sorted by valid_from. */
 const CoordenaRuleSet *coordena_rule_catalog_get_set (const CoordenaRuleCatalog *catalog, guint i);
 
 /* The set with this id, or NULL. */
@@ -129,6 +133,7 @@ CoordenaCboMap *coordena_cbo_map_load (GError **error);
 /* The map from a file: columns cbo;categoria (MED, ENF, TEC, ACS), optional titulo and confianca. */
 CoordenaCboMap *coordena_cbo_map_load_file (const char *path, GError **error);
 
+/* Frees a CBO map. */
 void coordena_cbo_map_free (CoordenaCboMap *map);
 
 /* The category of a 6-character CBO (blanks trimmed), COORDENA_CATEGORY_NONE when the rules ignore it. */
