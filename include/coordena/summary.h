@@ -97,6 +97,11 @@ const CoordenaTeamSummary *coordena_summary_get_team (const CoordenaSummary *sum
 /* The row of the team with this INE, or −1. */
 int coordena_summary_find_team (const CoordenaSummary *summary, const char *ine);
 
+/* Each row's place when the rows are sorted by municipality name or by team name, in the user's
+ * collation: comparing two rows' ranks compares their names, with no string work while sorting. */
+const guint32 *coordena_summary_get_municipio_ranks (const CoordenaSummary *summary);
+const guint32 *coordena_summary_get_name_ranks (const CoordenaSummary *summary);
+
 /* The municipality's name for a team row ("" when the code is unknown). */
 const char *coordena_summary_team_municipio (const CoordenaSummary *summary, guint row);
 

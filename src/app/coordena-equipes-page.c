@@ -28,14 +28,14 @@ struct _CoordenaEquipesPage
   GtkLabel *competencia_label;
 
   CoordenaWorkspace *workspace;
-  GtkCustomFilter *filter;
-  GtkFilterListModel *filtered;
+  GListStore *filtered;         /* the rows shown, in order */
   GtkSortListModel *sorted;
   GtkSingleSelection *selection;
   GtkStringList *municipio_names;
   GPtrArray *municipio_codes;   /* ibge7 per dropdown position; [0] is "all" */
 
   char **terms;                 /* folded search words */
+  char *searched;               /* the folded text they came from */
   char *municipio;              /* ibge7 or NULL */
   int type;                     /* CoordenaTeamType or −1 */
   int status;                   /* CoordenaStatus or −1 */
@@ -46,10 +46,8 @@ G_DEFINE_FINAL_TYPE (CoordenaEquipesPage, coordena_equipes_page, GTK_TYPE_WIDGET
 /* ---- Filter ------------------------------------------------------------------------------ */
 
 static gboolean
-team_matches (gpointer item, gpointer user_data)
+team_matches (CoordenaTeamItem *team, CoordenaEquipesPage *self)
 {
-  CoordenaEquipesPage *self = user_data;
-  CoordenaTeamItem *team = item;
   const CoordenaTeamSummary *ts = coordena_team_item_get_team_summary (team);
 
   if (self->type >= 0 && (int) ts->type != self->type)
@@ -93,10 +91,25 @@ update_count (CoordenaEquipesPage *self)
     gtk_stack_set_visible_child_name (self->table_stack, "table");
 }
 
+/* The rows shown are replaced in one change: a filter model reports each run of hidden rows on
+ * its own, and thousands of small changes cost the table far more than one big one. */
 static void
 refilter (CoordenaEquipesPage *self)
 {
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  GListModel *sorted = G_LIST_MODEL (self->sorted);
+  guint n = g_list_model_get_n_items (sorted);
+  g_autoptr(GPtrArray) shown = g_ptr_array_new_full (n, g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    {
+      CoordenaTeamItem *item = g_list_model_get_item (sorted, i);
+
+      if (team_matches (item, self))
+        g_ptr_array_add (shown, item);
+      else
+        g_object_unref (item);
+    }
+  g_list_store_splice (self->filtered, 0, g_list_model_get_n_items (G_LIST_MODEL (self->filtered)), shown->pdata, shown->len);
   update_count (self);
 }
 
@@ -112,8 +125,16 @@ static void
 search_changed (CoordenaEquipesPage *self)
 {
   g_autofree char *folded = fold (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-  g_auto(GStrv) words = g_strsplit_set (folded, " \t", -1);
-  GPtrArray *terms = g_ptr_array_new ();
+  g_auto(GStrv) words = NULL;
+  GPtrArray *terms;
+
+  /* The entry reports the same text more than once (typing, then its timeout): filter once. */
+  if (g_strcmp0 (folded, self->searched) == 0)
+    return;
+  g_free (self->searched);
+  self->searched = g_strdup (folded);
+  words = g_strsplit_set (folded, " \t", -1);
+  terms = g_ptr_array_new ();
 
   for (guint i = 0; words[i] != NULL; i++)
     if (*words[i] != '\0')
@@ -174,10 +195,13 @@ compare_items (gconstpointer a, gconstpointer b, gpointer user_data)
   return r < 0 ? GTK_ORDERING_SMALLER : r > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
 }
 
+/* Ranks from the summary: a sort of thousands of rows compares integers, not names. */
 static int
 cmp_municipio (CoordenaTeamItem *a, CoordenaTeamItem *b)
 {
-  return g_utf8_collate (coordena_team_item_get_municipio (a), coordena_team_item_get_municipio (b));
+  const guint32 *ranks = coordena_summary_get_municipio_ranks (coordena_team_item_get_summary (a));
+
+  return (int) ranks[coordena_team_item_get_row (a)] - (int) ranks[coordena_team_item_get_row (b)];
 }
 
 static int
@@ -189,7 +213,9 @@ cmp_ine (CoordenaTeamItem *a, CoordenaTeamItem *b)
 static int
 cmp_name (CoordenaTeamItem *a, CoordenaTeamItem *b)
 {
-  return g_utf8_collate (coordena_team_item_get_name (a), coordena_team_item_get_name (b));
+  const guint32 *ranks = coordena_summary_get_name_ranks (coordena_team_item_get_summary (a));
+
+  return (int) ranks[coordena_team_item_get_row (a)] - (int) ranks[coordena_team_item_get_row (b)];
 }
 
 static int
@@ -297,6 +323,21 @@ setup_text (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer 
   gtk_list_item_set_child (list_item, label);
 }
 
+/* Changing a style class restyles the widget: bind only touches one when the state differs. */
+static void
+set_style (GtkWidget *widget, const char *klass)
+{
+  const char *current = g_object_get_data (G_OBJECT (widget), "style");
+
+  if (g_strcmp0 (current, klass) == 0)
+    return;
+  if (current != NULL)
+    gtk_widget_remove_css_class (widget, current);
+  if (klass != NULL)
+    gtk_widget_add_css_class (widget, klass);
+  g_object_set_data (G_OBJECT (widget), "style", (gpointer) klass);
+}
+
 static void
 bind_text (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
 {
@@ -306,20 +347,11 @@ bind_text (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer u
   g_autofree char *text = text_func (item);
 
   gtk_inscription_set_text (GTK_INSCRIPTION (label), text);
-  if (text_func == text_name || text_func == text_municipio)
-    gtk_widget_set_tooltip_text (label, *text != '\0' ? text : NULL);
   if (text_func == text_percent)
     {
       const CoordenaTeamSummary *ts = coordena_team_item_get_team_summary (item);
 
-      if (ts->percent > 0)
-        gtk_widget_add_css_class (label, "error");
-      else
-        gtk_widget_remove_css_class (label, "error");
-      if (ts->status == COORDENA_STATUS_NOT_EVALUATED)
-        gtk_widget_add_css_class (label, "dim-label");
-      else
-        gtk_widget_remove_css_class (label, "dim-label");
+      set_style (label, ts->percent > 0 ? "error" : ts->status == COORDENA_STATUS_NOT_EVALUATED ? "dim-label" : NULL);
     }
 }
 
@@ -339,17 +371,21 @@ bind_presence (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpoint
   CoordenaTeamItem *item = gtk_list_item_get_item (list_item);
   GtkWidget *image = gtk_list_item_get_child (list_item);
   CoordenaPresence presence = coordena_team_item_get_team_summary (item)->presence[category];
-  const char *klass = coordena_display_presence_class (presence);
-  g_autofree char *label = g_strdup_printf ("%s: %s", coordena_display_category (category), coordena_display_presence (presence));
 
+  if (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (image), "presence")) == (int) presence + 1)
+    return;
+  g_object_set_data (G_OBJECT (image), "presence", GINT_TO_POINTER ((int) presence + 1));
   gtk_image_set_from_icon_name (GTK_IMAGE (image), coordena_display_presence_icon (presence));
-  gtk_widget_remove_css_class (image, "success");
-  gtk_widget_remove_css_class (image, "error");
-  gtk_widget_remove_css_class (image, "warning");
-  if (klass != NULL)
-    gtk_widget_add_css_class (image, klass);
-  gtk_widget_set_tooltip_text (image, presence != COORDENA_PRESENCE_NOT_REQUIRED ? label : NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  set_style (image, coordena_display_presence_class (presence));
+  if (presence != COORDENA_PRESENCE_NOT_REQUIRED)
+    {
+      g_autofree char *label = g_strdup_printf ("%s: %s", coordena_display_category (category), coordena_display_presence (presence));
+
+      gtk_widget_set_tooltip_text (image, label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+    }
+  else
+    gtk_widget_set_tooltip_text (image, NULL);
 }
 
 static GtkColumnViewColumn *
@@ -489,7 +525,7 @@ coordena_equipes_page_set_workspace (CoordenaEquipesPage *self, CoordenaWorkspac
   if (self->workspace != NULL)
     g_signal_handlers_disconnect_by_data (self->workspace, self);
   g_set_object (&self->workspace, workspace);
-  gtk_filter_list_model_set_model (self->filtered, workspace != NULL ? coordena_workspace_get_teams (workspace) : NULL);
+  gtk_sort_list_model_set_model (self->sorted, workspace != NULL ? coordena_workspace_get_teams (workspace) : NULL);
   coordena_team_detail_set_workspace (self->detail, workspace);
   if (workspace != NULL)
     {
@@ -525,7 +561,7 @@ coordena_equipes_page_show_team (CoordenaEquipesPage *self, const char *ine)
 
   g_return_val_if_fail (COORDENA_IS_EQUIPES_PAGE (self), FALSE);
 
-  model = G_LIST_MODEL (self->sorted);
+  model = G_LIST_MODEL (self->filtered);
   for (int pass = 0; pass < 2; pass++)
     {
       n = g_list_model_get_n_items (model);
@@ -583,7 +619,7 @@ coordena_equipes_page_get_search (CoordenaEquipesPage *self)
 GListModel *
 coordena_equipes_page_get_shown (CoordenaEquipesPage *self)
 {
-  return G_LIST_MODEL (self->sorted);
+  return G_LIST_MODEL (self->filtered);
 }
 
 GtkColumnView *
@@ -631,19 +667,20 @@ static void
 coordena_equipes_page_dispose (GObject *object)
 {
   CoordenaEquipesPage *self = COORDENA_EQUIPES_PAGE (object);
+  GtkWidget *child;
 
   if (self->workspace != NULL)
     g_signal_handlers_disconnect_by_data (self->workspace, self);
   g_clear_object (&self->workspace);
+  /* The columns leave with the template and change the sorter: nothing here may react. */
+  if (self->sorted != NULL)
+    g_signal_handlers_disconnect_by_data (self->sorted, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), COORDENA_TYPE_EQUIPES_PAGE);
-  {
-    GtkWidget *child;
-
-    /* The template's top widget is not bound: it leaves with its parent. */
-    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-      gtk_widget_unparent (child);
-  }
+  /* The template's top widget is not bound: it leaves with its parent. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->selection);
+  g_clear_object (&self->sorted);
   g_clear_pointer (&self->municipio_codes, g_ptr_array_unref);
   G_OBJECT_CLASS (coordena_equipes_page_parent_class)->dispose (object);
 }
@@ -654,6 +691,7 @@ coordena_equipes_page_finalize (GObject *object)
   CoordenaEquipesPage *self = COORDENA_EQUIPES_PAGE (object);
 
   g_strfreev (self->terms);
+  g_free (self->searched);
   g_free (self->municipio);
   G_OBJECT_CLASS (coordena_equipes_page_parent_class)->finalize (object);
 }
@@ -742,12 +780,13 @@ coordena_equipes_page_init (CoordenaEquipesPage *self)
   set_choice_factory (self->type_dropdown);
   set_choice_factory (self->status_dropdown);
 
-  self->filter = gtk_custom_filter_new (team_matches, self, NULL);
-  self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
+  /* Sorted first, filtered last: a keystroke only filters rows already in order. */
   build_columns (self);
   sorter = gtk_column_view_get_sorter (self->column_view);
-  self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (self->filtered), g_object_ref (sorter));
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->sorted));
+  self->sorted = gtk_sort_list_model_new (NULL, g_object_ref (sorter));
+  self->filtered = g_list_store_new (COORDENA_TYPE_TEAM_ITEM);
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->filtered));
+  g_signal_connect_swapped (self->sorted, "items-changed", G_CALLBACK (refilter), self);
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);

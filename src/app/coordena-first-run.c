@@ -122,17 +122,14 @@ static void
 coordena_first_run_dispose (GObject *object)
 {
   CoordenaFirstRun *self = COORDENA_FIRST_RUN (object);
+  GtkWidget *child;
 
   g_clear_object (&self->workspace);
   g_clear_pointer (&self->siglas, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), COORDENA_TYPE_FIRST_RUN);
-  {
-    GtkWidget *child;
-
-    /* The template's top widget is not bound: it leaves with its parent. */
-    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-      gtk_widget_unparent (child);
-  }
+  /* The template's top widget is not bound: it leaves with its parent. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   G_OBJECT_CLASS (coordena_first_run_parent_class)->dispose (object);
 }
 

@@ -335,18 +335,15 @@ static void
 coordena_painel_page_dispose (GObject *object)
 {
   CoordenaPainelPage *self = COORDENA_PAINEL_PAGE (object);
+  GtkWidget *child;
 
   if (self->workspace != NULL)
     g_signal_handlers_disconnect_by_data (self->workspace, self);
   g_clear_object (&self->workspace);
   gtk_widget_dispose_template (GTK_WIDGET (self), COORDENA_TYPE_PAINEL_PAGE);
-  {
-    GtkWidget *child;
-
-    /* The template's top widget is not bound: it leaves with its parent. */
-    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-      gtk_widget_unparent (child);
-  }
+  /* The template's top widget is not bound: it leaves with its parent. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   G_OBJECT_CLASS (coordena_painel_page_parent_class)->dispose (object);
 }
 

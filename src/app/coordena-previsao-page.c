@@ -50,6 +50,7 @@ struct _CoordenaPrevisaoPage
   guint serial;
   gboolean busy;
   gboolean again;
+  gboolean stale;               /* the data changed while the page was not on screen */
 };
 
 G_DEFINE_FINAL_TYPE (CoordenaPrevisaoPage, coordena_previsao_page, GTK_TYPE_WIDGET)
@@ -220,6 +221,8 @@ show_summary (CoordenaPrevisaoPage *self)
   g_autofree char *headline = NULL;
   g_autofree char *detail = NULL;
   g_autofree char *until = coordena_competencia_format (coordena_competencia_add (current, (int) coordena_summary_get_horizon (s)));
+  g_autofree char *rules = NULL;
+  const char *chosen;
 
   g_clear_pointer (&self->compare_index, g_free);
   self->compare_index = g_new (int, MAX (n, 1));
@@ -268,15 +271,12 @@ show_summary (CoordenaPrevisaoPage *self)
 
   series = coordena_summary_get_series (s, &first, &n_series);
   coordena_loss_chart_set_series (self->chart, first, series, n_series, current);
-  {
-    const char *chosen = chosen_rules (self, self->rules_row);
-    g_autofree char *rules = chosen != NULL
-                             /* TRANSLATORS: the rule set chosen for every competência */
-                             ? g_strdup_printf (_("Rules: %s, in every competência"), rules_title (self, chosen))
-                             : g_strdup (_("Rules: those in force in each competência"));
-
-    gtk_label_set_text (self->rules_summary, rules);
-  }
+  chosen = chosen_rules (self, self->rules_row);
+  rules = chosen != NULL
+          /* TRANSLATORS: the rule set chosen for every competência */
+          ? g_strdup_printf (_("Rules: %s, in every competência"), rules_title (self, chosen))
+          : g_strdup (_("Rules: those in force in each competência"));
+  gtk_label_set_text (self->rules_summary, rules);
 
   for (guint i = 0; i < self->compare_columns->len; i++)
     gtk_column_view_column_set_visible (g_ptr_array_index (self->compare_columns, i), self->comparison != NULL);
@@ -772,7 +772,7 @@ coordena_previsao_page_set_horizon (CoordenaPrevisaoPage *self, guint horizon)
 CoordenaSummary *
 coordena_previsao_page_get_summary (CoordenaPrevisaoPage *self)
 {
-  return self->busy ? NULL : self->summary;
+  return self->busy || self->stale ? NULL : self->summary;
 }
 
 const char *
@@ -787,11 +787,25 @@ coordena_previsao_page_get_rows (CoordenaPrevisaoPage *self)
   return G_LIST_MODEL (self->sorted);
 }
 
+/* The forecast is computed when the page is seen: at start the other pages come first. */
 static void
 workspace_changed (CoordenaPrevisaoPage *self)
 {
   show_changes (self);
-  recompute (self);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    recompute (self);
+  else
+    self->stale = TRUE;
+}
+
+static void
+page_mapped (CoordenaPrevisaoPage *self)
+{
+  if (self->stale)
+    {
+      self->stale = FALSE;
+      recompute (self);
+    }
 }
 
 void
@@ -811,19 +825,16 @@ static void
 coordena_previsao_page_dispose (GObject *object)
 {
   CoordenaPrevisaoPage *self = COORDENA_PREVISAO_PAGE (object);
+  GtkWidget *child;
 
   g_cancellable_cancel (self->cancellable);
   if (self->workspace != NULL)
     g_signal_handlers_disconnect_by_data (self->workspace, self);
   g_clear_object (&self->workspace);
   gtk_widget_dispose_template (GTK_WIDGET (self), COORDENA_TYPE_PREVISAO_PAGE);
-  {
-    GtkWidget *child;
-
-    /* The template's top widget is not bound: it leaves with its parent. */
-    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-      gtk_widget_unparent (child);
-  }
+  /* The template's top widget is not bound: it leaves with its parent. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->rows);
   g_clear_pointer (&self->summary, coordena_summary_unref);
   g_clear_pointer (&self->comparison, coordena_comparison_free);
@@ -906,6 +917,7 @@ coordena_previsao_page_init (CoordenaPrevisaoPage *self)
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
   g_object_unref (selection);
 
+  g_signal_connect (self, "map", G_CALLBACK (page_mapped), NULL);
   g_signal_connect_swapped (self->rules_row, "notify::selected", G_CALLBACK (recompute), self);
   g_signal_connect_swapped (self->compare_row, "notify::selected", G_CALLBACK (recompute), self);
   g_signal_connect_swapped (self->compare_switch, "notify::active", G_CALLBACK (recompute), self);

@@ -449,15 +449,12 @@ static void
 coordena_team_detail_dispose (GObject *object)
 {
   CoordenaTeamDetail *self = COORDENA_TEAM_DETAIL (object);
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), COORDENA_TYPE_TEAM_DETAIL);
-  {
-    GtkWidget *child;
-
-    /* The template's top widget is not bound: it leaves with its parent. */
-    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-      gtk_widget_unparent (child);
-  }
+  /* The template's top widget is not bound: it leaves with its parent. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->item);
   g_clear_object (&self->workspace);
   g_clear_pointer (&self->competencias, g_array_unref);

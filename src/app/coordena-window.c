@@ -65,15 +65,24 @@ coordena_window_get_last_toast (CoordenaWindow *self)
   return self->last_toast;
 }
 
-/* The first-run screen until the database has a state; the pages after. */
+/* A spinner while the database opens, the first-run screen until it has a state, the pages after. */
 static void
 update_main_stack (CoordenaWindow *self)
 {
-  gboolean setup = coordena_workspace_needs_setup (self->workspace);
+  const GError *error = coordena_workspace_get_error (self->workspace);
+  const char *name;
 
-  gtk_stack_set_visible_child_name (self->main_stack, setup ? "first-run" : "main");
-  gtk_widget_set_visible (GTK_WIDGET (self->switcher_title), !setup);
-  gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), !setup);
+  if (!coordena_workspace_is_open (self->workspace))
+    {
+      name = error != NULL ? "error" : "loading";
+      if (error != NULL)
+        adw_status_page_set_description (self->error_page, error->message);
+    }
+  else
+    name = coordena_workspace_needs_setup (self->workspace) ? "first-run" : "main";
+  gtk_stack_set_visible_child_name (self->main_stack, name);
+  gtk_widget_set_visible (GTK_WIDGET (self->switcher_title), g_str_equal (name, "main"));
+  gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), g_str_equal (name, "main"));
 }
 
 static void
@@ -82,7 +91,7 @@ workspace_changed (CoordenaWindow *self)
   const GError *error = coordena_workspace_get_error (self->workspace);
 
   update_main_stack (self);
-  if (error != NULL)
+  if (error != NULL && coordena_workspace_is_open (self->workspace))
     {
       AdwToast *toast = adw_toast_new (error->message);
 
@@ -96,20 +105,11 @@ coordena_window_open_database (CoordenaWindow *self)
 {
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
   g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
 
   if (COORDENA_IS_APPLICATION (app))
     path = g_settings_get_string (coordena_application_get_settings (COORDENA_APPLICATION (app)), "database-path");
-  if (!coordena_workspace_open (self->workspace, path, &error))
-    {
-      adw_status_page_set_description (self->error_page, error->message);
-      gtk_stack_set_visible_child_name (self->main_stack, "error");
-      gtk_widget_set_visible (GTK_WIDGET (self->switcher_title), FALSE);
-      gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), FALSE);
-      return;
-    }
+  coordena_workspace_open (self->workspace, path);
   update_main_stack (self);
-  coordena_workspace_reload (self->workspace);
 }
 
 CoordenaWorkspace *

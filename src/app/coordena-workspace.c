@@ -12,6 +12,7 @@ struct _CoordenaWorkspace
   GObject parent_instance;
 
   CoordenaStore *store;
+  CoordenaStore *reader;         /* the workers' connection, lent to one load at a time */
   char *path;
   CoordenaSummary *summary;
   GListStore *teams;
@@ -35,25 +36,33 @@ coordena_workspace_new (void)
   return g_object_new (COORDENA_TYPE_WORKSPACE, NULL);
 }
 
-gboolean
-coordena_workspace_open (CoordenaWorkspace *self, const char *path, GError **error)
+static void start_load (CoordenaWorkspace *self);
+
+void
+coordena_workspace_open (CoordenaWorkspace *self, const char *path)
 {
   g_autofree char *default_path = NULL;
-  CoordenaStore *store;
 
-  g_return_val_if_fail (COORDENA_IS_WORKSPACE (self), FALSE);
+  g_return_if_fail (COORDENA_IS_WORKSPACE (self));
 
   if (path == NULL || *path == '\0')
     path = default_path = coordena_default_db_path ();
-  if ((store = coordena_store_open (path, error)) == NULL)
-    return FALSE;
-
   g_cancellable_cancel (self->cancellable);
   g_clear_pointer (&self->store, coordena_store_close);
+  g_clear_pointer (&self->reader, coordena_store_close);
+  g_clear_pointer (&self->summary, coordena_summary_unref);
   g_free (self->path);
-  self->store = store;
   self->path = g_strdup (path);
-  return TRUE;
+  self->reload_again = FALSE;
+  self->loading = FALSE;
+  start_load (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+gboolean
+coordena_workspace_is_open (CoordenaWorkspace *self)
+{
+  return self->store != NULL;
 }
 
 CoordenaStore *
@@ -106,73 +115,94 @@ coordena_workspace_get_error (CoordenaWorkspace *self)
 
 typedef struct {
   char *path;
+  CoordenaStore *store;        /* in: the reader lent (NULL: open one); out: back to the workspace */
+  gboolean first;              /* opening: the store becomes the window's connection */
+  CoordenaSummary *summary;    /* out, NULL before the state is chosen */
+  GPtrArray *items;            /* out: CoordenaTeamItem */
 } LoadData;
 
 static void
 load_data_free (LoadData *data)
 {
   g_free (data->path);
+  g_clear_pointer (&data->store, coordena_store_close);
+  g_clear_pointer (&data->summary, coordena_summary_unref);
+  g_clear_pointer (&data->items, g_ptr_array_unref);
   g_free (data);
 }
 
-/* The worker opens its own connection: the window keeps using the main one meanwhile. */
+/* Everything slow happens here: opening (the integrity check), the roster, the rules, and the
+ * list items with their search text, so the window only swaps the results in. */
 static void
 load_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
 {
   LoadData *data = task_data;
-  g_autoptr(CoordenaStore) store = NULL;
   g_autoptr(CoordenaRoster) roster = NULL;
-  CoordenaSummary *summary;
   CoordenaSummaryOptions options = { 0 };
   GError *error = NULL;
 
-  if ((store = coordena_store_open_full (data->path, COORDENA_STORE_OPEN_MUST_EXIST | COORDENA_STORE_OPEN_NO_MIGRATE, &error)) == NULL
-      || (roster = coordena_store_load_roster (store, &error)) == NULL
-      || (summary = coordena_summary_new (roster, &options, &error)) == NULL)
+  if (data->store == NULL)
+    {
+      CoordenaStoreOpenFlags flags = data->first ? COORDENA_STORE_OPEN_DEFAULT
+                                                 : COORDENA_STORE_OPEN_MUST_EXIST | COORDENA_STORE_OPEN_NO_MIGRATE;
+
+      if ((data->store = coordena_store_open_full (data->path, flags, &error)) == NULL)
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+    }
+  if (coordena_store_get_uf_code (data->store) == 0)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+  if ((roster = coordena_store_load_roster (data->store, &error)) == NULL
+      || (data->summary = coordena_summary_new (roster, &options, &error)) == NULL)
     {
       g_task_return_error (task, error);
       return;
     }
-  if (g_task_return_error_if_cancelled (task))
+  data->items = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < coordena_summary_get_n_teams (data->summary); i++)
     {
-      coordena_summary_unref (summary);
-      return;
-    }
-  g_task_return_pointer (task, summary, (GDestroyNotify) coordena_summary_unref);
-}
+      CoordenaTeamItem *item = coordena_team_item_new (data->summary, i);
 
-static void start_load (CoordenaWorkspace *self);
+      coordena_team_item_get_search_key (item);
+      g_ptr_array_add (data->items, item);
+    }
+  g_task_return_boolean (task, !g_cancellable_is_cancelled (cancellable));
+}
 
 static void
 load_done (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   CoordenaWorkspace *self = COORDENA_WORKSPACE (source);
+  LoadData *data = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
-  CoordenaSummary *summary = g_task_propagate_pointer (G_TASK (result), &error);
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (!g_task_propagate_boolean (G_TASK (result), &error) && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
   self->loading = FALSE;
   g_clear_error (&self->error);
-  if (summary != NULL)
-    {
-      g_autoptr(GListModel) items = coordena_team_items_from_summary (summary);
-      guint n = g_list_model_get_n_items (items);
-      g_autofree gpointer *array = g_new (gpointer, n + 1);
+  /* The connection comes back: the first one is the window's, later ones the workers'. */
+  if (data->first && self->store == NULL)
+    self->store = g_steal_pointer (&data->store);
+  else if (self->reader == NULL)
+    self->reader = g_steal_pointer (&data->store);
 
-      g_clear_pointer (&self->summary, coordena_summary_unref);
-      self->summary = summary;
-      for (guint i = 0; i < n; i++)
-        array[i] = g_list_model_get_item (items, i);
-      g_list_store_splice (self->teams, 0, g_list_model_get_n_items (G_LIST_MODEL (self->teams)), array, n);
-      for (guint i = 0; i < n; i++)
-        g_object_unref (array[i]);
-    }
-  else
+  if (error != NULL)
     self->error = g_steal_pointer (&error);
+  else if (data->summary != NULL)
+    {
+      g_clear_pointer (&self->summary, coordena_summary_unref);
+      self->summary = g_steal_pointer (&data->summary);
+      g_list_store_splice (self->teams, 0, g_list_model_get_n_items (G_LIST_MODEL (self->teams)),
+                           data->items->pdata, data->items->len);
+    }
 
-  if (self->reload_again)
+  if (self->reload_again && self->store != NULL)
     {
       self->reload_again = FALSE;
       start_load (self);
@@ -189,6 +219,8 @@ start_load (CoordenaWorkspace *self)
   LoadData *data = g_new0 (LoadData, 1);
 
   data->path = g_strdup (self->path);
+  data->first = self->store == NULL;
+  data->store = g_steal_pointer (&self->reader);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   task = g_task_new (self, self->cancellable, load_done, NULL);
@@ -204,7 +236,7 @@ coordena_workspace_reload (CoordenaWorkspace *self)
   g_return_if_fail (COORDENA_IS_WORKSPACE (self));
   g_return_if_fail (self->path != NULL);
 
-  if (self->loading)
+  if (self->loading || self->store == NULL)
     {
       /* A change during a load: load once more when this one ends, so the last edit shows. */
       self->reload_again = TRUE;
@@ -247,6 +279,7 @@ coordena_workspace_finalize (GObject *object)
   CoordenaWorkspace *self = COORDENA_WORKSPACE (object);
 
   g_clear_pointer (&self->store, coordena_store_close);
+  g_clear_pointer (&self->reader, coordena_store_close);
   g_clear_error (&self->error);
   g_free (self->path);
   G_OBJECT_CLASS (coordena_workspace_parent_class)->finalize (object);

@@ -14,8 +14,12 @@ G_DECLARE_FINAL_TYPE (CoordenaWorkspace, coordena_workspace, COORDENA, WORKSPACE
  * set, recomputed in a worker thread whenever the data or the choice changes. */
 CoordenaWorkspace *coordena_workspace_new (void);
 
-/* Opens (creating when needed) the database at path; NULL means the default file. */
-gboolean coordena_workspace_open (CoordenaWorkspace *self, const char *path, GError **error);
+/* Opens (creating when needed) the database at path in a worker, then loads it; NULL means the
+ * default file. "changed" follows; a failure is the workspace's error. */
+void coordena_workspace_open (CoordenaWorkspace *self, const char *path);
+
+/* TRUE once the database is open. */
+gboolean coordena_workspace_is_open (CoordenaWorkspace *self);
 
 CoordenaStore *coordena_workspace_get_store (CoordenaWorkspace *self);
 const char *coordena_workspace_get_path (CoordenaWorkspace *self);

@@ -2,6 +2,7 @@
  * engine decides every percent and amount; this module only arranges and adds them up. */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
@@ -25,6 +26,8 @@ struct _CoordenaSummary {
   guint n_teams;
   const CoordenaForecastTeam **forecast_of;  /* per row, NULL when not forecast */
   const char **municipio_names;              /* per row */
+  guint32 *municipio_ranks;                  /* per row */
+  guint32 *name_ranks;                       /* per row */
 
   CoordenaCompetencia current;
   guint n_evaluated, n_at_risk, n_suspended;
@@ -148,6 +151,59 @@ add_alert (CoordenaSummary *s, CoordenaAlertKind kind, guint row, CoordenaCompet
   CoordenaAlert alert = { .kind = kind, .row = row, .competencia = c, .percent = percent };
 
   g_array_append_val (s->alerts, alert);
+}
+
+typedef struct {
+  char *key;
+  guint row;
+} RankKey;
+
+static int
+compare_rank_keys (gconstpointer a, gconstpointer b)
+{
+  const RankKey *x = a, *y = b;
+  int r = strcmp (x->key, y->key);
+
+  return r != 0 ? r : (int) x->row - (int) y->row;
+}
+
+/* Equal names share a rank, so ties fall to the caller's own order. */
+static guint32 *
+rank_rows (guint n, const char *(*name) (CoordenaSummary *s, guint row), CoordenaSummary *s)
+{
+  g_autofree RankKey *keys = g_new (RankKey, MAX (n, 1));
+  guint32 *ranks = g_new0 (guint32, MAX (n, 1));
+  guint32 rank = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      keys[i].key = g_utf8_collate_key (name (s, i), -1);
+      keys[i].row = i;
+    }
+  qsort (keys, n, sizeof *keys, compare_rank_keys);
+  for (guint i = 0; i < n; i++)
+    {
+      if (i > 0 && strcmp (keys[i].key, keys[i - 1].key) != 0)
+        rank++;
+      ranks[keys[i].row] = rank;
+    }
+  for (guint i = 0; i < n; i++)
+    g_free (keys[i].key);
+  return ranks;
+}
+
+static const char *
+row_municipio (CoordenaSummary *s, guint row)
+{
+  return s->municipio_names[row];
+}
+
+static const char *
+row_name (CoordenaSummary *s, guint row)
+{
+  const char *name = coordena_roster_get_team (s->roster, row)->name;
+
+  return name != NULL ? name : "";
 }
 
 static void
@@ -331,6 +387,8 @@ coordena_summary_new (CoordenaRoster *roster, const CoordenaSummaryOptions *opti
         add_alert (s, COORDENA_ALERT_DUPLICIDADE, row, s->current, 0);
     }
 
+  s->municipio_ranks = rank_rows (s->n_teams, row_municipio, s);
+  s->name_ranks = rank_rows (s->n_teams, row_name, s);
   g_array_sort (s->municipios, compare_municipios);
   g_array_sort (s->alerts, compare_alerts);
   return g_steal_pointer (&s);
@@ -355,6 +413,8 @@ coordena_summary_unref (CoordenaSummary *s)
   g_free (s->teams);
   g_free (s->forecast_of);
   g_free (s->municipio_names);
+  g_free (s->municipio_ranks);
+  g_free (s->name_ranks);
   g_free (s->series);
   g_clear_pointer (&s->municipios, g_array_unref);
   g_clear_pointer (&s->alerts, g_array_unref);
@@ -386,6 +446,18 @@ coordena_summary_find_team (const CoordenaSummary *s, const char *ine)
   const CoordenaRosterTeam *team = coordena_roster_find_team (s->roster, ine);
 
   return team != NULL ? (int) (team - coordena_roster_get_teams (s->roster)) : -1;
+}
+
+const guint32 *
+coordena_summary_get_municipio_ranks (const CoordenaSummary *s)
+{
+  return s->municipio_ranks;
+}
+
+const guint32 *
+coordena_summary_get_name_ranks (const CoordenaSummary *s)
+{
+  return s->name_ranks;
 }
 
 const char *
