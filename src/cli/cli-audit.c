@@ -10,6 +10,16 @@
 
 int cli_cmd_audit (CliContext *ctx, int argc, char **argv);
 
+/* Pads to a width counted in characters, not bytes ("Usuário", "Ação"). */
+static void
+cell (GString *out, const char *text, int width)
+{
+  g_string_append (out, text != NULL ? text : "");
+  for (glong n = text != NULL ? g_utf8_strlen (text, -1) : 0; n < width; n++)
+    g_string_append_c (out, ' ');
+  g_string_append (out, "  ");
+}
+
 int
 cli_cmd_audit (CliContext *ctx, int argc, char **argv)
 {
@@ -43,16 +53,27 @@ cli_cmd_audit (CliContext *ctx, int argc, char **argv)
       g_print ("%s\n", _("The audit log has no entries in that period."));
       return CLI_EXIT_OK;
     }
-  g_print ("%-20s  %-12s  %-18s  %s\n", _("Time (UTC)"), _("User"), _("Action"), _("Entity"));
-  for (guint i = 0; i < entries->len; i++)
-    {
-      const CoordenaAuditEntry *e = entries->pdata[i];
+  {
+    g_autoptr(GString) out = g_string_new (NULL);
 
-      g_print ("%-20s  %-12s  %-18s  %s\n", e->time, e->user, e->action, e->entity);
-      if (e->before != NULL)
-        g_print ("    %s %s\n", _("before:"), e->before);
-      if (e->after != NULL)
-        g_print ("    %s %s\n", _("after:"), e->after);
-    }
+    cell (out, _("Time (UTC)"), 20);
+    cell (out, _("User"), 12);
+    cell (out, _("Action"), 18);
+    g_string_append_printf (out, "%s\n", _("Entity"));
+    for (guint i = 0; i < entries->len; i++)
+      {
+        const CoordenaAuditEntry *e = entries->pdata[i];
+
+        cell (out, e->time, 20);
+        cell (out, e->user, 12);
+        cell (out, e->action, 18);
+        g_string_append_printf (out, "%s\n", e->entity);
+        if (e->before != NULL)
+          g_string_append_printf (out, "    %s %s\n", _("before:"), e->before);
+        if (e->after != NULL)
+          g_string_append_printf (out, "    %s %s\n", _("after:"), e->after);
+      }
+    g_print ("%s", out->str);
+  }
   return CLI_EXIT_OK;
 }
