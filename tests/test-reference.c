@@ -66,6 +66,22 @@ test_ufs (void)
 }
 
 static void
+test_municipio_by_name (void)
+{
+  const CoordenaReference *ref = coordena_reference_get (NULL);
+  const CoordenaMunicipio *m = coordena_reference_find_municipio_by_name (ref, 52, "  sao joao d'alianca ");
+
+  g_assert_nonnull (m);
+  g_assert_cmpstr (m->nome, ==, "São João d'Aliança");
+  g_assert_cmpstr (coordena_reference_find_municipio_by_name (ref, 0, "GOIÂNIA")->ibge7, ==, "5208707");
+  /* Bom Jesus exists in several UFs: the UF picks one. */
+  g_assert_cmpstr (coordena_reference_find_municipio_by_name (ref, 43, "Bom Jesus")->uf, ==, "RS");
+  g_assert_cmpstr (coordena_reference_find_municipio_by_name (ref, 42, "bom jesus")->uf, ==, "SC");
+  g_assert_null (coordena_reference_find_municipio_by_name (ref, 11, "Goiânia"));
+  g_assert_null (coordena_reference_find_municipio_by_name (ref, 0, "Atlântida"));
+}
+
+static void
 test_cbo_titles (void)
 {
   const CoordenaReference *ref = coordena_reference_get (NULL);
@@ -95,6 +111,7 @@ main (int argc, char **argv)
   g_test_add_func ("/reference/municipio-lookup", test_municipio_lookup);
   g_test_add_func ("/reference/ibge-six-to-seven-by-table", test_ibge_six_to_seven_by_table);
   g_test_add_func ("/reference/ufs", test_ufs);
+  g_test_add_func ("/reference/municipio-by-name", test_municipio_by_name);
   g_test_add_func ("/reference/cbo-titles", test_cbo_titles);
   g_test_add_func ("/reference/missing-directory", test_missing_directory);
   return g_test_run ();

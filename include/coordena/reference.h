@@ -37,6 +37,12 @@ void coordena_reference_free (CoordenaReference *reference);
 /* The municipality with this IBGE code of 6 or 7 digits (6 → 7 by table lookup), or NULL. */
 const CoordenaMunicipio *coordena_reference_find_municipio (const CoordenaReference *reference, const char *ibge);
 
+/* The municipality of a UF (0: any UF, first by code) with this name, ignoring case, accents
+ * and surrounding blanks ("sao joao d'alianca" finds "São João d'Aliança"), or NULL. */
+const CoordenaMunicipio *coordena_reference_find_municipio_by_name (const CoordenaReference *reference,
+                                                                   guint                    codigo_uf,
+                                                                   const char              *nome);
+
 /* The UF with this IBGE code (52), or NULL. */
 const CoordenaUf *coordena_reference_find_uf (const CoordenaReference *reference, guint codigo);
 

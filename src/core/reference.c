@@ -200,6 +200,36 @@ coordena_reference_find_municipio (const CoordenaReference *ref, const char *ibg
   return &g_array_index (ref->municipios, CoordenaMunicipio, index - 1);
 }
 
+/* A name for comparisons: ASCII (accents dropped), lower case, blanks trimmed. */
+static char *
+name_key (const char *name)
+{
+  g_autofree char *ascii = g_str_to_ascii (name, "C");
+  return g_strstrip (g_ascii_strdown (ascii, -1));
+}
+
+const CoordenaMunicipio *
+coordena_reference_find_municipio_by_name (const CoordenaReference *ref, guint codigo_uf, const char *nome)
+{
+  g_autofree char *key = NULL;
+
+  if (nome == NULL)
+    return NULL;
+  key = name_key (nome);
+  for (guint i = 0; i < ref->municipios->len; i++)
+    {
+      const CoordenaMunicipio *m = &g_array_index (ref->municipios, CoordenaMunicipio, i);
+      g_autofree char *candidate = NULL;
+
+      if (codigo_uf != 0 && m->codigo_uf != codigo_uf)
+        continue;
+      candidate = name_key (m->nome);
+      if (g_str_equal (candidate, key))
+        return m;
+    }
+  return NULL;
+}
+
 const CoordenaUf *
 coordena_reference_find_uf (const CoordenaReference *ref, guint codigo)
 {
