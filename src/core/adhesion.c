@@ -794,6 +794,16 @@ coordena_municipio_adesao_free (CoordenaMunicipioAdesao *m)
   g_free (m);
 }
 
+/* Sets the store's "run init" error; a state without a code is refused too. */
+static void
+require_uf (CoordenaStore *store, GError **error)
+{
+  g_autofree char *uf = coordena_store_require_uf (store, error);
+
+  if (uf != NULL)
+    g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_DAMAGED, _("the database’s state “%s” has no IBGE code"), uf);
+}
+
 static gint
 compare_municipios (gconstpointer a, gconstpointer b)
 {
@@ -813,7 +823,7 @@ coordena_adhesion_list_municipios (CoordenaStore *store, const char *offer_id, c
 
   if (uf == 0)
     {
-      g_autofree char *none = coordena_store_require_uf (store, error);
+      require_uf (store, error);
       return NULL;
     }
   stmt = coordena_store_prepare (store,
@@ -893,7 +903,7 @@ coordena_adhesion_set_municipio (CoordenaStore *store, const char *offer_id, con
 
   if (uf == 0)
     {
-      g_autofree char *none = coordena_store_require_uf (store, error);
+      require_uf (store, error);
       return FALSE;
     }
   if (ibge7 == NULL || (guint) g_ascii_strtoull (ibge7, NULL, 10) / 100000 != uf)
