@@ -368,7 +368,8 @@ sort_by_team (GArray *array, gsize elt, guint n_teams, guint32 *counts /* n_team
         memcpy (dst + (gsize) pos[t]++ * elt, src + i * elt, elt);
       }
   }
-  memcpy (src, dst, (gsize) array->len * elt);
+  if (array->len > 0)
+    memcpy (src, dst, (gsize) array->len * elt);
   g_free (dst);
 }
 
