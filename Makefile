@@ -28,7 +28,7 @@ ASAN_ENV := \
 # libFuzzer targets: a separate build directory compiled with clang.
 FUZZ_BUILD   ?= build-fuzz
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS := roster-csv cnes-csv ruleset offer oficio-layout
+FUZZ_TARGETS := roster-csv cnes-csv ruleset offer oficio-layout png
 FUZZ_ENV := \
 	ASAN_OPTIONS=abort_on_error=1:detect_leaks=0 \
 	UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
