@@ -591,6 +591,19 @@ test_duplicidade (Fixture *f, gconstpointer data)
   g_assert_cmpstr (d->ines->pdata[0], ==, "0000000077");
   g_assert_cmpstr (d->ines->pdata[1], ==, "0001111116");
 
+  /* The teams list marks both eSF in their last competência, and only them. */
+  {
+    g_autoptr(GPtrArray) teams = coordena_store_list_teams (f->store, NULL, &error);
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < teams->len; i++)
+      {
+        const CoordenaStoreTeam *t = teams->pdata[i];
+
+        g_assert_cmpint (t->duplicidade, ==, g_str_equal (t->ine, INE_ESF) || g_str_equal (t->ine, "0000000077"));
+      }
+  }
+
   roster = coordena_store_load_roster (f->store, &error);
   g_assert_no_error (error);
   from_roster = coordena_roster_find_duplicidades (roster);

@@ -122,6 +122,7 @@ typedef struct {
   guint n_members;           /* in the last competência */
   guint n_competencias;
   gboolean demo;
+  gboolean duplicidade;      /* a member is also in another eSF in the last competência */
 } CoordenaStoreTeam;
 
 void coordena_store_team_free (CoordenaStoreTeam *team);

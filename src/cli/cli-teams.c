@@ -56,7 +56,8 @@ print_table (GPtrArray *teams)
       print_cell (out, coordena_team_type_to_string (t->type), 5);
       print_cell (out, last, 7);
       print_cell (out, members, 7);
-      g_string_append_printf (out, "%s\n", t->name != NULL ? t->name : "");
+      g_string_append_printf (out, "%s%s\n", t->name != NULL ? t->name : "",
+                              t->duplicidade ? _(" (duplicidade: a member is also in another eSF)") : "");
     }
   g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u team\n", "%u teams\n", teams->len), teams->len);
   fputs (out->str, stdout);
@@ -85,7 +86,7 @@ csv_cell (GString *out, const char *text, gboolean last)
 static void
 print_csv (GPtrArray *teams)
 {
-  g_autoptr(GString) out = g_string_new ("ine;cnes;ibge;municipio;tipo;nome;ultima_competencia;membros;demonstracao\n");
+  g_autoptr(GString) out = g_string_new ("ine;cnes;ibge;municipio;tipo;nome;ultima_competencia;membros;duplicidade;demonstracao\n");
 
   for (guint i = 0; i < teams->len; i++)
     {
@@ -101,6 +102,7 @@ print_csv (GPtrArray *teams)
       csv_cell (out, t->name, FALSE);
       csv_cell (out, t->last_competencia != 0 ? last : "", FALSE);
       csv_cell (out, members, FALSE);
+      csv_cell (out, t->duplicidade ? "1" : "0", FALSE);
       csv_cell (out, t->demo ? "1" : "0", TRUE);
     }
   fputs (out->str, stdout);
@@ -149,6 +151,8 @@ print_json (GPtrArray *teams, gboolean demo)
         json_builder_add_null_value (b);
       else
         json_builder_add_int_value (b, t->base_centavos);
+      json_builder_set_member_name (b, "duplicidade");
+      json_builder_add_boolean_value (b, t->duplicidade);
       json_builder_set_member_name (b, "demonstracao");
       json_builder_add_boolean_value (b, t->demo);
       json_builder_end_object (b);

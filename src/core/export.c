@@ -152,6 +152,7 @@ coordena_export_teams_csv (CoordenaStore *store, const char *path, GError **erro
   cell (out, _("Last competência"), ';');
   cell (out, _("Members"), ';');
   cell (out, _("Base value (R$)"), ';');
+  cell (out, _("Duplicidade"), ';');
   cell (out, _("Demonstration data"), '\n');
   for (guint i = 0; i < teams->len; i++)
     {
@@ -173,6 +174,7 @@ coordena_export_teams_csv (CoordenaStore *store, const char *path, GError **erro
       cell (out, last, ';');
       cell (out, members, ';');
       cell (out, base, ';');
+      cell (out, t->duplicidade ? _("yes") : _("no"), ';');
       cell (out, (demo || t->demo) ? _("yes") : _("no"), '\n');
     }
   return coordena_write_file_private (path, out->str, out->len, error);

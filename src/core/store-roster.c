@@ -4,6 +4,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include <coordena/duplicidade.h>
 #include <coordena/error.h>
 #include <coordena/store.h>
 
@@ -127,6 +128,28 @@ coordena_store_list_teams (CoordenaStore *store, const char *ibge, GError **erro
       coordena_store_set_error (store, error, _("reading the teams"));
       return NULL;
     }
+  /* Duplicidade in each team's last competência: one set query, then a lookup per team. */
+  {
+    g_autoptr(GPtrArray) dups = coordena_store_list_duplicidades (store, 0, error);
+    g_autoptr(GHashTable) flagged = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+    if (dups == NULL)
+      return NULL;
+    for (guint i = 0; i < dups->len; i++)
+      {
+        const CoordenaDuplicidade *d = dups->pdata[i];
+
+        for (guint k = 0; k < d->ines->len; k++)
+          g_hash_table_add (flagged, g_strdup_printf ("%s/%06u", (const char *) d->ines->pdata[k], d->competencia));
+      }
+    for (guint i = 0; i < list->len && g_hash_table_size (flagged) > 0; i++)
+      {
+        CoordenaStoreTeam *t = list->pdata[i];
+        g_autofree char *key = g_strdup_printf ("%s/%06u", t->ine, t->last_competencia);
+
+        t->duplicidade = g_hash_table_contains (flagged, key);
+      }
+  }
   {
     g_autoptr(GArray) keyed = g_array_sized_new (FALSE, FALSE, sizeof (Keyed), list->len);
     GPtrArray *sorted = g_ptr_array_new_full (list->len, (GDestroyNotify) coordena_store_team_free);
