@@ -405,6 +405,21 @@ test_cnes_not_a_base (Fixture *f, gconstpointer data)
 }
 
 static void
+test_cnes_later_competencia (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CoordenaImportReport) report = NULL;
+  const CoordenaCompetencia comps[] = { 202508, 202509 };
+
+  report = coordena_import_cnes (f->store, fixture_base (), comps, 2, NULL, NULL, NULL, &error);
+  g_assert_null (report);
+  g_assert_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT);
+  g_assert_nonnull (strstr (error->message, "08/2025"));
+  g_assert_nonnull (strstr (error->message, "09/2025"));
+  g_assert_cmpint (query_int (f->store, "SELECT count (*) FROM equipe", NULL), ==, 0);
+}
+
+static void
 on_progress_cancel (double fraction, const char *stage, gpointer user_data)
 {
   g_cancellable_cancel (user_data);
@@ -648,6 +663,7 @@ main (int argc, char **argv)
   ADD ("/import/cnes/progress", test_cnes_progress);
   ADD ("/import/cnes/damaged-zip", test_cnes_damaged_zip);
   ADD ("/import/cnes/not-a-base", test_cnes_not_a_base);
+  ADD ("/import/cnes/later-competencia", test_cnes_later_competencia);
   ADD ("/import/cnes/cancel-changes-nothing", test_cnes_cancel_changes_nothing);
   ADD ("/import/roster/malformed-changes-nothing", test_roster_malformed_changes_nothing);
   ADD ("/import/roster/other-state-refused", test_roster_other_state_refused);

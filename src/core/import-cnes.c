@@ -635,6 +635,17 @@ locate_tables (Import *im, GError **error)
         }
     }
 
+  /* A snapshot tells nothing of the months after it. */
+  if (im->members[TABLE_EQUIPE] != NULL && im->last > chosen[TABLE_EQUIPE])
+    {
+      g_autofree char *base = coordena_competencia_format (chosen[TABLE_EQUIPE]);
+      g_autofree char *asked = coordena_competencia_format (im->last);
+
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                   _("%s is the CNES base of %s: it cannot give the competência %s, which comes after it"),
+                   im->path, base, asked);
+      return FALSE;
+    }
   for (int t = 0; t < N_TABLES; t++)
     {
       if (im->members[t] == NULL && table_required[t])
