@@ -245,7 +245,7 @@ test_profile_change_in_next_oficio (void)
   prefs = open_preferences (window);
   apply_entry (prefs, "secretario.nome", "Ana Beatriz Figueiredo Lopes");
   apply_entry (prefs, "subunidade", "Coordenadoria de Políticas de Atenção Primária");
-  adw_combo_row_set_selected (ADW_COMBO_ROW (find_named (GTK_WIDGET (prefs), "profile-fecho")), 2);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_named (GTK_WIDGET (prefs), "profile-fecho")), 1);
   ui_flush ();
   {
     g_autofree char *v = profile_value (store_of (window), "secretario.nome");

@@ -114,6 +114,9 @@ show_deadline (CoordenaAdesaoPage *self, const CoordenaOffer *offer)
 
   coordena_offer_today (offer, &today);
   days = g_date_days_between (&today, &offer->deadline);
+  /* Once the adhesion is done, the deadline is history: the card says so calmly. */
+  if (self->state == COORDENA_ADHESION_CONFIRMADO || self->state == COORDENA_ADHESION_ADERIDO_EGESTOR)
+    days = G_MININT;
 
   for (guint i = 0; i < 2; i++)
     {
@@ -122,8 +125,19 @@ show_deadline (CoordenaAdesaoPage *self, const CoordenaOffer *offer)
       gtk_widget_remove_css_class (w, "warning");
       gtk_widget_remove_css_class (w, "error");
       gtk_widget_remove_css_class (w, "accent");
+      gtk_widget_remove_css_class (w, "success");
     }
-  if (days < 0)
+  if (days == G_MININT)
+    {
+      title = g_strdup (_("Adhesion concluded"));
+      /* TRANSLATORS: %s are the deadline (03/12/2025) and the act that set it */
+      text = g_strdup_printf (_("The record is closed. Adhesion by ofício was open until %s, inclusive (%s)."),
+                              deadline, cite);
+      gtk_image_set_from_icon_name (self->deadline_icon, "emblem-ok-symbolic");
+      gtk_widget_add_css_class (GTK_WIDGET (self->deadline_icon), "success");
+      gtk_widget_add_css_class (GTK_WIDGET (self->deadline_title), "success");
+    }
+  else if (days < 0)
     {
       title = g_strdup (_("The deadline has passed"));
       /* TRANSLATORS: %s are the deadline (03/12/2025) and the act that set it */
@@ -542,6 +556,7 @@ coordena_adesao_page_refresh (CoordenaAdesaoPage *self)
   gtk_stack_set_visible_child_name (self->state_stack, "offer");
   show_offer (self, offer);
   show_record (self, offer);
+  show_deadline (self, offer);
   show_responsibilities (self, offer);
   show_oficios (self, offer);
   update_generate_action (self);

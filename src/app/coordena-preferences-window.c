@@ -207,8 +207,9 @@ entry_applied (AdwEntryRow *row, CoordenaPreferencesWindow *self)
 
 /* The stored value of each combo choice, in display order; "" clears. */
 static const char *const gender_values[] = { "", "F", "M", NULL };
-static const char *const style_values[] = { "", "Nº", "N.º", NULL };
-static const char *const closing_values[] = { "", "Atenciosamente", "Respeitosamente", NULL };
+/* The first of these is what the ofício prints when the key is unset. */
+static const char *const style_values[] = { "Nº", "N.º", NULL };
+static const char *const closing_values[] = { "Atenciosamente", "Respeitosamente", NULL };
 
 static const char *const *
 combo_values (CoordenaProfileKind kind)
@@ -253,23 +254,21 @@ profile_row (CoordenaPreferencesWindow *self, const CoordenaProfileKey *key, con
     {
       g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
 
-      if (key->kind == COORDENA_PROFILE_STYLE)
-        /* TRANSLATORS: what the ofício prints when the number style is not set */
-        gtk_string_list_append (labels, _("Default (Nº)"));
-      else if (key->kind == COORDENA_PROFILE_CLOSING)
-        gtk_string_list_append (labels, _("Default (Atenciosamente)"));
-      else
-        gtk_string_list_append (labels, _("Not set"));
       if (key->kind == COORDENA_PROFILE_GENDER)
         {
-          gtk_string_list_append (labels, _("Feminine (Senhora, Secretária)"));
-          gtk_string_list_append (labels, _("Masculine (Senhor, Secretário)"));
+          gtk_string_list_append (labels, _("Not set"));
+          gtk_string_list_append (labels, _("Feminine"));
+          gtk_string_list_append (labels, _("Masculine"));
         }
       else
-        for (guint i = 1; combo_values (key->kind)[i] != NULL; i++)
+        for (guint i = 0; combo_values (key->kind)[i] != NULL; i++)
           gtk_string_list_append (labels, combo_values (key->kind)[i]);
       row = adw_combo_row_new ();
       adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (labels));
+      if (key->kind == COORDENA_PROFILE_GENDER)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("“Senhora” and “Secretária”, or “Senhor” and “Secretário”"));
+      else if (key->kind == COORDENA_PROFILE_CLOSING)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("“Respeitosamente” only for a higher authority"));
       g_signal_connect (row, "notify::selected", G_CALLBACK (combo_changed), self);
     }
   else
