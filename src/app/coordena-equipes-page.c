@@ -313,7 +313,11 @@ setup_text (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer 
   GtkWidget *label = gtk_inscription_new (NULL);
   gboolean numeric = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "numeric"));
 
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (label), GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "chars")));
+  guint chars = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "chars"));
+
+  /* Codes and amounts keep their width; names give some up before the table scrolls sideways. */
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (label), chars);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (label), numeric || chars <= 11 ? chars : chars * 2 / 3);
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (label), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   if (numeric)
     {
@@ -427,14 +431,14 @@ build_columns (CoordenaEquipesPage *self)
   GtkColumnViewColumn *municipio;
 
   municipio = add_column (self, _("Municipality"), G_CALLBACK (setup_text), G_CALLBACK (bind_text), text_municipio, cmp_municipio, 16, FALSE, TRUE);
-  add_column (self, "INE", G_CALLBACK (setup_text), G_CALLBACK (bind_text), text_ine, cmp_ine, 10, FALSE, FALSE);
+  add_column (self, "INE", G_CALLBACK (setup_text), G_CALLBACK (bind_text), text_ine, cmp_ine, 11, FALSE, FALSE);
   add_column (self, _("Name"), G_CALLBACK (setup_text), G_CALLBACK (bind_text), text_name, cmp_name, 18, FALSE, TRUE);
   add_column (self, _("Type"), G_CALLBACK (setup_text), G_CALLBACK (bind_text), text_type, cmp_type, 8, FALSE, FALSE);
   for (int c = 0; c < COORDENA_N_CATEGORIES; c++)
     add_column (self, coordena_display_category_short (c), G_CALLBACK (setup_presence), G_CALLBACK (bind_presence),
                 GINT_TO_POINTER (c), NULL, 0, FALSE, FALSE);
   add_column (self, _("Suspension"), G_CALLBACK (setup_text), G_CALLBACK (bind_text), text_percent, cmp_percent, 8, TRUE, FALSE);
-  add_column (self, _("Next Step"), G_CALLBACK (setup_text), G_CALLBACK (bind_text), text_next, cmp_next, 14, FALSE, FALSE);
+  add_column (self, _("Next Step"), G_CALLBACK (setup_text), G_CALLBACK (bind_text), text_next, cmp_next, 22, FALSE, FALSE);
   add_column (self, _("Loss per Month"), G_CALLBACK (setup_text), G_CALLBACK (bind_text), text_loss, cmp_loss, 13, TRUE, FALSE);
 
   gtk_column_view_sort_by_column (self->column_view, municipio, GTK_SORT_ASCENDING);

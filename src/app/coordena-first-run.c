@@ -108,10 +108,7 @@ load_ufs (CoordenaFirstRun *self)
   ufs = coordena_reference_get_ufs (reference, &n);
   for (guint i = 0; i < n; i++)
     {
-      /* TRANSLATORS: a state in the picker, "Goiás (GO)" */
-      g_autofree char *label = g_strdup_printf (_("%s (%s)"), ufs[i].nome, ufs[i].sigla);
-
-      gtk_string_list_append (names, label);
+      gtk_string_list_append (names, ufs[i].nome);
       g_ptr_array_add (self->siglas, g_strdup (ufs[i].sigla));
     }
   adw_combo_row_set_model (self->uf_row, G_LIST_MODEL (names));

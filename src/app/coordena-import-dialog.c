@@ -164,7 +164,8 @@ import_done (GObject *source, GAsyncResult *result, gpointer user_data)
       self->succeeded = TRUE;
       self->max_fraction = 1.0;
       /* TRANSLATORS: "1.234 equipes e 8.765 vínculos gravados." */
-      description = g_strdup_printf (_("%s teams and %s memberships saved."), teams, members);
+      description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s team and %s memberships saved.",
+                                                  "%s teams and %s memberships saved.", report->n_teams), teams, members);
       adw_status_page_set_icon_name (self->done_page, "object-select-symbolic");
       adw_status_page_set_title (self->done_page, _("Import Finished"));
       adw_status_page_set_description (self->done_page, description);
@@ -180,9 +181,8 @@ import_done (GObject *source, GAsyncResult *result, gpointer user_data)
 
       adw_status_page_set_icon_name (self->done_page, cancelled ? "process-stop-symbolic" : "dialog-error-symbolic");
       adw_status_page_set_title (self->done_page, cancelled ? _("Import Cancelled") : _("Nothing Was Imported"));
-      description = cancelled ? g_strdup (_("The database was left as it was."))
-                              /* TRANSLATORS: the reason, then a reassurance */
-                              : g_strdup_printf (_("%s\nThe database was left as it was."), error->message);
+      /* The core's message already says that nothing was changed. */
+      description = cancelled ? g_strdup (_("The database was left as it was.")) : g_strdup (error->message);
       adw_status_page_set_description (self->done_page, description);
       gtk_widget_set_visible (self->report_scroller, FALSE);
     }

@@ -22,7 +22,7 @@ struct _CoordenaPainelPage
   GtkLabel *competencia_label;
   GtkLabel *rules_label;
   GtkWidget *demo_badge;
-  GtkFlowBox *kpi_box;
+  GtkBox *kpi_box;
   GtkLabel *chart_caption;
   CoordenaLossChart *chart;
   GtkListBox *municipios_list;
@@ -56,6 +56,8 @@ build_kpis (CoordenaPainelPage *self)
       GtkWidget *value = gtk_label_new (NULL);
       GtkWidget *caption = gtk_label_new (NULL);
 
+      /* Cards share the row by what they hold: amounts need more room than counts. */
+      gtk_widget_set_hexpand (box, TRUE);
       gtk_widget_add_css_class (box, "card");
       gtk_widget_add_css_class (box, "kpi");
       gtk_widget_add_css_class (value, "kpi-value");
@@ -67,9 +69,7 @@ build_kpis (CoordenaPainelPage *self)
       gtk_label_set_ellipsize (GTK_LABEL (value), PANGO_ELLIPSIZE_END);
       gtk_box_append (GTK_BOX (box), value);
       gtk_box_append (GTK_BOX (box), caption);
-      gtk_flow_box_append (self->kpi_box, box);
-      /* A card is information, not a button: keyboard focus skips it. */
-      gtk_widget_set_focusable (gtk_widget_get_parent (box), FALSE);
+      gtk_box_append (self->kpi_box, box);
       self->kpi_values[i] = GTK_LABEL (value);
       self->kpi_captions[i] = GTK_LABEL (caption);
     }

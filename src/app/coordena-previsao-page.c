@@ -46,6 +46,7 @@ struct _CoordenaPrevisaoPage
   char *compare_a, *compare_b;  /* the sets compared */
   int *compare_index;           /* summary row → comparison team, −1 none */
   GPtrArray *compare_columns;
+  GPtrArray *forecast_columns;  /* shown instead of the comparison's */
   GCancellable *cancellable;
   guint serial;
   gboolean busy;
@@ -280,6 +281,8 @@ show_summary (CoordenaPrevisaoPage *self)
 
   for (guint i = 0; i < self->compare_columns->len; i++)
     gtk_column_view_column_set_visible (g_ptr_array_index (self->compare_columns, i), self->comparison != NULL);
+  for (guint i = 0; i < self->forecast_columns->len; i++)
+    gtk_column_view_column_set_visible (g_ptr_array_index (self->forecast_columns, i), self->comparison == NULL);
   if (self->comparison != NULL && self->compare_columns->len >= 2)
     {
       g_autofree char *ta = g_strdup_printf (_("%% %s"), self->compare_a);
@@ -414,9 +417,13 @@ setup_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer 
 {
   GtkWidget *label = gtk_inscription_new (NULL);
 
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (label), GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "chars")));
+  guint chars = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "chars"));
+  gboolean numeric = g_object_get_data (G_OBJECT (factory), "numeric") != NULL;
+
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (label), chars);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (label), numeric || chars <= 15 ? chars : chars * 2 / 3);
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (label), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  if (g_object_get_data (G_OBJECT (factory), "numeric") != NULL)
+  if (numeric)
     {
       gtk_inscription_set_xalign (GTK_INSCRIPTION (label), 1.0);
       gtk_widget_add_css_class (label, "numeric");
@@ -508,13 +515,13 @@ build_columns (CoordenaPrevisaoPage *self)
   GtkColumnViewColumn *loss;
 
   add_column (self, _("Municipality"), t_municipio, NULL, 14, FALSE, TRUE);
-  add_column (self, "INE", t_ine, NULL, 10, FALSE, FALSE);
+  add_column (self, "INE", t_ine, NULL, 11, FALSE, FALSE);
   add_column (self, _("Name"), t_name, NULL, 16, FALSE, TRUE);
-  add_column (self, _("Today"), t_state, by_state, 12, FALSE, FALSE);
-  add_column (self, _("Next Step"), t_next, by_next, 14, FALSE, FALSE);
-  add_column (self, _("Fix By"), t_fix_by, NULL, 8, FALSE, FALSE);
+  add_column (self, _("Today"), t_state, by_state, 15, FALSE, FALSE);
+  g_ptr_array_add (self->forecast_columns, add_column (self, _("Next Step"), t_next, by_next, 22, FALSE, FALSE));
+  g_ptr_array_add (self->forecast_columns, add_column (self, _("Fix By"), t_fix_by, NULL, 11, FALSE, FALSE));
   loss = add_column (self, _("Loss over Horizon"), t_loss, by_loss, 14, TRUE, FALSE);
-  add_column (self, _("INE Revoked"), t_revocation, by_revocation, 8, FALSE, FALSE);
+  g_ptr_array_add (self->forecast_columns, add_column (self, _("INE Revoked"), t_revocation, by_revocation, 11, FALSE, FALSE));
   g_ptr_array_add (self->compare_columns, add_column (self, "% A", t_percent_a, NULL, 6, TRUE, FALSE));
   g_ptr_array_add (self->compare_columns, add_column (self, "% B", t_percent_b, NULL, 6, TRUE, FALSE));
   g_ptr_array_add (self->compare_columns, add_column (self, _("Loss A"), t_loss_a, NULL, 13, TRUE, FALSE));
@@ -851,6 +858,7 @@ coordena_previsao_page_finalize (GObject *object)
   g_clear_pointer (&self->rule_ids, g_ptr_array_unref);
   g_clear_pointer (&self->changes, g_array_unref);
   g_clear_pointer (&self->compare_columns, g_ptr_array_unref);
+  g_clear_pointer (&self->forecast_columns, g_ptr_array_unref);
   g_free (self->compare_index);
   g_free (self->compare_a);
   g_free (self->compare_b);
@@ -903,6 +911,7 @@ coordena_previsao_page_init (CoordenaPrevisaoPage *self)
   self->rule_ids = g_ptr_array_new_with_free_func (g_free);
   self->changes = g_array_new (FALSE, TRUE, sizeof (CoordenaScenarioChange));
   self->compare_columns = g_ptr_array_new ();
+  self->forecast_columns = g_ptr_array_new ();
   self->rows = g_list_store_new (COORDENA_TYPE_TEAM_ITEM);
 
   for (int c = 0; c < COORDENA_N_CATEGORIES; c++)
