@@ -177,6 +177,22 @@ test_wrong_separator (void)
 }
 
 static void
+test_duplicate_column (void)
+{
+  Collect c = { 0 };
+  g_autoptr(GError) error = NULL;
+  /* Unknown columns may repeat; a declared one may not. */
+  g_autofree char *ok = read_text ("nome;x;idade;x\nAna;1;40;2\n", -1, 0, COORDENA_CSV_ENCODING_AUTO, &c, &error);
+  g_autofree char *log = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (ok, ==, "2|Ana|40|\n");
+  log = read_text ("nome;idade;IDADE\nAna;40;41\n", -1, 0, COORDENA_CSV_ENCODING_AUTO, &c, &error);
+  g_assert_null (log);
+  g_assert_cmpstr (error->message, ==, "equipe.csv:1: a coluna “IDADE” aparece duas vezes no cabeçalho (colunas 2 e 3)");
+}
+
+static void
 test_callback_stops (void)
 {
   Collect c = { .stop_at = 3 };
@@ -286,6 +302,7 @@ main (int argc, char **argv)
   g_test_add_func ("/csv/utf8-forced-refuses-latin1", test_utf8_forced_refuses_latin1);
   g_test_add_func ("/csv/missing-column", test_missing_column);
   g_test_add_func ("/csv/wrong-separator", test_wrong_separator);
+  g_test_add_func ("/csv/duplicate-column", test_duplicate_column);
   g_test_add_func ("/csv/callback-stops", test_callback_stops);
   g_test_add_func ("/csv/nul-byte", test_nul_byte);
   g_test_add_func ("/csv/unclosed-quote", test_unclosed_quote);

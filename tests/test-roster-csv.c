@@ -184,6 +184,21 @@ test_codes_padded_and_names_multiline (void)
 }
 
 static void
+test_header_only (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("coordena-roster-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "vazio.csv", NULL);
+  g_autofree char *expected = g_strdup_printf ("%s: o arquivo não tem nenhuma linha de dados, só o cabeçalho", path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (path, "competencia;ibge;cnes;ine;tipo_equipe;cns;cbo;carga_horaria\n;;;;\n", -1, NULL));
+  g_assert_null (coordena_roster_csv_read (path, NULL, NULL, &error));
+  g_assert_cmpstr (error->message, ==, expected);
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+static void
 test_missing_column (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("coordena-roster-XXXXXX", NULL);
@@ -210,5 +225,6 @@ main (int argc, char **argv)
   g_test_add_func ("/roster-csv/lenient-skips-and-lists", test_lenient_skips_and_lists);
   g_test_add_func ("/roster-csv/codes-padded", test_codes_padded_and_names_multiline);
   g_test_add_func ("/roster-csv/missing-column", test_missing_column);
+  g_test_add_func ("/roster-csv/header-only", test_header_only);
   return g_test_run ();
 }

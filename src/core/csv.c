@@ -364,11 +364,22 @@ read_header (CoordenaCsvReader *r)
     {
       Column *col = &g_array_index (r->columns, Column, c);
 
-      for (guint i = 0; i < r->header->len && col->position < 0; i++)
+      for (guint i = 0; i < r->header->len; i++)
         {
           g_autofree char *folded = g_utf8_casefold (r->header->pdata[i], -1);
-          if (g_str_equal (folded, col->folded))
-            col->position = (int) i;
+
+          if (!g_str_equal (folded, col->folded))
+            continue;
+          /* Two columns for one declared name: which one holds the data is anyone's guess. */
+          if (col->position >= 0)
+            {
+              if (r->error == NULL)
+                r->error = g_error_new (COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                                        _("%s:1: the column “%s” appears twice in the header (columns %u and %u)"),
+                                        r->filename, col->name, (guint) col->position + 1, i + 1);
+              break;
+            }
+          col->position = (int) i;
         }
       if (col->position < 0 && col->required)
         {

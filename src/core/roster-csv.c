@@ -395,6 +395,13 @@ coordena_roster_csv_read (const char                     *path,
       coordena_roster_builder_free (l.builder);
       return NULL;
     }
+  if (coordena_csv_reader_get_n_records (reader) == 0)
+    {
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                   _("%s: the file has no data rows, only the header"), path);
+      coordena_roster_builder_free (l.builder);
+      return NULL;
+    }
   if (l.n_errors > 0)
     {
       GString *msg = g_string_new (NULL);
