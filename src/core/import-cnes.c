@@ -532,6 +532,15 @@ on_estabelecimento (CoordenaCsvReader *reader, const CoordenaCsvRecord *record, 
 
 /* ---- Finding and streaming the tables ---------------------------------------------------------- */
 
+/* libarchive's reason, or a plain one when it gives none (a file cut short). */
+static const char *
+archive_message (struct archive *a)
+{
+  const char *message = archive_error_string (a);
+
+  return message != NULL && *message != '\0' ? message : _("the file ends before its contents do");
+}
+
 /* "tbEquipe202508.csv" (any case, any folder inside a ZIP) → TABLE_EQUIPE and 202508. */
 static gboolean
 match_table (const char *name, Table *table, CoordenaCompetencia *c)
@@ -597,7 +606,7 @@ locate_tables (Import *im, GError **error)
       if (archive_read_open_filename (a, im->path, CHUNK_SIZE) != ARCHIVE_OK)
         {
           g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT, _("Cannot read the ZIP %s: %s"), im->path,
-                       archive_error_string (a));
+                       archive_message (a));
           archive_read_free (a);
           return FALSE;
         }
@@ -612,7 +621,7 @@ locate_tables (Import *im, GError **error)
       if (rc != ARCHIVE_EOF)
         {
           g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT, _("The ZIP %s is damaged: %s"), im->path,
-                       archive_error_string (a));
+                       archive_message (a));
           archive_read_free (a);
           return FALSE;
         }
@@ -764,7 +773,7 @@ read_table (Import *im, Table t, GError **error)
       if (archive_read_open_filename (a, im->path, CHUNK_SIZE) != ARCHIVE_OK)
         {
           g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT, _("Cannot read the ZIP %s: %s"), im->path,
-                       archive_error_string (a));
+                       archive_message (a));
           archive_read_free (a);
           return FALSE;
         }
@@ -787,7 +796,7 @@ read_table (Import *im, Table t, GError **error)
           if (ok && n < 0)
             {
               g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT, _("The ZIP %s is damaged: %s"), display,
-                           archive_error_string (a));
+                           archive_message (a));
               ok = FALSE;
             }
         }
