@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 
 #include <coordena/coordena.h>
 #include <coordena/import.h>
@@ -203,5 +204,21 @@ main (int argc, char **argv)
 
   g_application_release (G_APPLICATION (app));
   g_object_unref (app);
+  if (argc <= 1)
+    {
+      /* The generated database is large: it leaves with its directory. */
+      g_autofree char *dir = g_path_get_dirname (db);
+      g_autofree char *csv = g_build_filename (dir, "estado.csv", NULL);
+      static const char *suffixes[] = { "", "-wal", "-shm" };
+
+      g_remove (csv);
+      for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+        {
+          g_autofree char *file = g_strconcat (db, suffixes[i], NULL);
+
+          g_remove (file);
+        }
+      g_rmdir (dir);
+    }
   return 0;
 }

@@ -115,7 +115,7 @@ test_remove_member_with_undo (void)
   coordena_editing_remove_member (GTK_WINDOW (window), workspace, NEW_INE, 202509, "700000004751404");
   toast = coordena_window_get_last_toast (window);
   g_assert_nonnull (toast);
-  g_assert_cmpstr (adw_toast_get_title (toast), ==, "Maria das Dores removido da equipe");
+  g_assert_cmpstr (adw_toast_get_title (toast), ==, "Maria das Dores saiu da equipe");
   g_assert_cmpstr (adw_toast_get_button_label (toast), ==, "_Desfazer");
   ui_app_wait_loaded (window);
   g_assert_cmpuint (members_shown (window), ==, 0);
