@@ -23,6 +23,7 @@ int cli_cmd_adhesion (CliContext *ctx, int argc, char **argv);
 int cli_cmd_oficio (CliContext *ctx, int argc, char **argv);
 int cli_cmd_municipios (CliContext *ctx, int argc, char **argv);
 int cli_cmd_report (CliContext *ctx, int argc, char **argv);
+int cli_cmd_purge_personal_data (CliContext *ctx, int argc, char **argv);
 
 const CliCommand cli_commands[] = {
   { "info", N_("Show the version, the data directory and the database in use"), cli_cmd_info },
@@ -43,5 +44,6 @@ const CliCommand cli_commands[] = {
   { "evaluate", N_("Apply the suspension rules to a roster CSV, per team and competência"), cli_cmd_evaluate },
   { "forecast", N_("Foresee, per team, the next suspension, until when to fix it and the money lost"), cli_cmd_forecast },
   { "compare", N_("Apply two rule sets to the same roster and set them side by side"), cli_cmd_compare },
+  { "purge-personal-data", N_("Remove names and CNS from the database, keeping counts and results (LGPD)"), cli_cmd_purge_personal_data },
   { NULL, NULL, NULL },
 };

@@ -1,0 +1,280 @@
+/* purge.c — removing names and CNS from a database, keeping counts and results (purge.h). */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+#include <sqlite3.h>
+
+#include <coordena/error.h>
+#include <coordena/ids.h>
+#include <coordena/purge.h>
+#include <coordena/store.h>
+
+void
+coordena_purge_report_clear (CoordenaPurgeReport *report)
+{
+  g_clear_pointer (&report->leftovers, g_ptr_array_unref);
+}
+
+char *
+coordena_purge_pseudonym (gint64 professional_id)
+{
+  return g_strdup_printf ("X%014" G_GINT64_FORMAT, professional_id);
+}
+
+/* Runs one statement with no result rows; returns the rows changed, or −1 with error set. */
+static int
+exec_changes (CoordenaStore *store, const char *sql, GError **error)
+{
+  sqlite3 *db = coordena_store_get_db (store);
+
+  if (sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    {
+      coordena_store_set_error (store, error, _("removing personal data"));
+      return -1;
+    }
+  return sqlite3_changes (db);
+}
+
+/* Adds every non-empty text of the query's first column to the set. */
+static gboolean
+collect (CoordenaStore *store, const char *sql, GHashTable *set, GError **error)
+{
+  sqlite3_stmt *st = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (coordena_store_get_db (store), sql, -1, &st, NULL) != SQLITE_OK)
+    return coordena_store_set_error (store, error, _("removing personal data"));
+  while ((rc = sqlite3_step (st)) == SQLITE_ROW)
+    {
+      const char *text = (const char *) sqlite3_column_text (st, 0);
+
+      if (text != NULL && *text != '\0')
+        g_hash_table_add (set, g_strdup (text));
+    }
+  sqlite3_finalize (st);
+  if (rc != SQLITE_DONE)
+    return coordena_store_set_error (store, error, _("removing personal data"));
+  return TRUE;
+}
+
+/* Masks every 15-digit run (a CNS, valid or not) inside a piece of text. */
+static void
+mask_digit_runs (GString *out, const char *text, gsize len)
+{
+  gsize i = 0;
+
+  while (i < len)
+    {
+      gsize j = i;
+
+      while (j < len && g_ascii_isdigit (text[j]))
+        j++;
+      if (j - i == 15)
+        {
+          g_autofree char *run = g_strndup (text + i, 15);
+          g_autofree char *masked = coordena_cns_mask (run);
+
+          g_string_append (out, masked);
+          i = j;
+        }
+      else if (j > i)
+        {
+          g_string_append_len (out, text + i, (gssize) (j - i));
+          i = j;
+        }
+      else
+        g_string_append_c (out, text[i++]);
+    }
+}
+
+/* The JSON of an audit entry with each string that is a known person's name or CNS masked, and
+ * every CNS-like run of digits masked wherever it stands. NULL when nothing changed. */
+static char *
+redact_json (const char *json, GHashTable *people)
+{
+  g_autoptr(GString) out = NULL;
+  const char *p = json;
+  gboolean changed = FALSE;
+
+  if (json == NULL)
+    return NULL;
+  out = g_string_sized_new (strlen (json));
+  while (*p != '\0')
+    {
+      const char *start, *end;
+      g_autofree char *literal = NULL;
+
+      if (*p != '"')
+        {
+          const char *q = strchr (p, '"');
+          gsize n = q != NULL ? (gsize) (q - p) : strlen (p);
+          gsize before = out->len;
+
+          mask_digit_runs (out, p, n);
+          changed |= out->len != before + n || memcmp (out->str + before, p, n) != 0;
+          p += n;
+          continue;
+        }
+      start = ++p;
+      while (*p != '\0' && *p != '"')
+        p += (*p == '\\' && p[1] != '\0') ? 2 : 1;
+      end = p;
+      if (*p == '"')
+        p++;
+      literal = g_strndup (start, (gsize) (end - start));
+      g_string_append_c (out, '"');
+      if (g_hash_table_contains (people, literal))
+        {
+          if (coordena_is_digits (literal, 15))
+            {
+              g_autofree char *masked = coordena_cns_mask (literal);
+              g_string_append (out, masked);
+            }
+          else
+            g_string_append (out, _("[removed]"));
+          changed = TRUE;
+        }
+      else
+        {
+          gsize before = out->len;
+
+          mask_digit_runs (out, literal, strlen (literal));
+          changed |= strcmp (out->str + before, literal) != 0;
+        }
+      g_string_append_c (out, '"');
+    }
+  return changed ? g_string_free (g_steal_pointer (&out), FALSE) : NULL;
+}
+
+static gboolean
+redact_audit (CoordenaStore *store, GHashTable *people, guint *n_changed, GError **error)
+{
+  sqlite3 *db = coordena_store_get_db (store);
+  sqlite3_stmt *read = NULL, *write = NULL;
+  gboolean ok = TRUE;
+  int rc;
+
+  if (sqlite3_prepare_v2 (db, "SELECT id, antes, depois FROM auditoria", -1, &read, NULL) != SQLITE_OK
+      || sqlite3_prepare_v2 (db, "UPDATE auditoria SET antes = ?2, depois = ?3 WHERE id = ?1", -1, &write, NULL) != SQLITE_OK)
+    {
+      sqlite3_finalize (read);
+      return coordena_store_set_error (store, error, _("removing personal data"));
+    }
+  while (ok && (rc = sqlite3_step (read)) == SQLITE_ROW)
+    {
+      const char *before = (const char *) sqlite3_column_text (read, 1);
+      const char *after = (const char *) sqlite3_column_text (read, 2);
+      g_autofree char *new_before = redact_json (before, people);
+      g_autofree char *new_after = redact_json (after, people);
+
+      if (new_before == NULL && new_after == NULL)
+        continue;
+      sqlite3_bind_int64 (write, 1, sqlite3_column_int64 (read, 0));
+      sqlite3_bind_text (write, 2, new_before != NULL ? new_before : before, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (write, 3, new_after != NULL ? new_after : after, -1, SQLITE_TRANSIENT);
+      ok = sqlite3_step (write) == SQLITE_DONE;
+      sqlite3_reset (write);
+      (*n_changed)++;
+    }
+  if (ok && rc != SQLITE_DONE)
+    ok = FALSE;
+  sqlite3_finalize (read);
+  sqlite3_finalize (write);
+  if (!ok)
+    return coordena_store_set_error (store, error, _("removing personal data"));
+  return TRUE;
+}
+
+static gint
+compare_paths (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
+}
+
+/* Copies beside the database that a purge cannot reach: the backups made before migrations. */
+static GPtrArray *
+find_leftovers (CoordenaStore *store)
+{
+  GPtrArray *found = g_ptr_array_new_with_free_func (g_free);
+  const char *path = coordena_store_get_path (store);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    if (g_str_has_prefix (name, base) && g_str_has_suffix (name, ".bak"))
+      g_ptr_array_add (found, g_build_filename (dir, name, NULL));
+  g_ptr_array_sort (found, compare_paths);
+  return found;
+}
+
+gboolean
+coordena_purge_personal_data (CoordenaStore *store, CoordenaPurgeReport *report, GError **error)
+{
+  CoordenaPurgeReport local = { 0 };
+  g_autoptr(GHashTable) people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  sqlite3 *db = coordena_store_get_db (store);
+  g_autofree char *after = NULL;
+  int n;
+
+  if (report == NULL)
+    report = &local;
+  memset (report, 0, sizeof *report);
+
+  /* Deleted values are overwritten with zeros, not merely unlinked from the b-tree. */
+  if (sqlite3_exec (db, "PRAGMA secure_delete = ON", NULL, NULL, NULL) != SQLITE_OK)
+    return coordena_store_set_error (store, error, _("removing personal data"));
+  if (!coordena_store_begin (store, error))
+    return FALSE;
+
+  if (!collect (store, "SELECT cns FROM profissional WHERE cns NOT GLOB 'X*'", people, error)
+      || !collect (store, "SELECT nome FROM profissional", people, error)
+      || !collect (store, "SELECT cns FROM cenario_mudanca", people, error)
+      || !collect (store, "SELECT responsavel FROM municipio_adesao", people, error)
+      || !collect (store, "SELECT acesso_titular FROM municipio_adesao", people, error)
+      || !redact_audit (store, people, &report->n_audit, error))
+    goto fail;
+
+  /* Scenario changes follow their professional's pseudonym; a CNS not in the roster is dropped. */
+  if ((n = exec_changes (store,
+         "UPDATE cenario_mudanca SET cns = (SELECT printf ('X%014d', p.id) FROM profissional p"
+         " WHERE p.cns = cenario_mudanca.cns) WHERE cns IS NOT NULL AND cns NOT GLOB 'X*'", error)) < 0)
+    goto fail;
+  report->n_scenarios = (guint) n;
+  if ((n = exec_changes (store, "UPDATE profissional SET nome = NULL WHERE nome IS NOT NULL", error)) < 0)
+    goto fail;
+  report->n_names = (guint) n;
+  if ((n = exec_changes (store,
+         "UPDATE profissional SET cns = printf ('X%014d', id) WHERE cns NOT GLOB 'X*'", error)) < 0)
+    goto fail;
+  report->n_professionals = (guint) n;
+  if ((n = exec_changes (store,
+         "UPDATE municipio_adesao SET responsavel = NULL, acesso_titular = NULL"
+         " WHERE responsavel IS NOT NULL OR acesso_titular IS NOT NULL", error)) < 0)
+    goto fail;
+  report->n_contacts = (guint) n;
+
+  after = g_strdup_printf ("{\"profissionais\":%u,\"nomes\":%u,\"contatos_municipais\":%u,"
+                           "\"cenarios\":%u,\"auditoria\":%u}",
+                           report->n_professionals, report->n_names, report->n_contacts,
+                           report->n_scenarios, report->n_audit);
+  if (!coordena_store_audit (store, "purge-personal-data", "", NULL, after, error)
+      || !coordena_store_commit (store, error))
+    goto fail;
+
+  /* Nothing of the old rows left in the WAL or in free pages. */
+  if (sqlite3_exec (db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL) != SQLITE_OK
+      || sqlite3_exec (db, "VACUUM", NULL, NULL, NULL) != SQLITE_OK
+      || sqlite3_exec (db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL) != SQLITE_OK)
+    return coordena_store_set_error (store, error, _("compacting the database after removing personal data"));
+
+  report->leftovers = find_leftovers (store);
+  coordena_purge_report_clear (&local);
+  return TRUE;
+
+fail:
+  coordena_store_rollback (store);
+  return FALSE;
+}
