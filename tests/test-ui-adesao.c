@@ -563,6 +563,42 @@ test_municipal_follow_up (void)
   ui_flush ();
   ui_wait_for_frames (GTK_WIDGET (window), 2);
   png = ui_save_png (GTK_WIDGET (window), "adesao-municipios");
+
+  /* A row opens its editor; what is saved shows in the table. */
+  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (view), "municipios-search")), "Sobral");
+  g_signal_emit_by_name (find_named (GTK_WIDGET (view), "municipios-search"), "search-changed");
+  ui_flush ();
+  g_assert_cmpuint (coordena_municipios_view_get_n_shown (view), ==, 1);
+  g_signal_emit_by_name (find_named (GTK_WIDGET (view), "municipios-table"), "activate", 0);
+  ui_flush ();
+  {
+    AdwMessageDialog *editor = find_message_dialog ("Sobral");
+    g_autoptr(GPtrArray) list = NULL;
+    gboolean found = FALSE;
+
+    g_assert_nonnull (editor);
+    gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (editor), "municipio-responsavel")), "Rita Farias");
+    gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (editor), "municipio-uso")), "01/12/2025");
+    adw_combo_row_set_selected (ADW_COMBO_ROW (find_named (GTK_WIDGET (editor), "municipio-status")), COORDENA_MUNICIPIO_PENDENTE);
+    adw_message_dialog_response (editor, "save");
+    ui_flush ();
+    list = coordena_adhesion_list_municipios (store, OFFER, NULL, &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < list->len; i++)
+      {
+        CoordenaMunicipioAdesao *m = g_ptr_array_index (list, i);
+
+        if (g_str_equal (m->nome, "Sobral"))
+          {
+            found = TRUE;
+            g_assert_cmpint (m->status, ==, COORDENA_MUNICIPIO_PENDENTE);
+            g_assert_cmpstr (m->responsavel, ==, "Rita Farias");
+            g_assert_cmpstr (m->acesso_ultimo_uso, ==, "2025-12-01");
+          }
+      }
+    g_assert_true (found);
+    g_assert_true (shows_text (GTK_WIDGET (view), "1 de 184 municípios"));
+  }
 }
 
 int

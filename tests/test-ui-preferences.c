@@ -4,6 +4,7 @@
  * and a backup restored after confirmation. Saves a PNG of every page, and one in dark style. */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include <adwaita.h>
@@ -227,6 +228,31 @@ generate_through_dialog (CoordenaWindow *window)
   return pdf_text (path);
 }
 
+/* A small opaque RGB PNG, as a state's coat of arms would be. */
+static char *
+write_coat_of_arms (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("coordena-brasao-XXXXXX", &error);
+  char *path = g_build_filename (dir, "brasao.png", NULL);
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 60, 72);
+  guchar *pixels = gdk_pixbuf_get_pixels (pixbuf);
+  int stride = gdk_pixbuf_get_rowstride (pixbuf);
+
+  /* A black shield on white. */
+  for (int y = 0; y < 72; y++)
+    for (int x = 0; x < 60; x++)
+      {
+        gboolean inside = x > 6 && x < 54 && y > 4 && (y < 44 || abs (x - 30) < 24 - (y - 44) * 24 / 28);
+        guchar v = inside ? 20 : 255;
+
+        pixels[y * stride + x * 3] = pixels[y * stride + x * 3 + 1] = pixels[y * stride + x * 3 + 2] = v;
+      }
+  g_assert_true (gdk_pixbuf_save (pixbuf, path, "png", &error, NULL));
+  g_assert_no_error (error);
+  return path;
+}
+
 static void
 test_profile_change_in_next_oficio (void)
 {
@@ -242,7 +268,16 @@ test_profile_change_in_next_oficio (void)
   before = generate_through_dialog (window);
   g_assert_nonnull (strstr (before, "MARIA CLARA ALBUQUERQUE NOGUEIRA"));
 
+  /* The coat of arms the chooser would store. */
+  {
+    g_autofree char *png_path = write_coat_of_arms ();
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (coordena_profile_set (store_of (window), "brasao", png_path, &error));
+    g_assert_no_error (error);
+  }
   prefs = open_preferences (window);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (find_named (GTK_WIDGET (prefs), "profile-brasao"))), "PNG"));
   apply_entry (prefs, "secretario.nome", "Ana Beatriz Figueiredo Lopes");
   apply_entry (prefs, "subunidade", "Coordenadoria de Políticas de Atenção Primária");
   adw_combo_row_set_selected (ADW_COMBO_ROW (find_named (GTK_WIDGET (prefs), "profile-fecho")), 1);

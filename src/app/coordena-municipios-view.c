@@ -354,10 +354,11 @@ edit_response (AdwMessageDialog *dialog, const char *response, EditDialog *data)
 }
 
 static AdwEntryRow *
-edit_entry (GtkListBox *list, const char *title, const char *text)
+edit_entry (GtkListBox *list, const char *name, const char *title, const char *text)
 {
   GtkWidget *row = adw_entry_row_new ();
 
+  gtk_widget_set_name (row, name);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
   gtk_list_box_append (list, row);
@@ -380,7 +381,13 @@ row_activated (CoordenaMunicipiosView *self, guint position)
     return;
   m = coordena_municipio_item_get (item);
   for (guint i = COORDENA_MUNICIPIO_NAO_INICIADO; i <= COORDENA_MUNICIPIO_PENDENTE; i++)
-    gtk_string_list_append (statuses, coordena_municipio_status_label (i));
+    {
+      g_autofree char *label = g_strdup (coordena_municipio_status_label (i));
+
+      if (g_ascii_islower (label[0]))
+        label[0] = g_ascii_toupper (label[0]);
+      gtk_string_list_append (statuses, label);
+    }
 
   dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, m->nome,
                                    _("The municipality’s adhesion in e-Gestor and who holds its Gerencia APS access. "
@@ -393,16 +400,18 @@ row_activated (CoordenaMunicipiosView *self, guint position)
   data->ibge7 = g_strdup (m->ibge7);
   data->status_row = ADW_COMBO_ROW (adw_combo_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (data->status_row), _("Status"));
+  gtk_widget_set_name (GTK_WIDGET (data->status_row), "municipio-status");
   adw_combo_row_set_model (data->status_row, G_LIST_MODEL (statuses));
   adw_combo_row_set_selected (data->status_row, m->status);
   gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (data->status_row));
   date = format_iso (m->date);
   uso = format_iso (m->acesso_ultimo_uso);
-  data->date_row = edit_entry (GTK_LIST_BOX (list), _("Date"), date);
-  data->responsavel_row = edit_entry (GTK_LIST_BOX (list), _("Responsible person"), m->responsavel);
-  data->titular_row = edit_entry (GTK_LIST_BOX (list), _("Holder of the Gerencia APS access"), m->acesso_titular);
-  data->uso_row = edit_entry (GTK_LIST_BOX (list), _("Last use of the access"), uso);
-  data->note_row = edit_entry (GTK_LIST_BOX (list), _("Note"), m->note);
+  data->date_row = edit_entry (GTK_LIST_BOX (list), "municipio-date", _("Date"), date);
+  data->responsavel_row = edit_entry (GTK_LIST_BOX (list), "municipio-responsavel", _("Responsible person"), m->responsavel);
+  data->titular_row = edit_entry (GTK_LIST_BOX (list), "municipio-titular", _("Holder of the Gerencia APS access"),
+                                  m->acesso_titular);
+  data->uso_row = edit_entry (GTK_LIST_BOX (list), "municipio-uso", _("Last use of the access"), uso);
+  data->note_row = edit_entry (GTK_LIST_BOX (list), "municipio-note", _("Note"), m->note);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "save", _("_Save"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);

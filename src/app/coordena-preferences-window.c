@@ -197,12 +197,7 @@ entry_applied (AdwEntryRow *row, CoordenaPreferencesWindow *self)
   g_autofree char *value = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
 
   if (save_key (self, GTK_WIDGET (row), key_of (row), value))
-    /* TRANSLATORS: a toast after a profile field was saved, with its name */
-    {
-      g_autofree char *text = g_strdup_printf (_("“%s” saved"), adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
-
-      toast (self, text);
-    }
+    toast (self, _("Profile saved"));
 }
 
 /* The stored value of each combo choice, in display order; "" clears. */
