@@ -66,12 +66,15 @@ reader_fail (Reader *r, const char *group, const char *key, const char *format, 
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
-  if (line > 0)
-    g_set_error (r->error, COORDENA_ERROR, COORDENA_ERROR_INPUT, "%s:%u: [%s] %s: %s",
-                 r->path, line, group, key != NULL ? key : "", message);
-  else
-    g_set_error (r->error, COORDENA_ERROR, COORDENA_ERROR_INPUT, "%s: [%s] %s: %s",
-                 r->path, group, key != NULL ? key : "", message);
+  {
+    g_autofree char *shown = g_filename_display_name (r->path);
+    g_autofree char *full = line > 0 ? g_strdup_printf ("%s:%u: [%s] %s: %s", shown, line, group, key != NULL ? key : "", message)
+                                     : g_strdup_printf ("%s: [%s] %s: %s", shown, group, key != NULL ? key : "", message);
+    /* A file's bytes may be anything: the message stays valid UTF-8. */
+    g_autofree char *valid = g_utf8_make_valid (full, -1);
+
+    g_set_error_literal (r->error, COORDENA_ERROR, COORDENA_ERROR_INPUT, valid);
+  }
 }
 
 static char *
@@ -240,7 +243,10 @@ coordena_offer_load_file (const char *path, GError **error)
   r.text = text;
   if (!g_key_file_load_from_data (kf, text, (gsize) -1, G_KEY_FILE_NONE, &local))
     {
-      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT, "%s: %s", path, local->message);
+      g_autofree char *shown = g_filename_display_name (path);
+      g_autofree char *valid = g_utf8_make_valid (local->message, -1);
+
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT, "%s: %s", shown, valid);
       return NULL;
     }
 
