@@ -1,0 +1,71 @@
+/* csv-writer.c — one CSV cell, quoted and with formulas neutralised (csv-writer.h). */
+#include "config.h"
+
+#include <string.h>
+
+#include <coordena/csv-writer.h>
+
+static gboolean
+starts_formula (char c)
+{
+  return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+}
+
+/* "-40", "+1.234,56", "-0.5": an optional sign, then digits with . or , between them. */
+static gboolean
+is_plain_number (const char *text)
+{
+  const char *p = text;
+  gboolean digit = FALSE;
+
+  if (*p == '+' || *p == '-')
+    p++;
+  for (; *p != '\0'; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        digit = TRUE;
+      else if ((*p == '.' || *p == ',') && digit && g_ascii_isdigit (p[1]))
+        continue;
+      else
+        return FALSE;
+    }
+  return digit;
+}
+
+gboolean
+coordena_csv_is_formula (const char *text)
+{
+  return text != NULL && starts_formula (text[0]) && !is_plain_number (text);
+}
+
+void
+coordena_csv_append_cell (GString *out, const char *text, char separator, char terminator)
+{
+  gboolean quote;
+
+  text = text != NULL ? text : "";
+  separator = separator != 0 ? separator : ';';
+  quote = strchr (text, separator) != NULL || strpbrk (text, "\"\r\n") != NULL;
+  if (quote)
+    g_string_append_c (out, '"');
+  if (coordena_csv_is_formula (text))
+    g_string_append_c (out, '\'');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  if (quote)
+    g_string_append_c (out, '"');
+  if (terminator != 0)
+    g_string_append_c (out, terminator);
+}
+
+const char *
+coordena_csv_unguard (const char *text)
+{
+  if (text != NULL && text[0] == '\'' && coordena_csv_is_formula (text + 1))
+    return text + 1;
+  return text;
+}
