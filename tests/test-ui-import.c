@@ -95,6 +95,8 @@ test_roster_csv_import (void)
   g_assert_true (coordena_import_dialog_is_running (dialog));
   g_assert_true (ui_app_wait_for (import_ended, dialog));
   g_assert_true (coordena_import_dialog_succeeded (dialog));
+  /* The worker reported its way, and the bar reached the end from those reports. */
+  g_assert_cmpuint (coordena_import_dialog_get_n_progress (dialog), >=, 2);
   g_assert_cmpfloat (coordena_import_dialog_get_max_fraction (dialog), ==, 1.0);
   g_assert_cmpstr (coordena_import_dialog_get_report (dialog), !=, "");
   ui_wait_for_frames (GTK_WIDGET (dialog), 3);

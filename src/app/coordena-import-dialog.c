@@ -34,6 +34,7 @@ struct _CoordenaImportDialog
   double fraction;
   char *stage;
   guint progress_source;
+  guint n_progress;             /* reports received from the worker */
 
   double max_fraction;
   guint pulse_source;
@@ -100,6 +101,7 @@ progress_cb (double fraction, const char *stage, gpointer user_data)
   CoordenaImportDialog *self = user_data;
 
   g_mutex_lock (&self->lock);
+  self->n_progress++;
   if (fraction >= 0)
     self->fraction = fraction;
   if (stage != NULL)
@@ -162,7 +164,9 @@ import_done (GObject *source, GAsyncResult *result, gpointer user_data)
       g_autofree char *description = NULL;
 
       self->succeeded = TRUE;
-      self->max_fraction = 1.0;
+      /* Whatever the last report said, the end is the end. */
+      show_progress (self);
+      gtk_progress_bar_set_fraction (self->progress_bar, 1.0);
       /* TRANSLATORS: "1.234 equipes e 8.765 vínculos gravados." */
       description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s team and %s memberships saved.",
                                                   "%s teams and %s memberships saved.", report->n_teams), teams, members);
@@ -274,6 +278,17 @@ double
 coordena_import_dialog_get_max_fraction (CoordenaImportDialog *self)
 {
   return self->max_fraction;
+}
+
+guint
+coordena_import_dialog_get_n_progress (CoordenaImportDialog *self)
+{
+  guint n;
+
+  g_mutex_lock (&self->lock);
+  n = self->n_progress;
+  g_mutex_unlock (&self->lock);
+  return n;
 }
 
 const char *

@@ -35,6 +35,8 @@ gboolean coordena_import_dialog_is_running (CoordenaImportDialog *self);
 gboolean coordena_import_dialog_succeeded (CoordenaImportDialog *self);
 double coordena_import_dialog_get_max_fraction (CoordenaImportDialog *self);
 const char *coordena_import_dialog_get_report (CoordenaImportDialog *self);
+/* How many progress reports the worker sent. */
+guint coordena_import_dialog_get_n_progress (CoordenaImportDialog *self);
 void coordena_import_dialog_cancel (CoordenaImportDialog *self);
 
 /* The CNES competência in a file name such as BASE_DE_DADOS_CNES_202509.ZIP, or 0. */
