@@ -260,6 +260,32 @@ test_empty_file (void)
 }
 
 static gboolean
+count_only (CoordenaCsvReader *reader, const CoordenaCsvRecord *record, gpointer data, GError **error);
+
+static void
+test_stream_and_cancel (void)
+{
+  static const char text[] = "a;b\n1;2\n3;4\n";
+  CoordenaCsvOptions options = { .separator = ';' };
+  guint n = 0;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_data (text, sizeof text - 1, NULL);
+  g_autoptr(GInputStream) again = g_memory_input_stream_new_from_data (text, sizeof text - 1, NULL);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(CoordenaCsvReader) reader = coordena_csv_reader_new ("fluxo.csv", &options, count_only, &n);
+  g_autoptr(CoordenaCsvReader) cancelled = coordena_csv_reader_new ("fluxo.csv", &options, count_only, &n);
+
+  g_assert_true (coordena_csv_reader_read_stream (reader, stream, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpuint (coordena_csv_reader_get_n_records (reader), ==, 2);
+
+  g_cancellable_cancel (cancellable);
+  g_assert_false (coordena_csv_reader_read_stream (cancelled, again, cancellable, &error));
+  g_assert_error (error, COORDENA_ERROR, COORDENA_ERROR_CANCELLED);
+}
+
+static gboolean
 count_only (CoordenaCsvReader *reader, const CoordenaCsvRecord *record, gpointer data, GError **error)
 {
   (*(guint *) data)++;
@@ -309,5 +335,6 @@ main (int argc, char **argv)
   g_test_add_func ("/csv/overlong-record", test_overlong_record);
   g_test_add_func ("/csv/empty-file", test_empty_file);
   g_test_add_func ("/csv/file-and-missing-file", test_file_and_missing_file);
+  g_test_add_func ("/csv/stream-and-cancel", test_stream_and_cancel);
   return g_test_run ();
 }

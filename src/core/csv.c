@@ -596,8 +596,11 @@ coordena_csv_reader_read_stream (CoordenaCsvReader *r,
   for (;;)
     {
       g_autoptr(GError) local = NULL;
-      gssize n = g_input_stream_read (stream, buffer, READ_CHUNK, cancellable, &local);
+      gssize n;
 
+      /* Not every stream checks the cancellable itself: a long read must still stop. */
+      n = g_cancellable_set_error_if_cancelled (cancellable, &local) ? -1
+          : g_input_stream_read (stream, buffer, READ_CHUNK, cancellable, &local);
       if (n < 0)
         {
           if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED))
