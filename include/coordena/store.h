@@ -4,7 +4,10 @@
  * Opening creates the file (mode 0600, in a 0700 directory) and applies the numbered migrations of
  * <datadir>/sql in order, one transaction each, after a backup copy next to the file. A damaged
  * file is refused with COORDENA_ERROR_DAMAGED and never written to. Every change a user makes runs
- * in one transaction (begin … commit) and leaves a row in the audit log. */
+ * in one transaction (begin … commit) and leaves a row in the audit log.
+ *
+ * A store is one SQLite connection: use it from one thread at a time, and open another for a
+ * worker thread (WAL lets it read while an import writes). */
 #pragma once
 
 #include <gio/gio.h>
