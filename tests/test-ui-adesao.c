@@ -329,6 +329,16 @@ test_generate_stores_next_number (void)
   ui_wait_for_frames (GTK_WIDGET (dialog), 2);
   png = ui_save_png (GTK_WIDGET (dialog), "oficio-dialogo");
   g_assert_cmpuint (n_oficios (store), ==, 0);
+  {
+    /* The summary further down, as the user scrolls to it. */
+    GtkWidget *scrolled = gtk_widget_get_ancestor (find_named (GTK_WIDGET (dialog), "oficio-summary"), GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+    g_autofree char *summary_png = NULL;
+
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+    ui_wait_for_frames (GTK_WIDGET (dialog), 2);
+    summary_png = ui_save_png (GTK_WIDGET (dialog), "oficio-dialogo-resumo");
+  }
 
   generate (dialog);
   records = coordena_adhesion_list_oficios (store, NULL);

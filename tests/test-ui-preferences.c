@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include <adwaita.h>
 #include <poppler.h>
 
@@ -389,7 +391,12 @@ answer_override (const char *value, const char *act)
 static void
 test_rule_override_with_act (void)
 {
-  g_autofree char *db = make_database ();
+  g_autofree char *leftover = g_build_filename (g_get_user_data_dir (), "coordena", "rules", "portaria-6907-2025.ruleset", NULL);
+  g_autofree char *db = NULL;
+
+  /* A copy left by an interrupted run would change every forecast here. */
+  g_unlink (leftover);
+  db = make_database ();
   CoordenaWindow *window = open_on (db);
   AdwPreferencesWindow *prefs = open_preferences (window);
   g_autoptr(CoordenaRuleCatalog) catalog = NULL;
