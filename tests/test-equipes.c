@@ -157,6 +157,35 @@ test_ctrl_f_focuses_search (void)
                  || gtk_widget_is_ancestor (focus, GTK_WIDGET (coordena_equipes_page_get_search (page))));
 }
 
+static gboolean
+toast_shown (gpointer data)
+{
+  return coordena_window_get_last_toast (data) != NULL;
+}
+
+static void
+test_export_teams (void)
+{
+  CoordenaWindow *window;
+  CoordenaEquipesPage *page = equipes_page (&window);
+  CoordenaSummary *summary = coordena_workspace_get_summary (coordena_window_get_workspace (window));
+  const CoordenaRosterTeam *team = coordena_roster_get_team (coordena_summary_get_roster (summary), 0);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("coordena-export-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "equipes.csv", NULL);
+  g_autofree char *contents = NULL;
+  AdwToast *toast;
+
+  g_assert_nonnull (page);
+  coordena_window_export (window, path, FALSE);
+  g_assert_true (ui_app_wait_for (toast_shown, window));
+  toast = coordena_window_get_last_toast (window);
+  g_assert_nonnull (toast);
+  g_assert_cmpstr (adw_toast_get_title (toast), ==, "“equipes.csv” salvo");
+  g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
+  g_assert_nonnull (strstr (contents, team->ine));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -171,6 +200,7 @@ main (int argc, char **argv)
   g_test_add_func ("/equipes/search-and-filters", test_search_and_filters);
   g_test_add_func ("/equipes/detail-pane", test_detail_pane);
   g_test_add_func ("/equipes/ctrl-f-focuses-search", test_ctrl_f_focuses_search);
+  g_test_add_func ("/equipes/export-teams", test_export_teams);
 
   status = g_test_run ();
   g_application_release (G_APPLICATION (app));

@@ -199,7 +199,7 @@ export_done (GObject *source, GAsyncResult *result, gpointer user_data)
     text = g_strdup_printf (_("Saved “%s”"), base);
   else
     text = g_strdup_printf (_("“%s” was not saved: %s"), base, error->message);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+  coordena_window_add_toast (self, adw_toast_new (text));
 }
 
 /* Writes the teams table or the roster CSV to path in a worker; a toast says how it went. */
