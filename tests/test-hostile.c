@@ -73,7 +73,12 @@ run_cli (Run *r, const char *db, const char *xdg, const char *const *args)
   data = g_bytes_get_data (err, &n);
   r->err = n > 0 ? g_strndup (data, n) : g_strdup ("");
   if (!g_subprocess_get_if_exited (proc))
-    g_error ("coordena-cli died on signal %d; stderr:\n%s", g_subprocess_get_term_sig (proc), r->err);
+    {
+      /* A crash is the worst answer to a hostile input: reported, and the next case still runs. */
+      r->status = 128 + g_subprocess_get_term_sig (proc);
+      g_test_message ("coordena-cli died on signal %d; stderr:\n%s", g_subprocess_get_term_sig (proc), r->err);
+      g_test_fail ();
+    }
 }
 
 static void
@@ -154,6 +159,7 @@ dump_db (const char *path)
 typedef struct {
   char *dir;    /* the case's own folder */
   char *xdg;    /* its XDG_DATA_HOME (user rules and offers) */
+  char *db;     /* the database attacked, when not the shared one */
 } Case;
 
 static char *
@@ -639,6 +645,22 @@ make_png_huge_dimensions (Case *c)
   return g_strdupv ((char *[]) { "profile", "set", "brasao", p, NULL });
 }
 
+/* Valid CRCs around a deflate stream that is not one (libpng aborts the process on it). */
+static GStrv
+make_png_bad_deflate (Case *c)
+{
+  g_autofree char *png = g_test_build_filename (G_TEST_DIST, "fuzz", "regressions", "png",
+                                                "idat-valid-crc-bad-deflate.png", NULL);
+  return g_strdupv ((char *[]) { "profile", "set", "brasao", png, NULL });
+}
+
+/* An offer whose bytes are not UTF-8 where the key-file reader quotes them back. */
+static GStrv
+make_offer_not_utf8 (Case *c)
+{
+  return user_offer (c, "[Deadline]\n", "[Deadline]\n[\xff=1\n");
+}
+
 static GStrv
 make_restore_text (Case *c)
 {
@@ -660,6 +682,53 @@ make_restore_truncated (Case *c)
   g_assert_cmpuint (n, >, 8192);
   p = case_file (c, "copia-cortada.db", data, 8192);
   return g_strdupv ((char *[]) { "restore", p, NULL });
+}
+
+/* A copy of the shared database carrying a trigger Coordena never creates: on the next audit row it
+ * would delete every team. */
+static char *
+trojan_copy (Case *c)
+{
+  char *path = g_build_filename (c->dir, "cavalo.db", NULL);
+  g_autofree char *sql = g_strdup_printf ("VACUUM INTO '%s'", path);
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (base_db, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TRIGGER apaga AFTER INSERT ON auditoria BEGIN DELETE FROM equipe; END;"
+                                     "CREATE VIEW espia AS SELECT cns, nome FROM profissional;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  return path;
+}
+
+static GStrv
+make_restore_trojan (Case *c)
+{
+  g_autofree char *p = trojan_copy (c);
+  return g_strdupv ((char *[]) { "restore", p, NULL });
+}
+
+/* The user opens a database file someone handed them and imports into it. */
+static GStrv
+make_open_trojan (Case *c)
+{
+  g_autofree char *roster = case_file (c, "equipes.csv", HEADER GOOD, -1);
+
+  c->db = trojan_copy (c);
+  return import_roster_args (roster);
+}
+
+static GStrv
+make_db_not_sqlite (Case *c)
+{
+  g_autofree char *roster = case_file (c, "equipes.csv", HEADER GOOD, -1);
+
+  c->db = case_file (c, "texto.db", "isto não é um banco de dados SQLite, mas tem bytes suficientes para parecer um",
+                     -1);
+  return import_roster_args (roster);
 }
 
 static const HostileCase cases[] = {
@@ -737,13 +806,19 @@ static const HostileCase cases[] = {
   { "/hostile/offer/no-deadline", NULL, make_offer_no_deadline, "[Deadline] Date: a chave não existe ou está vazia" },
   { "/hostile/offer/february-30", NULL, make_offer_bad_deadline, "“2025-02-30” não é uma data" },
   { "/hostile/offer/no-signers", NULL, make_offer_no_signers, "[Signers] Allowed: a chave não existe ou está vazia" },
+  { "/hostile/offer/not-utf8", NULL, make_offer_not_utf8, "coordenacao-cuidado-2025.offer: o arquivo não é texto UTF-8" },
   /* The coat of arms. */
   { "/hostile/profile/png-not-png", NULL, make_png_not_png, "o brasão deve ser uma imagem PNG" },
   { "/hostile/profile/png-truncated", NULL, make_png_truncated, "o brasão é um PNG danificado" },
   { "/hostile/profile/png-huge-dimensions", NULL, make_png_huge_dimensions, "o brasão é um PNG danificado" },
+  { "/hostile/profile/png-bad-deflate-valid-crc", NULL, make_png_bad_deflate, "o brasão é um PNG danificado" },
   /* Restore. */
   { "/hostile/restore/text-file", NULL, make_restore_text, "não pode ser restaurada" },
   { "/hostile/restore/truncated-database", NULL, make_restore_truncated, "não pode ser restaurada" },
+  { "/hostile/restore/backup-with-trigger", NULL, make_restore_trojan, "gatilho ou visão que o Coordena não cria" },
+  /* Opening a database someone else made. */
+  { "/hostile/db/trigger-in-database", NULL, make_open_trojan, "gatilho ou visão que o Coordena não cria" },
+  { "/hostile/db/not-a-database", NULL, make_db_not_sqlite, "danificado" },
 };
 
 static void
@@ -771,7 +846,7 @@ test_case (gconstpointer data)
 {
   const HostileCase *hc = data;
   g_autofree char *name = g_strdelimit (g_strdup (hc->id + 1), "/", '-');
-  Case c = { g_build_filename (tmp_dir, name, NULL), NULL };
+  Case c = { g_build_filename (tmp_dir, name, NULL), NULL, NULL };
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_auto(GStrv) args = NULL;
@@ -787,9 +862,17 @@ test_case (gconstpointer data)
       args = import_roster_args (p);
     }
 
-  before = dump_db (base_db);
-  run_cli (&r, base_db, c.xdg, (const char *const *) args);
-  after = dump_db (base_db);
+  before = c.db != NULL && !g_str_has_suffix (c.db, "texto.db") ? dump_db (c.db) : dump_db (base_db);
+  run_cli (&r, c.db != NULL ? c.db : base_db, c.xdg, (const char *const *) args);
+  after = c.db != NULL && !g_str_has_suffix (c.db, "texto.db") ? dump_db (c.db) : dump_db (base_db);
+  if (g_str_has_suffix (c.db != NULL ? c.db : "", "texto.db"))
+    {
+      g_autofree char *text = NULL;
+
+      /* A file that is not a database is left byte for byte as it was. */
+      g_assert_true (g_file_get_contents (c.db, &text, NULL, NULL));
+      g_assert_cmpstr (text, ==, "isto não é um banco de dados SQLite, mas tem bytes suficientes para parecer um");
+    }
 
   g_test_message ("%s → %d: %s", hc->id, r.status, r.err);
   /* Refused, in Portuguese, saying what the case expects. */
@@ -819,6 +902,7 @@ test_case (gconstpointer data)
   rm_rf (c.dir);
   g_free (c.dir);
   g_free (c.xdg);
+  g_free (c.db);
 }
 
 /* The database every case attacks: a state with the CNES fixture's teams, a profile able to
