@@ -191,10 +191,16 @@ coordena_reference_find_municipio (const CoordenaReference *ref, const char *ibg
 
   if (ibge == NULL)
     return NULL;
-  key = g_strstrip (g_strdup (ibge));
-  if (!coordena_is_digits (key, 6) && !coordena_is_digits (key, 7))
-    return NULL;
-  index = GPOINTER_TO_UINT (g_hash_table_lookup (ref->by_ibge, key));
+  /* Importers call this per row: copy only when there are blanks to trim. */
+  if (coordena_is_digits (ibge, 6) || coordena_is_digits (ibge, 7))
+    index = GPOINTER_TO_UINT (g_hash_table_lookup (ref->by_ibge, ibge));
+  else
+    {
+      key = g_strstrip (g_strdup (ibge));
+      if (!coordena_is_digits (key, 6) && !coordena_is_digits (key, 7))
+        return NULL;
+      index = GPOINTER_TO_UINT (g_hash_table_lookup (ref->by_ibge, key));
+    }
   if (index == 0)
     return NULL;
   return &g_array_index (ref->municipios, CoordenaMunicipio, index - 1);

@@ -59,7 +59,22 @@ typedef struct {
   guint last_stratum;
   char last_competencia_text[16];
   CoordenaCompetencia last_competencia;
+  /* A handful of CBOs make up nearly every row: a small cache in front of the map. */
+  struct { char cbo[7]; gint8 category; } cbo_cache[16];
 } Load;
+
+static CoordenaCategory
+category_of (Load *l, const char *cbo)
+{
+  guint slot = ((guchar) cbo[0] * 7u + (guchar) cbo[3] * 3u + (guchar) cbo[5]) & 15u;
+
+  if (memcmp (l->cbo_cache[slot].cbo, cbo, 7) != 0)
+    {
+      memcpy (l->cbo_cache[slot].cbo, cbo, 7);
+      l->cbo_cache[slot].category = (gint8) coordena_cbo_map_lookup (l->map, cbo);
+    }
+  return (CoordenaCategory) l->cbo_cache[slot].category;
+}
 
 /* Records a broken rule; in lenient mode the row is skipped, otherwise the file will be refused. */
 static void
@@ -342,8 +357,7 @@ on_row (CoordenaCsvReader *reader, const CoordenaCsvRecord *record, gpointer dat
   if (member)
     {
       guint p = coordena_roster_builder_add_professional (l->builder, f[COL_CNS], f[COL_NOME]);
-      coordena_roster_builder_add_member (l->builder, team, comp, p, f[COL_CBO],
-                                          coordena_cbo_map_lookup (l->map, f[COL_CBO]), hours);
+      coordena_roster_builder_add_member (l->builder, team, comp, p, f[COL_CBO], category_of (l, f[COL_CBO]), hours);
     }
   return TRUE;
 }
