@@ -532,7 +532,7 @@ words_add (Words *w, HPDF_Font font, double size, const char *word, gsize len, g
 static gboolean
 binds_forward (const char *word)
 {
-  const char *const binders[] = { "n\xba", "N\xba", "n.\xba", "N.\xba", "\xa7", "art.", "Art.", "SEI", "(SEI", "item", "itens", "Processo", NULL };
+  const char *const binders[] = { "n\xba", "N\xba", "n.\xba", "N.\xba", "\xa7", "art.", "Art.", "SEI", "(SEI", "item", "itens", NULL };
   const char *last = strrchr (word, ' ');
 
   last = last != NULL ? last + 1 : word;
@@ -629,6 +629,9 @@ count_spaces (const char *bytes)
   return n;
 }
 
+/* How much of its width a space may give up in a justified line. */
+#define SHRINK 0.2
+
 /* Breaks words into lines; returns the index of the first word of each line, ended by n. */
 static GArray *
 break_lines (const Words *w, double space, double first_width, double width, gboolean justify)
@@ -658,28 +661,33 @@ break_lines (const Words *w, double space, double first_width, double width, gbo
 
       if (isinf (cost[i]))
         continue;
+      guint gaps = 0;
+
       for (guint j = i + 1; j <= n; j++)
         {
-          double c, slack;
-          guint spaces = j - i - 1;
+          double c, shrink;
 
-          natural += g_array_index (w->widths, double, j - 1)
-                     + (j - 1 > i && !word_glued (w, j - 1) ? space : 0);
-          if (natural > avail + 0.001 && j > i + 1)
+          if (j - 1 > i && !word_glued (w, j - 1))
+            gaps++;
+          natural += g_array_index (w->widths, double, j - 1) + (j - 1 > i && !word_glued (w, j - 1) ? space : 0);
+          /* Justified lines may also tighten their spaces a little; the last line never does. */
+          shrink = justify && j < n ? gaps * space * SHRINK : 0;
+          if (natural > avail + shrink + 0.001 && j > i + 1)
             break;
-          slack = MAX (avail - natural, 0);
           if (j == n)
             c = 0; /* the last line is set at its natural width */
           else if (justify)
             {
-              /* Stretch per space, in units of a space: 0 is perfect, 1 doubles every space. */
-              double ratio = spaces > 0 ? slack / (spaces * space) : 10;
+              /* Stretch (or shrink) per space, in units of what a space may give: 0 is perfect. */
+              double ratio = gaps == 0 ? 10
+                             : natural <= avail ? (avail - natural) / (gaps * space)
+                                                : (natural - avail) / (gaps * space * SHRINK);
 
               c = 100 * ratio * ratio * ratio + 1;
               c = c * c;
             }
           else
-            c = slack * slack;
+            c = MAX (avail - natural, 0) * MAX (avail - natural, 0);
           if (cost[i] + c < cost[j])
             {
               cost[j] = cost[i] + c;
