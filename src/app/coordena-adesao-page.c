@@ -615,7 +615,8 @@ generate_action (GtkWidget *widget, const char *action_name, GVariant *parameter
   const CoordenaOffer *offer = current_offer (self);
   CoordenaOficioDialog *dialog;
 
-  if (offer == NULL || self->workspace == NULL)
+  /* Ctrl+G reaches the page from anywhere in the window: it acts only while the page shows. */
+  if (offer == NULL || self->workspace == NULL || !gtk_widget_get_mapped (widget))
     return;
   dialog = coordena_oficio_dialog_new (window_of (self), self->workspace, offer->id);
   g_signal_connect_object (dialog, "generated", G_CALLBACK (oficio_generated), self, G_CONNECT_SWAPPED);
@@ -830,5 +831,14 @@ coordena_adesao_page_init (CoordenaAdesaoPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->state = COORDENA_ADHESION_RASCUNHO;
   g_signal_connect_swapped (self->offer_dropdown, "notify::selected", G_CALLBACK (offer_selected), self);
+  {
+    GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+    gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_GLOBAL);
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_g, GDK_CONTROL_MASK),
+                                                            gtk_named_action_new ("adesao.generate")));
+    gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+  }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "adesao.generate", FALSE);
 }
