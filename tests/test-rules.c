@@ -430,6 +430,25 @@ test_money (void)
   g_assert_cmpint (r5[1].perda_centavos, ==, 1200000);
 }
 
+static void
+test_compare_two_sets (void)
+{
+  /* The argument of NT 753 on one team: a médico missing for two competências. */
+  M months[] = { { 202301, BIT (MED), 0, 1683333 }, { 202302, BIT (MED), 0, 1683333 } };
+  g_autoptr(CoordenaRoster) r = roster_of (COORDENA_TEAM_TYPE_ESF, months, 2, 0);
+  g_autoptr(CoordenaComparison) c = coordena_compare (r, set ("portaria-38-2022"), set ("portaria-6907-2025"));
+
+  g_assert_cmpuint (c->n_teams, ==, 1);
+  g_assert_cmpuint (c->teams[0].last, ==, 202302);
+  g_assert_cmpuint (c->teams[0].percent_a, ==, 50);
+  g_assert_cmpuint (c->teams[0].percent_b, ==, 75);
+  g_assert_cmpint (c->teams[0].loss_a, ==, 841667);
+  g_assert_cmpint (c->teams[0].loss_b, ==, 1262500);
+  g_assert_cmpint (c->loss_b - c->loss_a, ==, 420833);
+  g_assert_cmpuint (c->count_a[2], ==, 1);  /* 50 % */
+  g_assert_cmpuint (c->count_b[3], ==, 1);  /* 75 % */
+}
+
 int
 main (int argc, char **argv)
 {
@@ -453,6 +472,7 @@ main (int argc, char **argv)
   g_test_add_func ("/rules/provimento-cap", test_provimento_cap);
   g_test_add_func ("/rules/provimento-adicional", test_provimento_adicional);
   g_test_add_func ("/rules/money", test_money);
+  g_test_add_func ("/rules/compare-two-sets", test_compare_two_sets);
   status = g_test_run ();
   coordena_rule_catalog_free (catalog);
   return status;
