@@ -204,6 +204,22 @@ test_codes_are_interned (void)
 }
 
 static void
+test_empty_roster (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CoordenaRoster) r = coordena_roster_builder_finish (coordena_roster_builder_new (), &error);
+  guint n = 1;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (coordena_roster_get_n_teams (r), ==, 0);
+  coordena_roster_get_months (r, &n);
+  g_assert_cmpuint (n, ==, 0);
+  g_assert_cmpuint (coordena_roster_get_first_competencia (r), ==, 0);
+  g_assert_nonnull (coordena_roster_absent_masks (r, 60));
+  g_assert_null (coordena_roster_find_team (r, "0000000001"));
+}
+
+static void
 test_category_names (void)
 {
   g_autofree char *all = coordena_category_set_to_string (COORDENA_CATEGORIES_ALL);
@@ -230,6 +246,7 @@ main (int argc, char **argv)
   g_test_add_func ("/roster/two-types-refused", test_two_types_refused);
   g_test_add_func ("/roster/two-strata-refused", test_two_strata_refused);
   g_test_add_func ("/roster/codes-are-interned", test_codes_are_interned);
+  g_test_add_func ("/roster/empty", test_empty_roster);
   g_test_add_func ("/roster/category-names", test_category_names);
   return g_test_run ();
 }
