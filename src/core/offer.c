@@ -240,6 +240,21 @@ coordena_offer_load_file (const char *path, GError **error)
                    path, local->message);
       return NULL;
     }
+  {
+    const char *end = NULL;
+
+    if (!g_utf8_validate (text, -1, &end))
+      {
+        g_autofree char *shown = g_filename_display_name (path);
+        guint line = 1;
+
+        for (const char *p = text; p < end; p++)
+          line += *p == '\n';
+        g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT, _("%s: the file is not UTF-8 text (line %u)"),
+                     shown, line);
+        return NULL;
+      }
+  }
   r.text = text;
   if (!g_key_file_load_from_data (kf, text, (gsize) -1, G_KEY_FILE_NONE, &local))
     {

@@ -3,6 +3,7 @@
 
 #include <string.h>
 #include <glib/gi18n-lib.h>
+#include <gio/gio.h>
 
 #include <coordena/error.h>
 #include <coordena/pdf.h>
@@ -96,6 +97,61 @@ png_structure_ok (const guint8 *data, gsize size)
 
 #define PNG_MAX_SIDE 4000
 
+/* Inflates the IDAT stream and checks it holds exactly the rows the header promises, each with a
+ * known filter: libpng gives up on anything else by aborting the process, so it never sees it. */
+static gboolean
+png_pixels_ok (const guint8 *data, gsize size, guint32 width, guint32 height, guint channels)
+{
+  g_autoptr(GZlibDecompressor) inflater = g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_ZLIB);
+  g_autoptr(GByteArray) stream = g_byte_array_new ();
+  gsize row = 1 + (gsize) width * channels;
+  gsize expected = row * height, produced = 0, pos = 8;
+  g_autofree guint8 *out = g_malloc (64 * 1024);
+  gboolean has_plte = FALSE;
+
+  while (pos + 12 <= size)
+    {
+      guint32 len = be32 (data + pos);
+
+      if (memcmp (data + pos + 4, "IDAT", 4) == 0)
+        g_byte_array_append (stream, data + pos + 8, len);
+      if (memcmp (data + pos + 4, "PLTE", 4) == 0)
+        has_plte = TRUE;
+      pos += 12 + (gsize) len;
+    }
+  if (channels == 1 && data[25] == 3 && !has_plte)
+    return FALSE;
+
+  {
+    const guint8 *in = stream->data;
+    gsize left = stream->len;
+
+    for (;;)
+      {
+        gsize read = 0, written = 0;
+        g_autoptr(GError) error = NULL;
+        GConverterResult r = g_converter_convert (G_CONVERTER (inflater), in, left, out, 64 * 1024,
+                                                  G_CONVERTER_INPUT_AT_END, &read, &written, &error);
+
+        if (r == G_CONVERTER_ERROR)
+          return FALSE;
+        for (gsize i = 0; i < written; i++)
+          if ((produced + i) % row == 0 && out[i] > 4)
+            return FALSE; /* filter types are 0–4 */
+        produced += written;
+        in += read;
+        left -= read;
+        if (produced > expected)
+          return FALSE;
+        if (r == G_CONVERTER_FINISHED)
+          break;
+        if (read == 0 && written == 0)
+          return FALSE;
+      }
+  }
+  return produced == expected;
+}
+
 gboolean
 coordena_profile_validate_png (GBytes *png, GError **error)
 {
@@ -150,6 +206,12 @@ coordena_profile_validate_png (GBytes *png, GError **error)
       g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
                    _("the coat of arms has %u × %u pixels: use at most %u pixels per side"), width, height,
                    PNG_MAX_SIDE);
+      return FALSE;
+    }
+  if (!png_pixels_ok (data, size, width, height, colour == 2 ? 3 : 1))
+    {
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                   _("the coat of arms is a damaged PNG (cut short or altered): save it again from an image editor"));
       return FALSE;
     }
   /* Last, the PDF library itself must read every pixel. */
