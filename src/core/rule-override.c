@@ -88,7 +88,9 @@ coordena_rule_override_set (const CoordenaRuleSet *set, const char *key, const c
       return NULL;
     }
 
-  if (!g_key_file_load_from_file (kf, set->path, G_KEY_FILE_KEEP_COMMENTS, error))
+  /* Changes build on the user's copy when there is one, whatever file the set was read from. */
+  if (!g_key_file_load_from_file (kf, g_file_test (path, G_FILE_TEST_EXISTS) ? path : set->path,
+                                  G_KEY_FILE_KEEP_COMMENTS, error))
     return NULL;
   old_comment = g_key_file_get_comment (kf, allowed[i].group, key, NULL);
   comment = g_strdup_printf ("%s%s" MARK "%s = %s — %s, %s, %s", old_comment != NULL ? old_comment : "",
