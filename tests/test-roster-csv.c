@@ -199,6 +199,36 @@ test_header_only (void)
 }
 
 static void
+test_sem_producao_column (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("coordena-roster-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "producao.csv", NULL);
+  g_autofree char *expected = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CoordenaRoster) r = NULL;
+  const CoordenaRosterMonth *months;
+
+  g_assert_true (g_file_set_contents (path,
+    "competencia;ibge;cnes;ine;tipo_equipe;cns;cbo;carga_horaria;sem_producao\n"
+    "202505;5208707;0020010;0000010014;eSF;700000000000102;225142;40;S\n"
+    "202506;5208707;0020010;0000010014;eSF;700000000000102;225142;40;n\n", -1, NULL));
+  r = coordena_roster_csv_read (path, NULL, NULL, &error);
+  g_assert_no_error (error);
+  months = coordena_roster_team_months (r, coordena_roster_get_team (r, 0), NULL);
+  g_assert_cmpuint (months[0].flags, ==, COORDENA_TEAM_FLAG_SEM_PRODUCAO);
+  g_assert_cmpuint (months[1].flags, ==, 0);
+
+  g_assert_true (g_file_set_contents (path,
+    "competencia;ibge;cnes;ine;tipo_equipe;cns;cbo;carga_horaria;sem_producao\n"
+    "202505;5208707;0020010;0000010014;eSF;700000000000102;225142;40;talvez\n", -1, NULL));
+  g_assert_null (coordena_roster_csv_read (path, NULL, NULL, &error));
+  expected = g_strdup_printf ("%s:2:9: sem_producao deve ser S ou N, não “talvez”", path);
+  g_assert_true (g_str_has_prefix (error->message, expected));
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+static void
 test_missing_column (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("coordena-roster-XXXXXX", NULL);
@@ -226,5 +256,6 @@ main (int argc, char **argv)
   g_test_add_func ("/roster-csv/codes-padded", test_codes_padded_and_names_multiline);
   g_test_add_func ("/roster-csv/missing-column", test_missing_column);
   g_test_add_func ("/roster-csv/header-only", test_header_only);
+  g_test_add_func ("/roster-csv/sem-producao-column", test_sem_producao_column);
   return g_test_run ();
 }

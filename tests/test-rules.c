@@ -90,18 +90,20 @@ mask_for (const CoordenaClause *cl, CoordenaCategorySet required)
   return mask;
 }
 
-/* The highest percent among the set's clauses whose condition holds on a constant mask for k
- * competências in a row: what the staff would read off the table. */
+/* The highest percent among the set's clauses whose condition holds on a constant mask (and
+ * sem produção or not) for k competências in a row: what the staff would read off the table. */
 static guint
-table_percent (const CoordenaRuleSet *s, CoordenaFamily family, CoordenaCategorySet mask, guint k)
+table_percent (const CoordenaRuleSet *s, CoordenaFamily family, CoordenaCategorySet mask, gboolean sem_producao, guint k)
 {
   guint best = 0;
 
   for (guint i = 0; i < s->n_clauses; i++)
     {
       const CoordenaClause *c = &s->clauses[i];
-      if (c->family == family && (mask & c->absent_all) == c->absent_all &&
-          (guint) __builtin_popcount (mask) >= c->min_absent && k >= c->consecutive)
+      gboolean holds = c->event == COORDENA_EVENT_SEM_PRODUCAO
+                       ? sem_producao
+                       : ((mask & c->absent_all) == c->absent_all && (guint) __builtin_popcount (mask) >= c->min_absent);
+      if (c->family == family && holds && k >= c->consecutive)
         best = MAX (best, c->percent);
     }
   return best;
@@ -121,17 +123,19 @@ test_every_clause (void)
           const CoordenaClause *cl = &s->clauses[ci];
           CoordenaTeamType type = cl->family == COORDENA_FAMILY_ESF ? COORDENA_TEAM_TYPE_ESF : COORDENA_TEAM_TYPE_EAP30;
           CoordenaCategorySet mask = mask_for (cl, coordena_team_type_required (type));
+          gboolean event = cl->event == COORDENA_EVENT_SEM_PRODUCAO;
+          guint flags = event ? COORDENA_TEAM_FLAG_SEM_PRODUCAO : 0;
           M months[3];
           guint k = cl->consecutive;
           g_autofree CoordenaMonthResult *fires = NULL;
 
           g_test_message ("%s / %s", s->id, cl->id);
           for (guint i = 0; i < k; i++)
-            months[i] = (M) { coordena_competencia_add (s->valid_from, (int) i), mask, 0, 0 };
+            months[i] = (M) { coordena_competencia_add (s->valid_from, (int) i), mask, flags, 0 };
 
           /* Fires: the condition for exactly `consecutive` competências. */
           fires = run (type, months, k, s->id, 1);
-          g_assert_cmpuint (fires[k - 1].percent, ==, table_percent (s, cl->family, mask, k));
+          g_assert_cmpuint (fires[k - 1].percent, ==, table_percent (s, cl->family, mask, event, k));
           g_assert_cmpuint (fires[k - 1].percent, >=, cl->percent);
           g_assert_nonnull (fires[k - 1].clause);
           g_assert_cmpuint (fires[k - 1].clause->percent, ==, fires[k - 1].percent);
@@ -142,23 +146,26 @@ test_every_clause (void)
             {
               g_autofree CoordenaMonthResult *shorter = run (type, months + 1, k - 1, s->id, 1);
               g_assert_true (shorter[k - 2].clause != cl);
-              g_assert_cmpuint (shorter[k - 2].percent, ==, table_percent (s, cl->family, mask, k - 1));
+              g_assert_cmpuint (shorter[k - 2].percent, ==, table_percent (s, cl->family, mask, event, k - 1));
             }
-          /* …or one category fewer. */
+          /* …or one category fewer (for an event: without the event). */
           {
             CoordenaCategorySet fewer = mask & (CoordenaCategorySet) (mask - 1); /* drops the lowest */
             g_autofree CoordenaMonthResult *less = NULL;
 
             for (guint i = 0; i < k; i++)
-              months[i].absent = fewer;
+              {
+                months[i].absent = fewer;
+                months[i].flags = 0;
+              }
             less = run (type, months, k, s->id, 1);
             g_assert_true (less[k - 1].clause != cl);
-            g_assert_cmpuint (less[k - 1].percent, ==, table_percent (s, cl->family, fewer, k));
+            g_assert_cmpuint (less[k - 1].percent, ==, table_percent (s, cl->family, fewer, FALSE, k));
           }
           tested++;
         }
     }
-  g_assert_cmpuint (tested, ==, 8 + 14 + 0 + 14 + 14);
+  g_assert_cmpuint (tested, ==, 8 + 14 + 0 + 16 + 16);
 }
 
 /* ---- the tables as the staff reads them --------------------------------------------------------- */
@@ -449,6 +456,48 @@ test_compare_two_sets (void)
   g_assert_cmpuint (c->count_b[3], ==, 1);  /* 75 % */
 }
 
+static void
+test_sem_producao (void)
+{
+  M three[] = {
+    { 202505, 0, COORDENA_TEAM_FLAG_SEM_PRODUCAO, 1800000 },
+    { 202506, 0, COORDENA_TEAM_FLAG_SEM_PRODUCAO, 1800000 },
+    { 202507, 0, COORDENA_TEAM_FLAG_SEM_PRODUCAO, 1800000 },
+  };
+  M gap[] = {
+    { 202505, 0, COORDENA_TEAM_FLAG_SEM_PRODUCAO, 0 },
+    { 202506, 0, 0, 0 },
+    { 202507, 0, COORDENA_TEAM_FLAG_SEM_PRODUCAO, 0 },
+  };
+  M with_med[] = {
+    { 202505, BIT (MED), COORDENA_TEAM_FLAG_SEM_PRODUCAO, 0 },
+    { 202506, BIT (MED), COORDENA_TEAM_FLAG_SEM_PRODUCAO, 0 },
+    { 202507, BIT (MED), COORDENA_TEAM_FLAG_SEM_PRODUCAO, 0 },
+  };
+  M before_2025[] = {
+    { 202301, 0, COORDENA_TEAM_FLAG_SEM_PRODUCAO, 0 },
+    { 202302, 0, COORDENA_TEAM_FLAG_SEM_PRODUCAO, 0 },
+    { 202303, 0, COORDENA_TEAM_FLAG_SEM_PRODUCAO, 0 },
+  };
+  g_autofree CoordenaMonthResult *r1 = run (COORDENA_TEAM_TYPE_ESF, three, 3, NULL, 0);
+  g_autofree CoordenaMonthResult *r2 = run (COORDENA_TEAM_TYPE_EAP30, gap, 3, NULL, 0);
+  g_autofree CoordenaMonthResult *r3 = run (COORDENA_TEAM_TYPE_ESF, with_med, 3, NULL, 0);
+  g_autofree CoordenaMonthResult *r4 = run (COORDENA_TEAM_TYPE_ESF, before_2025, 3, NULL, 0);
+
+  /* Three competências without production sent to SISAB: 50 % on the third. */
+  g_assert_cmpuint (r1[1].percent, ==, 0);
+  g_assert_cmpuint (r1[2].percent, ==, 50);
+  g_assert_cmpstr (r1[2].clause->id, ==, "esf-sem-producao");
+  g_assert_cmpint (r1[2].perda_centavos, ==, 900000);
+  /* A competência with production in between starts the count again. */
+  g_assert_cmpuint (r2[2].percent, ==, 0);
+  /* The médico missing as well: the larger suspension decides. */
+  g_assert_cmpuint (r3[2].percent, ==, 75);
+  g_assert_cmpstr (r3[2].clause->id, ==, "esf-med");
+  /* Portaria 38/2022 has no such rule. */
+  g_assert_cmpuint (r4[2].percent, ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -472,6 +521,7 @@ main (int argc, char **argv)
   g_test_add_func ("/rules/provimento-cap", test_provimento_cap);
   g_test_add_func ("/rules/provimento-adicional", test_provimento_adicional);
   g_test_add_func ("/rules/money", test_money);
+  g_test_add_func ("/rules/sem-producao", test_sem_producao);
   g_test_add_func ("/rules/compare-two-sets", test_compare_two_sets);
   status = g_test_run ();
   coordena_rule_catalog_free (catalog);

@@ -155,7 +155,12 @@ test_cofin_2024 (void)
 static void
 check_2025_table (const CoordenaRuleSet *s, CoordenaConfidence conf)
 {
-  g_assert_cmpuint (s->n_clauses, ==, 14);
+  g_assert_cmpuint (s->n_clauses, ==, 16);
+  /* 50 % after 3 competências without production sent to SISAB. */
+  assert_clause (s, "esf-sem-producao", COORDENA_FAMILY_ESF, 0, 0, 50, 3, conf);
+  assert_clause (s, "eap-sem-producao", COORDENA_FAMILY_EAP, 0, 0, 50, 3, conf);
+  g_assert_cmpuint (clause (s, "esf-sem-producao")->event, ==, COORDENA_EVENT_SEM_PRODUCAO);
+  g_assert_cmpuint (clause (s, "esf-med")->event, ==, COORDENA_EVENT_NONE);
   g_assert_cmpuint (s->provimento_repasse, ==, 25);
   g_assert_cmpuint (s->revoke_after, ==, 12);
   assert_clause (s, "esf-tec", COORDENA_FAMILY_ESF, BIT (TEC), 0, 25, 2, conf);
@@ -260,6 +265,10 @@ test_loader_errors (void)
     { "\n[Clause", "\nsem igual\n[Clause", "teste.ruleset: linha 9: esperado “chave=valor”, um [grupo] ou um comentário #" },
     { "absent_all=MED\n", "absent_all=\n",
       "teste.ruleset:9: [Clause esf-med]: a cláusula valeria para toda equipe: informe absent_all ou um min_absent de pelo menos 1" },
+    { "absent_all=MED\n", "absent_all=MED\nevent=sem_producao\n",
+      "teste.ruleset:12: [Clause esf-med] event: uma cláusula conta um evento ou categorias ausentes, não os dois" },
+    { "absent_all=MED\n", "absent_all=\nevent=sem_cadastro\n",
+      "teste.ruleset:12: [Clause esf-med] event: evento desconhecido “sem_cadastro”: use sem_producao" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -38,6 +38,12 @@ typedef enum {
   COORDENA_FAMILY_EAP,  /* eAP 20 h and 30 h */
 } CoordenaFamily;
 
+/* A team-level event a clause may count instead of absent categories. */
+typedef enum {
+  COORDENA_EVENT_NONE = 0,
+  COORDENA_EVENT_SEM_PRODUCAO,    /* no production sent to SISAB (COORDENA_TEAM_FLAG_SEM_PRODUCAO) */
+} CoordenaClauseEvent;
+
 typedef struct {
   char *id;                       /* unique within the set, e.g. "esf-med" */
   CoordenaFamily family;
@@ -48,6 +54,8 @@ typedef struct {
   char *basis;                    /* legal basis, as the user reads it */
   CoordenaConfidence confidence;
   guint line;                     /* line of the clause in its file */
+  guint8 event;                   /* CoordenaClauseEvent: when set, the condition is the event
+                                   * and absent_all / min_absent are empty */
 } CoordenaClause;
 
 #define COORDENA_N_STRATA 4

@@ -185,6 +185,8 @@ rules_show (const CoordenaRuleSet *s)
       g_autoptr(GString) cond = g_string_new (NULL);
       g_autofree char *when = NULL;
 
+      if (c->event == COORDENA_EVENT_SEM_PRODUCAO)
+        g_string_append (cond, _("no production sent to SISAB"));
       if (all[0] != '\0')
         g_string_append_printf (cond, _("%s absent"), all);
       if (c->min_absent > 0)

@@ -13,13 +13,14 @@
 
 enum {
   COL_COMPETENCIA, COL_IBGE, COL_CNES, COL_INE, COL_TIPO, COL_CNS, COL_NOME, COL_CBO,
-  COL_CARGA, COL_PROVIMENTO, COL_VALOR_BASE, COL_ESTRATO, N_COLS,
+  COL_CARGA, COL_PROVIMENTO, COL_VALOR_BASE, COL_ESTRATO, COL_SEM_PRODUCAO, N_COLS,
 };
 
 static const struct { const char *name; gboolean required; } columns[N_COLS] = {
   { "competencia", TRUE }, { "ibge", TRUE }, { "cnes", TRUE }, { "ine", TRUE },
   { "tipo_equipe", TRUE }, { "cns", TRUE }, { "nome", FALSE }, { "cbo", TRUE },
   { "carga_horaria", TRUE }, { "provimento", FALSE }, { "valor_base", FALSE }, { "estrato_ied", FALSE },
+  { "sem_producao", FALSE },
 };
 
 /* What the file said about a team in a competência, to catch contradictions. */
@@ -255,6 +256,13 @@ on_row (CoordenaCsvReader *reader, const CoordenaCsvRecord *record, gpointer dat
   else if (f[COL_PROVIMENTO][0] != '\0' && g_ascii_strcasecmp (f[COL_PROVIMENTO], "N") != 0)
     {
       bad_row (l, reader, record, COL_PROVIMENTO, _("provimento must be S or N, not “%s”"), f[COL_PROVIMENTO]);
+      return TRUE;
+    }
+  if (g_ascii_strcasecmp (f[COL_SEM_PRODUCAO], "S") == 0)
+    flags |= COORDENA_TEAM_FLAG_SEM_PRODUCAO;
+  else if (f[COL_SEM_PRODUCAO][0] != '\0' && g_ascii_strcasecmp (f[COL_SEM_PRODUCAO], "N") != 0)
+    {
+      bad_row (l, reader, record, COL_SEM_PRODUCAO, _("sem_producao must be S or N, not “%s”"), f[COL_SEM_PRODUCAO]);
       return TRUE;
     }
   if (f[COL_VALOR_BASE][0] != '\0')

@@ -15,7 +15,10 @@
 
 
 #define NO_CLAUSE 255
-#define N_MASKS 16
+/* What a clause's condition reads in a competência: the absent categories (bits 0–3) and the
+ * team-level event (bit 4). */
+#define KEY_SEM_PRODUCAO 0x10
+#define N_KEYS 32
 
 typedef struct _Compiled Compiled;
 
@@ -25,10 +28,17 @@ typedef struct {
   guint8 type;
   guint8 flags;
   CoordenaCategorySet absent;
+  guint8 key;                        /* absent | KEY_SEM_PRODUCAO */
   gint64 base;
   const CoordenaRuleSet *set;
   const Compiled *compiled;
 } Step;
+
+static inline guint8
+step_key (CoordenaCategorySet absent, guint flags)
+{
+  return (guint8) ((absent & COORDENA_CATEGORIES_ALL) | ((flags & COORDENA_TEAM_FLAG_SEM_PRODUCAO) ? KEY_SEM_PRODUCAO : 0));
+}
 
 /* The competência before c, without a call: 202501 → 202412. */
 static inline CoordenaCompetencia
@@ -37,14 +47,16 @@ previous_competencia (CoordenaCompetencia c)
   return c % 100 == 1 ? c - 89 : c - 1;
 }
 
-/* A rule set compiled for the walk: which clause decides, straight from the absent masks of
- * the current and the previous competência. Sets with clauses over 3 or more competências
- * take the general path. */
+/* A rule set compiled for the walk: which clause of 1 or 2 competências decides, straight
+ * from the keys of the current and the previous competência; clauses over 3 or more are
+ * checked one by one, and only when they could beat the tables' answer. */
 struct _Compiled {
   const CoordenaRuleSet *set;
-  gboolean general;
-  guint8 now[2][N_MASKS];            /* [family][mask]: best clause of 1 competência */
-  guint8 pair[2][N_MASKS][N_MASKS];  /* [family][previous][current]: best clause of 2 */
+  gboolean general;                  /* too many clauses for the tables: check them all */
+  guint8 now[2][N_KEYS];             /* [family][key]: best clause of 1 competência */
+  guint8 pair[2][N_KEYS][N_KEYS];    /* [family][previous][current]: best clause of 2 */
+  guint8 longer[NO_CLAUSE];          /* indexes of the clauses of 3 or more, ascending */
+  guint n_longer;
 };
 
 typedef struct {
@@ -58,7 +70,7 @@ typedef struct {
   const CoordenaCategorySet *masks;
 } Picker;
 
-static inline gboolean condition_holds (const CoordenaClause *clause, CoordenaCategorySet absent);
+static inline gboolean condition_holds (const CoordenaClause *clause, guint8 key);
 
 static Compiled *
 compile (const CoordenaRuleSet *set)
@@ -70,6 +82,9 @@ compile (const CoordenaRuleSet *set)
   memset (c->pair, NO_CLAUSE, sizeof c->pair);
   if (set->n_clauses >= NO_CLAUSE)
     c->general = TRUE;
+  for (guint k = 0; k < set->n_clauses && !c->general; k++)
+    if (set->clauses[k].consecutive > 2)
+      c->longer[c->n_longer++] = (guint8) k;
   /* Clauses are sorted best first: the lowest index that fires decides. */
   for (guint k = set->n_clauses; k-- > 0 && !c->general;)
     {
@@ -77,16 +92,16 @@ compile (const CoordenaRuleSet *set)
       int f = cl->family == COORDENA_FAMILY_ESF ? 0 : 1;
 
       if (cl->consecutive > 2)
-        c->general = TRUE;
-      for (guint cur = 0; cur < N_MASKS; cur++)
+        continue;
+      for (guint cur = 0; cur < N_KEYS; cur++)
         {
-          if (!condition_holds (cl, (CoordenaCategorySet) cur))
+          if (!condition_holds (cl, (guint8) cur))
             continue;
           if (cl->consecutive == 1)
             c->now[f][cur] = (guint8) k;
           else
-            for (guint prev = 0; prev < N_MASKS; prev++)
-              if (condition_holds (cl, (CoordenaCategorySet) prev))
+            for (guint prev = 0; prev < N_KEYS; prev++)
+              if (condition_holds (cl, (guint8) prev))
                 c->pair[f][prev][cur] = (guint8) k;
         }
     }
@@ -146,18 +161,34 @@ masks_for (Picker *p, guint max_hours)
 }
 
 static inline gboolean
-condition_holds (const CoordenaClause *clause, CoordenaCategorySet absent)
-{
-  return (absent & clause->absent_all) == clause->absent_all &&
-         (guint) __builtin_popcount (absent) >= clause->min_absent;
-}
-
-static inline gboolean
 family_matches (const CoordenaClause *clause, guint8 type)
 {
   if (clause->family == COORDENA_FAMILY_ESF)
     return type == COORDENA_TEAM_TYPE_ESF;
   return type == COORDENA_TEAM_TYPE_EAP20 || type == COORDENA_TEAM_TYPE_EAP30;
+}
+
+static inline gboolean
+condition_holds (const CoordenaClause *clause, guint8 key)
+{
+  CoordenaCategorySet absent = key & COORDENA_CATEGORIES_ALL;
+
+  if (clause->event == COORDENA_EVENT_SEM_PRODUCAO)
+    return (key & KEY_SEM_PRODUCAO) != 0;
+  return (absent & clause->absent_all) == clause->absent_all &&
+         (guint) __builtin_popcount (absent) >= clause->min_absent;
+}
+
+/* TRUE when the clause's condition holds in steps i, i−1, … for its consecutive competências. */
+static inline gboolean
+fires_at (const CoordenaClause *cl, const Step *steps, guint i, const guint16 *run)
+{
+  if (!family_matches (cl, steps[i].type) || run[i] < cl->consecutive)
+    return FALSE;
+  for (guint back = 0; back < cl->consecutive; back++)
+    if (!condition_holds (cl, steps[i - back].key))
+      return FALSE;
+  return TRUE;
 }
 
 /* Evaluates steps[0..n) into out[0..n). run[] is scratch of n entries. DOMAIN.md §4–§5. */
@@ -192,10 +223,13 @@ evaluate_steps (const Step *steps, guint n, guint stratum, guint16 *run, Coorden
         {
           const Compiled *cc = s->compiled;
           int f = s->type == COORDENA_TEAM_TYPE_ESF ? 0 : 1;
-          guint best = cc->now[f][s->absent & 0x0F];
+          guint best = cc->now[f][s->key];
 
           if (run[i] >= 2)
-            best = MIN (best, cc->pair[f][steps[i - 1].absent & 0x0F][s->absent & 0x0F]);
+            best = MIN (best, cc->pair[f][steps[i - 1].key][s->key]);
+          for (guint j = 0; j < cc->n_longer && cc->longer[j] < best; j++)
+            if (fires_at (&set->clauses[cc->longer[j]], steps, i, run))
+              best = cc->longer[j];
           if (best != NO_CLAUSE)
             {
               r->clause = &set->clauses[best];
@@ -205,22 +239,12 @@ evaluate_steps (const Step *steps, guint n, guint stratum, guint16 *run, Coorden
       else
         /* Clauses are sorted best first: the first that fires decides. */
         for (guint k = 0; k < set->n_clauses; k++)
-          {
-            const CoordenaClause *cl = &set->clauses[k];
-            gboolean fires;
-
-            if (!family_matches (cl, s->type) || run[i] < cl->consecutive)
-              continue;
-            fires = TRUE;
-            for (guint back = 0; back < cl->consecutive && fires; back++)
-              fires = condition_holds (cl, steps[i - back].absent);
-            if (fires)
-              {
-                r->percent = (guint8) cl->percent;
-                r->clause = cl;
-                break;
-              }
-          }
+          if (fires_at (&set->clauses[k], steps, i, run))
+            {
+              r->percent = (guint8) set->clauses[k].percent;
+              r->clause = &set->clauses[k];
+              break;
+            }
 
       if (set->provimento_repasse > 0 && s->type == COORDENA_TEAM_TYPE_ESF &&
           (s->flags & COORDENA_TEAM_FLAG_PROVIMENTO) &&
@@ -266,6 +290,7 @@ team_steps (CoordenaRoster *roster, const CoordenaRosterTeam *team, Picker *pick
       steps[i].flags = months[i].flags;
       steps[i].base = months[i].base_centavos;
       steps[i].absent = masks[team->first_month + i];
+      steps[i].key = step_key (steps[i].absent, steps[i].flags);
       steps[i].set = set;
       steps[i].compiled = picker->cached_compiled;
     }
@@ -566,6 +591,7 @@ coordena_forecast (CoordenaRoster            *roster,
               else
                 s->absent |= bit;
             }
+          s->key = step_key (s->absent, s->flags);
         }
       evaluate_steps (steps, n_hist + horizon, team->ied_stratum, run, results);
 

@@ -31,7 +31,7 @@ static const char *const set_keys[] = {
 };
 static const char *const base_keys[] = { "eSF", "eAP30", "eAP20", "confidence", NULL };
 static const char *const clause_keys[] = {
-  "family", "absent_all", "min_absent", "percent", "consecutive", "basis", "confidence", NULL,
+  "family", "absent_all", "min_absent", "event", "percent", "consecutive", "basis", "confidence", NULL,
 };
 
 static guint
@@ -276,7 +276,19 @@ load_clause (Ctx *ctx, const char *group, CoordenaClause *c, GError **error)
       !get_uint (ctx, group, "consecutive", TRUE, 1, 1, 120, &c->consecutive, error) ||
       !get_confidence (ctx, group, "confidence", TRUE, &c->confidence, error))
     return FALSE;
-  if (c->absent_all == 0 && c->min_absent == 0)
+  {
+    g_autofree char *event = get_string (ctx, group, "event", FALSE, NULL);
+
+    if (event != NULL && event[0] != '\0')
+      {
+        if (!g_str_equal (event, "sem_producao"))
+          return refuse (error, ctx, group, "event", _("unknown event “%s”: use sem_producao"), event);
+        if (c->absent_all != 0 || c->min_absent != 0)
+          return refuse (error, ctx, group, "event", _("a clause counts either an event or absent categories, not both"));
+        c->event = COORDENA_EVENT_SEM_PRODUCAO;
+      }
+  }
+  if (c->event == COORDENA_EVENT_NONE && c->absent_all == 0 && c->min_absent == 0)
     return refuse (error, ctx, group, NULL, _("the clause would apply to every team: give absent_all or a min_absent of at least 1"));
 
   c->basis = get_string (ctx, group, "basis", TRUE, error);
