@@ -262,6 +262,11 @@ test_generate_refusals_and_numbering (void)
   g_assert_cmpint (r.status, ==, 0);
   assert_has (r.out, "OFÍCIO Nº 2/2025/COAPS/SESA");
 
+  cli (&r, "oficio", "list", "--format", "csv", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  assert_has (r.out, "numero;ano;identificacao;");
+  assert_has (r.out, "1;2025;OFÍCIO Nº 1/2025/COAPS/SESA;" OFFER ";2025-12-01;secretario;;1;");
+
   cli (&r, "oficio", "list", "--format", "json", NULL);
   g_assert_cmpint (r.status, ==, 0);
   assert_has (r.out, "\"identificacao\" : \"OFÍCIO Nº 1/2025/COAPS/SESA\"");

@@ -7,6 +7,7 @@
 
 #include <coordena/coordena.h>
 #include <coordena/adhesion.h>
+#include <coordena/csv-writer.h>
 
 #include "cli-store.h"
 
@@ -125,14 +126,27 @@ list (CliContext *ctx, const char *format)
     }
   if (format != NULL && g_str_equal (format, "csv"))
     {
-      g_print ("numero;ano;identificacao;oferta;data;signatario;anexo;paginas;sha256\n");
+      g_autoptr(GString) out = g_string_new ("numero;ano;identificacao;oferta;data;signatario;anexo;paginas;sha256;descartado\n");
+
       for (guint i = 0; i < records->len; i++)
         {
           const CoordenaOficioRecord *r = g_ptr_array_index (records, i);
+          g_autofree char *number = g_strdup_printf ("%u", r->number);
+          g_autofree char *year = g_strdup_printf ("%u", r->year);
+          g_autofree char *pages = g_strdup_printf ("%u", r->pages);
 
-          g_print ("%u;%u;\"%s\";%s;%s;%s;%s;%u;%s\n", r->number, r->year, r->identification, r->offer, r->date,
-                   r->signer, r->annex != NULL ? r->annex : "", r->pages, r->sha256);
+          coordena_csv_append_cell (out, number, ';', ';');
+          coordena_csv_append_cell (out, year, ';', ';');
+          coordena_csv_append_cell (out, r->identification, ';', ';');
+          coordena_csv_append_cell (out, r->offer, ';', ';');
+          coordena_csv_append_cell (out, r->date, ';', ';');
+          coordena_csv_append_cell (out, r->signer, ';', ';');
+          coordena_csv_append_cell (out, r->annex, ';', ';');
+          coordena_csv_append_cell (out, pages, ';', ';');
+          coordena_csv_append_cell (out, r->sha256, ';', ';');
+          coordena_csv_append_cell (out, r->deleted ? "1" : "0", ';', '\n');
         }
+      g_print ("%s", out->str);
       return CLI_EXIT_OK;
     }
   if (records->len == 0)
