@@ -109,6 +109,30 @@ test_alert_opens_team (void)
 }
 
 static void
+test_municipio_opens_its_teams (void)
+{
+  CoordenaPainelPage *page;
+  CoordenaWindow *window = painel_window (&page);
+  CoordenaSummary *summary = coordena_workspace_get_summary (coordena_window_get_workspace (window));
+  const CoordenaMunicipioSummary *m = coordena_summary_get_municipio (summary, 0);
+  GListModel *shown;
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (coordena_painel_page_get_municipios (page), 0);
+
+  g_signal_emit_by_name (row, "activate");
+  ui_wait_for_frames (GTK_WIDGET (window), 2);
+  g_assert_cmpstr (coordena_window_get_page (window), ==, "equipes");
+  shown = coordena_equipes_page_get_shown (COORDENA_EQUIPES_PAGE (coordena_window_get_page_widget (window, "equipes")));
+  g_assert_cmpuint (g_list_model_get_n_items (shown), >=, m->n_teams);
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(CoordenaTeamItem) item = g_list_model_get_item (shown, i);
+
+      g_assert_cmpstr (coordena_team_item_get_team (item)->ibge, ==, m->ibge);
+    }
+  gtk_widget_activate_action (coordena_window_get_page_widget (window, "equipes"), "equipes.clear-filters", NULL);
+}
+
+static void
 test_dark_style (void)
 {
   AdwStyleManager *style = adw_style_manager_get_default ();
@@ -138,6 +162,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/painel/shows-figures", test_painel_shows_figures);
   g_test_add_func ("/painel/alert-opens-team", test_alert_opens_team);
+  g_test_add_func ("/painel/municipio-opens-its-teams", test_municipio_opens_its_teams);
   g_test_add_func ("/painel/dark-style", test_dark_style);
 
   status = g_test_run ();

@@ -142,6 +142,15 @@ test_refused_import_changes_nothing (void)
   g_assert_cmpuint (coordena_summary_get_n_teams (coordena_workspace_get_summary (workspace)), ==, before);
 }
 
+static void
+test_competencia_from_name (void)
+{
+  g_assert_cmpuint (coordena_import_competencia_from_name ("/dados/BASE_DE_DADOS_CNES_202509.ZIP"), ==, 202509);
+  g_assert_cmpuint (coordena_import_competencia_from_name ("/dados/base_de_dados_cnes_202412.zip"), ==, 202412);
+  g_assert_cmpuint (coordena_import_competencia_from_name ("/dados/cnes-setembro"), ==, 0);
+  g_assert_cmpuint (coordena_import_competencia_from_name ("/dados/CNES_202513.ZIP"), ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -152,6 +161,7 @@ main (int argc, char **argv)
   db = ui_app_make_database (NULL);
   app = ui_app_new (db);
 
+  g_test_add_func ("/import/competencia-from-name", test_competencia_from_name);
   g_test_add_func ("/import/first-run-then-demo", test_first_run_then_demo);
   g_test_add_func ("/import/roster-csv", test_roster_csv_import);
   g_test_add_func ("/import/refused-changes-nothing", test_refused_import_changes_nothing);

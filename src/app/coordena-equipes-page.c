@@ -26,6 +26,7 @@ struct _CoordenaEquipesPage
   CoordenaTeamDetail *detail;
   GtkLabel *count_label;
   GtkLabel *competencia_label;
+  GtkWidget *demo_label;
 
   CoordenaWorkspace *workspace;
   GListStore *filtered;         /* the rows shown, in order */
@@ -502,6 +503,7 @@ workspace_changed (CoordenaEquipesPage *self)
 
   rebuild_municipios (self);
   update_count (self);
+  gtk_widget_set_visible (self->demo_label, coordena_workspace_is_demo (self->workspace));
 
   if (summary != NULL && coordena_summary_get_current (summary) != 0)
     {
@@ -722,6 +724,7 @@ coordena_equipes_page_class_init (CoordenaEquipesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CoordenaEquipesPage, detail);
   gtk_widget_class_bind_template_child (widget_class, CoordenaEquipesPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, CoordenaEquipesPage, competencia_label);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaEquipesPage, demo_label);
 
   gtk_widget_class_install_action (widget_class, "equipes.focus-search", NULL, focus_search_action);
   gtk_widget_class_install_action (widget_class, "equipes.clear-filters", NULL, clear_filters_action);

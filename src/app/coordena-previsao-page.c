@@ -24,6 +24,7 @@ struct _CoordenaPrevisaoPage
   GtkSwitch *compare_switch;
   AdwComboRow *compare_row;
   GtkLabel *rules_summary;
+  GtkWidget *demo_label;
   GtkLabel *headline_label;
   GtkLabel *detail_label;
   CoordenaLossChart *chart;
@@ -799,6 +800,7 @@ static void
 workspace_changed (CoordenaPrevisaoPage *self)
 {
   show_changes (self);
+  gtk_widget_set_visible (self->demo_label, coordena_workspace_is_demo (self->workspace));
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     recompute (self);
   else
@@ -881,6 +883,7 @@ coordena_previsao_page_class_init (CoordenaPrevisaoPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CoordenaPrevisaoPage, compare_switch);
   gtk_widget_class_bind_template_child (widget_class, CoordenaPrevisaoPage, compare_row);
   gtk_widget_class_bind_template_child (widget_class, CoordenaPrevisaoPage, rules_summary);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaPrevisaoPage, demo_label);
   gtk_widget_class_bind_template_child (widget_class, CoordenaPrevisaoPage, headline_label);
   gtk_widget_class_bind_template_child (widget_class, CoordenaPrevisaoPage, detail_label);
   gtk_widget_class_bind_template_child (widget_class, CoordenaPrevisaoPage, chart);
