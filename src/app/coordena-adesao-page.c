@@ -191,8 +191,11 @@ show_offer (CoordenaAdesaoPage *self, const CoordenaOffer *offer)
       if (ref->sei != NULL)
         g_string_append_printf (sub, "SEI %s", ref->sei);
       if (ref->processo != NULL)
-        /* TRANSLATORS: the SEI process number of a technical note */
-        g_string_append_printf (sub, "%s%s", sub->len > 0 ? " · " : "", ref->processo);
+        {
+          g_autofree char *processo = g_strdup_printf (_("Process nº %s"), ref->processo);
+
+          g_string_append_printf (sub, "%s%s", sub->len > 0 ? " · " : "", processo);
+        }
       if (ref->role != NULL)
         g_string_append_printf (sub, "%s%s", sub->len > 0 ? " · " : "", ref->role);
       gtk_list_box_append (self->references_list, text_row (ref->title, sub->str));
