@@ -151,6 +151,72 @@ test_competencia_from_name (void)
   g_assert_cmpuint (coordena_import_competencia_from_name ("/dados/CNES_202513.ZIP"), ==, 0);
 }
 
+static gboolean
+writing (gpointer data)
+{
+  return coordena_import_dialog_get_max_fraction (data) > 0 || !coordena_import_dialog_is_running (data);
+}
+
+static void
+test_cancel_leaves_database (void)
+{
+  CoordenaWindow *window = ui_app_open_window (app);
+  CoordenaWorkspace *workspace = coordena_window_get_workspace (window);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("coordena-csv-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "grande.csv", NULL);
+  g_autoptr(GString) csv = g_string_new ("competencia;ibge;cnes;ine;tipo_equipe;cns;nome;cbo;carga_horaria\n");
+  static const char *cbos[] = { "225142", "223565", "322245", "515105" };
+  CoordenaImportDialog *dialog;
+  guint before;
+
+  /* Big enough that Cancel arrives while the teams are being written. */
+  for (guint t = 0; t < 8000; t++)
+    for (guint r = 0; r < 4; r++)
+      {
+        char cns[16];
+        int sum = 0;
+
+        g_snprintf (cns, sizeof cns, "8%012u00", t * 4 + r + 1);
+        for (int i = 0; i < 13; i++)
+          sum += (cns[i] - '0') * (15 - i);
+        for (int a = 0; a < 100; a++)
+          if ((sum + 2 * (a / 10) + a % 10) % 11 == 0)
+            {
+              cns[13] = (char) ('0' + a / 10);
+              cns[14] = (char) ('0' + a % 10);
+              break;
+            }
+        g_string_append_printf (csv, "202509;2800308;2345678;%010u;eSF;%s;;%s;40\n", 5000000 + t, cns, cbos[r]);
+      }
+  g_assert_true (g_file_set_contents (path, csv->str, (gssize) csv->len, &error));
+
+  /* How the window looks while it works, before anything is read. */
+  dialog = coordena_import_dialog_new (GTK_WINDOW (window), workspace, COORDENA_IMPORT_CNES, "/dados/BASE_DE_DADOS_CNES_202509.ZIP", NULL, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  ui_wait_for_frames (GTK_WIDGET (dialog), 3);
+  g_assert_true (label_shows (GTK_WIDGET (dialog), "Importando dados do CNES…"));
+  g_assert_true (label_shows (GTK_WIDGET (dialog), "Cancelar"));
+  g_free (ui_save_png (GTK_WIDGET (dialog), "importacao-progresso"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  before = coordena_summary_get_n_teams (coordena_workspace_get_summary (workspace));
+
+  dialog = coordena_import_dialog_new (GTK_WINDOW (window), workspace, COORDENA_IMPORT_ROSTER_CSV, path, NULL, 0);
+  coordena_import_dialog_start (dialog);
+  g_assert_true (ui_app_wait_for (writing, dialog));
+  g_assert_true (coordena_import_dialog_is_running (dialog));
+  coordena_import_dialog_cancel (dialog);
+  ui_wait_for_frames (GTK_WIDGET (dialog), 1);
+  g_assert_true (ui_app_wait_for (import_ended, dialog));
+  g_assert_false (coordena_import_dialog_succeeded (dialog));
+  ui_wait_for_frames (GTK_WIDGET (dialog), 2);
+  g_assert_true (label_shows (GTK_WIDGET (dialog), "Importação cancelada"));
+  gtk_window_close (GTK_WINDOW (dialog));
+  ui_app_wait_loaded (window);
+  g_assert_cmpuint (coordena_summary_get_n_teams (coordena_workspace_get_summary (workspace)), ==, before);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -165,6 +231,7 @@ main (int argc, char **argv)
   g_test_add_func ("/import/first-run-then-demo", test_first_run_then_demo);
   g_test_add_func ("/import/roster-csv", test_roster_csv_import);
   g_test_add_func ("/import/refused-changes-nothing", test_refused_import_changes_nothing);
+  g_test_add_func ("/import/cancel-leaves-database", test_cancel_leaves_database);
 
   status = g_test_run ();
   g_application_release (G_APPLICATION (app));
