@@ -193,6 +193,19 @@ test_duplicate_column (void)
 }
 
 static void
+test_guarded_formula_reads_back (void)
+{
+  Collect c = { 0 };
+  g_autoptr(GError) error = NULL;
+  /* What the CSV writer wrote to keep a spreadsheet from running it reads back as it was. */
+  g_autofree char *log = read_text ("nome;idade;apelido\n'=1+1;40;\"'@SUM(1;2)\"\n'Ana;'-40;'+55 51\n", -1, 0,
+                                    COORDENA_CSV_ENCODING_AUTO, &c, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (log, ==, "2|=1+1|40|@SUM(1;2)\n3|'Ana|'-40|+55 51\n");
+}
+
+static void
 test_callback_stops (void)
 {
   Collect c = { .stop_at = 3 };
@@ -329,6 +342,7 @@ main (int argc, char **argv)
   g_test_add_func ("/csv/missing-column", test_missing_column);
   g_test_add_func ("/csv/wrong-separator", test_wrong_separator);
   g_test_add_func ("/csv/duplicate-column", test_duplicate_column);
+  g_test_add_func ("/csv/guarded-formula-reads-back", test_guarded_formula_reads_back);
   g_test_add_func ("/csv/callback-stops", test_callback_stops);
   g_test_add_func ("/csv/nul-byte", test_nul_byte);
   g_test_add_func ("/csv/unclosed-quote", test_unclosed_quote);

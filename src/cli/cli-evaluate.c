@@ -8,6 +8,7 @@
 #include <json-glib/json-glib.h>
 
 #include <coordena/coordena.h>
+#include <coordena/csv-writer.h>
 
 #include "cli.h"
 
@@ -244,9 +245,17 @@ evaluate_csv (CoordenaEvaluation *e)
           absent = coordena_category_set_to_string (m->absent);
           base = money_or_empty (m->base_centavos);
           loss = money_or_empty (m->perda_centavos);
-          g_string_append_printf (out, "%s;%u;%s;%s;%u;%s;%s;%s\n", team->ine, m->competencia,
-                                  m->rules != NULL ? m->rules->id : "", absent, m->percent,
-                                  m->clause != NULL ? m->clause->id : "", base, loss);
+          g_autofree char *comp = g_strdup_printf ("%u", m->competencia);
+          g_autofree char *pct = g_strdup_printf ("%u", m->percent);
+
+          coordena_csv_append_cell (out, team->ine, ';', ';');
+          coordena_csv_append_cell (out, comp, ';', ';');
+          coordena_csv_append_cell (out, m->rules != NULL ? m->rules->id : "", ';', ';');
+          coordena_csv_append_cell (out, absent, ';', ';');
+          coordena_csv_append_cell (out, pct, ';', ';');
+          coordena_csv_append_cell (out, m->clause != NULL ? m->clause->id : "", ';', ';');
+          coordena_csv_append_cell (out, base, ';', ';');
+          coordena_csv_append_cell (out, loss, ';', '\n');
         }
       if (out->len > 1 << 20)
         {
@@ -488,8 +497,13 @@ forecast_csv (const CoordenaForecastTeam *teams, guint n)
       g_autofree char *fix = f->fix_by != 0 ? g_strdup_printf ("%u", f->fix_by) : g_strdup ("");
       g_autofree char *revoked = f->revoked_at != 0 ? g_strdup_printf ("%u", f->revoked_at) : g_strdup ("");
 
-      g_string_append_printf (out, "%s;%u;%u;%s;%s;%s;%s;%s;%u;%s\n", f->team->ine, f->now.competencia, f->now.percent,
-                              absent, next, next_pct, fix, loss, f->n_unknown_loss, revoked);
+      g_autofree char *comp = g_strdup_printf ("%u", f->now.competencia);
+      g_autofree char *pct = g_strdup_printf ("%u", f->now.percent);
+      g_autofree char *unknown = g_strdup_printf ("%u", f->n_unknown_loss);
+      const char *cells[] = { f->team->ine, comp, pct, absent, next, next_pct, fix, loss, unknown, revoked };
+
+      for (guint k = 0; k < G_N_ELEMENTS (cells); k++)
+        coordena_csv_append_cell (out, cells[k], ';', k + 1 < G_N_ELEMENTS (cells) ? ';' : '\n');
     }
   fputs (out->str, stdout);
 }
@@ -680,7 +694,14 @@ compare_csv (const CoordenaComparison *c)
       g_autofree char *lb = coordena_format_money (t->loss_b);
       g_autofree char *d = coordena_format_money (t->loss_b - t->loss_a);
 
-      g_string_append_printf (out, "%s;%u;%u;%u;%s;%s;%s\n", t->team->ine, t->last, t->percent_a, t->percent_b, la, lb, d);
+      g_autofree char *comp = g_strdup_printf ("%u", t->last);
+      g_autofree char *pa = g_strdup_printf ("%u", t->percent_a);
+      g_autofree char *pb = g_strdup_printf ("%u", t->percent_b);
+      const char *cells[] = { t->team->ine, comp, pa, pb, la, lb, d };
+
+      /* A negative difference ("-R$ …") would start like a formula: the writer guards it. */
+      for (guint k = 0; k < G_N_ELEMENTS (cells); k++)
+        coordena_csv_append_cell (out, cells[k], ';', k + 1 < G_N_ELEMENTS (cells) ? ';' : '\n');
     }
   fputs (out->str, stdout);
 }

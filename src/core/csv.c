@@ -10,6 +10,7 @@
 
 #include <coordena/error.h>
 #include <coordena/csv.h>
+#include <coordena/csv-writer.h>
 
 #define DEFAULT_MAX_RECORD_BYTES (1024 * 1024)
 #define MAX_FIELDS 4096
@@ -351,6 +352,9 @@ on_field (void *data, size_t len, void *user_data)
           return;
         }
     }
+  /* A formula the writer made inert ("'=1+2") reads back as the text it was (csv-writer.h). */
+  if (r->row->str[start] == '\'' && coordena_csv_is_formula (r->row->str + start + 1))
+    g_string_erase (r->row, (gssize) start, 1);
   g_string_append_c (r->row, '\0');
 }
 
