@@ -551,9 +551,15 @@ coordena_adesao_page_refresh (CoordenaAdesaoPage *self)
       gtk_widget_set_visible (GTK_WIDGET (self->offer_dropdown), self->offers->len > 1);
     }
 
-  if ((offer = current_offer (self)) == NULL || store_of (self) == NULL)
+  if ((offer = current_offer (self)) == NULL)
     {
       gtk_stack_set_visible_child_name (self->state_stack, "none");
+      return;
+    }
+  /* The database is still opening: "changed" follows. */
+  if (store_of (self) == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->state_stack, "loading");
       return;
     }
   gtk_stack_set_visible_child_name (self->state_stack, "offer");
