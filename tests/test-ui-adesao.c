@@ -6,6 +6,8 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include <adwaita.h>
 #include <poppler.h>
 
@@ -521,6 +523,19 @@ test_print_renders_stored_pdf (void)
   text = pdf_text (printed);
   g_assert_nonnull (strstr (text, "OFÍCIO Nº 1/2025/COAPS/SESA"));
   g_assert_nonnull (strstr (text, "MARIA CLARA ALBUQUERQUE NOGUEIRA"));
+
+  /* "Abrir" hands a fresh copy of the stored bytes to the system's viewer. */
+  {
+    g_autofree char *copy = g_build_filename (g_get_user_cache_dir (), "coordena", "oficios", "Oficio-1-2025.pdf", NULL);
+    g_autofree char *copy_text = NULL;
+
+    g_unlink (copy);
+    gtk_widget_activate_action (GTK_WIDGET (page_of (window)), "adesao.open", "s", "1/2025");
+    ui_flush ();
+    g_assert_true (g_file_test (copy, G_FILE_TEST_EXISTS));
+    copy_text = pdf_text (copy);
+    g_assert_nonnull (strstr (copy_text, "OFÍCIO Nº 1/2025/COAPS/SESA"));
+  }
 }
 
 static void

@@ -61,6 +61,24 @@ export_to_cache (CoordenaStore *store, const char *numero_ano, GError **error)
   return g_steal_pointer (&path);
 }
 
+/* Without a PDF viewer the copy is still there: the message says where. */
+static void
+open_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(GtkWindow) parent = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!gtk_show_uri_full_finish (GTK_WINDOW (source), result, &error))
+    {
+      const char *path = g_object_get_data (G_OBJECT (parent), "coordena-opened-copy");
+      g_autoptr(GError) shown = g_error_new (error->domain, error->code,
+                                             /* TRANSLATORS: the reason a PDF could not be shown, and where its copy is */
+                                             _("%s. The copy is at “%s”."), error->message, path != NULL ? path : "");
+
+      coordena_show_error (parent, _("The Ofício Could Not Be Opened"), shown);
+    }
+}
+
 void
 coordena_oficio_open (GtkWindow *parent, CoordenaStore *store, const char *numero_ano)
 {
@@ -74,7 +92,13 @@ coordena_oficio_open (GtkWindow *parent, CoordenaStore *store, const char *numer
       return;
     }
   uri = g_filename_to_uri (path, NULL, NULL);
-  gtk_show_uri (parent, uri, GDK_CURRENT_TIME);
+  if (parent == NULL)
+    {
+      gtk_show_uri (NULL, uri, GDK_CURRENT_TIME);
+      return;
+    }
+  g_object_set_data_full (G_OBJECT (parent), "coordena-opened-copy", g_strdup (path), g_free);
+  gtk_show_uri_full (parent, uri, GDK_CURRENT_TIME, NULL, open_done, g_object_ref (parent));
 }
 
 static void
