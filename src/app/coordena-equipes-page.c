@@ -29,7 +29,8 @@ struct _CoordenaEquipesPage
   GtkWidget *demo_label;
 
   CoordenaWorkspace *workspace;
-  GListStore *filtered;         /* the rows shown, in order */
+  GListStore *filtered;         /* CoordenaTeamSlot: the rows shown, in order */
+  GListModel *shown_teams;      /* the same as CoordenaTeamItem, made on request */
   GtkSortListModel *sorted;
   GtkSingleSelection *selection;
   GtkStringList *municipio_names;
@@ -43,6 +44,8 @@ struct _CoordenaEquipesPage
 };
 
 G_DEFINE_FINAL_TYPE (CoordenaEquipesPage, coordena_equipes_page, GTK_TYPE_WIDGET)
+
+static void selection_changed (CoordenaEquipesPage *self);
 
 /* ---- Filter ------------------------------------------------------------------------------ */
 
@@ -92,13 +95,17 @@ update_count (CoordenaEquipesPage *self)
     gtk_stack_set_visible_child_name (self->table_stack, "table");
 }
 
-/* The rows shown are replaced in one change: a filter model reports each run of hidden rows on
- * its own, and thousands of small changes cost the table far more than one big one. */
+/* The table's rows are slots whose team changes: a search refills the rows already built, and
+ * only the rows added or dropped at the end reach the table as a change. Building rows is what
+ * costs, not filtering thousands of teams. */
 static void
 refilter (CoordenaEquipesPage *self)
 {
   GListModel *sorted = G_LIST_MODEL (self->sorted);
   guint n = g_list_model_get_n_items (sorted);
+  guint old_n = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  CoordenaTeamItem *shown_item = coordena_team_detail_get_item (self->detail);
+  guint selected = GTK_INVALID_LIST_POSITION;
   g_autoptr(GPtrArray) shown = g_ptr_array_new_full (n, g_object_unref);
 
   for (guint i = 0; i < n; i++)
@@ -106,11 +113,36 @@ refilter (CoordenaEquipesPage *self)
       CoordenaTeamItem *item = g_list_model_get_item (sorted, i);
 
       if (team_matches (item, self))
-        g_ptr_array_add (shown, item);
+        {
+          if (item == shown_item)
+            selected = shown->len;
+          g_ptr_array_add (shown, item);
+        }
       else
         g_object_unref (item);
     }
-  g_list_store_splice (self->filtered, 0, g_list_model_get_n_items (G_LIST_MODEL (self->filtered)), shown->pdata, shown->len);
+
+  g_signal_handlers_block_by_func (self->selection, selection_changed, self);
+  for (guint i = 0; i < MIN (old_n, shown->len); i++)
+    {
+      g_autoptr(CoordenaTeamSlot) slot = g_list_model_get_item (G_LIST_MODEL (self->filtered), i);
+
+      coordena_team_slot_set_team (slot, g_ptr_array_index (shown, i));
+    }
+  if (shown->len > old_n)
+    {
+      g_autoptr(GPtrArray) slots = g_ptr_array_new_with_free_func (g_object_unref);
+
+      for (guint i = old_n; i < shown->len; i++)
+        g_ptr_array_add (slots, coordena_team_slot_new (g_ptr_array_index (shown, i)));
+      g_list_store_splice (self->filtered, old_n, 0, slots->pdata, slots->len);
+    }
+  else if (shown->len < old_n)
+    g_list_store_splice (self->filtered, shown->len, old_n - shown->len, NULL, 0);
+  /* The team in the detail keeps its row highlighted wherever it moved. */
+  gtk_single_selection_set_selected (self->selection, selected);
+  g_signal_handlers_unblock_by_func (self->selection, selection_changed, self);
+
   update_count (self);
 }
 
@@ -343,11 +375,17 @@ set_style (GtkWidget *widget, const char *klass)
   g_object_set_data (G_OBJECT (widget), "style", (gpointer) klass);
 }
 
-static void
-bind_text (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
+static CoordenaTeamItem *
+cell_team (GtkListItem *list_item)
 {
-  TeamText text_func = (TeamText) user_data;
-  CoordenaTeamItem *item = gtk_list_item_get_item (list_item);
+  return coordena_team_slot_get_team (gtk_list_item_get_item (list_item));
+}
+
+static void
+show_text (GtkListItem *list_item)
+{
+  TeamText text_func = g_object_get_data (G_OBJECT (list_item), "text");
+  CoordenaTeamItem *item = cell_team (list_item);
   GtkWidget *label = gtk_list_item_get_child (list_item);
   g_autofree char *text = text_func (item);
 
@@ -360,6 +398,33 @@ bind_text (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer u
     }
 }
 
+/* A cell follows its slot: when a search gives the row another team, the cell shows it. */
+static void
+follow_slot (GtkListItem *list_item, void (*show) (GtkListItem *list_item))
+{
+  gulong id = g_signal_connect_swapped (gtk_list_item_get_item (list_item), "notify::team", G_CALLBACK (show), list_item);
+
+  g_object_set_data (G_OBJECT (list_item), "slot-handler", GUINT_TO_POINTER ((guint) id));
+  show (list_item);
+}
+
+static void
+unbind_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
+{
+  gulong id = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (list_item), "slot-handler"));
+
+  if (id != 0 && gtk_list_item_get_item (list_item) != NULL)
+    g_signal_handler_disconnect (gtk_list_item_get_item (list_item), id);
+  g_object_set_data (G_OBJECT (list_item), "slot-handler", NULL);
+}
+
+static void
+bind_text (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
+{
+  g_object_set_data (G_OBJECT (list_item), "text", user_data);
+  follow_slot (list_item, show_text);
+}
+
 static void
 setup_presence (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
 {
@@ -370,10 +435,10 @@ setup_presence (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpoin
 }
 
 static void
-bind_presence (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
+show_presence (GtkListItem *list_item)
 {
-  CoordenaCategory category = GPOINTER_TO_INT (user_data);
-  CoordenaTeamItem *item = gtk_list_item_get_item (list_item);
+  CoordenaCategory category = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (list_item), "category"));
+  CoordenaTeamItem *item = cell_team (list_item);
   GtkWidget *image = gtk_list_item_get_child (list_item);
   CoordenaPresence presence = coordena_team_item_get_team_summary (item)->presence[category];
 
@@ -391,6 +456,13 @@ bind_presence (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpoint
     }
   else
     gtk_widget_set_tooltip_text (image, NULL);
+}
+
+static void
+bind_presence (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
+{
+  g_object_set_data (G_OBJECT (list_item), "category", user_data);
+  follow_slot (list_item, show_presence);
 }
 
 static GtkColumnViewColumn *
@@ -411,6 +483,7 @@ add_column (CoordenaEquipesPage *self,
   g_object_set_data (G_OBJECT (factory), "numeric", GINT_TO_POINTER (numeric));
   g_signal_connect (factory, "setup", setup, NULL);
   g_signal_connect (factory, "bind", bind, bind_data);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), NULL);
   column = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_expand (column, expand);
   gtk_column_view_column_set_resizable (column, TRUE);
@@ -545,7 +618,8 @@ coordena_equipes_page_set_workspace (CoordenaEquipesPage *self, CoordenaWorkspac
 static void
 selection_changed (CoordenaEquipesPage *self)
 {
-  CoordenaTeamItem *item = gtk_single_selection_get_selected_item (self->selection);
+  CoordenaTeamSlot *slot = gtk_single_selection_get_selected_item (self->selection);
+  CoordenaTeamItem *item = slot != NULL ? coordena_team_slot_get_team (slot) : NULL;
 
   coordena_team_detail_set_item (self->detail, item);
   gtk_widget_set_visible (self->detail_scroller, item != NULL);
@@ -573,7 +647,8 @@ coordena_equipes_page_show_team (CoordenaEquipesPage *self, const char *ine)
       n = g_list_model_get_n_items (model);
       for (guint i = 0; i < n; i++)
         {
-          g_autoptr(CoordenaTeamItem) item = g_list_model_get_item (model, i);
+          g_autoptr(CoordenaTeamSlot) slot = g_list_model_get_item (model, i);
+          CoordenaTeamItem *item = coordena_team_slot_get_team (slot);
 
           if (strcmp (coordena_team_item_get_ine (item), ine) == 0)
             {
@@ -622,10 +697,21 @@ coordena_equipes_page_get_search (CoordenaEquipesPage *self)
   return GTK_EDITABLE (self->search_entry);
 }
 
+static gpointer
+slot_team (gpointer item, gpointer user_data)
+{
+  CoordenaTeamItem *team = g_object_ref (coordena_team_slot_get_team (item));
+
+  g_object_unref (item);
+  return team;
+}
+
 GListModel *
 coordena_equipes_page_get_shown (CoordenaEquipesPage *self)
 {
-  return G_LIST_MODEL (self->filtered);
+  if (self->shown_teams == NULL)
+    self->shown_teams = G_LIST_MODEL (gtk_map_list_model_new (G_LIST_MODEL (g_object_ref (self->filtered)), slot_team, NULL, NULL));
+  return self->shown_teams;
 }
 
 GtkColumnView *
@@ -685,6 +771,7 @@ coordena_equipes_page_dispose (GObject *object)
   /* The template's top widget is not bound: it leaves with its parent. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
+  g_clear_object (&self->shown_teams);
   g_clear_object (&self->selection);
   g_clear_object (&self->sorted);
   g_clear_pointer (&self->municipio_codes, g_ptr_array_unref);
@@ -791,7 +878,7 @@ coordena_equipes_page_init (CoordenaEquipesPage *self)
   build_columns (self);
   sorter = gtk_column_view_get_sorter (self->column_view);
   self->sorted = gtk_sort_list_model_new (NULL, g_object_ref (sorter));
-  self->filtered = g_list_store_new (COORDENA_TYPE_TEAM_ITEM);
+  self->filtered = g_list_store_new (COORDENA_TYPE_TEAM_SLOT);
   self->selection = gtk_single_selection_new (G_LIST_MODEL (self->filtered));
   g_signal_connect_swapped (self->sorted, "items-changed", G_CALLBACK (refilter), self);
   gtk_single_selection_set_autoselect (self->selection, FALSE);

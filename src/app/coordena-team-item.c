@@ -131,3 +131,76 @@ coordena_team_items_from_summary (CoordenaSummary *summary)
     g_object_unref (items[i]);
   return G_LIST_MODEL (store);
 }
+
+struct _CoordenaTeamSlot
+{
+  GObject parent_instance;
+
+  CoordenaTeamItem *team;
+};
+
+G_DEFINE_FINAL_TYPE (CoordenaTeamSlot, coordena_team_slot, G_TYPE_OBJECT)
+
+enum { SLOT_PROP_0, SLOT_PROP_TEAM, SLOT_N_PROPS };
+static GParamSpec *slot_properties[SLOT_N_PROPS];
+
+static void
+coordena_team_slot_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  CoordenaTeamSlot *self = COORDENA_TEAM_SLOT (object);
+
+  switch (prop_id)
+    {
+    case SLOT_PROP_TEAM:
+      g_value_set_object (value, self->team);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+coordena_team_slot_dispose (GObject *object)
+{
+  g_clear_object (&COORDENA_TEAM_SLOT (object)->team);
+  G_OBJECT_CLASS (coordena_team_slot_parent_class)->dispose (object);
+}
+
+static void
+coordena_team_slot_class_init (CoordenaTeamSlotClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->get_property = coordena_team_slot_get_property;
+  object_class->dispose = coordena_team_slot_dispose;
+  slot_properties[SLOT_PROP_TEAM] = g_param_spec_object ("team", NULL, NULL, COORDENA_TYPE_TEAM_ITEM,
+                                                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, SLOT_N_PROPS, slot_properties);
+}
+
+static void
+coordena_team_slot_init (CoordenaTeamSlot *self)
+{
+}
+
+CoordenaTeamSlot *
+coordena_team_slot_new (CoordenaTeamItem *team)
+{
+  CoordenaTeamSlot *self = g_object_new (COORDENA_TYPE_TEAM_SLOT, NULL);
+
+  self->team = g_object_ref (team);
+  return self;
+}
+
+CoordenaTeamItem *
+coordena_team_slot_get_team (CoordenaTeamSlot *self)
+{
+  return self->team;
+}
+
+void
+coordena_team_slot_set_team (CoordenaTeamSlot *self, CoordenaTeamItem *team)
+{
+  if (g_set_object (&self->team, team))
+    g_object_notify_by_pspec (G_OBJECT (self), slot_properties[SLOT_PROP_TEAM]);
+}

@@ -27,3 +27,16 @@ const char *coordena_team_item_get_search_key (CoordenaTeamItem *self);
 GListModel *coordena_team_items_from_summary (CoordenaSummary *summary);
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+
+#define COORDENA_TYPE_TEAM_SLOT (coordena_team_slot_get_type ())
+G_DECLARE_FINAL_TYPE (CoordenaTeamSlot, coordena_team_slot, COORDENA, TEAM_SLOT, GObject)
+
+/* A row of a table whose team can change: a search fills the same rows with other teams, so the
+ * table refreshes its cells instead of building new rows. "notify::team" tells the cells. */
+CoordenaTeamSlot *coordena_team_slot_new (CoordenaTeamItem *team);
+CoordenaTeamItem *coordena_team_slot_get_team (CoordenaTeamSlot *self);
+void coordena_team_slot_set_team (CoordenaTeamSlot *self, CoordenaTeamItem *team);
+
+G_END_DECLS
