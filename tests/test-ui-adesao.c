@@ -13,6 +13,7 @@
 
 #include <coordena/coordena.h>
 #include <coordena/adhesion.h>
+#include <coordena/import.h>
 #include <coordena/profile.h>
 
 #include "coordena-adesao-page.h"
@@ -361,6 +362,14 @@ test_generate_stores_next_number (void)
   ui_flush ();
   g_assert_true (shows_text (GTK_WIDGET (dialog), "OFÍCIO Nº 2/2025/COAPS/SESA"));
   g_assert_true (shows_text (GTK_WIDGET (dialog), "JOSÉ WELLINGTON FAÇANHA"));
+  /* The teams annex is refused on demonstration data: a letter to the Ministry lists real teams. */
+  gtk_switch_set_active (GTK_SWITCH (find_named (GTK_WIDGET (dialog), "oficio-annex")), TRUE);
+  ui_flush ();
+  g_assert_nonnull (coordena_oficio_dialog_get_refusal (dialog));
+  g_assert_nonnull (strstr (coordena_oficio_dialog_get_refusal (dialog), "demonstração"));
+  g_assert_false (coordena_oficio_dialog_can_generate (dialog));
+  gtk_switch_set_active (GTK_SWITCH (find_named (GTK_WIDGET (dialog), "oficio-annex")), FALSE);
+  ui_flush ();
   generate (dialog);
   g_assert_cmpuint (n_oficios (store), ==, 2);
   g_clear_pointer (&text, g_free);
@@ -370,6 +379,50 @@ test_generate_stores_next_number (void)
   ui_wait_for_frames (GTK_WIDGET (window), 2);
   g_clear_pointer (&png, g_free);
   png = ui_save_png (GTK_WIDGET (window), "adesao-oficios");
+}
+
+/* A roster imported from the CNES fixture (Rio Grande do Sul): real, not demonstration, data. */
+static char *
+make_imported_database (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("coordena-ui-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "coordena.db", NULL);
+  g_autofree char *base = g_test_build_filename (G_TEST_DIST, "fixtures", "cnes", "base", NULL);
+  g_autoptr(CoordenaStore) store = coordena_store_open (path, &error);
+  const CoordenaCompetencia competencias[] = { 202508 };
+  CoordenaImportReport *report;
+
+  g_assert_no_error (error);
+  g_assert_true (coordena_store_init_uf (store, "RS", &error));
+  report = coordena_import_cnes (store, base, competencias, G_N_ELEMENTS (competencias), NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  coordena_import_report_free (report);
+  for (guint i = 0; i < G_N_ELEMENTS (profile); i++)
+    g_assert_true (coordena_profile_set (store, profile[i][0], profile[i][1], &error));
+  g_assert_true (coordena_profile_set (store, "secretaria.nome", "Secretaria da Saúde do Estado do Rio Grande do Sul", &error));
+  g_assert_true (coordena_profile_set (store, "cidade", "Porto Alegre", &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&path);
+}
+
+static void
+test_annex_from_real_roster (void)
+{
+  g_autofree char *db = make_imported_database ();
+  CoordenaWindow *window = open_on (db);
+  CoordenaOficioDialog *dialog = open_dialog (window);
+  g_autofree char *text = NULL;
+
+  gtk_switch_set_active (GTK_SWITCH (find_named (GTK_WIDGET (dialog), "oficio-annex")), TRUE);
+  ui_flush ();
+  g_assert_null (coordena_oficio_dialog_get_refusal (dialog));
+  g_assert_true (shows_text (GTK_WIDGET (dialog), "equipes, por município"));
+  generate (dialog);
+  text = exported_text (store_of (window), "1/2025");
+  g_assert_nonnull (strstr (text, "ANEXO"));
+  g_assert_nonnull (strstr (text, "0001111116"));
+  g_assert_true (shows_text (GTK_WIDGET (page_of (window)), "com o anexo das equipes"));
 }
 
 static void
@@ -636,6 +689,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/adesao/page-shows-offer", test_page_shows_offer);
   g_test_add_func ("/adesao/generate-stores-next-number", test_generate_stores_next_number);
+  g_test_add_func ("/adesao/annex-from-real-roster", test_annex_from_real_roster);
   g_test_add_func ("/adesao/refusals-store-nothing", test_refusals_store_nothing);
   g_test_add_func ("/adesao/timeline-moves", test_timeline_moves);
   g_test_add_func ("/adesao/print-renders-stored-pdf", test_print_renders_stored_pdf);
