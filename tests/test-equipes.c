@@ -171,7 +171,7 @@ test_export_teams (void)
   CoordenaSummary *summary = coordena_workspace_get_summary (coordena_window_get_workspace (window));
   const CoordenaRosterTeam *team = coordena_roster_get_team (coordena_summary_get_roster (summary), 0);
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("coordena-export-XXXXXX", &error);
+  g_autofree char *dir = ui_app_temp_dir ("export");
   g_autofree char *path = g_build_filename (dir, "equipes.csv", NULL);
   g_autofree char *contents = NULL;
   AdwToast *toast;

@@ -74,7 +74,7 @@ test_roster_csv_import (void)
   CoordenaWindow *window = ui_app_open_window (app);
   CoordenaWorkspace *workspace = coordena_window_get_workspace (window);
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("coordena-csv-XXXXXX", &error);
+  g_autofree char *dir = ui_app_temp_dir ("csv");
   g_autofree char *path = g_build_filename (dir, "equipe-nova.csv", NULL);
   const char *csv =
     "competencia;ibge;cnes;ine;tipo_equipe;cns;nome;cbo;carga_horaria;provimento\n"
@@ -119,7 +119,7 @@ test_refused_import_changes_nothing (void)
   CoordenaWindow *window = ui_app_open_window (app);
   CoordenaWorkspace *workspace = coordena_window_get_workspace (window);
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("coordena-csv-XXXXXX", &error);
+  g_autofree char *dir = ui_app_temp_dir ("csv");
   g_autofree char *path = g_build_filename (dir, "com-erro.csv", NULL);
   const char *csv =
     "competencia;ibge;cnes;ine;tipo_equipe;cns;nome;cbo;carga_horaria\n"
@@ -163,7 +163,7 @@ test_cancel_leaves_database (void)
   CoordenaWindow *window = ui_app_open_window (app);
   CoordenaWorkspace *workspace = coordena_window_get_workspace (window);
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("coordena-csv-XXXXXX", &error);
+  g_autofree char *dir = ui_app_temp_dir ("csv");
   g_autofree char *path = g_build_filename (dir, "grande.csv", NULL);
   g_autoptr(GString) csv = g_string_new ("competencia;ibge;cnes;ine;tipo_equipe;cns;nome;cbo;carga_horaria\n");
   static const char *cbos[] = { "225142", "223565", "322245", "515105" };

@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <stdlib.h>
 
 #include <coordena/coordena.h>
 #include <coordena/demo.h>
@@ -8,6 +9,58 @@
 
 #include "ui-app-helpers.h"
 #include "ui-helpers.h"
+
+static GPtrArray *temp_dirs;
+
+static void
+remove_tree (GFile *dir)
+{
+  g_autoptr(GFileEnumerator) children = g_file_enumerate_children (dir, G_FILE_ATTRIBUTE_STANDARD_NAME "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                                                 G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  GFileInfo *info;
+
+  while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
+    {
+      g_autoptr(GFile) child = g_file_get_child (dir, g_file_info_get_name (info));
+
+      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+        remove_tree (child);
+      else
+        g_file_delete (child, NULL, NULL);
+      g_object_unref (info);
+    }
+  g_file_delete (dir, NULL, NULL);
+}
+
+/* Databases of a few megabytes each, one or more per test: they go when the program ends. */
+static void
+remove_temp_dirs (void)
+{
+  for (guint i = 0; temp_dirs != NULL && i < temp_dirs->len; i++)
+    {
+      g_autoptr(GFile) dir = g_file_new_for_path (g_ptr_array_index (temp_dirs, i));
+
+      remove_tree (dir);
+    }
+  g_clear_pointer (&temp_dirs, g_ptr_array_unref);
+}
+
+char *
+ui_app_temp_dir (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *template = g_strdup_printf ("coordena-%s-XXXXXX", name);
+  char *dir = g_dir_make_tmp (template, &error);
+
+  g_assert_no_error (error);
+  if (temp_dirs == NULL)
+    {
+      temp_dirs = g_ptr_array_new_with_free_func (g_free);
+      atexit (remove_temp_dirs);
+    }
+  g_ptr_array_add (temp_dirs, g_strdup (dir));
+  return dir;
+}
 
 void
 ui_app_init (int *argc, char ***argv)
@@ -23,11 +76,10 @@ char *
 ui_app_make_database (const char *uf)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("coordena-ui-XXXXXX", &error);
+  g_autofree char *dir = ui_app_temp_dir ("ui");
   char *path;
   g_autoptr(CoordenaStore) store = NULL;
 
-  g_assert_no_error (error);
   path = g_build_filename (dir, "coordena.db", NULL);
   store = coordena_store_open (path, &error);
   g_assert_no_error (error);

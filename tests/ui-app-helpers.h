@@ -12,6 +12,9 @@ G_BEGIN_DECLS
  * when uf is not NULL, empty otherwise. Returns its path. */
 char *ui_app_make_database (const char *uf);
 
+/* A fresh temporary directory, removed with everything in it when the program ends. */
+char *ui_app_temp_dir (const char *name);
+
 /* Registers the application (not run) with the database as its preference. */
 CoordenaApplication *ui_app_new (const char *db_path);
 
