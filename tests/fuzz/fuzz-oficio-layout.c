@@ -88,6 +88,9 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   if (pdf != NULL && (n_pages == 0 || g_bytes_get_size (pdf) < 100))
     abort ();
   if (error != NULL && error->code != COORDENA_ERROR_INPUT)
-    abort ();   /* only text the encoding cannot hold may be refused */
+    {
+      g_printerr ("refused with error %d: %s\n", error->code, error->message);
+      abort ();   /* only text the encoding cannot hold may be refused */
+    }
   return 0;
 }
