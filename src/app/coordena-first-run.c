@@ -15,7 +15,6 @@ struct _CoordenaFirstRun
   GtkWidget parent_instance;
 
   AdwComboRow *uf_row;
-  GtkWidget *spinner;
   GtkLabel *error_label;
 
   CoordenaWorkspace *workspace;
@@ -140,7 +139,6 @@ coordena_first_run_class_init (CoordenaFirstRunClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/coordena/Coordena/coordena-first-run.ui");
   gtk_widget_class_bind_template_child (widget_class, CoordenaFirstRun, uf_row);
-  gtk_widget_class_bind_template_child (widget_class, CoordenaFirstRun, spinner);
   gtk_widget_class_bind_template_child (widget_class, CoordenaFirstRun, error_label);
 
   gtk_widget_class_install_action (widget_class, "first-run.demo", NULL, demo_action);
