@@ -250,6 +250,11 @@ step_action_label (CoordenaAdhesionState from, CoordenaAdhesionState to)
     }
 }
 
+static const CoordenaAdhesionState step_order[] = {
+  COORDENA_ADHESION_ASSINADO, COORDENA_ADHESION_ENVIADO, COORDENA_ADHESION_CONFIRMADO, COORDENA_ADHESION_INDEFERIDO,
+  COORDENA_ADHESION_OFICIO_GERADO, COORDENA_ADHESION_ADERIDO_EGESTOR, COORDENA_ADHESION_RASCUNHO,
+};
+
 static const char *
 step_icon (CoordenaAdhesionState to)
 {
@@ -410,9 +415,11 @@ show_record (CoordenaAdesaoPage *self, const CoordenaOffer *offer)
   for (guint i = adhesion->steps->len; i > 0; i--)
     gtk_list_box_append (self->timeline_list, step_row (g_ptr_array_index (adhesion->steps, i - 1)));
 
-  /* Each step the record allows from here, explained, as a row that opens its dialog. */
-  for (guint to = 0; to < COORDENA_ADHESION_N_STATES; to++)
+  /* Each step the record allows from here, explained, as a row that opens its dialog: the way
+   * forward first, going back last. */
+  for (guint i = 0; i < G_N_ELEMENTS (step_order); i++)
     {
+      CoordenaAdhesionState to = step_order[i];
       g_autofree char *name = NULL;
       GtkWidget *arrow;
 
