@@ -840,6 +840,14 @@ test_offer_file_errors (void)
   g_assert_nonnull (strstr (error->message, "quebrada.offer:"));
   g_assert_nonnull (strstr (error->message, "[Deadline] Date"));
   g_assert_nonnull (strstr (error->message, "2025-13-03"));
+
+  /* A backslash at the end of a value is refused with its line, not a GLib warning. */
+  g_clear_error (&error);
+  g_file_set_contents (path, "[Offer]\nId=\\A\\\n", -1, &error);
+  g_assert_no_error (error);
+  g_assert_null (coordena_offer_load_file (path, &error));
+  g_assert_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT);
+  g_assert_nonnull (strstr (error->message, "quebrada.offer:2: [Offer] Id"));
 }
 
 static void

@@ -152,6 +152,9 @@ test_long_words_stay_inside (void)
     g_string_append (text, "coordenacao.atencao.primaria");
   g_string_append (text, "@saude.gov.br e mais um texto comum para fechar o parágrafo justificado.");
   coordena_pdf_doc_add_paragraph (doc, &body, "1.", text->str);
+  /* Two long codes and a single space: set ragged rather than with a gap of half a page. */
+  coordena_pdf_doc_add_paragraph (doc, &body, NULL,
+                                  "SEI 005oc3so n000000000000000000000000nga-s000000000000000000000000nga-s");
   bytes = coordena_pdf_doc_render (doc, NULL, &error);
   g_assert_no_error (error);
   path = save (bytes, "palavra-longa.pdf");

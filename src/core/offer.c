@@ -90,6 +90,22 @@ get_string (Reader *r, const char *group, const char *key, gboolean required)
         reader_fail (r, group, key, _("the group is missing"));
       return NULL;
     }
+  {
+    /* GKeyFile warns (and, under fatal warnings, aborts) on a backslash ending a value: refuse
+     * bad escapes here with the file's line instead. */
+    g_autofree char *raw = g_key_file_get_value (r->kf, group, key, NULL);
+
+    for (const char *p = raw; p != NULL && *p != '\0'; p++)
+      if (*p == '\\')
+        {
+          if (p[1] == '\0' || strchr ("stnr\\", p[1]) == NULL)
+            {
+              reader_fail (r, group, key, _("invalid escape sequence: write a backslash as \\\\"));
+              return NULL;
+            }
+          p++;
+        }
+  }
   value = g_key_file_get_string (r->kf, group, key, NULL);
   if (value != NULL)
     g_strstrip (value);

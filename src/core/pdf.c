@@ -834,6 +834,10 @@ layout_paragraph (Render *r, Block *block, GError **error)
         case COORDENA_PDF_ALIGN_JUSTIFY:
           if (l + 1 < n_lines && count_spaces (item->bytes) > 0)
             item->word_space = (avail - natural) / count_spaces (item->bytes);
+          /* A line that could only reach the margin with gaps of two ems or more (two long codes
+           * and one space) is set ragged instead; the PDF operator would refuse most of those. */
+          if (item->word_space > 2 * size || item->word_space < HPDF_MIN_WORDSPACE)
+            item->word_space = 0;
           break;
         default:
           g_assert_not_reached ();
