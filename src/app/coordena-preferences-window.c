@@ -681,6 +681,17 @@ reset_clicked (GtkButton *button, CoordenaPreferencesWindow *self)
   reload_workspace (self);
 }
 
+/* The least sure figure of a set: a set is only as firm as its weakest part. */
+static CoordenaConfidence
+weakest_confidence (const CoordenaRuleSet *set)
+{
+  CoordenaConfidence weakest = MAX (set->base_confidence, MAX (set->max_total_hours_confidence, set->provimento_confidence));
+
+  for (guint c = 0; c < set->n_clauses; c++)
+    weakest = MAX (weakest, set->clauses[c].confidence);
+  return weakest;
+}
+
 static void
 build_rules (CoordenaPreferencesWindow *self)
 {
@@ -725,8 +736,10 @@ build_rules (CoordenaPreferencesWindow *self)
       g_autofree char *revoke_file = g_strdup_printf ("%u", set->revoke_after);
       g_auto(GStrv) changes = coordena_rule_override_list (set);
 
-      /* TRANSLATORS: a rule set's validity and act ("04/2025 a 12/2025 · Portaria …") */
-      sub = g_strdup_printf (_("%s to %s · %s%s"), from, to, set->act, set->user_file ? _(" · changed by you") : "");
+      /* TRANSLATORS: a rule set's validity, the least sure of its figures (A, S or U) and its act */
+      sub = g_strdup_printf (_("%s to %s · weakest confidence %s · %s%s"), from, to,
+                             coordena_confidence_to_string (weakest_confidence (set)), set->act,
+                             set->user_file ? _(" · changed by you") : "");
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), set->title);
       adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), sub);
