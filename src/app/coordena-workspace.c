@@ -140,6 +140,7 @@ load_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *can
   g_autoptr(CoordenaRoster) roster = NULL;
   CoordenaSummaryOptions options = { 0 };
   GError *error = NULL;
+  gint64 t0 = g_get_monotonic_time (), t1, t2, t3;
 
   if (data->store == NULL)
     {
@@ -157,12 +158,19 @@ load_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *can
       g_task_return_boolean (task, TRUE);
       return;
     }
-  if ((roster = coordena_store_load_roster (data->store, &error)) == NULL
-      || (data->summary = coordena_summary_new (roster, &options, &error)) == NULL)
+  t1 = g_get_monotonic_time ();
+  if ((roster = coordena_store_load_roster (data->store, &error)) == NULL)
     {
       g_task_return_error (task, error);
       return;
     }
+  t2 = g_get_monotonic_time ();
+  if ((data->summary = coordena_summary_new (roster, &options, &error)) == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  t3 = g_get_monotonic_time ();
   data->items = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < coordena_summary_get_n_teams (data->summary); i++)
     {
@@ -171,6 +179,8 @@ load_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *can
       coordena_team_item_get_search_key (item);
       g_ptr_array_add (data->items, item);
     }
+  g_debug ("load: open %.0f ms, roster %.0f ms, summary %.0f ms, items %.0f ms",
+           (t1 - t0) / 1e3, (t2 - t1) / 1e3, (t3 - t2) / 1e3, (g_get_monotonic_time () - t3) / 1e3);
   g_task_return_boolean (task, !g_cancellable_is_cancelled (cancellable));
 }
 
