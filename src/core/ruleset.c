@@ -9,6 +9,7 @@
 #include <coordena/error.h>
 #include <coordena/format.h>
 #include <coordena/ids.h>
+#include <coordena/keyfile.h>
 #include <coordena/paths.h>
 #include <coordena/ruleset.h>
 
@@ -131,7 +132,7 @@ check_keys (Ctx *ctx, const char *group, const char *const *allowed, GError **er
 static char *
 get_string (Ctx *ctx, const char *group, const char *key, gboolean required, GError **error)
 {
-  char *value = g_key_file_get_string (ctx->kf, group, key, NULL);
+  char *value = coordena_key_file_get_string (ctx->kf, group, key, NULL);
 
   if (value == NULL)
     {
@@ -366,6 +367,25 @@ load_set (Ctx *ctx, CoordenaRuleSet *set, GError **error)
         !g_str_has_prefix (groups[i], CLAUSE_PREFIX))
       return refuse (error, ctx, groups[i], NULL, _("unknown group: use [Rule Set], [Base] or [Clause NAME]"));
 
+  /* Every value once through the guarded readers: GLib 2.74 mishandles some bad escapes, and the
+   * user must learn which key holds one. Later reads of the same values are then safe. */
+  for (guint i = 0; groups[i] != NULL; i++)
+    {
+      g_auto(GStrv) keys = g_key_file_get_keys (ctx->kf, groups[i], NULL, NULL);
+
+      for (guint k = 0; keys != NULL && keys[k] != NULL; k++)
+        {
+          g_autoptr(GError) bad = NULL;
+
+          if (g_str_equal (keys[k], "open_questions"))
+            g_strfreev (coordena_key_file_get_string_list (ctx->kf, groups[i], keys[k], NULL, &bad));
+          else
+            g_free (coordena_key_file_get_string (ctx->kf, groups[i], keys[k], &bad));
+          if (bad != NULL)
+            return refuse (error, ctx, groups[i], keys[k], "%s", bad->message);
+        }
+    }
+
   if (!g_key_file_has_group (ctx->kf, GROUP_SET))
     return refuse (error, ctx, NULL, NULL, _("the group [Rule Set] is missing"));
   if (!check_keys (ctx, GROUP_SET, set_keys, error))
@@ -413,7 +433,7 @@ load_set (Ctx *ctx, CoordenaRuleSet *set, GError **error)
   else
     return refuse (error, ctx, GROUP_SET, "provimento_mode", _("unknown mode “%s”: use garantia_minima or adicional"), mode);
 
-  set->open_questions = g_key_file_get_string_list (ctx->kf, GROUP_SET, "open_questions", NULL, NULL);
+  set->open_questions = coordena_key_file_get_string_list (ctx->kf, GROUP_SET, "open_questions", NULL, NULL);
   if (set->open_questions == NULL)
     set->open_questions = g_new0 (char *, 1);
   else
