@@ -731,6 +731,51 @@ make_db_not_sqlite (Case *c)
   return import_roster_args (roster);
 }
 
+/* A scenario file for forecast (the same CSV reader), edited into nonsense. */
+static GStrv
+scenario_case (Case *c, const char *scenario)
+{
+  g_autofree char *roster = case_file (c, "equipes.csv", HEADER GOOD, -1);
+  g_autofree char *p = case_file (c, "cenario.csv", scenario, -1);
+
+  return g_strdupv ((char *[]) { "forecast", "--scenario", p, roster, NULL });
+}
+
+static GStrv
+make_scenario_unknown_change (Case *c)
+{
+  return scenario_case (c, "ine;mudanca;categoria;a_partir_de\n0001111116;demissao;MED;202509\n");
+}
+
+static GStrv
+make_scenario_short_ine (Case *c)
+{
+  return scenario_case (c, "ine;mudanca;categoria;a_partir_de\n111116;saida;MED;202509\n");
+}
+
+/* The user's CBO map with a category the rules do not know. */
+static GStrv
+make_cbo_map_unknown (Case *c)
+{
+  g_autofree char *dir = g_build_filename (c->xdg, "coordena", "rules", NULL);
+  g_autofree char *map = g_build_filename (dir, "cbo-categorias.csv", NULL);
+  g_autofree char *roster = case_file (c, "equipes.csv", HEADER GOOD, -1);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (map, "cbo;categoria\n225142;DENTISTA\n", -1, NULL));
+  return g_strdupv ((char *[]) { "evaluate", roster, NULL });
+}
+
+static GStrv
+make_db_directory (Case *c)
+{
+  g_autofree char *roster = case_file (c, "equipes.csv", HEADER GOOD, -1);
+
+  c->db = g_build_filename (c->dir, "pasta.db", NULL);
+  g_assert_cmpint (g_mkdir (c->db, 0700), ==, 0);
+  return import_roster_args (roster);
+}
+
 static const HostileCase cases[] = {
   /* The shape of the file. */
   { "/hostile/roster/empty-file", NULL, make_empty, "o arquivo está vazio: falta a linha de cabeçalho" },
@@ -819,6 +864,11 @@ static const HostileCase cases[] = {
   /* Opening a database someone else made. */
   { "/hostile/db/trigger-in-database", NULL, make_open_trojan, "gatilho ou visão que o Coordena não cria" },
   { "/hostile/db/not-a-database", NULL, make_db_not_sqlite, "danificado" },
+  { "/hostile/db/directory", NULL, make_db_directory, "pasta.db" },
+  /* Scenarios and the CBO map: the user's own files. */
+  { "/hostile/scenario/unknown-change", NULL, make_scenario_unknown_change, "“demissao”" },
+  { "/hostile/scenario/short-ine", NULL, make_scenario_short_ine, "“111116”" },
+  { "/hostile/cbo-map/unknown-category", NULL, make_cbo_map_unknown, "“DENTISTA”" },
 };
 
 static void
@@ -862,9 +912,9 @@ test_case (gconstpointer data)
       args = import_roster_args (p);
     }
 
-  before = c.db != NULL && !g_str_has_suffix (c.db, "texto.db") ? dump_db (c.db) : dump_db (base_db);
+  before = c.db != NULL && g_str_has_suffix (c.db, "cavalo.db") ? dump_db (c.db) : dump_db (base_db);
   run_cli (&r, c.db != NULL ? c.db : base_db, c.xdg, (const char *const *) args);
-  after = c.db != NULL && !g_str_has_suffix (c.db, "texto.db") ? dump_db (c.db) : dump_db (base_db);
+  after = c.db != NULL && g_str_has_suffix (c.db, "cavalo.db") ? dump_db (c.db) : dump_db (base_db);
   if (g_str_has_suffix (c.db != NULL ? c.db : "", "texto.db"))
     {
       g_autofree char *text = NULL;
