@@ -6,6 +6,7 @@
 
 #include <coordena/error.h>
 #include <coordena/format.h>
+#include <coordena/keyfile.h>
 #include <coordena/offer.h>
 #include <coordena/paths.h>
 
@@ -90,22 +91,12 @@ get_string (Reader *r, const char *group, const char *key, gboolean required)
         reader_fail (r, group, key, _("the group is missing"));
       return NULL;
     }
-  {
-    /* GKeyFile warns (and, under fatal warnings, aborts) on a backslash ending a value: refuse
-     * bad escapes here with the file's line instead. */
-    g_autofree char *raw = g_key_file_get_value (r->kf, group, key, NULL);
-
-    for (const char *p = raw; p != NULL && *p != '\0'; p++)
-      if (*p == '\\')
-        {
-          if (p[1] == '\0' || strchr ("stnr\\", p[1]) == NULL)
-            {
-              reader_fail (r, group, key, _("invalid escape sequence: write a backslash as \\\\"));
-              return NULL;
-            }
-          p++;
-        }
-  }
+  /* GKeyFile warns (fatal under the tests) on a backslash ending a value: refuse it with the line. */
+  if (!coordena_key_file_value_escapes_ok (r->kf, group, key))
+    {
+      reader_fail (r, group, key, _("invalid escape sequence: write a backslash as \\\\"));
+      return NULL;
+    }
   value = g_key_file_get_string (r->kf, group, key, NULL);
   if (value != NULL)
     g_strstrip (value);

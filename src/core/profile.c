@@ -3,10 +3,10 @@
 
 #include <string.h>
 #include <glib/gi18n-lib.h>
-#include <gio/gio.h>
 
 #include <coordena/error.h>
 #include <coordena/pdf.h>
+#include <coordena/png-check.h>
 #include <coordena/profile.h>
 
 #include "store-private.h"
@@ -56,101 +56,7 @@ be32 (const guint8 *p)
   return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
 }
 
-static guint32
-crc32_of (const guint8 *data, gsize len)
-{
-  guint32 crc = 0xffffffffu;
-
-  for (gsize i = 0; i < len; i++)
-    {
-      crc ^= data[i];
-      for (int k = 0; k < 8; k++)
-        crc = (crc >> 1) ^ (0xedb88320u & (0u - (crc & 1u)));
-    }
-  return crc ^ 0xffffffffu;
-}
-
-/* Walks the chunks: each whole and with a good CRC, IHDR first, some IDAT, IEND last. */
-static gboolean
-png_structure_ok (const guint8 *data, gsize size)
-{
-  gsize pos = 8;
-  gboolean idat = FALSE;
-
-  if (size < 8 + 12 + 13 || be32 (data + 8) != 13 || memcmp (data + 12, "IHDR", 4) != 0)
-    return FALSE;
-  while (pos + 12 <= size)
-    {
-      guint32 len = be32 (data + pos);
-      const guint8 *type = data + pos + 4;
-
-      if (len > size || pos + 12 + len > size || crc32_of (type, 4 + (gsize) len) != be32 (type + 4 + len))
-        return FALSE;
-      if (memcmp (type, "IDAT", 4) == 0)
-        idat = TRUE;
-      if (memcmp (type, "IEND", 4) == 0)
-        return idat;
-      pos += 12 + (gsize) len;
-    }
-  return FALSE;
-}
-
 #define PNG_MAX_SIDE 4000
-
-/* Inflates the IDAT stream and checks it holds exactly the rows the header promises, each with a
- * known filter: libpng gives up on anything else by aborting the process, so it never sees it. */
-static gboolean
-png_pixels_ok (const guint8 *data, gsize size, guint32 width, guint32 height, guint channels)
-{
-  g_autoptr(GZlibDecompressor) inflater = g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_ZLIB);
-  g_autoptr(GByteArray) stream = g_byte_array_new ();
-  gsize row = 1 + (gsize) width * channels;
-  gsize expected = row * height, produced = 0, pos = 8;
-  g_autofree guint8 *out = g_malloc (64 * 1024);
-  gboolean has_plte = FALSE;
-
-  while (pos + 12 <= size)
-    {
-      guint32 len = be32 (data + pos);
-
-      if (memcmp (data + pos + 4, "IDAT", 4) == 0)
-        g_byte_array_append (stream, data + pos + 8, len);
-      if (memcmp (data + pos + 4, "PLTE", 4) == 0)
-        has_plte = TRUE;
-      pos += 12 + (gsize) len;
-    }
-  if (channels == 1 && data[25] == 3 && !has_plte)
-    return FALSE;
-
-  {
-    const guint8 *in = stream->data;
-    gsize left = stream->len;
-
-    for (;;)
-      {
-        gsize read = 0, written = 0;
-        g_autoptr(GError) error = NULL;
-        GConverterResult r = g_converter_convert (G_CONVERTER (inflater), in, left, out, 64 * 1024,
-                                                  G_CONVERTER_INPUT_AT_END, &read, &written, &error);
-
-        if (r == G_CONVERTER_ERROR)
-          return FALSE;
-        for (gsize i = 0; i < written; i++)
-          if ((produced + i) % row == 0 && out[i] > 4)
-            return FALSE; /* filter types are 0–4 */
-        produced += written;
-        in += read;
-        left -= read;
-        if (produced > expected)
-          return FALSE;
-        if (r == G_CONVERTER_FINISHED)
-          break;
-        if (read == 0 && written == 0)
-          return FALSE;
-      }
-  }
-  return produced == expected;
-}
 
 gboolean
 coordena_profile_validate_png (GBytes *png, GError **error)
@@ -172,12 +78,17 @@ coordena_profile_validate_png (GBytes *png, GError **error)
                    _("the coat of arms is larger than 4 MB: use a smaller image"));
       return FALSE;
     }
-  if (!png_structure_ok (data, size))
-    {
-      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
-                   _("the coat of arms is a damaged PNG (cut short or altered): save it again from an image editor"));
-      return FALSE;
-    }
+  {
+    g_autoptr(GError) local = NULL;
+
+    /* Every chunk, CRC and inflated row, before anything else reads it. */
+    if (!coordena_png_check (png, &local))
+      {
+        g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                     _("the coat of arms is a damaged PNG (%s): save it again from an image editor"), local->message);
+        return FALSE;
+      }
+  }
   width = be32 (data + 16);
   height = be32 (data + 20);
   depth = data[24];
@@ -206,12 +117,6 @@ coordena_profile_validate_png (GBytes *png, GError **error)
       g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
                    _("the coat of arms has %u × %u pixels: use at most %u pixels per side"), width, height,
                    PNG_MAX_SIDE);
-      return FALSE;
-    }
-  if (!png_pixels_ok (data, size, width, height, colour == 2 ? 3 : 1))
-    {
-      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
-                   _("the coat of arms is a damaged PNG (cut short or altered): save it again from an image editor"));
       return FALSE;
     }
   /* Last, the PDF library itself must read every pixel. */
