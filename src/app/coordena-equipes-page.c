@@ -506,7 +506,7 @@ build_columns (CoordenaEquipesPage *self)
 
   municipio = add_column (self, _("Municipality"), G_CALLBACK (setup_text), G_CALLBACK (bind_text), text_municipio, cmp_municipio, 16, FALSE, TRUE);
   add_column (self, "INE", G_CALLBACK (setup_text), G_CALLBACK (bind_text), text_ine, cmp_ine, 11, FALSE, FALSE);
-  add_column (self, _("Name"), G_CALLBACK (setup_text), G_CALLBACK (bind_text), text_name, cmp_name, 18, FALSE, TRUE);
+  add_column (self, _("Name"), G_CALLBACK (setup_text), G_CALLBACK (bind_text), text_name, cmp_name, 22, FALSE, TRUE);
   add_column (self, _("Type"), G_CALLBACK (setup_text), G_CALLBACK (bind_text), text_type, cmp_type, 8, FALSE, FALSE);
   for (int c = 0; c < COORDENA_N_CATEGORIES; c++)
     add_column (self, coordena_display_category_short (c), G_CALLBACK (setup_presence), G_CALLBACK (bind_presence),

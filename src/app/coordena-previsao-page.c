@@ -517,7 +517,7 @@ build_columns (CoordenaPrevisaoPage *self)
 
   add_column (self, _("Municipality"), t_municipio, NULL, 14, FALSE, TRUE);
   add_column (self, "INE", t_ine, NULL, 11, FALSE, FALSE);
-  add_column (self, _("Name"), t_name, NULL, 16, FALSE, TRUE);
+  add_column (self, _("Name"), t_name, NULL, 22, FALSE, TRUE);
   add_column (self, _("Today"), t_state, by_state, 15, FALSE, FALSE);
   g_ptr_array_add (self->forecast_columns, add_column (self, _("Next Step"), t_next, by_next, 22, FALSE, FALSE));
   g_ptr_array_add (self->forecast_columns, add_column (self, _("Fix By"), t_fix_by, NULL, 11, FALSE, FALSE));
