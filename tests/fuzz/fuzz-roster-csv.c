@@ -1,10 +1,12 @@
-/* Fuzz target: the roster interchange CSV reader (strict and lenient), and the CSV reader under
- * it fed in small chunks that split records, quotes and UTF-8 sequences anywhere. */
+/* Fuzz target: the roster interchange CSV reader (strict and lenient), the forecast's scenario
+ * file read from the same bytes, and the CSV reader under both fed in small chunks that split
+ * records, quotes and UTF-8 sequences anywhere. */
 #include "fuzz-common.h"
 
 #include <coordena/coordena.h>
 #include <coordena/csv.h>
 #include <coordena/roster-csv.h>
+#include <coordena/rules.h>
 
 static gboolean
 on_record (CoordenaCsvReader *reader, const CoordenaCsvRecord *record, gpointer user_data, GError **error)
@@ -55,6 +57,24 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
       if (roster != NULL)
         coordena_roster_unref (roster);
     }
+
+  {
+    g_autoptr(GError) error = NULL;
+    CoordenaScenario *scenario = coordena_scenario_load_file (path, &error);
+
+    if ((scenario == NULL) == (error == NULL))
+      abort ();
+    if (scenario != NULL)
+      {
+        guint n = 0;
+        const CoordenaScenarioChange *changes = coordena_scenario_get_changes (scenario, &n);
+
+        for (guint i = 0; i < n; i++)
+          if (strlen (changes[i].ine) != 10)
+            abort ();
+        coordena_scenario_free (scenario);
+      }
+  }
 
   /* The bare reader, in chunks of 1 to 8 bytes chosen by the input itself. */
   {
