@@ -196,6 +196,33 @@ test_files_private (void)
   assert_mode (export_teams, 0600);
   run_ok (&r6, db, (const char *const[]) { "report", "forecast", "-o", report, NULL });
   assert_mode (report, 0600);
+
+  /* The ofício, as generated and as exported again from the database. */
+  {
+    static const char *const profile[][2] = {
+      { "secretaria.nome", "Secretaria de Estado da Saúde de Goiás" }, { "secretaria.sigla", "SAIS/SES" },
+      { "cidade", "Goiânia" }, { "endereco", "Rua SC-1, 299, Parque Santa Cruz, Goiânia/GO" },
+      { "telefone", "(62) 3201-3700" }, { "email", "aps@saude.go.gov.br" },
+      { "secretario.nome", "Maria da Silva" }, { "secretario.genero", "F" },
+      { "contato.nome", "Carla Souza" }, { "contato.email", "carla@saude.go.gov.br" },
+      { "contato.telefone", "(62) 3201-3701" },
+    };
+    g_autofree char *oficio = g_build_filename (tmp_dir, "oficio.pdf", NULL);
+    g_autofree char *copy = g_build_filename (tmp_dir, "oficio-copia.pdf", NULL);
+    g_auto(Run) gen = { 0 };
+    g_auto(Run) exp = { 0 };
+
+    for (guint i = 0; i < G_N_ELEMENTS (profile); i++)
+      {
+        g_auto(Run) set = { 0 };
+        run_ok (&set, db, (const char *const[]) { "profile", "set", profile[i][0], profile[i][1], NULL });
+      }
+    run_ok (&gen, db, (const char *const[]) { "oficio", "generate", "--offer", "coordenacao-cuidado-2025", "--signer",
+                                              "secretario", "--date", "2025-11-20", "-o", oficio, NULL });
+    assert_mode (oficio, 0600);
+    run_ok (&exp, db, (const char *const[]) { "oficio", "export", "1/2025", "-o", copy, NULL });
+    assert_mode (copy, 0600);
+  }
   umask (old);
 }
 
