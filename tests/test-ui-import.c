@@ -143,6 +143,25 @@ test_refused_import_changes_nothing (void)
 }
 
 static void
+test_competencia_asked (void)
+{
+  CoordenaWindow *window = ui_app_open_window (app);
+  AdwMessageDialog *dialog;
+
+  /* A folder's name does not say its competência: the window asks, and waits for MM/AAAA. */
+  coordena_import_ask_competencia (GTK_WINDOW (window), coordena_window_get_workspace (window), "/dados/tabelas-cnes");
+  dialog = ADW_MESSAGE_DIALOG (ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Qual competência?");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "import"));
+  ui_wait_for_frames (GTK_WIDGET (dialog), 3);
+  g_free (ui_save_png (GTK_WIDGET (dialog), "importacao-qual-competencia"));
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  ui_flush ();
+}
+
+static void
 test_competencia_from_name (void)
 {
   g_assert_cmpuint (coordena_import_competencia_from_name ("/dados/BASE_DE_DADOS_CNES_202509.ZIP"), ==, 202509);
@@ -230,6 +249,7 @@ main (int argc, char **argv)
   g_test_add_func ("/import/competencia-from-name", test_competencia_from_name);
   g_test_add_func ("/import/first-run-then-demo", test_first_run_then_demo);
   g_test_add_func ("/import/roster-csv", test_roster_csv_import);
+  g_test_add_func ("/import/competencia-asked", test_competencia_asked);
   g_test_add_func ("/import/refused-changes-nothing", test_refused_import_changes_nothing);
   g_test_add_func ("/import/cancel-leaves-database", test_cancel_leaves_database);
 

@@ -461,6 +461,18 @@ ask_competencia (Choice *choice)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+void
+coordena_import_ask_competencia (GtkWindow *parent, CoordenaWorkspace *workspace, const char *path)
+{
+  Choice *choice = g_new0 (Choice, 1);
+
+  choice->parent = parent != NULL ? g_object_ref (parent) : NULL;
+  choice->workspace = g_object_ref (workspace);
+  choice->kind = COORDENA_IMPORT_CNES;
+  choice->path = g_strdup (path);
+  ask_competencia (choice);
+}
+
 static void
 file_chosen (GtkNativeDialog *native, int response, Choice *choice)
 {

@@ -53,4 +53,7 @@ void coordena_import_choose_and_run (GtkWindow          *parent,
                                      CoordenaImportKind  kind,
                                      gboolean            folder);
 
+/* Asks which competência a CNES file or folder holds, then imports it. */
+void coordena_import_ask_competencia (GtkWindow *parent, CoordenaWorkspace *workspace, const char *path);
+
 G_END_DECLS
