@@ -213,7 +213,7 @@ test_usage_and_refusals (void)
   }
   {
     g_auto(Run) r = { 0 };
-    run_cli (&r, NULL, "evaluate", NULL);
+    run_cli (&r, NULL, "evaluate", path, path, NULL);
     g_assert_cmpint (r.status, ==, 2);
   }
   {
@@ -227,6 +227,57 @@ test_usage_and_refusals (void)
     run_cli (&r, NULL, "compare", "--rules", "portaria-38-2022", path, NULL);
     g_assert_cmpint (r.status, ==, 2);
     g_assert_nonnull (strstr (r.err, "exatamente dois conjuntos"));
+  }
+}
+
+/* Without a FILE the commands read the database: the fixture imported into a database evaluates
+ * exactly as the file does, and a database that does not exist is refused, not created. */
+static void
+test_without_file_reads_database (void)
+{
+  g_autofree char *path = fixture ("roster.csv");
+  g_autofree char *dir = g_dir_make_tmp ("coordena-eval-db-XXXXXX", NULL);
+  g_autofree char *db = g_build_filename (dir, "go.db", NULL);
+  g_autofree char *missing = g_build_filename (dir, "nao-existe.db", NULL);
+
+  {
+    g_auto(Run) r = { 0 };
+    run_cli (&r, NULL, "--db", db, "init", "--uf", "GO", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+  }
+  {
+    g_auto(Run) r = { 0 };
+    run_cli (&r, NULL, "--db", db, "import", "roster", path, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+  }
+  {
+    g_auto(Run) from_db = { 0 };
+    g_auto(Run) from_file = { 0 };
+
+    run_cli (&from_db, NULL, "--db", db, "evaluate", "--format", "json", NULL);
+    run_cli (&from_file, NULL, "evaluate", "--format", "json", path, NULL);
+    g_assert_cmpint (from_db.status, ==, 0);
+    g_assert_cmpint (from_file.status, ==, 0);
+    g_assert_cmpstr (from_db.out, ==, from_file.out);
+    g_assert_cmpuint (strlen (from_db.out), >, 100);
+  }
+  {
+    g_auto(Run) r = { 0 };
+    run_cli (&r, NULL, "--db", db, "forecast", "--format", "json", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_nonnull (strstr (r.out, "0000010030"));
+  }
+  {
+    g_auto(Run) r = { 0 };
+    run_cli (&r, NULL, "--db", db, "compare", "--rules", "portaria-38-2022", "--rules", "portaria-6907-2025", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+  }
+  {
+    g_auto(Run) r = { 0 };
+    run_cli (&r, NULL, "--db", missing, "evaluate", NULL);
+    g_assert_cmpint (r.status, ==, 1);
+    g_assert_nonnull (strstr (r.err, "coordena-cli init --uf UF"));
+    g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
   }
 }
 
@@ -357,6 +408,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli-rules/evaluate-refuses-bad-file", test_evaluate_refuses_bad_file);
   g_test_add_func ("/cli-rules/evaluate-lenient", test_evaluate_lenient);
   g_test_add_func ("/cli-rules/usage-and-refusals", test_usage_and_refusals);
+  g_test_add_func ("/cli-rules/without-file-reads-database", test_without_file_reads_database);
   g_test_add_func ("/cli-rules/rules-list-and-show", test_rules_list_and_show);
   g_test_add_func ("/cli-rules/forecast", test_forecast);
   g_test_add_func ("/cli-rules/compare", test_compare);

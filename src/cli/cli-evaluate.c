@@ -9,6 +9,7 @@
 
 #include <coordena/coordena.h>
 #include <coordena/csv-writer.h>
+#include <coordena/store.h>
 
 #include "cli.h"
 
@@ -20,13 +21,27 @@ typedef enum { FORMAT_TABLE, FORMAT_CSV, FORMAT_JSON } Format;
 
 /* ---- shared ------------------------------------------------------------------------------------ */
 
-/* The roster the rules read: from a roster CSV. Warnings and skipped rows go to stderr. */
+/* The roster the rules read: from a roster CSV, or from the database when no file is given.
+ * Warnings and skipped rows go to stderr. */
 static CoordenaRoster *
 load_roster (CliContext *ctx, const char *file, gboolean lenient, GError **error)
 {
   CoordenaRosterCsvOptions options = { .lenient = lenient };
   g_auto(CoordenaRosterCsvReport) report = { 0 };
-  CoordenaRoster *roster = coordena_roster_csv_read (file, &options, &report, error);
+  CoordenaRoster *roster;
+
+  if (file == NULL)
+    {
+      CoordenaStore *store = coordena_store_open_full (ctx->db_path, COORDENA_STORE_OPEN_MUST_EXIST, error);
+
+      if (store == NULL)
+        return NULL;
+      roster = coordena_store_load_roster (store, error);
+      coordena_store_close (store);
+      return roster;
+    }
+
+  roster = coordena_roster_csv_read (file, &options, &report, error);
 
   /* A refused file shows its errors only: the warnings would bury them. */
   for (guint i = 0; roster != NULL && report.warnings != NULL && i < report.warnings->len; i++)
@@ -362,7 +377,7 @@ cli_cmd_evaluate (CliContext *ctx, int argc, char **argv)
     { "lenient", 0, 0, G_OPTION_ARG_NONE, &a.lenient, N_("Skip bad rows of the file and list them, instead of refusing it"), NULL },
     G_OPTION_ENTRY_NULL,
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE"));
+  g_autoptr(GOptionContext) context = g_option_context_new (_("[FILE]"));
   g_autoptr(GError) error = NULL;
   g_autoptr(CoordenaRuleCatalog) cat = NULL;
   g_autoptr(CoordenaRoster) roster = NULL;
@@ -371,15 +386,15 @@ cli_cmd_evaluate (CliContext *ctx, int argc, char **argv)
   Format format;
   int code;
 
-  g_option_context_set_summary (context, _("Apply the suspension rules to every eSF and eAP team and competência of a roster CSV."));
+  g_option_context_set_summary (context, _("Apply the suspension rules to every eSF and eAP team and competência of a roster CSV, or of the database when no file is given."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!cli_parse_options (context, &argc, &argv, &code) || !parse_format (a.format, &format, &code))
     return code;
-  if (argc != 2)
-    return cli_usage_error (_("“%s” needs one roster CSV file"), "evaluate");
+  if (argc > 2)
+    return cli_usage_error (_("“%s” takes at most one roster CSV file (without it, the database is read)"), "evaluate");
 
   if ((cat = coordena_rule_catalog_load (&error)) == NULL || !resolve_rules (cat, a.rules, &forced, &error) ||
-      (roster = load_roster (ctx, argv[1], a.lenient, &error)) == NULL)
+      (roster = load_roster (ctx, argc == 2 ? argv[1] : NULL, a.lenient, &error)) == NULL)
     return cli_report_error (error);
 
   e = coordena_evaluate (roster, cat, forced);
@@ -570,7 +585,7 @@ cli_cmd_forecast (CliContext *ctx, int argc, char **argv)
     { "lenient", 0, 0, G_OPTION_ARG_NONE, &a.lenient, N_("Skip bad rows of the file and list them, instead of refusing it"), NULL },
     G_OPTION_ENTRY_NULL,
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE"));
+  g_autoptr(GOptionContext) context = g_option_context_new (_("[FILE]"));
   g_autoptr(GError) error = NULL;
   g_autoptr(CoordenaRuleCatalog) cat = NULL;
   g_autoptr(CoordenaRoster) roster = NULL;
@@ -586,8 +601,8 @@ cli_cmd_forecast (CliContext *ctx, int argc, char **argv)
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!cli_parse_options (context, &argc, &argv, &code) || !parse_format (a.format, &format, &code))
     return code;
-  if (argc != 2)
-    return cli_usage_error (_("“%s” needs one roster CSV file"), "forecast");
+  if (argc > 2)
+    return cli_usage_error (_("“%s” takes at most one roster CSV file (without it, the database is read)"), "forecast");
   if (a.horizon < 1 || a.horizon > 120)
     return cli_usage_error (_("--horizon must be between 1 and 120 competências"));
 
@@ -595,7 +610,7 @@ cli_cmd_forecast (CliContext *ctx, int argc, char **argv)
     return cli_report_error (error);
   if (a.scenario != NULL && (scenario = coordena_scenario_load_file (a.scenario, &error)) == NULL)
     return cli_report_error (error);
-  if ((roster = load_roster (ctx, argv[1], a.lenient, &error)) == NULL)
+  if ((roster = load_roster (ctx, argc == 2 ? argv[1] : NULL, a.lenient, &error)) == NULL)
     return cli_report_error (error);
 
   f = coordena_forecast (roster, cat, forced, (guint) a.horizon, scenario, &error);
@@ -773,7 +788,7 @@ cli_cmd_compare (CliContext *ctx, int argc, char **argv)
     { "lenient", 0, 0, G_OPTION_ARG_NONE, &a.lenient, N_("Skip bad rows of the file and list them, instead of refusing it"), NULL },
     G_OPTION_ENTRY_NULL,
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("--rules A --rules B FILE"));
+  g_autoptr(GOptionContext) context = g_option_context_new (_("--rules A --rules B [FILE]"));
   g_autoptr(GError) error = NULL;
   g_autoptr(CoordenaRuleCatalog) cat = NULL;
   g_autoptr(CoordenaRoster) roster = NULL;
@@ -788,15 +803,15 @@ cli_cmd_compare (CliContext *ctx, int argc, char **argv)
     return code;
   if (a.rules_list == NULL || g_strv_length (a.rules_list) != 2)
     return cli_usage_error (_("“compare” needs exactly two rule sets: --rules A --rules B"));
-  if (argc != 2)
-    return cli_usage_error (_("“%s” needs one roster CSV file"), "compare");
+  if (argc > 2)
+    return cli_usage_error (_("“%s” takes at most one roster CSV file (without it, the database is read)"), "compare");
 
   if ((cat = coordena_rule_catalog_load (&error)) == NULL ||
       !resolve_rules (cat, a.rules_list[0], &ra, &error) || !resolve_rules (cat, a.rules_list[1], &rb, &error))
     return cli_report_error (error);
   if (ra == NULL || rb == NULL)
     return cli_usage_error (_("“compare” needs the ids of two rule sets, not “auto”"));
-  if ((roster = load_roster (ctx, argv[1], a.lenient, &error)) == NULL)
+  if ((roster = load_roster (ctx, argc == 2 ? argv[1] : NULL, a.lenient, &error)) == NULL)
     return cli_report_error (error);
 
   c = coordena_compare (roster, ra, rb);
