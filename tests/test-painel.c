@@ -133,6 +133,31 @@ test_municipio_opens_its_teams (void)
 }
 
 static void
+test_kpi_opens_teams (void)
+{
+  CoordenaPainelPage *page;
+  CoordenaWindow *window = painel_window (&page);
+  CoordenaSummary *summary = coordena_workspace_get_summary (coordena_window_get_workspace (window));
+  CoordenaEquipesPage *equipes = COORDENA_EQUIPES_PAGE (coordena_window_get_page_widget (window, "equipes"));
+  GListModel *shown = coordena_equipes_page_get_shown (equipes);
+  guint suspended = 0;
+
+  for (guint i = 0; i < coordena_summary_get_n_teams (summary); i++)
+    if (coordena_summary_get_team (summary, i)->status == COORDENA_STATUS_SUSPENDED)
+      suspended++;
+
+  coordena_painel_page_activate_kpi (page, 2);
+  ui_wait_for_frames (GTK_WIDGET (window), 2);
+  g_assert_cmpstr (coordena_window_get_page (window), ==, "equipes");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, suspended);
+
+  coordena_window_show_page (window, "painel");
+  coordena_painel_page_activate_kpi (page, 4);
+  g_assert_cmpstr (coordena_window_get_page (window), ==, "previsao");
+  gtk_widget_activate_action (GTK_WIDGET (equipes), "equipes.clear-filters", NULL);
+}
+
+static void
 test_dark_style (void)
 {
   AdwStyleManager *style = adw_style_manager_get_default ();
@@ -163,6 +188,7 @@ main (int argc, char **argv)
   g_test_add_func ("/painel/shows-figures", test_painel_shows_figures);
   g_test_add_func ("/painel/alert-opens-team", test_alert_opens_team);
   g_test_add_func ("/painel/municipio-opens-its-teams", test_municipio_opens_its_teams);
+  g_test_add_func ("/painel/kpi-opens-teams", test_kpi_opens_teams);
   g_test_add_func ("/painel/dark-style", test_dark_style);
 
   status = g_test_run ();

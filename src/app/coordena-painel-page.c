@@ -35,7 +35,7 @@ struct _CoordenaPainelPage
 
 G_DEFINE_FINAL_TYPE (CoordenaPainelPage, coordena_painel_page, GTK_TYPE_WIDGET)
 
-enum { SHOW_TEAM, SHOW_MUNICIPIO, N_SIGNALS };
+enum { SHOW_TEAM, SHOW_MUNICIPIO, SHOW_KPI, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 static void
@@ -48,18 +48,32 @@ clear_list (GtkListBox *list)
 }
 
 static void
+kpi_clicked (GtkButton *button, CoordenaPainelPage *self)
+{
+  g_signal_emit (self, signals[SHOW_KPI], 0, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "kpi")));
+}
+
+/* Each figure is a card that opens what it counts: the teams, or the forecast for the money. */
+static void
 build_kpis (CoordenaPainelPage *self)
 {
+  static const char *tooltips[N_KPIS] = {
+    N_("Show the teams"), N_("Show the teams at risk"), N_("Show the suspended teams"),
+    N_("Show the forecast"), N_("Show the forecast"),
+  };
+
   for (guint i = 0; i < N_KPIS; i++)
     {
+      GtkWidget *button = gtk_button_new ();
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
       GtkWidget *value = gtk_label_new (NULL);
       GtkWidget *caption = gtk_label_new (NULL);
 
       /* Cards share the row by what they hold: amounts need more room than counts. */
-      gtk_widget_set_hexpand (box, TRUE);
-      gtk_widget_add_css_class (box, "card");
-      gtk_widget_add_css_class (box, "kpi");
+      gtk_widget_set_hexpand (button, TRUE);
+      gtk_widget_add_css_class (button, "card");
+      gtk_widget_add_css_class (button, "kpi");
+      gtk_widget_set_tooltip_text (button, _(tooltips[i]));
       gtk_widget_add_css_class (value, "kpi-value");
       gtk_widget_add_css_class (value, "numeric");
       gtk_widget_add_css_class (caption, "kpi-caption");
@@ -69,7 +83,10 @@ build_kpis (CoordenaPainelPage *self)
       gtk_label_set_ellipsize (GTK_LABEL (value), PANGO_ELLIPSIZE_END);
       gtk_box_append (GTK_BOX (box), value);
       gtk_box_append (GTK_BOX (box), caption);
-      gtk_box_append (self->kpi_box, box);
+      gtk_button_set_child (GTK_BUTTON (button), box);
+      g_object_set_data (G_OBJECT (button), "kpi", GUINT_TO_POINTER (i));
+      g_signal_connect (button, "clicked", G_CALLBACK (kpi_clicked), self);
+      gtk_box_append (self->kpi_box, button);
       self->kpi_values[i] = GTK_LABEL (value);
       self->kpi_captions[i] = GTK_LABEL (caption);
     }
@@ -319,6 +336,13 @@ coordena_painel_page_get_kpi (CoordenaPainelPage *self, guint i)
   return gtk_label_get_text (self->kpi_values[i]);
 }
 
+void
+coordena_painel_page_activate_kpi (CoordenaPainelPage *self, guint i)
+{
+  g_return_if_fail (i < N_KPIS);
+  g_signal_emit (self, signals[SHOW_KPI], 0, i);
+}
+
 GtkListBox *
 coordena_painel_page_get_alerts (CoordenaPainelPage *self)
 {
@@ -372,6 +396,9 @@ coordena_painel_page_class_init (CoordenaPainelPageClass *klass)
                                      NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
   signals[SHOW_MUNICIPIO] = g_signal_new ("show-municipio", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                           NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  /* A KPI card was chosen (its index, as coordena_painel_page_get_kpi numbers them). */
+  signals[SHOW_KPI] = g_signal_new ("show-kpi", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                    NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }

@@ -16,6 +16,8 @@ void coordena_painel_page_set_workspace (CoordenaPainelPage *self, CoordenaWorks
 /* For tests: the text of a KPI (0 evaluated, 1 at risk, 2 suspended, 3 monthly loss, 4 loss in
  * 12 months), the alerts list and the municipalities list. */
 const char *coordena_painel_page_get_kpi (CoordenaPainelPage *self, guint i);
+/* Opens what a KPI counts, as clicking its card does. */
+void coordena_painel_page_activate_kpi (CoordenaPainelPage *self, guint i);
 GtkListBox *coordena_painel_page_get_alerts (CoordenaPainelPage *self);
 GtkListBox *coordena_painel_page_get_municipios (CoordenaPainelPage *self);
 

@@ -134,6 +134,22 @@ show_team (CoordenaWindow *self, const char *ine)
 }
 
 static void
+show_kpi (CoordenaWindow *self, guint kpi)
+{
+  /* The Equipes status filter: all, then regular, at risk, suspended, not evaluated. */
+  static const guint status[] = { 0, 2, 3 };
+
+  if (kpi >= G_N_ELEMENTS (status))
+    {
+      coordena_window_show_page (self, "previsao");
+      return;
+    }
+  coordena_window_show_page (self, "equipes");
+  gtk_widget_activate_action (GTK_WIDGET (self->equipes_page), "equipes.clear-filters", NULL);
+  coordena_equipes_page_set_status_filter (self->equipes_page, status[kpi]);
+}
+
+static void
 show_municipio (CoordenaWindow *self, const char *ibge)
 {
   coordena_window_show_page (self, "equipes");
@@ -416,6 +432,7 @@ coordena_window_init (CoordenaWindow *self)
   coordena_previsao_page_set_workspace (self->previsao_page, self->workspace);
   g_signal_connect_swapped (self->painel_page, "show-team", G_CALLBACK (show_team), self);
   g_signal_connect_swapped (self->painel_page, "show-municipio", G_CALLBACK (show_municipio), self);
+  g_signal_connect_swapped (self->painel_page, "show-kpi", G_CALLBACK (show_kpi), self);
 }
 
 AdwViewStack *
