@@ -560,6 +560,24 @@ test_same_inputs_same_bytes (void)
   g_assert_cmpstr (sha_a, ==, sha_b);
 }
 
+/* The number of pages pdfinfo reports. */
+static guint
+pdf_n_pages (const char *path)
+{
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  const char *line;
+
+  proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error, "pdfinfo", path, NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (proc, NULL, NULL, &out, NULL, &error);
+  g_assert_no_error (error);
+  line = strstr (out, "Pages:");
+  g_assert_nonnull (line);
+  return (guint) g_ascii_strtoull (line + 6, NULL, 10);
+}
+
 static void
 test_forecast_report (void)
 {
@@ -579,11 +597,52 @@ test_forecast_report (void)
   cli (&r, "report", "forecast", "-o", pdf, NULL);
   g_assert_cmpint (r.status, ==, 0);
   assert_has (r.out, "previsao.pdf");
+  /* Page 1: the state's letterhead, the summary and the chart. */
   text = pdf_page_text (pdf, 1);
+  assert_has (text, "GOVERNO DO ESTADO DO CEARÁ");
   assert_has (text, "Previsão de suspensões do financiamento federal");
-  assert_has (text, "Equipes avaliadas: 60");
+  assert_has (text, "Equipes avaliadas");
+  assert_has (text, "60");
+  assert_has (text, "Ceará");
   assert_has (text, "Perda mensal");
-  assert_has (text, "Juazeiro do Norte");
+  g_assert_null (strstr (text, "DEMONSTRAÇÃO"));
+  g_clear_pointer (&text, g_free);
+  /* Page 2 on: the teams, grouped under their municipality, with monthly and total loss. */
+  {
+    g_autoptr(GString) rest = g_string_new (NULL);
+    guint pages = pdf_n_pages (pdf);
+
+    for (guint page = 2; page <= pages; page++)
+      {
+        g_autofree char *page_text = pdf_page_text (pdf, (int) page);
+        g_string_append (rest, page_text);
+      }
+    assert_has (rest->str, "por município");
+    assert_has (rest->str, "Juazeiro do Norte");
+    assert_has (rest->str, "16 equipes");
+    assert_has (rest->str, "Perda por mês");
+    assert_has (rest->str, "Perda total");
+  }
+}
+
+static void
+test_forecast_report_demo_marked (void)
+{
+  g_auto(Run) r = { 0 };
+  g_autofree char *pdf = path_in ("previsao-demo.pdf");
+  g_autofree char *first = NULL, *last = NULL;
+  guint pages;
+
+  fresh_database ("CE", TRUE);
+  cli (&r, "report", "forecast", "-o", pdf, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  first = pdf_page_text (pdf, 1);
+  assert_has (first, "Dados de demonstração");
+  pages = pdf_n_pages (pdf);
+  g_assert_cmpuint (pages, >, 1);
+  /* Every page says so, not only the first. */
+  last = pdf_page_text (pdf, pages);
+  assert_has (last, "DADOS DE DEMONSTRAÇÃO");
 }
 
 int
@@ -598,6 +657,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/adhesion/profile", test_profile);
   g_test_add_func ("/adhesion/offers", test_offers);
+  g_test_add_func ("/adhesion/forecast-report-demo-marked", test_forecast_report_demo_marked);
   g_test_add_func ("/adhesion/generate-refusals-and-numbering", test_generate_refusals_and_numbering);
   g_test_add_func ("/adhesion/steps", test_adhesion_steps);
   g_test_add_func ("/adhesion/egestor-needs-protocol", test_egestor_needs_protocol);

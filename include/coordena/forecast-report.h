@@ -13,8 +13,27 @@ G_BEGIN_DECLS
 char *coordena_forecast_report_csv (const CoordenaSummary *summary);
 gboolean coordena_forecast_report_write_csv (const CoordenaSummary *summary, const char *path, GError **error);
 
-/* The forecast report: the figures, the monthly loss chart, the teams losing money and, when a
- * comparison is given, the two rule sets side by side. */
+/* Who the report is about, for its first lines. Every field may be NULL / FALSE. */
+typedef struct {
+  const char *uf;           /* the state's sigla, "CE" */
+  const char *secretaria;   /* the secretariat's name, from the profile */
+  gboolean demo;            /* the roster is generated demonstration data: said on every page */
+} CoordenaForecastReportInfo;
+
+/* The forecast report: a summary (state, competência, rule sets, totals), the monthly loss
+ * chart, when a comparison is given the two rule sets side by side, and a table per municipality
+ * of the teams with a suspension now or ahead (status, next step, monthly and total loss). */
+GBytes *coordena_forecast_report_pdf_full (const CoordenaSummary            *summary,
+                                           const CoordenaComparison         *comparison,
+                                           const CoordenaForecastReportInfo *info,
+                                           GError                          **error);
+gboolean coordena_forecast_report_write_pdf_full (const CoordenaSummary            *summary,
+                                                  const CoordenaComparison         *comparison,
+                                                  const CoordenaForecastReportInfo *info,
+                                                  const char                       *path,
+                                                  GError                          **error);
+
+/* The same without an info block. */
 GBytes *coordena_forecast_report_pdf (const CoordenaSummary    *summary,
                                       const CoordenaComparison *comparison,
                                       GError                  **error);

@@ -75,6 +75,10 @@ CoordenaOficioDoc *coordena_oficio_compose (const CoordenaOficioRequest *request
                                             guint                        number,
                                             GError                     **error);
 
+/* The letterhead's first line: "GOVERNO DO ESTADO DO CEARÁ", "GOVERNO DO DISTRITO FEDERAL";
+ * NULL for a sigla that is not a UF. */
+char *coordena_oficio_government_line (const char *uf);
+
 /* "OFÍCIO Nº 12/2025/COAPS/SESA" (style is "Nº" or "N.º"). */
 char *coordena_oficio_format_identification (const char *style, guint number, guint year, const char *sigla);
 

@@ -696,8 +696,21 @@ export_chosen (GtkNativeDialog *native, int response, CoordenaPrevisaoPage *self
   if (file == NULL || (path = g_file_get_path (file)) == NULL || self->summary == NULL)
     return;
 
-  ok = pdf ? coordena_forecast_report_write_pdf (self->summary, self->comparison, path, &error)
-           : coordena_forecast_report_write_csv (self->summary, path, &error);
+  if (pdf)
+    {
+      CoordenaStore *store = self->workspace != NULL ? coordena_workspace_get_store (self->workspace) : NULL;
+      g_autofree char *uf = store != NULL ? coordena_store_get_uf (store) : NULL;
+      g_autofree char *secretaria = store != NULL ? coordena_store_get_profile (store, "secretaria.nome") : NULL;
+      CoordenaForecastReportInfo info = {
+        .uf = uf,
+        .secretaria = secretaria != NULL && *secretaria != '\0' ? secretaria : NULL,
+        .demo = self->workspace != NULL && coordena_workspace_is_demo (self->workspace),
+      };
+
+      ok = coordena_forecast_report_write_pdf_full (self->summary, self->comparison, &info, path, &error);
+    }
+  else
+    ok = coordena_forecast_report_write_csv (self->summary, path, &error);
   base = g_path_get_basename (path);
   text = ok ? g_strdup_printf (_("Saved “%s”"), base) : g_strdup_printf (_("“%s” was not saved: %s"), base, error->message);
   if (COORDENA_IS_WINDOW (root))

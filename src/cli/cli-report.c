@@ -59,7 +59,17 @@ cli_cmd_report (CliContext *ctx, int argc, char **argv)
   summary = coordena_summary_new (roster, &options, &error);
   if (summary == NULL)
     return cli_report_error (error);
-  ok = coordena_forecast_report_write_pdf (summary, NULL, output, &error);
+  {
+    g_autofree char *sigla = coordena_store_get_uf (store);
+    g_autofree char *secretaria = coordena_store_get_profile (store, "secretaria.nome");
+    CoordenaForecastReportInfo info = {
+      .uf = sigla,
+      .secretaria = secretaria != NULL && *secretaria != '\0' ? secretaria : NULL,
+      .demo = coordena_store_is_demo (store),
+    };
+
+    ok = coordena_forecast_report_write_pdf_full (summary, NULL, &info, output, &error);
+  }
   coordena_summary_unref (summary);
   if (!ok)
     return cli_report_error (error);

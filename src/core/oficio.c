@@ -37,6 +37,21 @@ find_state (const char *uf)
   return -1;
 }
 
+char *
+coordena_oficio_government_line (const char *uf)
+{
+  gint state = find_state (uf);
+  g_autofree char *upper = NULL, *prep = NULL;
+
+  if (state < 0)
+    return NULL;
+  if (g_str_equal (states[state].uf, "DF"))
+    return g_strdup ("GOVERNO DO DISTRITO FEDERAL");
+  upper = g_utf8_strup (states[state].name, -1);
+  prep = g_utf8_strup (states[state].prep, -1);
+  return g_strdup_printf ("GOVERNO DO ESTADO %s %s", prep, upper);
+}
+
 CoordenaOficioAnnex *
 coordena_oficio_annex_new (const char *title, guint n_columns, const char *const *columns,
                            const double *widths)
@@ -400,15 +415,7 @@ coordena_oficio_compose (const CoordenaOficioRequest *request, guint number, GEr
 
   /* 1. Cabeçalho */
   lines = g_ptr_array_new ();
-  if (g_str_equal (states[state].uf, "DF"))
-    g_ptr_array_add (lines, g_strdup ("GOVERNO DO DISTRITO FEDERAL"));
-  else
-    {
-      g_autofree char *upper = g_utf8_strup (states[state].name, -1);
-      g_autofree char *prep = g_utf8_strup (states[state].prep, -1);
-
-      g_ptr_array_add (lines, g_strdup_printf ("GOVERNO DO ESTADO %s %s", prep, upper));
-    }
+  g_ptr_array_add (lines, coordena_oficio_government_line (states[state].uf));
   g_ptr_array_add (lines, g_utf8_strup (value (request, "secretaria.nome"), -1));
   if (value (request, "subunidade") != NULL)
     {
