@@ -126,6 +126,34 @@ test_remove_member_with_undo (void)
   g_assert_cmpuint (members_shown (window), ==, 1);
 }
 
+static void
+test_remove_team_with_undo (void)
+{
+  CoordenaWindow *window = ui_app_open_window (app);
+  CoordenaWorkspace *workspace = coordena_window_get_workspace (window);
+  guint teams = coordena_summary_get_n_teams (coordena_workspace_get_summary (workspace));
+  AdwToast *toast;
+
+  coordena_window_show_page (window, "equipes");
+  g_assert_cmpuint (members_shown (window), ==, 1);
+  g_assert_true (gtk_widget_activate_action (coordena_equipes_page_get_detail (COORDENA_EQUIPES_PAGE (coordena_window_get_page_widget (window, "equipes"))),
+                                             "team.remove", NULL));
+  toast = coordena_window_get_last_toast (window);
+  g_assert_nonnull (toast);
+  g_assert_cmpstr (adw_toast_get_title (toast), ==, "Equipe " NEW_INE " Equipe Nova da Orla removida");
+  g_assert_cmpstr (adw_toast_get_button_label (toast), ==, "_Desfazer");
+  ui_app_wait_loaded (window);
+  g_assert_cmpuint (coordena_summary_get_n_teams (coordena_workspace_get_summary (workspace)), ==, teams - 1);
+  g_assert_cmpint (coordena_summary_find_team (coordena_workspace_get_summary (workspace), NEW_INE), ==, -1);
+  g_free (ui_save_png (GTK_WIDGET (window), "equipe-removida"));
+
+  /* Desfazer brings the team back with its member. */
+  g_signal_emit_by_name (toast, "button-clicked");
+  ui_app_wait_loaded (window);
+  g_assert_cmpuint (coordena_summary_get_n_teams (coordena_workspace_get_summary (workspace)), ==, teams);
+  g_assert_cmpuint (members_shown (window), ==, 1);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -138,6 +166,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/editing/add-team-and-member", test_add_team_and_member);
   g_test_add_func ("/editing/remove-member-with-undo", test_remove_member_with_undo);
+  g_test_add_func ("/editing/remove-team-with-undo", test_remove_team_with_undo);
 
   status = g_test_run ();
   g_application_release (G_APPLICATION (app));

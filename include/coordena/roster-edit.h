@@ -38,6 +38,24 @@ gboolean coordena_roster_edit_put (CoordenaStore            *store,
 /* The members a team has in a competência of a roster, as edits (strings point into the roster). */
 GArray *coordena_roster_edit_members (const CoordenaRoster *roster, const char *ine, CoordenaCompetencia competencia);
 
+/* A team as it was before its removal: enough to put it back with every competência. */
+typedef struct _CoordenaTeamSnapshot CoordenaTeamSnapshot;
+
+/* Removes a team with all its competências and memberships in one audited transaction (the
+ * professionals stay); returns what was removed, for Desfazer. roster is the one on screen. */
+CoordenaTeamSnapshot *coordena_roster_edit_remove_team (CoordenaStore        *store,
+                                                        const CoordenaRoster *roster,
+                                                        const char           *ine,
+                                                        GError              **error);
+
+/* Puts a removed team back, every competência and member, in one audited transaction. */
+gboolean coordena_roster_edit_restore_team (CoordenaStore *store, const CoordenaTeamSnapshot *snapshot, GError **error);
+
+const char *coordena_team_snapshot_get_ine (const CoordenaTeamSnapshot *snapshot);
+const char *coordena_team_snapshot_get_name (const CoordenaTeamSnapshot *snapshot);
+void coordena_team_snapshot_free (CoordenaTeamSnapshot *snapshot);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CoordenaTeamSnapshot, coordena_team_snapshot_free)
+
 /* Field checks: FALSE with a message for the person (COORDENA_ERROR_INPUT). warning, when
  * given, receives a note that does not refuse the value (a check digit that does not match). */
 gboolean coordena_check_ine (const char *text, char **warning, GError **error);

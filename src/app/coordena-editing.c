@@ -138,3 +138,64 @@ coordena_editing_remove_member (GtkWindow *parent, CoordenaWorkspace *workspace,
   else
     g_object_unref (g_object_ref_sink (toast));
 }
+
+static void
+team_undo_clicked (AdwToast *toast, CoordenaTeamSnapshot *snapshot)
+{
+  GtkWidget *window = g_object_get_data (G_OBJECT (toast), "coordena-window");
+  CoordenaWorkspace *workspace = g_object_get_data (G_OBJECT (toast), "coordena-workspace");
+  g_autoptr(GError) error = NULL;
+
+  if (!coordena_roster_edit_restore_team (coordena_workspace_get_store (workspace), snapshot, &error))
+    {
+      if (COORDENA_IS_WINDOW (window))
+        coordena_window_add_toast (COORDENA_WINDOW (window), adw_toast_new (error->message));
+      return;
+    }
+  coordena_workspace_reload (workspace);
+}
+
+static void
+snapshot_closure_free (gpointer data, GClosure *closure)
+{
+  coordena_team_snapshot_free (data);
+}
+
+void
+coordena_editing_remove_team (GtkWindow *parent, CoordenaWorkspace *workspace, const char *ine)
+{
+  CoordenaSummary *summary = coordena_workspace_get_summary (workspace);
+  CoordenaTeamSnapshot *snapshot;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  const char *name;
+  AdwToast *toast;
+
+  g_return_if_fail (COORDENA_IS_WORKSPACE (workspace));
+  if (summary == NULL)
+    return;
+
+  snapshot = coordena_roster_edit_remove_team (coordena_workspace_get_store (workspace),
+                                               coordena_summary_get_roster (summary), ine, &error);
+  if (snapshot == NULL)
+    {
+      if (COORDENA_IS_WINDOW (parent))
+        coordena_window_add_toast (COORDENA_WINDOW (parent), adw_toast_new (error->message));
+      return;
+    }
+  coordena_workspace_reload (workspace);
+
+  name = coordena_team_snapshot_get_name (snapshot);
+  /* TRANSLATORS: a toast after a team was removed: its INE and name */
+  text = g_strdup_printf (_("Team %s %s removed"), coordena_team_snapshot_get_ine (snapshot), name != NULL ? name : "");
+  toast = adw_toast_new (text);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_object_set_data_full (G_OBJECT (toast), "coordena-workspace", g_object_ref (workspace), g_object_unref);
+  g_object_set_data (G_OBJECT (toast), "coordena-window", parent);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (team_undo_clicked), snapshot, snapshot_closure_free, 0);
+  if (COORDENA_IS_WINDOW (parent))
+    coordena_window_add_toast (COORDENA_WINDOW (parent), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}

@@ -28,4 +28,7 @@ void coordena_editing_remove_member (GtkWindow          *parent,
                                      CoordenaCompetencia competencia,
                                      const char         *cns);
 
+/* Removes the team with every competência and member, with Desfazer. */
+void coordena_editing_remove_team (GtkWindow *parent, CoordenaWorkspace *workspace, const char *ine);
+
 G_END_DECLS

@@ -440,6 +440,20 @@ remove_member_action (GtkWidget *widget, const char *name, GVariant *param)
 }
 
 static void
+remove_team_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  CoordenaTeamDetail *self = COORDENA_TEAM_DETAIL (widget);
+  g_autofree char *ine = NULL;
+
+  if (self->item == NULL)
+    return;
+  /* The pane closes: the team it shows is gone until Desfazer brings it back. */
+  ine = g_strdup (coordena_team_item_get_ine (self->item));
+  g_signal_emit (widget, signals[CLOSED], 0);
+  coordena_editing_remove_team (parent_window (self), self->workspace, ine);
+}
+
+static void
 close_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   g_signal_emit (widget, signals[CLOSED], 0);
@@ -482,6 +496,7 @@ coordena_team_detail_class_init (CoordenaTeamDetailClass *klass)
   gtk_widget_class_install_action (widget_class, "team.add-member", NULL, add_member_action);
   gtk_widget_class_install_action (widget_class, "team.edit-member", "s", edit_member_action);
   gtk_widget_class_install_action (widget_class, "team.remove-member", "s", remove_member_action);
+  gtk_widget_class_install_action (widget_class, "team.remove", NULL, remove_team_action);
   gtk_widget_class_install_action (widget_class, "team.close", NULL, close_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "team.close", NULL);
 

@@ -226,3 +226,225 @@ coordena_check_municipio (const char *text, guint uf_code, char **ibge7, GError 
   *ibge7 = g_strdup (found->ibge7);
   return TRUE;
 }
+
+/* ---- Removing a whole team, and putting it back ------------------------------------------ */
+
+typedef struct {
+  CoordenaCompetencia competencia;
+  CoordenaTeamType type;
+  guint flags;
+  GArray *members;   /* CoordenaMemberEdit, strings owned by the snapshot */
+} SnapshotMonth;
+
+struct _CoordenaTeamSnapshot {
+  char *ine, *cnes, *ibge7, *name;
+  gint64 base_centavos;
+  GArray *months;    /* SnapshotMonth */
+  GPtrArray *strings;
+};
+
+static void
+snapshot_month_clear (gpointer data)
+{
+  SnapshotMonth *m = data;
+  g_clear_pointer (&m->members, g_array_unref);
+}
+
+void
+coordena_team_snapshot_free (CoordenaTeamSnapshot *snapshot)
+{
+  if (snapshot == NULL)
+    return;
+  g_free (snapshot->ine);
+  g_free (snapshot->cnes);
+  g_free (snapshot->ibge7);
+  g_free (snapshot->name);
+  g_array_unref (snapshot->months);
+  g_ptr_array_unref (snapshot->strings);
+  g_free (snapshot);
+}
+
+const char *
+coordena_team_snapshot_get_ine (const CoordenaTeamSnapshot *snapshot)
+{
+  return snapshot->ine;
+}
+
+const char *
+coordena_team_snapshot_get_name (const CoordenaTeamSnapshot *snapshot)
+{
+  return snapshot->name;
+}
+
+static const char *
+keep (CoordenaTeamSnapshot *s, const char *text)
+{
+  char *copy;
+
+  if (text == NULL)
+    return NULL;
+  copy = g_strdup (text);
+  g_ptr_array_add (s->strings, copy);
+  return copy;
+}
+
+/* Everything of the team the roster holds: its fields, each competência and its members. */
+static CoordenaTeamSnapshot *
+snapshot_new (const CoordenaRoster *roster, const CoordenaRosterTeam *team)
+{
+  CoordenaTeamSnapshot *s = g_new0 (CoordenaTeamSnapshot, 1);
+  const CoordenaRosterMonth *months;
+  guint n_months;
+
+  s->ine = g_strdup (team->ine);
+  s->cnes = g_strdup (team->cnes);
+  s->ibge7 = g_strdup (team->ibge);
+  s->name = g_strdup (team->name);
+  s->base_centavos = COORDENA_BASE_UNKNOWN;
+  s->months = g_array_new (FALSE, TRUE, sizeof (SnapshotMonth));
+  g_array_set_clear_func (s->months, snapshot_month_clear);
+  s->strings = g_ptr_array_new_with_free_func (g_free);
+
+  months = coordena_roster_team_months (roster, team, &n_months);
+  for (guint i = 0; i < n_months; i++)
+    {
+      SnapshotMonth m = {
+        .competencia = months[i].competencia,
+        .type = months[i].type,
+        .flags = months[i].flags,
+        .members = g_array_new (FALSE, TRUE, sizeof (CoordenaMemberEdit)),
+      };
+      const CoordenaRosterMember *members;
+      guint n;
+
+      if (months[i].base_centavos != COORDENA_BASE_UNKNOWN)
+        s->base_centavos = months[i].base_centavos;
+      members = coordena_roster_month_members (roster, &months[i], &n);
+      for (guint j = 0; j < n; j++)
+        {
+          const CoordenaRosterProfessional *prof = coordena_roster_member_professional (roster, &members[j]);
+          CoordenaMemberEdit edit = {
+            .cns = keep (s, prof->cns), .name = keep (s, prof->name), .cbo = keep (s, members[j].cbo),
+            .hours = members[j].hours,
+          };
+          g_array_append_val (m.members, edit);
+        }
+      g_array_append_val (s->months, m);
+    }
+  return s;
+}
+
+CoordenaTeamSnapshot *
+coordena_roster_edit_remove_team (CoordenaStore *store, const CoordenaRoster *roster, const char *ine, GError **error)
+{
+  const CoordenaRosterTeam *team = roster != NULL ? coordena_roster_find_team (roster, ine) : NULL;
+  g_autoptr(CoordenaTeamSnapshot) snapshot = NULL;
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *before = NULL;
+  char entity[64];
+  int rc;
+
+  if (team == NULL)
+    {
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT, _("There is no team with INE %s"), ine);
+      return NULL;
+    }
+  snapshot = snapshot_new (roster, team);
+
+  if (!coordena_store_begin (store, error))
+    return NULL;
+  /* Its competências and memberships go with it (ON DELETE CASCADE); professionals stay, as
+   * they may work in other teams. */
+  if (sqlite3_prepare_v2 (coordena_store_get_db (store), "DELETE FROM equipe WHERE ine = ?", -1, &stmt, NULL) != SQLITE_OK)
+    goto sql_fail;
+  sqlite3_bind_text (stmt, 1, ine, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  stmt = NULL;
+  if (rc != SQLITE_DONE)
+    goto sql_fail;
+
+  before = g_strdup_printf ("{\"ine\":\"%s\",\"competencias\":%u}", snapshot->ine, snapshot->months->len);
+  g_snprintf (entity, sizeof entity, "equipe %s", snapshot->ine);
+  if (!coordena_store_audit (store, "remover equipe", entity, before, NULL, error) || !coordena_store_commit (store, error))
+    goto fail;
+  return g_steal_pointer (&snapshot);
+
+sql_fail:
+  coordena_store_set_error (store, error, _("removing the team"));
+fail:
+  coordena_store_rollback (store);
+  return NULL;
+}
+
+/* The SISAB flag is the user's, not the writer's: put it back by hand. */
+static gboolean
+mark_sem_producao (CoordenaStore *store, gint64 team_id, CoordenaCompetencia competencia, GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (coordena_store_get_db (store),
+                          "UPDATE equipe_competencia SET sem_producao = 1 WHERE equipe_id = ? AND competencia = ?",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return coordena_store_set_error (store, error, _("restoring the team"));
+  sqlite3_bind_int64 (stmt, 1, team_id);
+  sqlite3_bind_int (stmt, 2, (int) competencia);
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return coordena_store_set_error (store, error, _("restoring the team"));
+  return TRUE;
+}
+
+gboolean
+coordena_roster_edit_restore_team (CoordenaStore *store, const CoordenaTeamSnapshot *snapshot, GError **error)
+{
+  g_autoptr(CoordenaRosterWriter) writer = NULL;
+  g_autofree char *after = NULL;
+  gint64 team_id;
+  char entity[64];
+  CoordenaTeamType type = snapshot->months->len > 0 ? g_array_index (snapshot->months, SnapshotMonth, 0).type
+                                                    : COORDENA_TEAM_TYPE_OTHER;
+  CoordenaWriterTeam wt = {
+    .ine = snapshot->ine, .ibge7 = snapshot->ibge7, .cnes = snapshot->cnes, .tp_equipe = type_code (type),
+    .nome = snapshot->name,
+  };
+
+  if (!coordena_store_begin (store, error))
+    return FALSE;
+  if ((writer = coordena_roster_writer_new (store, "manual", error)) == NULL
+      || (team_id = coordena_roster_writer_team (writer, &wt, error)) == 0)
+    goto fail;
+  if (snapshot->base_centavos != COORDENA_BASE_UNKNOWN
+      && !coordena_roster_writer_team_base (writer, team_id, snapshot->base_centavos, error))
+    goto fail;
+  for (guint i = 0; i < snapshot->months->len; i++)
+    {
+      const SnapshotMonth *m = &g_array_index (snapshot->months, SnapshotMonth, i);
+
+      if (!coordena_roster_writer_team_month (writer, team_id, m->competencia, m->type,
+                                              (int) (m->flags & COORDENA_TEAM_FLAG_PROVIMENTO), error))
+        goto fail;
+      if ((m->flags & COORDENA_TEAM_FLAG_SEM_PRODUCAO) != 0 && !mark_sem_producao (store, team_id, m->competencia, error))
+        goto fail;
+      for (guint j = 0; j < m->members->len; j++)
+        {
+          const CoordenaMemberEdit *e = &g_array_index (m->members, CoordenaMemberEdit, j);
+          gint64 prof = coordena_roster_writer_professional (writer, e->cns, e->name, error);
+
+          if (prof == 0 || !coordena_roster_writer_member (writer, team_id, m->competencia, prof, e->cbo, e->hours, error))
+            goto fail;
+        }
+    }
+  after = g_strdup_printf ("{\"ine\":\"%s\",\"competencias\":%u}", snapshot->ine, snapshot->months->len);
+  g_snprintf (entity, sizeof entity, "equipe %s", snapshot->ine);
+  if (!coordena_store_audit (store, "desfazer remocao de equipe", entity, NULL, after, error)
+      || !coordena_store_commit (store, error))
+    goto fail;
+  return TRUE;
+
+fail:
+  coordena_store_rollback (store);
+  return FALSE;
+}
