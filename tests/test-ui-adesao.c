@@ -29,78 +29,17 @@ static CoordenaApplication *app;
 
 /* ---- Setup ------------------------------------------------------------------------------------ */
 
-static const char *const profile[][2] = {
-  { "secretaria.nome", "Secretaria da Saúde do Estado do Ceará" },
-  { "secretaria.sigla", "COAPS/SESA" },
-  { "subunidade", "Coordenadoria de Atenção Primária à Saúde" },
-  { "cidade", "Fortaleza" },
-  { "endereco", "Av. Almirante Barroso, 600, Praia de Iracema, 60060-440 Fortaleza/CE" },
-  { "telefone", "(85) 3101-5123" },
-  { "email", "coaps@saude.ce.gov.br" },
-  { "secretario.nome", "Maria Clara Albuquerque Nogueira" },
-  { "secretario.genero", "F" },
-  { "coordenador.nome", "José Wellington Façanha" },
-  { "coordenador.genero", "M" },
-  { "contato.nome", "João Pedro Sampaio" },
-  { "contato.email", "joao.sampaio@saude.ce.gov.br" },
-  { "contato.telefone", "(85) 3101-5200" },
-};
-
-/* A demonstration database of Ceará with the secretariat's profile, except the keys left out. */
+/* A demonstration database of Ceará with the secretariat's profile, except the key left out. */
 static char *
 make_database (const char *leave_out)
 {
-  g_autofree char *path = ui_app_make_database ("CE");
-  g_autoptr(CoordenaStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-
-  store = coordena_store_open (path, &error);
-  g_assert_no_error (error);
-  for (guint i = 0; i < G_N_ELEMENTS (profile); i++)
-    if (g_strcmp0 (profile[i][0], leave_out) != 0)
-      {
-        g_assert_true (coordena_profile_set (store, profile[i][0], profile[i][1], &error));
-        g_assert_no_error (error);
-      }
-  return g_steal_pointer (&path);
-}
-
-static gboolean
-opened (gpointer user_data)
-{
-  const char **data = user_data;
-  CoordenaWorkspace *workspace = (CoordenaWorkspace *) data[0];
-
-  return coordena_workspace_is_open (workspace) && g_strcmp0 (coordena_workspace_get_path (workspace), data[1]) == 0
-         && !coordena_workspace_is_loading (workspace);
+  return ui_app_make_profiled_database (leave_out);
 }
 
 static CoordenaWindow *
 open_on (const char *db_path)
 {
-  CoordenaWindow *window = COORDENA_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-
-  /* One window for the whole program, switched to each test's own database the way the
-   * application opens one. */
-  if (window == NULL)
-    {
-      g_settings_set_string (coordena_application_get_settings (app), "database-path", db_path);
-      g_settings_set_string (coordena_application_get_settings (app), "last-page", "adesao");
-      window = ui_app_open_window (app);
-    }
-  else
-    {
-      CoordenaWorkspace *workspace = coordena_window_get_workspace (window);
-
-      const char *data[2] = { (const char *) workspace, db_path };
-
-      coordena_workspace_open (workspace, db_path);
-      g_assert_true (ui_app_wait_for (opened, data));
-      ui_flush ();
-    }
-  coordena_window_show_page (window, "adesao");
-  ui_wait_for_frames (GTK_WIDGET (window), 2);
-  return window;
+  return ui_app_open_on (app, db_path, "adesao");
 }
 
 static CoordenaAdesaoPage *
@@ -398,8 +337,7 @@ make_imported_database (void)
   report = coordena_import_cnes (store, base, competencias, G_N_ELEMENTS (competencias), NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   coordena_import_report_free (report);
-  for (guint i = 0; i < G_N_ELEMENTS (profile); i++)
-    g_assert_true (coordena_profile_set (store, profile[i][0], profile[i][1], &error));
+  ui_app_fill_profile (store, NULL);
   g_assert_true (coordena_profile_set (store, "secretaria.nome", "Secretaria da Saúde do Estado do Rio Grande do Sul", &error));
   g_assert_true (coordena_profile_set (store, "cidade", "Porto Alegre", &error));
   g_assert_no_error (error);

@@ -5,6 +5,7 @@
 
 #include <coordena/coordena.h>
 #include <coordena/demo.h>
+#include <coordena/profile.h>
 #include <coordena/store.h>
 
 #include "ui-app-helpers.h"
@@ -158,6 +159,87 @@ ui_app_open_window (CoordenaApplication *app)
   window = COORDENA_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
   g_assert_nonnull (window);
   ui_app_wait_loaded (window);
+  ui_wait_for_frames (GTK_WIDGET (window), 2);
+  return window;
+}
+
+static const char *const profile[][2] = {
+  { "secretaria.nome", "Secretaria da Saúde do Estado do Ceará" },
+  { "secretaria.sigla", "COAPS/SESA" },
+  { "subunidade", "Coordenadoria de Atenção Primária à Saúde" },
+  { "cidade", "Fortaleza" },
+  { "endereco", "Av. Almirante Barroso, 600, Praia de Iracema, 60060-440 Fortaleza/CE" },
+  { "telefone", "(85) 3101-5123" },
+  { "email", "coaps@saude.ce.gov.br" },
+  { "secretario.nome", "Maria Clara Albuquerque Nogueira" },
+  { "secretario.genero", "F" },
+  { "coordenador.nome", "José Wellington Façanha" },
+  { "coordenador.genero", "M" },
+  { "contato.nome", "João Pedro Sampaio" },
+  { "contato.email", "joao.sampaio@saude.ce.gov.br" },
+  { "contato.telefone", "(85) 3101-5200" },
+};
+
+void
+ui_app_fill_profile (CoordenaStore *store, const char *leave_out)
+{
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (profile); i++)
+    if (g_strcmp0 (profile[i][0], leave_out) != 0)
+      {
+        g_assert_true (coordena_profile_set (store, profile[i][0], profile[i][1], &error));
+        g_assert_no_error (error);
+      }
+}
+
+char *
+ui_app_make_profiled_database (const char *leave_out)
+{
+  g_autofree char *path = ui_app_make_database ("CE");
+  g_autoptr(CoordenaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = coordena_store_open (path, &error);
+  g_assert_no_error (error);
+  ui_app_fill_profile (store, leave_out);
+  return g_steal_pointer (&path);
+}
+
+typedef struct {
+  CoordenaWorkspace *workspace;
+  const char *path;
+} OpenedOn;
+
+static gboolean
+opened_on (gpointer user_data)
+{
+  const OpenedOn *data = user_data;
+
+  return coordena_workspace_is_open (data->workspace) && g_strcmp0 (coordena_workspace_get_path (data->workspace), data->path) == 0
+         && !coordena_workspace_is_loading (data->workspace);
+}
+
+CoordenaWindow *
+ui_app_open_on (CoordenaApplication *app, const char *db_path, const char *page)
+{
+  CoordenaWindow *window = COORDENA_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+
+  if (window == NULL)
+    {
+      g_settings_set_string (coordena_application_get_settings (app), "database-path", db_path);
+      g_settings_set_string (coordena_application_get_settings (app), "last-page", page);
+      window = ui_app_open_window (app);
+    }
+  else
+    {
+      OpenedOn data = { coordena_window_get_workspace (window), db_path };
+
+      coordena_workspace_open (data.workspace, db_path);
+      g_assert_true (ui_app_wait_for (opened_on, &data));
+      ui_flush ();
+    }
+  coordena_window_show_page (window, page);
   ui_wait_for_frames (GTK_WIDGET (window), 2);
   return window;
 }

@@ -27,6 +27,17 @@ void ui_app_wait_loaded (CoordenaWindow *window);
 /* Runs the main loop until condition (polled) is TRUE or a generous time passes; FALSE then. */
 gboolean ui_app_wait_for (gboolean (*condition) (gpointer data), gpointer data);
 
+/* Writes a complete secretariat profile of Ceará into the store, except the key left out. */
+void ui_app_fill_profile (CoordenaStore *store, const char *leave_out);
+
+/* A demonstration database of Ceará with a complete secretariat profile for the ofício, except
+ * the key left out (NULL: none). Returns its path. */
+char *ui_app_make_profiled_database (const char *leave_out);
+
+/* The application's one window, switched to this database the way the application opens one,
+ * showing the page. */
+CoordenaWindow *ui_app_open_on (CoordenaApplication *app, const char *db_path, const char *page);
+
 /* The locale and GTK setup every page test shares. */
 void ui_app_init (int *argc, char ***argv);
 
