@@ -78,6 +78,16 @@ request_for (Fixture *f, CoordenaOficioRequest *request, const char *signer, int
   g_date_set_dmy (&request->date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
 }
 
+/* How many ofícios the store holds. */
+static guint
+n_oficios (CoordenaStore *store)
+{
+  g_autoptr(GPtrArray) list = coordena_adhesion_list_oficios (store, NULL);
+
+  g_assert_nonnull (list);
+  return list->len;
+}
+
 static void
 test_preview_takes_no_number (Fixture *f, gconstpointer data)
 {
@@ -101,7 +111,7 @@ test_preview_takes_no_number (Fixture *f, gconstpointer data)
   again = coordena_oficio_preview (f->store, &request, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (again->number, ==, 1);
-  g_assert_cmpuint (coordena_adhesion_list_oficios (f->store, NULL)->len, ==, 0);
+  g_assert_cmpuint (n_oficios (f->store), ==, 0);
 
   record = coordena_adhesion_generate_oficio (f->store, &request, NULL, NULL, &error);
   g_assert_no_error (error);
@@ -154,7 +164,7 @@ test_preview_refuses_like_generation (Fixture *f, gconstpointer data)
   from_signed = coordena_oficio_preview (f->store, &request, NULL, &error);
   g_assert_null (from_signed);
   g_assert_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT);
-  g_assert_cmpuint (coordena_adhesion_list_oficios (f->store, NULL)->len, ==, 1);
+  g_assert_cmpuint (n_oficios (f->store), ==, 1);
 }
 
 static void

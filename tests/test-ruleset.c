@@ -287,7 +287,8 @@ test_overlap_refused (void)
 {
   g_autofree char *shipped_dir = g_dir_make_tmp ("coordena-rules-XXXXXX", NULL);
   g_autofree char *a = write_file (shipped_dir, "a.ruleset", good);
-  g_autofree char *text = replace (replace (good, "id=teste", "id=outra"), "valid_from=202001", "valid_from=202012");
+  g_autofree char *renamed = replace (good, "id=teste", "id=outra");
+  g_autofree char *text = replace (renamed, "valid_from=202001", "valid_from=202012");
   g_autofree char *b = write_file (shipped_dir, "b.ruleset", text);
   g_autoptr(GError) error = NULL;
   g_autoptr(CoordenaRuleCatalog) cat = coordena_rule_catalog_load_dirs (shipped_dir, NULL, &error);
