@@ -33,8 +33,8 @@ typedef struct {
 static void
 run_clear (Run *r)
 {
-  g_free (r->out);
-  g_free (r->err);
+  g_clear_pointer (&r->out, g_free);
+  g_clear_pointer (&r->err, g_free);
 }
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
@@ -151,7 +151,7 @@ cnes_with_formula_team (void)
 
       g_assert_true (g_file_get_contents (from, &text, NULL, NULL));
       s = g_string_new (text);
-      g_string_replace (s, "\"ESF Ingleses\"", "\"=1+1\"", 0);
+      g_string_replace (s, "\"EAP Restinga\"", "\"=1+1\"", 0);
       g_assert_true (g_file_set_contents (to, s->str, (gssize) s->len, NULL));
     }
   return dir;

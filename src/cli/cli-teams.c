@@ -7,6 +7,7 @@
 #include <json-glib/json-glib.h>
 
 #include <coordena/coordena.h>
+#include <coordena/csv-writer.h>
 #include <coordena/store.h>
 
 #include "cli-store.h"
@@ -66,21 +67,7 @@ print_table (GPtrArray *teams)
 static void
 csv_cell (GString *out, const char *text, gboolean last)
 {
-  text = text != NULL ? text : "";
-  if (strpbrk (text, ";\"\n\r") != NULL)
-    {
-      g_string_append_c (out, '"');
-      for (const char *p = text; *p != '\0'; p++)
-        {
-          if (*p == '"')
-            g_string_append_c (out, '"');
-          g_string_append_c (out, *p);
-        }
-      g_string_append_c (out, '"');
-    }
-  else
-    g_string_append (out, text);
-  g_string_append (out, last ? "\n" : ";");
+  coordena_csv_append_cell (out, text, ';', last ? '\n' : ';');
 }
 
 static void

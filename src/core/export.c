@@ -4,6 +4,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include <coordena/csv-writer.h>
 #include <coordena/error.h>
 #include <coordena/export.h>
 #include <coordena/format.h>
@@ -23,25 +24,11 @@ coordena_write_file_private (const char *path, const char *contents, gsize lengt
   return TRUE;
 }
 
+/* One cell through the product's one CSV writer: quoted when needed, formulas made inert. */
 static void
 cell (GString *out, const char *text, char sep)
 {
-  text = text != NULL ? text : "";
-  if (strchr (text, ';') != NULL || strchr (text, '"') != NULL || strchr (text, '\n') != NULL
-      || strchr (text, '\r') != NULL)
-    {
-      g_string_append_c (out, '"');
-      for (const char *p = text; *p != '\0'; p++)
-        {
-          if (*p == '"')
-            g_string_append_c (out, '"');
-          g_string_append_c (out, *p);
-        }
-      g_string_append_c (out, '"');
-    }
-  else
-    g_string_append (out, text);
-  g_string_append_c (out, sep);
+  coordena_csv_append_cell (out, text, ';', sep);
 }
 
 /* "16833,33": a plain number with a decimal comma, as pt-BR spreadsheets read it. */

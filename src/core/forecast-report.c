@@ -5,6 +5,7 @@
 #include <glib/gi18n-lib.h>
 
 #include <coordena/competencia.h>
+#include <coordena/csv-writer.h>
 #include <coordena/export.h>
 #include <coordena/forecast-report.h>
 #include <coordena/format.h>
@@ -39,26 +40,13 @@ competencia_or_empty (CoordenaCompetencia c)
   return c != 0 ? coordena_competencia_format (c) : g_strdup ("");
 }
 
-/* RFC 4180: quote when the field holds the separator, a quote or a line break. */
+/* Through the product's one CSV writer: quoted when needed, formulas made inert. */
 static void
 append_field (GString *out, const char *text, gboolean last)
 {
-  if (text == NULL)
-    text = "";
-  if (strpbrk (text, ";\"\r\n") != NULL)
-    {
-      g_string_append_c (out, '"');
-      for (const char *p = text; *p != '\0'; p++)
-        {
-          if (*p == '"')
-            g_string_append_c (out, '"');
-          g_string_append_c (out, *p);
-        }
-      g_string_append_c (out, '"');
-    }
-  else
-    g_string_append (out, text);
-  g_string_append (out, last ? "\r\n" : ";");
+  coordena_csv_append_cell (out, text, ';', last ? 0 : ';');
+  if (last)
+    g_string_append (out, "\r\n");
 }
 
 static gboolean
