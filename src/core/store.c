@@ -365,6 +365,37 @@ migrate (CoordenaStore *store, CoordenaStoreOpenFlags flags, GError **error)
 
 /* ---- Open and close -------------------------------------------------------------------------- */
 
+/* Refuses a file holding triggers or views: Coordena's schema has none, so any is foreign. */
+static gboolean
+check_no_foreign_code (CoordenaStore *store, GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GString) found = g_string_new (NULL);
+  int rc;
+
+  rc = sqlite3_prepare_v2 (store->db, "SELECT type, name FROM sqlite_schema WHERE type IN ('trigger', 'view') ORDER BY name",
+                           -1, &stmt, NULL);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (found->len < 200)
+        g_string_append_printf (found, "%s%s %s", found->len > 0 ? ", " : "", (const char *) sqlite3_column_text (stmt, 0),
+                                (const char *) sqlite3_column_text (stmt, 1));
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return coordena_store_set_error (store, error, _("reading the schema"));
+  if (found->len > 0)
+    {
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                   _("%s holds a trigger or view that Coordena does not create (%s): it could change or reveal data "
+                     "behind the program’s back. It was not changed."),
+                   store->path, found->str);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* PRAGMA quick_check over a freshly opened connection, before anything writes. */
 static gboolean
 check_sound (CoordenaStore *store, GError **error)
@@ -397,6 +428,9 @@ check_sound (CoordenaStore *store, GError **error)
                        store->path);
           return FALSE;
         }
+      /* Coordena creates no trigger or view: one in the file would run or read behind its back. */
+      if (!check_no_foreign_code (store, error))
+        return FALSE;
       return TRUE;
     }
   if (problems->len == 0)
