@@ -6,6 +6,7 @@
 
 #include <coordena/coordena.h>
 
+#include "coordena-application.h"
 #include "coordena-equipes-page.h"
 #include "coordena-team-detail.h"
 #include "ui-app-helpers.h"
@@ -133,6 +134,19 @@ test_detail_pane (void)
   g_assert_true (label_shows (GTK_WIDGET (detail), "Suspensa"));
   g_assert_true (label_shows (GTK_WIDGET (detail), "Previsão"));
   g_free (ui_save_png (GTK_WIDGET (window), "equipes-detalhe"));
+
+  /* The members' CNS are masked, unless the user asks for them whole in Preferências. */
+  {
+    GSettings *settings = coordena_application_get_settings (COORDENA_APPLICATION (g_application_get_default ()));
+
+    g_assert_true (label_shows (GTK_WIDGET (detail), " **** **** "));
+    g_settings_set_boolean (settings, "show-full-cns", TRUE);
+    ui_wait_for_frames (GTK_WIDGET (window), 2);
+    g_assert_false (label_shows (GTK_WIDGET (detail), " **** **** "));
+    g_settings_set_boolean (settings, "show-full-cns", FALSE);
+    ui_wait_for_frames (GTK_WIDGET (window), 2);
+    g_assert_true (label_shows (GTK_WIDGET (detail), " **** **** "));
+  }
 
   /* Escape closes the pane. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail), "team.close", NULL));

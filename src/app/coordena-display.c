@@ -3,7 +3,9 @@
 #include <glib/gi18n.h>
 
 #include <coordena/format.h>
+#include <coordena/ids.h>
 
+#include "coordena-application.h"
 #include "coordena-display.h"
 
 const char *
@@ -150,4 +152,17 @@ coordena_display_team_state (const CoordenaTeamSummary *team)
     /* TRANSLATORS: a team's state with its suspension percent */
     return g_strdup_printf (_("Suspended %d %%"), team->percent);
   return g_strdup (coordena_display_status (team->status));
+}
+
+char *
+coordena_display_cns (const char *cns)
+{
+  GApplication *app = g_application_get_default ();
+
+  if (cns == NULL)
+    return g_strdup ("");
+  if (COORDENA_IS_APPLICATION (app)
+      && g_settings_get_boolean (coordena_application_get_settings (COORDENA_APPLICATION (app)), "show-full-cns"))
+    return g_strdup (cns);
+  return coordena_cns_mask (cns);
 }

@@ -35,4 +35,8 @@ char *coordena_display_next_step (const CoordenaTeamSummary *team);
 /* "Suspensa 50 %", "Em risco", "Regular" … for the team's current state. */
 char *coordena_display_team_state (const CoordenaTeamSummary *team);
 
+/* A CNS as lists show it: "898 **** **** 3208", or whole when the user turned on
+ * Preferências › Dados › Mostrar o CNS completo (the show-full-cns setting). */
+char *coordena_display_cns (const char *cns);
+
 G_END_DECLS

@@ -7,6 +7,7 @@
 #include <coordena/coordena.h>
 #include <coordena/roster-edit.h>
 
+#include "coordena-display.h"
 #include "coordena-editing.h"
 #include "coordena-team-editor.h"
 #include "coordena-window.h"
@@ -81,7 +82,8 @@ coordena_editing_remove_member (GtkWindow *parent, CoordenaWorkspace *workspace,
   g_autoptr(GArray) kept = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
-  const char *who = cns;
+  g_autofree char *who_cns = coordena_display_cns (cns);
+  const char *who = who_cns;
   Removal *r;
   AdwToast *toast;
   CoordenaTeamEdit team;
@@ -111,7 +113,7 @@ coordena_editing_remove_member (GtkWindow *parent, CoordenaWorkspace *workspace,
       if (m->name != NULL)
         g_ptr_array_add (r->strings, (gpointer) (m->name = g_strdup (m->name)));
       if (g_strcmp0 (m->cns, cns) == 0)
-        who = m->name != NULL ? m->name : m->cns;
+        who = m->name != NULL ? m->name : who_cns;
       else
         g_array_append_val (kept, *m);
     }

@@ -16,6 +16,7 @@
 #include <coordena/ruleset.h>
 #include <coordena/strata.h>
 
+#include "coordena-application.h"
 #include "coordena-oficio-files.h"
 #include "coordena-preferences-window.h"
 #include "coordena-window-private.h"
@@ -40,6 +41,7 @@ struct _CoordenaPreferencesWindow
   AdwPreferencesGroup *rules_group;
   AdwActionRow *database_row;
   AdwActionRow *data_dir_row;
+  GtkSwitch *show_cns_switch;
 
   CoordenaWindow *main_window;   /* not owned: the window whose database this edits */
   CoordenaOffer *offer;
@@ -1012,6 +1014,13 @@ coordena_preferences_window_constructed (GObject *object)
       adw_action_row_set_subtitle (self->database_row, db);
     }
   adw_action_row_set_subtitle (self->data_dir_row, coordena_datadir ());
+  {
+    GApplication *app = g_application_get_default ();
+
+    if (COORDENA_IS_APPLICATION (app))
+      g_settings_bind (coordena_application_get_settings (COORDENA_APPLICATION (app)), "show-full-cns",
+                       self->show_cns_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  }
 
   if ((offers = coordena_offers_load_all (NULL)) != NULL && offers->len > 0)
     self->offer = g_ptr_array_steal_index (offers, 0);
@@ -1071,6 +1080,7 @@ coordena_preferences_window_class_init (CoordenaPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CoordenaPreferencesWindow, rules_group);
   gtk_widget_class_bind_template_child (widget_class, CoordenaPreferencesWindow, database_row);
   gtk_widget_class_bind_template_child (widget_class, CoordenaPreferencesWindow, data_dir_row);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaPreferencesWindow, show_cns_switch);
 
   gtk_widget_class_install_action (widget_class, "prefs.backup", NULL, data_action);
   gtk_widget_class_install_action (widget_class, "prefs.restore", NULL, data_action);

@@ -7,6 +7,7 @@
 #include <coordena/coordena.h>
 #include <coordena/reference.h>
 
+#include "coordena-application.h"
 #include "coordena-display.h"
 #include "coordena-editing.h"
 #include "coordena-team-detail.h"
@@ -99,7 +100,7 @@ show_members (CoordenaTeamDetail *self)
         {
           const CoordenaRosterProfessional *prof = coordena_roster_member_professional (roster, &members[i]);
           const char *cbo_title = reference != NULL ? coordena_reference_cbo_title (reference, members[i].cbo) : NULL;
-          g_autofree char *masked = coordena_cns_mask (prof->cns);
+          g_autofree char *masked = coordena_display_cns (prof->cns);
           g_autofree char *subtitle = NULL;
           g_autofree char *hours = g_strdup_printf (_("%u h a week"), members[i].hours);
           GtkWidget *row, *edit, *remove;
@@ -512,4 +513,12 @@ coordena_team_detail_init (CoordenaTeamDetail *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->competencias = g_array_new (FALSE, FALSE, sizeof (CoordenaCompetencia));
   g_signal_connect_swapped (self->competencia_dropdown, "notify::selected", G_CALLBACK (show_members), self);
+  {
+    GApplication *app = g_application_get_default ();
+
+    /* Turning the full CNS on or off redraws the members at once. */
+    if (COORDENA_IS_APPLICATION (app))
+      g_signal_connect_object (coordena_application_get_settings (COORDENA_APPLICATION (app)), "changed::show-full-cns",
+                               G_CALLBACK (show_members), self, G_CONNECT_SWAPPED);
+  }
 }

@@ -54,11 +54,12 @@ coordena_roster_edit_put (CoordenaStore *store, const char *action, const Coorde
   for (guint i = 0; i < n_members; i++)
     {
       gint64 prof = coordena_roster_writer_professional (writer, members[i].cns, members[i].name, error);
+      g_autofree char *masked = coordena_cns_mask (members[i].cns);   /* logs never hold a whole CNS */
 
       if (prof == 0 || !coordena_roster_writer_member (writer, team_id, competencia, prof, members[i].cbo, members[i].hours, error))
         goto fail;
       g_string_append_printf (after, "%s{\"cns\":\"%s\",\"cbo\":\"%s\",\"horas\":%u}", i > 0 ? "," : "",
-                              members[i].cns, members[i].cbo, members[i].hours);
+                              masked, members[i].cbo, members[i].hours);
     }
   g_string_append (after, "]}");
   g_snprintf (entity, sizeof entity, "equipe %s", team->ine);
