@@ -83,6 +83,7 @@ bench: configure
 	meson compile -C $(BUILD)
 	$(XVFB) meson test -C $(BUILD) --benchmark --verbose
 
+valgrind: WERROR = true
 valgrind: build
 	./build-aux/valgrind.sh $(BUILD)
 

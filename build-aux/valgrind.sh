@@ -61,6 +61,7 @@ PROFILE
 run evaluate 0 evaluate --format json "$src/tests/fixtures/rules/roster.csv"
 run forecast 0 forecast --format csv "$src/tests/fixtures/rules/roster.csv"
 run import-roster 0 --db "$tmp/go.db" import roster "$src/tests/fixtures/rules/roster.csv"
+run evaluate-db 0 --db "$tmp/go.db" evaluate --format json
 run import-roster-refused 1 --db "$tmp/go.db" import roster "$src/tests/fixtures/rules/roster-erros.csv"
 run import-cnes 0 --db "$tmp/rs.db" import cnes "$src/tests/fixtures/cnes/base" --uf RS --competencia 202508
 (cd "$src/tests/fixtures/cnes/base" && zip -q "$tmp/BASE_DE_DADOS_CNES_202508.ZIP" ./*.csv)
