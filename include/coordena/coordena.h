@@ -3,6 +3,7 @@
 
 #include <coordena/error.h>
 #include <coordena/paths.h>
+#include <coordena/clock.h>
 #include <coordena/competencia.h>
 #include <coordena/ids.h>
 #include <coordena/format.h>

@@ -962,7 +962,7 @@ data_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
                                         restore ? _("_Open") : _("_Save"), _("_Cancel"));
   if (!restore)
     {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autoptr(GDateTime) now = coordena_clock_now ();
       g_autofree char *name = g_date_time_format (now, "coordena-%Y-%m-%d.db");
 
       gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);

@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 #include <glib/gi18n-lib.h>
 
+#include <coordena/clock.h>
 #include <coordena/adhesion.h>
 #include <coordena/competencia.h>
 #include <coordena/error.h>
@@ -218,9 +219,7 @@ coordena_adhesion_get (CoordenaStore *store, const char *offer_id, GError **erro
 static char *
 now_utc (void)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-
-  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+  return coordena_clock_now_utc_iso ();
 }
 
 static char *

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include <coordena/clock.h>
 #include <coordena/demo.h>
 #include <coordena/error.h>
 #include <coordena/reference.h>
@@ -220,7 +221,7 @@ build_team (DemoTeam *t, GRand *rand, GArray *people, guint n)
 static CoordenaCompetencia
 current_month (void)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = coordena_clock_now ();
 
   return (CoordenaCompetencia) (g_date_time_get_year (now) * 100 + g_date_time_get_month (now));
 }

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include <coordena/clock.h>
 #include <coordena/error.h>
 #include <coordena/format.h>
 #include <coordena/keyfile.h>
@@ -532,15 +533,8 @@ coordena_offer_cite (const CoordenaOffer *offer, const char *source, const char 
 void
 coordena_offer_today (const CoordenaOffer *offer, GDate *today)
 {
-  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (offer->deadline_timezone);
-  g_autoptr(GDateTime) now = NULL;
-
-  if (tz == NULL)
-    tz = g_time_zone_new_offset (-3 * 3600);
-  now = g_date_time_new_now (tz);
-  g_date_clear (today, 1);
-  g_date_set_dmy (today, (GDateDay) g_date_time_get_day_of_month (now),
-                  (GDateMonth) g_date_time_get_month (now), (GDateYear) g_date_time_get_year (now));
+  (void) offer;
+  coordena_clock_today (today);
 }
 
 gboolean

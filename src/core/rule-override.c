@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include <coordena/clock.h>
 #include <coordena/error.h>
 #include <coordena/paths.h>
 #include <coordena/rule-override.h>
@@ -55,7 +56,7 @@ coordena_rule_override_set (const CoordenaRuleSet *set, const char *key, const c
   g_autofree char *old_comment = NULL;
   g_autofree char *clean_value = NULL;
   g_autofree char *clean_act = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = coordena_clock_now ();
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
   g_autoptr(CoordenaRuleSet) check = NULL;
   g_autoptr(GError) local = NULL;

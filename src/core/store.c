@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include <coordena/clock.h>
 #include <coordena/error.h>
 #include <coordena/paths.h>
 #include <coordena/reference.h>
@@ -603,8 +604,7 @@ coordena_store_audit (CoordenaStore *store,
                       const char    *after_json,
                       GError       **error)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *time = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+  g_autofree char *time = coordena_clock_now_utc_iso ();
   sqlite3_stmt *stmt;
   gboolean ok;
 
@@ -1043,7 +1043,7 @@ coordena_store_restore (CoordenaStore *store, const char *source, GError **error
 
   /* Whatever is replaced stays recoverable. */
   {
-    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autoptr(GDateTime) now = coordena_clock_now ();
     g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
 
     safety = g_strdup_printf ("%s.before-restore-%s.bak", store->path, stamp);
