@@ -345,7 +345,7 @@ build_brasao_row (CoordenaPreferencesWindow *self)
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Coat of arms"));
   gtk_widget_set_name (row, "profile-brasao");
-  gtk_widget_set_tooltip_text (row, _("An opaque 8-bit PNG (black on white is enough); it is copied into the database"));
+  gtk_widget_set_tooltip_text (row, _("A PNG image, with or without transparency (black on white is enough); it is copied into the database"));
   gtk_widget_set_valign (choose, GTK_ALIGN_CENTER);
   gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (remove, "flat");
