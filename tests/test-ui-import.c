@@ -18,6 +18,7 @@
 #include "coordena-first-run.h"
 #include "coordena-import-dialog.h"
 #include "coordena-painel-page.h"
+#include "coordena-preferences-window.h"
 #include "ui-app-helpers.h"
 #include "ui-helpers.h"
 
@@ -247,6 +248,73 @@ test_open_new_recent (void)
   wait_loaded_on (window, real_db);
 }
 
+static GtkWidget *
+find_named (GtkWidget *root, const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static CoordenaPreferencesWindow *
+open_data_page (CoordenaWindow *window)
+{
+  CoordenaPreferencesWindow *prefs = coordena_preferences_window_new (GTK_WINDOW (window));
+
+  gtk_window_set_default_size (GTK_WINDOW (prefs), 640, 900);
+  gtk_window_present (GTK_WINDOW (prefs));
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (prefs), "dados");
+  ui_wait_for_frames (GTK_WIDGET (prefs), 3);
+  return prefs;
+}
+
+/* Preferências › Dados: open, new, the recent databases, and leaving the demonstration. */
+static void
+test_preferences_data_page (void)
+{
+  CoordenaWindow *window = ui_app_open_window (app);
+  CoordenaWorkspace *workspace = coordena_window_get_workspace (window);
+  g_autofree char *demo_db = coordena_demo_db_path ("SE");
+  CoordenaPreferencesWindow *prefs;
+
+  coordena_window_switch_database (window, demo_db);
+  wait_loaded_on (window, demo_db);
+  prefs = open_data_page (window);
+  g_assert_true (gtk_widget_get_mapped (find_named (GTK_WIDGET (prefs), "open-database")));
+  g_assert_true (gtk_widget_get_mapped (find_named (GTK_WIDGET (prefs), "new-database")));
+  g_assert_true (gtk_widget_get_mapped (find_named (GTK_WIDGET (prefs), "leave-demo")));
+  g_assert_true (label_shows (GTK_WIDGET (prefs), "Abrir banco de dados…"));
+  g_assert_true (label_shows (GTK_WIDGET (prefs), "Novo banco de dados…"));
+  g_assert_true (label_shows (GTK_WIDGET (prefs), "Sair da demonstração"));
+  g_assert_true (label_shows (GTK_WIDGET (prefs), "Bancos de dados recentes"));
+  g_assert_true (label_shows (GTK_WIDGET (prefs), "Demonstração (SE)"));
+  g_assert_true (label_shows (GTK_WIDGET (prefs), "Em uso"));
+  g_assert_true (label_shows (GTK_WIDGET (prefs), real_db));
+  g_free (ui_save_png (GTK_WIDGET (prefs), "preferencias-dados-demonstracao"));
+
+  /* Sair da demonstração, from here: the window goes back to the user's database. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (prefs), "prefs.leave-demo", NULL));
+  wait_loaded_on (window, real_db);
+  g_assert_false (coordena_workspace_is_demo (workspace));
+  g_assert_null (ui_find_toplevel (COORDENA_TYPE_PREFERENCES_WINDOW));
+
+  /* Outside the demonstration there is nothing to leave; a recent one reopens it. */
+  prefs = open_data_page (window);
+  g_assert_false (gtk_widget_get_visible (find_named (GTK_WIDGET (prefs), "leave-demo")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (prefs), "prefs.open-recent", "s", demo_db));
+  wait_loaded_on (window, demo_db);
+  g_assert_true (coordena_workspace_is_demo (workspace));
+  coordena_window_leave_demo (window);
+  wait_loaded_on (window, real_db);
+}
+
 static void
 test_roster_csv_import (void)
 {
@@ -440,6 +508,7 @@ main (int argc, char **argv)
   g_test_add_func ("/import/first-run-then-demo", test_first_run_then_demo);
   g_test_add_func ("/import/import-into-demo-refused", test_import_into_demo_refused);
   g_test_add_func ("/import/open-new-recent", test_open_new_recent);
+  g_test_add_func ("/import/preferences-data-page", test_preferences_data_page);
   g_test_add_func ("/import/roster-csv", test_roster_csv_import);
   g_test_add_func ("/import/competencia-asked", test_competencia_asked);
   g_test_add_func ("/import/refused-changes-nothing", test_refused_import_changes_nothing);
