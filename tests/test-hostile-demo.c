@@ -163,6 +163,37 @@ test_import_into_demo_refused (void)
   assert_has (teams.err, "DADOS DE DEMONSTRAÇÃO");
 }
 
+/* `init --demo` without --db: the demonstration goes in its own file, not the default database. */
+static void
+test_init_demo_apart_from_default (void)
+{
+  g_autofree char *xdg = new_db ("xdg");
+  g_autofree char *default_db = g_build_filename (xdg, "coordena", "coordena.db", NULL);
+  g_autofree char *demo_db = g_build_filename (xdg, "coordena", "demonstracao-se.db", NULL);
+  const char *argv[] = { g_getenv ("COORDENA_CLI"), "init", "--uf", "SE", "--demo", NULL };
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE
+                                                                     | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_auto(Run) list = { 0 };
+
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", xdg, TRUE);
+  proc = g_subprocess_launcher_spawnv (launcher, argv, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (proc, NULL, NULL, &out, &err, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_subprocess_get_exit_status (proc), ==, 0);
+  assert_has (out, demo_db);
+  assert_has (out, "--db");
+  g_assert_false (g_file_test (default_db, G_FILE_TEST_EXISTS));
+
+  run_cli (&list, demo_db, "teams", NULL);
+  g_assert_cmpint (list.status, ==, 0);
+  assert_has (list.out, "DEMO ESF");
+}
+
 static void
 test_import_into_real_database_still_works (void)
 {
@@ -313,6 +344,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/hostile-demo/import-into-demo-refused", test_import_into_demo_refused);
   g_test_add_func ("/hostile-demo/import-into-real-database-works", test_import_into_real_database_still_works);
+  g_test_add_func ("/hostile-demo/init-demo-apart-from-default", test_init_demo_apart_from_default);
   g_test_add_func ("/hostile-demo/import-cnes-uf-from-database", test_import_cnes_uf_from_database);
   g_test_add_func ("/hostile-demo/info-aligned", test_info_aligned);
   g_test_add_func ("/hostile-demo/audit-local-time", test_audit_local_time);

@@ -46,12 +46,12 @@ coordena_databases_recent (GSettings *settings)
 }
 
 char *
-coordena_databases_after_demo (GSettings *settings)
+coordena_databases_after_demo (GSettings *settings, const char *current)
 {
   g_auto(GStrv) recent = coordena_databases_recent (settings);
 
   for (guint i = 0; recent[i] != NULL; i++)
-    if (!coordena_demo_is_db_path (recent[i]))
+    if (!coordena_demo_is_db_path (recent[i]) && g_strcmp0 (recent[i], current) != 0)
       return g_strdup (recent[i]);
   return coordena_default_db_path ();
 }

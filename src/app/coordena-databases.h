@@ -13,9 +13,9 @@ void coordena_databases_remember (GSettings *settings, const char *path);
 /* The recent databases, most recent first, that still exist (NULL-terminated). */
 char **coordena_databases_recent (GSettings *settings);
 
-/* Where "Leave the Demonstration" goes: the most recent database that is not a demonstration,
- * or the default file (the first run, when it has no state yet). */
-char *coordena_databases_after_demo (GSettings *settings);
+/* Where "Leave the Demonstration" goes from current: the most recent other database that is not a
+ * demonstration, or the default file (the first run, when it has no state yet). */
+char *coordena_databases_after_demo (GSettings *settings, const char *current);
 
 /* What a menu shows for a database: "Demonstração (SE)", or the file's name and folder. */
 char *coordena_databases_label (const char *path);

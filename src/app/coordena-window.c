@@ -162,7 +162,8 @@ void
 coordena_window_leave_demo (CoordenaWindow *self)
 {
   GSettings *settings = window_settings (self);
-  g_autofree char *target = settings != NULL ? coordena_databases_after_demo (settings) : coordena_default_db_path ();
+  const char *current = coordena_workspace_get_path (self->workspace);
+  g_autofree char *target = settings != NULL ? coordena_databases_after_demo (settings, current) : coordena_default_db_path ();
 
   coordena_window_switch_database (self, target);
 }
