@@ -275,6 +275,55 @@ open_data_page (CoordenaWindow *window)
   return prefs;
 }
 
+static GtkWidget *
+find_type (GtkWidget *root, GType type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The main menu offers the databases and, in the demonstration only, the way out. */
+static void
+test_main_menu (void)
+{
+  CoordenaWindow *window = ui_app_open_window (app);
+  g_autofree char *demo_db = coordena_demo_db_path ("SE");
+  GtkMenuButton *button;
+  GtkPopover *popover;
+
+  coordena_window_switch_database (window, demo_db);
+  wait_loaded_on (window, demo_db);
+  button = GTK_MENU_BUTTON (find_type (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON));
+  g_assert_nonnull (button);
+  gtk_menu_button_popup (button);
+  popover = gtk_menu_button_get_popover (button);
+  ui_wait_for_frames (GTK_WIDGET (popover), 3);
+  g_assert_true (label_shows (GTK_WIDGET (popover), "Abrir banco de dados…"));
+  g_assert_true (label_shows (GTK_WIDGET (popover), "Novo banco de dados…"));
+  g_assert_true (label_shows (GTK_WIDGET (popover), "Bancos de dados recentes"));
+  g_assert_true (label_shows (GTK_WIDGET (popover), "Sair da demonstração"));
+  g_free (ui_save_png (GTK_WIDGET (popover), "menu-principal-demonstracao"));
+  gtk_menu_button_popdown (button);
+  ui_flush ();
+
+  coordena_window_leave_demo (window);
+  wait_loaded_on (window, real_db);
+  gtk_menu_button_popup (button);
+  ui_wait_for_frames (GTK_WIDGET (popover), 3);
+  g_assert_true (label_shows (GTK_WIDGET (popover), "Abrir banco de dados…"));
+  g_assert_false (label_shows (GTK_WIDGET (popover), "Sair da demonstração"));
+  gtk_menu_button_popdown (button);
+  ui_flush ();
+}
+
 /* Preferências › Dados: open, new, the recent databases, and leaving the demonstration. */
 static void
 test_preferences_data_page (void)
@@ -509,6 +558,7 @@ main (int argc, char **argv)
   g_test_add_func ("/import/import-into-demo-refused", test_import_into_demo_refused);
   g_test_add_func ("/import/open-new-recent", test_open_new_recent);
   g_test_add_func ("/import/preferences-data-page", test_preferences_data_page);
+  g_test_add_func ("/import/main-menu", test_main_menu);
   g_test_add_func ("/import/roster-csv", test_roster_csv_import);
   g_test_add_func ("/import/competencia-asked", test_competencia_asked);
   g_test_add_func ("/import/refused-changes-nothing", test_refused_import_changes_nothing);
