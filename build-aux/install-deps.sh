@@ -18,6 +18,7 @@ libhpdf-dev
 libarchive-dev
 libcsv-dev
 zlib1g-dev
+libpng-dev
 libjson-glib-dev
 libpoppler-glib-dev
 fonts-crosextra-carlito

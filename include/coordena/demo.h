@@ -17,4 +17,21 @@ CoordenaImportReport *coordena_demo_generate (CoordenaStore       *store,
                                               guint32              seed,
                                               GError             **error);
 
+/* The demonstration database of a state, apart from the user's: $XDG_DATA_HOME/coordena/
+ * demonstracao-rs.db (one per state, so choosing another state never touches the first). */
+char *coordena_demo_db_path (const char *uf);
+
+/* TRUE when path names one of those demonstration databases. */
+gboolean coordena_demo_is_db_path (const char *path);
+
+/* Creates the demonstration database of uf at path when needed and gives it the state; FALSE
+ * with an error when it cannot (a file there that is not Coordena's, another state's). Sets
+ * *filled when it already holds the demonstration roster. */
+gboolean coordena_demo_prepare (const char *path, const char *uf, gboolean *filled, GError **error);
+
+/* Real data never go into a demonstration database: FALSE, with a COORDENA_ERROR_INPUT error that
+ * says what to do, when the store holds the demonstration roster. Call it before an import
+ * writes anything. */
+gboolean coordena_demo_refuse_import (CoordenaStore *store, GError **error);
+
 G_END_DECLS

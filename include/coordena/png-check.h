@@ -15,4 +15,11 @@ G_BEGIN_DECLS
  * COORDENA_ERROR_INPUT with what is wrong ("the CRC of chunk IDAT does not match", …). */
 gboolean coordena_png_check (GBytes *png, GError **error);
 
+/* The PNG in the one form the PDF library is given: 8 bits per sample, grey or RGB (or the
+ * original palette), opaque, not interlaced. An image already in that form comes back as it is;
+ * any other (alpha channel, tRNS transparency, 16 bits, interlaced, fewer than 8 bits of grey)
+ * is checked in full with coordena_png_check, then decoded and written again, its transparency
+ * laid over white — the paper it is printed on. */
+GBytes *coordena_png_for_pdf (GBytes *png, GError **error);
+
 G_END_DECLS

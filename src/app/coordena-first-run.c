@@ -5,6 +5,7 @@
 #include <adwaita.h>
 
 #include <coordena/coordena.h>
+#include <coordena/demo.h>
 #include <coordena/reference.h>
 
 #include "coordena-first-run.h"
@@ -48,16 +49,33 @@ init_uf (CoordenaFirstRun *self)
   return TRUE;
 }
 
+/* The demonstration lives in a database of its own, one per state: the user's database stays
+ * as it was (still at this screen), and "Leave the Demonstration" comes back to it. */
 static void
 demo_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   CoordenaFirstRun *self = COORDENA_FIRST_RUN (widget);
+  guint i = adw_combo_row_get_selected (self->uf_row);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  gboolean filled = FALSE;
+  const char *sigla;
 
-  if (init_uf (self))
+  show_error (self, NULL);
+  if (self->workspace == NULL || i >= self->siglas->len)
+    return;
+  sigla = g_ptr_array_index (self->siglas, i);
+  path = coordena_demo_db_path (sigla);
+  if (!coordena_demo_prepare (path, sigla, &filled, &error))
     {
-      coordena_import_choose_and_run (GTK_WINDOW (gtk_widget_get_root (widget)), self->workspace, COORDENA_IMPORT_DEMO, FALSE);
-      coordena_workspace_reload (self->workspace);
+      show_error (self, error->message);
+      return;
     }
+  if (filled)
+    coordena_workspace_open (self->workspace, path);
+  else
+    coordena_import_dialog_start (coordena_import_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->workspace,
+                                                              COORDENA_IMPORT_DEMO, path, NULL, 0));
 }
 
 static void

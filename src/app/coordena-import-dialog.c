@@ -122,7 +122,12 @@ import_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *c
   CoordenaImportReport *report = NULL;
   GError *error = NULL;
 
-  store = coordena_store_open_full (coordena_workspace_get_path (self->workspace), COORDENA_STORE_OPEN_MUST_EXIST, &error);
+  /* The demonstration goes in a database of its own (path), never the one the window has open. */
+  store = coordena_store_open_full (self->kind == COORDENA_IMPORT_DEMO && self->path != NULL
+                                    ? self->path : coordena_workspace_get_path (self->workspace),
+                                    COORDENA_STORE_OPEN_MUST_EXIST, &error);
+  if (store != NULL && self->kind != COORDENA_IMPORT_DEMO && !coordena_demo_refuse_import (store, &error))
+    g_clear_pointer (&store, coordena_store_close);
   if (store != NULL)
     switch (self->kind)
       {
@@ -175,7 +180,10 @@ import_done (GObject *source, GAsyncResult *result, gpointer user_data)
       adw_status_page_set_description (self->done_page, description);
       gtk_label_set_text (self->report_label, text);
       gtk_widget_set_visible (self->report_scroller, TRUE);
-      coordena_workspace_reload (self->workspace);
+      if (self->kind == COORDENA_IMPORT_DEMO && self->path != NULL)
+        coordena_workspace_open (self->workspace, self->path);
+      else
+        coordena_workspace_reload (self->workspace);
     }
   else
     {

@@ -8,6 +8,7 @@
 #include <poppler.h>
 
 #include <coordena/coordena.h>
+#include <coordena/demo.h>
 #include <coordena/format.h>
 #include <coordena/offer.h>
 #include <coordena/oficio-preview.h>
@@ -17,6 +18,7 @@
 #include <coordena/strata.h>
 
 #include "coordena-application.h"
+#include "coordena-databases.h"
 #include "coordena-oficio-files.h"
 #include "coordena-preferences-window.h"
 #include "coordena-window-private.h"
@@ -41,6 +43,8 @@ struct _CoordenaPreferencesWindow
   AdwPreferencesGroup *rules_group;
   AdwActionRow *database_row;
   AdwActionRow *data_dir_row;
+  AdwActionRow *leave_demo_row;
+  AdwPreferencesGroup *recent_group;
   GtkSwitch *show_cns_switch;
 
   CoordenaWindow *main_window;   /* not owned: the window whose database this edits */
@@ -345,7 +349,7 @@ build_brasao_row (CoordenaPreferencesWindow *self)
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Coat of arms"));
   gtk_widget_set_name (row, "profile-brasao");
-  gtk_widget_set_tooltip_text (row, _("An opaque 8-bit PNG (black on white is enough); it is copied into the database"));
+  gtk_widget_set_tooltip_text (row, _("A PNG image, with or without transparency (black on white is enough); it is copied into the database"));
   gtk_widget_set_valign (choose, GTK_ALIGN_CENTER);
   gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (remove, "flat");
@@ -973,6 +977,69 @@ data_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
 
+/* Open, new, recent and leaving the demonstration are the main window's: these rows hand over to
+ * it and close, since every page here shows the database that was open. */
+static void
+database_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  CoordenaPreferencesWindow *self = COORDENA_PREFERENCES_WINDOW (widget);
+  CoordenaWindow *main_window = self->main_window;
+
+  if (main_window == NULL)
+    return;
+  if (g_str_equal (action_name, "prefs.open-recent"))
+    gtk_widget_activate_action_variant (GTK_WIDGET (main_window), "win.open-recent", parameter);
+  else if (g_str_equal (action_name, "prefs.open-database"))
+    gtk_widget_activate_action (GTK_WIDGET (main_window), "win.open-database", NULL);
+  else if (g_str_equal (action_name, "prefs.new-database"))
+    gtk_widget_activate_action (GTK_WIDGET (main_window), "win.new-database", NULL);
+  else
+    coordena_window_leave_demo (main_window);
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+build_recent (CoordenaPreferencesWindow *self)
+{
+  GApplication *app = g_application_get_default ();
+  const char *current = self->main_window != NULL
+                        ? coordena_workspace_get_path (coordena_window_get_workspace (self->main_window)) : NULL;
+  g_auto(GStrv) recent = NULL;
+
+  if (!COORDENA_IS_APPLICATION (app))
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->recent_group), FALSE);
+      return;
+    }
+  recent = coordena_databases_recent (coordena_application_get_settings (COORDENA_APPLICATION (app)));
+  for (guint i = 0; recent[i] != NULL; i++)
+    {
+      /* The subtitle has the whole path: the title needs only the name. */
+      g_autofree char *label = coordena_demo_is_db_path (recent[i]) ? coordena_databases_label (recent[i])
+                                                                     : g_path_get_basename (recent[i]);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), recent[i]);
+      if (g_strcmp0 (recent[i], current) == 0)
+        {
+          GtkWidget *in_use = gtk_label_new (_("In use"));
+
+          gtk_widget_add_css_class (in_use, "dim-label");
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), in_use);
+        }
+      else
+        {
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "prefs.open-recent");
+          gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row), g_variant_new_string (recent[i]));
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+        }
+      adw_preferences_group_add (self->recent_group, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->recent_group), recent[0] != NULL);
+}
+
 void
 coordena_preferences_window_backup_to (CoordenaPreferencesWindow *self, const char *path)
 {
@@ -1025,6 +1092,9 @@ coordena_preferences_window_constructed (GObject *object)
   if ((offers = coordena_offers_load_all (NULL)) != NULL && offers->len > 0)
     self->offer = g_ptr_array_steal_index (offers, 0);
 
+  gtk_widget_set_visible (GTK_WIDGET (self->leave_demo_row),
+                          self->main_window != NULL && coordena_workspace_is_demo (coordena_window_get_workspace (self->main_window)));
+  build_recent (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "prefs.backup", store_of (self) != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "prefs.restore", store_of (self) != NULL);
   build_profile (self);
@@ -1081,11 +1151,17 @@ coordena_preferences_window_class_init (CoordenaPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CoordenaPreferencesWindow, database_row);
   gtk_widget_class_bind_template_child (widget_class, CoordenaPreferencesWindow, data_dir_row);
   gtk_widget_class_bind_template_child (widget_class, CoordenaPreferencesWindow, show_cns_switch);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaPreferencesWindow, leave_demo_row);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaPreferencesWindow, recent_group);
 
   gtk_widget_class_install_action (widget_class, "prefs.backup", NULL, data_action);
   gtk_widget_class_install_action (widget_class, "prefs.restore", NULL, data_action);
   gtk_widget_class_install_action (widget_class, "prefs.export-teams", NULL, data_action);
   gtk_widget_class_install_action (widget_class, "prefs.export-roster", NULL, data_action);
+  gtk_widget_class_install_action (widget_class, "prefs.open-database", NULL, database_action);
+  gtk_widget_class_install_action (widget_class, "prefs.new-database", NULL, database_action);
+  gtk_widget_class_install_action (widget_class, "prefs.open-recent", "s", database_action);
+  gtk_widget_class_install_action (widget_class, "prefs.leave-demo", NULL, database_action);
 }
 
 static void

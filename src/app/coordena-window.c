@@ -6,10 +6,12 @@
 #include <coordena/export.h>
 
 #include "coordena-adesao-page.h"
+#include "coordena-databases.h"
 #include "coordena-editing.h"
 #include "coordena-equipes-page.h"
 #include "coordena-first-run.h"
 #include "coordena-import-dialog.h"
+#include "coordena-oficio-files.h"
 #include "coordena-painel-page.h"
 #include "coordena-previsao-page.h"
 #include "coordena-window-private.h"
@@ -32,7 +34,10 @@ struct _CoordenaWindow
   CoordenaEquipesPage *equipes_page;
   CoordenaPrevisaoPage *previsao_page;
 
+  GMenu *recent_menu;
+
   CoordenaWorkspace *workspace;
+  char *remembered_path;         /* the database last recorded in the settings */
   AdwToast *last_toast;          /* weak: the toast shown last, for the tests */
 };
 
@@ -40,6 +45,8 @@ G_DEFINE_FINAL_TYPE (CoordenaWindow, coordena_window, ADW_TYPE_APPLICATION_WINDO
 
 static void coordena_window_restore_state (CoordenaWindow *self);
 static void coordena_window_open_database (CoordenaWindow *self);
+static GSettings *window_settings (CoordenaWindow *self);
+static void update_recent_menu (CoordenaWindow *self);
 
 CoordenaWindow *
 coordena_window_new (CoordenaApplication *application)
@@ -47,6 +54,7 @@ coordena_window_new (CoordenaApplication *application)
   CoordenaWindow *self = g_object_new (COORDENA_TYPE_WINDOW, "application", application, NULL);
 
   coordena_window_restore_state (self);
+  update_recent_menu (self);
   coordena_window_open_database (self);
   return self;
 }
@@ -85,12 +93,142 @@ update_main_stack (CoordenaWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), g_str_equal (name, "main"));
 }
 
+/* ---- Databases: open, new, recent, leaving the demonstration ------------------------------- */
+
+static void
+update_recent_menu (CoordenaWindow *self)
+{
+  GSettings *settings = window_settings (self);
+  g_auto(GStrv) recent = settings != NULL ? coordena_databases_recent (settings) : g_new0 (char *, 1);
+
+  g_menu_remove_all (self->recent_menu);
+  for (guint i = 0; recent[i] != NULL; i++)
+    {
+      g_autofree char *label = coordena_databases_label (recent[i]);
+      g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
+
+      g_menu_item_set_action_and_target_value (item, "win.open-recent", g_variant_new_string (recent[i]));
+      g_menu_append_item (self->recent_menu, item);
+    }
+}
+
+/* Each database the window opens becomes the one to open next time and the first recent one. */
+static void
+remember_database (CoordenaWindow *self)
+{
+  GSettings *settings = window_settings (self);
+  const char *path = coordena_workspace_get_path (self->workspace);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.leave-demo", coordena_workspace_is_demo (self->workspace));
+  if (!coordena_workspace_is_open (self->workspace) || g_strcmp0 (path, self->remembered_path) == 0)
+    return;
+  g_free (self->remembered_path);
+  self->remembered_path = g_strdup (path);
+  if (settings != NULL)
+    coordena_databases_remember (settings, path);
+  update_recent_menu (self);
+}
+
+void
+coordena_window_switch_database (CoordenaWindow *self, const char *path)
+{
+  g_return_if_fail (COORDENA_IS_WINDOW (self));
+  g_return_if_fail (path != NULL);
+
+  if (g_strcmp0 (path, coordena_workspace_get_path (self->workspace)) == 0 && coordena_workspace_is_open (self->workspace))
+    return;
+  coordena_workspace_open (self->workspace, path);
+  update_main_stack (self);
+}
+
+gboolean
+coordena_window_new_database (CoordenaWindow *self, const char *path, GError **error)
+{
+  g_return_val_if_fail (COORDENA_IS_WINDOW (self), FALSE);
+
+  /* A new database never takes the place of a file: opening one is "Open Database…". */
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                   _("%s already exists, so no new database was made there: choose another name, or use "
+                     "“Open Database…” to open it"), path);
+      return FALSE;
+    }
+  coordena_window_switch_database (self, path);
+  return TRUE;
+}
+
+void
+coordena_window_leave_demo (CoordenaWindow *self)
+{
+  GSettings *settings = window_settings (self);
+  const char *current = coordena_workspace_get_path (self->workspace);
+  g_autofree char *target = settings != NULL ? coordena_databases_after_demo (settings, current) : coordena_default_db_path ();
+
+  coordena_window_switch_database (self, target);
+}
+
+static void
+database_chosen (GtkNativeDialog *native, int response, CoordenaWindow *self)
+{
+  gboolean create = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (native), "create"));
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+  g_object_unref (native);
+  if (file == NULL || (path = g_file_get_path (file)) == NULL)
+    return;
+  if (!create)
+    coordena_window_switch_database (self, path);
+  else if (!coordena_window_new_database (self, path, &error))
+    coordena_show_error (GTK_WINDOW (self), _("No New Database"), error);
+}
+
+static void
+database_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  CoordenaWindow *self = COORDENA_WINDOW (widget);
+  gboolean create = g_str_equal (action_name, "win.new-database");
+  GtkFileChooserNative *native;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *dir_path = coordena_user_datadir ();
+  g_autoptr(GFile) dir = g_file_new_for_path (dir_path);
+
+  if (g_str_equal (action_name, "win.leave-demo"))
+    {
+      coordena_window_leave_demo (self);
+      return;
+    }
+  if (g_str_equal (action_name, "win.open-recent"))
+    {
+      coordena_window_switch_database (self, g_variant_get_string (parameter, NULL));
+      return;
+    }
+  native = gtk_file_chooser_native_new (create ? _("New Database") : _("Open Database"), GTK_WINDOW (self),
+                                        create ? GTK_FILE_CHOOSER_ACTION_SAVE : GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        create ? _("C_reate") : _("_Open"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Coordena databases"));
+  gtk_file_filter_add_pattern (filter, "*.db");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), dir, NULL);
+  if (create)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), _("new-database.db"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  g_object_set_data (G_OBJECT (native), "create", GINT_TO_POINTER (create));
+  g_signal_connect (native, "response", G_CALLBACK (database_chosen), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
 static void
 workspace_changed (CoordenaWindow *self)
 {
   const GError *error = coordena_workspace_get_error (self->workspace);
 
   update_main_stack (self);
+  remember_database (self);
   if (error != NULL && coordena_workspace_is_open (self->workspace))
     {
       AdwToast *toast = adw_toast_new (error->message);
@@ -366,6 +504,7 @@ coordena_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), COORDENA_TYPE_WINDOW);
   g_clear_weak_pointer (&self->last_toast);
   g_clear_object (&self->workspace);
+  g_clear_pointer (&self->remembered_path, g_free);
   G_OBJECT_CLASS (coordena_window_parent_class)->dispose (object);
 }
 
@@ -399,6 +538,7 @@ coordena_window_class_init (CoordenaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CoordenaWindow, painel_page);
   gtk_widget_class_bind_template_child (widget_class, CoordenaWindow, equipes_page);
   gtk_widget_class_bind_template_child (widget_class, CoordenaWindow, previsao_page);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaWindow, recent_menu);
 
   gtk_widget_class_install_action (widget_class, "win.import-cnes", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.import-cnes-folder", NULL, import_action);
@@ -407,6 +547,10 @@ coordena_window_class_init (CoordenaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export-roster", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.add-team", NULL, add_team_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.open-database", NULL, database_action);
+  gtk_widget_class_install_action (widget_class, "win.new-database", NULL, database_action);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", database_action);
+  gtk_widget_class_install_action (widget_class, "win.leave-demo", NULL, database_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import-cnes", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.import-csv", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-teams", NULL);
@@ -433,6 +577,7 @@ coordena_window_init (CoordenaWindow *self)
   g_signal_connect_swapped (self->painel_page, "show-team", G_CALLBACK (show_team), self);
   g_signal_connect_swapped (self->painel_page, "show-municipio", G_CALLBACK (show_municipio), self);
   g_signal_connect_swapped (self->painel_page, "show-kpi", G_CALLBACK (show_kpi), self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.leave-demo", FALSE);
 }
 
 AdwViewStack *

@@ -23,4 +23,15 @@ void coordena_window_add_toast (CoordenaWindow *self, AdwToast *toast);
 /* Writes the teams table (or the roster CSV) to path in a worker; a toast tells the outcome. */
 void coordena_window_export (CoordenaWindow *self, const char *path, gboolean roster);
 
+/* Opens the database at path (creating it when there is none: the first run follows) and makes it
+ * the one the application opens next time and the first of the recent ones. */
+void coordena_window_switch_database (CoordenaWindow *self, const char *path);
+
+/* Opens a new, empty database at path; refuses a path where a file already is. */
+gboolean coordena_window_new_database (CoordenaWindow *self, const char *path, GError **error);
+
+/* Leaves the demonstration database for the most recent database of the user's own, or the
+ * default one (its first run, when it has no state yet). */
+void coordena_window_leave_demo (CoordenaWindow *self);
+
 G_END_DECLS

@@ -1,5 +1,5 @@
 /* cli-import.c — `coordena-cli import roster FILE` and
- * `coordena-cli import cnes PATH --uf UF --competencia AAAAMM [--competencia AAAAMM…]`. */
+ * `coordena-cli import cnes PATH [--uf UF] --competencia AAAAMM [--competencia AAAAMM…]`. */
 #include "config.h"
 
 #include <stdio.h>
@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include <coordena/coordena.h>
+#include <coordena/demo.h>
 #include <coordena/import.h>
 #include <coordena/store.h>
 
@@ -55,7 +56,7 @@ import_roster (CliContext *ctx, int argc, char **argv)
   if (argc != 2)
     return cli_usage_error (_("“%s” needs exactly one FILE"), "import roster");
   store = cli_open_initialised_store (ctx, &error);
-  if (store == NULL)
+  if (store == NULL || !coordena_demo_refuse_import (store, &error))
     return cli_report_error (error);
   report = coordena_import_roster_csv (store, argv[1], tty ? on_progress : NULL, NULL, NULL, &error);
   return finish (report, error, tty);
@@ -75,7 +76,7 @@ import_cnes (CliContext *ctx, int argc, char **argv)
   gboolean tty = isatty (2);
   int code;
   GOptionEntry options[] = {
-    { "uf", 0, 0, G_OPTION_ARG_STRING, &uf, N_("The state to import (must be the database's)"), N_("UF") },
+    { "uf", 0, 0, G_OPTION_ARG_STRING, &uf, N_("The state to import (optional: the database's; another is refused)"), N_("UF") },
     { "competencia", 0, 0, G_OPTION_ARG_STRING_ARRAY, &competencias, N_("A competência to import (repeatable)"), N_("AAAAMM") },
     { NULL },
   };
@@ -87,8 +88,6 @@ import_cnes (CliContext *ctx, int argc, char **argv)
     return code;
   if (argc != 2)
     return cli_usage_error (_("“%s” needs exactly one PATH"), "import cnes");
-  if (uf == NULL)
-    return cli_usage_error (_("“import cnes” needs --uf UF"));
   if (competencias == NULL)
     return cli_usage_error (_("“import cnes” needs at least one --competencia AAAAMM"));
   for (guint i = 0; competencias[i] != NULL; i++)
@@ -103,13 +102,18 @@ import_cnes (CliContext *ctx, int argc, char **argv)
   store = cli_open_initialised_store (ctx, &error);
   if (store == NULL)
     return cli_report_error (error);
+  /* The database knows its state: --uf only confirms it. */
   db_uf = coordena_store_get_uf (store);
-  if (g_ascii_strcasecmp (db_uf, uf) != 0)
+  if (uf != NULL && g_ascii_strcasecmp (db_uf, uf) != 0)
     {
       g_set_error (&error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
-                   _("The database %s follows %s, not %s"), coordena_store_get_path (store), db_uf, uf);
+                   _("The database %s follows %s, not %s: leave --uf out, or import into a database of %s "
+                     "(coordena-cli --db FILE init --uf %s)"),
+                   coordena_store_get_path (store), db_uf, uf, uf, uf);
       return cli_report_error (error);
     }
+  if (!coordena_demo_refuse_import (store, &error))
+    return cli_report_error (error);
   report = coordena_import_cnes (store, argv[1], (const CoordenaCompetencia *) comps->data, comps->len,
                                  tty ? on_progress : NULL, NULL, NULL, &error);
   return finish (report, error, tty);
@@ -125,7 +129,7 @@ cli_cmd_import (CliContext *ctx, int argc, char **argv)
   if (argc >= 2 && (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h")))
     {
       g_print ("%s\n", _("Usage: coordena-cli import roster FILE\n"
-                         "       coordena-cli import cnes PATH --uf UF --competencia AAAAMM [--competencia AAAAMM…]"));
+                         "       coordena-cli import cnes PATH [--uf UF] --competencia AAAAMM [--competencia AAAAMM…]"));
       return CLI_EXIT_OK;
     }
   return cli_usage_error (_("“import” needs what to import: roster or cnes"));

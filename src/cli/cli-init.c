@@ -5,6 +5,7 @@
 
 #include <coordena/coordena.h>
 #include <coordena/demo.h>
+#include <coordena/reference.h>
 #include <coordena/store.h>
 
 #include "cli-store.h"
@@ -62,6 +63,18 @@ cli_cmd_init (CliContext *ctx, int argc, char **argv)
   if (uf == NULL)
     return cli_usage_error (_("“init” needs --uf UF"));
 
+  /* Without --db, the demonstration goes in a file of its own, never the user's database. */
+  if (demo && !ctx->db_path_given)
+    {
+      const CoordenaReference *ref = coordena_reference_get (&error);
+
+      if (ref == NULL)
+        return cli_report_error (error);
+      if (coordena_reference_find_uf_by_sigla (ref, uf) == NULL)
+        return cli_usage_error (_("Unknown state “%s”: give the two-letter abbreviation, e.g. RS or SP"), uf);
+      g_free (ctx->db_path);
+      ctx->db_path = coordena_demo_db_path (uf);
+    }
   store = cli_open_store (ctx, FALSE, &error);
   if (store == NULL || !coordena_store_init_uf (store, uf, &error))
     return cli_report_error (error);
@@ -79,6 +92,8 @@ cli_cmd_init (CliContext *ctx, int argc, char **argv)
         return cli_report_error (error);
       g_print (_("Demonstration roster: %u teams, %u members (generated data, not real).\n"),
                report->n_teams, report->n_members);
+      if (!ctx->db_path_given)
+        g_print (_("It is in a database of its own: read it with coordena-cli --db %s …\n"), ctx->db_path);
     }
   return CLI_EXIT_OK;
 }

@@ -7,6 +7,7 @@
 #include <coordena/clock.h>
 #include <coordena/demo.h>
 #include <coordena/error.h>
+#include <coordena/paths.h>
 #include <coordena/reference.h>
 
 #include "import-private.h"
@@ -388,4 +389,58 @@ fail:
   g_free (prof_ids);
   coordena_store_rollback (store);
   return NULL;
+}
+
+char *
+coordena_demo_db_path (const char *uf)
+{
+  g_autofree char *dir = coordena_user_datadir ();
+  g_autofree char *lower = g_ascii_strdown (uf, -1);
+  g_autofree char *name = g_strdup_printf ("demonstracao-%s.db", lower);
+
+  return g_build_filename (dir, name, NULL);
+}
+
+gboolean
+coordena_demo_is_db_path (const char *path)
+{
+  g_autofree char *dir = NULL, *base = NULL, *user_dir = NULL;
+
+  if (path == NULL || *path == '\0')
+    return FALSE;
+  dir = g_path_get_dirname (path);
+  base = g_path_get_basename (path);
+  user_dir = coordena_user_datadir ();
+  return g_str_equal (dir, user_dir) && g_str_has_prefix (base, "demonstracao-") && g_str_has_suffix (base, ".db");
+}
+
+gboolean
+coordena_demo_prepare (const char *path, const char *uf, gboolean *filled, GError **error)
+{
+  g_autoptr(CoordenaStore) store = coordena_store_open (path, error);
+  g_autofree char *current = NULL;
+
+  if (filled != NULL)
+    *filled = FALSE;
+  if (store == NULL)
+    return FALSE;
+  current = coordena_store_get_uf (store);
+  if ((current == NULL || g_ascii_strcasecmp (current, uf) != 0) && !coordena_store_init_uf (store, uf, error))
+    return FALSE;
+  if (filled != NULL)
+    *filled = coordena_store_is_demo (store);
+  return TRUE;
+}
+
+gboolean
+coordena_demo_refuse_import (CoordenaStore *store, GError **error)
+{
+  if (!coordena_store_is_demo (store))
+    return TRUE;
+  g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+               _("The database %s holds demonstration data, so nothing was imported and it was left as it was. "
+                 "Real data go in a database of their own: create a new database (“New Database…” in the window’s "
+                 "menu, or coordena-cli --db FILE init --uf UF) or leave the demonstration."),
+               coordena_store_get_path (store));
+  return FALSE;
 }

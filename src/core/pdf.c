@@ -8,6 +8,7 @@
 
 #include <coordena/error.h>
 #include <coordena/pdf.h>
+#include <coordena/png-check.h>
 
 typedef enum {
   BLOCK_PARAGRAPH,
@@ -983,9 +984,18 @@ layout_blocks (Render *r, CoordenaPdfDoc *doc, GError **error)
         case BLOCK_IMAGE:
           {
             gsize size = 0;
-            const guint8 *data = g_bytes_get_data (block->png, &size);
+            g_autoptr(GError) local = NULL;
+            g_autoptr(GBytes) plain = coordena_png_for_pdf (block->png, &local);
+            const guint8 *data = plain != NULL ? g_bytes_get_data (plain, &size) : NULL;
             Item *item = item_new (r, ITEM_IMAGE, block->points);
 
+            if (plain == NULL)
+              {
+                g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                             _("the coat of arms is a damaged PNG (%s): save it again from an image editor"),
+                             local->message);
+                return FALSE;
+              }
             item->image = HPDF_LoadPngImageFromMem (r->pdf, data, (HPDF_UINT) size);
             if (item->image == NULL || r->state.code != HPDF_OK)
               {
@@ -1449,12 +1459,26 @@ gboolean
 coordena_pdf_check_png (GBytes *png, GError **error)
 {
   HpdfState state = { 0 };
-  HPDF_Doc pdf = HPDF_New (on_hpdf_error, &state);
+  HPDF_Doc pdf = NULL;
   gsize size = 0;
-  const guint8 *data = g_bytes_get_data (png, &size);
+  g_autoptr(GBytes) plain = NULL;
+  const guint8 *data;
   HPDF_Image image;
   gboolean ok;
 
+  /* What the PDF library is handed at render time, so what it reads here. */
+  {
+    g_autoptr(GError) local = NULL;
+
+    if ((plain = coordena_png_for_pdf (png, &local)) == NULL)
+      {
+        g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                     _("the coat of arms is a damaged PNG (%s): save it again from an image editor"), local->message);
+        return FALSE;
+      }
+  }
+  data = g_bytes_get_data (plain, &size);
+  pdf = HPDF_New (on_hpdf_error, &state);
   if (pdf == NULL)
     {
       g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INTERNAL, _("the PDF library could not start"));

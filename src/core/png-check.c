@@ -4,6 +4,7 @@
 
 #include <string.h>
 #include <glib/gi18n-lib.h>
+#include <png.h>
 #include <zlib.h>
 
 #include <coordena/error.h>
@@ -231,4 +232,85 @@ coordena_png_check (GBytes *png, GError **error)
         }
     return check_image_data (idat, passes, n, error);
   }
+}
+
+/* What libharu 2.3 reads without surprises: its alpha and 16-bit paths are the ones that fail. */
+static gboolean
+is_plain (const guint8 *data, gsize size)
+{
+  gsize pos = 8;
+  guint depth = data[24], colour = data[25], interlace = data[28];
+
+  if (depth != 8 || (colour != 0 && colour != 2 && colour != 3) || interlace != 0)
+    return FALSE;
+  while (pos + 8 <= size)
+    {
+      guint32 length = be32 (data + pos);
+
+      if (memcmp (data + pos + 4, "tRNS", 4) == 0)
+        return FALSE;
+      if (memcmp (data + pos + 4, "IDAT", 4) == 0 || length > size - pos - 8)
+        break;
+      pos += 12 + (gsize) length;
+    }
+  return TRUE;
+}
+
+GBytes *
+coordena_png_for_pdf (GBytes *png, GError **error)
+{
+  static const png_color white = { 255, 255, 255 };
+  png_image image;
+  gsize size = 0;
+  const guint8 *data;
+  g_autofree guint8 *pixels = NULL;
+  png_alloc_size_t out_size = 0;
+  guint8 *out;
+
+  if (!coordena_png_check (png, error))
+    return NULL;
+  data = g_bytes_get_data (png, &size);
+  if (is_plain (data, size))
+    return g_bytes_ref (png);
+
+  memset (&image, 0, sizeof image);
+  image.version = PNG_IMAGE_VERSION;
+  if (!png_image_begin_read_from_memory (&image, data, size))
+    {
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT, _("the image cannot be decoded (%s)"), image.message);
+      png_image_free (&image);
+      return NULL;
+    }
+  /* Grey stays grey; colour and palettes become RGB. Alpha is composed over white. */
+  image.format = (image.format & PNG_FORMAT_FLAG_COLOR) != 0 ? PNG_FORMAT_RGB : PNG_FORMAT_GRAY;
+  pixels = g_try_malloc (PNG_IMAGE_SIZE (image));
+  if (pixels == NULL)
+    {
+      png_image_free (&image);
+      fail (error, _("the image is too large to convert"));
+      return NULL;
+    }
+  if (!png_image_finish_read (&image, &white, pixels, 0, NULL))
+    {
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT, _("the image cannot be decoded (%s)"), image.message);
+      png_image_free (&image);
+      return NULL;
+    }
+  image.flags = 0;
+  if (!png_image_write_to_memory (&image, NULL, &out_size, 0, pixels, 0, NULL))
+    {
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INTERNAL, _("the image cannot be converted (%s)"), image.message);
+      png_image_free (&image);
+      return NULL;
+    }
+  out = g_malloc (out_size);
+  if (!png_image_write_to_memory (&image, out, &out_size, 0, pixels, 0, NULL))
+    {
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INTERNAL, _("the image cannot be converted (%s)"), image.message);
+      png_image_free (&image);
+      g_free (out);
+      return NULL;
+    }
+  png_image_free (&image);
+  return g_bytes_new_take (out, out_size);
 }

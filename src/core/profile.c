@@ -20,7 +20,7 @@ static const CoordenaProfileKey keys[] = {
   { "telefone", COORDENA_PROFILE_TEXT, N_("the secretariat’s phone, for the footer") },
   { "email", COORDENA_PROFILE_EMAIL, N_("the secretariat’s e-mail, for the footer") },
   { "site", COORDENA_PROFILE_TEXT, N_("the secretariat’s site, for the footer") },
-  { "brasao", COORDENA_PROFILE_PNG, N_("the state coat of arms: an opaque 8-bit PNG, copied into the database") },
+  { "brasao", COORDENA_PROFILE_PNG, N_("the state coat of arms: a PNG (transparency is laid over white), copied into the database") },
   { "numeracao.estilo", COORDENA_PROFILE_STYLE, N_("how the number is written: Nº or N.º") },
   { "fecho", COORDENA_PROFILE_CLOSING, N_("the closing: Atenciosamente or Respeitosamente") },
   { "secretario.nome", COORDENA_PROFILE_TEXT, N_("the Secretary of Health’s name") },
@@ -64,7 +64,6 @@ coordena_profile_validate_png (GBytes *png, GError **error)
   static const guint8 signature[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
   gsize size = 0;
   const guint8 *data = g_bytes_get_data (png, &size);
-  guint depth, colour, interlace;
   guint32 width, height;
 
   if (size < 8 || memcmp (data, signature, 8) != 0)
@@ -91,22 +90,8 @@ coordena_profile_validate_png (GBytes *png, GError **error)
   }
   width = be32 (data + 16);
   height = be32 (data + 20);
-  depth = data[24];
-  colour = data[25];
-  interlace = data[28];
-  if (depth != 8 || (colour != 0 && colour != 2 && colour != 3))
-    {
-      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
-                   _("the coat of arms must be an opaque 8-bit PNG (grey, RGB or palette, no transparency); "
-                     "this one has %u bits per sample and colour type %u"), depth, colour);
-      return FALSE;
-    }
-  if (interlace != 0)
-    {
-      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
-                   _("the coat of arms is an interlaced PNG: save it without interlacing"));
-      return FALSE;
-    }
+  /* Transparency, palettes, 16 bits and interlacing are all fine: the PDF gets an opaque 8-bit
+   * copy over white (coordena_png_for_pdf), checked again below. */
   if (width == 0 || height == 0)
     {
       g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT, _("the coat of arms has no pixels"));
