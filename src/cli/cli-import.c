@@ -24,8 +24,10 @@ on_progress (double fraction, const char *stage, gpointer user_data)
     g_printerr ("\r%-40s     ", stage);
 }
 
+void cli_notificacao_after_import (CoordenaStore *store);
+
 static int
-finish (CoordenaImportReport *report, GError *error, gboolean tty)
+finish (CoordenaStore *store, CoordenaImportReport *report, GError *error, gboolean tty)
 {
   g_autofree char *text = NULL;
 
@@ -35,6 +37,8 @@ finish (CoordenaImportReport *report, GError *error, gboolean tty)
     return cli_report_error (error);
   text = coordena_import_report_to_text (report);
   g_print ("%s", text);
+  /* A newer competência tells whether the notified teams were fixed. */
+  cli_notificacao_after_import (store);
   return CLI_EXIT_OK;
 }
 
@@ -58,7 +62,7 @@ import_roster (CliContext *ctx, int argc, char **argv)
   if (store == NULL)
     return cli_report_error (error);
   report = coordena_import_roster_csv (store, argv[1], tty ? on_progress : NULL, NULL, NULL, &error);
-  return finish (report, error, tty);
+  return finish (store, report, error, tty);
 }
 
 static int
@@ -112,7 +116,7 @@ import_cnes (CliContext *ctx, int argc, char **argv)
     }
   report = coordena_import_cnes (store, argv[1], (const CoordenaCompetencia *) comps->data, comps->len,
                                  tty ? on_progress : NULL, NULL, NULL, &error);
-  return finish (report, error, tty);
+  return finish (store, report, error, tty);
 }
 
 int
