@@ -516,6 +516,10 @@ test_follow_up_after_newer_competencia (void)
   assert_has (r.out, "regularizadas: 2");
   assert_has (r.out, "pendentes: 1");
   assert_has (r.out, "suspensas: 1");
+  /* 0001000003 had until 12/2026 and the SCNES of 12/2026 shows it still without an ACS. */
+  assert_has (r.out, "após o “corrigir até”: 1");
+  /* 162.000,00 of 0001000002 and 97.200,00 of 0002000001 no longer forecast. */
+  assert_has (r.out, "evitada pelas regularizações: R$ 259.200,00");
   cli (&r, "notificacao", "list", "--pendentes", NULL);
   g_assert_cmpint (r.status, ==, 0);
   assert_has (r.out, FORTALEZA);

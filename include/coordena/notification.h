@@ -21,11 +21,12 @@ typedef struct {
   CoordenaCategorySet absent;         /* minimum categories missing in the latest competência */
   CoordenaCompetencia absent_since[COORDENA_N_CATEGORIES]; /* first competência of the current gap, 0 none */
   int percent;                        /* suspension now */
-  char *clause;                       /* the clause that gave it, or NULL */
+  char *clause;                       /* the clause that gave it, in words ("falta de enfermeiro, 2 competências seguidas"), or NULL */
   char *basis;                        /* its legal basis, or NULL */
   char *act;                          /* the act of the rule set in force, or NULL */
   CoordenaCompetencia next_step;      /* 0 none */
   int next_percent;
+  char *next_clause;                  /* the clause of the next step, in words, or NULL */
   char *next_basis;                   /* legal basis of the next step, or NULL */
   CoordenaCompetencia fix_by;         /* "corrigir até", 0 none */
   gint64 loss_month;                  /* centavos; −1 unknown */
@@ -159,7 +160,7 @@ typedef struct {
   guint pending;                      /* waiting or persisting */
   guint suspended;
   gint64 kept;                        /* centavos: forecast loss of regularized teams that no longer happens */
-  guint overdue;                      /* pending teams whose "corrigir até" has come (today's competência) */
+  guint overdue;                      /* teams not fixed at their "corrigir até": that SCNES is in, or the month is over */
 } CoordenaNotifyCounts;
 
 gboolean coordena_notification_counts (CoordenaStore *store, const GDate *today, CoordenaNotifyCounts *counts,

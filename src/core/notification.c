@@ -35,6 +35,7 @@ notify_team_free (gpointer data)
   g_free (t->basis);
   g_free (t->act);
   g_free (t->next_basis);
+  g_free (t->next_clause);
   g_free (t);
 }
 
@@ -57,6 +58,31 @@ find_clause (const CoordenaRuleCatalog *catalog, const char *set_id, const char 
     if (g_strcmp0 (set->clauses[i].id, clause_id) == 0)
       return &set->clauses[i];
   return NULL;
+}
+
+static const char *const clause_category_names[COORDENA_N_CATEGORIES] = {
+  "médico", "enfermeiro", "técnico ou auxiliar de enfermagem", "ACS",
+};
+
+/* "falta de enfermeiro e ACS, 2 competências seguidas" (document content, Portuguese). */
+static char *
+describe_clause (const CoordenaClause *clause)
+{
+  GString *out = g_string_new (NULL);
+  guint n = 0;
+
+  if (clause->event == COORDENA_EVENT_SEM_PRODUCAO)
+    g_string_append (out, "sem produção enviada ao SISAB");
+  for (int c = 0; c < COORDENA_N_CATEGORIES; c++)
+    if (clause->absent_all & COORDENA_CATEGORY_BIT (c))
+      g_string_append_printf (out, "%s%s", n++ == 0 ? "falta de " : " e ", clause_category_names[c]);
+  if (clause->min_absent > 0)
+    g_string_append_printf (out, "%s%u ou mais categorias em falta", out->len > 0 ? ", " : "", clause->min_absent);
+  if (clause->consecutive <= 1)
+    g_string_append (out, ", imediata");
+  else
+    g_string_append_printf (out, ", %u competências seguidas", clause->consecutive);
+  return g_string_free (out, FALSE);
 }
 
 static gint
@@ -114,7 +140,6 @@ coordena_notification_collect (const CoordenaSummary *summary, guint uf_code, co
       t->absent = last->absent;
       t->status = ts->status;
       t->percent = ts->percent;
-      t->clause = g_strdup (ts->clause);
       t->basis = g_strdup (ts->basis);
       t->act = g_strdup (last->act);
       t->next_step = ts->next_step;
@@ -145,6 +170,8 @@ coordena_notification_collect (const CoordenaSummary *summary, guint uf_code, co
 
       clause = find_clause (catalog, last->ruleset_id, last->clause);
       t->uncertain = clause != NULL && clause->confidence != COORDENA_CONFIDENCE_A;
+      if (clause != NULL && t->percent > 0)
+        t->clause = describe_clause (clause);
       for (guint i = last_index + 1; i < timeline->len; i++)
         {
           const CoordenaTeamMonthSummary *e = &g_array_index (timeline, CoordenaTeamMonthSummary, i);
@@ -155,6 +182,8 @@ coordena_notification_collect (const CoordenaSummary *summary, guint uf_code, co
           clause = find_clause (catalog, e->ruleset_id, e->clause);
           if (clause != NULL && clause->confidence != COORDENA_CONFIDENCE_A)
             t->uncertain = TRUE;
+          if (clause != NULL)
+            t->next_clause = describe_clause (clause);
         }
       /* A loss figure from the rule set's default base rests on that base's confidence. */
       months = coordena_roster_team_months (roster, team, &n_months);
@@ -432,7 +461,7 @@ city_without_uf (const char *city)
 }
 
 static const char *const category_names[COORDENA_N_CATEGORIES] = {
-  "médico(a)", "enfermeiro(a)", "técnico(a) ou auxiliar de enfermagem", "agente comunitário de saúde",
+  "médico(a)", "enfermeiro(a)", "técnico(a) ou auxiliar de enfermagem", "agente comunitário (ACS)",
 };
 
 static const char *
@@ -501,6 +530,17 @@ add_footer (CoordenaPdfDoc *pdf, const Context *c)
   coordena_pdf_doc_set_page_numbers (pdf, 2);
 }
 
+/* The number of a legal basis among the letter's notes, adding it on first use. */
+static guint
+reference (GPtrArray *refs, const char *basis)
+{
+  for (guint i = 0; i < refs->len; i++)
+    if (g_str_equal (g_ptr_array_index (refs, i), basis))
+      return i + 1;
+  g_ptr_array_add (refs, (gpointer) basis);
+  return refs->len;
+}
+
 #define PART_GAP  12.0
 #define SIGN_BAND (85.04 + 1.0)
 
@@ -528,6 +568,7 @@ add_letter (CoordenaPdfDoc *pdf, const Context *c, const CoordenaNotifyRequest *
   g_autofree char *p1 = NULL, *p2 = NULL, *p3 = NULL, *quadro = NULL;
   g_autofree char *signer_upper = g_utf8_strup (value (c, name_key), -1);
   gboolean any_uncertain = FALSE, any_unknown = FALSE;
+  g_autoptr(GPtrArray) refs = g_ptr_array_new ();
   guint n = m->teams->len;
 
   if (cargo == NULL)
@@ -595,9 +636,8 @@ add_letter (CoordenaPdfDoc *pdf, const Context *c, const CoordenaNotifyRequest *
   p1 = g_strdup_printf ("Cumprimentando-o(a) cordialmente, na qualidade de %s, informo que o Sistema de Cadastro "
                         "Nacional de Estabelecimentos de Saúde (SCNES), na competência %s, registra %u %s de %s "
                         "sem a composição mínima exigida pelas regras de financiamento federal da Atenção Primária à "
-                        "Saúde. A equipe que não tem no SCNES os profissionais da sua composição mínima, com a carga "
-                        "horária exigida, tem suspenso parte ou todo o repasse federal correspondente, conforme o ato "
-                        "indicado para cada equipe no quadro a seguir. Mantida a composição atual, a perda estimada "
+                        "Saúde. Sem essa composição registrada, com a carga horária exigida, o repasse federal da equipe "
+                        "é suspenso em parte ou no todo, pelas regras indicadas no quadro a seguir. Mantida a composição atual, a perda estimada "
                         "para o município é de %s por mês e de %s nas próximas %u competências.",
                         cargo, current_text, n, n == 1 ? "equipe" : "equipes", m->nome, loss_month, loss_horizon,
                         horizon);
@@ -612,12 +652,12 @@ add_letter (CoordenaPdfDoc *pdf, const Context *c, const CoordenaNotifyRequest *
                                .align = COORDENA_PDF_ALIGN_LEFT, .keep_with_next = TRUE, .space_after = 4 };
   coordena_pdf_doc_add_paragraph (pdf, &style, NULL, quadro);
   {
-    const double widths[] = { 20, 14, 17, 17, 9, 11.5, 11.5 };
+    const double widths[] = { 18, 14, 17, 17, 9, 11.5, 13.5 };
     const CoordenaPdfAlign aligns[] = { COORDENA_PDF_ALIGN_LEFT, COORDENA_PDF_ALIGN_LEFT, COORDENA_PDF_ALIGN_LEFT,
                                         COORDENA_PDF_ALIGN_LEFT, COORDENA_PDF_ALIGN_LEFT, COORDENA_PDF_ALIGN_RIGHT,
                                         COORDENA_PDF_ALIGN_RIGHT };
     g_autofree char *loss_header = g_strdup_printf ("Perda em %u meses (R$)", horizon);
-    const char *header[] = { "Equipe (INE, nome, CNES, tipo)", "Falta no SCNES (desde)", "Suspensão atual e ato",
+    const char *header[] = { "Equipe (INE, nome, CNES, tipo)", "Falta no SCNES (desde)", "Suspensão atual e regra",
                              "Próxima etapa", "Corrigir até", "Perda por mês (R$)", loss_header };
 
     coordena_pdf_doc_begin_table (pdf, G_N_ELEMENTS (widths), widths, aligns, header);
@@ -652,19 +692,24 @@ add_letter (CoordenaPdfDoc *pdf, const Context *c, const CoordenaNotifyRequest *
         if (missing->len == 0)
           g_string_append (missing, "—");
         if (t->percent > 0)
-          g_string_append_printf (now, "%d %%%s%s%s", t->percent, mark, t->basis != NULL ? " — " : "",
-                                  t->basis != NULL ? t->basis : "");
+          {
+            g_string_append_printf (now, "%d %%%s", t->percent, mark);
+            if (t->clause != NULL)
+              g_string_append_printf (now, " — %s", t->clause);
+            if (t->basis != NULL)
+              g_string_append_printf (now, " [%u]", reference (refs, t->basis));
+          }
         else
           g_string_append (now, "sem suspensão");
-        if (t->act != NULL && (t->basis == NULL || t->percent == 0))
-          g_string_append_printf (now, " (%s)", t->act);
         if (t->next_step != 0)
           {
             g_autofree char *when = competencia_text (t->next_step);
 
             g_string_append_printf (next, "%d %%%s a partir de %s", t->next_percent, mark, when);
-            if (t->next_basis != NULL && g_strcmp0 (t->next_basis, t->basis) != 0)
-              g_string_append_printf (next, " — %s", t->next_basis);
+            if (t->next_clause != NULL)
+              g_string_append_printf (next, " — %s", t->next_clause);
+            if (t->next_basis != NULL)
+              g_string_append_printf (next, " [%u]", reference (refs, t->next_basis));
           }
         else
           g_string_append (next, "—");
@@ -697,8 +742,15 @@ add_letter (CoordenaPdfDoc *pdf, const Context *c, const CoordenaNotifyRequest *
   coordena_pdf_doc_add_space (pdf, 4, FALSE);
   coordena_pdf_doc_add_paragraph (pdf, &style, NULL,
                                   "“Corrigir até”: a última competência do SCNES em que a equipe completa ainda evita "
-                                  "a próxima etapa de suspensão. Valores estimados sobre o valor mensal de cada "
+                                  "a próxima etapa de suspensão. Entre colchetes, o ato de cada regra, abaixo. Valores estimados sobre o valor mensal de cada "
                                   "equipe; o relatório de pagamento do Ministério da Saúde prevalece.");
+  for (guint i = 0; i < refs->len; i++)
+    {
+      g_autofree char *label = g_strdup_printf ("[%u]", i + 1);
+      g_autofree char *line = g_strdup_printf ("%s %s", label, (const char *) g_ptr_array_index (refs, i));
+
+      coordena_pdf_doc_add_paragraph (pdf, &style, NULL, line);
+    }
   if (any_uncertain)
     coordena_pdf_doc_add_paragraph (pdf, &style, NULL,
                                     "* Percentual que se apoia em fonte secundária ou ainda não confirmada no texto do "
@@ -1379,32 +1431,35 @@ coordena_notification_counts (CoordenaStore *store, const GDate *today, Coordena
       CoordenaNotifyStatus status = status_from_string ((const char *) sqlite3_column_text (stmt, 3));
       CoordenaCompetencia fix_by = (CoordenaCompetencia) sqlite3_column_int (stmt, 2);
 
+      CoordenaCompetencia checked = (CoordenaCompetencia) sqlite3_column_int (stmt, 4);
+
       counts->notified++;
       if (status == COORDENA_NOTIFY_REGULARIZED)
         {
           counts->regularized++;
           counts->kept += sqlite3_column_int64 (stmt, 8);
+          continue;
         }
-      else if (status == COORDENA_NOTIFY_SUSPENDED)
+      if (status == COORDENA_NOTIFY_SUSPENDED)
         counts->suspended++;
       else
+        counts->pending++;
+      /* Its "corrigir até" has come: the SCNES of that competência is in and the team is not
+       * fixed, or that month is over. */
+      if (fix_by != 0 && ((checked != 0 && checked >= fix_by) || now > fix_by))
         {
-          counts->pending++;
-          if (fix_by != 0 && fix_by <= now)
-            {
-              CoordenaNotifiedTeam *t = g_new0 (CoordenaNotifiedTeam, 1);
+          CoordenaNotifiedTeam *t = g_new0 (CoordenaNotifiedTeam, 1);
 
-              counts->overdue++;
-              t->ine = col (stmt, 0);
-              t->name = col (stmt, 1);
-              t->fix_by = fix_by;
-              t->status = status;
-              t->checked = (CoordenaCompetencia) sqlite3_column_int (stmt, 4);
-              t->identification = col (stmt, 5);
-              t->date = col (stmt, 6);
-              t->loss_horizon = sqlite3_column_type (stmt, 7) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 7);
-              g_ptr_array_add (late, t);
-            }
+          counts->overdue++;
+          t->ine = col (stmt, 0);
+          t->name = col (stmt, 1);
+          t->fix_by = fix_by;
+          t->status = status;
+          t->checked = checked;
+          t->identification = col (stmt, 5);
+          t->date = col (stmt, 6);
+          t->loss_horizon = sqlite3_column_type (stmt, 7) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 7);
+          g_ptr_array_add (late, t);
         }
     }
   sqlite3_finalize (stmt);
