@@ -11,6 +11,9 @@
 #include <sqlite3.h>
 #include <json-glib/json-glib.h>
 
+#include <coordena/coordena.h>
+#include <coordena/notification.h>
+
 typedef struct {
   int status;
   char *out;
@@ -706,6 +709,44 @@ test_long_table (void)
   assert_has (text, "Atenciosamente,");
 }
 
+static void
+cancel_after_first (guint done, guint total, const char *municipio, gpointer user_data)
+{
+  g_cancellable_cancel (user_data);
+}
+
+/* The window's Cancel, through the same core call: the first letter is made, then the user
+ * cancels; nothing is stored, no number is taken and no file is left. */
+static void
+test_cancel_leaves_nothing (void)
+{
+  g_autofree char *out = fresh_dir ("cancelada");
+  g_autofree char *combined = g_build_filename (out, "todas.pdf", NULL);
+  g_autoptr(CoordenaStore) store = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GPtrArray) files = NULL;
+  g_autofree char *rows = NULL;
+  g_autofree char *taken = NULL;
+  CoordenaNotifyRequest request = { .signer = "coordenador" };
+
+  prepare_roster ();
+  store = coordena_store_open (db, &error);
+  g_assert_no_error (error);
+  coordena_clock_today (&request.date);
+  records = coordena_notification_generate (store, &request, out, combined, cancel_after_first, cancellable, cancellable,
+                                            &error);
+  g_assert_null (records);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  files = pdfs_in (out);
+  g_assert_cmpuint (files->len, ==, 0);
+  rows = sql_text ("SELECT COUNT (*) FROM notificacao");
+  g_assert_cmpstr (g_strstrip (rows), ==, "0");
+  taken = sql_text ("SELECT COUNT (*) FROM oficio_numeracao");
+  g_assert_cmpstr (g_strstrip (taken), ==, "0");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -722,6 +763,7 @@ main (int argc, char **argv)
   g_test_add_func ("/notificacao/follow-up-after-newer-competencia", test_follow_up_after_newer_competencia);
   g_test_add_func ("/notificacao/demo-matches-forecast-and-banner", test_demo_matches_forecast_and_banner);
   g_test_add_func ("/notificacao/long-table", test_long_table);
+  g_test_add_func ("/notificacao/cancel-leaves-nothing", test_cancel_leaves_nothing);
 
   rc = g_test_run ();
   g_free (db);
