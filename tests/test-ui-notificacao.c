@@ -17,6 +17,8 @@
 #include <coordena/notification.h>
 #include <coordena/profile.h>
 
+#include "coordena-adesao-page.h"
+#include "coordena-municipios-view.h"
 #include "coordena-notify-dialog.h"
 #include "ui-app-helpers.h"
 #include "ui-helpers.h"
@@ -78,6 +80,20 @@ shows_text (GtkWidget *root, const char *text)
     return TRUE;
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
     if (shows_text (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* Labels and the column view's inscriptions. */
+static gboolean
+shows_cell (GtkWidget *root, const char *text)
+{
+  const char *shown = GTK_IS_INSCRIPTION (root) ? gtk_inscription_get_text (GTK_INSCRIPTION (root)) : NULL;
+
+  if (shown != NULL && strstr (shown, text) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (shows_cell (child, text))
       return TRUE;
   return FALSE;
 }
@@ -249,6 +265,24 @@ test_notify_then_follow_up (void)
   ui_wait_for_frames (GTK_WIDGET (window), 2);
   g_clear_pointer (&png, g_free);
   png = ui_save_png (GTK_WIDGET (window), "painel-notificacoes");
+
+  /* The municipal follow-up tab: Fortaleza's notified teams as they stand now. */
+  {
+    GtkWidget *adesao = coordena_window_get_page_widget (window, "adesao");
+    GtkWidget *view;
+
+    coordena_window_show_page (window, "adesao");
+    coordena_adesao_page_refresh (COORDENA_ADESAO_PAGE (adesao));
+    view = gtk_widget_get_ancestor (find_named (adesao, "municipios-search"), COORDENA_TYPE_MUNICIPIOS_VIEW);
+    g_assert_nonnull (view);
+    gtk_stack_set_visible_child_name (GTK_STACK (gtk_widget_get_ancestor (view, GTK_TYPE_STACK)), "municipios");
+    gtk_editable_set_text (GTK_EDITABLE (find_named (adesao, "municipios-search")), "Fortaleza");
+    ui_wait_for_frames (GTK_WIDGET (window), 4);
+    g_assert_cmpuint (coordena_municipios_view_get_n_shown (COORDENA_MUNICIPIOS_VIEW (view)), ==, 1);
+    g_assert_true (shows_cell (view, "3: 1 regularizadas, 1 pendentes, 1 suspensas"));
+    g_clear_pointer (&png, g_free);
+    png = ui_save_png (GTK_WIDGET (window), "municipios-notificacoes");
+  }
 
   /* The Previsão page offers the same. */
   coordena_window_show_page (window, "previsao");

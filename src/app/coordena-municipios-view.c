@@ -129,6 +129,9 @@ setup_cell (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer colum
     case COL_USO:
       gtk_inscription_set_min_chars (GTK_INSCRIPTION (label), 22);
       break;
+    case COL_NOTIFICACAO:
+      gtk_inscription_set_min_chars (GTK_INSCRIPTION (label), 44);
+      break;
     default:
       gtk_inscription_set_min_chars (GTK_INSCRIPTION (label), 10);
     }
@@ -282,8 +285,8 @@ notification_texts (CoordenaStore *store)
       const guint *c = value;
 
       g_hash_table_insert (texts, g_strdup (key),
-                           g_strdup_printf (_("%u teams notified: %u fixed, %u pending, %u suspended"), c[0], c[1], c[2],
-                                            c[3]));
+                           /* TRANSLATORS: under the "Notified Teams" column: how many, and how they stand */
+                           g_strdup_printf (_("%u: %u fixed, %u pending, %u suspended"), c[0], c[1], c[2], c[3]));
     }
   return texts;
 }
