@@ -571,7 +571,7 @@ test_demo_matches_forecast_and_banner (void)
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
   JsonArray *items;
-  guint n = 0;
+  guint n = 0, letters = 0;
   gint64 last = 0;
 
   fresh_database ("demo.db", TRUE);
@@ -646,9 +646,13 @@ test_demo_matches_forecast_and_banner (void)
       if (*g_strstrip (pages[i]) == '\0')
         continue;
       assert_has (pages[i], "DADOS DE DEMONSTRAÇÃO");
+      /* Each letter starts on a page of its own. */
+      if (strstr (pages[i], "OFÍCIO Nº") != NULL)
+        letters++;
       n++;
     }
   g_assert_cmpuint (n, >=, files->len);
+  g_assert_cmpuint (letters, ==, files->len);
 }
 
 /* One municipality with 25 teams at risk: the table spans pages and its header comes back on each. */
