@@ -292,6 +292,7 @@ check_context (const Context *c, const CoordenaNotifyRequest *request, GError **
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GString) missing = g_string_new (NULL);
   g_autoptr(GError) local = NULL;
+  g_autofree char *government = NULL;
   GDate today, latest;
 
   if (!signer_known (request->signer))
@@ -317,7 +318,8 @@ check_context (const Context *c, const CoordenaNotifyRequest *request, GError **
       g_ptr_array_add (problems, g_strdup_printf (_("the letter can be dated at most %d days ahead (%s)"),
                                                   MAX_DAYS_AHEAD, when));
     }
-  if (coordena_oficio_government_line (c->uf) == NULL)
+  government = coordena_oficio_government_line (c->uf);
+  if (government == NULL)
     g_ptr_array_add (problems, g_strdup (_("the database has no UF: run “coordena-cli init --uf UF” first")));
 
   for (guint i = 0; i < G_N_ELEMENTS (needed); i++)
