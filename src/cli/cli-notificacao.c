@@ -121,9 +121,13 @@ list (CliContext *ctx, gboolean pending)
     {
       const CoordenaNotificationRecord *r = g_ptr_array_index (records, i);
       g_autofree char *comp = coordena_competencia_format (r->competencia);
+      g_autofree char *date = NULL;
+      GDate when;
+
+      date = coordena_parse_date (r->date, &when, NULL) ? coordena_format_date (&when) : g_strdup (r->date);
 
       g_print (_("%-36s %s  %s %-24s SCNES %s  %u teams: %u fixed, %u persist, %u suspended, %u waiting\n"),
-               r->identification, r->date, r->ibge7, r->municipio, comp, r->n_teams, r->n_regularized,
+               r->identification, date, r->ibge7, r->municipio, comp, r->n_teams, r->n_regularized,
                r->n_persisting, r->n_suspended, r->n_waiting);
     }
   {
