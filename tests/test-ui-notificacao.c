@@ -293,6 +293,43 @@ test_notify_then_follow_up (void)
   ui_flush ();
 }
 
+static gboolean
+back_on_form (gpointer data)
+{
+  CoordenaNotifyDialog *dialog = data;
+  GtkStack *stack = GTK_STACK (gtk_widget_get_ancestor (find_named (GTK_WIDGET (dialog), "notify-done"), GTK_TYPE_STACK));
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (stack), "form") == 0
+         && coordena_notify_dialog_get_refusal (dialog) != NULL;
+}
+
+/* Cancel while the letters are being made: nothing is stored and the folder stays empty. */
+static void
+test_cancel_stores_nothing (void)
+{
+  g_autofree char *db = ui_app_make_profiled_database (NULL);
+  g_autofree char *folder = ui_app_temp_dir ("canceladas");
+  CoordenaWindow *window = ui_app_open_on (app, db, "previsao");
+  CoordenaNotifyDialog *dialog = open_dialog (window, "previsao");
+  g_autoptr(GDir) dir = NULL;
+
+  /* The demonstration roster: dozens of municipalities to write to. */
+  g_assert_cmpuint (coordena_notify_dialog_get_n_municipios (dialog), >, 20);
+  coordena_notify_dialog_set_folder (dialog, folder);
+  g_assert_true (coordena_notify_dialog_can_generate (dialog));
+  g_signal_emit_by_name (find_named (GTK_WIDGET (dialog), "notify-generate"), "clicked");
+  g_signal_emit_by_name (find_named (GTK_WIDGET (dialog), "notify-cancel"), "clicked");
+  g_assert_true (ui_app_wait_for (back_on_form, dialog));
+  g_assert_nonnull (strstr (coordena_notify_dialog_get_refusal (dialog), "Cancelado"));
+  g_assert_cmpint (count (db, "SELECT COUNT (*) FROM notificacao"), ==, 0);
+  g_assert_cmpint (count (db, "SELECT COUNT (*) FROM oficio_numeracao"), ==, 0);
+  dir = g_dir_open (folder, 0, NULL);
+  g_assert_nonnull (dir);
+  g_assert_null (g_dir_read_name (dir));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  ui_flush ();
+}
+
 int
 main (int argc, char **argv)
 {
@@ -302,6 +339,7 @@ main (int argc, char **argv)
   app = ui_app_new ("");
 
   g_test_add_func ("/notificacao/notify-then-follow-up", test_notify_then_follow_up);
+  g_test_add_func ("/notificacao/cancel-stores-nothing", test_cancel_stores_nothing);
 
   status = g_test_run ();
   g_application_release (G_APPLICATION (app));
