@@ -3,7 +3,7 @@
 #   make test         the same with warnings as errors, then every test suite under Xvfb
 #   make screenshots  PNGs of every page and dialog into build/screenshots/
 #   make bench        the benchmarks, printing their figures
-#   make valgrind     memcheck over evaluate, import roster, import cnes and oficio generate
+#   make valgrind     memcheck over evaluate, import roster, import cnes, oficio generate, notificacao
 #   make fuzz         each libFuzzer target (clang) for FUZZ_SECONDS, findings into tests/fuzz/regressions/
 #   make clean        remove the build directories
 

@@ -1,6 +1,7 @@
 #!/bin/sh
 # make valgrind: memcheck over the commands that read hostile files and write the ofício —
-# evaluate, import roster, import cnes and oficio generate — on real data, in Portuguese.
+# evaluate, import roster, import cnes, oficio generate and the notifications — on real data,
+# in Portuguese.
 # Fails on any memcheck error or definite leak. Usage: valgrind.sh BUILD_DIR
 set -eu
 
@@ -38,11 +39,14 @@ run () {
     fi
 }
 
-# Two databases: Goiás for the rules fixture's roster, Rio Grande do Sul for the CNES fixture.
+# Three databases: Goiás for the rules fixture's roster, Rio Grande do Sul for the CNES fixture,
+# Ceará for the notifications.
 "$cli" --db "$tmp/go.db" init --uf GO >/dev/null
 "$cli" --db "$tmp/rs.db" init --uf RS >/dev/null
+"$cli" --db "$tmp/ce.db" init --uf CE >/dev/null
+for db in rs ce; do
 while IFS='=' read -r key value; do
-    "$cli" --db "$tmp/rs.db" profile set "$key" "$value" >/dev/null
+    "$cli" --db "$tmp/$db.db" profile set "$key" "$value" >/dev/null
 done <<PROFILE
 secretaria.nome=Secretaria da Saúde do Estado do Rio Grande do Sul
 secretaria.sigla=DAPS/SES
@@ -57,6 +61,7 @@ contato.email=carla@saude.rs.gov.br
 contato.telefone=(51) 3288-5801
 brasao=$src/tests/fixtures/oficio/brasao.png
 PROFILE
+done
 
 run evaluate 0 evaluate --format json "$src/tests/fixtures/rules/roster.csv"
 run forecast 0 forecast --format csv "$src/tests/fixtures/rules/roster.csv"
@@ -68,6 +73,15 @@ run import-cnes 0 --db "$tmp/rs.db" import cnes "$src/tests/fixtures/cnes/base" 
 run import-cnes-zip 0 --db "$tmp/rs.db" import cnes "$tmp/BASE_DE_DADOS_CNES_202508.ZIP" --uf RS --competencia 202508
 run oficio-generate 0 --db "$tmp/rs.db" oficio generate --offer coordenacao-cuidado-2025 --signer secretario \
     --date 2025-11-20 --anexo equipes -o "$tmp/oficio.pdf"
+
+# The notifications to the municipalities and their follow-up after a newer competência.
+export COORDENA_TODAY=2026-12-06
+"$cli" --db "$tmp/ce.db" import roster "$src/tests/fixtures/notificacao/roster-1011.csv" >/dev/null
+run notificacao-generate 0 --db "$tmp/ce.db" notificacao generate --signer secretario -o "$tmp/notificacoes" \
+    --combinado "$tmp/notificacoes.pdf"
+run notificacao-follow-up 0 --db "$tmp/ce.db" import roster "$src/tests/fixtures/notificacao/roster-101112.csv"
+run notificacao-list 0 --db "$tmp/ce.db" notificacao list
+run notificacao-export 0 --db "$tmp/ce.db" notificacao export 1/2026 -o "$tmp/notificacao.pdf"
 
 if [ "$status" -eq 0 ]; then
     echo "valgrind: nenhum erro e nenhum vazamento definido"

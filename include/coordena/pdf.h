@@ -78,6 +78,10 @@ void coordena_pdf_doc_add_space (CoordenaPdfDoc *doc, double points, gboolean ke
 
 void coordena_pdf_doc_add_page_break (CoordenaPdfDoc *doc);
 
+/* A page break that starts another document in the same file (letters printed together): the
+ * page numbers start again from 1. */
+void coordena_pdf_doc_add_document_break (CoordenaPdfDoc *doc);
+
 /* A table over the text width. widths are relative; header repeats on every page it spans. */
 void coordena_pdf_doc_begin_table (CoordenaPdfDoc          *doc,
                                    guint                    n_columns,

@@ -6,6 +6,7 @@
 
 #include <coordena/adhesion.h>
 #include <coordena/format.h>
+#include <coordena/notification.h>
 
 #include "coordena-municipio-item.h"
 #include "coordena-municipios-view.h"
@@ -41,6 +42,7 @@ typedef enum {
   COL_RESPONSAVEL,
   COL_TITULAR,
   COL_USO,
+  COL_NOTIFICACAO,
   N_COLS,
 } Column;
 
@@ -91,6 +93,20 @@ cell_text (const CoordenaMunicipioAdesao *m, Column column)
     }
 }
 
+/* The notification column comes from the item (what the letters to the municipality show after
+ * the newest competência); every other column from the adhesion follow-up. */
+static char *
+item_text (CoordenaMunicipioItem *item, Column column)
+{
+  if (column == COL_NOTIFICACAO)
+    {
+      const char *text = g_object_get_data (G_OBJECT (item), "notificacao");
+
+      return g_strdup (text != NULL ? text : "");
+    }
+  return cell_text (coordena_municipio_item_get (item), column);
+}
+
 static void
 setup_cell (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer column)
 {
@@ -113,6 +129,9 @@ setup_cell (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer colum
     case COL_USO:
       gtk_inscription_set_min_chars (GTK_INSCRIPTION (label), 22);
       break;
+    case COL_NOTIFICACAO:
+      gtk_inscription_set_min_chars (GTK_INSCRIPTION (label), 44);
+      break;
     default:
       gtk_inscription_set_min_chars (GTK_INSCRIPTION (label), 10);
     }
@@ -126,7 +145,7 @@ bind_cell (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer column
 {
   GtkWidget *box = gtk_list_item_get_child (item);
   const CoordenaMunicipioAdesao *m = coordena_municipio_item_get (gtk_list_item_get_item (item));
-  g_autofree char *text = cell_text (m, GPOINTER_TO_INT (column));
+  g_autofree char *text = item_text (gtk_list_item_get_item (item), GPOINTER_TO_INT (column));
 
   gtk_inscription_set_text (GTK_INSCRIPTION (gtk_widget_get_last_child (box)), text);
   if (GPOINTER_TO_INT (column) == COL_USO && m->days_since_use < 0)
@@ -160,8 +179,11 @@ compare_items (gconstpointer a, gconstpointer b, gpointer column)
       return g_strcmp0 (x->date, y->date);
     default:
       {
-        g_autofree char *s = cell_text (x, GPOINTER_TO_INT (column));
-        g_autofree char *t = cell_text (y, GPOINTER_TO_INT (column));
+        g_autofree char *s = item_text ((CoordenaMunicipioItem *) a, GPOINTER_TO_INT (column));
+        g_autofree char *t = item_text ((CoordenaMunicipioItem *) b, GPOINTER_TO_INT (column));
+
+        (void) x;
+        (void) y;
 
         return g_utf8_collate (s, t);
       }
@@ -232,12 +254,50 @@ filters_changed (CoordenaMunicipiosView *self)
   update_count (self);
 }
 
+/* Per municipality, what its letters' teams show now: "3 teams notified: 1 fixed, 1 pending, 1 suspended". */
+static GHashTable *
+notification_texts (CoordenaStore *store)
+{
+  GHashTable *texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GPtrArray) records = coordena_notification_list (store, FALSE, NULL);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  for (guint i = 0; records != NULL && i < records->len; i++)
+    {
+      const CoordenaNotificationRecord *r = g_ptr_array_index (records, i);
+      guint *c = g_hash_table_lookup (counts, r->ibge7);
+
+      if (c == NULL)
+        {
+          c = g_new0 (guint, 4);
+          g_hash_table_insert (counts, g_strdup (r->ibge7), c);
+        }
+      c[0] += r->n_teams;
+      c[1] += r->n_regularized;
+      c[2] += r->n_persisting + r->n_waiting;
+      c[3] += r->n_suspended;
+    }
+  g_hash_table_iter_init (&iter, counts);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      const guint *c = value;
+
+      g_hash_table_insert (texts, g_strdup (key),
+                           /* TRANSLATORS: under the "Notified Teams" column: how many, and how they stand */
+                           g_strdup_printf (_("%u: %u fixed, %u pending, %u suspended"), c[0], c[1], c[2], c[3]));
+    }
+  return texts;
+}
+
 void
 coordena_municipios_view_show (CoordenaMunicipiosView *self, CoordenaStore *store, const CoordenaOffer *offer)
 {
   g_autoptr(GPtrArray) list = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree gpointer *items = NULL;
+  g_autoptr(GHashTable) notified = NULL;
   GDate today;
 
   g_return_if_fail (COORDENA_IS_MUNICIPIOS_VIEW (self));
@@ -257,10 +317,12 @@ coordena_municipios_view_show (CoordenaMunicipiosView *self, CoordenaStore *stor
       return;
     }
 
+  notified = notification_texts (store);
   items = g_new0 (gpointer, list->len + 1);
   for (guint i = 0; i < list->len; i++)
     {
       CoordenaMunicipioAdesao *m = g_ptr_array_index (list, i);
+      char *notice = g_hash_table_lookup (notified, m->ibge7);
 
       if (m->status == COORDENA_MUNICIPIO_ADERIU_EGESTOR)
         self->n_adhered++;
@@ -268,6 +330,8 @@ coordena_municipios_view_show (CoordenaMunicipiosView *self, CoordenaStore *stor
         self->n_alerts++;
       list->pdata[i] = NULL;
       items[i] = coordena_municipio_item_new (m);
+      if (notice != NULL)
+        g_object_set_data_full (G_OBJECT (items[i]), "notificacao", g_strdup (notice), g_free);
     }
   g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)), items, list->len);
   for (guint i = 0; i < list->len; i++)
@@ -497,6 +561,7 @@ coordena_municipios_view_init (CoordenaMunicipiosView *self)
   add_column (self, COL_RESPONSAVEL, _("Responsible"), TRUE);
   add_column (self, COL_TITULAR, _("Gerencia APS Access"), TRUE);
   add_column (self, COL_USO, _("Last Use"), FALSE);
+  add_column (self, COL_NOTIFICACAO, _("Notified Teams"), TRUE);
   sorted = gtk_sort_list_model_new (G_LIST_MODEL (self->filtered),
                                     g_object_ref (gtk_column_view_get_sorter (self->column_view)));
   selection = gtk_single_selection_new (G_LIST_MODEL (sorted));

@@ -8,6 +8,7 @@
 
 #include "coordena-display.h"
 #include "coordena-loss-chart.h"
+#include "coordena-notify-dialog.h"
 #include "coordena-painel-page.h"
 
 #define N_KPIS 5
@@ -23,6 +24,7 @@ struct _CoordenaPainelPage
   GtkLabel *rules_label;
   GtkWidget *demo_badge;
   GtkBox *kpi_box;
+  GtkWidget *notify_card;
   GtkLabel *chart_caption;
   CoordenaLossChart *chart;
   GtkListBox *municipios_list;
@@ -283,6 +285,7 @@ workspace_changed (CoordenaPainelPage *self)
   else
     gtk_label_set_text (self->rules_label, _("No rule set covers this competência."));
   gtk_widget_set_visible (self->demo_badge, coordena_workspace_is_demo (self->workspace));
+  coordena_notify_card_update (self->notify_card, self->workspace);
 
   text = coordena_format_integer (coordena_summary_get_n_evaluated (summary));
   set_kpi (self, 0, text, _("teams evaluated"), NULL);
@@ -408,4 +411,8 @@ coordena_painel_page_init (CoordenaPainelPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   build_kpis (self);
+  /* The notifications' follow-up sits under the figures it acts on. */
+  self->notify_card = coordena_notify_card_new ();
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->kpi_box))), self->notify_card,
+                              GTK_WIDGET (self->kpi_box));
 }

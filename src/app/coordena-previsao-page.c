@@ -11,6 +11,7 @@
 
 #include "coordena-display.h"
 #include "coordena-loss-chart.h"
+#include "coordena-notify-dialog.h"
 #include "coordena-previsao-page.h"
 #include "coordena-team-item.h"
 #include "coordena-window.h"
@@ -922,6 +923,9 @@ coordena_previsao_page_init (CoordenaPrevisaoPage *self)
   GtkNoSelection *selection;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* From the forecast to the letters, beside the other ways out of this page. */
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->demo_label))),
+                              coordena_notify_button_new (), GTK_WIDGET (self->demo_label));
 
   self->cancellable = g_cancellable_new ();
   self->rule_ids = g_ptr_array_new_with_free_func (g_free);

@@ -25,8 +25,10 @@ on_progress (double fraction, const char *stage, gpointer user_data)
     g_printerr ("\r%-40s     ", stage);
 }
 
+void cli_notificacao_after_import (CoordenaStore *store);
+
 static int
-finish (CoordenaImportReport *report, GError *error, gboolean tty)
+finish (CoordenaStore *store, CoordenaImportReport *report, GError *error, gboolean tty)
 {
   g_autofree char *text = NULL;
 
@@ -36,6 +38,8 @@ finish (CoordenaImportReport *report, GError *error, gboolean tty)
     return cli_report_error (error);
   text = coordena_import_report_to_text (report);
   g_print ("%s", text);
+  /* A newer competência tells whether the notified teams were fixed. */
+  cli_notificacao_after_import (store);
   return CLI_EXIT_OK;
 }
 
@@ -59,7 +63,7 @@ import_roster (CliContext *ctx, int argc, char **argv)
   if (store == NULL || !coordena_demo_refuse_import (store, &error))
     return cli_report_error (error);
   report = coordena_import_roster_csv (store, argv[1], tty ? on_progress : NULL, NULL, NULL, &error);
-  return finish (report, error, tty);
+  return finish (store, report, error, tty);
 }
 
 static int
@@ -116,7 +120,7 @@ import_cnes (CliContext *ctx, int argc, char **argv)
     return cli_report_error (error);
   report = coordena_import_cnes (store, argv[1], (const CoordenaCompetencia *) comps->data, comps->len,
                                  tty ? on_progress : NULL, NULL, NULL, &error);
-  return finish (report, error, tty);
+  return finish (store, report, error, tty);
 }
 
 int

@@ -24,6 +24,7 @@ int cli_cmd_oficio (CliContext *ctx, int argc, char **argv);
 int cli_cmd_municipios (CliContext *ctx, int argc, char **argv);
 int cli_cmd_report (CliContext *ctx, int argc, char **argv);
 int cli_cmd_purge_personal_data (CliContext *ctx, int argc, char **argv);
+int cli_cmd_notificacao (CliContext *ctx, int argc, char **argv);
 
 const CliCommand cli_commands[] = {
   { "info", N_("Show the version, the data directory and the database in use"), cli_cmd_info },
@@ -39,6 +40,7 @@ const CliCommand cli_commands[] = {
   { "adhesion", N_("Show or move the state’s adhesion to an offer"), cli_cmd_adhesion },
   { "oficio", N_("Generate, list or export the adhesion ofício (PDF)"), cli_cmd_oficio },
   { "municipios", N_("Follow each municipality’s adhesion and Gerencia APS access"), cli_cmd_municipios },
+  { "notificacao", N_("Notify each municipality of its teams suspended or at risk, and follow them up"), cli_cmd_notificacao },
   { "report", N_("Write the forecast of the database’s roster as a PDF report"), cli_cmd_report },
   { "rules", N_("List the rule sets in use, or show one with its clauses"), cli_cmd_rules },
   { "evaluate", N_("Apply the suspension rules to a roster CSV, per team and competência"), cli_cmd_evaluate },

@@ -15,6 +15,7 @@ typedef enum {
   BLOCK_SPACE,
   BLOCK_IMAGE,
   BLOCK_PAGE_BREAK,
+  BLOCK_DOCUMENT_BREAK,
   BLOCK_TABLE,
   BLOCK_CHART,
 } BlockKind;
@@ -205,6 +206,12 @@ void
 coordena_pdf_doc_add_page_break (CoordenaPdfDoc *doc)
 {
   add_block (doc, BLOCK_PAGE_BREAK);
+}
+
+void
+coordena_pdf_doc_add_document_break (CoordenaPdfDoc *doc)
+{
+  add_block (doc, BLOCK_DOCUMENT_BREAK);
 }
 
 void
@@ -408,6 +415,7 @@ struct _Item {
   ItemKind kind;
   double height;
   gboolean keep_with_next;
+  gboolean restart_numbering; /* a break that starts another document: page numbers restart */
   /* lines */
   HPDF_Font font;
   double size;
@@ -437,6 +445,7 @@ typedef struct {
   HPDF_Font bold;
   GPtrArray *items; /* Item* */
   GPtrArray *footer; /* char* CP1252, wrapped to the text width */
+  GArray *numbers;   /* guint: the number each page prints (documents put one after another restart it) */
 } Render;
 
 static void
@@ -981,6 +990,9 @@ layout_blocks (Render *r, CoordenaPdfDoc *doc, GError **error)
         case BLOCK_PAGE_BREAK:
           item_new (r, ITEM_BREAK, 0);
           break;
+        case BLOCK_DOCUMENT_BREAK:
+          item_new (r, ITEM_BREAK, 0)->restart_numbering = TRUE;
+          break;
         case BLOCK_IMAGE:
           {
             gsize size = 0;
@@ -1053,6 +1065,9 @@ paginate (Render *r, CoordenaPdfDoc *doc)
   double y = top;
   guint n = r->items->len;
 
+  guint number = 1;
+
+  g_array_append_val (r->numbers, number);
   g_ptr_array_add (pages, page);
   for (guint i = 0; i < n; i++)
     {
@@ -1066,8 +1081,10 @@ paginate (Render *r, CoordenaPdfDoc *doc)
             {
               page = g_array_new (FALSE, FALSE, sizeof (Placed));
               g_ptr_array_add (pages, page);
+              number = item->restart_numbering ? 1 : number + 1;
+              g_array_append_val (r->numbers, number);
               y = top;
-              bottom = COORDENA_PDF_MARGIN_BOTTOM + footer_height (r, doc, pages->len);
+              bottom = COORDENA_PDF_MARGIN_BOTTOM + footer_height (r, doc, number);
             }
           continue;
         }
@@ -1089,8 +1106,10 @@ paginate (Render *r, CoordenaPdfDoc *doc)
         {
           page = g_array_new (FALSE, FALSE, sizeof (Placed));
           g_ptr_array_add (pages, page);
+          number++;
+          g_array_append_val (r->numbers, number);
           y = top;
-          bottom = COORDENA_PDF_MARGIN_BOTTOM + footer_height (r, doc, pages->len);
+          bottom = COORDENA_PDF_MARGIN_BOTTOM + footer_height (r, doc, number);
           if (item->kind == ITEM_SPACE && !item->keep_with_next)
             continue;
           if (item->kind == ITEM_ROW && !item->is_header && item->header != NULL)
@@ -1349,7 +1368,7 @@ draw_pages (Render *r, CoordenaPdfDoc *doc, GPtrArray *pages, GError **error)
               break;
             }
         }
-      draw_footer (r, doc, page, p + 1);
+      draw_footer (r, doc, page, g_array_index (r->numbers, guint, p));
       if (!check_hpdf (r, "drawing a page", error))
         return FALSE;
     }
@@ -1521,6 +1540,7 @@ coordena_pdf_doc_render (CoordenaPdfDoc *doc, guint *n_pages, GError **error)
     }
   r.items = g_ptr_array_new_with_free_func (item_free);
   r.footer = g_ptr_array_new_with_free_func (g_free);
+  r.numbers = g_array_new (FALSE, FALSE, sizeof (guint));
   HPDF_SetCompressionMode (r.pdf, HPDF_COMP_ALL);
 
   name = HPDF_LoadTTFontFromFile (r.pdf, regular_path, HPDF_TRUE);
@@ -1548,6 +1568,7 @@ coordena_pdf_doc_render (CoordenaPdfDoc *doc, guint *n_pages, GError **error)
 out:
   g_ptr_array_unref (r.items);
   g_ptr_array_unref (r.footer);
+  g_array_unref (r.numbers);
   HPDF_Free (r.pdf);
   return bytes;
 }

@@ -1,0 +1,805 @@
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <poppler.h>
+
+#include <coordena/clock.h>
+#include <coordena/competencia.h>
+#include <coordena/format.h>
+#include <coordena/notification.h>
+
+#include "coordena-display.h"
+#include "coordena-notify-dialog.h"
+#include "coordena-window-private.h"
+
+struct _CoordenaNotifyDialog
+{
+  AdwWindow parent_instance;
+
+  GtkWidget *cancel_button;
+  GtkWidget *generate_button;
+  GtkWidget *preview_button;
+  GtkStack *stack;
+  GtkLabel *refusal_label;
+  AdwPreferencesGroup *municipios_group;
+  GtkListBox *municipios_list;
+  AdwComboRow *signer_row;
+  AdwEntryRow *date_row;
+  AdwActionRow *folder_row;
+  GtkWidget *folder_button;
+  GtkBox *preview_box;
+  GtkLabel *preview_label;
+  GtkLabel *progress_label;
+  GtkProgressBar *progress_bar;
+  AdwStatusPage *done_page;
+  GtkWidget *open_button;
+
+  CoordenaWorkspace *workspace;
+  GPtrArray *plan;              /* CoordenaNotifyMunicipio* */
+  GPtrArray *checks;            /* GtkCheckButton*, parallel to plan */
+  CoordenaCompetencia current;
+  guint horizon;
+  char *folder;
+  char *combined;
+  char *refusal;
+  GCancellable *cancellable;
+  gboolean busy;
+};
+
+G_DEFINE_FINAL_TYPE (CoordenaNotifyDialog, coordena_notify_dialog, ADW_TYPE_WINDOW)
+
+enum { GENERATED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+static const char *const signer_keys[] = { "coordenador", "secretario" };
+
+static CoordenaStore *
+store_of (CoordenaNotifyDialog *self)
+{
+  return coordena_workspace_get_store (self->workspace);
+}
+
+static GPtrArray *
+ticked (CoordenaNotifyDialog *self)
+{
+  GPtrArray *codes = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; self->plan != NULL && i < self->plan->len; i++)
+    if (gtk_check_button_get_active (g_ptr_array_index (self->checks, i)))
+      g_ptr_array_add (codes, g_strdup (((CoordenaNotifyMunicipio *) g_ptr_array_index (self->plan, i))->ibge7));
+  g_ptr_array_add (codes, NULL);
+  return codes;
+}
+
+/* The request the form describes; FALSE when the date cannot be read. */
+static gboolean
+read_request (CoordenaNotifyDialog *self, CoordenaNotifyRequest *request, GPtrArray *codes)
+{
+  guint signer = adw_combo_row_get_selected (self->signer_row);
+
+  memset (request, 0, sizeof *request);
+  request->signer = signer_keys[signer < G_N_ELEMENTS (signer_keys) ? signer : 0];
+  request->horizon = self->horizon;
+  request->municipios = (const char *const *) codes->pdata;
+  g_date_clear (&request->date, 1);
+  return coordena_parse_date (gtk_editable_get_text (GTK_EDITABLE (self->date_row)), &request->date, NULL);
+}
+
+static void
+set_refusal (CoordenaNotifyDialog *self, const char *message)
+{
+  g_free (self->refusal);
+  self->refusal = g_strdup (message);
+  gtk_label_set_text (self->refusal_label, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->refusal_label), message != NULL);
+}
+
+/* Every rule, checked again on each change, so the refusal shows before the user tries. */
+static void
+validate (CoordenaNotifyDialog *self)
+{
+  g_autoptr(GPtrArray) codes = ticked (self);
+  g_autoptr(GError) error = NULL;
+  CoordenaNotifyRequest request;
+
+  if (self->busy)
+    return;
+  if (self->plan == NULL || self->plan->len == 0)
+    set_refusal (self, _("No municipality has a team suspended or at risk within the horizon: there is nothing to notify."));
+  else if (!read_request (self, &request, codes))
+    set_refusal (self, _("Write the date as DD/MM/AAAA."));
+  else if (!coordena_notification_check (store_of (self), &request, &error))
+    set_refusal (self, error->message);
+  else if (codes->len <= 1)
+    set_refusal (self, _("Tick at least one municipality."));
+  else if (self->folder == NULL)
+    set_refusal (self, _("Choose the folder for the PDFs."));
+  else
+    set_refusal (self, NULL);
+  gtk_widget_set_sensitive (self->generate_button, self->refusal == NULL);
+  gtk_widget_set_sensitive (self->preview_button, self->plan != NULL && self->plan->len > 0);
+}
+
+static void
+load_plan (CoordenaNotifyDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CoordenaSummary) summary = NULL;
+  CoordenaSummary *shown = coordena_workspace_get_summary (self->workspace);
+  CoordenaNotifyRequest request = { .signer = "coordenador" };
+
+  self->horizon = shown != NULL ? coordena_summary_get_horizon (shown) : 12;
+  request.horizon = self->horizon;
+  self->plan = coordena_notification_plan (store_of (self), &request, &summary, &error);
+  if (self->plan == NULL)
+    {
+      set_refusal (self, error->message);
+      return;
+    }
+  self->current = coordena_summary_get_current (summary);
+  for (guint i = 0; i < self->plan->len; i++)
+    {
+      const CoordenaNotifyMunicipio *m = g_ptr_array_index (self->plan, i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
+      g_autofree char *name = g_strdup_printf ("notify-check-%s", m->ibge7);
+      g_autofree char *month = coordena_display_money (m->loss_month);
+      g_autofree char *total = coordena_display_money (m->loss_horizon);
+      g_autofree char *subtitle = NULL;
+      g_autofree char *teams = NULL;
+
+      /* TRANSLATORS: "2 suspended, 1 at risk" */
+      teams = g_strdup_printf (_("%u suspended, %u at risk"), m->n_suspended, m->n_at_risk);
+      subtitle = g_strdup_printf (_("%s · %s a month, %s in %u competências"), teams, month, total, self->horizon);
+      gtk_widget_set_name (check, name);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      g_signal_connect_swapped (check, "toggled", G_CALLBACK (validate), self);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), m->nome);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      gtk_list_box_append (self->municipios_list, row);
+      g_ptr_array_add (self->checks, check);
+    }
+  {
+    g_autofree char *when = coordena_competencia_format (self->current);
+    g_autofree char *description = g_strdup_printf (
+      g_dngettext (GETTEXT_PACKAGE, "%u municipality with teams suspended or at risk (SCNES %s); untick any you do not notify now.",
+                   "%u municipalities with teams suspended or at risk (SCNES %s); untick any you do not notify now.",
+                   self->plan->len),
+      self->plan->len, when);
+
+    adw_preferences_group_set_description (self->municipios_group, description);
+  }
+}
+
+/* ---- Preview --------------------------------------------------------------------------------- */
+
+static void
+clear_preview (CoordenaNotifyDialog *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->preview_box))) != NULL)
+    gtk_box_remove (self->preview_box, child);
+}
+
+static GdkTexture *
+render_page (PopplerPage *page, double scale)
+{
+  double width = 0, height = 0;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  GdkTexture *texture;
+  int w, h;
+
+  poppler_page_get_size (page, &width, &height);
+  w = (int) (width * scale);
+  h = (int) (height * scale);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, scale, scale);
+  poppler_page_render (page, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  {
+    g_autoptr(GBytes) pixels = g_bytes_new (cairo_image_surface_get_data (surface),
+                                            (gsize) cairo_image_surface_get_stride (surface) * (gsize) h);
+
+    texture = gdk_memory_texture_new (w, h, GDK_MEMORY_DEFAULT, pixels, (gsize) cairo_image_surface_get_stride (surface));
+  }
+  cairo_surface_destroy (surface);
+  return texture;
+}
+
+guint
+coordena_notify_dialog_preview (CoordenaNotifyDialog *self)
+{
+  g_autoptr(GPtrArray) codes = ticked (self);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  PopplerDocument *document = NULL;
+  GtkListBoxRow *selected = gtk_list_box_get_selected_row (self->municipios_list);
+  const CoordenaNotifyMunicipio *m = NULL;
+  CoordenaNotifyRequest request;
+  guint pages = 0;
+
+  if (self->plan == NULL || self->plan->len == 0)
+    return 0;
+  if (selected != NULL)
+    m = g_ptr_array_index (self->plan, (guint) gtk_list_box_row_get_index (selected));
+  for (guint i = 0; m == NULL && i < self->plan->len; i++)
+    if (gtk_check_button_get_active (g_ptr_array_index (self->checks, i)))
+      m = g_ptr_array_index (self->plan, i);
+  if (m == NULL)
+    m = g_ptr_array_index (self->plan, 0);
+
+  clear_preview (self);
+  if (!read_request (self, &request, codes))
+    {
+      g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("Write the date as DD/MM/AAAA."));
+    }
+  else if ((pdf = coordena_notification_render (store_of (self), &request, m, self->current, self->horizon, 0, &pages,
+                                                &error)) != NULL)
+    document = poppler_document_new_from_bytes (pdf, NULL, &error);
+  if (document == NULL)
+    {
+      GtkWidget *label = gtk_label_new (error != NULL ? error->message : "");
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_widget_add_css_class (label, "error");
+      gtk_box_append (self->preview_box, label);
+      return 0;
+    }
+  {
+    g_autofree char *caption = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s — %u page (number given when generated)",
+                                                             "%s — %u pages (number given when generated)", pages),
+                                                m->nome, pages);
+    GtkWidget *label = gtk_label_new (caption);
+
+    gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+    gtk_widget_add_css_class (label, "dim-label");
+    gtk_box_append (self->preview_box, label);
+  }
+  for (int i = 0; i < poppler_document_get_n_pages (document); i++)
+    {
+      PopplerPage *page = poppler_document_get_page (document, i);
+      g_autoptr(GdkTexture) texture = render_page (page, 0.5);
+      GtkWidget *picture = gtk_picture_new_for_paintable (GDK_PAINTABLE (texture));
+
+      gtk_picture_set_can_shrink (GTK_PICTURE (picture), FALSE);
+      gtk_widget_add_css_class (picture, "card");
+      gtk_box_append (self->preview_box, picture);
+      g_object_unref (page);
+    }
+  g_object_unref (document);
+  return pages;
+}
+
+/* ---- Folder ---------------------------------------------------------------------------------- */
+
+void
+coordena_notify_dialog_set_folder (CoordenaNotifyDialog *self, const char *folder)
+{
+  g_free (self->folder);
+  self->folder = g_strdup (folder);
+  adw_action_row_set_subtitle (self->folder_row, folder != NULL ? folder : _("No folder chosen"));
+  validate (self);
+}
+
+static void
+folder_chosen (GtkNativeDialog *chooser, int response, CoordenaNotifyDialog *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+
+      if (path != NULL)
+        coordena_notify_dialog_set_folder (self, path);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+choose_folder (CoordenaNotifyDialog *self)
+{
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Folder for the Notifications"), GTK_WINDOW (self),
+                                                               GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Choose"),
+                                                               _("_Cancel"));
+
+  g_signal_connect (chooser, "response", G_CALLBACK (folder_chosen), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* ---- Generation ------------------------------------------------------------------------------ */
+
+typedef struct {
+  char *db_path;
+  char *folder;
+  char *combined;
+  char *signer;
+  char **municipios;
+  GDate date;
+  guint horizon;
+  CoordenaNotifyDialog *dialog;  /* a reference, for the progress messages */
+} GenerateJob;
+
+static void
+generate_job_free (gpointer data)
+{
+  GenerateJob *job = data;
+
+  g_free (job->db_path);
+  g_free (job->folder);
+  g_free (job->combined);
+  g_free (job->signer);
+  g_strfreev (job->municipios);
+  g_clear_object (&job->dialog);
+  g_free (job);
+}
+
+typedef struct {
+  CoordenaNotifyDialog *dialog;
+  guint done, total;
+  char *municipio;
+} Progress;
+
+static gboolean
+show_progress (gpointer data)
+{
+  Progress *p = data;
+  g_autofree char *text = g_strdup_printf (_("Letter %u of %u: %s"), p->done, p->total, p->municipio);
+
+  gtk_progress_bar_set_fraction (p->dialog->progress_bar, p->total > 0 ? (double) p->done / p->total : 0);
+  gtk_label_set_text (p->dialog->progress_label, text);
+  g_object_unref (p->dialog);
+  g_free (p->municipio);
+  g_free (p);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_progress (guint done, guint total, const char *municipio, gpointer user_data)
+{
+  GenerateJob *job = user_data;
+  Progress *p = g_new0 (Progress, 1);
+
+  p->dialog = g_object_ref (job->dialog);
+  p->done = done;
+  p->total = total;
+  p->municipio = g_strdup (municipio);
+  g_main_context_invoke (NULL, show_progress, p);
+}
+
+static void
+generate_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  GenerateJob *job = task_data;
+  g_autoptr(CoordenaStore) store = NULL;
+  CoordenaNotifyRequest request = { 0 };
+  GPtrArray *records;
+  GError *error = NULL;
+
+  store = coordena_store_open_full (job->db_path, COORDENA_STORE_OPEN_MUST_EXIST | COORDENA_STORE_OPEN_NO_MIGRATE, &error);
+  if (store == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  request.signer = job->signer;
+  request.date = job->date;
+  request.horizon = job->horizon;
+  request.municipios = (const char *const *) job->municipios;
+  records = coordena_notification_generate (store, &request, job->folder, job->combined, on_progress, job, cancellable,
+                                            &error);
+  if (records == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, records, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+generate_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  CoordenaNotifyDialog *self = COORDENA_NOTIFY_DIALOG (source);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) records = g_task_propagate_pointer (G_TASK (result), &error);
+
+  self->busy = FALSE;
+  g_clear_object (&self->cancellable);
+  gtk_widget_set_visible (self->preview_button, TRUE);
+  gtk_widget_set_visible (self->generate_button, TRUE);
+  if (records == NULL)
+    {
+      g_autofree char *message = NULL;
+
+      g_clear_pointer (&self->combined, g_free);
+      gtk_stack_set_visible_child_name (self->stack, "form");
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        message = g_strdup (_("Cancelled: no letter was stored and no file was written."));
+      else
+        message = g_strdup_printf (_("No letter was generated; nothing was stored: %s"), error->message);
+      validate (self);
+      set_refusal (self, message);
+      return;
+    }
+  {
+    g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u letter generated", "%u letters generated",
+                                                           records->len),
+                                              records->len);
+    g_autofree char *description = g_strdup_printf (_("Each letter is stored in the database and written to %s. "
+                                                      "All of them, for printing: %s."),
+                                                    self->folder, self->combined);
+
+    adw_status_page_set_title (self->done_page, title);
+    adw_status_page_set_description (self->done_page, description);
+  }
+  gtk_stack_set_visible_child_name (self->stack, "done");
+  gtk_button_set_label (GTK_BUTTON (self->cancel_button), _("_Close"));
+  gtk_widget_set_visible (self->preview_button, FALSE);
+  gtk_widget_set_visible (self->generate_button, FALSE);
+  coordena_workspace_reload (self->workspace);
+  g_signal_emit (self, signals[GENERATED], 0, records->len, self->combined);
+}
+
+/* "notificacoes-2026-12-06.pdf", or the first free "-2", "-3"… beside it: never over a file. */
+static char *
+combined_path (const char *folder, const GDate *date)
+{
+  for (guint k = 1;; k++)
+    {
+      g_autofree char *name = k == 1 ? g_strdup_printf ("notificacoes-%04u-%02u-%02u.pdf", g_date_get_year (date),
+                                                        g_date_get_month (date), g_date_get_day (date))
+                                     : g_strdup_printf ("notificacoes-%04u-%02u-%02u-%u.pdf", g_date_get_year (date),
+                                                        g_date_get_month (date), g_date_get_day (date), k);
+      char *path = g_build_filename (folder, name, NULL);
+
+      if (!g_file_test (path, G_FILE_TEST_EXISTS))
+        return path;
+      g_free (path);
+    }
+}
+
+static void
+generate (CoordenaNotifyDialog *self)
+{
+  g_autoptr(GPtrArray) codes = NULL;
+  g_autoptr(GTask) task = NULL;
+  CoordenaNotifyRequest request;
+  GenerateJob *job;
+
+  validate (self);
+  if (self->refusal != NULL || self->busy)
+    return;
+  codes = ticked (self);
+  if (!read_request (self, &request, codes))
+    return;
+  job = g_new0 (GenerateJob, 1);
+  job->db_path = g_strdup (coordena_workspace_get_path (self->workspace));
+  job->folder = g_strdup (self->folder);
+  job->signer = g_strdup (request.signer);
+  job->date = request.date;
+  job->horizon = self->horizon;
+  job->municipios = g_strdupv ((char **) codes->pdata);
+  job->dialog = g_object_ref (self);
+  job->combined = combined_path (self->folder, &request.date);
+  g_free (self->combined);
+  self->combined = g_strdup (job->combined);
+
+  self->busy = TRUE;
+  self->cancellable = g_cancellable_new ();
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  gtk_label_set_text (self->progress_label, _("Generating the letters…"));
+  gtk_stack_set_visible_child_name (self->stack, "progress");
+  gtk_widget_set_visible (self->preview_button, FALSE);
+  gtk_widget_set_visible (self->generate_button, FALSE);
+  task = g_task_new (self, self->cancellable, generate_done, NULL);
+  g_task_set_task_data (task, job, generate_job_free);
+  g_task_run_in_thread (task, generate_thread);
+}
+
+static void
+cancel_clicked (CoordenaNotifyDialog *self)
+{
+  if (self->busy && self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  else
+    gtk_window_close (GTK_WINDOW (self));
+}
+
+static gboolean
+close_request (CoordenaNotifyDialog *self)
+{
+  /* A generation under way is cancelled first: the window goes when the worker is done. */
+  if (self->busy)
+    {
+      if (self->cancellable != NULL)
+        g_cancellable_cancel (self->cancellable);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+open_combined (CoordenaNotifyDialog *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (self->combined == NULL)
+    return;
+  file = g_file_new_for_path (self->combined);
+  {
+    g_autofree char *uri = g_file_get_uri (file);
+
+    gtk_show_uri (GTK_WINDOW (self), uri, GDK_CURRENT_TIME);
+  }
+}
+
+/* ---- Public ---------------------------------------------------------------------------------- */
+
+guint
+coordena_notify_dialog_get_n_municipios (CoordenaNotifyDialog *self)
+{
+  return self->plan != NULL ? self->plan->len : 0;
+}
+
+char **
+coordena_notify_dialog_get_ticked (CoordenaNotifyDialog *self)
+{
+  GPtrArray *codes = ticked (self);
+
+  return (char **) g_ptr_array_free (codes, FALSE);
+}
+
+gboolean
+coordena_notify_dialog_set_ticked (CoordenaNotifyDialog *self, const char *ibge7, gboolean active)
+{
+  for (guint i = 0; self->plan != NULL && i < self->plan->len; i++)
+    if (g_str_equal (((CoordenaNotifyMunicipio *) g_ptr_array_index (self->plan, i))->ibge7, ibge7))
+      {
+        gtk_check_button_set_active (g_ptr_array_index (self->checks, i), active);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+coordena_notify_dialog_get_refusal (CoordenaNotifyDialog *self)
+{
+  return self->refusal;
+}
+
+gboolean
+coordena_notify_dialog_can_generate (CoordenaNotifyDialog *self)
+{
+  validate (self);
+  return self->refusal == NULL && !self->busy;
+}
+
+const char *
+coordena_notify_dialog_get_combined (CoordenaNotifyDialog *self)
+{
+  return self->combined;
+}
+
+CoordenaNotifyDialog *
+coordena_notify_dialog_new (GtkWindow *parent, CoordenaWorkspace *workspace)
+{
+  CoordenaNotifyDialog *self = g_object_new (COORDENA_TYPE_NOTIFY_DIALOG, "transient-for", parent, NULL);
+  GDate today;
+  g_autofree char *today_text = NULL;
+
+  self->workspace = g_object_ref (workspace);
+  coordena_clock_today (&today);
+  today_text = coordena_format_date (&today);
+  gtk_editable_set_text (GTK_EDITABLE (self->date_row), today_text);
+  load_plan (self);
+  coordena_notify_dialog_set_folder (self, NULL);
+  g_signal_connect_swapped (self->date_row, "changed", G_CALLBACK (validate), self);
+  g_signal_connect_swapped (self->signer_row, "notify::selected", G_CALLBACK (validate), self);
+  validate (self);
+  return self;
+}
+
+static void
+coordena_notify_dialog_dispose (GObject *object)
+{
+  CoordenaNotifyDialog *self = COORDENA_NOTIFY_DIALOG (object);
+
+  g_clear_object (&self->workspace);
+  g_clear_pointer (&self->plan, g_ptr_array_unref);
+  g_clear_pointer (&self->checks, g_ptr_array_unref);
+  g_clear_object (&self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), COORDENA_TYPE_NOTIFY_DIALOG);
+  G_OBJECT_CLASS (coordena_notify_dialog_parent_class)->dispose (object);
+}
+
+static void
+coordena_notify_dialog_finalize (GObject *object)
+{
+  CoordenaNotifyDialog *self = COORDENA_NOTIFY_DIALOG (object);
+
+  g_free (self->folder);
+  g_free (self->combined);
+  g_free (self->refusal);
+  G_OBJECT_CLASS (coordena_notify_dialog_parent_class)->finalize (object);
+}
+
+static void
+coordena_notify_dialog_class_init (CoordenaNotifyDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = coordena_notify_dialog_dispose;
+  object_class->finalize = coordena_notify_dialog_finalize;
+
+  signals[GENERATED] = g_signal_new ("generated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                     G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/coordena/Coordena/coordena-notify-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, CoordenaNotifyDialog, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaNotifyDialog, generate_button);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaNotifyDialog, preview_button);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaNotifyDialog, stack);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaNotifyDialog, refusal_label);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaNotifyDialog, municipios_group);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaNotifyDialog, municipios_list);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaNotifyDialog, signer_row);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaNotifyDialog, date_row);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaNotifyDialog, folder_row);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaNotifyDialog, folder_button);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaNotifyDialog, preview_box);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaNotifyDialog, preview_label);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaNotifyDialog, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaNotifyDialog, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaNotifyDialog, done_page);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaNotifyDialog, open_button);
+}
+
+static void
+preview_clicked (CoordenaNotifyDialog *self)
+{
+  coordena_notify_dialog_preview (self);
+}
+
+static void
+coordena_notify_dialog_init (CoordenaNotifyDialog *self)
+{
+  const char *signers[] = { NULL, NULL, NULL };
+  g_autoptr(GtkStringList) model = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->checks = g_ptr_array_new ();
+  signers[0] = _("Primary-care coordinator");
+  signers[1] = _("Secretary of Health");
+  model = gtk_string_list_new (signers);
+  adw_combo_row_set_model (self->signer_row, G_LIST_MODEL (model));
+  g_signal_connect_swapped (self->cancel_button, "clicked", G_CALLBACK (cancel_clicked), self);
+  g_signal_connect_swapped (self->generate_button, "clicked", G_CALLBACK (generate), self);
+  g_signal_connect_swapped (self->preview_button, "clicked", G_CALLBACK (preview_clicked), self);
+  g_signal_connect_swapped (self->folder_button, "clicked", G_CALLBACK (choose_folder), self);
+  g_signal_connect_swapped (self->open_button, "clicked", G_CALLBACK (open_combined), self);
+  g_signal_connect_swapped (self, "close-request", G_CALLBACK (close_request), self);
+}
+
+/* ---- The button on the Painel and the Previsão ------------------------------------------------- */
+
+static void
+button_clicked (GtkWidget *button)
+{
+  GtkRoot *root = gtk_widget_get_root (button);
+  CoordenaNotifyDialog *dialog;
+
+  if (!COORDENA_IS_WINDOW (root))
+    return;
+  dialog = coordena_notify_dialog_new (GTK_WINDOW (root), coordena_window_get_workspace (COORDENA_WINDOW (root)));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+GtkWidget *
+coordena_notify_button_new (void)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Notify Municipalities…"));
+
+  gtk_widget_set_name (button, "notify-municipios");
+  gtk_widget_set_tooltip_text (button, _("Write to each municipality about its teams suspended or at risk"));
+  g_signal_connect (button, "clicked", G_CALLBACK (button_clicked), NULL);
+  return button;
+}
+
+/* ---- The Painel's card ----------------------------------------------------------------------- */
+
+GtkWidget *
+coordena_notify_card_new (void)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *list = gtk_list_box_new ();
+
+  gtk_widget_set_name (group, "notify-card");
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Notifications to the Municipalities"));
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), coordena_notify_button_new ());
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_widget_set_name (list, "notify-card-list");
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), list);
+  g_object_set_data (G_OBJECT (group), "list", list);
+  return group;
+}
+
+static void
+add_row (GtkListBox *list, const char *name, const char *title, const char *subtitle, const char *css)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  gtk_widget_set_name (row, name);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  if (css != NULL)
+    gtk_widget_add_css_class (row, css);
+  gtk_list_box_append (list, row);
+}
+
+void
+coordena_notify_card_update (GtkWidget *card, CoordenaWorkspace *workspace)
+{
+  GtkListBox *list = g_object_get_data (G_OBJECT (card), "list");
+  CoordenaStore *store = coordena_workspace_get_store (workspace);
+  CoordenaSummary *summary = coordena_workspace_get_summary (workspace);
+  g_autoptr(GPtrArray) overdue = NULL;
+  g_autoptr(GError) error = NULL;
+  CoordenaNotifyCounts counts;
+  GtkWidget *child;
+  GDate today;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+  if (store == NULL || summary == NULL)
+    return;
+  coordena_clock_today (&today);
+  /* The newest competência decides each notified team's status, whichever way it came in. */
+  if (!coordena_notification_follow_up (store, summary, NULL, &error)
+      || !coordena_notification_counts (store, &today, &counts, &overdue, &error))
+    {
+      add_row (list, "notify-error", _("The follow-up could not be read"), error->message, "error");
+      return;
+    }
+  if (counts.notified == 0)
+    {
+      add_row (list, "notify-none", _("No municipality notified yet"),
+               _("Write to the municipalities with teams suspended or at risk: each letter lists its teams and until "
+                 "when to fix them."), NULL);
+      return;
+    }
+  {
+    g_autofree char *title = g_strdup_printf (_("%u teams notified: %u fixed, %u pending, %u suspended"), counts.notified,
+                                              counts.regularized, counts.pending, counts.suspended);
+    g_autofree char *kept = coordena_display_money (counts.kept);
+    g_autofree char *subtitle = g_strdup_printf (_("Forecast loss avoided by the fixes: %s"), kept);
+
+    add_row (list, "notify-counts", title, subtitle, NULL);
+  }
+  for (guint i = 0; overdue != NULL && i < overdue->len; i++)
+    {
+      const CoordenaNotifiedTeam *t = g_ptr_array_index (overdue, i);
+      g_autofree char *fix = coordena_competencia_format (t->fix_by);
+      g_autofree char *team = t->name != NULL && *t->name != '\0' ? g_strdup_printf ("%s %s", t->ine, t->name)
+                                                                   : g_strdup (t->ine);
+      g_autofree char *title = g_strdup_printf (_("Team %s still not fixed: “corrigir até” %s"), team, fix);
+      g_autofree char *date = NULL;
+      g_autofree char *subtitle = NULL;
+      GDate when;
+
+      date = coordena_parse_date (t->date, &when, NULL) ? coordena_format_date (&when) : g_strdup (t->date);
+      subtitle = g_strdup_printf (_("%s, %s — %s"), t->identification, date, coordena_notify_status_label (t->status));
+
+      add_row (list, "notify-overdue", title, subtitle, "warning");
+    }
+}

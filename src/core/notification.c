@@ -1,0 +1,1532 @@
+/* notification.c — letters to the municipalities about their teams at risk, numbered in the
+ * ofício series, stored as generated, and followed up competência after competência. */
+#include "config.h"
+
+#include <string.h>
+#include <sys/stat.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include <coordena/clock.h>
+#include <coordena/error.h>
+#include <coordena/format.h>
+#include <coordena/notification.h>
+#include <coordena/pdf.h>
+#include <coordena/profile.h>
+#include <coordena/ruleset.h>
+
+#include "store-private.h"
+
+#define MAX_DAYS_AHEAD 30
+
+/* ---------------------------------------------------------------------------------------------
+ * The forecast, read in one place
+ */
+
+static void
+notify_team_free (gpointer data)
+{
+  CoordenaNotifyTeam *t = data;
+
+  g_free (t->ine);
+  g_free (t->name);
+  g_free (t->cnes);
+  g_free (t->clause);
+  g_free (t->basis);
+  g_free (t->act);
+  g_free (t->next_basis);
+  g_free (t->next_clause);
+  g_free (t);
+}
+
+void
+coordena_notify_municipio_free (CoordenaNotifyMunicipio *m)
+{
+  if (m == NULL)
+    return;
+  g_free (m->nome);
+  g_ptr_array_unref (m->teams);
+  g_free (m);
+}
+
+static const CoordenaClause *
+find_clause (const CoordenaRuleCatalog *catalog, const char *set_id, const char *clause_id)
+{
+  const CoordenaRuleSet *set = catalog != NULL && set_id != NULL ? coordena_rule_catalog_find (catalog, set_id) : NULL;
+
+  for (guint i = 0; set != NULL && clause_id != NULL && i < set->n_clauses; i++)
+    if (g_strcmp0 (set->clauses[i].id, clause_id) == 0)
+      return &set->clauses[i];
+  return NULL;
+}
+
+static const char *const clause_category_names[COORDENA_N_CATEGORIES] = {
+  "médico", "enfermeiro", "técnico ou auxiliar de enfermagem", "ACS",
+};
+
+/* "falta de enfermeiro e ACS, 2 competências seguidas" (document content, Portuguese). */
+static char *
+describe_clause (const CoordenaClause *clause)
+{
+  GString *out = g_string_new (NULL);
+  guint n = 0;
+
+  if (clause->event == COORDENA_EVENT_SEM_PRODUCAO)
+    g_string_append (out, "sem produção enviada ao SISAB");
+  for (int c = 0; c < COORDENA_N_CATEGORIES; c++)
+    if (clause->absent_all & COORDENA_CATEGORY_BIT (c))
+      g_string_append_printf (out, "%s%s", n++ == 0 ? "falta de " : " e ", clause_category_names[c]);
+  if (clause->min_absent > 0)
+    g_string_append_printf (out, "%s%u ou mais categorias em falta", out->len > 0 ? ", " : "", clause->min_absent);
+  if (clause->consecutive <= 1)
+    g_string_append (out, ", imediata");
+  else
+    g_string_append_printf (out, ", %u competências seguidas", clause->consecutive);
+  return g_string_free (out, FALSE);
+}
+
+static gint
+compare_municipios (gconstpointer a, gconstpointer b)
+{
+  const CoordenaNotifyMunicipio *x = *(CoordenaNotifyMunicipio *const *) a;
+  const CoordenaNotifyMunicipio *y = *(CoordenaNotifyMunicipio *const *) b;
+  int by_name = g_utf8_collate (x->nome, y->nome);
+
+  return by_name != 0 ? by_name : strcmp (x->ibge7, y->ibge7);
+}
+
+GPtrArray *
+coordena_notification_collect (const CoordenaSummary *summary, guint uf_code, const char *ibge7)
+{
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) coordena_notify_municipio_free);
+  g_autoptr(GHashTable) by_ibge = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(CoordenaRuleCatalog) catalog = coordena_rule_catalog_load (NULL);
+  CoordenaRoster *roster = coordena_summary_get_roster (summary);
+  char prefix[3];
+
+  g_snprintf (prefix, sizeof prefix, "%02u", uf_code);
+  for (guint row = 0; row < coordena_summary_get_n_teams (summary); row++)
+    {
+      const CoordenaTeamSummary *ts = coordena_summary_get_team (summary, row);
+      const CoordenaRosterTeam *team = coordena_roster_get_team (roster, ts->team);
+      g_autoptr(GArray) timeline = NULL;
+      const CoordenaTeamMonthSummary *last = NULL;
+      const CoordenaRosterMonth *months;
+      CoordenaNotifyMunicipio *m;
+      CoordenaNotifyTeam *t;
+      const CoordenaClause *clause;
+      guint n_months, last_index = 0;
+
+      if (!ts->active || (ts->status != COORDENA_STATUS_SUSPENDED && ts->status != COORDENA_STATUS_AT_RISK))
+        continue;
+      if (strncmp (team->ibge, prefix, 2) != 0 || (ibge7 != NULL && strcmp (team->ibge, ibge7) != 0))
+        continue;
+
+      timeline = coordena_summary_team_timeline (summary, row);
+      for (guint i = 0; i < timeline->len; i++)
+        if (!g_array_index (timeline, CoordenaTeamMonthSummary, i).forecast)
+          {
+            last = &g_array_index (timeline, CoordenaTeamMonthSummary, i);
+            last_index = i;
+          }
+      if (last == NULL)
+        continue;
+
+      t = g_new0 (CoordenaNotifyTeam, 1);
+      t->ine = g_strdup (team->ine);
+      t->name = g_strdup (team->name);
+      t->cnes = g_strdup (team->cnes);
+      t->type = ts->type;
+      t->absent = last->absent;
+      t->status = ts->status;
+      t->percent = ts->percent;
+      t->basis = g_strdup (ts->basis);
+      t->act = g_strdup (last->act);
+      t->next_step = ts->next_step;
+      t->next_percent = ts->next_percent;
+      t->fix_by = ts->fix_by;
+      t->loss_month = ts->loss_month;
+      t->loss_horizon = ts->loss_horizon;
+      t->revocation = ts->revocation;
+
+      /* Since when each missing category has been missing, over consecutive competências. */
+      for (int c = 0; c < COORDENA_N_CATEGORIES; c++)
+        {
+          CoordenaCompetencia since = 0;
+
+          if (!(t->absent & COORDENA_CATEGORY_BIT (c)))
+            continue;
+          for (int i = (int) last_index; i >= 0; i--)
+            {
+              const CoordenaTeamMonthSummary *e = &g_array_index (timeline, CoordenaTeamMonthSummary, i);
+
+              if (!(e->absent & COORDENA_CATEGORY_BIT (c))
+                  || (since != 0 && coordena_competencia_add (e->competencia, 1) != since))
+                break;
+              since = e->competencia;
+            }
+          t->absent_since[c] = since;
+        }
+
+      clause = find_clause (catalog, last->ruleset_id, last->clause);
+      t->uncertain = clause != NULL && clause->confidence != COORDENA_CONFIDENCE_A;
+      if (clause != NULL && t->percent > 0)
+        t->clause = describe_clause (clause);
+      for (guint i = last_index + 1; i < timeline->len; i++)
+        {
+          const CoordenaTeamMonthSummary *e = &g_array_index (timeline, CoordenaTeamMonthSummary, i);
+
+          if (e->competencia != t->next_step)
+            continue;
+          t->next_basis = g_strdup (e->basis);
+          clause = find_clause (catalog, e->ruleset_id, e->clause);
+          if (clause != NULL && clause->confidence != COORDENA_CONFIDENCE_A)
+            t->uncertain = TRUE;
+          if (clause != NULL)
+            t->next_clause = describe_clause (clause);
+        }
+      /* A loss figure from the rule set's default base rests on that base's confidence. */
+      months = coordena_roster_team_months (roster, team, &n_months);
+      if (n_months > 0 && months[n_months - 1].base_centavos == COORDENA_BASE_UNKNOWN && last->ruleset_id != NULL
+          && (t->loss_month > 0 || t->loss_horizon > 0))
+        {
+          const CoordenaRuleSet *set = catalog != NULL ? coordena_rule_catalog_find (catalog, last->ruleset_id) : NULL;
+
+          if (set != NULL && set->base_confidence != COORDENA_CONFIDENCE_A)
+            t->uncertain = TRUE;
+        }
+
+      m = g_hash_table_lookup (by_ibge, team->ibge);
+      if (m == NULL)
+        {
+          m = g_new0 (CoordenaNotifyMunicipio, 1);
+          g_strlcpy (m->ibge7, team->ibge, sizeof m->ibge7);
+          m->nome = g_strdup (coordena_summary_team_municipio (summary, row));
+          m->teams = g_ptr_array_new_with_free_func (notify_team_free);
+          g_hash_table_insert (by_ibge, m->ibge7, m);
+          g_ptr_array_add (out, m);
+        }
+      g_ptr_array_add (m->teams, t);
+      if (t->status == COORDENA_STATUS_SUSPENDED)
+        m->n_suspended++;
+      else
+        m->n_at_risk++;
+      if (t->loss_month > 0)
+        m->loss_month += t->loss_month;
+      if (t->loss_horizon > 0)
+        m->loss_horizon += t->loss_horizon;
+    }
+  g_ptr_array_sort (out, compare_municipios);
+  return g_steal_pointer (&out);
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Profile and request
+ */
+
+typedef struct {
+  GHashTable *values;
+  GBytes *coat;
+  char *uf;
+  gboolean demo;
+} Context;
+
+static void
+context_clear (Context *c)
+{
+  g_clear_pointer (&c->values, g_hash_table_unref);
+  g_clear_pointer (&c->coat, g_bytes_unref);
+  g_clear_pointer (&c->uf, g_free);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Context, context_clear)
+
+static gboolean
+context_load (CoordenaStore *store, Context *c, GError **error)
+{
+  c->values = coordena_profile_load (store, error);
+  if (c->values == NULL)
+    return FALSE;
+  c->coat = coordena_store_get_profile_blob (store, "brasao");
+  c->uf = coordena_store_get_uf (store);
+  c->demo = coordena_store_is_demo (store);
+  return TRUE;
+}
+
+static const char *
+value (const Context *c, const char *key)
+{
+  const char *v = g_hash_table_lookup (c->values, key);
+
+  return (v != NULL && *v != '\0') ? v : NULL;
+}
+
+/* Every field the letter prints, in the words a user knows them by. */
+static const struct {
+  const char *key;
+  const char *label;
+} needed[] = {
+  { "secretaria.nome", N_("Name of the secretariat") },
+  { "secretaria.sigla", N_("Unit acronyms for the number") },
+  { "cidade", N_("City of the date line") },
+  { "endereco", N_("Address of the secretariat") },
+  { "telefone", N_("Phone of the secretariat") },
+  { "email", N_("E-mail of the secretariat") },
+  { "contato.nome", N_("Contact person") },
+  { "contato.email", N_("E-mail of the contact person") },
+  { "contato.telefone", N_("Phone of the contact person") },
+  { "coordenador.nome", N_("Name of the primary-care coordinator") },
+  { "coordenador.genero", N_("Gender of the coordinator (F or M)") },
+  { "secretario.nome", N_("Name of the Secretary of Health") },
+  { "secretario.genero", N_("Gender of the Secretary (F or M)") },
+};
+
+static gboolean
+signer_known (const char *signer)
+{
+  return signer != NULL && (g_str_equal (signer, "coordenador") || g_str_equal (signer, "secretario"));
+}
+
+static gboolean
+check_context (const Context *c, const CoordenaNotifyRequest *request, GError **error)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) missing = g_string_new (NULL);
+  g_autoptr(GError) local = NULL;
+  g_autofree char *government = NULL;
+  GDate today, latest;
+
+  if (!signer_known (request->signer))
+    g_ptr_array_add (problems, g_strdup_printf (_("the signer must be “coordenador” (the primary-care coordinator) or "
+                                                  "“secretario” (the Secretary of Health), not “%s”"),
+                                                request->signer != NULL ? request->signer : ""));
+  coordena_clock_today (&today);
+  latest = today;
+  g_date_add_days (&latest, MAX_DAYS_AHEAD);
+  if (!g_date_valid (&request->date))
+    g_ptr_array_add (problems, g_strdup (_("the letter has no valid date")));
+  else if (g_date_compare (&request->date, &today) < 0)
+    {
+      g_autofree char *when = coordena_format_date (&today);
+
+      g_ptr_array_add (problems, g_strdup_printf (_("the letter cannot be dated before today (%s): a document is never "
+                                                    "backdated"), when));
+    }
+  else if (g_date_compare (&request->date, &latest) > 0)
+    {
+      g_autofree char *when = coordena_format_date (&latest);
+
+      g_ptr_array_add (problems, g_strdup_printf (_("the letter can be dated at most %d days ahead (%s)"),
+                                                  MAX_DAYS_AHEAD, when));
+    }
+  government = coordena_oficio_government_line (c->uf);
+  if (government == NULL)
+    g_ptr_array_add (problems, g_strdup (_("the database has no UF: run “coordena-cli init --uf UF” first")));
+
+  for (guint i = 0; i < G_N_ELEMENTS (needed); i++)
+    {
+      const char *key = needed[i].key;
+
+      if (g_str_has_prefix (key, "coordenador.") || g_str_has_prefix (key, "secretario."))
+        if (!signer_known (request->signer) || !g_str_has_prefix (key, request->signer))
+          continue;
+      if (value (c, key) == NULL)
+        g_string_append_printf (missing, "%s%s", missing->len > 0 ? "; " : "", _(needed[i].label));
+    }
+  if (missing->len > 0)
+    g_ptr_array_add (problems, g_strdup_printf (_("the secretariat profile lacks what the letter needs: %s (fill them "
+                                                  "in Preferências or with “coordena-cli profile set”)"),
+                                                missing->str));
+  if (signer_known (request->signer))
+    {
+      g_autofree char *gender_key = g_strdup_printf ("%s.genero", request->signer);
+      const char *gender = value (c, gender_key);
+
+      if (gender != NULL && !g_str_equal (gender, "F") && !g_str_equal (gender, "M"))
+        g_ptr_array_add (problems, g_strdup_printf (_("%s must be F or M"), gender_key));
+    }
+  /* Every printed field must fit the single-byte font encoding. */
+  for (guint i = 0; i < G_N_ELEMENTS (needed); i++)
+    {
+      const char *v = value (c, needed[i].key);
+      g_autofree char *bytes = NULL;
+
+      if (v != NULL && (bytes = coordena_pdf_encode (v, _(needed[i].label), &local)) == NULL)
+        {
+          g_ptr_array_add (problems, g_strdup (local->message));
+          g_clear_error (&local);
+        }
+    }
+
+  if (problems->len == 0)
+    return TRUE;
+  g_ptr_array_add (problems, NULL);
+  {
+    g_autofree char *joined = g_strjoinv ("\n", (char **) problems->pdata);
+
+    g_set_error_literal (error, COORDENA_ERROR, COORDENA_ERROR_INPUT, joined);
+  }
+  return FALSE;
+}
+
+gboolean
+coordena_notification_check (CoordenaStore *store, const CoordenaNotifyRequest *request, GError **error)
+{
+  g_auto(Context) c = { 0 };
+
+  return context_load (store, &c, error) && check_context (&c, request, error);
+}
+
+GPtrArray *
+coordena_notification_plan (CoordenaStore *store, const CoordenaNotifyRequest *request,
+                            CoordenaSummary **summary_out, GError **error)
+{
+  g_autoptr(CoordenaRoster) roster = NULL;
+  g_autoptr(CoordenaSummary) summary = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) chosen = NULL;
+  CoordenaSummaryOptions options = { .horizon = request->horizon };
+  guint uf = coordena_store_get_uf_code (store);
+
+  if (uf == 0)
+    {
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                   _("the database has no UF: run “coordena-cli init --uf UF” first"));
+      return NULL;
+    }
+  if ((roster = coordena_store_load_roster (store, error)) == NULL
+      || (summary = coordena_summary_new (roster, &options, error)) == NULL)
+    return NULL;
+  all = coordena_notification_collect (summary, uf, NULL);
+
+  if (request->municipios == NULL || request->municipios[0] == NULL)
+    chosen = g_steal_pointer (&all);
+  else
+    {
+      chosen = g_ptr_array_new_with_free_func ((GDestroyNotify) coordena_notify_municipio_free);
+      for (guint i = 0; request->municipios[i] != NULL; i++)
+        {
+          g_autofree char *ibge7 = coordena_store_lookup_ibge7 (store, request->municipios[i]);
+          guint k;
+
+          if (ibge7 == NULL || (guint) g_ascii_strtoull (ibge7, NULL, 10) / 100000 != uf)
+            {
+              g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                           _("“%s” is not the IBGE code of a municipality of this state"), request->municipios[i]);
+              return NULL;
+            }
+          for (k = 0; k < all->len; k++)
+            if (g_str_equal (((CoordenaNotifyMunicipio *) g_ptr_array_index (all, k))->ibge7, ibge7))
+              break;
+          if (k == all->len)
+            {
+              gboolean twice = FALSE;
+
+              for (guint j = 0; j < chosen->len; j++)
+                twice = twice || g_str_equal (((CoordenaNotifyMunicipio *) g_ptr_array_index (chosen, j))->ibge7, ibge7);
+              if (twice)
+                continue;
+              g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                           _("the municipality %s has no team suspended or at risk within %u competências: there is "
+                             "nothing to notify"), ibge7, coordena_summary_get_horizon (summary));
+              return NULL;
+            }
+          g_ptr_array_add (chosen, g_ptr_array_steal_index (all, k));
+        }
+      g_ptr_array_sort (chosen, compare_municipios);
+    }
+  if (summary_out != NULL)
+    *summary_out = g_steal_pointer (&summary);
+  return g_steal_pointer (&chosen);
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * The letter (Portuguese document content, whatever the interface language)
+ */
+
+static char *
+city_without_uf (const char *city)
+{
+  char *out = g_strstrip (g_strdup (city));
+  gsize len = strlen (out);
+
+  if (len > 3 && g_ascii_isupper (out[len - 1]) && g_ascii_isupper (out[len - 2])
+      && (out[len - 3] == '/' || out[len - 3] == '-' || out[len - 3] == ' '))
+    {
+      out[len - 3] = '\0';
+      g_strstrip (out);
+      len = strlen (out);
+      while (len > 0 && (out[len - 1] == '-' || out[len - 1] == '/' || out[len - 1] == ','))
+        out[--len] = '\0';
+      g_strstrip (out);
+    }
+  return out;
+}
+
+static const char *const category_names[COORDENA_N_CATEGORIES] = {
+  "médico(a)", "enfermeiro(a)", "técnico(a) ou auxiliar de enfermagem", "agente comunitário (ACS)",
+};
+
+static const char *
+type_name (CoordenaTeamType type)
+{
+  switch (type)
+    {
+    case COORDENA_TEAM_TYPE_ESF:
+      return "eSF";
+    case COORDENA_TEAM_TYPE_EAP20:
+      return "eAP 20 h";
+    case COORDENA_TEAM_TYPE_EAP30:
+      return "eAP 30 h";
+    case COORDENA_TEAM_TYPE_OTHER:
+    default:
+      return "outra";
+    }
+}
+
+/* "13.500,00" under a "(R$)" header, so the amount fits its column. */
+static char *
+money_cell (gint64 centavos)
+{
+  g_autofree char *text = NULL;
+
+  if (centavos < 0)
+    return g_strdup ("não informado");
+  text = coordena_format_money (centavos);
+  return g_strdup (g_str_has_prefix (text, "R$ ") ? text + 3 : text);
+}
+
+static char *
+competencia_text (CoordenaCompetencia c)
+{
+  return coordena_competencia_format (c);
+}
+
+static char *
+identification (const Context *c, guint number, guint year)
+{
+  if (number == 0)
+    {
+      const char *mark = g_strcmp0 (value (c, "numeracao.estilo"), "N.º") == 0 ? "N.º" : "Nº";
+
+      return g_strdup_printf ("OFÍCIO %s [a numerar]/%u/%s", mark, year, value (c, "secretaria.sigla"));
+    }
+  return coordena_oficio_format_identification (value (c, "numeracao.estilo"), number, year,
+                                                value (c, "secretaria.sigla"));
+}
+
+static void
+add_footer (CoordenaPdfDoc *pdf, const Context *c)
+{
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+
+  if (c->demo)
+    g_ptr_array_add (lines, g_strdup ("DADOS DE DEMONSTRAÇÃO — equipes geradas, não o cadastro real do estado"));
+  g_ptr_array_add (lines, g_strdup_printf ("%s – %s", value (c, "secretaria.nome"), value (c, "endereco")));
+  if (value (c, "site") != NULL)
+    g_ptr_array_add (lines, g_strdup_printf ("Telefone %s · %s · %s", value (c, "telefone"), value (c, "email"),
+                                             value (c, "site")));
+  else
+    g_ptr_array_add (lines, g_strdup_printf ("Telefone %s · %s", value (c, "telefone"), value (c, "email")));
+  g_ptr_array_add (lines, NULL);
+  coordena_pdf_doc_set_footer (pdf, (const char *const *) lines->pdata);
+  coordena_pdf_doc_set_page_numbers (pdf, 2);
+}
+
+/* The number of a legal basis among the letter's notes, adding it on first use. */
+static guint
+reference (GPtrArray *refs, const char *basis)
+{
+  for (guint i = 0; i < refs->len; i++)
+    if (g_str_equal (g_ptr_array_index (refs, i), basis))
+      return i + 1;
+  g_ptr_array_add (refs, (gpointer) basis);
+  return refs->len;
+}
+
+#define PART_GAP  12.0
+#define SIGN_BAND (85.04 + 1.0)
+
+/* Appends one municipality's letter to pdf, part by part (OFICIO.md §1). */
+static void
+add_letter (CoordenaPdfDoc *pdf, const Context *c, const CoordenaNotifyRequest *request,
+            const CoordenaNotifyMunicipio *m, CoordenaCompetencia current, guint horizon, guint number)
+{
+  CoordenaPdfStyle style = { 0 };
+  g_autofree char *gender_key = g_strdup_printf ("%s.genero", request->signer);
+  g_autofree char *name_key = g_strdup_printf ("%s.nome", request->signer);
+  g_autofree char *cargo_key = g_strdup_printf ("%s.cargo", request->signer);
+  gboolean female = g_strcmp0 (value (c, gender_key), "F") == 0;
+  const char *cargo = value (c, cargo_key);
+  g_autofree char *government = coordena_oficio_government_line (c->uf);
+  g_autofree char *secretaria = g_utf8_strup (value (c, "secretaria.nome"), -1);
+  g_autofree char *ident = identification (c, number, g_date_get_year (&request->date));
+  g_autofree char *city = city_without_uf (value (c, "cidade"));
+  g_autofree char *date_text = coordena_format_date_extenso (&request->date);
+  g_autofree char *place_date = g_strdup_printf ("%s, %s.", city, date_text);
+  g_autofree char *current_text = competencia_text (current);
+  g_autofree char *loss_month = coordena_format_money (m->loss_month);
+  g_autofree char *loss_horizon = coordena_format_money (m->loss_horizon);
+  g_autofree char *municipio_uf = g_strdup_printf ("%s/%s", m->nome, c->uf);
+  g_autofree char *p1 = NULL, *p2 = NULL, *p3 = NULL, *quadro = NULL;
+  g_autofree char *signer_upper = g_utf8_strup (value (c, name_key), -1);
+  gboolean any_uncertain = FALSE, any_unknown = FALSE;
+  g_autoptr(GPtrArray) refs = g_ptr_array_new ();
+  guint n = m->teams->len;
+
+  if (cargo == NULL)
+    cargo = g_str_equal (request->signer, "secretario")
+              ? (female ? "Secretária de Estado da Saúde" : "Secretário de Estado da Saúde")
+              : (female ? "Coordenadora Estadual de Atenção Primária à Saúde"
+                        : "Coordenador Estadual de Atenção Primária à Saúde");
+
+  /* 1. Cabeçalho */
+  if (c->coat != NULL)
+    {
+      coordena_pdf_doc_add_image (pdf, c->coat, 42.52);
+      coordena_pdf_doc_add_space (pdf, 4, TRUE);
+    }
+  style = (CoordenaPdfStyle) { .font = COORDENA_PDF_FONT_BOLD, .align = COORDENA_PDF_ALIGN_CENTER, .keep_with_next = TRUE };
+  coordena_pdf_doc_add_paragraph (pdf, &style, NULL, government);
+  coordena_pdf_doc_add_paragraph (pdf, &style, NULL, secretaria);
+  if (value (c, "subunidade") != NULL)
+    {
+      g_auto(GStrv) sub = g_strsplit_set (value (c, "subunidade"), ";\n", -1);
+
+      style.font = COORDENA_PDF_FONT_REGULAR;
+      for (guint i = 0; sub[i] != NULL; i++)
+        {
+          g_strstrip (sub[i]);
+          if (*sub[i] != '\0')
+            coordena_pdf_doc_add_paragraph (pdf, &style, NULL, sub[i]);
+        }
+    }
+  coordena_pdf_doc_add_space (pdf, PART_GAP, FALSE);
+
+  /* 2. Identificação; 3. Local e data */
+  style = (CoordenaPdfStyle) { .align = COORDENA_PDF_ALIGN_LEFT };
+  coordena_pdf_doc_add_paragraph (pdf, &style, NULL, ident);
+  coordena_pdf_doc_add_space (pdf, PART_GAP, FALSE);
+  style = (CoordenaPdfStyle) { .align = COORDENA_PDF_ALIGN_RIGHT };
+  coordena_pdf_doc_add_paragraph (pdf, &style, NULL, place_date);
+  coordena_pdf_doc_add_space (pdf, PART_GAP, FALSE);
+
+  /* 4. Endereçamento: the cargo, no form of address (Decreto nº 9.758/2019); the gender of the
+   * municipal secretary is not known to the state's database. */
+  {
+    g_autofree char *organ = g_strdup_printf ("Secretaria Municipal de Saúde de %s", m->nome);
+    const char *lines[] = { "Ao(À) Senhor(a)", "Secretário(a) Municipal de Saúde", organ, municipio_uf, NULL };
+
+    for (guint i = 0; lines[i] != NULL; i++)
+      {
+        style = (CoordenaPdfStyle) { .align = COORDENA_PDF_ALIGN_LEFT, .keep_with_next = lines[i + 1] != NULL };
+        coordena_pdf_doc_add_paragraph (pdf, &style, NULL, lines[i]);
+      }
+  }
+  coordena_pdf_doc_add_space (pdf, PART_GAP, FALSE);
+
+  /* 5. Assunto; 6. Vocativo */
+  style = (CoordenaPdfStyle) { .font = COORDENA_PDF_FONT_BOLD, .align = COORDENA_PDF_ALIGN_LEFT, .keep_with_next = TRUE };
+  coordena_pdf_doc_add_paragraph (pdf, &style, NULL,
+                                  "Assunto: Composição das equipes de Atenção Primária à Saúde e suspensão do "
+                                  "financiamento federal.");
+  coordena_pdf_doc_add_space (pdf, PART_GAP, TRUE);
+  style = (CoordenaPdfStyle) { .align = COORDENA_PDF_ALIGN_LEFT, .first_indent = COORDENA_PDF_INDENT,
+                               .keep_with_next = TRUE, .space_after = PART_GAP / 2 };
+  coordena_pdf_doc_add_paragraph (pdf, &style, NULL, "Senhor(a) Secretário(a),");
+
+  /* 7. Texto */
+  p1 = g_strdup_printf ("Cumprimentando-o(a) cordialmente, na qualidade de %s, informo que o Sistema de Cadastro "
+                        "Nacional de Estabelecimentos de Saúde (SCNES), na competência %s, registra %u %s de %s "
+                        "sem a composição mínima exigida pelas regras de financiamento federal da Atenção Primária à "
+                        "Saúde. Sem essa composição registrada, com a carga horária exigida, o repasse federal da equipe "
+                        "é suspenso em parte ou no todo, pelas regras indicadas no quadro a seguir. Mantida a composição atual, a perda estimada "
+                        "para o município é de %s por mês e de %s nas próximas %u competências.",
+                        cargo, current_text, n, n == 1 ? "equipe" : "equipes", m->nome, loss_month, loss_horizon,
+                        horizon);
+  style = (CoordenaPdfStyle) { .align = COORDENA_PDF_ALIGN_JUSTIFY, .first_indent = COORDENA_PDF_INDENT,
+                               .space_after = COORDENA_PDF_PARAGRAPH_GAP };
+  coordena_pdf_doc_add_paragraph (pdf, &style, "1.", p1);
+
+  /* The table: its title, header and first row stay together; the header repeats on every page. */
+  quadro = g_strdup_printf ("Quadro 1 — Equipes de %s com suspensão em curso ou prevista (SCNES %s)", m->nome,
+                            current_text);
+  style = (CoordenaPdfStyle) { .font = COORDENA_PDF_FONT_BOLD, .size = COORDENA_PDF_SIZE_NOTE,
+                               .align = COORDENA_PDF_ALIGN_LEFT, .keep_with_next = TRUE, .space_after = 4 };
+  coordena_pdf_doc_add_paragraph (pdf, &style, NULL, quadro);
+  {
+    const double widths[] = { 18, 14, 17, 17, 9, 11.5, 13.5 };
+    const CoordenaPdfAlign aligns[] = { COORDENA_PDF_ALIGN_LEFT, COORDENA_PDF_ALIGN_LEFT, COORDENA_PDF_ALIGN_LEFT,
+                                        COORDENA_PDF_ALIGN_LEFT, COORDENA_PDF_ALIGN_LEFT, COORDENA_PDF_ALIGN_RIGHT,
+                                        COORDENA_PDF_ALIGN_RIGHT };
+    g_autofree char *loss_header = g_strdup_printf ("Perda em %u meses (R$)", horizon);
+    const char *header[] = { "Equipe (INE, nome, CNES, tipo)", "Falta no SCNES (desde)", "Suspensão atual e regra",
+                             "Próxima etapa", "Corrigir até", "Perda por mês (R$)", loss_header };
+
+    coordena_pdf_doc_begin_table (pdf, G_N_ELEMENTS (widths), widths, aligns, header);
+    for (guint i = 0; i < n; i++)
+      {
+        const CoordenaNotifyTeam *t = g_ptr_array_index (m->teams, i);
+        g_autoptr(GString) team = g_string_new (NULL);
+        g_autoptr(GString) missing = g_string_new (NULL);
+        g_autoptr(GString) now = g_string_new (NULL);
+        g_autoptr(GString) next = g_string_new (NULL);
+        g_autofree char *fix = t->fix_by != 0 ? competencia_text (t->fix_by) : g_strdup ("—");
+        g_autofree char *lm = money_cell (t->loss_month);
+        g_autofree char *lh = money_cell (t->loss_horizon);
+        const char *mark = t->uncertain ? " *" : "";
+        const char *cells[7];
+
+        any_uncertain = any_uncertain || t->uncertain;
+        any_unknown = any_unknown || t->loss_month < 0 || t->loss_horizon < 0;
+        g_string_append_printf (team, "%s", t->ine);
+        if (t->name != NULL && *t->name != '\0')
+          g_string_append_printf (team, " – %s", t->name);
+        g_string_append_printf (team, " · CNES %s · %s", t->cnes, type_name (t->type));
+        for (int k = 0; k < COORDENA_N_CATEGORIES; k++)
+          if (t->absent & COORDENA_CATEGORY_BIT (k))
+            {
+              g_autofree char *since = t->absent_since[k] != 0 ? competencia_text (t->absent_since[k]) : NULL;
+
+              g_string_append_printf (missing, "%s%s", missing->len > 0 ? "; " : "", category_names[k]);
+              if (since != NULL)
+                g_string_append_printf (missing, " (desde %s)", since);
+            }
+        if (missing->len == 0)
+          g_string_append (missing, "—");
+        if (t->percent > 0)
+          {
+            g_string_append_printf (now, "%d %%%s", t->percent, mark);
+            if (t->clause != NULL)
+              g_string_append_printf (now, " — %s", t->clause);
+            if (t->basis != NULL)
+              g_string_append_printf (now, " [%u]", reference (refs, t->basis));
+          }
+        else
+          g_string_append (now, "sem suspensão");
+        if (t->next_step != 0)
+          {
+            g_autofree char *when = competencia_text (t->next_step);
+
+            g_string_append_printf (next, "%d %%%s a partir de %s", t->next_percent, mark, when);
+            if (t->next_clause != NULL)
+              g_string_append_printf (next, " — %s", t->next_clause);
+            if (t->next_basis != NULL)
+              g_string_append_printf (next, " [%u]", reference (refs, t->next_basis));
+          }
+        else
+          g_string_append (next, "—");
+        if (t->revocation != 0)
+          {
+            g_autofree char *when = competencia_text (t->revocation);
+
+            g_string_append_printf (next, "; INE revogado em %s se nada mudar", when);
+          }
+        cells[0] = team->str;
+        cells[1] = missing->str;
+        cells[2] = now->str;
+        cells[3] = next->str;
+        cells[4] = fix;
+        cells[5] = lm;
+        cells[6] = lh;
+        coordena_pdf_doc_add_row (pdf, cells, FALSE);
+      }
+    {
+      g_autofree char *label = g_strdup_printf ("Total: %u %s", n, n == 1 ? "equipe" : "equipes");
+      g_autofree char *tm = money_cell (m->loss_month);
+      g_autofree char *th = money_cell (m->loss_horizon);
+      const char *cells[] = { label, "", "", "", "", tm, th };
+
+      coordena_pdf_doc_add_row (pdf, cells, TRUE);
+    }
+    coordena_pdf_doc_end_table (pdf);
+  }
+  style = (CoordenaPdfStyle) { .size = COORDENA_PDF_SIZE_NOTE, .align = COORDENA_PDF_ALIGN_JUSTIFY, .space_after = 2 };
+  coordena_pdf_doc_add_space (pdf, 4, FALSE);
+  coordena_pdf_doc_add_paragraph (pdf, &style, NULL,
+                                  "“Corrigir até”: a última competência do SCNES em que a equipe completa ainda evita "
+                                  "a próxima etapa de suspensão. Entre colchetes, o ato de cada regra, abaixo. Valores estimados sobre o valor mensal de cada "
+                                  "equipe; o relatório de pagamento do Ministério da Saúde prevalece.");
+  for (guint i = 0; i < refs->len; i++)
+    {
+      g_autofree char *label = g_strdup_printf ("[%u]", i + 1);
+      g_autofree char *line = g_strdup_printf ("%s %s", label, (const char *) g_ptr_array_index (refs, i));
+
+      coordena_pdf_doc_add_paragraph (pdf, &style, NULL, line);
+    }
+  if (any_uncertain)
+    coordena_pdf_doc_add_paragraph (pdf, &style, NULL,
+                                    "* Percentual que se apoia em fonte secundária ou ainda não confirmada no texto do "
+                                    "ato (a confirmar); a perda da linha decorre dele.");
+  if (any_unknown)
+    coordena_pdf_doc_add_paragraph (pdf, &style, NULL,
+                                    "Não informado: o valor mensal da equipe não é conhecido (sem valor da "
+                                    "equipe nem estrato IED do município); o percentual vale do mesmo modo.");
+  coordena_pdf_doc_add_space (pdf, COORDENA_PDF_PARAGRAPH_GAP, FALSE);
+
+  p2 = g_strdup ("Para evitar a suspensão ou restabelecer o repasse, solicito que o município atualize no SCNES, até "
+                 "a competência indicada em “Corrigir até”, o cadastro de cada equipe relacionada: o vínculo do "
+                 "profissional com a equipe, o código da ocupação (CBO) da categoria que falta e a carga horária "
+                 "semanal exigida (40 horas por profissional na eSF; 20 ou 30 horas por profissional na eAP, conforme "
+                 "a modalidade), e que envie a base do SCNES no prazo da competência.");
+  style = (CoordenaPdfStyle) { .align = COORDENA_PDF_ALIGN_JUSTIFY, .first_indent = COORDENA_PDF_INDENT,
+                               .space_after = COORDENA_PDF_PARAGRAPH_GAP };
+  coordena_pdf_doc_add_paragraph (pdf, &style, "2.", p2);
+  p3 = g_strdup_printf ("Esta Secretaria acompanhará as próximas competências do SCNES. Para esclarecimentos, o "
+                        "contato é %s, pelo e-mail %s e pelo telefone %s. Coloco-me à disposição para o que se fizer "
+                        "necessário.",
+                        value (c, "contato.nome"), value (c, "contato.email"), value (c, "contato.telefone"));
+  style.last_sentence_with_next = TRUE;
+  coordena_pdf_doc_add_paragraph (pdf, &style, "3.", p3);
+  coordena_pdf_doc_add_space (pdf, PART_GAP / 2, TRUE);
+
+  /* 8. Fecho; 9. espaço; 10. Signatário */
+  style = (CoordenaPdfStyle) { .align = COORDENA_PDF_ALIGN_LEFT, .first_indent = COORDENA_PDF_INDENT, .keep_with_next = TRUE };
+  coordena_pdf_doc_add_paragraph (pdf, &style, NULL,
+                                  g_strcmp0 (value (c, "fecho"), "Respeitosamente") == 0 ? "Respeitosamente,"
+                                                                                          : "Atenciosamente,");
+  coordena_pdf_doc_add_space (pdf, SIGN_BAND, TRUE);
+  style = (CoordenaPdfStyle) { .align = COORDENA_PDF_ALIGN_CENTER, .keep_with_next = TRUE };
+  coordena_pdf_doc_add_paragraph (pdf, &style, NULL, signer_upper);
+  style = (CoordenaPdfStyle) { .align = COORDENA_PDF_ALIGN_CENTER };
+  coordena_pdf_doc_add_paragraph (pdf, &style, NULL, cargo);
+}
+
+static void
+set_info (CoordenaPdfDoc *pdf, const Context *c, const char *title, const GDate *date)
+{
+  coordena_pdf_doc_set_info (pdf, title, value (c, "secretaria.nome"),
+                             "Composição das equipes de Atenção Primária à Saúde e suspensão do financiamento federal",
+                             date);
+  add_footer (pdf, c);
+}
+
+static GBytes *
+render_one (const Context *c, const CoordenaNotifyRequest *request, const CoordenaNotifyMunicipio *m,
+            CoordenaCompetencia current, guint horizon, guint number, guint *n_pages, GError **error)
+{
+  g_autoptr(CoordenaPdfDoc) pdf = coordena_pdf_doc_new ();
+  g_autofree char *ident = identification (c, number, g_date_get_year (&request->date));
+  g_autofree char *title = g_strdup_printf ("Ofício %s — %s", ident + strlen ("OFÍCIO "), m->nome);
+
+  set_info (pdf, c, title, &request->date);
+  add_letter (pdf, c, request, m, current, horizon, number);
+  return coordena_pdf_doc_render (pdf, n_pages, error);
+}
+
+GBytes *
+coordena_notification_render (CoordenaStore *store, const CoordenaNotifyRequest *request,
+                              const CoordenaNotifyMunicipio *municipio, CoordenaCompetencia current, guint horizon,
+                              guint number, guint *n_pages, GError **error)
+{
+  g_auto(Context) c = { 0 };
+
+  if (!context_load (store, &c, error) || !check_context (&c, request, error))
+    return NULL;
+  return render_one (&c, request, municipio, current, horizon > 0 ? horizon : 12, number, n_pages, error);
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Numbers, storage, files
+ */
+
+static char *
+iso_date (const GDate *date)
+{
+  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (date), g_date_get_month (date), g_date_get_day (date));
+}
+
+/* The next number of the year's ofício series, recorded as taken; inside the caller's
+ * transaction, so a rollback gives it back. Letters and the adhesion ofício share the series. */
+static gboolean
+take_number (CoordenaStore *store, guint year, guint *number, GError **error)
+{
+  sqlite3_stmt *stmt = coordena_store_prepare (store,
+                                               "SELECT MAX (COALESCE ((SELECT ultimo FROM oficio_numeracao WHERE ano = ?1), 0), "
+                                               "COALESCE ((SELECT MAX (numero) FROM oficio WHERE ano = ?1), 0), "
+                                               "COALESCE ((SELECT MAX (numero) FROM notificacao WHERE ano = ?1), 0))",
+                                               error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, (int) year);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *number = (guint) sqlite3_column_int64 (stmt, 0) + 1;
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW)
+    return coordena_store_set_error (store, error, _("reading the ofício numbering"));
+  stmt = coordena_store_prepare (store,
+                                 "INSERT INTO oficio_numeracao (ano, ultimo) VALUES (?1, ?2) "
+                                 "ON CONFLICT (ano) DO UPDATE SET ultimo = MAX (ultimo, excluded.ultimo)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, (int) year);
+  sqlite3_bind_int (stmt, 2, (int) *number);
+  if (!coordena_store_step_done (store, stmt, error))
+    {
+      sqlite3_finalize (stmt);
+      return FALSE;
+    }
+  sqlite3_finalize (stmt);
+  return TRUE;
+}
+
+static void
+bind_competencia (sqlite3_stmt *stmt, int i, CoordenaCompetencia c)
+{
+  if (c == 0)
+    sqlite3_bind_null (stmt, i);
+  else
+    sqlite3_bind_int (stmt, i, (int) c);
+}
+
+static void
+bind_money (sqlite3_stmt *stmt, int i, gint64 centavos)
+{
+  if (centavos < 0)
+    sqlite3_bind_null (stmt, i);
+  else
+    sqlite3_bind_int64 (stmt, i, centavos);
+}
+
+static gboolean
+store_letter (CoordenaStore *store, const Context *c, const CoordenaNotifyRequest *request,
+              const CoordenaNotifyMunicipio *m, CoordenaCompetencia current, guint horizon,
+              CoordenaNotificationRecord *record, GBytes *pdf, GError **error)
+{
+  g_autoptr(GString) inputs = g_string_new (NULL);
+  g_autofree char *signer = coordena_json_string (request->signer);
+  sqlite3_stmt *stmt;
+
+  g_string_append_printf (inputs, "{\"signatario\":%s,\"data\":\"%s\",\"competencia\":%u,\"horizonte\":%u,"
+                                  "\"ibge7\":\"%s\",\"demo\":%s,\"equipes\":[",
+                          signer, record->date, current, horizon, m->ibge7, c->demo ? "true" : "false");
+  for (guint i = 0; i < m->teams->len; i++)
+    g_string_append_printf (inputs, "%s\"%s\"", i > 0 ? "," : "",
+                            ((CoordenaNotifyTeam *) g_ptr_array_index (m->teams, i))->ine);
+  g_string_append (inputs, "]}");
+
+  stmt = coordena_store_prepare (store,
+                                 "INSERT INTO notificacao (ano, numero, ibge7, identificacao, data, signatario, competencia, "
+                                 "horizonte, demo, entradas, pdf, sha256, paginas, criado_em, usuario) "
+                                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, (int) record->year);
+  sqlite3_bind_int (stmt, 2, (int) record->number);
+  sqlite3_bind_text (stmt, 3, m->ibge7, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, record->identification, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, record->date, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 6, request->signer, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 7, (int) current);
+  sqlite3_bind_int (stmt, 8, (int) horizon);
+  sqlite3_bind_int (stmt, 9, c->demo ? 1 : 0);
+  sqlite3_bind_text (stmt, 10, inputs->str, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_blob (stmt, 11, g_bytes_get_data (pdf, NULL), (int) g_bytes_get_size (pdf), SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 12, record->sha256, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 13, (int) record->pages);
+  sqlite3_bind_text (stmt, 14, record->created_at, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 15, g_get_user_name (), -1, SQLITE_TRANSIENT);
+  if (!coordena_store_step_done (store, stmt, error))
+    {
+      sqlite3_finalize (stmt);
+      return FALSE;
+    }
+  sqlite3_finalize (stmt);
+  record->id = sqlite3_last_insert_rowid (coordena_store_get_db (store));
+
+  stmt = coordena_store_prepare (store,
+                                 "INSERT INTO notificacao_equipe (notificacao_id, ine, nome, cnes, tipo, ausentes, percentual, "
+                                 "proxima_etapa, proximo_percentual, corrigir_ate, perda_mes, perda_horizonte) "
+                                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)", error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < m->teams->len; i++)
+    {
+      const CoordenaNotifyTeam *t = g_ptr_array_index (m->teams, i);
+      g_autofree char *absent = coordena_category_set_to_string (t->absent);
+
+      sqlite3_bind_int64 (stmt, 1, record->id);
+      sqlite3_bind_text (stmt, 2, t->ine, -1, SQLITE_TRANSIENT);
+      coordena_store_bind_text (stmt, 3, t->name);
+      coordena_store_bind_text (stmt, 4, t->cnes);
+      sqlite3_bind_text (stmt, 5, coordena_team_type_to_string (t->type), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 6, absent, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (stmt, 7, t->percent);
+      bind_competencia (stmt, 8, t->next_step);
+      if (t->next_step != 0)
+        sqlite3_bind_int (stmt, 9, t->next_percent);
+      else
+        sqlite3_bind_null (stmt, 9);
+      bind_competencia (stmt, 10, t->fix_by);
+      bind_money (stmt, 11, t->loss_month);
+      bind_money (stmt, 12, t->loss_horizon);
+      if (!coordena_store_step_done (store, stmt, error))
+        {
+          sqlite3_finalize (stmt);
+          return FALSE;
+        }
+    }
+  sqlite3_finalize (stmt);
+
+  {
+    g_autofree char *ident = coordena_json_string (record->identification);
+    g_autofree char *after = g_strdup_printf ("{\"identificacao\":%s,\"ibge7\":\"%s\",\"equipes\":%u,\"sha256\":\"%s\","
+                                              "\"paginas\":%u,\"bytes\":%" G_GSIZE_FORMAT "}",
+                                              ident, m->ibge7, m->teams->len, record->sha256, record->pages,
+                                              record->size);
+
+    return coordena_store_audit (store, "notificacao-generate", record->identification, NULL, after, error);
+  }
+}
+
+void
+coordena_notification_record_free (CoordenaNotificationRecord *record)
+{
+  if (record == NULL)
+    return;
+  g_free (record->ibge7);
+  g_free (record->municipio);
+  g_free (record->identification);
+  g_free (record->date);
+  g_free (record->signer);
+  g_free (record->sha256);
+  g_free (record->created_at);
+  g_free (record->file);
+  g_free (record);
+}
+
+/* "2304400-notificacao-13-2026.pdf" */
+static char *
+file_name (const CoordenaNotificationRecord *record)
+{
+  return g_strdup_printf ("%s-notificacao-%u-%u.pdf", record->ibge7, record->number, record->year);
+}
+
+static gboolean
+write_file (const char *path, GBytes *bytes, GError **error)
+{
+  g_autoptr(GError) local = NULL;
+
+  if (g_file_set_contents_full (path, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes),
+                                G_FILE_SET_CONTENTS_CONSISTENT, 0600, &local))
+    return TRUE;
+  g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_IO, _("Cannot write %s: %s"), path, local->message);
+  return FALSE;
+}
+
+GPtrArray *
+coordena_notification_generate (CoordenaStore *store, const CoordenaNotifyRequest *request, const char *directory,
+                                const char *combined, CoordenaNotifyProgress progress, gpointer user_data,
+                                GCancellable *cancellable, GError **error)
+{
+  g_auto(Context) c = { 0 };
+  g_autoptr(CoordenaSummary) summary = NULL;
+  g_autoptr(GPtrArray) plan = NULL;
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) coordena_notification_record_free);
+  g_autoptr(GPtrArray) pdfs = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  g_autoptr(GPtrArray) written = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(CoordenaPdfDoc) all = NULL;
+  g_autoptr(GBytes) all_bytes = NULL;
+  CoordenaCompetencia current;
+  guint horizon, year;
+
+  if (!context_load (store, &c, error) || !check_context (&c, request, error))
+    return NULL;
+  if (directory == NULL || !g_file_test (directory, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT, _("the folder “%s” does not exist"),
+                   directory != NULL ? directory : "");
+      return NULL;
+    }
+  if (combined != NULL && g_file_test (combined, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                   _("%s already exists: choose another name for the combined PDF (an existing file is never "
+                     "replaced)"), combined);
+      return NULL;
+    }
+  plan = coordena_notification_plan (store, request, &summary, error);
+  if (plan == NULL)
+    return NULL;
+  horizon = coordena_summary_get_horizon (summary);
+  if (plan->len == 0)
+    {
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                   _("no municipality of the state has a team suspended or at risk within %u competências: there is "
+                     "nothing to notify"), horizon);
+      return NULL;
+    }
+  current = coordena_summary_get_current (summary);
+  year = g_date_get_year (&request->date);
+  if (combined != NULL)
+    {
+      g_autofree char *title = g_strdup_printf ("Notificações aos municípios (%u)", plan->len);
+
+      all = coordena_pdf_doc_new ();
+      set_info (all, &c, title, &request->date);
+    }
+
+  if (!coordena_store_begin (store, error))
+    return NULL;
+  for (guint i = 0; i < plan->len; i++)
+    {
+      const CoordenaNotifyMunicipio *m = g_ptr_array_index (plan, i);
+      CoordenaNotificationRecord *record;
+      GBytes *pdf;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        goto rollback;
+      record = g_new0 (CoordenaNotificationRecord, 1);
+      g_ptr_array_add (records, record);
+      record->year = year;
+      record->ibge7 = g_strdup (m->ibge7);
+      record->municipio = g_strdup (m->nome);
+      record->date = iso_date (&request->date);
+      record->signer = g_strdup (request->signer);
+      record->competencia = current;
+      record->n_teams = m->teams->len;
+      record->n_waiting = m->teams->len;
+      record->created_at = coordena_clock_now_utc_iso ();
+      if (!take_number (store, year, &record->number, error))
+        goto rollback;
+      record->identification = identification (&c, record->number, year);
+      pdf = render_one (&c, request, m, current, horizon, record->number, &record->pages, error);
+      if (pdf == NULL)
+        goto rollback;
+      g_ptr_array_add (pdfs, pdf);
+      record->sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, pdf);
+      record->size = g_bytes_get_size (pdf);
+      if (!store_letter (store, &c, request, m, current, horizon, record, pdf, error))
+        goto rollback;
+      {
+        g_autofree char *name = file_name (record);
+
+        record->file = g_build_filename (directory, name, NULL);
+        if (g_file_test (record->file, G_FILE_TEST_EXISTS))
+          {
+            g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                         _("%s already exists: choose an empty folder (an existing file is never replaced)"),
+                         record->file);
+            goto rollback;
+          }
+      }
+      if (all != NULL)
+        {
+          if (i > 0)
+            coordena_pdf_doc_add_document_break (all);
+          add_letter (all, &c, request, m, current, horizon, record->number);
+        }
+      if (progress != NULL)
+        progress (i + 1, plan->len, m->nome, user_data);
+    }
+  if (all != NULL && (all_bytes = coordena_pdf_doc_render (all, NULL, error)) == NULL)
+    goto rollback;
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    goto rollback;
+
+  /* Files last: every one is new (checked above), so a failure removes only what this run made. */
+  for (guint i = 0; i < records->len; i++)
+    {
+      CoordenaNotificationRecord *record = g_ptr_array_index (records, i);
+
+      if (!write_file (record->file, g_ptr_array_index (pdfs, i), error))
+        goto rollback;
+      g_ptr_array_add (written, g_strdup (record->file));
+    }
+  if (all_bytes != NULL)
+    {
+      if (!write_file (combined, all_bytes, error))
+        goto rollback;
+      g_ptr_array_add (written, g_strdup (combined));
+    }
+  if (!coordena_store_commit (store, error))
+    goto rollback;
+  return g_steal_pointer (&records);
+
+rollback:
+  coordena_store_rollback (store);
+  for (guint i = 0; i < written->len; i++)
+    g_unlink (g_ptr_array_index (written, i));
+  return NULL;
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Follow-up
+ */
+
+static const char *const status_names[] = { "aguardando", "regularizada", "persiste", "suspensa" };
+static const char *const status_labels[] = { N_("waiting for the next competência"), N_("fixed"), N_("persists"),
+                                             N_("suspended") };
+
+const char *
+coordena_notify_status_to_string (CoordenaNotifyStatus status)
+{
+  return status <= COORDENA_NOTIFY_SUSPENDED ? status_names[status] : "?";
+}
+
+const char *
+coordena_notify_status_label (CoordenaNotifyStatus status)
+{
+  return status <= COORDENA_NOTIFY_SUSPENDED ? _(status_labels[status]) : "?";
+}
+
+static CoordenaNotifyStatus
+status_from_string (const char *text)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (status_names); i++)
+    if (g_strcmp0 (text, status_names[i]) == 0)
+      return (CoordenaNotifyStatus) i;
+  return COORDENA_NOTIFY_WAITING;
+}
+
+gboolean
+coordena_notification_follow_up (CoordenaStore *store, const CoordenaSummary *summary, guint *n_changed,
+                                 GError **error)
+{
+  CoordenaCompetencia current = coordena_summary_get_current (summary);
+  g_autoptr(GString) changes = g_string_new (NULL);
+  sqlite3_stmt *read = NULL, *write = NULL;
+  guint changed = 0;
+  int rc;
+
+  if (n_changed != NULL)
+    *n_changed = 0;
+  if (!coordena_store_begin (store, error))
+    return FALSE;
+  read = coordena_store_prepare (store,
+                                 "SELECT e.notificacao_id, e.ine, e.percentual, e.perda_horizonte, e.situacao, "
+                                 "e.verificada_em, e.mantido, n.competencia, n.identificacao "
+                                 "FROM notificacao_equipe e JOIN notificacao n ON n.id = e.notificacao_id", error);
+  write = coordena_store_prepare (store,
+                                  "UPDATE notificacao_equipe SET situacao = ?3, verificada_em = ?4, mantido = ?5 "
+                                  "WHERE notificacao_id = ?1 AND ine = ?2", error);
+  if (read == NULL || write == NULL)
+    goto fail;
+  while ((rc = sqlite3_step (read)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (read, 0);
+      const char *ine = (const char *) sqlite3_column_text (read, 1);
+      int percent = sqlite3_column_int (read, 2);
+      gint64 loss = sqlite3_column_type (read, 3) == SQLITE_NULL ? -1 : sqlite3_column_int64 (read, 3);
+      CoordenaNotifyStatus old = status_from_string ((const char *) sqlite3_column_text (read, 4));
+      CoordenaCompetencia old_checked = (CoordenaCompetencia) sqlite3_column_int (read, 5);
+      gint64 old_kept = sqlite3_column_int64 (read, 6);
+      CoordenaCompetencia notified_at = (CoordenaCompetencia) sqlite3_column_int (read, 7);
+      CoordenaNotifyStatus status = COORDENA_NOTIFY_WAITING;
+      CoordenaCompetencia checked = 0;
+      gint64 kept = 0;
+
+      if (current > notified_at)
+        {
+          int row = coordena_summary_find_team (summary, ine);
+          const CoordenaTeamSummary *ts = row >= 0 ? coordena_summary_get_team (summary, (guint) row) : NULL;
+
+          checked = current;
+          if (ts == NULL || !ts->active)
+            status = COORDENA_NOTIFY_SUSPENDED; /* no longer in the SCNES: no active registration */
+          else
+            {
+              gboolean complete = TRUE;
+
+              for (int k = 0; k < COORDENA_N_CATEGORIES; k++)
+                if (ts->presence[k] == COORDENA_PRESENCE_ABSENT || ts->presence[k] == COORDENA_PRESENCE_HOURS_SHORT)
+                  complete = FALSE;
+              if (complete)
+                {
+                  status = COORDENA_NOTIFY_REGULARIZED;
+                  kept = loss > 0 ? MAX (0, loss - MAX (0, ts->loss_horizon)) : 0;
+                }
+              else if (ts->percent > percent)
+                status = COORDENA_NOTIFY_SUSPENDED;
+              else
+                status = COORDENA_NOTIFY_PERSISTS;
+            }
+        }
+      if (status == old && checked == old_checked && kept == old_kept)
+        continue;
+      sqlite3_bind_int64 (write, 1, id);
+      sqlite3_bind_text (write, 2, ine, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (write, 3, status_names[status], -1, SQLITE_STATIC);
+      bind_competencia (write, 4, checked);
+      sqlite3_bind_int64 (write, 5, kept);
+      if (!coordena_store_step_done (store, write, error))
+        goto fail;
+      {
+        g_autofree char *who = coordena_json_string ((const char *) sqlite3_column_text (read, 8));
+
+        g_string_append_printf (changes, "%s{\"oficio\":%s,\"ine\":\"%s\",\"de\":\"%s\",\"para\":\"%s\"}",
+                                changed > 0 ? "," : "", who, ine, status_names[old], status_names[status]);
+      }
+      changed++;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      coordena_store_set_error (store, error, _("reading the notified teams"));
+      goto fail;
+    }
+  g_clear_pointer (&read, sqlite3_finalize);
+  g_clear_pointer (&write, sqlite3_finalize);
+  if (changed > 0)
+    {
+      g_autofree char *entity = g_strdup_printf ("SCNES %06u", current);
+      g_autofree char *after = g_strdup_printf ("{\"competencia\":%u,\"equipes\":[%s]}", current, changes->str);
+
+      if (!coordena_store_audit (store, "notificacao-acompanhamento", entity, NULL, after, error))
+        goto fail;
+    }
+  if (!coordena_store_commit (store, error))
+    goto fail;
+  if (n_changed != NULL)
+    *n_changed = changed;
+  return TRUE;
+
+fail:
+  g_clear_pointer (&read, sqlite3_finalize);
+  g_clear_pointer (&write, sqlite3_finalize);
+  coordena_store_rollback (store);
+  return FALSE;
+}
+
+static const char record_columns[] =
+  "n.id, n.ano, n.numero, n.ibge7, COALESCE (m.nome, ''), n.identificacao, n.data, n.signatario, n.competencia, "
+  "n.sha256, n.paginas, length (n.pdf), n.criado_em, "
+  "(SELECT COUNT (*) FROM notificacao_equipe e WHERE e.notificacao_id = n.id), "
+  "(SELECT COUNT (*) FROM notificacao_equipe e WHERE e.notificacao_id = n.id AND e.situacao = 'regularizada'), "
+  "(SELECT COUNT (*) FROM notificacao_equipe e WHERE e.notificacao_id = n.id AND e.situacao = 'persiste'), "
+  "(SELECT COUNT (*) FROM notificacao_equipe e WHERE e.notificacao_id = n.id AND e.situacao = 'suspensa'), "
+  "(SELECT COUNT (*) FROM notificacao_equipe e WHERE e.notificacao_id = n.id AND e.situacao = 'aguardando')";
+
+static char *
+col (sqlite3_stmt *stmt, int i)
+{
+  const unsigned char *text = sqlite3_column_text (stmt, i);
+
+  return text != NULL ? g_strdup ((const char *) text) : NULL;
+}
+
+static CoordenaNotificationRecord *
+record_from_row (sqlite3_stmt *stmt)
+{
+  CoordenaNotificationRecord *r = g_new0 (CoordenaNotificationRecord, 1);
+
+  r->id = sqlite3_column_int64 (stmt, 0);
+  r->year = (guint) sqlite3_column_int (stmt, 1);
+  r->number = (guint) sqlite3_column_int (stmt, 2);
+  r->ibge7 = col (stmt, 3);
+  r->municipio = col (stmt, 4);
+  r->identification = col (stmt, 5);
+  r->date = col (stmt, 6);
+  r->signer = col (stmt, 7);
+  r->competencia = (CoordenaCompetencia) sqlite3_column_int (stmt, 8);
+  r->sha256 = col (stmt, 9);
+  r->pages = (guint) sqlite3_column_int (stmt, 10);
+  r->size = (gsize) sqlite3_column_int64 (stmt, 11);
+  r->created_at = col (stmt, 12);
+  r->n_teams = (guint) sqlite3_column_int (stmt, 13);
+  r->n_regularized = (guint) sqlite3_column_int (stmt, 14);
+  r->n_persisting = (guint) sqlite3_column_int (stmt, 15);
+  r->n_suspended = (guint) sqlite3_column_int (stmt, 16);
+  r->n_waiting = (guint) sqlite3_column_int (stmt, 17);
+  return r;
+}
+
+GPtrArray *
+coordena_notification_list (CoordenaStore *store, gboolean pending_only, GError **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM notificacao n LEFT JOIN municipio m ON m.ibge7 = n.ibge7 "
+                                          "ORDER BY n.ano, n.numero", record_columns);
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) coordena_notification_record_free);
+  sqlite3_stmt *stmt = coordena_store_prepare (store, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CoordenaNotificationRecord *r = record_from_row (stmt);
+
+      if (pending_only && r->n_regularized == r->n_teams)
+        coordena_notification_record_free (r);
+      else
+        g_ptr_array_add (list, r);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      coordena_store_set_error (store, error, _("listing the notifications"));
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+void
+coordena_notified_team_free (CoordenaNotifiedTeam *team)
+{
+  if (team == NULL)
+    return;
+  g_free (team->ine);
+  g_free (team->name);
+  g_free (team->identification);
+  g_free (team->date);
+  g_free (team);
+}
+
+GPtrArray *
+coordena_notification_list_teams (CoordenaStore *store, const char *ibge7, GError **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) coordena_notified_team_free);
+  sqlite3_stmt *stmt = coordena_store_prepare (store,
+                                               "SELECT e.ine, e.nome, e.corrigir_ate, e.situacao, e.verificada_em, "
+                                               "n.identificacao, n.data, e.perda_horizonte "
+                                               "FROM notificacao_equipe e JOIN notificacao n ON n.id = e.notificacao_id "
+                                               "WHERE ?1 IS NULL OR n.ibge7 = ?1 ORDER BY n.id DESC, e.ine", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  coordena_store_bind_text (stmt, 1, ibge7);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CoordenaNotifiedTeam *t = g_new0 (CoordenaNotifiedTeam, 1);
+
+      t->ine = col (stmt, 0);
+      t->name = col (stmt, 1);
+      t->fix_by = (CoordenaCompetencia) sqlite3_column_int (stmt, 2);
+      t->status = status_from_string ((const char *) sqlite3_column_text (stmt, 3));
+      t->checked = (CoordenaCompetencia) sqlite3_column_int (stmt, 4);
+      t->identification = col (stmt, 5);
+      t->date = col (stmt, 6);
+      t->loss_horizon = sqlite3_column_type (stmt, 7) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 7);
+      g_ptr_array_add (list, t);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      coordena_store_set_error (store, error, _("listing the notified teams"));
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+gboolean
+coordena_notification_counts (CoordenaStore *store, const GDate *today, CoordenaNotifyCounts *counts,
+                              GPtrArray **overdue, GError **error)
+{
+  /* Each team counts once, by the latest letter that named it. */
+  sqlite3_stmt *stmt = coordena_store_prepare (store,
+                                               "SELECT e.ine, e.nome, e.corrigir_ate, e.situacao, e.verificada_em, "
+                                               "n.identificacao, n.data, e.perda_horizonte, e.mantido "
+                                               "FROM notificacao_equipe e JOIN notificacao n ON n.id = e.notificacao_id "
+                                               "WHERE n.id = (SELECT MAX (e2.notificacao_id) FROM notificacao_equipe e2 "
+                                               "WHERE e2.ine = e.ine) ORDER BY e.corrigir_ate, e.ine", error);
+  CoordenaCompetencia now = coordena_competencia_from_date (today);
+  g_autoptr(GPtrArray) late = g_ptr_array_new_with_free_func ((GDestroyNotify) coordena_notified_team_free);
+  int rc;
+
+  memset (counts, 0, sizeof *counts);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CoordenaNotifyStatus status = status_from_string ((const char *) sqlite3_column_text (stmt, 3));
+      CoordenaCompetencia fix_by = (CoordenaCompetencia) sqlite3_column_int (stmt, 2);
+
+      CoordenaCompetencia checked = (CoordenaCompetencia) sqlite3_column_int (stmt, 4);
+
+      counts->notified++;
+      if (status == COORDENA_NOTIFY_REGULARIZED)
+        {
+          counts->regularized++;
+          counts->kept += sqlite3_column_int64 (stmt, 8);
+          continue;
+        }
+      if (status == COORDENA_NOTIFY_SUSPENDED)
+        counts->suspended++;
+      else
+        counts->pending++;
+      /* Its "corrigir até" has come: the SCNES of that competência is in and the team is not
+       * fixed, or that month is over. */
+      if (fix_by != 0 && ((checked != 0 && checked >= fix_by) || now > fix_by))
+        {
+          CoordenaNotifiedTeam *t = g_new0 (CoordenaNotifiedTeam, 1);
+
+          counts->overdue++;
+          t->ine = col (stmt, 0);
+          t->name = col (stmt, 1);
+          t->fix_by = fix_by;
+          t->status = status;
+          t->checked = checked;
+          t->identification = col (stmt, 5);
+          t->date = col (stmt, 6);
+          t->loss_horizon = sqlite3_column_type (stmt, 7) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 7);
+          g_ptr_array_add (late, t);
+        }
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return coordena_store_set_error (store, error, _("counting the notified teams"));
+  if (overdue != NULL)
+    *overdue = g_steal_pointer (&late);
+  return TRUE;
+}
+
+CoordenaNotificationRecord *
+coordena_notification_export (CoordenaStore *store, const char *numero_ano, const char *output, GError **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT %s, n.pdf FROM notificacao n LEFT JOIN municipio m ON m.ibge7 = n.ibge7 "
+                                          "WHERE n.numero = ?1 AND n.ano = ?2", record_columns);
+  g_autoptr(CoordenaNotificationRecord) record = NULL;
+  guint64 number = 0, year = 0;
+  const char *slash = numero_ano != NULL ? strchr (numero_ano, '/') : NULL;
+  char *end = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (slash != NULL)
+    {
+      number = g_ascii_strtoull (numero_ano, &end, 10);
+      if (end != slash)
+        number = 0;
+      year = g_ascii_strtoull (slash + 1, &end, 10);
+      if (*end != '\0' || strlen (slash + 1) != 4)
+        year = 0;
+    }
+  if (number == 0 || year == 0)
+    {
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                   _("“%s” is not an ofício number: write NUMERO/ANO, e.g. 12/2025"), numero_ano != NULL ? numero_ano : "");
+      return NULL;
+    }
+  stmt = coordena_store_prepare (store, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, (gint64) number);
+  sqlite3_bind_int64 (stmt, 2, (gint64) year);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new (sqlite3_column_blob (stmt, 18), (gsize) sqlite3_column_bytes (stmt, 18));
+
+      record = record_from_row (stmt);
+      if (!write_file (output, bytes, error))
+        {
+          sqlite3_finalize (stmt);
+          return NULL;
+        }
+      record->file = g_strdup (output);
+    }
+  sqlite3_finalize (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT, _("no notification %s in this database"), numero_ano);
+      return NULL;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      coordena_store_set_error (store, error, _("reading the notification"));
+      return NULL;
+    }
+  return g_steal_pointer (&record);
+}

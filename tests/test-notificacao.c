@@ -1,0 +1,776 @@
+/* The notifications to the municipalities as a user drives them: the real coordena-cli on a real
+ * SQLite database, the PDFs read back with pdftotext. The roster has teams suspended, at risk and
+ * complete, a team type the rules do not evaluate, and a team of another state; a newer
+ * competência then shows some teams fixed and some not. */
+#include "config.h"
+
+#include <string.h>
+#include <sys/stat.h>
+#include <glib/gstdio.h>
+#include <gio/gio.h>
+#include <sqlite3.h>
+#include <json-glib/json-glib.h>
+
+#include <coordena/coordena.h>
+#include <coordena/notification.h>
+
+typedef struct {
+  int status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *r)
+{
+  g_clear_pointer (&r->out, g_free);
+  g_clear_pointer (&r->err, g_free);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static char *dir;
+static char *db;
+
+static void
+cli (Run *r, ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  va_list args;
+
+  run_clear (r);
+  g_ptr_array_add (argv, (gpointer) g_getenv ("COORDENA_CLI"));
+  g_ptr_array_add (argv, (gpointer) "--db");
+  g_ptr_array_add (argv, db);
+  va_start (args, r);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_setenv (launcher, "LANGUAGE", "pt_BR", TRUE);
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "pt_BR.UTF-8", TRUE);
+  g_subprocess_launcher_set_cwd (launcher, dir);
+  proc = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (proc, NULL, NULL, &r->out, &r->err, &error);
+  g_assert_no_error (error);
+  r->status = g_subprocess_get_exit_status (proc);
+}
+
+static void
+assert_has (const char *text, const char *what)
+{
+  if (strstr (text, what) == NULL)
+    g_error ("“%s” not found in:\n%s", what, text);
+}
+
+static void
+assert_lacks (const char *text, const char *what)
+{
+  if (strstr (text, what) != NULL)
+    g_error ("“%s” found in:\n%s", what, text);
+}
+
+static char *
+pdf_text (const char *path)
+{
+  const char *argv[] = { "pdftotext", "-layout", path, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+/* A valid CNS (first digit 7: the weighted sum of the 15 digits is a multiple of 11). */
+static char *
+make_cns (guint n)
+{
+  for (guint k = n * 13;; k++)
+    {
+      char digits[16];
+      guint sum = 0;
+
+      g_snprintf (digits, sizeof digits, "7%012u", k);
+      for (guint i = 0; i < 13; i++)
+        sum += (guint) (digits[i] - '0') * (15 - i);
+      /* digits 13 and 14 (weights 2 and 1) close the sum: try them all. */
+      for (guint a = 0; a < 10; a++)
+        for (guint b = 0; b < 10; b++)
+          if ((sum + a * 2 + b) % 11 == 0)
+            return g_strdup_printf ("%s%u%u", digits, a, b);
+    }
+}
+
+static guint n_people;
+
+/* One team-competência in the roster CSV: the categories given are present with 40 h. */
+static void
+add_team (GString *csv, guint competencia, const char *ibge, const char *cnes, const char *ine, const char *type,
+          const char *present)
+{
+  const struct { const char *cat; const char *cbo; } cbos[] = {
+    { "MED", "225142" }, { "ENF", "223565" }, { "TEC", "322245" }, { "ACS", "515105" },
+  };
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cbos); i++)
+    if (strstr (present, cbos[i].cat) != NULL)
+      {
+        g_autofree char *cns = make_cns (++n_people);
+
+        g_string_append_printf (csv, "%u;%s;%s;%s;%s;%s;Pessoa Sigilosa %u;%s;40;1\n", competencia, ibge, cnes, ine, type,
+                                cns, n_people, cbos[i].cbo);
+        any = TRUE;
+      }
+  if (!any)
+    g_string_append_printf (csv, "%u;%s;%s;%s;%s;;;;;1\n", competencia, ibge, cnes, ine, type);
+}
+
+#define FORTALEZA "2304400"
+#define CAUCAIA   "2303709"
+#define SOBRAL    "2312908"
+
+/* 10/2026 and 11/2026, and with later = TRUE the 12/2026 that shows what the municipalities did. */
+static char *
+write_roster (const char *name, gboolean later)
+{
+  g_autoptr(GString) csv = g_string_new ("competencia;ibge;cnes;ine;tipo_equipe;cns;nome;cbo;carga_horaria;estrato_ied\n");
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+  const guint months[] = { 202610, 202611, 202612 };
+
+  for (guint i = 0; i < (later ? 3u : 2u); i++)
+    {
+      guint c = months[i];
+
+      add_team (csv, c, FORTALEZA, "2480018", "0001000001", "eSF", "MED ENF TEC ACS");     /* fine */
+      /* suspended: no nurse for two competências; fixed in 12/2026 */
+      add_team (csv, c, FORTALEZA, "2480018", "0001000002", "eSF", c == 202612 ? "MED ENF TEC ACS" : "MED TEC ACS");
+      /* at risk: no ACS from 11/2026; still none in 12/2026, so the step happens */
+      add_team (csv, c, FORTALEZA, "2480018", "0001000003", "eSF", c == 202610 ? "MED ENF TEC ACS" : "MED ENF TEC");
+      /* suspended: no nurse, still none in 12/2026: persists at the same percent */
+      add_team (csv, c, FORTALEZA, "2480026", "0001000004", "eSF", "MED TEC ACS");
+      /* at risk: an eAP without a doctor from 11/2026; a doctor arrives in 12/2026 */
+      add_team (csv, c, CAUCAIA, "2480034", "0002000001", "eAP30", c == 202611 ? "ENF" : "MED ENF");
+      add_team (csv, c, CAUCAIA, "2480034", "0002000002", "eSF", "MED ENF TEC ACS");        /* fine */
+      add_team (csv, c, SOBRAL, "2480042", "0003000001", "eSF", "MED ENF TEC ACS");         /* fine */
+      add_team (csv, c, SOBRAL, "2480042", "0003000002", "eSB", "");                        /* not evaluated */
+    }
+  g_file_set_contents (path, csv->str, -1, &error);
+  g_assert_no_error (error);
+  return g_steal_pointer (&path);
+}
+
+static void
+fill_profile (void)
+{
+  const char *const kv[] = {
+    "secretaria.nome", "Secretaria da Saúde do Estado do Ceará",
+    "secretaria.sigla", "COAPS/SESA",
+    "cidade", "Fortaleza",
+    "endereco", "Av. Almirante Barroso, 600, Praia de Iracema, 60060-440 Fortaleza/CE",
+    "telefone", "(85) 3101-5123",
+    "email", "coaps@saude.ce.gov.br",
+    "coordenador.nome", "José Wellington Façanha",
+    "coordenador.genero", "M",
+    "contato.nome", "João Pedro Sampaio",
+    "contato.email", "joao.sampaio@saude.ce.gov.br",
+    "contato.telefone", "(85) 3101-5200",
+    NULL,
+  };
+
+  for (guint i = 0; kv[i] != NULL; i += 2)
+    {
+      g_auto(Run) r = { 0 };
+
+      cli (&r, "profile", "set", kv[i], kv[i + 1], NULL);
+      if (r.status != 0)
+        g_error ("profile set %s: %s", kv[i], r.err);
+    }
+}
+
+static void
+sql (const char *statement)
+{
+  sqlite3 *handle = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (db, &handle), ==, SQLITE_OK);
+  if (sqlite3_exec (handle, statement, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", statement, message);
+  sqlite3_close (handle);
+}
+
+static char *
+sql_text (const char *query)
+{
+  sqlite3 *handle = NULL;
+  sqlite3_stmt *stmt = NULL;
+  GString *out = g_string_new (NULL);
+
+  g_assert_cmpint (sqlite3_open (db, &handle), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (handle, query, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      for (int i = 0; i < sqlite3_column_count (stmt); i++)
+        g_string_append_printf (out, "%s%s", i > 0 ? "|" : "", (const char *) sqlite3_column_text (stmt, i));
+      g_string_append_c (out, '\n');
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (handle);
+  return g_string_free (out, FALSE);
+}
+
+static void
+fresh_database (const char *name, gboolean demo)
+{
+  g_auto(Run) r = { 0 };
+
+  g_free (db);
+  db = g_build_filename (dir, name, NULL);
+  g_unlink (db);
+  if (demo)
+    cli (&r, "init", "--uf", "CE", "--demo", NULL);
+  else
+    cli (&r, "init", "--uf", "CE", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+}
+
+static char *
+fresh_dir (const char *name)
+{
+  char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GDir) d = g_dir_open (path, 0, NULL);
+  const char *entry;
+
+  while (d != NULL && (entry = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (path, entry, NULL);
+
+      g_unlink (file);
+    }
+  g_mkdir_with_parents (path, 0700);
+  return path;
+}
+
+static gint
+compare_names (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(char *const *) a, *(char *const *) b);
+}
+
+/* The PDFs of a folder, by name. */
+static GPtrArray *
+pdfs_in (const char *path)
+{
+  g_autoptr(GDir) d = g_dir_open (path, 0, NULL);
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+  const char *entry;
+
+  g_assert_nonnull (d);
+  while ((entry = g_dir_read_name (d)) != NULL)
+    if (g_str_has_suffix (entry, ".pdf"))
+      g_ptr_array_add (names, g_strdup (entry));
+  g_ptr_array_sort (names, compare_names);
+  return names;
+}
+
+static void
+prepare_roster (void)
+{
+  g_auto(Run) r = { 0 };
+  g_autofree char *roster = write_roster ("roster-1011.csv", FALSE);
+
+  fresh_database ("notificacao.db", FALSE);
+  fill_profile ();
+  cli (&r, "import", "roster", roster, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  /* A team of another state (Teresina, PI) with nobody in it, as a database restored from a
+   * roster of several states would hold: suspended, and never this state's to notify. */
+  sql ("INSERT INTO equipe (ine, ibge7, cnes, tp_equipe, nome) VALUES ('0009000001', '2211001', '2480050', '70', 'ESF PIAUÍ');"
+       "INSERT INTO equipe_competencia (equipe_id, competencia, tipo, origem) "
+       "SELECT id, 202610, 'eSF', 'csv' FROM equipe WHERE ine = '0009000001';"
+       "INSERT INTO equipe_competencia (equipe_id, competencia, tipo, origem) "
+       "SELECT id, 202611, 'eSF', 'csv' FROM equipe WHERE ine = '0009000001';");
+}
+
+static void
+test_documents_match_forecast (void)
+{
+  g_auto(Run) r = { 0 };
+  g_autofree char *out = fresh_dir ("notificacoes");
+  g_autoptr(GPtrArray) files = NULL;
+  const char *expected_ines[] = { "0001000002", "0001000003", "0001000004", "0002000001" };
+  const char *never[] = { "0001000001", "0002000002", "0003000001", "0003000002", "0009000001" };
+  g_autoptr(GString) all = g_string_new (NULL);
+
+  prepare_roster ();
+
+  /* The forecast, as the CLI reports it, names exactly the teams at risk or suspended. */
+  cli (&r, "teams", "--format", "json", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+
+  cli (&r, "notificacao", "generate", "--signer", "coordenador", "-o", out, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  assert_has (r.out, "2 notificações gravadas");
+  files = pdfs_in (out);
+  g_assert_cmpuint (files->len, ==, 2);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (files, 0), CAUCAIA "-"));
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (files, 1), FORTALEZA "-"));
+  for (guint i = 0; i < files->len; i++)
+    {
+      g_autofree char *path = g_build_filename (out, g_ptr_array_index (files, i), NULL);
+      g_autofree char *text = pdf_text (path);
+      GStatBuf st;
+
+      g_assert_cmpint (g_stat (path, &st), ==, 0);
+      g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+      g_string_append (all, text);
+      assert_has (text, "OFÍCIO Nº");
+      assert_has (text, "/2026/COAPS/SESA");
+      assert_has (text, "Fortaleza, 6 de dezembro de 2026.");
+      assert_has (text, "Secretário(a) Municipal de Saúde");
+      assert_has (text, "Corrigir");
+      assert_has (text, "JOSÉ WELLINGTON FAÇANHA");
+      assert_lacks (text, "DEMONSTRAÇÃO");
+      /* Teams and categories, never people. */
+      assert_lacks (text, "Pessoa Sigilosa");
+      assert_lacks (text, "7000000");
+    }
+  {
+    g_autofree char *caucaia = g_build_filename (out, g_ptr_array_index (files, 0), NULL);
+    g_autofree char *text = pdf_text (caucaia);
+
+    assert_has (text, "0002000001");
+    assert_has (text, "médico(a)");
+    assert_has (text, "11/2026");
+    assert_has (text, "75 %");
+    assert_has (text, "12/2026");
+    assert_lacks (text, "0001000002");
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (expected_ines); i++)
+    assert_has (all->str, expected_ines[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (never); i++)
+    assert_lacks (all->str, never[i]);
+  assert_has (all->str, "enfermeiro(a)");
+  assert_has (all->str, "comunitário");
+  assert_has (all->str, "10/2026");
+  assert_lacks (all->str, "Teresina");
+  assert_lacks (all->str, "Sobral");
+}
+
+static void
+test_numbers_unique_and_export (void)
+{
+  g_auto(Run) r = { 0 };
+  g_autofree char *out = fresh_dir ("numeradas");
+  g_autofree char *again = fresh_dir ("numeradas-2");
+  g_autofree char *exported = g_build_filename (dir, "exportada.pdf", NULL);
+  g_autofree char *ids = NULL;
+  g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_auto(GStrv) lines = NULL;
+
+  prepare_roster ();
+  cli (&r, "notificacao", "generate", "--signer", "coordenador", "-o", out, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  cli (&r, "notificacao", "generate", "--signer", "coordenador", "--date", "2026-12-20", "--municipio", "230440",
+       "-o", again, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  assert_has (r.out, "1 notificação gravada");
+
+  ids = sql_text ("SELECT numero || '/' || ano FROM notificacao ORDER BY id");
+  lines = g_strsplit (g_strstrip (ids), "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 3);
+  for (guint i = 0; lines[i] != NULL; i++)
+    g_assert_true (g_hash_table_add (seen, g_strdup (lines[i])));
+
+  /* The export gives back the bytes written. */
+  files = pdfs_in (again);
+  g_assert_cmpuint (files->len, ==, 1);
+  {
+    g_autofree char *written = g_build_filename (again, g_ptr_array_index (files, 0), NULL);
+    g_autofree char *a = NULL, *b = NULL;
+    gsize la = 0, lb = 0;
+
+    g_unlink (exported);
+    cli (&r, "notificacao", "export", "3/2026", "-o", exported, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_true (g_file_get_contents (written, &a, &la, NULL));
+    g_assert_true (g_file_get_contents (exported, &b, &lb, NULL));
+    g_assert_cmpmem (a, la, b, lb);
+    g_assert_true (g_str_has_prefix (g_ptr_array_index (files, 0), FORTALEZA "-notificacao-3-2026"));
+  }
+
+  /* The ofício series is shared: the next adhesion ofício does not reuse a letter's number. */
+  {
+    g_autofree char *taken = sql_text ("SELECT ultimo FROM oficio_numeracao WHERE ano = 2026");
+
+    g_assert_cmpstr (g_strstrip (taken), ==, "3");
+  }
+
+  cli (&r, "notificacao", "export", "9/2026", "-o", exported, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+}
+
+static void
+test_refusals_write_nothing (void)
+{
+  g_auto(Run) r = { 0 };
+  g_autofree char *out = fresh_dir ("recusas");
+  g_autofree char *mine = g_build_filename (out, "meu.pdf", NULL);
+  g_autofree char *count = NULL;
+  g_autoptr(GPtrArray) files = NULL;
+
+  prepare_roster ();
+  cli (&r, "notificacao", "generate", "--signer", "coordenador", "--date", "2026-12-05", "-o", out, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  assert_has (r.err, "antes de hoje");
+  cli (&r, "notificacao", "generate", "--signer", "coordenador", "--date", "2027-01-06", "-o", out, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  assert_has (r.err, "30 dias");
+  cli (&r, "notificacao", "generate", "--signer", "prefeito", "-o", out, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  cli (&r, "notificacao", "generate", "--signer", "coordenador", "--municipio", SOBRAL, "-o", out, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  assert_has (r.err, "nada a notificar");
+  cli (&r, "notificacao", "generate", "--signer", "coordenador", "--municipio", "2211001", "-o", out, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+
+  cli (&r, "profile", "set", "contato.email", "", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  cli (&r, "profile", "set", "secretaria.nome", "", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  cli (&r, "notificacao", "generate", "--signer", "secretario", "-o", out, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  /* In words, all at once, not as keys. */
+  assert_has (r.err, "Nome da secretaria");
+  assert_has (r.err, "E-mail da pessoa de contato");
+  assert_has (r.err, "Nome do(a) Secretário(a) de Saúde");
+  assert_lacks (r.err, "secretaria.nome");
+  fill_profile ();
+
+  /* A file the user has, named as the combined PDF: refused, kept as it was. */
+  g_assert_true (g_file_set_contents (mine, "meu", -1, NULL));
+  cli (&r, "notificacao", "generate", "--signer", "coordenador", "-o", out, "--combinado", mine, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  {
+    g_autofree char *kept = NULL;
+
+    g_assert_true (g_file_get_contents (mine, &kept, NULL, NULL));
+    g_assert_cmpstr (kept, ==, "meu");
+  }
+  files = pdfs_in (out);
+  g_assert_cmpuint (files->len, ==, 1);
+  count = sql_text ("SELECT COUNT (*) FROM notificacao");
+  g_assert_cmpstr (g_strstrip (count), ==, "0");
+  {
+    g_autofree char *taken = sql_text ("SELECT COUNT (*) FROM oficio_numeracao");
+
+    g_assert_cmpstr (g_strstrip (taken), ==, "0");
+  }
+}
+
+static void
+test_follow_up_after_newer_competencia (void)
+{
+  g_auto(Run) r = { 0 };
+  g_autofree char *out = fresh_dir ("acompanhamento");
+  g_autofree char *later = write_roster ("roster-101112.csv", TRUE);
+  g_autofree char *status = NULL;
+  g_autofree char *combined = g_build_filename (out, "todas.pdf", NULL);
+
+  prepare_roster ();
+  cli (&r, "notificacao", "generate", "--signer", "coordenador", "-o", out, "--combinado", combined, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  {
+    g_autofree char *text = pdf_text (combined);
+
+    assert_has (text, "0002000001");
+    assert_has (text, "0001000004");
+  }
+  cli (&r, "notificacao", "list", "--pendentes", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  assert_has (r.out, "Equipes notificadas: 4");
+
+  cli (&r, "import", "roster", later, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  assert_has (r.out, "2 regularizadas");
+
+  status = sql_text ("SELECT ine, situacao, verificada_em FROM notificacao_equipe ORDER BY ine");
+  g_assert_cmpstr (status, ==,
+                   "0001000002|regularizada|202612\n"
+                   "0001000003|suspensa|202612\n"
+                   "0001000004|persiste|202612\n"
+                   "0002000001|regularizada|202612\n");
+
+  cli (&r, "notificacao", "list", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  assert_has (r.out, "regularizadas: 2");
+  assert_has (r.out, "pendentes: 1");
+  assert_has (r.out, "suspensas: 1");
+  /* 0001000003 had until 12/2026 and the SCNES of 12/2026 shows it still without an ACS. */
+  assert_has (r.out, "após o “corrigir até”: 1");
+  /* 162.000,00 of 0001000002 and 97.200,00 of 0002000001 no longer forecast. */
+  assert_has (r.out, "evitada pelas regularizações: R$ 259.200,00");
+  cli (&r, "notificacao", "list", "--pendentes", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  assert_has (r.out, FORTALEZA);
+  assert_lacks (r.out, CAUCAIA);
+
+  cli (&r, "audit", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  assert_has (r.out, "notificacao-generate");
+  assert_has (r.out, "notificacao-acompanhamento");
+}
+
+/* Every run of exactly ten digits in a text: the INEs a letter names. */
+static void
+collect_ines (const char *text, GHashTable *into)
+{
+  for (const char *p = text; *p != '\0';)
+    {
+      const char *start = p;
+
+      while (g_ascii_isdigit (*p))
+        p++;
+      if (p - start == 10)
+        g_hash_table_add (into, g_strndup (start, 10));
+      if (p == start)
+        p++;
+    }
+}
+
+/* On the demonstration roster (hundreds of teams): the letters name exactly the teams the
+ * forecast shows suspended or with a next step, in exactly their municipalities; and every page
+ * carries the demonstration banner. */
+static void
+test_demo_matches_forecast_and_banner (void)
+{
+  g_auto(Run) r = { 0 };
+  g_autofree char *out = fresh_dir ("demo");
+  g_autofree char *combined = g_build_filename (dir, "demo-todas.pdf", NULL);
+  g_autofree char *roster = g_build_filename (dir, "demo-roster.csv", NULL);
+  g_autofree char *text = NULL;
+  g_auto(GStrv) pages = NULL;
+  g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(GHashTable) expected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) expected_ibge = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) found = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) ibge_of = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonArray *items;
+  guint n = 0, letters = 0;
+  gint64 last = 0;
+
+  fresh_database ("demo.db", TRUE);
+  fill_profile ();
+
+  cli (&r, "teams", "--format", "json", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  json_parser_load_from_data (parser, r.out, -1, &error);
+  g_assert_no_error (error);
+  items = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "equipes");
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *o = json_array_get_object_element (items, i);
+
+      g_hash_table_insert (ibge_of, g_strdup (json_object_get_string_member (o, "ine")),
+                           g_strdup (json_object_get_string_member (o, "ibge")));
+      last = MAX (last, json_object_get_int_member (o, "ultima_competencia"));
+    }
+
+  g_unlink (roster);
+  cli (&r, "export", "roster", roster, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  cli (&r, "forecast", roster, "--format", "json", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  json_parser_load_from_data (parser, r.out, -1, &error);
+  g_assert_no_error (error);
+  items = json_node_get_array (json_parser_get_root (parser));
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *o = json_array_get_object_element (items, i);
+      const char *ine = json_object_get_string_member (o, "ine");
+
+      if (json_object_get_int_member (o, "competencia") != last)
+        continue;
+      if (json_object_get_int_member (o, "percentual") > 0 || !json_object_get_null_member (o, "proximo_passo"))
+        {
+          g_hash_table_add (expected, g_strdup (ine));
+          g_hash_table_add (expected_ibge, g_strdup (g_hash_table_lookup (ibge_of, ine)));
+        }
+    }
+  g_assert_cmpuint (g_hash_table_size (expected), >, 20);
+
+  g_unlink (combined);
+  cli (&r, "notificacao", "generate", "--signer", "coordenador", "-o", out, "--combinado", combined, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  files = pdfs_in (out);
+  g_assert_cmpuint (files->len, ==, g_hash_table_size (expected_ibge));
+  for (guint i = 0; i < files->len; i++)
+    {
+      g_autofree char *path = g_build_filename (out, g_ptr_array_index (files, i), NULL);
+      g_autofree char *one = pdf_text (path);
+      g_autofree char *ibge = g_strndup (g_ptr_array_index (files, i), 7);
+
+      g_assert_true (g_hash_table_contains (expected_ibge, ibge));
+      collect_ines (one, found);
+    }
+  g_assert_cmpuint (g_hash_table_size (found), ==, g_hash_table_size (expected));
+  {
+    GHashTableIter iter;
+    gpointer key;
+
+    g_hash_table_iter_init (&iter, expected);
+    while (g_hash_table_iter_next (&iter, &key, NULL))
+      if (!g_hash_table_contains (found, key))
+        g_error ("team %s is in the forecast but in no letter", (char *) key);
+  }
+
+  text = pdf_text (combined);
+  pages = g_strsplit (text, "\f", -1);
+  for (guint i = 0; pages[i] != NULL; i++)
+    {
+      if (*g_strstrip (pages[i]) == '\0')
+        continue;
+      assert_has (pages[i], "DADOS DE DEMONSTRAÇÃO");
+      /* Each letter starts on a page of its own. */
+      if (strstr (pages[i], "OFÍCIO Nº") != NULL)
+        letters++;
+      n++;
+    }
+  g_assert_cmpuint (n, >=, files->len);
+  g_assert_cmpuint (letters, ==, files->len);
+}
+
+/* One municipality with 25 teams at risk: the table spans pages and its header comes back on each. */
+static void
+test_long_table (void)
+{
+  g_auto(Run) r = { 0 };
+  g_autoptr(GString) csv = g_string_new ("competencia;ibge;cnes;ine;tipo_equipe;cns;nome;cbo;carga_horaria;estrato_ied\n");
+  g_autofree char *path = g_build_filename (dir, "roster-25.csv", NULL);
+  g_autofree char *out = fresh_dir ("longa");
+  g_autoptr(GPtrArray) files = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *text = NULL;
+  g_auto(GStrv) pages = NULL;
+
+  for (guint t = 0; t < 25; t++)
+    {
+      g_autofree char *ine = g_strdup_printf ("00040000%02u", t + 1);
+
+      add_team (csv, 202610, FORTALEZA, "2480018", ine, "eSF", "MED ENF TEC ACS");
+      add_team (csv, 202611, FORTALEZA, "2480018", ine, "eSF", t % 2 == 0 ? "MED ENF TEC" : "ENF TEC ACS");
+    }
+  add_team (csv, 202611, CAUCAIA, "2480034", "0005000001", "eSF", "MED ENF TEC");
+  add_team (csv, 202610, CAUCAIA, "2480034", "0005000001", "eSF", "MED ENF TEC ACS");
+  g_assert_true (g_file_set_contents (path, csv->str, -1, NULL));
+  fresh_database ("longa.db", FALSE);
+  fill_profile ();
+  cli (&r, "import", "roster", path, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  cli (&r, "notificacao", "generate", "--signer", "coordenador", "-o", out, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  files = pdfs_in (out);
+  g_assert_cmpuint (files->len, ==, 2);
+
+  pdf = g_build_filename (out, g_ptr_array_index (files, 1), NULL);
+  text = pdf_text (pdf);
+  pages = g_strsplit (text, "\f", -1);
+  g_assert_cmpuint (g_strv_length (pages), >=, 3);
+  for (guint t = 0; t < 25; t++)
+    {
+      g_autofree char *ine = g_strdup_printf ("00040000%02u", t + 1);
+
+      assert_has (text, ine);
+    }
+  /* Every page holding team rows starts them under the header. */
+  for (guint p = 0; pages[p] != NULL; p++)
+    {
+      const char *row = strstr (pages[p], "00040000");
+      const char *header = strstr (pages[p], "Equipe (INE");
+
+      if (row != NULL)
+        {
+          g_assert_nonnull (header);
+          g_assert_true (header < row);
+        }
+    }
+  assert_has (text, "Total: 25 equipes");
+  assert_has (text, "Atenciosamente,");
+}
+
+static void
+cancel_after_first (guint done, guint total, const char *municipio, gpointer user_data)
+{
+  g_cancellable_cancel (user_data);
+}
+
+/* The window's Cancel, through the same core call: the first letter is made, then the user
+ * cancels; nothing is stored, no number is taken and no file is left. */
+static void
+test_cancel_leaves_nothing (void)
+{
+  g_autofree char *out = fresh_dir ("cancelada");
+  g_autofree char *combined = g_build_filename (out, "todas.pdf", NULL);
+  g_autoptr(CoordenaStore) store = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GPtrArray) files = NULL;
+  g_autofree char *rows = NULL;
+  g_autofree char *taken = NULL;
+  CoordenaNotifyRequest request = { .signer = "coordenador" };
+
+  prepare_roster ();
+  store = coordena_store_open (db, &error);
+  g_assert_no_error (error);
+  coordena_clock_today (&request.date);
+  records = coordena_notification_generate (store, &request, out, combined, cancel_after_first, cancellable, cancellable,
+                                            &error);
+  g_assert_null (records);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  files = pdfs_in (out);
+  g_assert_cmpuint (files->len, ==, 0);
+  rows = sql_text ("SELECT COUNT (*) FROM notificacao");
+  g_assert_cmpstr (g_strstrip (rows), ==, "0");
+  taken = sql_text ("SELECT COUNT (*) FROM oficio_numeracao");
+  g_assert_cmpstr (g_strstrip (taken), ==, "0");
+}
+
+int
+main (int argc, char **argv)
+{
+  int rc;
+
+  g_test_init (&argc, &argv, NULL);
+  dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR") != NULL ? g_getenv ("G_TEST_BUILDDIR") : ".",
+                          "notificacao-output", NULL);
+  g_mkdir_with_parents (dir, 0700);
+
+  g_test_add_func ("/notificacao/documents-match-forecast", test_documents_match_forecast);
+  g_test_add_func ("/notificacao/numbers-unique-and-export", test_numbers_unique_and_export);
+  g_test_add_func ("/notificacao/refusals-write-nothing", test_refusals_write_nothing);
+  g_test_add_func ("/notificacao/follow-up-after-newer-competencia", test_follow_up_after_newer_competencia);
+  g_test_add_func ("/notificacao/demo-matches-forecast-and-banner", test_demo_matches_forecast_and_banner);
+  g_test_add_func ("/notificacao/long-table", test_long_table);
+  g_test_add_func ("/notificacao/cancel-leaves-nothing", test_cancel_leaves_nothing);
+
+  rc = g_test_run ();
+  g_free (db);
+  g_free (dir);
+  return rc;
+}
