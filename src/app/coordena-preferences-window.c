@@ -19,6 +19,8 @@
 #include "coordena-application.h"
 #include "coordena-oficio-files.h"
 #include "coordena-preferences-window.h"
+
+#include <coordena/numbering.h>
 #include "coordena-window-private.h"
 
 struct _CoordenaPreferencesWindow
@@ -828,6 +830,7 @@ typedef struct {
   char *db_path;
   char *path;
   gboolean restore;
+  char *note;      /* after a restore: the ofícios issued after the copy was made */
 } DataJob;
 
 static void
@@ -835,6 +838,7 @@ data_job_free (DataJob *job)
 {
   g_free (job->db_path);
   g_free (job->path);
+  g_free (job->note);
   g_free (job);
 }
 
@@ -851,7 +855,11 @@ data_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *can
       || !(job->restore ? coordena_store_restore (store, job->path, &error) : coordena_store_backup (store, job->path, &error)))
     g_task_return_error (task, error);
   else
-    g_task_return_boolean (task, TRUE);
+    {
+      if (job->restore)
+        job->note = coordena_numbering_restore_note (store, NULL);
+      g_task_return_boolean (task, TRUE);
+    }
 }
 
 static void
@@ -874,6 +882,15 @@ data_done (GObject *source, GAsyncResult *result, gpointer user_data)
       /* TRANSLATORS: a toast after a restore, with the backup's file name */
       text = g_strdup_printf (_("Restored from “%s”"), base);
       reload_workspace (self);
+      if (job->note != NULL)
+        {
+          AdwMessageDialog *dialog;
+          g_autofree char *body = g_strdup_printf (_("Note: %s."), job->note);
+
+          dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Ofícios Issued After This Copy"), body));
+          adw_message_dialog_add_response (dialog, "close", _("_Close"));
+          gtk_window_present (GTK_WINDOW (dialog));
+        }
     }
   else
     /* TRANSLATORS: a toast after a backup, with its file name */
