@@ -314,6 +314,16 @@ join_items (char **items)
   return g_string_free (out, FALSE);
 }
 
+/* An act cited again: "Nota Técnica Conjunta nº 425/2025" from its short title, without units
+ * or SEI number, which the letter already gave. */
+static char *
+cite_again (const CoordenaOfferReference *ref)
+{
+  if (ref->short_title != NULL && g_str_has_prefix (ref->short_title, "NT "))
+    return g_strconcat ("Nota Técnica ", ref->short_title + 3, NULL);
+  return g_strdup (ref->short_title != NULL ? ref->short_title : ref->title);
+}
+
 /* "a Nota Técnica … (SEI nº …)" */
 static char *
 describe_reference (const CoordenaOfferReference *ref)
@@ -473,11 +483,27 @@ coordena_oficio_compose (const CoordenaOficioRequest *request, guint number, GEr
   }
 
   /* 7. Texto */
-  g_ptr_array_add (paragraphs,
-                   g_strdup_printf ("Cumprimentando-%s cordialmente, na qualidade de %s, comunico a adesão "
-                                    "formal do Estado %s %s ao %s.",
-                                    to == COORDENA_GENDER_F ? "a" : "o", cargo, states[state].prep,
-                                    states[state].name, offer->name));
+  {
+    g_autoptr(GString) p = g_string_new (NULL);
+    const CoordenaOfferReference *enrol = coordena_offer_get_reference (offer, offer->enrolment_source);
+
+    g_string_append_printf (p, "Cumprimentando-%s cordialmente, na qualidade de %s, comunico a adesão formal do "
+                            "Estado %s %s ao %s", to == COORDENA_GENDER_F ? "a" : "o", cargo, states[state].prep,
+                            states[state].name, offer->name);
+    /* What the adhesion conditions, with the item that says so. */
+    if (offer->enrolment_text != NULL)
+      {
+        g_autofree char *again = enrol != NULL ? cite_again (enrol) : NULL;
+
+        if (again != NULL && offer->enrolment_item != NULL)
+          g_string_append_printf (p, ", condicionante, nos termos do item %s da %s, à %s", offer->enrolment_item, again,
+                                  offer->enrolment_text);
+        else
+          g_string_append_printf (p, ", condicionante à %s", offer->enrolment_text);
+      }
+    g_string_append_c (p, '.');
+    g_ptr_array_add (paragraphs, g_string_free (g_steal_pointer (&p), FALSE));
+  }
 
   {
     guint total = offer->references->len - (route != NULL ? 1 : 0);
@@ -519,24 +545,27 @@ coordena_oficio_compose (const CoordenaOficioRequest *request, guint number, GEr
   {
     const CoordenaOfferReference *src = coordena_offer_get_reference (offer, offer->responsibilities_source);
     const CoordenaOfferReference *basis = coordena_offer_get_reference (offer, offer->responsibilities_basis);
-    const CoordenaOfferReference *enrol = coordena_offer_get_reference (offer, offer->enrolment_source);
     g_autoptr(GString) p = g_string_new ("Declaro ciência das responsabilidades do ente federado previstas");
 
     /* Every reference title starts with "Nota" (feminine article); the act cited just before
      * is "a mesma". */
     if (basis != NULL)
       {
-        g_autofree char *described = describe_reference (basis);
+        g_autofree char *described = cite_again (basis);
 
         if (offer->responsibilities_basis_item != NULL)
           g_string_append_printf (p, " no item %s da %s", offer->responsibilities_basis_item, described);
         else
           g_string_append_printf (p, " na %s", described);
         if (src != NULL)
-          g_string_append_printf (p, ", conforme %s%s%s da %s", offer->responsibilities_item != NULL ? "o item " : "",
-                                  offer->responsibilities_item != NULL ? offer->responsibilities_item : "",
-                                  offer->responsibilities_item != NULL ? "" : "o disposto",
-                                  src->title);
+          {
+            g_autofree char *again = cite_again (src);
+
+            if (offer->responsibilities_item != NULL)
+              g_string_append_printf (p, " (item %s da %s)", offer->responsibilities_item, again);
+            else
+              g_string_append_printf (p, " (%s)", again);
+          }
       }
     else
       {
@@ -547,16 +576,6 @@ coordena_oficio_compose (const CoordenaOficioRequest *request, guint number, GEr
                                 offer->responsibilities_item != NULL ? "da" : "na", act);
       }
     g_string_append_printf (p, ", que o Estado assume, entre elas: %s.", items);
-    if (offer->enrolment_text != NULL)
-      {
-        if (offer->enrolment_item != NULL)
-          g_string_append_printf (p, " Registro que, nos termos do item %s da %s, a adesão formal é condicionante à %s.",
-                                  offer->enrolment_item,
-                                  enrol != NULL ? enrol->title : "nota técnica da oferta",
-                                  offer->enrolment_text);
-        else
-          g_string_append_printf (p, " Registro que a adesão formal é condicionante à %s.", offer->enrolment_text);
-      }
     responsibilities = g_string_free (g_steal_pointer (&p), FALSE);
   }
   g_ptr_array_add (paragraphs, g_steal_pointer (&responsibilities));
