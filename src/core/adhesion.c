@@ -611,16 +611,15 @@ coordena_adhesion_generate_oficio (CoordenaStore *store, const CoordenaOficioReq
 
   if (request.numero != NULL && !coordena_numbering_parse (request.numero, &number, &given_year, error))
     goto fail;
-  if (g_date_valid (&request.date) && !coordena_numbering_check_date (store, COORDENA_SEQUENCE_OFICIO, &request.date, error))
-    goto fail;
-  if (request.numero != NULL && given_year != g_date_get_year (&request.date))
+  if (request.numero != NULL && g_date_valid (&request.date) && given_year != g_date_get_year (&request.date))
     {
       g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
                    _("the number %s is of %u but the ofício is dated in %u: give a number of the ofício’s year"),
                    request.numero, given_year, g_date_get_year (&request.date));
       goto fail;
     }
-  if (!coordena_oficio_check (&request, error))
+  if (!coordena_oficio_check (&request, error)
+      || !coordena_numbering_check_date (store, COORDENA_SEQUENCE_OFICIO, &request.date, error))
     goto fail;
   if (annex_kind != NULL)
     {

@@ -73,10 +73,8 @@ coordena_oficio_preview (CoordenaStore *store, const CoordenaOficioRequest *requ
   request.profile = hold.profile;
   request.respectfully = coordena_oficio_closing_respectful (request.profile.values, request.signer);
 
-  if (g_date_valid (&request.date)
-      && !coordena_numbering_check_date (store, COORDENA_SEQUENCE_OFICIO, &request.date, error))
-    goto fail;
-  if (!coordena_oficio_check (&request, error))
+  if (!coordena_oficio_check (&request, error)
+      || !coordena_numbering_check_date (store, COORDENA_SEQUENCE_OFICIO, &request.date, error))
     goto fail;
 
   if ((current = coordena_adhesion_get (store, request.offer->id, error)) == NULL)
