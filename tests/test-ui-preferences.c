@@ -144,6 +144,13 @@ generate_through_dialog (CoordenaWindow *window)
   ui_flush ();
   dialog = COORDENA_OFICIO_DIALOG (ui_find_toplevel (COORDENA_TYPE_OFICIO_DIALOG));
   g_assert_nonnull (dialog);
+  /* Generated on the day it is dated, within the shipped offer's deadline. */
+  {
+    g_autoptr(GTimeZone) tz = coordena_clock_timezone ();
+    g_autoptr(GDateTime) day = g_date_time_new (tz, 2025, 12, 1, 12, 0, 0);
+
+    coordena_clock_set_for_testing (day);
+  }
   gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "oficio-date")), "01/12/2025");
   for (guint i = 0;; i++)
     {
@@ -159,6 +166,7 @@ generate_through_dialog (CoordenaWindow *window)
   g_assert_true (coordena_oficio_dialog_can_generate (dialog));
   g_signal_emit_by_name (find_named (GTK_WIDGET (dialog), "oficio-generate"), "clicked");
   g_assert_true (ui_app_wait_for (dialog_gone, NULL));
+  coordena_clock_set_for_testing (NULL);
 
   records = coordena_adhesion_list_oficios (store_of (window), &error);
   g_assert_no_error (error);
@@ -222,11 +230,14 @@ test_profile_change_in_next_oficio (void)
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (find_named (GTK_WIDGET (prefs), "profile-brasao"))), "PNG"));
   apply_entry (prefs, "secretario.nome", "Ana Beatriz Figueiredo Lopes");
   apply_entry (prefs, "subunidade", "Coordenadoria de Políticas de Atenção Primária");
-  adw_combo_row_set_selected (ADW_COMBO_ROW (find_named (GTK_WIDGET (prefs), "profile-fecho")), 1);
+  /* The Secretary's closing shows its default, "Atenciosamente", until changed. */
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (find_named (GTK_WIDGET (prefs), "profile-secretario.fecho"))), ==, 0);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (find_named (GTK_WIDGET (prefs), "profile-coordenador.fecho"))), ==, 1);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_named (GTK_WIDGET (prefs), "profile-secretario.fecho")), 1);
   ui_flush ();
   {
     g_autofree char *v = profile_value (store_of (window), "secretario.nome");
-    g_autofree char *f = profile_value (store_of (window), "fecho");
+    g_autofree char *f = profile_value (store_of (window), "secretario.fecho");
 
     g_assert_cmpstr (v, ==, "Ana Beatriz Figueiredo Lopes");
     g_assert_cmpstr (f, ==, "Respeitosamente");
