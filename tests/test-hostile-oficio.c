@@ -667,6 +667,140 @@ test_offers_over_time (void)
   assert_lacks (r.out, OPEN_OFFER);
 }
 
+
+/* Starts coordena-cli ARGS… on `today` without waiting (for kill -9 at any moment). */
+static GSubprocess *
+cli_start (const char *const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE
+                                                                       | G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_autoptr(GError) error = NULL;
+  GSubprocess *proc;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("COORDENA_CLI"));
+  g_ptr_array_add (argv, (gpointer) "--db");
+  g_ptr_array_add (argv, db);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_subprocess_launcher_setenv (launcher, "COORDENA_TODAY", today, TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", xdg, TRUE);
+  g_subprocess_launcher_set_cwd (launcher, dir);
+  proc = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  return proc;
+}
+
+/* 11.2 (b): generate killed with SIGKILL at every stage. Whatever moment the kill hits, an
+ * ofício file that appears under its name is known to the database with the same SHA-256, and
+ * no number is ever printed on two different documents. */
+static void
+test_kill_never_duplicates (void)
+{
+  g_auto(Run) r = { 0 };
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autofree char *reg = NULL;
+  guint killed = 0, finished = 0;
+
+  setup ("kill");
+  reg = g_strconcat (db, ".oficios.log", NULL);
+  for (guint i = 0; i < 16; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("k%02u.pdf", i);
+      g_autofree char *out = in_dir (name);
+      const char *args[] = { "oficio", "generate", "--offer", OPEN_OFFER, "--signer", "secretario", "-o", out, NULL };
+      g_autoptr(GSubprocess) proc = cli_start (args);
+
+      g_usleep ((gulong) (i * 4000)); /* 0 to 60 ms: before, during and after the commit */
+      g_subprocess_force_exit (proc);
+      g_subprocess_wait (proc, NULL, NULL);
+      if (g_subprocess_get_if_signaled (proc))
+        killed++;
+      else
+        finished++;
+    }
+
+  /* Every file that made it to its name is a stored ofício, byte for byte. */
+  cli (&r, "oficio", "list", "--format", "csv", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  {
+    g_auto(GStrv) lines = g_strsplit (r.out, "\n", -1);
+
+    for (guint i = 1; lines[i] != NULL; i++)
+      {
+        g_auto(GStrv) f = g_strsplit (lines[i], ";", -1);
+
+        if (g_strv_length (f) < 9)
+          continue;
+        /* numero;ano;…;sha256 at column 8 */
+        g_assert_false (g_hash_table_contains (seen, f[0]));
+        g_hash_table_insert (seen, g_strdup (f[0]), g_strdup (f[8]));
+      }
+  }
+  for (guint i = 0; i < 16; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("k%02u.pdf", i);
+      g_autofree char *out = in_dir (name);
+      g_autofree char *bytes = NULL;
+      g_autofree char *sha = NULL;
+      g_autofree char *text = NULL;
+      gsize n = 0;
+      gboolean known = FALSE;
+      GHashTableIter it;
+      gpointer key, value;
+
+      if (!g_file_get_contents (out, &bytes, &n, NULL))
+        continue;
+      sha = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) bytes, n);
+      g_hash_table_iter_init (&it, seen);
+      while (g_hash_table_iter_next (&it, &key, &value))
+        known = known || g_str_equal (value, sha);
+      if (!known)
+        g_error ("%s is on disk but its SHA-256 %s is not in the database", name, sha);
+      text = pdf_text (out);
+      assert_has (text, "OFÍCIO Nº");
+    }
+
+  /* The next number is past everything the register holds. */
+  {
+    g_autofree char *log = NULL;
+    g_autofree char *next = NULL;
+    g_autofree char *expected = NULL;
+    g_auto(GStrv) lines = NULL;
+    guint64 highest = 0;
+
+    if (g_file_get_contents (reg, &log, NULL, NULL))
+      {
+        lines = g_strsplit (log, "\n", -1);
+        for (guint i = 0; lines[i] != NULL; i++)
+          {
+            g_auto(GStrv) f = g_strsplit (lines[i], "\t", -1);
+
+            if (g_strv_length (f) >= 9)
+              highest = MAX (highest, g_ascii_strtoull (f[3], NULL, 10));
+          }
+      }
+    next = generate (&r, "secretario", NULL, "depois.pdf");
+    g_assert_cmpint (r.status, ==, 0);
+    expected = g_strdup_printf ("OFÍCIO Nº %" G_GUINT64_FORMAT "/2026", highest + 1);
+    assert_has (r.out, expected);
+  }
+  {
+    guint on_disk = 0;
+
+    for (guint i = 0; i < 16; i++)
+      {
+        g_autofree char *name = g_strdup_printf ("k%02u.pdf", i);
+        g_autofree char *out = in_dir (name);
+
+        on_disk += g_file_test (out, G_FILE_TEST_EXISTS);
+      }
+    g_test_message ("kill -9: %u killed, %u finished before the kill; %u ofícios stored, %u files under their name, "
+                    "%u temporary files left", killed, finished, g_hash_table_size (seen), on_disk, n_temporaries ());
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -680,5 +814,6 @@ main (int argc, char **argv)
   g_test_add_func ("/hostile-oficio/content-and-address", test_content_and_address);
   g_test_add_func ("/hostile-oficio/annex-competencia", test_annex_competencia);
   g_test_add_func ("/hostile-oficio/offers-over-time", test_offers_over_time);
+  g_test_add_func ("/hostile-oficio/kill-never-duplicates", test_kill_never_duplicates);
   return g_test_run ();
 }

@@ -14,6 +14,7 @@
 
 #include <coordena/coordena.h>
 #include <coordena/adhesion.h>
+#include <coordena/numbering.h>
 #include <coordena/profile.h>
 #include <coordena/rule-override.h>
 #include <coordena/ruleset.h>
@@ -249,6 +250,30 @@ test_profile_change_in_next_oficio (void)
   g_assert_cmpstr (email, ==, "coaps@saude.ce.gov.br");
   email_row = find_named (GTK_WIDGET (prefs), "profile-email");
   g_assert_true (gtk_widget_has_css_class (email_row, "error"));
+
+  /* The counter's next number: it may jump ahead, and the address block of the decree. */
+  {
+    GDate today;
+    guint next = 0;
+    GtkWidget *counter = find_named (GTK_WIDGET (prefs), "profile-numeracao.proximo");
+
+    coordena_clock_today (&today);
+    g_assert_nonnull (counter);
+    apply_entry (prefs, "numeracao.proximo", "40");
+    g_assert_true (coordena_numbering_peek_next (store_of (window), COORDENA_SEQUENCE_OFICIO, g_date_get_year (&today),
+                                                 &next, NULL));
+    g_assert_cmpuint (next, ==, 40);
+    g_assert_false (gtk_widget_has_css_class (counter, "error"));
+    apply_entry (prefs, "numeracao.proximo", "0");
+    g_assert_true (gtk_widget_has_css_class (counter, "error"));
+    adw_combo_row_set_selected (ADW_COMBO_ROW (find_named (GTK_WIDGET (prefs), "profile-enderecamento")), 1);
+    ui_flush ();
+    {
+      g_autofree char *e = profile_value (store_of (window), "enderecamento");
+
+      g_assert_cmpstr (e, ==, "decreto");
+    }
+  }
   apply_entry (prefs, "email", "coaps@saude.ce.gov.br");
   g_assert_false (gtk_widget_has_css_class (email_row, "error"));
 
