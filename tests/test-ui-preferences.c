@@ -456,6 +456,25 @@ signer_restored (gpointer store)
   return g_strcmp0 (name, "Maria Clara Albuquerque Nogueira") == 0;
 }
 
+/* The dialog that names the ofícios a restored copy does not know, NULL until it shows. */
+static gpointer
+restore_note_shown (gpointer unused)
+{
+  g_autoptr(GList) windows = gtk_window_list_toplevels ();
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data)
+        && g_strcmp0 (adw_message_dialog_get_heading (l->data), "Ofícios emitidos depois desta cópia") == 0)
+      return l->data;
+  return NULL;
+}
+
+static gboolean
+restore_note_is_shown (gpointer unused)
+{
+  return restore_note_shown (NULL) != NULL;
+}
+
 static void
 test_stratum_and_backup_restore (void)
 {
@@ -493,6 +512,23 @@ test_stratum_and_backup_restore (void)
   g_assert_true (ui_app_wait_for (file_exists, backup));
   ui_flush ();
   apply_entry (prefs, "secretario.nome", "Outra Pessoa");
+  /* An ofício issued after the copy: the restore will say its number stays spent. */
+  {
+    g_autoptr(GTimeZone) tz = coordena_clock_timezone ();
+    g_autoptr(GDateTime) day = g_date_time_new (tz, 2025, 12, 1, 12, 0, 0);
+    g_autoptr(CoordenaOffer) offer = coordena_offer_find ("coordenacao-cuidado-2025", &error);
+    g_autoptr(CoordenaOficioRecord) record = NULL;
+    CoordenaOficioRequest request = { 0 };
+
+    g_assert_no_error (error);
+    coordena_clock_set_for_testing (day);
+    request.offer = offer;
+    request.signer = "secretario";
+    coordena_clock_today (&request.date);
+    record = coordena_adhesion_generate_oficio (store_of (window), &request, NULL, NULL, &error);
+    g_assert_no_error (error);
+    coordena_clock_set_for_testing (NULL);
+  }
   coordena_preferences_window_confirm_restore (COORDENA_PREFERENCES_WINDOW (prefs), backup);
   ui_flush ();
   confirm = ADW_MESSAGE_DIALOG (find_toplevel_named ("restore-confirm"));
@@ -506,6 +542,14 @@ test_stratum_and_backup_restore (void)
   }
   adw_message_dialog_response (confirm, "restore");
   g_assert_true (ui_app_wait_for (signer_restored, store_of (window)));
+  {
+    AdwMessageDialog *note;
+
+    g_assert_true (ui_app_wait_for (restore_note_is_shown, NULL));
+    note = restore_note_shown (NULL);
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (note), "o ofício 1/2025 foi emitido depois desta cópia"));
+    gtk_window_destroy (GTK_WINDOW (note));
+  }
   close_window (GTK_WINDOW (prefs));
 }
 
