@@ -746,6 +746,7 @@ test_open_offer_dated_numbered_registered (void)
     g_error ("refused: %s", adw_message_dialog_get_body (refusal));
   g_assert_true (shows_text (page, "OFÍCIO Nº 88/2026/COAPS/SESA"));
   g_assert_true (shows_text (page, "Enviado"));
+  gtk_stack_set_visible_child_name (GTK_STACK (find_named (page, "adesao-inner-stack")), "estado");
   ui_wait_for_frames (GTK_WIDGET (window), 2);
   png = ui_save_png (GTK_WIDGET (window), "adesao-registrado");
 

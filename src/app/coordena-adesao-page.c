@@ -803,6 +803,31 @@ register_response (AdwMessageDialog *dialog, const char *response, RegisterDialo
 }
 
 static void
+registered_file_chosen (GtkNativeDialog *chooser, int response, AdwEntryRow *row)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT && (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL
+      && (path = g_file_get_path (file)) != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (row), path);
+  g_object_unref (chooser);
+  g_object_unref (row);
+}
+
+static void
+choose_registered_file (AdwEntryRow *row)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (row));
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Signed PDF or Scan"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Choose"), _("_Cancel"));
+
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (registered_file_chosen), g_object_ref (row));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
 register_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   CoordenaAdesaoPage *self = COORDENA_ADESAO_PAGE (widget);
@@ -830,7 +855,17 @@ register_action (GtkWidget *widget, const char *action_name, GVariant *parameter
   data->date_row = entry_row (GTK_LIST_BOX (list), "register-date", _("Date Sent (DD/MM/AAAA)"), today_text);
   data->channel_row = entry_row (GTK_LIST_BOX (list), "register-channel", _("Channel (SEI, protocol, e-mail…)"), NULL);
   data->receipt_row = entry_row (GTK_LIST_BOX (list), "register-receipt", _("Protocol Receipt (optional)"), NULL);
-  data->file_row = entry_row (GTK_LIST_BOX (list), "register-file", _("Signed PDF or Scan: Path (optional)"), NULL);
+  data->file_row = entry_row (GTK_LIST_BOX (list), "register-file", _("Signed PDF or Scan (optional)"), NULL);
+  {
+    GtkWidget *choose = gtk_button_new_from_icon_name ("document-open-symbolic");
+
+    gtk_widget_set_valign (choose, GTK_ALIGN_CENTER);
+    gtk_widget_add_css_class (choose, "flat");
+    gtk_widget_set_tooltip_text (choose, _("Choose the File…"));
+    gtk_accessible_update_property (GTK_ACCESSIBLE (choose), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Choose the File…"), -1);
+    g_signal_connect_swapped (choose, "clicked", G_CALLBACK (choose_registered_file), data->file_row);
+    adw_entry_row_add_suffix (data->file_row, choose);
+  }
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "register", _("_Register"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "register", ADW_RESPONSE_SUGGESTED);
