@@ -616,7 +616,6 @@ coordena_numbering_restore_note (CoordenaStore *store, GError **error)
             g_array_append_val (pairs, key);
         }
     }
-  g_clear_error (error);
   if (pairs->len == 0)
     return NULL;
   g_array_sort (pairs, cmp_guint);
