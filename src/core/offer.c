@@ -634,14 +634,13 @@ coordena_offer_closed_by (const CoordenaOffer *offer)
   return g_strdup_printf (_("deadline ended on %s (%s)"), deadline, cite);
 }
 
-static GDate sort_today;
-
 static gint
-compare_for_display (gconstpointer a, gconstpointer b)
+compare_for_display (gconstpointer a, gconstpointer b, gpointer user_data)
 {
   const CoordenaOffer *x = *(CoordenaOffer **) a;
   const CoordenaOffer *y = *(CoordenaOffer **) b;
-  gboolean cx = coordena_offer_is_closed (x, &sort_today), cy = coordena_offer_is_closed (y, &sort_today);
+  const GDate *today = user_data;
+  gboolean cx = coordena_offer_is_closed (x, today), cy = coordena_offer_is_closed (y, today);
   gint by_date;
 
   if (cx != cy)
@@ -655,8 +654,7 @@ compare_for_display (gconstpointer a, gconstpointer b)
 void
 coordena_offers_sort_for_display (GPtrArray *offers, const GDate *today)
 {
-  sort_today = *today;
-  g_ptr_array_sort (offers, compare_for_display);
+  g_ptr_array_sort_with_data (offers, compare_for_display, (gpointer) today);
 }
 
 char *
