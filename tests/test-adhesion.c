@@ -22,6 +22,15 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
 static char *dir;
 static char *db;
+/* The day the user works (COORDENA_TODAY for the CLI); NULL keeps the suite's day. */
+static const char *today;
+
+/* Works on that day from now on: an ofício is dated the day it is generated, or later. */
+static void
+on (const char *day)
+{
+  today = day;
+}
 
 /* Runs coordena-cli --db DB with the arguments (NULL-terminated), in Portuguese. */
 static void
@@ -48,6 +57,8 @@ cli (Run *r, ...)
   g_subprocess_launcher_setenv (launcher, "LANGUAGE", "pt_BR", TRUE);
   g_subprocess_launcher_setenv (launcher, "LC_ALL", "pt_BR.UTF-8", TRUE);
   g_subprocess_launcher_set_cwd (launcher, dir);
+  if (today != NULL)
+    g_subprocess_launcher_setenv (launcher, "COORDENA_TODAY", today, TRUE);
   proc = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, &error);
   g_assert_no_error (error);
   g_subprocess_communicate_utf8 (proc, NULL, NULL, &r->out, &r->err, &error);
@@ -80,8 +91,15 @@ fresh_database (const char *uf, gboolean demo)
   g_auto(Run) r = { 0 };
 
   g_free (db);
+  today = NULL;
   db = g_build_filename (dir, demo ? "demo.db" : "estado.db", NULL);
   g_unlink (db);
+  {
+    /* A new database in the same place starts a new register of issued numbers too. */
+    g_autofree char *reg = g_strconcat (db, ".oficios.log", NULL);
+
+    g_unlink (reg);
+  }
   if (demo)
     cli (&r, "init", "--uf", uf, "--demo", NULL);
   else
@@ -220,6 +238,7 @@ test_generate_refusals_and_numbering (void)
   fresh_database ("CE", FALSE);
 
   /* An empty profile: every missing field at once. */
+  on ("2025-12-01");
   cli (&r, "oficio", "generate", "--offer", OFFER, "--signer", "secretario", "--date", "2025-12-01", "-o", refused, NULL);
   g_assert_cmpint (r.status, ==, 1);
   assert_has (r.err, "falta no perfil o que o ofício exige: secretaria.nome, secretaria.sigla, cidade");
@@ -227,11 +246,13 @@ test_generate_refusals_and_numbering (void)
   g_assert_false (g_file_test (refused, G_FILE_TEST_EXISTS));
 
   fill_profile ();
+  on ("2025-12-04");
   cli (&r, "oficio", "generate", "--offer", OFFER, "--signer", "secretario", "--date", "2025-12-04", "-o", refused, NULL);
   g_assert_cmpint (r.status, ==, 1);
   assert_has (r.err, "o prazo do ofício é 03/12/2025 (NT Conjunta nº 441/2025, item 2.6)");
   g_assert_false (g_file_test (refused, G_FILE_TEST_EXISTS));
 
+  on ("2025-12-01");
   cli (&r, "oficio", "generate", "--offer", OFFER, "--signer", "chefe", "--date", "2025-12-01", "-o", refused, NULL);
   g_assert_cmpint (r.status, ==, 1);
   assert_has (r.err, "“chefe” não pode assinar este ofício");
@@ -240,6 +261,7 @@ test_generate_refusals_and_numbering (void)
 
   cli (&r, "profile", "set", "contato.nome", "Jõao Sampaio ✓", NULL);
   g_assert_cmpint (r.status, ==, 0);
+  on ("2025-12-01");
   cli (&r, "oficio", "generate", "--offer", OFFER, "--signer", "secretario", "--date", "2025-12-01", "-o", refused, NULL);
   g_assert_cmpint (r.status, ==, 1);
   assert_has (r.err, "contato.nome contém o caractere “✓” (U+2713)");
@@ -247,17 +269,20 @@ test_generate_refusals_and_numbering (void)
   cli (&r, "profile", "set", "contato.nome", "João Pedro Sampaio", NULL);
 
   /* A file that cannot be written takes no number either. */
+  on ("2025-12-01");
   cli (&r, "oficio", "generate", "--offer", OFFER, "--signer", "secretario", "--date", "2025-12-01",
        "-o", "/nonexistent-dir/oficio.pdf", NULL);
   g_assert_cmpint (r.status, ==, 1);
 
   /* Four refusals later, the first ofício still gets number 1. */
+  on ("2025-12-01");
   cli (&r, "oficio", "generate", "--offer", OFFER, "--signer", "secretario", "--date", "2025-12-01", "-o", first, NULL);
   g_assert_cmpint (r.status, ==, 0);
   assert_has (r.out, "OFÍCIO Nº 1/2025/COAPS/SESA");
   g_assert_cmpint (g_stat (first, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
 
+  on ("2025-12-02");
   cli (&r, "oficio", "generate", "--offer", OFFER, "--signer", "coordenador", "--date", "2025-12-02", "-o", second, NULL);
   g_assert_cmpint (r.status, ==, 0);
   assert_has (r.out, "OFÍCIO Nº 2/2025/COAPS/SESA");
@@ -310,17 +335,22 @@ test_adhesion_steps (void)
   g_assert_cmpint (r.status, ==, 1);
   assert_has (r.err, "oficio generate");
 
+  on ("2025-12-01");
   cli (&r, "oficio", "generate", "--offer", OFFER, "--signer", "secretario", "--date", "2025-12-01", "-o", pdf, NULL);
   g_assert_cmpint (r.status, ==, 0);
+  on ("2025-12-02");
   cli (&r, "adhesion", "set", "--offer", OFFER, "assinado", "--date", "2025-12-02", "--note", "assinado no gov.br", NULL);
   g_assert_cmpint (r.status, ==, 0);
 
+  on ("2025-12-04");
   cli (&r, "adhesion", "set", "--offer", OFFER, "enviado", "--date", "2025-12-04", NULL);
   g_assert_cmpint (r.status, ==, 1);
   assert_has (r.err, "03/12/2025 (NT Conjunta nº 441/2025, item 2.6)");
 
+  on ("2025-12-03");
   cli (&r, "adhesion", "set", "--offer", OFFER, "enviado", "--date", "2025-12-03", "--protocolo", "25000.170001/2025-11", NULL);
   g_assert_cmpint (r.status, ==, 0);
+  on ("2025-12-10");
   cli (&r, "adhesion", "set", "--offer", OFFER, "confirmado", "--date", "2025-12-10", NULL);
   g_assert_cmpint (r.status, ==, 0);
   assert_has (r.out, "confirmado");
@@ -332,6 +362,7 @@ test_adhesion_steps (void)
   assert_has (r.err, "um estado final");
 
   /* A confirmed adhesion takes no new ofício, and the refusal consumes no number. */
+  on ("2025-12-03");
   cli (&r, "oficio", "generate", "--offer", OFFER, "--signer", "secretario", "--date", "2025-12-03", "-o", late, NULL);
   g_assert_cmpint (r.status, ==, 1);
   g_assert_false (g_file_test (late, G_FILE_TEST_EXISTS));
@@ -348,9 +379,11 @@ test_egestor_needs_protocol (void)
   g_auto(Run) r = { 0 };
 
   fresh_database ("CE", FALSE);
+  on ("2025-11-28");
   cli (&r, "adhesion", "set", "--offer", OFFER, "aderido_egestor", "--date", "2025-11-28", NULL);
   g_assert_cmpint (r.status, ==, 1);
   assert_has (r.err, "protocolo");
+  on ("2025-11-28");
   cli (&r, "adhesion", "set", "--offer", OFFER, "aderido_egestor", "--date", "2025-11-28", "--protocolo", "EG-2025-0042", NULL);
   g_assert_cmpint (r.status, ==, 0);
   assert_has (r.out, "aderido_egestor");
@@ -367,6 +400,7 @@ test_municipal_follow_up (void)
   assert_has (r.out, "184 municípios: 0 aderiram no e-Gestor, 0 pendentes, 184 não iniciados");
   assert_has (r.out, "Fortaleza");
 
+  on ("2025-11-20");
   cli (&r, "municipios", "adesao", "--offer", OFFER, "set", "2304400", "aderiu_egestor", "--date", "2025-11-20",
        "--acesso-titular", "Ana Lima", "--acesso-uso", "2025-01-10", NULL);
   g_assert_cmpint (r.status, ==, 0);
@@ -400,17 +434,20 @@ test_demo_roster_never_annexed (void)
 
   fresh_database ("SE", TRUE);
   fill_profile ();
+  on ("2025-12-01");
   cli (&r, "oficio", "generate", "--offer", OFFER, "--signer", "secretario", "--date", "2025-12-01",
        "--anexo", "equipes", "-o", pdf, NULL);
   g_assert_cmpint (r.status, ==, 1);
   assert_has (r.err, "demonstração");
   g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
 
+  on ("2025-12-01");
   cli (&r, "oficio", "generate", "--offer", OFFER, "--signer", "secretario", "--date", "2025-12-01",
        "--anexo", "pessoas", "-o", pdf, NULL);
   g_assert_cmpint (r.status, ==, 1);
   assert_has (r.err, "anexo desconhecido “pessoas”");
 
+  on ("2025-12-01");
   cli (&r, "oficio", "generate", "--offer", OFFER, "--signer", "secretario", "--date", "2025-12-01", "-o", plain, NULL);
   g_assert_cmpint (r.status, ==, 0);
   assert_has (r.out, "OFÍCIO Nº 1/2025/COAPS/SESA"); /* the refusals took no number */
@@ -443,6 +480,7 @@ test_annex_from_imported_roster (void)
   guint rows = 0, annex_pages = 0;
 
   fresh_database ("CE", FALSE);
+  on ("2025-12-01");
   cli (&r, "oficio", "generate", "--offer", OFFER, "--signer", "secretario", "--date", "2025-12-01",
        "--anexo", "equipes", "-o", pdf, NULL);
   g_assert_cmpint (r.status, ==, 1); /* no profile, no teams: refused, nothing written */
@@ -451,6 +489,7 @@ test_annex_from_imported_roster (void)
   cli (&r, "import", "roster", roster, NULL);
   g_assert_cmpint (r.status, ==, 0);
   fill_profile ();
+  on ("2025-12-01");
   cli (&r, "oficio", "generate", "--offer", OFFER, "--signer", "secretario", "--date", "2025-12-01",
        "--anexo", "equipes", "-o", pdf, NULL);
   g_assert_cmpint (r.status, ==, 0);
@@ -490,6 +529,7 @@ test_discarded_draft_keeps_its_number (void)
 
   fresh_database ("CE", FALSE);
   fill_profile ();
+  on ("2025-12-01");
   cli (&r, "oficio", "generate", "--offer", OFFER, "--signer", "secretario", "--date", "2025-12-01", "-o", one, NULL);
   g_assert_cmpint (r.status, ==, 0);
   cli (&r, "adhesion", "set", "--offer", OFFER, "rascunho", "--note", "texto revisto", NULL);
@@ -497,6 +537,7 @@ test_discarded_draft_keeps_its_number (void)
   cli (&r, "oficio", "list", NULL);
   assert_has (r.out, "(descartado)");
 
+  on ("2025-12-02");
   cli (&r, "oficio", "generate", "--offer", OFFER, "--signer", "coordenador", "--date", "2025-12-02", "-o", two, NULL);
   g_assert_cmpint (r.status, ==, 0);
   assert_has (r.out, "OFÍCIO Nº 2/2025/COAPS/SESA");
@@ -508,6 +549,7 @@ test_discarded_draft_keeps_its_number (void)
 
     cli (&r, "profile", "set", "fecho", "Respeitosamente", NULL);
     g_assert_cmpint (r.status, ==, 0);
+    on ("2025-12-02");
     cli (&r, "oficio", "generate", "--offer", OFFER, "--signer", "coordenador", "--date", "2025-12-02", "-o", three, NULL);
     g_assert_cmpint (r.status, ==, 0);
     text = pdf_page_text (three, 1);
@@ -547,6 +589,7 @@ test_same_inputs_same_bytes (void)
   /* Two databases with the same profile: the same ofício, byte for byte. */
   fresh_database ("CE", FALSE);
   fill_profile ();
+  on ("2025-11-28");
   cli (&r, "oficio", "generate", "--offer", OFFER, "--signer", "coordenador", "--date", "2025-11-28", "-o", a, NULL);
   g_assert_cmpint (r.status, ==, 0);
   sha_a = sha_line (r.out);
@@ -554,6 +597,7 @@ test_same_inputs_same_bytes (void)
   g_usleep (1100 * 1000);
   fresh_database ("CE", FALSE);
   fill_profile ();
+  on ("2025-11-28");
   cli (&r, "oficio", "generate", "--offer", OFFER, "--signer", "coordenador", "--date", "2025-11-28", "-o", b, NULL);
   g_assert_cmpint (r.status, ==, 0);
   sha_b = sha_line (r.out);

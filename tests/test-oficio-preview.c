@@ -68,9 +68,21 @@ fixture_tear_down (Fixture *f, gconstpointer data)
   g_free (f->dir);
 }
 
+/* "Today" for the code under test: an ofício is dated today or later, never before. */
+static void
+set_today (int day, int month, int year)
+{
+  g_autoptr(GTimeZone) tz = coordena_clock_timezone ();
+  g_autoptr(GDateTime) now = g_date_time_new (tz, year, month, day, 12, 0, 0);
+
+  coordena_clock_set_for_testing (now);
+}
+
+/* A request dated day/month/year, generated on that same day. */
 static void
 request_for (Fixture *f, CoordenaOficioRequest *request, const char *signer, int day, int month, int year)
 {
+  set_today (day, month, year);
   memset (request, 0, sizeof *request);
   request->offer = f->offer;
   request->signer = signer;
@@ -158,6 +170,7 @@ test_preview_refuses_like_generation (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   g_date_clear (&day, 1);
   g_date_set_dmy (&day, 2, 12, 2025);
+  set_today (2, 12, 2025);
   g_assert_true (coordena_adhesion_set_state (f->store, f->offer, COORDENA_ADHESION_ASSINADO, &day, NULL, NULL, &error));
   g_assert_no_error (error);
   from_signed = coordena_oficio_preview (f->store, &request, NULL, &error);

@@ -217,8 +217,13 @@ test_files_private (void)
         g_auto(Run) set = { 0 };
         run_ok (&set, db, (const char *const[]) { "profile", "set", profile[i][0], profile[i][1], NULL });
       }
+    /* Generated within the offer's deadline: on that day (an ofício is never backdated). */
+    g_autofree char *suite_day = g_strdup (g_getenv ("COORDENA_TODAY"));
+
+    g_setenv ("COORDENA_TODAY", "2025-11-20", TRUE);
     run_ok (&gen, db, (const char *const[]) { "oficio", "generate", "--offer", "coordenacao-cuidado-2025", "--signer",
                                               "secretario", "--date", "2025-11-20", "-o", oficio, NULL });
+    g_setenv ("COORDENA_TODAY", suite_day, TRUE);
     assert_mode (oficio, 0600);
     run_ok (&exp, db, (const char *const[]) { "oficio", "export", "1/2025", "-o", copy, NULL });
     assert_mode (copy, 0600);

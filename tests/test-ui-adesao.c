@@ -29,10 +29,31 @@ static CoordenaApplication *app;
 
 /* ---- Setup ------------------------------------------------------------------------------------ */
 
+/* The user works on that day (DD/MM/AAAA): an ofício is dated today or later, a step is dated
+ * today or earlier. NULL returns to the suite's day. */
+static void
+work_on (const char *day)
+{
+  GDate date;
+  g_autoptr(GTimeZone) tz = coordena_clock_timezone ();
+  g_autoptr(GDateTime) now = NULL;
+
+  if (day == NULL)
+    {
+      coordena_clock_set_for_testing (NULL);
+      return;
+    }
+  if (!coordena_parse_date (day, &date, NULL))
+    return;
+  now = g_date_time_new (tz, g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date), 12, 0, 0);
+  coordena_clock_set_for_testing (now);
+}
+
 /* A demonstration database of Ceará with the secretariat's profile, except the key left out. */
 static char *
 make_database (const char *leave_out)
 {
+  work_on (NULL);
   return ui_app_make_profiled_database (leave_out);
 }
 
@@ -135,6 +156,7 @@ tick_responsibilities (GtkWidget *page)
 static void
 set_date (CoordenaOficioDialog *dialog, const char *date)
 {
+  work_on (date);
   gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "oficio-date")), date);
   ui_flush ();
 }
@@ -229,7 +251,7 @@ test_page_shows_offer (void)
 
   g_assert_true (shows_text (page, "Aperfeiçoamento da Prática em Coordenação do Cuidado"));
   /* The deadline of 03/12/2025 is behind the test machine's clock: the page says so and why. */
-  g_assert_true (shows_text (page, "O prazo terminou"));
+  g_assert_true (shows_text (page, "Oferta encerrada: o prazo terminou"));
   g_assert_true (shows_text (page, "03/12/2025"));
   g_assert_true (shows_text (page, "NT Conjunta nº 441/2025, item 2.6"));
   g_assert_true (shows_text (page, "Nota Técnica Conjunta nº 436/2025"));
@@ -437,7 +459,10 @@ record_step (CoordenaWindow *window, const char *state, const char *date, const 
   dialog = ADW_MESSAGE_DIALOG (gtk_widget_get_ancestor (find_named_toplevel ("step-date"), ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (dialog);
   if (date != NULL)
-    gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "step-date")), date);
+    {
+      work_on (date);
+      gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "step-date")), date);
+    }
   if (protocolo != NULL)
     gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "step-protocolo")), protocolo);
   adw_message_dialog_response (dialog, "record");
@@ -617,11 +642,130 @@ test_municipal_follow_up (void)
   }
 }
 
+
+/* ---- The open offer of tests/fixtures, added through the page --------------------------------- */
+
+#define OPEN_OFFER "exemplo-ficticio-2027"
+
+static AdwMessageDialog *
+open_register_dialog (CoordenaWindow *window)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page_of (window)), "adesao.register", NULL));
+  ui_flush ();
+  return ADW_MESSAGE_DIALOG (gtk_widget_get_ancestor (find_named_toplevel ("register-numero"), ADW_TYPE_MESSAGE_DIALOG));
+}
+
+static void
+test_open_offer_dated_numbered_registered (void)
+{
+  g_autofree char *db = make_database (NULL);
+  CoordenaWindow *window = open_on (db);
+  GtkWidget *page = GTK_WIDGET (page_of (window));
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "fixtures", "offers", OPEN_OFFER ".offer", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *broken = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *png = NULL;
+  CoordenaOficioDialog *dialog;
+  AdwMessageDialog *reg, *refusal;
+  GListModel *names;
+
+  /* "Adicionar oferta…" with a broken file: refused, with file, line, group and key. */
+  broken = g_build_filename (g_get_tmp_dir (), "quebrada.offer", NULL);
+  g_assert_true (g_file_set_contents (broken, "[Offer]\nId=quebrada\n", -1, NULL));
+  g_assert_false (coordena_adesao_page_add_offer_file (page_of (window), broken, &error));
+  g_assert_nonnull (strstr (error->message, "quebrada.offer:"));
+  g_assert_nonnull (strstr (error->message, "[Offer] Name"));
+  g_clear_error (&error);
+  g_unlink (broken);
+
+  /* The fictional open offer: installed, shown first; the shipped one reads "encerrada". */
+  g_assert_true (coordena_adesao_page_add_offer_file (page_of (window), fixture, &error));
+  g_assert_no_error (error);
+  ui_flush ();
+  g_assert_true (shows_text (page, "Curso Fictício de Qualificação da Gestão da APS"));
+  names = gtk_drop_down_get_model (GTK_DROP_DOWN (find_named (page, "offer-dropdown")));
+  g_assert_cmpuint (g_list_model_get_n_items (names), ==, 2);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (names), 0), ==, "Curso Fictício de Qualificação da Gestão da APS");
+  g_assert_nonnull (strstr (gtk_string_list_get_string (GTK_STRING_LIST (names), 1), "— encerrada"));
+
+  /* The Data field refuses a day before today. */
+  g_assert_true (gtk_widget_activate_action (page, "adesao.generate", NULL));
+  ui_flush ();
+  dialog = COORDENA_OFICIO_DIALOG (ui_find_toplevel (COORDENA_TYPE_OFICIO_DIALOG));
+  g_assert_nonnull (dialog);
+  tick_responsibilities (GTK_WIDGET (dialog));
+  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "oficio-date")), "01/12/2026");
+  ui_flush ();
+  g_assert_false (coordena_oficio_dialog_can_generate (dialog));
+  g_assert_nonnull (strstr (coordena_oficio_dialog_get_refusal (dialog), "anterior a hoje (06/12/2026)"));
+  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "oficio-date")), "06/12/2026");
+  ui_flush ();
+  g_assert_true (coordena_oficio_dialog_can_generate (dialog));
+  g_assert_true (shows_text (GTK_WIDGET (dialog), "Atenciosamente,"));
+
+  /* The secretariat's own number, and the coordinator's closing in the preview. */
+  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "oficio-numero")), "123/2026");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (find_named (GTK_WIDGET (dialog), "oficio-signer-coordenador")), TRUE);
+  ui_flush ();
+  g_assert_true (shows_text (GTK_WIDGET (dialog), "OFÍCIO Nº 123/2026/COAPS/SESA"));
+  g_assert_true (shows_text (GTK_WIDGET (dialog), "Respeitosamente,"));
+  ui_wait_for_frames (GTK_WIDGET (dialog), 2);
+  png = ui_save_png (GTK_WIDGET (dialog), "oficio-numero-proprio");
+  g_clear_pointer (&png, g_free);
+  generate (dialog);
+  g_assert_cmpuint (n_oficios (store_of (window)), ==, 1);
+  text = exported_text (store_of (window), "123/2026");
+  g_assert_nonnull (strstr (text, "OFÍCIO Nº 123/2026/COAPS/SESA"));
+  g_assert_nonnull (strstr (text, "Respeitosamente,"));
+  g_assert_nonnull (strstr (text, "6 de dezembro de 2026"));
+
+  /* Registering an ofício sent outside Coordena: a date before the last step is refused. */
+  reg = open_register_dialog (window);
+  g_assert_nonnull (reg);
+  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (reg), "register-numero")), "88/2026");
+  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (reg), "register-date")), "05/12/2026");
+  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (reg), "register-channel")), "SEI");
+  adw_message_dialog_response (reg, "register");
+  ui_flush ();
+  refusal = find_message_dialog ("O ofício não foi registrado");
+  g_assert_nonnull (refusal);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (refusal), "anterior à última etapa da adesão"));
+  adw_message_dialog_response (refusal, "close");
+  gtk_window_destroy (GTK_WINDOW (refusal));
+  ui_flush ();
+
+  reg = open_register_dialog (window);
+  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (reg), "register-numero")), "88/2026");
+  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (reg), "register-channel")), "SEI");
+  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (reg), "register-receipt")), "25000.190001/2026-10");
+  adw_message_dialog_response (reg, "register");
+  ui_flush ();
+  refusal = find_message_dialog ("O ofício não foi registrado");
+  if (refusal != NULL)
+    g_error ("refused: %s", adw_message_dialog_get_body (refusal));
+  g_assert_true (shows_text (page, "OFÍCIO Nº 88/2026/COAPS/SESA"));
+  g_assert_true (shows_text (page, "Enviado"));
+  gtk_stack_set_visible_child_name (GTK_STACK (find_named (page, "adesao-inner-stack")), "estado");
+  ui_wait_for_frames (GTK_WIDGET (window), 2);
+  png = ui_save_png (GTK_WIDGET (window), "adesao-registrado");
+
+  /* The offer leaves the user's folder again, as "offers remove" does. */
+  g_assert_true (coordena_offer_remove_user (OPEN_OFFER, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int argc, char **argv)
 {
   int status;
 
+  /* Offers added here go to a folder of this program's own. */
+  {
+    g_autofree char *xdg = g_dir_make_tmp ("coordena-ui-adesao-XXXXXX", NULL);
+
+    g_setenv ("XDG_DATA_HOME", xdg, TRUE);
+  }
   ui_app_init (&argc, &argv);
   app = ui_app_new ("");
 
@@ -632,6 +776,7 @@ main (int argc, char **argv)
   g_test_add_func ("/adesao/timeline-moves", test_timeline_moves);
   g_test_add_func ("/adesao/print-renders-stored-pdf", test_print_renders_stored_pdf);
   g_test_add_func ("/adesao/municipal-follow-up", test_municipal_follow_up);
+  g_test_add_func ("/adesao/open-offer-dated-numbered-registered", test_open_offer_dated_numbered_registered);
 
   status = g_test_run ();
   g_application_release (G_APPLICATION (app));

@@ -322,7 +322,7 @@ test_cancel_stores_nothing (void)
   g_assert_true (ui_app_wait_for (back_on_form, dialog));
   g_assert_nonnull (strstr (coordena_notify_dialog_get_refusal (dialog), "Cancelado"));
   g_assert_cmpint (count (db, "SELECT COUNT (*) FROM notificacao"), ==, 0);
-  g_assert_cmpint (count (db, "SELECT COUNT (*) FROM oficio_numeracao"), ==, 0);
+  g_assert_cmpint (count (db, "SELECT COUNT (*) FROM numero_emitido"), ==, 0);
   dir = g_dir_open (folder, 0, NULL);
   g_assert_nonnull (dir);
   g_assert_null (g_dir_read_name (dir));

@@ -14,6 +14,7 @@
 
 #include <coordena/coordena.h>
 #include <coordena/adhesion.h>
+#include <coordena/numbering.h>
 #include <coordena/profile.h>
 #include <coordena/rule-override.h>
 #include <coordena/ruleset.h>
@@ -144,6 +145,13 @@ generate_through_dialog (CoordenaWindow *window)
   ui_flush ();
   dialog = COORDENA_OFICIO_DIALOG (ui_find_toplevel (COORDENA_TYPE_OFICIO_DIALOG));
   g_assert_nonnull (dialog);
+  /* Generated on the day it is dated, within the shipped offer's deadline. */
+  {
+    g_autoptr(GTimeZone) tz = coordena_clock_timezone ();
+    g_autoptr(GDateTime) day = g_date_time_new (tz, 2025, 12, 1, 12, 0, 0);
+
+    coordena_clock_set_for_testing (day);
+  }
   gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "oficio-date")), "01/12/2025");
   for (guint i = 0;; i++)
     {
@@ -159,6 +167,7 @@ generate_through_dialog (CoordenaWindow *window)
   g_assert_true (coordena_oficio_dialog_can_generate (dialog));
   g_signal_emit_by_name (find_named (GTK_WIDGET (dialog), "oficio-generate"), "clicked");
   g_assert_true (ui_app_wait_for (dialog_gone, NULL));
+  coordena_clock_set_for_testing (NULL);
 
   records = coordena_adhesion_list_oficios (store_of (window), &error);
   g_assert_no_error (error);
@@ -222,11 +231,14 @@ test_profile_change_in_next_oficio (void)
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (find_named (GTK_WIDGET (prefs), "profile-brasao"))), "PNG"));
   apply_entry (prefs, "secretario.nome", "Ana Beatriz Figueiredo Lopes");
   apply_entry (prefs, "subunidade", "Coordenadoria de Políticas de Atenção Primária");
-  adw_combo_row_set_selected (ADW_COMBO_ROW (find_named (GTK_WIDGET (prefs), "profile-fecho")), 1);
+  /* The Secretary's closing shows its default, "Atenciosamente", until changed. */
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (find_named (GTK_WIDGET (prefs), "profile-secretario.fecho"))), ==, 0);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (find_named (GTK_WIDGET (prefs), "profile-coordenador.fecho"))), ==, 1);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_named (GTK_WIDGET (prefs), "profile-secretario.fecho")), 1);
   ui_flush ();
   {
     g_autofree char *v = profile_value (store_of (window), "secretario.nome");
-    g_autofree char *f = profile_value (store_of (window), "fecho");
+    g_autofree char *f = profile_value (store_of (window), "secretario.fecho");
 
     g_assert_cmpstr (v, ==, "Ana Beatriz Figueiredo Lopes");
     g_assert_cmpstr (f, ==, "Respeitosamente");
@@ -238,6 +250,30 @@ test_profile_change_in_next_oficio (void)
   g_assert_cmpstr (email, ==, "coaps@saude.ce.gov.br");
   email_row = find_named (GTK_WIDGET (prefs), "profile-email");
   g_assert_true (gtk_widget_has_css_class (email_row, "error"));
+
+  /* The counter's next number: it may jump ahead, and the address block of the decree. */
+  {
+    GDate today;
+    guint next = 0;
+    GtkWidget *counter = find_named (GTK_WIDGET (prefs), "profile-numeracao.proximo");
+
+    coordena_clock_today (&today);
+    g_assert_nonnull (counter);
+    apply_entry (prefs, "numeracao.proximo", "40");
+    g_assert_true (coordena_numbering_peek_next (store_of (window), COORDENA_SEQUENCE_OFICIO, g_date_get_year (&today),
+                                                 &next, NULL));
+    g_assert_cmpuint (next, ==, 40);
+    g_assert_false (gtk_widget_has_css_class (counter, "error"));
+    apply_entry (prefs, "numeracao.proximo", "0");
+    g_assert_true (gtk_widget_has_css_class (counter, "error"));
+    adw_combo_row_set_selected (ADW_COMBO_ROW (find_named (GTK_WIDGET (prefs), "profile-enderecamento")), 1);
+    ui_flush ();
+    {
+      g_autofree char *e = profile_value (store_of (window), "enderecamento");
+
+      g_assert_cmpstr (e, ==, "decreto");
+    }
+  }
   apply_entry (prefs, "email", "coaps@saude.ce.gov.br");
   g_assert_false (gtk_widget_has_css_class (email_row, "error"));
 
@@ -420,6 +456,25 @@ signer_restored (gpointer store)
   return g_strcmp0 (name, "Maria Clara Albuquerque Nogueira") == 0;
 }
 
+/* The dialog that names the ofícios a restored copy does not know, NULL until it shows. */
+static gpointer
+restore_note_shown (gpointer unused)
+{
+  g_autoptr(GList) windows = gtk_window_list_toplevels ();
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data)
+        && g_strcmp0 (adw_message_dialog_get_heading (l->data), "Ofícios emitidos depois desta cópia") == 0)
+      return l->data;
+  return NULL;
+}
+
+static gboolean
+restore_note_is_shown (gpointer unused)
+{
+  return restore_note_shown (NULL) != NULL;
+}
+
 static void
 test_stratum_and_backup_restore (void)
 {
@@ -457,6 +512,23 @@ test_stratum_and_backup_restore (void)
   g_assert_true (ui_app_wait_for (file_exists, backup));
   ui_flush ();
   apply_entry (prefs, "secretario.nome", "Outra Pessoa");
+  /* An ofício issued after the copy: the restore will say its number stays spent. */
+  {
+    g_autoptr(GTimeZone) tz = coordena_clock_timezone ();
+    g_autoptr(GDateTime) day = g_date_time_new (tz, 2025, 12, 1, 12, 0, 0);
+    g_autoptr(CoordenaOffer) offer = coordena_offer_find ("coordenacao-cuidado-2025", &error);
+    g_autoptr(CoordenaOficioRecord) record = NULL;
+    CoordenaOficioRequest request = { 0 };
+
+    g_assert_no_error (error);
+    coordena_clock_set_for_testing (day);
+    request.offer = offer;
+    request.signer = "secretario";
+    coordena_clock_today (&request.date);
+    record = coordena_adhesion_generate_oficio (store_of (window), &request, NULL, NULL, &error);
+    g_assert_no_error (error);
+    coordena_clock_set_for_testing (NULL);
+  }
   coordena_preferences_window_confirm_restore (COORDENA_PREFERENCES_WINDOW (prefs), backup);
   ui_flush ();
   confirm = ADW_MESSAGE_DIALOG (find_toplevel_named ("restore-confirm"));
@@ -470,6 +542,14 @@ test_stratum_and_backup_restore (void)
   }
   adw_message_dialog_response (confirm, "restore");
   g_assert_true (ui_app_wait_for (signer_restored, store_of (window)));
+  {
+    AdwMessageDialog *note;
+
+    g_assert_true (ui_app_wait_for (restore_note_is_shown, NULL));
+    note = restore_note_shown (NULL);
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (note), "o ofício 1/2025 foi emitido depois desta cópia"));
+    gtk_window_destroy (GTK_WINDOW (note));
+  }
   close_window (GTK_WINDOW (prefs));
 }
 

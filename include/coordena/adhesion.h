@@ -64,7 +64,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CoordenaAdhesion, coordena_adhesion_free)
 /* The record of an offer (rascunho with no steps when none exists yet). */
 CoordenaAdhesion *coordena_adhesion_get (CoordenaStore *store, const char *offer_id, GError **error);
 
-/* Moves the record to a new state: checked, dated, one transaction, audited. */
+/* Moves the record to a new state: checked, dated (not in the future, not before the last step),
+ * one transaction, audited. */
 gboolean coordena_adhesion_set_state (CoordenaStore        *store,
                                       const CoordenaOffer  *offer,
                                       CoordenaAdhesionState to,
@@ -89,6 +90,12 @@ typedef struct {
   gsize size;
   char *created_at;
   gboolean deleted;
+  gboolean registered;  /* sent outside Coordena and registered here ("registrado"), not generated */
+  char *date_sent;      /* registered: the date it was sent (what the deadline counts) */
+  char *channel;        /* registered: how it was sent */
+  char *receipt;        /* registered: the protocol receipt, may be NULL */
+  char *file_name;      /* registered: the scanned file's name, NULL when none was given */
+  char *warning;        /* set when the ofício was stored but its file could not be written */
 } CoordenaOficioRecord;
 
 void coordena_oficio_record_free (CoordenaOficioRecord *record);
@@ -98,18 +105,41 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CoordenaOficioRecord, coordena_oficio_record_free
  * g_hash_table_unref and coat_of_arms with g_bytes_unref. */
 gboolean coordena_adhesion_load_profile (CoordenaStore *store, CoordenaOficioProfile *profile, GError **error);
 
-/* The state's teams by municipality, as an annex, from the store's roster. */
-CoordenaOficioAnnex *coordena_adhesion_teams_annex (CoordenaStore *store, char **description, GError **error);
+/* The state's teams by municipality, as an annex: those of the latest competência on or before
+ * date (which one is said in the annex's note), eAP with its modalidade (20 h / 30 h). */
+CoordenaOficioAnnex *coordena_adhesion_teams_annex (CoordenaStore *store, const GDate *date, char **description,
+                                                    GError **error);
 
-/* Checks every rule, takes the next free number of the year, renders, stores the PDF with its
- * SHA-256 and inputs, moves the record to oficio_gerado and writes the file (0600, atomically),
- * all or nothing: a refusal writes no file and consumes no number. request->profile is filled
- * from the store when its values are NULL. */
+/* Checks every rule (the date: today up to 30 days ahead, never before the last ofício; the
+ * deadline on that date; the number, the counter's or request->numero, unique in its year),
+ * renders, writes the PDF to a temporary file beside output, stores the PDF with its SHA-256 and
+ * inputs, records the number in the register of issued numbers, moves the record to
+ * oficio_gerado, commits, and only then renames the file to output (0600). A refusal or a failure
+ * before the commit leaves output as it was. request->profile is filled from the store when its
+ * values are NULL. */
 CoordenaOficioRecord *coordena_adhesion_generate_oficio (CoordenaStore               *store,
                                                          const CoordenaOficioRequest *request,
                                                          const char                  *annex_kind,
                                                          const char                  *output,
                                                          GError                     **error);
+
+/* An ofício signed and sent outside Coordena (paper, the secretariat's protocol system). */
+typedef struct {
+  const CoordenaOffer *offer;
+  const char *numero;      /* "123/2026" */
+  GDate date_sent;
+  const char *channel;     /* how it was sent: "SEI", "protocolo", "e-mail", … */
+  const char *receipt;     /* the protocol receipt, may be NULL */
+  const char *file;        /* the signed PDF or its scan, may be NULL */
+  const char *signer;      /* secretario or coordenador, may be NULL */
+} CoordenaOficioRegistration;
+
+/* Records it, marked "registrado": the number unique in its year, the date sent not in the future,
+ * within the deadline and not before the adhesion's last step; the adhesion becomes "enviado" on
+ * the date sent. One transaction, audited, the number kept in the register of issued numbers. */
+CoordenaOficioRecord *coordena_adhesion_register_oficio (CoordenaStore                     *store,
+                                                         const CoordenaOficioRegistration  *registration,
+                                                         GError                           **error);
 
 /* Every ofício, oldest first. */
 GPtrArray *coordena_adhesion_list_oficios (CoordenaStore *store, GError **error);

@@ -58,6 +58,12 @@ typedef struct {
   char **responsibilities;
   char *responsibilities_source;
   char *responsibilities_item;
+  char *responsibilities_basis;      /* the act that lists them (nt-425), may be NULL */
+  char *responsibilities_basis_item; /* its item ("5"), may be NULL */
+
+  char *enrolment_text;     /* what adhesion conditions ("posterior inscrição …", after "condicionante à"), may be NULL */
+  char *enrolment_source;
+  char *enrolment_item;
 
   CoordenaGender addressee_gender;
   char *addressee_cargo_f;
@@ -97,6 +103,29 @@ gboolean coordena_offer_check_date (const CoordenaOffer *offer, const GDate *dat
 
 /* Refuses a signer the offer does not allow, naming the allowed roles and the act. */
 gboolean coordena_offer_check_signer (const CoordenaOffer *offer, const char *signer, GError **error);
+
+/* Whether the offer's deadline has passed on that day (the offer is "encerrada"). */
+gboolean coordena_offer_is_closed (const CoordenaOffer *offer, const GDate *today);
+
+/* "prazo encerrado em 03/12/2025 (NT Conjunta nº 441/2025, item 2.6)": the act that closed it. */
+char *coordena_offer_closed_by (const CoordenaOffer *offer);
+
+/* Open offers first (by deadline), then the closed ones (latest first). */
+void coordena_offers_sort_for_display (GPtrArray *offers, const GDate *today);
+
+/* The user's offers folder ($XDG_DATA_HOME/coordena/offers). */
+char *coordena_offers_user_dir (void);
+
+/* TRUE when the offer came from the user's folder (it can be removed). */
+gboolean coordena_offer_is_user (const CoordenaOffer *offer);
+
+/* Validates an offer file (the same messages as loading: file, line, group, key) and installs a
+ * copy in the user's folder as ID.offer (0600, whole or not at all). *replaced tells whether a
+ * user offer with that Id was there. Returns the installed offer. */
+CoordenaOffer *coordena_offer_install (const char *path, gboolean *replaced, GError **error);
+
+/* Removes a user offer; a shipped one cannot be removed (COORDENA_ERROR_INPUT). */
+gboolean coordena_offer_remove_user (const char *id, GError **error);
 
 /* Refuses the ofício channel for a manager level it does not serve ("estadual"). */
 gboolean coordena_offer_check_oficio_channel (const CoordenaOffer *offer, const char *manager, GError **error);

@@ -61,9 +61,15 @@ typedef struct {
   const char *signer;         /* "secretario" or "coordenador" */
   GDate date;
   gboolean respectfully;      /* "Respeitosamente," instead of "Atenciosamente," */
+  const char *numero;         /* the secretariat's own number "123/2026"; NULL: Coordena's counter */
   const CoordenaOficioAnnex *annex;      /* may be NULL */
   const char *annex_description;         /* "a relação das equipes …", for the body */
 } CoordenaOficioRequest;
+
+/* The closing a signer uses: the profile's "<signer>.fecho", else "fecho", else the MRPR rule for
+ * the federal Secretary the offers address: "Respeitosamente" from the APS coordinator (a lower
+ * authority), "Atenciosamente" from the state Secretary (the same level). TRUE: Respeitosamente. */
+gboolean coordena_oficio_closing_respectful (GHashTable *profile_values, const char *signer);
 
 /* Every rule before a number is taken: the signer's role, the deadline, the ofício route for a
  * state, every profile field the letter needs (all listed at once), and text the font encoding

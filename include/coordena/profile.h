@@ -16,6 +16,8 @@ typedef enum {
   COORDENA_PROFILE_EMAIL,
   COORDENA_PROFILE_SIGLA,    /* COAPS/SESA */
   COORDENA_PROFILE_PNG,      /* path of a PNG, stored as bytes */
+  COORDENA_PROFILE_ADDRESSING, /* cargo ("À Senhora" + cargo) or decreto (Decreto 9.758/2019 art. 4 literally) */
+  COORDENA_PROFILE_NEXT_NUMBER, /* the counter's next ofício number this year: not stored, moves the counter */
 } CoordenaProfileKind;
 
 typedef struct {

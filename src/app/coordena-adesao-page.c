@@ -3,6 +3,8 @@
 #include <glib/gi18n.h>
 
 #include <coordena/adhesion.h>
+#include <coordena/clock.h>
+#include <coordena/error.h>
 #include <coordena/format.h>
 #include <coordena/offer.h>
 
@@ -139,7 +141,7 @@ show_deadline (CoordenaAdesaoPage *self, const CoordenaOffer *offer)
     }
   else if (days < 0)
     {
-      title = g_strdup (_("The deadline has passed"));
+      title = g_strdup (_("Offer closed: the deadline has passed"));
       /* TRANSLATORS: %s are the deadline (03/12/2025) and the act that set it */
       text = g_strdup_printf (_("Adhesion by ofício was accepted until %s, inclusive, Brasília time (%s). An ofício dated "
                                 "after that is refused; only a new technical note can reopen the deadline, and the offer "
@@ -499,6 +501,24 @@ show_oficios (CoordenaAdesaoPage *self, const CoordenaOffer *offer)
       if (!record->deleted)
         latest = FALSE;
 
+      if (record->registered)
+        {
+          /* TRANSLATORS: an ofício sent outside Coordena: the date sent, the channel */
+          sub = g_strdup_printf (_("Registered, not generated · sent on %s by %s%s%s"), date,
+                                 record->channel != NULL ? record->channel : "?",
+                                 record->receipt != NULL ? " · " : "", record->receipt != NULL ? record->receipt : "");
+          row = text_row (record->identification, sub);
+          gtk_widget_set_name (row, row_name);
+          if (record->size > 0)
+            {
+              adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon_button ("document-open-symbolic", _("Open"), "adesao.open", numero_ano));
+              adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon_button ("document-save-as-symbolic", _("Save a Copy…"), "adesao.save", numero_ano));
+            }
+          gtk_list_box_append (self->oficios_list, row);
+          shown++;
+          latest = FALSE;
+          continue;
+        }
       /* TRANSLATORS: an ofício's date, signer and page count in the list */
       sub = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %s · %u page", "%s · %s · %u pages", record->pages),
                              date, signer != NULL ? signer->role : record->signer, record->pages);
@@ -552,8 +572,22 @@ coordena_adesao_page_refresh (CoordenaAdesaoPage *self)
           gtk_stack_set_visible_child_name (self->state_stack, "none");
           return;
         }
-      for (guint i = 0; i < self->offers->len; i++)
-        gtk_string_list_append (names, ((CoordenaOffer *) g_ptr_array_index (self->offers, i))->short_name);
+      {
+        GDate today;
+
+        /* Open offers first; a closed one says so in its name. */
+        coordena_clock_today (&today);
+        coordena_offers_sort_for_display (self->offers, &today);
+        for (guint i = 0; i < self->offers->len; i++)
+          {
+            const CoordenaOffer *o = g_ptr_array_index (self->offers, i);
+            /* TRANSLATORS: an offer whose deadline has passed, in the offer chooser */
+            g_autofree char *label = coordena_offer_is_closed (o, &today)
+                                     ? g_strdup_printf (_("%s — closed"), o->short_name) : g_strdup (o->short_name);
+
+            gtk_string_list_append (names, label);
+          }
+      }
       gtk_drop_down_set_model (self->offer_dropdown, G_LIST_MODEL (names));
       gtk_widget_set_visible (GTK_WIDGET (self->offer_dropdown), self->offers->len > 1);
     }
@@ -653,6 +687,192 @@ oficio_file_action (GtkWidget *widget, const char *action_name, GVariant *parame
     coordena_oficio_print (window_of (self), store_of (self), numero_ano);
   else
     coordena_oficio_save_copy (window_of (self), store_of (self), numero_ano);
+}
+
+static AdwEntryRow *entry_row (GtkListBox *list, const char *name, const char *title, const char *text);
+
+/* ---- Adding an offer file --------------------------------------------------------------------- */
+
+gboolean
+coordena_adesao_page_add_offer_file (CoordenaAdesaoPage *self, const char *path, GError **error)
+{
+  g_autoptr(CoordenaOffer) offer = NULL;
+  gboolean replaced = FALSE;
+
+  g_return_val_if_fail (COORDENA_IS_ADESAO_PAGE (self), FALSE);
+  if ((offer = coordena_offer_install (path, &replaced, error)) == NULL)
+    return FALSE;
+  g_clear_pointer (&self->offers, g_ptr_array_unref);
+  coordena_adesao_page_refresh (self);
+  for (guint i = 0; self->offers != NULL && i < self->offers->len; i++)
+    if (g_str_equal (((CoordenaOffer *) g_ptr_array_index (self->offers, i))->id, offer->id))
+      gtk_drop_down_set_selected (self->offer_dropdown, i);
+  if (COORDENA_IS_WINDOW (window_of (self)))
+    {
+      /* TRANSLATORS: a toast after adding an offer file */
+      g_autofree char *text = g_strdup_printf (replaced ? _("Offer “%s” replaced") : _("Offer “%s” added"),
+                                               offer->short_name);
+
+      coordena_window_add_toast (COORDENA_WINDOW (window_of (self)), adw_toast_new (text));
+    }
+  return TRUE;
+}
+
+static void
+offer_file_chosen (GtkNativeDialog *chooser, int response, CoordenaAdesaoPage *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT && (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL
+      && (path = g_file_get_path (file)) != NULL && !coordena_adesao_page_add_offer_file (self, path, &error))
+    coordena_show_error (window_of (self), _("The Offer Was Not Added"), error);
+  g_object_unref (chooser);
+  g_object_unref (self);
+}
+
+static void
+add_offer_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  CoordenaAdesaoPage *self = COORDENA_ADESAO_PAGE (widget);
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Add Offer"), window_of (self),
+                                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Add"), _("_Cancel"));
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Offer files (.offer)"));
+  gtk_file_filter_add_pattern (filter, "*.offer");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_object_unref (filter);
+  g_signal_connect (chooser, "response", G_CALLBACK (offer_file_chosen), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* ---- Registering an ofício sent outside Coordena --------------------------------------------- */
+
+typedef struct {
+  CoordenaAdesaoPage *self;
+  AdwEntryRow *numero_row;
+  AdwEntryRow *date_row;
+  AdwEntryRow *channel_row;
+  AdwEntryRow *receipt_row;
+  AdwEntryRow *file_row;
+} RegisterDialog;
+
+static void
+register_dialog_free (gpointer user_data, GClosure *closure)
+{
+  RegisterDialog *data = user_data;
+
+  g_object_unref (data->self);
+  g_free (data);
+}
+
+static const char *
+entry_text (AdwEntryRow *row)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+
+  return text != NULL && *text != '\0' ? text : NULL;
+}
+
+static void
+register_response (AdwMessageDialog *dialog, const char *response, RegisterDialog *data)
+{
+  CoordenaAdesaoPage *self = data->self;
+  const CoordenaOffer *offer = current_offer (self);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CoordenaOficioRecord) record = NULL;
+  CoordenaOficioRegistration reg = { 0 };
+
+  if (!g_str_equal (response, "register") || offer == NULL || store_of (self) == NULL)
+    return;
+  reg.offer = offer;
+  reg.numero = entry_text (data->numero_row);
+  reg.channel = entry_text (data->channel_row);
+  reg.receipt = entry_text (data->receipt_row);
+  reg.file = entry_text (data->file_row);
+  if (reg.numero == NULL)
+    g_set_error_literal (&error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                         _("give the number the ofício was sent with, as NUMERO/ANO"));
+  else if (coordena_parse_date (entry_text (data->date_row), &reg.date_sent, &error))
+    record = coordena_adhesion_register_oficio (store_of (self), &reg, &error);
+  if (error != NULL)
+    coordena_show_error (window_of (self), _("The Ofício Was Not Registered"), error);
+  coordena_adesao_page_refresh (self);
+}
+
+static void
+registered_file_chosen (GtkNativeDialog *chooser, int response, AdwEntryRow *row)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT && (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL
+      && (path = g_file_get_path (file)) != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (row), path);
+  g_object_unref (chooser);
+  g_object_unref (row);
+}
+
+static void
+choose_registered_file (AdwEntryRow *row)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (row));
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Signed PDF or Scan"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Choose"), _("_Cancel"));
+
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (registered_file_chosen), g_object_ref (row));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+register_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  CoordenaAdesaoPage *self = COORDENA_ADESAO_PAGE (widget);
+  const CoordenaOffer *offer = current_offer (self);
+  RegisterDialog *data;
+  GtkWidget *dialog, *list;
+  g_autofree char *today_text = NULL;
+  GDate today;
+
+  if (offer == NULL || store_of (self) == NULL)
+    return;
+  coordena_clock_today (&today);
+  today_text = coordena_format_date (&today);
+  dialog = adw_message_dialog_new (window_of (self), _("Register a Sent Ofício"),
+                                   _("An ofício signed and sent outside Coordena (on paper or through the secretariat’s "
+                                     "protocol system) is recorded as registered, not generated. The adhesion counts "
+                                     "the date it was sent."));
+  gtk_widget_set_name (dialog, "register-dialog");
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  data = g_new0 (RegisterDialog, 1);
+  data->self = g_object_ref (self);
+  data->numero_row = entry_row (GTK_LIST_BOX (list), "register-numero", _("Number (NUMERO/ANO)"), NULL);
+  data->date_row = entry_row (GTK_LIST_BOX (list), "register-date", _("Date Sent (DD/MM/AAAA)"), today_text);
+  data->channel_row = entry_row (GTK_LIST_BOX (list), "register-channel", _("Channel (SEI, protocol, e-mail…)"), NULL);
+  data->receipt_row = entry_row (GTK_LIST_BOX (list), "register-receipt", _("Protocol Receipt (optional)"), NULL);
+  data->file_row = entry_row (GTK_LIST_BOX (list), "register-file", _("Signed PDF or Scan (optional)"), NULL);
+  {
+    GtkWidget *choose = gtk_button_new_from_icon_name ("document-open-symbolic");
+
+    gtk_widget_set_valign (choose, GTK_ALIGN_CENTER);
+    gtk_widget_add_css_class (choose, "flat");
+    gtk_widget_set_tooltip_text (choose, _("Choose the File…"));
+    gtk_accessible_update_property (GTK_ACCESSIBLE (choose), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Choose the File…"), -1);
+    g_signal_connect_swapped (choose, "clicked", G_CALLBACK (choose_registered_file), data->file_row);
+    adw_entry_row_add_suffix (data->file_row, choose);
+  }
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "register", _("_Register"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "register", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "register");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_data (dialog, "response", G_CALLBACK (register_response), data, register_dialog_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* The step dialog: date (Brasília today by default), a note, and a protocol where one applies. */
@@ -839,6 +1059,8 @@ coordena_adesao_page_class_init (CoordenaAdesaoPageClass *klass)
   gtk_widget_class_install_action (widget_class, "adesao.open", "s", oficio_file_action);
   gtk_widget_class_install_action (widget_class, "adesao.print", "s", oficio_file_action);
   gtk_widget_class_install_action (widget_class, "adesao.save", "s", oficio_file_action);
+  gtk_widget_class_install_action (widget_class, "adesao.add-offer", NULL, add_offer_action);
+  gtk_widget_class_install_action (widget_class, "adesao.register", NULL, register_action);
 }
 
 static void

@@ -18,4 +18,8 @@ void coordena_adesao_page_set_workspace (CoordenaAdesaoPage *self, CoordenaWorks
 /* Reads the offer, the record and the ofícios again. */
 void coordena_adesao_page_refresh (CoordenaAdesaoPage *self);
 
+/* Checks an offer file (file, line, group and key in any refusal), installs it in the user's
+ * offers folder and shows it; what "Adicionar oferta…" does with the chosen file. */
+gboolean coordena_adesao_page_add_offer_file (CoordenaAdesaoPage *self, const char *path, GError **error);
+
 G_END_DECLS

@@ -23,6 +23,7 @@ struct _CoordenaOficioDialog
   GtkWidget *profile_button;
   AdwActionRow *date_row;
   GtkEntry *date_entry;
+  GtkEntry *numero_entry;
   GtkCalendar *calendar;
   GtkSwitch *annex_switch;
   GtkWidget *refusal_box;
@@ -93,6 +94,15 @@ names_profile_key (const char *message)
     if (strstr (message, keys[i].key) != NULL)
       return TRUE;
   return FALSE;
+}
+
+/* The number the user typed, NULL for the counter's. */
+static const char *
+numero_text (CoordenaOficioDialog *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->numero_entry));
+
+  return text != NULL && *text != '\0' ? text : NULL;
 }
 
 static const char *
@@ -179,6 +189,7 @@ update (CoordenaOficioDialog *self)
     }
   request.offer = self->offer;
   request.signer = signer_key (self);
+  request.numero = numero_text (self);
   if (!coordena_parse_date (gtk_editable_get_text (GTK_EDITABLE (self->date_entry)), &request.date, &error))
     {
       show_refusal (self, _("This ofício cannot be generated"), error->message);
@@ -209,7 +220,9 @@ update (CoordenaOficioDialog *self)
     if (preview->annex_rows > 0)
       annex = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u team, by municipality", "%u teams, by municipality",
                                             preview->annex_rows), preview->annex_rows);
-    summary_row (self, _("Number (the next free one of the year)"), doc->identification);
+    summary_row (self, numero_text (self) != NULL ? _("Number (the secretariat’s own)")
+                                                  : _("Number (the next free one of the year)"),
+                 doc->identification);
     summary_row (self, _("Letterhead"), header);
     summary_row (self, _("Place and date"), doc->place_date);
     summary_row (self, _("Addressee"), address);
@@ -246,6 +259,7 @@ typedef struct {
   char *signer;
   GDate date;
   char *annex;
+  char *numero;
 } GenerateJob;
 
 static void
@@ -255,6 +269,7 @@ generate_job_free (GenerateJob *job)
   g_free (job->offer_id);
   g_free (job->signer);
   g_free (job->annex);
+  g_free (job->numero);
   g_free (job);
 }
 
@@ -278,6 +293,7 @@ generate_thread (GTask *task, gpointer source, gpointer task_data, GCancellable 
   request.offer = offer;
   request.signer = job->signer;
   request.date = job->date;
+  request.numero = job->numero;
   if ((record = coordena_adhesion_generate_oficio (store, &request, job->annex, NULL, &error)) == NULL)
     g_task_return_error (task, error);
   else
@@ -321,6 +337,7 @@ generate_action (GtkWidget *widget, const char *action_name, GVariant *parameter
   job->offer_id = g_strdup (self->offer->id);
   job->signer = g_strdup (signer_key (self));
   job->annex = g_strdup (annex_kind (self));
+  job->numero = g_strdup (numero_text (self));
   if (!coordena_parse_date (gtk_editable_get_text (GTK_EDITABLE (self->date_entry)), &job->date, NULL))
     {
       generate_job_free (job);
@@ -461,8 +478,9 @@ coordena_oficio_dialog_new (GtkWindow *parent, CoordenaWorkspace *workspace, con
 
   deadline = coordena_format_date (&self->offer->deadline);
   cite = coordena_offer_cite (self->offer, self->offer->deadline_source, self->offer->deadline_item);
-  /* TRANSLATORS: under the date: the deadline (03/12/2025) and the act that set it */
-  rule = g_strdup_printf (_("By %s, inclusive, Brasília time (%s)"), deadline, cite);
+  /* TRANSLATORS: under the date: never backdated; the deadline (03/12/2025) and the act that set it */
+  rule = g_strdup_printf (_("Today, or a later day up to 30 days ahead for the signature; by %s, inclusive, "
+                            "Brasília time (%s)"), deadline, cite);
   adw_action_row_set_subtitle (self->date_row, rule);
 
   coordena_offer_today (self->offer, &today);
@@ -470,6 +488,7 @@ coordena_oficio_dialog_new (GtkWindow *parent, CoordenaWorkspace *workspace, con
   gtk_editable_set_text (GTK_EDITABLE (self->date_entry), today_text);
 
   g_signal_connect_swapped (self->date_entry, "changed", G_CALLBACK (update), self);
+  g_signal_connect_swapped (self->numero_entry, "changed", G_CALLBACK (update), self);
   g_signal_connect_swapped (self->annex_switch, "notify::active", G_CALLBACK (update), self);
   g_signal_connect_swapped (self->calendar, "day-selected", G_CALLBACK (day_selected), self);
   g_signal_connect (self, "notify::is-active", G_CALLBACK (active_changed), NULL);
@@ -517,6 +536,7 @@ coordena_oficio_dialog_class_init (CoordenaOficioDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CoordenaOficioDialog, profile_button);
   gtk_widget_class_bind_template_child (widget_class, CoordenaOficioDialog, date_row);
   gtk_widget_class_bind_template_child (widget_class, CoordenaOficioDialog, date_entry);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaOficioDialog, numero_entry);
   gtk_widget_class_bind_template_child (widget_class, CoordenaOficioDialog, calendar);
   gtk_widget_class_bind_template_child (widget_class, CoordenaOficioDialog, annex_switch);
   gtk_widget_class_bind_template_child (widget_class, CoordenaOficioDialog, refusal_box);

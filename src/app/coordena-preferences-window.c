@@ -21,6 +21,10 @@
 #include "coordena-databases.h"
 #include "coordena-oficio-files.h"
 #include "coordena-preferences-window.h"
+
+#include <coordena/clock.h>
+#include <coordena/numbering.h>
+#include <coordena/oficio.h>
 #include "coordena-window-private.h"
 
 struct _CoordenaPreferencesWindow
@@ -68,7 +72,8 @@ static const struct {
   { "secretaria.sigla", GROUP_SECRETARIAT, N_("Acronyms for the number (smallest first, e.g. COAPS/SESA)") },
   { "subunidade", GROUP_SECRETARIAT, N_("Sub-units under the header (separate lines with “;”)") },
   { "numeracao.estilo", GROUP_SECRETARIAT, N_("Number style") },
-  { "fecho", GROUP_SECRETARIAT, N_("Closing") },
+  { "numeracao.proximo", GROUP_SECRETARIAT, N_("Next number of Coordena’s counter this year") },
+  { "enderecamento", GROUP_SECRETARIAT, N_("Address block") },
   { "cidade", GROUP_CONTACTS, N_("City in the date line") },
   { "endereco", GROUP_CONTACTS, N_("Address") },
   { "telefone", GROUP_CONTACTS, N_("Phone") },
@@ -81,9 +86,11 @@ static const struct {
   { "secretario.nome", GROUP_SECRETARIO, N_("Name") },
   { "secretario.genero", GROUP_SECRETARIO, N_("Forms of address") },
   { "secretario.cargo", GROUP_SECRETARIO, N_("Title under the signature (optional)") },
+  { "secretario.fecho", GROUP_SECRETARIO, N_("Closing") },
   { "coordenador.nome", GROUP_COORDENADOR, N_("Name") },
   { "coordenador.genero", GROUP_COORDENADOR, N_("Forms of address") },
   { "coordenador.cargo", GROUP_COORDENADOR, N_("Title under the signature (optional)") },
+  { "coordenador.fecho", GROUP_COORDENADOR, N_("Closing") },
 };
 
 CoordenaPreferencesWindow *
@@ -211,6 +218,7 @@ static const char *const gender_values[] = { "", "F", "M", NULL };
 /* The first of these is what the ofício prints when the key is unset. */
 static const char *const style_values[] = { "Nº", "N.º", NULL };
 static const char *const closing_values[] = { "Atenciosamente", "Respeitosamente", NULL };
+static const char *const addressing_values[] = { "cargo", "decreto", NULL };
 
 static const char *const *
 combo_values (CoordenaProfileKind kind)
@@ -223,6 +231,9 @@ combo_values (CoordenaProfileKind kind)
       return style_values;
     case COORDENA_PROFILE_CLOSING:
       return closing_values;
+    case COORDENA_PROFILE_ADDRESSING:
+      return addressing_values;
+    case COORDENA_PROFILE_NEXT_NUMBER:
     case COORDENA_PROFILE_TEXT:
     case COORDENA_PROFILE_EMAIL:
     case COORDENA_PROFILE_SIGLA:
@@ -261,6 +272,11 @@ profile_row (CoordenaPreferencesWindow *self, const CoordenaProfileKey *key, con
           gtk_string_list_append (labels, _("Feminine"));
           gtk_string_list_append (labels, _("Masculine"));
         }
+      else if (key->kind == COORDENA_PROFILE_ADDRESSING)
+        {
+          gtk_string_list_append (labels, _("“À Senhora” and the cargo"));
+          gtk_string_list_append (labels, _("The cargo only (Decreto 9.758/2019, art. 4)"));
+        }
       else
         for (guint i = 0; combo_values (key->kind)[i] != NULL; i++)
           gtk_string_list_append (labels, combo_values (key->kind)[i]);
@@ -269,7 +285,9 @@ profile_row (CoordenaPreferencesWindow *self, const CoordenaProfileKey *key, con
       if (key->kind == COORDENA_PROFILE_GENDER)
         adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("“Senhora” and “Secretária”, or “Senhor” and “Secretário”"));
       else if (key->kind == COORDENA_PROFILE_CLOSING)
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("“Respeitosamente” only for a higher authority"));
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), g_str_has_prefix (key->key, "coordenador")
+                                     ? _("To the federal Secretary, a higher authority: “Respeitosamente”")
+                                     : _("To the federal Secretary, the same level: “Atenciosamente”"));
       g_signal_connect (row, "notify::selected", G_CALLBACK (combo_changed), self);
     }
   else
@@ -411,6 +429,28 @@ build_profile (CoordenaPreferencesWindow *self)
         }
       else if (value != NULL)
         gtk_editable_set_text (GTK_EDITABLE (row), value);
+      /* An unset closing shows the one the ofício will print for that signer. */
+      if (key->kind == COORDENA_PROFILE_CLOSING && value == NULL)
+        {
+          g_autofree char *signer = g_strndup (key->key, strcspn (key->key, "."));
+
+          adw_combo_row_set_selected (ADW_COMBO_ROW (row), coordena_oficio_closing_respectful (values, signer) ? 1 : 0);
+        }
+      /* The counter is not a stored value: show the number it will give next. */
+      if (key->kind == COORDENA_PROFILE_NEXT_NUMBER && store_of (self) != NULL)
+        {
+          GDate today;
+          guint next = 0;
+
+          coordena_clock_today (&today);
+          if (coordena_numbering_peek_next (store_of (self), COORDENA_SEQUENCE_OFICIO, g_date_get_year (&today), &next,
+                                            NULL))
+            {
+              g_autofree char *text = g_strdup_printf ("%u", next);
+
+              gtk_editable_set_text (GTK_EDITABLE (row), text);
+            }
+        }
       adw_preferences_group_add (group_for (self, fields[i].group), row);
     }
   self->loading = FALSE;
@@ -832,6 +872,7 @@ typedef struct {
   char *db_path;
   char *path;
   gboolean restore;
+  char *note;      /* after a restore: the ofícios issued after the copy was made */
 } DataJob;
 
 static void
@@ -839,6 +880,7 @@ data_job_free (DataJob *job)
 {
   g_free (job->db_path);
   g_free (job->path);
+  g_free (job->note);
   g_free (job);
 }
 
@@ -855,7 +897,11 @@ data_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *can
       || !(job->restore ? coordena_store_restore (store, job->path, &error) : coordena_store_backup (store, job->path, &error)))
     g_task_return_error (task, error);
   else
-    g_task_return_boolean (task, TRUE);
+    {
+      if (job->restore)
+        job->note = coordena_numbering_restore_note (store, NULL);
+      g_task_return_boolean (task, TRUE);
+    }
 }
 
 static void
@@ -878,6 +924,15 @@ data_done (GObject *source, GAsyncResult *result, gpointer user_data)
       /* TRANSLATORS: a toast after a restore, with the backup's file name */
       text = g_strdup_printf (_("Restored from “%s”"), base);
       reload_workspace (self);
+      if (job->note != NULL)
+        {
+          AdwMessageDialog *dialog;
+          g_autofree char *body = g_strdup_printf (_("Note: %s."), job->note);
+
+          dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Ofícios Issued After This Copy"), body));
+          adw_message_dialog_add_response (dialog, "close", _("_Close"));
+          gtk_window_present (GTK_WINDOW (dialog));
+        }
     }
   else
     /* TRANSLATORS: a toast after a backup, with its file name */

@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include <coordena/coordena.h>
+#include <coordena/numbering.h>
 #include <coordena/store.h>
 
 #include "cli-store.h"
@@ -49,5 +50,12 @@ cli_cmd_restore (CliContext *ctx, int argc, char **argv)
   if (store == NULL || !coordena_store_restore (store, argv[1], &error))
     return cli_report_error (error);
   g_print (_("Database %s restored from %s.\n"), coordena_store_get_path (store), argv[1]);
+  {
+    /* The register beside the database outlives the copy: say which numbers the copy forgot. */
+    g_autofree char *note = coordena_numbering_restore_note (store, NULL);
+
+    if (note != NULL)
+      g_print (_("Note: %s.\n"), note);
+  }
   return CLI_EXIT_OK;
 }

@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include <coordena/coordena.h>
+#include <coordena/clock.h>
 #include <coordena/offer.h>
 
 #include "cli.h"
@@ -20,6 +21,17 @@ show_offer (const CoordenaOffer *offer)
 
   g_print ("%s\n%s\n\n", offer->id, offer->name);
   g_print ("%s %s (%s; %s)\n", _("Deadline:"), deadline, offer->deadline_timezone, deadline_cite);
+  {
+    GDate today;
+
+    coordena_clock_today (&today);
+    if (coordena_offer_is_closed (offer, &today))
+      {
+        g_autofree char *by = coordena_offer_closed_by (offer);
+
+        g_print ("%s %s\n", _("Status:"), by);
+      }
+  }
   g_print ("%s\n", _("References:"));
   for (guint i = 0; i < offer->references->len; i++)
     {
@@ -58,30 +70,43 @@ show_offer (const CoordenaOffer *offer)
 int
 cli_cmd_offers (CliContext *ctx, int argc, char **argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (_("list | show ID"));
+  g_autoptr(GOptionContext) context = g_option_context_new (_("list | show ID | add FILE | remove ID"));
   g_autoptr(GError) error = NULL;
   int code;
 
-  g_option_context_set_summary (context, _("List the offers a state can adhere to, or show one with its rules and sources."));
+  g_option_context_set_summary (context, _("List the offers a state can adhere to, show one with its rules and sources, "
+                                           "add an offer file to your offers folder, or remove one you added."));
   if (!cli_parse_options (context, &argc, &argv, &code))
     return code;
   if (argc < 2)
-    return cli_usage_error (_("“offers” needs “list” or “show ID”"));
+    return cli_usage_error (_("“offers” needs “list”, “show ID”, “add FILE” or “remove ID”"));
   if (g_str_equal (argv[1], "list"))
     {
       g_autoptr(GPtrArray) offers = NULL;
 
       if (argc != 2)
         return cli_usage_error (_("“offers list” takes no arguments"));
+      GDate today;
+
       offers = coordena_offers_load_all (&error);
       if (offers == NULL)
         return cli_report_error (error);
+      coordena_clock_today (&today);
+      coordena_offers_sort_for_display (offers, &today);
       for (guint i = 0; i < offers->len; i++)
         {
           const CoordenaOffer *offer = g_ptr_array_index (offers, i);
           g_autofree char *deadline = coordena_format_date (&offer->deadline);
 
-          g_print ("%-28s %s  %s\n", offer->id, deadline, offer->short_name);
+          if (coordena_offer_is_closed (offer, &today))
+            {
+              g_autofree char *by = coordena_offer_closed_by (offer);
+
+              /* TRANSLATORS: an offer whose deadline has passed, with the act that closed it */
+              g_print ("%-28s %s  %s\n%-28s %s — %s\n", offer->id, deadline, offer->short_name, "", _("closed"), by);
+            }
+          else
+            g_print ("%-28s %s  %s\n%-28s %s\n", offer->id, deadline, offer->short_name, "", _("open"));
         }
       return CLI_EXIT_OK;
     }
@@ -97,5 +122,27 @@ cli_cmd_offers (CliContext *ctx, int argc, char **argv)
       show_offer (offer);
       return CLI_EXIT_OK;
     }
-  return cli_usage_error (_("unknown offers action “%s” (list or show)"), argv[1]);
+  if (g_str_equal (argv[1], "add"))
+    {
+      g_autoptr(CoordenaOffer) offer = NULL;
+      gboolean replaced = FALSE;
+
+      if (argc != 3)
+        return cli_usage_error (_("“offers add” needs the offer FILE"));
+      offer = coordena_offer_install (argv[2], &replaced, &error);
+      if (offer == NULL)
+        return cli_report_error (error);
+      g_print (replaced ? _("Offer %s replaced in %s.\n") : _("Offer %s added in %s.\n"), offer->id, offer->path);
+      return CLI_EXIT_OK;
+    }
+  if (g_str_equal (argv[1], "remove"))
+    {
+      if (argc != 3)
+        return cli_usage_error (_("“offers remove” needs the offer’s ID"));
+      if (!coordena_offer_remove_user (argv[2], &error))
+        return cli_report_error (error);
+      g_print (_("Offer %s removed.\n"), argv[2]);
+      return CLI_EXIT_OK;
+    }
+  return cli_usage_error (_("unknown offers action “%s” (list, show, add or remove)"), argv[1]);
 }

@@ -8,6 +8,7 @@
 #include <coordena/coordena.h>
 #include <coordena/adhesion.h>
 #include <coordena/csv-writer.h>
+#include <coordena/format.h>
 
 #include "cli-store.h"
 
@@ -24,7 +25,7 @@ print_field (const char *label, const char *value)
 
 static int
 generate (CliContext *ctx, const char *offer_id, const char *signer, const char *date_text, const char *annex,
-          const char *output)
+          const char *numero, const char *output)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CoordenaOffer) offer = NULL;
@@ -44,6 +45,7 @@ generate (CliContext *ctx, const char *offer_id, const char *signer, const char 
     coordena_offer_today (offer, &request.date);
   request.offer = offer;
   request.signer = signer;
+  request.numero = numero;
 
   store = cli_open_initialised_store (ctx, &error);
   if (store == NULL)
@@ -53,11 +55,63 @@ generate (CliContext *ctx, const char *offer_id, const char *signer, const char 
     return cli_report_error (error);
   {
     g_autofree char *pages = g_strdup_printf ("%u", record->pages);
+    g_autofree char *date = coordena_format_date (&request.date);
 
     g_print ("%s\n", record->identification);
+    print_field (_("Date:"), date);
     print_field (_("File:"), output);
     print_field (_("Pages:"), pages);
     print_field ("SHA-256:", record->sha256);
+  }
+  if (record->warning != NULL)
+    {
+      g_printerr ("%s\n", record->warning);
+      return CLI_EXIT_REFUSED;
+    }
+  return CLI_EXIT_OK;
+}
+
+static int
+register_sent (CliContext *ctx, const char *offer_id, const char *numero, const char *date_text, const char *channel,
+               const char *receipt, const char *file, const char *signer)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CoordenaOffer) offer = NULL;
+  g_autoptr(CoordenaStore) store = NULL;
+  g_autoptr(CoordenaOficioRecord) record = NULL;
+  CoordenaOficioRegistration reg = { 0 };
+
+  if (offer_id == NULL || numero == NULL || date_text == NULL || channel == NULL)
+    return cli_usage_error (_("“oficio register” needs --offer ID, --numero NUMERO/ANO, --data-envio AAAA-MM-DD and "
+                              "--canal CANAL (optional: --recibo, --arquivo FILE, --signer)"));
+  g_date_clear (&reg.date_sent, 1);
+  if (!coordena_parse_date (date_text, &reg.date_sent, &error))
+    return cli_usage_error ("--data-envio: %s", error->message);
+  offer = coordena_offer_find (offer_id, &error);
+  if (offer == NULL)
+    return cli_report_error (error);
+  reg.offer = offer;
+  reg.numero = numero;
+  reg.channel = channel;
+  reg.receipt = receipt;
+  reg.file = file;
+  reg.signer = signer;
+  store = cli_open_initialised_store (ctx, &error);
+  if (store == NULL)
+    return cli_report_error (error);
+  record = coordena_adhesion_register_oficio (store, &reg, &error);
+  if (record == NULL)
+    return cli_report_error (error);
+  {
+    g_autofree char *date = coordena_format_date (&reg.date_sent);
+
+    g_print (_("%s registered (sent outside Coordena)\n"), record->identification);
+    print_field (_("Sent:"), date);
+    print_field (_("Channel:"), record->channel);
+    if (record->receipt != NULL)
+      print_field (_("Receipt:"), record->receipt);
+    if (record->sha256 != NULL)
+      print_field ("SHA-256:", record->sha256);
   }
   return CLI_EXIT_OK;
 }
@@ -109,11 +163,31 @@ list (CliContext *ctx, const char *format)
           json_builder_set_member_name (builder, "bytes");
           json_builder_add_int_value (builder, (gint64) r->size);
           json_builder_set_member_name (builder, "sha256");
-          json_builder_add_string_value (builder, r->sha256);
+          if (r->sha256 != NULL)
+            json_builder_add_string_value (builder, r->sha256);
+          else
+            json_builder_add_null_value (builder);
           json_builder_set_member_name (builder, "criado_em");
           json_builder_add_string_value (builder, r->created_at);
           json_builder_set_member_name (builder, "descartado");
           json_builder_add_boolean_value (builder, r->deleted);
+          json_builder_set_member_name (builder, "origem");
+          json_builder_add_string_value (builder, r->registered ? "registrado" : "gerado");
+          json_builder_set_member_name (builder, "data_envio");
+          if (r->date_sent != NULL)
+            json_builder_add_string_value (builder, r->date_sent);
+          else
+            json_builder_add_null_value (builder);
+          json_builder_set_member_name (builder, "canal");
+          if (r->channel != NULL)
+            json_builder_add_string_value (builder, r->channel);
+          else
+            json_builder_add_null_value (builder);
+          json_builder_set_member_name (builder, "recibo");
+          if (r->receipt != NULL)
+            json_builder_add_string_value (builder, r->receipt);
+          else
+            json_builder_add_null_value (builder);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
@@ -126,7 +200,7 @@ list (CliContext *ctx, const char *format)
     }
   if (format != NULL && g_str_equal (format, "csv"))
     {
-      g_autoptr(GString) out = g_string_new ("numero;ano;identificacao;oferta;data;signatario;anexo;paginas;sha256;descartado\n");
+      g_autoptr(GString) out = g_string_new ("numero;ano;identificacao;oferta;data;signatario;anexo;paginas;sha256;descartado;origem\n");
 
       for (guint i = 0; i < records->len; i++)
         {
@@ -144,7 +218,8 @@ list (CliContext *ctx, const char *format)
           coordena_csv_append_cell (out, r->annex, ';', ';');
           coordena_csv_append_cell (out, pages, ';', ';');
           coordena_csv_append_cell (out, r->sha256, ';', ';');
-          coordena_csv_append_cell (out, r->deleted ? "1" : "0", ';', '\n');
+          coordena_csv_append_cell (out, r->deleted ? "1" : "0", ';', ';');
+          coordena_csv_append_cell (out, r->registered ? "registrado" : "gerado", ';', '\n');
         }
       g_print ("%s", out->str);
       return CLI_EXIT_OK;
@@ -158,8 +233,14 @@ list (CliContext *ctx, const char *format)
     {
       const CoordenaOficioRecord *r = g_ptr_array_index (records, i);
 
-      g_print ("%-36s %s  %-12s %u p.  %.12s…%s\n", r->identification, r->date, r->signer, r->pages, r->sha256,
-               r->deleted ? _("  (discarded)") : "");
+      if (r->registered)
+        g_print ("%-36s %s  %s%s%s%s\n", r->identification, r->date,
+                 /* TRANSLATORS: an ofício sent outside Coordena and registered, with its channel */
+                 _("registered, sent by "), r->channel != NULL ? r->channel : "?",
+                 r->receipt != NULL ? " · " : "", r->receipt != NULL ? r->receipt : "");
+      else
+        g_print ("%-36s %s  %-12s %u p.  %.12s…  %s%s\n", r->identification, r->date, r->signer, r->pages, r->sha256,
+                 _("generated"), r->deleted ? _("  (discarded)") : "");
     }
   return CLI_EXIT_OK;
 }
@@ -167,7 +248,7 @@ list (CliContext *ctx, const char *format)
 int
 cli_cmd_oficio (CliContext *ctx, int argc, char **argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (_("generate | list | export NUMERO/ANO"));
+  g_autoptr(GOptionContext) context = g_option_context_new (_("generate | register | list | export NUMERO/ANO"));
   g_autoptr(GError) error = NULL;
   g_autofree char *offer_id = NULL;
   g_autofree char *signer = NULL;
@@ -175,30 +256,51 @@ cli_cmd_oficio (CliContext *ctx, int argc, char **argv)
   g_autofree char *annex = NULL;
   g_autofree char *output = NULL;
   g_autofree char *format = NULL;
+  g_autofree char *numero = NULL;
+  g_autofree char *date_sent = NULL;
+  g_autofree char *channel = NULL;
+  g_autofree char *receipt = NULL;
+  g_autofree char *file = NULL;
   int code;
   GOptionEntry options[] = {
     { "offer", 0, 0, G_OPTION_ARG_STRING, &offer_id, N_("The offer (see “offers list”)"), N_("ID") },
     { "signer", 0, 0, G_OPTION_ARG_STRING, &signer, N_("Who signs: secretario or coordenador"), N_("WHO") },
-    { "date", 0, 0, G_OPTION_ARG_STRING, &date_text, N_("The ofício’s date (default: today, Brasília)"), N_("AAAA-MM-DD") },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date_text,
+      N_("The ofício’s date: today (the default) or a later day up to 30 days ahead"), N_("AAAA-MM-DD") },
     { "anexo", 0, 0, G_OPTION_ARG_STRING, &annex, N_("Add an annex: equipes (the state’s teams by municipality)"), N_("KIND") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The PDF file to write"), N_("FILE") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("list as table, csv or json"), N_("FORMAT") },
+    { "numero", 0, 0, G_OPTION_ARG_STRING, &numero,
+      N_("The secretariat’s own number (default: Coordena’s counter); for register, the number it was sent with"),
+      N_("NUMERO/ANO") },
+    { "data-envio", 0, 0, G_OPTION_ARG_STRING, &date_sent, N_("register: the day it was sent"), N_("AAAA-MM-DD") },
+    { "canal", 0, 0, G_OPTION_ARG_STRING, &channel, N_("register: how it was sent (SEI, protocolo, e-mail…)"),
+      N_("CANAL") },
+    { "recibo", 0, 0, G_OPTION_ARG_STRING, &receipt, N_("register: the protocol receipt"), N_("RECIBO") },
+    { "arquivo", 0, 0, G_OPTION_ARG_FILENAME, &file, N_("register: the signed PDF or its scan"), N_("FILE") },
     { NULL },
   };
 
   g_option_context_add_main_entries (context, options, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context, _("Generate the adhesion ofício (numbered, stored in the database), list "
-                                           "the ofícios, or export one exactly as it was generated."));
+  g_option_context_set_summary (context, _("Generate the adhesion ofício (numbered, stored in the database), register "
+                                           "one sent outside Coordena, list the ofícios, or export one exactly as it "
+                                           "was generated."));
   if (!cli_parse_options (context, &argc, &argv, &code))
     return code;
   if (argc < 2)
-    return cli_usage_error (_("“oficio” needs “generate”, “list” or “export NUMERO/ANO”"));
+    return cli_usage_error (_("“oficio” needs “generate”, “register”, “list” or “export NUMERO/ANO”"));
 
   if (g_str_equal (argv[1], "generate"))
     {
       if (argc != 2)
         return cli_usage_error (_("“oficio generate” takes options only"));
-      return generate (ctx, offer_id, signer, date_text, annex, output);
+      return generate (ctx, offer_id, signer, date_text, annex, numero, output);
+    }
+  if (g_str_equal (argv[1], "register"))
+    {
+      if (argc != 2)
+        return cli_usage_error (_("“oficio register” takes options only"));
+      return register_sent (ctx, offer_id, numero, date_sent, channel, receipt, file, signer);
     }
   if (g_str_equal (argv[1], "list"))
     {
@@ -219,5 +321,5 @@ cli_cmd_oficio (CliContext *ctx, int argc, char **argv)
       g_print ("%s → %s (SHA-256 %s)\n", record->identification, output, record->sha256);
       return CLI_EXIT_OK;
     }
-  return cli_usage_error (_("unknown oficio action “%s” (generate, list or export)"), argv[1]);
+  return cli_usage_error (_("unknown oficio action “%s” (generate, register, list or export)"), argv[1]);
 }

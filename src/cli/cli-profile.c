@@ -6,6 +6,9 @@
 #include <coordena/coordena.h>
 #include <coordena/profile.h>
 
+#include <coordena/clock.h>
+#include <coordena/numbering.h>
+
 #include "cli-store.h"
 
 int cli_cmd_profile (CliContext *ctx, int argc, char **argv);
@@ -43,7 +46,17 @@ cli_cmd_profile (CliContext *ctx, int argc, char **argv)
       for (guint i = 0; i < n; i++)
         {
           const char *v = g_hash_table_lookup (values, keys[i].key);
+          g_autofree char *next = NULL;
 
+          if (keys[i].kind == COORDENA_PROFILE_NEXT_NUMBER)
+            {
+              GDate today;
+              guint n_next = 0;
+
+              coordena_clock_today (&today);
+              if (coordena_numbering_peek_next (store, COORDENA_SEQUENCE_OFICIO, g_date_get_year (&today), &n_next, NULL))
+                v = next = g_strdup_printf ("%u/%u", n_next, g_date_get_year (&today));
+            }
           g_print ("%-20s %s\n", keys[i].key, v != NULL ? v : _("(not set)"));
         }
       return CLI_EXIT_OK;

@@ -11,6 +11,7 @@
 #include <coordena/competencia.h>
 #include <coordena/error.h>
 #include <coordena/format.h>
+#include <coordena/numbering.h>
 #include <coordena/profile.h>
 
 #include "store-private.h"
@@ -287,6 +288,8 @@ record_step (CoordenaStore *store, const char *offer_id, CoordenaAdhesionState f
   return coordena_store_audit (store, "adhesion-step", offer_id, before, after, error);
 }
 
+static gboolean check_step_date (const CoordenaAdhesion *current, const GDate *day, GError **error);
+
 /* Back to a draft: the ofícios generated so far are discarded, kept as evidence with their
  * numbers, which are never given again. */
 static gboolean
@@ -327,6 +330,7 @@ coordena_adhesion_set_state (CoordenaStore *store, const CoordenaOffer *offer, C
   current = coordena_adhesion_get (store, offer->id, error);
   if (current == NULL
       || !coordena_adhesion_check_step (offer, current->state, to, &day, protocolo, error)
+      || !check_step_date (current, &day, error)
       || !record_step (store, offer->id, current->state, to, &day, note, protocolo, 0, error)
       || (to == COORDENA_ADHESION_RASCUNHO && !discard_oficios (store, offer->id, error))
       || !coordena_store_commit (store, error))
@@ -351,6 +355,11 @@ coordena_oficio_record_free (CoordenaOficioRecord *record)
   g_free (record->annex);
   g_free (record->sha256);
   g_free (record->created_at);
+  g_free (record->date_sent);
+  g_free (record->channel);
+  g_free (record->receipt);
+  g_free (record->file_name);
+  g_free (record->warning);
   g_free (record);
 }
 
@@ -371,20 +380,49 @@ coordena_adhesion_load_profile (CoordenaStore *store, CoordenaOficioProfile *pro
   return TRUE;
 }
 
+typedef struct {
+  char *municipio, *ibge7, *cnes, *ine, *type, *name;
+} AnnexRow;
+
+static void
+annex_row_free (gpointer data)
+{
+  AnnexRow *row = data;
+
+  g_free (row->municipio);
+  g_free (row->ibge7);
+  g_free (row->cnes);
+  g_free (row->ine);
+  g_free (row->type);
+  g_free (row->name);
+  g_free (row);
+}
+
+static gint
+compare_annex_rows (gconstpointer a, gconstpointer b)
+{
+  const AnnexRow *x = *(AnnexRow **) a, *y = *(AnnexRow **) b;
+  gint c = g_utf8_collate (x->municipio, y->municipio);
+
+  return c != 0 ? c : g_strcmp0 (x->ine, y->ine);
+}
+
 CoordenaOficioAnnex *
-coordena_adhesion_teams_annex (CoordenaStore *store, char **description, GError **error)
+coordena_adhesion_teams_annex (CoordenaStore *store, const GDate *date, char **description, GError **error)
 {
   const char *const columns[] = { "Município", "IBGE", "CNES", "INE", "Tipo", "Equipe" };
-  const double widths[] = { 22, 10, 11, 14, 8, 35 };
-  const double widths_unnamed[] = { 35, 15, 15, 20, 15 };
-  g_autoptr(GPtrArray) teams = coordena_store_list_teams (store, NULL, error);
-  gboolean named = FALSE;
+  const double widths[] = { 21, 10, 10, 13, 11, 35 };
+  const double widths_unnamed[] = { 33, 14, 14, 19, 20 };
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (annex_row_free);
   g_autoptr(CoordenaOficioAnnex) annex = NULL;
-  CoordenaCompetencia last = 0;
-  guint n = 0;
+  g_autofree char *day = iso_date (date);
+  g_autofree char *comp_text = NULL;
+  g_autofree char *shown_date = coordena_format_date (date);
+  CoordenaCompetencia upto = g_date_get_year (date) * 100 + g_date_get_month (date), comp = 0;
+  gboolean named = FALSE;
+  sqlite3_stmt *stmt;
+  int rc;
 
-  if (teams == NULL)
-    return NULL;
   if (coordena_store_is_demo (store))
     {
       g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
@@ -392,50 +430,79 @@ coordena_adhesion_teams_annex (CoordenaStore *store, char **description, GError 
                      "from the state’s real roster"));
       return NULL;
     }
-  /* The name column only when the roster knows team names (the roster CSV does not carry them). */
-  for (guint i = 0; i < teams->len; i++)
+  stmt = coordena_store_prepare (store, "SELECT MAX (competencia) FROM equipe_competencia WHERE competencia <= ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int (stmt, 1, (int) upto);
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    comp = (CoordenaCompetencia) sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW)
+    return coordena_store_set_error (store, error, _("reading the competências")), NULL;
+  if (comp == 0)
     {
-      const CoordenaStoreTeam *team = g_ptr_array_index (teams, i);
-
-      named = named || (team->name != NULL && *team->name != '\0');
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                   _("the database holds no competência on or before %s, the ofício’s date: import the roster first"),
+                   shown_date);
+      return NULL;
     }
+  stmt = coordena_store_prepare (store,
+                                 "SELECT m.nome, e.ibge7, e.cnes, e.ine, ec.tipo, e.tp_equipe, e.nome "
+                                 "FROM equipe_competencia ec JOIN equipe e ON e.id = ec.equipe_id "
+                                 "JOIN municipio m ON m.ibge7 = e.ibge7 WHERE ec.competencia = ?1 "
+                                 "AND (e.dt_desativacao IS NULL OR e.dt_desativacao = '' OR e.dt_desativacao > ?2)", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int (stmt, 1, (int) comp);
+  sqlite3_bind_text (stmt, 2, day, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      AnnexRow *row = g_new0 (AnnexRow, 1);
+      const char *tipo = (const char *) sqlite3_column_text (stmt, 4);
+      const char *tp = (const char *) sqlite3_column_text (stmt, 5);
+
+      row->municipio = col (stmt, 0);
+      row->ibge7 = col (stmt, 1);
+      row->cnes = col (stmt, 2);
+      row->ine = col (stmt, 3);
+      row->type = g_strdup (g_strcmp0 (tipo, "eSF") == 0     ? "eSF"
+                            : g_strcmp0 (tipo, "eAP20") == 0 ? "eAP 20 h"
+                            : g_strcmp0 (tipo, "eAP30") == 0 ? "eAP 30 h"
+                            : tp != NULL                     ? tp
+                                                             : "outra");
+      row->name = col (stmt, 6);
+      named = named || (row->name != NULL && *row->name != '\0');
+      g_ptr_array_add (rows, row);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return coordena_store_set_error (store, error, _("reading the teams for the annex")), NULL;
+  comp_text = coordena_competencia_format (comp);
+  if (rows->len == 0)
+    {
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                   _("the competência %s holds no active team for the annex: import the roster first"), comp_text);
+      return NULL;
+    }
+  g_ptr_array_sort (rows, compare_annex_rows);
+  /* The name column only when the roster knows team names (the roster CSV does not carry them). */
   annex = coordena_oficio_annex_new ("ANEXO — EQUIPES DE ATENÇÃO PRIMÁRIA À SAÚDE DO ESTADO, POR MUNICÍPIO",
                                      named ? G_N_ELEMENTS (columns) : G_N_ELEMENTS (columns) - 1, columns,
                                      named ? widths : widths_unnamed);
-  for (guint i = 0; i < teams->len; i++)
+  for (guint i = 0; i < rows->len; i++)
     {
-      const CoordenaStoreTeam *team = g_ptr_array_index (teams, i);
-      const char *type = team->type == COORDENA_TEAM_TYPE_ESF ? "eSF"
-                         : (team->type == COORDENA_TEAM_TYPE_EAP20 || team->type == COORDENA_TEAM_TYPE_EAP30) ? "eAP"
-                         : team->tp_equipe != NULL ? team->tp_equipe : "outra";
-      const char *row[6];
+      const AnnexRow *r = g_ptr_array_index (rows, i);
+      const char *cells[6] = { r->municipio, r->ibge7, r->cnes != NULL ? r->cnes : "", r->ine, r->type,
+                               r->name != NULL ? r->name : "" };
 
-      if (team->dt_desativacao != NULL && *team->dt_desativacao != '\0')
-        continue;
-      row[0] = team->municipio != NULL ? team->municipio : "";
-      row[1] = team->ibge7 != NULL ? team->ibge7 : "";
-      row[2] = team->cnes != NULL ? team->cnes : "";
-      row[3] = team->ine;
-      row[4] = type;
-      row[5] = team->name != NULL ? team->name : "";
-      coordena_oficio_annex_add_row (annex, row);
-      last = MAX (last, team->last_competencia);
-      n++;
+      coordena_oficio_annex_add_row (annex, cells);
     }
-  if (n == 0)
-    {
-      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
-                   _("the database holds no active team for the annex: import the roster first"));
-      return NULL;
-    }
-  if (last != 0)
-    {
-      g_autofree char *comp = coordena_competencia_format (last);
-
-      annex->note = g_strdup_printf ("%u equipes ativas, conforme a competência %s do CNES.", n, comp);
-    }
+  annex->note = g_strdup_printf ("%u equipes ativas na competência %s do CNES, a mais recente até a data do ofício "
+                                 "(%s). eAP: equipe de Atenção Primária, modalidade I (20 h) ou II (30 h) semanais.",
+                                 rows->len, comp_text, shown_date);
   if (description != NULL)
-    *description = g_strdup_printf ("a relação das %u equipes de Atenção Primária à Saúde do Estado, por município", n);
+    *description = g_strdup_printf ("a relação das %u equipes de Atenção Primária à Saúde do Estado, por município, "
+                                    "na competência %s do CNES", rows->len, comp_text);
   return g_steal_pointer (&annex);
 }
 
@@ -472,24 +539,45 @@ inputs_json (const CoordenaOficioRequest *request, const char *annex_kind, GByte
   return g_string_free (g_steal_pointer (&json), FALSE);
 }
 
+/* A step's date: not in the future, not before the adhesion's last step. */
 static gboolean
-next_number (CoordenaStore *store, guint year, guint *number, GError **error)
+check_step_date (const CoordenaAdhesion *current, const GDate *day, GError **error)
 {
-  sqlite3_stmt *stmt = coordena_store_prepare (store,
-                                               "SELECT MAX (COALESCE ((SELECT ultimo FROM oficio_numeracao WHERE ano = ?1), 0), "
-                                               "COALESCE ((SELECT MAX (numero) FROM oficio WHERE ano = ?1), 0))", error);
-  int rc;
+  GDate today, last;
+  const CoordenaAdhesionStep *previous = current->steps->len > 0
+                                         ? g_ptr_array_index (current->steps, current->steps->len - 1) : NULL;
 
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int (stmt, 1, (int) year);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    *number = (guint) sqlite3_column_int64 (stmt, 0) + 1;
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_ROW)
-    return coordena_store_set_error (store, error, _("reading the ofício numbering"));
+  coordena_clock_today (&today);
+  if (g_date_compare (day, &today) > 0)
+    {
+      g_autofree char *d = coordena_format_date (day);
+      g_autofree char *t = coordena_format_date (&today);
+
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                   _("the date %s is in the future (today is %s): record a step on the day it happened"), d, t);
+      return FALSE;
+    }
+  if (previous != NULL && coordena_parse_date (previous->date, &last, NULL) && g_date_compare (day, &last) < 0)
+    {
+      g_autofree char *d = coordena_format_date (day);
+      g_autofree char *l = coordena_format_date (&last);
+
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                   _("the date %s is before the adhesion’s last step (“%s” on %s): steps follow one another, "
+                     "give %s or later"), d, state_names[previous->to], l, l);
+      return FALSE;
+    }
   return TRUE;
+}
+
+/* Writes the PDF beside output under a temporary name; NULL output writes nothing. */
+static gboolean
+stage_file (const char *output, GBytes *pdf, char **temp, GError **error)
+{
+  if (output == NULL)
+    return TRUE;
+  *temp = coordena_file_write_temp (output, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), error);
+  return *temp != NULL;
 }
 
 CoordenaOficioRecord *
@@ -505,21 +593,33 @@ coordena_adhesion_generate_oficio (CoordenaStore *store, const CoordenaOficioReq
   g_autoptr(GBytes) pdf = NULL;
   g_autoptr(CoordenaOficioRecord) record = NULL;
   g_autofree char *inputs = NULL;
+  g_autofree char *temp = NULL;
   sqlite3_stmt *stmt = NULL;
-  gboolean written = FALSE;
-  guint number = 0, pages = 0;
+  guint number = 0, given_year = 0, pages = 0;
+  CoordenaIssuedNumber issued = { 0 };
+  GDate today;
   gint64 id;
 
+  coordena_clock_today (&today);
   if (request.profile.values == NULL)
     {
       if (!coordena_adhesion_load_profile (store, &loaded, error))
         return NULL;
       request.profile = loaded;
     }
-  if (request.profile.values != NULL && g_hash_table_contains (request.profile.values, "fecho"))
-    request.respectfully = g_str_equal (g_hash_table_lookup (request.profile.values, "fecho"), "Respeitosamente");
+  request.respectfully = coordena_oficio_closing_respectful (request.profile.values, request.signer);
 
-  if (!coordena_oficio_check (&request, error))
+  if (request.numero != NULL && !coordena_numbering_parse (request.numero, &number, &given_year, error))
+    goto fail;
+  if (request.numero != NULL && g_date_valid (&request.date) && given_year != g_date_get_year (&request.date))
+    {
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                   _("the number %s is of %u but the ofício is dated in %u: give a number of the ofício’s year"),
+                   request.numero, given_year, g_date_get_year (&request.date));
+      goto fail;
+    }
+  if (!coordena_oficio_check (&request, error)
+      || !coordena_numbering_check_date (store, COORDENA_SEQUENCE_OFICIO, &request.date, error))
     goto fail;
   if (annex_kind != NULL)
     {
@@ -528,7 +628,7 @@ coordena_adhesion_generate_oficio (CoordenaStore *store, const CoordenaOficioReq
           g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT, _("unknown annex “%s” (known: equipes)"), annex_kind);
           goto fail;
         }
-      annex = coordena_adhesion_teams_annex (store, &annex_description, error);
+      annex = coordena_adhesion_teams_annex (store, &request.date, &annex_description, error);
       if (annex == NULL)
         goto fail;
       request.annex = annex;
@@ -547,7 +647,12 @@ coordena_adhesion_generate_oficio (CoordenaStore *store, const CoordenaOficioReq
                    coordena_adhesion_state_to_string (current->state));
       goto rollback;
     }
-  if (!next_number (store, g_date_get_year (&request.date), &number, error))
+  if (request.numero != NULL)
+    {
+      if (!coordena_numbering_check_free (store, COORDENA_SEQUENCE_OFICIO, given_year, number, error))
+        goto rollback;
+    }
+  else if (!coordena_numbering_next (store, COORDENA_SEQUENCE_OFICIO, g_date_get_year (&request.date), &number, error))
     goto rollback;
   doc = coordena_oficio_compose (&request, number, error);
   if (doc == NULL)
@@ -569,6 +674,10 @@ coordena_adhesion_generate_oficio (CoordenaStore *store, const CoordenaOficioReq
   record->size = g_bytes_get_size (pdf);
   record->created_at = now_utc ();
   inputs = inputs_json (&request, annex_kind, request.profile.coat_of_arms);
+
+  /* The file exists only under a temporary name until the number is committed. */
+  if (!stage_file (output, pdf, &temp, error))
+    goto rollback;
 
   stmt = coordena_store_prepare (store,
                                  "INSERT INTO oficio (ano, numero, oferta, identificacao, data, signatario, anexo, entradas, "
@@ -595,39 +704,46 @@ coordena_adhesion_generate_oficio (CoordenaStore *store, const CoordenaOficioReq
   id = sqlite3_last_insert_rowid (coordena_store_get_db (store));
   record->id = id;
 
-  stmt = coordena_store_prepare (store,
-                                 "INSERT INTO oficio_numeracao (ano, ultimo) VALUES (?1, ?2) "
-                                 "ON CONFLICT (ano) DO UPDATE SET ultimo = MAX (ultimo, excluded.ultimo)", error);
-  if (stmt == NULL)
-    goto rollback;
-  sqlite3_bind_int (stmt, 1, (int) record->year);
-  sqlite3_bind_int (stmt, 2, (int) number);
-  if (!coordena_store_step_done (store, stmt, error))
-    goto rollback;
-  g_clear_pointer (&stmt, sqlite3_finalize);
-
   {
     g_autofree char *note = g_strdup_printf ("%s (SHA-256 %s)", record->identification, record->sha256);
     g_autofree char *after = NULL;
     g_autofree char *ident = coordena_json_string (record->identification);
 
-    after = g_strdup_printf ("{\"identificacao\":%s,\"sha256\":\"%s\",\"paginas\":%u,\"bytes\":%" G_GSIZE_FORMAT "}",
-                             ident, record->sha256, pages, record->size);
-    if (!record_step (store, request.offer->id, current->state, COORDENA_ADHESION_OFICIO_GERADO, &request.date,
+    after = g_strdup_printf ("{\"identificacao\":%s,\"data\":\"%s\",\"sha256\":\"%s\",\"paginas\":%u,\"bytes\":%"
+                             G_GSIZE_FORMAT ",\"numeracao\":\"%s\"}",
+                             ident, record->date, record->sha256, pages, record->size,
+                             request.numero != NULL ? "informado" : "contador");
+    /* The step is the day the ofício was generated; the ofício's own date may be a later day
+     * chosen for the signature. */
+    if (!record_step (store, request.offer->id, current->state, COORDENA_ADHESION_OFICIO_GERADO, &today,
                       note, NULL, id, error)
         || !coordena_store_audit (store, "oficio-generate", record->identification, NULL, after, error))
       goto rollback;
   }
 
-  if (output != NULL)
-    {
-      if (!g_file_set_contents_full (output, g_bytes_get_data (pdf, NULL), (gssize) g_bytes_get_size (pdf),
-                                     G_FILE_SET_CONTENTS_CONSISTENT, 0600, error))
-        goto rollback;
-      written = TRUE;
-    }
+  /* Last before the commit: the register beside the database, synced to disk. */
+  issued.sequence = (char *) COORDENA_SEQUENCE_OFICIO;
+  issued.year = record->year;
+  issued.number = number;
+  issued.date = record->date;
+  issued.origin = request.numero != NULL ? COORDENA_NUMBER_GIVEN : COORDENA_NUMBER_COUNTER;
+  issued.document = record->identification;
+  issued.sha256 = record->sha256;
+  issued.recorded_at = record->created_at;
+  if (!coordena_numbering_issue (store, &issued, error))
+    goto rollback;
   if (!coordena_store_commit (store, error))
     goto rollback;
+
+  if (temp != NULL)
+    {
+      g_autoptr(GError) local = NULL;
+
+      if (!coordena_file_commit_temp (temp, output, &local))
+        record->warning = g_strdup_printf (_("%s was stored in the database, but its file could not be written (%s): "
+                                             "write it with “coordena-cli oficio export %u/%u -o FILE.pdf”"),
+                                           record->identification, local->message, record->number, record->year);
+    }
 
   if (loaded.values != NULL)
     g_hash_table_unref (loaded.values);
@@ -637,8 +753,9 @@ coordena_adhesion_generate_oficio (CoordenaStore *store, const CoordenaOficioReq
 rollback:
   g_clear_pointer (&stmt, sqlite3_finalize);
   coordena_store_rollback (store);
-  if (written)
-    g_unlink (output);
+  /* Only the temporary file is ours to remove: whatever the user had at output is untouched. */
+  if (temp != NULL)
+    g_unlink (temp);
 fail:
   if (loaded.values != NULL)
     g_hash_table_unref (loaded.values);
@@ -646,8 +763,151 @@ fail:
   return NULL;
 }
 
+/* The largest scan accepted for a registered ofício. */
+#define REGISTERED_FILE_MAX (50 * 1024 * 1024)
+
+CoordenaOficioRecord *
+coordena_adhesion_register_oficio (CoordenaStore *store, const CoordenaOficioRegistration *reg, GError **error)
+{
+  g_autoptr(CoordenaAdhesion) current = NULL;
+  g_autoptr(CoordenaOficioRecord) record = g_new0 (CoordenaOficioRecord, 1);
+  g_autoptr(GError) local = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *sigla = NULL;
+  g_autofree char *style = NULL;
+  g_autofree char *inputs = NULL;
+  gsize length = 0;
+  guint number = 0, year = 0;
+  CoordenaIssuedNumber issued = { 0 };
+  CoordenaAdhesionState from;
+  sqlite3_stmt *stmt = NULL;
+
+  if (!coordena_numbering_parse (reg->numero, &number, &year, error))
+    return NULL;
+  if (reg->channel == NULL || *reg->channel == '\0')
+    {
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                   _("say how the ofício was sent (--canal: SEI, protocolo, e-mail, Correios…)"));
+      return NULL;
+    }
+  if (reg->signer != NULL && !coordena_offer_check_signer (reg->offer, reg->signer, error))
+    return NULL;
+  if (reg->file != NULL)
+    {
+      if (!g_file_get_contents (reg->file, &contents, &length, &local))
+        {
+          g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT, _("cannot read the ofício’s file: %s"), local->message);
+          return NULL;
+        }
+      if (length == 0 || length > REGISTERED_FILE_MAX)
+        {
+          g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                       _("the ofício’s file %s is empty or larger than 50 MB"), reg->file);
+          return NULL;
+        }
+      record->sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+      record->file_name = g_path_get_basename (reg->file);
+    }
+  sigla = coordena_store_get_profile (store, "secretaria.sigla");
+  style = coordena_store_get_profile (store, "numeracao.estilo");
+  record->number = number;
+  record->year = year;
+  record->offer = g_strdup (reg->offer->id);
+  record->identification = sigla != NULL ? coordena_oficio_format_identification (style, number, year, sigla)
+                                         : g_strdup_printf ("OFÍCIO %s %u/%u", g_strcmp0 (style, "N.º") == 0 ? "N.º" : "Nº",
+                                                            number, year);
+  record->date = iso_date (&reg->date_sent);
+  record->date_sent = g_strdup (record->date);
+  record->signer = g_strdup (reg->signer != NULL ? reg->signer : "");
+  record->channel = g_strdup (reg->channel);
+  record->receipt = g_strdup (reg->receipt);
+  record->registered = TRUE;
+  record->size = length;
+  record->created_at = now_utc ();
+  {
+    g_autofree char *o = coordena_json_string (reg->offer->id);
+    g_autofree char *c = coordena_json_string (reg->channel);
+    g_autofree char *r = coordena_json_string (reg->receipt);
+    g_autofree char *f = coordena_json_string (record->file_name);
+
+    inputs = g_strdup_printf ("{\"oferta\":%s,\"registrado\":true,\"data_envio\":\"%s\",\"canal\":%s,\"recibo\":%s,"
+                              "\"arquivo\":%s}", o, record->date, c, r, f);
+  }
+
+  if (!coordena_store_begin (store, error))
+    return NULL;
+  current = coordena_adhesion_get (store, reg->offer->id, error);
+  if (current == NULL)
+    goto rollback;
+  from = current->state;
+  if (from == COORDENA_ADHESION_RASCUNHO || from == COORDENA_ADHESION_OFICIO_GERADO
+      || from == COORDENA_ADHESION_INDEFERIDO)
+    from = COORDENA_ADHESION_ASSINADO; /* signed outside: the machine's last step before "enviado" */
+  if (!check_step_date (current, &reg->date_sent, error)
+      || !coordena_adhesion_check_step (reg->offer, from, COORDENA_ADHESION_ENVIADO, &reg->date_sent, NULL, error)
+      || !coordena_numbering_check_free (store, COORDENA_SEQUENCE_OFICIO, year, number, error))
+    goto rollback;
+
+  stmt = coordena_store_prepare (store,
+                                 "INSERT INTO oficio (ano, numero, oferta, identificacao, data, signatario, anexo, entradas, "
+                                 "pdf, sha256, paginas, criado_em, usuario, origem, data_envio, canal, recibo, arquivo) "
+                                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, NULL, ?7, ?8, ?9, 0, ?10, ?11, 'registrado', ?5, ?12, "
+                                 "?13, ?14)", error);
+  if (stmt == NULL)
+    goto rollback;
+  sqlite3_bind_int (stmt, 1, (int) year);
+  sqlite3_bind_int (stmt, 2, (int) number);
+  sqlite3_bind_text (stmt, 3, record->offer, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, record->identification, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, record->date, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 6, record->signer, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 7, inputs, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_blob (stmt, 8, contents != NULL ? contents : "", (int) length, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 9, record->sha256 != NULL ? record->sha256 : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 10, record->created_at, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 11, g_get_user_name (), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 12, record->channel, -1, SQLITE_TRANSIENT);
+  coordena_store_bind_text (stmt, 13, record->receipt);
+  coordena_store_bind_text (stmt, 14, record->file_name);
+  if (!coordena_store_step_done (store, stmt, error))
+    goto rollback;
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  record->id = sqlite3_last_insert_rowid (coordena_store_get_db (store));
+
+  {
+    g_autofree char *note = g_strdup_printf ("%s registrado: enviado por %s%s%s", record->identification, record->channel,
+                                             record->receipt != NULL ? ", recibo " : "",
+                                             record->receipt != NULL ? record->receipt : "");
+    g_autofree char *ident = coordena_json_string (record->identification);
+    g_autofree char *after = g_strdup_printf ("{\"identificacao\":%s,\"registrado\":true,\"data_envio\":\"%s\"}", ident,
+                                              record->date);
+
+    if (!record_step (store, reg->offer->id, current->state, COORDENA_ADHESION_ENVIADO, &reg->date_sent, note,
+                      record->receipt, record->id, error)
+        || !coordena_store_audit (store, "oficio-register", record->identification, NULL, after, error))
+      goto rollback;
+  }
+  issued.sequence = (char *) COORDENA_SEQUENCE_OFICIO;
+  issued.year = year;
+  issued.number = number;
+  issued.date = record->date;
+  issued.origin = COORDENA_NUMBER_REGISTERED;
+  issued.document = record->identification;
+  issued.sha256 = record->sha256;
+  issued.recorded_at = record->created_at;
+  if (!coordena_numbering_issue (store, &issued, error) || !coordena_store_commit (store, error))
+    goto rollback;
+  return g_steal_pointer (&record);
+
+rollback:
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  coordena_store_rollback (store);
+  return NULL;
+}
+
 static const char oficio_columns[] =
-  "id, ano, numero, oferta, identificacao, data, signatario, anexo, sha256, paginas, length (pdf), criado_em, excluido";
+  "id, ano, numero, oferta, identificacao, data, signatario, anexo, sha256, paginas, length (pdf), criado_em, excluido, "
+  "origem, data_envio, canal, recibo, arquivo";
 
 static CoordenaOficioRecord *
 record_from_row (sqlite3_stmt *stmt)
@@ -667,6 +927,13 @@ record_from_row (sqlite3_stmt *stmt)
   record->size = (gsize) sqlite3_column_int64 (stmt, 10);
   record->created_at = col (stmt, 11);
   record->deleted = sqlite3_column_int (stmt, 12) != 0;
+  record->registered = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 13), "registrado") == 0;
+  record->date_sent = col (stmt, 14);
+  record->channel = col (stmt, 15);
+  record->receipt = col (stmt, 16);
+  record->file_name = col (stmt, 17);
+  if (record->sha256 != NULL && *record->sha256 == '\0')
+    g_clear_pointer (&record->sha256, g_free);
   return record;
 }
 
@@ -696,27 +963,13 @@ coordena_adhesion_export_oficio (CoordenaStore *store, const char *numero_ano, c
 {
   g_autofree char *sql = g_strdup_printf ("SELECT %s, pdf FROM oficio WHERE numero = ?1 AND ano = ?2", oficio_columns);
   g_autoptr(CoordenaOficioRecord) record = NULL;
-  guint64 number = 0, year = 0;
-  const char *slash = numero_ano != NULL ? strchr (numero_ano, '/') : NULL;
-  char *end = NULL;
+  g_autofree char *temp = NULL;
+  guint number = 0, year = 0;
   sqlite3_stmt *stmt;
   int rc;
 
-  if (slash != NULL)
-    {
-      number = g_ascii_strtoull (numero_ano, &end, 10);
-      if (end != slash)
-        number = 0;
-      year = g_ascii_strtoull (slash + 1, &end, 10);
-      if (*end != '\0' || strlen (slash + 1) != 4)
-        year = 0;
-    }
-  if (number == 0 || year == 0)
-    {
-      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
-                   _("“%s” is not an ofício number: write NUMERO/ANO, e.g. 12/2025"), numero_ano != NULL ? numero_ano : "");
-      return NULL;
-    }
+  if (!coordena_numbering_parse (numero_ano, &number, &year, error))
+    return NULL;
   stmt = coordena_store_prepare (store, sql, error);
   if (stmt == NULL)
     return NULL;
@@ -726,8 +979,16 @@ coordena_adhesion_export_oficio (CoordenaStore *store, const char *numero_ano, c
   if (rc == SQLITE_ROW)
     {
       record = record_from_row (stmt);
-      if (!g_file_set_contents_full (output, sqlite3_column_blob (stmt, 13), sqlite3_column_bytes (stmt, 13),
-                                     G_FILE_SET_CONTENTS_CONSISTENT, 0600, error))
+      if (sqlite3_column_bytes (stmt, 18) == 0)
+        {
+          sqlite3_finalize (stmt);
+          g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                       _("the ofício %s was registered without a file: there is nothing to export"), numero_ano);
+          return NULL;
+        }
+      temp = coordena_file_write_temp (output, sqlite3_column_blob (stmt, 18), (gsize) sqlite3_column_bytes (stmt, 18),
+                                       error);
+      if (temp == NULL || !coordena_file_commit_temp (temp, output, error))
         {
           sqlite3_finalize (stmt);
           return NULL;

@@ -11,6 +11,7 @@
 #include <coordena/error.h>
 #include <coordena/format.h>
 #include <coordena/notification.h>
+#include <coordena/numbering.h>
 #include <coordena/pdf.h>
 #include <coordena/profile.h>
 #include <coordena/ruleset.h>
@@ -837,39 +838,44 @@ iso_date (const GDate *date)
 
 /* The next number of the year's ofício series, recorded as taken; inside the caller's
  * transaction, so a rollback gives it back. Letters and the adhesion ofício share the series. */
+/* The next free number of the ofício series for the letter after `previous` (0 for the first of a
+ * run): letters and adhesion ofícios share the secretariat's one series of ofícios. */
 static gboolean
-take_number (CoordenaStore *store, guint year, guint *number, GError **error)
+take_number (CoordenaStore *store, guint year, guint previous, guint *number, GError **error)
 {
-  sqlite3_stmt *stmt = coordena_store_prepare (store,
-                                               "SELECT MAX (COALESCE ((SELECT ultimo FROM oficio_numeracao WHERE ano = ?1), 0), "
-                                               "COALESCE ((SELECT MAX (numero) FROM oficio WHERE ano = ?1), 0), "
-                                               "COALESCE ((SELECT MAX (numero) FROM notificacao WHERE ano = ?1), 0))",
-                                               error);
-  int rc;
+  g_autoptr(GError) taken = NULL;
 
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int (stmt, 1, (int) year);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    *number = (guint) sqlite3_column_int64 (stmt, 0) + 1;
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_ROW)
-    return coordena_store_set_error (store, error, _("reading the ofício numbering"));
-  stmt = coordena_store_prepare (store,
-                                 "INSERT INTO oficio_numeracao (ano, ultimo) VALUES (?1, ?2) "
-                                 "ON CONFLICT (ano) DO UPDATE SET ultimo = MAX (ultimo, excluded.ultimo)", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int (stmt, 1, (int) year);
-  sqlite3_bind_int (stmt, 2, (int) *number);
-  if (!coordena_store_step_done (store, stmt, error))
+  if (previous == 0)
+    return coordena_numbering_next (store, COORDENA_SEQUENCE_OFICIO, year, number, error);
+  *number = previous + 1;
+  while (!coordena_numbering_check_free (store, COORDENA_SEQUENCE_OFICIO, year, *number, &taken))
     {
-      sqlite3_finalize (stmt);
-      return FALSE;
+      if (!g_error_matches (taken, COORDENA_ERROR, COORDENA_ERROR_INPUT))
+        {
+          g_propagate_error (error, g_steal_pointer (&taken));
+          return FALSE;
+        }
+      g_clear_error (&taken);
+      (*number)++;
     }
-  sqlite3_finalize (stmt);
   return TRUE;
+}
+
+static gboolean
+issue_number (CoordenaStore *store, const CoordenaNotificationRecord *record, GError **error)
+{
+  CoordenaIssuedNumber issued = {
+    .sequence = (char *) COORDENA_SEQUENCE_OFICIO,
+    .year = record->year,
+    .number = record->number,
+    .date = record->date,
+    .origin = COORDENA_NUMBER_COUNTER,
+    .document = record->identification,
+    .sha256 = record->sha256,
+    .recorded_at = record->created_at,
+  };
+
+  return coordena_numbering_issue (store, &issued, error);
 }
 
 static void
@@ -1004,16 +1010,20 @@ file_name (const CoordenaNotificationRecord *record)
   return g_strdup_printf ("%s-notificacao-%u-%u.pdf", record->ibge7, record->number, record->year);
 }
 
+/* Writes a temporary file beside `path`; it takes its final name only after the commit. */
+static char *
+write_temp (const char *path, GBytes *bytes, GError **error)
+{
+  return coordena_file_write_temp (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), error);
+}
+
+/* Writes the whole file or nothing: a failure leaves whatever was at `path` untouched. */
 static gboolean
 write_file (const char *path, GBytes *bytes, GError **error)
 {
-  g_autoptr(GError) local = NULL;
+  g_autofree char *temp = write_temp (path, bytes, error);
 
-  if (g_file_set_contents_full (path, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes),
-                                G_FILE_SET_CONTENTS_CONSISTENT, 0600, &local))
-    return TRUE;
-  g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_IO, _("Cannot write %s: %s"), path, local->message);
-  return FALSE;
+  return temp != NULL && coordena_file_commit_temp (temp, path, error);
 }
 
 GPtrArray *
@@ -1070,6 +1080,8 @@ coordena_notification_generate (CoordenaStore *store, const CoordenaNotifyReques
 
   if (!coordena_store_begin (store, error))
     return NULL;
+  if (!coordena_numbering_check_date (store, COORDENA_SEQUENCE_OFICIO, &request->date, error))
+    goto rollback;
   for (guint i = 0; i < plan->len; i++)
     {
       const CoordenaNotifyMunicipio *m = g_ptr_array_index (plan, i);
@@ -1089,7 +1101,8 @@ coordena_notification_generate (CoordenaStore *store, const CoordenaNotifyReques
       record->n_teams = m->teams->len;
       record->n_waiting = m->teams->len;
       record->created_at = coordena_clock_now_utc_iso ();
-      if (!take_number (store, year, &record->number, error))
+      if (!take_number (store, year, i > 0 ? ((CoordenaNotificationRecord *) g_ptr_array_index (records, i - 1))->number : 0,
+                        &record->number, error))
         goto rollback;
       record->identification = identification (&c, record->number, year);
       pdf = render_one (&c, request, m, current, horizon, record->number, &record->pages, error);
@@ -1126,23 +1139,45 @@ coordena_notification_generate (CoordenaStore *store, const CoordenaNotifyReques
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     goto rollback;
 
-  /* Files last: every one is new (checked above), so a failure removes only what this run made. */
+  /* Numbers are issued last, once nothing can cancel the run: a cancelled run spends none. Each
+   * file is written under a temporary name, and takes its final name only after the commit, so a
+   * letter on disk is always one the database knows. */
+  for (guint i = 0; i < records->len; i++)
+    if (!issue_number (store, g_ptr_array_index (records, i), error))
+      goto rollback;
   for (guint i = 0; i < records->len; i++)
     {
       CoordenaNotificationRecord *record = g_ptr_array_index (records, i);
+      char *temp = write_temp (record->file, g_ptr_array_index (pdfs, i), error);
 
-      if (!write_file (record->file, g_ptr_array_index (pdfs, i), error))
+      if (temp == NULL)
         goto rollback;
-      g_ptr_array_add (written, g_strdup (record->file));
+      g_ptr_array_add (written, temp);
     }
   if (all_bytes != NULL)
     {
-      if (!write_file (combined, all_bytes, error))
+      char *temp = write_temp (combined, all_bytes, error);
+
+      if (temp == NULL)
         goto rollback;
-      g_ptr_array_add (written, g_strdup (combined));
+      g_ptr_array_add (written, temp);
     }
   if (!coordena_store_commit (store, error))
     goto rollback;
+  for (guint i = 0; i < written->len; i++)
+    {
+      const char *final = i < records->len ? ((CoordenaNotificationRecord *) g_ptr_array_index (records, i))->file
+                                           : combined;
+
+      if (!coordena_file_commit_temp (g_ptr_array_index (written, i), final, error))
+        {
+          for (guint j = i + 1; j < written->len; j++)
+            g_unlink (g_ptr_array_index (written, j));
+          g_prefix_error (error, _("The letters are stored in the database, but not every file could be written "
+                                   "(use “notificacao export NÚMERO/ANO” to write them again): "));
+          return NULL;
+        }
+    }
   return g_steal_pointer (&records);
 
 rollback:

@@ -1,13 +1,16 @@
 /* offer.c — offer data files: GKeyFile in, validated structs out, errors with file:line: key. */
 #include "config.h"
 
+#include <errno.h>
 #include <string.h>
+#include <glib/gstdio.h>
 #include <glib/gi18n-lib.h>
 
 #include <coordena/clock.h>
 #include <coordena/error.h>
 #include <coordena/format.h>
 #include <coordena/keyfile.h>
+#include <coordena/numbering.h>
 #include <coordena/offer.h>
 #include <coordena/paths.h>
 
@@ -196,6 +199,11 @@ coordena_offer_free (CoordenaOffer *offer)
   g_strfreev (offer->responsibilities);
   g_free (offer->responsibilities_source);
   g_free (offer->responsibilities_item);
+  g_free (offer->responsibilities_basis);
+  g_free (offer->responsibilities_basis_item);
+  g_free (offer->enrolment_text);
+  g_free (offer->enrolment_source);
+  g_free (offer->enrolment_item);
   g_free (offer->addressee_cargo_f);
   g_free (offer->addressee_cargo_m);
   g_free (offer->addressee_organ);
@@ -376,6 +384,19 @@ coordena_offer_load_file (const char *path, GError **error)
   offer->responsibilities_source = get_string (&r, "Responsibilities", "Source", TRUE);
   offer->responsibilities_item = get_string (&r, "Responsibilities", "Item", FALSE);
   check_source (&r, offer, "Responsibilities", offer->responsibilities_source);
+  offer->responsibilities_basis = get_string (&r, "Responsibilities", "Basis", FALSE);
+  offer->responsibilities_basis_item = get_string (&r, "Responsibilities", "BasisItem", FALSE);
+  if (!r.failed && offer->responsibilities_basis != NULL
+      && coordena_offer_get_reference (offer, offer->responsibilities_basis) == NULL)
+    reader_fail (&r, "Responsibilities", "Basis", _("“%s” is not one of the references listed in [Offer] References"),
+                 offer->responsibilities_basis);
+  if (!r.failed && g_key_file_has_group (kf, "Enrolment"))
+    {
+      offer->enrolment_text = get_string (&r, "Enrolment", "Text", TRUE);
+      offer->enrolment_source = get_string (&r, "Enrolment", "Source", TRUE);
+      offer->enrolment_item = get_string (&r, "Enrolment", "Item", FALSE);
+      check_source (&r, offer, "Enrolment", offer->enrolment_source);
+    }
 
   gender = get_string (&r, "Addressee", "Gender", TRUE);
   if (gender != NULL && !r.failed)
@@ -595,4 +616,119 @@ coordena_offer_check_oficio_channel (const CoordenaOffer *offer, const char *man
   g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
                _("the ofício route is not open to %s managers (%s)"), manager, cite);
   return FALSE;
+}
+
+gboolean
+coordena_offer_is_closed (const CoordenaOffer *offer, const GDate *today)
+{
+  return g_date_compare (today, &offer->deadline) > 0;
+}
+
+char *
+coordena_offer_closed_by (const CoordenaOffer *offer)
+{
+  g_autofree char *deadline = coordena_format_date (&offer->deadline);
+  g_autofree char *cite = coordena_offer_cite (offer, offer->deadline_source, offer->deadline_item);
+
+  /* TRANSLATORS: why an offer is closed: its deadline and the act that set it */
+  return g_strdup_printf (_("deadline ended on %s (%s)"), deadline, cite);
+}
+
+static gint
+compare_for_display (gconstpointer a, gconstpointer b, gpointer user_data)
+{
+  const CoordenaOffer *x = *(CoordenaOffer **) a;
+  const CoordenaOffer *y = *(CoordenaOffer **) b;
+  const GDate *today = user_data;
+  gboolean cx = coordena_offer_is_closed (x, today), cy = coordena_offer_is_closed (y, today);
+  gint by_date;
+
+  if (cx != cy)
+    return cx ? 1 : -1;
+  by_date = g_date_compare (&x->deadline, &y->deadline);
+  if (by_date != 0)
+    return cx ? -by_date : by_date;
+  return strcmp (x->id, y->id);
+}
+
+void
+coordena_offers_sort_for_display (GPtrArray *offers, const GDate *today)
+{
+  g_ptr_array_sort_with_data (offers, compare_for_display, (gpointer) today);
+}
+
+char *
+coordena_offers_user_dir (void)
+{
+  g_autofree char *user_dir = coordena_user_datadir ();
+
+  return g_build_filename (user_dir, "offers", NULL);
+}
+
+gboolean
+coordena_offer_is_user (const CoordenaOffer *offer)
+{
+  g_autofree char *dir = coordena_offers_user_dir ();
+  g_autofree char *parent = offer->path != NULL ? g_path_get_dirname (offer->path) : NULL;
+
+  return parent != NULL && g_str_equal (parent, dir);
+}
+
+CoordenaOffer *
+coordena_offer_install (const char *path, gboolean *replaced, GError **error)
+{
+  g_autoptr(CoordenaOffer) offer = coordena_offer_load_file (path, error);
+  g_autofree char *dir = coordena_offers_user_dir ();
+  g_autofree char *name = NULL;
+  g_autofree char *target = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *temp = NULL;
+  gsize length = 0;
+
+  if (offer == NULL)
+    return NULL;
+  if (!g_file_get_contents (path, &text, &length, error))
+    return NULL;
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_IO, _("Cannot create the offers folder %s: %s"), dir,
+                   g_strerror (saved));
+      return NULL;
+    }
+  name = g_strconcat (offer->id, ".offer", NULL);
+  target = g_build_filename (dir, name, NULL);
+  if (replaced != NULL)
+    *replaced = g_file_test (target, G_FILE_TEST_EXISTS);
+  temp = coordena_file_write_temp (target, text, length, error);
+  if (temp == NULL || !coordena_file_commit_temp (temp, target, error))
+    return NULL;
+  g_free (offer->path);
+  offer->path = g_steal_pointer (&target);
+  return g_steal_pointer (&offer);
+}
+
+gboolean
+coordena_offer_remove_user (const char *id, GError **error)
+{
+  g_autoptr(CoordenaOffer) offer = coordena_offer_find (id, error);
+
+  if (offer == NULL)
+    return FALSE;
+  if (!coordena_offer_is_user (offer))
+    {
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                   _("the offer “%s” comes with Coordena and cannot be removed; only offers added with "
+                     "“coordena-cli offers add” can"), id);
+      return FALSE;
+    }
+  if (g_unlink (offer->path) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_IO, _("Cannot remove %s: %s"), offer->path, g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
 }

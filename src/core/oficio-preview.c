@@ -5,6 +5,7 @@
 #include <glib/gi18n-lib.h>
 
 #include <coordena/error.h>
+#include <coordena/numbering.h>
 #include <coordena/oficio-preview.h>
 #include <coordena/profile.h>
 
@@ -21,21 +22,8 @@ coordena_oficio_preview_free (CoordenaOficioPreview *preview)
 gboolean
 coordena_oficio_next_number (CoordenaStore *store, guint year, guint *number, GError **error)
 {
-  g_autoptr(GPtrArray) records = coordena_adhesion_list_oficios (store, error);
-  guint last = 0;
-
-  if (records == NULL)
-    return FALSE;
-  /* Discarded ofícios stay listed, so their numbers count as given. */
-  for (guint i = 0; i < records->len; i++)
-    {
-      const CoordenaOficioRecord *record = g_ptr_array_index (records, i);
-
-      if (record->year == year)
-        last = MAX (last, record->number);
-    }
-  *number = last + 1;
-  return TRUE;
+  /* The same count generation makes: the database and the register beside it. */
+  return coordena_numbering_peek_next (store, COORDENA_SEQUENCE_OFICIO, year, number, error);
 }
 
 typedef struct {
@@ -83,10 +71,10 @@ coordena_oficio_preview (CoordenaStore *store, const CoordenaOficioRequest *requ
   if (!hold_profile (store, request_in, &hold, error))
     return NULL;
   request.profile = hold.profile;
-  if (g_hash_table_contains (request.profile.values, "fecho"))
-    request.respectfully = g_str_equal (g_hash_table_lookup (request.profile.values, "fecho"), "Respeitosamente");
+  request.respectfully = coordena_oficio_closing_respectful (request.profile.values, request.signer);
 
-  if (!coordena_oficio_check (&request, error))
+  if (!coordena_oficio_check (&request, error)
+      || !coordena_numbering_check_date (store, COORDENA_SEQUENCE_OFICIO, &request.date, error))
     goto fail;
 
   if ((current = coordena_adhesion_get (store, request.offer->id, error)) == NULL)
@@ -107,14 +95,29 @@ coordena_oficio_preview (CoordenaStore *store, const CoordenaOficioRequest *requ
           g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT, _("unknown annex “%s” (known: equipes)"), annex_kind);
           goto fail;
         }
-      if ((annex = coordena_adhesion_teams_annex (store, &annex_description, error)) == NULL)
+      if ((annex = coordena_adhesion_teams_annex (store, &request.date, &annex_description, error)) == NULL)
         goto fail;
       request.annex = annex;
       request.annex_description = annex_description;
       preview->annex_rows = annex->rows->len;
     }
 
-  if (!coordena_oficio_next_number (store, g_date_get_year (&request.date), &preview->number, error))
+  if (request.numero != NULL)
+    {
+      guint year = 0;
+
+      if (!coordena_numbering_parse (request.numero, &preview->number, &year, error)
+          || !coordena_numbering_check_free (store, COORDENA_SEQUENCE_OFICIO, year, preview->number, error))
+        goto fail;
+      if (year != g_date_get_year (&request.date))
+        {
+          g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                       _("the number %s is of %u but the ofício is dated in %u: give a number of the ofício’s year"),
+                       request.numero, year, g_date_get_year (&request.date));
+          goto fail;
+        }
+    }
+  else if (!coordena_oficio_next_number (store, g_date_get_year (&request.date), &preview->number, error))
     goto fail;
   if ((preview->doc = coordena_oficio_compose (&request, preview->number, error)) == NULL)
     goto fail;
@@ -160,6 +163,8 @@ coordena_oficio_preview_letterhead (CoordenaStore *store, const CoordenaOffer *o
           break;
         case COORDENA_PROFILE_STYLE:
         case COORDENA_PROFILE_CLOSING:
+        case COORDENA_PROFILE_ADDRESSING:
+        case COORDENA_PROFILE_NEXT_NUMBER:
         case COORDENA_PROFILE_PNG:
         default:
           break;

@@ -169,6 +169,19 @@ needed_keys (const char *signer, GPtrArray *keys)
 }
 
 gboolean
+coordena_oficio_closing_respectful (GHashTable *profile_values, const char *signer)
+{
+  g_autofree char *key = g_strdup_printf ("%s.fecho", signer != NULL ? signer : "");
+  const char *v = profile_values != NULL ? g_hash_table_lookup (profile_values, key) : NULL;
+
+  if (v == NULL || *v == '\0')
+    v = profile_values != NULL ? g_hash_table_lookup (profile_values, "fecho") : NULL;
+  if (v != NULL && *v != '\0')
+    return g_str_equal (v, "Respeitosamente");
+  return g_strcmp0 (signer, "coordenador") == 0;
+}
+
+gboolean
 coordena_oficio_check (const CoordenaOficioRequest *request, GError **error)
 {
   const CoordenaOffer *offer = request->offer;
@@ -299,6 +312,16 @@ join_items (char **items)
       g_string_append (out, items[i]);
     }
   return g_string_free (out, FALSE);
+}
+
+/* An act cited again: "Nota Técnica Conjunta nº 425/2025" from its short title, without units
+ * or SEI number, which the letter already gave. */
+static char *
+cite_again (const CoordenaOfferReference *ref)
+{
+  if (ref->short_title != NULL && g_str_has_prefix (ref->short_title, "NT "))
+    return g_strconcat ("Nota Técnica ", ref->short_title + 3, NULL);
+  return g_strdup (ref->short_title != NULL ? ref->short_title : ref->title);
 }
 
 /* "a Nota Técnica … (SEI nº …)" */
@@ -435,9 +458,11 @@ coordena_oficio_compose (const CoordenaOficioRequest *request, guint number, GEr
   city = city_without_uf (value (request, "cidade"));
   doc->place_date = g_strdup_printf ("%s, %s.", city, date_text);
 
-  /* 4. Endereçamento: no name and no form of address (Decreto nº 9.758/2019). */
+  /* 4. Endereçamento: no name and no form of address (Decreto nº 9.758/2019, art. 4); "À Senhora"
+   * before the cargo is the common house style, the literal reading leaves it out. */
   lines = g_ptr_array_new ();
-  g_ptr_array_add (lines, g_strdup (to == COORDENA_GENDER_F ? "À Senhora" : "Ao Senhor"));
+  if (g_strcmp0 (value (request, "enderecamento"), "decreto") != 0)
+    g_ptr_array_add (lines, g_strdup (to == COORDENA_GENDER_F ? "À Senhora" : "Ao Senhor"));
   g_ptr_array_add (lines, g_strdup (addressee_cargo));
   g_ptr_array_add (lines, g_strdup (offer->addressee_organ));
   for (guint i = 0; offer->addressee_address[i] != NULL; i++)
@@ -458,11 +483,27 @@ coordena_oficio_compose (const CoordenaOficioRequest *request, guint number, GEr
   }
 
   /* 7. Texto */
-  g_ptr_array_add (paragraphs,
-                   g_strdup_printf ("Cumprimentando-%s cordialmente, na qualidade de %s, comunico a adesão "
-                                    "formal do Estado %s %s ao %s.",
-                                    to == COORDENA_GENDER_F ? "a" : "o", cargo, states[state].prep,
-                                    states[state].name, offer->name));
+  {
+    g_autoptr(GString) p = g_string_new (NULL);
+    const CoordenaOfferReference *enrol = coordena_offer_get_reference (offer, offer->enrolment_source);
+
+    g_string_append_printf (p, "Cumprimentando-%s cordialmente, na qualidade de %s, comunico a adesão formal do "
+                            "Estado %s %s ao %s", to == COORDENA_GENDER_F ? "a" : "o", cargo, states[state].prep,
+                            states[state].name, offer->name);
+    /* What the adhesion conditions, with the item that says so. */
+    if (offer->enrolment_text != NULL)
+      {
+        g_autofree char *again = enrol != NULL ? cite_again (enrol) : NULL;
+
+        if (again != NULL && offer->enrolment_item != NULL)
+          g_string_append_printf (p, ", condicionante, nos termos do item %s da %s, à %s", offer->enrolment_item, again,
+                                  offer->enrolment_text);
+        else
+          g_string_append_printf (p, ", condicionante à %s", offer->enrolment_text);
+      }
+    g_string_append_c (p, '.');
+    g_ptr_array_add (paragraphs, g_string_free (g_steal_pointer (&p), FALSE));
+  }
 
   {
     guint total = offer->references->len - (route != NULL ? 1 : 0);
@@ -503,16 +544,39 @@ coordena_oficio_compose (const CoordenaOficioRequest *request, guint number, GEr
   items = join_items (offer->responsibilities);
   {
     const CoordenaOfferReference *src = coordena_offer_get_reference (offer, offer->responsibilities_source);
+    const CoordenaOfferReference *basis = coordena_offer_get_reference (offer, offer->responsibilities_basis);
+    g_autoptr(GString) p = g_string_new ("Declaro ciência das responsabilidades do ente federado previstas");
 
     /* Every reference title starts with "Nota" (feminine article); the act cited just before
      * is "a mesma". */
-    const char *act = src == NULL ? "nota técnica da oferta" : src == route ? "mesma Nota Técnica" : src->title;
+    if (basis != NULL)
+      {
+        g_autofree char *described = cite_again (basis);
 
-    responsibilities = g_strdup_printf ("Declaro ciência das responsabilidades do ente federado previstas%s%s "
-                                        "%s %s, que o Estado assume, entre elas: %s.",
-                                        offer->responsibilities_item != NULL ? " no item " : "",
-                                        offer->responsibilities_item != NULL ? offer->responsibilities_item : "",
-                                        offer->responsibilities_item != NULL ? "da" : "na", act, items);
+        if (offer->responsibilities_basis_item != NULL)
+          g_string_append_printf (p, " no item %s da %s", offer->responsibilities_basis_item, described);
+        else
+          g_string_append_printf (p, " na %s", described);
+        if (src != NULL)
+          {
+            g_autofree char *again = cite_again (src);
+
+            if (offer->responsibilities_item != NULL)
+              g_string_append_printf (p, " (item %s da %s)", offer->responsibilities_item, again);
+            else
+              g_string_append_printf (p, " (%s)", again);
+          }
+      }
+    else
+      {
+        const char *act = src == NULL ? "nota técnica da oferta" : src == route ? "mesma Nota Técnica" : src->title;
+
+        g_string_append_printf (p, "%s%s %s %s", offer->responsibilities_item != NULL ? " no item " : "",
+                                offer->responsibilities_item != NULL ? offer->responsibilities_item : "",
+                                offer->responsibilities_item != NULL ? "da" : "na", act);
+      }
+    g_string_append_printf (p, ", que o Estado assume, entre elas: %s.", items);
+    responsibilities = g_string_free (g_steal_pointer (&p), FALSE);
   }
   g_ptr_array_add (paragraphs, g_steal_pointer (&responsibilities));
 

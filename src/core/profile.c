@@ -4,7 +4,9 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include <coordena/clock.h>
 #include <coordena/error.h>
+#include <coordena/numbering.h>
 #include <coordena/pdf.h>
 #include <coordena/png-check.h>
 #include <coordena/profile.h>
@@ -22,13 +24,20 @@ static const CoordenaProfileKey keys[] = {
   { "site", COORDENA_PROFILE_TEXT, N_("the secretariat’s site, for the footer") },
   { "brasao", COORDENA_PROFILE_PNG, N_("the state coat of arms: a PNG (transparency is laid over white), copied into the database") },
   { "numeracao.estilo", COORDENA_PROFILE_STYLE, N_("how the number is written: Nº or N.º") },
+  { "numeracao.proximo", COORDENA_PROFILE_NEXT_NUMBER, N_("the next number of Coordena’s ofício counter this year") },
   { "fecho", COORDENA_PROFILE_CLOSING, N_("the closing: Atenciosamente or Respeitosamente") },
+  { "enderecamento", COORDENA_PROFILE_ADDRESSING,
+    N_("the address block: cargo (“À Senhora” and the cargo) or decreto (Decreto 9.758/2019, art. 4, literally)") },
   { "secretario.nome", COORDENA_PROFILE_TEXT, N_("the Secretary of Health’s name") },
   { "secretario.genero", COORDENA_PROFILE_GENDER, N_("the Secretary’s gender for the forms: F or M") },
   { "secretario.cargo", COORDENA_PROFILE_TEXT, N_("the Secretary’s title under the signature (optional)") },
+  { "secretario.fecho", COORDENA_PROFILE_CLOSING,
+    N_("the Secretary’s closing (default Atenciosamente: same level as the federal Secretary)") },
   { "coordenador.nome", COORDENA_PROFILE_TEXT, N_("the primary-care coordinator’s name") },
   { "coordenador.genero", COORDENA_PROFILE_GENDER, N_("the coordinator’s gender for the forms: F or M") },
   { "coordenador.cargo", COORDENA_PROFILE_TEXT, N_("the coordinator’s title under the signature (optional)") },
+  { "coordenador.fecho", COORDENA_PROFILE_CLOSING,
+    N_("the coordinator’s closing (default Respeitosamente: to a higher authority)") },
   { "contato.nome", COORDENA_PROFILE_TEXT, N_("the contact person for the enrolment phase") },
   { "contato.email", COORDENA_PROFILE_EMAIL, N_("the contact person’s e-mail") },
   { "contato.telefone", COORDENA_PROFILE_TEXT, N_("the contact person’s phone") },
@@ -186,6 +195,27 @@ coordena_profile_validate (const char *key, const char *value, GError **error)
             return FALSE;
           }
       break;
+    case COORDENA_PROFILE_ADDRESSING:
+      if (!g_str_equal (value, "cargo") && !g_str_equal (value, "decreto"))
+        {
+          g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT, _("%s must be cargo or decreto, not “%s”"), key,
+                       value);
+          return FALSE;
+        }
+      break;
+    case COORDENA_PROFILE_NEXT_NUMBER:
+      {
+        char *end = NULL;
+        guint64 n = g_ascii_strtoull (value, &end, 10);
+
+        if (!g_ascii_isdigit (*value) || *end != '\0' || n == 0 || n > G_MAXINT)
+          {
+            g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                         _("%s must be a whole number from 1, not “%s”"), key, value);
+            return FALSE;
+          }
+      }
+      break;
     case COORDENA_PROFILE_TEXT:
     case COORDENA_PROFILE_PNG:
     default:
@@ -207,6 +237,21 @@ coordena_profile_set (CoordenaStore *store, const char *key, const char *value, 
   if (!coordena_profile_validate (key, clean, error))
     return FALSE;
   k = coordena_profile_lookup (key);
+
+  if (k->kind == COORDENA_PROFILE_NEXT_NUMBER)
+    {
+      GDate today;
+
+      if (removing)
+        {
+          g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                       _("%s cannot be removed: give the next number the counter should use"), key);
+          return FALSE;
+        }
+      coordena_clock_today (&today);
+      return coordena_numbering_set_next (store, COORDENA_SEQUENCE_OFICIO, g_date_get_year (&today),
+                                          (guint) g_ascii_strtoull (clean, NULL, 10), error);
+    }
 
   if (k->kind == COORDENA_PROFILE_PNG && !removing)
     {
@@ -269,6 +314,8 @@ coordena_profile_load (CoordenaStore *store, GError **error)
     {
       char *v;
 
+      if (keys[i].kind == COORDENA_PROFILE_NEXT_NUMBER)
+        continue;
       if (keys[i].kind == COORDENA_PROFILE_PNG)
         {
           g_autoptr(GBytes) png = coordena_store_get_profile_blob (store, keys[i].key);

@@ -1,0 +1,40 @@
+-- 004_numbering.sql — numbers of signed documents by sequence, and ofícios sent outside Coordena.
+-- A number printed once is never printed again on another document: every issued number of every
+-- sequence ("oficio", and any later kind of document) is kept here and, outside this file, in the
+-- append-only register beside the database (<db>.oficios.log), which a restored older copy cannot
+-- forget.
+
+-- The last number the counter handed out, per sequence and year. It only grows.
+CREATE TABLE numeracao (
+  sequencia TEXT NOT NULL,
+  ano INTEGER NOT NULL,
+  ultimo INTEGER NOT NULL CHECK (ultimo >= 0),
+  PRIMARY KEY (sequencia, ano)
+);
+INSERT INTO numeracao (sequencia, ano, ultimo) SELECT 'oficio', ano, ultimo FROM oficio_numeracao;
+DROP TABLE oficio_numeracao;
+
+-- Every number issued: by the counter, given by the user (the secretariat's own register), or of a
+-- document registered after it was sent outside Coordena.
+CREATE TABLE numero_emitido (
+  sequencia TEXT NOT NULL,
+  ano INTEGER NOT NULL,
+  numero INTEGER NOT NULL CHECK (numero > 0),
+  data TEXT NOT NULL,
+  origem TEXT NOT NULL CHECK (origem IN ('contador', 'informado', 'registrado')),
+  documento TEXT NOT NULL,
+  sha256 TEXT,
+  criado_em TEXT NOT NULL,
+  PRIMARY KEY (sequencia, ano, numero)
+);
+INSERT INTO numero_emitido (sequencia, ano, numero, data, origem, documento, sha256, criado_em)
+  SELECT 'oficio', ano, numero, data, 'contador', identificacao, sha256, criado_em FROM oficio;
+
+-- An ofício is either generated here or registered after it was sent outside Coordena (paper,
+-- the secretariat's own protocol system): then it carries the date sent, the channel, the
+-- protocol receipt and the scanned file when there is one (pdf is empty when there is none).
+ALTER TABLE oficio ADD COLUMN origem TEXT NOT NULL DEFAULT 'gerado' CHECK (origem IN ('gerado', 'registrado'));
+ALTER TABLE oficio ADD COLUMN data_envio TEXT;
+ALTER TABLE oficio ADD COLUMN canal TEXT;
+ALTER TABLE oficio ADD COLUMN recibo TEXT;
+ALTER TABLE oficio ADD COLUMN arquivo TEXT;

@@ -1,0 +1,704 @@
+/* numbering.c — issued numbers of signed documents: the counter, the database's record and the
+ * append-only register beside the database file. See numbering.h. */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include <coordena/clock.h>
+#include <coordena/error.h>
+#include <coordena/format.h>
+#include <coordena/numbering.h>
+
+#include "store-private.h"
+
+/* The register's first field: a line of another layout is never misread. */
+#define REGISTER_TAG "v1"
+
+static const char *const origin_names[] = { "contador", "informado", "registrado" };
+
+const char *
+coordena_number_origin_to_string (CoordenaNumberOrigin origin)
+{
+  return origin <= COORDENA_NUMBER_REGISTERED ? origin_names[origin] : "?";
+}
+
+static gboolean
+origin_from_string (const char *text, CoordenaNumberOrigin *origin)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (origin_names); i++)
+    if (g_strcmp0 (text, origin_names[i]) == 0)
+      {
+        *origin = (CoordenaNumberOrigin) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+void
+coordena_issued_number_free (CoordenaIssuedNumber *issued)
+{
+  if (issued == NULL)
+    return;
+  g_free (issued->sequence);
+  g_free (issued->date);
+  g_free (issued->document);
+  g_free (issued->sha256);
+  g_free (issued->recorded_at);
+  g_free (issued);
+}
+
+char *
+coordena_numbering_register_path (CoordenaStore *store)
+{
+  const char *path = coordena_store_get_path (store);
+
+  if (path == NULL || *path == '\0' || g_str_equal (path, ":memory:"))
+    return NULL;
+  return g_strconcat (path, ".oficios.log", NULL);
+}
+
+/* Tabs and newlines would break a line of the register. */
+static char *
+field (const char *text)
+{
+  char *out = g_strdup (text != NULL && *text != '\0' ? text : "-");
+
+  for (char *p = out; *p != '\0'; p++)
+    if (*p == '\t' || *p == '\n' || *p == '\r')
+      *p = ' ';
+  return out;
+}
+
+GPtrArray *
+coordena_numbering_read_register (const char *path, GError **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) coordena_issued_number_free);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) local = NULL;
+  gsize length = 0;
+  g_auto(GStrv) lines = NULL;
+  guint n;
+
+  if (path == NULL)
+    return g_steal_pointer (&list);
+  if (!g_file_get_contents (path, &text, &length, &local))
+    {
+      if (g_error_matches (local, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        return g_steal_pointer (&list);
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_IO,
+                   _("Cannot read the register of issued numbers %s: %s. Without it Coordena cannot be sure a "
+                     "number was not printed before; check the file’s permissions."), path, local->message);
+      return NULL;
+    }
+  lines = g_strsplit (text, "\n", -1);
+  n = g_strv_length (lines);
+  /* The last piece follows the last newline: empty, or a line whose write was cut short. */
+  for (guint i = 0; i + 1 < n; i++)
+    {
+      g_auto(GStrv) f = g_strsplit (lines[i], "\t", -1);
+      g_autoptr(CoordenaIssuedNumber) issued = NULL;
+      guint64 year, number;
+
+      if (g_strv_length (f) < 9 || !g_str_equal (f[0], REGISTER_TAG))
+        continue;
+      year = g_ascii_strtoull (f[2], NULL, 10);
+      number = g_ascii_strtoull (f[3], NULL, 10);
+      if (year < 1900 || year > 9999 || number == 0 || number > G_MAXINT)
+        continue;
+      issued = g_new0 (CoordenaIssuedNumber, 1);
+      if (!origin_from_string (f[5], &issued->origin))
+        continue;
+      issued->sequence = g_strdup (f[1]);
+      issued->year = (guint) year;
+      issued->number = (guint) number;
+      issued->date = g_strdup (f[4]);
+      issued->sha256 = g_str_equal (f[6], "-") ? NULL : g_strdup (f[6]);
+      issued->recorded_at = g_strdup (f[7]);
+      issued->document = g_strdup (f[8]);
+      g_ptr_array_add (list, g_steal_pointer (&issued));
+    }
+  return g_steal_pointer (&list);
+}
+
+gboolean
+coordena_numbering_parse (const char *text, guint *number, guint *year, GError **error)
+{
+  const char *slash = text != NULL ? strchr (text, '/') : NULL;
+  guint64 n = 0, y = 0;
+  char *end = NULL;
+
+  if (slash != NULL && slash > text && g_ascii_isdigit (*text))
+    {
+      n = g_ascii_strtoull (text, &end, 10);
+      if (end != slash)
+        n = 0;
+      if (strlen (slash + 1) == 4 && g_ascii_isdigit (slash[1]))
+        {
+          y = g_ascii_strtoull (slash + 1, &end, 10);
+          if (*end != '\0')
+            y = 0;
+        }
+    }
+  if (n == 0 || n > G_MAXINT || y < 1900)
+    {
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                   _("“%s” is not an ofício number: write NUMERO/ANO, e.g. 123/2026"), text != NULL ? text : "");
+      return FALSE;
+    }
+  *number = (guint) n;
+  *year = (guint) y;
+  return TRUE;
+}
+
+static GPtrArray *
+read_store_register (CoordenaStore *store, GError **error)
+{
+  g_autofree char *path = coordena_numbering_register_path (store);
+
+  return coordena_numbering_read_register (path, error);
+}
+
+/* The latest date of any issued number of the sequence, in the database or the register. */
+static gboolean
+last_issued (CoordenaStore *store, const char *sequence, char **date, char **document, GError **error)
+{
+  g_autoptr(GPtrArray) reg = read_store_register (store, error);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (reg == NULL)
+    return FALSE;
+  stmt = coordena_store_prepare (store,
+                                 "SELECT data, documento FROM numero_emitido WHERE sequencia = ?1 "
+                                 "AND origem <> 'registrado' ORDER BY data DESC, ano DESC, numero DESC LIMIT 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, sequence, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *date = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      *document = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return coordena_store_set_error (store, error, _("reading the issued numbers"));
+  for (guint i = 0; i < reg->len; i++)
+    {
+      const CoordenaIssuedNumber *r = g_ptr_array_index (reg, i);
+
+      if (!g_str_equal (r->sequence, sequence) || r->origin == COORDENA_NUMBER_REGISTERED)
+        continue;
+      if (*date == NULL || g_strcmp0 (r->date, *date) > 0)
+        {
+          g_free (*date);
+          g_free (*document);
+          *date = g_strdup (r->date);
+          *document = g_strdup (r->document);
+        }
+    }
+  return TRUE;
+}
+
+gboolean
+coordena_numbering_check_date (CoordenaStore *store, const char *sequence, const GDate *date, GError **error)
+{
+  g_autofree char *last = NULL;
+  g_autofree char *last_doc = NULL;
+  GDate today, latest, previous;
+
+  coordena_clock_today (&today);
+  latest = today;
+  g_date_add_days (&latest, COORDENA_NUMBERING_MAX_DAYS_AHEAD);
+  if (g_date_compare (date, &today) < 0)
+    {
+      g_autofree char *d = coordena_format_date (date);
+      g_autofree char *t = coordena_format_date (&today);
+
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                   _("the date %s is before today (%s): a document generated by Coordena is dated the day it is "
+                     "generated or a later day chosen for the signature, never an earlier one; an ofício already "
+                     "sent is registered instead (“coordena-cli oficio register”)"), d, t);
+      return FALSE;
+    }
+  if (g_date_compare (date, &latest) > 0)
+    {
+      g_autofree char *d = coordena_format_date (date);
+      g_autofree char *l = coordena_format_date (&latest);
+
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                   _("the date %s is more than %d days ahead: choose a day up to %s"), d,
+                   COORDENA_NUMBERING_MAX_DAYS_AHEAD, l);
+      return FALSE;
+    }
+  if (!last_issued (store, sequence, &last, &last_doc, error))
+    return FALSE;
+  if (last != NULL && coordena_parse_date (last, &previous, NULL) && g_date_compare (date, &previous) < 0)
+    {
+      g_autofree char *d = coordena_format_date (date);
+      g_autofree char *p = coordena_format_date (&previous);
+
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                   _("the date %s is before that of the last document of the sequence, %s (%s): numbers follow "
+                     "dates, so choose %s or later"), d, last_doc, p, p);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+issued_in_store (CoordenaStore *store, const char *sequence, guint year, guint number, char **document, char **date,
+                 gboolean *found, GError **error)
+{
+  sqlite3_stmt *stmt = coordena_store_prepare (store,
+                                               "SELECT documento, data FROM numero_emitido WHERE sequencia = ?1 "
+                                               "AND ano = ?2 AND numero = ?3", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, sequence, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, (int) year);
+  sqlite3_bind_int (stmt, 3, (int) number);
+  rc = sqlite3_step (stmt);
+  *found = rc == SQLITE_ROW;
+  if (*found)
+    {
+      *document = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      *date = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return coordena_store_set_error (store, error, _("reading the issued numbers"));
+  return TRUE;
+}
+
+static const CoordenaIssuedNumber *
+issued_in_register (GPtrArray *reg, const char *sequence, guint year, guint number)
+{
+  for (guint i = 0; i < reg->len; i++)
+    {
+      const CoordenaIssuedNumber *r = g_ptr_array_index (reg, i);
+
+      if (r->year == year && r->number == number && g_str_equal (r->sequence, sequence))
+        return r;
+    }
+  return NULL;
+}
+
+static gboolean
+check_free (CoordenaStore *store, GPtrArray *reg, const char *sequence, guint year, guint number, GError **error)
+{
+  g_autofree char *document = NULL;
+  g_autofree char *date = NULL;
+  gboolean found = FALSE;
+  const CoordenaIssuedNumber *r;
+
+  if (!issued_in_store (store, sequence, year, number, &document, &date, &found, error))
+    return FALSE;
+  if (!found && (r = issued_in_register (reg, sequence, year, number)) != NULL)
+    {
+      document = g_strdup (r->document);
+      date = g_strdup (r->date);
+      found = TRUE;
+    }
+  if (found)
+    {
+      GDate d;
+      g_autofree char *shown = coordena_parse_date (date, &d, NULL) ? coordena_format_date (&d) : g_strdup (date);
+
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                   _("the number %u/%u was already used on %s, dated %s: a number is never printed on two "
+                     "documents; give another one"), number, year, document, shown);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+coordena_numbering_check_free (CoordenaStore *store, const char *sequence, guint year, guint number, GError **error)
+{
+  g_autoptr(GPtrArray) reg = read_store_register (store, error);
+
+  return reg != NULL && check_free (store, reg, sequence, year, number, error);
+}
+
+static gboolean
+next_number (CoordenaStore *store, GPtrArray *reg, const char *sequence, guint year, guint *number, GError **error)
+{
+  sqlite3_stmt *stmt = coordena_store_prepare (store,
+                                               "SELECT MAX (COALESCE ((SELECT ultimo FROM numeracao WHERE sequencia = ?1 "
+                                               "AND ano = ?2), 0), COALESCE ((SELECT MAX (numero) FROM numero_emitido "
+                                               "WHERE sequencia = ?1 AND ano = ?2 AND origem = 'contador'), 0))", error);
+  guint last = 0;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, sequence, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, (int) year);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    last = (guint) sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW)
+    return coordena_store_set_error (store, error, _("reading the ofício numbering"));
+  for (guint i = 0; i < reg->len; i++)
+    {
+      const CoordenaIssuedNumber *r = g_ptr_array_index (reg, i);
+
+      if (r->year == year && r->origin == COORDENA_NUMBER_COUNTER && g_str_equal (r->sequence, sequence))
+        last = MAX (last, r->number);
+    }
+  /* Skip the numbers given by hand or registered that the counter meets. */
+  for (*number = last + 1;; (*number)++)
+    {
+      g_autofree char *document = NULL;
+      g_autofree char *date = NULL;
+      gboolean found = FALSE;
+
+      if (!issued_in_store (store, sequence, year, *number, &document, &date, &found, error))
+        return FALSE;
+      if (!found && issued_in_register (reg, sequence, year, *number) == NULL)
+        return TRUE;
+    }
+}
+
+gboolean
+coordena_numbering_next (CoordenaStore *store, const char *sequence, guint year, guint *number, GError **error)
+{
+  g_autoptr(GPtrArray) reg = read_store_register (store, error);
+
+  return reg != NULL && next_number (store, reg, sequence, year, number, error);
+}
+
+gboolean
+coordena_numbering_peek_next (CoordenaStore *store, const char *sequence, guint year, guint *next, GError **error)
+{
+  return coordena_numbering_next (store, sequence, year, next, error);
+}
+
+/* Appends one line and makes it durable before the database commits. */
+static gboolean
+append_register (const char *path, const CoordenaIssuedNumber *issued, GError **error)
+{
+  g_autofree char *seq = field (issued->sequence);
+  g_autofree char *date = field (issued->date);
+  g_autofree char *sha = field (issued->sha256);
+  g_autofree char *at = field (issued->recorded_at);
+  g_autofree char *doc = field (issued->document);
+  g_autofree char *line = g_strdup_printf ("%s\t%s\t%u\t%u\t%s\t%s\t%s\t%s\t%s\n", REGISTER_TAG, seq, issued->year,
+                                           issued->number, date, origin_names[issued->origin], sha, at, doc);
+  gsize done = 0, length = strlen (line);
+  struct stat st;
+  gboolean created;
+  char last = '\n';
+  int fd, saved;
+
+  created = g_stat (path, &st) != 0;
+  fd = g_open (path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
+  if (fd < 0)
+    goto fail;
+  /* A line cut short by a crash is closed, so the new one stands alone. */
+  if (!created && st.st_size > 0)
+    {
+      int rfd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+
+      if (rfd >= 0)
+        {
+          if (pread (rfd, &last, 1, st.st_size - 1) != 1)
+            last = '\n';
+          close (rfd);
+        }
+      if (last != '\n' && write (fd, "\n", 1) != 1)
+        goto fail_fd;
+    }
+  while (done < length)
+    {
+      gssize n = write (fd, line + done, length - done);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        goto fail_fd;
+      done += (gsize) n;
+    }
+  if (fsync (fd) != 0)
+    goto fail_fd;
+  close (fd);
+  if (created)
+    {
+      g_autofree char *dir = g_path_get_dirname (path);
+      int dfd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+
+      if (dfd >= 0)
+        {
+          fsync (dfd);
+          close (dfd);
+        }
+    }
+  return TRUE;
+
+fail_fd:
+  saved = errno;
+  close (fd);
+  errno = saved;
+fail:
+  saved = errno;
+  g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_IO,
+               _("Cannot write the register of issued numbers %s: %s. Nothing was issued; free space on the disk or "
+                 "make the database’s folder writable, then try again."), path, g_strerror (saved));
+  return FALSE;
+}
+
+gboolean
+coordena_numbering_issue (CoordenaStore *store, const CoordenaIssuedNumber *issued, GError **error)
+{
+  g_autofree char *path = coordena_numbering_register_path (store);
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  stmt = coordena_store_prepare (store,
+                                 "INSERT INTO numero_emitido (sequencia, ano, numero, data, origem, documento, sha256, "
+                                 "criado_em) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, issued->sequence, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, (int) issued->year);
+  sqlite3_bind_int (stmt, 3, (int) issued->number);
+  sqlite3_bind_text (stmt, 4, issued->date, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, origin_names[issued->origin], -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, issued->document, -1, SQLITE_TRANSIENT);
+  coordena_store_bind_text (stmt, 7, issued->sha256);
+  sqlite3_bind_text (stmt, 8, issued->recorded_at, -1, SQLITE_TRANSIENT);
+  ok = coordena_store_step_done (store, stmt, error);
+  sqlite3_finalize (stmt);
+  if (!ok)
+    return FALSE;
+  if (issued->origin == COORDENA_NUMBER_COUNTER)
+    {
+      stmt = coordena_store_prepare (store,
+                                     "INSERT INTO numeracao (sequencia, ano, ultimo) VALUES (?1, ?2, ?3) "
+                                     "ON CONFLICT (sequencia, ano) DO UPDATE SET ultimo = MAX (ultimo, excluded.ultimo)",
+                                     error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, issued->sequence, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (stmt, 2, (int) issued->year);
+      sqlite3_bind_int (stmt, 3, (int) issued->number);
+      ok = coordena_store_step_done (store, stmt, error);
+      sqlite3_finalize (stmt);
+      if (!ok)
+        return FALSE;
+    }
+  return path == NULL || append_register (path, issued, error);
+}
+
+gboolean
+coordena_numbering_set_next (CoordenaStore *store, const char *sequence, guint year, guint next, GError **error)
+{
+  g_autoptr(GPtrArray) reg = NULL;
+  g_autofree char *after = NULL;
+  guint would = 0;
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  if (next == 0 || next > G_MAXINT)
+    {
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT, _("the next number must be a whole number from 1"));
+      return FALSE;
+    }
+  if (!coordena_store_begin (store, error))
+    return FALSE;
+  if ((reg = read_store_register (store, error)) == NULL || !next_number (store, reg, sequence, year, &would, error))
+    goto fail;
+  if (next < would)
+    {
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                   _("the counter already reached %u/%u: the next number can only be %u or more, so that no number "
+                     "is printed twice"), would - 1, year, would);
+      goto fail;
+    }
+  stmt = coordena_store_prepare (store,
+                                 "INSERT INTO numeracao (sequencia, ano, ultimo) VALUES (?1, ?2, ?3) "
+                                 "ON CONFLICT (sequencia, ano) DO UPDATE SET ultimo = excluded.ultimo", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_text (stmt, 1, sequence, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, (int) year);
+  sqlite3_bind_int (stmt, 3, (int) next - 1);
+  ok = coordena_store_step_done (store, stmt, error);
+  sqlite3_finalize (stmt);
+  after = g_strdup_printf ("{\"sequencia\":\"%s\",\"ano\":%u,\"proximo\":%u}", sequence, year, next);
+  if (!ok || !coordena_store_audit (store, "numbering-set-next", sequence, NULL, after, error)
+      || !coordena_store_commit (store, error))
+    goto fail;
+  return TRUE;
+
+fail:
+  coordena_store_rollback (store);
+  return FALSE;
+}
+
+/* "2/2025 a 5/2025, 7/2025 e 1/2026" from sorted (year, number) pairs. */
+static void
+append_ranges (GString *out, GArray *pairs)
+{
+  guint n_parts = 0, i = 0;
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+
+  while (i < pairs->len)
+    {
+      guint year = g_array_index (pairs, guint, i) >> 20, first = g_array_index (pairs, guint, i) & 0xfffff;
+      guint j = i;
+
+      while (j + 1 < pairs->len && g_array_index (pairs, guint, j + 1) == g_array_index (pairs, guint, j) + 1)
+        j++;
+      if (j == i)
+        g_ptr_array_add (parts, g_strdup_printf ("%u/%u", first, year));
+      else
+        g_ptr_array_add (parts, g_strdup_printf ("%u/%u a %u/%u", first, year,
+                                                 g_array_index (pairs, guint, j) & 0xfffff, year));
+      i = j + 1;
+    }
+  n_parts = parts->len;
+  for (i = 0; i < n_parts; i++)
+    {
+      if (i > 0)
+        g_string_append (out, i + 1 == n_parts ? " e " : ", ");
+      g_string_append (out, g_ptr_array_index (parts, i));
+    }
+}
+
+static gint
+cmp_guint (gconstpointer a, gconstpointer b)
+{
+  guint x = *(const guint *) a, y = *(const guint *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+char *
+coordena_numbering_restore_note (CoordenaStore *store, GError **error)
+{
+  g_autoptr(GPtrArray) reg = read_store_register (store, error);
+  g_autoptr(GArray) pairs = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  if (reg == NULL)
+    return NULL;
+  for (guint i = 0; i < reg->len; i++)
+    {
+      const CoordenaIssuedNumber *r = g_ptr_array_index (reg, i);
+      g_autofree char *document = NULL;
+      g_autofree char *date = NULL;
+      gboolean found = FALSE;
+      guint key;
+
+      if (!g_str_equal (r->sequence, COORDENA_SEQUENCE_OFICIO) || r->number >= 0x100000)
+        continue;
+      if (!issued_in_store (store, r->sequence, r->year, r->number, &document, &date, &found, error))
+        return NULL;
+      key = (r->year << 20) | r->number;
+      if (!found)
+        {
+          gboolean dup = FALSE;
+
+          for (guint j = 0; j < pairs->len && !dup; j++)
+            dup = g_array_index (pairs, guint, j) == key;
+          if (!dup)
+            g_array_append_val (pairs, key);
+        }
+    }
+  if (pairs->len == 0)
+    return NULL;
+  g_array_sort (pairs, cmp_guint);
+  if (pairs->len == 1)
+    {
+      g_string_append (out, _("the ofício "));
+      append_ranges (out, pairs);
+      g_string_append (out, _(" was issued after this copy was made: its number will not be given again"));
+    }
+  else
+    {
+      g_string_append (out, _("the ofícios "));
+      append_ranges (out, pairs);
+      g_string_append (out, _(" were issued after this copy was made: their numbers will not be given again"));
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* ---- Files written whole or not at all -------------------------------------------------------- */
+
+char *
+coordena_file_write_temp (const char *path, const void *data, gsize size, GError **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *temp = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
+  gsize done = 0;
+  int fd, saved;
+
+  fd = g_mkstemp_full (temp, O_WRONLY | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      saved = errno;
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_IO,
+                   _("Cannot write %s: %s. Nothing was written; choose a folder where you can write."), path,
+                   g_strerror (saved));
+      return NULL;
+    }
+  while (done < size)
+    {
+      gssize n = write (fd, (const char *) data + done, size - done);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        break;
+      done += (gsize) n;
+    }
+  saved = errno;
+  if (done < size || fsync (fd) != 0)
+    {
+      if (done == size)
+        saved = errno;
+      close (fd);
+      g_unlink (temp);
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_IO,
+                   _("Cannot write %s: %s. The file was not changed; free space on the disk and try again."), path,
+                   g_strerror (saved != 0 ? saved : ENOSPC));
+      return NULL;
+    }
+  if (close (fd) != 0)
+    {
+      saved = errno;
+      g_unlink (temp);
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_IO,
+                   _("Cannot write %s: %s. The file was not changed; free space on the disk and try again."), path,
+                   g_strerror (saved));
+      return NULL;
+    }
+  return g_steal_pointer (&temp);
+}
+
+gboolean
+coordena_file_commit_temp (const char *temp, const char *path, GError **error)
+{
+  if (g_rename (temp, path) != 0)
+    {
+      int saved = errno;
+
+      g_unlink (temp);
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_IO,
+                   _("Cannot write %s: %s. The file was not changed."), path, g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}
