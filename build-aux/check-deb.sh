@@ -23,6 +23,8 @@ for f in \
     /usr/share/coordena/reference/municipios.csv \
     /usr/share/coordena/sql/001_schema.sql \
     /usr/share/doc/coordena/copyright \
+    /usr/share/man/man1/coordena.1.gz \
+    /usr/share/man/man1/coordena-cli.1.gz \
     /usr/share/doc/coordena/examples/equipes.csv
 do
     printf '%s\n' "$list" | grep -qx "$f" || { echo "$deb não tem $f" >&2; status=1; }

@@ -32,7 +32,7 @@ done
 # The runtime font the ofício embeds is a dependency of the package.
 grep -q 'fonts-crosextra-carlito' debian/control || { echo "o pacote não depende da fonte Carlito"; status=1; }
 
-for f in $(cat debian/coordena.examples debian/coordena.docs); do
+for f in $(cat debian/coordena.examples debian/coordena.docs debian/coordena.manpages); do
     ls $f >/dev/null 2>&1 || { echo "debian/ cita $f, que não existe"; status=1; }
 done
 for f in $(sed -n 's/^Files: //p; s/^       \([^ ]\)/\1/p' debian/copyright); do
