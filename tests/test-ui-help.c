@@ -176,6 +176,7 @@ test_menu_has_help (void)
 static void
 test_question_buttons_open_their_page (void)
 {
+  const struct { int width, height; } sizes[] = { { 1100, 720 }, { 1366, 768 } };
   struct { const char *page, *help_page; } buttons[] = {
     { "previsao", "previsao" },
     { "adesao", "oficio" },
@@ -192,6 +193,25 @@ test_question_buttons_open_their_page (void)
 
       g_assert_nonnull (button);
       g_assert_cmpstr (gtk_button_get_label (button), ==, "?");
+
+      /* Seen at the default size and on a common laptop screen, inside the window. */
+      for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+        {
+          graphene_rect_t bounds;
+          g_autofree char *shot = g_strdup_printf ("ajuda-%s-%dx%d", buttons[i].page, sizes[s].width, sizes[s].height);
+          g_autofree char *png = NULL;
+
+          gtk_window_set_default_size (GTK_WINDOW (window), sizes[s].width, sizes[s].height);
+          ui_wait_for_frames (GTK_WIDGET (window), 3);
+          /* The window's own width, shadows of client-side decorations aside. */
+          g_assert_cmpint (ABS (gtk_widget_get_width (GTK_WIDGET (window)) - sizes[s].width), <=, 30);
+          g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (button)));
+          g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (button), GTK_WIDGET (window), &bounds));
+          g_assert_cmpfloat (bounds.origin.x, >=, 0);
+          g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (GTK_WIDGET (window)));
+          g_assert_cmpfloat (bounds.size.width, >=, 16);
+          png = ui_save_png (GTK_WIDGET (window), shot);
+        }
       g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (button)));
       g_assert_nonnull (gtk_widget_get_tooltip_text (GTK_WIDGET (button)));
       g_assert_true (gtk_widget_activate (GTK_WIDGET (button)));
