@@ -15,6 +15,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import zipfile
 
 MARK = '<!-- exemplo -->'
 
@@ -76,8 +77,23 @@ def main():
                     for out in run.stdout.decode('utf-8', 'replace').splitlines():
                         print('# ' + out)
     if total == 0:
-        print('not ok 1 - nenhum bloco marcado com %s em README.md ou docs/*.md' % MARK)
         total, failures = 1, 1
+        print('not ok 1 - nenhum bloco marcado com %s em README.md ou docs/*.md' % MARK)
+
+    # The example CNES base is the test fixture, zipped: the two never drift apart.
+    total += 1
+    fixture = os.path.join(root, 'tests', 'fixtures', 'cnes', 'base')
+    example = os.path.join(root, 'docs', 'exemplos', 'BASE_DE_DADOS_CNES_202508.ZIP')
+    with zipfile.ZipFile(example) as z:
+        zipped = {os.path.basename(n): z.read(n) for n in z.namelist()}
+    on_disk = {n: open(os.path.join(fixture, n), 'rb').read() for n in os.listdir(fixture)}
+    if zipped == on_disk:
+        print('ok %d - docs/exemplos/BASE_DE_DADOS_CNES_202508.ZIP é tests/fixtures/cnes/base' % total)
+    else:
+        failures += 1
+        print('not ok %d - docs/exemplos/BASE_DE_DADOS_CNES_202508.ZIP difere de tests/fixtures/cnes/base: '
+              'compacte a pasta de novo (docs/desenvolvimento.md)' % total)
+
     print('1..%d' % total)
     return 1 if failures else 0
 
