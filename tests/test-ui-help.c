@@ -11,6 +11,7 @@
 static CoordenaApplication *app;
 static char *db_path;
 static char *opened_path; /* the recorder appends each URI it is asked to open, one a line */
+static char *mimeapps_path;
 
 /* Makes a small program the default handler of help: URIs for this process, in place of yelp. */
 static void
@@ -23,11 +24,12 @@ install_help_recorder (void)
   g_autofree char *apps = g_build_filename (data, "applications", NULL);
   g_autofree char *script = g_build_filename (root, "record-uri", NULL);
   g_autofree char *desktop = g_build_filename (apps, "coordena-test-help.desktop", NULL);
-  g_autofree char *mimeapps = g_build_filename (config, "mimeapps.list", NULL);
+  const char *mimeapps;
   g_autofree char *script_text = NULL;
   g_autofree char *desktop_text = NULL;
 
   opened_path = g_build_filename (root, "opened", NULL);
+  mimeapps = mimeapps_path = g_build_filename (config, "mimeapps.list", NULL);
   g_assert_cmpint (g_mkdir_with_parents (apps, 0700), ==, 0);
   g_assert_cmpint (g_mkdir_with_parents (config, 0700), ==, 0);
 
@@ -327,6 +329,56 @@ test_import_csv_shortcut_is_free (void)
   }
 }
 
+static gboolean
+dialog_shown (gpointer data)
+{
+  return ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
+static gboolean
+stop_waiting (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+test_no_help_viewer_says_what_to_install (void)
+{
+  CoordenaWindow *window = ui_app_open_on (app, db_path, "painel");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *png = NULL;
+  gboolean waited = FALSE;
+  guint ticker;
+  GtkWindow *dialog;
+
+  /* No handler for help: at all, as on a desktop without yelp. */
+  g_file_set_contents (mimeapps_path,
+                       "[Removed Associations]\nx-scheme-handler/help=yelp.desktop;coordena-test-help.desktop;\n",
+                       -1, &error);
+  g_assert_no_error (error);
+  /* GIO rereads the file when its monitor notices the change. */
+  g_timeout_add (1500, stop_waiting, &waited);
+  while (!waited)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.help", "s", "previsao"));
+  ticker = g_timeout_add (20, tick, NULL);
+  g_assert_true (ui_app_wait_for (dialog_shown, NULL));
+  g_source_remove (ticker);
+
+  dialog = ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (window));
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "Não foi possível abrir o guia do usuário");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "sudo apt install yelp"));
+  g_assert_false (g_file_test (opened_path, G_FILE_TEST_EXISTS));
+  ui_wait_for_frames (GTK_WIDGET (dialog), 3);
+  png = ui_save_png (GTK_WIDGET (dialog), "ajuda-sem-visualizador");
+  gtk_window_destroy (dialog);
+  ui_flush ();
+}
+
 int
 main (int argc, char **argv)
 {
@@ -342,6 +394,8 @@ main (int argc, char **argv)
   g_test_add_func ("/help/menu-has-help", test_menu_has_help);
   g_test_add_func ("/help/question-buttons-open-their-page", test_question_buttons_open_their_page);
   g_test_add_func ("/help/import-csv-shortcut-is-free", test_import_csv_shortcut_is_free);
+  /* Last: it takes the help handler away. */
+  g_test_add_func ("/help/no-help-viewer-says-what-to-install", test_no_help_viewer_says_what_to_install);
 
   status = g_test_run ();
   g_application_release (G_APPLICATION (app));
