@@ -1,5 +1,7 @@
 # Coordena — a thin wrapper over meson; the README documents each target.
 #   make run          install what is missing, build, open the app on the default database
+#                     (as the calling user: sudo only installs packages), coordena-cli in ~/.local/bin
+#   make deb          the Debian 12 package coordena_VERSION_ARCH.deb, its files checked, lintian
 #   make test         the same with warnings as errors, then every test suite under Xvfb
 #   make screenshots  PNGs of every page and dialog into build/screenshots/
 #   make bench        the benchmarks, printing their figures
@@ -13,7 +15,7 @@ MESON_SETUP = meson setup $(BUILD) --prefix=$(PREFIX) -Dwarnings_as_errors=$(WER
 WERROR  ?= false
 XVFB    := xvfb-run -a -s "-screen 0 1280x1024x24"
 
-.PHONY: all deps configure build run test test-asan screenshots bench valgrind fuzz clean
+.PHONY: all deps configure build run not-under-sudo test test-asan deb screenshots bench valgrind fuzz clean
 
 # The sanitizer build: the core and cli suites again, with AddressSanitizer, LeakSanitizer and
 # UndefinedBehaviorSanitizer; any report stops the program and fails its test.
@@ -49,8 +51,27 @@ configure: deps
 build: configure
 	meson compile -C $(BUILD)
 
-run: build
+# Under sudo the window would run as root, with its database and settings under /root.
+not-under-sudo:
+	@if [ "$$(id -u)" -eq 0 ] && [ -n "$${SUDO_USER:-}" ] && [ "$$SUDO_USER" != root ]; then \
+		echo "make run abriria a janela como root, com o banco de dados em /root." >&2; \
+		echo "Rode sem sudo, com o seu usuário: make run (o sudo é pedido só para instalar pacotes)." >&2; \
+		exit 1; \
+	fi
+
+CLI_LINK := $(HOME)/.local/bin/coordena-cli
+
+run: not-under-sudo build
 	meson install -C $(BUILD) --quiet
+	@# coordena-cli from any folder: a link in ~/.local/bin, which Debian puts on PATH at login.
+	@if [ ! -e "$(CLI_LINK)" ] || [ -L "$(CLI_LINK)" ]; then \
+		mkdir -p "$(dir $(CLI_LINK))" && ln -sfn "$(PREFIX)/bin/coordena-cli" "$(CLI_LINK)"; \
+		case ":$$PATH:" in *":$(HOME)/.local/bin:"*) ;; \
+		*) echo "coordena-cli está em ~/.local/bin: abra um novo terminal para usá-lo (ou use $(PREFIX)/bin/coordena-cli)." ;; \
+		esac; \
+	else \
+		echo "$(CLI_LINK) já existe e não é um link: não foi substituído; use $(PREFIX)/bin/coordena-cli."; \
+	fi
 	GSETTINGS_SCHEMA_DIR=$(PREFIX)/share/glib-2.0/schemas \
 	XDG_DATA_DIRS=$(PREFIX)/share:$${XDG_DATA_DIRS:-/usr/local/share:/usr/share} \
 	$(PREFIX)/bin/coordena
@@ -71,6 +92,11 @@ test-asan: deps
 	ninja -C $(ASAN_BUILD) $$(./build-aux/suite-targets.py $(ASAN_BUILD) $(ASAN_SUITES))
 	$(ASAN_ENV) meson test -C $(ASAN_BUILD) --no-rebuild --print-errorlogs --timeout-multiplier 3 \
 		$(addprefix --suite ,$(ASAN_SUITES))
+
+# The Debian 12 package, built from a clean copy of the tree; build-aux/make-deb.sh checks its
+# files (build-aux/check-deb.sh) and runs lintian.
+deb: deps
+	./build-aux/make-deb.sh
 
 screenshots: build
 	rm -rf $(BUILD)/screenshots
@@ -102,4 +128,4 @@ fuzz: deps
 	done
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD) build-deb

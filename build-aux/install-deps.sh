@@ -11,6 +11,7 @@ ninja-build
 gettext
 libglib2.0-dev
 libglib2.0-dev-bin
+libglib2.0-bin
 libgtk-4-dev
 libadwaita-1-dev
 libsqlite3-dev
@@ -35,12 +36,30 @@ zip
 clang
 libclang-rt-14-dev
 valgrind
+yelp
+yelp-tools
+python3
+debhelper
+dpkg-dev
+fakeroot
+lintian
 "
 
+# Only package installation needs root: as a normal user it goes through sudo, and nothing else
+# (the build, the window, the database) runs as root.
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then
     SUDO="sudo"
 fi
+
+need_root () {
+    if [ -n "$SUDO" ] && ! command -v sudo >/dev/null 2>&1; then
+        echo "Faltam pacotes do Debian e o sudo não está instalado: rode, como root," >&2
+        echo "  $0" >&2
+        echo "e depois repita o comando com o seu usuário." >&2
+        exit 1
+    fi
+}
 
 missing=""
 for p in $PACKAGES; do
@@ -50,6 +69,7 @@ for p in $PACKAGES; do
 done
 
 if [ -n "$missing" ]; then
+    need_root
     echo "Instalando pacotes:$missing"
     export DEBIAN_FRONTEND=noninteractive
     $SUDO apt-get update -q
@@ -59,6 +79,7 @@ fi
 
 # The pt_BR tests (and a Portuguese-speaking user on a minimal system) need this locale.
 if ! locale -a 2>/dev/null | grep -qi '^pt_BR\.utf-\?8$'; then
+    need_root
     if [ -f /etc/locale.gen ] && ! grep -q '^pt_BR.UTF-8 UTF-8' /etc/locale.gen; then
         echo 'pt_BR.UTF-8 UTF-8' | $SUDO tee -a /etc/locale.gen >/dev/null
     fi

@@ -8,6 +8,9 @@
 #include "coordena-preferences-window.h"
 #include "coordena-window.h"
 
+/* The folder the guide is installed in: $datadir/help/<language>/coordena (help/meson.build). */
+#define COORDENA_HELP_NAME "coordena"
+
 struct _CoordenaApplication
 {
   AdwApplication parent_instance;
@@ -95,7 +98,46 @@ coordena_application_preferences_action (GSimpleAction *action, GVariant *parame
   gtk_window_present (GTK_WINDOW (prefs));
 }
 
+static void
+help_shown (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  GtkWindow *window = GTK_WINDOW (source);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog;
+
+  if (gtk_show_uri_full_finish (window, result, &error))
+    return;
+
+  /* Without a help viewer GTK only logs an English warning; say what to install instead. */
+  dialog = adw_message_dialog_new (window, _("The User Guide Could Not Be Opened"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("The guide is read with the GNOME help viewer. Ask for the “yelp” package to be installed (sudo apt install yelp) and try again.\n\n(%s)"),
+                                  error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+char *
+coordena_application_help_uri (const char *page)
+{
+  if (page == NULL || *page == '\0' || g_str_equal (page, "index"))
+    return g_strdup ("help:" COORDENA_HELP_NAME);
+  return g_strconcat ("help:" COORDENA_HELP_NAME "/", page, NULL);
+}
+
+static void
+coordena_application_help_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+  g_autofree char *uri = coordena_application_help_uri (g_variant_get_string (parameter, NULL));
+
+  if (window == NULL)
+    return;
+  gtk_show_uri_full (window, uri, GDK_CURRENT_TIME, NULL, help_shown, NULL);
+}
+
 static const GActionEntry app_actions[] = {
+  { .name = "help", .activate = coordena_application_help_action, .parameter_type = "s" },
   { .name = "quit", .activate = coordena_application_quit_action },
   { .name = "about", .activate = coordena_application_about_action },
   { .name = "preferences", .activate = coordena_application_preferences_action },
@@ -106,12 +148,14 @@ coordena_application_startup (GApplication *app)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *prefs_accels[] = { "<Control>comma", NULL };
+  static const char *help_accels[] = { "F1", NULL };
 
   G_APPLICATION_CLASS (coordena_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", prefs_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.help::index", help_accels);
 }
 
 static void

@@ -12,4 +12,7 @@ CoordenaApplication *coordena_application_new (void);
 /* The application's settings (window state and preferences). */
 GSettings *coordena_application_get_settings (CoordenaApplication *self);
 
+/* The help: URI of a page of the user guide ("index" or NULL for the guide's front page). */
+char *coordena_application_help_uri (const char *page);
+
 G_END_DECLS

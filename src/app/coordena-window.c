@@ -552,7 +552,8 @@ coordena_window_class_init (CoordenaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", database_action);
   gtk_widget_class_install_action (widget_class, "win.leave-demo", NULL, database_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import-cnes", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.import-csv", NULL);
+  /* Not Shift+Ctrl+I: GtkWindow binds it (and Shift+Ctrl+D) to the GTK Inspector. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.import-csv", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-teams", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.add-team", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
