@@ -45,7 +45,7 @@ cli_cmd_audit (CliContext *ctx, int argc, char **argv)
   if (since != NULL && !coordena_parse_date (since, &day, &error))
     return cli_usage_error ("--since: %s", error->message);
 
-  store = cli_open_store (ctx, TRUE, &error);
+  store = cli_open_store_read_only (ctx, &error);
   if (store == NULL || (entries = coordena_store_list_audit (store, since != NULL ? &day : NULL, &error)) == NULL)
     return cli_report_error (error);
   if (entries->len == 0)
