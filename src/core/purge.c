@@ -274,13 +274,24 @@ cns_left_in_file (const char *path, GHashTable *people, GError **error)
 }
 
 /* Moves every page of the WAL into the file and empties the WAL. Refused while another program
- * reads (it would keep the old pages alive). */
+ * reads (it would keep the old pages alive). Before the purge a page is written first: a reader
+ * that started on an empty WAL does not stop a checkpoint with nothing to copy, only one that
+ * has to overwrite the file under it. */
 static gboolean
 checkpoint_truncate (CoordenaStore *store, gboolean purged, GError **error)
 {
   sqlite3 *db = coordena_store_get_db (store);
   int n_log = -1, n_done = -1;
-  int rc = sqlite3_wal_checkpoint_v2 (db, NULL, SQLITE_CHECKPOINT_TRUNCATE, &n_log, &n_done);
+  int rc = SQLITE_OK;
+
+  if (!purged)
+    {
+      g_autofree char *touch = g_strdup_printf ("PRAGMA user_version = %d", coordena_store_get_schema_version (store));
+
+      rc = sqlite3_exec (db, touch, NULL, NULL, NULL);
+    }
+  if (rc == SQLITE_OK)
+    rc = sqlite3_wal_checkpoint_v2 (db, NULL, SQLITE_CHECKPOINT_TRUNCATE, &n_log, &n_done);
 
   if (rc == SQLITE_OK && n_log == 0)
     return TRUE;
@@ -308,12 +319,12 @@ checkpoint_truncate (CoordenaStore *store, gboolean purged, GError **error)
   return coordena_store_set_error (store, error, _("compacting the database after removing personal data"));
 }
 
-/* The copies `backup FILE` wrote, from the audit log. */
+/* The copies `backup FILE` wrote and the ones restored from, from the audit log. */
 static GPtrArray *
 recorded_backups (CoordenaStore *store, GError **error)
 {
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *st = coordena_store_prepare (store, "SELECT DISTINCT entidade FROM auditoria WHERE acao = 'backup' "
+  sqlite3_stmt *st = coordena_store_prepare (store, "SELECT DISTINCT entidade FROM auditoria WHERE acao IN ('backup', 'restore') "
                                                     "AND entidade <> '' ORDER BY entidade", error);
   int rc;
 

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -112,6 +113,17 @@ coordena_store_programs_holding (const char *path)
   return out->len > 0 ? g_string_free (g_steal_pointer (&out), FALSE) : NULL;
 }
 
+/* SQLite reports some failed writes as a plain I/O error; a disk with (almost) no room left is the
+ * likely reason then, and the one the user can act on. */
+static gboolean
+disk_is_full (const char *path)
+{
+  g_autofree char *dir = path != NULL ? g_path_get_dirname (path) : NULL;
+  struct statvfs st;
+
+  return dir != NULL && statvfs (dir, &st) == 0 && (guint64) st.f_bavail * st.f_frsize < 1024 * 1024;
+}
+
 /* The one place an SQLite result code becomes words: what happened to the file, in the user's
  * terms, and what to do. The library's own text follows in parentheses, never alone. */
 static char *
@@ -150,7 +162,7 @@ describe_sqlite (int rc, int sys_errno, const char *path, const char *detail)
                                 "that your user may read and write them"),
                               path);
     case SQLITE_IOERR:
-      if (sys_errno == ENOSPC || sys_errno == EDQUOT || sys_errno == EFBIG)
+      if (sys_errno == ENOSPC || sys_errno == EDQUOT || sys_errno == EFBIG || disk_is_full (path))
         return describe_sqlite (SQLITE_FULL, 0, path, detail);
       if (sys_errno == EACCES || sys_errno == EROFS || sys_errno == EPERM)
         return describe_sqlite (SQLITE_READONLY, 0, path, detail);
@@ -983,7 +995,10 @@ coordena_store_open_full (const char *path, CoordenaStoreOpenFlags flags, GError
   sqlite3_extended_result_codes (store->db, 1);
   sqlite3_busy_timeout (store->db, BUSY_TIMEOUT_MS);
 
+  /* Checked before anything is written, even the journal mode. */
   if (!check_sound (store, error))
+    return NULL;
+  if (coordena_store_get_schema_version (store) <= coordena_store_latest_schema_version () && !check_schema (store, error))
     return NULL;
   remove_dead_copies (store);
 
@@ -993,8 +1008,6 @@ coordena_store_open_full (const char *path, CoordenaStoreOpenFlags flags, GError
       || !coordena_store_exec (store, "PRAGMA foreign_keys = ON", error))
     return NULL;
 
-  if (coordena_store_get_schema_version (store) <= coordena_store_latest_schema_version () && !check_schema (store, error))
-    return NULL;
   if (!migrate (store, flags, error))
     return NULL;
   return g_steal_pointer (&store);
