@@ -473,6 +473,56 @@ test_stratum_and_backup_restore (void)
   close_window (GTK_WINDOW (prefs));
 }
 
+static gboolean
+state_is_rs (gpointer store)
+{
+  g_autofree char *uf = coordena_store_get_uf (store);
+
+  return g_strcmp0 (uf, "RS") == 0;
+}
+
+/* A copy of another state's database is restored only after a dialog that says so. */
+static void
+test_restore_other_state (void)
+{
+  g_autofree char *db = make_database ();
+  CoordenaWindow *window = open_on (db);
+  AdwPreferencesWindow *prefs = open_preferences (window);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("coordena-backup-XXXXXX", &error);
+  g_autofree char *other = g_build_filename (dir, "rs.db", NULL);
+  g_autofree char *backup = g_build_filename (dir, "copia-rs.db", NULL);
+  g_autofree char *ours = coordena_store_get_uf (store_of (window));
+  AdwMessageDialog *confirm;
+
+  g_assert_cmpstr (ours, !=, "RS");
+  {
+    g_autoptr(CoordenaStore) rs = coordena_store_open (other, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (coordena_store_init_uf (rs, "RS", &error));
+    g_assert_true (coordena_store_backup (rs, backup, &error));
+    g_assert_no_error (error);
+  }
+  coordena_preferences_window_confirm_restore (COORDENA_PREFERENCES_WINDOW (prefs), backup);
+  ui_flush ();
+  confirm = ADW_MESSAGE_DIALOG (find_toplevel_named ("restore-confirm"));
+  g_assert_nonnull (confirm);
+  g_assert_cmpstr (adw_message_dialog_get_heading (confirm), ==, "Restaurar a cópia de outro estado?");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (confirm), "de RS"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (confirm), ours));
+  g_assert_true (adw_message_dialog_has_response (confirm, "restore-other-state"));
+  {
+    g_autofree char *png = NULL;
+
+    ui_wait_for_frames (GTK_WIDGET (confirm), 2);
+    png = ui_save_png (GTK_WIDGET (confirm), "preferencias-restaurar-outro-estado");
+  }
+  adw_message_dialog_response (confirm, "restore-other-state");
+  g_assert_true (ui_app_wait_for (state_is_rs, store_of (window)));
+  close_window (GTK_WINDOW (prefs));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -485,6 +535,7 @@ main (int argc, char **argv)
   g_test_add_func ("/preferencias/pages-and-dark-style", test_pages_and_dark_style);
   g_test_add_func ("/preferencias/rule-override-with-act", test_rule_override_with_act);
   g_test_add_func ("/preferencias/stratum-and-backup-restore", test_stratum_and_backup_restore);
+  g_test_add_func ("/preferencias/restore-other-state", test_restore_other_state);
 
   status = g_test_run ();
   g_application_release (G_APPLICATION (app));
