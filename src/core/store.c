@@ -492,8 +492,12 @@ apply_migration (CoordenaStore *store, const Migration *m, GError **error)
   if (sqlite3_exec (store->db, sql, NULL, NULL, &message) != SQLITE_OK
       || sqlite3_exec (store->db, set_version, NULL, NULL, &message) != SQLITE_OK)
     {
-      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INTERNAL, _("The migration %s failed: %s"), m->path,
-                   message != NULL ? message : "?");
+      /* A full disk or a lock is the user's to fix; anything else is a bug in the migration. */
+      g_autofree char *base = g_path_get_basename (m->path);
+      g_autofree char *doing = g_strdup_printf (_("updating it with %s"), base);
+
+      coordena_store_sqlite_error (error, sqlite3_extended_errcode (store->db), sqlite3_system_errno (store->db),
+                                   store->path, doing, message);
       sqlite3_free (message);
       coordena_store_rollback (store);
       return FALSE;
