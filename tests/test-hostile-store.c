@@ -973,7 +973,7 @@ test_bad_input (void)
   RUN (&escape, db, "profile", "set", "secretaria.nome", "Secretaria \033[31mvermelha");
   assert_refusal (&escape, 1, "caractere de controle");
   /* One saved before this check is shown without the escape reaching the terminal. */
-  sql_exec (db, "INSERT INTO profile (key, value) VALUES ('secretaria.nome', 'A' || char (27) || '[2J')");
+  sql_exec (db, "INSERT OR REPLACE INTO profile (key, value) VALUES ('secretaria.nome', 'A' || char (27) || '[2J')");
   RUN (&show, db, "profile", "show");
   g_assert_cmpint (show.status, ==, 0);
   g_assert_null (strchr (show.out, '\033'));
