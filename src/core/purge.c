@@ -290,6 +290,9 @@ checkpoint_truncate (CoordenaStore *store, gboolean purged, GError **error)
 
       rc = sqlite3_exec (db, touch, NULL, NULL, NULL);
     }
+  /* After the purge, the file is rewritten whole first; it too stops on another program. */
+  if (purged && rc == SQLITE_OK)
+    rc = sqlite3_exec (db, "VACUUM", NULL, NULL, NULL);
   if (rc == SQLITE_OK)
     rc = sqlite3_wal_checkpoint_v2 (db, NULL, SQLITE_CHECKPOINT_TRUNCATE, &n_log, &n_done);
 
@@ -314,6 +317,17 @@ checkpoint_truncate (CoordenaStore *store, gboolean purged, GError **error)
                        "could not be rewritten without them. Close that program and run the purge again. "
                        "Nothing was changed."),
                      coordena_store_get_path (store), who);
+      return FALSE;
+    }
+  if (purged)
+    {
+      g_autoptr(GError) why = NULL;
+
+      coordena_store_set_error (store, &why, _("compacting the database after removing personal data"));
+      g_set_error (error, COORDENA_ERROR, why->code,
+                   _("The personal data was removed from the database, but its file %s could not be rewritten "
+                     "without the old copy: %s Run the purge again once that is solved."),
+                   coordena_store_get_path (store), why->message);
       return FALSE;
     }
   return coordena_store_set_error (store, error, _("compacting the database after removing personal data"));
@@ -406,8 +420,6 @@ coordena_purge_personal_data (CoordenaStore *store, CoordenaPurgeReport *report,
 
   /* Nothing of the old rows left in the WAL or in free pages. */
   find_leftovers (store, backups, report);
-  if (sqlite3_exec (db, "VACUUM", NULL, NULL, NULL) != SQLITE_OK)
-    return coordena_store_set_error (store, error, _("compacting the database after removing personal data"));
   if (!checkpoint_truncate (store, TRUE, error))
     return FALSE;
   left = cns_left_in_file (coordena_store_get_path (store), people, error);
