@@ -54,6 +54,11 @@ gboolean coordena_store_set_error (CoordenaStore *store, GError **error, const c
 gboolean coordena_store_sqlite_error (GError **error, int rc, int sys_errno, const char *path, const char *doing,
                                       const char *detail);
 
+/* Called (from the store's thread) when the store starts waiting for another program's lock, so
+ * an interface can say so; the wait itself ends after a few seconds with a refusal. */
+typedef void (*CoordenaStoreWaitFunc) (gpointer user_data);
+void coordena_store_set_wait_func (CoordenaStore *store, CoordenaStoreWaitFunc func, gpointer user_data);
+
 /* Notices for the user about what opening did (e.g. the file's permissions were made private),
  * NULL-terminated; empty when there is nothing to say. */
 const char *const *coordena_store_get_notices (CoordenaStore *store);

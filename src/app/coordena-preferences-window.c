@@ -829,7 +829,64 @@ typedef struct {
   char *path;
   gboolean restore;
   gboolean other_state;   /* the user agreed to a copy of another state's database */
+  gboolean told_waiting;
 } DataJob;
+
+/* The Backup group's row of a data job, found by its action. */
+static AdwActionRow *
+find_action_row (GtkWidget *root, const char *action)
+{
+  if (ADW_IS_ACTION_ROW (root) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0)
+    return ADW_ACTION_ROW (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      AdwActionRow *found = find_action_row (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* While a backup or restore waits for another program, its row says so; when it ends, the row
+ * says what it always says. */
+static void
+set_data_row_waiting (GtkWidget *window, gboolean restore, gboolean waiting)
+{
+  AdwActionRow *row = find_action_row (window, restore ? "prefs.restore" : "prefs.backup");
+
+  if (row == NULL)
+    return;
+  if (waiting)
+    adw_action_row_set_subtitle (row, _("Waiting for another program to let go of the database…"));
+  else
+    adw_action_row_set_subtitle (row, restore ? _("Replaces everything in the database with the backup’s content")
+                                              : _("A complete copy of the database, to keep elsewhere"));
+}
+
+static gboolean
+show_waiting (gpointer data)
+{
+  GTask *task = data;
+  DataJob *job = g_task_get_task_data (task);
+
+  if (!g_task_get_completed (task))
+    set_data_row_waiting (GTK_WIDGET (g_task_get_source_object (task)), job->restore, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
+/* From the worker thread: the store started waiting for a lock. */
+static void
+data_waiting (gpointer data)
+{
+  GTask *task = data;
+  DataJob *job = g_task_get_task_data (task);
+
+  if (job->told_waiting)
+    return;
+  job->told_waiting = TRUE;
+  g_idle_add_full (G_PRIORITY_DEFAULT, show_waiting, g_object_ref (task), g_object_unref);
+}
 
 static void
 data_job_free (DataJob *job)
@@ -848,7 +905,9 @@ data_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *can
   GError *error = NULL;
 
   if ((store = coordena_store_open_full (job->db_path, COORDENA_STORE_OPEN_MUST_EXIST | COORDENA_STORE_OPEN_NO_MIGRATE,
-                                         &error)) == NULL
+                                         &error)) != NULL)
+    coordena_store_set_wait_func (store, data_waiting, task);
+  if (store == NULL
       || !(job->restore ? coordena_store_restore_full (store, job->path, job->other_state, &error)
                         : coordena_store_backup (store, job->path, &error)))
     g_task_return_error (task, error);
@@ -865,6 +924,7 @@ data_done (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autofree char *base = g_path_get_basename (job->path);
   g_autofree char *text = NULL;
 
+  set_data_row_waiting (GTK_WIDGET (self), job->restore, FALSE);
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       coordena_show_error (GTK_WINDOW (self), job->restore ? _("The Backup Was Not Restored") : _("The Backup Was Not Made"),

@@ -27,6 +27,9 @@ struct _CoordenaStore {
   sqlite3 *db;
   char *path;
   GPtrArray *notices;   /* char*, NULL-terminated */
+  CoordenaStoreWaitFunc wait_func;
+  gpointer wait_data;
+  gint64 busy_since;    /* monotonic µs, when the current wait began */
 };
 
 /* ---- Errors ---------------------------------------------------------------------------------- */
@@ -381,12 +384,40 @@ coordena_store_latest_schema_version (void)
   return g_array_index (list, Migration, list->len - 1).number;
 }
 
+/* SQLite's busy handler: waits for another program's lock for BUSY_TIMEOUT_MS at most, telling
+ * the interface once that it waits. */
+static int
+busy_wait (void *data, int count)
+{
+  CoordenaStore *store = data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (count == 0)
+    {
+      store->busy_since = now;
+      if (store->wait_func != NULL)
+        store->wait_func (store->wait_data);
+    }
+  if (now - store->busy_since >= (gint64) BUSY_TIMEOUT_MS * 1000)
+    return 0;
+  g_usleep (count < 10 ? 10000 : 50000);
+  return 1;
+}
+
+void
+coordena_store_set_wait_func (CoordenaStore *store, CoordenaStoreWaitFunc func, gpointer user_data)
+{
+  store->wait_func = func;
+  store->wait_data = user_data;
+}
+
 /* Runs a backup to the end. Another program's lock is waited for, but never for longer than
  * BUSY_TIMEOUT_MS: the step itself returns BUSY at once when the source is locked. */
 static int
-backup_run (sqlite3_backup *backup)
+backup_run (CoordenaStore *store, sqlite3_backup *backup)
 {
   gint64 deadline = g_get_monotonic_time () + (gint64) BUSY_TIMEOUT_MS * 1000;
+  gboolean told = FALSE;
   int rc;
 
   for (;;)
@@ -396,6 +427,9 @@ backup_run (sqlite3_backup *backup)
         return rc;
       if (g_get_monotonic_time () >= deadline)
         return rc;
+      if (!told && store->wait_func != NULL)
+        store->wait_func (store->wait_data);
+      told = TRUE;
       sqlite3_sleep (50);
     }
 }
@@ -436,7 +470,7 @@ backup_to_file (CoordenaStore *store, const char *dest, GError **error)
     rc = sqlite3_extended_errcode (out);
   else
     {
-      rc = backup_run (backup);
+      rc = backup_run (store, backup);
       sqlite3_backup_finish (backup);
       if (rc == SQLITE_DONE)
         rc = SQLITE_OK;
@@ -997,7 +1031,7 @@ coordena_store_open_full (const char *path, CoordenaStoreOpenFlags flags, GError
       return NULL;
     }
   sqlite3_extended_result_codes (store->db, 1);
-  sqlite3_busy_timeout (store->db, BUSY_TIMEOUT_MS);
+  sqlite3_busy_handler (store->db, busy_wait, store);
 
   /* Checked before anything is written, even the journal mode. */
   if (!check_sound (store, error))
@@ -1601,7 +1635,7 @@ coordena_store_restore_full (CoordenaStore *store, const char *source, gboolean 
   backup = sqlite3_backup_init (store->db, "main", src->db, "main");
   if (backup == NULL)
     return coordena_store_set_error (store, error, _("restoring a backup"));
-  rc = backup_run (backup);
+  rc = backup_run (store, backup);
   sqlite3_backup_finish (backup);
   if (rc != SQLITE_DONE)
     return coordena_store_sqlite_error (error, rc, sqlite3_system_errno (store->db), store->path,
