@@ -1023,6 +1023,26 @@ test_files_and_modes (void)
   assert_refusal (&on_missing, 1, "Não há banco de dados");
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
 
+  /* A database of an older schema is not migrated by a command that only reads. */
+  {
+    g_autofree char *old = new_path ("esquema-antigo.db");
+    g_autofree char *migration = g_test_build_filename (G_TEST_DIST, "..", "data", "sql", "001_schema.sql", NULL);
+    g_autofree char *sql = read_text (migration);
+    g_autofree char *copy = g_strconcat (old, ".v1.bak", NULL);
+    g_autofree char *before = NULL;
+    g_autofree char *after = NULL;
+    g_auto(Run) on_old = { 0 };
+
+    sql_exec (old, "PRAGMA application_id = 1131376498; PRAGMA user_version = 1;");
+    sql_exec (old, sql);
+    before = dump_db (old);
+    RUN (&on_old, old, "teams");
+    assert_refusal (&on_old, 1, "tem o esquema antigo 1");
+    after = dump_db (old);
+    g_assert_cmpstr (after, ==, before);
+    g_assert_false (g_file_test (copy, G_FILE_TEST_EXISTS));
+  }
+
   g_assert_cmpint (g_chdir (tmp_dir), ==, 0);
   RUN (&backup_dash, db, "backup", "--", "-arquivo.db");
   g_assert_cmpint (g_chdir (old_cwd), ==, 0);
