@@ -863,7 +863,7 @@ static const HostileCase cases[] = {
   { "/hostile/restore/backup-with-trigger", NULL, make_restore_trojan, "gatilho ou visão que o Coordena não cria" },
   /* Opening a database someone else made. */
   { "/hostile/db/trigger-in-database", NULL, make_open_trojan, "gatilho ou visão que o Coordena não cria" },
-  { "/hostile/db/not-a-database", NULL, make_db_not_sqlite, "danificado" },
+  { "/hostile/db/not-a-database", NULL, make_db_not_sqlite, "não é um banco de dados do Coordena" },
   { "/hostile/db/directory", NULL, make_db_directory, "pasta.db" },
   /* Scenarios and the CBO map: the user's own files. */
   { "/hostile/scenario/unknown-change", NULL, make_scenario_unknown_change, "“demissao”" },

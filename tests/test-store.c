@@ -274,7 +274,7 @@ test_not_a_database (Fixture *f, gconstpointer data)
   g_assert_true (g_file_set_contents (path, text, -1, NULL));
   store = coordena_store_open (path, &error);
   g_assert_null (store);
-  g_assert_error (error, COORDENA_ERROR, COORDENA_ERROR_DAMAGED);
+  g_assert_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT);
   g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
   g_assert_cmpstr (after, ==, text);
 }

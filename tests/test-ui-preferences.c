@@ -553,6 +553,161 @@ test_stratum_and_backup_restore (void)
   close_window (GTK_WINDOW (prefs));
 }
 
+static gboolean
+state_is_rs (gpointer store)
+{
+  g_autofree char *uf = coordena_store_get_uf (store);
+
+  return g_strcmp0 (uf, "RS") == 0;
+}
+
+/* A copy of another state's database is restored only after a dialog that says so. */
+static void
+test_restore_other_state (void)
+{
+  g_autofree char *db = make_database ();
+  CoordenaWindow *window = open_on (db);
+  AdwPreferencesWindow *prefs = open_preferences (window);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("coordena-backup-XXXXXX", &error);
+  g_autofree char *other = g_build_filename (dir, "rs.db", NULL);
+  g_autofree char *backup = g_build_filename (dir, "copia-rs.db", NULL);
+  g_autofree char *ours = coordena_store_get_uf (store_of (window));
+  AdwMessageDialog *confirm;
+
+  g_assert_cmpstr (ours, !=, "RS");
+  {
+    g_autoptr(CoordenaStore) rs = coordena_store_open (other, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (coordena_store_init_uf (rs, "RS", &error));
+    g_assert_true (coordena_store_backup (rs, backup, &error));
+    g_assert_no_error (error);
+  }
+  coordena_preferences_window_confirm_restore (COORDENA_PREFERENCES_WINDOW (prefs), backup);
+  ui_flush ();
+  confirm = ADW_MESSAGE_DIALOG (find_toplevel_named ("restore-confirm"));
+  g_assert_nonnull (confirm);
+  g_assert_cmpstr (adw_message_dialog_get_heading (confirm), ==, "Restaurar a cópia de outro estado?");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (confirm), "de RS"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (confirm), ours));
+  g_assert_true (adw_message_dialog_has_response (confirm, "restore-other-state"));
+  {
+    g_autofree char *png = NULL;
+
+    ui_wait_for_frames (GTK_WIDGET (confirm), 2);
+    png = ui_save_png (GTK_WIDGET (confirm), "preferencias-restaurar-outro-estado");
+  }
+  adw_message_dialog_response (confirm, "restore-other-state");
+  g_assert_true (ui_app_wait_for (state_is_rs, store_of (window)));
+  close_window (GTK_WINDOW (prefs));
+}
+
+static AdwActionRow *
+find_action_row (GtkWidget *root, const char *action)
+{
+  if (ADW_IS_ACTION_ROW (root) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0)
+    return ADW_ACTION_ROW (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      AdwActionRow *found = find_action_row (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+row_says_waiting (gpointer row)
+{
+  return g_strcmp0 (adw_action_row_get_subtitle (row), "Aguardando outro programa liberar o banco de dados…") == 0;
+}
+
+static GtkWidget *
+find_dialog_with_heading (const char *heading)
+{
+  g_autoptr(GList) windows = gtk_window_list_toplevels ();
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data)
+        && g_strcmp0 (adw_message_dialog_get_heading (l->data), heading) == 0)
+      return l->data;
+  return NULL;
+}
+
+static gboolean
+refusal_shown (gpointer data)
+{
+  return find_dialog_with_heading ("A cópia de segurança não foi restaurada") != NULL;
+}
+
+/* Another program (the sqlite3 shell) holds the database: the restore says it waits, then gives
+ * up within seconds with a message that names the program; the database is untouched. */
+static void
+test_restore_waits_in_words (void)
+{
+  g_autofree char *db = make_database ();
+  CoordenaWindow *window = open_on (db);
+  AdwPreferencesWindow *prefs = open_preferences (window);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("coordena-backup-XXXXXX", &error);
+  g_autofree char *backup = g_build_filename (dir, "copia.db", NULL);
+  const char *script = ".timeout 10000\nBEGIN IMMEDIATE;\nINSERT INTO profile (key, value) VALUES ('x', 'y');\n"
+                       "SELECT 'pronto';\n";
+  g_autoptr(GSubprocess) shell = NULL;
+  g_autoptr(GDataInputStream) out = NULL;
+  g_autofree char *line = NULL;
+  AdwActionRow *row = find_action_row (GTK_WIDGET (prefs), "prefs.restore");
+  AdwMessageDialog *confirm;
+  GtkWidget *refusal;
+  gint64 start;
+
+  g_assert_nonnull (row);
+  g_assert_true (coordena_store_backup (store_of (window), backup, &error));
+  g_assert_no_error (error);
+  shell = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, "sqlite3", db, NULL);
+  g_assert_no_error (error);
+  g_output_stream_write_all (g_subprocess_get_stdin_pipe (shell), script, strlen (script), NULL, NULL, &error);
+  g_assert_no_error (error);
+  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (shell));
+  while (line == NULL || !g_str_equal (line, "pronto"))
+    {
+      g_free (line);
+      line = g_data_input_stream_read_line (out, NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (line);
+    }
+
+  adw_preferences_window_set_visible_page_name (prefs, "dados");
+  coordena_preferences_window_confirm_restore (COORDENA_PREFERENCES_WINDOW (prefs), backup);
+  ui_flush ();
+  confirm = ADW_MESSAGE_DIALOG (find_toplevel_named ("restore-confirm"));
+  g_assert_nonnull (confirm);
+  start = g_get_monotonic_time ();
+  adw_message_dialog_response (confirm, "restore");
+  g_assert_true (ui_app_wait_for (row_says_waiting, row));
+  {
+    g_autofree char *png = NULL;
+
+    ui_wait_for_frames (GTK_WIDGET (prefs), 2);
+    png = ui_save_png (GTK_WIDGET (prefs), "preferencias-restaurar-aguardando");
+  }
+  g_assert_true (ui_app_wait_for (refusal_shown, NULL));
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 15 * G_USEC_PER_SEC);
+  refusal = find_dialog_with_heading ("A cópia de segurança não foi restaurada");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (refusal)),
+                            "está em uso por outro programa, sqlite3 (processo"));
+  g_assert_false (row_says_waiting (row));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (refusal), "close");
+
+  g_output_stream_close (g_subprocess_get_stdin_pipe (shell), NULL, &error);
+  g_assert_no_error (error);
+  g_subprocess_wait (shell, NULL, &error);
+  g_assert_no_error (error);
+  close_window (GTK_WINDOW (prefs));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -565,6 +720,8 @@ main (int argc, char **argv)
   g_test_add_func ("/preferencias/pages-and-dark-style", test_pages_and_dark_style);
   g_test_add_func ("/preferencias/rule-override-with-act", test_rule_override_with_act);
   g_test_add_func ("/preferencias/stratum-and-backup-restore", test_stratum_and_backup_restore);
+  g_test_add_func ("/preferencias/restore-other-state", test_restore_other_state);
+  g_test_add_func ("/preferencias/restore-waits-in-words", test_restore_waits_in_words);
 
   status = g_test_run ();
   g_application_release (G_APPLICATION (app));

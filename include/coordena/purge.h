@@ -19,7 +19,11 @@ typedef struct {
   guint n_contacts;        /* municipal follow-up rows whose people were removed */
   guint n_scenarios;       /* scenario changes whose CNS was replaced */
   guint n_audit;           /* audit entries with personal data masked */
-  GPtrArray *leftovers;    /* char*: files beside the database that still hold the data */
+  GPtrArray *leftovers;    /* char*: files beside the database that still hold the data: the copies
+                            * made before migrations and restores, the partial copies of a restore
+                            * that was interrupted, and the copies made with `backup FILE` */
+  GPtrArray *missing;      /* char*: copies the audit log records that are no longer where they were
+                            * written (moved, deleted, or written relative to another folder) */
 } CoordenaPurgeReport;
 
 void coordena_purge_report_clear (CoordenaPurgeReport *report);
@@ -28,8 +32,10 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CoordenaPurgeReport, coordena_purge_report_cle
 /* The pseudonym standing for a professional once the data is purged: "X00000000000042". */
 char *coordena_purge_pseudonym (gint64 professional_id);
 
-/* Removes the personal data in one transaction (audited), then overwrites and compacts the file.
- * report may be NULL. */
+/* Removes the personal data in one transaction (audited), then overwrites and compacts the file
+ * and checkpoints its WAL to nothing. When another program reads the database the file cannot be
+ * rewritten: that is refused before anything changes, or, if the program came in during the
+ * purge, reported as an error naming it (the purge can be run again). report may be NULL. */
 gboolean coordena_purge_personal_data (CoordenaStore *store, CoordenaPurgeReport *report, GError **error);
 
 G_END_DECLS

@@ -25,6 +25,8 @@ typedef enum {
   COORDENA_STORE_OPEN_DEFAULT = 0,
   COORDENA_STORE_OPEN_MUST_EXIST = 1 << 0, /* refuse a path where no database exists yet */
   COORDENA_STORE_OPEN_NO_MIGRATE = 1 << 1, /* read what is there; refuse an out-of-date schema */
+  /* For commands that only read: never create, initialise or migrate a file. */
+  COORDENA_STORE_OPEN_READ_ONLY = COORDENA_STORE_OPEN_MUST_EXIST | COORDENA_STORE_OPEN_NO_MIGRATE,
 } CoordenaStoreOpenFlags;
 
 /* Opens (creating when needed) and migrates the database at path. */
@@ -45,6 +47,21 @@ int coordena_store_latest_schema_version (void);
 
 /* Sets a GError from the connection's last SQLite error, with what was being done. Returns FALSE. */
 gboolean coordena_store_set_error (CoordenaStore *store, GError **error, const char *doing);
+
+/* The same from a result code: a Portuguese sentence for what happened to the database at path
+ * (in use, read-only, disk full, damaged, not a database…) and what to do, then what was being
+ * done (may be NULL) and SQLite's text (detail, or the code's text when NULL) in parentheses. */
+gboolean coordena_store_sqlite_error (GError **error, int rc, int sys_errno, const char *path, const char *doing,
+                                      const char *detail);
+
+/* Called (from the store's thread) when the store starts waiting for another program's lock, so
+ * an interface can say so; the wait itself ends after a few seconds with a refusal. */
+typedef void (*CoordenaStoreWaitFunc) (gpointer user_data);
+void coordena_store_set_wait_func (CoordenaStore *store, CoordenaStoreWaitFunc func, gpointer user_data);
+
+/* Notices for the user about what opening did (e.g. the file's permissions were made private),
+ * NULL-terminated; empty when there is nothing to say. */
+const char *const *coordena_store_get_notices (CoordenaStore *store);
 
 /* One transaction per user action: BEGIN IMMEDIATE … COMMIT, or ROLLBACK on any failure.
  * Transactions do not nest; rollback is safe to call when none is open. */
@@ -155,8 +172,13 @@ CoordenaRoster *coordena_store_load_roster_with_map (CoordenaStore *store, const
 gboolean coordena_store_backup (CoordenaStore *store, const char *dest, GError **error);
 
 /* Replaces the database's content with a backup file, after checking it is a sound Coordena
- * database of this state's schema or an older one (then migrated). Audited. */
+ * database whose schema is exactly what this version's migrations create (an older one is then
+ * migrated). A copy of another state is refused unless other_state is TRUE. Audited. */
 gboolean coordena_store_restore (CoordenaStore *store, const char *source, GError **error);
+gboolean coordena_store_restore_full (CoordenaStore *store, const char *source, gboolean other_state, GError **error);
+
+/* The state ("RS") a backup file belongs to, NULL when it has none or cannot be read. */
+char *coordena_store_peek_uf (const char *path);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CoordenaStore, coordena_store_close)
 

@@ -873,7 +873,65 @@ typedef struct {
   char *path;
   gboolean restore;
   char *note;      /* after a restore: the ofícios issued after the copy was made */
+  gboolean other_state;   /* the user agreed to a copy of another state's database */
+  gboolean told_waiting;
 } DataJob;
+
+/* The Backup group's row of a data job, found by its action. */
+static AdwActionRow *
+find_action_row (GtkWidget *root, const char *action)
+{
+  if (ADW_IS_ACTION_ROW (root) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0)
+    return ADW_ACTION_ROW (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      AdwActionRow *found = find_action_row (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* While a backup or restore waits for another program, its row says so; when it ends, the row
+ * says what it always says. */
+static void
+set_data_row_waiting (GtkWidget *window, gboolean restore, gboolean waiting)
+{
+  AdwActionRow *row = find_action_row (window, restore ? "prefs.restore" : "prefs.backup");
+
+  if (row == NULL)
+    return;
+  if (waiting)
+    adw_action_row_set_subtitle (row, _("Waiting for another program to let go of the database…"));
+  else
+    adw_action_row_set_subtitle (row, restore ? _("Replaces everything in the database with the backup’s content")
+                                              : _("A complete copy of the database, to keep elsewhere"));
+}
+
+static gboolean
+show_waiting (gpointer data)
+{
+  GTask *task = data;
+  DataJob *job = g_task_get_task_data (task);
+
+  if (!g_task_get_completed (task))
+    set_data_row_waiting (GTK_WIDGET (g_task_get_source_object (task)), job->restore, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
+/* From the worker thread: the store started waiting for a lock. */
+static void
+data_waiting (gpointer data)
+{
+  GTask *task = data;
+  DataJob *job = g_task_get_task_data (task);
+
+  if (job->told_waiting)
+    return;
+  job->told_waiting = TRUE;
+  g_idle_add_full (G_PRIORITY_DEFAULT, show_waiting, g_object_ref (task), g_object_unref);
+}
 
 static void
 data_job_free (DataJob *job)
@@ -893,8 +951,11 @@ data_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *can
   GError *error = NULL;
 
   if ((store = coordena_store_open_full (job->db_path, COORDENA_STORE_OPEN_MUST_EXIST | COORDENA_STORE_OPEN_NO_MIGRATE,
-                                         &error)) == NULL
-      || !(job->restore ? coordena_store_restore (store, job->path, &error) : coordena_store_backup (store, job->path, &error)))
+                                         &error)) != NULL)
+    coordena_store_set_wait_func (store, data_waiting, task);
+  if (store == NULL
+      || !(job->restore ? coordena_store_restore_full (store, job->path, job->other_state, &error)
+                        : coordena_store_backup (store, job->path, &error)))
     g_task_return_error (task, error);
   else
     {
@@ -913,6 +974,7 @@ data_done (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autofree char *base = g_path_get_basename (job->path);
   g_autofree char *text = NULL;
 
+  set_data_row_waiting (GTK_WIDGET (self), job->restore, FALSE);
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       coordena_show_error (GTK_WINDOW (self), job->restore ? _("The Backup Was Not Restored") : _("The Backup Was Not Made"),
@@ -941,7 +1003,7 @@ data_done (GObject *source, GAsyncResult *result, gpointer user_data)
 }
 
 static void
-run_data_job (CoordenaPreferencesWindow *self, const char *path, gboolean restore)
+run_data_job (CoordenaPreferencesWindow *self, const char *path, gboolean restore, gboolean other_state)
 {
   g_autoptr(GTask) task = g_task_new (self, NULL, data_done, NULL);
   DataJob *job = g_new0 (DataJob, 1);
@@ -949,6 +1011,7 @@ run_data_job (CoordenaPreferencesWindow *self, const char *path, gboolean restor
   job->db_path = g_strdup (coordena_workspace_get_path (coordena_window_get_workspace (self->main_window)));
   job->path = g_strdup (path);
   job->restore = restore;
+  job->other_state = other_state;
   g_task_set_task_data (task, job, (GDestroyNotify) data_job_free);
   g_task_run_in_thread (task, data_thread);
 }
@@ -956,8 +1019,9 @@ run_data_job (CoordenaPreferencesWindow *self, const char *path, gboolean restor
 static void
 restore_confirmed (AdwMessageDialog *dialog, const char *response, CoordenaPreferencesWindow *self)
 {
-  if (g_str_equal (response, "restore"))
-    run_data_job (self, g_object_get_data (G_OBJECT (dialog), "path"), TRUE);
+  if (g_str_equal (response, "restore") || g_str_equal (response, "restore-other-state"))
+    run_data_job (self, g_object_get_data (G_OBJECT (dialog), "path"), TRUE,
+                  g_str_equal (response, "restore-other-state"));
 }
 
 static void
@@ -974,7 +1038,7 @@ file_chosen (GtkNativeDialog *native, int response, CoordenaPreferencesWindow *s
     return;
   if (!restore)
     {
-      run_data_job (self, path, FALSE);
+      run_data_job (self, path, FALSE, FALSE);
       return;
     }
   coordena_preferences_window_confirm_restore (self, path);
@@ -988,11 +1052,33 @@ coordena_preferences_window_confirm_restore (CoordenaPreferencesWindow *self, co
   g_autofree char *body = g_strdup_printf (_("Everything in the database — roster, profile, adhesion record and stored "
                                              "ofícios — is replaced by the content of “%s”. Changes made since that "
                                              "backup are lost."), base);
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Restore From This Backup?"), body);
+  g_autofree char *their_uf = coordena_store_peek_uf (path);
+  g_autofree char *our_uf = NULL;
+  gboolean other_state;
+  const char *response;
+  GtkWidget *dialog;
 
+  if (self->main_window != NULL)
+    our_uf = coordena_store_get_uf (coordena_workspace_get_store (coordena_window_get_workspace (self->main_window)));
+  other_state = our_uf != NULL && their_uf != NULL && g_strcmp0 (our_uf, their_uf) != 0;
+  if (other_state)
+    {
+      /* TRANSLATORS: the restore confirmation's body when the backup is of another state:
+       * the file name, the backup's state, this database's state (twice), the backup's state */
+      g_free (body);
+      body = g_strdup_printf (_("“%s” is a copy of the database of %s, and this database is of %s. Restoring it "
+                                "replaces everything of %s — roster, profile, adhesion record and stored ofícios — "
+                                "with the data of %s."),
+                              base, their_uf, our_uf, our_uf, their_uf);
+    }
+  dialog = adw_message_dialog_new (GTK_WINDOW (self),
+                                   other_state ? _("Restore a Copy of Another State?") : _("Restore From This Backup?"),
+                                   body);
+  response = other_state ? "restore-other-state" : "restore";
   gtk_widget_set_name (dialog, "restore-confirm");
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "restore", _("_Restore"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), response,
+                                    other_state ? _("_Replace With Other State") : _("_Restore"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), response, ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_object_set_data_full (G_OBJECT (dialog), "path", g_strdup (path), g_free);
@@ -1098,7 +1184,7 @@ build_recent (CoordenaPreferencesWindow *self)
 void
 coordena_preferences_window_backup_to (CoordenaPreferencesWindow *self, const char *path)
 {
-  run_data_job (self, path, FALSE);
+  run_data_job (self, path, FALSE, FALSE);
 }
 
 /* ---- Set-up ----------------------------------------------------------------------------------- */

@@ -70,7 +70,7 @@ cli_cmd_adhesion (CliContext *ctx, int argc, char **argv)
     {
       if (argc != 2)
         return cli_usage_error (_("“adhesion status” takes no arguments"));
-      store = cli_open_initialised_store (ctx, &error);
+      store = cli_open_initialised_store_read_only (ctx, &error);
       if (store == NULL)
         return cli_report_error (error);
       if (offer_id != NULL)

@@ -70,7 +70,7 @@ cli_cmd_audit (CliContext *ctx, int argc, char **argv)
   from = day;
   if (since != NULL)
     g_date_subtract_days (&from, 1);
-  store = cli_open_store (ctx, TRUE, &error);
+  store = cli_open_store_read_only (ctx, &error);
   if (store == NULL || (entries = coordena_store_list_audit (store, since != NULL ? &from : NULL, &error)) == NULL)
     return cli_report_error (error);
   {

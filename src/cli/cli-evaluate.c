@@ -12,6 +12,7 @@
 #include <coordena/store.h>
 
 #include "cli.h"
+#include "cli-store.h"
 
 int cli_cmd_evaluate (CliContext *ctx, int argc, char **argv);
 int cli_cmd_forecast (CliContext *ctx, int argc, char **argv);
@@ -32,7 +33,7 @@ load_roster (CliContext *ctx, const char *file, gboolean lenient, GError **error
 
   if (file == NULL)
     {
-      CoordenaStore *store = coordena_store_open_full (ctx->db_path, COORDENA_STORE_OPEN_MUST_EXIST, error);
+      CoordenaStore *store = cli_open_store_read_only (ctx, error);
 
       if (store == NULL)
         return NULL;

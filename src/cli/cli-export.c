@@ -27,7 +27,7 @@ cli_cmd_export (CliContext *ctx, int argc, char **argv)
   if (argc != 3 || (!g_str_equal (argv[1], "roster") && !g_str_equal (argv[1], "equipes")))
     return cli_usage_error (_("“export” needs what to write (roster or equipes) and a FILE"));
 
-  store = cli_open_initialised_store (ctx, &error);
+  store = cli_open_initialised_store_read_only (ctx, &error);
   if (store == NULL)
     return cli_report_error (error);
   cli_note_demo (store);

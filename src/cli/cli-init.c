@@ -12,10 +12,61 @@
 
 int cli_cmd_init (CliContext *ctx, int argc, char **argv);
 
+static CoordenaStore *
+open_with_flags (CliContext *ctx, CoordenaStoreOpenFlags flags, GError **error)
+{
+  CoordenaStore *store = coordena_store_open_full (ctx->db_path, flags, error);
+  const char *const *notices;
+
+  if (store == NULL)
+    return NULL;
+  notices = coordena_store_get_notices (store);
+  for (guint i = 0; notices[i] != NULL; i++)
+    g_printerr (_("notice: %s\n"), notices[i]);
+  return store;
+}
+
 CoordenaStore *
 cli_open_store (CliContext *ctx, gboolean must_exist, GError **error)
 {
-  return coordena_store_open_full (ctx->db_path, must_exist ? COORDENA_STORE_OPEN_MUST_EXIST : 0, error);
+  return open_with_flags (ctx, must_exist ? COORDENA_STORE_OPEN_MUST_EXIST : 0, error);
+}
+
+CoordenaStore *
+cli_open_store_read_only (CliContext *ctx, GError **error)
+{
+  return open_with_flags (ctx, COORDENA_STORE_OPEN_READ_ONLY, error);
+}
+
+gboolean
+cli_check_file_argument (const char *path, int *exit_code)
+{
+  if (path[0] != '-')
+    return TRUE;
+  *exit_code = cli_usage_error (_("the file name “%s” begins with “-” and would read as an option: write it as "
+                                  "./%s if that is really the file"),
+                                path, path);
+  return FALSE;
+}
+
+static CoordenaStore *
+require_uf (CoordenaStore *opened, GError **error)
+{
+  g_autoptr(CoordenaStore) store = opened;
+  g_autofree char *uf = NULL;
+
+  if (store == NULL)
+    return NULL;
+  uf = coordena_store_require_uf (store, error);
+  if (uf == NULL)
+    return NULL;
+  return g_steal_pointer (&store);
+}
+
+CoordenaStore *
+cli_open_initialised_store_read_only (CliContext *ctx, GError **error)
+{
+  return require_uf (cli_open_store_read_only (ctx, error), error);
 }
 
 CoordenaStore *

@@ -196,7 +196,7 @@ cli_cmd_notificacao (CliContext *ctx, int argc, char **argv)
 
       if (argc != 3 || output == NULL)
         return cli_usage_error (_("“notificacao export” needs NUMERO/ANO and -o FILE.pdf"));
-      store = cli_open_store (ctx, TRUE, &error);
+      store = cli_open_initialised_store_read_only (ctx, &error);
       if (store == NULL || (record = coordena_notification_export (store, argv[2], output, &error)) == NULL)
         return cli_report_error (error);
       g_print ("%s → %s (SHA-256 %s)\n", record->identification, output, record->sha256);

@@ -120,7 +120,7 @@ static int
 list (CliContext *ctx, const char *format)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(CoordenaStore) store = cli_open_store (ctx, TRUE, &error);
+  g_autoptr(CoordenaStore) store = cli_open_initialised_store_read_only (ctx, &error);
   g_autoptr(GPtrArray) records = NULL;
 
   if (format != NULL && !g_str_equal (format, "table") && !g_str_equal (format, "csv") && !g_str_equal (format, "json"))
@@ -315,7 +315,7 @@ cli_cmd_oficio (CliContext *ctx, int argc, char **argv)
 
       if (argc != 3 || output == NULL)
         return cli_usage_error (_("“oficio export” needs NUMERO/ANO and -o FILE.pdf"));
-      store = cli_open_store (ctx, TRUE, &error);
+      store = cli_open_initialised_store_read_only (ctx, &error);
       if (store == NULL || (record = coordena_adhesion_export_oficio (store, argv[2], output, &error)) == NULL)
         return cli_report_error (error);
       g_print ("%s → %s (SHA-256 %s)\n", record->identification, output, record->sha256);

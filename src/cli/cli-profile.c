@@ -13,6 +13,30 @@
 
 int cli_cmd_profile (CliContext *ctx, int argc, char **argv);
 
+/* A value as the terminal may show it: a control character saved by an older version (an escape
+ * sequence, a line break) is shown as "�", never sent to the terminal. */
+static char *
+printable (const char *value)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = value; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char_validated (p, -1);
+
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          g_string_append (out, "\xef\xbf\xbd");
+          continue;
+        }
+      if (c < 0x20 || (c >= 0x7f && c <= 0x9f))
+        g_string_append (out, "\xef\xbf\xbd");
+      else
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
 int
 cli_cmd_profile (CliContext *ctx, int argc, char **argv)
 {
@@ -37,7 +61,7 @@ cli_cmd_profile (CliContext *ctx, int argc, char **argv)
 
       if (argc != 2)
         return cli_usage_error (_("“profile show” takes no arguments"));
-      store = cli_open_store (ctx, TRUE, &error);
+      store = cli_open_store_read_only (ctx, &error);
       if (store == NULL || (values = coordena_profile_load (store, &error)) == NULL)
         return cli_report_error (error);
       uf = coordena_store_get_uf (store);
@@ -57,7 +81,9 @@ cli_cmd_profile (CliContext *ctx, int argc, char **argv)
               if (coordena_numbering_peek_next (store, COORDENA_SEQUENCE_OFICIO, g_date_get_year (&today), &n_next, NULL))
                 v = next = g_strdup_printf ("%u/%u", n_next, g_date_get_year (&today));
             }
-          g_print ("%-20s %s\n", keys[i].key, v != NULL ? v : _("(not set)"));
+          g_autofree char *shown = v != NULL ? printable (v) : NULL;
+
+          g_print ("%-20s %s\n", keys[i].key, shown != NULL ? shown : _("(not set)"));
         }
       return CLI_EXIT_OK;
     }

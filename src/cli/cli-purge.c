@@ -50,8 +50,13 @@ cli_cmd_purge_personal_data (CliContext *ctx, int argc, char **argv)
   g_print (_("  scenario changes with a pseudonym: %u\n"), report.n_scenarios);
   g_print (_("  audit entries masked: %u\n"), report.n_audit);
   g_print (_("Teams, members, evaluations and forecasts are unchanged.\n"));
+  g_print (_("The database file was rewritten and its journal (-wal) emptied: it holds no CNS or name.\n"));
   for (guint i = 0; report.leftovers != NULL && i < report.leftovers->len; i++)
     g_printerr (_("warning: %s is a copy made earlier and still holds the personal data: delete it if it is no longer needed\n"),
                 (const char *) report.leftovers->pdata[i]);
+  for (guint i = 0; report.missing != NULL && i < report.missing->len; i++)
+    g_printerr (_("warning: a copy was written to %s (says the audit log) and is not there now: if it was moved, "
+                  "it still holds the personal data\n"),
+                (const char *) report.missing->pdata[i]);
   return CLI_EXIT_OK;
 }

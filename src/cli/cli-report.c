@@ -44,7 +44,7 @@ cli_cmd_report (CliContext *ctx, int argc, char **argv)
   if (horizon < 1 || horizon > 60)
     return cli_usage_error (_("--horizon must be between 1 and 60"));
 
-  store = cli_open_initialised_store (ctx, &error);
+  store = cli_open_initialised_store_read_only (ctx, &error);
   if (store == NULL || (roster = coordena_store_load_roster (store, &error)) == NULL)
     return cli_report_error (error);
   if (coordena_roster_get_n_teams (roster) == 0)

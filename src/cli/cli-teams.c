@@ -180,7 +180,7 @@ cli_cmd_teams (CliContext *ctx, int argc, char **argv)
   if (municipio != NULL && !coordena_is_digits (municipio, 6) && !coordena_is_digits (municipio, 7))
     return cli_usage_error (_("--municipio needs an IBGE code of 6 or 7 digits, not “%s”"), municipio);
 
-  store = cli_open_initialised_store (ctx, &error);
+  store = cli_open_initialised_store_read_only (ctx, &error);
   if (store == NULL)
     return cli_report_error (error);
   if (municipio != NULL)

@@ -7,6 +7,7 @@
  * read; then one transaction writes it all. */
 #include "config.h"
 
+#include <errno.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <archive.h>
@@ -505,6 +506,22 @@ on_profissional (CoordenaCsvReader *reader, const CoordenaCsvRecord *record, gpo
     g_autofree char *cns = trimmed (coordena_csv_record_get (reader, record, im->col[DP_CNS]));
     g_autofree char *nome = trimmed (coordena_csv_record_get (reader, record, im->col[DP_NOME]));
 
+    if (p->line != 0 && p->cns != NULL)
+      {
+        /* One CNES person with two CNS: the first row is kept, and the user is told which. */
+        if (*cns != '\0' && g_strcmp0 (p->cns, cns) != 0)
+          {
+            g_autofree char *first = coordena_cns_mask (p->cns);
+            g_autofree char *second = coordena_cns_mask (cns);
+
+            coordena_import_report_warn (im->report,
+              coordena_csv_format_message (reader, record, im->col[DP_CNS],
+                                           _("professional %s has the CNS %s here and %s on line %u; the one on "
+                                             "line %u is kept: correct the CNES record"),
+                                           prof, second, first, (guint) p->line, (guint) p->line));
+          }
+        return TRUE;
+      }
     p->cns = *cns != '\0' ? intern (im, cns) : NULL;
     p->nome = *nome != '\0' ? intern (im, nome) : NULL;
     p->line = record->line;
@@ -532,13 +549,28 @@ on_estabelecimento (CoordenaCsvReader *reader, const CoordenaCsvRecord *record, 
 
 /* ---- Finding and streaming the tables ---------------------------------------------------------- */
 
-/* libarchive's reason, or a plain one when it gives none (a file cut short). */
-static const char *
-archive_message (struct archive *a)
+/* What went wrong with the ZIP in Portuguese, libarchive's own text in parentheses. */
+static void
+set_archive_error (GError **error, struct archive *a, const char *path)
 {
   const char *message = archive_error_string (a);
+  int code = archive_errno (a);
 
-  return message != NULL && *message != '\0' ? message : _("the file ends before its contents do");
+  if (message == NULL || *message == '\0')
+    g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                 _("The ZIP %s ends before its contents do: it was cut short while downloading or copying. Download "
+                   "the CNES base again. Nothing was imported."),
+                 path);
+  else if (code == EILSEQ || code == -1) /* libarchive's ARCHIVE_ERRNO_FILE_FORMAT and _MISC */
+    g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                 _("%s is not a ZIP file nor a folder: give the BASE_DE_DADOS_CNES_AAAAMM.ZIP downloaded from "
+                   "DATASUS, or the folder its CSV files were unpacked into. Nothing was imported (libarchive: %s)."),
+                 path, message);
+  else
+    g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                 _("The ZIP %s is damaged or cannot be read: download the CNES base again. Nothing was imported "
+                   "(libarchive: %s)."),
+                 path, message);
 }
 
 /* "tbEquipe202508.csv" (any case, any folder inside a ZIP) → TABLE_EQUIPE and 202508. */
@@ -605,8 +637,7 @@ locate_tables (Import *im, GError **error)
       archive_read_support_format_zip (a);
       if (archive_read_open_filename (a, im->path, CHUNK_SIZE) != ARCHIVE_OK)
         {
-          g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT, _("Cannot read the ZIP %s: %s"), im->path,
-                       archive_message (a));
+          set_archive_error (error, a, im->path);
           archive_read_free (a);
           return FALSE;
         }
@@ -620,8 +651,7 @@ locate_tables (Import *im, GError **error)
         }
       if (rc != ARCHIVE_EOF)
         {
-          g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT, _("The ZIP %s is damaged: %s"), im->path,
-                       archive_message (a));
+          set_archive_error (error, a, im->path);
           archive_read_free (a);
           return FALSE;
         }
@@ -752,7 +782,9 @@ static gboolean
 read_table (Import *im, Table t, GError **error)
 {
   const char *display = im->display[t];
-  CoordenaCsvOptions options = { ';', COORDENA_CSV_ENCODING_LATIN1, 0 };
+  /* DATASUS writes Latin-1, but a table re-saved by a spreadsheet may be UTF-8: valid UTF-8 with
+   * accents is read as such, anything else as Windows-1252, so neither turns into "JosÃ©". */
+  CoordenaCsvOptions options = { ';', COORDENA_CSV_ENCODING_AUTO, 0 };
   g_autoptr(CoordenaCsvReader) reader = coordena_csv_reader_new (display, &options, table_funcs[t], im);
   g_autofree char *buffer = g_malloc (CHUNK_SIZE);
   g_autofree char *stage = g_strdup_printf (_("Reading %s"), table_names[t]);
@@ -772,8 +804,7 @@ read_table (Import *im, Table t, GError **error)
       archive_read_support_format_zip (a);
       if (archive_read_open_filename (a, im->path, CHUNK_SIZE) != ARCHIVE_OK)
         {
-          g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT, _("Cannot read the ZIP %s: %s"), im->path,
-                       archive_message (a));
+          set_archive_error (error, a, im->path);
           archive_read_free (a);
           return FALSE;
         }
@@ -795,8 +826,7 @@ read_table (Import *im, Table t, GError **error)
             }
           if (ok && n < 0)
             {
-              g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT, _("The ZIP %s is damaged: %s"), display,
-                           archive_message (a));
+              set_archive_error (error, a, display);
               ok = FALSE;
             }
         }
@@ -908,6 +938,8 @@ write_all (Import *im, CoordenaStore *store, GError **error)
 
   if (writer == NULL)
     return FALSE;
+  for (guint k = 0; k < im->n_competencias; k++)
+    coordena_roster_writer_cover (writer, im->competencias[k]);
   estab = coordena_store_prepare (store,
                                   "INSERT INTO estabelecimento (cnes, nome, ibge7) VALUES (?1, ?2, ?3) "
                                   "ON CONFLICT (cnes) DO UPDATE SET nome = coalesce (excluded.nome, nome), "
@@ -1020,6 +1052,8 @@ write_all (Import *im, CoordenaStore *store, GError **error)
             im->progress (0.95 + 0.05 * done / im->team_list->len, _("Writing the teams"), im->progress_data);
         }
     }
+  if (!coordena_roster_writer_finish (writer, im->report, error))
+    goto out;
   coordena_roster_writer_fill_report (writer, im->report);
   ok = TRUE;
 out:
@@ -1146,6 +1180,31 @@ coordena_import_cnes (CoordenaStore             *store,
   if (im.n_members_left > 0)
     coordena_import_report_note (report,
       g_strdup_printf (_("Members who had left before the competências or not yet joined: %u"), im.n_members_left));
+
+  /* An import replaces its competências whole: one in which the file has no team of the state
+   * (a wrong competência, an empty or truncated tbEquipe) would empty them. */
+  for (guint k = 0; k < im.n_competencias; k++)
+    {
+      gboolean any = FALSE;
+
+      for (guint i = 0; !any && i < im.team_list->len; i++)
+        {
+          const Team *t = im.team_list->pdata[i];
+
+          any = active_in (t->ativacao, t->desativacao, im.competencias[k]);
+        }
+      if (!any)
+        {
+          g_autofree char *when = coordena_competencia_format (im.competencias[k]);
+          g_autofree char *rows = coordena_format_integer ((gint64) im.rows[TABLE_EQUIPE]);
+
+          g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                       _("%s has no team of %s active in the competência %s (%s rows in %s): nothing was imported. "
+                         "Check the competência asked for and that the file is the whole CNES base."),
+                       path, uf, when, rows, table_names[TABLE_EQUIPE]);
+          goto out;
+        }
+    }
 
   if (!check_cancel (&im, error) || !coordena_store_begin (store, error))
     goto out;

@@ -43,6 +43,14 @@ gboolean coordena_roster_writer_team_month (CoordenaRosterWriter *writer,
                                             int                   flags,
                                             GError              **error);
 
+/* Says the import gives the whole of a competência for the state: finish removes what it held
+ * before and this import did not write. */
+void coordena_roster_writer_cover (CoordenaRosterWriter *writer, CoordenaCompetencia competencia);
+
+/* Removes the team-months of the covered competências that were not written (their members
+ * too), then every team and professional left in no competência; notes the removals in report. */
+gboolean coordena_roster_writer_finish (CoordenaRosterWriter *writer, CoordenaImportReport *report, GError **error);
+
 /* Inserts or updates a professional by CNS (a known name is kept when name is NULL); its row id. */
 gint64 coordena_roster_writer_professional (CoordenaRosterWriter *writer, const char *cns, const char *nome,
                                             GError **error);

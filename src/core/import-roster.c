@@ -267,6 +267,18 @@ coordena_import_roster_csv (CoordenaStore             *store,
             progress ((double) (i + 1) / n_teams, _("Writing the teams"), user_data);
         }
     }
+  /* The file gives the whole of each competência it holds. */
+  for (guint i = 0; i < n_teams; i++)
+    {
+      const CoordenaRosterMonth *months;
+      guint n_months;
+
+      months = coordena_roster_team_months (roster, &teams[i], &n_months);
+      for (guint k = 0; k < n_months; k++)
+        coordena_roster_writer_cover (writer, months[k].competencia);
+    }
+  if (!coordena_roster_writer_finish (writer, report, error))
+    goto fail;
   coordena_roster_writer_fill_report (writer, report);
   if (!coordena_import_report_duplicidades (store, report, error))
     goto fail;

@@ -29,6 +29,8 @@ struct _CoordenaRosterWriter {
   GHashTable *prof_ids;     /* cns → id */
   GHashTable *teams;        /* team ids written */
   GHashTable *competencias; /* competências written */
+  GHashTable *covered;      /* competências this import replaces whole */
+  GHashTable *months;       /* "team_id:competência" written */
   guint n_team_months;
   guint n_members;
 };
@@ -50,6 +52,8 @@ coordena_roster_writer_new (CoordenaStore *store, const char *origem, GError **e
   w->prof_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   w->teams = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   w->competencias = g_hash_table_new (g_direct_hash, g_direct_equal);
+  w->covered = g_hash_table_new (g_direct_hash, g_direct_equal);
+  w->months = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   if (!prepare (w, &w->team,
                 "INSERT INTO equipe (ine, ibge7, cnes, tp_equipe, subtipo, nome, dt_ativacao, dt_desativacao, demo) "
                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
@@ -93,6 +97,8 @@ coordena_roster_writer_free (CoordenaRosterWriter *w)
   g_hash_table_unref (w->prof_ids);
   g_hash_table_unref (w->teams);
   g_hash_table_unref (w->competencias);
+  g_hash_table_unref (w->covered);
+  g_hash_table_unref (w->months);
   g_free (w->origem);
   g_free (w);
 }
@@ -173,8 +179,98 @@ coordena_roster_writer_team_month (CoordenaRosterWriter *w,
   if (!coordena_store_step_done (w->store, w->month_clear, error))
     return FALSE;
   g_hash_table_add (w->competencias, GUINT_TO_POINTER (competencia));
+  g_hash_table_add (w->months, g_strdup_printf ("%" G_GINT64_FORMAT ":%u", team_id, competencia));
   w->n_team_months++;
   return TRUE;
+}
+
+void
+coordena_roster_writer_cover (CoordenaRosterWriter *w, CoordenaCompetencia competencia)
+{
+  g_hash_table_add (w->covered, GUINT_TO_POINTER (competencia));
+}
+
+/* Removes from one competência every team-month the import did not write, with its members. */
+static gboolean
+remove_stale_months (CoordenaRosterWriter *w, CoordenaCompetencia c, CoordenaImportReport *report, GError **error)
+{
+  sqlite3_stmt *list = NULL, *drop = NULL;
+  g_autoptr(GArray) stale = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gboolean ok = FALSE;
+  int rc;
+
+  list = coordena_store_prepare (w->store, "SELECT equipe_id FROM equipe_competencia WHERE competencia = ?1", error);
+  drop = list == NULL ? NULL
+    : coordena_store_prepare (w->store, "DELETE FROM equipe_competencia WHERE equipe_id = ?1 AND competencia = ?2",
+                              error);
+  if (drop == NULL)
+    goto out;
+  sqlite3_bind_int (list, 1, (int) c);
+  while ((rc = sqlite3_step (list)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (list, 0);
+      g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT ":%u", id, c);
+
+      if (!g_hash_table_contains (w->months, key))
+        g_array_append_val (stale, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      coordena_store_set_error (w->store, error, _("writing the roster"));
+      goto out;
+    }
+  for (guint i = 0; i < stale->len; i++)
+    {
+      /* The members go with the month (ON DELETE CASCADE). */
+      sqlite3_bind_int64 (drop, 1, g_array_index (stale, gint64, i));
+      sqlite3_bind_int (drop, 2, (int) c);
+      if (!coordena_store_step_done (w->store, drop, error))
+        goto out;
+    }
+  if (stale->len > 0 && report != NULL)
+    {
+      g_autofree char *when = coordena_competencia_format (c);
+
+      coordena_import_report_note (report,
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      "Removed from %s: %u team the new file no longer has in it",
+                                      "Removed from %s: %u teams the new file no longer has in it", stale->len),
+                         when, stale->len));
+    }
+  ok = TRUE;
+out:
+  sqlite3_finalize (list);
+  sqlite3_finalize (drop);
+  return ok;
+}
+
+static gint
+cmp_pointer_uint (gconstpointer a, gconstpointer b)
+{
+  guint x = GPOINTER_TO_UINT (a), y = GPOINTER_TO_UINT (b);
+
+  return x < y ? -1 : x > y;
+}
+
+gboolean
+coordena_roster_writer_finish (CoordenaRosterWriter *w, CoordenaImportReport *report, GError **error)
+{
+  g_autoptr(GList) covered = g_hash_table_get_keys (w->covered);
+
+  covered = g_list_sort (covered, cmp_pointer_uint);
+  for (GList *l = covered; l != NULL; l = l->next)
+    if (!remove_stale_months (w, GPOINTER_TO_UINT (l->data), report, error))
+      return FALSE;
+  /* A team or a person no competência holds any more is not kept: the database is what the
+   * imports say, whatever their order. A team a scenario still names stays for it. */
+  return coordena_store_exec (w->store,
+                              "DELETE FROM equipe WHERE NOT EXISTS (SELECT 1 FROM equipe_competencia ec "
+                              "WHERE ec.equipe_id = equipe.id) AND NOT EXISTS (SELECT 1 FROM cenario_mudanca c "
+                              "WHERE c.equipe_id = equipe.id)", error)
+         && coordena_store_exec (w->store,
+                                 "DELETE FROM profissional WHERE NOT EXISTS (SELECT 1 FROM vinculo v "
+                                 "WHERE v.profissional_id = profissional.id) AND NOT EXISTS (SELECT 1 FROM "
+                                 "cenario_mudanca c WHERE c.cns = profissional.cns)", error);
 }
 
 gint64

@@ -148,6 +148,25 @@ coordena_profile_validate (const char *key, const char *value, GError **error)
       g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT, _("the value of %s is not valid UTF-8"), key);
       return FALSE;
     }
+  if (k->kind != COORDENA_PROFILE_PNG)
+    {
+      glong position = 1;
+
+      /* A line break or an escape sequence would break the letterhead or the terminal. */
+      for (const char *p = value; *p != '\0'; p = g_utf8_next_char (p), position++)
+        {
+          gunichar c = g_utf8_get_char (p);
+
+          if (c < 0x20 || (c >= 0x7f && c <= 0x9f))
+            {
+              g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                           _("the value of %s has a control character (U+%04X, such as a line break or an escape) "
+                             "at position %ld: write it as one line of plain text"),
+                           key, c, position);
+              return FALSE;
+            }
+        }
+    }
   if (k->kind != COORDENA_PROFILE_PNG && g_utf8_strlen (value, -1) > 300)
     {
       g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,

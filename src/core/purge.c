@@ -1,8 +1,10 @@
 /* purge.c — removing names and CNS from a database, keeping counts and results (purge.h). */
 #include "config.h"
 
+#include <errno.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <sqlite3.h>
 
 #include <coordena/error.h>
@@ -10,10 +12,13 @@
 #include <coordena/purge.h>
 #include <coordena/store.h>
 
+#include "store-private.h"
+
 void
 coordena_purge_report_clear (CoordenaPurgeReport *report)
 {
   g_clear_pointer (&report->leftovers, g_ptr_array_unref);
+  g_clear_pointer (&report->missing, g_ptr_array_unref);
 }
 
 char *
@@ -192,22 +197,162 @@ compare_paths (gconstpointer a, gconstpointer b)
   return strcmp (*(const char *const *) a, *(const char *const *) b);
 }
 
-/* Copies beside the database that a purge cannot reach: the backups made before migrations. */
-static GPtrArray *
-find_leftovers (CoordenaStore *store)
+static gboolean
+same_file (const char *a, const char *b)
 {
-  GPtrArray *found = g_ptr_array_new_with_free_func (g_free);
+  GStatBuf x, y;
+
+  return g_stat (a, &x) == 0 && g_stat (b, &y) == 0 && x.st_dev == y.st_dev && x.st_ino == y.st_ino;
+}
+
+/* Copies that a purge cannot reach: beside the database, the backups made before migrations and
+ * restores and the partial ones of an interrupted restore; anywhere, the copies the audit log says
+ * were made with `backup FILE`. */
+static void
+find_leftovers (CoordenaStore *store, GPtrArray *backups, CoordenaPurgeReport *report)
+{
   const char *path = coordena_store_get_path (store);
   g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *base = g_path_get_basename (path);
   g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
   const char *name;
 
+  report->leftovers = g_ptr_array_new_with_free_func (g_free);
+  report->missing = g_ptr_array_new_with_free_func (g_free);
   while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    if (g_str_has_prefix (name, base) && g_str_has_suffix (name, ".bak"))
-      g_ptr_array_add (found, g_build_filename (dir, name, NULL));
-  g_ptr_array_sort (found, compare_paths);
-  return found;
+    if (g_str_has_prefix (name, base) && (g_str_has_suffix (name, ".bak") || g_str_has_suffix (name, ".bak.tmp")))
+      g_ptr_array_add (report->leftovers, g_build_filename (dir, name, NULL));
+  for (guint i = 0; i < backups->len; i++)
+    {
+      const char *copy = backups->pdata[i];
+      gboolean listed = FALSE;
+
+      for (guint k = 0; k < report->leftovers->len && !listed; k++)
+        listed = same_file (copy, report->leftovers->pdata[k]);
+      for (guint k = 0; k < report->missing->len && !listed; k++)
+        listed = g_str_equal (copy, report->missing->pdata[k]);
+      if (listed)
+        continue;
+      g_ptr_array_add (g_file_test (copy, G_FILE_TEST_IS_REGULAR) ? report->leftovers : report->missing,
+                       g_strdup (copy));
+    }
+  g_ptr_array_sort (report->leftovers, compare_paths);
+  g_ptr_array_sort (report->missing, compare_paths);
+}
+
+/* Every CNS of the set found in the main file's bytes: what a reader of the file would still see. */
+static guint
+cns_left_in_file (const char *path, GHashTable *people, GError **error)
+{
+  g_autoptr(GMappedFile) file = g_mapped_file_new (path, FALSE, error);
+  const char *data;
+  gsize len, i = 0;
+  guint n = 0;
+
+  if (file == NULL)
+    return G_MAXUINT;
+  data = g_mapped_file_get_contents (file);
+  len = g_mapped_file_get_length (file);
+  while (i < len)
+    {
+      gsize j = i;
+
+      while (j < len && g_ascii_isdigit (data[j]))
+        j++;
+      if (j - i == 15)
+        {
+          char run[16];
+
+          memcpy (run, data + i, 15);
+          run[15] = '\0';
+          if (g_hash_table_contains (people, run))
+            n++;
+        }
+      i = j > i ? j : i + 1;
+    }
+  return n;
+}
+
+/* Moves every page of the WAL into the file and empties the WAL. Refused while another program
+ * reads (it would keep the old pages alive). Before the purge a page is written first: a reader
+ * that started on an empty WAL does not stop a checkpoint with nothing to copy, only one that
+ * has to overwrite the file under it. */
+static gboolean
+checkpoint_truncate (CoordenaStore *store, gboolean purged, GError **error)
+{
+  sqlite3 *db = coordena_store_get_db (store);
+  int n_log = -1, n_done = -1;
+  int rc = SQLITE_OK;
+
+  if (!purged)
+    {
+      g_autofree char *touch = g_strdup_printf ("PRAGMA user_version = %d", coordena_store_get_schema_version (store));
+
+      rc = sqlite3_exec (db, touch, NULL, NULL, NULL);
+    }
+  /* After the purge, the file is rewritten whole first; it too stops on another program. */
+  if (purged && rc == SQLITE_OK)
+    rc = sqlite3_exec (db, "VACUUM", NULL, NULL, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_wal_checkpoint_v2 (db, NULL, SQLITE_CHECKPOINT_TRUNCATE, &n_log, &n_done);
+
+  if (rc == SQLITE_OK && n_log == 0)
+    return TRUE;
+  if (rc == SQLITE_OK || (rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+    {
+      g_autofree char *holders = coordena_store_programs_holding (coordena_store_get_path (store));
+
+      const char *who = holders != NULL ? holders
+                                        : _("another program, such as another Coordena window or an SQLite browser");
+
+      if (purged)
+        g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_IO,
+                     _("The personal data was removed from the database, but its file %s still holds the old "
+                       "copy because %s started reading it meanwhile. Close that program and run the purge "
+                       "again to finish."),
+                     coordena_store_get_path (store), who);
+      else
+        g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_IO,
+                     _("The personal data was not removed: the database %s is being read by %s, so its file "
+                       "could not be rewritten without them. Close that program and run the purge again. "
+                       "Nothing was changed."),
+                     coordena_store_get_path (store), who);
+      return FALSE;
+    }
+  if (purged)
+    {
+      g_autoptr(GError) why = NULL;
+
+      coordena_store_set_error (store, &why, _("compacting the database after removing personal data"));
+      g_set_error (error, COORDENA_ERROR, why->code,
+                   _("The personal data was removed from the database, but its file %s could not be rewritten "
+                     "without the old copy: %s Run the purge again once that is solved."),
+                   coordena_store_get_path (store), why->message);
+      return FALSE;
+    }
+  return coordena_store_set_error (store, error, _("compacting the database after removing personal data"));
+}
+
+/* The copies `backup FILE` wrote and the ones restored from, from the audit log. */
+static GPtrArray *
+recorded_backups (CoordenaStore *store, GError **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *st = coordena_store_prepare (store, "SELECT DISTINCT entidade FROM auditoria WHERE acao IN ('backup', 'restore') "
+                                                    "AND entidade <> '' ORDER BY entidade", error);
+  int rc;
+
+  if (st == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (st)) == SQLITE_ROW)
+    g_ptr_array_add (list, g_strdup ((const char *) sqlite3_column_text (st, 0)));
+  sqlite3_finalize (st);
+  if (rc != SQLITE_DONE)
+    {
+      coordena_store_set_error (store, error, _("reading the audit log"));
+      return NULL;
+    }
+  return g_steal_pointer (&list);
 }
 
 gboolean
@@ -219,6 +364,9 @@ coordena_purge_personal_data (CoordenaStore *store, CoordenaPurgeReport *report,
   g_autofree char *after = NULL;
   int n;
 
+  g_autoptr(GPtrArray) backups = NULL;
+  guint left;
+
   if (report == NULL)
     report = &local;
   memset (report, 0, sizeof *report);
@@ -226,6 +374,12 @@ coordena_purge_personal_data (CoordenaStore *store, CoordenaPurgeReport *report,
   /* Deleted values are overwritten with zeros, not merely unlinked from the b-tree. */
   if (sqlite3_exec (db, "PRAGMA secure_delete = ON", NULL, NULL, NULL) != SQLITE_OK)
     return coordena_store_set_error (store, error, _("removing personal data"));
+  /* A program reading the database would keep the old pages alive in the file: refused now,
+   * before anything changes, rather than reported as done. */
+  if (!checkpoint_truncate (store, FALSE, error))
+    return FALSE;
+  if ((backups = recorded_backups (store, error)) == NULL)
+    return FALSE;
   if (!coordena_store_begin (store, error))
     return FALSE;
 
@@ -265,12 +419,20 @@ coordena_purge_personal_data (CoordenaStore *store, CoordenaPurgeReport *report,
     goto fail;
 
   /* Nothing of the old rows left in the WAL or in free pages. */
-  if (sqlite3_exec (db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL) != SQLITE_OK
-      || sqlite3_exec (db, "VACUUM", NULL, NULL, NULL) != SQLITE_OK
-      || sqlite3_exec (db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL) != SQLITE_OK)
-    return coordena_store_set_error (store, error, _("compacting the database after removing personal data"));
-
-  report->leftovers = find_leftovers (store);
+  find_leftovers (store, backups, report);
+  if (!checkpoint_truncate (store, TRUE, error))
+    return FALSE;
+  left = cns_left_in_file (coordena_store_get_path (store), people, error);
+  if (left == G_MAXUINT)
+    return FALSE;
+  if (left > 0)
+    {
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INTERNAL,
+                   _("The file %s still holds %u CNS after the purge: please report it. Keep the file private "
+                     "meanwhile."),
+                   coordena_store_get_path (store), left);
+      return FALSE;
+    }
   coordena_purge_report_clear (&local);
   return TRUE;
 

@@ -40,12 +40,18 @@ typedef struct {
 } StratumSeen;
 
 typedef struct {
+  guint hours;
+  guint64 line;
+} MemberSeen;
+
+typedef struct {
   const CoordenaRosterCsvOptions *options;
   const CoordenaCboMap *map;
   const CoordenaReference *ref;
   CoordenaRosterBuilder *builder;
   int col[N_COLS];
   GHashTable *team_months;   /* ine × competência → TeamMonthSeen */
+  GHashTable *members;       /* "ine|competência|cns|cbo" → MemberSeen */
   GHashTable *strata;        /* ibge7 → StratumSeen */
   GHashTable *warned;        /* codes already warned about */
   GPtrArray *errors;         /* char*, the first MAX_LISTED */
@@ -313,6 +319,30 @@ on_row (CoordenaCsvReader *reader, const CoordenaCsvRecord *record, gpointer dat
       return TRUE;
     }
 
+  if (member)
+    {
+      g_autofree char *mkey = g_strdup_printf ("%s|%u|%s|%s", ine, comp, f[COL_CNS], f[COL_CBO]);
+      MemberSeen *prev = g_hash_table_lookup (l->members, mkey);
+
+      if (prev != NULL && prev->hours != hours)
+        {
+          g_autofree char *when = coordena_competencia_format (comp);
+
+          bad_row (l, reader, record, COL_CARGA,
+                   _("the CNS %s with CBO %s is already in team %s in %s with %u h on line %u, and here with %u h: "
+                     "keep one row per professional, team, competência and CBO, with the hours that hold"),
+                   f[COL_CNS], f[COL_CBO], ine, when, prev->hours, (guint) prev->line, hours);
+          return TRUE;
+        }
+      if (prev == NULL)
+        {
+          prev = g_new (MemberSeen, 1);
+          prev->hours = hours;
+          prev->line = record->line;
+          g_hash_table_insert (l->members, g_steal_pointer (&mkey), prev);
+        }
+    }
+
   /* The row is good: warnings, then the roster. */
   if (!coordena_cnes_check_digit_ok (cnes))
     warn (l, reader, record, COL_CNES, cnes, _("the check digit of CNES %s does not match (kept: a warning, not an error)"), cnes);
@@ -381,6 +411,7 @@ coordena_roster_csv_read (const char                     *path,
   g_autoptr(CoordenaCsvReader) reader = NULL;
   g_autoptr(GHashTable) team_months = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   g_autoptr(GHashTable) strata = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) members = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GHashTable) warned = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func (g_free);
   Load l = { 0 };
@@ -404,6 +435,7 @@ coordena_roster_csv_read (const char                     *path,
     return NULL;
   l.team_months = team_months;
   l.strata = strata;
+  l.members = members;
   l.warned = warned;
   l.errors = errors;
 

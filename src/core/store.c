@@ -5,7 +5,9 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -24,9 +26,16 @@
 struct _CoordenaStore {
   sqlite3 *db;
   char *path;
+  GPtrArray *notices;   /* char*, NULL-terminated */
+  CoordenaStoreWaitFunc wait_func;
+  gpointer wait_data;
+  gint64 busy_since;    /* monotonic µs, when the current wait began */
 };
 
 /* ---- Errors ---------------------------------------------------------------------------------- */
+
+/* How long any wait for another program's lock may last before the user is told. */
+#define BUSY_TIMEOUT_MS 3000
 
 static int
 error_code_for_sqlite (int rc)
@@ -34,8 +43,8 @@ error_code_for_sqlite (int rc)
   switch (rc & 0xff)
     {
     case SQLITE_CORRUPT:
-    case SQLITE_NOTADB:
       return COORDENA_ERROR_DAMAGED;
+    case SQLITE_NOTADB:
     case SQLITE_CONSTRAINT:
     case SQLITE_MISMATCH:
     case SQLITE_TOOBIG:
@@ -44,7 +53,6 @@ error_code_for_sqlite (int rc)
       return COORDENA_ERROR_CANCELLED;
     case SQLITE_INTERNAL:
     case SQLITE_MISUSE:
-    case SQLITE_ERROR:
     case SQLITE_RANGE:
       return COORDENA_ERROR_INTERNAL;
     default:
@@ -52,15 +60,168 @@ error_code_for_sqlite (int rc)
     }
 }
 
+/* The other programs that have the database (or its -wal or -shm) open, as the user can find them:
+ * "sqlite3 (processo 4242)". NULL when none is found (another user's process is not visible). */
+char *
+coordena_store_programs_holding (const char *path)
+{
+  static const char *const suffixes[] = { "", "-wal", "-shm" };
+  GStatBuf targets[G_N_ELEMENTS (suffixes)];
+  gboolean have[G_N_ELEMENTS (suffixes)];
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GDir) proc = g_dir_open ("/proc", 0, NULL);
+  const char *pid;
+  guint n = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+      have[i] = g_stat (file, &targets[i]) == 0;
+    }
+  while (proc != NULL && (pid = g_dir_read_name (proc)) != NULL)
+    {
+      g_autofree char *fd_dir = NULL;
+      g_autoptr(GDir) fds = NULL;
+      const char *fd;
+      gboolean holds = FALSE;
+
+      if (!g_ascii_isdigit (pid[0]) || (pid_t) g_ascii_strtoll (pid, NULL, 10) == getpid ())
+        continue;
+      fd_dir = g_build_filename ("/proc", pid, "fd", NULL);
+      fds = g_dir_open (fd_dir, 0, NULL);
+      while (!holds && fds != NULL && (fd = g_dir_read_name (fds)) != NULL)
+        {
+          g_autofree char *link = g_build_filename (fd_dir, fd, NULL);
+          GStatBuf st;
+
+          if (g_stat (link, &st) != 0)
+            continue;
+          for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+            if (have[i] && st.st_dev == targets[i].st_dev && st.st_ino == targets[i].st_ino)
+              holds = TRUE;
+        }
+      if (holds && n++ < 5)
+        {
+          g_autofree char *comm_path = g_build_filename ("/proc", pid, "comm", NULL);
+          g_autofree char *comm = NULL;
+
+          if (!g_file_get_contents (comm_path, &comm, NULL, NULL))
+            comm = g_strdup ("?");
+          g_strstrip (comm);
+          g_string_append_printf (out, "%s", out->len > 0 ? ", " : "");
+          g_string_append_printf (out, _("%s (process %s)"), comm, pid);
+        }
+    }
+  return out->len > 0 ? g_string_free (g_steal_pointer (&out), FALSE) : NULL;
+}
+
+/* SQLite reports some failed writes as a plain I/O error; a disk with (almost) no room left is the
+ * likely reason then, and the one the user can act on. */
+static gboolean
+disk_is_full (const char *path)
+{
+  g_autofree char *dir = path != NULL ? g_path_get_dirname (path) : NULL;
+  struct statvfs st;
+
+  return dir != NULL && statvfs (dir, &st) == 0 && (guint64) st.f_bavail * st.f_frsize < 1024 * 1024;
+}
+
+/* The one place an SQLite result code becomes words: what happened to the file, in the user's
+ * terms, and what to do. The library's own text follows in parentheses, never alone. */
+static char *
+describe_sqlite (int rc, int sys_errno, const char *path, const char *detail)
+{
+  switch (rc & 0xff)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      {
+        g_autofree char *holders = path != NULL ? coordena_store_programs_holding (path) : NULL;
+
+        if (holders != NULL)
+          return g_strdup_printf (_("The database %s is in use by another program, %s, which did not let go of it "
+                                    "within %d seconds: close that program and try again"),
+                                  path, holders, BUSY_TIMEOUT_MS / 1000);
+      }
+      return g_strdup_printf (_("The database %s is in use by another program (another Coordena window or "
+                                "command, a backup tool or an SQLite browser), which did not let go of it within "
+                                "%d seconds: close that program and try again"),
+                              path, BUSY_TIMEOUT_MS / 1000);
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_AUTH:
+      return g_strdup_printf (_("The database %s cannot be written: the file or its folder is read-only. Give "
+                                "your user permission to write both, or copy the file to a folder of yours and "
+                                "open the copy with --db"),
+                              path);
+    case SQLITE_FULL:
+      return g_strdup_printf (_("The disk holding the database %s is full: free some space on it and try again"),
+                              path);
+    case SQLITE_CANTOPEN:
+      if (sys_errno == EACCES || sys_errno == EROFS || sys_errno == EPERM)
+        return describe_sqlite (SQLITE_READONLY, 0, path, detail);
+      return g_strdup_printf (_("The database %s cannot be opened: check that the file and its folder exist and "
+                                "that your user may read and write them"),
+                              path);
+    case SQLITE_IOERR:
+      if (sys_errno == ENOSPC || sys_errno == EDQUOT || sys_errno == EFBIG || disk_is_full (path))
+        return describe_sqlite (SQLITE_FULL, 0, path, detail);
+      if (sys_errno == EACCES || sys_errno == EROFS || sys_errno == EPERM)
+        return describe_sqlite (SQLITE_READONLY, 0, path, detail);
+      return g_strdup_printf (_("The system could not read or write the database %s: check the disk (or the network "
+                                "folder) it is on, then try again"),
+                              path);
+    case SQLITE_CORRUPT:
+      return g_strdup_printf (_("The database %s is damaged: restore a backup with “coordena-cli restore FILE” "
+                                "(Preferências › Dados in the window) or open another file with --db"),
+                              path);
+    case SQLITE_NOTADB:
+      return g_strdup_printf (_("%s is not a Coordena database (nor any SQLite database): open the right file with "
+                                "--db, or give a new file name to create one"),
+                              path);
+    case SQLITE_NOMEM:
+      return g_strdup_printf (_("There was not enough memory to work on the database %s: close other programs and "
+                                "try again"),
+                              path);
+    case SQLITE_CONSTRAINT:
+      return g_strdup_printf (_("The change was refused because it breaks a rule of the database %s"), path);
+    case SQLITE_INTERRUPT:
+      return g_strdup_printf (_("The work on the database %s was cancelled"), path);
+    case SQLITE_ERROR:
+      if (detail != NULL && (strstr (detail, "no such table") != NULL || strstr (detail, "no such column") != NULL
+                             || strstr (detail, "has no column") != NULL))
+        return g_strdup_printf (_("The database %s lacks a table or column this version of Coordena needs: it was "
+                                  "changed by another program. Restore a backup with “coordena-cli restore FILE”"),
+                                path);
+      G_GNUC_FALLTHROUGH;
+    default:
+      return g_strdup_printf (_("Unexpected error in the database %s: please report it, with this message"), path);
+    }
+}
+
+gboolean
+coordena_store_sqlite_error (GError **error, int rc, int sys_errno, const char *path, const char *doing,
+                             const char *detail)
+{
+  g_autofree char *what = describe_sqlite (rc, sys_errno, path, detail);
+  const char *library = detail != NULL && *detail != '\0' ? detail : sqlite3_errstr (rc);
+
+  if (doing != NULL)
+    /* Translators: the sentence above; then what was being done; then SQLite's own English text */
+    g_set_error (error, COORDENA_ERROR, error_code_for_sqlite (rc), _("%s. Nothing was changed (while %s; SQLite: %s)."),
+                 what, doing, library);
+  else
+    g_set_error (error, COORDENA_ERROR, error_code_for_sqlite (rc), _("%s. Nothing was changed (SQLite: %s)."), what,
+                 library);
+  return FALSE;
+}
+
 gboolean
 coordena_store_set_error (CoordenaStore *store, GError **error, const char *doing)
 {
-  int rc = sqlite3_extended_errcode (store->db);
-
-  g_set_error (error, COORDENA_ERROR, error_code_for_sqlite (rc),
-               /* Translators: %s: the database file; then what was being done; then SQLite's message */
-               _("Database %s: %s: %s"), store->path, doing, sqlite3_errmsg (store->db));
-  return FALSE;
+  return coordena_store_sqlite_error (error, sqlite3_extended_errcode (store->db), sqlite3_system_errno (store->db),
+                                      store->path, doing, sqlite3_errmsg (store->db));
 }
 
 /* ---- Small statement helpers ----------------------------------------------------------------- */
@@ -223,14 +384,66 @@ coordena_store_latest_schema_version (void)
   return g_array_index (list, Migration, list->len - 1).number;
 }
 
-/* Copies the whole database of src into the file dest through the backup API. */
+/* SQLite's busy handler: waits for another program's lock for BUSY_TIMEOUT_MS at most, telling
+ * the interface once that it waits. */
+static int
+busy_wait (void *data, int count)
+{
+  CoordenaStore *store = data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (count == 0)
+    {
+      store->busy_since = now;
+      if (store->wait_func != NULL)
+        store->wait_func (store->wait_data);
+    }
+  if (now - store->busy_since >= (gint64) BUSY_TIMEOUT_MS * 1000)
+    return 0;
+  g_usleep (count < 10 ? 10000 : 50000);
+  return 1;
+}
+
+void
+coordena_store_set_wait_func (CoordenaStore *store, CoordenaStoreWaitFunc func, gpointer user_data)
+{
+  store->wait_func = func;
+  store->wait_data = user_data;
+}
+
+/* Runs a backup to the end. Another program's lock is waited for, but never for longer than
+ * BUSY_TIMEOUT_MS: the step itself returns BUSY at once when the source is locked. */
+static int
+backup_run (CoordenaStore *store, sqlite3_backup *backup)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) BUSY_TIMEOUT_MS * 1000;
+  gboolean told = FALSE;
+  int rc;
+
+  for (;;)
+    {
+      rc = sqlite3_backup_step (backup, -1);
+      if ((rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_LOCKED)
+        return rc;
+      if (g_get_monotonic_time () >= deadline)
+        return rc;
+      if (!told && store->wait_func != NULL)
+        store->wait_func (store->wait_data);
+      told = TRUE;
+      sqlite3_sleep (50);
+    }
+}
+
+/* Copies the whole database of src into the file dest through the backup API. While the copy is
+ * written its temporary file stays locked (flock), so a later open knows an unlocked one is the
+ * leftover of a killed process and may remove it. */
 static gboolean
 backup_to_file (CoordenaStore *store, const char *dest, GError **error)
 {
   g_autofree char *tmp = g_strconcat (dest, ".tmp", NULL);
   sqlite3 *out = NULL;
   sqlite3_backup *backup;
-  int fd, rc;
+  int fd, rc, sys_errno = 0;
 
   g_unlink (tmp);
   fd = g_open (tmp, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
@@ -241,23 +454,23 @@ backup_to_file (CoordenaStore *store, const char *dest, GError **error)
       g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_IO, _("Cannot create %s: %s"), tmp, g_strerror (saved));
       return FALSE;
     }
-  close (fd);
+  flock (fd, LOCK_EX | LOCK_NB);
 
   if (sqlite3_open_v2 (tmp, &out, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
     {
-      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_IO, _("Cannot create %s: %s"), tmp, sqlite3_errmsg (out));
+      coordena_store_sqlite_error (error, sqlite3_extended_errcode (out), sqlite3_system_errno (out), tmp,
+                                   _("creating the copy"), sqlite3_errmsg (out));
       sqlite3_close (out);
       g_unlink (tmp);
+      close (fd);
       return FALSE;
     }
   backup = sqlite3_backup_init (out, "main", store->db, "main");
   if (backup == NULL)
-    rc = sqlite3_errcode (out);
+    rc = sqlite3_extended_errcode (out);
   else
     {
-      do
-        rc = sqlite3_backup_step (backup, -1);
-      while (rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+      rc = backup_run (store, backup);
       sqlite3_backup_finish (backup);
       if (rc == SQLITE_DONE)
         rc = SQLITE_OK;
@@ -267,10 +480,15 @@ backup_to_file (CoordenaStore *store, const char *dest, GError **error)
     rc = sqlite3_exec (out, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     {
-      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_IO, _("Cannot write the copy %s: %s"), tmp,
-                   sqlite3_errstr (rc));
+      sys_errno = sqlite3_system_errno (out);
+      /* A lock is the database's; anything else is the copy's (disk full, read-only folder). */
+      if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+        coordena_store_sqlite_error (error, rc, 0, store->path, _("making a copy"), NULL);
+      else
+        coordena_store_sqlite_error (error, rc, sys_errno, tmp, _("writing the copy"), NULL);
       sqlite3_close (out);
       g_unlink (tmp);
+      close (fd);
       return FALSE;
     }
   if (sqlite3_close (out) != SQLITE_OK || g_rename (tmp, dest) != 0)
@@ -280,8 +498,10 @@ backup_to_file (CoordenaStore *store, const char *dest, GError **error)
       g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_IO, _("Cannot write the copy %s: %s"), dest,
                    g_strerror (saved));
       g_unlink (tmp);
+      close (fd);
       return FALSE;
     }
+  close (fd);
   return TRUE;
 }
 
@@ -306,8 +526,12 @@ apply_migration (CoordenaStore *store, const Migration *m, GError **error)
   if (sqlite3_exec (store->db, sql, NULL, NULL, &message) != SQLITE_OK
       || sqlite3_exec (store->db, set_version, NULL, NULL, &message) != SQLITE_OK)
     {
-      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INTERNAL, _("The migration %s failed: %s"), m->path,
-                   message != NULL ? message : "?");
+      /* A full disk or a lock is the user's to fix; anything else is a bug in the migration. */
+      g_autofree char *base = g_path_get_basename (m->path);
+      g_autofree char *doing = g_strdup_printf (_("updating it with %s"), base);
+
+      coordena_store_sqlite_error (error, sqlite3_extended_errcode (store->db), sqlite3_system_errno (store->db),
+                                   store->path, doing, message);
       sqlite3_free (message);
       coordena_store_rollback (store);
       return FALSE;
@@ -328,13 +552,21 @@ migrate (CoordenaStore *store, CoordenaStoreOpenFlags flags, GError **error)
   if (version > latest)
     {
       g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
-                   _("The database %s was written by a newer version of Coordena (schema %d; this one knows up to %d). "
-                     "It was not changed."),
+                   _("The database %s was written by a newer version of Coordena (schema %d; this one knows up to %d): "
+                     "open it with that version, or install it. It was not changed."),
                    store->path, version, latest);
       return FALSE;
     }
   if (version == latest)
     return TRUE;
+  if ((flags & COORDENA_STORE_OPEN_NO_MIGRATE) && version == 0)
+    {
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                   _("%s holds no Coordena data yet: create the database with “coordena-cli init --uf UF”. "
+                     "It was not changed."),
+                   store->path);
+      return FALSE;
+    }
   if (flags & COORDENA_STORE_OPEN_NO_MIGRATE)
     {
       g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
@@ -362,6 +594,195 @@ migrate (CoordenaStore *store, CoordenaStoreOpenFlags flags, GError **error)
         return FALSE;
     }
   return TRUE;
+}
+
+/* ---- Schema check ------------------------------------------------------------------------------ */
+
+/* The SQL of a schema object without comments or runs of blanks, so a comment edited in a migration
+ * file does not make every existing database look foreign. */
+static void
+append_normalised_sql (GString *out, const char *sql)
+{
+  gboolean blank = FALSE;
+
+  for (const char *p = sql; p != NULL && *p != '\0'; p++)
+    {
+      if (p[0] == '-' && p[1] == '-')
+        {
+          while (*p != '\0' && *p != '\n')
+            p++;
+          if (*p == '\0')
+            break;
+        }
+      if (g_ascii_isspace (*p))
+        {
+          blank = TRUE;
+          continue;
+        }
+      if (blank && out->len > 0 && out->str[out->len - 1] != '(' && *p != ')' && *p != ',')
+        g_string_append_c (out, ' ');
+      blank = FALSE;
+      g_string_append_c (out, *p);
+    }
+}
+
+/* Every table, index, trigger and view with its SQL: what a schema is, one object a line. */
+static char *
+schema_text (sqlite3 *db, GHashTable *objects)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, "SELECT type, name, tbl_name, sql FROM sqlite_schema "
+                              "WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY type, name",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return NULL;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autoptr(GString) line = g_string_new (NULL);
+
+      g_string_append_printf (line, "%s %s on %s: ", (const char *) sqlite3_column_text (stmt, 0),
+                              (const char *) sqlite3_column_text (stmt, 1), (const char *) sqlite3_column_text (stmt, 2));
+      append_normalised_sql (line, (const char *) sqlite3_column_text (stmt, 3));
+      g_string_append_printf (out, "%s\n", line->str);
+      if (objects != NULL)
+        g_hash_table_insert (objects, g_strdup_printf ("%s %s", (const char *) sqlite3_column_text (stmt, 0),
+                                                       (const char *) sqlite3_column_text (stmt, 1)),
+                             g_string_free (g_steal_pointer (&line), FALSE));
+    }
+  sqlite3_finalize (stmt);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* What the shipped migrations up to version create, built once per version in memory. */
+static GHashTable *
+reference_schema (int version, GError **error)
+{
+  static GMutex lock;
+  static GHashTable *cache; /* version → GHashTable "type name" → line */
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&lock);
+  g_autoptr(GArray) list = NULL;
+  GHashTable *objects;
+  sqlite3 *mem = NULL;
+  g_autofree char *text = NULL;
+
+  if (cache == NULL)
+    cache = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, (GDestroyNotify) g_hash_table_unref);
+  if ((objects = g_hash_table_lookup (cache, GINT_TO_POINTER (version))) != NULL)
+    return objects;
+  if ((list = list_migrations (error)) == NULL)
+    return NULL;
+  if (sqlite3_open_v2 (":memory:", &mem, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
+    {
+      sqlite3_close (mem);
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INTERNAL, _("Cannot build the reference schema"));
+      return NULL;
+    }
+  for (guint i = 0; i < list->len; i++)
+    {
+      const Migration *m = &g_array_index (list, Migration, i);
+      g_autofree char *sql = NULL;
+      char *message = NULL;
+
+      if (m->number > version)
+        break;
+      if (!g_file_get_contents (m->path, &sql, NULL, error))
+        {
+          sqlite3_close (mem);
+          return NULL;
+        }
+      if (sqlite3_exec (mem, sql, NULL, NULL, &message) != SQLITE_OK)
+        {
+          g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INTERNAL, _("The migration %s failed: %s"), m->path,
+                       message != NULL ? message : "?");
+          sqlite3_free (message);
+          sqlite3_close (mem);
+          return NULL;
+        }
+    }
+  objects = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  text = schema_text (mem, objects);
+  sqlite3_close (mem);
+  g_hash_table_insert (cache, GINT_TO_POINTER (version), objects);
+  return objects;
+}
+
+/* "table vinculo" → "a tabela vinculo", as the user reads it. */
+static char *
+object_label (const char *key)
+{
+  const char *space = strchr (key, ' ');
+  const char *name = space != NULL ? space + 1 : key;
+
+  if (g_str_has_prefix (key, "table "))
+    return g_strdup_printf (_("the table %s"), name);
+  if (g_str_has_prefix (key, "index "))
+    return g_strdup_printf (_("the index %s"), name);
+  if (g_str_has_prefix (key, "trigger "))
+    return g_strdup_printf (_("the trigger %s"), name);
+  if (g_str_has_prefix (key, "view "))
+    return g_strdup_printf (_("the view %s"), name);
+  return g_strdup (key);
+}
+
+/* Refuses a file whose tables, columns, types, constraints or indexes differ from what the
+ * migrations create for its version: a dropped table, a removed CHECK or an extra table (which
+ * purge would not reach) would otherwise break every command or hide data. */
+static gboolean
+check_schema (CoordenaStore *store, GError **error)
+{
+  int version = coordena_store_get_schema_version (store);
+  g_autoptr(GHashTable) found = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autofree char *text = NULL;
+  g_autoptr(GString) what = g_string_new (NULL);
+  GHashTable *expected;
+  GHashTableIter iter;
+  gpointer key, value;
+  guint n = 0;
+
+  if (version == 0 && query_int (store->db, "SELECT count(*) FROM sqlite_schema", 0) == 0)
+    return TRUE;
+  expected = reference_schema (version, error);
+  if (expected == NULL)
+    return FALSE;
+  text = schema_text (store->db, found);
+  if (text == NULL)
+    return coordena_store_set_error (store, error, _("reading the schema"));
+
+  g_hash_table_iter_init (&iter, expected);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      const char *mine = g_hash_table_lookup (found, key);
+
+      if (mine == NULL || !g_str_equal (mine, value))
+        {
+          if (n++ < 5)
+            {
+              g_autofree char *label = object_label (key);
+
+              g_string_append_printf (what, "%s%s %s", what->len > 0 ? "; " : "", label,
+                                      mine == NULL ? _("is missing") : _("is different"));
+            }
+        }
+    }
+  g_hash_table_iter_init (&iter, found);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (!g_hash_table_contains (expected, key) && n++ < 5)
+      {
+        g_autofree char *label = object_label (key);
+
+        g_string_append_printf (what, "%s%s %s", what->len > 0 ? "; " : "", label, _("is not Coordena’s"));
+      }
+  if (n == 0)
+    return TRUE;
+  if (n > 5)
+    g_string_append_printf (what, _("; and %u more"), n - 5);
+  g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+               _("%s does not have the structure Coordena gives its databases (%s): it was changed by another "
+                 "program, and using it could show wrong numbers or keep data that the purge would not reach. It "
+                 "was not changed: restore a backup made by Coordena, or open another file with --db."),
+               store->path, what->str);
+  return FALSE;
 }
 
 /* ---- Open and close -------------------------------------------------------------------------- */
@@ -434,8 +855,9 @@ check_sound (CoordenaStore *store, GError **error)
         return FALSE;
       return TRUE;
     }
+  /* The check could not run: in use, read-only, not a database… — not damage. */
   if (problems->len == 0)
-    g_string_append (problems, sqlite3_errmsg (store->db));
+    return coordena_store_set_error (store, error, _("checking the database"));
   g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_DAMAGED,
                _("The database %s is damaged (%s). It was not changed: restore a backup with "
                  "“coordena-cli restore FILE” or open another file with --db."),
@@ -477,14 +899,96 @@ coordena_store_open (const char *path, GError **error)
   return coordena_store_open_full (path, COORDENA_STORE_OPEN_DEFAULT, error);
 }
 
+/* Makes the file and its -wal and -shm private when they are readable by others; says so once
+ * (the next open finds them private). */
+static void
+make_private (CoordenaStore *store)
+{
+  static const char *const suffixes[] = { "", "-wal", "-shm" };
+  GStatBuf st;
+
+  if (g_stat (store->path, &st) != 0 || (st.st_mode & 077) == 0 || st.st_uid != geteuid ())
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (store->path, suffixes[i], NULL);
+
+      if (g_file_test (file, G_FILE_TEST_EXISTS))
+        g_chmod (file, 0600);
+    }
+  g_ptr_array_insert (store->notices, (gint) store->notices->len - 1,
+                      g_strdup_printf (_("The database %s could be read by other users of this computer (mode %03o): "
+                                         "it and its -wal and -shm files are now private to you (0600)."),
+                                       store->path, (guint) (st.st_mode & 0777)));
+}
+
+/* Removes the partial copies left by a restore or migration that was killed while it copied the
+ * database (they hold its personal data). A copy still being written is locked and kept. */
+static void
+remove_dead_copies (CoordenaStore *store)
+{
+  g_autofree char *dir = g_path_get_dirname (store->path);
+  g_autofree char *base = g_path_get_basename (store->path);
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *full = NULL;
+      const char *rest;
+      int fd;
+
+      if (!g_str_has_prefix (name, base) || !g_str_has_suffix (name, ".bak.tmp"))
+        continue;
+      rest = name + strlen (base);
+      if (!g_str_has_prefix (rest, ".before-restore-") && !(rest[0] == '.' && rest[1] == 'v'))
+        continue;
+      full = g_build_filename (dir, name, NULL);
+      fd = g_open (full, O_RDONLY | O_CLOEXEC | O_NOFOLLOW, 0);
+      if (fd < 0)
+        continue;
+      if (flock (fd, LOCK_EX | LOCK_NB) == 0)
+        g_unlink (full);
+      close (fd);
+    }
+}
+
+/* A file or folder that cannot be written is said so before SQLite turns it into a vaguer error. */
+static gboolean
+check_writable (const char *path, GError **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  if (access (path, W_OK) != 0 && errno != ENOENT)
+    {
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_IO,
+                   _("The database %s is a read-only file: give your user permission to write it (Propriedades › "
+                     "Permissões in the file manager), or copy it to a folder of yours and open the copy with --db. "
+                     "It was not changed."),
+                   path);
+      return FALSE;
+    }
+  if (access (dir, W_OK | X_OK) != 0)
+    {
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_IO,
+                   _("The folder %s holding the database is read-only, and the database needs to write its journal "
+                     "(the -wal and -shm files) beside it: give your user permission to write the folder, or copy "
+                     "the database to a folder of yours and open the copy with --db. It was not changed."),
+                   dir);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 CoordenaStore *
 coordena_store_open_full (const char *path, CoordenaStoreOpenFlags flags, GError **error)
 {
   g_autoptr(CoordenaStore) store = NULL;
+  GStatBuf st;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+  if (g_stat (path, &st) != 0)
     {
       if (flags & COORDENA_STORE_OPEN_MUST_EXIST)
         {
@@ -495,25 +999,46 @@ coordena_store_open_full (const char *path, CoordenaStoreOpenFlags flags, GError
       if (!create_file (path, error))
         return NULL;
     }
-  else if (g_file_test (path, G_FILE_TEST_IS_DIR))
+  else if (S_ISDIR (st.st_mode))
     {
       g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT, _("%s is a folder, not a database file"), path);
+      return NULL;
+    }
+  else if (st.st_size == 0 && (flags & COORDENA_STORE_OPEN_MUST_EXIST))
+    {
+      /* An empty file is no database: only init may make one of it. */
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                   _("%s is an empty file, not a Coordena database: create the database with "
+                     "“coordena-cli init --uf UF”, or open the right file with --db. It was not changed."),
+                   path);
       return NULL;
     }
 
   store = g_new0 (CoordenaStore, 1);
   store->path = g_strdup (path);
+  store->notices = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (store->notices, NULL);
+  make_private (store);
+  if (!check_writable (path, error))
+    return NULL;
   if (sqlite3_open_v2 (path, &store->db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
     {
-      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_IO, _("Cannot open the database %s: %s"), path,
-                   store->db != NULL ? sqlite3_errmsg (store->db) : g_strerror (ENOMEM));
+      if (store->db == NULL)
+        g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_IO, _("Cannot open the database %s: %s"), path,
+                     g_strerror (ENOMEM));
+      else
+        coordena_store_set_error (store, error, _("opening the database"));
       return NULL;
     }
   sqlite3_extended_result_codes (store->db, 1);
-  sqlite3_busy_timeout (store->db, 5000);
+  sqlite3_busy_handler (store->db, busy_wait, store);
 
+  /* Checked before anything is written, even the journal mode. */
   if (!check_sound (store, error))
     return NULL;
+  if (coordena_store_get_schema_version (store) <= coordena_store_latest_schema_version () && !check_schema (store, error))
+    return NULL;
+  remove_dead_copies (store);
 
   /* WAL keeps readers going during an import; NORMAL sync is crash-safe in WAL mode. */
   if (!coordena_store_exec (store, "PRAGMA journal_mode = WAL", error)
@@ -524,6 +1049,12 @@ coordena_store_open_full (const char *path, CoordenaStoreOpenFlags flags, GError
   if (!migrate (store, flags, error))
     return NULL;
   return g_steal_pointer (&store);
+}
+
+const char *const *
+coordena_store_get_notices (CoordenaStore *store)
+{
+  return (const char *const *) store->notices->pdata;
 }
 
 void
@@ -538,6 +1069,8 @@ coordena_store_close (CoordenaStore *store)
       sqlite3_close_v2 (store->db);
     }
   g_free (store->path);
+  if (store->notices != NULL)
+    g_ptr_array_unref (store->notices);
   g_free (store);
 }
 
@@ -992,8 +1525,30 @@ coordena_store_backup (CoordenaStore *store, const char *dest, GError **error)
   return TRUE;
 }
 
+char *
+coordena_store_peek_uf (const char *path)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *uf = NULL;
+
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK
+      && sqlite3_prepare_v2 (db, "SELECT value FROM profile WHERE key = 'uf'", -1, &stmt, NULL) == SQLITE_OK
+      && sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 0) != NULL)
+    uf = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return uf;
+}
+
 gboolean
 coordena_store_restore (CoordenaStore *store, const char *source, GError **error)
+{
+  return coordena_store_restore_full (store, source, FALSE, error);
+}
+
+gboolean
+coordena_store_restore_full (CoordenaStore *store, const char *source, gboolean other_state, GError **error)
 {
   g_autoptr(CoordenaStore) src = NULL;
   g_autoptr(GError) local = NULL;
@@ -1014,15 +1569,18 @@ coordena_store_restore (CoordenaStore *store, const char *source, GError **error
                    _("%s is the database itself, not a backup of it"), source);
       return FALSE;
     }
-  /* Checked read-only: a damaged, foreign or newer file is refused before anything changes. */
+  /* Checked read-only: a damaged, foreign, altered or newer file is refused before anything changes. */
   src = g_new0 (CoordenaStore, 1);
   src->path = g_strdup (source);
   if (sqlite3_open_v2 (source, &src->db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
     {
-      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT, _("Cannot open the backup %s: %s"), source,
-                   sqlite3_errmsg (src->db));
+      coordena_store_set_error (src, &local, _("opening the backup"));
+      g_set_error (error, COORDENA_ERROR, local->code, _("The backup %s cannot be restored: %s"), source,
+                   local->message);
       return FALSE;
     }
+  sqlite3_extended_result_codes (src->db, 1);
+  sqlite3_busy_timeout (src->db, BUSY_TIMEOUT_MS);
   if (!check_sound (src, &local))
     {
       g_set_error (error, COORDENA_ERROR, local->code, _("The backup %s cannot be restored: %s"), source,
@@ -1031,13 +1589,36 @@ coordena_store_restore (CoordenaStore *store, const char *source, GError **error
     }
   if (query_int (src->db, "PRAGMA application_id", 0) != COORDENA_APPLICATION_ID)
     {
-      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT, _("%s is not a Coordena backup"), source);
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                   _("%s is not a Coordena backup: choose a file written by “coordena-cli backup” or by "
+                     "Preferências › Dados › Fazer cópia. The database was not changed."),
+                   source);
       return FALSE;
     }
   if (coordena_store_get_schema_version (src) > coordena_store_latest_schema_version ())
     {
       g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
-                   _("The backup %s was written by a newer version of Coordena"), source);
+                   _("The backup %s was written by a newer version of Coordena: restore it with that version. "
+                     "The database was not changed."),
+                   source);
+      return FALSE;
+    }
+  if (!check_schema (src, &local))
+    {
+      g_set_error (error, COORDENA_ERROR, local->code, _("The backup %s cannot be restored: %s"), source,
+                   local->message);
+      return FALSE;
+    }
+
+  our_uf = coordena_store_get_uf (store);
+  their_uf = coordena_store_get_uf (src);
+  if (!other_state && our_uf != NULL && their_uf != NULL && g_strcmp0 (our_uf, their_uf) != 0)
+    {
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                   _("The backup %s is a copy of the database of %s, and this database is of %s: restoring it "
+                     "would replace %s’s data with %s’s. If that is what you want, run the command again with "
+                     "--outro-estado. The database was not changed."),
+                   source, their_uf, our_uf, our_uf, their_uf);
       return FALSE;
     }
 
@@ -1051,18 +1632,14 @@ coordena_store_restore (CoordenaStore *store, const char *source, GError **error
   if (!backup_to_file (store, safety, error))
     return FALSE;
 
-  our_uf = coordena_store_get_uf (store);
-  their_uf = coordena_store_get_uf (src);
-
   backup = sqlite3_backup_init (store->db, "main", src->db, "main");
   if (backup == NULL)
     return coordena_store_set_error (store, error, _("restoring a backup"));
-  do
-    rc = sqlite3_backup_step (backup, -1);
-  while (rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+  rc = backup_run (store, backup);
   sqlite3_backup_finish (backup);
   if (rc != SQLITE_DONE)
-    return coordena_store_set_error (store, error, _("restoring a backup"));
+    return coordena_store_sqlite_error (error, rc, sqlite3_system_errno (store->db), store->path,
+                                        _("restoring a backup"), NULL);
 
   if (!migrate (store, COORDENA_STORE_OPEN_DEFAULT, error))
     return FALSE;
