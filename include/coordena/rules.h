@@ -201,6 +201,7 @@ typedef struct {
 } CoordenaComparisonTeam;
 
 typedef struct {
+  const CoordenaRuleSet *a, *b;       /* the two sets compared (the catalogue owns them) */
   CoordenaComparisonTeam *teams;      /* evaluated teams, sorted by INE */
   guint n_teams;
   gint64 loss_a, loss_b;

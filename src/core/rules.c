@@ -914,6 +914,8 @@ coordena_compare (CoordenaRoster *roster, const CoordenaRuleSet *a, const Coorde
   const CoordenaRosterTeam *teams = coordena_roster_get_teams (roster);
   CoordenaComparison *cmp = g_new0 (CoordenaComparison, 1);
 
+  cmp->a = a;
+  cmp->b = b;
   cmp->teams = g_new0 (CoordenaComparisonTeam, MAX (n_teams, 1));
   for (guint t = 0; t < n_teams; t++)
     {
