@@ -91,7 +91,8 @@ test_evaluate_json (void)
   g_autoptr(JsonNode) root = NULL;
   JsonArray *array;
   JsonObject *o;
-  const char *keys[] = { "ine", "competencia", "regras", "ausentes", "percentual", "clausula", "base_centavos", "perda_centavos" };
+  const char *keys[] = { "ine", "competencia", "regras", "ausentes", "percentual", "clausula", "provimento_aplicado",
+                         "base_centavos", "perda_centavos" };
 
   run_cli (&r, NULL, "evaluate", "--format", "json", path, NULL);
   g_assert_cmpint (r.status, ==, 0);
@@ -142,9 +143,12 @@ test_evaluate_forced_rules_and_csv (void)
   /* --rules ID applies that set to every competência, whatever its validity. */
   run_cli (&r, NULL, "evaluate", "--rules", "portaria-38-2022", "--format", "csv", path, NULL);
   g_assert_cmpint (r.status, ==, 0);
-  g_assert_true (g_str_has_prefix (r.out, "ine;competencia;regras;ausentes;percentual;clausula;base;perda\n"));
-  g_assert_nonnull (strstr (r.out, "\n0000010014;202506;portaria-38-2022;MED;50;esf-med;R$ 16.833,33;R$ 8.416,67\n"));
-  g_assert_nonnull (strstr (r.out, "\n0000010022;202504;portaria-38-2022;;0;;R$ 12.625,00;R$ 0,00\n"));
+  g_assert_true (g_str_has_prefix (r.out, "ine;competencia;regras;ausentes;percentual;clausula;provimento_aplicado;base;perda\n"));
+  g_assert_nonnull (strstr (r.out, "\n0000010014;202506;portaria-38-2022;MED;50;esf-med;N;R$ 16.833,33;R$ 8.416,67\n"));
+  /* Two médicos of 15 h do not make the 30 h one an eAP 30 h needs (NT 753/2021 item 2.20 b):
+   * MED absent from the first competência, 100 % from the second. */
+  g_assert_nonnull (strstr (r.out, "\n0000010022;202504;portaria-38-2022;MED;0;;N;R$ 12.625,00;R$ 0,00\n"));
+  g_assert_nonnull (strstr (r.out, "\n0000010022;202505;portaria-38-2022;MED;100;eap-med;N;R$ 12.625,00;R$ 12.625,00\n"));
   g_assert_null (strstr (r.out, "0000010049"));
 }
 
@@ -159,7 +163,8 @@ test_evaluate_table (void)
   g_assert_nonnull (strstr (r.out, "Ausentes"));
   g_assert_nonnull (strstr (r.out, "0000010014  06/2025  portaria-6907-2025  MED"));
   g_assert_nonnull (strstr (r.out, "R$ 13.500,00"));
-  g_assert_nonnull (strstr (r.out, "7 equipes-competências; perda R$ 31.500,00"));
+  /* 13.500 + 18.000, and the eAP 30 h whose médicos of 15 h each do not add up: 2 × 9.468,75. */
+  g_assert_nonnull (strstr (r.out, "7 equipes-competências; perda R$ 50.437,50"));
 }
 
 static void
@@ -336,10 +341,14 @@ test_forecast (void)
   o = find (json_node_get_array (b), "0000010014", 0);
   g_assert_cmpint (json_object_get_int_member (o, "perda_total_centavos"), ==, 0);
   o = find (json_node_get_array (b), "0000010022", 0);
+  /* Already 75 % for its médicos of 15 h each; the enfermeira leaving in 08/2025 makes it
+   * MED+ENF, 100 % at once. */
+  g_assert_cmpint (json_object_get_int_member (o, "percentual"), ==, 75);
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (o, "ausentes_desde"), "MED"), ==, 202504);
   next = json_object_get_object_member (o, "proximo_passo");
-  g_assert_cmpint (json_object_get_int_member (next, "competencia"), ==, 202509);
-  g_assert_cmpint (json_object_get_int_member (next, "percentual"), ==, 75);
-  g_assert_cmpint (json_object_get_int_member (o, "corrigir_ate"), ==, 202509);
+  g_assert_cmpint (json_object_get_int_member (next, "competencia"), ==, 202508);
+  g_assert_cmpint (json_object_get_int_member (next, "percentual"), ==, 100);
+  g_assert_cmpint (json_object_get_int_member (o, "corrigir_ate"), ==, 202508);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (o, "meses")), ==, 6);
   g_unlink (scenario);
   g_rmdir (dir);
@@ -358,9 +367,11 @@ test_compare (void)
   root = parse (r.out);
   o = json_node_get_object (root);
   total = json_object_get_object_member (o, "total");
-  g_assert_cmpint (json_object_get_int_member (total, "perda_a_centavos"), ==, 2525000);
-  g_assert_cmpint (json_object_get_int_member (total, "perda_b_centavos"), ==, 3150000);
-  g_assert_cmpint (json_object_get_int_member (total, "diferenca_centavos"), ==, 625000);
+  /* The eAP 30 h lacks its médico of 30 h (two of 15 h do not count): 100 % twice under
+   * Portaria 38/2022, 75 % twice under 6.907/2025. */
+  g_assert_cmpint (json_object_get_int_member (total, "perda_a_centavos"), ==, 5050000);
+  g_assert_cmpint (json_object_get_int_member (total, "perda_b_centavos"), ==, 5043750);
+  g_assert_cmpint (json_object_get_int_member (total, "diferenca_centavos"), ==, -6250);
   o = find (json_object_get_array_member (o, "equipes"), "0000010014", 0);
   g_assert_cmpint (json_object_get_int_member (o, "percentual_a"), ==, 50);
   g_assert_cmpint (json_object_get_int_member (o, "percentual_b"), ==, 75);
@@ -388,7 +399,7 @@ test_user_rule_set_replaces_shipped (void)
 
   run_cli (&r, xdg, "evaluate", "--format", "csv", path, NULL);
   g_assert_cmpint (r.status, ==, 0);
-  g_assert_nonnull (strstr (r.out, "\n0000010014;202506;portaria-6907-2025;MED;50;esf-med;R$ 18.000,00;R$ 9.000,00\n"));
+  g_assert_nonnull (strstr (r.out, "\n0000010014;202506;portaria-6907-2025;MED;50;esf-med;N;R$ 18.000,00;R$ 9.000,00\n"));
   g_unlink (dest);
   g_rmdir (rules);
   {

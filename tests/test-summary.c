@@ -214,7 +214,8 @@ test_reports (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) pdf = NULL;
 
-  g_assert_true (g_str_has_prefix (csv, "municipio;ibge;ine;"));
+  /* The people's sheet: BOM, readable Portuguese titles, ';'. */
+  g_assert_true (g_str_has_prefix (csv, "\xEF\xBB\xBFMunicípio;IBGE;INE;CNES;Equipe;Tipo;Situação;"));
   /* The header, the four evaluated teams, and the empty string after the last line break. */
   g_assert_cmpuint (g_strv_length (lines), ==, 6);
   g_assert_nonnull (strstr (csv, "Sem médico"));
