@@ -177,6 +177,10 @@ const char *coordena_status_to_string (CoordenaStatus status);
 
 /* "Suspensa 75 %", "Sem registro na competência 12/2026 (100 %)", "Em risco"… */
 char *coordena_forecast_team_state_text (const CoordenaForecastTeam *team);
+char *coordena_status_text (CoordenaStatus status, guint percent, CoordenaCompetencia current);
+
+/* "75 % em 11/2025": the next step of suspension. */
+char *coordena_next_step_text (CoordenaCompetencia next_step, guint percent);
 
 /* The categories absent now by name, "Médico, Enfermeiro"; "" when none. */
 char *coordena_forecast_team_missing_text (const CoordenaForecastTeam *team);

@@ -47,6 +47,7 @@ typedef struct {
   gboolean duplicidade;               /* a member also in another eSF in the latest competência */
   gboolean active;                    /* present in the roster's latest competência */
   gboolean missing;                   /* not present: the forecast counts it as sem registro */
+  CoordenaCompetencia current;        /* the forecast's current competência (the roster's latest) */
   gboolean provimento;                /* the provimento rule limited today's percent */
   CoordenaConfidence confidence;      /* the weakest value under its figures (A: all read in acts) */
   gint64 loss_unconfirmed;            /* the part of loss_horizon resting on [S] or [U] values */

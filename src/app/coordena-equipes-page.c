@@ -337,7 +337,7 @@ text_loss (CoordenaTeamItem *item)
     return g_strdup ("");
   if (ts->loss_month == 0)
     return g_strdup ("—");
-  return coordena_display_money (ts->loss_month);
+  return coordena_display_money_marked (ts->loss_month, ts->confidence);
 }
 
 static void

@@ -350,9 +350,9 @@ t_fix_by (CoordenaPrevisaoPage *self, CoordenaTeamItem *item)
 static char *
 t_loss (CoordenaPrevisaoPage *self, CoordenaTeamItem *item)
 {
-  gint64 loss = coordena_team_item_get_team_summary (item)->loss_horizon;
+  const CoordenaTeamSummary *ts = coordena_team_item_get_team_summary (item);
 
-  return loss == 0 ? g_strdup ("—") : coordena_display_money (loss);
+  return coordena_display_money_marked (ts->loss_horizon, ts->confidence);
 }
 
 static char *

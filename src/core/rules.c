@@ -841,27 +841,41 @@ coordena_status_to_string (CoordenaStatus status)
 }
 
 char *
-coordena_forecast_team_state_text (const CoordenaForecastTeam *f)
+coordena_status_text (CoordenaStatus status, guint percent, CoordenaCompetencia current)
 {
-  CoordenaStatus status = coordena_forecast_team_status (f);
   g_autofree char *when = NULL;
 
   switch (status)
     {
     case COORDENA_STATUS_SUSPENDED:
       /* TRANSLATORS: a team's state with its suspension percent */
-      return g_strdup_printf (_("Suspended %u %%"), (guint) f->now.percent);
+      return g_strdup_printf (_("Suspended %u %%"), percent);
     case COORDENA_STATUS_NO_RECORD:
-      when = coordena_competencia_format (f->now.competencia);
+      when = coordena_competencia_format (current);
       /* TRANSLATORS: a team missing from the latest competência, and what the rules make of it */
-      return f->now.percent > 0 ? g_strdup_printf (_("No registration in %s (%u %%)"), when, (guint) f->now.percent)
-                                : g_strdup_printf (_("No registration in %s"), when);
+      return percent > 0 ? g_strdup_printf (_("No registration in %s (%u %%)"), when, percent)
+                         : g_strdup_printf (_("No registration in %s"), when);
     case COORDENA_STATUS_REGULAR:
     case COORDENA_STATUS_AT_RISK:
     case COORDENA_STATUS_NOT_EVALUATED:
     default:
       return g_strdup (coordena_status_to_string (status));
     }
+}
+
+char *
+coordena_forecast_team_state_text (const CoordenaForecastTeam *f)
+{
+  return coordena_status_text (coordena_forecast_team_status (f), f->now.percent, f->now.competencia);
+}
+
+char *
+coordena_next_step_text (CoordenaCompetencia next_step, guint percent)
+{
+  g_autofree char *when = coordena_competencia_format (next_step);
+
+  /* TRANSLATORS: a suspension percent and the competência it starts, "75 % em 11/2025" */
+  return g_strdup_printf (_("%d %% from %s"), (int) percent, when);
 }
 
 char *

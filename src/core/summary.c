@@ -303,6 +303,7 @@ coordena_summary_new (CoordenaRoster *roster, const CoordenaSummaryOptions *opti
       ts->last = months[n_months - 1].competencia;
       ts->active = ts->last == s->current;
       ts->missing = ft != NULL && ft->missing;
+      ts->current = s->current;
       ts->n_members = ts->missing ? 0 : months[n_months - 1].n_members;
       required = coordena_team_type_required (ts->type);
       for (int c = 0; c < COORDENA_N_CATEGORIES; c++)
