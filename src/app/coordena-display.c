@@ -112,8 +112,8 @@ coordena_display_money_marked (gint64 centavos, CoordenaConfidence confidence)
   money = coordena_format_money_or_dash (centavos);
   if (centavos < 0 || confidence == COORDENA_CONFIDENCE_A)
     return g_steal_pointer (&money);
-  /* TRANSLATORS: an amount resting on a value from a secondary source or unverified */
-  return g_strdup_printf (_("%s (to confirm)"), money);
+  /* The star is explained where the list is shown (the amount resting on values to confirm). */
+  return g_strdup_printf ("%s *", money);
 }
 
 char *

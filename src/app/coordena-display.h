@@ -27,7 +27,8 @@ const char *coordena_display_status (CoordenaStatus status);
 /* "R$ 1.234,56", or "—" for an unknown amount (negative). */
 char *coordena_display_money (gint64 centavos);
 
-/* The same, "—" for zero, with "(a confirmar)" when the amount rests on an [S] or [U] value. */
+/* The same, "—" for zero, with " *" when the amount rests on an [S] or [U] value ("a confirmar",
+ * explained beside the list; the team's detail shows the act in a tooltip). */
 char *coordena_display_money_marked (gint64 centavos, CoordenaConfidence confidence);
 
 /* "25 %" or "—" for 0. */

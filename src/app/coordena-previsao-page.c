@@ -279,6 +279,20 @@ show_summary (CoordenaPrevisaoPage *self)
 
       detail = g_strdup_printf ("%s %s", who, what);
     }
+  {
+    gint64 unconfirmed = coordena_forecast_get_totals (coordena_summary_get_forecast (s))->loss_unconfirmed;
+
+    if (unconfirmed > 0)
+      {
+        g_autofree char *m = coordena_format_money (unconfirmed);
+        /* TRANSLATORS: the star beside an amount: how much of the forecast rests on [S] or [U] values */
+        g_autofree char *note = g_strdup_printf (_("* To confirm: %s rests on values from a secondary source [S] or unverified [U]; the team’s detail names the act."), m);
+        char *both = g_strdup_printf ("%s\n%s", detail, note);
+
+        g_free (detail);
+        detail = both;
+      }
+  }
   gtk_label_set_text (self->detail_label, detail);
 
   series = coordena_summary_get_series (s, &first, &n_series);
