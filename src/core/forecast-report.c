@@ -699,6 +699,7 @@ coordena_forecast_report_pdf_full (const CoordenaSummary            *summary,
             }
         }
       coordena_pdf_doc_end_table (doc);
+      coordena_pdf_doc_add_space (doc, 4, FALSE);
       if (n_marked > 0)
         {
           text = g_strdup_printf (_("* To confirm: the amount rests on a value from a secondary source [S] or unverified [U] (a clause’s percent, the provimento rule or the rule set’s default monthly base). Of the %s forecast, %s rest on such values."),
