@@ -614,6 +614,59 @@ test_rules_show_cites_every_parameter (void)
   g_assert_null (strstr (show.out, "nenhum ato citado"));
 }
 
+/* Issue 12 item 9: with no language set (C.UTF-8), the forecast and its PDF report are in
+ * Portuguese, figures in pt-BR format. */
+static void
+test_portuguese_under_c_locale (void)
+{
+  g_autofree char *path = fixture ("roster-parado.csv");
+  g_autofree char *dir = g_dir_make_tmp ("coordena-c-XXXXXX", NULL);
+  g_autofree char *db = g_build_filename (dir, "c.db", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "previsao.pdf", NULL);
+  g_autofree char *text = NULL;
+  const char *const commands[][8] = {
+    { "--db", db, "init", "--uf", "GO", NULL },
+    { "--db", db, "import", "roster", path, NULL },
+    { "--db", db, "report", "forecast", "-o", pdf, NULL },
+    { "--db", db, "forecast", NULL },
+  };
+  g_autofree char *forecast_out = NULL;
+
+  for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
+    {
+      g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+      g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+      g_autoptr(GSubprocess) proc = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *out = NULL, *err = NULL;
+
+      g_ptr_array_add (argv, (gpointer) g_getenv ("COORDENA_CLI"));
+      for (guint k = 0; commands[c][k] != NULL; k++)
+        g_ptr_array_add (argv, (gpointer) commands[c][k]);
+      g_ptr_array_add (argv, NULL);
+      g_subprocess_launcher_unsetenv (launcher, "LANGUAGE");
+      g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+      proc = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, &error);
+      g_assert_no_error (error);
+      g_subprocess_communicate_utf8 (proc, NULL, NULL, &out, &err, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (g_subprocess_get_exit_status (proc), ==, 0);
+      if (c == 3)
+        forecast_out = g_steal_pointer (&out);
+    }
+  g_assert_nonnull (strstr (forecast_out, "Competência mais recente: 12/2026. Previsão de 01/2027 a 12/2027"));
+  g_assert_nonnull (strstr (forecast_out, "equipes perdem recursos nas próximas 12 competências: R$ 820.800,00"));
+  text = pdf_text (pdf);
+  g_assert_nonnull (strstr (text, "Previsão de suspensões do financiamento federal"));
+  g_assert_nonnull (strstr (text, "Equipes com suspensão agora ou adiante, por município"));
+  g_assert_nonnull (strstr (text, "R$ 820.800,00"));
+  g_assert_null (strstr (text, "Forecast"));
+  g_assert_null (strstr (text, "million"));
+  g_unlink (pdf);
+  g_unlink (db);
+  g_rmdir (dir);
+}
+
 static void
 test_compare (void)
 {
@@ -685,6 +738,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli-rules/compare", test_compare);
   g_test_add_func ("/cli-rules/forecast-and-report-agree", test_forecast_and_report_agree);
   g_test_add_func ("/cli-rules/provimento-shows", test_provimento_shows);
+  g_test_add_func ("/cli-rules/portuguese-under-c-locale", test_portuguese_under_c_locale);
   g_test_add_func ("/cli-rules/compare-sheet", test_compare_sheet);
   g_test_add_func ("/cli-rules/rules-show-cites-every-parameter", test_rules_show_cites_every_parameter);
   g_test_add_func ("/cli-rules/user-rule-set-replaces-shipped", test_user_rule_set_replaces_shipped);

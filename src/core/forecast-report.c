@@ -693,7 +693,8 @@ coordena_forecast_report_pdf_full (const CoordenaSummary            *summary,
               g_autofree char *revoked = ft->revoked_at != 0 ? revocation_text (ft, notes) : g_strdup ("—");
               const char *cells[] = { name, now_cell, next_cell, fix_by, loss, revoked };
 
-              if (mark)
+              /* The note explains the stars: only when one was printed. */
+              if (strstr (now_cell, " *") != NULL || strstr (next_cell, " *") != NULL || strstr (loss, " *") != NULL)
                 n_marked++;
               coordena_pdf_doc_add_row (doc, cells, FALSE);
             }
