@@ -727,6 +727,10 @@ compare_json (const CoordenaComparison *c, const CoordenaRuleSet *a, const Coord
   json_builder_add_string_value (j, a->id);
   json_builder_set_member_name (j, "regras_b");
   json_builder_add_string_value (j, b->id);
+  json_builder_set_member_name (j, "titulo_a");
+  json_builder_add_string_value (j, a->title);
+  json_builder_set_member_name (j, "titulo_b");
+  json_builder_add_string_value (j, b->title);
   json_builder_set_member_name (j, "equipes");
   json_builder_begin_array (j);
   for (guint i = 0; i < c->n_teams; i++)
