@@ -160,6 +160,59 @@ test_team_without_registration (void)
   }
 }
 
+/* Issue 12 item 7: a figure is as sure as the weakest value under it. Under Portaria 38/2022,
+ * TEC+ACS absent is 50 % by NT 753/2021 item 2.10 a [A]; when the ACS is absent only because her
+ * 40 h here and 30 h in another team pass the 60 h ceiling (the number 60 is [S]), the loss rests
+ * on that [S] value and is counted "a confirmar". */
+static CoordenaRoster *
+tec_acs_roster (gboolean acs_over_ceiling)
+{
+  CoordenaRosterBuilder *b = coordena_roster_builder_new ();
+  guint t = coordena_roster_builder_add_team (b, "0000000001", NULL, "5208707", NULL);
+  guint other = coordena_roster_builder_add_team (b, "0000000002", NULL, "5208707", NULL);
+  guint serial = 0;
+
+  for (CoordenaCompetencia c = 202301; c <= 202302; c++)
+    {
+      coordena_roster_builder_add_team_month (b, t, c, COORDENA_TEAM_TYPE_ESF, 0, 1000000);
+      coordena_roster_builder_add_team_month (b, other, c, COORDENA_TEAM_TYPE_OTHER, 0, COORDENA_BASE_UNKNOWN);
+      for (int cat = 0; cat < COORDENA_N_CATEGORIES; cat++)
+        {
+          g_autofree char *cns = g_strdup_printf ("7%014u", ++serial);
+          guint p = coordena_roster_builder_add_professional (b, cns, NULL);
+
+          if (cat == COORDENA_CATEGORY_TEC || (cat == COORDENA_CATEGORY_ACS && !acs_over_ceiling))
+            continue;
+          coordena_roster_builder_add_member (b, t, c, p, "000000", cat, 40);
+          if (cat == COORDENA_CATEGORY_ACS)
+            coordena_roster_builder_add_member (b, other, c, p, "000000", cat, 30);
+        }
+    }
+  return coordena_roster_builder_finish (b, NULL);
+}
+
+static void
+test_confidence_follows_the_ceiling (void)
+{
+  const CoordenaRuleSet *p38 = coordena_rule_catalog_find (catalog, "portaria-38-2022");
+
+  for (int over = 0; over < 2; over++)
+    {
+      g_autoptr(CoordenaRoster) r = tec_acs_roster (over);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CoordenaForecast) f = coordena_forecast (r, catalog, p38, 3, NULL, &error);
+      const CoordenaForecastTeam *t = only_team (f);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (t->now.percent, ==, 50);
+      g_assert_cmpstr (t->now.clause->id, ==, "esf-tec-acs");
+      g_assert_cmpint (t->loss_total, ==, 3 * 500000);
+      g_assert_cmpint (t->now.ceiling, ==, over);
+      g_assert_cmpint (t->confidence, ==, over ? COORDENA_CONFIDENCE_S : COORDENA_CONFIDENCE_A);
+      g_assert_cmpint (t->loss_unconfirmed, ==, over ? 3 * 500000 : 0);
+    }
+}
+
 static void
 test_revocation (void)
 {
@@ -258,6 +311,7 @@ main (int argc, char **argv)
   g_test_add_func ("/forecast/next-step-and-fix-by", test_next_step_and_fix_by);
   g_test_add_func ("/forecast/revocation", test_revocation);
   g_test_add_func ("/forecast/team-without-registration", test_team_without_registration);
+  g_test_add_func ("/forecast/confidence-follows-the-ceiling", test_confidence_follows_the_ceiling);
   g_test_add_func ("/forecast/scenarios", test_scenarios);
   g_test_add_func ("/forecast/scenario-file-errors", test_scenario_file_errors);
   g_test_add_func ("/forecast/unknown-base-counted", test_unknown_base_counted);

@@ -202,6 +202,8 @@ typedef struct {
 /* The maximum weekly hours every shipped rule set uses (DOMAIN.md §3, [S]). */
 #define COORDENA_DEFAULT_MAX_TOTAL_HOURS 60
 #define COORDENA_PRESENCE_RULE_INIT { COORDENA_DEFAULT_MAX_TOTAL_HOURS, 40, 20, 30 }
+/* A max_total_hours that no total reaches: presence without the workload ceiling. */
+#define COORDENA_PRESENCE_NO_CEILING G_MAXUINT16
 
 /* The absent categories of one team-month under a presence rule. */
 CoordenaCategorySet coordena_roster_month_absent_rule (const CoordenaRoster       *roster,

@@ -23,6 +23,8 @@ typedef struct {
   guint8 evaluated;               /* boolean: FALSE for team types the rules do not evaluate */
   guint8 provimento;              /* boolean: the provimento rule changed the percent */
   guint8 base_is_default;         /* boolean: the base came from the rule set, not from the team */
+  guint8 ceiling;                 /* boolean: the workload ceiling (max_total_hours) made a category
+                                   * absent; set by the forecast only */
 } CoordenaMonthResult;
 
 /* ---- Evaluation -------------------------------------------------------------------------------- */
@@ -186,8 +188,8 @@ char *coordena_next_step_text (CoordenaCompetencia next_step, guint percent);
 char *coordena_forecast_team_missing_text (const CoordenaForecastTeam *team);
 
 /* The weakest confidence among the values a month's percent and loss rest on: the clause, the
- * provimento rule when it applied, the rule set's default base when it was used. A when the
- * month loses nothing. */
+ * provimento rule when it applied, the workload ceiling when it made a category absent, the rule
+ * set's default base when it was used. A when the month loses nothing. */
 CoordenaConfidence coordena_month_result_confidence (const CoordenaMonthResult *result);
 
 /* "limitado a 75 % pelo provimento (NT 753/2021 itens 2.13 e 2.17 …)", or NULL when the

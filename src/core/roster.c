@@ -762,7 +762,8 @@ coordena_roster_month_absent (const CoordenaRoster *r, const CoordenaRosterMonth
   return coordena_roster_month_absent_rule (r, month, &rule);
 }
 
-/* The four thresholds fit a byte each (every one is at most 168 h). */
+/* The four thresholds fit a byte each: a rule set's are at most 168 h, and a ceiling of 255 h or
+ * more can only be COORDENA_PRESENCE_NO_CEILING (a CNS's total never limits it then). */
 static guint
 rule_key (const CoordenaPresenceRule *rule)
 {

@@ -30,6 +30,7 @@ typedef struct {
   CoordenaCategorySet absent;
   guint8 key;                        /* absent | KEY_SEM_PRODUCAO */
   guint8 missing;                    /* the team has no registration in c (sem registro) */
+  guint8 ceiling;                    /* the workload ceiling made a category absent in c */
   gint64 base;
   const CoordenaRuleSet *set;
   const Compiled *compiled;
@@ -69,6 +70,9 @@ typedef struct {
   CoordenaRoster *roster;
   CoordenaPresenceRule masks_rule;
   const CoordenaCategorySet *masks;
+  gboolean want_ceiling;             /* also find where the workload ceiling decided an absence */
+  CoordenaPresenceRule uncapped_rule;
+  const CoordenaCategorySet *uncapped;
 } Picker;
 
 static inline gboolean condition_holds (const CoordenaClause *clause, guint8 key);
@@ -164,6 +168,22 @@ masks_for (Picker *p, const CoordenaRuleSet *set)
   return p->masks;
 }
 
+/* The same thresholds without the workload ceiling. */
+static const CoordenaCategorySet *
+uncapped_for (Picker *p, const CoordenaRuleSet *set)
+{
+  CoordenaPresenceRule rule;
+
+  coordena_rule_set_presence_rule (set, &rule);
+  rule.max_total_hours = COORDENA_PRESENCE_NO_CEILING;
+  if (p->uncapped == NULL || memcmp (&p->uncapped_rule, &rule, sizeof rule) != 0)
+    {
+      p->uncapped = coordena_roster_absent_masks_rule (p->roster, &rule);
+      p->uncapped_rule = rule;
+    }
+  return p->uncapped;
+}
+
 static inline gboolean
 family_matches (const CoordenaClause *clause, guint8 type)
 {
@@ -215,6 +235,7 @@ evaluate_steps (const Step *steps, guint n, guint stratum, guint16 *run, Coorden
         .competencia = s->c,
         .absent = s->absent,
         .evaluated = s->type != COORDENA_TEAM_TYPE_OTHER,
+        .ceiling = s->ceiling,
       };
       if (!r->evaluated)
         continue;
@@ -307,6 +328,7 @@ team_steps (CoordenaRoster *roster, const CoordenaRosterTeam *team, Picker *pick
       steps[i].set = set;
       steps[i].compiled = picker->cached_compiled;
       steps[i].missing = FALSE;
+      steps[i].ceiling = picker->want_ceiling && uncapped_for (picker, set)[team->first_month + i] != steps[i].absent;
     }
   return n;
 }
@@ -539,6 +561,8 @@ coordena_month_result_confidence (const CoordenaMonthResult *r)
     worst = MAX (worst, r->clause->confidence);
   if (r->provimento)
     worst = MAX (worst, r->rules->provimento_confidence);
+  if (r->ceiling)
+    worst = MAX (worst, r->rules->max_total_hours_confidence);
   if (r->base_is_default && r->perda_centavos != COORDENA_BASE_UNKNOWN)
     worst = MAX (worst, r->rules->base_confidence);
   return worst;
@@ -635,6 +659,7 @@ coordena_forecast (CoordenaRoster            *roster,
   results = g_new (CoordenaMonthResult, max_team_months (roster) + max_gap + horizon);
 
   picker_init (&picker, roster, catalog, forced);
+  picker.want_ceiling = TRUE;
   f = g_new0 (CoordenaForecast, 1);
   f->roster = coordena_roster_ref (roster);
   f->current = current;
@@ -676,6 +701,7 @@ coordena_forecast (CoordenaRoster            *roster,
             {
               /* Without registration nobody is in the team, whatever the scenario plans. */
               s->missing = TRUE;
+              s->ceiling = FALSE;
               s->absent = coordena_team_type_required ((CoordenaTeamType) s->type);
               s->key = step_key (s->absent, 0);
               continue;
