@@ -390,7 +390,8 @@ coordena_summary_new (CoordenaRoster *roster, const CoordenaSummaryOptions *opti
         }
       m = &g_array_index (s->municipios, CoordenaMunicipioSummary, GPOINTER_TO_UINT (index));
       m->n_teams++;
-      if (ts->status == COORDENA_STATUS_SUSPENDED || (ts->status == COORDENA_STATUS_NO_RECORD && ts->percent > 0))
+      /* As the dashboard and `forecast` count them: a team without registration is not "suspended". */
+      if (ts->status == COORDENA_STATUS_SUSPENDED)
         m->n_suspended++;
       if (ts->loss_horizon > 0)
         m->loss_horizon += ts->loss_horizon;
