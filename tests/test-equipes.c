@@ -253,7 +253,7 @@ test_team_without_registration (void)
 
   g_assert_true (coordena_equipes_page_show_team (page, "0000020060"));
   ui_wait_for_frames (GTK_WIDGET (window), 2);
-  g_assert_true (label_shows (GTK_WIDGET (detail), "Limitado a 75 % pelo provimento"));
+  g_assert_true (label_shows (GTK_WIDGET (detail), "Limitado a 75 % pelo provimento (NT 753/2021 itens 2.13 e 2.17"));
 }
 
 int

@@ -115,6 +115,7 @@ typedef struct {
   gint64 loss;                        /* centavos, −1 when the base is unknown */
   gboolean missing;                   /* the team had no registration (sem registro) */
   gboolean provimento;                /* the provimento rule limited the percent */
+  const char *provimento_basis;       /* then the act it rests on */
   CoordenaConfidence confidence;      /* the weakest value the percent and loss rest on */
   const char *confidence_basis;       /* the act of the clause, when one fired */
 } CoordenaTeamMonthSummary;

@@ -180,8 +180,9 @@ month_subtitle (const CoordenaTeamMonthSummary *m)
     {
       if (text->len > 0)
         g_string_append (text, "\n");
-      /* TRANSLATORS: the provimento rule capped the suspension */
-      g_string_append_printf (text, _("Limited to %d %% by the provimento rule"), m->percent);
+      /* TRANSLATORS: the provimento rule capped the suspension; then its act */
+      g_string_append_printf (text, _("Limited to %d %% by the provimento rule (%s)"), m->percent,
+                              m->provimento_basis != NULL ? m->provimento_basis : "");
     }
   return g_string_free (text, FALSE);
 }

@@ -512,6 +512,8 @@ coordena_summary_team_timeline (const CoordenaSummary *s, guint row)
             .forecast = pass > 0,
             .missing = pass > 0 && ft->missing,
             .provimento = r->provimento,
+            .provimento_basis = r->provimento && r->rules != NULL
+                                ? (r->rules->provimento_basis != NULL ? r->rules->provimento_basis : r->rules->act) : NULL,
             .confidence = coordena_month_result_confidence (r),
             .confidence_basis = r->clause != NULL ? r->clause->basis : NULL,
             .absent = r->absent,
