@@ -249,6 +249,8 @@ test_team_without_registration (void)
   g_assert_true (label_shows (GTK_WIDGET (detail), "Sem registro na competência 12/2026 (a última é 08/2026): 100 % suspensos"));
   g_assert_true (label_shows (GTK_WIDGET (detail), "sem registro, 100 % suspensos"));
   g_assert_true (label_shows (GTK_WIDGET (detail), "a confirmar"));
+  /* The detail's total is the forecast's: 12 competências at R$ 18.000,00, not 13. */
+  g_assert_true (label_shows (GTK_WIDGET (detail), "R$ 216.000,00"));
   g_free (ui_save_png (GTK_WIDGET (window), "equipes-sem-registro"));
 
   g_assert_true (coordena_equipes_page_show_team (page, "0000020060"));

@@ -265,6 +265,10 @@ show_timeline (CoordenaTeamDetail *self)
         add_month_row (self->forecast_list, m, TRUE);
       any_forecast = TRUE;
       last_percent = m->percent;
+      /* The current competência of a team without registration is shown, not forecast: the
+       * horizon's total is the forecast's. */
+      if (m->competencia <= coordena_team_item_get_team_summary (self->item)->current)
+        continue;
       if (m->loss < 0 && m->percent > 0)
         unknown = TRUE;
       else if (m->loss > 0)
