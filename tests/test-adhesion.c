@@ -664,8 +664,10 @@ test_forecast_report (void)
     assert_has (rest->str, "por município");
     assert_has (rest->str, "Juazeiro do Norte");
     assert_has (rest->str, "16 equipes");
-    assert_has (rest->str, "Perda por mês");
-    assert_has (rest->str, "Perda total");
+    assert_has (rest->str, "Equipe e o que falta");
+    assert_has (rest->str, "Próximo passo");
+    assert_has (rest->str, "Corrigir");
+    assert_has (rest->str, "Atos em que os valores se apoiam");
   }
 }
 

@@ -91,7 +91,8 @@ test_evaluate_json (void)
   g_autoptr(JsonNode) root = NULL;
   JsonArray *array;
   JsonObject *o;
-  const char *keys[] = { "ine", "competencia", "regras", "ausentes", "percentual", "clausula", "base_centavos", "perda_centavos" };
+  const char *keys[] = { "ine", "competencia", "regras", "ausentes", "percentual", "clausula", "provimento_aplicado",
+                         "base_centavos", "perda_centavos" };
 
   run_cli (&r, NULL, "evaluate", "--format", "json", path, NULL);
   g_assert_cmpint (r.status, ==, 0);
@@ -142,9 +143,12 @@ test_evaluate_forced_rules_and_csv (void)
   /* --rules ID applies that set to every competência, whatever its validity. */
   run_cli (&r, NULL, "evaluate", "--rules", "portaria-38-2022", "--format", "csv", path, NULL);
   g_assert_cmpint (r.status, ==, 0);
-  g_assert_true (g_str_has_prefix (r.out, "ine;competencia;regras;ausentes;percentual;clausula;base;perda\n"));
-  g_assert_nonnull (strstr (r.out, "\n0000010014;202506;portaria-38-2022;MED;50;esf-med;R$ 16.833,33;R$ 8.416,67\n"));
-  g_assert_nonnull (strstr (r.out, "\n0000010022;202504;portaria-38-2022;;0;;R$ 12.625,00;R$ 0,00\n"));
+  g_assert_true (g_str_has_prefix (r.out, "ine;competencia;regras;ausentes;percentual;clausula;provimento_aplicado;base;perda\n"));
+  g_assert_nonnull (strstr (r.out, "\n0000010014;202506;portaria-38-2022;MED;50;esf-med;N;R$ 16.833,33;R$ 8.416,67\n"));
+  /* Two médicos of 15 h do not make the 30 h one an eAP 30 h needs (NT 753/2021 item 2.20 b):
+   * MED absent from the first competência, 100 % from the second. */
+  g_assert_nonnull (strstr (r.out, "\n0000010022;202504;portaria-38-2022;MED;0;;N;R$ 12.625,00;R$ 0,00\n"));
+  g_assert_nonnull (strstr (r.out, "\n0000010022;202505;portaria-38-2022;MED;100;eap-med;N;R$ 12.625,00;R$ 12.625,00\n"));
   g_assert_null (strstr (r.out, "0000010049"));
 }
 
@@ -159,7 +163,8 @@ test_evaluate_table (void)
   g_assert_nonnull (strstr (r.out, "Ausentes"));
   g_assert_nonnull (strstr (r.out, "0000010014  06/2025  portaria-6907-2025  MED"));
   g_assert_nonnull (strstr (r.out, "R$ 13.500,00"));
-  g_assert_nonnull (strstr (r.out, "7 equipes-competências; perda R$ 31.500,00"));
+  /* 13.500 + 18.000, and the eAP 30 h whose médicos of 15 h each do not add up: 2 × 9.468,75. */
+  g_assert_nonnull (strstr (r.out, "7 equipes-competências; perda R$ 50.437,50"));
 }
 
 static void
@@ -336,12 +341,329 @@ test_forecast (void)
   o = find (json_node_get_array (b), "0000010014", 0);
   g_assert_cmpint (json_object_get_int_member (o, "perda_total_centavos"), ==, 0);
   o = find (json_node_get_array (b), "0000010022", 0);
+  /* Already 75 % for its médicos of 15 h each; the enfermeira leaving in 08/2025 makes it
+   * MED+ENF, 100 % at once. */
+  g_assert_cmpint (json_object_get_int_member (o, "percentual"), ==, 75);
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (o, "ausentes_desde"), "MED"), ==, 202504);
   next = json_object_get_object_member (o, "proximo_passo");
-  g_assert_cmpint (json_object_get_int_member (next, "competencia"), ==, 202509);
-  g_assert_cmpint (json_object_get_int_member (next, "percentual"), ==, 75);
-  g_assert_cmpint (json_object_get_int_member (o, "corrigir_ate"), ==, 202509);
+  g_assert_cmpint (json_object_get_int_member (next, "competencia"), ==, 202508);
+  g_assert_cmpint (json_object_get_int_member (next, "percentual"), ==, 100);
+  g_assert_cmpint (json_object_get_int_member (o, "corrigir_ate"), ==, 202508);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (o, "meses")), ==, 6);
   g_unlink (scenario);
+  g_rmdir (dir);
+}
+
+/* pdftotext's text of a PDF, its lines joined by single spaces so table cells read in order. */
+static char *
+pdf_text (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, "pdftotext", path, "-", NULL);
+  g_autofree char *out = NULL;
+  g_auto(GStrv) words = NULL;
+
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (proc, NULL, NULL, &out, NULL, &error);
+  g_assert_no_error (error);
+  words = g_strsplit_set (out, " \n\f", -1);
+  {
+    g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
+    g_auto(GStrv) kept = NULL;
+
+    for (guint i = 0; words[i] != NULL; i++)
+      if (words[i][0] != '\0')
+        g_strv_builder_add (b, words[i]);
+    kept = g_strv_builder_end (b);
+    return g_strjoinv (" ", kept);
+  }
+}
+
+/* One CSV line's cells, quotes understood. */
+static GStrv
+split_csv_line (const char *line)
+{
+  g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
+  g_autoptr(GString) cell = g_string_new (NULL);
+  gboolean quoted = FALSE;
+
+  for (const char *p = line; *p != '\0'; p++)
+    {
+      if (quoted && *p == '"' && p[1] == '"')
+        g_string_append_c (cell, *p++);
+      else if (*p == '"')
+        quoted = !quoted;
+      else if (*p == ';' && !quoted)
+        {
+          g_strv_builder_add (b, cell->str);
+          g_string_truncate (cell, 0);
+        }
+      else
+        g_string_append_c (cell, *p);
+    }
+  g_strv_builder_add (b, cell->str);
+  return g_strv_builder_end (b);
+}
+
+static char *
+read_text (const char *path)
+{
+  char *text = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  return text;
+}
+
+/* Issue 12 item 1 and 2: on a roster where two teams stopped before the state's latest
+ * competência, with a scenario and a horizon of 18, `forecast` (every format), the forecast
+ * sheet and `report forecast` count the same teams, the same statuses and the same money over
+ * the same competências, and the report says what it computed. */
+static void
+test_forecast_and_report_agree (void)
+{
+  g_autofree char *path = fixture ("roster-parado.csv");
+  g_autofree char *dir = g_dir_make_tmp ("coordena-agree-XXXXXX", NULL);
+  g_autofree char *db = g_build_filename (dir, "c.db", NULL);
+  g_autofree char *scenario = g_build_filename (dir, "cenario.csv", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "previsao.pdf", NULL);
+  g_autofree char *sheet = g_build_filename (dir, "previsao.csv", NULL);
+  g_autofree char *text = NULL, *csv = NULL, *total_text = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_auto(Run) init = { 0 };
+  g_auto(Run) imp = { 0 };
+  g_auto(Run) json = { 0 };
+  g_auto(Run) table = { 0 };
+  g_auto(Run) report = { 0 };
+  g_auto(Run) out = { 0 };
+  JsonArray *teams;
+  gint64 total = 0;
+  guint missing = 0, n_rows = 0;
+  GStatBuf st;
+
+  run_cli (&init, NULL, "--db", db, "init", "--uf", "GO", NULL);
+  g_assert_cmpint (init.status, ==, 0);
+  run_cli (&imp, NULL, "--db", db, "import", "roster", path, NULL);
+  g_assert_cmpint (imp.status, ==, 0);
+  g_assert_true (g_file_set_contents (scenario, "ine;mudanca;categoria;a_partir_de\n"
+                                                "0000020044;entrada;ENF;202703\n0000020010;saida;TEC;202702\n", -1, NULL));
+
+  run_cli (&json, NULL, "--db", db, "forecast", "--scenario", scenario, "--horizon", "18", "--format", "json", NULL);
+  g_assert_cmpint (json.status, ==, 0);
+  root = parse (json.out);
+  teams = json_node_get_array (root);
+  g_assert_cmpuint (json_array_get_length (teams), ==, 6);
+  for (guint i = 0; i < json_array_get_length (teams); i++)
+    {
+      JsonObject *o = json_array_get_object_element (teams, i);
+
+      total += json_object_get_int_member (o, "perda_total_centavos");
+      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (o, "meses")), ==, 18);
+      if (json_object_get_boolean_member (o, "sem_registro"))
+        {
+          missing++;
+          g_assert_cmpint (json_object_get_int_member (o, "competencia"), ==, 202612);
+          g_assert_cmpint (json_object_get_int_member (o, "percentual"), ==, 100);
+          g_assert_cmpstr (json_object_get_string_member (o, "clausula"), ==, "sem-registro");
+          g_assert_cmpstr (json_object_get_string_member (o, "situacao"), ==, "Sem registro na competência 12/2026 (100 %)");
+        }
+    }
+  g_assert_cmpuint (missing, ==, 2);
+  /* 2 × 18 × 18.000 without registration, 18 × 13.500 under provimento, 18 × 5.400 for the eAP
+   * whose enfermeiras of 10 h do not add up, 2 × 13.500 before the hire, 16 × 4.500 after the
+   * departure. */
+  g_assert_cmpint (total, ==, 2 * 18 * 1800000 + 18 * 1350000 + 18 * 540000 + 2 * 1350000 + 16 * 450000);
+  {
+    g_autofree char *money = NULL;
+    JsonObject *o = find (teams, "0000020060", 0);
+
+    g_assert_true (json_object_get_boolean_member (o, "provimento_aplicado"));
+    g_assert_false (json_object_get_boolean_member (find (teams, "0000020044", 0), "provimento_aplicado"));
+    (void) money;
+  }
+
+  run_cli (&table, NULL, "--db", db, "forecast", "--scenario", scenario, "--horizon", "18", NULL);
+  g_assert_cmpint (table.status, ==, 0);
+  g_assert_nonnull (strstr (table.out, "Previsão de 01/2027 a 06/2028 (18 competências)"));
+  g_assert_nonnull (strstr (table.out, "cenário: 2 mudanças"));
+  g_assert_nonnull (strstr (table.out, "6 equipes avaliadas: 0 regulares, 1 em risco, 3 suspensas, 2 sem registro na competência 12/2026."));
+  g_assert_nonnull (strstr (table.out, "6 equipes perdem recursos nas próximas 18 competências: R$ 1.087.200,00"));
+
+  run_cli (&report, NULL, "--db", db, "report", "forecast", "--scenario", scenario, "--horizon", "18", "-o", pdf, NULL);
+  g_assert_cmpint (report.status, ==, 0);
+  text = pdf_text (pdf);
+  g_assert_nonnull (strstr (text, "Competências previstas 01/2027 a 06/2028 (18 competências)"));
+  g_assert_nonnull (strstr (text, "Equipes avaliadas 6"));
+  g_assert_nonnull (strstr (text, "Suspensas agora 3"));
+  g_assert_nonnull (strstr (text, "Sem registro na competência 12/2026 2"));
+  total_text = g_strdup_printf ("Perda prevista nas próximas 18 competências (01/2027 a 06/2028) R$ 1.087.200,00");
+  g_assert_nonnull (strstr (text, total_text));
+  g_assert_nonnull (strstr (text, "Mudanças do cenário 2 mudanças planejadas"));
+  g_assert_nonnull (strstr (text, "0000020044: entrada de Enfermeiro a partir de 03/2027"));
+  g_assert_nonnull (strstr (text, "0000020010: saída de Técnico ou auxiliar de enfermagem a partir de 02/2027"));
+  g_assert_nonnull (strstr (text, "Portaria GM/MS nº 7.799/2025 (componente de equidade) (a partir de 01/2026)"));
+  g_assert_nonnull (strstr (text, "registrado previsto"));
+  /* Every team the forecast counts is in the report's table, the two without registration too. */
+  for (guint i = 0; i < json_array_get_length (teams); i++)
+    g_assert_nonnull (strstr (text, json_object_get_string_member (json_array_get_object_element (teams, i), "ine")));
+  g_assert_nonnull (strstr (text, "sem registro desde 09/2026"));
+  g_assert_nonnull (strstr (text, "falta: Enfermeiro (desde 11/2026)"));
+  g_assert_nonnull (strstr (text, "limitado pelo provimento"));
+  g_assert_null (strstr (text, "regras A"));
+  g_assert_null (strstr (text, "se nada mudar"));
+
+  /* The sheet from `forecast -o` (the window writes the same): the same teams and total. */
+  run_cli (&out, NULL, "--db", db, "forecast", "--scenario", scenario, "--horizon", "18", "-o", sheet, NULL);
+  g_assert_cmpint (out.status, ==, 0);
+  g_assert_cmpstr (out.out, ==, "");
+  csv = read_text (sheet);
+  g_assert_true (g_str_has_prefix (csv, "\xEF\xBB\xBF" "Município;IBGE;INE;CNES;Equipe;Tipo;Situação;"));
+  g_assert_cmpint (g_stat (sheet, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  {
+    g_auto(GStrv) lines = g_strsplit (csv, "\r\n", -1);
+    gint64 sum = 0;
+
+    for (guint i = 1; lines[i] != NULL && lines[i][0] != '\0'; i++)
+      {
+        g_auto(GStrv) cells = split_csv_line (lines[i]);
+        g_auto(GStrv) parts = NULL;
+
+        n_rows++;
+        g_assert_cmpuint (g_strv_length (cells), ==, 24);
+        /* Money is a number with a decimal comma, no "R$". */
+        g_assert_null (strstr (lines[i], "R$"));
+        parts = g_strsplit (cells[20], ",", 2);
+        sum += g_ascii_strtoll (parts[0], NULL, 10) * 100 + g_ascii_strtoll (parts[1], NULL, 10);
+      }
+    g_assert_cmpuint (n_rows, ==, 6);
+    g_assert_cmpint (sum, ==, total);
+  }
+  g_assert_nonnull (strstr (csv, ";Sem registro na competência 12/2026 (100 %);12/2026;08/2026;"));
+
+  g_unlink (sheet);
+  g_unlink (pdf);
+  g_unlink (scenario);
+  g_unlink (db);
+  g_rmdir (dir);
+}
+
+/* Issue 12 item 8: when the provimento cap turns the 100 % of MED+ENF into 75 %, every output
+ * says so. */
+static void
+test_provimento_shows (void)
+{
+  g_autofree char *path = fixture ("roster-parado.csv");
+  g_auto(Run) json = { 0 };
+  g_auto(Run) csv = { 0 };
+  g_auto(Run) table = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *rows;
+
+  run_cli (&json, NULL, "evaluate", "--format", "json", path, NULL);
+  g_assert_cmpint (json.status, ==, 0);
+  root = parse (json.out);
+  rows = json_node_get_array (root);
+  g_assert_true (json_object_get_boolean_member (find (rows, "0000020060", 202612), "provimento_aplicado"));
+  g_assert_cmpint (json_object_get_int_member (find (rows, "0000020060", 202612), "percentual"), ==, 75);
+  g_assert_cmpstr (json_object_get_string_member (find (rows, "0000020060", 202612), "clausula"), ==, "esf-med-enf");
+  g_assert_false (json_object_get_boolean_member (find (rows, "0000020060", 202611), "provimento_aplicado"));
+  g_assert_false (json_object_get_boolean_member (find (rows, "0000020044", 202612), "provimento_aplicado"));
+
+  run_cli (&csv, NULL, "evaluate", "--format", "csv", path, NULL);
+  g_assert_nonnull (strstr (csv.out, "\n0000020060;202612;portaria-7799-2025;MED+ENF;75;esf-med-enf;S;R$ 18.000,00;R$ 13.500,00\n"));
+  run_cli (&table, NULL, "forecast", path, NULL);
+  g_assert_nonnull (strstr (table.out, "12/2026  75 % P"));
+  g_assert_nonnull (strstr (table.out, "P: limitado a 75 % pelo provimento (NT 753/2021 itens 2.13 e 2.17"));
+}
+
+/* Issue 12 item 10: the comparison sheet is the people's format too, named by the rule sets. */
+static void
+test_compare_sheet (void)
+{
+  g_autofree char *path = fixture ("roster.csv");
+  g_autofree char *dir = g_dir_make_tmp ("coordena-cmp-XXXXXX", NULL);
+  g_autofree char *sheet = g_build_filename (dir, "comparacao.csv", NULL);
+  g_autofree char *csv = NULL;
+  g_auto(Run) r = { 0 };
+
+  run_cli (&r, NULL, "compare", "--rules", "portaria-38-2022", "--rules", "portaria-6907-2025", "-o", sheet, path, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  csv = read_text (sheet);
+  g_assert_true (g_str_has_prefix (csv, "\xEF\xBB\xBF" "INE;Equipe;Última competência;Percentual — Portaria GM/MS nº 38/2022"));
+  g_assert_nonnull (strstr (csv, "\r\nTotal;;;;;50500,00;50437,50;-62,50\r\n"));
+  /* "R$" only in the titles, never beside an amount. */
+  g_assert_null (strstr (strstr (csv, "\r\n"), "R$"));
+  g_unlink (sheet);
+  g_rmdir (dir);
+}
+
+/* Issue 12 item 6: every parameter shows its act, and the tags are explained. */
+static void
+test_rules_show_cites_every_parameter (void)
+{
+  g_auto(Run) show = { 0 };
+
+  run_cli (&show, NULL, "rules", "show", "portaria-6907-2025", NULL);
+  g_assert_cmpint (show.status, ==, 0);
+  g_assert_nonnull (strstr (show.out, "Presente numa eAP:"));
+  g_assert_nonnull (strstr (show.out, "NT 753/2021 item 2.20 b: carga horária individual semanal de 20 ou 30 horas"));
+  g_assert_nonnull (strstr (show.out, "Portaria SAS/MS nº 134/2011"));
+  g_assert_nonnull (strstr (show.out, "Sem registro:"));
+  g_assert_nonnull (strstr (show.out, "Fundamento: Portaria GM/MS nº 3.493/2024, anexos (transcrição de consultoria)"));
+  g_assert_nonnull (strstr (show.out, "[A] lido no próprio ato; [S] de fonte secundária"));
+  g_assert_null (strstr (show.out, "nenhum ato citado"));
+}
+
+/* Issue 12 item 9: with no language set (C.UTF-8), the forecast and its PDF report are in
+ * Portuguese, figures in pt-BR format. */
+static void
+test_portuguese_under_c_locale (void)
+{
+  g_autofree char *path = fixture ("roster-parado.csv");
+  g_autofree char *dir = g_dir_make_tmp ("coordena-c-XXXXXX", NULL);
+  g_autofree char *db = g_build_filename (dir, "c.db", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "previsao.pdf", NULL);
+  g_autofree char *text = NULL;
+  const char *const commands[][8] = {
+    { "--db", db, "init", "--uf", "GO", NULL },
+    { "--db", db, "import", "roster", path, NULL },
+    { "--db", db, "report", "forecast", "-o", pdf, NULL },
+    { "--db", db, "forecast", NULL },
+  };
+  g_autofree char *forecast_out = NULL;
+
+  for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
+    {
+      g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+      g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+      g_autoptr(GSubprocess) proc = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *out = NULL, *err = NULL;
+
+      g_ptr_array_add (argv, (gpointer) g_getenv ("COORDENA_CLI"));
+      for (guint k = 0; commands[c][k] != NULL; k++)
+        g_ptr_array_add (argv, (gpointer) commands[c][k]);
+      g_ptr_array_add (argv, NULL);
+      g_subprocess_launcher_unsetenv (launcher, "LANGUAGE");
+      g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+      proc = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, &error);
+      g_assert_no_error (error);
+      g_subprocess_communicate_utf8 (proc, NULL, NULL, &out, &err, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (g_subprocess_get_exit_status (proc), ==, 0);
+      if (c == 3)
+        forecast_out = g_steal_pointer (&out);
+    }
+  g_assert_nonnull (strstr (forecast_out, "Competência mais recente: 12/2026. Previsão de 01/2027 a 12/2027"));
+  g_assert_nonnull (strstr (forecast_out, "equipes perdem recursos nas próximas 12 competências: R$ 820.800,00"));
+  text = pdf_text (pdf);
+  g_assert_nonnull (strstr (text, "Previsão de suspensões do financiamento federal"));
+  g_assert_nonnull (strstr (text, "Equipes com suspensão agora ou adiante, por município"));
+  g_assert_nonnull (strstr (text, "R$ 820.800,00"));
+  g_assert_null (strstr (text, "Forecast"));
+  g_assert_null (strstr (text, "million"));
+  g_unlink (pdf);
+  g_unlink (db);
   g_rmdir (dir);
 }
 
@@ -358,9 +680,11 @@ test_compare (void)
   root = parse (r.out);
   o = json_node_get_object (root);
   total = json_object_get_object_member (o, "total");
-  g_assert_cmpint (json_object_get_int_member (total, "perda_a_centavos"), ==, 2525000);
-  g_assert_cmpint (json_object_get_int_member (total, "perda_b_centavos"), ==, 3150000);
-  g_assert_cmpint (json_object_get_int_member (total, "diferenca_centavos"), ==, 625000);
+  /* The eAP 30 h lacks its médico of 30 h (two of 15 h do not count): 100 % twice under
+   * Portaria 38/2022, 75 % twice under 6.907/2025. */
+  g_assert_cmpint (json_object_get_int_member (total, "perda_a_centavos"), ==, 5050000);
+  g_assert_cmpint (json_object_get_int_member (total, "perda_b_centavos"), ==, 5043750);
+  g_assert_cmpint (json_object_get_int_member (total, "diferenca_centavos"), ==, -6250);
   o = find (json_object_get_array_member (o, "equipes"), "0000010014", 0);
   g_assert_cmpint (json_object_get_int_member (o, "percentual_a"), ==, 50);
   g_assert_cmpint (json_object_get_int_member (o, "percentual_b"), ==, 75);
@@ -388,7 +712,7 @@ test_user_rule_set_replaces_shipped (void)
 
   run_cli (&r, xdg, "evaluate", "--format", "csv", path, NULL);
   g_assert_cmpint (r.status, ==, 0);
-  g_assert_nonnull (strstr (r.out, "\n0000010014;202506;portaria-6907-2025;MED;50;esf-med;R$ 18.000,00;R$ 9.000,00\n"));
+  g_assert_nonnull (strstr (r.out, "\n0000010014;202506;portaria-6907-2025;MED;50;esf-med;N;R$ 18.000,00;R$ 9.000,00\n"));
   g_unlink (dest);
   g_rmdir (rules);
   {
@@ -412,6 +736,11 @@ main (int argc, char **argv)
   g_test_add_func ("/cli-rules/rules-list-and-show", test_rules_list_and_show);
   g_test_add_func ("/cli-rules/forecast", test_forecast);
   g_test_add_func ("/cli-rules/compare", test_compare);
+  g_test_add_func ("/cli-rules/forecast-and-report-agree", test_forecast_and_report_agree);
+  g_test_add_func ("/cli-rules/provimento-shows", test_provimento_shows);
+  g_test_add_func ("/cli-rules/portuguese-under-c-locale", test_portuguese_under_c_locale);
+  g_test_add_func ("/cli-rules/compare-sheet", test_compare_sheet);
+  g_test_add_func ("/cli-rules/rules-show-cites-every-parameter", test_rules_show_cites_every_parameter);
   g_test_add_func ("/cli-rules/user-rule-set-replaces-shipped", test_user_rule_set_replaces_shipped);
   return g_test_run ();
 }

@@ -45,7 +45,9 @@ run_cli (Run *r, const char *const *env, ...)
   r->status = g_subprocess_get_exit_status (proc);
 }
 
-static const char *const english[] = { "LANGUAGE", "C", "LC_ALL", "C.UTF-8", NULL };
+/* A machine with no language set: Coordena speaks Portuguese there too (issue 12, item 9). */
+static const char *const c_locale[] = { "LANGUAGE", "", "LC_ALL", "C.UTF-8", NULL };
+static const char *const posix[] = { "LANGUAGE", "", "LC_ALL", "C", NULL };
 static const char *const portuguese[] = { "LANGUAGE", "pt_BR", "LC_ALL", "pt_BR.UTF-8", NULL };
 
 static void
@@ -53,7 +55,7 @@ test_version (void)
 {
   g_auto(Run) r = { 0 };
 
-  run_cli (&r, english, "--version", NULL);
+  run_cli (&r, c_locale, "--version", NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_cmpstr (r.out, ==, "coordena-cli " PACKAGE_VERSION "\n");
 }
@@ -63,11 +65,35 @@ test_help_lists_commands (void)
 {
   g_auto(Run) r = { 0 };
 
-  run_cli (&r, english, "--help", NULL);
+  run_cli (&r, c_locale, "--help", NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.out, "--db"));
   g_assert_nonnull (strstr (r.out, "info"));
-  g_assert_nonnull (strstr (r.out, "help COMMAND"));
+  g_assert_nonnull (strstr (r.out, "help COMANDO"));
+  g_assert_nonnull (strstr (r.out, "Uso: coordena-cli"));
+}
+
+/* Under C.UTF-8, plain C, or a language without a catalogue, the program speaks Portuguese:
+ * its messages, its errors and the figures it prints. */
+static void
+test_portuguese_without_a_language (void)
+{
+  const char *const english_us[] = { "LANGUAGE", "", "LC_ALL", "en_US.UTF-8", NULL };
+  const char *const *envs[] = { c_locale, posix, english_us };
+
+  for (guint i = 0; i < G_N_ELEMENTS (envs); i++)
+    {
+      g_auto(Run) help = { 0 };
+      g_auto(Run) bad = { 0 };
+
+      run_cli (&help, envs[i], "--help", NULL);
+      g_assert_cmpint (help.status, ==, 0);
+      g_assert_nonnull (strstr (help.out, "Uso: coordena-cli"));
+      g_assert_null (strstr (help.out, "Usage:"));
+      run_cli (&bad, envs[i], "avaliar", NULL);
+      g_assert_cmpint (bad.status, ==, 2);
+      g_assert_nonnull (strstr (bad.err, "comando desconhecido “avaliar”"));
+    }
 }
 
 static void
@@ -87,9 +113,9 @@ test_no_command_is_usage_error (void)
 {
   g_auto(Run) r = { 0 };
 
-  run_cli (&r, english, NULL);
+  run_cli (&r, c_locale, NULL);
   g_assert_cmpint (r.status, ==, 2);
-  g_assert_nonnull (strstr (r.err, "Usage:"));
+  g_assert_nonnull (strstr (r.err, "Uso:"));
 }
 
 static void
@@ -108,7 +134,7 @@ test_unknown_option (void)
 {
   g_auto(Run) r = { 0 };
 
-  run_cli (&r, english, "--dbx", "info", NULL);
+  run_cli (&r, c_locale, "--dbx", "info", NULL);
   g_assert_cmpint (r.status, ==, 2);
   g_assert_nonnull (strstr (r.err, "--dbx"));
 }
@@ -118,7 +144,7 @@ test_db_needs_value (void)
 {
   g_auto(Run) r = { 0 };
 
-  run_cli (&r, english, "--db", NULL);
+  run_cli (&r, c_locale, "--db", NULL);
   g_assert_cmpint (r.status, ==, 2);
   g_assert_nonnull (strstr (r.err, "--db"));
 }
@@ -129,12 +155,12 @@ test_info_uses_db (void)
   g_auto(Run) a = { 0 };
   g_auto(Run) b = { 0 };
 
-  run_cli (&a, english, "--db", "/tmp/x/estado.db", "info", NULL);
+  run_cli (&a, c_locale, "--db", "/tmp/x/estado.db", "info", NULL);
   g_assert_cmpint (a.status, ==, 0);
   g_assert_nonnull (strstr (a.out, "/tmp/x/estado.db"));
   g_assert_nonnull (strstr (a.out, PACKAGE_VERSION));
 
-  run_cli (&b, english, "--db=/tmp/y.db", "info", NULL);
+  run_cli (&b, c_locale, "--db=/tmp/y.db", "info", NULL);
   g_assert_cmpint (b.status, ==, 0);
   g_assert_nonnull (strstr (b.out, "/tmp/y.db"));
 }
@@ -156,11 +182,11 @@ test_command_help_and_extra_args (void)
   g_auto(Run) a = { 0 };
   g_auto(Run) b = { 0 };
 
-  run_cli (&a, english, "help", "info", NULL);
+  run_cli (&a, c_locale, "help", "info", NULL);
   g_assert_cmpint (a.status, ==, 0);
   g_assert_nonnull (strstr (a.out, "info"));
 
-  run_cli (&b, english, "info", "demais", NULL);
+  run_cli (&b, c_locale, "info", "demais", NULL);
   g_assert_cmpint (b.status, ==, 2);
   g_assert_nonnull (strstr (b.err, "info"));
 }
@@ -173,6 +199,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/version", test_version);
   g_test_add_func ("/cli/help-lists-commands", test_help_lists_commands);
   g_test_add_func ("/cli/help-in-portuguese", test_help_in_portuguese);
+  g_test_add_func ("/cli/portuguese-without-a-language", test_portuguese_without_a_language);
   g_test_add_func ("/cli/no-command", test_no_command_is_usage_error);
   g_test_add_func ("/cli/unknown-command-pt", test_unknown_command_in_portuguese);
   g_test_add_func ("/cli/unknown-option", test_unknown_option);

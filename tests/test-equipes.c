@@ -200,6 +200,64 @@ test_export_teams (void)
   g_assert_nonnull (strstr (contents, team->ine));
 }
 
+/* Runs coordena-cli on a database (the real importer), asserting success. */
+static void
+cli_ok (const char *db, const char *const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int status = -1;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("COORDENA_CLI"));
+  g_ptr_array_add (argv, (gpointer) "--db");
+  g_ptr_array_add (argv, (gpointer) db);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+}
+
+/* Issue 12 items 1, 7 and 8 in the window: a team missing from the latest competência is listed
+ * and explained, a figure resting on an [S] value says "a confirmar", the provimento shows. */
+static void
+test_team_without_registration (void)
+{
+  g_autofree char *dir = ui_app_temp_dir ("parado");
+  g_autofree char *db = g_build_filename (dir, "coordena.db", NULL);
+  g_autofree char *roster = g_test_build_filename (G_TEST_DIST, "fixtures", "rules", "roster-parado.csv", NULL);
+  CoordenaWindow *window;
+  CoordenaEquipesPage *page;
+  CoordenaTeamDetail *detail;
+  CoordenaSummary *summary;
+
+  cli_ok (db, (const char *const[]) { "init", "--uf", "GO", NULL });
+  cli_ok (db, (const char *const[]) { "import", "roster", roster, NULL });
+  window = ui_app_open_on (app, db, "equipes");
+  page = COORDENA_EQUIPES_PAGE (coordena_window_get_page_widget (window, "equipes"));
+  detail = COORDENA_TEAM_DETAIL (coordena_equipes_page_get_detail (page));
+  summary = coordena_workspace_get_summary (coordena_window_get_workspace (window));
+
+  /* The same count as `forecast`: six teams, two of them without registration in 12/2026. */
+  g_assert_cmpuint (coordena_summary_get_n_evaluated (summary), ==, 6);
+  g_assert_cmpuint (coordena_summary_get_n_no_record (summary), ==, 2);
+
+  g_assert_true (coordena_equipes_page_show_team (page, "0000020028"));
+  ui_wait_for_frames (GTK_WIDGET (window), 2);
+  g_assert_true (label_shows (GTK_WIDGET (detail), "Sem registro na competência 12/2026 (a última é 08/2026): 100 % suspensos"));
+  g_assert_true (label_shows (GTK_WIDGET (detail), "sem registro, 100 % suspensos"));
+  g_assert_true (label_shows (GTK_WIDGET (detail), "a confirmar"));
+  /* The detail's total is the forecast's: 12 competências at R$ 18.000,00, not 13. */
+  g_assert_true (label_shows (GTK_WIDGET (detail), "R$ 216.000,00"));
+  g_free (ui_save_png (GTK_WIDGET (window), "equipes-sem-registro"));
+
+  g_assert_true (coordena_equipes_page_show_team (page, "0000020060"));
+  ui_wait_for_frames (GTK_WIDGET (window), 2);
+  g_assert_true (label_shows (GTK_WIDGET (detail), "Limitado a 75 % pelo provimento (NT 753/2021 itens 2.13 e 2.17"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -215,6 +273,7 @@ main (int argc, char **argv)
   g_test_add_func ("/equipes/detail-pane", test_detail_pane);
   g_test_add_func ("/equipes/ctrl-f-focuses-search", test_ctrl_f_focuses_search);
   g_test_add_func ("/equipes/export-teams", test_export_teams);
+  g_test_add_func ("/equipes/team-without-registration", test_team_without_registration);
 
   status = g_test_run ();
   g_application_release (G_APPLICATION (app));

@@ -257,6 +257,9 @@ test_rule_override_needs_act (void)
   g_assert_cmpuint (set->max_total_hours, ==, 40);
   g_assert_cmpint (set->max_total_hours_confidence, ==, COORDENA_CONFIDENCE_A);
   g_assert_cmpint (set->base_values[COORDENA_TEAM_TYPE_ESF][1], ==, 1900000);
+  /* The act the user named is now the parameter's basis. */
+  g_assert_cmpstr (set->max_total_hours_basis, ==, "Portaria GM/MS nº 9.999/2026");
+  g_assert_cmpstr (set->base_basis, ==, "Portaria GM/MS nº 9.998/2026");
   changes = coordena_rule_override_list (set);
   /* Both changes stay, each with its act: the second built on the first. */
   g_assert_cmpuint (g_strv_length (changes), ==, 2);
@@ -265,6 +268,20 @@ test_rule_override_needs_act (void)
 
     g_assert_nonnull (strstr (all, "max_total_hours = 40 — Portaria GM/MS nº 9.999/2026"));
     g_assert_nonnull (strstr (all, "eSF = 19.000,00;17.000,00;15.000,00;13.000,00 — Portaria GM/MS nº 9.998/2026"));
+  }
+
+  /* The eAP presence thresholds are parameters like any other. */
+  g_free (coordena_rule_override_set (set, "eap20_min_hours", "25", "Portaria GM/MS nº 9.997/2026", user_dir, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(CoordenaRuleCatalog) again = coordena_rule_catalog_load_dirs (shipped, user_dir, &error);
+    const CoordenaRuleSet *s2;
+
+    g_assert_no_error (error);
+    s2 = coordena_rule_catalog_find (again, "portaria-6907-2025");
+    g_assert_cmpuint (s2->eap20_min_hours, ==, 25);
+    g_assert_cmpstr (s2->eap_min_hours_basis, ==, "Portaria GM/MS nº 9.997/2026");
+    g_assert_cmpint (s2->eap_min_hours_confidence, ==, COORDENA_CONFIDENCE_A);
   }
 
   g_assert_true (coordena_rule_override_reset (set, &error));

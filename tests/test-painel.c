@@ -65,12 +65,17 @@ test_painel_shows_figures (void)
   g_assert_true (label_shows (GTK_WIDGET (page), "em risco de suspensão"));
   g_assert_true (label_shows (GTK_WIDGET (page), "suspensas agora"));
   g_assert_true (label_shows (GTK_WIDGET (page), "perda mensal prevista"));
-  g_assert_true (label_shows (GTK_WIDGET (page), "perda nos próximos 12 meses"));
+  g_assert_true (label_shows (GTK_WIDGET (page), "perda nas próximas 12 competências"));
   g_assert_true (label_shows (GTK_WIDGET (page), "Dados de demonstração"));
   g_assert_true (label_shows (GTK_WIDGET (page), "Alertas"));
   g_assert_true (label_shows (GTK_WIDGET (page), "Municípios com maior perda"));
   g_assert_cmpstr (coordena_painel_page_get_kpi (page, 0), ==, evaluated);
   g_assert_true (g_str_has_prefix (coordena_painel_page_get_kpi (page, 4), "R$ "));
+  /* The dashboard's total is the forecast's, the one `forecast` and the report print. */
+  {
+    g_autofree char *total = coordena_format_money (coordena_forecast_get_totals (coordena_summary_get_forecast (summary))->loss_horizon);
+    g_assert_cmpstr (coordena_painel_page_get_kpi (page, 4), ==, total);
+  }
 
   g_assert_nonnull (row_title (coordena_painel_page_get_municipios (page), 0));
   g_assert_nonnull (row_title (coordena_painel_page_get_alerts (page), 0));

@@ -206,6 +206,57 @@ test_no_clock_in_the_bytes (void)
   g_assert_true (g_bytes_equal (a, b));
 }
 
+/* A group's heading row never stays alone at the foot of a page: whatever the number of rows
+ * before it, it is on the page of the row after it. A cell's line feed starts a new line. */
+static void
+test_heading_row_keeps_with_next (void)
+{
+  gboolean crossed = FALSE;
+
+  for (guint n = 20; n <= 70; n++)
+    {
+      g_autoptr(CoordenaPdfDoc) doc = coordena_pdf_doc_new ();
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autofree char *path = NULL;
+      static const double widths[] = { 3, 1 };
+      const char *head[] = { "Equipe", "Perda" };
+      const char *heading[] = { "Município Agrupado", "R$ 1,00" };
+      const char *first[] = { "Primeira equipe\nfalta: Enfermeiro", "R$ 1,00" };
+      guint pages;
+
+      coordena_pdf_doc_begin_table (doc, 2, widths, NULL, head);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autofree char *name = g_strdup_printf ("Linha %u", i);
+          const char *cells[] = { name, "—" };
+          coordena_pdf_doc_add_row (doc, cells, FALSE);
+        }
+      coordena_pdf_doc_add_row_keep (doc, heading, TRUE);
+      coordena_pdf_doc_add_row (doc, first, FALSE);
+      coordena_pdf_doc_end_table (doc);
+      bytes = coordena_pdf_doc_render (doc, &pages, &error);
+      g_assert_no_error (error);
+      path = save (bytes, "keep.pdf");
+      for (guint p = 1; p <= pages; p++)
+        {
+          g_autofree char *page = g_strdup_printf ("%u", p);
+          const char *argv[] = { "pdftotext", "-f", page, "-l", page, path, "-", NULL };
+          g_autofree char *text = tool (argv);
+
+          if (strstr (text, "Município Agrupado") != NULL)
+            {
+              g_assert_nonnull (strstr (text, "Primeira equipe"));
+              /* The line feed made two lines, not one with a space. */
+              g_assert_nonnull (strstr (text, "Primeira equipe\n"));
+              crossed = crossed || p > 1;
+            }
+        }
+    }
+  /* The loop did push the heading over a page break at least once. */
+  g_assert_true (crossed);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -218,5 +269,6 @@ main (int argc, char **argv)
   g_test_add_func ("/pdf/long-words-stay-inside", test_long_words_stay_inside);
   g_test_add_func ("/pdf/refuses-unencodable", test_refuses_what_the_encoding_cannot_hold);
   g_test_add_func ("/pdf/no-clock-in-the-bytes", test_no_clock_in_the_bytes);
+  g_test_add_func ("/pdf/heading-row-keeps-with-next", test_heading_row_keeps_with_next);
   return g_test_run ();
 }

@@ -126,21 +126,54 @@ test_esf_workload (void)
   g_assert_cmpuint (absent_of (COORDENA_TEAM_TYPE_OTHER, 60, 0, 0, cats, full), ==, 0);
 }
 
+/* NT 753/2021 item 2.20 b: an eAP category is present when ONE member has the modality's weekly
+ * hours in the team; two people of 10 h do not make a 20 h médico. */
 static void
 test_eap_workload (void)
 {
   int split[] = { MED, MED, ENF };
   guint ten_ten[] = { 10, 10, 20 };
-  guint nine_eleven[] = { 9, 11, 20 };
   guint fifteen[] = { 15, 15, 30 };
+  guint one_twenty[] = { 20, 5, 20 };
+  guint one_thirty[] = { 30, 10, 30 };
   int cats2[] = { MED, ENF };
   guint twenty[] = { 20, 19 };
+  guint twenty_nine[] = { 29, 30 };
 
-  g_assert_cmpuint (absent_of (COORDENA_TEAM_TYPE_EAP20, 60, 0, 3, split, ten_ten), ==, 0);
-  g_assert_cmpuint (absent_of (COORDENA_TEAM_TYPE_EAP20, 60, 0, 3, split, nine_eleven), ==, BIT (MED));
-  g_assert_cmpuint (absent_of (COORDENA_TEAM_TYPE_EAP30, 60, 0, 3, split, ten_ten), ==, BIT (MED) | BIT (ENF));
-  g_assert_cmpuint (absent_of (COORDENA_TEAM_TYPE_EAP30, 60, 0, 3, split, fifteen), ==, 0);
+  g_assert_cmpuint (absent_of (COORDENA_TEAM_TYPE_EAP20, 60, 0, 3, split, ten_ten), ==, BIT (MED));
+  g_assert_cmpuint (absent_of (COORDENA_TEAM_TYPE_EAP30, 60, 0, 3, split, fifteen), ==, BIT (MED));
+  g_assert_cmpuint (absent_of (COORDENA_TEAM_TYPE_EAP20, 60, 0, 3, split, one_twenty), ==, 0);
+  g_assert_cmpuint (absent_of (COORDENA_TEAM_TYPE_EAP30, 60, 0, 3, split, one_twenty), ==, BIT (MED) | BIT (ENF));
+  g_assert_cmpuint (absent_of (COORDENA_TEAM_TYPE_EAP30, 60, 0, 3, split, one_thirty), ==, 0);
   g_assert_cmpuint (absent_of (COORDENA_TEAM_TYPE_EAP20, 60, 0, 2, cats2, twenty), ==, BIT (ENF));
+  g_assert_cmpuint (absent_of (COORDENA_TEAM_TYPE_EAP30, 60, 0, 2, cats2, twenty_nine), ==, BIT (MED));
+}
+
+/* The thresholds are the rule set's parameters: a set asking 30 h of an eAP 20 h makes its 20 h
+ * médico absent; a set allowing 70 h keeps a 40 + 30 h professional. */
+static void
+test_presence_rule_parameters (void)
+{
+  CoordenaRosterBuilder *b = coordena_roster_builder_new ();
+  guint t = coordena_roster_builder_add_team (b, "0000000001", NULL, NULL, NULL);
+  guint p1 = coordena_roster_builder_add_professional (b, "700000000000001", NULL);
+  guint p2 = coordena_roster_builder_add_professional (b, "700000000000002", NULL);
+  g_autoptr(CoordenaRoster) r = NULL;
+  const CoordenaRosterMonth *months;
+  CoordenaPresenceRule rule = COORDENA_PRESENCE_RULE_INIT;
+
+  coordena_roster_builder_add_team_month (b, t, 202501, COORDENA_TEAM_TYPE_EAP20, 0, COORDENA_BASE_UNKNOWN);
+  coordena_roster_builder_add_member (b, t, 202501, p1, "000000", (CoordenaCategory) MED, 20);
+  coordena_roster_builder_add_member (b, t, 202501, p2, "000000", (CoordenaCategory) ENF, 30);
+  r = coordena_roster_builder_finish (b, NULL);
+  months = coordena_roster_team_months (r, coordena_roster_find_team (r, "0000000001"), NULL);
+
+  g_assert_cmpuint (coordena_roster_month_absent_rule (r, &months[0], &rule), ==, 0);
+  rule.eap20_min_hours = 30;
+  g_assert_cmpuint (coordena_roster_month_absent_rule (r, &months[0], &rule), ==, BIT (MED));
+  g_assert_cmpuint (coordena_roster_absent_masks_rule (r, &rule)[0], ==, BIT (MED));
+  rule.eap20_min_hours = 20;
+  g_assert_cmpuint (coordena_roster_absent_masks_rule (r, &rule)[0], ==, 0);
 }
 
 static void
@@ -243,6 +276,7 @@ main (int argc, char **argv)
   g_test_add_func ("/roster/order-and-slices", test_order_and_slices);
   g_test_add_func ("/roster/esf-workload", test_esf_workload);
   g_test_add_func ("/roster/eap-workload", test_eap_workload);
+  g_test_add_func ("/roster/presence-rule-parameters", test_presence_rule_parameters);
   g_test_add_func ("/roster/two-types-refused", test_two_types_refused);
   g_test_add_func ("/roster/two-strata-refused", test_two_strata_refused);
   g_test_add_func ("/roster/codes-are-interned", test_codes_are_interned);

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <string.h>
 #include <glib/gstdio.h>
 #include <coordena/coordena.h>
 #include <coordena/ruleset.h>
@@ -72,6 +73,42 @@ test_shipped_validity (void)
   g_assert_null (coordena_rule_catalog_find (cat, "portaria-1-2030"));
 }
 
+/* Issue 12 items 5 and 6: every parameter of every shipped set cites its act next to its
+ * confidence, the presence thresholds are parameters, and a team without registration is
+ * suspended 100 % where Portaria 6.907/2025 applies. */
+static void
+test_parameters_cite_acts (void)
+{
+  g_autoptr(CoordenaRuleCatalog) cat = shipped ();
+
+  for (guint i = 0; i < coordena_rule_catalog_get_n_sets (cat); i++)
+    {
+      const CoordenaRuleSet *s = coordena_rule_catalog_get_set (cat, i);
+      const char *bases[] = { s->max_total_hours_basis, s->provimento_basis, s->revoke_basis, s->base_basis,
+                              s->esf_min_hours_basis, s->eap_min_hours_basis };
+
+      for (guint k = 0; k < G_N_ELEMENTS (bases); k++)
+        {
+          if (bases[k] == NULL || strlen (bases[k]) < 10)
+            g_error ("%s: parameter %u has no basis", s->id, k);
+        }
+      g_assert_cmpuint (s->esf_min_hours, ==, 40);
+      g_assert_cmpuint (s->eap20_min_hours, ==, 20);
+      g_assert_cmpuint (s->eap30_min_hours, ==, 30);
+      g_assert_cmpint (s->eap_min_hours_confidence, ==, COORDENA_CONFIDENCE_A);
+      g_assert_nonnull (strstr (s->eap_min_hours_basis, "2.20 b"));
+      g_assert_cmpint (s->max_total_hours_confidence, ==, COORDENA_CONFIDENCE_S);
+    }
+  {
+    const CoordenaRuleSet *s = coordena_rule_catalog_find (cat, "portaria-6907-2025");
+
+    g_assert_cmpuint (s->sem_registro_percent, ==, 100);
+    g_assert_cmpint (s->sem_registro.confidence, ==, COORDENA_CONFIDENCE_S);
+    g_assert_nonnull (strstr (s->sem_registro.basis, "6.907/2025"));
+    g_assert_cmpuint (coordena_rule_catalog_find (cat, "portaria-38-2022")->sem_registro_percent, ==, 0);
+  }
+}
+
 static void
 test_previne_2020 (void)
 {
@@ -82,7 +119,7 @@ test_previne_2020 (void)
   g_assert_cmpint (s->base, ==, COORDENA_BASE_CAPITACAO);
   g_assert_cmpuint (s->provimento_repasse, ==, 0);
   g_assert_cmpuint (s->max_total_hours, ==, 60);
-  g_assert_cmpint (s->max_total_hours_confidence, ==, COORDENA_CONFIDENCE_U);
+  g_assert_cmpint (s->max_total_hours_confidence, ==, COORDENA_CONFIDENCE_S);
   assert_clause (s, "esf-duas-ausencias", COORDENA_FAMILY_ESF, 0, 2, 100, 1, COORDENA_CONFIDENCE_A);
   assert_clause (s, "esf-med", COORDENA_FAMILY_ESF, BIT (MED), 0, 50, 2, COORDENA_CONFIDENCE_U);
   assert_clause (s, "esf-enf", COORDENA_FAMILY_ESF, BIT (ENF), 0, 50, 2, COORDENA_CONFIDENCE_U);
@@ -365,6 +402,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/ruleset/shipped-validity", test_shipped_validity);
   g_test_add_func ("/ruleset/previne-2020", test_previne_2020);
+  g_test_add_func ("/ruleset/parameters-cite-acts", test_parameters_cite_acts);
   g_test_add_func ("/ruleset/portaria-38-2022", test_portaria_38_2022);
   g_test_add_func ("/ruleset/cofin-2024", test_cofin_2024);
   g_test_add_func ("/ruleset/2025-sets", test_2025_sets);

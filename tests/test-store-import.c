@@ -646,6 +646,9 @@ test_teams_export (Fixture *f, gconstpointer data)
   g_assert_true (g_str_has_prefix (text, "\xEF\xBB\xBFINE;CNES;IBGE;Município;Tipo;Nome;Ativação"));
   g_assert_nonnull (strstr (text, "\"ESF Vila São José; Área 2\";01/02/2019;;08/2025;5;"));
   g_assert_nonnull (strstr (text, "não avaliada"));
+  /* The one people's format: rows end in CRLF, amounts carry no "R$". */
+  g_assert_nonnull (strstr (text, "Dados de demonstração\r\n"));
+  g_assert_null (strstr (strstr (text, "\r\n"), "R$"));
 }
 
 int

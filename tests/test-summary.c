@@ -214,7 +214,8 @@ test_reports (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) pdf = NULL;
 
-  g_assert_true (g_str_has_prefix (csv, "municipio;ibge;ine;"));
+  /* The people's sheet: BOM, readable Portuguese titles, ';'. */
+  g_assert_true (g_str_has_prefix (csv, "\xEF\xBB\xBFMunicípio;IBGE;INE;CNES;Equipe;Tipo;Situação;"));
   /* The header, the four evaluated teams, and the empty string after the last line break. */
   g_assert_cmpuint (g_strv_length (lines), ==, 6);
   g_assert_nonnull (strstr (csv, "Sem médico"));
@@ -224,6 +225,77 @@ test_reports (void)
   g_assert_no_error (error);
   g_assert_nonnull (pdf);
   g_assert_cmpint (memcmp (g_bytes_get_data (pdf, NULL), "%PDF", 4), ==, 0);
+}
+
+/* Issue 12 item 1: the screens, the sheet and the report read one forecast. A team missing from
+ * the latest competência is in every one of them, counted once, as the rule set in force says. */
+static void
+test_team_that_stopped_is_counted (void)
+{
+  CoordenaRosterBuilder *b = coordena_roster_builder_new ();
+  static const char *cats[] = { "225142", "223565", "322245", "515105" };
+  g_autoptr(CoordenaRoster) roster = NULL;
+  g_autoptr(CoordenaSummary) s = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv = NULL;
+  const CoordenaForecastTotals *tot;
+  CoordenaSummaryOptions options = { .horizon = 6 };
+  guint serial = 0, n_ft, rows = 0;
+  const CoordenaForecastTeam *fts;
+  gint64 sum = 0;
+  int row;
+
+  coordena_roster_builder_set_ied_stratum (b, ARACAJU, 1);
+  for (CoordenaCompetencia c = 202607; c <= 202612; c = coordena_competencia_add (c, 1))
+    for (guint t = 0; t < 2; t++)
+      {
+        guint team = coordena_roster_builder_add_team (b, t == 0 ? "0000000011" : "0000000012", NULL, ARACAJU,
+                                                       t == 0 ? "Parou em setembro" : "Completa");
+
+        if (t == 0 && c > 202609)
+          continue;
+        coordena_roster_builder_add_team_month (b, team, c, COORDENA_TEAM_TYPE_ESF, 0, COORDENA_BASE_UNKNOWN);
+        for (guint k = 0; k < 4; k++)
+          {
+            g_autofree char *cns = g_strdup_printf ("7%014u", ++serial);
+            guint p = coordena_roster_builder_add_professional (b, cns, NULL);
+            coordena_roster_builder_add_member (b, team, c, p, cats[k], (CoordenaCategory) k, 40);
+          }
+      }
+  roster = coordena_roster_builder_finish (b, &error);
+  g_assert_no_error (error);
+  s = coordena_summary_new (roster, &options, &error);
+  g_assert_no_error (error);
+
+  tot = coordena_forecast_get_totals (coordena_summary_get_forecast (s));
+  fts = coordena_forecast_get_teams (coordena_summary_get_forecast (s), &n_ft);
+  for (guint i = 0; i < n_ft; i++)
+    sum += fts[i].loss_total;
+  g_assert_cmpuint (coordena_summary_get_n_evaluated (s), ==, 2);
+  g_assert_cmpuint (coordena_summary_get_n_evaluated (s), ==, tot->n_teams);
+  g_assert_cmpuint (coordena_summary_get_n_no_record (s), ==, 1);
+  g_assert_cmpint (coordena_summary_get_loss_horizon (s), ==, sum);
+  g_assert_cmpint (coordena_summary_get_loss_horizon (s), ==, 6 * 1800000);
+  g_assert_cmpint (coordena_summary_get_loss_unconfirmed (s), ==, 6 * 1800000);
+  g_assert_cmpuint (coordena_summary_get_horizon (s), ==, 6);
+
+  row = coordena_summary_find_team (s, "0000000011");
+  g_assert_cmpint (coordena_summary_get_team (s, (guint) row)->status, ==, COORDENA_STATUS_NO_RECORD);
+  g_assert_true (coordena_summary_get_team (s, (guint) row)->missing);
+  g_assert_cmpint (coordena_summary_get_team (s, (guint) row)->percent, ==, 100);
+  g_assert_cmpuint (coordena_summary_get_n_municipios (s), ==, 1);
+  g_assert_cmpint (coordena_summary_get_municipio (s, 0)->loss_horizon, ==, 6 * 1800000);
+
+  csv = coordena_forecast_report_csv (s);
+  {
+    g_auto(GStrv) lines = g_strsplit (csv, "\r\n", -1);
+
+    for (guint i = 1; lines[i] != NULL; i++)
+      if (lines[i][0] != '\0')
+        rows++;
+  }
+  g_assert_cmpuint (rows, ==, 2);
+  g_assert_nonnull (strstr (csv, ";Sem registro na competência 12/2026 (100 %);12/2026;09/2026;"));
 }
 
 int
@@ -238,5 +310,6 @@ main (int argc, char **argv)
   g_test_add_func ("/summary/ranks", test_ranks);
   g_test_add_func ("/summary/timeline", test_timeline);
   g_test_add_func ("/summary/reports", test_reports);
+  g_test_add_func ("/summary/team-that-stopped-is-counted", test_team_that_stopped_is_counted);
   return g_test_run ();
 }

@@ -21,4 +21,22 @@ void coordena_csv_append_cell (GString *out, const char *text, char separator, c
  * "=1+2"); any other text as it is. Returns a pointer into text. */
 const char *coordena_csv_unguard (const char *text);
 
+/* ---- Spreadsheets for people ---------------------------------------------------------------------
+ *
+ * Every CSV Coordena writes for a person to open (the window's exports, `export equipes`,
+ * `forecast -o`, `compare -o`) has one format: UTF-8 with a BOM (so spreadsheets read the
+ * accents), ';' between cells, CRLF between rows, a header row of readable Portuguese titles,
+ * and money as a plain number with a decimal comma ("13500,00", no "R$"). */
+
+#define COORDENA_CSV_BOM "\xEF\xBB\xBF"
+
+/* A new sheet: the BOM and the header row. */
+GString *coordena_csv_sheet_new (const char *const *header, guint n_columns);
+
+/* One row of n_cells cells (NULL cells are empty), CRLF after it. */
+void coordena_csv_append_row (GString *out, const char *const *cells, guint n_cells);
+
+/* "13500,00", "-250,50": centavos as a number a pt-BR spreadsheet adds up. */
+char *coordena_csv_money (gint64 centavos);
+
 G_END_DECLS

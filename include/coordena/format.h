@@ -8,6 +8,15 @@ G_BEGIN_DECLS
 /* "R$ 1.234,56"; negative amounts as "-R$ 1.234,56". */
 char *coordena_format_money (gint64 centavos);
 
+/* The same, or "—" for an unknown amount (negative). */
+char *coordena_format_money_or_dash (gint64 centavos);
+
+/* "R$ 12 mil", "R$ 1,5 mi": short amounts for chart axes. */
+char *coordena_format_money_compact (gint64 centavos);
+
+/* "75 %": the percent with the space pt-BR puts before the sign. */
+char *coordena_format_percent (int percent);
+
 /* Parses "16.833,33", "16833,33", "16833.33", "R$ 16.833,33" or "16833" into centavos.
  * More than two decimal places, or any other character, is refused. */
 gboolean coordena_parse_money (const char *text, gint64 *centavos, GError **error);

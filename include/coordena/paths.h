@@ -18,4 +18,8 @@ char *coordena_default_db_path (void);
 /* Binds the gettext domain (COORDENA_LOCALEDIR overrides the installed locale directory). */
 void coordena_i18n_init (void);
 
+/* TRUE when the current language has a Coordena catalogue; coordena_i18n_init() falls back to
+ * Portuguese (LANGUAGE=pt_BR) when it has none. */
+gboolean coordena_i18n_has_catalogue (void);
+
 G_END_DECLS

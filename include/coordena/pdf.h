@@ -91,6 +91,9 @@ void coordena_pdf_doc_begin_table (CoordenaPdfDoc          *doc,
 void coordena_pdf_doc_add_row (CoordenaPdfDoc *doc, const char *const *cells, gboolean bold);
 void coordena_pdf_doc_end_table (CoordenaPdfDoc *doc);
 
+/* A row that stays on the page of the row after it (a group's heading with its first line). */
+void coordena_pdf_doc_add_row_keep (CoordenaPdfDoc *doc, const char *const *cells, gboolean bold);
+
 /* A bar chart of n values (centavos or any unit), labels under the bars, value_format turns a
  * value into its label. */
 void coordena_pdf_doc_add_bar_chart (CoordenaPdfDoc    *doc,
@@ -100,6 +103,19 @@ void coordena_pdf_doc_add_bar_chart (CoordenaPdfDoc    *doc,
                                      const gint64      *values,
                                      char *           (*value_format) (gint64 value),
                                      double             height);
+
+/* The same, the bars from first_forecast on drawn light with an outline (forecast) and the
+ * others solid (recorded), with a legend naming both. */
+void coordena_pdf_doc_add_forecast_chart (CoordenaPdfDoc    *doc,
+                                          const char        *title,
+                                          guint              n,
+                                          const char *const *labels,
+                                          const gint64      *values,
+                                          char *           (*value_format) (gint64 value),
+                                          double             height,
+                                          guint              first_forecast,
+                                          const char        *recorded,
+                                          const char        *forecast);
 
 /* Lays out and renders the document. Text the single-byte encoding cannot hold is refused
  * (COORDENA_ERROR_INPUT, naming the character); a missing font or a libharu failure is an error. */

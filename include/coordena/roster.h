@@ -188,23 +188,46 @@ guint coordena_roster_get_ied_stratum (const CoordenaRoster *roster, const char 
 /* The minimum categories of a team type: eSF all four, eAP MED+ENF, other none. */
 CoordenaCategorySet coordena_team_type_required (CoordenaTeamType type);
 
-/* The absent categories of one team-month, with the workload rules of §3: a member counts only
- * when its CNS totals ≤ max_total_hours over the competência; eSF needs one member of ≥ 40 h;
- * eAP needs members of ≥ 10 h each adding up to 20 or 30. */
+/* The thresholds of DOMAIN.md §3, parameters of each rule set: a member counts only when its CNS
+ * totals at most max_total_hours over the competência, and a category is present when one of
+ * its members has at least the team type's weekly hours in the team (eSF 40, eAP 20 h 20,
+ * eAP 30 h 30): individual hours, never a sum of several members. */
+typedef struct {
+  guint max_total_hours;
+  guint esf_min_hours;
+  guint eap20_min_hours;
+  guint eap30_min_hours;
+} CoordenaPresenceRule;
+
+/* The maximum weekly hours every shipped rule set uses (DOMAIN.md §3, [S]). */
+#define COORDENA_DEFAULT_MAX_TOTAL_HOURS 60
+#define COORDENA_PRESENCE_RULE_INIT { COORDENA_DEFAULT_MAX_TOTAL_HOURS, 40, 20, 30 }
+/* A max_total_hours that no total reaches: presence without the workload ceiling. */
+#define COORDENA_PRESENCE_NO_CEILING G_MAXUINT16
+
+/* The absent categories of one team-month under a presence rule. */
+CoordenaCategorySet coordena_roster_month_absent_rule (const CoordenaRoster       *roster,
+                                                      const CoordenaRosterMonth  *month,
+                                                      const CoordenaPresenceRule *rule);
+
+/* The same with the default thresholds (40 / 20 / 30 h) and this ceiling. */
 CoordenaCategorySet coordena_roster_month_absent (const CoordenaRoster      *roster,
                                                  const CoordenaRosterMonth *month,
                                                  guint                      max_total_hours);
 
 /* The absent categories of every team-month at once, parallel to coordena_roster_get_months().
- * Computed on first use for each max_total_hours and kept with the roster (the default 60 h is
- * computed when the roster is finished); safe to call from several threads. */
-const CoordenaCategorySet *coordena_roster_absent_masks (CoordenaRoster *roster, guint max_total_hours);
+ * Computed on first use for each rule and kept with the roster (the default rule is computed
+ * when the roster is finished); safe to call from several threads. */
+const CoordenaCategorySet *coordena_roster_absent_masks_rule (CoordenaRoster *roster, const CoordenaPresenceRule *rule);
 
-/* The maximum weekly hours every shipped rule set uses (DOMAIN.md §3, [U]). */
-#define COORDENA_DEFAULT_MAX_TOTAL_HOURS 60
+/* The same with the default thresholds and this ceiling. */
+const CoordenaCategorySet *coordena_roster_absent_masks (CoordenaRoster *roster, guint max_total_hours);
 
 /* "eSF", "eAP20", "eAP30" or "outra". */
 const char *coordena_team_type_to_string (CoordenaTeamType type);
+
+/* "Médico", "Enfermeiro", "Técnico ou auxiliar de enfermagem", "Agente comunitário de saúde". */
+const char *coordena_category_name (CoordenaCategory category);
 
 /* "MED", "ENF", "TEC", "ACS"; NULL for anything else. */
 const char *coordena_category_to_string (CoordenaCategory category);

@@ -9,8 +9,10 @@
 
 G_BEGIN_DECLS
 
-/* The parameters a user may change: "max_total_hours", "provimento_repasse", "revoke_after" in
- * [Rule Set], and the monthly bases "eSF", "eAP30", "eAP20" in [Base]. */
+/* The parameters a user may change: "max_total_hours", "provimento_repasse", "revoke_after",
+ * the presence thresholds "esf_min_hours", "eap20_min_hours", "eap30_min_hours" and
+ * "sem_registro_percent" in [Rule Set], and the monthly bases "eSF", "eAP30", "eAP20" in [Base].
+ * The change writes the act into the parameter's basis and raises its confidence to A. */
 gboolean coordena_rule_override_is_allowed (const char *key);
 
 /* Writes a copy of the set (or updates the user's copy) with key = value, a comment naming the

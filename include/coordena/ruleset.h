@@ -75,6 +75,26 @@ typedef struct {
   CoordenaProvimentoMode provimento_mode;
   CoordenaConfidence provimento_confidence;
   guint revoke_after;             /* competências in a row at 100 % that revoke the INE; 0 never */
+  CoordenaConfidence revoke_confidence;
+  /* Where each parameter comes from (act and item), as the user reads it; NULL when the file
+   * cites none (a user's own file may omit it; every shipped file gives it). */
+  char *max_total_hours_basis;
+  char *provimento_basis;
+  char *revoke_basis;
+  char *base_basis;
+  /* Presence thresholds of DOMAIN.md §3: one member with these weekly hours in the team. */
+  guint esf_min_hours;
+  CoordenaConfidence esf_min_hours_confidence;
+  char *esf_min_hours_basis;
+  guint eap20_min_hours;
+  guint eap30_min_hours;
+  CoordenaConfidence eap_min_hours_confidence;
+  char *eap_min_hours_basis;
+  /* A team of the roster with no registration in a competência (it stopped appearing): the
+   * percent the set applies (0 when the set says nothing), as a clause "sem-registro" so every
+   * figure resting on it names its act and confidence like any other. */
+  guint sem_registro_percent;
+  CoordenaClause sem_registro;
   /* Default monthly base per team type, in centavos: [type][0] flat, [type][1..4] per IED
    * stratum; COORDENA_BASE_UNKNOWN where the set gives none. */
   gint64 base_values[4][COORDENA_N_STRATA + 1];
@@ -102,6 +122,12 @@ const char *coordena_base_kind_to_string (CoordenaBaseKind kind);
 
 /* "A", "S", "U". */
 const char *coordena_confidence_to_string (CoordenaConfidence confidence);
+
+/* One line for the user: what [A], [S] and [U] mean. */
+const char *coordena_confidence_legend (void);
+
+/* The presence thresholds of a set (NULL: the defaults). */
+void coordena_rule_set_presence_rule (const CoordenaRuleSet *set, CoordenaPresenceRule *rule);
 
 /* "eSF", "eAP". */
 const char *coordena_family_to_string (CoordenaFamily family);

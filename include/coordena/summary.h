@@ -22,14 +22,6 @@ typedef enum {
   COORDENA_PRESENCE_HOURS_SHORT,      /* somebody, but the weekly hours do not reach the rule */
 } CoordenaPresence;
 
-/* Where a team stands, for filters and the dashboard. */
-typedef enum {
-  COORDENA_STATUS_NOT_EVALUATED = 0,  /* a team type the rules do not evaluate */
-  COORDENA_STATUS_REGULAR,            /* complete, nothing suspended or ahead */
-  COORDENA_STATUS_AT_RISK,            /* not suspended now, a suspension is ahead */
-  COORDENA_STATUS_SUSPENDED,          /* a suspension applies in the latest competência */
-} CoordenaStatus;
-
 typedef enum {
   COORDENA_ALERT_REVOCATION,          /* 12 competências at 100 % would revoke the INE */
   COORDENA_ALERT_DUPLICIDADE,         /* a professional in two eSF in the same competência */
@@ -54,6 +46,11 @@ typedef struct {
   CoordenaCompetencia revocation;     /* competência in which the INE would be revoked, or 0 */
   gboolean duplicidade;               /* a member also in another eSF in the latest competência */
   gboolean active;                    /* present in the roster's latest competência */
+  gboolean missing;                   /* not present: the forecast counts it as sem registro */
+  CoordenaCompetencia current;        /* the forecast's current competência (the roster's latest) */
+  gboolean provimento;                /* the provimento rule limited today's percent */
+  CoordenaConfidence confidence;      /* the weakest value under its figures (A: all read in acts) */
+  gint64 loss_unconfirmed;            /* the part of loss_horizon resting on [S] or [U] values */
 } CoordenaTeamSummary;
 
 typedef struct {
@@ -116,6 +113,11 @@ typedef struct {
   const char *basis;                  /* its legal basis, or NULL */
   const char *act;                    /* the act of the rule set, or NULL */
   gint64 loss;                        /* centavos, −1 when the base is unknown */
+  gboolean missing;                   /* the team had no registration (sem registro) */
+  gboolean provimento;                /* the provimento rule limited the percent */
+  const char *provimento_basis;       /* then the act it rests on */
+  CoordenaConfidence confidence;      /* the weakest value the percent and loss rest on */
+  const char *confidence_basis;       /* the act of the clause, when one fired */
 } CoordenaTeamMonthSummary;
 
 /* A team's history followed by its forecast, as a GArray of CoordenaTeamMonthSummary (free it
@@ -125,7 +127,8 @@ GArray *coordena_summary_team_timeline (const CoordenaSummary *summary, guint ro
 /* The forecast horizon, in competências after the latest. */
 guint coordena_summary_get_horizon (const CoordenaSummary *summary);
 
-/* Dashboard figures in the roster's latest competência, over the teams present in it. */
+/* Dashboard figures in the roster's latest competência, over every team the forecast covers
+ * (those without registration there included). */
 CoordenaCompetencia coordena_summary_get_current (const CoordenaSummary *summary);
 /* The rule set applied to the current competência (the chosen one, or the one in force), or NULL. */
 const char *coordena_summary_get_rules_id (const CoordenaSummary *summary);
@@ -136,6 +139,18 @@ guint coordena_summary_get_n_suspended (const CoordenaSummary *summary);
 /* Forecast loss of the next competência, and over the next 12 (known bases only). */
 gint64 coordena_summary_get_loss_next_month (const CoordenaSummary *summary);
 gint64 coordena_summary_get_loss_next_12 (const CoordenaSummary *summary);
+/* Forecast loss over the whole horizon, and the part of it resting on [S] or [U] values. */
+gint64 coordena_summary_get_loss_horizon (const CoordenaSummary *summary);
+gint64 coordena_summary_get_loss_unconfirmed (const CoordenaSummary *summary);
+/* Teams without registration in the current competência (counted in n_evaluated). */
+guint coordena_summary_get_n_no_record (const CoordenaSummary *summary);
+
+/* The one forecast the summary arranges (the CLI, the report and the screens read it), its
+ * row for a team (NULL when the team is not forecast), and the rule sets it used. */
+const CoordenaForecast *coordena_summary_get_forecast (const CoordenaSummary *summary);
+const CoordenaForecastTeam *coordena_summary_get_forecast_team (const CoordenaSummary *summary, guint row);
+const CoordenaRuleCatalog *coordena_summary_get_catalog (const CoordenaSummary *summary);
+
 /* TRUE when some evaluated team's base is unknown, so the money figures leave it out. */
 gboolean coordena_summary_has_unknown_bases (const CoordenaSummary *summary);
 

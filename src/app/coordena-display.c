@@ -28,21 +28,7 @@ coordena_display_team_type (CoordenaTeamType type)
 const char *
 coordena_display_category (CoordenaCategory category)
 {
-  switch (category)
-    {
-    case COORDENA_CATEGORY_MED:
-      return _("Physician");
-    case COORDENA_CATEGORY_ENF:
-      return _("Nurse");
-    case COORDENA_CATEGORY_TEC:
-      return _("Nursing technician or assistant");
-    case COORDENA_CATEGORY_ACS:
-      return _("Community health agent");
-    case COORDENA_CATEGORY_NONE:
-    case COORDENA_N_CATEGORIES:
-    default:
-      return _("Other occupation");
-    }
+  return coordena_category_name (category);
 }
 
 const char *
@@ -107,51 +93,45 @@ coordena_display_presence_class (CoordenaPresence presence)
 const char *
 coordena_display_status (CoordenaStatus status)
 {
-  switch (status)
-    {
-    case COORDENA_STATUS_REGULAR:
-      return _("Regular");
-    case COORDENA_STATUS_AT_RISK:
-      return _("At risk");
-    case COORDENA_STATUS_SUSPENDED:
-      return _("Suspended");
-    case COORDENA_STATUS_NOT_EVALUATED:
-    default:
-      return _("Not evaluated");
-    }
+  return coordena_status_to_string (status);
 }
 
 char *
 coordena_display_money (gint64 centavos)
 {
-  return centavos < 0 ? g_strdup ("—") : coordena_format_money (centavos);
+  return coordena_format_money_or_dash (centavos);
+}
+
+char *
+coordena_display_money_marked (gint64 centavos, CoordenaConfidence confidence)
+{
+  g_autofree char *money = NULL;
+
+  if (centavos == 0)
+    return g_strdup ("—");
+  money = coordena_format_money_or_dash (centavos);
+  if (centavos < 0 || confidence == COORDENA_CONFIDENCE_A)
+    return g_steal_pointer (&money);
+  /* The star is explained where the list is shown (the amount resting on values to confirm). */
+  return g_strdup_printf ("%s *", money);
 }
 
 char *
 coordena_display_percent (int percent)
 {
-  return percent <= 0 ? g_strdup ("—") : g_strdup_printf ("%d %%", percent);
+  return percent <= 0 ? g_strdup ("—") : coordena_format_percent (percent);
 }
 
 char *
 coordena_display_next_step (const CoordenaTeamSummary *team)
 {
-  g_autofree char *when = NULL;
-
-  if (team->next_step == 0)
-    return g_strdup ("—");
-  when = coordena_competencia_format (team->next_step);
-  /* TRANSLATORS: a suspension percent and the competência it starts, "75 % em 11/2025" */
-  return g_strdup_printf (_("%d %% from %s"), team->next_percent, when);
+  return team->next_step == 0 ? g_strdup ("—") : coordena_next_step_text (team->next_step, (guint) team->next_percent);
 }
 
 char *
 coordena_display_team_state (const CoordenaTeamSummary *team)
 {
-  if (team->status == COORDENA_STATUS_SUSPENDED)
-    /* TRANSLATORS: a team's state with its suspension percent */
-    return g_strdup_printf (_("Suspended %d %%"), team->percent);
-  return g_strdup (coordena_display_status (team->status));
+  return coordena_status_text (team->status, (guint) team->percent, team->current);
 }
 
 char *

@@ -4,7 +4,8 @@
 
 G_BEGIN_DECLS
 
-/* How the screens name and draw the summary's values, in one place. */
+/* How the screens name and draw the summary's values. The words, money and percent come from
+ * the core (rules.h, format.h), the same the CLI and the report print. */
 
 /* "eSF", "eAP 20 h", "eAP 30 h", "Outra". */
 const char *coordena_display_team_type (CoordenaTeamType type);
@@ -25,6 +26,10 @@ const char *coordena_display_status (CoordenaStatus status);
 
 /* "R$ 1.234,56", or "—" for an unknown amount (negative). */
 char *coordena_display_money (gint64 centavos);
+
+/* The same, "—" for zero, with " *" when the amount rests on an [S] or [U] value ("a confirmar",
+ * explained beside the list; the team's detail shows the act in a tooltip). */
+char *coordena_display_money_marked (gint64 centavos, CoordenaConfidence confidence);
 
 /* "25 %" or "—" for 0. */
 char *coordena_display_percent (int percent);

@@ -190,7 +190,8 @@ static void
 dropdowns_changed (CoordenaEquipesPage *self)
 {
   static const int types[] = { -1, COORDENA_TEAM_TYPE_ESF, COORDENA_TEAM_TYPE_EAP20, COORDENA_TEAM_TYPE_EAP30, COORDENA_TEAM_TYPE_OTHER };
-  static const int statuses[] = { -1, COORDENA_STATUS_REGULAR, COORDENA_STATUS_AT_RISK, COORDENA_STATUS_SUSPENDED, COORDENA_STATUS_NOT_EVALUATED };
+  static const int statuses[] = { -1, COORDENA_STATUS_REGULAR, COORDENA_STATUS_AT_RISK, COORDENA_STATUS_SUSPENDED, COORDENA_STATUS_NOT_EVALUATED,
+                                  COORDENA_STATUS_NO_RECORD };
   guint m = gtk_drop_down_get_selected (self->municipio_dropdown);
   guint t = gtk_drop_down_get_selected (self->type_dropdown);
   guint s = gtk_drop_down_get_selected (self->status_dropdown);
@@ -337,7 +338,7 @@ text_loss (CoordenaTeamItem *item)
     return g_strdup ("");
   if (ts->loss_month == 0)
     return g_strdup ("—");
-  return coordena_display_money (ts->loss_month);
+  return coordena_display_money_marked (ts->loss_month, ts->confidence);
 }
 
 static void

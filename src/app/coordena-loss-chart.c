@@ -18,7 +18,7 @@ struct _CoordenaLossChart
 
 G_DEFINE_FINAL_TYPE (CoordenaLossChart, coordena_loss_chart, GTK_TYPE_WIDGET)
 
-#define PAD_TOP 16.0
+#define PAD_TOP 30.0
 #define PAD_RIGHT 12.0
 #define PAD_BOTTOM 40.0
 #define PAD_LEFT_MIN 64.0
@@ -46,28 +46,11 @@ nice_step (gint64 max)
   return step;
 }
 
-/* "R$ 12 mil", "R$ 1,5 mi": axis labels short enough for the margin. */
+/* "R$ 12 mil", "R$ 1,5 mi": axis labels short enough for the margin, pt-BR in any locale. */
 static char *
 axis_label (gint64 centavos)
 {
-  gint64 reais = centavos / 100;
-
-  if (reais >= 1000000)
-    {
-      gint64 tenths = (reais + 50000) / 100000;
-      g_autofree char *number = tenths % 10 == 0
-        ? g_strdup_printf ("%" G_GINT64_FORMAT, tenths / 10)
-        : g_strdup_printf ("%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT, tenths / 10, tenths % 10);
-      /* Translators: an axis label in millions of reais, e.g. "R$ 1,5 mi". */
-      return g_strdup_printf (_("R$ %s million"), number);
-    }
-  if (reais >= 1000)
-    {
-      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, reais / 1000);
-      /* Translators: an axis label in thousands of reais, e.g. "R$ 12 mil". */
-      return g_strdup_printf (_("R$ %s thousand"), number);
-    }
-  return g_strdup_printf ("R$ %" G_GINT64_FORMAT, reais);
+  return coordena_format_money_compact (centavos);
 }
 
 static void
@@ -150,6 +133,32 @@ coordena_loss_chart_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
       cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.7);
       draw_text (cr, layout, label, left - 6, y, 1.0);
     }
+
+  /* The legend, top right: the same two styles as the bars. */
+  {
+    const char *recorded = _("recorded"), *forecast = _("forecast");
+    int w1, w2;
+    double x, y = 12;
+
+    pango_layout_set_text (layout, recorded, -1);
+    pango_layout_get_pixel_size (layout, &w1, NULL);
+    pango_layout_set_text (layout, forecast, -1);
+    pango_layout_get_pixel_size (layout, &w2, NULL);
+    x = width - PAD_RIGHT - (12 + 4 + w1 + 16 + 12 + 4 + w2);
+    cairo_rectangle (cr, x, y - 5, 12, 10);
+    cairo_set_source_rgba (cr, 0.878, 0.106, 0.141, 0.9);
+    cairo_fill (cr);
+    cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.8);
+    draw_text (cr, layout, recorded, x + 16, y, 0.0);
+    x += 16 + w1 + 16;
+    cairo_rectangle (cr, x + 0.5, y - 4.5, 11, 9);
+    cairo_set_source_rgba (cr, 0.878, 0.106, 0.141, 0.30);
+    cairo_fill_preserve (cr);
+    cairo_set_source_rgba (cr, 0.878, 0.106, 0.141, 0.9);
+    cairo_stroke (cr);
+    cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.8);
+    draw_text (cr, layout, forecast, x + 16, y, 0.0);
+  }
 
   /* Bars: past in solid red, forecast in a lighter tone with an outline. */
   for (guint i = 0; i < n; i++)

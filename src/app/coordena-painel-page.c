@@ -300,17 +300,46 @@ workspace_changed (CoordenaPainelPage *self)
   text = coordena_display_money (money);
   set_kpi (self, 3, text, _("forecast monthly loss"), money > 0 ? "error" : NULL);
   g_free (text);
-  money = coordena_summary_get_loss_next_12 (summary);
+  /* The same total the report and `forecast` print: every team, over the horizon computed. */
+  money = coordena_summary_get_loss_horizon (summary);
   text = coordena_display_money (money);
-  set_kpi (self, 4, text, _("loss in the next 12 months"), money > 0 ? "error" : NULL);
+  {
+    g_autofree char *label = g_strdup_printf (_("loss in the next %u competências"), coordena_summary_get_horizon (summary));
+    set_kpi (self, 4, text, label, money > 0 ? "error" : NULL);
+  }
   g_clear_pointer (&text, g_free);
 
   series = coordena_summary_get_series (summary, &first, &n);
   coordena_loss_chart_set_series (self->chart, first, series, n, current);
-  if (coordena_summary_has_unknown_bases (summary))
-    gtk_label_set_text (self->chart_caption, _("The last 12 competências as evaluated and the next 12 as forecast if nothing changes. Teams whose monthly base is unknown are left out of the amounts."));
-  else
-    gtk_label_set_text (self->chart_caption, _("The last 12 competências as evaluated and the next 12 as forecast if nothing changes."));
+  {
+    g_autoptr(GString) caption = g_string_new (NULL);
+    gint64 unconfirmed = coordena_summary_get_loss_unconfirmed (summary);
+    guint no_record = coordena_summary_get_n_no_record (summary);
+
+    g_string_append_printf (caption, _("The last 12 competências as recorded and the next %u as forecast if nothing changes."),
+                            coordena_summary_get_horizon (summary));
+    if (no_record > 0)
+      {
+        g_autofree char *now = coordena_competencia_format (current);
+        g_string_append_c (caption, ' ');
+        g_string_append_printf (caption, g_dngettext (GETTEXT_PACKAGE, "%u team has no registration in %s and is counted as the rule set in force says.",
+                                                      "%u teams have no registration in %s and are counted as the rule set in force says.", no_record),
+                                no_record, now);
+      }
+    if (unconfirmed > 0)
+      {
+        g_autofree char *m = coordena_format_money (unconfirmed);
+        g_string_append_c (caption, ' ');
+        /* TRANSLATORS: how much of the forecast rests on [S] or [U] values */
+        g_string_append_printf (caption, _("%s of the forecast rests on values to confirm [S] or [U]."), m);
+      }
+    if (coordena_summary_has_unknown_bases (summary))
+      {
+        g_string_append_c (caption, ' ');
+        g_string_append (caption, _("Teams whose monthly base is unknown are left out of the amounts."));
+      }
+    gtk_label_set_text (self->chart_caption, caption->str);
+  }
 
   show_municipios (self, summary);
   show_alerts (self, summary);

@@ -733,6 +733,12 @@ weakest_confidence (const CoordenaRuleSet *set)
 {
   CoordenaConfidence weakest = MAX (set->base_confidence, MAX (set->max_total_hours_confidence, set->provimento_confidence));
 
+  weakest = MAX (weakest, MAX (set->esf_min_hours_confidence, set->eap_min_hours_confidence));
+  if (set->revoke_after > 0)
+    weakest = MAX (weakest, set->revoke_confidence);
+  if (set->sem_registro_percent > 0)
+    weakest = MAX (weakest, set->sem_registro.confidence);
+
   for (guint c = 0; c < set->n_clauses; c++)
     weakest = MAX (weakest, set->clauses[c].confidence);
   return weakest;
@@ -802,7 +808,27 @@ build_rules (CoordenaPreferencesWindow *self)
                                 parameter_row (self, set, "provimento_repasse", _("Provimento vacancy transfer"), prov,
                                                coordena_confidence_to_string (set->provimento_confidence), prov_file));
       adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
-                                parameter_row (self, set, "revoke_after", _("INE revoked"), revoke, NULL, revoke_file));
+                                parameter_row (self, set, "revoke_after", _("INE revoked"), revoke,
+                                               coordena_confidence_to_string (set->revoke_confidence), revoke_file));
+      {
+        /* The presence thresholds and the team without registration: parameters like the others. */
+        const struct { const char *key; const char *title; guint value; CoordenaConfidence confidence; gboolean percent; } more[] = {
+          { "esf_min_hours", N_("Weekly hours of one member that make a category present in an eSF"), set->esf_min_hours, set->esf_min_hours_confidence, FALSE },
+          { "eap20_min_hours", N_("Weekly hours of one member in an eAP 20 h"), set->eap20_min_hours, set->eap_min_hours_confidence, FALSE },
+          { "eap30_min_hours", N_("Weekly hours of one member in an eAP 30 h"), set->eap30_min_hours, set->eap_min_hours_confidence, FALSE },
+          { "sem_registro_percent", N_("Suspension of a team without registration"), set->sem_registro_percent, set->sem_registro.confidence, TRUE },
+        };
+
+        for (guint k = 0; k < G_N_ELEMENTS (more); k++)
+          {
+            g_autofree char *shown = more[k].percent ? g_strdup_printf ("%u %%", more[k].value) : g_strdup_printf (_("%u h a week"), more[k].value);
+            g_autofree char *file = g_strdup_printf ("%u", more[k].value);
+
+            adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
+                                      parameter_row (self, set, more[k].key, _(more[k].title), shown,
+                                                     coordena_confidence_to_string (more[k].confidence), file));
+          }
+      }
       for (guint c = 0; c < set->n_clauses; c++)
         {
           const CoordenaClause *clause = &set->clauses[c];

@@ -242,15 +242,17 @@ show_summary (CoordenaPrevisaoPage *self)
           if (c < self->comparison->n_teams && strcmp (self->comparison->teams[c].team->ine, team->ine) == 0)
             self->compare_index[row] = (int) c;
         }
-      if (ts->status == COORDENA_STATUS_NOT_EVALUATED || !ts->active)
+      /* Every team the forecast covers, those without registration now included. */
+      if (ts->status == COORDENA_STATUS_NOT_EVALUATED || coordena_summary_get_forecast_team (s, row) == NULL)
         continue;
       g_ptr_array_add (items, coordena_team_item_new (s, row));
-      if (ts->loss_horizon > 0)
-        {
-          total += ts->loss_horizon;
-          losing++;
-        }
     }
+  {
+    const CoordenaForecastTotals *tot = coordena_forecast_get_totals (coordena_summary_get_forecast (s));
+
+    total = tot->loss_horizon;
+    losing = tot->n_losing;
+  }
   g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)), items->pdata, items->len);
 
   money = coordena_format_money (total);
@@ -266,10 +268,32 @@ show_summary (CoordenaPrevisaoPage *self)
       detail = g_strdup_printf (_("Over the competências held, %s would take %s and %s would take %s."),
                                 rules_title (self, self->compare_a), a, rules_title (self, self->compare_b), b);
     }
+  else if (self->changes->len == 0)
+    detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u team loses money if nothing changes.",
+                                           "%u teams lose money if nothing changes.", losing), losing);
   else
-    detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u team loses money if nothing changes; %u planned change in the scenario.",
-                                           "%u teams lose money if nothing changes; %u planned changes in the scenario.", losing),
-                              losing, self->changes->len);
+    {
+      g_autofree char *who = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u team loses money with the scenario:",
+                                                           "%u teams lose money with the scenario:", losing), losing);
+      g_autofree char *what = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u planned change.", "%u planned changes.",
+                                                            self->changes->len), self->changes->len);
+
+      detail = g_strdup_printf ("%s %s", who, what);
+    }
+  {
+    gint64 unconfirmed = coordena_forecast_get_totals (coordena_summary_get_forecast (s))->loss_unconfirmed;
+
+    if (unconfirmed > 0)
+      {
+        g_autofree char *m = coordena_format_money (unconfirmed);
+        /* TRANSLATORS: the star beside an amount: how much of the forecast rests on [S] or [U] values */
+        g_autofree char *note = g_strdup_printf (_("* To confirm: %s rests on values from a secondary source [S] or unverified [U]; the team’s detail names the act."), m);
+        char *both = g_strdup_printf ("%s\n%s", detail, note);
+
+        g_free (detail);
+        detail = both;
+      }
+  }
   gtk_label_set_text (self->detail_label, detail);
 
   series = coordena_summary_get_series (s, &first, &n_series);
@@ -351,9 +375,9 @@ t_fix_by (CoordenaPrevisaoPage *self, CoordenaTeamItem *item)
 static char *
 t_loss (CoordenaPrevisaoPage *self, CoordenaTeamItem *item)
 {
-  gint64 loss = coordena_team_item_get_team_summary (item)->loss_horizon;
+  const CoordenaTeamSummary *ts = coordena_team_item_get_team_summary (item);
 
-  return loss == 0 ? g_strdup ("—") : coordena_display_money (loss);
+  return coordena_display_money_marked (ts->loss_horizon, ts->confidence);
 }
 
 static char *

@@ -176,6 +176,14 @@ month_subtitle (const CoordenaTeamMonthSummary *m)
         g_string_append (text, "\n");
       g_string_append (text, m->act);
     }
+  if (m->provimento)
+    {
+      if (text->len > 0)
+        g_string_append (text, "\n");
+      /* TRANSLATORS: the provimento rule capped the suspension; then its act */
+      g_string_append_printf (text, _("Limited to %d %% by the provimento rule (%s)"), m->percent,
+                              m->provimento_basis != NULL ? m->provimento_basis : "");
+    }
   return g_string_free (text, FALSE);
 }
 
@@ -187,7 +195,10 @@ add_month_row (GtkListBox *list, const CoordenaTeamMonthSummary *m, gboolean mon
   g_autofree char *subtitle = month_subtitle (m);
   GtkWidget *row;
 
-  if (m->ruleset_id == NULL)
+  if (m->missing)
+    /* TRANSLATORS: a competência in which the team has no registration, and its suspension */
+    title = g_strdup_printf (_("%s: no registration, %d %% suspended"), when, m->percent);
+  else if (m->ruleset_id == NULL)
     /* TRANSLATORS: "05/2025: no rule set in force" */
     title = g_strdup_printf (_("%s: no rule set in force"), when);
   else if (m->percent == 0)
@@ -203,6 +214,20 @@ add_month_row (GtkListBox *list, const CoordenaTeamMonthSummary *m, gboolean mon
 
       gtk_widget_add_css_class (label, "numeric");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+    }
+  if (m->percent > 0 && m->confidence != COORDENA_CONFIDENCE_A)
+    {
+      /* The figure rests on a secondary or unverified value: say so where it is read. */
+      GtkWidget *mark = gtk_label_new (_("to confirm"));
+      g_autofree char *why = g_strdup_printf (m->confidence == COORDENA_CONFIDENCE_S
+                                              ? _("From a secondary source that copies the act [S]: %s")
+                                              : _("Unverified, a default to confirm [U]: %s"),
+                                              m->confidence_basis != NULL ? m->confidence_basis : (m->act != NULL ? m->act : ""));
+
+      gtk_widget_add_css_class (mark, "warning");
+      gtk_widget_add_css_class (mark, "caption");
+      gtk_widget_set_tooltip_text (mark, why);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), mark);
     }
 }
 
@@ -240,6 +265,10 @@ show_timeline (CoordenaTeamDetail *self)
         add_month_row (self->forecast_list, m, TRUE);
       any_forecast = TRUE;
       last_percent = m->percent;
+      /* The current competência of a team without registration is shown, not forecast: the
+       * horizon's total is the forecast's. */
+      if (m->competencia <= coordena_team_item_get_team_summary (self->item)->current)
+        continue;
       if (m->loss < 0 && m->percent > 0)
         unknown = TRUE;
       else if (m->loss > 0)
@@ -293,6 +322,21 @@ show_state (CoordenaTeamDetail *self)
     case COORDENA_STATUS_REGULAR:
       text = g_strdup_printf (_("Complete and paid in full in competência %s."), when);
       gtk_widget_add_css_class (GTK_WIDGET (self->state_label), "success");
+      break;
+    case COORDENA_STATUS_NO_RECORD:
+      {
+        const CoordenaForecastTeam *ft = coordena_summary_get_forecast_team (coordena_team_item_get_summary (self->item),
+                                                                              coordena_team_item_get_row (self->item));
+        g_autofree char *now = coordena_competencia_format (ft->now.competencia);
+
+        text = ts->percent > 0
+               /* TRANSLATORS: a team missing from the latest competência; its last one; the percent; the act */
+               ? g_strdup_printf (_("No registration in competência %s (the last one is %s): %d %% suspended under %s."),
+                                  now, when, ts->percent, ts->basis != NULL ? ts->basis : "")
+               : g_strdup_printf (_("No registration in competência %s (the last one is %s); the rule set in force says nothing of it."),
+                                  now, when);
+        gtk_widget_add_css_class (GTK_WIDGET (self->state_label), "error");
+      }
       break;
     case COORDENA_STATUS_NOT_EVALUATED:
     default:

@@ -9,6 +9,8 @@
 
 #include <coordena/coordena.h>
 #include <coordena/csv-writer.h>
+#include <coordena/forecast-report.h>
+#include <coordena/summary.h>
 #include <coordena/store.h>
 
 #include "cli.h"
@@ -191,7 +193,8 @@ evaluate_table (CoordenaEvaluation *e)
   pad (out, "%", 3, TRUE);
   pad (out, _("Clause"), 18, FALSE);
   pad (out, _("Base"), 13, TRUE);
-  g_string_append_printf (out, "%s\n", _("Loss"));
+  pad (out, _("Loss"), 13, TRUE);
+  g_string_append_printf (out, "%s\n", _("Provimento"));
   for (guint t = 0; t < n_teams; t++)
     {
       const CoordenaRosterTeam *team = coordena_roster_get_team (r, t);
@@ -217,7 +220,8 @@ evaluate_table (CoordenaEvaluation *e)
           pad (out, pct, 3, TRUE);
           pad (out, m->clause != NULL ? m->clause->id : "—", 18, FALSE);
           pad (out, base[0] != '\0' ? base : "?", 13, TRUE);
-          g_string_append_printf (out, "%s\n", loss[0] != '\0' ? loss : "?");
+          pad (out, loss[0] != '\0' ? loss : "?", 13, TRUE);
+          g_string_append_printf (out, "%s\n", m->provimento ? _("limited") : "—");
           rows++;
           if (m->perda_centavos != COORDENA_BASE_UNKNOWN)
             total += m->perda_centavos;
@@ -243,7 +247,7 @@ evaluate_csv (CoordenaEvaluation *e)
 {
   CoordenaRoster *r = coordena_evaluation_get_roster (e);
   guint n_teams = coordena_roster_get_n_teams (r);
-  g_autoptr(GString) out = g_string_new ("ine;competencia;regras;ausentes;percentual;clausula;base;perda\n");
+  g_autoptr(GString) out = g_string_new ("ine;competencia;regras;ausentes;percentual;clausula;provimento_aplicado;base;perda\n");
 
   for (guint t = 0; t < n_teams; t++)
     {
@@ -270,6 +274,7 @@ evaluate_csv (CoordenaEvaluation *e)
           coordena_csv_append_cell (out, absent, ';', ';');
           coordena_csv_append_cell (out, pct, ';', ';');
           coordena_csv_append_cell (out, m->clause != NULL ? m->clause->id : "", ';', ';');
+          coordena_csv_append_cell (out, m->provimento ? "S" : "N", ';', ';');
           coordena_csv_append_cell (out, base, ';', ';');
           coordena_csv_append_cell (out, loss, ';', '\n');
         }
@@ -352,6 +357,7 @@ evaluate_json (CoordenaEvaluation *e)
             json_quote (out, m->clause->id);
           else
             g_string_append (out, "null");
+          g_string_append_printf (out, ", \"provimento_aplicado\": %s", m->provimento ? "true" : "false");
           g_string_append (out, ", \"base_centavos\": ");
           json_int_or_null (out, m->base_centavos);
           g_string_append (out, ", \"perda_centavos\": ");
@@ -411,26 +417,54 @@ cli_cmd_evaluate (CliContext *ctx, int argc, char **argv)
 /* ---- forecast ---------------------------------------------------------------------------------- */
 
 static void
-forecast_json (const CoordenaForecastTeam *teams, guint n)
+json_competencia_or_null (JsonBuilder *b, const char *name, CoordenaCompetencia c)
+{
+  json_builder_set_member_name (b, name);
+  if (c != 0)
+    json_builder_add_int_value (b, c);
+  else
+    json_builder_add_null_value (b);
+}
+
+static void
+forecast_json (const CoordenaForecast *forecast)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
+  guint n;
+  const CoordenaForecastTeam *teams = coordena_forecast_get_teams (forecast, &n);
 
   json_builder_begin_array (b);
   for (guint i = 0; i < n; i++)
     {
       const CoordenaForecastTeam *f = &teams[i];
+      g_autofree char *state = coordena_forecast_team_state_text (f);
 
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "ine");
       json_builder_add_string_value (b, f->team->ine);
       json_builder_set_member_name (b, "competencia");
       json_builder_add_int_value (b, f->now.competencia);
+      json_builder_set_member_name (b, "ultima_competencia_registrada");
+      json_builder_add_int_value (b, f->last_seen);
+      json_builder_set_member_name (b, "sem_registro");
+      json_builder_add_boolean_value (b, f->missing);
+      json_builder_set_member_name (b, "situacao");
+      json_builder_add_string_value (b, state);
       json_builder_set_member_name (b, "regras");
       if (f->now.rules != NULL)
         json_builder_add_string_value (b, f->now.rules->id);
       else
         json_builder_add_null_value (b);
       json_absent (b, "ausentes", f->now.absent);
+      json_builder_set_member_name (b, "ausentes_desde");
+      json_builder_begin_object (b);
+      for (int c = 0; c < COORDENA_N_CATEGORIES; c++)
+        if (f->absent_since[c] != 0)
+          {
+            json_builder_set_member_name (b, coordena_category_to_string ((CoordenaCategory) c));
+            json_builder_add_int_value (b, f->absent_since[c]);
+          }
+      json_builder_end_object (b);
       json_builder_set_member_name (b, "percentual");
       json_builder_add_int_value (b, f->now.percent);
       json_builder_set_member_name (b, "clausula");
@@ -438,6 +472,14 @@ forecast_json (const CoordenaForecastTeam *teams, guint n)
         json_builder_add_string_value (b, f->now.clause->id);
       else
         json_builder_add_null_value (b);
+      json_builder_set_member_name (b, "fundamento");
+      if (f->now.clause != NULL)
+        json_builder_add_string_value (b, f->now.clause->basis);
+      else
+        json_builder_add_null_value (b);
+      json_builder_set_member_name (b, "provimento_aplicado");
+      json_builder_add_boolean_value (b, f->now.provimento);
+      json_money (b, "perda_mensal_centavos", f->now.percent > 0 ? f->now.perda_centavos : 0);
 
       json_builder_set_member_name (b, "proximo_passo");
       if (f->next_step != 0)
@@ -452,15 +494,12 @@ forecast_json (const CoordenaForecastTeam *teams, guint n)
             json_builder_add_string_value (b, f->next_clause->id);
           else
             json_builder_add_null_value (b);
+          json_money (b, "perda_mensal_centavos", f->next_loss);
           json_builder_end_object (b);
         }
       else
         json_builder_add_null_value (b);
-      json_builder_set_member_name (b, "corrigir_ate");
-      if (f->fix_by != 0)
-        json_builder_add_int_value (b, f->fix_by);
-      else
-        json_builder_add_null_value (b);
+      json_competencia_or_null (b, "corrigir_ate", f->fix_by);
 
       json_builder_set_member_name (b, "meses");
       json_builder_begin_array (b);
@@ -479,44 +518,56 @@ forecast_json (const CoordenaForecastTeam *teams, guint n)
           json_absent (b, "ausentes", m->absent);
           json_builder_set_member_name (b, "percentual");
           json_builder_add_int_value (b, m->percent);
+          json_builder_set_member_name (b, "provimento_aplicado");
+          json_builder_add_boolean_value (b, m->provimento);
           json_money (b, "perda_centavos", m->perda_centavos);
+          json_builder_set_member_name (b, "confianca");
+          json_builder_add_string_value (b, coordena_confidence_to_string (coordena_month_result_confidence (m)));
           json_builder_end_object (b);
         }
       json_builder_end_array (b);
       json_builder_set_member_name (b, "perda_total_centavos");
       json_builder_add_int_value (b, f->loss_total);
+      json_builder_set_member_name (b, "perda_a_confirmar_centavos");
+      json_builder_add_int_value (b, f->loss_unconfirmed);
+      json_builder_set_member_name (b, "confianca");
+      json_builder_add_string_value (b, coordena_confidence_to_string (f->confidence));
       json_builder_set_member_name (b, "meses_sem_base");
       json_builder_add_int_value (b, f->n_unknown_loss);
-      json_builder_set_member_name (b, "revogacao");
-      if (f->revoked_at != 0)
-        json_builder_add_int_value (b, f->revoked_at);
-      else
-        json_builder_add_null_value (b);
+      json_competencia_or_null (b, "revogacao", f->revoked_at);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
   print_json (b);
 }
 
+/* For pipes: the same figures as the sheet, plain (no BOM, machine-readable values). */
 static void
-forecast_csv (const CoordenaForecastTeam *teams, guint n)
+forecast_csv (const CoordenaForecast *forecast)
 {
-  g_autoptr(GString) out = g_string_new ("ine;competencia;percentual;ausentes;proximo_passo;percentual_proximo;corrigir_ate;perda_total;meses_sem_base;revogacao\n");
+  g_autoptr(GString) out = g_string_new ("ine;competencia;situacao;sem_registro;percentual;ausentes;clausula;provimento_aplicado;"
+                                         "proximo_passo;percentual_proximo;corrigir_ate;perda_total;perda_a_confirmar;"
+                                         "meses_sem_base;revogacao\n");
+  guint n;
+  const CoordenaForecastTeam *teams = coordena_forecast_get_teams (forecast, &n);
 
   for (guint i = 0; i < n; i++)
     {
       const CoordenaForecastTeam *f = &teams[i];
+      g_autofree char *state = coordena_forecast_team_state_text (f);
       g_autofree char *absent = coordena_category_set_to_string (f->now.absent);
-      g_autofree char *loss = coordena_format_money (f->loss_total);
+      g_autofree char *loss = coordena_csv_money (f->loss_total);
+      g_autofree char *unconfirmed = coordena_csv_money (f->loss_unconfirmed);
       g_autofree char *next = f->next_step != 0 ? g_strdup_printf ("%u", f->next_step) : g_strdup ("");
       g_autofree char *next_pct = f->next_step != 0 ? g_strdup_printf ("%u", f->next_percent) : g_strdup ("");
       g_autofree char *fix = f->fix_by != 0 ? g_strdup_printf ("%u", f->fix_by) : g_strdup ("");
       g_autofree char *revoked = f->revoked_at != 0 ? g_strdup_printf ("%u", f->revoked_at) : g_strdup ("");
-
       g_autofree char *comp = g_strdup_printf ("%u", f->now.competencia);
       g_autofree char *pct = g_strdup_printf ("%u", f->now.percent);
       g_autofree char *unknown = g_strdup_printf ("%u", f->n_unknown_loss);
-      const char *cells[] = { f->team->ine, comp, pct, absent, next, next_pct, fix, loss, unknown, revoked };
+      const char *cells[] = { f->team->ine, comp, state, f->missing ? "S" : "N", pct, absent,
+                              f->now.clause != NULL ? f->now.clause->id : "", f->now.provimento ? "S" : "N",
+                              next, next_pct, fix, loss, unconfirmed, unknown, revoked };
 
       for (guint k = 0; k < G_N_ELEMENTS (cells); k++)
         coordena_csv_append_cell (out, cells[k], ';', k + 1 < G_N_ELEMENTS (cells) ? ';' : '\n');
@@ -525,15 +576,24 @@ forecast_csv (const CoordenaForecastTeam *teams, guint n)
 }
 
 static void
-forecast_table (const CoordenaForecastTeam *teams, guint n, guint horizon)
+forecast_table (const CoordenaForecast *forecast)
 {
   g_autoptr(GString) out = g_string_new (NULL);
-  gint64 total = 0;
-  guint at_risk = 0;
+  const CoordenaForecastTotals *tot = coordena_forecast_get_totals (forecast);
+  CoordenaCompetencia current = coordena_forecast_get_current (forecast);
+  guint horizon = coordena_forecast_get_horizon (forecast), n, n_changes = 0;
+  const CoordenaForecastTeam *teams = coordena_forecast_get_teams (forecast, &n);
+  g_autofree char *now = coordena_competencia_format (current);
+  g_autofree char *from = coordena_competencia_format (coordena_competencia_add (current, 1));
+  g_autofree char *until = coordena_competencia_format (coordena_competencia_add (current, (int) horizon));
+  const CoordenaRuleSet *forced = coordena_forecast_get_forced (forecast);
 
+  coordena_forecast_get_changes (forecast, &n_changes);
+  g_string_append_printf (out, _("Latest competência: %s. Forecast %s to %s (%u competências); rules: %s; scenario: %u changes.\n"),
+                          now, from, until, horizon, forced != NULL ? forced->id : _("the set in force in each competência"), n_changes);
   pad (out, "INE", 10, FALSE);
-  pad (out, _("Now"), 13, FALSE);
-  pad (out, _("Absent"), 15, FALSE);
+  pad (out, _("Now"), 22, FALSE);
+  pad (out, _("Lacks"), 15, FALSE);
   pad (out, _("Next step"), 14, FALSE);
   pad (out, _("Fix by"), 8, FALSE);
   pad (out, _("Loss/month"), 13, TRUE);
@@ -542,34 +602,49 @@ forecast_table (const CoordenaForecastTeam *teams, guint n, guint horizon)
   for (guint i = 0; i < n; i++)
     {
       const CoordenaForecastTeam *f = &teams[i];
-      g_autofree char *comp = coordena_competencia_format (f->now.competencia);
-      g_autofree char *now = g_strdup_printf ("%s %3u %%", comp, f->now.percent);
+      g_autofree char *now_cell = f->missing ? g_strdup_printf ("%s %u %%", _("no registration"), (guint) f->now.percent)
+                                             : g_strdup_printf ("%s %3u %%%s", now, (guint) f->now.percent, f->now.provimento ? " P" : "");
       g_autofree char *absent = coordena_category_set_to_string (f->now.absent);
       g_autofree char *next_comp = competencia_or_dash (f->next_step);
       g_autofree char *next = f->next_step != 0 ? g_strdup_printf ("%s %3u %%", next_comp, f->next_percent) : g_strdup ("—");
       g_autofree char *fix = competencia_or_dash (f->fix_by);
-      const CoordenaMonthResult *last = f->n_months > 0 ? &f->months[f->n_months - 1] : &f->now;
-      g_autofree char *monthly = last->perda_centavos != COORDENA_BASE_UNKNOWN ? coordena_format_money (last->perda_centavos) : g_strdup ("?");
+      g_autofree char *monthly = f->now.percent == 0 ? coordena_format_money (0)
+                                 : f->now.perda_centavos != COORDENA_BASE_UNKNOWN ? coordena_format_money (f->now.perda_centavos) : g_strdup ("?");
       g_autofree char *loss = coordena_format_money (f->loss_total);
+      g_autofree char *loss_cell = f->n_unknown_loss > 0 ? g_strdup ("?")
+                                   : g_strdup_printf ("%s%s", loss, f->confidence != COORDENA_CONFIDENCE_A && f->loss_total > 0 ? "*" : "");
       g_autofree char *revoked = competencia_or_dash (f->revoked_at);
 
       pad (out, f->team->ine, 10, FALSE);
-      pad (out, now, 13, FALSE);
+      pad (out, now_cell, 22, FALSE);
       pad (out, absent[0] != '\0' ? absent : "—", 15, FALSE);
       pad (out, next, 14, FALSE);
       pad (out, fix, 8, FALSE);
       pad (out, monthly, 13, TRUE);
-      pad (out, f->n_unknown_loss > 0 ? "?" : loss, 15, TRUE);
+      pad (out, loss_cell, 15, TRUE);
       g_string_append_printf (out, "%s\n", revoked);
-      total += f->loss_total;
-      if (f->loss_total > 0 || f->n_unknown_loss > 0)
-        at_risk++;
     }
   {
-    g_autofree char *money = coordena_format_money (total);
+    g_autofree char *money = coordena_format_money (tot->loss_horizon);
+    g_autofree char *unconfirmed = coordena_format_money (tot->loss_unconfirmed);
+
+    g_string_append_printf (out, _("%u teams evaluated: %u regular, %u at risk, %u suspended, %u without registration in %s.\n"),
+                            tot->n_teams, tot->n_regular, tot->n_at_risk, tot->n_suspended, tot->n_no_record, now);
     g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u team loses money in the next %u competências: %s\n",
-                                              "%u teams lose money in the next %u competências: %s\n", at_risk),
-                            at_risk, horizon, money);
+                                              "%u teams lose money in the next %u competências: %s\n", tot->n_losing),
+                            tot->n_losing, horizon, money);
+    if (tot->loss_unconfirmed > 0)
+      g_string_append_printf (out, _("* to confirm: %s of it rests on values from a secondary source [S] or unverified [U] (coordena-cli rules show).\n"),
+                              unconfirmed);
+    if (tot->n_unknown_base > 0)
+      g_string_append_printf (out, _("? %u teams without a known base: give valor_base or estrato_ied\n"), tot->n_unknown_base);
+    for (guint i = 0; i < n; i++)
+      if (teams[i].now.provimento)
+        {
+          g_autofree char *note = coordena_provimento_note (&teams[i].now);
+          g_string_append_printf (out, _("P: %s.\n"), note);
+          break;
+        }
   }
   fputs (out->str, stdout);
 }
@@ -578,11 +653,13 @@ int
 cli_cmd_forecast (CliContext *ctx, int argc, char **argv)
 {
   g_auto(Args) a = { .horizon = 12 };
+  g_autofree char *output = NULL;
   GOptionEntry entries[] = {
     { "rules", 0, 0, G_OPTION_ARG_STRING, &a.rules, N_("“auto” (the set in force in each competência, the default) or the id of one set applied to every competência"), "auto|ID" },
     { "horizon", 0, 0, G_OPTION_ARG_INT, &a.horizon, N_("Competências to look ahead (default 12)"), "N" },
     { "scenario", 0, 0, G_OPTION_ARG_FILENAME, &a.scenario, N_("CSV of planned changes: ine;mudanca;categoria;a_partir_de"), N_("FILE") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &a.format, N_("Output format: table (default), csv or json"), "FORMAT" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write the forecast sheet (the window’s CSV) to this file"), N_("FILE") },
     { "lenient", 0, 0, G_OPTION_ARG_NONE, &a.lenient, N_("Skip bad rows of the file and list them, instead of refusing it"), NULL },
     G_OPTION_ENTRY_NULL,
   };
@@ -591,11 +668,11 @@ cli_cmd_forecast (CliContext *ctx, int argc, char **argv)
   g_autoptr(CoordenaRuleCatalog) cat = NULL;
   g_autoptr(CoordenaRoster) roster = NULL;
   g_autoptr(CoordenaScenario) scenario = NULL;
-  g_autoptr(CoordenaForecast) f = NULL;
-  const CoordenaForecastTeam *teams;
+  g_autoptr(CoordenaSummary) summary = NULL;
+  CoordenaSummaryOptions options = { 0 };
+  const CoordenaForecast *f;
   const CoordenaRuleSet *forced;
   Format format;
-  guint n;
   int code;
 
   g_option_context_set_summary (context, _("Carry each team's last composition forward and show, per team, the next step of suspension, until when it can be avoided, the money lost and when the INE would be revoked."));
@@ -614,16 +691,26 @@ cli_cmd_forecast (CliContext *ctx, int argc, char **argv)
   if ((roster = load_roster (ctx, argc == 2 ? argv[1] : NULL, a.lenient, &error)) == NULL)
     return cli_report_error (error);
 
-  f = coordena_forecast (roster, cat, forced, (guint) a.horizon, scenario, &error);
-  if (f == NULL)
+  /* The summary arranges the one forecast the window and the report read. */
+  options.ruleset_id = forced != NULL ? forced->id : NULL;
+  options.horizon = (guint) a.horizon;
+  options.scenario = scenario;
+  if ((summary = coordena_summary_new (roster, &options, &error)) == NULL)
     return cli_report_error (error);
-  teams = coordena_forecast_get_teams (f, &n);
+  f = coordena_summary_get_forecast (summary);
+  if (output != NULL)
+    {
+      if (!coordena_forecast_report_write_csv (summary, output, &error))
+        return cli_report_error (error);
+      g_printerr (_("Forecast sheet written to %s\n"), output);
+      return CLI_EXIT_OK;
+    }
   if (format == FORMAT_JSON)
-    forecast_json (teams, n);
+    forecast_json (f);
   else if (format == FORMAT_CSV)
-    forecast_csv (teams, n);
+    forecast_csv (f);
   else
-    forecast_table (teams, n, (guint) a.horizon);
+    forecast_table (f);
   return CLI_EXIT_OK;
 }
 
@@ -641,6 +728,10 @@ compare_json (const CoordenaComparison *c, const CoordenaRuleSet *a, const Coord
   json_builder_add_string_value (j, a->id);
   json_builder_set_member_name (j, "regras_b");
   json_builder_add_string_value (j, b->id);
+  json_builder_set_member_name (j, "titulo_a");
+  json_builder_add_string_value (j, a->title);
+  json_builder_set_member_name (j, "titulo_b");
+  json_builder_add_string_value (j, b->title);
   json_builder_set_member_name (j, "equipes");
   json_builder_begin_array (j);
   for (guint i = 0; i < c->n_teams; i++)
@@ -730,7 +821,7 @@ compare_table (const CoordenaComparison *c, const CoordenaRuleSet *a, const Coor
   g_autofree char *tb = coordena_format_money (c->loss_b);
   g_autofree char *td = coordena_format_money (c->loss_b - c->loss_a);
 
-  g_string_append_printf (out, "A = %s\nB = %s\n\n", a->id, b->id);
+  g_string_append_printf (out, "A = %s (%s)\nB = %s (%s)\n\n", a->title, a->id, b->title, b->id);
   pad (out, "INE", 10, FALSE);
   pad (out, _("Comp."), 7, FALSE);
   pad (out, "% A", 4, TRUE);
@@ -783,9 +874,11 @@ int
 cli_cmd_compare (CliContext *ctx, int argc, char **argv)
 {
   g_auto(Args) a = { 0 };
+  g_autofree char *output = NULL;
   GOptionEntry entries[] = {
     { "rules", 0, 0, G_OPTION_ARG_STRING_ARRAY, &a.rules_list, N_("A rule set id; give exactly two"), "ID" },
     { "format", 0, 0, G_OPTION_ARG_STRING, &a.format, N_("Output format: table (default), csv or json"), "FORMAT" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write the comparison as a sheet to this file"), N_("FILE") },
     { "lenient", 0, 0, G_OPTION_ARG_NONE, &a.lenient, N_("Skip bad rows of the file and list them, instead of refusing it"), NULL },
     G_OPTION_ENTRY_NULL,
   };
@@ -816,6 +909,13 @@ cli_cmd_compare (CliContext *ctx, int argc, char **argv)
     return cli_report_error (error);
 
   c = coordena_compare (roster, ra, rb);
+  if (output != NULL)
+    {
+      if (!coordena_comparison_write_csv (c, output, &error))
+        return cli_report_error (error);
+      g_printerr (_("Comparison sheet written to %s\n"), output);
+      return CLI_EXIT_OK;
+    }
   if (format == FORMAT_JSON)
     compare_json (c, ra, rb);
   else if (format == FORMAT_CSV)

@@ -118,6 +118,14 @@ confidence_label (CoordenaConfidence c)
   return c == COORDENA_CONFIDENCE_U ? _("to be confirmed") : "";
 }
 
+/* The act a parameter rests on, under its value. */
+static void
+basis_line (GString *out, const char *basis)
+{
+  label (out, _("  basis:"));
+  g_string_append_printf (out, "%s\n", basis != NULL && basis[0] != '\0' ? basis : _("no act cited in the file"));
+}
+
 static int
 rules_show (const CoordenaRuleSet *s)
 {
@@ -135,6 +143,17 @@ rules_show (const CoordenaRuleSet *s)
   g_string_append_printf (out, "%u h [%s] %s\n", s->max_total_hours,
                           coordena_confidence_to_string (s->max_total_hours_confidence),
                           confidence_label (s->max_total_hours_confidence));
+  basis_line (out, s->max_total_hours_basis);
+  label (out, _("Present in an eSF:"));
+  g_string_append_printf (out, _("one member with %u h a week [%s] %s\n"), s->esf_min_hours,
+                          coordena_confidence_to_string (s->esf_min_hours_confidence),
+                          confidence_label (s->esf_min_hours_confidence));
+  basis_line (out, s->esf_min_hours_basis);
+  label (out, _("Present in an eAP:"));
+  g_string_append_printf (out, _("one member with %u h (20 h team) or %u h (30 h team) a week, never a sum [%s] %s\n"),
+                          s->eap20_min_hours, s->eap30_min_hours, coordena_confidence_to_string (s->eap_min_hours_confidence),
+                          confidence_label (s->eap_min_hours_confidence));
+  basis_line (out, s->eap_min_hours_basis);
   label (out, _("Provimento:"));
   if (s->provimento_repasse > 0)
     g_string_append_printf (out, "%u %% (%s) [%s] %s\n", s->provimento_repasse,
@@ -143,12 +162,26 @@ rules_show (const CoordenaRuleSet *s)
                             confidence_label (s->provimento_confidence));
   else
     g_string_append_printf (out, "%s\n", _("no rule"));
+  basis_line (out, s->provimento_basis);
+  label (out, _("INE revoked after:"));
   if (s->revoke_after > 0)
     {
       g_autofree char *after = g_strdup_printf (_("%u competências at 100 %% in a row"), s->revoke_after);
-      label (out, _("INE revoked after:"));
-      g_string_append_printf (out, "%s\n", after);
+      g_string_append_printf (out, "%s [%s] %s\n", after, coordena_confidence_to_string (s->revoke_confidence),
+                              confidence_label (s->revoke_confidence));
     }
+  else
+    g_string_append_printf (out, "%s\n", _("no rule"));
+  basis_line (out, s->revoke_basis);
+  label (out, _("Without registration:"));
+  if (s->sem_registro_percent > 0)
+    g_string_append_printf (out, _("%u %% at once [%s] %s\n"), s->sem_registro_percent,
+                            coordena_confidence_to_string (s->sem_registro.confidence),
+                            confidence_label (s->sem_registro.confidence));
+  else
+    g_string_append_printf (out, "%s\n", _("the set says nothing: the team is shown without registration, at 0 %"));
+  if (s->sem_registro_percent > 0)
+    basis_line (out, s->sem_registro.basis);
   label (out, _("File:"));
   g_string_append_printf (out, "%s\n", s->path);
 
@@ -174,6 +207,8 @@ rules_show (const CoordenaRuleSet *s)
     }
   g_string_append_printf (out, "  [%s] %s\n", coordena_confidence_to_string (s->base_confidence),
                           confidence_label (s->base_confidence));
+  if (s->base_basis != NULL)
+    g_string_append_printf (out, "  %s %s\n", _("Basis:"), s->base_basis);
 
   g_string_append_printf (out, "\n%s\n", _("Clauses (the highest percent that fires decides):"));
   if (s->n_clauses == 0)
@@ -203,6 +238,7 @@ rules_show (const CoordenaRuleSet *s)
                               confidence_label (c->confidence));
     }
 
+  g_string_append_printf (out, "\n%s\n", coordena_confidence_legend ());
   if (s->open_questions[0] != NULL)
     {
       g_string_append_printf (out, "\n%s\n", _("Open questions (to be confirmed):"));

@@ -69,3 +69,31 @@ coordena_csv_unguard (const char *text)
     return text + 1;
   return text;
 }
+
+GString *
+coordena_csv_sheet_new (const char *const *header, guint n_columns)
+{
+  GString *out = g_string_new (COORDENA_CSV_BOM);
+
+  coordena_csv_append_row (out, header, n_columns);
+  return out;
+}
+
+void
+coordena_csv_append_row (GString *out, const char *const *cells, guint n_cells)
+{
+  for (guint i = 0; i < n_cells; i++)
+    coordena_csv_append_cell (out, cells[i], ';', i + 1 < n_cells ? ';' : 0);
+  g_string_append (out, "\r\n");
+}
+
+char *
+coordena_csv_money (gint64 centavos)
+{
+  guint64 abs;
+
+  if (centavos == G_MININT64)
+    return g_strdup ("");
+  abs = (guint64) (centavos < 0 ? -centavos : centavos);
+  return g_strdup_printf ("%s%" G_GUINT64_FORMAT ",%02u", centavos < 0 ? "-" : "", abs / 100, (guint) (abs % 100));
+}

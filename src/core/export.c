@@ -120,8 +120,8 @@ br_date (const char *iso)
 gboolean
 coordena_export_teams_csv (CoordenaStore *store, const char *path, GError **error)
 {
-  /* A BOM so spreadsheet programs read the accents as UTF-8. */
-  g_autoptr(GString) out = g_string_new ("\xEF\xBB\xBF");
+  /* The people's sheet format of csv-writer.h: BOM, ';', CRLF, money with a decimal comma. */
+  g_autoptr(GString) out = g_string_new (COORDENA_CSV_BOM);
   g_autoptr(GPtrArray) teams = coordena_store_list_teams (store, NULL, error);
   gboolean demo;
 
@@ -140,7 +140,8 @@ coordena_export_teams_csv (CoordenaStore *store, const char *path, GError **erro
   cell (out, _("Members"), ';');
   cell (out, _("Base value (R$)"), ';');
   cell (out, _("Duplicidade"), ';');
-  cell (out, _("Demonstration data"), '\n');
+  cell (out, _("Demonstration data"), 0);
+  g_string_append (out, "\r\n");
   for (guint i = 0; i < teams->len; i++)
     {
       const CoordenaStoreTeam *t = teams->pdata[i];
@@ -148,7 +149,7 @@ coordena_export_teams_csv (CoordenaStore *store, const char *path, GError **erro
       g_autofree char *desat = br_date (t->dt_desativacao);
       g_autofree char *last = t->last_competencia != 0 ? coordena_competencia_format (t->last_competencia) : g_strdup ("");
       g_autofree char *members = g_strdup_printf ("%u", t->n_members);
-      g_autofree char *base = t->base_centavos != COORDENA_BASE_UNKNOWN ? plain_money (t->base_centavos) : g_strdup ("");
+      g_autofree char *base = t->base_centavos != COORDENA_BASE_UNKNOWN ? coordena_csv_money (t->base_centavos) : g_strdup ("");
 
       cell (out, t->ine, ';');
       cell (out, t->cnes, ';');
@@ -162,7 +163,8 @@ coordena_export_teams_csv (CoordenaStore *store, const char *path, GError **erro
       cell (out, members, ';');
       cell (out, base, ';');
       cell (out, t->duplicidade ? _("yes") : _("no"), ';');
-      cell (out, (demo || t->demo) ? _("yes") : _("no"), '\n');
+      cell (out, (demo || t->demo) ? _("yes") : _("no"), 0);
+      g_string_append (out, "\r\n");
     }
   return coordena_write_file_private (path, out->str, out->len, error);
 }

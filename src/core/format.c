@@ -178,3 +178,32 @@ coordena_parse_date (const char *text, GDate *date, GError **error)
   g_date_set_dmy (date, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
   return TRUE;
 }
+
+char *
+coordena_format_money_or_dash (gint64 centavos)
+{
+  return centavos < 0 ? g_strdup ("—") : coordena_format_money (centavos);
+}
+
+char *
+coordena_format_money_compact (gint64 centavos)
+{
+  gint64 reais = centavos / 100;
+
+  if (reais >= 1000000)
+    {
+      gint64 tenths = (reais + 50000) / 100000;
+
+      return tenths % 10 == 0 ? g_strdup_printf ("R$ %" G_GINT64_FORMAT " mi", tenths / 10)
+                              : g_strdup_printf ("R$ %" G_GINT64_FORMAT ",%" G_GINT64_FORMAT " mi", tenths / 10, tenths % 10);
+    }
+  if (reais >= 1000)
+    return g_strdup_printf ("R$ %" G_GINT64_FORMAT " mil", reais / 1000);
+  return g_strdup_printf ("R$ %" G_GINT64_FORMAT, reais);
+}
+
+char *
+coordena_format_percent (int percent)
+{
+  return g_strdup_printf ("%d %%", percent);
+}

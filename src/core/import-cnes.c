@@ -876,15 +876,16 @@ read_table (Import *im, Table t, GError **error)
 
 /* ---- Team type ----------------------------------------------------------------------------------- */
 
-/* eAP modality from the members' hours: modalidade II (30 h) when the médicos' or the enfermeiros'
- * hours (members of ≥ 10 h each) add up to 30 or more; modalidade I (20 h) otherwise. With no
- * médico or enfermeiro in the month, CO_SUB_TIPO_EQUIPE 2 reads as 30 h, anything else as 20 h. */
+/* eAP modality from the members' hours: modalidade II (30 h) when one médico or one enfermeiro has
+ * 30 h or more in the team (hours are individual, as for presence: NT 753/2021 item 2.20 b);
+ * modalidade I (20 h) otherwise. With no médico or enfermeiro in the month, CO_SUB_TIPO_EQUIPE 2
+ * reads as 30 h, anything else as 20 h. */
 static CoordenaTeamType
 team_type (Import *im, const Team *t, CoordenaCompetencia c)
 {
   /* Codes compare as numbers: "70", "070" and " 70" are the same type. */
   guint64 tp = code_number (t->tp_equipe);
-  guint sums[COORDENA_N_CATEGORIES] = { 0 };
+  guint most = 0;
   gboolean any = FALSE;
 
   if (tp == 70 || tp == 1)
@@ -905,12 +906,10 @@ team_type (Import *im, const Team *t, CoordenaCompetencia c)
         continue;
       h = *m->hours == G_MAXUINT ? 0 : *m->hours;
       any = TRUE;
-      if (h >= 10)
-        sums[cat] += h;
+      most = MAX (most, h);
     }
   if (any)
-    return MAX (sums[COORDENA_CATEGORY_MED], sums[COORDENA_CATEGORY_ENF]) >= 30 ? COORDENA_TEAM_TYPE_EAP30
-                                                                                : COORDENA_TEAM_TYPE_EAP20;
+    return most >= 30 ? COORDENA_TEAM_TYPE_EAP30 : COORDENA_TEAM_TYPE_EAP20;
   return code_number (t->subtipo) == 2 ? COORDENA_TEAM_TYPE_EAP30
                                                                                   : COORDENA_TEAM_TYPE_EAP20;
 }

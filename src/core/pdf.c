@@ -23,6 +23,7 @@ typedef enum {
 typedef struct {
   char **cells;
   gboolean bold;
+  gboolean keep;   /* stays on the page of the next row */
 } Row;
 
 typedef struct {
@@ -40,6 +41,8 @@ typedef struct {
   gint64 *values;
   char *(*value_format) (gint64 value);
   double height;
+  guint first_forecast;  /* bars from this index on are forecast; G_MAXUINT: none */
+  char *legend[2];       /* recorded, forecast; NULL: no legend */
 } Chart;
 
 typedef struct {
@@ -92,6 +95,8 @@ chart_free (Chart *chart)
   if (chart == NULL)
     return;
   g_free (chart->title);
+  g_free (chart->legend[0]);
+  g_free (chart->legend[1]);
   g_strfreev (chart->labels);
   g_free (chart->values);
   g_free (chart);
@@ -256,6 +261,16 @@ coordena_pdf_doc_add_row (CoordenaPdfDoc *doc, const char *const *cells, gboolea
 }
 
 void
+coordena_pdf_doc_add_row_keep (CoordenaPdfDoc *doc, const char *const *cells, gboolean bold)
+{
+  Table *table = doc->open_table;
+
+  g_return_if_fail (table != NULL);
+  coordena_pdf_doc_add_row (doc, cells, bold);
+  ((Row *) g_ptr_array_index (table->rows, table->rows->len - 1))->keep = TRUE;
+}
+
+void
 coordena_pdf_doc_end_table (CoordenaPdfDoc *doc)
 {
   Block *block;
@@ -281,7 +296,23 @@ coordena_pdf_doc_add_bar_chart (CoordenaPdfDoc *doc, const char *title, guint n,
   chart->values = g_memdup2 (values, sizeof (gint64) * MAX (n, 1));
   chart->value_format = value_format;
   chart->height = height;
+  chart->first_forecast = G_MAXUINT;
   block->chart = chart;
+}
+
+void
+coordena_pdf_doc_add_forecast_chart (CoordenaPdfDoc *doc, const char *title, guint n,
+                                     const char *const *labels, const gint64 *values,
+                                     char *(*value_format) (gint64 value), double height,
+                                     guint first_forecast, const char *recorded, const char *forecast)
+{
+  Block *block;
+
+  coordena_pdf_doc_add_bar_chart (doc, title, n, labels, values, value_format, height);
+  block = g_ptr_array_index (doc->blocks, doc->blocks->len - 1);
+  block->chart->first_forecast = first_forecast;
+  block->chart->legend[0] = g_strdup (recorded);
+  block->chart->legend[1] = g_strdup (forecast);
 }
 
 /* ---------------------------------------------------------------------------------------------
@@ -436,6 +467,7 @@ struct _Item {
   char *chart_title;
   char **chart_labels;
   char **chart_values;
+  char *chart_legend[2];
 };
 
 typedef struct {
@@ -460,6 +492,8 @@ item_free (gpointer data)
   g_free (item->cells);
   g_free (item->chart_title);
   g_strfreev (item->chart_labels);
+  g_free (item->chart_legend[0]);
+  g_free (item->chart_legend[1]);
   g_strfreev (item->chart_values);
   g_free (item);
 }
@@ -538,11 +572,11 @@ words_add (Words *w, HPDF_Font font, double size, const char *word, gsize len, g
   g_array_append_val (w->glued, glued);
 }
 
-/* "nº", "art.", "§", "item", "SEI nº", "Processo nº" stay on the line of what follows them. */
+/* "nº", "art.", "§", "item", "SEI nº", "Processo nº", "R$" stay on the line of what follows them. */
 static gboolean
 binds_forward (const char *word)
 {
-  const char *const binders[] = { "n\xba", "N\xba", "n.\xba", "N.\xba", "\xa7", "art.", "Art.", "SEI", "(SEI", "item", "itens", NULL };
+  const char *const binders[] = { "n\xba", "N\xba", "n.\xba", "N.\xba", "\xa7", "art.", "Art.", "SEI", "(SEI", "item", "itens", "R$", NULL };
   const char *last = strrchr (word, ' ');
 
   last = last != NULL ? last + 1 : word;
@@ -568,7 +602,8 @@ words_split (Words *w, HPDF_Font font, double size, const char *bytes, double ma
     {
       if (parts[i][0] == '\0')
         continue;
-      if (joined->len > 0 && binds_forward (g_ptr_array_index (joined, joined->len - 1)))
+      /* "75 %" stays whole too: the sign never starts a line. */
+      if (joined->len > 0 && (binds_forward (g_ptr_array_index (joined, joined->len - 1)) || parts[i][0] == '%'))
         {
           char *prev = g_ptr_array_index (joined, joined->len - 1);
 
@@ -887,31 +922,39 @@ layout_row (Render *r, Table *table, char **cells, gboolean bold, gboolean is_he
   for (guint c = 0; c < table->n_columns; c++)
     {
       double width = table->widths[c] - 2 * CELL_PAD;
-      g_autofree char *bytes = coordena_pdf_encode (cells[c], NULL, error);
-      g_auto(Words) words = { 0 };
-      g_autoptr(GArray) starts = NULL;
-      guint n;
+      /* A line feed in a cell starts a new line in it (the encoder makes it a space). */
+      g_auto(GStrv) paragraphs = g_strsplit (cells[c] != NULL ? cells[c] : "", "\n", -1);
+      g_autoptr(GPtrArray) lines = g_ptr_array_new ();
 
-      if (bytes == NULL)
-        return NULL;
-      words_split (&words, font, size, bytes, width);
-      starts = break_lines (&words, space, width, width, FALSE);
-      n = starts->len - 1;
-      item->cells[c].n_lines = n;
-      item->cells[c].lines = g_new0 (char *, n + 1);
-      for (guint l = 0; l < n; l++)
+      for (guint p = 0; paragraphs[p] != NULL; p++)
         {
-          GString *line = g_string_new (NULL);
+          g_auto(Words) words = { 0 };
+          g_autoptr(GArray) starts = NULL;
+          g_autofree char *bytes = coordena_pdf_encode (paragraphs[p], NULL, error);
+          guint n;
 
-          for (guint k = g_array_index (starts, guint, l); k < g_array_index (starts, guint, l + 1); k++)
+          if (bytes == NULL)
+            return NULL;
+          words_split (&words, font, size, bytes, width);
+          starts = break_lines (&words, space, width, width, FALSE);
+          n = starts->len - 1;
+          for (guint l = 0; l < n; l++)
             {
-              if (line->len > 0 && !word_glued (&words, k))
-                g_string_append_c (line, ' ');
-              g_string_append (line, g_ptr_array_index (words.words, k));
+              GString *line = g_string_new (NULL);
+
+              for (guint k = g_array_index (starts, guint, l); k < g_array_index (starts, guint, l + 1); k++)
+                {
+                  if (line->len > 0 && !word_glued (&words, k))
+                    g_string_append_c (line, ' ');
+                  g_string_append (line, g_ptr_array_index (words.words, k));
+                }
+              g_ptr_array_add (lines, g_string_free (line, FALSE));
             }
-          item->cells[c].lines[l] = g_string_free (line, FALSE);
         }
-      max_lines = MAX (max_lines, n);
+      item->cells[c].n_lines = lines->len;
+      g_ptr_array_add (lines, NULL);
+      item->cells[c].lines = (char **) g_ptr_array_free (g_steal_pointer (&lines), FALSE);
+      max_lines = MAX (max_lines, item->cells[c].n_lines);
     }
   item->height = max_lines * line_height (size) + 2 * CELL_PAD;
   return item;
@@ -940,6 +983,7 @@ layout_table (Render *r, Table *table, GError **error)
       if (item == NULL)
         return FALSE;
       item->header = header;
+      item->keep_with_next = row->keep;
     }
   return TRUE;
 }
@@ -953,6 +997,9 @@ layout_chart (Render *r, Chart *chart, GError **error)
   item->chart_title = coordena_pdf_encode (chart->title, NULL, error);
   if (item->chart_title == NULL)
     return FALSE;
+  for (guint k = 0; k < 2; k++)
+    if (chart->legend[k] != NULL && (item->chart_legend[k] = coordena_pdf_encode (chart->legend[k], NULL, error)) == NULL)
+      return FALSE;
   item->chart_labels = g_new0 (char *, chart->n + 1);
   item->chart_values = g_new0 (char *, chart->n + 1);
   for (guint i = 0; i < chart->n; i++)
@@ -1215,7 +1262,7 @@ draw_chart (Render *r, HPDF_Page page, Item *item, double top)
   double right = COORDENA_PDF_PAGE_WIDTH - COORDENA_PDF_MARGIN_RIGHT;
   double axis_x = left + 70; /* room for the value labels */
   double base_y = top - item->height + 2 * line_height (small) + 4;
-  double plot_top = top - lh - 20;
+  double plot_top = top - lh - (item->chart_legend[0] != NULL ? 30 : 20);
   double plot_h = plot_top - base_y;
   gint64 max = 0;
   double slot;
@@ -1223,6 +1270,29 @@ draw_chart (Render *r, HPDF_Page page, Item *item, double top)
   HPDF_Font font = r->regular;
 
   draw_text (page, r->bold, size, left, top - ascent (r->bold, size), item->chart_title, 0);
+  if (item->chart_legend[0] != NULL && item->chart_legend[1] != NULL)
+    {
+      /* The legend on its own line under the title, right-aligned: swatch, words, swatch, words. */
+      double y = top - lh - 4 - ascent (font, small);
+      double w1 = text_width (font, small, item->chart_legend[0], strlen (item->chart_legend[0]));
+      double w2 = text_width (font, small, item->chart_legend[1], strlen (item->chart_legend[1]));
+      double x = right - (10 + 4 + w1 + 14 + 10 + 4 + w2);
+
+      HPDF_Page_SetGrayFill (page, 0.35f);
+      HPDF_Page_Rectangle (page, (HPDF_REAL) x, (HPDF_REAL) y, 10, 7);
+      HPDF_Page_Fill (page);
+      HPDF_Page_SetGrayFill (page, 0);
+      draw_text (page, font, small, x + 14, y, item->chart_legend[0], 0);
+      x += 14 + w1 + 14;
+      HPDF_Page_SetGrayFill (page, 0.85f);
+      HPDF_Page_SetGrayStroke (page, 0.2f);
+      HPDF_Page_SetLineWidth (page, 0.8f);
+      HPDF_Page_Rectangle (page, (HPDF_REAL) x, (HPDF_REAL) y, 10, 7);
+      HPDF_Page_FillStroke (page);
+      HPDF_Page_SetGrayFill (page, 0);
+      HPDF_Page_SetGrayStroke (page, 0);
+      draw_text (page, font, small, x + 14, y, item->chart_legend[1], 0);
+    }
   for (guint i = 0; i < chart->n; i++)
     max = MAX (max, chart->values[i]);
   /* Round the axis up to four steps of 1, 2, 2,5 or 5 times a power of ten. */
@@ -1280,11 +1350,19 @@ draw_chart (Render *r, HPDF_Page page, Item *item, double top)
       const char *label = item->chart_labels[i];
       double lw = text_width (font, small, label, strlen (label));
 
-      HPDF_Page_SetGrayFill (page, 0.35f);
+      /* Recorded bars solid; forecast bars light with a dark outline, as the legend says. */
+      HPDF_Page_SetGrayFill (page, i >= chart->first_forecast ? 0.85f : 0.35f);
       if (h > 0)
         {
+          /* Stroke settings belong before the path: libharu refuses them inside one. */
+          HPDF_Page_SetLineWidth (page, 0.8f);
+          HPDF_Page_SetGrayStroke (page, 0.2f);
           HPDF_Page_Rectangle (page, (HPDF_REAL) bx, (HPDF_REAL) base_y, (HPDF_REAL) bw, (HPDF_REAL) h);
-          HPDF_Page_Fill (page);
+          if (i >= chart->first_forecast)
+            HPDF_Page_FillStroke (page);
+          else
+            HPDF_Page_Fill (page);
+          HPDF_Page_SetGrayStroke (page, 0);
         }
       HPDF_Page_SetGrayFill (page, 0);
       if (i % every == 0)

@@ -160,7 +160,7 @@ struct _CoordenaRoster {
   GHashTable *strata;
   CoordenaCompetencia first, last;
   GMutex masks_lock;
-  GHashTable *masks;      /* max_total_hours → CoordenaCategorySet[n_months] */
+  GHashTable *masks;      /* packed presence thresholds → CoordenaCategorySet[n_months] */
 };
 
 static void
@@ -731,52 +731,70 @@ coordena_team_type_required (CoordenaTeamType type)
 }
 
 CoordenaCategorySet
-coordena_roster_month_absent (const CoordenaRoster *r, const CoordenaRosterMonth *month, guint max_total_hours)
+coordena_roster_month_absent_rule (const CoordenaRoster *r, const CoordenaRosterMonth *month, const CoordenaPresenceRule *rule)
 {
   CoordenaCategorySet required = coordena_team_type_required (month->type);
   CoordenaCategorySet present = 0;
   const CoordenaRosterMember *m = r->members + month->first_member;
   guint n = month->n_members;
+  guint need;
 
   if (required == 0)
     return 0;
 
-  if (month->type == COORDENA_TEAM_TYPE_ESF)
-    {
-      for (guint i = 0; i < n; i++)
-        if (m[i].category >= 0 && m[i].hours >= 40 && m[i].total_hours <= max_total_hours)
-          present |= COORDENA_CATEGORY_BIT (m[i].category);
-    }
-  else
-    {
-      guint need = month->type == COORDENA_TEAM_TYPE_EAP20 ? 20 : 30;
-      guint sum[COORDENA_N_CATEGORIES] = { 0 };
-
-      for (guint i = 0; i < n; i++)
-        if (m[i].category >= 0 && m[i].hours >= 10 && m[i].total_hours <= max_total_hours)
-          {
-            sum[m[i].category] += m[i].hours;
-            if (sum[m[i].category] >= need)
-              present |= COORDENA_CATEGORY_BIT (m[i].category);
-          }
-    }
+  /* One member with the team type's weekly hours in this team makes the category present: the
+   * hours are individual (NT 753/2021 item 2.20 b for the eAP), never a sum of several people. */
+  need = month->type == COORDENA_TEAM_TYPE_ESF ? rule->esf_min_hours
+         : month->type == COORDENA_TEAM_TYPE_EAP20 ? rule->eap20_min_hours
+         : rule->eap30_min_hours;
+  for (guint i = 0; i < n; i++)
+    if (m[i].category >= 0 && m[i].hours >= need && m[i].total_hours <= rule->max_total_hours)
+      present |= COORDENA_CATEGORY_BIT (m[i].category);
   return required & (CoordenaCategorySet) ~present;
 }
 
+CoordenaCategorySet
+coordena_roster_month_absent (const CoordenaRoster *r, const CoordenaRosterMonth *month, guint max_total_hours)
+{
+  CoordenaPresenceRule rule = COORDENA_PRESENCE_RULE_INIT;
+
+  rule.max_total_hours = max_total_hours;
+  return coordena_roster_month_absent_rule (r, month, &rule);
+}
+
+/* The four thresholds fit a byte each: a rule set's are at most 168 h, and a ceiling of 255 h or
+ * more can only be COORDENA_PRESENCE_NO_CEILING (a CNS's total never limits it then). */
+static guint
+rule_key (const CoordenaPresenceRule *rule)
+{
+  return MIN (rule->max_total_hours, 255u) | MIN (rule->esf_min_hours, 255u) << 8 |
+         MIN (rule->eap20_min_hours, 255u) << 16 | MIN (rule->eap30_min_hours, 255u) << 24;
+}
+
 const CoordenaCategorySet *
-coordena_roster_absent_masks (CoordenaRoster *r, guint max_total_hours)
+coordena_roster_absent_masks_rule (CoordenaRoster *r, const CoordenaPresenceRule *rule)
 {
   g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&r->masks_lock);
-  CoordenaCategorySet *masks = g_hash_table_lookup (r->masks, GUINT_TO_POINTER (max_total_hours));
+  guint key = rule_key (rule);
+  CoordenaCategorySet *masks = g_hash_table_lookup (r->masks, GUINT_TO_POINTER (key));
 
   if (masks == NULL)
     {
       masks = g_new (CoordenaCategorySet, MAX (r->n_months, 1));
       for (guint i = 0; i < r->n_months; i++)
-        masks[i] = coordena_roster_month_absent (r, &r->months[i], max_total_hours);
-      g_hash_table_insert (r->masks, GUINT_TO_POINTER (max_total_hours), masks);
+        masks[i] = coordena_roster_month_absent_rule (r, &r->months[i], rule);
+      g_hash_table_insert (r->masks, GUINT_TO_POINTER (key), masks);
     }
   return masks;
+}
+
+const CoordenaCategorySet *
+coordena_roster_absent_masks (CoordenaRoster *r, guint max_total_hours)
+{
+  CoordenaPresenceRule rule = COORDENA_PRESENCE_RULE_INIT;
+
+  rule.max_total_hours = max_total_hours;
+  return coordena_roster_absent_masks_rule (r, &rule);
 }
 
 const char *
@@ -804,6 +822,21 @@ coordena_category_to_string (CoordenaCategory category)
   if (category < 0 || category >= COORDENA_N_CATEGORIES)
     return NULL;
   return category_names[category];
+}
+
+const char *
+coordena_category_name (CoordenaCategory category)
+{
+  switch (category)
+    {
+    case COORDENA_CATEGORY_MED: return _("Physician");
+    case COORDENA_CATEGORY_ENF: return _("Nurse");
+    case COORDENA_CATEGORY_TEC: return _("Nursing technician or assistant");
+    case COORDENA_CATEGORY_ACS: return _("Community health agent");
+    case COORDENA_CATEGORY_NONE:
+    case COORDENA_N_CATEGORIES:
+    default: return _("Other occupation");
+    }
 }
 
 CoordenaCategory

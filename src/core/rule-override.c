@@ -18,13 +18,18 @@ static const struct {
   const char *key;
   const char *group;
   const char *confidence;  /* the key holding its confidence, NULL when none */
+  const char *basis;       /* the key holding its act, rewritten with the act of the change */
 } allowed[] = {
-  { "max_total_hours", "Rule Set", "max_total_hours_confidence" },
-  { "provimento_repasse", "Rule Set", "provimento_confidence" },
-  { "revoke_after", "Rule Set", NULL },
-  { "eSF", "Base", "confidence" },
-  { "eAP30", "Base", "confidence" },
-  { "eAP20", "Base", "confidence" },
+  { "max_total_hours", "Rule Set", "max_total_hours_confidence", "max_total_hours_basis" },
+  { "provimento_repasse", "Rule Set", "provimento_confidence", "provimento_basis" },
+  { "revoke_after", "Rule Set", "revoke_confidence", "revoke_basis" },
+  { "esf_min_hours", "Rule Set", "esf_min_hours_confidence", "esf_min_hours_basis" },
+  { "eap20_min_hours", "Rule Set", "eap_min_hours_confidence", "eap_min_hours_basis" },
+  { "eap30_min_hours", "Rule Set", "eap_min_hours_confidence", "eap_min_hours_basis" },
+  { "sem_registro_percent", "Rule Set", "sem_registro_confidence", "sem_registro_basis" },
+  { "eSF", "Base", "confidence", "basis" },
+  { "eAP30", "Base", "confidence", "basis" },
+  { "eAP20", "Base", "confidence", "basis" },
 };
 
 static int
@@ -67,7 +72,7 @@ coordena_rule_override_set (const CoordenaRuleSet *set, const char *key, const c
     {
       g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
                    _("“%s” cannot be changed here (allowed: max_total_hours, provimento_repasse, revoke_after, "
-                     "eSF, eAP30, eAP20)"), key != NULL ? key : "");
+                     "esf_min_hours, eap20_min_hours, eap30_min_hours, sem_registro_percent, eSF, eAP30, eAP20)"), key != NULL ? key : "");
       return NULL;
     }
   clean_act = g_strstrip (g_strdup (act != NULL ? act : ""));
@@ -102,6 +107,9 @@ coordena_rule_override_set (const CoordenaRuleSet *set, const char *key, const c
     return NULL;
   if (allowed[i].confidence != NULL)
     g_key_file_set_value (kf, allowed[i].group, allowed[i].confidence, "A");
+  /* The value now rests on the act the user named: that is the basis shown next to it. */
+  if (allowed[i].basis != NULL)
+    g_key_file_set_value (kf, allowed[i].group, allowed[i].basis, clean_act);
   data = g_key_file_to_data (kf, &length, NULL);
 
   /* Checked by the real loader before the user's copy is touched. */

@@ -29,6 +29,8 @@ typedef struct {
   guint8 flags;
   CoordenaCategorySet absent;
   guint8 key;                        /* absent | KEY_SEM_PRODUCAO */
+  guint8 missing;                    /* the team has no registration in c (sem registro) */
+  guint8 ceiling;                    /* the workload ceiling made a category absent in c */
   gint64 base;
   const CoordenaRuleSet *set;
   const Compiled *compiled;
@@ -66,8 +68,11 @@ typedef struct {
   Compiled *cached_compiled;
   GPtrArray *compiled;               /* Compiled*, one per set met */
   CoordenaRoster *roster;
-  guint masks_hours;
+  CoordenaPresenceRule masks_rule;
   const CoordenaCategorySet *masks;
+  gboolean want_ceiling;             /* also find where the workload ceiling decided an absence */
+  CoordenaPresenceRule uncapped_rule;
+  const CoordenaCategorySet *uncapped;
 } Picker;
 
 static inline gboolean condition_holds (const CoordenaClause *clause, guint8 key);
@@ -148,16 +153,35 @@ pick (Picker *p, CoordenaCompetencia c)
   return set;
 }
 
-/* The roster's absent masks for a workload ceiling, kept while the ceiling does not change. */
+/* The roster's absent masks for a set's presence thresholds, kept while they do not change. */
 static const CoordenaCategorySet *
-masks_for (Picker *p, guint max_hours)
+masks_for (Picker *p, const CoordenaRuleSet *set)
 {
-  if (p->masks == NULL || p->masks_hours != max_hours)
+  CoordenaPresenceRule rule;
+
+  coordena_rule_set_presence_rule (set, &rule);
+  if (p->masks == NULL || memcmp (&p->masks_rule, &rule, sizeof rule) != 0)
     {
-      p->masks = coordena_roster_absent_masks (p->roster, max_hours);
-      p->masks_hours = max_hours;
+      p->masks = coordena_roster_absent_masks_rule (p->roster, &rule);
+      p->masks_rule = rule;
     }
   return p->masks;
+}
+
+/* The same thresholds without the workload ceiling. */
+static const CoordenaCategorySet *
+uncapped_for (Picker *p, const CoordenaRuleSet *set)
+{
+  CoordenaPresenceRule rule;
+
+  coordena_rule_set_presence_rule (set, &rule);
+  rule.max_total_hours = COORDENA_PRESENCE_NO_CEILING;
+  if (p->uncapped == NULL || memcmp (&p->uncapped_rule, &rule, sizeof rule) != 0)
+    {
+      p->uncapped = coordena_roster_absent_masks_rule (p->roster, &rule);
+      p->uncapped_rule = rule;
+    }
+  return p->uncapped;
 }
 
 static inline gboolean
@@ -211,6 +235,7 @@ evaluate_steps (const Step *steps, guint n, guint stratum, guint16 *run, Coorden
         .competencia = s->c,
         .absent = s->absent,
         .evaluated = s->type != COORDENA_TEAM_TYPE_OTHER,
+        .ceiling = s->ceiling,
       };
       if (!r->evaluated)
         continue;
@@ -219,7 +244,16 @@ evaluate_steps (const Step *steps, guint n, guint stratum, guint16 *run, Coorden
       if (set == NULL)
         continue;
 
-      if (!s->compiled->general)
+      if (s->missing)
+        {
+          /* No registration: what the set says of a team without one, and nothing else. */
+          if (set->sem_registro_percent > 0)
+            {
+              r->clause = &set->sem_registro;
+              r->percent = (guint8) set->sem_registro_percent;
+            }
+        }
+      else if (!s->compiled->general)
         {
           const Compiled *cc = s->compiled;
           int f = s->type == COORDENA_TEAM_TYPE_ESF ? 0 : 1;
@@ -246,7 +280,7 @@ evaluate_steps (const Step *steps, guint n, guint stratum, guint16 *run, Coorden
               break;
             }
 
-      if (set->provimento_repasse > 0 && s->type == COORDENA_TEAM_TYPE_ESF &&
+      if (set->provimento_repasse > 0 && !s->missing && s->type == COORDENA_TEAM_TYPE_ESF &&
           (s->flags & COORDENA_TEAM_FLAG_PROVIMENTO) &&
           (s->absent & COORDENA_CATEGORY_BIT (COORDENA_CATEGORY_MED)) && r->percent > 0)
         {
@@ -283,7 +317,7 @@ team_steps (CoordenaRoster *roster, const CoordenaRosterTeam *team, Picker *pick
   for (guint i = 0; i < n; i++)
     {
       const CoordenaRuleSet *set = pick (picker, months[i].competencia);
-      const CoordenaCategorySet *masks = masks_for (picker, set != NULL ? set->max_total_hours : COORDENA_DEFAULT_MAX_TOTAL_HOURS);
+      const CoordenaCategorySet *masks = masks_for (picker, set);
 
       steps[i].c = months[i].competencia;
       steps[i].type = months[i].type;
@@ -293,6 +327,8 @@ team_steps (CoordenaRoster *roster, const CoordenaRosterTeam *team, Picker *pick
       steps[i].key = step_key (steps[i].absent, steps[i].flags);
       steps[i].set = set;
       steps[i].compiled = picker->cached_compiled;
+      steps[i].missing = FALSE;
+      steps[i].ceiling = picker->want_ceiling && uncapped_for (picker, set)[team->first_month + i] != steps[i].absent;
     }
   return n;
 }
@@ -506,8 +542,67 @@ struct _CoordenaForecast {
   CoordenaRoster *roster;
   CoordenaForecastTeam *teams;
   guint n_teams;
-  CoordenaMonthResult *pool; /* every team's horizon, one block */
+  CoordenaMonthResult *pool;         /* every team's horizon, one block */
+  CoordenaCompetencia current;
+  guint horizon;
+  const CoordenaRuleSet *forced;
+  GArray *changes;                   /* CoordenaScenarioChange, as given */
+  CoordenaForecastTotals totals;
 };
+
+CoordenaConfidence
+coordena_month_result_confidence (const CoordenaMonthResult *r)
+{
+  CoordenaConfidence worst = COORDENA_CONFIDENCE_A;
+
+  if (r->rules == NULL || r->percent == 0)
+    return worst;
+  if (r->clause != NULL)
+    worst = MAX (worst, r->clause->confidence);
+  if (r->provimento)
+    worst = MAX (worst, r->rules->provimento_confidence);
+  if (r->ceiling)
+    worst = MAX (worst, r->rules->max_total_hours_confidence);
+  if (r->base_is_default && r->perda_centavos != COORDENA_BASE_UNKNOWN)
+    worst = MAX (worst, r->rules->base_confidence);
+  return worst;
+}
+
+CoordenaStatus
+coordena_forecast_team_status (const CoordenaForecastTeam *f)
+{
+  if (!f->now.evaluated)
+    return COORDENA_STATUS_NOT_EVALUATED;
+  if (f->missing)
+    return COORDENA_STATUS_NO_RECORD;
+  if (f->now.percent > 0)
+    return COORDENA_STATUS_SUSPENDED;
+  if (f->next_step != 0)
+    return COORDENA_STATUS_AT_RISK;
+  return COORDENA_STATUS_REGULAR;
+}
+
+/* Where each absent category's current run of absence began, walking the history back. */
+static void
+absent_since (const CoordenaMonthResult *results, guint n, CoordenaCompetencia *since)
+{
+  for (int c = 0; c < COORDENA_N_CATEGORIES; c++)
+    {
+      CoordenaCategorySet bit = COORDENA_CATEGORY_BIT (c);
+
+      since[c] = 0;
+      if (n == 0 || !(results[n - 1].absent & bit))
+        continue;
+      for (guint i = n; i-- > 0;)
+        {
+          if (!(results[i].absent & bit))
+            break;
+          if (i + 1 < n && results[i].competencia != previous_competencia (results[i + 1].competencia))
+            break;
+          since[c] = results[i].competencia;
+        }
+    }
+}
 
 CoordenaForecast *
 coordena_forecast (CoordenaRoster            *roster,
@@ -519,14 +614,14 @@ coordena_forecast (CoordenaRoster            *roster,
 {
   guint n_teams = coordena_roster_get_n_teams (roster);
   const CoordenaRosterTeam *teams = coordena_roster_get_teams (roster);
-  guint max = max_team_months (roster) + horizon;
-  g_autofree Step *steps = g_new (Step, max);
-  g_autofree guint16 *run = g_new (guint16, max);
-  g_autofree CoordenaMonthResult *results = g_new (CoordenaMonthResult, max);
+  CoordenaCompetencia current = coordena_roster_get_last_competencia (roster);
+  g_autofree Step *steps = NULL;
+  g_autofree guint16 *run = NULL;
+  g_autofree CoordenaMonthResult *results = NULL;
   g_autoptr(GHashTable) by_ine = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
   Picker picker;
   CoordenaForecast *f;
-  guint n_changes = 0;
+  guint n_changes = 0, max_gap = 0;
   const CoordenaScenarioChange *changes = scenario != NULL ? coordena_scenario_get_changes (scenario, &n_changes) : NULL;
 
   for (guint i = 0; i < n_changes; i++)
@@ -548,9 +643,31 @@ coordena_forecast (CoordenaRoster            *roster,
       g_ptr_array_add (list, (gpointer) &changes[i]);
     }
 
+  /* A team that stopped appearing is followed from its last competência to the roster's latest,
+   * month by month, as a team without registration. */
+  for (guint t = 0; t < n_teams; t++)
+    if (teams[t].n_months > 0)
+      {
+        guint n;
+        const CoordenaRosterMonth *months = coordena_roster_team_months (roster, &teams[t], &n);
+        int gap = coordena_competencia_diff (current, months[n - 1].competencia);
+
+        max_gap = MAX (max_gap, gap > 0 ? (guint) gap : 0u);
+      }
+  steps = g_new (Step, max_team_months (roster) + max_gap + horizon);
+  run = g_new (guint16, max_team_months (roster) + max_gap + horizon);
+  results = g_new (CoordenaMonthResult, max_team_months (roster) + max_gap + horizon);
+
   picker_init (&picker, roster, catalog, forced);
+  picker.want_ceiling = TRUE;
   f = g_new0 (CoordenaForecast, 1);
   f->roster = coordena_roster_ref (roster);
+  f->current = current;
+  f->horizon = horizon;
+  f->forced = forced;
+  f->changes = g_array_new (FALSE, TRUE, sizeof (CoordenaScenarioChange));
+  if (n_changes > 0)
+    g_array_append_vals (f->changes, changes, n_changes);
   f->teams = g_new0 (CoordenaForecastTeam, MAX (n_teams, 1));
   /* Only the slices of the teams forecast are written, and only those are read. */
   f->pool = alloc_results (sizeof (CoordenaMonthResult) * n_teams * horizon);
@@ -559,26 +676,36 @@ coordena_forecast (CoordenaRoster            *roster,
     {
       const CoordenaRosterTeam *team = &teams[t];
       guint n_hist = team_steps (roster, team, &picker, steps);
-      const Step *last;
+      Step last;
       CoordenaForecastTeam *out;
       GPtrArray *mine;
-      guint streak = 0;
+      guint streak = 0, gap, n_now;
 
       if (n_hist == 0)
         continue;
-      last = &steps[n_hist - 1];
-      if (coordena_team_type_required ((CoordenaTeamType) last->type) == 0)
+      last = steps[n_hist - 1];
+      if (coordena_team_type_required ((CoordenaTeamType) last.type) == 0)
         continue;
+      gap = (guint) MAX (coordena_competencia_diff (current, last.c), 0);
 
       mine = g_hash_table_lookup (by_ine, team->ine);
-      for (guint k = 1; k <= horizon; k++)
+      for (guint k = 1; k <= gap + horizon; k++)
         {
           Step *s = &steps[n_hist + k - 1];
 
-          *s = *last;
-          s->c = coordena_competencia_add (last->c, (int) k);
+          *s = last;
+          s->c = coordena_competencia_add (last.c, (int) k);
           s->set = pick (&picker, s->c);
           s->compiled = picker.cached_compiled;
+          if (gap > 0)
+            {
+              /* Without registration nobody is in the team, whatever the scenario plans. */
+              s->missing = TRUE;
+              s->ceiling = FALSE;
+              s->absent = coordena_team_type_required ((CoordenaTeamType) s->type);
+              s->key = step_key (s->absent, 0);
+              continue;
+            }
           for (guint j = 0; mine != NULL && j < mine->len; j++)
             {
               const CoordenaScenarioChange *ch = mine->pdata[j];
@@ -593,38 +720,83 @@ coordena_forecast (CoordenaRoster            *roster,
             }
           s->key = step_key (s->absent, s->flags);
         }
-      evaluate_steps (steps, n_hist + horizon, team->ied_stratum, run, results);
+      evaluate_steps (steps, n_hist + gap + horizon, team->ied_stratum, run, results);
 
+      n_now = n_hist + gap;   /* results[n_now - 1] is the current competência */
       out = &f->teams[f->n_teams++];
       out->team = team;
-      out->now = results[n_hist - 1];
+      out->last_seen = last.c;
+      out->missing = gap > 0;
+      out->now = results[n_now - 1];
       out->months = f->pool + (gsize) (f->n_teams - 1) * horizon;
       out->n_months = horizon;
-      memcpy (out->months, results + n_hist, sizeof (CoordenaMonthResult) * horizon);
+      out->confidence = coordena_month_result_confidence (&out->now);
+      memcpy (out->months, results + n_now, sizeof (CoordenaMonthResult) * horizon);
+      absent_since (results, n_now, out->absent_since);
 
-      for (guint i = 0; i < n_hist + horizon; i++)
+      for (guint i = 0; i < n_now + horizon; i++)
         {
           const CoordenaMonthResult *r = &results[i];
+          CoordenaConfidence conf;
 
           streak = r->percent == 100 ? (run[i] > 1 ? streak + 1 : 1) : 0;
           if (out->revoked_at == 0 && r->rules != NULL && r->rules->revoke_after > 0 && streak >= r->rules->revoke_after)
-            out->revoked_at = r->competencia;
-          if (i < n_hist)
+            {
+              out->revoked_at = r->competencia;
+              out->revoke_rules = r->rules;
+            }
+          if (i < n_now)
             continue;
           if (out->next_step == 0 && r->percent > out->now.percent)
             {
               out->next_step = r->competencia;
               out->next_percent = r->percent;
               out->next_clause = r->clause;
+              out->next_loss = r->perda_centavos;
               out->fix_by = r->competencia;
             }
+          conf = coordena_month_result_confidence (r);
+          out->confidence = MAX (out->confidence, conf);
           if (r->perda_centavos != COORDENA_BASE_UNKNOWN)
-            out->loss_total += r->perda_centavos;
+            {
+              out->loss_total += r->perda_centavos;
+              if (conf != COORDENA_CONFIDENCE_A)
+                out->loss_unconfirmed += r->perda_centavos;
+            }
           else if (r->percent > 0)
             out->n_unknown_loss++;
         }
     }
   picker_clear (&picker);
+
+  for (guint i = 0; i < f->n_teams; i++)
+    {
+      const CoordenaForecastTeam *ft = &f->teams[i];
+      CoordenaForecastTotals *tot = &f->totals;
+
+      tot->n_teams++;
+      switch (coordena_forecast_team_status (ft))
+        {
+        case COORDENA_STATUS_SUSPENDED: tot->n_suspended++; break;
+        case COORDENA_STATUS_AT_RISK: tot->n_at_risk++; break;
+        case COORDENA_STATUS_NO_RECORD: tot->n_no_record++; break;
+        case COORDENA_STATUS_REGULAR: tot->n_regular++; break;
+        case COORDENA_STATUS_NOT_EVALUATED:
+        default: break;
+        }
+      if (ft->loss_total > 0 || ft->n_unknown_loss > 0)
+        tot->n_losing++;
+      if (ft->now.percent > 0 && ft->now.perda_centavos != COORDENA_BASE_UNKNOWN)
+        tot->loss_now += ft->now.perda_centavos;
+      if (ft->n_months > 0 && ft->months[0].percent > 0 && ft->months[0].perda_centavos != COORDENA_BASE_UNKNOWN)
+        tot->loss_next_month += ft->months[0].perda_centavos;
+      tot->loss_horizon += ft->loss_total;
+      tot->loss_unconfirmed += ft->loss_unconfirmed;
+      if (ft->n_unknown_loss > 0)
+        tot->n_unknown_base++;
+      if (ft->revoked_at != 0)
+        tot->n_revoked++;
+    }
   return f;
 }
 
@@ -634,6 +806,7 @@ coordena_forecast_free (CoordenaForecast *f)
   if (f == NULL)
     return;
   coordena_roster_unref (f->roster);
+  g_array_unref (f->changes);
   g_free (f->teams);
   g_free (f->pool);
   g_free (f);
@@ -645,6 +818,115 @@ coordena_forecast_get_teams (const CoordenaForecast *f, guint *n_teams)
   if (n_teams != NULL)
     *n_teams = f->n_teams;
   return f->teams;
+}
+
+CoordenaCompetencia
+coordena_forecast_get_current (const CoordenaForecast *f)
+{
+  return f->current;
+}
+
+guint
+coordena_forecast_get_horizon (const CoordenaForecast *f)
+{
+  return f->horizon;
+}
+
+const CoordenaRuleSet *
+coordena_forecast_get_forced (const CoordenaForecast *f)
+{
+  return f->forced;
+}
+
+const CoordenaScenarioChange *
+coordena_forecast_get_changes (const CoordenaForecast *f, guint *n_changes)
+{
+  if (n_changes != NULL)
+    *n_changes = f->changes->len;
+  return (const CoordenaScenarioChange *) (void *) f->changes->data;
+}
+
+const CoordenaForecastTotals *
+coordena_forecast_get_totals (const CoordenaForecast *f)
+{
+  return &f->totals;
+}
+
+const char *
+coordena_status_to_string (CoordenaStatus status)
+{
+  switch (status)
+    {
+    case COORDENA_STATUS_REGULAR: return _("Regular");
+    case COORDENA_STATUS_AT_RISK: return _("At risk");
+    case COORDENA_STATUS_SUSPENDED: return _("Suspended");
+    case COORDENA_STATUS_NO_RECORD: return _("No registration");
+    case COORDENA_STATUS_NOT_EVALUATED:
+    default: return _("Not evaluated");
+    }
+}
+
+char *
+coordena_status_text (CoordenaStatus status, guint percent, CoordenaCompetencia current)
+{
+  g_autofree char *when = NULL;
+
+  switch (status)
+    {
+    case COORDENA_STATUS_SUSPENDED:
+      /* TRANSLATORS: a team's state with its suspension percent */
+      return g_strdup_printf (_("Suspended %u %%"), percent);
+    case COORDENA_STATUS_NO_RECORD:
+      when = coordena_competencia_format (current);
+      /* TRANSLATORS: a team missing from the latest competência, and what the rules make of it */
+      return percent > 0 ? g_strdup_printf (_("No registration in %s (%u %%)"), when, percent)
+                         : g_strdup_printf (_("No registration in %s"), when);
+    case COORDENA_STATUS_REGULAR:
+    case COORDENA_STATUS_AT_RISK:
+    case COORDENA_STATUS_NOT_EVALUATED:
+    default:
+      return g_strdup (coordena_status_to_string (status));
+    }
+}
+
+char *
+coordena_forecast_team_state_text (const CoordenaForecastTeam *f)
+{
+  return coordena_status_text (coordena_forecast_team_status (f), f->now.percent, f->now.competencia);
+}
+
+char *
+coordena_next_step_text (CoordenaCompetencia next_step, guint percent)
+{
+  g_autofree char *when = coordena_competencia_format (next_step);
+
+  /* TRANSLATORS: a suspension percent and the competência it starts, "75 % em 11/2025" */
+  return g_strdup_printf (_("%d %% from %s"), (int) percent, when);
+}
+
+char *
+coordena_forecast_team_missing_text (const CoordenaForecastTeam *f)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (int c = 0; c < COORDENA_N_CATEGORIES; c++)
+    if (f->now.absent & COORDENA_CATEGORY_BIT (c))
+      {
+        if (out->len > 0)
+          g_string_append (out, ", ");
+        g_string_append (out, coordena_category_name ((CoordenaCategory) c));
+      }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+char *
+coordena_provimento_note (const CoordenaMonthResult *r)
+{
+  if (!r->provimento || r->rules == NULL)
+    return NULL;
+  /* TRANSLATORS: the provimento rule lowered a suspension; then the act it rests on */
+  return g_strdup_printf (_("limited to %u %% by the provimento rule (%s)"), (guint) r->percent,
+                          r->rules->provimento_basis != NULL ? r->rules->provimento_basis : r->rules->act);
 }
 
 /* ---- comparison -------------------------------------------------------------------------------- */
@@ -672,6 +954,8 @@ coordena_compare (CoordenaRoster *roster, const CoordenaRuleSet *a, const Coorde
   const CoordenaRosterTeam *teams = coordena_roster_get_teams (roster);
   CoordenaComparison *cmp = g_new0 (CoordenaComparison, 1);
 
+  cmp->a = a;
+  cmp->b = b;
   cmp->teams = g_new0 (CoordenaComparisonTeam, MAX (n_teams, 1));
   for (guint t = 0; t < n_teams; t++)
     {

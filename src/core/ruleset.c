@@ -28,9 +28,13 @@ typedef struct {
 static const char *const set_keys[] = {
   "id", "title", "act", "valid_from", "valid_to", "base", "max_total_hours",
   "max_total_hours_confidence", "provimento_repasse", "provimento_mode", "provimento_confidence",
-  "revoke_after", "open_questions", NULL,
+  "revoke_after", "open_questions",
+  "max_total_hours_basis", "provimento_basis", "revoke_confidence", "revoke_basis",
+  "esf_min_hours", "esf_min_hours_confidence", "esf_min_hours_basis",
+  "eap20_min_hours", "eap30_min_hours", "eap_min_hours_confidence", "eap_min_hours_basis",
+  "sem_registro_percent", "sem_registro_confidence", "sem_registro_basis", NULL,
 };
-static const char *const base_keys[] = { "eSF", "eAP30", "eAP20", "confidence", NULL };
+static const char *const base_keys[] = { "eSF", "eAP30", "eAP20", "confidence", "basis", NULL };
 static const char *const clause_keys[] = {
   "family", "absent_all", "min_absent", "event", "percent", "consecutive", "basis", "confidence", NULL,
 };
@@ -422,8 +426,35 @@ load_set (Ctx *ctx, CoordenaRuleSet *set, GError **error)
       !get_confidence (ctx, GROUP_SET, "max_total_hours_confidence", FALSE, &set->max_total_hours_confidence, error) ||
       !get_uint (ctx, GROUP_SET, "provimento_repasse", FALSE, 0, 0, 100, &set->provimento_repasse, error) ||
       !get_confidence (ctx, GROUP_SET, "provimento_confidence", FALSE, &set->provimento_confidence, error) ||
-      !get_uint (ctx, GROUP_SET, "revoke_after", FALSE, 0, 0, 120, &set->revoke_after, error))
+      !get_uint (ctx, GROUP_SET, "revoke_after", FALSE, 0, 0, 120, &set->revoke_after, error) ||
+      !get_confidence (ctx, GROUP_SET, "revoke_confidence", FALSE, &set->revoke_confidence, error) ||
+      !get_uint (ctx, GROUP_SET, "esf_min_hours", FALSE, 40, 1, 168, &set->esf_min_hours, error) ||
+      !get_confidence (ctx, GROUP_SET, "esf_min_hours_confidence", FALSE, &set->esf_min_hours_confidence, error) ||
+      !get_uint (ctx, GROUP_SET, "eap20_min_hours", FALSE, 20, 1, 168, &set->eap20_min_hours, error) ||
+      !get_uint (ctx, GROUP_SET, "eap30_min_hours", FALSE, 30, 1, 168, &set->eap30_min_hours, error) ||
+      !get_confidence (ctx, GROUP_SET, "eap_min_hours_confidence", FALSE, &set->eap_min_hours_confidence, error) ||
+      !get_uint (ctx, GROUP_SET, "sem_registro_percent", FALSE, 0, 0, 100, &set->sem_registro_percent, error) ||
+      !get_confidence (ctx, GROUP_SET, "sem_registro_confidence", FALSE, &set->sem_registro.confidence, error))
     return FALSE;
+  set->max_total_hours_basis = get_string (ctx, GROUP_SET, "max_total_hours_basis", FALSE, NULL);
+  set->provimento_basis = get_string (ctx, GROUP_SET, "provimento_basis", FALSE, NULL);
+  set->revoke_basis = get_string (ctx, GROUP_SET, "revoke_basis", FALSE, NULL);
+  set->esf_min_hours_basis = get_string (ctx, GROUP_SET, "esf_min_hours_basis", FALSE, NULL);
+  set->eap_min_hours_basis = get_string (ctx, GROUP_SET, "eap_min_hours_basis", FALSE, NULL);
+  set->base_basis = get_string (ctx, GROUP_BASE, "basis", FALSE, NULL);
+  set->sem_registro = (CoordenaClause) {
+    .id = g_strdup ("sem-registro"),
+    .percent = set->sem_registro_percent,
+    .consecutive = 1,
+    .basis = get_string (ctx, GROUP_SET, "sem_registro_basis", FALSE, NULL),
+    .confidence = set->sem_registro.confidence,
+    .line = line_of (ctx, GROUP_SET, "sem_registro_percent"),
+  };
+  if (set->sem_registro.basis == NULL)
+    set->sem_registro.basis = g_strdup ("");
+  if (set->sem_registro_percent > 0 && set->sem_registro.basis[0] == '\0')
+    return refuse (error, ctx, GROUP_SET, "sem_registro_percent",
+                   _("a suspension of a team without registration needs its act: add sem_registro_basis"));
 
   mode = get_string (ctx, GROUP_SET, "provimento_mode", FALSE, NULL);
   if (mode == NULL || g_str_equal (mode, "garantia_minima"))
@@ -527,12 +558,40 @@ coordena_rule_set_free (CoordenaRuleSet *set)
       g_free (set->clauses[i].basis);
     }
   g_free (set->clauses);
+  g_free (set->sem_registro.id);
+  g_free (set->sem_registro.basis);
+  g_free (set->max_total_hours_basis);
+  g_free (set->provimento_basis);
+  g_free (set->revoke_basis);
+  g_free (set->base_basis);
+  g_free (set->esf_min_hours_basis);
+  g_free (set->eap_min_hours_basis);
   g_strfreev (set->open_questions);
   g_free (set->id);
   g_free (set->title);
   g_free (set->act);
   g_free (set->path);
   g_free (set);
+}
+
+void
+coordena_rule_set_presence_rule (const CoordenaRuleSet *set, CoordenaPresenceRule *rule)
+{
+  static const CoordenaPresenceRule defaults = COORDENA_PRESENCE_RULE_INIT;
+
+  *rule = defaults;
+  if (set == NULL)
+    return;
+  rule->max_total_hours = set->max_total_hours;
+  rule->esf_min_hours = set->esf_min_hours;
+  rule->eap20_min_hours = set->eap20_min_hours;
+  rule->eap30_min_hours = set->eap30_min_hours;
+}
+
+const char *
+coordena_confidence_legend (void)
+{
+  return _("[A] read in the act itself; [S] from a secondary source that copies the act (news, COSEMS); [U] unverified, a default to confirm.");
 }
 
 gboolean

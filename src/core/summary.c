@@ -30,8 +30,8 @@ struct _CoordenaSummary {
   guint32 *name_ranks;                       /* per row */
 
   CoordenaCompetencia current;
-  guint n_evaluated, n_at_risk, n_suspended;
-  gint64 loss_next_month, loss_next_12;
+  guint n_evaluated, n_at_risk, n_suspended, n_no_record;
+  gint64 loss_next_month, loss_next_12, loss_horizon, loss_unconfirmed;
   gboolean unknown_bases;
   const CoordenaRuleSet *rules_now;
 
@@ -296,14 +296,21 @@ coordena_summary_new (CoordenaRoster *roster, const CoordenaSummaryOptions *opti
         ft = &fteams[f];
       s->forecast_of[row] = ft;
 
-      now = &results[n_months - 1];
+      /* The forecast's view of the current competência, so a team without registration is
+       * shown and counted as the forecast counts it. */
+      now = ft != NULL ? &ft->now : &results[n_months - 1];
       ts->type = months[n_months - 1].type;
       ts->last = months[n_months - 1].competencia;
       ts->active = ts->last == s->current;
-      ts->n_members = months[n_months - 1].n_members;
+      ts->missing = ft != NULL && ft->missing;
+      ts->current = s->current;
+      ts->n_members = ts->missing ? 0 : months[n_months - 1].n_members;
       required = coordena_team_type_required (ts->type);
       for (int c = 0; c < COORDENA_N_CATEGORIES; c++)
-        ts->presence[c] = presence_of (roster, &months[n_months - 1], required, now->absent, c);
+        ts->presence[c] = ts->missing ? ((required & COORDENA_CATEGORY_BIT (c)) ? COORDENA_PRESENCE_ABSENT : COORDENA_PRESENCE_NOT_REQUIRED)
+                          : presence_of (roster, &months[n_months - 1], required, now->absent, c);
+      ts->provimento = now->provimento;
+      ts->confidence = ft != NULL ? ft->confidence : coordena_month_result_confidence (now);
       ts->percent = now->percent;
       ts->clause = now->clause != NULL ? now->clause->id : NULL;
       ts->basis = now->clause != NULL ? now->clause->basis : NULL;
@@ -322,10 +329,11 @@ coordena_summary_new (CoordenaRoster *roster, const CoordenaSummaryOptions *opti
           ts->fix_by = ft->fix_by;
           ts->revocation = ft->revoked_at;
           ts->loss_horizon = ft->loss_total == 0 && ft->n_unknown_loss > 0 ? -1 : ft->loss_total;
+          ts->loss_unconfirmed = ft->loss_unconfirmed;
+          ts->status = coordena_forecast_team_status (ft);
         }
-      ts->status = ts->percent > 0 ? COORDENA_STATUS_SUSPENDED
-                   : ts->next_step != 0 ? COORDENA_STATUS_AT_RISK
-                   : COORDENA_STATUS_REGULAR;
+      else
+        ts->status = COORDENA_STATUS_NOT_EVALUATED;
     }
 
   if (s->current != 0)
@@ -339,7 +347,9 @@ coordena_summary_new (CoordenaRoster *roster, const CoordenaSummaryOptions *opti
       CoordenaMunicipioSummary *m;
       gpointer index;
 
-      if (!ts->active || ts->status == COORDENA_STATUS_NOT_EVALUATED)
+      /* Every team the forecast covers, with or without registration now: the same count the
+       * CLI's forecast and the report print. */
+      if (ts->status == COORDENA_STATUS_NOT_EVALUATED || ft == NULL)
         continue;
 
       s->n_evaluated++;
@@ -347,6 +357,12 @@ coordena_summary_new (CoordenaRoster *roster, const CoordenaSummaryOptions *opti
         s->n_suspended++;
       else if (ts->status == COORDENA_STATUS_AT_RISK)
         s->n_at_risk++;
+      else if (ts->status == COORDENA_STATUS_NO_RECORD)
+        s->n_no_record++;
+      s->loss_horizon += ft->loss_total;
+      s->loss_unconfirmed += ft->loss_unconfirmed;
+      if (ft->missing)
+        add_to_series (s, ft->now.competencia, ft->now.percent > 0 ? ft->now.perda_centavos : 0);
 
       if (ft != NULL)
         for (guint k = 0; k < ft->n_months; k++)
@@ -374,6 +390,7 @@ coordena_summary_new (CoordenaRoster *roster, const CoordenaSummaryOptions *opti
         }
       m = &g_array_index (s->municipios, CoordenaMunicipioSummary, GPOINTER_TO_UINT (index));
       m->n_teams++;
+      /* As the dashboard and `forecast` count them: a team without registration is not "suspended". */
       if (ts->status == COORDENA_STATUS_SUSPENDED)
         m->n_suspended++;
       if (ts->loss_horizon > 0)
@@ -481,17 +498,24 @@ coordena_summary_team_timeline (const CoordenaSummary *s, guint row)
   team = coordena_roster_get_team (s->roster, s->teams[row].team);
   results = coordena_evaluation_team_results (s->evaluation, team, &n_results);
   ft = s->forecast_of[row];
-  for (guint pass = 0; pass < 2; pass++)
+  for (guint pass = 0; pass < 3; pass++)
     {
-      const CoordenaMonthResult *list = pass == 0 ? results : ft != NULL ? ft->months : NULL;
-      guint n = pass == 0 ? n_results : ft != NULL ? ft->n_months : 0;
+      /* History, then the current competência of a team without registration, then the horizon. */
+      const CoordenaMonthResult *list = pass == 0 ? results : ft == NULL ? NULL : pass == 1 ? &ft->now : ft->months;
+      guint n = pass == 0 ? n_results : ft == NULL ? 0 : pass == 1 ? (ft->missing ? 1 : 0) : ft->n_months;
 
       for (guint i = 0; i < n; i++)
         {
           const CoordenaMonthResult *r = &list[i];
           CoordenaTeamMonthSummary m = {
             .competencia = r->competencia,
-            .forecast = pass == 1,
+            .forecast = pass > 0,
+            .missing = pass > 0 && ft->missing,
+            .provimento = r->provimento,
+            .provimento_basis = r->provimento && r->rules != NULL
+                                ? (r->rules->provimento_basis != NULL ? r->rules->provimento_basis : r->rules->act) : NULL,
+            .confidence = coordena_month_result_confidence (r),
+            .confidence_basis = r->clause != NULL ? r->clause->basis : NULL,
             .absent = r->absent,
             .percent = r->percent,
             .ruleset_id = r->rules != NULL ? r->rules->id : NULL,
@@ -561,6 +585,43 @@ gint64
 coordena_summary_get_loss_next_12 (const CoordenaSummary *s)
 {
   return s->loss_next_12;
+}
+
+gint64
+coordena_summary_get_loss_horizon (const CoordenaSummary *s)
+{
+  return s->loss_horizon;
+}
+
+gint64
+coordena_summary_get_loss_unconfirmed (const CoordenaSummary *s)
+{
+  return s->loss_unconfirmed;
+}
+
+guint
+coordena_summary_get_n_no_record (const CoordenaSummary *s)
+{
+  return s->n_no_record;
+}
+
+const CoordenaForecast *
+coordena_summary_get_forecast (const CoordenaSummary *s)
+{
+  return s->forecast;
+}
+
+const CoordenaForecastTeam *
+coordena_summary_get_forecast_team (const CoordenaSummary *s, guint row)
+{
+  g_return_val_if_fail (row < s->n_teams, NULL);
+  return s->forecast_of[row];
+}
+
+const CoordenaRuleCatalog *
+coordena_summary_get_catalog (const CoordenaSummary *s)
+{
+  return s->catalog;
 }
 
 gboolean
