@@ -13,7 +13,7 @@ BUILD   ?= build
 PREFIX  := $(CURDIR)/$(BUILD)/prefix
 MESON_SETUP = meson setup $(BUILD) --prefix=$(PREFIX) -Dwarnings_as_errors=$(WERROR)
 WERROR  ?= false
-XVFB    := xvfb-run -a -s "-screen 0 1280x1024x24"
+XVFB    := xvfb-run -a -s "-screen 0 1920x1080x24"
 
 .PHONY: all deps configure build run not-under-sudo test test-asan deb screenshots bench valgrind fuzz clean
 
