@@ -1314,6 +1314,11 @@ coordena_notification_follow_up (CoordenaStore *store, const CoordenaSummary *su
       CoordenaCompetencia checked = 0;
       gint64 kept = 0;
 
+      /* A roster older than the last check (a window still showing the competência before the
+       * import) says nothing new: it must not undo, and audit, what the newer one found. */
+      if (old_checked > current)
+        continue;
+
       if (current > notified_at)
         {
           int row = coordena_summary_find_team (summary, ine);
