@@ -692,6 +692,8 @@ test_municipal_follow_up (void)
                      "Ana Beatriz Mourão");
     g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (find_named (GTK_WIDGET (editor), "municipio-genero"))),
                       ==, 1);
+    ui_wait_for_frames (GTK_WIDGET (editor), 3);
+    g_free (ui_save_png (GTK_WIDGET (editor), "municipio-editor-secretario"));
     adw_message_dialog_response (editor, "cancel");
     ui_flush ();
   }
