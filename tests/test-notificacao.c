@@ -411,6 +411,14 @@ test_secretary_named (void)
   assert_has (r.out, "Secretária Municipal de Saúde: Maria das Graças Lima");
   /* Setting only the secretary leaves the adhesion as it was. */
   assert_has (r.out, "0 aderiram no e-Gestor, 1 pendentes");
+  /* A name the letters' font cannot print is refused before the adhesion change given with it. */
+  cli (&r, "municipios", "adesao", "--offer", "coordenacao-cuidado-2025", "set", CAUCAIA, "nao_iniciado",
+       "--secretario", "Maria 漢 Lima", "--genero", "F", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  assert_has (r.err, "secretário(a) municipal");
+  cli (&r, "municipios", "adesao", "--offer", "coordenacao-cuidado-2025", NULL);
+  assert_has (r.out, "0 aderiram no e-Gestor, 1 pendentes");
+  assert_has (r.out, "Secretária Municipal de Saúde: Maria das Graças Lima");
 
   cli (&r, "notificacao", "generate", "--signer", "coordenador", "-o", out, NULL);
   g_assert_cmpint (r.status, ==, 0);

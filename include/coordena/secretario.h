@@ -14,6 +14,10 @@ typedef struct {
 void coordena_secretario_municipal_free (CoordenaSecretarioMunicipal *s);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CoordenaSecretarioMunicipal, coordena_secretario_municipal_free)
 
+/* Whether nome and genero can be recorded (a blank name always can: it forgets), without writing:
+ * lets a caller refuse before it saves anything else. */
+gboolean coordena_secretario_municipal_check (const char *nome, const char *genero, GError **error);
+
 /* Records (nome non-empty, genero "F" or "M") or, with nome NULL or blank, forgets the secretary
  * of the state's municipality ibge (6 or 7 digits), audited. COORDENA_ERROR_INPUT on a code of
  * another state, a name without a gender or a gender other than F or M. */

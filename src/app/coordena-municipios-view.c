@@ -415,6 +415,8 @@ edit_response (AdwMessageDialog *dialog, const char *response, EditDialog *data)
     g_set_error_literal (&error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
                          _("Choose the municipal secretary’s gender (it gives “Senhora Secretária” or “Senhor "
                            "Secretário” in the letters), or leave the name empty."));
+  else
+    coordena_secretario_municipal_check (secretario, genero <= 2 ? genders[genero] : NULL, &error);
   if (error != NULL
       || !coordena_adhesion_set_municipio (self->store, self->offer_id, data->ibge7, &status, entry_or_null (data->date_row),
                                            entry_or_null (data->responsavel_row), entry_or_null (data->titular_row),

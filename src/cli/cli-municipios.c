@@ -81,6 +81,8 @@ cli_cmd_municipios (CliContext *ctx, int argc, char **argv)
         return cli_usage_error (_("--genero goes with --secretario NAME"));
       if (secretario != NULL && *secretario != '\0' && g_strcmp0 (genero, "F") != 0 && g_strcmp0 (genero, "M") != 0)
         return cli_usage_error (_("--secretario NAME needs --genero F or M"));
+      if (secretario != NULL && !coordena_secretario_municipal_check (secretario, genero, &error))
+        return cli_report_error (error);
       /* Only the secretary given: the adhesion record stays as it was. */
       if ((secretario == NULL || argc == 5 || date != NULL || responsavel != NULL || titular != NULL
            || ultimo_uso != NULL || note != NULL)

@@ -21,6 +21,28 @@ coordena_secretario_municipal_free (CoordenaSecretarioMunicipal *s)
 }
 
 gboolean
+coordena_secretario_municipal_check (const char *nome, const char *genero, GError **error)
+{
+  g_autofree char *name = g_strstrip (g_strdup (nome != NULL ? nome : ""));
+
+  if (*name == '\0')
+    return TRUE;
+  if (genero == NULL || (g_strcmp0 (genero, "F") != 0 && g_strcmp0 (genero, "M") != 0))
+    {
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                   _("The municipal secretary’s gender must be F or M (it gives “Senhora Secretária” or “Senhor "
+                     "Secretário” in the letters), not “%s”"), genero != NULL ? genero : "");
+      return FALSE;
+    }
+  /* The letters print the name: refuse now what their font cannot hold, not at the first letter. */
+  {
+    g_autofree char *encoded = coordena_pdf_encode (name, _("the municipal secretary’s name"), error);
+
+    return encoded != NULL;
+  }
+}
+
+gboolean
 coordena_secretario_municipal_set (CoordenaStore *store, const char *ibge, const char *nome, const char *genero,
                                    GError **error)
 {
@@ -37,21 +59,8 @@ coordena_secretario_municipal_set (CoordenaStore *store, const char *ibge, const
                    _("“%s” is not the IBGE code of a municipality of this state"), ibge != NULL ? ibge : "");
       return FALSE;
     }
-  if (*name != '\0' && (genero == NULL || (g_strcmp0 (genero, "F") != 0 && g_strcmp0 (genero, "M") != 0)))
-    {
-      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
-                   _("The municipal secretary’s gender must be F or M (it gives “Senhora Secretária” or “Senhor "
-                     "Secretário” in the letters), not “%s”"), genero != NULL ? genero : "");
-      return FALSE;
-    }
-  /* The letters print the name: refuse now what their font cannot hold, not at the first letter. */
-  if (*name != '\0')
-    {
-      g_autofree char *encoded = coordena_pdf_encode (name, _("the municipal secretary’s name"), error);
-
-      if (encoded == NULL)
-        return FALSE;
-    }
+  if (!coordena_secretario_municipal_check (name, genero, error))
+    return FALSE;
 
   if (!coordena_store_begin (store, error))
     return FALSE;
