@@ -610,6 +610,9 @@ test_follow_up_after_newer_competencia (void)
   cli (&r, "notificacao", "list", "--pendentes", NULL);
   g_assert_cmpint (r.status, ==, 0);
   assert_has (r.out, "Equipes notificadas: 4");
+  /* Caucaia's letter names one team, Fortaleza's three: each said in the right number. */
+  assert_has (r.out, "1 equipe: 0 regularizadas");
+  assert_has (r.out, "3 equipes: 0 regularizadas");
 
   cli (&r, "import", "roster", later, NULL);
   g_assert_cmpint (r.status, ==, 0);
