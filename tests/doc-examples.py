@@ -94,6 +94,18 @@ def main():
         print('not ok %d - docs/exemplos/BASE_DE_DADOS_CNES_202508.ZIP difere de tests/fixtures/cnes/base: '
               'compacte a pasta de novo (docs/desenvolvimento.md)' % total)
 
+    # The example offer is the test fixture: what the documents show is what the tests exercise.
+    total += 1
+    fixture = os.path.join(root, 'tests', 'fixtures', 'offers', 'exemplo-ficticio-2027.offer')
+    example = os.path.join(root, 'docs', 'exemplos', 'exemplo-ficticio-2027.offer')
+    if open(example, 'rb').read() == open(fixture, 'rb').read():
+        print('ok %d - docs/exemplos/exemplo-ficticio-2027.offer é tests/fixtures/offers/exemplo-ficticio-2027.offer'
+              % total)
+    else:
+        failures += 1
+        print('not ok %d - docs/exemplos/exemplo-ficticio-2027.offer difere de '
+              'tests/fixtures/offers/exemplo-ficticio-2027.offer: copie o arquivo de novo' % total)
+
     print('1..%d' % total)
     return 1 if failures else 0
 

@@ -375,6 +375,108 @@ test_documents_match_forecast (void)
   assert_lacks (all->str, "Sobral");
 }
 
+/* The letter names the municipal secretary the follow-up records (Decreto 9.758/2019, art. 4,
+ * parágrafo único, II), in the house style or the decree's literal form; unknown stays generic. */
+static void
+test_secretary_named (void)
+{
+  g_auto(Run) r = { 0 };
+  g_autofree char *out = fresh_dir ("secretario");
+  g_autofree char *caucaia = NULL, *fortaleza = NULL, *text = NULL;
+  g_autoptr(GPtrArray) files = NULL;
+
+  prepare_roster ();
+
+  /* Refusals first, nothing recorded. */
+  cli (&r, "municipios", "adesao", "--offer", "coordenacao-cuidado-2025", "set", CAUCAIA, "--secretario",
+       "Maria das Graças Lima", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  assert_has (r.err, "--genero");
+  cli (&r, "municipios", "adesao", "--offer", "coordenacao-cuidado-2025", "set", CAUCAIA, "--secretario",
+       "Maria das Graças Lima", "--genero", "X", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  cli (&r, "municipios", "adesao", "--offer", "coordenacao-cuidado-2025", "set", "2211001", "--secretario",
+       "Maria das Graças Lima", "--genero", "F", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  assert_has (r.err, "2211001");
+
+  cli (&r, "municipios", "adesao", "--offer", "coordenacao-cuidado-2025", "--responsavel", "Rita Farias", "set",
+       CAUCAIA, "pendente", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  cli (&r, "municipios", "adesao", "--offer", "coordenacao-cuidado-2025", "set", CAUCAIA, "--secretario",
+       "Maria das Graças Lima", "--genero", "F", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  cli (&r, "municipios", "adesao", "--offer", "coordenacao-cuidado-2025", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  assert_has (r.out, "Secretária Municipal de Saúde: Maria das Graças Lima");
+  /* Setting only the secretary leaves the adhesion as it was. */
+  assert_has (r.out, "0 aderiram no e-Gestor, 1 pendentes");
+  /* A name the letters' font cannot print is refused before the adhesion change given with it. */
+  cli (&r, "municipios", "adesao", "--offer", "coordenacao-cuidado-2025", "set", CAUCAIA, "nao_iniciado",
+       "--secretario", "Maria 漢 Lima", "--genero", "F", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  assert_has (r.err, "secretário(a) municipal");
+  cli (&r, "municipios", "adesao", "--offer", "coordenacao-cuidado-2025", NULL);
+  assert_has (r.out, "0 aderiram no e-Gestor, 1 pendentes");
+  assert_has (r.out, "Secretária Municipal de Saúde: Maria das Graças Lima");
+
+  cli (&r, "notificacao", "generate", "--signer", "coordenador", "-o", out, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  files = pdfs_in (out);
+  g_assert_cmpuint (files->len, ==, 2);
+  caucaia = g_build_filename (out, g_ptr_array_index (files, 0), NULL);
+  fortaleza = g_build_filename (out, g_ptr_array_index (files, 1), NULL);
+  text = pdf_text (caucaia);
+  assert_has (text, "A Sua Senhoria a Senhora\nMaria das Graças Lima\nSecretária Municipal de Saúde\n"
+                    "Secretaria Municipal de Saúde de Caucaia");
+  assert_has (text, "Senhora Secretária,");
+  assert_has (text, "Cumprimentando-a cordialmente");
+  assert_lacks (text, "Senhor(a)");
+  g_free (text);
+  text = pdf_text (fortaleza);
+  assert_has (text, "Ao(À) Senhor(a)\nSecretário(a) Municipal de Saúde");
+  assert_has (text, "Senhor(a) Secretário(a),");
+  assert_has (text, "Cumprimentando-o(a)");
+
+  /* The decree's literal form: "senhor" and the name, no "Sua Senhoria". */
+  cli (&r, "profile", "set", "enderecamento", "decreto", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  cli (&r, "municipios", "adesao", "--offer", "coordenacao-cuidado-2025", "set", FORTALEZA, "--secretario",
+       "João Pedro Alves", "--genero", "M", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_clear_pointer (&out, g_free);
+  out = fresh_dir ("secretario-decreto");
+  cli (&r, "notificacao", "generate", "--signer", "coordenador", "--municipio", FORTALEZA, "-o", out, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_ptr_array_unref (files);
+  files = pdfs_in (out);
+  g_assert_cmpuint (files->len, ==, 1);
+  g_free (fortaleza);
+  fortaleza = g_build_filename (out, g_ptr_array_index (files, 0), NULL);
+  g_free (text);
+  text = pdf_text (fortaleza);
+  assert_has (text, "Ao Senhor\nJoão Pedro Alves\nSecretário Municipal de Saúde\nSecretaria Municipal de Saúde de "
+                    "Fortaleza");
+  assert_has (text, "Senhor Secretário,");
+  assert_lacks (text, "Sua Senhoria");
+
+  /* An empty name forgets the secretary: the generic form again. */
+  cli (&r, "municipios", "adesao", "--offer", "coordenacao-cuidado-2025", "set", FORTALEZA, "--secretario", "", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_clear_pointer (&out, g_free);
+  out = fresh_dir ("secretario-esquecido");
+  cli (&r, "notificacao", "generate", "--signer", "coordenador", "--municipio", FORTALEZA, "-o", out, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_ptr_array_unref (files);
+  files = pdfs_in (out);
+  g_free (fortaleza);
+  fortaleza = g_build_filename (out, g_ptr_array_index (files, 0), NULL);
+  g_free (text);
+  text = pdf_text (fortaleza);
+  assert_has (text, "Secretário(a) Municipal de Saúde");
+  assert_lacks (text, "João Pedro Alves");
+}
+
 static void
 test_numbers_unique_and_export (void)
 {
@@ -508,6 +610,9 @@ test_follow_up_after_newer_competencia (void)
   cli (&r, "notificacao", "list", "--pendentes", NULL);
   g_assert_cmpint (r.status, ==, 0);
   assert_has (r.out, "Equipes notificadas: 4");
+  /* Caucaia's letter names one team, Fortaleza's three: each said in the right number. */
+  assert_has (r.out, "1 equipe: 0 regularizadas");
+  assert_has (r.out, "3 equipes: 0 regularizadas");
 
   cli (&r, "import", "roster", later, NULL);
   g_assert_cmpint (r.status, ==, 0);
@@ -768,6 +873,7 @@ main (int argc, char **argv)
   g_mkdir_with_parents (dir, 0700);
 
   g_test_add_func ("/notificacao/documents-match-forecast", test_documents_match_forecast);
+  g_test_add_func ("/notificacao/secretary-named", test_secretary_named);
   g_test_add_func ("/notificacao/numbers-unique-and-export", test_numbers_unique_and_export);
   g_test_add_func ("/notificacao/refusals-write-nothing", test_refusals_write_nothing);
   g_test_add_func ("/notificacao/follow-up-after-newer-competencia", test_follow_up_after_newer_competencia);

@@ -300,6 +300,7 @@ test_purge (void)
   g_auto(Run) init = { 0 };
   g_auto(Run) imp = { 0 };
   g_auto(Run) mun = { 0 };
+  g_auto(Run) sec = { 0 };
   g_auto(Run) teams_before = { 0 };
   g_auto(Run) teams_after = { 0 };
   g_auto(Run) refused = { 0 };
@@ -312,6 +313,9 @@ test_purge (void)
   run_ok (&mun, db, (const char *const[]) { "municipios", "adesao", "--offer", "coordenacao-cuidado-2025", "set", "5208707",
                                             "pendente", "--responsavel", "Rosa Amarela Tavares", "--acesso-titular",
                                             "Bento Quaresma Lins", NULL });
+  /* The municipal secretary the notifications address, in another municipality. */
+  run_ok (&sec, db, (const char *const[]) { "municipios", "adesao", "--offer", "coordenacao-cuidado-2025", "set", "5201108",
+                                            "--secretario", "Clarice Ventura Nogueira", "--genero", "F", NULL });
   /* An audit entry as a hand edit writes it: a member's CNS and name. */
   {
     g_autoptr(GError) error = NULL;
@@ -338,8 +342,9 @@ test_purge (void)
   g_assert_nonnull (strstr (purge.out, "Dados pessoais removidos de"));
   g_assert_nonnull (strstr (purge.out, "profissionais com pseudônimo no lugar do CNS: 8"));
   g_assert_nonnull (strstr (purge.out, "nomes de profissionais removidos: 8"));
-  g_assert_nonnull (strstr (purge.out, "municípios cujos contatos foram removidos: 1"));
-  g_assert_nonnull (strstr (purge.out, "registros da auditoria mascarados: 2"));
+  g_assert_nonnull (strstr (purge.out, "municípios cujos contatos foram removidos: 2"));
+  /* The hand edit, the municipal contacts and the municipal secretary. */
+  g_assert_nonnull (strstr (purge.out, "registros da auditoria mascarados: 3"));
 
   /* Counts and results: the same. */
   results_after = evaluate_db (db);
@@ -355,6 +360,7 @@ test_purge (void)
     }
   g_assert_false (file_contains (db, "Rosa Amarela Tavares"));
   g_assert_false (file_contains (db, "Bento Quaresma Lins"));
+  g_assert_false (file_contains (db, "Clarice Ventura Nogueira"));
 
   /* The purge itself is in the audit log, with its counts and no person. */
   run_ok (&audit, db, (const char *const[]) { "audit", NULL });

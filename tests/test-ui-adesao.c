@@ -13,6 +13,7 @@
 
 #include <coordena/coordena.h>
 #include <coordena/adhesion.h>
+#include <coordena/secretario.h>
 #include <coordena/import.h>
 #include <coordena/profile.h>
 
@@ -639,6 +640,62 @@ test_municipal_follow_up (void)
       }
     g_assert_true (found);
     g_assert_true (shows_text (GTK_WIDGET (view), "1 de 184 municípios"));
+  }
+
+  /* The municipal secretary, for the notifications: a name without a gender is refused and
+   * records nothing; with the gender it is kept and shown again when the editor reopens. */
+  g_signal_emit_by_name (find_named (GTK_WIDGET (view), "municipios-table"), "activate", 0);
+  ui_flush ();
+  {
+    AdwMessageDialog *editor = find_message_dialog ("Sobral");
+    AdwMessageDialog *refusal;
+    g_autoptr(CoordenaSecretarioMunicipal) sec = NULL;
+    g_autofree char *sobral = coordena_store_lookup_ibge7 (store, "231290");
+
+    g_assert_nonnull (editor);
+    gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (editor), "municipio-secretario")), "Ana Beatriz Mourão");
+    adw_message_dialog_response (editor, "save");
+    ui_flush ();
+    refusal = find_message_dialog ("O acompanhamento não foi salvo");
+    g_assert_nonnull (refusal);
+    g_assert_true (shows_text (GTK_WIDGET (refusal), "Escolha o gênero"));
+    gtk_window_destroy (GTK_WINDOW (refusal));
+    sec = coordena_secretario_municipal_get (store, sobral, &error);
+    g_assert_no_error (error);
+    g_assert_null (sec);
+  }
+  g_signal_emit_by_name (find_named (GTK_WIDGET (view), "municipios-table"), "activate", 0);
+  ui_flush ();
+  {
+    AdwMessageDialog *editor = find_message_dialog ("Sobral");
+    g_autoptr(CoordenaSecretarioMunicipal) sec = NULL;
+    g_autofree char *sobral = coordena_store_lookup_ibge7 (store, "231290");
+
+    g_assert_nonnull (editor);
+    gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (editor), "municipio-secretario")), "Ana Beatriz Mourão");
+    adw_combo_row_set_selected (ADW_COMBO_ROW (find_named (GTK_WIDGET (editor), "municipio-genero")), 1);
+    adw_message_dialog_response (editor, "save");
+    ui_flush ();
+    sec = coordena_secretario_municipal_get (store, sobral, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (sec);
+    g_assert_cmpstr (sec->nome, ==, "Ana Beatriz Mourão");
+    g_assert_cmpint (sec->gender, ==, 'F');
+  }
+  g_signal_emit_by_name (find_named (GTK_WIDGET (view), "municipios-table"), "activate", 0);
+  ui_flush ();
+  {
+    AdwMessageDialog *editor = find_message_dialog ("Sobral");
+
+    g_assert_nonnull (editor);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_named (GTK_WIDGET (editor), "municipio-secretario"))), ==,
+                     "Ana Beatriz Mourão");
+    g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (find_named (GTK_WIDGET (editor), "municipio-genero"))),
+                      ==, 1);
+    ui_wait_for_frames (GTK_WIDGET (editor), 3);
+    g_free (ui_save_png (GTK_WIDGET (editor), "municipio-editor-secretario"));
+    adw_message_dialog_response (editor, "cancel");
+    ui_flush ();
   }
 }
 

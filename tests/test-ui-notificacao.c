@@ -20,6 +20,10 @@
 #include "coordena-adesao-page.h"
 #include "coordena-municipios-view.h"
 #include "coordena-notify-dialog.h"
+#include "coordena-import-dialog.h"
+#include "coordena-equipes-page.h"
+#include "coordena-painel-page.h"
+#include "coordena-team-detail.h"
 #include "ui-app-helpers.h"
 #include "ui-helpers.h"
 
@@ -27,6 +31,12 @@
 #define CAUCAIA   "2303709"
 
 static CoordenaApplication *app;
+
+static gboolean
+import_finished (gpointer data)
+{
+  return !coordena_import_dialog_is_running (data);
+}
 
 static char *
 fixture (const char *name)
@@ -248,14 +258,25 @@ test_notify_then_follow_up (void)
 
   /* The newer competência: 0001000002 fixed, 0001000003 still without an ACS (the step
    * happened: it was due by 12/2026), 0001000004 still without a nurse. */
+  /* Imported through the window's import dialog, which runs the follow-up as `coordena-cli import`
+   * does and says what it found. */
   {
     CoordenaWorkspace *workspace = coordena_window_get_workspace (window);
-    g_autoptr(CoordenaImportReport) report = coordena_import_roster_csv (coordena_workspace_get_store (workspace), later,
-                                                                         NULL, NULL, NULL, &error);
+    CoordenaImportDialog *importer = coordena_import_dialog_new (GTK_WINDOW (window), workspace,
+                                                                 COORDENA_IMPORT_ROSTER_CSV, later, NULL, 0);
 
-    g_assert_no_error (error);
-    coordena_workspace_reload (workspace);
+    coordena_import_dialog_start (importer);
+    g_assert_true (ui_app_wait_for (import_finished, importer));
+    g_assert_true (coordena_import_dialog_succeeded (importer));
+    g_assert_nonnull (strstr (coordena_import_dialog_get_report (importer),
+                              "Equipes notificadas: 1 regularizadas, 1 pendentes, 1 suspensas"));
+    g_assert_cmpint (count (db, "SELECT COUNT (*) FROM notificacao_equipe WHERE situacao = 'regularizada'"), ==, 1);
+    gtk_window_destroy (GTK_WINDOW (importer));
     ui_app_wait_loaded (window);
+    /* The Painel, refreshing on the competência it showed before the import, does not undo the
+     * follow-up: one check of 12/2026 in the audit log, none back to "aguardando". */
+    g_assert_cmpint (count (db, "SELECT COUNT (*) FROM notificacao_equipe WHERE situacao = 'regularizada'"), ==, 1);
+    g_assert_cmpint (count (db, "SELECT COUNT (*) FROM auditoria WHERE acao = 'notificacao-acompanhamento'"), ==, 1);
   }
   g_assert_true (ui_app_wait_for (card_shows_follow_up, find_named (painel, "notify-card")));
   g_assert_true (shows_text (painel, "3 equipes notificadas: 1 regularizadas, 1 pendentes, 1 suspensas"));
@@ -265,6 +286,36 @@ test_notify_then_follow_up (void)
   ui_wait_for_frames (GTK_WIDGET (window), 2);
   g_clear_pointer (&png, g_free);
   png = ui_save_png (GTK_WIDGET (window), "painel-notificacoes");
+
+  /* The team still pending at its "corrigir até" is also an alert, first in the Painel's list, and
+   * opens the team in Equipes. */
+  {
+    GtkListBox *alerts = coordena_painel_page_get_alerts (COORDENA_PAINEL_PAGE (painel));
+    GtkListBoxRow *first = gtk_list_box_get_row_at_index (alerts, 0);
+    const char *ine;
+    CoordenaEquipesPage *equipes;
+    CoordenaTeamItem *shown;
+
+    g_assert_nonnull (first);
+    g_assert_cmpstr (gtk_widget_get_name (GTK_WIDGET (first)), ==, "alert-notified");
+    ine = g_object_get_data (G_OBJECT (first), "ine");
+    g_assert_nonnull (ine);
+    g_assert_true (shows_text (GTK_WIDGET (first), "Notificada, não corrigida até"));
+    g_assert_true (shows_text (GTK_WIDGET (first), "Fortaleza"));
+    g_assert_true (shows_text (GTK_WIDGET (first), "OFÍCIO Nº 1/2026/"));
+    g_assert_true (shows_text (find_named (painel, "notify-overdue"), ine));
+    g_signal_emit_by_name (first, "activate");
+    ui_wait_for_frames (GTK_WIDGET (window), 2);
+    g_assert_cmpstr (coordena_window_get_page (window), ==, "equipes");
+    equipes = COORDENA_EQUIPES_PAGE (coordena_window_get_page_widget (window, "equipes"));
+    shown = coordena_team_detail_get_item (COORDENA_TEAM_DETAIL (coordena_equipes_page_get_detail (equipes)));
+    g_assert_nonnull (shown);
+    g_assert_cmpstr (coordena_team_item_get_ine (shown), ==, ine);
+    coordena_window_show_page (window, "painel");
+    ui_wait_for_frames (GTK_WIDGET (window), 2);
+    g_clear_pointer (&png, g_free);
+    png = ui_save_png (GTK_WIDGET (window), "painel-alerta-notificada");
+  }
 
   /* The municipal follow-up tab: Fortaleza's notified teams as they stand now. */
   {

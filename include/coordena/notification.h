@@ -45,6 +45,8 @@ typedef struct {
   guint n_at_risk;
   gint64 loss_month;                  /* known amounts only */
   gint64 loss_horizon;
+  char *secretario;                   /* the Secretário(a) Municipal de Saúde, NULL when not known */
+  char secretario_genero;             /* 'F' or 'M' with secretario, else 0 */
 } CoordenaNotifyMunicipio;
 
 void coordena_notify_municipio_free (CoordenaNotifyMunicipio *m);

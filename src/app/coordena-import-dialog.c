@@ -5,6 +5,7 @@
 #include <coordena/coordena.h>
 #include <coordena/demo.h>
 #include <coordena/import.h>
+#include <coordena/notification.h>
 
 #include "coordena-import-dialog.h"
 
@@ -40,6 +41,7 @@ struct _CoordenaImportDialog
   guint pulse_source;
   gboolean running;
   gboolean succeeded;
+  char *follow_up;              /* what the notifications' follow-up found, set by the worker; NULL nothing */
 };
 
 G_DEFINE_FINAL_TYPE (CoordenaImportDialog, coordena_import_dialog, ADW_TYPE_WINDOW)
@@ -114,6 +116,28 @@ progress_cb (double fraction, const char *stage, gpointer user_data)
   g_mutex_unlock (&self->lock);
 }
 
+/* A newer competência tells whether the notified teams were fixed, as after `coordena-cli import`:
+ * the sentence for the report, or NULL when no notified team changed. The import stands either way. */
+static char *
+notifications_follow_up (CoordenaStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CoordenaRoster) roster = coordena_store_load_roster (store, &error);
+  g_autoptr(CoordenaSummary) summary = NULL;
+  CoordenaNotifyCounts counts;
+  guint changed = 0;
+  GDate today;
+
+  if (roster == NULL || (summary = coordena_summary_new (roster, NULL, &error)) == NULL
+      || !coordena_notification_follow_up (store, summary, &changed, &error))
+    return g_strdup_printf (_("The notifications’ follow-up was not updated: %s"), error->message);
+  coordena_clock_today (&today);
+  if (changed == 0 || !coordena_notification_counts (store, &today, &counts, NULL, NULL))
+    return NULL;
+  return g_strdup_printf (_("Notified teams: %u fixed, %u pending, %u suspended (see Adhesion › Municipalities)."),
+                          counts.regularized, counts.pending, counts.suspended);
+}
+
 static void
 import_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
 {
@@ -143,6 +167,8 @@ import_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *c
         report = coordena_demo_generate (store, 0, 20251203, &error);
         break;
       }
+  if (report != NULL && self->kind != COORDENA_IMPORT_DEMO)
+    self->follow_up = notifications_follow_up (store);
   if (report == NULL)
     g_task_return_error (task, error);
   else
@@ -163,7 +189,9 @@ import_done (GObject *source, GAsyncResult *result, gpointer user_data)
 
   if (report != NULL)
     {
-      g_autofree char *text = coordena_import_report_to_text (report);
+      g_autofree char *report_text = coordena_import_report_to_text (report);
+      g_autofree char *text = self->follow_up != NULL ? g_strdup_printf ("%s\n%s", report_text, self->follow_up)
+                                                      : g_strdup (report_text);
       g_autofree char *teams = coordena_format_integer (report->n_teams);
       g_autofree char *members = coordena_format_integer (report->n_members);
       g_autofree char *description = NULL;
@@ -355,6 +383,7 @@ coordena_import_dialog_finalize (GObject *object)
   g_clear_pointer (&self->competencias, g_array_unref);
   g_free (self->path);
   g_free (self->stage);
+  g_free (self->follow_up);
   g_mutex_clear (&self->lock);
   G_OBJECT_CLASS (coordena_import_dialog_parent_class)->finalize (object);
 }

@@ -7,6 +7,8 @@
 #include <coordena/adhesion.h>
 #include <coordena/format.h>
 #include <coordena/notification.h>
+#include <coordena/secretario.h>
+#include <coordena/error.h>
 
 #include "coordena-municipio-item.h"
 #include "coordena-municipios-view.h"
@@ -373,7 +375,8 @@ typedef struct {
   CoordenaMunicipiosView *self;
   char *ibge7;
   AdwComboRow *status_row;
-  AdwEntryRow *date_row, *responsavel_row, *titular_row, *uso_row, *note_row;
+  AdwEntryRow *date_row, *responsavel_row, *titular_row, *uso_row, *note_row, *secretario_row;
+  AdwComboRow *genero_row;             /* 0 not known, 1 F, 2 M */
 } EditDialog;
 
 static void
@@ -402,11 +405,24 @@ edit_response (AdwMessageDialog *dialog, const char *response, EditDialog *data)
   g_autoptr(GError) error = NULL;
   g_autoptr(CoordenaOffer) offer = NULL;
 
+  const char *genders[] = { NULL, "F", "M" };
+  guint genero = adw_combo_row_get_selected (data->genero_row);
+  const char *secretario = entry_or_null (data->secretario_row);
+
   if (!g_str_equal (response, "save") || self->store == NULL)
     return;
-  if (!coordena_adhesion_set_municipio (self->store, self->offer_id, data->ibge7, &status, entry_or_null (data->date_row),
-                                        entry_or_null (data->responsavel_row), entry_or_null (data->titular_row),
-                                        entry_or_null (data->uso_row), entry_or_null (data->note_row), &error))
+  if (secretario != NULL && (genero < 1 || genero > 2))
+    g_set_error_literal (&error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                         _("Choose the municipal secretary’s gender (it gives “Senhora Secretária” or “Senhor "
+                           "Secretário” in the letters), or leave the name empty."));
+  else
+    coordena_secretario_municipal_check (secretario, genero <= 2 ? genders[genero] : NULL, &error);
+  if (error != NULL
+      || !coordena_adhesion_set_municipio (self->store, self->offer_id, data->ibge7, &status, entry_or_null (data->date_row),
+                                           entry_or_null (data->responsavel_row), entry_or_null (data->titular_row),
+                                           entry_or_null (data->uso_row), entry_or_null (data->note_row), &error)
+      || !coordena_secretario_municipal_set (self->store, data->ibge7, secretario,
+                                             genero <= 2 ? genders[genero] : NULL, &error))
     {
       GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
@@ -476,6 +492,23 @@ row_activated (CoordenaMunicipiosView *self, guint position)
                                   m->acesso_titular);
   data->uso_row = edit_entry (GTK_LIST_BOX (list), "municipio-uso", _("Last use of the access"), uso);
   data->note_row = edit_entry (GTK_LIST_BOX (list), "municipio-note", _("Note"), m->note);
+  {
+    g_autoptr(CoordenaSecretarioMunicipal) sec = coordena_secretario_municipal_get (self->store, m->ibge7, NULL);
+    g_autoptr(GtkStringList) genders = gtk_string_list_new (NULL);
+
+    data->secretario_row = edit_entry (GTK_LIST_BOX (list), "municipio-secretario",
+                                       _("Municipal Secretary of Health (name, for the notifications)"),
+                                       sec != NULL ? sec->nome : NULL);
+    gtk_string_list_append (genders, _("Not known"));
+    gtk_string_list_append (genders, _("Female (Secretária)"));
+    gtk_string_list_append (genders, _("Male (Secretário)"));
+    data->genero_row = ADW_COMBO_ROW (adw_combo_row_new ());
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (data->genero_row), _("Gender of the municipal secretary"));
+    gtk_widget_set_name (GTK_WIDGET (data->genero_row), "municipio-genero");
+    adw_combo_row_set_model (data->genero_row, G_LIST_MODEL (genders));
+    adw_combo_row_set_selected (data->genero_row, sec == NULL ? 0 : sec->gender == 'F' ? 1 : 2);
+    gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (data->genero_row));
+  }
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "save", _("_Save"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);

@@ -5,6 +5,7 @@
 #include <adwaita.h>
 
 #include <coordena/coordena.h>
+#include <coordena/notification.h>
 
 #include "coordena-display.h"
 #include "coordena-loss-chart.h"
@@ -196,13 +197,70 @@ alert_text (CoordenaSummary *summary, const CoordenaAlert *alert, char **title, 
     }
 }
 
+/* The notified teams still not fixed at their "corrigir até": the state told the municipality
+ * until when, so these come first. Returns how many rows it added; *total, how many there are. */
+static guint
+show_notified_alerts (CoordenaPainelPage *self, CoordenaSummary *summary, guint *total)
+{
+  CoordenaStore *store = coordena_workspace_get_store (self->workspace);
+  g_autoptr(GPtrArray) overdue = NULL;
+  CoordenaNotifyCounts counts;
+  GDate today;
+  guint added = 0;
+
+  *total = 0;
+  if (store == NULL)
+    return 0;
+  coordena_clock_today (&today);
+  /* The follow-up card has already brought the statuses up to date; its own row says if it failed. */
+  if (!coordena_notification_counts (store, &today, &counts, &overdue, NULL) || overdue == NULL)
+    return 0;
+  *total = overdue->len;
+  for (guint i = 0; i < overdue->len && added < MAX_ALERTS; i++)
+    {
+      const CoordenaNotifiedTeam *t = g_ptr_array_index (overdue, i);
+      int row_index = coordena_summary_find_team (summary, t->ine);
+      g_autofree char *fix = coordena_competencia_format (t->fix_by);
+      const char *name = t->name != NULL && *t->name != '\0' ? t->name : t->ine;
+      g_autofree char *title = g_strdup_printf (_("Notified, not fixed by %s: %s"), fix, name);
+      g_autofree char *date = NULL;
+      g_autofree char *subtitle = NULL;
+      GDate when;
+      GtkWidget *row, *image;
+
+      date = coordena_parse_date (t->date, &when, NULL) ? coordena_format_date (&when) : g_strdup (t->date);
+      /* TRANSLATORS: "Fortaleza · INE 0001000003 · OFÍCIO Nº 1/2026/COAPS/SESA of 06/12/2026" */
+      subtitle = g_strdup_printf (_("%s · INE %s · %s of %s"),
+                                  row_index >= 0 ? coordena_summary_team_municipio (summary, (guint) row_index) : "—",
+                                  t->ine, t->identification, date);
+      row = adw_action_row_new ();
+      gtk_widget_set_name (row, "alert-notified");
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
+      image = gtk_image_new_from_icon_name ("mail-unread-symbolic");
+      gtk_widget_add_css_class (image, "error");
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), image);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "ine", g_strdup (t->ine), g_free);
+      g_signal_connect (row, "activated", G_CALLBACK (alert_activated), self);
+      gtk_list_box_append (self->alerts_list, row);
+      added++;
+    }
+  return added;
+}
+
 static void
 show_alerts (CoordenaPainelPage *self, CoordenaSummary *summary)
 {
   guint n = coordena_summary_get_n_alerts (summary);
+  guint notified, notified_total;
 
   clear_list (self->alerts_list);
-  for (guint i = 0; i < n && i < MAX_ALERTS; i++)
+  notified = show_notified_alerts (self, summary, &notified_total);
+  for (guint i = 0; i < n && i + notified < MAX_ALERTS; i++)
     {
       const CoordenaAlert *alert = coordena_summary_get_alert (summary, i);
       const CoordenaTeamSummary *ts = coordena_summary_get_team (summary, alert->row);
@@ -227,16 +285,17 @@ show_alerts (CoordenaPainelPage *self, CoordenaSummary *summary)
       g_signal_connect (row, "activated", G_CALLBACK (alert_activated), self);
       gtk_list_box_append (self->alerts_list, row);
     }
-  if (n > MAX_ALERTS)
+  if (n + notified_total > MAX_ALERTS)
     {
       GtkWidget *row = adw_action_row_new ();
-      g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u more alert: see the Teams page", "%u more alerts: see the Teams page", n - MAX_ALERTS), n - MAX_ALERTS);
+      guint more_n = n + notified_total - MAX_ALERTS;
+      g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u more alert: see the Teams page", "%u more alerts: see the Teams page", more_n), more_n);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), more);
       gtk_widget_add_css_class (row, "dim-label");
       gtk_list_box_append (self->alerts_list, row);
     }
-  if (n == 0)
+  if (n == 0 && notified_total == 0)
     {
       GtkWidget *row = adw_action_row_new ();
 

@@ -6,6 +6,7 @@
 
 #include <coordena/coordena.h>
 #include <coordena/adhesion.h>
+#include <coordena/secretario.h>
 
 #include "cli-store.h"
 
@@ -33,6 +34,8 @@ cli_cmd_municipios (CliContext *ctx, int argc, char **argv)
   g_autofree char *titular = NULL;
   g_autofree char *ultimo_uso = NULL;
   g_autofree char *note = NULL;
+  g_autofree char *secretario = NULL;
+  g_autofree char *genero = NULL;
   gboolean alerts = FALSE;
   GDate today;
   int code;
@@ -43,6 +46,9 @@ cli_cmd_municipios (CliContext *ctx, int argc, char **argv)
     { "acesso-titular", 0, 0, G_OPTION_ARG_STRING, &titular, N_("Who holds the Gerencia APS access"), N_("NAME") },
     { "acesso-uso", 0, 0, G_OPTION_ARG_STRING, &ultimo_uso, N_("When the access was last used"), N_("AAAA-MM-DD") },
     { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("A note"), N_("TEXT") },
+    { "secretario", 0, 0, G_OPTION_ARG_STRING, &secretario,
+      N_("Name of the municipal Secretary of Health, for the notifications (\"\" forgets it)"), N_("NAME") },
+    { "genero", 0, 0, G_OPTION_ARG_STRING, &genero, N_("Gender of the municipal Secretary of Health"), N_("F|M") },
     { "alerts", 0, 0, G_OPTION_ARG_NONE, &alerts, N_("List only accesses unused for 90 days or more"), NULL },
     { NULL },
   };
@@ -71,8 +77,19 @@ cli_cmd_municipios (CliContext *ctx, int argc, char **argv)
         return cli_usage_error (_("use “municipios adesao --offer ID set IBGE [STATUS]”"));
       if (argc == 5 && !coordena_municipio_status_from_string (argv[4], &status, &error))
         return cli_report_error (error);
-      if (!coordena_adhesion_set_municipio (store, offer->id, argv[3], argc == 5 ? &status : NULL, date, responsavel,
-                                            titular, ultimo_uso, note, &error))
+      if (genero != NULL && secretario == NULL)
+        return cli_usage_error (_("--genero goes with --secretario NAME"));
+      if (secretario != NULL && *secretario != '\0' && g_strcmp0 (genero, "F") != 0 && g_strcmp0 (genero, "M") != 0)
+        return cli_usage_error (_("--secretario NAME needs --genero F or M"));
+      if (secretario != NULL && !coordena_secretario_municipal_check (secretario, genero, &error))
+        return cli_report_error (error);
+      /* Only the secretary given: the adhesion record stays as it was. */
+      if ((secretario == NULL || argc == 5 || date != NULL || responsavel != NULL || titular != NULL
+           || ultimo_uso != NULL || note != NULL)
+          && !coordena_adhesion_set_municipio (store, offer->id, argv[3], argc == 5 ? &status : NULL, date, responsavel,
+                                               titular, ultimo_uso, note, &error))
+        return cli_report_error (error);
+      if (secretario != NULL && !coordena_secretario_municipal_set (store, argv[3], secretario, genero, &error))
         return cli_report_error (error);
       return CLI_EXIT_OK;
     }
@@ -111,6 +128,15 @@ cli_cmd_municipios (CliContext *ctx, int argc, char **argv)
 
           g_print ("%-7s  %s  %-15s  %s  %s  %s\n", m->ibge7, c1, coordena_municipio_status_to_string (m->status),
                    c3, c4, use);
+          {
+            g_autoptr(CoordenaSecretarioMunicipal) sec = coordena_secretario_municipal_get (store, m->ibge7, &error);
+
+            if (error != NULL)
+              return cli_report_error (error);
+            if (sec != NULL)
+              g_print ("%-7s  %s %s\n", "", sec->gender == 'F' ? _("Municipal Secretary of Health (F):")
+                                                             : _("Municipal Secretary of Health (M):"), sec->nome);
+          }
         }
       }
     g_print (_("%u municipalities: %u adhered in e-Gestor, %u pending, %u not started; %u access alerts\n"), list->len,

@@ -126,7 +126,10 @@ list (CliContext *ctx, gboolean pending)
 
       date = coordena_parse_date (r->date, &when, NULL) ? coordena_format_date (&when) : g_strdup (r->date);
 
-      g_print (_("%-36s %s  %s %-24s SCNES %s  %u teams: %u fixed, %u persist, %u suspended, %u waiting\n"),
+      g_print (g_dngettext (GETTEXT_PACKAGE,
+                            "%-36s %s  %s %-24s SCNES %s  %u team: %u fixed, %u persist, %u suspended, %u waiting\n",
+                            "%-36s %s  %s %-24s SCNES %s  %u teams: %u fixed, %u persist, %u suspended, %u waiting\n",
+                            r->n_teams),
                r->identification, date, r->ibge7, r->municipio, comp, r->n_teams, r->n_regularized,
                r->n_persisting, r->n_suspended, r->n_waiting);
     }

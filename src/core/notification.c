@@ -15,6 +15,7 @@
 #include <coordena/pdf.h>
 #include <coordena/profile.h>
 #include <coordena/ruleset.h>
+#include <coordena/secretario.h>
 
 #include "store-private.h"
 
@@ -46,6 +47,7 @@ coordena_notify_municipio_free (CoordenaNotifyMunicipio *m)
   if (m == NULL)
     return;
   g_free (m->nome);
+  g_free (m->secretario);
   g_ptr_array_unref (m->teams);
   g_free (m);
 }
@@ -377,6 +379,32 @@ coordena_notification_check (CoordenaStore *store, const CoordenaNotifyRequest *
   return context_load (store, &c, error) && check_context (&c, request, error);
 }
 
+/* Each municipality's secretary from the municipal follow-up, so the letter can name the person. */
+static gboolean
+add_secretaries (CoordenaStore *store, GPtrArray *plan, GError **error)
+{
+  for (guint i = 0; i < plan->len; i++)
+    {
+      CoordenaNotifyMunicipio *m = g_ptr_array_index (plan, i);
+      g_autoptr(GError) local = NULL;
+      g_autoptr(CoordenaSecretarioMunicipal) s = coordena_secretario_municipal_get (store, m->ibge7, &local);
+
+      if (local != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return FALSE;
+        }
+      g_clear_pointer (&m->secretario, g_free);
+      m->secretario_genero = 0;
+      if (s != NULL)
+        {
+          m->secretario = g_strdup (s->nome);
+          m->secretario_genero = s->gender;
+        }
+    }
+  return TRUE;
+}
+
 GPtrArray *
 coordena_notification_plan (CoordenaStore *store, const CoordenaNotifyRequest *request,
                             CoordenaSummary **summary_out, GError **error)
@@ -435,6 +463,8 @@ coordena_notification_plan (CoordenaStore *store, const CoordenaNotifyRequest *r
         }
       g_ptr_array_sort (chosen, compare_municipios);
     }
+  if (!add_secretaries (store, chosen, error))
+    return NULL;
   if (summary_out != NULL)
     *summary_out = g_steal_pointer (&summary);
   return g_steal_pointer (&chosen);
@@ -611,12 +641,32 @@ add_letter (CoordenaPdfDoc *pdf, const Context *c, const CoordenaNotifyRequest *
   coordena_pdf_doc_add_paragraph (pdf, &style, NULL, place_date);
   coordena_pdf_doc_add_space (pdf, PART_GAP, FALSE);
 
-  /* 4. Endereçamento: the cargo, no form of address (Decreto nº 9.758/2019); the gender of the
-   * municipal secretary is not known to the state's database. */
+  /* 4. Endereçamento. Unknown secretary: the cargo for either gender, no name. Known: the letter
+   * goes to that person, so the name is given (Decreto nº 9.758/2019, art. 4º, parágrafo único, II);
+   * the house style writes "A Sua Senhoria a Senhora" before it, the literal reading of the decree
+   * only the "senhor(a)" of its art. 2º. */
   {
     g_autofree char *organ = g_strdup_printf ("Secretaria Municipal de Saúde de %s", m->nome);
-    const char *lines[] = { "Ao(À) Senhor(a)", "Secretário(a) Municipal de Saúde", organ, municipio_uf, NULL };
+    gboolean literal = g_strcmp0 (value (c, "enderecamento"), "decreto") == 0;
+    gboolean her = m->secretario_genero == 'F';
+    const char *lines[6];
+    guint k = 0;
 
+    if (m->secretario == NULL)
+      {
+        lines[k++] = "Ao(À) Senhor(a)";
+        lines[k++] = "Secretário(a) Municipal de Saúde";
+      }
+    else
+      {
+        lines[k++] = literal ? (her ? "À Senhora" : "Ao Senhor")
+                             : (her ? "A Sua Senhoria a Senhora" : "A Sua Senhoria o Senhor");
+        lines[k++] = m->secretario;
+        lines[k++] = her ? "Secretária Municipal de Saúde" : "Secretário Municipal de Saúde";
+      }
+    lines[k++] = organ;
+    lines[k++] = municipio_uf;
+    lines[k] = NULL;
     for (guint i = 0; lines[i] != NULL; i++)
       {
         style = (CoordenaPdfStyle) { .align = COORDENA_PDF_ALIGN_LEFT, .keep_with_next = lines[i + 1] != NULL };
@@ -633,15 +683,18 @@ add_letter (CoordenaPdfDoc *pdf, const Context *c, const CoordenaNotifyRequest *
   coordena_pdf_doc_add_space (pdf, PART_GAP, TRUE);
   style = (CoordenaPdfStyle) { .align = COORDENA_PDF_ALIGN_LEFT, .first_indent = COORDENA_PDF_INDENT,
                                .keep_with_next = TRUE, .space_after = PART_GAP / 2 };
-  coordena_pdf_doc_add_paragraph (pdf, &style, NULL, "Senhor(a) Secretário(a),");
+  coordena_pdf_doc_add_paragraph (pdf, &style, NULL,
+                                  m->secretario == NULL ? "Senhor(a) Secretário(a),"
+                                  : m->secretario_genero == 'F' ? "Senhora Secretária," : "Senhor Secretário,");
 
   /* 7. Texto */
-  p1 = g_strdup_printf ("Cumprimentando-o(a) cordialmente, na qualidade de %s, informo que o Sistema de Cadastro "
+  p1 = g_strdup_printf ("Cumprimentando-%s cordialmente, na qualidade de %s, informo que o Sistema de Cadastro "
                         "Nacional de Estabelecimentos de Saúde (SCNES), na competência %s, registra %u %s de %s "
                         "sem a composição mínima exigida pelas regras de financiamento federal da Atenção Primária à "
                         "Saúde. Sem essa composição registrada, com a carga horária exigida, o repasse federal da equipe "
                         "é suspenso em parte ou no todo, pelas regras indicadas no quadro a seguir. Mantida a composição atual, a perda estimada "
                         "para o município é de %s por mês e de %s nas próximas %u competências.",
+                        m->secretario == NULL ? "o(a)" : m->secretario_genero == 'F' ? "a" : "o",
                         cargo, current_text, n, n == 1 ? "equipe" : "equipes", m->nome, loss_month, loss_horizon,
                         horizon);
   style = (CoordenaPdfStyle) { .align = COORDENA_PDF_ALIGN_JUSTIFY, .first_indent = COORDENA_PDF_INDENT,
@@ -911,7 +964,15 @@ store_letter (CoordenaStore *store, const Context *c, const CoordenaNotifyReques
   for (guint i = 0; i < m->teams->len; i++)
     g_string_append_printf (inputs, "%s\"%s\"", i > 0 ? "," : "",
                             ((CoordenaNotifyTeam *) g_ptr_array_index (m->teams, i))->ine);
-  g_string_append (inputs, "]}");
+  g_string_append (inputs, "]");
+  if (m->secretario != NULL)
+    {
+      g_autofree char *name = coordena_json_string (m->secretario);
+
+      g_string_append_printf (inputs, ",\"secretario_municipal\":{\"nome\":%s,\"genero\":\"%c\"}", name,
+                              m->secretario_genero);
+    }
+  g_string_append (inputs, "}");
 
   stmt = coordena_store_prepare (store,
                                  "INSERT INTO notificacao (ano, numero, ibge7, identificacao, data, signatario, competencia, "
@@ -1252,6 +1313,11 @@ coordena_notification_follow_up (CoordenaStore *store, const CoordenaSummary *su
       CoordenaNotifyStatus status = COORDENA_NOTIFY_WAITING;
       CoordenaCompetencia checked = 0;
       gint64 kept = 0;
+
+      /* A roster older than the last check (a window still showing the competência before the
+       * import) says nothing new: it must not undo, and audit, what the newer one found. */
+      if (old_checked > current)
+        continue;
 
       if (current > notified_at)
         {

@@ -388,6 +388,7 @@ coordena_purge_personal_data (CoordenaStore *store, CoordenaPurgeReport *report,
       || !collect (store, "SELECT cns FROM cenario_mudanca", people, error)
       || !collect (store, "SELECT responsavel FROM municipio_adesao", people, error)
       || !collect (store, "SELECT acesso_titular FROM municipio_adesao", people, error)
+      || !collect (store, "SELECT nome FROM municipio_secretario", people, error)
       || !redact_audit (store, people, &report->n_audit, error))
     goto fail;
 
@@ -409,6 +410,9 @@ coordena_purge_personal_data (CoordenaStore *store, CoordenaPurgeReport *report,
          " WHERE responsavel IS NOT NULL OR acesso_titular IS NOT NULL", error)) < 0)
     goto fail;
   report->n_contacts = (guint) n;
+  if ((n = exec_changes (store, "DELETE FROM municipio_secretario", error)) < 0)
+    goto fail;
+  report->n_contacts += (guint) n;
 
   after = g_strdup_printf ("{\"profissionais\":%u,\"nomes\":%u,\"contatos_municipais\":%u,"
                            "\"cenarios\":%u,\"auditoria\":%u}",
