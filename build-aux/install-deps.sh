@@ -31,6 +31,8 @@ xauth
 poppler-utils
 sqlite3
 zip
+unzip
+python3
 clang
 libclang-rt-14-dev
 valgrind
