@@ -136,7 +136,7 @@ main (int argc, char **argv)
   options.estab_rows /= scale;
   options.unneeded_rows /= scale;
   /* The command's report in readable text whatever the caller's locale. */
-  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+  g_setenv ("LC_ALL", "C.UTF-8", FALSE);
   cache = g_strdup (g_getenv ("COORDENA_BENCH_CACHE"));
   if (cache == NULL || *cache == '\0')
     {
@@ -212,6 +212,7 @@ main (int argc, char **argv)
       import.ok = import.ok && b.ok;
       g_remove (db);
     }
+  fflush (stdout);
   {
     g_autofree char *text = NULL;
 
@@ -221,9 +222,10 @@ main (int argc, char **argv)
 
         for (guint i = 0; lines[i] != NULL && i < 11; i++)
           if (*lines[i] != '\0')
-            g_print ("cnes-size:   | %s\n", lines[i]);
+            printf ("cnes-size:   | %s\n", lines[i]); /* UTF-8 as the command wrote it */
       }
   }
+  fflush (stdout);
   met = inflate.ok && import.ok && import.wall_s <= TARGET_RATIO * inflate.wall_s && import.rss_mb <= TARGET_MB;
   g_print ("cnes-size: import %.2f s vs inflating its entries (unzip -p) %.2f s: %.2fx (CPU %.2f s vs %.2f s: "
            "%.2fx), target <= %.0fx; peak RSS %.0f MB, target <= %.0f MB: %s\n",
