@@ -238,6 +238,41 @@ test_member_twice (void)
   g_rmdir (dir);
 }
 
+/* A team-month of many rows (a whole municipality written under one INE) is checked the same way. */
+static void
+test_member_twice_in_a_long_team_month (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("coordena-roster-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "longa.csv", NULL);
+  g_autofree char *expected = NULL;
+  g_autoptr(GString) csv = g_string_new ("competencia;ibge;cnes;ine;tipo_equipe;cns;cbo;carga_horaria\n");
+  g_autoptr(GError) error = NULL;
+  char first[16] = "";
+  guint rows = 0;
+
+  for (guint64 n = G_GUINT64_CONSTANT (700000000000100); rows < 100; n++)
+    {
+      char cns[16];
+
+      g_snprintf (cns, sizeof cns, "%" G_GUINT64_FORMAT, n);
+      if (!coordena_cns_is_valid (cns))
+        continue;
+      if (rows == 0)
+        memcpy (first, cns, sizeof first);
+      g_string_append_printf (csv, "202504;5208707;0020010;0000010014;eSF;%s;515105;40\n", cns);
+      rows++;
+    }
+  /* Line 102: the first professional again, with other hours. */
+  g_string_append_printf (csv, "202504;5208707;0020010;0000010014;eSF;%s;515105;20\n", first);
+  g_assert_true (g_file_set_contents (path, csv->str, -1, NULL));
+  g_assert_null (coordena_roster_csv_read (path, NULL, NULL, &error));
+  expected = g_strdup_printf ("%s:102:8: o CNS %s com o CBO 515105 já está na equipe 0000010014 em 04/2025 com 40 h "
+                              "na linha 2, e aqui com 20 h", path, first);
+  g_assert_true (g_str_has_prefix (error->message, expected));
+  g_remove (path);
+  g_rmdir (dir);
+}
+
 static void
 test_sem_producao_column (void)
 {
@@ -298,5 +333,6 @@ main (int argc, char **argv)
   g_test_add_func ("/roster-csv/header-only", test_header_only);
   g_test_add_func ("/roster-csv/sem-producao-column", test_sem_producao_column);
   g_test_add_func ("/roster-csv/member-twice", test_member_twice);
+  g_test_add_func ("/roster-csv/member-twice-long-team-month", test_member_twice_in_a_long_team_month);
   return g_test_run ();
 }

@@ -32,7 +32,23 @@ typedef struct {
   guint team;           /* the builder's index */
   guint flags_given;    /* what the builder has been told already */
   gboolean base_given;
+  guint last_row;       /* 1 + index in Load.rows of its latest member row; 0: none */
+  guint n_rows;
+  gboolean rows_hashed; /* more than CHAIN_MAX rows: they moved to Load.member_set */
 } TeamMonthSeen;
+
+/* A member row with a CNS of digits, chained to the previous one of the same team-month. A
+ * team-month's rows usually follow each other, so walking its handful of rows stays in the
+ * cache; a team-month with more rows than CHAIN_MAX moves them to the hashed set. */
+typedef struct {
+  guint64 cns;
+  guint64 cbo;
+  guint64 line;
+  guint hours;
+  guint prev;           /* 1 + index of the team-month's previous row; 0: none */
+} MemberRow;
+
+#define CHAIN_MAX 32
 
 typedef struct {
   guint stratum;
@@ -116,7 +132,8 @@ typedef struct {
   CoordenaRosterBuilder *builder;
   int col[N_COLS];
   GHashTable *team_months;   /* ine × competência → TeamMonthSeen */
-  MemberSet member_set;      /* the member rows whose CNS is 15 digits */
+  GArray *rows;              /* MemberRow: member rows whose CNS is 15 digits */
+  MemberSet member_set;      /* the same rows of team-months with more than CHAIN_MAX */
   GHashTable *members;       /* "ine|competência|cns|cbo" → MemberSeen, for any other */
   GHashTable *strata;        /* ibge7 → StratumSeen */
   GHashTable *warned;        /* codes already warned about */
@@ -232,6 +249,46 @@ parse_type (const char *text, CoordenaTeamType *type)
   return TRUE;
 }
 
+static void
+hash_member (MemberSet *set, guint64 team_month, guint64 cns, guint64 cbo, guint hours, guint64 line)
+{
+  MemberSlot *slot = member_slot (set, team_month, cns, cbo);
+
+  if (slot->team_month != 0)
+    return;
+  slot->team_month = team_month;
+  slot->cns = cns;
+  slot->cbo = cbo;
+  slot->hours = hours;
+  slot->line = line;
+  set->used++;
+}
+
+static void
+remember_member (Load *l, TeamMonthSeen *seen, guint64 team_month, guint64 cns, guint64 cbo, guint hours,
+                 guint64 line)
+{
+  MemberRow row = { cns, cbo, line, hours, seen->last_row };
+
+  if (seen->rows_hashed)
+    {
+      hash_member (&l->member_set, team_month, cns, cbo, hours, line);
+      return;
+    }
+  g_array_append_val (l->rows, row);
+  seen->last_row = l->rows->len;
+  if (++seen->n_rows <= CHAIN_MAX)
+    return;
+  for (guint i = seen->last_row; i != 0;)
+    {
+      const MemberRow *r = &g_array_index (l->rows, MemberRow, i - 1);
+
+      hash_member (&l->member_set, team_month, r->cns, r->cbo, r->hours, r->line);
+      i = r->prev;
+    }
+  seen->rows_hashed = TRUE;
+}
+
 static gboolean
 on_row (CoordenaCsvReader *reader, const CoordenaCsvRecord *record, gpointer data, GError **error)
 {
@@ -245,7 +302,8 @@ on_row (CoordenaCsvReader *reader, const CoordenaCsvRecord *record, gpointer dat
   guint stratum = 0, hours = 0, flags = 0;
   gboolean member;
   g_autoptr(GError) local = NULL;
-  guint64 key, cns_value = 0;
+  guint64 key, cns_value = 0, cbo_value = 0;
+  gboolean numeric;
   TeamMonthSeen *seen;
   guint team;
 
@@ -385,32 +443,43 @@ on_row (CoordenaCsvReader *reader, const CoordenaCsvRecord *record, gpointer dat
       return TRUE;
     }
 
-  if (member && cns_number (f[COL_CNS], &cns_value))
+  numeric = member && cns_number (f[COL_CNS], &cns_value);
+  if (numeric)
     {
-      guint64 cbo_value = 0;
-      MemberSlot *slot;
+      gboolean found = FALSE;
+      guint prev_hours = 0;
+      guint64 prev_line = 0;
 
       memcpy (&cbo_value, f[COL_CBO], 6);
-      slot = member_slot (&l->member_set, key, cns_value, cbo_value);
-      if (slot->team_month != 0 && slot->hours != hours)
+      if (seen != NULL && seen->rows_hashed)
+        {
+          const MemberSlot *slot = member_slot (&l->member_set, key, cns_value, cbo_value);
+
+          found = slot->team_month != 0;
+          prev_hours = slot->hours;
+          prev_line = slot->line;
+        }
+      for (guint i = seen != NULL && !seen->rows_hashed ? seen->last_row : 0; i != 0 && !found;)
+        {
+          const MemberRow *row = &g_array_index (l->rows, MemberRow, i - 1);
+
+          found = row->cns == cns_value && row->cbo == cbo_value;
+          prev_hours = row->hours;
+          prev_line = row->line;
+          i = row->prev;
+        }
+      if (found && prev_hours != hours)
         {
           g_autofree char *when = coordena_competencia_format (comp);
 
           bad_row (l, reader, record, COL_CARGA,
                    _("the CNS %s with CBO %s is already in team %s in %s with %u h on line %u, and here with %u h: "
                      "keep one row per professional, team, competência and CBO, with the hours that hold"),
-                   f[COL_CNS], f[COL_CBO], ine, when, slot->hours, (guint) slot->line, hours);
+                   f[COL_CNS], f[COL_CBO], ine, when, prev_hours, (guint) prev_line, hours);
           return TRUE;
         }
-      if (slot->team_month == 0)
-        {
-          slot->team_month = key;
-          slot->cns = cns_value;
-          slot->cbo = cbo_value;
-          slot->hours = hours;
-          slot->line = record->line;
-          l->member_set.used++;
-        }
+      /* The same row again adds nothing to remember. */
+      numeric = !found;
     }
   else if (member)
     {
@@ -465,6 +534,8 @@ on_row (CoordenaCsvReader *reader, const CoordenaCsvRecord *record, gpointer dat
   l->last_key = key;
   l->last_seen = seen;
   team = seen->team;
+  if (numeric)
+    remember_member (l, seen, key, cns_value, cbo_value, hours, record->line);
   if (base != COORDENA_BASE_UNKNOWN && seen->base == COORDENA_BASE_UNKNOWN)
     {
       seen->base = base;
@@ -538,7 +609,9 @@ coordena_roster_csv_read (const char                     *path,
     l.col[i] = coordena_csv_reader_add_column (reader, columns[i].name, columns[i].required);
 
   l.builder = coordena_roster_builder_new ();
+  l.rows = g_array_new (FALSE, FALSE, sizeof (MemberRow));
   ok = coordena_csv_reader_read_file (reader, path, error);
+  g_array_unref (l.rows);
   g_free (l.member_set.slots);
   if (!ok)
     {
