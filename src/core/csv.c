@@ -661,14 +661,26 @@ coordena_csv_reader_peek (CoordenaCsvReader *r, int column_id, const char **valu
   return TRUE;
 }
 
-/* Bytes that end a physical line for feed_lines, or stop it (NUL). */
-static const guchar line_stop[256] = { ['\0'] = 1, ['\n'] = 1, ['\r'] = 1 };
+/* The next c at or after p, or end; *cache keeps the last answer so a chunk is searched once for
+ * each byte value, whatever its lines look like. */
+static inline const guchar *
+next_byte (const guchar **cache, const guchar *p, const guchar *end, int c)
+{
+  if (*cache == NULL || *cache < p)
+    {
+      const guchar *found = memchr (p, c, (gsize) (end - p));
+
+      *cache = found != NULL ? found : end;
+    }
+  return *cache;
+}
 
 /* Feeds bytes after the BOM check: one physical line at a time, so each record knows its line. */
 static gboolean
 feed_lines (CoordenaCsvReader *r, const guchar *p, gsize len)
 {
   const guchar *end = p + len;
+  const guchar *lf = NULL, *cr = NULL, *nul = NULL;
 
   if (r->pending_cr && len > 0)
     {
@@ -679,11 +691,13 @@ feed_lines (CoordenaCsvReader *r, const guchar *p, gsize len)
 
   while (p < end && r->error == NULL)
     {
-      const guchar *q = p;
+      /* The first of LF, CR or NUL ends the segment. */
+      const guchar *at_lf = next_byte (&lf, p, end, '\n');
+      const guchar *at_cr = next_byte (&cr, p, end, '\r');
+      const guchar *at_nul = next_byte (&nul, p, end, '\0');
+      const guchar *q = MIN (at_lf, MIN (at_cr, at_nul));
       gsize seg;
 
-      while (q < end && !line_stop[*q])
-        q++;
       if (q < end && *q == '\0')
         {
           fail (r, r->line, 0, _("the file holds a NUL byte: it is not a text CSV file"));
