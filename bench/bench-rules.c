@@ -1,7 +1,10 @@
 /* bench-rules — figures of the rules core: CSV rows/s, engine time for the country
  * (50 000 teams x 24 competencias), 12-competência forecast, and `coordena-cli evaluate` of a
- * state (6 000 teams x 24 ~ 1 M rows) end to end with its peak memory.
- * Usage: bench-rules [PATH-OF-coordena-cli] */
+ * state (6 000 teams x 24 ~ 1 M rows) end to end with its peak memory; then `evaluate` of a
+ * 6 000-team file of 8 competências (~ 317 k rows) beside two yardsticks timed in the same run:
+ * `wc -l` on the file (target: evaluate <= 20x) and the same rules read the plain way in Python,
+ * rules-plain.py (target: evaluate >= 50x faster).
+ * Usage: bench-rules [PATH-OF-coordena-cli [PATH-OF-rules-plain.py RULES-DIR]] */
 #include "config.h"
 
 #include <stdio.h>
@@ -51,6 +54,35 @@ best (const double *v, int n)
   double b = v[0];
   for (int i = 1; i < n; i++)
     b = MIN (b, v[i]);
+  return b;
+}
+
+/* Best wall time of n runs of argv, stdout to /dev/null; negative when it fails. */
+static double
+best_run_ms (const char *const *argv, int n)
+{
+  double b = -1;
+
+  for (int i = 0; i < n; i++)
+    {
+      int status = 0;
+      gint64 t0 = g_get_monotonic_time ();
+      pid_t pid = fork ();
+      double ms;
+
+      if (pid == 0)
+        {
+          int null = open ("/dev/null", O_WRONLY);
+          dup2 (null, 1);
+          execvp (argv[0], (char **) argv);
+          _exit (127);
+        }
+      waitpid (pid, &status, 0);
+      ms = ms_since (t0);
+      if (!WIFEXITED (status) || WEXITSTATUS (status) != 0)
+        return -1;
+      b = b < 0 ? ms : MIN (b, ms);
+    }
   return b;
 }
 
@@ -182,6 +214,40 @@ main (int argc, char **argv)
                "peak RSS %.0f MB, target <= 300 MB: %s%s\n",
                best (walls, 3), median (walls, 3), best (cpus, 3), verdict (best (walls, 3), 2000), rss,
                verdict (rss, 300), failed ? " (the command failed)" : "");
+    }
+
+  /* 4. evaluate against its yardsticks, on the same file, in the same run. */
+  if (argc > 1)
+    {
+      SynthSpec medium = { 6000, 8, 202401, 42 };
+      g_autofree char *medium_path = g_build_filename (dir, "estado-8.csv", NULL);
+      guint64 medium_rows = 0;
+      const char *wc_argv[] = { "wc", "-l", medium_path, NULL };
+      const char *eval_argv[] = { argv[1], "evaluate", "--format", "csv", medium_path, NULL };
+      /* rules-plain.py ROSTER RULES-DIR */
+      const char *py_argv[] = { "python3", argc > 3 ? argv[2] : "", medium_path, argc > 3 ? argv[3] : "", NULL };
+      g_autofree char *python = g_find_program_in_path ("python3");
+      double wc_ms, eval_ms_medium, py_ms = -1;
+
+      if (!synth_roster_write_csv (&medium, medium_path, &medium_rows, &error))
+        {
+          g_printerr ("bench-rules: %s\n", error->message);
+          return 1;
+        }
+      wc_ms = best_run_ms (wc_argv, 5);
+      eval_ms_medium = best_run_ms (eval_argv, 5);
+      if (argc > 3 && python != NULL)
+        py_ms = best_run_ms (py_argv, 1);
+      g_print ("evaluate, %u teams x %u competencias (%" G_GUINT64_FORMAT " rows): %.0f ms (best of 5)\n",
+               medium.n_teams, medium.n_months, medium_rows, eval_ms_medium);
+      g_print ("  beside wc -l on the file:        %.1f ms -> evaluate takes %.0fx, target <= 20x: %s\n", wc_ms,
+               eval_ms_medium / wc_ms, verdict (eval_ms_medium / wc_ms, 20));
+      if (py_ms > 0)
+        g_print ("  beside the plain Python reading: %.0f ms -> evaluate is %.1fx faster, target >= 50x: %s\n", py_ms,
+                 py_ms / eval_ms_medium, py_ms / eval_ms_medium >= 50 ? "ok" : "UNDER TARGET");
+      else
+        g_print ("  the plain Python reading did not run (python3 or rules-plain.py missing)\n");
+      g_remove (medium_path);
     }
 
   getrusage (RUSAGE_SELF, &self);

@@ -1,6 +1,7 @@
 /* bench-ui — the window on a state-sized database: 6 000 teams × 24 competências. Prints the
  * time to the first frame, to the data on screen, and of each search keystroke in Equipes.
- * Targets: first frame ≤ 1 s, a keystroke ≤ 100 ms. Runs under Xvfb like the UI tests. */
+ * Targets: first frame ≤ 500 ms, a keystroke ≤ 30 ms at the median and ≤ 100 ms at worst. Runs
+ * under Xvfb like the UI tests. */
 #include "config.h"
 
 #include <stdio.h>
@@ -196,10 +197,13 @@ main (int argc, char **argv)
   qsort (keystrokes, G_N_ELEMENTS (typed), sizeof (double), compare_double);
   qsort (cpu, G_N_ELEMENTS (typed), sizeof (double), compare_double);
 
-  printf ("primeiro quadro da janela: %.0f ms (meta ≤ 1000 ms)\n", first_frame);
+  printf ("primeiro quadro da janela: %.0f ms (meta ≤ 500 ms: %s)\n", first_frame,
+          first_frame <= 500 ? "ok" : "ACIMA DA META");
   printf ("equipes e painel na tela: %.0f ms (CPU da janela %.0f ms; meta ≤ 1000 ms)\n", data_shown, cpu0);
-  printf ("tecla na busca: mediana %.1f ms, pior %.1f ms (CPU da janela: mediana %.1f ms, pior %.1f ms; meta ≤ 100 ms)\n",
-          keystrokes[G_N_ELEMENTS (typed) / 2], keystrokes[G_N_ELEMENTS (typed) - 1],
+  printf ("tecla na busca: mediana %.1f ms (meta ≤ 30 ms: %s), pior %.1f ms (meta ≤ 100 ms: %s); CPU da janela: "
+          "mediana %.1f ms, pior %.1f ms\n",
+          keystrokes[G_N_ELEMENTS (typed) / 2], keystrokes[G_N_ELEMENTS (typed) / 2] <= 30 ? "ok" : "ACIMA DA META",
+          keystrokes[G_N_ELEMENTS (typed) - 1], keystrokes[G_N_ELEMENTS (typed) - 1] <= 100 ? "ok" : "ACIMA DA META",
           cpu[G_N_ELEMENTS (typed) / 2], cpu[G_N_ELEMENTS (typed) - 1]);
   printf ("carga da máquina durante a medida: %s", "");
   {

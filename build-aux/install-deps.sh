@@ -33,6 +33,8 @@ xauth
 poppler-utils
 sqlite3
 zip
+unzip
+python3
 clang
 libclang-rt-14-dev
 valgrind

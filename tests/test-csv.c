@@ -104,6 +104,31 @@ test_crlf_and_chunks (void)
     }
 }
 
+/* Old spreadsheets end lines with CR alone, and a file may mix the three: each still counts one
+ * line, and a long chunk of them is read once. */
+static void
+test_cr_only_and_mixed (void)
+{
+  g_autoptr(GString) text = g_string_new ("nome;idade\r");
+  g_autoptr(GString) expected = g_string_new (NULL);
+
+  for (guint i = 0; i < 3000; i++)
+    {
+      g_string_append_printf (text, "P%u;%u%s", i, i % 90, i % 3 == 0 ? "\r" : i % 3 == 1 ? "\n" : "\r\n");
+      g_string_append_printf (expected, "%u|P%u|%u|\n", i + 2, i, i % 90);
+    }
+  for (gsize chunk = 0; chunk <= 3; chunk++)
+    {
+      Collect c = { 0 };
+      g_autoptr(GError) error = NULL;
+      g_autofree char *log = read_text (text->str, (gssize) text->len, chunk == 3 ? 4096 : chunk, COORDENA_CSV_ENCODING_AUTO,
+                                        &c, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (log, ==, expected->str);
+    }
+}
+
 static void
 test_utf8_bom (void)
 {
@@ -335,6 +360,7 @@ main (int argc, char **argv)
   g_test_add_func ("/csv/columns-by-name", test_columns_by_name);
   g_test_add_func ("/csv/quotes-and-line-numbers", test_quotes_and_line_numbers);
   g_test_add_func ("/csv/crlf-and-chunks", test_crlf_and_chunks);
+  g_test_add_func ("/csv/cr-only-and-mixed", test_cr_only_and_mixed);
   g_test_add_func ("/csv/utf8-bom", test_utf8_bom);
   g_test_add_func ("/csv/windows-1252-detected", test_windows_1252_detected);
   g_test_add_func ("/csv/latin1-forced", test_latin1_forced);

@@ -198,6 +198,81 @@ test_header_only (void)
   g_rmdir (dir);
 }
 
+/* One professional, team, competência and CBO is one row: a second row with other hours is
+ * refused with both lines, whether or not the CNS is written with its digits only. */
+static void
+test_member_twice (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("coordena-roster-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "duas-vezes.csv", NULL);
+  g_autofree char *expected = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CoordenaRoster) r = NULL;
+  const char *header = "competencia;ibge;cnes;ine;tipo_equipe;cns;cbo;carga_horaria\n";
+  g_autofree char *good = g_strconcat (header,
+                                       "202504;5208707;0020010;0000010014;eSF;700000000000102;225142;40\n"
+                                       /* the same row again, another CBO, another competência, another team */
+                                       "202504;5208707;0020010;0000010014;eSF;700000000000102;225142;40\n"
+                                       "202504;5208707;0020010;0000010014;eSF;700000000000102;225130;20\n"
+                                       "202505;5208707;0020010;0000010014;eSF;700000000000102;225142;20\n"
+                                       "202504;5208707;0020010;0000010022;eSF;700000000000102;225142;20\n", NULL);
+  g_autofree char *bad = g_strconcat (header,
+                                      "202504;5208707;0020010;0000010014;eSF;700000000000102;225142;40\n"
+                                      "202504;5208707;0020010;0000010022;eSF;700000000000102;225142;20\n"
+                                      "202504;5208707;0020010;10014;eSF;700000000000102;225142;30\n", NULL);
+
+  g_assert_true (g_file_set_contents (path, good, -1, NULL));
+  r = coordena_roster_csv_read (path, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (coordena_roster_get_n_teams (r), ==, 2);
+
+  g_assert_true (g_file_set_contents (path, bad, -1, NULL));
+  g_clear_pointer (&r, coordena_roster_unref);
+  r = coordena_roster_csv_read (path, NULL, NULL, &error);
+  g_assert_null (r);
+  expected = g_strdup_printf ("%s:4:8: o CNS 700000000000102 com o CBO 225142 já está na equipe 0000010014 em 04/2025 "
+                              "com 40 h na linha 2, e aqui com 30 h: deixe uma linha por profissional, equipe, "
+                              "competência e CBO, com a carga horária que vale", path);
+  g_assert_true (g_str_has_prefix (error->message, expected));
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+/* A team-month of many rows (a whole municipality written under one INE) is checked the same way. */
+static void
+test_member_twice_in_a_long_team_month (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("coordena-roster-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "longa.csv", NULL);
+  g_autofree char *expected = NULL;
+  g_autoptr(GString) csv = g_string_new ("competencia;ibge;cnes;ine;tipo_equipe;cns;cbo;carga_horaria\n");
+  g_autoptr(GError) error = NULL;
+  char first[16] = "";
+  guint rows = 0;
+
+  for (guint64 n = G_GUINT64_CONSTANT (700000000000100); rows < 100; n++)
+    {
+      char cns[16];
+
+      g_snprintf (cns, sizeof cns, "%" G_GUINT64_FORMAT, n);
+      if (!coordena_cns_is_valid (cns))
+        continue;
+      if (rows == 0)
+        memcpy (first, cns, sizeof first);
+      g_string_append_printf (csv, "202504;5208707;0020010;0000010014;eSF;%s;515105;40\n", cns);
+      rows++;
+    }
+  /* Line 102: the first professional again, with other hours. */
+  g_string_append_printf (csv, "202504;5208707;0020010;0000010014;eSF;%s;515105;20\n", first);
+  g_assert_true (g_file_set_contents (path, csv->str, -1, NULL));
+  g_assert_null (coordena_roster_csv_read (path, NULL, NULL, &error));
+  expected = g_strdup_printf ("%s:102:8: o CNS %s com o CBO 515105 já está na equipe 0000010014 em 04/2025 com 40 h "
+                              "na linha 2, e aqui com 20 h", path, first);
+  g_assert_true (g_str_has_prefix (error->message, expected));
+  g_remove (path);
+  g_rmdir (dir);
+}
+
 static void
 test_sem_producao_column (void)
 {
@@ -257,5 +332,7 @@ main (int argc, char **argv)
   g_test_add_func ("/roster-csv/missing-column", test_missing_column);
   g_test_add_func ("/roster-csv/header-only", test_header_only);
   g_test_add_func ("/roster-csv/sem-producao-column", test_sem_producao_column);
+  g_test_add_func ("/roster-csv/member-twice", test_member_twice);
+  g_test_add_func ("/roster-csv/member-twice-long-team-month", test_member_twice_in_a_long_team_month);
   return g_test_run ();
 }

@@ -40,6 +40,12 @@ typedef gboolean (*CoordenaCsvRecordFunc) (CoordenaCsvReader       *reader,
                                            gpointer                 user_data,
                                            GError                 **error);
 
+/* Called, when set, for each data record that sits whole on one line of plain fields, before its
+ * fields are converted: return FALSE to drop the record unread (it still counts as read). Use
+ * coordena_csv_reader_peek() to look at the fields that decide. Records the filter is not asked
+ * about reach the record function as usual, which must decide the same way. */
+typedef gboolean (*CoordenaCsvFilterFunc) (CoordenaCsvReader *reader, gpointer user_data);
+
 /* A new reader; filename names the input in messages (a path or an archive member). */
 CoordenaCsvReader *coordena_csv_reader_new (const char               *filename,
                                             const CoordenaCsvOptions *options,
@@ -81,7 +87,19 @@ gboolean coordena_csv_reader_read_stream (CoordenaCsvReader *reader,
 /* Reads a whole file by path (feed + finish). */
 gboolean coordena_csv_reader_read_file (CoordenaCsvReader *reader, const char *path, GError **error);
 
-/* Number of data records delivered so far. */
+/* Sets the filter (NULL: none); it gets the record function's user_data. */
+void coordena_csv_reader_set_filter (CoordenaCsvReader *reader, CoordenaCsvFilterFunc func);
+
+/* During a filter call: the bytes of a declared column, not NUL-terminated, when they are exactly
+ * what the record would hold (ASCII, no conversion); FALSE otherwise (the filter should keep the
+ * record then). */
+gboolean coordena_csv_reader_peek (CoordenaCsvReader *reader, int column_id, const char **value, gsize *length);
+
+/* Lines of plain fields are split without libcsv unless this is turned off (the fuzzer compares
+ * the two readings). On by default. */
+void coordena_csv_reader_set_fast_path (CoordenaCsvReader *reader, gboolean enabled);
+
+/* Number of data records read so far (delivered or dropped by the filter). */
 guint64 coordena_csv_reader_get_n_records (CoordenaCsvReader *reader);
 
 /* The encoding the reader settled on: UTF8 or LATIN1 (AUTO while only ASCII has been seen). */

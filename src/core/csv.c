@@ -55,6 +55,12 @@ struct _CoordenaCsvReader {
 
   CoordenaCsvEncoding detected;
   GError *error;
+
+  /* The fast path: a whole line of plain fields split here, without libcsv. */
+  gboolean fast_path;
+  CoordenaCsvFilterFunc filter;
+  GArray *spans;        /* Span: the current plain line's fields, for the filter's peek */
+  const guchar *span_base;
   gboolean finished;
   guint64 n_records;
 };
@@ -66,6 +72,11 @@ static const gunichar cp1252_high[32] = {
   0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
   0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
 };
+
+typedef struct {
+  gsize start;
+  gsize len;
+} Span;
 
 static void
 append_cp1252 (GString *out, const guchar *s, gsize len)
@@ -117,6 +128,8 @@ coordena_csv_reader_new (const char               *filename,
   r->line = 1;
   r->record_line = 1;
   r->detected = r->options.encoding;
+  r->fast_path = TRUE;
+  r->spans = g_array_new (FALSE, FALSE, sizeof (Span));
 
   if (csv_init (&r->parser, 0) == 0)
     {
@@ -144,6 +157,7 @@ coordena_csv_reader_free (CoordenaCsvReader *r)
   g_string_free (r->row, TRUE);
   g_array_unref (r->offsets);
   g_ptr_array_unref (r->pointers);
+  g_array_unref (r->spans);
   g_clear_error (&r->error);
   g_free (r->filename);
   g_free (r);
@@ -453,11 +467,220 @@ out:
   g_array_set_size (r->offsets, 0);
 }
 
+/* TRUE when no byte of s has its high bit set, eight bytes at a time. */
+static gboolean
+is_ascii_line (const guchar *s, gsize len)
+{
+  gsize i = 0;
+
+  for (; i + 8 <= len; i += 8)
+    {
+      guint64 w;
+
+      memcpy (&w, s + i, 8);
+      if (w & G_GUINT64_CONSTANT (0x8080808080808080))
+        return FALSE;
+    }
+  for (; i < len; i++)
+    if (s[i] & 0x80)
+      return FALSE;
+  return TRUE;
+}
+
+static inline gboolean
+is_blank (guchar c)
+{
+  /* libcsv's default space characters. */
+  return c == ' ' || c == '\t';
+}
+
+/* Splits one physical line (without its terminator) into r->spans when every field is either
+ * plain (no quote at all) or "quoted" with no quote inside, touching the separators: the fields
+ * libcsv would give, blanks around plain fields trimmed as it trims them. FALSE for anything else
+ * (doubled quotes, blanks around quotes, a quote that goes on to the next line), which libcsv
+ * then reads. */
+static gboolean
+split_plain (CoordenaCsvReader *r, const guchar *line, gsize len)
+{
+  const guchar sep = (guchar) r->options.separator;
+  gsize pos = 0;
+
+  g_array_set_size (r->spans, 0);
+  for (;;)
+    {
+      Span span;
+
+      if (pos < len && line[pos] == '"')
+        {
+          const guchar *close = memchr (line + pos + 1, '"', len - pos - 1);
+          gsize after;
+
+          if (close == NULL)
+            return FALSE;
+          after = (gsize) (close - line) + 1;
+          if (after < len && line[after] != sep)
+            return FALSE;
+          span.start = pos + 1;
+          span.len = after - pos - 2;
+          g_array_append_val (r->spans, span);
+          if (after >= len)
+            return TRUE;
+          pos = after + 1;
+        }
+      else
+        {
+          const guchar *next = memchr (line + pos, sep, len - pos);
+          gsize end = next != NULL ? (gsize) (next - line) : len;
+          gsize a = pos, b = end;
+
+          if (memchr (line + pos, '"', end - pos) != NULL)
+            return FALSE;
+          while (a < b && is_blank (line[a]))
+            a++;
+          while (b > a && is_blank (line[b - 1]))
+            b--;
+          span.start = a;
+          span.len = b - a;
+          g_array_append_val (r->spans, span);
+          if (next == NULL)
+            return TRUE;
+          pos = end + 1;
+        }
+    }
+}
+
+/* TRUE when the split line's fields need nothing on_field does: ASCII, no defused formula, not
+ * too many of them, no error pending. */
+static gboolean
+plain_ascii (CoordenaCsvReader *r, const guchar *line, gsize len)
+{
+  if (r->error != NULL || r->row->len != 0 || r->spans->len > MAX_FIELDS || !is_ascii_line (line, len))
+    return FALSE;
+  for (guint i = 0; i < r->spans->len; i++)
+    {
+      const Span *span = &g_array_index (r->spans, Span, i);
+
+      if (span->len > 0 && line[span->start] == '\'')
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Reads one whole physical line at the start of a record without libcsv; FALSE when the line
+ * needs libcsv (nothing has then been delivered). */
+static gboolean
+feed_plain_line (CoordenaCsvReader *r, const guchar *line, gsize len)
+{
+  gboolean any = FALSE;
+
+  /* A blank line is no record for libcsv either. */
+  for (gsize i = 0; i < len && !any; i++)
+    any = !is_blank (line[i]);
+  if (!any)
+    return TRUE;
+  if (!split_plain (r, line, len))
+    return FALSE;
+
+  if (r->filter != NULL && r->header_done && r->error == NULL
+      && (r->detected == COORDENA_CSV_ENCODING_LATIN1 || is_ascii_line (line, len)))
+    {
+      gboolean keep, all_empty = TRUE;
+
+      for (guint i = 0; i < r->spans->len && all_empty; i++)
+        all_empty = g_array_index (r->spans, Span, i).len == 0;
+      if (all_empty)
+        return TRUE;
+      r->span_base = line;
+      keep = r->filter (r, r->user_data);
+      r->span_base = NULL;
+      if (!keep)
+        {
+          r->n_records++;
+          return TRUE;
+        }
+    }
+
+  if (plain_ascii (r, line, len))
+    {
+      /* What on_field would build, at once: the line copied, each field ended where it ends. */
+      gsize *offsets;
+
+      g_string_append_len (r->row, (const char *) line, (gssize) len);
+      g_string_append_c (r->row, '\0');
+      g_array_set_size (r->offsets, r->spans->len);
+      offsets = (gsize *) (void *) r->offsets->data;
+      for (guint i = 0; i < r->spans->len; i++)
+        {
+          const Span *span = &g_array_index (r->spans, Span, i);
+
+          offsets[i] = span->start;
+          r->row->str[span->start + span->len] = '\0';
+        }
+    }
+  else
+    for (guint i = 0; i < r->spans->len; i++)
+      {
+        const Span *span = &g_array_index (r->spans, Span, i);
+
+        on_field ((void *) (line + span->start), span->len, r);
+      }
+  on_record ('\n', r);
+  return TRUE;
+}
+
+void
+coordena_csv_reader_set_filter (CoordenaCsvReader *r, CoordenaCsvFilterFunc func)
+{
+  g_return_if_fail (r != NULL);
+  r->filter = func;
+}
+
+void
+coordena_csv_reader_set_fast_path (CoordenaCsvReader *r, gboolean enabled)
+{
+  g_return_if_fail (r != NULL);
+  r->fast_path = enabled;
+}
+
+gboolean
+coordena_csv_reader_peek (CoordenaCsvReader *r, int column_id, const char **value, gsize *length)
+{
+  const Column *c = get_column (r, column_id);
+  const Span *span;
+  const guchar *s;
+
+  if (r->span_base == NULL || c == NULL || c->position < 0 || (guint) c->position >= r->spans->len)
+    return FALSE;
+  span = &g_array_index (r->spans, Span, c->position);
+  s = r->span_base + span->start;
+  /* What the record would hold only when no conversion touches it. */
+  if (!is_ascii_line (s, span->len) || (span->len > 0 && s[0] == '\''))
+    return FALSE;
+  *value = (const char *) s;
+  *length = span->len;
+  return TRUE;
+}
+
+/* The next c at or after p, or end; *cache keeps the last answer so a chunk is searched once for
+ * each byte value, whatever its lines look like. */
+static inline const guchar *
+next_byte (const guchar **cache, const guchar *p, const guchar *end, int c)
+{
+  if (*cache == NULL || *cache < p)
+    {
+      const guchar *found = memchr (p, c, (gsize) (end - p));
+
+      *cache = found != NULL ? found : end;
+    }
+  return *cache;
+}
+
 /* Feeds bytes after the BOM check: one physical line at a time, so each record knows its line. */
 static gboolean
 feed_lines (CoordenaCsvReader *r, const guchar *p, gsize len)
 {
   const guchar *end = p + len;
+  const guchar *lf = NULL, *cr = NULL, *nul = NULL;
 
   if (r->pending_cr && len > 0)
     {
@@ -468,11 +691,13 @@ feed_lines (CoordenaCsvReader *r, const guchar *p, gsize len)
 
   while (p < end && r->error == NULL)
     {
-      const guchar *q = p;
+      /* The first of LF, CR or NUL ends the segment. */
+      const guchar *at_lf = next_byte (&lf, p, end, '\n');
+      const guchar *at_cr = next_byte (&cr, p, end, '\r');
+      const guchar *at_nul = next_byte (&nul, p, end, '\0');
+      const guchar *q = MIN (at_lf, MIN (at_cr, at_nul));
       gsize seg;
 
-      while (q < end && *q != '\n' && *q != '\r' && *q != '\0')
-        q++;
       if (q < end && *q == '\0')
         {
           fail (r, r->line, 0, _("the file holds a NUL byte: it is not a text CSV file"));
@@ -495,7 +720,11 @@ feed_lines (CoordenaCsvReader *r, const guchar *p, gsize len)
           break;
         }
 
-      if (csv_parse (&r->parser, p, seg, on_field, on_record, r) != seg && r->error == NULL)
+      /* The fast path takes whole lines that start a record once the header is known. */
+      if (r->fast_path && r->header_done && r->parser.pstate == LIBCSV_ROW_NOT_BEGUN
+          && (q[-1] == '\n' || q[-1] == '\r') && feed_plain_line (r, p, seg - 1))
+        ;
+      else if (csv_parse (&r->parser, p, seg, on_field, on_record, r) != seg && r->error == NULL)
         fail (r, r->record_line, 0, _("the CSV reader failed: %s"), csv_strerror (csv_error (&r->parser)));
 
       if (q[-1] == '\n')

@@ -32,7 +32,23 @@ typedef struct {
   guint team;           /* the builder's index */
   guint flags_given;    /* what the builder has been told already */
   gboolean base_given;
+  guint last_row;       /* 1 + index in Load.rows of its latest member row; 0: none */
+  guint n_rows;
+  gboolean rows_hashed; /* more than CHAIN_MAX rows: they moved to Load.member_set */
 } TeamMonthSeen;
+
+/* A member row with a CNS of digits, chained to the previous one of the same team-month. A
+ * team-month's rows usually follow each other, so walking its handful of rows stays in the
+ * cache; a team-month with more rows than CHAIN_MAX moves them to the hashed set. */
+typedef struct {
+  guint64 cns;
+  guint64 cbo;
+  guint64 line;
+  guint hours;
+  guint prev;           /* 1 + index of the team-month's previous row; 0: none */
+} MemberRow;
+
+#define CHAIN_MAX 32
 
 typedef struct {
   guint stratum;
@@ -44,6 +60,71 @@ typedef struct {
   guint64 line;
 } MemberSeen;
 
+/* The rows of members already read, by numbers: team-month (INE × competência), CNS, and the
+ * CBO's six bytes; open addressing, so a row costs no allocation. Empty slots have team_month 0. */
+typedef struct {
+  guint64 team_month;
+  guint64 cns;
+  guint64 cbo;
+  guint64 line;
+  guint hours;
+} MemberSlot;
+
+typedef struct {
+  MemberSlot *slots;
+  guint bits;
+  gsize used;
+} MemberSet;
+
+static gsize
+member_probe (const MemberSet *m, guint64 team_month, guint64 cns, guint64 cbo)
+{
+  gsize mask = ((gsize) 1 << m->bits) - 1;
+  guint64 h = (team_month * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) ^ (cns * G_GUINT64_CONSTANT (0xC2B2AE3D27D4EB4F))
+              ^ (cbo * G_GUINT64_CONSTANT (0x165667B19E3779F9));
+  gsize i = (gsize) ((h ^ (h >> 29)) * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15) >> (64 - m->bits));
+
+  while (m->slots[i].team_month != 0
+         && (m->slots[i].team_month != team_month || m->slots[i].cns != cns || m->slots[i].cbo != cbo))
+    i = (i + 1) & mask;
+  return i;
+}
+
+/* The slot of a member row: its earlier row, or the empty slot to fill. */
+static MemberSlot *
+member_slot (MemberSet *m, guint64 team_month, guint64 cns, guint64 cbo)
+{
+  if (m->slots == NULL || (m->used + 1) * 10 > ((gsize) 7 << m->bits))
+    {
+      MemberSet bigger = { NULL, m->slots == NULL ? 12 : m->bits + 1, m->used };
+
+      bigger.slots = g_new0 (MemberSlot, (gsize) 1 << bigger.bits);
+      for (gsize k = 0; m->slots != NULL && k < ((gsize) 1 << m->bits); k++)
+        if (m->slots[k].team_month != 0)
+          bigger.slots[member_probe (&bigger, m->slots[k].team_month, m->slots[k].cns, m->slots[k].cbo)] = m->slots[k];
+      g_free (m->slots);
+      *m = bigger;
+    }
+  return &m->slots[member_probe (m, team_month, cns, cbo)];
+}
+
+/* A CNS of 15 digits as a number. */
+static gboolean
+cns_number (const char *cns, guint64 *out)
+{
+  guint64 v = 0;
+  int n = 0;
+
+  for (; cns[n] != '\0'; n++)
+    {
+      if (n >= 15 || cns[n] < '0' || cns[n] > '9')
+        return FALSE;
+      v = v * 10 + (guint64) (cns[n] - '0');
+    }
+  *out = v;
+  return n == 15;
+}
+
 typedef struct {
   const CoordenaRosterCsvOptions *options;
   const CoordenaCboMap *map;
@@ -51,7 +132,9 @@ typedef struct {
   CoordenaRosterBuilder *builder;
   int col[N_COLS];
   GHashTable *team_months;   /* ine × competência → TeamMonthSeen */
-  GHashTable *members;       /* "ine|competência|cns|cbo" → MemberSeen */
+  GArray *rows;              /* MemberRow: member rows whose CNS is 15 digits */
+  MemberSet member_set;      /* the same rows of team-months with more than CHAIN_MAX */
+  GHashTable *members;       /* "ine|competência|cns|cbo" → MemberSeen, for any other */
   GHashTable *strata;        /* ibge7 → StratumSeen */
   GHashTable *warned;        /* codes already warned about */
   GPtrArray *errors;         /* char*, the first MAX_LISTED */
@@ -166,6 +249,46 @@ parse_type (const char *text, CoordenaTeamType *type)
   return TRUE;
 }
 
+static void
+hash_member (MemberSet *set, guint64 team_month, guint64 cns, guint64 cbo, guint hours, guint64 line)
+{
+  MemberSlot *slot = member_slot (set, team_month, cns, cbo);
+
+  if (slot->team_month != 0)
+    return;
+  slot->team_month = team_month;
+  slot->cns = cns;
+  slot->cbo = cbo;
+  slot->hours = hours;
+  slot->line = line;
+  set->used++;
+}
+
+static void
+remember_member (Load *l, TeamMonthSeen *seen, guint64 team_month, guint64 cns, guint64 cbo, guint hours,
+                 guint64 line)
+{
+  MemberRow row = { cns, cbo, line, hours, seen->last_row };
+
+  if (seen->rows_hashed)
+    {
+      hash_member (&l->member_set, team_month, cns, cbo, hours, line);
+      return;
+    }
+  g_array_append_val (l->rows, row);
+  seen->last_row = l->rows->len;
+  if (++seen->n_rows <= CHAIN_MAX)
+    return;
+  for (guint i = seen->last_row; i != 0;)
+    {
+      const MemberRow *r = &g_array_index (l->rows, MemberRow, i - 1);
+
+      hash_member (&l->member_set, team_month, r->cns, r->cbo, r->hours, r->line);
+      i = r->prev;
+    }
+  seen->rows_hashed = TRUE;
+}
+
 static gboolean
 on_row (CoordenaCsvReader *reader, const CoordenaCsvRecord *record, gpointer data, GError **error)
 {
@@ -179,7 +302,8 @@ on_row (CoordenaCsvReader *reader, const CoordenaCsvRecord *record, gpointer dat
   guint stratum = 0, hours = 0, flags = 0;
   gboolean member;
   g_autoptr(GError) local = NULL;
-  guint64 key;
+  guint64 key, cns_value = 0, cbo_value = 0;
+  gboolean numeric;
   TeamMonthSeen *seen;
   guint team;
 
@@ -319,7 +443,45 @@ on_row (CoordenaCsvReader *reader, const CoordenaCsvRecord *record, gpointer dat
       return TRUE;
     }
 
-  if (member)
+  numeric = member && cns_number (f[COL_CNS], &cns_value);
+  if (numeric)
+    {
+      gboolean found = FALSE;
+      guint prev_hours = 0;
+      guint64 prev_line = 0;
+
+      memcpy (&cbo_value, f[COL_CBO], 6);
+      if (seen != NULL && seen->rows_hashed)
+        {
+          const MemberSlot *slot = member_slot (&l->member_set, key, cns_value, cbo_value);
+
+          found = slot->team_month != 0;
+          prev_hours = slot->hours;
+          prev_line = slot->line;
+        }
+      for (guint i = seen != NULL && !seen->rows_hashed ? seen->last_row : 0; i != 0 && !found;)
+        {
+          const MemberRow *row = &g_array_index (l->rows, MemberRow, i - 1);
+
+          found = row->cns == cns_value && row->cbo == cbo_value;
+          prev_hours = row->hours;
+          prev_line = row->line;
+          i = row->prev;
+        }
+      if (found && prev_hours != hours)
+        {
+          g_autofree char *when = coordena_competencia_format (comp);
+
+          bad_row (l, reader, record, COL_CARGA,
+                   _("the CNS %s with CBO %s is already in team %s in %s with %u h on line %u, and here with %u h: "
+                     "keep one row per professional, team, competência and CBO, with the hours that hold"),
+                   f[COL_CNS], f[COL_CBO], ine, when, prev_hours, (guint) prev_line, hours);
+          return TRUE;
+        }
+      /* The same row again adds nothing to remember. */
+      numeric = !found;
+    }
+  else if (member)
     {
       g_autofree char *mkey = g_strdup_printf ("%s|%u|%s|%s", ine, comp, f[COL_CNS], f[COL_CBO]);
       MemberSeen *prev = g_hash_table_lookup (l->members, mkey);
@@ -372,6 +534,8 @@ on_row (CoordenaCsvReader *reader, const CoordenaCsvRecord *record, gpointer dat
   l->last_key = key;
   l->last_seen = seen;
   team = seen->team;
+  if (numeric)
+    remember_member (l, seen, key, cns_value, cbo_value, hours, record->line);
   if (base != COORDENA_BASE_UNKNOWN && seen->base == COORDENA_BASE_UNKNOWN)
     {
       seen->base = base;
@@ -415,6 +579,7 @@ coordena_roster_csv_read (const char                     *path,
   g_autoptr(GHashTable) warned = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func (g_free);
   Load l = { 0 };
+  gboolean ok;
 
   if (options == NULL)
     options = &defaults;
@@ -444,7 +609,11 @@ coordena_roster_csv_read (const char                     *path,
     l.col[i] = coordena_csv_reader_add_column (reader, columns[i].name, columns[i].required);
 
   l.builder = coordena_roster_builder_new ();
-  if (!coordena_csv_reader_read_file (reader, path, error))
+  l.rows = g_array_new (FALSE, FALSE, sizeof (MemberRow));
+  ok = coordena_csv_reader_read_file (reader, path, error);
+  g_array_unref (l.rows);
+  g_free (l.member_set.slots);
+  if (!ok)
     {
       coordena_roster_builder_free (l.builder);
       return NULL;

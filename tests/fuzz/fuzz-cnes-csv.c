@@ -1,11 +1,17 @@
 /* Fuzz target: the CNES open-data import (Latin-1 CSV tables, dates, workloads, the joins), on
  * a real store. The input holds the five tables one after the other, separated by lines of
- * "%%%%"; missing tables are taken from nothing (the import must then refuse). */
+ * "%%%%"; missing tables are taken from nothing (the import must then refuse). The same input is
+ * imported again into a second store with the reader's fast path and row filter off: the two
+ * reports (or refusals) must be the same. */
 #include "fuzz-common.h"
+
+#include <stdio.h>
 
 #include <coordena/coordena.h>
 #include <coordena/import.h>
 #include <coordena/store.h>
+
+#include "../../src/core/import-private.h"
 
 static const char *const tables[] = {
   "tbEquipe202508.csv", "rlEstabEquipeProf202508.csv", "tbCargaHorariaSus202508.csv",
@@ -15,7 +21,7 @@ static const char *const tables[] = {
 int
 LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 {
-  static CoordenaStore *store;
+  static CoordenaStore *store, *slow_store;
   static char *dir;
   const CoordenaCompetencia competencias[] = { 202507, 202508 };
   const uint8_t *part = data;
@@ -32,6 +38,11 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
       g_mkdir_with_parents (dir, 0700);
       store = coordena_store_open (db, NULL);
       if (store == NULL || !coordena_store_init_uf (store, "RS", NULL))
+        abort ();
+      g_free (db);
+      db = g_build_filename (fuzz_scratch_dir (), "cnes-libcsv.db", NULL);
+      slow_store = coordena_store_open (db, NULL);
+      if (slow_store == NULL || !coordena_store_init_uf (slow_store, "RS", NULL))
         abort ();
     }
   if (size > 512 * 1024)
@@ -61,5 +72,35 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
     abort ();
   if (coordena_store_in_transaction (store))
     abort ();   /* a refusal must leave no transaction open */
+
+  {
+    g_autoptr(CoordenaImportReport) slow = NULL;
+    g_autoptr(GError) slow_error = NULL;
+    g_autofree char *text = NULL;
+    g_autofree char *slow_text = NULL;
+
+    coordena_import_cnes_set_fast_path_for_testing (FALSE);
+    slow = coordena_import_cnes (slow_store, dir, competencias, G_N_ELEMENTS (competencias), NULL, NULL, NULL,
+                                 &slow_error);
+    coordena_import_cnes_set_fast_path_for_testing (TRUE);
+    if ((slow == NULL) != (report == NULL))
+      abort ();
+    if (report != NULL)
+      {
+        report->elapsed = slow->elapsed = 0;
+        text = coordena_import_report_to_text (report);
+        slow_text = coordena_import_report_to_text (slow);
+      }
+    else
+      {
+        text = g_strdup (error->message);
+        slow_text = g_strdup (slow_error->message);
+      }
+    if (strcmp (text, slow_text) != 0)
+      {
+        fprintf (stderr, "fast path:\n%s\nlibcsv alone:\n%s\n", text, slow_text);
+        abort ();
+      }
+  }
   return 0;
 }
