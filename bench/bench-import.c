@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Importing a state-sized CNES base: 6 000 teams, ~50 000 members, and tbCargaHorariaSus and
  * tbDadosProfissionalSus of over a million rows each to filter. Targets: ≤ 10 s and ≤ 300 MB peak
  * RSS. For scale, the time sqlite3's own .import takes to load the same team-member rows. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The adhesion as a user drives it: the real coordena-cli on a real SQLite database. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rules, evaluate, forecast and compare as a user types them: the real coordena-cli binary on
  * the fixture roster, its output in each format and its exit codes. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The store through the real coordena-cli, in Portuguese: init, imports, teams, exports, audit,
  * backup and restore, the refusals and their exit codes; and crash safety: an import killed
  * (SIGKILL) at random moments leaves a sound database where each competência is whole or absent. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The command line as a user types it: the real coordena-cli binary, its output and exit codes. */
 #include "config.h"
 

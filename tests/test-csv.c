@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The CSV reader as importers use it: columns by name, encodings, line numbers, refusals. */
 #include "config.h"
 

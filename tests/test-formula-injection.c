@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Spreadsheet formula injection, through the real coordena-cli: a roster whose names and team
  * names are formulas is stored as plain text; every CSV the program writes (exports, listings,
  * evaluations, forecasts, comparisons) makes them inert; and the exported roster imports back to

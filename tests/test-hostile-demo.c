@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Demonstration data apart from real data, through the real coordena-cli: an import into a
  * database made with `init --demo` is refused (exit 1, a Portuguese message saying what to do)
  * and leaves every table as it was. Also the CLI's rough edges a new user met: `import cnes`

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The ofício register as a hostile user (and a full disk) tries it: the real coordena-cli on a
  * real database, a real register beside it, real PDFs read with pdftotext. "Today" is injected
  * in every run (COORDENA_TODAY); the offer that is still open is the fictional one of

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The store under a hostile user, through the real coordena-cli on real SQLite files: imports
  * that must not depend on their history, a purge that must not claim a clean file while another
  * program reads it, backups altered by hand, locks held by another program (the sqlite3 shell),

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Hostile input, through the real coordena-cli on a real database: every file a user (or an
  * attacker) might hand the program — empty, truncated, huge, binary, badly encoded, out of range,
  * a ZIP bomb, a path-traversal entry, a rule of 150 %, an offer with no deadline, a PNG that is not

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The notifications to the municipalities as a user drives them: the real coordena-cli on a real
  * SQLite database, the PDFs read back with pdftotext. The roster has teams suspended, at risk and
  * complete, a team type the rules do not evaluate, and a team of another state; a newer

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Personal data (LGPD), through the real coordena-cli: every file holding the roster is readable
  * by its owner only; no CNS reaches the terminal or the log; purge-personal-data removes names and
  * CNS — from the tables, the audit log and the file's free pages — while counts, evaluations and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Removing a whole team by hand and putting it back: the team and everything it held leave the
  * database in one step, and Desfazer returns exactly what was there. */
 #include "config.h"

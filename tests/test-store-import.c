@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Imports as a user meets them: the CNES fixture (a folder and the same as a ZIP), its quirks and
  * its refusals; the roster CSV all or nothing, rows of another state refused with their lines, the
  * round trip, duplicidade, and Cancel. Real SQLite files, the real fixture files. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The roster database as a user meets it: a private file, migrations from every earlier schema,
  * a damaged or foreign file refused and left untouched, the profile, the audit log, backup and
  * restore. Real SQLite files in a temporary folder. */

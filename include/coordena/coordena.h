@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* coordena.h — umbrella header of libcoordena, the core shared by the app and the CLI. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* format.h — pt-BR money, dates and numbers, independent of the system locale. */
 #pragma once
 

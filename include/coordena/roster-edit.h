@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* roster-edit.h — changes a person makes by hand: a team's data and its members in one
  * competência, each change one audited transaction; and the checks the forms show field by field. */
 #pragma once

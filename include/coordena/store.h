@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* store.h — the roster database: one SQLite file holding the secretariat profile, the state's
  * municipalities, teams, professionals, memberships per competência, scenarios and the audit log.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cli-evaluate.c — `coordena-cli evaluate`, `forecast` and `compare`: the rules applied to a
  * roster, printed as a table, CSV or JSON. */
 #include "config.h"

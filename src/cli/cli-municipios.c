@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cli-municipios.c — `coordena-cli municipios adesao --offer ID [set IBGE STATUS …]`: each
  * municipality's adhesion in e-Gestor and who holds its Gerencia APS access. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cli-rules.c — `coordena-cli rules list` and `coordena-cli rules show ID`: the rule sets in use. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cli.h — what every coordena-cli subcommand shares. */
 #pragma once
 

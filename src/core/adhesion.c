@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* adhesion.c — the adhesion record's state machine, ofício numbering and storage, municipal
  * follow-up. Prepared statements only; one transaction per user action, audited. */
 #include "config.h"

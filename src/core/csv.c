@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* csv.c — the CSV reader on libcsv. libcsv handles quoting; this file adds what it lacks: line
  * numbers, encodings, columns by name, bounded records and clean refusals. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* demo.c — a generated roster for the state's real municipalities, marked as demonstration data. */
 #include "config.h"
 

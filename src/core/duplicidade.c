@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* duplicidade.c — professionals in two eSF in the same competência. */
 #include "config.h"
 

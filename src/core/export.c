@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* export.c — the roster interchange CSV and a teams table for spreadsheets, out of the store. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* import-cnes.c — the CNES open-data base (BASE_DE_DADOS_CNES_AAAAMM.ZIP or a folder of its CSVs)
  * into the store, for the database's state and the chosen competências.
  *

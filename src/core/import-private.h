@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* import-private.h — the one place that writes teams, professionals and memberships, shared by the
  * roster CSV import, the CNES import and the demonstration roster. Callers hold the transaction. */
 #pragma once

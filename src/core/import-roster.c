@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* import-roster.c — the roster interchange CSV into the store, all or nothing.
  *
  * The file is read by the same reader `evaluate` uses (roster-csv.h), which refuses it whole on any

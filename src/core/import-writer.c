@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* import-writer.c — writing teams, professionals and memberships; the import report. */
 #include "config.h"
 

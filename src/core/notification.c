@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* notification.c — letters to the municipalities about their teams at risk, numbered in the
  * ofício series, stored as generated, and followed up competência after competência. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* numbering.c — issued numbers of signed documents: the counter, the database's record and the
  * append-only register beside the database file. See numbering.h. */
 #include "config.h"

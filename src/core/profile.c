@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* profile.c — the profile keys and their checks; storage is the store's profile table. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* purge.c — removing names and CNS from a database, keeping counts and results (purge.h). */
 #include "config.h"
 

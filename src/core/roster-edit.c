@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* roster-edit.c — hand edits through the store's one roster writer, so a team typed in the
  * window is stored exactly as an imported one. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* store-private.h — statement helpers shared by the store's own modules (store, import, export, demo). */
 #pragma once
 

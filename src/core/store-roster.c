@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* store-roster.c — the teams as the database holds them, their edits, and the roster snapshot. */
 #include "config.h"
 

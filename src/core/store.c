@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* store.c — opening, checking and migrating the roster database; transactions, audit, profile,
  * backup and restore. Prepared statements only; every user action is one transaction. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* strata.c — the municipalities' IED strata, read for the money settings. */
 #include "config.h"
 
