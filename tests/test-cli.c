@@ -4,46 +4,18 @@
 
 #include <gio/gio.h>
 
-typedef struct {
-  int status;
-  char *out;
-  char *err;
-} Run;
+#include "test-utils.h"
 
-static void
-run_clear (Run *r)
-{
-  g_free (r->out);
-  g_free (r->err);
-}
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
 /* Runs coordena-cli with the given arguments (NULL-terminated) and extra environment. */
 static void
-run_cli (Run *r, const char *const *env, ...)
+cli (Run *r, const char *const *env, ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) proc = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *arg;
   va_list args;
 
-  g_ptr_array_add (argv, (gpointer) g_getenv ("COORDENA_CLI"));
   va_start (args, env);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (gpointer) arg);
+  run_cli_valist (r, &(RunOptions) { .env = env }, args);
   va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  for (guint i = 0; env != NULL && env[i] != NULL; i += 2)
-    g_subprocess_launcher_setenv (launcher, env[i], env[i + 1], TRUE);
-  proc = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (proc, NULL, NULL, &r->out, &r->err, &error);
-  g_assert_no_error (error);
-  r->status = g_subprocess_get_exit_status (proc);
 }
 
 static const char *const english[] = { "LANGUAGE", "C", "LC_ALL", "C.UTF-8", NULL };
@@ -54,7 +26,7 @@ test_version (void)
 {
   g_auto(Run) r = { 0 };
 
-  run_cli (&r, english, "--version", NULL);
+  cli (&r, english, "--version", NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_cmpstr (r.out, ==, "coordena-cli " PACKAGE_VERSION "\n");
 }
@@ -64,7 +36,7 @@ test_help_lists_commands (void)
 {
   g_auto(Run) r = { 0 };
 
-  run_cli (&r, english, "--help", NULL);
+  cli (&r, english, "--help", NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.out, "--db"));
   g_assert_nonnull (strstr (r.out, "info"));
@@ -76,7 +48,7 @@ test_help_in_portuguese (void)
 {
   g_auto(Run) r = { 0 };
 
-  run_cli (&r, portuguese, "--help", NULL);
+  cli (&r, portuguese, "--help", NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.out, "Uso: coordena-cli"));
   g_assert_nonnull (strstr (r.out, "Comandos:"));
@@ -88,7 +60,7 @@ test_no_command_is_usage_error (void)
 {
   g_auto(Run) r = { 0 };
 
-  run_cli (&r, english, NULL);
+  cli (&r, english, NULL);
   g_assert_cmpint (r.status, ==, 2);
   g_assert_nonnull (strstr (r.err, "Usage:"));
 }
@@ -98,7 +70,7 @@ test_unknown_command_in_portuguese (void)
 {
   g_auto(Run) r = { 0 };
 
-  run_cli (&r, portuguese, "avaliar", NULL);
+  cli (&r, portuguese, "avaliar", NULL);
   g_assert_cmpint (r.status, ==, 2);
   g_assert_nonnull (strstr (r.err, "comando desconhecido “avaliar”"));
   g_assert_cmpstr (r.out, ==, "");
@@ -109,7 +81,7 @@ test_unknown_option (void)
 {
   g_auto(Run) r = { 0 };
 
-  run_cli (&r, english, "--dbx", "info", NULL);
+  cli (&r, english, "--dbx", "info", NULL);
   g_assert_cmpint (r.status, ==, 2);
   g_assert_nonnull (strstr (r.err, "--dbx"));
 }
@@ -119,7 +91,7 @@ test_db_needs_value (void)
 {
   g_auto(Run) r = { 0 };
 
-  run_cli (&r, english, "--db", NULL);
+  cli (&r, english, "--db", NULL);
   g_assert_cmpint (r.status, ==, 2);
   g_assert_nonnull (strstr (r.err, "--db"));
 }
@@ -130,12 +102,12 @@ test_info_uses_db (void)
   g_auto(Run) a = { 0 };
   g_auto(Run) b = { 0 };
 
-  run_cli (&a, english, "--db", "/tmp/x/estado.db", "info", NULL);
+  cli (&a, english, "--db", "/tmp/x/estado.db", "info", NULL);
   g_assert_cmpint (a.status, ==, 0);
   g_assert_nonnull (strstr (a.out, "/tmp/x/estado.db"));
   g_assert_nonnull (strstr (a.out, PACKAGE_VERSION));
 
-  run_cli (&b, english, "--db=/tmp/y.db", "info", NULL);
+  cli (&b, english, "--db=/tmp/y.db", "info", NULL);
   g_assert_cmpint (b.status, ==, 0);
   g_assert_nonnull (strstr (b.out, "/tmp/y.db"));
 }
@@ -146,7 +118,7 @@ test_info_default_db (void)
   const char *const env[] = { "LANGUAGE", "C", "XDG_DATA_HOME", "/tmp/coordena-xdg-test", NULL };
   g_auto(Run) r = { 0 };
 
-  run_cli (&r, env, "info", NULL);
+  cli (&r, env, "info", NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.out, "/tmp/coordena-xdg-test/coordena/coordena.db"));
 }
@@ -157,11 +129,11 @@ test_command_help_and_extra_args (void)
   g_auto(Run) a = { 0 };
   g_auto(Run) b = { 0 };
 
-  run_cli (&a, english, "help", "info", NULL);
+  cli (&a, english, "help", "info", NULL);
   g_assert_cmpint (a.status, ==, 0);
   g_assert_nonnull (strstr (a.out, "info"));
 
-  run_cli (&b, english, "info", "demais", NULL);
+  cli (&b, english, "info", "demais", NULL);
   g_assert_cmpint (b.status, ==, 2);
   g_assert_nonnull (strstr (b.err, "info"));
 }

@@ -15,6 +15,9 @@
 #include <coordena/import.h>
 #include <coordena/store.h>
 
+#include "store-private.h"
+#include "test-utils.h"
+
 /* What make-fixture.py wrote (see tests/fixtures/cnes/README.md). */
 #define INE_ESF "0001111116"
 #define INE_EAP "0002222221"
@@ -29,23 +32,6 @@ typedef struct {
   CoordenaStore *store;
 } Fixture;
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
 
 static void
 fixture_setup (Fixture *f, gconstpointer data)

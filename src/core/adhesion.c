@@ -143,14 +143,6 @@ coordena_adhesion_free (CoordenaAdhesion *adhesion)
   g_free (adhesion);
 }
 
-static char *
-col (sqlite3_stmt *stmt, int i)
-{
-  const unsigned char *text = sqlite3_column_text (stmt, i);
-
-  return text != NULL ? g_strdup ((const char *) text) : NULL;
-}
-
 static CoordenaAdhesionState
 state_of (const char *text)
 {
@@ -175,11 +167,11 @@ coordena_adhesion_get (CoordenaStore *store, const char *offer_id, GError **erro
   sqlite3_bind_text (stmt, 1, offer_id, -1, SQLITE_TRANSIENT);
   if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_autofree char *state = col (stmt, 0);
+      g_autofree char *state = coordena_store_column_dup (stmt, 0);
 
       adhesion->state = state_of (state);
-      adhesion->date = col (stmt, 1);
-      adhesion->protocolo = col (stmt, 2);
+      adhesion->date = coordena_store_column_dup (stmt, 1);
+      adhesion->protocolo = coordena_store_column_dup (stmt, 2);
     }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -197,16 +189,16 @@ coordena_adhesion_get (CoordenaStore *store, const char *offer_id, GError **erro
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       CoordenaAdhesionStep *step = g_new0 (CoordenaAdhesionStep, 1);
-      g_autofree char *from = col (stmt, 0);
-      g_autofree char *to = col (stmt, 1);
+      g_autofree char *from = coordena_store_column_dup (stmt, 0);
+      g_autofree char *to = coordena_store_column_dup (stmt, 1);
 
       step->from = state_of (from);
       step->to = state_of (to);
-      step->date = col (stmt, 2);
-      step->recorded_at = col (stmt, 3);
-      step->user = col (stmt, 4);
-      step->note = col (stmt, 5);
-      step->protocolo = col (stmt, 6);
+      step->date = coordena_store_column_dup (stmt, 2);
+      step->recorded_at = coordena_store_column_dup (stmt, 3);
+      step->user = coordena_store_column_dup (stmt, 4);
+      step->note = coordena_store_column_dup (stmt, 5);
+      step->protocolo = coordena_store_column_dup (stmt, 6);
       g_ptr_array_add (adhesion->steps, step);
     }
   sqlite3_finalize (stmt);
@@ -462,16 +454,16 @@ coordena_adhesion_teams_annex (CoordenaStore *store, const GDate *date, char **d
       const char *tipo = (const char *) sqlite3_column_text (stmt, 4);
       const char *tp = (const char *) sqlite3_column_text (stmt, 5);
 
-      row->municipio = col (stmt, 0);
-      row->ibge7 = col (stmt, 1);
-      row->cnes = col (stmt, 2);
-      row->ine = col (stmt, 3);
+      row->municipio = coordena_store_column_dup (stmt, 0);
+      row->ibge7 = coordena_store_column_dup (stmt, 1);
+      row->cnes = coordena_store_column_dup (stmt, 2);
+      row->ine = coordena_store_column_dup (stmt, 3);
       row->type = g_strdup (g_strcmp0 (tipo, "eSF") == 0     ? "eSF"
                             : g_strcmp0 (tipo, "eAP20") == 0 ? "eAP 20 h"
                             : g_strcmp0 (tipo, "eAP30") == 0 ? "eAP 30 h"
                             : tp != NULL                     ? tp
                                                              : "outra");
-      row->name = col (stmt, 6);
+      row->name = coordena_store_column_dup (stmt, 6);
       named = named || (row->name != NULL && *row->name != '\0');
       g_ptr_array_add (rows, row);
     }
@@ -918,21 +910,21 @@ record_from_row (sqlite3_stmt *stmt)
   record->id = sqlite3_column_int64 (stmt, 0);
   record->year = (guint) sqlite3_column_int (stmt, 1);
   record->number = (guint) sqlite3_column_int (stmt, 2);
-  record->offer = col (stmt, 3);
-  record->identification = col (stmt, 4);
-  record->date = col (stmt, 5);
-  record->signer = col (stmt, 6);
-  record->annex = col (stmt, 7);
-  record->sha256 = col (stmt, 8);
+  record->offer = coordena_store_column_dup (stmt, 3);
+  record->identification = coordena_store_column_dup (stmt, 4);
+  record->date = coordena_store_column_dup (stmt, 5);
+  record->signer = coordena_store_column_dup (stmt, 6);
+  record->annex = coordena_store_column_dup (stmt, 7);
+  record->sha256 = coordena_store_column_dup (stmt, 8);
   record->pages = (guint) sqlite3_column_int (stmt, 9);
   record->size = (gsize) sqlite3_column_int64 (stmt, 10);
-  record->created_at = col (stmt, 11);
+  record->created_at = coordena_store_column_dup (stmt, 11);
   record->deleted = sqlite3_column_int (stmt, 12) != 0;
   record->registered = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 13), "registrado") == 0;
-  record->date_sent = col (stmt, 14);
-  record->channel = col (stmt, 15);
-  record->receipt = col (stmt, 16);
-  record->file_name = col (stmt, 17);
+  record->date_sent = coordena_store_column_dup (stmt, 14);
+  record->channel = coordena_store_column_dup (stmt, 15);
+  record->receipt = coordena_store_column_dup (stmt, 16);
+  record->file_name = coordena_store_column_dup (stmt, 17);
   if (record->sha256 != NULL && *record->sha256 == '\0')
     g_clear_pointer (&record->sha256, g_free);
   return record;
@@ -1099,17 +1091,17 @@ coordena_adhesion_list_municipios (CoordenaStore *store, const char *offer_id, c
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       CoordenaMunicipioAdesao *m = g_new0 (CoordenaMunicipioAdesao, 1);
-      g_autofree char *status = col (stmt, 2);
+      g_autofree char *status = coordena_store_column_dup (stmt, 2);
 
-      m->ibge7 = col (stmt, 0);
-      m->nome = col (stmt, 1);
+      m->ibge7 = coordena_store_column_dup (stmt, 0);
+      m->nome = coordena_store_column_dup (stmt, 1);
       if (status != NULL)
         coordena_municipio_status_from_string (status, &m->status, NULL);
-      m->date = col (stmt, 3);
-      m->responsavel = col (stmt, 4);
-      m->acesso_titular = col (stmt, 5);
-      m->acesso_ultimo_uso = col (stmt, 6);
-      m->note = col (stmt, 7);
+      m->date = coordena_store_column_dup (stmt, 3);
+      m->responsavel = coordena_store_column_dup (stmt, 4);
+      m->acesso_titular = coordena_store_column_dup (stmt, 5);
+      m->acesso_ultimo_uso = coordena_store_column_dup (stmt, 6);
+      m->note = coordena_store_column_dup (stmt, 7);
       m->days_since_use = -1;
       if (m->acesso_ultimo_uso != NULL && today != NULL)
         {

@@ -1334,14 +1334,6 @@ static const char record_columns[] =
   "(SELECT COUNT (*) FROM notificacao_equipe e WHERE e.notificacao_id = n.id AND e.situacao = 'suspensa'), "
   "(SELECT COUNT (*) FROM notificacao_equipe e WHERE e.notificacao_id = n.id AND e.situacao = 'aguardando')";
 
-static char *
-col (sqlite3_stmt *stmt, int i)
-{
-  const unsigned char *text = sqlite3_column_text (stmt, i);
-
-  return text != NULL ? g_strdup ((const char *) text) : NULL;
-}
-
 static CoordenaNotificationRecord *
 record_from_row (sqlite3_stmt *stmt)
 {
@@ -1350,16 +1342,16 @@ record_from_row (sqlite3_stmt *stmt)
   r->id = sqlite3_column_int64 (stmt, 0);
   r->year = (guint) sqlite3_column_int (stmt, 1);
   r->number = (guint) sqlite3_column_int (stmt, 2);
-  r->ibge7 = col (stmt, 3);
-  r->municipio = col (stmt, 4);
-  r->identification = col (stmt, 5);
-  r->date = col (stmt, 6);
-  r->signer = col (stmt, 7);
+  r->ibge7 = coordena_store_column_dup (stmt, 3);
+  r->municipio = coordena_store_column_dup (stmt, 4);
+  r->identification = coordena_store_column_dup (stmt, 5);
+  r->date = coordena_store_column_dup (stmt, 6);
+  r->signer = coordena_store_column_dup (stmt, 7);
   r->competencia = (CoordenaCompetencia) sqlite3_column_int (stmt, 8);
-  r->sha256 = col (stmt, 9);
+  r->sha256 = coordena_store_column_dup (stmt, 9);
   r->pages = (guint) sqlite3_column_int (stmt, 10);
   r->size = (gsize) sqlite3_column_int64 (stmt, 11);
-  r->created_at = col (stmt, 12);
+  r->created_at = coordena_store_column_dup (stmt, 12);
   r->n_teams = (guint) sqlite3_column_int (stmt, 13);
   r->n_regularized = (guint) sqlite3_column_int (stmt, 14);
   r->n_persisting = (guint) sqlite3_column_int (stmt, 15);
@@ -1427,13 +1419,13 @@ coordena_notification_list_teams (CoordenaStore *store, const char *ibge7, GErro
     {
       CoordenaNotifiedTeam *t = g_new0 (CoordenaNotifiedTeam, 1);
 
-      t->ine = col (stmt, 0);
-      t->name = col (stmt, 1);
+      t->ine = coordena_store_column_dup (stmt, 0);
+      t->name = coordena_store_column_dup (stmt, 1);
       t->fix_by = (CoordenaCompetencia) sqlite3_column_int (stmt, 2);
       t->status = status_from_string ((const char *) sqlite3_column_text (stmt, 3));
       t->checked = (CoordenaCompetencia) sqlite3_column_int (stmt, 4);
-      t->identification = col (stmt, 5);
-      t->date = col (stmt, 6);
+      t->identification = coordena_store_column_dup (stmt, 5);
+      t->date = coordena_store_column_dup (stmt, 6);
       t->loss_horizon = sqlite3_column_type (stmt, 7) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 7);
       g_ptr_array_add (list, t);
     }
@@ -1489,13 +1481,13 @@ coordena_notification_counts (CoordenaStore *store, const GDate *today, Coordena
           CoordenaNotifiedTeam *t = g_new0 (CoordenaNotifiedTeam, 1);
 
           counts->overdue++;
-          t->ine = col (stmt, 0);
-          t->name = col (stmt, 1);
+          t->ine = coordena_store_column_dup (stmt, 0);
+          t->name = coordena_store_column_dup (stmt, 1);
           t->fix_by = fix_by;
           t->status = status;
           t->checked = checked;
-          t->identification = col (stmt, 5);
-          t->date = col (stmt, 6);
+          t->identification = coordena_store_column_dup (stmt, 5);
+          t->date = coordena_store_column_dup (stmt, 6);
           t->loss_horizon = sqlite3_column_type (stmt, 7) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 7);
           g_ptr_array_add (late, t);
         }

@@ -13,6 +13,7 @@
 #include <coordena/ruleset.h>
 
 #include "import-private.h"
+#include "store-private.h"
 
 static const char *
 type_code (CoordenaTeamType type)

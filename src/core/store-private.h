@@ -1,10 +1,29 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* store-private.h — statement helpers shared by the store's own modules (store, import, export, demo). */
+/* store-private.h — the connection, transactions and statement helpers, for the store's own
+ * files (src/core/store-*.c) only: SQL lives there and nowhere else. */
 #pragma once
+
+#include <sqlite3.h>
 
 #include <coordena/store.h>
 
 G_BEGIN_DECLS
+
+/* The connection, for the store files' prepared statements. Do not close it. */
+sqlite3 *coordena_store_get_db (CoordenaStore *store);
+
+/* Sets a GError from the connection's last SQLite error, with what was being done. Returns FALSE. */
+gboolean coordena_store_set_error (CoordenaStore *store, GError **error, const char *doing);
+
+/* One transaction per user action: BEGIN IMMEDIATE … COMMIT, or ROLLBACK on any failure.
+ * Transactions do not nest; rollback is safe to call when none is open. */
+gboolean coordena_store_begin (CoordenaStore *store, GError **error);
+gboolean coordena_store_commit (CoordenaStore *store, GError **error);
+void coordena_store_rollback (CoordenaStore *store);
+gboolean coordena_store_in_transaction (CoordenaStore *store);
+
+/* The text of column i, duplicated; NULL for SQL NULL. */
+char *coordena_store_column_dup (sqlite3_stmt *stmt, int i);
 
 /* A prepared statement, or NULL with the SQLite error in error. */
 sqlite3_stmt *coordena_store_prepare (CoordenaStore *store, const char *sql, GError **error);

@@ -308,8 +308,8 @@ coordena_json_string (const char *text)
   return g_string_free (out, FALSE);
 }
 
-static char *
-column_dup (sqlite3_stmt *stmt, int i)
+char *
+coordena_store_column_dup (sqlite3_stmt *stmt, int i)
 {
   const unsigned char *text = sqlite3_column_text (stmt, i);
 
@@ -1196,12 +1196,12 @@ coordena_store_list_audit (CoordenaStore *store, const GDate *since, GError **er
       CoordenaAuditEntry *e = g_new0 (CoordenaAuditEntry, 1);
 
       e->id = sqlite3_column_int64 (stmt, 0);
-      e->time = column_dup (stmt, 1);
-      e->user = column_dup (stmt, 2);
-      e->action = column_dup (stmt, 3);
-      e->entity = column_dup (stmt, 4);
-      e->before = column_dup (stmt, 5);
-      e->after = column_dup (stmt, 6);
+      e->time = coordena_store_column_dup (stmt, 1);
+      e->user = coordena_store_column_dup (stmt, 2);
+      e->action = coordena_store_column_dup (stmt, 3);
+      e->entity = coordena_store_column_dup (stmt, 4);
+      e->before = coordena_store_column_dup (stmt, 5);
+      e->after = coordena_store_column_dup (stmt, 6);
       g_ptr_array_add (list, e);
     }
   sqlite3_finalize (stmt);
@@ -1225,7 +1225,7 @@ coordena_store_get_profile (CoordenaStore *store, const char *key)
     return NULL;
   coordena_store_bind_text (stmt, 1, key);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = column_dup (stmt, 0);
+    value = coordena_store_column_dup (stmt, 0);
   sqlite3_finalize (stmt);
   return value;
 }
@@ -1440,7 +1440,7 @@ coordena_store_lookup_ibge7 (CoordenaStore *store, const char *ibge)
     return NULL;
   coordena_store_bind_text (stmt, 1, ibge);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    found = column_dup (stmt, 0);
+    found = coordena_store_column_dup (stmt, 0);
   sqlite3_finalize (stmt);
   return found;
 }

@@ -8,6 +8,8 @@
 #include <coordena/import.h>
 #include <coordena/store.h>
 
+#include "store-private.h"
+
 static const char *const tables[] = {
   "tbEquipe202508.csv", "rlEstabEquipeProf202508.csv", "tbCargaHorariaSus202508.csv",
   "tbDadosProfissionalSus202508.csv", "tbEstabelecimento202508.csv",
