@@ -425,7 +425,7 @@ test_cnes_cancel_changes_nothing (Fixture *f, gconstpointer data)
   report = coordena_import_cnes (f->store, fixture_base (), &c, 1, on_progress_cancel, cancellable, cancellable,
                                  &error);
   g_assert_null (report);
-  g_assert_error (error, COORDENA_ERROR, COORDENA_ERROR_CANCELLED);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_nonnull (strstr (error->message, "nada foi alterado"));
   after = dump (f->store);
   g_assert_cmpstr (before, ==, after);

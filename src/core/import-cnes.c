@@ -707,7 +707,7 @@ check_cancel (Import *im, GError **error)
 {
   if (g_cancellable_is_cancelled (im->cancellable))
     {
-      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_CANCELLED, _("Import cancelled; nothing was changed."));
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Import cancelled; nothing was changed."));
       return FALSE;
     }
   return TRUE;

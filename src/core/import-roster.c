@@ -88,7 +88,7 @@ cancelled (GCancellable *cancellable, GError **error)
 {
   if (!g_cancellable_is_cancelled (cancellable))
     return FALSE;
-  g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_CANCELLED, _("Import cancelled; nothing was changed."));
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Import cancelled; nothing was changed."));
   return TRUE;
 }
 

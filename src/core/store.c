@@ -50,8 +50,6 @@ error_code_for_sqlite (int rc)
     case SQLITE_MISMATCH:
     case SQLITE_TOOBIG:
       return COORDENA_ERROR_INPUT;
-    case SQLITE_INTERRUPT:
-      return COORDENA_ERROR_CANCELLED;
     case SQLITE_INTERNAL:
     case SQLITE_MISUSE:
     case SQLITE_RANGE:
@@ -207,13 +205,16 @@ coordena_store_sqlite_error (GError **error, int rc, int sys_errno, const char *
 {
   g_autofree char *what = describe_sqlite (rc, sys_errno, path, detail);
   const char *library = detail != NULL && *detail != '\0' ? detail : sqlite3_errstr (rc);
+  /* An interrupted statement is a cancellation, reported as GCancellable reports its own. */
+  GQuark domain = (rc & 0xff) == SQLITE_INTERRUPT ? G_IO_ERROR : COORDENA_ERROR;
+  int code = (rc & 0xff) == SQLITE_INTERRUPT ? G_IO_ERROR_CANCELLED : error_code_for_sqlite (rc);
 
   if (doing != NULL)
     /* Translators: the sentence above; then what was being done; then SQLite's own English text */
-    g_set_error (error, COORDENA_ERROR, error_code_for_sqlite (rc), _("%s. Nothing was changed (while %s; SQLite: %s)."),
+    g_set_error (error, domain, code, _("%s. Nothing was changed (while %s; SQLite: %s)."),
                  what, doing, library);
   else
-    g_set_error (error, COORDENA_ERROR, error_code_for_sqlite (rc), _("%s. Nothing was changed (SQLite: %s)."), what,
+    g_set_error (error, domain, code, _("%s. Nothing was changed (SQLite: %s)."), what,
                  library);
   return FALSE;
 }
