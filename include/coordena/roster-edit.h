@@ -57,6 +57,26 @@ const char *coordena_team_snapshot_get_name (const CoordenaTeamSnapshot *snapsho
 void coordena_team_snapshot_free (CoordenaTeamSnapshot *snapshot);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CoordenaTeamSnapshot, coordena_team_snapshot_free)
 
+/* One member's removal from a team in one competência: enough for Desfazer. */
+typedef struct _CoordenaMemberRemoval CoordenaMemberRemoval;
+
+/* Removes the member cns from a team in a competência in one audited transaction; the team keeps
+ * its other members, type and flags. roster is the one on screen. Returns what was there. */
+CoordenaMemberRemoval *coordena_roster_edit_remove_member (CoordenaStore        *store,
+                                                           const CoordenaRoster *roster,
+                                                           const char           *ine,
+                                                           CoordenaCompetencia   competencia,
+                                                           const char           *cns,
+                                                           GError              **error);
+
+/* Puts the competência's membership back as it was before the removal, audited. */
+gboolean coordena_roster_edit_restore_member (CoordenaStore *store, const CoordenaMemberRemoval *removal, GError **error);
+
+/* The removed person's name as the roster had it, NULL when unknown. */
+const char *coordena_member_removal_get_name (const CoordenaMemberRemoval *removal);
+void coordena_member_removal_free (CoordenaMemberRemoval *removal);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CoordenaMemberRemoval, coordena_member_removal_free)
+
 /* Field checks: FALSE with a message for the person (COORDENA_ERROR_INPUT). warning, when
  * given, receives a note that does not refuse the value (a check digit that does not match). */
 gboolean coordena_check_ine (const char *text, char **warning, GError **error);

@@ -451,3 +451,103 @@ fail:
   coordena_store_rollback (store);
   return FALSE;
 }
+
+/* ---- Removing one member, and putting them back -------------------------------------------- */
+
+/* A member's removal is the team's snapshot narrowed to one competência. */
+struct _CoordenaMemberRemoval {
+  CoordenaTeamSnapshot *team;
+  CoordenaCompetencia competencia;
+  const char *name;  /* owned by the snapshot */
+};
+
+void
+coordena_member_removal_free (CoordenaMemberRemoval *removal)
+{
+  if (removal == NULL)
+    return;
+  coordena_team_snapshot_free (removal->team);
+  g_free (removal);
+}
+
+const char *
+coordena_member_removal_get_name (const CoordenaMemberRemoval *removal)
+{
+  return removal->name;
+}
+
+/* Writes one competência of a snapshot, with the given members, as one audited action. */
+static gboolean
+put_month (CoordenaStore *store, const char *action, const CoordenaTeamSnapshot *s, const SnapshotMonth *m,
+           const CoordenaMemberEdit *members, guint n_members, GError **error)
+{
+  CoordenaTeamEdit team = {
+    .ine = s->ine, .cnes = s->cnes, .ibge7 = s->ibge7, .name = s->name, .type = m->type,
+    .provimento = (m->flags & COORDENA_TEAM_FLAG_PROVIMENTO) != 0,
+  };
+
+  return coordena_roster_edit_put (store, action, &team, m->competencia, members, n_members, error);
+}
+
+CoordenaMemberRemoval *
+coordena_roster_edit_remove_member (CoordenaStore *store, const CoordenaRoster *roster, const char *ine,
+                                    CoordenaCompetencia competencia, const char *cns, GError **error)
+{
+  const CoordenaRosterTeam *team = roster != NULL ? coordena_roster_find_team (roster, ine) : NULL;
+  g_autoptr(CoordenaMemberRemoval) removal = NULL;
+  g_autoptr(GArray) kept = NULL;
+  SnapshotMonth *month = NULL;
+  gboolean found = FALSE;
+
+  if (team == NULL)
+    {
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT, _("There is no team with INE %s"), ine);
+      return NULL;
+    }
+  removal = g_new0 (CoordenaMemberRemoval, 1);
+  removal->team = snapshot_new (roster, team);
+  for (guint i = 0; i < removal->team->months->len; i++)
+    if (g_array_index (removal->team->months, SnapshotMonth, i).competencia == competencia)
+      month = &g_array_index (removal->team->months, SnapshotMonth, i);
+  kept = g_array_new (FALSE, TRUE, sizeof (CoordenaMemberEdit));
+  for (guint i = 0; month != NULL && i < month->members->len; i++)
+    {
+      const CoordenaMemberEdit *m = &g_array_index (month->members, CoordenaMemberEdit, i);
+
+      if (g_strcmp0 (m->cns, cns) == 0)
+        {
+          found = TRUE;
+          removal->name = m->name;
+        }
+      else
+        g_array_append_val (kept, *m);
+    }
+  if (!found)
+    {
+      g_autofree char *masked = coordena_cns_mask (cns);
+      g_autofree char *when = coordena_competencia_format (competencia);
+
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT, _("The team %s has no member %s in %s"), ine, masked,
+                   when);
+      return NULL;
+    }
+  if (!put_month (store, "remover profissional", removal->team, month, (const CoordenaMemberEdit *) kept->data,
+                  kept->len, error))
+    return NULL;
+  removal->competencia = competencia;
+  return g_steal_pointer (&removal);
+}
+
+gboolean
+coordena_roster_edit_restore_member (CoordenaStore *store, const CoordenaMemberRemoval *removal, GError **error)
+{
+  for (guint i = 0; i < removal->team->months->len; i++)
+    {
+      const SnapshotMonth *m = &g_array_index (removal->team->months, SnapshotMonth, i);
+
+      if (m->competencia == removal->competencia)
+        return put_month (store, "desfazer remocao", removal->team, m, (const CoordenaMemberEdit *) m->members->data,
+                          m->members->len, error);
+    }
+  g_return_val_if_reached (FALSE);
+}
