@@ -7,6 +7,8 @@
 
 #include <coordena/store.h>
 
+#include "store-internal.h"
+
 G_BEGIN_DECLS
 
 /* The connection, for the store files' prepared statements. Do not close it. */
@@ -14,13 +16,6 @@ sqlite3 *coordena_store_get_db (CoordenaStore *store);
 
 /* Sets a GError from the connection's last SQLite error, with what was being done. Returns FALSE. */
 gboolean coordena_store_set_error (CoordenaStore *store, GError **error, const char *doing);
-
-/* One transaction per user action: BEGIN IMMEDIATE … COMMIT, or ROLLBACK on any failure.
- * Transactions do not nest; rollback is safe to call when none is open. */
-gboolean coordena_store_begin (CoordenaStore *store, GError **error);
-gboolean coordena_store_commit (CoordenaStore *store, GError **error);
-void coordena_store_rollback (CoordenaStore *store);
-gboolean coordena_store_in_transaction (CoordenaStore *store);
 
 /* The text of column i, duplicated; NULL for SQL NULL. */
 char *coordena_store_column_dup (sqlite3_stmt *stmt, int i);

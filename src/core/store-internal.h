@@ -1,0 +1,37 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* store-internal.h — what the core's other modules may ask of the store beyond store.h: the
+ * transaction of a user action and small typed reads and writes. No SQL and no sqlite3.h here:
+ * the statements live in src/core/store-*.c (see store-private.h). */
+#pragma once
+
+#include <coordena/numbering.h>
+#include <coordena/store.h>
+
+G_BEGIN_DECLS
+
+/* One transaction per user action: BEGIN IMMEDIATE … COMMIT, or ROLLBACK on any failure.
+ * Transactions do not nest; rollback is safe to call when none is open. */
+gboolean coordena_store_begin (CoordenaStore *store, GError **error);
+gboolean coordena_store_commit (CoordenaStore *store, GError **error);
+void coordena_store_rollback (CoordenaStore *store);
+gboolean coordena_store_in_transaction (CoordenaStore *store);
+
+/* ---- Issued numbers (store-numbering.c) ------------------------------------------------------ */
+
+/* The date and document of the latest number of the sequence the database recorded as issued
+ * (registered ones aside); both stay NULL when there is none. */
+gboolean coordena_store_numbering_last_issued (CoordenaStore *store, const char *sequence, char **date,
+                                               char **document, GError **error);
+/* Whether the database recorded the number as issued, and on which document and date. */
+gboolean coordena_store_numbering_find (CoordenaStore *store, const char *sequence, guint year, guint number,
+                                        char **document, char **date, gboolean *found, GError **error);
+/* The highest number the counter gave in the sequence and year (0 when none). */
+gboolean coordena_store_numbering_last_counted (CoordenaStore *store, const char *sequence, guint year, guint *last,
+                                                GError **error);
+/* Records an issued number; a counted one also moves the counter up to it. */
+gboolean coordena_store_numbering_record (CoordenaStore *store, const CoordenaIssuedNumber *issued, GError **error);
+/* Sets the counter's last number of the sequence and year. */
+gboolean coordena_store_numbering_set_counter (CoordenaStore *store, const char *sequence, guint year, guint last,
+                                               GError **error);
+
+G_END_DECLS
