@@ -13,7 +13,7 @@
 #include <coordena/ruleset.h>
 
 #include "import-private.h"
-#include "store-private.h"
+#include "store-internal.h"
 
 static const char *
 type_code (CoordenaTeamType type)
@@ -342,10 +342,8 @@ coordena_roster_edit_remove_team (CoordenaStore *store, const CoordenaRoster *ro
 {
   const CoordenaRosterTeam *team = roster != NULL ? coordena_roster_find_team (roster, ine) : NULL;
   g_autoptr(CoordenaTeamSnapshot) snapshot = NULL;
-  sqlite3_stmt *stmt = NULL;
   g_autofree char *before = NULL;
   char entity[64];
-  int rc;
 
   if (team == NULL)
     {
@@ -356,16 +354,8 @@ coordena_roster_edit_remove_team (CoordenaStore *store, const CoordenaRoster *ro
 
   if (!coordena_store_begin (store, error))
     return NULL;
-  /* Its competências and memberships go with it (ON DELETE CASCADE); professionals stay, as
-   * they may work in other teams. */
-  if (sqlite3_prepare_v2 (coordena_store_get_db (store), "DELETE FROM equipe WHERE ine = ?", -1, &stmt, NULL) != SQLITE_OK)
-    goto sql_fail;
-  sqlite3_bind_text (stmt, 1, ine, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  stmt = NULL;
-  if (rc != SQLITE_DONE)
-    goto sql_fail;
+  if (!coordena_store_delete_team (store, ine, error))
+    goto fail;
 
   before = g_strdup_printf ("{\"ine\":\"%s\",\"competencias\":%u}", snapshot->ine, snapshot->months->len);
   g_snprintf (entity, sizeof entity, "equipe %s", snapshot->ine);
@@ -373,31 +363,9 @@ coordena_roster_edit_remove_team (CoordenaStore *store, const CoordenaRoster *ro
     goto fail;
   return g_steal_pointer (&snapshot);
 
-sql_fail:
-  coordena_store_set_error (store, error, _("removing the team"));
 fail:
   coordena_store_rollback (store);
   return NULL;
-}
-
-/* The SISAB flag is the user's, not the writer's: put it back by hand. */
-static gboolean
-mark_sem_producao (CoordenaStore *store, gint64 team_id, CoordenaCompetencia competencia, GError **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
-  if (sqlite3_prepare_v2 (coordena_store_get_db (store),
-                          "UPDATE equipe_competencia SET sem_producao = 1 WHERE equipe_id = ? AND competencia = ?",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    return coordena_store_set_error (store, error, _("restoring the team"));
-  sqlite3_bind_int64 (stmt, 1, team_id);
-  sqlite3_bind_int (stmt, 2, (int) competencia);
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return coordena_store_set_error (store, error, _("restoring the team"));
-  return TRUE;
 }
 
 gboolean
@@ -429,7 +397,7 @@ coordena_roster_edit_restore_team (CoordenaStore *store, const CoordenaTeamSnaps
       if (!coordena_roster_writer_team_month (writer, team_id, m->competencia, m->type,
                                               (int) (m->flags & COORDENA_TEAM_FLAG_PROVIMENTO), error))
         goto fail;
-      if ((m->flags & COORDENA_TEAM_FLAG_SEM_PRODUCAO) != 0 && !mark_sem_producao (store, team_id, m->competencia, error))
+      if ((m->flags & COORDENA_TEAM_FLAG_SEM_PRODUCAO) != 0 && !coordena_store_mark_sem_producao (store, team_id, m->competencia, error))
         goto fail;
       for (guint j = 0; j < m->members->len; j++)
         {

@@ -34,4 +34,12 @@ gboolean coordena_store_numbering_record (CoordenaStore *store, const CoordenaIs
 gboolean coordena_store_numbering_set_counter (CoordenaStore *store, const char *sequence, guint year, guint last,
                                                GError **error);
 
+/* ---- Edits by hand (store-roster-edit.c) --------------------------------------------------- */
+
+/* Deletes a team with its competências and memberships; the professionals stay. */
+gboolean coordena_store_delete_team (CoordenaStore *store, const char *ine, GError **error);
+/* Marks a team's competência as without SISAB production (the user's flag, not the import's). */
+gboolean coordena_store_mark_sem_producao (CoordenaStore *store, gint64 team_id, CoordenaCompetencia competencia,
+                                           GError **error);
+
 G_END_DECLS
