@@ -42,4 +42,11 @@ gboolean coordena_store_delete_team (CoordenaStore *store, const char *ine, GErr
 gboolean coordena_store_mark_sem_producao (CoordenaStore *store, gint64 team_id, CoordenaCompetencia competencia,
                                            GError **error);
 
+/* ---- Demonstration data (store-demo.c) --------------------------------------------------- */
+
+/* Whether the roster holds any team that is not demonstration data. */
+gboolean coordena_store_has_real_teams (CoordenaStore *store, gboolean *has_real, GError **error);
+/* Gives a municipality a stratum (1–4) unless it already has one: a real stratum is never replaced. */
+gboolean coordena_store_set_stratum_if_unknown (CoordenaStore *store, const char *ibge7, guint stratum, GError **error);
+
 G_END_DECLS
