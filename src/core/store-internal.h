@@ -5,6 +5,7 @@
 #pragma once
 
 #include <coordena/numbering.h>
+#include <coordena/purge.h>
 #include <coordena/store.h>
 
 G_BEGIN_DECLS
@@ -15,6 +16,9 @@ gboolean coordena_store_begin (CoordenaStore *store, GError **error);
 gboolean coordena_store_commit (CoordenaStore *store, GError **error);
 void coordena_store_rollback (CoordenaStore *store);
 gboolean coordena_store_in_transaction (CoordenaStore *store);
+
+/* The other programs that have the database file open ("sqlite3 (processo 4242)"), or NULL. */
+char *coordena_store_programs_holding (const char *path);
 
 /* ---- Issued numbers (store-numbering.c) ------------------------------------------------------ */
 
@@ -48,5 +52,29 @@ gboolean coordena_store_mark_sem_producao (CoordenaStore *store, gint64 team_id,
 gboolean coordena_store_has_real_teams (CoordenaStore *store, gboolean *has_real, GError **error);
 /* Gives a municipality a stratum (1–4) unless it already has one: a real stratum is never replaced. */
 gboolean coordena_store_set_stratum_if_unknown (CoordenaStore *store, const char *ibge7, guint stratum, GError **error);
+
+/* ---- Removing personal data (store-purge.c) ---------------------------------------------- */
+
+typedef enum {
+  COORDENA_STORE_CHECKPOINT_DONE,    /* the WAL is in the file and empty */
+  COORDENA_STORE_CHECKPOINT_BUSY,    /* another program reads the database */
+  COORDENA_STORE_CHECKPOINT_FAILED,  /* error is set */
+} CoordenaStoreCheckpoint;
+
+/* Deleted values are overwritten with zeros from now on, not merely unlinked. */
+gboolean coordena_store_purge_secure_delete (CoordenaStore *store, GError **error);
+/* Moves every page of the WAL into the file and empties it; rewrite compacts the file first,
+ * otherwise a page is written first so that a reader stops an empty checkpoint too. */
+CoordenaStoreCheckpoint coordena_store_checkpoint_truncate (CoordenaStore *store, gboolean rewrite, GError **error);
+/* Adds to the set every CNS and name of a person the database holds (professionals, scenarios,
+ * municipal contacts). */
+gboolean coordena_store_purge_collect_people (CoordenaStore *store, GHashTable *people, GError **error);
+/* Rewrites each audit entry whose JSON redact changes (redact returns NULL for "unchanged"). */
+gboolean coordena_store_purge_redact_audit (CoordenaStore *store, char *(*redact) (const char *json, gpointer data),
+                                            gpointer data, guint *n_changed, GError **error);
+/* Replaces every CNS by its pseudonym, drops names and municipal contacts; counts in report. */
+gboolean coordena_store_purge_pseudonymise (CoordenaStore *store, CoordenaPurgeReport *report, GError **error);
+/* The copies `backup FILE` wrote and the ones restored from, from the audit log. */
+GPtrArray *coordena_store_purge_recorded_backups (CoordenaStore *store, GError **error);
 
 G_END_DECLS

@@ -32,8 +32,6 @@ gboolean coordena_store_step_done (CoordenaStore *store, sqlite3_stmt *stmt, GEr
 /* Binds text, or NULL for a NULL pointer. */
 void coordena_store_bind_text (sqlite3_stmt *stmt, int i, const char *text);
 
-/* The other programs that have the database file open ("sqlite3 (processo 4242)"), or NULL. */
-char *coordena_store_programs_holding (const char *path);
 
 /* A JSON string literal (quoted, escaped), "null" for NULL. */
 char *coordena_json_string (const char *text);
