@@ -65,6 +65,14 @@ gboolean coordena_roster_writer_member (CoordenaRosterWriter *writer,
                                         guint                 hours,
                                         GError              **error);
 
+/* Inserts or updates an establishment by CNES (a known name or municipality is kept when NULL). */
+gboolean coordena_roster_writer_establishment (CoordenaRosterWriter *writer, const char *cnes, const char *nome,
+                                               const char *ibge7, GError **error);
+
+/* Sets a municipality's IED stratum (1–4) as the imported file gives it. */
+gboolean coordena_roster_writer_stratum (CoordenaRosterWriter *writer, const char *ibge7, guint stratum,
+                                         GError **error);
+
 /* Counts of what was written, for the report. */
 void coordena_roster_writer_fill_report (CoordenaRosterWriter *writer, CoordenaImportReport *report);
 

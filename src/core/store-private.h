@@ -33,8 +33,6 @@ gboolean coordena_store_step_done (CoordenaStore *store, sqlite3_stmt *stmt, GEr
 void coordena_store_bind_text (sqlite3_stmt *stmt, int i, const char *text);
 
 
-/* A JSON string literal (quoted, escaped), "null" for NULL. */
-char *coordena_json_string (const char *text);
 
 /* "eSF", "eAP20", "eAP30", "outra" ↔ the roster's team type, as stored in equipe_competencia.tipo. */
 const char *coordena_store_type_to_db (CoordenaTeamType type);
