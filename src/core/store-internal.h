@@ -4,6 +4,7 @@
  * the statements live in src/core/store-*.c (see store-private.h). */
 #pragma once
 
+#include <coordena/adhesion.h>
 #include <coordena/numbering.h>
 #include <coordena/purge.h>
 #include <coordena/store.h>
@@ -79,5 +80,46 @@ gboolean coordena_store_purge_redact_audit (CoordenaStore *store, char *(*redact
 gboolean coordena_store_purge_pseudonymise (CoordenaStore *store, CoordenaPurgeReport *report, GError **error);
 /* The copies `backup FILE` wrote and the ones restored from, from the audit log. */
 GPtrArray *coordena_store_purge_recorded_backups (CoordenaStore *store, GError **error);
+
+/* ---- Adhesion (store-adhesion.c) ---------------------------------------------------------- */
+
+/* Records a step of the adhesion (day AAAA-MM-DD, recorded_at UTC) and its new state. */
+gboolean coordena_store_adhesion_record_step (CoordenaStore *store, const char *offer_id, CoordenaAdhesionState from,
+                                              CoordenaAdhesionState to, const char *day, const char *recorded_at,
+                                              const char *note, const char *protocolo, gint64 oficio_id,
+                                              GError **error);
+/* Marks the offer's ofícios as discarded: kept as evidence, their numbers never given again. */
+gboolean coordena_store_adhesion_discard_oficios (CoordenaStore *store, const char *offer_id, GError **error);
+
+/* The latest competência the roster holds on or before upto (0 when none). */
+gboolean coordena_store_latest_competencia_upto (CoordenaStore *store, CoordenaCompetencia upto,
+                                                 CoordenaCompetencia *comp, GError **error);
+
+typedef struct {
+  char *municipio, *ibge7, *cnes, *ine;
+  char *tipo;        /* as stored: eSF, eAP20, eAP30, outra */
+  char *tp_equipe;   /* the CNES type code, NULL when not from CNES */
+  char *name;
+} CoordenaStoreAnnexTeam;
+
+void coordena_store_annex_team_free (CoordenaStoreAnnexTeam *team);
+/* The teams of a competência still active on day (AAAA-MM-DD), with their municipality's name. */
+GPtrArray *coordena_store_annex_teams (CoordenaStore *store, CoordenaCompetencia comp, const char *day, GError **error);
+
+/* Stores an ofício (generated, or registered when record->registered) with its file; its row id,
+ * 0 with error set. */
+gint64 coordena_store_oficio_insert (CoordenaStore *store, const CoordenaOficioRecord *record, const char *inputs,
+                                     const void *pdf, gsize pdf_size, GError **error);
+/* The ofício number/year and its file; NULL with G_IO_ERROR_NOT_FOUND when there is none. */
+CoordenaOficioRecord *coordena_store_oficio_get (CoordenaStore *store, guint number, guint year, GBytes **pdf,
+                                                 GError **error);
+
+/* Sets the store's "run init" error; a state without a code is refused too. */
+void coordena_store_require_uf_code (CoordenaStore *store, GError **error);
+/* Inserts or updates a municipality's follow-up; NULL values keep what was there. */
+gboolean coordena_store_municipio_adesao_put (CoordenaStore *store, const char *offer_id, const char *ibge7,
+                                              const char *status, const char *day, const char *responsavel,
+                                              const char *acesso_titular, const char *used, const char *note,
+                                              GError **error);
 
 G_END_DECLS
