@@ -5,6 +5,7 @@
 #pragma once
 
 #include <coordena/adhesion.h>
+#include <coordena/notification.h>
 #include <coordena/numbering.h>
 #include <coordena/purge.h>
 #include <coordena/store.h>
@@ -121,5 +122,46 @@ gboolean coordena_store_municipio_adesao_put (CoordenaStore *store, const char *
                                               const char *status, const char *day, const char *responsavel,
                                               const char *acesso_titular, const char *used, const char *note,
                                               GError **error);
+
+/* ---- Notifications (store-notification.c) ------------------------------------------------ */
+
+/* "aguardando", "regularizada"… as stored → the status (waiting when unknown); notification.c. */
+CoordenaNotifyStatus coordena_notify_status_parse (const char *text);
+
+/* Stores a letter (record: year, number, identification, date, sha256, pages, created_at) with
+ * its file and one row per team; its row id, 0 with error set. */
+gint64 coordena_store_notification_insert (CoordenaStore *store, const CoordenaNotificationRecord *record,
+                                           const char *ibge7, const char *signer, CoordenaCompetencia current,
+                                           guint horizon, gboolean demo, const char *inputs, GBytes *pdf,
+                                           GPtrArray *teams /* CoordenaNotifyTeam */, GError **error);
+
+/* One notified team of one letter, as the follow-up reads it. */
+typedef struct {
+  gint64 id;                       /* the letter */
+  char *ine;
+  int percent;                     /* when notified */
+  gint64 loss_horizon;             /* −1 unknown */
+  char *status;                    /* as stored */
+  CoordenaCompetencia checked;     /* 0 never */
+  gint64 kept;
+  CoordenaCompetencia competencia; /* of the letter */
+  char *identification;            /* of the letter */
+} CoordenaStoreNotifiedRow;
+
+void coordena_store_notified_row_free (CoordenaStoreNotifiedRow *row);
+/* Every notified team of every letter. */
+GPtrArray *coordena_store_notified_rows (CoordenaStore *store, GError **error);
+/* Records a notified team's follow-up. */
+gboolean coordena_store_notified_update (CoordenaStore *store, gint64 id, const char *ine, const char *status,
+                                         CoordenaCompetencia checked, gint64 kept, GError **error);
+
+/* Every letter, by year and number. */
+GPtrArray *coordena_store_notification_records (CoordenaStore *store, GError **error);
+/* Each notified team once, by the latest letter that named it (CoordenaNotifiedTeam), with what
+ * its regularization kept (centavos) at the same index of kept. */
+GPtrArray *coordena_store_latest_notified_teams (CoordenaStore *store, GArray **kept, GError **error);
+/* The letter number/year and its file; NULL with G_IO_ERROR_NOT_FOUND when there is none. */
+CoordenaNotificationRecord *coordena_store_notification_get (CoordenaStore *store, guint number, guint year,
+                                                             GBytes **pdf, GError **error);
 
 G_END_DECLS
