@@ -7,6 +7,7 @@
 #include <coordena/clock.h>
 #include <coordena/competencia.h>
 #include <coordena/ids.h>
+#include <coordena/json.h>
 #include <coordena/format.h>
 #include <coordena/csv.h>
 #include <coordena/reference.h>

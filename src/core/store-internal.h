@@ -5,6 +5,7 @@
 #pragma once
 
 #include <coordena/adhesion.h>
+#include <coordena/json.h>
 #include <coordena/notification.h>
 #include <coordena/numbering.h>
 #include <coordena/purge.h>
@@ -18,9 +19,6 @@ gboolean coordena_store_begin (CoordenaStore *store, GError **error);
 gboolean coordena_store_commit (CoordenaStore *store, GError **error);
 void coordena_store_rollback (CoordenaStore *store);
 gboolean coordena_store_in_transaction (CoordenaStore *store);
-
-/* A JSON string literal (quoted, escaped), "null" for NULL. */
-char *coordena_json_string (const char *text);
 
 /* The other programs that have the database file open ("sqlite3 (processo 4242)"), or NULL. */
 char *coordena_store_programs_holding (const char *path);

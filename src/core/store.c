@@ -288,28 +288,6 @@ query_int (sqlite3 *db, const char *sql, gint64 fallback)
 }
 
 char *
-coordena_json_string (const char *text)
-{
-  GString *out;
-
-  if (text == NULL)
-    return g_strdup ("null");
-  out = g_string_sized_new (strlen (text) + 2);
-  g_string_append_c (out, '"');
-  for (const unsigned char *p = (const unsigned char *) text; *p != '\0'; p++)
-    {
-      if (*p == '"' || *p == '\\')
-        g_string_append_printf (out, "\\%c", *p);
-      else if (*p < 0x20)
-        g_string_append_printf (out, "\\u%04x", *p);
-      else
-        g_string_append_c (out, (char) *p);
-    }
-  g_string_append_c (out, '"');
-  return g_string_free (out, FALSE);
-}
-
-char *
 coordena_store_column_dup (sqlite3_stmt *stmt, int i)
 {
   const unsigned char *text = sqlite3_column_text (stmt, i);
