@@ -8,6 +8,8 @@ G_BEGIN_DECLS
 
 /* "R$ 1.234,56"; negative amounts as "-R$ 1.234,56". */
 char *coordena_format_money (gint64 centavos);
+/* The same, or "" for an unknown amount (negative, as COORDENA_BASE_UNKNOWN). */
+char *coordena_format_money_or_empty (gint64 centavos);
 
 /* Parses "16.833,33", "16833,33", "16833.33", "R$ 16.833,33" or "16833" into centavos.
  * More than two decimal places, or any other character, is refused. */

@@ -30,12 +30,6 @@ status_text (const CoordenaTeamSummary *ts)
 }
 
 static char *
-money_or_empty (gint64 centavos)
-{
-  return centavos < 0 ? g_strdup ("") : coordena_format_money (centavos);
-}
-
-static char *
 competencia_or_empty (CoordenaCompetencia c)
 {
   return c != 0 ? coordena_competencia_format (c) : g_strdup ("");
@@ -82,8 +76,8 @@ coordena_forecast_report_csv (const CoordenaSummary *summary)
       next = competencia_or_empty (ts->next_step);
       next_percent = ts->next_step != 0 ? g_strdup_printf ("%d", ts->next_percent) : g_strdup ("");
       fix_by = competencia_or_empty (ts->fix_by);
-      loss = money_or_empty (ts->loss_month);
-      loss_horizon = money_or_empty (ts->loss_horizon);
+      loss = coordena_format_money_or_empty (ts->loss_month);
+      loss_horizon = coordena_format_money_or_empty (ts->loss_horizon);
       revocation = competencia_or_empty (ts->revocation);
 
       append_field (out, coordena_summary_team_municipio (summary, row), FALSE);

@@ -179,3 +179,9 @@ coordena_parse_date (const char *text, GDate *date, GError **error)
   g_date_set_dmy (date, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
   return TRUE;
 }
+
+char *
+coordena_format_money_or_empty (gint64 centavos)
+{
+  return centavos < 0 ? g_strdup ("") : coordena_format_money (centavos);
+}
