@@ -12,7 +12,7 @@
 #include <coordena/png-check.h>
 #include <coordena/profile.h>
 
-#include "store-private.h"
+#include "store-internal.h"
 
 static const CoordenaProfileKey keys[] = {
   { "secretaria.nome", COORDENA_PROFILE_TEXT, N_("the secretariat’s name (Secretaria da Saúde do Estado …)") },

@@ -224,6 +224,23 @@ coordena_store_notification_records (CoordenaStore *store, GError **error)
   return g_steal_pointer (&list);
 }
 
+/* Columns: ine, nome, corrigir_ate, situacao, verificada_em, identificacao, data, perda_horizonte. */
+static CoordenaNotifiedTeam *
+notified_team_from_row (sqlite3_stmt *stmt)
+{
+  CoordenaNotifiedTeam *t = g_new0 (CoordenaNotifiedTeam, 1);
+
+      t->ine = coordena_store_column_dup (stmt, 0);
+      t->name = coordena_store_column_dup (stmt, 1);
+      t->fix_by = (CoordenaCompetencia) sqlite3_column_int (stmt, 2);
+      t->status = coordena_notify_status_parse ((const char *) sqlite3_column_text (stmt, 3));
+      t->checked = (CoordenaCompetencia) sqlite3_column_int (stmt, 4);
+      t->identification = coordena_store_column_dup (stmt, 5);
+      t->date = coordena_store_column_dup (stmt, 6);
+      t->loss_horizon = sqlite3_column_type (stmt, 7) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 7);
+  return t;
+}
+
 GPtrArray *
 coordena_notification_list_teams (CoordenaStore *store, const char *ibge7, GError **error)
 {
@@ -240,16 +257,8 @@ coordena_notification_list_teams (CoordenaStore *store, const char *ibge7, GErro
   coordena_store_bind_text (stmt, 1, ibge7);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      CoordenaNotifiedTeam *t = g_new0 (CoordenaNotifiedTeam, 1);
+      CoordenaNotifiedTeam *t = notified_team_from_row (stmt);
 
-      t->ine = coordena_store_column_dup (stmt, 0);
-      t->name = coordena_store_column_dup (stmt, 1);
-      t->fix_by = (CoordenaCompetencia) sqlite3_column_int (stmt, 2);
-      t->status = coordena_notify_status_parse ((const char *) sqlite3_column_text (stmt, 3));
-      t->checked = (CoordenaCompetencia) sqlite3_column_int (stmt, 4);
-      t->identification = coordena_store_column_dup (stmt, 5);
-      t->date = coordena_store_column_dup (stmt, 6);
-      t->loss_horizon = sqlite3_column_type (stmt, 7) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 7);
       g_ptr_array_add (list, t);
     }
   sqlite3_finalize (stmt);
@@ -279,17 +288,9 @@ coordena_store_latest_notified_teams (CoordenaStore *store, GArray **kept, GErro
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      CoordenaNotifiedTeam *t = g_new0 (CoordenaNotifiedTeam, 1);
+      CoordenaNotifiedTeam *t = notified_team_from_row (stmt);
       gint64 k = sqlite3_column_int64 (stmt, 8);
 
-      t->ine = coordena_store_column_dup (stmt, 0);
-      t->name = coordena_store_column_dup (stmt, 1);
-      t->fix_by = (CoordenaCompetencia) sqlite3_column_int (stmt, 2);
-      t->status = coordena_notify_status_parse ((const char *) sqlite3_column_text (stmt, 3));
-      t->checked = (CoordenaCompetencia) sqlite3_column_int (stmt, 4);
-      t->identification = coordena_store_column_dup (stmt, 5);
-      t->date = coordena_store_column_dup (stmt, 6);
-      t->loss_horizon = sqlite3_column_type (stmt, 7) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 7);
       g_ptr_array_add (list, t);
       g_array_append_val (kept_values, k);
     }
