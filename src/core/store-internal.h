@@ -162,4 +162,30 @@ GPtrArray *coordena_store_latest_notified_teams (CoordenaStore *store, GArray **
 CoordenaNotificationRecord *coordena_store_notification_get (CoordenaStore *store, guint number, guint year,
                                                              GBytes **pdf, GError **error);
 
+/* ---- Export (store-export.c) ------------------------------------------------------------- */
+
+/* One team-month and one of its members, as the roster CSV writes it; valid during the call. */
+typedef struct {
+  CoordenaCompetencia competencia;
+  const char *ibge7, *cnes, *ine;
+  const char *tipo;          /* eSF, eAP20, eAP30, outra */
+  const char *tp_equipe;     /* the CNES type code or NULL */
+  const char *cns;           /* NULL: a team-month without members */
+  const char *nome, *cbo;
+  int horas;
+  gboolean provimento;
+  gboolean has_base;
+  gint64 valor_base;         /* centavos, when has_base */
+  gboolean has_stratum;
+  int ied_estrato;           /* when has_stratum */
+  gboolean demo;
+} CoordenaStoreRosterRow;
+
+/* Returns FALSE to stop. */
+typedef gboolean (*CoordenaStoreRosterRowFunc) (const CoordenaStoreRosterRow *row, gpointer data);
+
+/* Every team-month with each member (or once without one), by competência, INE, CNS and CBO. */
+gboolean coordena_store_foreach_roster_row (CoordenaStore *store, CoordenaStoreRosterRowFunc func, gpointer data,
+                                            GError **error);
+
 G_END_DECLS
