@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* CNS validation throughput: every imported member row checks one CNS. */
 #include "config.h"
 

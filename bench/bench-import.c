@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Importing a state-sized CNES base: 6 000 teams, ~50 000 members, and tbCargaHorariaSus and
  * tbDadosProfissionalSus of over a million rows each to filter. Targets: ≤ 10 s and ≤ 300 MB peak
  * RSS. For scale, the time sqlite3's own .import takes to load the same team-member rows. */
@@ -13,6 +14,7 @@
 #include <coordena/store.h>
 
 #include "cnes-synth.h"
+#include "test-utils.h"
 
 #define TARGET_SECONDS 10.0
 #define TARGET_MB 300.0
@@ -24,24 +26,6 @@ peak_rss_mb (void)
 
   getrusage (RUSAGE_SELF, &usage);
   return usage.ru_maxrss / 1024.0;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 static double

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* One adhesion ofício, composed and rendered: the budget is 50 ms and 100 KB without a coat of
  * arms. Also a 600-team annex, for scale. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-rules — figures of the rules core: CSV rows/s, engine time for the country
  * (50 000 teams x 24 competencias), 12-competência forecast, and `coordena-cli evaluate` of a
  * state (6 000 teams x 24 ~ 1 M rows) end to end with its peak memory; then `evaluate` of a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-ui — the window on a state-sized database: 6 000 teams × 24 competências. Prints the
  * time to the first frame, to the data on screen, and of each search keystroke in Equipes.
  * Targets: first frame ≤ 500 ms, a keystroke ≤ 30 ms at the median and ≤ 100 ms at worst. Runs

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* gen-roster — writes a synthetic roster CSV: `gen-roster TEAMS MONTHS START FILE`
  * (a state: 6000 24 202401 estado.csv ≈ 1 M rows; the country: 50000 teams). */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* roster-synth.c — teams of real municipalities with valid codes, mostly complete, with runs of
  * missing professionals, so every path of the rules is exercised at scale. */
 #include "config.h"

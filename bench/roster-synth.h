@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* roster-synth.h — synthetic rosters for the benchmarks: a state or the whole country. */
 #pragma once
 

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Checks that a coordena .deb holds what a desktop needs, under /usr: both programs, the
 # desktop file, icons, metainfo, GSettings schema, translation, user guide and shipped data.
 # Usage: check-deb.sh PACKAGE.deb

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # debian/ agrees with the tree, so `make deb` can build: the changelog has meson.build's version,
 # every build dependency is in install-deps.sh, and the files debian/ names exist.
 # Usage: check-debian.sh SOURCE_ROOT

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The user guide: valid Mallard, no broken link, no page unreachable from the front page, every
 # page installed, and every page a "?" button of the window opens exists.
 # Usage: check-help.sh SOURCE_ROOT

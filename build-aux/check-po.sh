@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Fails when po/pt_BR.po misses, leaves fuzzy or mistranslates any message of POTFILES.in.
 # Usage: check-po.sh SOURCE_ROOT
 set -eu

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Installs the Debian 12 packages Coordena needs to build, run and test.
 # Idempotent: packages already present are not touched; apt runs only when one is missing.
 set -eu

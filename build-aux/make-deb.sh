@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Builds the Debian 12 package coordena_VERSION_amd64.deb in the project folder from a clean copy
 # of the tree (debhelper + meson), runs lintian on it and checks that it holds what a desktop
 # needs. Usage: make-deb.sh [OUTPUT_DIR]

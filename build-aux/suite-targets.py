@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Prints, one per line, the ninja outputs the tests of the given suites need, so a build
 directory can compile just those (the sanitizer build leaves the application aside)."""
 import json

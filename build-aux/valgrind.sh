@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # make valgrind: memcheck over the commands that read hostile files and write the ofício —
 # evaluate, import roster, import cnes, oficio generate and the notifications — on real data,
 # in Portuguese.

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Runs every command block the user documents mark as an example, the way a user would.
 
 A block is an example when the line before its opening fence is `<!-- exemplo -->` and the fence

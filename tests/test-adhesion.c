@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The adhesion as a user drives it: the real coordena-cli on a real SQLite database. */
 #include "config.h"
 
@@ -6,19 +7,8 @@
 #include <glib/gstdio.h>
 #include <gio/gio.h>
 
-typedef struct {
-  int status;
-  char *out;
-  char *err;
-} Run;
+#include "test-utils.h"
 
-static void
-run_clear (Run *r)
-{
-  g_free (r->out);
-  g_free (r->err);
-}
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
 static char *dir;
 static char *db;
@@ -36,34 +26,13 @@ on (const char *day)
 static void
 cli (Run *r, ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) proc = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *arg;
+  const char *const env[] = { "LANGUAGE", "pt_BR", "LC_ALL", "pt_BR.UTF-8",
+                              today != NULL ? "COORDENA_TODAY" : NULL, today, NULL };
   va_list args;
 
-  run_clear (r);
-  g_ptr_array_add (argv, (gpointer) g_getenv ("COORDENA_CLI"));
-  g_ptr_array_add (argv, (gpointer) "--db");
-  g_ptr_array_add (argv, db);
   va_start (args, r);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (gpointer) arg);
+  run_cli_valist (r, &(RunOptions) { .db = db, .env = env, .cwd = dir }, args);
   va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_setenv (launcher, "LANGUAGE", "pt_BR", TRUE);
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", "pt_BR.UTF-8", TRUE);
-  g_subprocess_launcher_set_cwd (launcher, dir);
-  if (today != NULL)
-    g_subprocess_launcher_setenv (launcher, "COORDENA_TODAY", today, TRUE);
-  proc = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (proc, NULL, NULL, &r->out, &r->err, &error);
-  g_assert_no_error (error);
-  r->status = g_subprocess_get_exit_status (proc);
 }
 
 #define OFFER "coordenacao-cuidado-2025"

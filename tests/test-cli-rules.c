@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rules, evaluate, forecast and compare as a user types them: the real coordena-cli binary on
  * the fixture roster, its output in each format and its exit codes. */
 #include "config.h"
@@ -7,49 +8,20 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
-typedef struct {
-  int status;
-  char *out;
-  char *err;
-} Run;
+#include "test-utils.h"
 
-static void
-run_clear (Run *r)
-{
-  g_free (r->out);
-  g_free (r->err);
-}
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
 /* Runs coordena-cli in Portuguese with the given arguments (NULL-terminated); xdg may point
  * XDG_DATA_HOME elsewhere. */
 static void
-run_cli (Run *r, const char *xdg, ...)
+cli (Run *r, const char *xdg, ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) proc = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *arg;
+  const char *const env[] = { "LANGUAGE", "pt_BR", "LC_ALL", "pt_BR.UTF-8", xdg != NULL ? "XDG_DATA_HOME" : NULL, xdg, NULL };
   va_list args;
 
-  g_ptr_array_add (argv, (gpointer) g_getenv ("COORDENA_CLI"));
   va_start (args, xdg);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (gpointer) arg);
+  run_cli_valist (r, &(RunOptions) { .env = env }, args);
   va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_setenv (launcher, "LANGUAGE", "pt_BR", TRUE);
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", "pt_BR.UTF-8", TRUE);
-  if (xdg != NULL)
-    g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", xdg, TRUE);
-  proc = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (proc, NULL, NULL, &r->out, &r->err, &error);
-  g_assert_no_error (error);
-  r->status = g_subprocess_get_exit_status (proc);
 }
 
 static char *
@@ -94,7 +66,7 @@ test_evaluate_json (void)
   const char *keys[] = { "ine", "competencia", "regras", "ausentes", "percentual", "clausula", "provimento_aplicado",
                          "base_centavos", "perda_centavos" };
 
-  run_cli (&r, NULL, "evaluate", "--format", "json", path, NULL);
+  cli (&r, NULL, "evaluate", "--format", "json", path, NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_cmpstr (r.err, ==, "");
   root = parse (r.out);
@@ -141,7 +113,7 @@ test_evaluate_forced_rules_and_csv (void)
   g_auto(Run) r = { 0 };
 
   /* --rules ID applies that set to every competência, whatever its validity. */
-  run_cli (&r, NULL, "evaluate", "--rules", "portaria-38-2022", "--format", "csv", path, NULL);
+  cli (&r, NULL, "evaluate", "--rules", "portaria-38-2022", "--format", "csv", path, NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_true (g_str_has_prefix (r.out, "ine;competencia;regras;ausentes;percentual;clausula;provimento_aplicado;base;perda\n"));
   g_assert_nonnull (strstr (r.out, "\n0000010014;202506;portaria-38-2022;MED;50;esf-med;N;R$ 16.833,33;R$ 8.416,67\n"));
@@ -158,7 +130,7 @@ test_evaluate_table (void)
   g_autofree char *path = fixture ("roster-cp1252.csv");
   g_auto(Run) r = { 0 };
 
-  run_cli (&r, NULL, "evaluate", path, NULL);
+  cli (&r, NULL, "evaluate", path, NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.out, "Ausentes"));
   g_assert_nonnull (strstr (r.out, "0000010014  06/2025  portaria-6907-2025  MED"));
@@ -174,7 +146,7 @@ test_evaluate_refuses_bad_file (void)
   g_autofree char *expected = g_strdup_printf ("%s:4:6: o CNS “144082627260005” não é válido", path);
   g_auto(Run) r = { 0 };
 
-  run_cli (&r, NULL, "evaluate", "--format", "json", path, NULL);
+  cli (&r, NULL, "evaluate", "--format", "json", path, NULL);
   g_assert_cmpint (r.status, ==, 1);
   g_assert_cmpstr (r.out, ==, "");
   g_assert_true (g_str_has_prefix (r.err, "coordena-cli: "));
@@ -190,7 +162,7 @@ test_evaluate_lenient (void)
   g_auto(Run) r = { 0 };
   g_autoptr(JsonNode) root = NULL;
 
-  run_cli (&r, NULL, "evaluate", "--lenient", "--format", "json", path, NULL);
+  cli (&r, NULL, "evaluate", "--lenient", "--format", "json", path, NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.err, skipped));
   g_assert_nonnull (strstr (r.err, "13 linhas ignoradas (--lenient)"));
@@ -206,30 +178,30 @@ test_usage_and_refusals (void)
 
   {
     g_auto(Run) r = { 0 };
-    run_cli (&r, NULL, "evaluate", "--rules", "portaria-1-2030", path, NULL);
+    cli (&r, NULL, "evaluate", "--rules", "portaria-1-2030", path, NULL);
     g_assert_cmpint (r.status, ==, 1);
     g_assert_nonnull (strstr (r.err, "Não há conjunto de regras “portaria-1-2030”"));
   }
   {
     g_auto(Run) r = { 0 };
-    run_cli (&r, NULL, "evaluate", "--format", "xml", path, NULL);
+    cli (&r, NULL, "evaluate", "--format", "xml", path, NULL);
     g_assert_cmpint (r.status, ==, 2);
     g_assert_nonnull (strstr (r.err, "formato desconhecido “xml”"));
   }
   {
     g_auto(Run) r = { 0 };
-    run_cli (&r, NULL, "evaluate", path, path, NULL);
+    cli (&r, NULL, "evaluate", path, path, NULL);
     g_assert_cmpint (r.status, ==, 2);
   }
   {
     g_auto(Run) r = { 0 };
-    run_cli (&r, NULL, "evaluate", "nao-existe.csv", NULL);
+    cli (&r, NULL, "evaluate", "nao-existe.csv", NULL);
     g_assert_cmpint (r.status, ==, 1);
     g_assert_nonnull (strstr (r.err, "Não foi possível ler “nao-existe.csv”"));
   }
   {
     g_auto(Run) r = { 0 };
-    run_cli (&r, NULL, "compare", "--rules", "portaria-38-2022", path, NULL);
+    cli (&r, NULL, "compare", "--rules", "portaria-38-2022", path, NULL);
     g_assert_cmpint (r.status, ==, 2);
     g_assert_nonnull (strstr (r.err, "exatamente dois conjuntos"));
   }
@@ -247,20 +219,20 @@ test_without_file_reads_database (void)
 
   {
     g_auto(Run) r = { 0 };
-    run_cli (&r, NULL, "--db", db, "init", "--uf", "GO", NULL);
+    cli (&r, NULL, "--db", db, "init", "--uf", "GO", NULL);
     g_assert_cmpint (r.status, ==, 0);
   }
   {
     g_auto(Run) r = { 0 };
-    run_cli (&r, NULL, "--db", db, "import", "roster", path, NULL);
+    cli (&r, NULL, "--db", db, "import", "roster", path, NULL);
     g_assert_cmpint (r.status, ==, 0);
   }
   {
     g_auto(Run) from_db = { 0 };
     g_auto(Run) from_file = { 0 };
 
-    run_cli (&from_db, NULL, "--db", db, "evaluate", "--format", "json", NULL);
-    run_cli (&from_file, NULL, "evaluate", "--format", "json", path, NULL);
+    cli (&from_db, NULL, "--db", db, "evaluate", "--format", "json", NULL);
+    cli (&from_file, NULL, "evaluate", "--format", "json", path, NULL);
     g_assert_cmpint (from_db.status, ==, 0);
     g_assert_cmpint (from_file.status, ==, 0);
     g_assert_cmpstr (from_db.out, ==, from_file.out);
@@ -268,18 +240,18 @@ test_without_file_reads_database (void)
   }
   {
     g_auto(Run) r = { 0 };
-    run_cli (&r, NULL, "--db", db, "forecast", "--format", "json", NULL);
+    cli (&r, NULL, "--db", db, "forecast", "--format", "json", NULL);
     g_assert_cmpint (r.status, ==, 0);
     g_assert_nonnull (strstr (r.out, "0000010030"));
   }
   {
     g_auto(Run) r = { 0 };
-    run_cli (&r, NULL, "--db", db, "compare", "--rules", "portaria-38-2022", "--rules", "portaria-6907-2025", NULL);
+    cli (&r, NULL, "--db", db, "compare", "--rules", "portaria-38-2022", "--rules", "portaria-6907-2025", NULL);
     g_assert_cmpint (r.status, ==, 0);
   }
   {
     g_auto(Run) r = { 0 };
-    run_cli (&r, NULL, "--db", missing, "evaluate", NULL);
+    cli (&r, NULL, "--db", missing, "evaluate", NULL);
     g_assert_cmpint (r.status, ==, 1);
     g_assert_nonnull (strstr (r.err, "coordena-cli init --uf UF"));
     g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
@@ -293,19 +265,19 @@ test_rules_list_and_show (void)
   g_auto(Run) show = { 0 };
   g_auto(Run) missing = { 0 };
 
-  run_cli (&list, NULL, "rules", "list", NULL);
+  cli (&list, NULL, "rules", "list", NULL);
   g_assert_cmpint (list.status, ==, 0);
   g_assert_nonnull (strstr (list.out, "previne-2020        01/2020 – 01/2022    capitação ponderada"));
   g_assert_nonnull (strstr (list.out, "portaria-7799-2025  a partir de 01/2026  componente de equidade"));
 
-  run_cli (&show, NULL, "rules", "show", "portaria-38-2022", NULL);
+  cli (&show, NULL, "rules", "show", "portaria-38-2022", NULL);
   g_assert_cmpint (show.status, ==, 0);
   g_assert_nonnull (strstr (show.out, "esf-tec-acs          eSF  50 %  TEC+ACS ausente; 2 competências seguidas"));
   g_assert_nonnull (strstr (show.out, "NT 753/2021, item 2.10 a [A]"));
   g_assert_nonnull (strstr (show.out, "[U] a confirmar"));
   g_assert_nonnull (strstr (show.out, "Questões em aberto (a confirmar):"));
 
-  run_cli (&missing, NULL, "rules", "show", "nenhuma", NULL);
+  cli (&missing, NULL, "rules", "show", "nenhuma", NULL);
   g_assert_cmpint (missing.status, ==, 1);
 }
 
@@ -321,7 +293,7 @@ test_forecast (void)
   g_autoptr(JsonNode) b = NULL;
   JsonObject *o, *next;
 
-  run_cli (&plain, NULL, "forecast", "--format", "json", path, NULL);
+  cli (&plain, NULL, "forecast", "--format", "json", path, NULL);
   g_assert_cmpint (plain.status, ==, 0);
   a = parse (plain.out);
   o = find (json_node_get_array (a), "0000010014", 0);
@@ -335,7 +307,7 @@ test_forecast (void)
 
   g_assert_true (g_file_set_contents (scenario,
     "ine;mudanca;categoria;a_partir_de\n0000010014;entrada;MED;202507\n0000010022;saida;ENF;202508\n", -1, NULL));
-  run_cli (&planned, NULL, "forecast", "--scenario", scenario, "--horizon", "6", "--format", "json", path, NULL);
+  cli (&planned, NULL, "forecast", "--scenario", scenario, "--horizon", "6", "--format", "json", path, NULL);
   g_assert_cmpint (planned.status, ==, 0);
   b = parse (planned.out);
   o = find (json_node_get_array (b), "0000010014", 0);
@@ -440,14 +412,14 @@ test_forecast_and_report_agree (void)
   guint missing = 0, n_rows = 0;
   GStatBuf st;
 
-  run_cli (&init, NULL, "--db", db, "init", "--uf", "GO", NULL);
+  cli (&init, NULL, "--db", db, "init", "--uf", "GO", NULL);
   g_assert_cmpint (init.status, ==, 0);
-  run_cli (&imp, NULL, "--db", db, "import", "roster", path, NULL);
+  cli (&imp, NULL, "--db", db, "import", "roster", path, NULL);
   g_assert_cmpint (imp.status, ==, 0);
   g_assert_true (g_file_set_contents (scenario, "ine;mudanca;categoria;a_partir_de\n"
                                                 "0000020044;entrada;ENF;202703\n0000020010;saida;TEC;202702\n", -1, NULL));
 
-  run_cli (&json, NULL, "--db", db, "forecast", "--scenario", scenario, "--horizon", "18", "--format", "json", NULL);
+  cli (&json, NULL, "--db", db, "forecast", "--scenario", scenario, "--horizon", "18", "--format", "json", NULL);
   g_assert_cmpint (json.status, ==, 0);
   root = parse (json.out);
   teams = json_node_get_array (root);
@@ -481,14 +453,14 @@ test_forecast_and_report_agree (void)
     (void) money;
   }
 
-  run_cli (&table, NULL, "--db", db, "forecast", "--scenario", scenario, "--horizon", "18", NULL);
+  cli (&table, NULL, "--db", db, "forecast", "--scenario", scenario, "--horizon", "18", NULL);
   g_assert_cmpint (table.status, ==, 0);
   g_assert_nonnull (strstr (table.out, "Previsão de 01/2027 a 06/2028 (18 competências)"));
   g_assert_nonnull (strstr (table.out, "cenário: 2 mudanças"));
   g_assert_nonnull (strstr (table.out, "6 equipes avaliadas: 0 regulares, 1 em risco, 3 suspensas, 2 sem registro na competência 12/2026."));
   g_assert_nonnull (strstr (table.out, "6 equipes perdem recursos nas próximas 18 competências: R$ 1.087.200,00"));
 
-  run_cli (&report, NULL, "--db", db, "report", "forecast", "--scenario", scenario, "--horizon", "18", "-o", pdf, NULL);
+  cli (&report, NULL, "--db", db, "report", "forecast", "--scenario", scenario, "--horizon", "18", "-o", pdf, NULL);
   g_assert_cmpint (report.status, ==, 0);
   text = pdf_text (pdf);
   g_assert_nonnull (strstr (text, "Competências previstas 01/2027 a 06/2028 (18 competências)"));
@@ -512,7 +484,7 @@ test_forecast_and_report_agree (void)
   g_assert_null (strstr (text, "se nada mudar"));
 
   /* The sheet from `forecast -o` (the window writes the same): the same teams and total. */
-  run_cli (&out, NULL, "--db", db, "forecast", "--scenario", scenario, "--horizon", "18", "-o", sheet, NULL);
+  cli (&out, NULL, "--db", db, "forecast", "--scenario", scenario, "--horizon", "18", "-o", sheet, NULL);
   g_assert_cmpint (out.status, ==, 0);
   g_assert_cmpstr (out.out, ==, "");
   csv = read_text (sheet);
@@ -559,7 +531,7 @@ test_provimento_shows (void)
   g_autoptr(JsonNode) root = NULL;
   JsonArray *rows;
 
-  run_cli (&json, NULL, "evaluate", "--format", "json", path, NULL);
+  cli (&json, NULL, "evaluate", "--format", "json", path, NULL);
   g_assert_cmpint (json.status, ==, 0);
   root = parse (json.out);
   rows = json_node_get_array (root);
@@ -569,9 +541,9 @@ test_provimento_shows (void)
   g_assert_false (json_object_get_boolean_member (find (rows, "0000020060", 202611), "provimento_aplicado"));
   g_assert_false (json_object_get_boolean_member (find (rows, "0000020044", 202612), "provimento_aplicado"));
 
-  run_cli (&csv, NULL, "evaluate", "--format", "csv", path, NULL);
+  cli (&csv, NULL, "evaluate", "--format", "csv", path, NULL);
   g_assert_nonnull (strstr (csv.out, "\n0000020060;202612;portaria-7799-2025;MED+ENF;75;esf-med-enf;S;R$ 18.000,00;R$ 13.500,00\n"));
-  run_cli (&table, NULL, "forecast", path, NULL);
+  cli (&table, NULL, "forecast", path, NULL);
   g_assert_nonnull (strstr (table.out, "12/2026  75 % P"));
   g_assert_nonnull (strstr (table.out, "P: limitado a 75 % pelo provimento (NT 753/2021 itens 2.13 e 2.17"));
 }
@@ -586,7 +558,7 @@ test_compare_sheet (void)
   g_autofree char *csv = NULL;
   g_auto(Run) r = { 0 };
 
-  run_cli (&r, NULL, "compare", "--rules", "portaria-38-2022", "--rules", "portaria-6907-2025", "-o", sheet, path, NULL);
+  cli (&r, NULL, "compare", "--rules", "portaria-38-2022", "--rules", "portaria-6907-2025", "-o", sheet, path, NULL);
   g_assert_cmpint (r.status, ==, 0);
   csv = read_text (sheet);
   g_assert_true (g_str_has_prefix (csv, "\xEF\xBB\xBF" "INE;Equipe;Última competência;Percentual — Portaria GM/MS nº 38/2022"));
@@ -603,7 +575,7 @@ test_rules_show_cites_every_parameter (void)
 {
   g_auto(Run) show = { 0 };
 
-  run_cli (&show, NULL, "rules", "show", "portaria-6907-2025", NULL);
+  cli (&show, NULL, "rules", "show", "portaria-6907-2025", NULL);
   g_assert_cmpint (show.status, ==, 0);
   g_assert_nonnull (strstr (show.out, "Presente numa eAP:"));
   g_assert_nonnull (strstr (show.out, "NT 753/2021 item 2.20 b: carga horária individual semanal de 20 ou 30 horas"));
@@ -675,7 +647,7 @@ test_compare (void)
   g_autoptr(JsonNode) root = NULL;
   JsonObject *o, *total;
 
-  run_cli (&r, NULL, "compare", "--rules", "portaria-38-2022", "--rules", "portaria-6907-2025", "--format", "json", path, NULL);
+  cli (&r, NULL, "compare", "--rules", "portaria-38-2022", "--rules", "portaria-6907-2025", "--format", "json", path, NULL);
   g_assert_cmpint (r.status, ==, 0);
   root = parse (r.out);
   o = json_node_get_object (root);
@@ -710,7 +682,7 @@ test_user_rule_set_replaces_shipped (void)
   g_assert_cmpint (g_mkdir_with_parents (rules, 0700), ==, 0);
   g_assert_true (g_file_set_contents (dest, changed, -1, NULL));
 
-  run_cli (&r, xdg, "evaluate", "--format", "csv", path, NULL);
+  cli (&r, xdg, "evaluate", "--format", "csv", path, NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.out, "\n0000010014;202506;portaria-6907-2025;MED;50;esf-med;N;R$ 18.000,00;R$ 9.000,00\n"));
   g_unlink (dest);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The store through the real coordena-cli, in Portuguese: init, imports, teams, exports, audit,
  * backup and restore, the refusals and their exit codes; and crash safety: an import killed
  * (SIGKILL) at random moments leaves a sound database where each competência is whole or absent. */
@@ -15,47 +16,20 @@
 
 #include "cnes-synth.h"
 
-typedef struct {
-  int status;
-  char *out;
-  char *err;
-} Run;
+#include "test-utils.h"
 
-static void
-run_clear (Run *r)
-{
-  g_free (r->out);
-  g_free (r->err);
-}
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
 static char *tmp_dir;
 
 /* Runs coordena-cli --db DB with the arguments (NULL-terminated). */
 static void
-run_cli (Run *r, const char *db, ...)
+cli (Run *r, const char *db, ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) proc = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *arg;
   va_list args;
 
-  g_ptr_array_add (argv, (gpointer) g_getenv ("COORDENA_CLI"));
-  g_ptr_array_add (argv, (gpointer) "--db");
-  g_ptr_array_add (argv, (gpointer) db);
   va_start (args, db);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (gpointer) arg);
+  run_cli_valist (r, &(RunOptions) { .db = db }, args);
   va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  proc = g_subprocess_newv ((const char *const *) argv->pdata,
-                            G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (proc, NULL, NULL, &r->out, &r->err, &error);
-  g_assert_no_error (error);
-  r->status = g_subprocess_get_exit_status (proc);
 }
 
 static char *
@@ -83,11 +57,11 @@ test_init_and_import (void)
   g_autoptr(GError) error = NULL;
   JsonObject *root;
 
-  run_cli (&init, db, "init", "--uf", "RS", NULL);
+  cli (&init, db, "init", "--uf", "RS", NULL);
   g_assert_cmpint (init.status, ==, 0);
   g_assert_nonnull (strstr (init.out, "pronto para RS"));
 
-  run_cli (&imp, db, "import", "cnes", fixture_base (), "--uf", "RS", "--competencia", "202506",
+  cli (&imp, db, "import", "cnes", fixture_base (), "--uf", "RS", "--competencia", "202506",
            "--competencia", "08/2025", NULL);
   g_assert_cmpint (imp.status, ==, 0);
   g_assert_nonnull (strstr (imp.out, "Competências: 06/2025, 08/2025"));
@@ -95,21 +69,21 @@ test_init_and_import (void)
   g_assert_nonnull (strstr (imp.out, "Linhas ignoradas: 2"));
   g_assert_nonnull (strstr (imp.out, "sem carga horária"));
 
-  run_cli (&table, db, "teams", "--municipio", "430460", NULL);
+  cli (&table, db, "teams", "--municipio", "430460", NULL);
   g_assert_cmpint (table.status, ==, 0);
   g_assert_nonnull (strstr (table.out, "Município"));
   g_assert_nonnull (strstr (table.out, "ESB Centro"));
   g_assert_null (strstr (table.out, "Porto Alegre"));
   g_assert_nonnull (strstr (table.out, "1 equipe\n"));
 
-  run_cli (&json, db, "teams", "--format", "json", NULL);
+  cli (&json, db, "teams", "--format", "json", NULL);
   g_assert_cmpint (json.status, ==, 0);
   g_assert_true (json_parser_load_from_data (parser, json.out, -1, &error));
   root = json_node_get_object (json_parser_get_root (parser));
   g_assert_false (json_object_get_boolean_member (root, "demonstracao"));
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "equipes")), ==, 4);
 
-  run_cli (&csv, db, "teams", "--format", "csv", NULL);
+  cli (&csv, db, "teams", "--format", "csv", NULL);
   g_assert_true (g_str_has_prefix (csv.out, "ine;cnes;ibge;municipio;tipo;nome;"));
   g_assert_nonnull (strstr (csv.out, "\"ESF Vila São José; Área 2\""));
 }
@@ -128,28 +102,28 @@ test_refusals (void)
   g_auto(Run) what = { 0 };
   g_auto(Run) bad_format = { 0 };
 
-  run_cli (&no_uf, db, "init", NULL);
+  cli (&no_uf, db, "init", NULL);
   g_assert_cmpint (no_uf.status, ==, 2);
   g_assert_nonnull (strstr (no_uf.err, "--uf"));
 
-  run_cli (&no_db, missing, "teams", NULL);
+  cli (&no_db, missing, "teams", NULL);
   g_assert_cmpint (no_db.status, ==, 1);
   g_assert_nonnull (strstr (no_db.err, "Não há banco de dados"));
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
 
-  run_cli (&init, db, "init", "--uf", "RS", NULL);
-  run_cli (&wrong_uf, db, "import", "cnes", fixture_base (), "--uf", "SC", "--competencia", "202508", NULL);
+  cli (&init, db, "init", "--uf", "RS", NULL);
+  cli (&wrong_uf, db, "import", "cnes", fixture_base (), "--uf", "SC", "--competencia", "202508", NULL);
   g_assert_cmpint (wrong_uf.status, ==, 1);
   g_assert_nonnull (strstr (wrong_uf.err, "acompanha RS, não SC"));
 
-  run_cli (&no_comp, db, "import", "cnes", fixture_base (), "--uf", "RS", NULL);
+  cli (&no_comp, db, "import", "cnes", fixture_base (), "--uf", "RS", NULL);
   g_assert_cmpint (no_comp.status, ==, 2);
-  run_cli (&bad_comp, db, "import", "cnes", fixture_base (), "--uf", "RS", "--competencia", "202513", NULL);
+  cli (&bad_comp, db, "import", "cnes", fixture_base (), "--uf", "RS", "--competencia", "202513", NULL);
   g_assert_cmpint (bad_comp.status, ==, 2);
-  run_cli (&what, db, "import", "planilha", NULL);
+  cli (&what, db, "import", "planilha", NULL);
   g_assert_cmpint (what.status, ==, 2);
   g_assert_nonnull (strstr (what.err, "roster ou cnes"));
-  run_cli (&bad_format, db, "teams", "--format", "xml", NULL);
+  cli (&bad_format, db, "teams", "--format", "xml", NULL);
   g_assert_cmpint (bad_format.status, ==, 2);
 }
 
@@ -173,34 +147,34 @@ test_export_backup_restore_audit (void)
   g_autofree char *text = NULL;
   GStatBuf st;
 
-  run_cli (&init, db, "init", "--uf", "RS", NULL);
-  run_cli (&imp, db, "import", "cnes", fixture_base (), "--uf", "RS", "--competencia", "202508", NULL);
+  cli (&init, db, "init", "--uf", "RS", NULL);
+  cli (&imp, db, "import", "cnes", fixture_base (), "--uf", "RS", "--competencia", "202508", NULL);
   g_assert_cmpint (imp.status, ==, 0);
 
-  run_cli (&exp1, db, "export", "roster", roster, NULL);
+  cli (&exp1, db, "export", "roster", roster, NULL);
   g_assert_cmpint (exp1.status, ==, 0);
   g_assert_cmpint (g_stat (roster, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
-  run_cli (&exp2, db, "export", "equipes", teams, NULL);
+  cli (&exp2, db, "export", "equipes", teams, NULL);
   g_assert_cmpint (exp2.status, ==, 0);
   g_assert_true (g_file_get_contents (teams, &text, NULL, NULL));
   g_assert_nonnull (strstr (text, "Última competência"));
 
-  run_cli (&backup, db, "backup", copy, NULL);
+  cli (&backup, db, "backup", copy, NULL);
   g_assert_cmpint (backup.status, ==, 0);
   g_assert_nonnull (strstr (backup.out, "Cópia de segurança gravada"));
   g_assert_cmpint (g_stat (copy, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
 
   /* A roster CSV import on top, then back to the copy. */
-  run_cli (&reimport, db, "import", "roster", roster, NULL);
+  cli (&reimport, db, "import", "roster", roster, NULL);
   g_assert_cmpint (reimport.status, ==, 0);
   g_assert_nonnull (strstr (reimport.out, "Vínculos: 11"));
-  run_cli (&restore, db, "restore", copy, NULL);
+  cli (&restore, db, "restore", copy, NULL);
   g_assert_cmpint (restore.status, ==, 0);
   g_assert_nonnull (strstr (restore.out, "restaurado"));
 
-  run_cli (&audit, db, "audit", "--since", "2000-01-01", NULL);
+  cli (&audit, db, "audit", "--since", "2000-01-01", NULL);
   g_assert_cmpint (audit.status, ==, 0);
   g_assert_nonnull (strstr (audit.out, "Usuário"));
   g_assert_nonnull (strstr (audit.out, "import-cnes"));
@@ -210,9 +184,9 @@ test_export_backup_restore_audit (void)
    * and the restore itself is the last line of it. */
   g_assert_null (strstr (audit.out, "import-roster"));
 
-  run_cli (&later, db, "audit", "--since", "2098-01-01", NULL);
+  cli (&later, db, "audit", "--since", "2098-01-01", NULL);
   g_assert_nonnull (strstr (later.out, "não tem entradas"));
-  run_cli (&bad_since, db, "audit", "--since", "ontem", NULL);
+  cli (&bad_since, db, "audit", "--since", "ontem", NULL);
   g_assert_cmpint (bad_since.status, ==, 2);
 }
 
@@ -226,13 +200,13 @@ test_damaged_database (void)
   g_auto(Run) teams = { 0 };
   gsize length;
 
-  run_cli (&init, db, "init", "--uf", "SE", "--demo", NULL);
+  cli (&init, db, "init", "--uf", "SE", "--demo", NULL);
   g_assert_cmpint (init.status, ==, 0);
   g_assert_true (g_file_get_contents (db, &before, &length, NULL));
   memset (before + 8192, 0x42, 12288);
   g_assert_true (g_file_set_contents (db, before, (gssize) length, NULL));
 
-  run_cli (&teams, db, "teams", NULL);
+  cli (&teams, db, "teams", NULL);
   g_assert_cmpint (teams.status, ==, 1);
   g_assert_nonnull (strstr (teams.err, "danificado"));
   g_assert_nonnull (strstr (teams.err, "coordena-cli restore"));
@@ -247,10 +221,10 @@ test_demo_marked (void)
   g_auto(Run) init = { 0 };
   g_auto(Run) teams = { 0 };
 
-  run_cli (&init, db, "init", "--uf", "AC", "--demo", NULL);
+  cli (&init, db, "init", "--uf", "AC", "--demo", NULL);
   g_assert_cmpint (init.status, ==, 0);
   g_assert_nonnull (strstr (init.out, "Cadastro de demonstração"));
-  run_cli (&teams, db, "teams", NULL);
+  cli (&teams, db, "teams", NULL);
   g_assert_cmpint (teams.status, ==, 0);
   g_assert_nonnull (strstr (teams.err, "DADOS DE DEMONSTRAÇÃO"));
   g_assert_nonnull (strstr (teams.out, "DEMO ESF"));
@@ -307,7 +281,7 @@ test_crash_safety (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(GRand) rand = g_rand_new_with_seed (20251203);
   CnesSynthOptions options = { 43, 1500, 8, 300000, 202508, 11 };
-  const char *cli = g_getenv ("COORDENA_CLI");
+  const char *cli_path = g_getenv ("COORDENA_CLI");
   MonthCounts full7, full8;
   g_auto(Run) init = { 0 };
   g_auto(Run) first = { 0 };
@@ -316,11 +290,11 @@ test_crash_safety (void)
 
   g_assert_true (cnes_synth_write (base, &options, NULL, &error));
   g_assert_no_error (error);
-  run_cli (&init, db, "init", "--uf", "RS", NULL);
+  cli (&init, db, "init", "--uf", "RS", NULL);
   g_assert_cmpint (init.status, ==, 0);
 
   /* 07/2025 imported whole first; every kill then interrupts an import of 08/2025. */
-  run_cli (&first, db, "import", "cnes", base, "--uf", "RS", "--competencia", "202507", NULL);
+  cli (&first, db, "import", "cnes", base, "--uf", "RS", "--competencia", "202507", NULL);
   g_assert_cmpint (first.status, ==, 0);
   {
     sqlite3 *c = NULL;
@@ -340,9 +314,9 @@ test_crash_safety (void)
     g_auto(Run) s_init = { 0 };
     g_auto(Run) s_run = { 0 };
 
-    run_cli (&s_init, scratch, "init", "--uf", "RS", NULL);
+    cli (&s_init, scratch, "init", "--uf", "RS", NULL);
     start = g_get_monotonic_time ();
-    run_cli (&s_run, scratch, "import", "cnes", base, "--uf", "RS", "--competencia", "202508", NULL);
+    cli (&s_run, scratch, "import", "cnes", base, "--uf", "RS", "--competencia", "202508", NULL);
     duration_us = g_get_monotonic_time () - start;
     g_assert_cmpint (s_run.status, ==, 0);
   }
@@ -351,7 +325,7 @@ test_crash_safety (void)
     {
       g_autoptr(GSubprocess) proc = NULL;
       g_autofree char *check = NULL;
-      const char *argv[] = { cli, "--db", db, "import", "cnes", base, "--uf", "RS", "--competencia", "202508", NULL };
+      const char *argv[] = { cli_path, "--db", db, "import", "cnes", base, "--uf", "RS", "--competencia", "202508", NULL };
       /* Half the kills anywhere; half near the end, where the one transaction writes. */
       gint64 delay = i % 2 == 0 ? g_rand_int_range (rand, 0, (gint32) duration_us)
                                 : g_rand_int_range (rand, (gint32) (duration_us * 3 / 4), (gint32) (duration_us * 21 / 20));
@@ -392,23 +366,6 @@ test_crash_safety (void)
                   n_killed, n_complete, n_absent);
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
 
 int
 main (int argc, char **argv)

@@ -1,48 +1,21 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The command line as a user types it: the real coordena-cli binary, its output and exit codes. */
 #include "config.h"
 
 #include <gio/gio.h>
 
-typedef struct {
-  int status;
-  char *out;
-  char *err;
-} Run;
+#include "test-utils.h"
 
-static void
-run_clear (Run *r)
-{
-  g_free (r->out);
-  g_free (r->err);
-}
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
 /* Runs coordena-cli with the given arguments (NULL-terminated) and extra environment. */
 static void
-run_cli (Run *r, const char *const *env, ...)
+cli (Run *r, const char *const *env, ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) proc = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *arg;
   va_list args;
 
-  g_ptr_array_add (argv, (gpointer) g_getenv ("COORDENA_CLI"));
   va_start (args, env);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (gpointer) arg);
+  run_cli_valist (r, &(RunOptions) { .env = env }, args);
   va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  for (guint i = 0; env != NULL && env[i] != NULL; i += 2)
-    g_subprocess_launcher_setenv (launcher, env[i], env[i + 1], TRUE);
-  proc = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (proc, NULL, NULL, &r->out, &r->err, &error);
-  g_assert_no_error (error);
-  r->status = g_subprocess_get_exit_status (proc);
 }
 
 /* A machine with no language set: Coordena speaks Portuguese there too (issue 12, item 9). */
@@ -55,7 +28,7 @@ test_version (void)
 {
   g_auto(Run) r = { 0 };
 
-  run_cli (&r, c_locale, "--version", NULL);
+  cli (&r, c_locale, "--version", NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_cmpstr (r.out, ==, "coordena-cli " PACKAGE_VERSION "\n");
 }
@@ -65,7 +38,7 @@ test_help_lists_commands (void)
 {
   g_auto(Run) r = { 0 };
 
-  run_cli (&r, c_locale, "--help", NULL);
+  cli (&r, c_locale, "--help", NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.out, "--db"));
   g_assert_nonnull (strstr (r.out, "info"));
@@ -86,11 +59,11 @@ test_portuguese_without_a_language (void)
       g_auto(Run) help = { 0 };
       g_auto(Run) bad = { 0 };
 
-      run_cli (&help, envs[i], "--help", NULL);
+      cli (&help, envs[i], "--help", NULL);
       g_assert_cmpint (help.status, ==, 0);
       g_assert_nonnull (strstr (help.out, "Uso: coordena-cli"));
       g_assert_null (strstr (help.out, "Usage:"));
-      run_cli (&bad, envs[i], "avaliar", NULL);
+      cli (&bad, envs[i], "avaliar", NULL);
       g_assert_cmpint (bad.status, ==, 2);
       g_assert_nonnull (strstr (bad.err, "comando desconhecido “avaliar”"));
     }
@@ -101,7 +74,7 @@ test_help_in_portuguese (void)
 {
   g_auto(Run) r = { 0 };
 
-  run_cli (&r, portuguese, "--help", NULL);
+  cli (&r, portuguese, "--help", NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.out, "Uso: coordena-cli"));
   g_assert_nonnull (strstr (r.out, "Comandos:"));
@@ -113,7 +86,7 @@ test_no_command_is_usage_error (void)
 {
   g_auto(Run) r = { 0 };
 
-  run_cli (&r, c_locale, NULL);
+  cli (&r, c_locale, NULL);
   g_assert_cmpint (r.status, ==, 2);
   g_assert_nonnull (strstr (r.err, "Uso:"));
 }
@@ -123,7 +96,7 @@ test_unknown_command_in_portuguese (void)
 {
   g_auto(Run) r = { 0 };
 
-  run_cli (&r, portuguese, "avaliar", NULL);
+  cli (&r, portuguese, "avaliar", NULL);
   g_assert_cmpint (r.status, ==, 2);
   g_assert_nonnull (strstr (r.err, "comando desconhecido “avaliar”"));
   g_assert_cmpstr (r.out, ==, "");
@@ -134,7 +107,7 @@ test_unknown_option (void)
 {
   g_auto(Run) r = { 0 };
 
-  run_cli (&r, c_locale, "--dbx", "info", NULL);
+  cli (&r, c_locale, "--dbx", "info", NULL);
   g_assert_cmpint (r.status, ==, 2);
   g_assert_nonnull (strstr (r.err, "--dbx"));
 }
@@ -144,7 +117,7 @@ test_db_needs_value (void)
 {
   g_auto(Run) r = { 0 };
 
-  run_cli (&r, c_locale, "--db", NULL);
+  cli (&r, c_locale, "--db", NULL);
   g_assert_cmpint (r.status, ==, 2);
   g_assert_nonnull (strstr (r.err, "--db"));
 }
@@ -155,12 +128,12 @@ test_info_uses_db (void)
   g_auto(Run) a = { 0 };
   g_auto(Run) b = { 0 };
 
-  run_cli (&a, c_locale, "--db", "/tmp/x/estado.db", "info", NULL);
+  cli (&a, c_locale, "--db", "/tmp/x/estado.db", "info", NULL);
   g_assert_cmpint (a.status, ==, 0);
   g_assert_nonnull (strstr (a.out, "/tmp/x/estado.db"));
   g_assert_nonnull (strstr (a.out, PACKAGE_VERSION));
 
-  run_cli (&b, c_locale, "--db=/tmp/y.db", "info", NULL);
+  cli (&b, c_locale, "--db=/tmp/y.db", "info", NULL);
   g_assert_cmpint (b.status, ==, 0);
   g_assert_nonnull (strstr (b.out, "/tmp/y.db"));
 }
@@ -171,7 +144,7 @@ test_info_default_db (void)
   const char *const env[] = { "LANGUAGE", "C", "XDG_DATA_HOME", "/tmp/coordena-xdg-test", NULL };
   g_auto(Run) r = { 0 };
 
-  run_cli (&r, env, "info", NULL);
+  cli (&r, env, "info", NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.out, "/tmp/coordena-xdg-test/coordena/coordena.db"));
 }
@@ -182,11 +155,11 @@ test_command_help_and_extra_args (void)
   g_auto(Run) a = { 0 };
   g_auto(Run) b = { 0 };
 
-  run_cli (&a, c_locale, "help", "info", NULL);
+  cli (&a, c_locale, "help", "info", NULL);
   g_assert_cmpint (a.status, ==, 0);
   g_assert_nonnull (strstr (a.out, "info"));
 
-  run_cli (&b, c_locale, "info", "demais", NULL);
+  cli (&b, c_locale, "info", "demais", NULL);
   g_assert_cmpint (b.status, ==, 2);
   g_assert_nonnull (strstr (b.err, "info"));
 }

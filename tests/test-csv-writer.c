@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The CSV cell writer every export uses: quoting, and formulas a spreadsheet would run made inert
  * with an apostrophe the reader drops again. */
 #include "config.h"

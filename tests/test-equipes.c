@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The Equipes page on the demonstration database: every team in the table, the search and the
  * filters, the detail pane with members, suspensions and forecast. */
 #include "config.h"

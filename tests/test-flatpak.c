@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The Flatpak manifest parses and builds everything Coordena links against that the GNOME
  * runtime does not ship, with no more sandbox holes than a desktop app needs. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The forecast of DOMAIN.md §6 as the staff reads it: the next step, until when it can be
  * avoided, the money lost over the horizon, the revocation of the INE, and planned changes. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Spreadsheet formula injection, through the real coordena-cli: a roster whose names and team
  * names are formulas is stored as plain text; every CSV the program writes (exports, listings,
  * evaluations, forecasts, comparisons) makes them inert; and the exported roster imports back to
@@ -12,6 +13,8 @@
 #include <coordena/coordena.h>
 #include <coordena/csv-writer.h>
 
+#include "test-utils.h"
+
 #define HEADER "competencia;ibge;cnes;ine;tipo_equipe;cns;nome;cbo;carga_horaria;provimento;valor_base;estrato_ied\n"
 
 static const char *const hostile_names[] = {
@@ -24,39 +27,11 @@ static const char *const hostile_names[] = {
 
 static char *tmp_dir;
 
-typedef struct {
-  int status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *r)
-{
-  g_clear_pointer (&r->out, g_free);
-  g_clear_pointer (&r->err, g_free);
-}
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
 static void
 run_ok (Run *r, const char *db, const char *const *args)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) proc = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_ptr_array_add (argv, (gpointer) g_getenv ("COORDENA_CLI"));
-  g_ptr_array_add (argv, (gpointer) "--db");
-  g_ptr_array_add (argv, (gpointer) db);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-  proc = g_subprocess_newv ((const char *const *) argv->pdata,
-                            G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (proc, NULL, NULL, &r->out, &r->err, &error);
-  g_assert_no_error (error);
-  r->status = g_subprocess_get_exit_status (proc);
+  run_cli (r, &(RunOptions) { .db = db }, args);
   if (r->status != 0)
     g_error ("coordena-cli %s: %d\n%s", args[0], r->status, r->err);
 }

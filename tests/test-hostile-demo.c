@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Demonstration data apart from real data, through the real coordena-cli: an import into a
  * database made with `init --demo` is refused (exit 1, a Portuguese message saying what to do)
  * and leaves every table as it was. Also the CLI's rough edges a new user met: `import cnes`
@@ -12,19 +13,8 @@
 
 #include <coordena/coordena.h>
 
-typedef struct {
-  int status;
-  char *out;
-  char *err;
-} Run;
+#include "test-utils.h"
 
-static void
-run_clear (Run *r)
-{
-  g_free (r->out);
-  g_free (r->err);
-}
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
 static char *tmp_dir;
 
@@ -32,34 +22,15 @@ static char *tmp_dir;
 static void
 run_cli_at (Run *r, const char *today, const char *db, ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE
-                                                                     | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_autoptr(GSubprocess) proc = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *arg;
+  const char *const env[] = { today != NULL ? "COORDENA_TODAY" : NULL, today, NULL };
   va_list args;
 
-  g_ptr_array_add (argv, (gpointer) g_getenv ("COORDENA_CLI"));
-  g_ptr_array_add (argv, (gpointer) "--db");
-  g_ptr_array_add (argv, (gpointer) db);
   va_start (args, db);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (gpointer) arg);
+  run_cli_valist (r, &(RunOptions) { .db = db, .env = env }, args);
   va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  if (today != NULL)
-    g_subprocess_launcher_setenv (launcher, "COORDENA_TODAY", today, TRUE);
-  proc = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (proc, NULL, NULL, &r->out, &r->err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (proc));
-  r->status = g_subprocess_get_exit_status (proc);
 }
 
-#define run_cli(r, ...) run_cli_at (r, NULL, __VA_ARGS__)
+#define cli(r, ...) run_cli_at (r, NULL, __VA_ARGS__)
 
 static char *
 new_db (const char *name)
@@ -128,13 +99,13 @@ test_import_into_demo_refused (void)
   g_auto(Run) teams = { 0 };
   g_autoptr(GError) error = NULL;
 
-  run_cli (&init, db, "init", "--uf", "RS", "--demo", NULL);
+  cli (&init, db, "init", "--uf", "RS", "--demo", NULL);
   g_assert_cmpint (init.status, ==, 0);
   before = snapshot (db);
   assert_has (before, "DEMO ESF");
 
   /* The real CNES base of the same state: before the fix it landed beside the generated teams. */
-  run_cli (&cnes, db, "import", "cnes", fixture_base (), "--competencia", "202508", NULL);
+  cli (&cnes, db, "import", "cnes", fixture_base (), "--competencia", "202508", NULL);
   g_assert_cmpint (cnes.status, ==, 1);
   assert_has (cnes.err, "contém dados de demonstração");
   assert_has (cnes.err, "nada foi importado");
@@ -147,7 +118,7 @@ test_import_into_demo_refused (void)
                                       "202508;4314902;2000016;0001111116;eSF;700000000000102;Zélia Quaresma Real;225142;40\n",
                                       -1, &error));
   g_assert_no_error (error);
-  run_cli (&roster, db, "import", "roster", csv, NULL);
+  cli (&roster, db, "import", "roster", csv, NULL);
   g_assert_cmpint (roster.status, ==, 1);
   assert_has (roster.err, "contém dados de demonstração");
   assert_has (roster.err, "saia da demonstração");
@@ -158,7 +129,7 @@ test_import_into_demo_refused (void)
   g_assert_null (strstr (after, "import-cnes"));
 
   /* Still a demonstration, still marked as one. */
-  run_cli (&teams, db, "teams", NULL);
+  cli (&teams, db, "teams", NULL);
   g_assert_cmpint (teams.status, ==, 0);
   assert_has (teams.err, "DADOS DE DEMONSTRAÇÃO");
 }
@@ -189,7 +160,7 @@ test_init_demo_apart_from_default (void)
   assert_has (out, "--db");
   g_assert_false (g_file_test (default_db, G_FILE_TEST_EXISTS));
 
-  run_cli (&list, demo_db, "teams", NULL);
+  cli (&list, demo_db, "teams", NULL);
   g_assert_cmpint (list.status, ==, 0);
   assert_has (list.out, "DEMO ESF");
 }
@@ -201,10 +172,10 @@ test_import_into_real_database_still_works (void)
   g_auto(Run) init = { 0 };
   g_auto(Run) imp = { 0 };
 
-  run_cli (&init, db, "init", "--uf", "RS", NULL);
+  cli (&init, db, "init", "--uf", "RS", NULL);
   g_assert_cmpint (init.status, ==, 0);
   /* No --uf: the database knows its state. */
-  run_cli (&imp, db, "import", "cnes", fixture_base (), "--competencia", "202508", NULL);
+  cli (&imp, db, "import", "cnes", fixture_base (), "--competencia", "202508", NULL);
   g_assert_cmpint (imp.status, ==, 0);
   assert_has (imp.out, "Equipes: 4");
 }
@@ -220,12 +191,12 @@ test_import_cnes_uf_from_database (void)
   g_auto(Run) other = { 0 };
   g_auto(Run) lower = { 0 };
 
-  run_cli (&init, db, "init", "--uf", "RS", NULL);
+  cli (&init, db, "init", "--uf", "RS", NULL);
   g_assert_cmpint (init.status, ==, 0);
 
   /* Another state than the database's is refused, with what to do, and nothing changes. */
   before = snapshot (db);
-  run_cli (&other, db, "import", "cnes", fixture_base (), "--uf", "SP", "--competencia", "202508", NULL);
+  cli (&other, db, "import", "cnes", fixture_base (), "--uf", "SP", "--competencia", "202508", NULL);
   g_assert_cmpint (other.status, ==, 1);
   assert_has (other.err, "acompanha RS, não SP");
   assert_has (other.err, "omita --uf");
@@ -233,9 +204,9 @@ test_import_cnes_uf_from_database (void)
   g_assert_cmpstr (after, ==, before);
 
   /* The same state, given in any case, is accepted. */
-  run_cli (&lower, db, "import", "cnes", fixture_base (), "--uf", "rs", "--competencia", "202508", NULL);
+  cli (&lower, db, "import", "cnes", fixture_base (), "--uf", "rs", "--competencia", "202508", NULL);
   g_assert_cmpint (lower.status, ==, 0);
-  run_cli (&same, db, "import", "cnes", fixture_base (), "--uf", "RS", "--competencia", "202506", NULL);
+  cli (&same, db, "import", "cnes", fixture_base (), "--uf", "RS", "--competencia", "202506", NULL);
   g_assert_cmpint (same.status, ==, 0);
   assert_has (same.out, "Competências: 06/2025");
 }
@@ -262,7 +233,7 @@ test_info_aligned (void)
   glong column = -1;
   guint n = 0;
 
-  run_cli (&info, db, "info", NULL);
+  cli (&info, db, "info", NULL);
   g_assert_cmpint (info.status, ==, 0);
   /* Labels with accents ("Versão:", "Dados do usuário:") are where byte padding went wrong. */
   assert_has (info.out, "Versão:");
@@ -290,13 +261,13 @@ test_audit_local_time (void)
   g_auto(Run) on_sixth = { 0 };
   g_auto(Run) on_seventh = { 0 };
 
-  run_cli (&init, db, "init", "--uf", "SE", NULL);
+  cli (&init, db, "init", "--uf", "SE", NULL);
   g_assert_cmpint (init.status, ==, 0);
   /* 23:30 in Aracaju (UTC−3) is 02:30 of the next day in UTC. */
   run_cli_at (&set, "2026-12-06T23:30:00", db, "profile", "set", "cidade", "Aracaju", NULL);
   g_assert_cmpint (set.status, ==, 0);
 
-  run_cli (&all, db, "audit", NULL);
+  cli (&all, db, "audit", NULL);
   g_assert_cmpint (all.status, ==, 0);
   assert_has (all.out, "America/Sao_Paulo");
   assert_has (all.out, "06/12/2026 23:30:00");
@@ -304,33 +275,15 @@ test_audit_local_time (void)
   g_assert_null (strstr (all.out, "UTC"));
 
   /* --since is a day of the local calendar too. */
-  run_cli (&on_sixth, db, "audit", "--since", "2026-12-06", NULL);
+  cli (&on_sixth, db, "audit", "--since", "2026-12-06", NULL);
   g_assert_cmpint (on_sixth.status, ==, 0);
   assert_has (on_sixth.out, "cidade");
-  run_cli (&on_seventh, db, "audit", "--since", "2026-12-07", NULL);
+  cli (&on_seventh, db, "audit", "--since", "2026-12-07", NULL);
   g_assert_cmpint (on_seventh.status, ==, 0);
   g_assert_null (strstr (on_seventh.out, "cidade"));
   assert_has (on_seventh.out, "não tem entradas");
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-
-        if (g_file_test (child, G_FILE_TEST_IS_DIR))
-          remove_tree (child);
-        else
-          g_unlink (child);
-      }
-  g_rmdir (path);
-}
 
 int
 main (int argc, char **argv)

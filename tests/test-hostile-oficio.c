@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The ofício register as a hostile user (and a full disk) tries it: the real coordena-cli on a
  * real database, a real register beside it, real PDFs read with pdftotext. "Today" is injected
  * in every run (COORDENA_TODAY); the offer that is still open is the fictional one of
@@ -9,19 +10,8 @@
 #include <glib/gstdio.h>
 #include <gio/gio.h>
 
-typedef struct {
-  int status;
-  char *out;
-  char *err;
-} Run;
+#include "test-utils.h"
 
-static void
-run_clear (Run *r)
-{
-  g_free (r->out);
-  g_free (r->err);
-}
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
 #define OPEN_OFFER "exemplo-ficticio-2027"
 #define PAST_OFFER "coordenacao-cuidado-2025"
@@ -50,44 +40,22 @@ assert_lacks (const char *text, const char *what)
 static void
 cli (Run *r, ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) proc = NULL;
-  g_autoptr(GError) error = NULL;
+  const char *const env[] = { "LANGUAGE", "pt_BR", "LC_ALL", "pt_BR.UTF-8", "COORDENA_TODAY", today,
+                              "XDG_DATA_HOME", xdg, NULL };
   g_autofree char *limit = NULL;
-  const char *arg;
+  const char *prefix[] = { "sh", "-c", "trap '' XFSZ; exec prlimit \"$0\" -- \"$@\"", NULL, NULL };
   va_list args;
 
-  run_clear (r);
   if (fsize_limit != NULL)
     {
       /* A full disk without root mounts: writes past the limit fail (EFBIG), as ENOSPC would. */
       limit = g_strdup_printf ("--fsize=%s", fsize_limit);
-      g_ptr_array_add (argv, (gpointer) "sh");
-      g_ptr_array_add (argv, (gpointer) "-c");
-      g_ptr_array_add (argv, (gpointer) "trap '' XFSZ; exec prlimit \"$0\" -- \"$@\"");
-      g_ptr_array_add (argv, limit);
+      prefix[3] = limit;
     }
-  g_ptr_array_add (argv, (gpointer) g_getenv ("COORDENA_CLI"));
-  g_ptr_array_add (argv, (gpointer) "--db");
-  g_ptr_array_add (argv, db);
   va_start (args, r);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (gpointer) arg);
+  run_cli_valist (r, &(RunOptions) { .db = db, .env = env, .cwd = dir, .prefix = fsize_limit != NULL ? prefix : NULL },
+                  args);
   va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_setenv (launcher, "LANGUAGE", "pt_BR", TRUE);
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", "pt_BR.UTF-8", TRUE);
-  g_subprocess_launcher_setenv (launcher, "COORDENA_TODAY", today, TRUE);
-  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", xdg, TRUE);
-  g_subprocess_launcher_set_cwd (launcher, dir);
-  proc = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (proc, NULL, NULL, &r->out, &r->err, &error);
-  g_assert_no_error (error);
-  r->status = g_subprocess_get_if_exited (proc) ? g_subprocess_get_exit_status (proc) : 128;
 }
 
 static char *
@@ -110,26 +78,6 @@ in_dir (const char *name)
   return g_build_filename (dir, name, NULL);
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileEnumerator) children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                                                                   G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-  GFileInfo *info;
-
-  while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, g_file_info_get_name (info), NULL);
-
-      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-        remove_tree (child);
-      else
-        g_unlink (child);
-      g_object_unref (info);
-    }
-  g_rmdir (path);
-}
 
 /* A new folder with a database of Ceará, its profile, and the fictional open offer installed. */
 static void

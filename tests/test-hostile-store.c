@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The store under a hostile user, through the real coordena-cli on real SQLite files: imports
  * that must not depend on their history, a purge that must not claim a clean file while another
  * program reads it, backups altered by hand, locks held by another program (the sqlite3 shell),
@@ -19,25 +20,14 @@
 
 #include "cnes-synth.h"
 
+#include "test-utils.h"
+
 #define ROSTER_HEADER "competencia;ibge;cnes;ine;tipo_equipe;cns;nome;cbo;carga_horaria\n"
 
 static char *tmp_dir;
 
 /* ---- Running the CLI ---------------------------------------------------------------------------- */
 
-typedef struct {
-  int status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *r)
-{
-  g_free (r->out);
-  g_free (r->err);
-}
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
 typedef enum {
   AS_SELF,
@@ -59,33 +49,8 @@ child_setup (gpointer data)
 static void
 run_argv (Run *r, RunMode mode, const char *db, const char *const *args)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE
-                                                                     | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_autoptr(GSubprocess) proc = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_ptr_array_add (argv, (gpointer) g_getenv ("COORDENA_CLI"));
-  g_ptr_array_add (argv, (gpointer) "--db");
-  g_ptr_array_add (argv, (gpointer) db);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
   child_mode = mode;
-  g_subprocess_launcher_set_child_setup (launcher, child_setup, NULL, NULL);
-  proc = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (proc, NULL, NULL, &r->out, &r->err, &error);
-  g_assert_no_error (error);
-  if (g_subprocess_get_if_exited (proc))
-    r->status = g_subprocess_get_exit_status (proc);
-  else
-    {
-      r->status = 128 + g_subprocess_get_term_sig (proc);
-      g_test_message ("coordena-cli died on signal %d:\n%s", g_subprocess_get_term_sig (proc), r->err);
-      g_test_fail ();
-    }
+  run_cli (r, &(RunOptions) { .db = db, .child_setup = child_setup }, args);
 }
 
 #define RUN(r, db, ...) run_argv ((r), AS_SELF, (db), (const char *const[]) { __VA_ARGS__, NULL })

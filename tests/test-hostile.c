@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Hostile input, through the real coordena-cli on a real database: every file a user (or an
  * attacker) might hand the program — empty, truncated, huge, binary, badly encoded, out of range,
  * a ZIP bomb, a path-traversal entry, a rule of 150 %, an offer with no deadline, a PNG that is not
@@ -15,6 +16,8 @@
 
 #include <coordena/coordena.h>
 
+#include "test-utils.h"
+
 #define HEADER "competencia;ibge;cnes;ine;tipo_equipe;cns;nome;cbo;carga_horaria;provimento;valor_base;estrato_ied\n"
 /* A row the importer accepts: Porto Alegre (RS), an eSF, a médico of 40 h. */
 #define ROW(fields) fields "\n"
@@ -25,60 +28,15 @@ static char *base_db;   /* the database every case runs against */
 
 /* ---- Running the CLI ---------------------------------------------------------------------------- */
 
-typedef struct {
-  int status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *r)
-{
-  g_free (r->out);
-  g_free (r->err);
-}
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
 /* Runs coordena-cli --db DB ARGS with XDG_DATA_HOME set to xdg (NULL: inherited). stdout and
  * stderr are read as bytes: a hostile input must not make them invalid, and that is checked. */
 static void
-run_cli (Run *r, const char *db, const char *xdg, const char *const *args)
+cli (Run *r, const char *db, const char *xdg, const char *const *args)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE
-                                                                     | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_autoptr(GSubprocess) proc = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) out = NULL;
-  g_autoptr(GBytes) err = NULL;
-  const char *data;
-  gsize n = 0;
+  const char *const env[] = { xdg != NULL ? "XDG_DATA_HOME" : NULL, xdg, NULL };
 
-  g_ptr_array_add (argv, (gpointer) g_getenv ("COORDENA_CLI"));
-  g_ptr_array_add (argv, (gpointer) "--db");
-  g_ptr_array_add (argv, (gpointer) db);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  if (xdg != NULL)
-    g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", xdg, TRUE);
-  proc = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate (proc, NULL, NULL, &out, &err, &error);
-  g_assert_no_error (error);
-  r->status = g_subprocess_get_if_exited (proc) ? g_subprocess_get_exit_status (proc) : -1;
-  data = g_bytes_get_data (out, &n);
-  r->out = n > 0 ? g_strndup (data, n) : g_strdup ("");
-  data = g_bytes_get_data (err, &n);
-  r->err = n > 0 ? g_strndup (data, n) : g_strdup ("");
-  if (!g_subprocess_get_if_exited (proc))
-    {
-      /* A crash is the worst answer to a hostile input: reported, and the next case still runs. */
-      r->status = 128 + g_subprocess_get_term_sig (proc);
-      g_test_message ("coordena-cli died on signal %d; stderr:\n%s", g_subprocess_get_term_sig (proc), r->err);
-      g_test_fail ();
-    }
+  run_cli (r, &(RunOptions) { .db = db, .env = env, .raw = TRUE }, args);
 }
 
 static void
@@ -86,7 +44,7 @@ run_ok (const char *db, const char *const *args)
 {
   g_auto(Run) r = { 0 };
 
-  run_cli (&r, db, NULL, args);
+  cli (&r, db, NULL, args);
   if (r.status != 0)
     g_error ("coordena-cli %s failed (%d):\n%s", args[0], r.status, r.err);
 }
@@ -913,7 +871,7 @@ test_case (gconstpointer data)
     }
 
   before = c.db != NULL && g_str_has_suffix (c.db, "cavalo.db") ? dump_db (c.db) : dump_db (base_db);
-  run_cli (&r, c.db != NULL ? c.db : base_db, c.xdg, (const char *const *) args);
+  cli (&r, c.db != NULL ? c.db : base_db, c.xdg, (const char *const *) args);
   after = c.db != NULL && g_str_has_suffix (c.db, "cavalo.db") ? dump_db (c.db) : dump_db (base_db);
   if (g_str_has_suffix (c.db != NULL ? c.db : "", "texto.db"))
     {

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Hand-written key-file values: the reads rule sets and offers use never trip GLib's double error
  * (fatal here: the tests run with G_DEBUG=fatal-warnings) and refuse bad escapes in Portuguese. */
 #include "config.h"

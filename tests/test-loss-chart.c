@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The loss chart as a user sees it: bars where there is loss, none where there is not, the
  * current competência marked, and a description for screen readers. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The notifications to the municipalities as a user drives them: the real coordena-cli on a real
  * SQLite database, the PDFs read back with pdftotext. The roster has teams suspended, at risk and
  * complete, a team type the rules do not evaluate, and a team of another state; a newer
@@ -14,19 +15,8 @@
 #include <coordena/coordena.h>
 #include <coordena/notification.h>
 
-typedef struct {
-  int status;
-  char *out;
-  char *err;
-} Run;
+#include "test-utils.h"
 
-static void
-run_clear (Run *r)
-{
-  g_clear_pointer (&r->out, g_free);
-  g_clear_pointer (&r->err, g_free);
-}
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
 static char *dir;
 static char *db;
@@ -34,32 +24,12 @@ static char *db;
 static void
 cli (Run *r, ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) proc = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *arg;
+  static const char *const env[] = { "LANGUAGE", "pt_BR", "LC_ALL", "pt_BR.UTF-8", NULL };
   va_list args;
 
-  run_clear (r);
-  g_ptr_array_add (argv, (gpointer) g_getenv ("COORDENA_CLI"));
-  g_ptr_array_add (argv, (gpointer) "--db");
-  g_ptr_array_add (argv, db);
   va_start (args, r);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (gpointer) arg);
+  run_cli_valist (r, &(RunOptions) { .db = db, .env = env, .cwd = dir }, args);
   va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_setenv (launcher, "LANGUAGE", "pt_BR", TRUE);
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", "pt_BR.UTF-8", TRUE);
-  g_subprocess_launcher_set_cwd (launcher, dir);
-  proc = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (proc, NULL, NULL, &r->out, &r->err, &error);
-  g_assert_no_error (error);
-  r->status = g_subprocess_get_exit_status (proc);
 }
 
 static void

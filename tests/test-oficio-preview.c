@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* What the screens ask of the core before and around an ofício: the preview takes no number and
  * refuses what generation would, the letterhead shows whatever the profile holds, rule-set
  * parameters change only with an act, and the municipalities' IED strata are listed. */

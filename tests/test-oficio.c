@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The adhesion ofício as the Ministry receives it: real PDFs read back with Poppler's tools. */
 #include "config.h"
 

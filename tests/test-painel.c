@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The Painel on the demonstration database: the competência, the KPIs in Portuguese, the chart,
  * the municipalities and the alerts, each alert opening its team; also in the dark style. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The PDF flow document on its own (reports use it too): tables, charts, long words, refusals. */
 #include "config.h"
 

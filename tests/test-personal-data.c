@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Personal data (LGPD), through the real coordena-cli: every file holding the roster is readable
  * by its owner only; no CNS reaches the terminal or the log; purge-personal-data removes names and
  * CNS — from the tables, the audit log and the file's free pages — while counts, evaluations and
@@ -17,54 +18,26 @@
 #include <coordena/ruleset.h>
 #include <coordena/store.h>
 
-typedef struct {
-  int status;
-  char *out;
-  char *err;
-} Run;
+#include "store-private.h"
+#include "test-utils.h"
 
-static void
-run_clear (Run *r)
-{
-  g_free (r->out);
-  g_free (r->err);
-}
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
 static char *tmp_dir;
 
 /* Runs coordena-cli (with --db DB unless db is NULL), debug logging on: whatever the program logs
  * lands in stderr, where the tests look for personal data. */
 static void
-run_cli (Run *r, const char *db, const char *const *args)
+cli (Run *r, const char *db, const char *const *args)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE
-                                                                     | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_autoptr(GSubprocess) proc = NULL;
-  g_autoptr(GError) error = NULL;
+  static const char *const env[] = { "G_MESSAGES_DEBUG", "all", NULL };
 
-  g_ptr_array_add (argv, (gpointer) g_getenv ("COORDENA_CLI"));
-  if (db != NULL)
-    {
-      g_ptr_array_add (argv, (gpointer) "--db");
-      g_ptr_array_add (argv, (gpointer) db);
-    }
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-  g_subprocess_launcher_setenv (launcher, "G_MESSAGES_DEBUG", "all", TRUE);
-  proc = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (proc, NULL, NULL, &r->out, &r->err, &error);
-  g_assert_no_error (error);
-  r->status = g_subprocess_get_exit_status (proc);
+  run_cli (r, &(RunOptions) { .db = db, .env = env }, args);
 }
 
 static void
 run_ok (Run *r, const char *db, const char *const *args)
 {
-  run_cli (r, db, args);
+  cli (r, db, args);
   if (r->status != 0)
     g_error ("coordena-cli %s: %d\n%s", args[0], r->status, r->err);
 }
@@ -333,7 +306,7 @@ test_purge (void)
 
   /* Without --yes nothing happens. */
   g_assert_true (g_file_get_contents (db, &file_before, NULL, NULL));
-  run_cli (&refused, db, (const char *const[]) { "purge-personal-data", NULL });
+  cli (&refused, db, (const char *const[]) { "purge-personal-data", NULL });
   g_assert_cmpint (refused.status, ==, 2);
   g_assert_nonnull (strstr (refused.err, "remove nomes e CNS para sempre: rode de novo com --yes para confirmar"));
   g_assert_true (file_contains (db, "Maria Antônia"));

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The PNG check that stands between a user's coat of arms and the PDF library: sound images
  * pass, every truncation and every damaged byte is refused with a reason, and whatever passes
  * is read by libharu without harm. */

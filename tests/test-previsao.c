@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The Previsão page on the demonstration database: the forecast in Portuguese, a planned hire
  * that recomputes it at once, a refused change with its message, and two rule sets compared. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The shipped reference tables: municipalities by 6 or 7 digits, UFs, CBO titles. */
 #include "config.h"
 

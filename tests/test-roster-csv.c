@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The roster interchange CSV as a user writes it: encodings, padded codes, and every refused row
  * with its arquivo:linha:coluna. */
 #include "config.h"

@@ -1,4 +1,5 @@
-/* Removing a whole team by hand and putting it back: the team and everything it held leave the
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Removing a whole team, or one member, by hand and putting it back: what it held leaves the
  * database in one step, and Desfazer returns exactly what was there. */
 #include "config.h"
 
@@ -11,6 +12,8 @@
 #include <coordena/roster-edit.h>
 #include <coordena/store.h>
 
+#include "test-utils.h"
+
 static char *
 read_all (const char *path)
 {
@@ -22,57 +25,140 @@ read_all (const char *path)
   return text;
 }
 
+/* A database of the state of Goiás holding the rules' fixture roster, and its CSV export as
+ * it was before an edit. */
+typedef struct {
+  char *dir;
+  char *before_csv;
+  CoordenaStore *store;
+  CoordenaRoster *roster;
+} Fixture;
+
 static void
-test_remove_and_restore_team (void)
+fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autofree char *dir = g_dir_make_tmp ("coordena-edit-XXXXXX", NULL);
-  g_autofree char *db = g_build_filename (dir, "go.db", NULL);
-  g_autofree char *before_csv = g_build_filename (dir, "antes.csv", NULL);
-  g_autofree char *after_csv = g_build_filename (dir, "depois.csv", NULL);
-  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "fixtures", "rules", "roster.csv", NULL);
-  g_autofree char *before = NULL, *after = NULL;
-  g_autoptr(CoordenaStore) store = NULL;
-  g_autoptr(CoordenaRoster) roster = NULL;
-  g_autoptr(CoordenaRoster) without = NULL;
-  g_autoptr(CoordenaTeamSnapshot) snapshot = NULL;
+  g_autofree char *db = NULL;
+  g_autofree char *csv = g_test_build_filename (G_TEST_DIST, "fixtures", "rules", "roster.csv", NULL);
   g_autoptr(GError) error = NULL;
   CoordenaImportReport *report;
-  guint n_teams;
 
-  store = coordena_store_open (db, &error);
+  f->dir = g_dir_make_tmp ("coordena-edit-XXXXXX", NULL);
+  db = g_build_filename (f->dir, "go.db", NULL);
+  f->before_csv = g_build_filename (f->dir, "antes.csv", NULL);
+  f->store = coordena_store_open (db, &error);
   g_assert_no_error (error);
-  g_assert_true (coordena_store_init_uf (store, "GO", &error));
-  report = coordena_import_roster_csv (store, fixture, NULL, NULL, NULL, &error);
+  g_assert_true (coordena_store_init_uf (f->store, "GO", &error));
+  report = coordena_import_roster_csv (f->store, csv, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (report);
   coordena_import_report_free (report);
-  g_assert_true (coordena_export_roster_csv (store, before_csv, &error));
-  roster = coordena_store_load_roster (store, &error);
+  g_assert_true (coordena_export_roster_csv (f->store, f->before_csv, &error));
+  f->roster = coordena_store_load_roster (f->store, &error);
   g_assert_no_error (error);
-  n_teams = coordena_roster_get_n_teams (roster);
-  g_assert_nonnull (coordena_roster_find_team (roster, "0000010030"));
+}
 
-  snapshot = coordena_roster_edit_remove_team (store, roster, "0000010030", &error);
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  g_clear_pointer (&f->roster, coordena_roster_unref);
+  g_clear_pointer (&f->store, coordena_store_close);
+  remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->before_csv);
+}
+
+/* The database exports exactly what it did before the edit. */
+static void
+assert_as_before (Fixture *f)
+{
+  g_autofree char *after_csv = g_build_filename (f->dir, "depois.csv", NULL);
+  g_autofree char *before = read_all (f->before_csv);
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (coordena_export_roster_csv (f->store, after_csv, &error));
+  after = read_all (after_csv);
+  g_assert_cmpstr (after, ==, before);
+}
+
+static void
+test_remove_and_restore_team (Fixture *f, gconstpointer data)
+{
+  g_autoptr(CoordenaRoster) without = NULL;
+  g_autoptr(CoordenaTeamSnapshot) snapshot = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_teams = coordena_roster_get_n_teams (f->roster);
+
+  g_assert_nonnull (coordena_roster_find_team (f->roster, "0000010030"));
+
+  snapshot = coordena_roster_edit_remove_team (f->store, f->roster, "0000010030", &error);
   g_assert_no_error (error);
   g_assert_cmpstr (coordena_team_snapshot_get_ine (snapshot), ==, "0000010030");
-  without = coordena_store_load_roster (store, &error);
+  without = coordena_store_load_roster (f->store, &error);
   g_assert_cmpuint (coordena_roster_get_n_teams (without), ==, n_teams - 1);
   g_assert_null (coordena_roster_find_team (without, "0000010030"));
 
-  g_assert_true (coordena_roster_edit_restore_team (store, snapshot, &error));
+  g_assert_true (coordena_roster_edit_restore_team (f->store, snapshot, &error));
   g_assert_no_error (error);
-  g_assert_true (coordena_export_roster_csv (store, after_csv, &error));
-  before = read_all (before_csv);
-  after = read_all (after_csv);
-  g_assert_cmpstr (after, ==, before);
+  assert_as_before (f);
 
   /* A team that is not there is refused with its INE. */
-  g_assert_null (coordena_roster_edit_remove_team (store, without, "0000010030", &error));
+  g_assert_null (coordena_roster_edit_remove_team (f->store, without, "0000010030", &error));
   g_assert_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT);
   g_assert_nonnull (strstr (error->message, "0000010030"));
+}
 
-  g_unlink (before_csv);
-  g_unlink (after_csv);
+/* Removing one member touches only that competência of that team; Desfazer puts back exactly
+ * what was there. */
+static void
+test_remove_and_restore_member (Fixture *f, gconstpointer data)
+{
+  g_autoptr(CoordenaRoster) without = NULL;
+  g_autoptr(CoordenaMemberRemoval) removal = NULL;
+  g_autoptr(GArray) members = NULL;
+  g_autoptr(GArray) left = NULL;
+  g_autoptr(GError) error = NULL;
+  const CoordenaRosterTeam *team = coordena_roster_find_team (f->roster, "0000010014");
+  const CoordenaRosterMonth *months;
+  CoordenaCompetencia competencia = 0;
+  g_autofree char *cns = NULL;
+  guint n_months;
+
+  g_assert_nonnull (team);
+  months = coordena_roster_team_months (f->roster, team, &n_months);
+  /* A competência where the team has more than one member. */
+  for (guint m = 0; m < n_months; m++)
+    {
+      g_autoptr(GArray) those = coordena_roster_edit_members (f->roster, "0000010014", months[m].competencia);
+
+      if (those->len > 1)
+        {
+          competencia = months[m].competencia;
+          break;
+        }
+    }
+  members = coordena_roster_edit_members (f->roster, "0000010014", competencia);
+  g_assert_cmpuint (members->len, >, 1);
+  cns = g_strdup (g_array_index (members, CoordenaMemberEdit, 0).cns);
+
+  removal = coordena_roster_edit_remove_member (f->store, f->roster, "0000010014", competencia, cns, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (removal);
+  without = coordena_store_load_roster (f->store, &error);
+  left = coordena_roster_edit_members (without, "0000010014", competencia);
+  g_assert_cmpuint (left->len, ==, members->len - 1);
+  for (guint i = 0; i < left->len; i++)
+    g_assert_cmpstr (g_array_index (left, CoordenaMemberEdit, i).cns, !=, cns);
+
+  g_assert_true (coordena_roster_edit_restore_member (f->store, removal, &error));
+  g_assert_no_error (error);
+  assert_as_before (f);
+
+  /* Someone who is not in the team that month is refused, and nothing changes. */
+  g_assert_null (coordena_roster_edit_remove_member (f->store, without, "0000010014", competencia, cns, &error));
+  g_assert_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT);
+  g_assert_nonnull (strstr (error->message, "0000010014"));
+  assert_as_before (f);
 }
 
 int
@@ -80,7 +166,10 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/roster-edit/remove-and-restore-team", test_remove_and_restore_team);
+  g_test_add ("/roster-edit/remove-and-restore-team", Fixture, NULL, fixture_set_up, test_remove_and_restore_team,
+              fixture_tear_down);
+  g_test_add ("/roster-edit/remove-and-restore-member", Fixture, NULL, fixture_set_up, test_remove_and_restore_member,
+              fixture_tear_down);
 
   return g_test_run ();
 }

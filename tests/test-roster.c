@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The packed roster: any insertion order gives the same sorted teams, months and members, and
  * the composition rules of DOMAIN.md §3 read from it. */
 #include "config.h"

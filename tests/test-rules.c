@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The engine as the staff reads its results: which percent a team loses in a competência, by
  * which clause, for how much money — DOMAIN.md §3–§5 with the shipped rule sets. */
 #include "config.h"

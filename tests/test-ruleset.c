@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The rule-set files: the five shipped sets hold DOMAIN.md §4's tables, a user file replaces a
  * shipped one, and every refused file names its line and key. */
 #include "config.h"

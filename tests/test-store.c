@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The roster database as a user meets it: a private file, migrations from every earlier schema,
  * a damaged or foreign file refused and left untouched, the profile, the audit log, backup and
  * restore. Real SQLite files in a temporary folder. */
@@ -14,28 +15,14 @@
 #include <coordena/demo.h>
 #include <coordena/store.h>
 
+#include "store-private.h"
+#include "test-utils.h"
+
 typedef struct {
   char *dir;
   char *db;
 } Fixture;
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
 
 static void
 fixture_setup (Fixture *f, gconstpointer data)

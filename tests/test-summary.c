@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The screens' figures from a small roster: each team's composition and status, the KPIs, the
  * alerts, the municipalities, the ranks used for sorting, and the forecast as CSV and PDF. */
 #include "config.h"

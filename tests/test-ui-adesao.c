@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The Adesão page under Xvfb, in Portuguese, on a real database per test: the offer and its
  * deadline, an ofício generated through the dialog and found stored with the next number, the
  * refusals (late date, missing profile field) shown with nothing stored, the record moving along

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Teams and members by hand: the forms check each field as it is typed, a new team and a new
  * member reach the table and the KPIs, and a removed member comes back with Desfazer. */
 #include "config.h"

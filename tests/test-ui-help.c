@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The user guide from the window: F1 and "Ajuda" open its front page, the "?" buttons open their
  * page, through the desktop's handler for help: URIs (here a recorder standing where yelp would
  * be). And the roster-import shortcut is one no toolkit binding takes. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The first run and the imports: a new database asks for the state, the demonstration roster
  * fills a database of its own with a progress window (the user's stays empty) and the window
  * leaves it; real data are refused in it; databases are opened, created and reopened from the

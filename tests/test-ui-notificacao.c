@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* "Notificar municípios…" under Xvfb, in Portuguese, on a real database: the municipalities
  * with teams suspended or at risk preselected with their totals, one unticked, the preview, the
  * generation through the worker (each PDF in the folder and in the database, one combined PDF),

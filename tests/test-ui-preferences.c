@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Preferências under Xvfb, in Portuguese, on a real database per test: a profile change that
  * shows in the next ofício's PDF, a refused value that leaves the stored one, the letterhead
  * preview, a rule-set parameter changed with its act (and refused without one), an IED stratum,

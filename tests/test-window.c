@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The main window under Xvfb: the four pages in Portuguese, the menu's windows, the shortcuts
  * and the remembered window state. Saves a PNG of every page and dialog. */
 #include "config.h"

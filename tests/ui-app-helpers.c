@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <locale.h>
@@ -9,29 +10,10 @@
 #include <coordena/store.h>
 
 #include "ui-app-helpers.h"
+#include "test-utils.h"
 #include "ui-helpers.h"
 
 static GPtrArray *temp_dirs;
-
-static void
-remove_tree (GFile *dir)
-{
-  g_autoptr(GFileEnumerator) children = g_file_enumerate_children (dir, G_FILE_ATTRIBUTE_STANDARD_NAME "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                                                                 G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-  GFileInfo *info;
-
-  while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
-    {
-      g_autoptr(GFile) child = g_file_get_child (dir, g_file_info_get_name (info));
-
-      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-        remove_tree (child);
-      else
-        g_file_delete (child, NULL, NULL);
-      g_object_unref (info);
-    }
-  g_file_delete (dir, NULL, NULL);
-}
 
 /* Databases of a few megabytes each, one or more per test: they go when the program ends. */
 static void
@@ -39,9 +21,7 @@ remove_temp_dirs (void)
 {
   for (guint i = 0; temp_dirs != NULL && i < temp_dirs->len; i++)
     {
-      g_autoptr(GFile) dir = g_file_new_for_path (g_ptr_array_index (temp_dirs, i));
-
-      remove_tree (dir);
+      remove_tree (g_ptr_array_index (temp_dirs, i));
     }
   g_clear_pointer (&temp_dirs, g_ptr_array_unref);
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ui-app-helpers.h — the real application on a database of its own, for the page tests. */
 #pragma once
 

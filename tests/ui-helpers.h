@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ui-helpers.h — driving the real GTK window under Xvfb and looking at it. */
 #pragma once
 

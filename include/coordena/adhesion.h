@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* adhesion.h — the state's adhesion to an offer: the state machine of its record, the ofícios
  * (numbering, stored PDFs, export) and the municipalities' follow-up, kept in the store. */
 #pragma once

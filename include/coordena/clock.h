@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* clock.h — the one place Coordena asks what time it is.
  *
  * Everything dated (ofícios, adhesion steps, the audit log, deadlines, restores) reads the time

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* competencia.h — SCNES competências: a month written AAAAMM in data and MM/AAAA on screen. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* coordena.h — umbrella header of libcoordena, the core shared by the app and the CLI. */
 #pragma once
 
@@ -6,6 +7,7 @@
 #include <coordena/clock.h>
 #include <coordena/competencia.h>
 #include <coordena/ids.h>
+#include <coordena/json.h>
 #include <coordena/format.h>
 #include <coordena/csv.h>
 #include <coordena/reference.h>

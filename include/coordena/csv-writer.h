@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* csv-writer.h — the one way Coordena writes a CSV cell: RFC 4180 quoting, and text that a
  * spreadsheet would run as a formula (it starts with =, +, -, @, a tab or a carriage return)
  * neutralised with a leading apostrophe, so opening an export never executes what a roster

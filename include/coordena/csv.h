@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* csv.h — the one CSV reader of Coordena: streaming, columns by header name, any encoding the
  * product meets (UTF-8 with or without BOM, Windows-1252 / Latin-1), CRLF or LF, RFC 4180 quotes.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* demo.h — a realistic generated roster for the database's state, for trying the product out.
  * Everything it writes is marked as demonstration data: the teams, the profile ('demo' = '1'),
  * the audit log and the names ("DEMO ESF …"). Municipalities without an IED stratum get a generated

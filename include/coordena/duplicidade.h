@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* duplicidade.h — a professional registered in two eSF in the same competência (DOMAIN.md §4.4:
  * Portaria 6.907/2025 suspends 50 % after two competências of it). Found in a roster for the
  * engine, or in the store for reports. */

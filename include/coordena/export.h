@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* export.h — the roster back out of the store: the interchange CSV (import → export → import gives
  * the same database) and a teams table for spreadsheets. Files are written atomically, mode 0600. */
 #pragma once

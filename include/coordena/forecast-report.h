@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* forecast-report.h — the forecast as files: a CSV for spreadsheets and a PDF report. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* format.h — pt-BR money, dates and numbers, independent of the system locale. */
 #pragma once
 
@@ -7,6 +8,8 @@ G_BEGIN_DECLS
 
 /* "R$ 1.234,56"; negative amounts as "-R$ 1.234,56". */
 char *coordena_format_money (gint64 centavos);
+/* The same, or "" for an unknown amount (negative, as COORDENA_BASE_UNKNOWN). */
+char *coordena_format_money_or_empty (gint64 centavos);
 
 /* The same, or "—" for an unknown amount (negative). */
 char *coordena_format_money_or_dash (gint64 centavos);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ids.h — checks of the identifiers the roster carries (DOMAIN.md §8). */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* import.h — filling the store from the roster interchange CSV or the CNES open-data base.
  *
  * Every import is all or nothing: one transaction, rolled back on any refusal or on Cancel.

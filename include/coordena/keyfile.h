@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* keyfile.h — reading GKeyFile values a user may have written by hand (rule sets, offers).
  *
  * GLib 2.74 sets its error twice (a warning, and a leak) on a value holding an invalid escape

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* notification.h — from the forecast to the municipalities: one numbered letter (padrão ofício)
  * per municipality listing its teams suspended now or with a next step within the horizon,
  * stored in the database exactly as generated, and the follow-up of each notified team after

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* numbering.h — the numbers of the documents a secretariat signs (ofícios, notifications).
  *
  * One counter per sequence ("oficio", …) and year; every issued number is kept twice: in the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* offer.h — offers a state can adhere to, read from data files (data/offers/ID.offer, overridden
  * by $XDG_DATA_HOME/coordena/offers/ID.offer): names, legal references, channels, the deadline and
  * the act that set it, who may sign, the responsibilities and the addressee of the ofício. */

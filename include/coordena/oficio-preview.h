@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* oficio-preview.h — what the next ofício will print, before it is generated: the same checks as
  * generation (rules of the offer, profile, adhesion state), the number it will take and the
  * document in words; and the letterhead as the profile stands, for the profile editor. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* oficio.h — the adhesion ofício: its document model (every part in words, OFICIO.md §1), how
  * it is composed from the profile, the offer and the signer (with the refusals the notes
  * impose), and its rendering to PDF through pdf.h. No database here: see adhesion.h. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* paths.h — where Coordena finds its shipped data and keeps the user's. */
 #pragma once
 

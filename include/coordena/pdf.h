@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* pdf.h — a small flow-document model and its libharu renderer: Carlito, A4, MRPR margins,
  * single-byte (CP1252) text, a justifying line breaker, keep-together rules, repeated table
  * headers, footer and page numbers. Nothing here knows about ofícios; oficio.h builds on it. */

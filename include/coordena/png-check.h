@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* png-check.h — a PNG is read in full before it goes anywhere near the PDF library: every
  * chunk's CRC, the header's fields, the image data inflated to exactly its expected size with
  * valid row filters. A damaged or hostile file is refused with the reason, never handed on (the

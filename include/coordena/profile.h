@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* profile.h — the secretariat's profile the ofício prints: which keys exist, what each accepts
  * (F/M, Nº/N.º, an opaque 8-bit PNG for the coat of arms), on top of the store's key/value table. */
 #pragma once

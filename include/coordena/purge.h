@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* purge.h — removing the personal data a database holds (LGPD) while keeping what the program
  * computes from it: the counts of teams and members and every evaluation, forecast and report.
  *

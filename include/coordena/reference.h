@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* reference.h — the public reference tables Coordena ships: municipalities (IBGE), UFs and the
  * CBO 2002 occupations, read once from coordena_datadir()/reference/ and kept for the process. */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* roster-csv.h — the roster interchange CSV (docs/formato-roster-csv.md): one row per member per
  * competência, read into a CoordenaRoster with every check of the format. */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* roster-edit.h — changes a person makes by hand: a team's data and its members in one
  * competência, each change one audited transaction; and the checks the forms show field by field. */
 #pragma once
@@ -55,6 +56,26 @@ const char *coordena_team_snapshot_get_ine (const CoordenaTeamSnapshot *snapshot
 const char *coordena_team_snapshot_get_name (const CoordenaTeamSnapshot *snapshot);
 void coordena_team_snapshot_free (CoordenaTeamSnapshot *snapshot);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CoordenaTeamSnapshot, coordena_team_snapshot_free)
+
+/* One member's removal from a team in one competência: enough for Desfazer. */
+typedef struct _CoordenaMemberRemoval CoordenaMemberRemoval;
+
+/* Removes the member cns from a team in a competência in one audited transaction; the team keeps
+ * its other members, type and flags. roster is the one on screen. Returns what was there. */
+CoordenaMemberRemoval *coordena_roster_edit_remove_member (CoordenaStore        *store,
+                                                           const CoordenaRoster *roster,
+                                                           const char           *ine,
+                                                           CoordenaCompetencia   competencia,
+                                                           const char           *cns,
+                                                           GError              **error);
+
+/* Puts the competência's membership back as it was before the removal, audited. */
+gboolean coordena_roster_edit_restore_member (CoordenaStore *store, const CoordenaMemberRemoval *removal, GError **error);
+
+/* The removed person's name as the roster had it, NULL when unknown. */
+const char *coordena_member_removal_get_name (const CoordenaMemberRemoval *removal);
+void coordena_member_removal_free (CoordenaMemberRemoval *removal);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CoordenaMemberRemoval, coordena_member_removal_free)
 
 /* Field checks: FALSE with a message for the person (COORDENA_ERROR_INPUT). warning, when
  * given, receives a note that does not refuse the value (a check digit that does not match). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* roster.h — the in-memory roster the rules read: teams × competências × members.
  *
  * Build it with a CoordenaRosterBuilder (rows in any order, from a CSV or the database), then

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rule-override.h — changing a rule set's parameter where the user's own copy of the set lives
  * ($XDG_DATA_HOME/coordena/rules/, which replaces the shipped file of the same name), with the
  * act that justifies the change written next to it. */

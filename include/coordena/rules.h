@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rules.h — the suspension engine of DOMAIN.md §3–§6: evaluation of every team-month of a
  * roster, forecast with scenarios, and comparison of two rule sets. Deterministic and exact:
  * money in centavos, round-half-up. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ruleset.h — rule sets and the CBO → category map: data files, validated into structs.
  *
  * Shipped files live in coordena_datadir()/rules/ (one NAME.ruleset GKeyFile per act and

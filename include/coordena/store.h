@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* store.h — the roster database: one SQLite file holding the secretariat profile, the state's
  * municipalities, teams, professionals, memberships per competência, scenarios and the audit log.
  *
@@ -6,12 +7,14 @@
  * file is refused with COORDENA_ERROR_DAMAGED and never written to. Every change a user makes runs
  * in one transaction (begin … commit) and leaves a row in the audit log.
  *
+ * The connection, its transactions and its SQL stay inside the store's own files (store-private.h,
+ * src/core/store-*.c); everything else calls the typed functions declared here.
+ *
  * A store is one SQLite connection: use it from one thread at a time, and open another for a
  * worker thread (WAL lets it read while an import writes). */
 #pragma once
 
 #include <gio/gio.h>
-#include <sqlite3.h>
 
 #include <coordena/competencia.h>
 #include <coordena/roster.h>
@@ -38,17 +41,11 @@ void coordena_store_close (CoordenaStore *store);
 
 const char *coordena_store_get_path (CoordenaStore *store);
 
-/* The connection, for other core modules' prepared statements. Do not close it. */
-sqlite3 *coordena_store_get_db (CoordenaStore *store);
-
 /* PRAGMA user_version of the open database, and the highest migration shipped. */
 int coordena_store_get_schema_version (CoordenaStore *store);
 int coordena_store_latest_schema_version (void);
 
-/* Sets a GError from the connection's last SQLite error, with what was being done. Returns FALSE. */
-gboolean coordena_store_set_error (CoordenaStore *store, GError **error, const char *doing);
-
-/* The same from a result code: a Portuguese sentence for what happened to the database at path
+/* A Portuguese sentence for what happened to the database at path
  * (in use, read-only, disk full, damaged, not a database…) and what to do, then what was being
  * done (may be NULL) and SQLite's text (detail, or the code's text when NULL) in parentheses. */
 gboolean coordena_store_sqlite_error (GError **error, int rc, int sys_errno, const char *path, const char *doing,
@@ -62,13 +59,6 @@ void coordena_store_set_wait_func (CoordenaStore *store, CoordenaStoreWaitFunc f
 /* Notices for the user about what opening did (e.g. the file's permissions were made private),
  * NULL-terminated; empty when there is nothing to say. */
 const char *const *coordena_store_get_notices (CoordenaStore *store);
-
-/* One transaction per user action: BEGIN IMMEDIATE … COMMIT, or ROLLBACK on any failure.
- * Transactions do not nest; rollback is safe to call when none is open. */
-gboolean coordena_store_begin (CoordenaStore *store, GError **error);
-gboolean coordena_store_commit (CoordenaStore *store, GError **error);
-void coordena_store_rollback (CoordenaStore *store);
-gboolean coordena_store_in_transaction (CoordenaStore *store);
 
 /* Appends to the audit log: now (UTC), the OS user, what was done, on what, and the JSON of the
  * entity before and after (either may be NULL). Call it inside the action's transaction. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* strata.h — the IED stratum of each municipality of the state, as the money rules read it. */
 #pragma once
 

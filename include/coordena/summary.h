@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* summary.h — what the screens show, computed once from a roster and the rules: one row per team
  * (composition now, suspension now, next step, loss), the dashboard's figures, the monthly loss
  * over the last and next competências, the municipalities losing most, and the alerts.

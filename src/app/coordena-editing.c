@@ -34,40 +34,25 @@ coordena_editing_edit_member (GtkWindow *parent, CoordenaWorkspace *workspace, c
 /* What a removal changed, kept by its toast until Desfazer or the toast goes. */
 typedef struct {
   CoordenaWorkspace *workspace;
-  char *ine, *cnes, *ibge7, *name;
-  CoordenaTeamType type;
-  CoordenaCompetencia competencia;
-  GArray *members;               /* CoordenaMemberEdit as they were, strings owned here */
-  GPtrArray *strings;
+  CoordenaMemberRemoval *removal;
 } Removal;
-
-static void
-removal_free (Removal *r)
-{
-  g_clear_object (&r->workspace);
-  g_free (r->ine);
-  g_free (r->cnes);
-  g_free (r->ibge7);
-  g_free (r->name);
-  g_clear_pointer (&r->members, g_array_unref);
-  g_clear_pointer (&r->strings, g_ptr_array_unref);
-  g_free (r);
-}
 
 static void
 removal_closure_free (gpointer data, GClosure *closure)
 {
-  removal_free (data);
+  Removal *r = data;
+
+  g_clear_object (&r->workspace);
+  coordena_member_removal_free (r->removal);
+  g_free (r);
 }
 
 static void
 undo_clicked (AdwToast *toast, Removal *r)
 {
-  CoordenaTeamEdit team = { .ine = r->ine, .cnes = r->cnes, .ibge7 = r->ibge7, .name = r->name, .type = r->type };
   g_autoptr(GError) error = NULL;
 
-  if (!coordena_roster_edit_put (coordena_workspace_get_store (r->workspace), "desfazer remocao", &team, r->competencia,
-                                 (const CoordenaMemberEdit *) r->members->data, r->members->len, &error))
+  if (!coordena_roster_edit_restore_member (coordena_workspace_get_store (r->workspace), r->removal, &error))
     g_warning ("%s", error->message);
   coordena_workspace_reload (r->workspace);
 }
@@ -77,63 +62,36 @@ coordena_editing_remove_member (GtkWindow *parent, CoordenaWorkspace *workspace,
                                 CoordenaCompetencia competencia, const char *cns)
 {
   CoordenaSummary *summary = coordena_workspace_get_summary (workspace);
-  CoordenaRoster *roster;
-  const CoordenaRosterTeam *rt;
-  g_autoptr(GArray) kept = NULL;
+  g_autoptr(CoordenaMemberRemoval) removal = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   g_autofree char *who_cns = coordena_display_cns (cns);
-  const char *who = who_cns;
   Removal *r;
   AdwToast *toast;
-  CoordenaTeamEdit team;
 
   g_return_if_fail (COORDENA_IS_WORKSPACE (workspace));
-  if (summary == NULL || (rt = coordena_roster_find_team ((roster = coordena_summary_get_roster (summary)), ine)) == NULL)
+  if (summary == NULL)
     return;
-
-  r = g_new0 (Removal, 1);
-  r->workspace = g_object_ref (workspace);
-  r->ine = g_strdup (rt->ine);
-  r->cnes = g_strdup (rt->cnes);
-  r->ibge7 = g_strdup (rt->ibge);
-  r->name = g_strdup (rt->name);
-  r->type = coordena_summary_get_team (summary, (guint) coordena_summary_find_team (summary, ine))->type;
-  r->competencia = competencia;
-  r->strings = g_ptr_array_new_with_free_func (g_free);
-  r->members = coordena_roster_edit_members (roster, ine, competencia);
-  kept = g_array_new (FALSE, TRUE, sizeof (CoordenaMemberEdit));
-  for (guint i = 0; i < r->members->len; i++)
-    {
-      CoordenaMemberEdit *m = &g_array_index (r->members, CoordenaMemberEdit, i);
-
-      /* The roster goes away with the next load: the undo keeps its own copies. */
-      g_ptr_array_add (r->strings, (gpointer) (m->cns = g_strdup (m->cns)));
-      g_ptr_array_add (r->strings, (gpointer) (m->cbo = g_strdup (m->cbo)));
-      if (m->name != NULL)
-        g_ptr_array_add (r->strings, (gpointer) (m->name = g_strdup (m->name)));
-      if (g_strcmp0 (m->cns, cns) == 0)
-        who = m->name != NULL ? m->name : who_cns;
-      else
-        g_array_append_val (kept, *m);
-    }
-
-  team = (CoordenaTeamEdit) { .ine = r->ine, .cnes = r->cnes, .ibge7 = r->ibge7, .name = r->name, .type = r->type };
-  if (!coordena_roster_edit_put (coordena_workspace_get_store (workspace), "remover profissional", &team, competencia,
-                                 (const CoordenaMemberEdit *) kept->data, kept->len, &error))
+  removal = coordena_roster_edit_remove_member (coordena_workspace_get_store (workspace),
+                                                coordena_summary_get_roster (summary), ine, competencia, cns, &error);
+  if (removal == NULL)
     {
       if (COORDENA_IS_WINDOW (parent))
         coordena_window_add_toast (COORDENA_WINDOW (parent), adw_toast_new (error->message));
-      removal_free (r);
       return;
     }
   coordena_workspace_reload (workspace);
 
   /* TRANSLATORS: a toast after a removal, with the person's name */
-  text = g_strdup_printf (_("%s removed from the team"), who);
+  text = g_strdup_printf (_("%s removed from the team"),
+                          coordena_member_removal_get_name (removal) != NULL ? coordena_member_removal_get_name (removal)
+                                                                             : who_cns);
   toast = adw_toast_new (text);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  r = g_new0 (Removal, 1);
+  r->workspace = g_object_ref (workspace);
+  r->removal = g_steal_pointer (&removal);
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_clicked), r, removal_closure_free, 0);
   if (COORDENA_IS_WINDOW (parent))
     coordena_window_add_toast (COORDENA_WINDOW (parent), toast);

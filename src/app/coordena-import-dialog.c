@@ -216,8 +216,7 @@ import_done (GObject *source, GAsyncResult *result, gpointer user_data)
   else
     {
       g_autofree char *description = NULL;
-      gboolean cancelled = g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
-                           || g_error_matches (error, COORDENA_ERROR, COORDENA_ERROR_CANCELLED);
+      gboolean cancelled = g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 
       adw_status_page_set_icon_name (self->done_page, cancelled ? "process-stop-symbolic" : "dialog-error-symbolic");
       adw_status_page_set_title (self->done_page, cancelled ? _("Import Cancelled") : _("Nothing Was Imported"));

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cli-adhesion.c — `coordena-cli adhesion status [--offer ID]` and
  * `adhesion set --offer ID STATE [--date AAAA-MM-DD] [--note TEXT] [--protocolo TEXT]`. */
 #include "config.h"

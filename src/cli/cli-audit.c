@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cli-audit.c — `coordena-cli audit [--since AAAA-MM-DD]`: who changed what, and when. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cli-backup.c — `coordena-cli backup FILE` and `coordena-cli restore FILE`. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cli-evaluate.c — `coordena-cli evaluate`, `forecast` and `compare`: the rules applied to a
  * roster, printed as a table, CSV or JSON. */
 #include "config.h"
@@ -93,27 +94,6 @@ resolve_rules (const CoordenaRuleCatalog *cat, const char *id, const CoordenaRul
   return TRUE;
 }
 
-static void
-pad (GString *out, const char *text, int width, gboolean right)
-{
-  glong n = g_utf8_strlen (text, -1);
-
-  if (right)
-    for (glong i = n; i < width; i++)
-      g_string_append_c (out, ' ');
-  g_string_append (out, text);
-  if (!right)
-    for (glong i = n; i < width; i++)
-      g_string_append_c (out, ' ');
-  g_string_append (out, "  ");
-}
-
-static char *
-money_or_empty (gint64 centavos)
-{
-  return centavos == COORDENA_BASE_UNKNOWN ? g_strdup ("") : coordena_format_money (centavos);
-}
-
 static char *
 competencia_or_dash (CoordenaCompetencia c)
 {
@@ -186,14 +166,14 @@ evaluate_table (CoordenaEvaluation *e)
   gint64 total = 0;
   guint rows = 0, unknown = 0;
 
-  pad (out, "INE", 10, FALSE);
-  pad (out, _("Comp."), 7, FALSE);
-  pad (out, _("Rules"), 18, FALSE);
-  pad (out, _("Absent"), 15, FALSE);
-  pad (out, "%", 3, TRUE);
-  pad (out, _("Clause"), 18, FALSE);
-  pad (out, _("Base"), 13, TRUE);
-  pad (out, _("Loss"), 13, TRUE);
+  cli_pad (out, "INE", 10, FALSE);
+  cli_pad (out, _("Comp."), 7, FALSE);
+  cli_pad (out, _("Rules"), 18, FALSE);
+  cli_pad (out, _("Absent"), 15, FALSE);
+  cli_pad (out, "%", 3, TRUE);
+  cli_pad (out, _("Clause"), 18, FALSE);
+  cli_pad (out, _("Base"), 13, TRUE);
+  cli_pad (out, _("Loss"), 13, TRUE);
   g_string_append_printf (out, "%s\n", _("Provimento"));
   for (guint t = 0; t < n_teams; t++)
     {
@@ -211,16 +191,16 @@ evaluate_table (CoordenaEvaluation *e)
           comp = coordena_competencia_format (m->competencia);
           absent = coordena_category_set_to_string (m->absent);
           pct = g_strdup_printf ("%u", m->percent);
-          base = money_or_empty (m->base_centavos);
-          loss = money_or_empty (m->perda_centavos);
-          pad (out, team->ine, 10, FALSE);
-          pad (out, comp, 7, FALSE);
-          pad (out, m->rules != NULL ? m->rules->id : "—", 18, FALSE);
-          pad (out, absent[0] != '\0' ? absent : "—", 15, FALSE);
-          pad (out, pct, 3, TRUE);
-          pad (out, m->clause != NULL ? m->clause->id : "—", 18, FALSE);
-          pad (out, base[0] != '\0' ? base : "?", 13, TRUE);
-          pad (out, loss[0] != '\0' ? loss : "?", 13, TRUE);
+          base = coordena_format_money_or_empty (m->base_centavos);
+          loss = coordena_format_money_or_empty (m->perda_centavos);
+          cli_pad (out, team->ine, 10, FALSE);
+          cli_pad (out, comp, 7, FALSE);
+          cli_pad (out, m->rules != NULL ? m->rules->id : "—", 18, FALSE);
+          cli_pad (out, absent[0] != '\0' ? absent : "—", 15, FALSE);
+          cli_pad (out, pct, 3, TRUE);
+          cli_pad (out, m->clause != NULL ? m->clause->id : "—", 18, FALSE);
+          cli_pad (out, base[0] != '\0' ? base : "?", 13, TRUE);
+          cli_pad (out, loss[0] != '\0' ? loss : "?", 13, TRUE);
           g_string_append_printf (out, "%s\n", m->provimento ? _("limited") : "—");
           rows++;
           if (m->perda_centavos != COORDENA_BASE_UNKNOWN)
@@ -263,8 +243,8 @@ evaluate_csv (CoordenaEvaluation *e)
           if (!m->evaluated)
             continue;
           absent = coordena_category_set_to_string (m->absent);
-          base = money_or_empty (m->base_centavos);
-          loss = money_or_empty (m->perda_centavos);
+          base = coordena_format_money_or_empty (m->base_centavos);
+          loss = coordena_format_money_or_empty (m->perda_centavos);
           g_autofree char *comp = g_strdup_printf ("%u", m->competencia);
           g_autofree char *pct = g_strdup_printf ("%u", m->percent);
 
@@ -285,25 +265,6 @@ evaluate_csv (CoordenaEvaluation *e)
         }
     }
   fputs (out->str, stdout);
-}
-
-/* A JSON string literal. */
-static void
-json_quote (GString *out, const char *text)
-{
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      guchar c = (guchar) *p;
-
-      if (c == '"' || c == '\\')
-        g_string_append_printf (out, "\\%c", c);
-      else if (c < 0x20)
-        g_string_append_printf (out, "\\u%04x", c);
-      else
-        g_string_append_c (out, (char) c);
-    }
-  g_string_append_c (out, '"');
 }
 
 static void
@@ -339,10 +300,10 @@ evaluate_json (CoordenaEvaluation *e)
             continue;
           g_string_append (out, first ? "\n  {\"ine\": " : ",\n  {\"ine\": ");
           first = FALSE;
-          json_quote (out, team->ine);
+          coordena_json_append_string (out, team->ine);
           g_string_append_printf (out, ", \"competencia\": %u, \"regras\": ", m->competencia);
           if (m->rules != NULL)
-            json_quote (out, m->rules->id);
+            coordena_json_append_string (out, m->rules->id);
           else
             g_string_append (out, "null");
           g_string_append (out, ", \"ausentes\": [");
@@ -354,7 +315,7 @@ evaluate_json (CoordenaEvaluation *e)
               }
           g_string_append_printf (out, "], \"percentual\": %u, \"clausula\": ", m->percent);
           if (m->clause != NULL)
-            json_quote (out, m->clause->id);
+            coordena_json_append_string (out, m->clause->id);
           else
             g_string_append (out, "null");
           g_string_append_printf (out, ", \"provimento_aplicado\": %s", m->provimento ? "true" : "false");
@@ -591,13 +552,13 @@ forecast_table (const CoordenaForecast *forecast)
   coordena_forecast_get_changes (forecast, &n_changes);
   g_string_append_printf (out, _("Latest competência: %s. Forecast %s to %s (%u competências); rules: %s; scenario: %u changes.\n"),
                           now, from, until, horizon, forced != NULL ? forced->id : _("the set in force in each competência"), n_changes);
-  pad (out, "INE", 10, FALSE);
-  pad (out, _("Now"), 22, FALSE);
-  pad (out, _("Lacks"), 15, FALSE);
-  pad (out, _("Next step"), 14, FALSE);
-  pad (out, _("Fix by"), 8, FALSE);
-  pad (out, _("Loss/month"), 13, TRUE);
-  pad (out, _("Loss in total"), 15, TRUE);
+  cli_pad (out, "INE", 10, FALSE);
+  cli_pad (out, _("Now"), 22, FALSE);
+  cli_pad (out, _("Lacks"), 15, FALSE);
+  cli_pad (out, _("Next step"), 14, FALSE);
+  cli_pad (out, _("Fix by"), 8, FALSE);
+  cli_pad (out, _("Loss/month"), 13, TRUE);
+  cli_pad (out, _("Loss in total"), 15, TRUE);
   g_string_append_printf (out, "%s\n", _("INE revoked"));
   for (guint i = 0; i < n; i++)
     {
@@ -615,13 +576,13 @@ forecast_table (const CoordenaForecast *forecast)
                                    : g_strdup_printf ("%s%s", loss, f->confidence != COORDENA_CONFIDENCE_A && f->loss_total > 0 ? "*" : "");
       g_autofree char *revoked = competencia_or_dash (f->revoked_at);
 
-      pad (out, f->team->ine, 10, FALSE);
-      pad (out, now_cell, 22, FALSE);
-      pad (out, absent[0] != '\0' ? absent : "—", 15, FALSE);
-      pad (out, next, 14, FALSE);
-      pad (out, fix, 8, FALSE);
-      pad (out, monthly, 13, TRUE);
-      pad (out, loss_cell, 15, TRUE);
+      cli_pad (out, f->team->ine, 10, FALSE);
+      cli_pad (out, now_cell, 22, FALSE);
+      cli_pad (out, absent[0] != '\0' ? absent : "—", 15, FALSE);
+      cli_pad (out, next, 14, FALSE);
+      cli_pad (out, fix, 8, FALSE);
+      cli_pad (out, monthly, 13, TRUE);
+      cli_pad (out, loss_cell, 15, TRUE);
       g_string_append_printf (out, "%s\n", revoked);
     }
   {
@@ -822,12 +783,12 @@ compare_table (const CoordenaComparison *c, const CoordenaRuleSet *a, const Coor
   g_autofree char *td = coordena_format_money (c->loss_b - c->loss_a);
 
   g_string_append_printf (out, "A = %s (%s)\nB = %s (%s)\n\n", a->title, a->id, b->title, b->id);
-  pad (out, "INE", 10, FALSE);
-  pad (out, _("Comp."), 7, FALSE);
-  pad (out, "% A", 4, TRUE);
-  pad (out, "% B", 4, TRUE);
-  pad (out, _("Loss A"), 15, TRUE);
-  pad (out, _("Loss B"), 15, TRUE);
+  cli_pad (out, "INE", 10, FALSE);
+  cli_pad (out, _("Comp."), 7, FALSE);
+  cli_pad (out, "% A", 4, TRUE);
+  cli_pad (out, "% B", 4, TRUE);
+  cli_pad (out, _("Loss A"), 15, TRUE);
+  cli_pad (out, _("Loss B"), 15, TRUE);
   g_string_append_printf (out, "%s\n", _("B − A"));
   for (guint i = 0; i < c->n_teams; i++)
     {
@@ -839,22 +800,22 @@ compare_table (const CoordenaComparison *c, const CoordenaRuleSet *a, const Coor
       g_autofree char *lb = coordena_format_money (t->loss_b);
       g_autofree char *d = coordena_format_money (t->loss_b - t->loss_a);
 
-      pad (out, t->team->ine, 10, FALSE);
-      pad (out, comp, 7, FALSE);
-      pad (out, pa, 4, TRUE);
-      pad (out, pb, 4, TRUE);
-      pad (out, la, 15, TRUE);
-      pad (out, lb, 15, TRUE);
+      cli_pad (out, t->team->ine, 10, FALSE);
+      cli_pad (out, comp, 7, FALSE);
+      cli_pad (out, pa, 4, TRUE);
+      cli_pad (out, pb, 4, TRUE);
+      cli_pad (out, la, 15, TRUE);
+      cli_pad (out, lb, 15, TRUE);
       g_string_append_printf (out, "%s\n", d);
     }
-  pad (out, _("Total"), 10 + 2 + 7 + 2 + 4 + 2 + 4, FALSE);
-  pad (out, ta, 15, TRUE);
-  pad (out, tb, 15, TRUE);
+  cli_pad (out, _("Total"), 10 + 2 + 7 + 2 + 4 + 2 + 4, FALSE);
+  cli_pad (out, ta, 15, TRUE);
+  cli_pad (out, tb, 15, TRUE);
   g_string_append_printf (out, "%s\n\n", td);
 
   g_string_append_printf (out, "%s\n", _("Teams by suspension at their last competência:"));
-  pad (out, "%", 6, FALSE);
-  pad (out, "A", 6, TRUE);
+  cli_pad (out, "%", 6, FALSE);
+  cli_pad (out, "A", 6, TRUE);
   g_string_append (out, "B\n");
   for (guint k = 0; k < 6; k++)
     {
@@ -863,8 +824,8 @@ compare_table (const CoordenaComparison *c, const CoordenaRuleSet *a, const Coor
 
       if (k == 5 && c->count_a[k] == 0 && c->count_b[k] == 0)
         continue;
-      pad (out, bucket_names[k], 6, FALSE);
-      pad (out, na, 6, TRUE);
+      cli_pad (out, bucket_names[k], 6, FALSE);
+      cli_pad (out, na, 6, TRUE);
       g_string_append_printf (out, "%s\n", nb);
     }
   fputs (out->str, stdout);

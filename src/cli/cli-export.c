@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cli-export.c — `coordena-cli export roster FILE` and `coordena-cli export equipes FILE`. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cli-import.c — `coordena-cli import roster FILE` and
  * `coordena-cli import cnes PATH [--uf UF] --competencia AAAAMM [--competencia AAAAMM…]`. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cli-info.c — `coordena-cli info`: what this installation uses. */
 #include "config.h"
 

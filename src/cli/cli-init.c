@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cli-init.c — `coordena-cli init --uf UF [--demo]`: create the database for a state. */
 #include "config.h"
 

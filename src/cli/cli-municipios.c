@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cli-municipios.c — `coordena-cli municipios adesao --offer ID [set IBGE STATUS …]`: each
  * municipality's adhesion in e-Gestor and who holds its Gerencia APS access. */
 #include "config.h"
@@ -11,15 +12,6 @@
 #include "cli-store.h"
 
 int cli_cmd_municipios (CliContext *ctx, int argc, char **argv);
-
-/* text padded to width characters (not bytes: names carry accents). */
-static char *
-pad (const char *text, int width)
-{
-  glong n = g_utf8_strlen (text, -1);
-
-  return g_strdup_printf ("%s%*s", text, (int) MAX (width - n, 0), "");
-}
 
 int
 cli_cmd_municipios (CliContext *ctx, int argc, char **argv)
@@ -102,12 +94,14 @@ cli_cmd_municipios (CliContext *ctx, int argc, char **argv)
     if (list == NULL)
       return cli_report_error (error);
     {
-      g_autofree char *c1 = pad (_("Municipality"), 32);
-      g_autofree char *c2 = pad (_("Status"), 15);
-      g_autofree char *c3 = pad (_("Date"), 10);
-      g_autofree char *c4 = pad (_("Gerencia APS access"), 24);
+      g_autoptr(GString) line = g_string_new (NULL);
 
-      g_print ("%-7s  %s  %s  %s  %s  %s\n", "IBGE", c1, c2, c3, c4, _("Last use"));
+      cli_pad (line, "IBGE", 7, FALSE);
+      cli_pad (line, _("Municipality"), 32, FALSE);
+      cli_pad (line, _("Status"), 15, FALSE);
+      cli_pad (line, _("Date"), 10, FALSE);
+      cli_pad (line, _("Gerencia APS access"), 24, FALSE);
+      g_print ("%s%s\n", line->str, _("Last use"));
     }
     for (guint i = 0; i < list->len; i++)
       {
@@ -122,12 +116,14 @@ cli_cmd_municipios (CliContext *ctx, int argc, char **argv)
         if (alerts && !m->access_alert)
           continue;
         {
-          g_autofree char *c1 = pad (m->nome, 32);
-          g_autofree char *c3 = pad (m->date != NULL ? m->date : "—", 10);
-          g_autofree char *c4 = pad (m->acesso_titular != NULL ? m->acesso_titular : "—", 24);
+          g_autoptr(GString) line = g_string_new (NULL);
 
-          g_print ("%-7s  %s  %-15s  %s  %s  %s\n", m->ibge7, c1, coordena_municipio_status_to_string (m->status),
-                   c3, c4, use);
+          cli_pad (line, m->ibge7, 7, FALSE);
+          cli_pad (line, m->nome, 32, FALSE);
+          cli_pad (line, coordena_municipio_status_to_string (m->status), 15, FALSE);
+          cli_pad (line, m->date != NULL ? m->date : "—", 10, FALSE);
+          cli_pad (line, m->acesso_titular != NULL ? m->acesso_titular : "—", 24, FALSE);
+          g_print ("%s%s\n", line->str, use);
           {
             g_autoptr(CoordenaSecretarioMunicipal) sec = coordena_secretario_municipal_get (store, m->ibge7, &error);
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cli-notificacao.c — `coordena-cli notificacao generate | list | export`: one numbered letter per
  * municipality with teams suspended or at risk, kept in the database, and their follow-up. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cli-offers.c — `coordena-cli offers list | offers show ID`: the offers and their rules. */
 #include "config.h"
 

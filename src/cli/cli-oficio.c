@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cli-oficio.c — `coordena-cli oficio generate | list | export`: the adhesion ofício, numbered and
  * kept in the database exactly as generated. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cli-profile.c — `coordena-cli profile show | profile set KEY VALUE`: what the ofício prints. */
 #include "config.h"
 

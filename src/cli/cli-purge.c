@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cli-purge.c — `coordena-cli purge-personal-data --yes`: names and CNS out of the database,
  * counts and results kept (see purge.h). */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cli-report.c — `coordena-cli report forecast [--rules ID] [--horizon N] [--scenario FILE] [--compare A --compare B] -o FILE.pdf`: the
  * forecast of the database's roster as a PDF report, in the ofício's typography. */
 #include "config.h"

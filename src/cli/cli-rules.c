@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cli-rules.c — `coordena-cli rules list` and `coordena-cli rules show ID`: the rule sets in use. */
 #include "config.h"
 
@@ -21,15 +22,6 @@ validity_text (const CoordenaRuleSet *s)
   if (to == NULL)
     return g_strdup_printf (_("from %s"), from);
   return g_strdup_printf ("%s – %s", from, to);
-}
-
-static void
-pad (GString *out, const char *text, int width)
-{
-  g_string_append (out, text);
-  for (glong i = g_utf8_strlen (text, -1); i < width; i++)
-    g_string_append_c (out, ' ');
-  g_string_append (out, "  ");
 }
 
 static int
@@ -81,18 +73,18 @@ rules_list (const CoordenaRuleCatalog *cat, const char *format)
   {
     g_autoptr(GString) out = g_string_new (NULL);
 
-    pad (out, "ID", 18);
-    pad (out, _("Validity"), 19);
-    pad (out, _("Base"), 22);
+    cli_pad (out, "ID", 18, FALSE);
+    cli_pad (out, _("Validity"), 19, FALSE);
+    cli_pad (out, _("Base"), 22, FALSE);
     g_string_append_printf (out, "%s\n", _("Title"));
     for (guint i = 0; i < n; i++)
       {
         const CoordenaRuleSet *s = coordena_rule_catalog_get_set (cat, i);
         g_autofree char *validity = validity_text (s);
 
-        pad (out, s->id, 18);
-        pad (out, validity, 19);
-        pad (out, coordena_base_kind_to_string (s->base), 22);
+        cli_pad (out, s->id, 18, FALSE);
+        cli_pad (out, validity, 19, FALSE);
+        cli_pad (out, coordena_base_kind_to_string (s->base), 22, FALSE);
         g_string_append (out, s->title);
         if (s->user_file)
           g_string_append_printf (out, " [%s]", _("user file"));

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cli-store.h — how the store's subcommands open the database. */
 #pragma once
 

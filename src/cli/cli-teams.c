@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cli-teams.c — `coordena-cli teams [--municipio IBGE] [--format table|csv|json]`. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <stdio.h>
@@ -168,4 +169,19 @@ cli_main (int argc, char **argv)
 
   g_free (ctx.db_path);
   return code;
+}
+
+void
+cli_pad (GString *out, const char *text, int width, gboolean right)
+{
+  glong n = g_utf8_strlen (text, -1);
+
+  if (right)
+    for (glong i = n; i < width; i++)
+      g_string_append_c (out, ' ');
+  g_string_append (out, text);
+  if (!right)
+    for (glong i = n; i < width; i++)
+      g_string_append_c (out, ' ');
+  g_string_append (out, "  ");
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cli.h — what every coordena-cli subcommand shares. */
 #pragma once
 
@@ -34,6 +35,10 @@ int cli_main (int argc, char **argv);
 
 /* Prints "coordena-cli: MESSAGE" on stderr and returns the exit code for that error. */
 int cli_report_error (const GError *error);
+
+/* Appends text to a table line, padded to width characters (not bytes: names carry accents),
+ * on the right when right is TRUE, then the two spaces between columns. */
+void cli_pad (GString *out, const char *text, int width, gboolean right);
 
 /* Prints a usage complaint on stderr and returns CLI_EXIT_USAGE. */
 int cli_usage_error (const char *format, ...) G_GNUC_PRINTF (1, 2);

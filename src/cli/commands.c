@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* commands.c — the subcommand table. Each command lives in its own cli-*.c file. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* csv-writer.c — one CSV cell, quoted and with formulas neutralised (csv-writer.h). */
 #include "config.h"
 

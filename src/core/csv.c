@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* csv.c — the CSV reader on libcsv. libcsv handles quoting; this file adds what it lacks: line
  * numbers, encodings, columns by name, bounded records and clean refusals. */
 #include "config.h"
@@ -837,7 +838,7 @@ coordena_csv_reader_read_stream (CoordenaCsvReader *r,
       if (n < 0)
         {
           if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-            g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_CANCELLED, "%s: %s", r->filename, local->message);
+            g_set_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "%s: %s", r->filename, local->message);
           else
             g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_IO, "%s: %s", r->filename, local->message);
           return FALSE;

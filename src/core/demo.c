@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* demo.c — a generated roster for the state's real municipalities, marked as demonstration data. */
 #include "config.h"
 
@@ -11,7 +12,7 @@
 #include <coordena/reference.h>
 
 #include "import-private.h"
-#include "store-private.h"
+#include "store-internal.h"
 
 #define DEMO_MONTHS 12
 #define DEMO_DEFAULT_SEED 20251203u
@@ -240,7 +241,6 @@ coordena_demo_generate (CoordenaStore *store, CoordenaCompetencia last, guint32 
   g_autofree char *uf = NULL;
   const CoordenaReference *ref;
   const CoordenaUf *state;
-  sqlite3_stmt *real = NULL;
   gboolean has_real;
   gint64 *prof_ids = NULL;
 
@@ -264,11 +264,8 @@ coordena_demo_generate (CoordenaStore *store, CoordenaCompetencia last, guint32 
       return NULL;
     }
 
-  real = coordena_store_prepare (store, "SELECT count (*) FROM equipe WHERE demo = 0", error);
-  if (real == NULL)
+  if (!coordena_store_has_real_teams (store, &has_real, error))
     return NULL;
-  has_real = sqlite3_step (real) == SQLITE_ROW && sqlite3_column_int (real, 0) > 0;
-  sqlite3_finalize (real);
   if (has_real)
     {
       g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
@@ -351,27 +348,14 @@ coordena_demo_generate (CoordenaStore *store, CoordenaCompetencia last, guint32 
     }
   /* The 2024+ money depends on the municipality's IED stratum: give each one that has none a
    * generated stratum, so the demonstration shows amounts; a real stratum is never replaced. */
-  {
-    sqlite3_stmt *stratum = coordena_store_prepare (store,
-                                                    "UPDATE municipio SET ied_estrato = ?2 "
-                                                    "WHERE ibge7 = ?1 AND ied_estrato IS NULL", error);
+  for (guint i = 0; i < muns->len; i++)
+    {
+      const CoordenaMunicipio *mun = muns->pdata[i];
 
-    if (stratum == NULL)
-      goto fail;
-    for (guint i = 0; i < muns->len; i++)
-      {
-        const CoordenaMunicipio *mun = muns->pdata[i];
-
-        coordena_store_bind_text (stratum, 1, mun->ibge7);
-        sqlite3_bind_int (stratum, 2, mun->capital ? 1 : g_rand_int_range (rand, 1, 5));
-        if (!coordena_store_step_done (store, stratum, error))
-          {
-            sqlite3_finalize (stratum);
-            goto fail;
-          }
-      }
-    sqlite3_finalize (stratum);
-  }
+      if (!coordena_store_set_stratum_if_unknown (store, mun->ibge7, mun->capital ? 1 : (guint) g_rand_int_range (rand, 1, 5),
+                                                  error))
+        goto fail;
+    }
   if (!coordena_store_set_profile (store, "demo", "1", error))
     goto fail;
   coordena_roster_writer_fill_report (writer, report);

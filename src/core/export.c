@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* export.c — the roster interchange CSV and a teams table for spreadsheets, out of the store. */
 #include "config.h"
 
@@ -9,7 +10,7 @@
 #include <coordena/export.h>
 #include <coordena/format.h>
 
-#include "store-private.h"
+#include "store-internal.h"
 
 gboolean
 coordena_write_file_private (const char *path, const char *contents, gsize length, GError **error)
@@ -54,58 +55,48 @@ csv_type (const char *tipo, const char *tp_equipe)
   return "esb";
 }
 
+/* One line of the roster CSV. */
+static gboolean
+roster_line (const CoordenaStoreRosterRow *row, gpointer data)
+{
+  GString *out = data;
+  g_autofree char *comp = g_strdup_printf ("%06u", row->competencia);
+  g_autofree char *hours = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *stratum = NULL;
+  gboolean member = row->cns != NULL;
+
+  if (member)
+    hours = g_strdup_printf ("%d", row->horas);
+  if (row->has_base)
+    base = plain_money (row->valor_base);
+  if (row->has_stratum)
+    stratum = g_strdup_printf ("%d", row->ied_estrato);
+  cell (out, comp, ';');
+  cell (out, row->ibge7, ';');
+  cell (out, row->cnes, ';');
+  cell (out, row->ine, ';');
+  cell (out, csv_type (row->tipo, row->tp_equipe), ';');
+  cell (out, member ? row->cns : "", ';');
+  cell (out, member ? row->nome : "", ';');
+  cell (out, member ? row->cbo : "", ';');
+  cell (out, hours, ';');
+  cell (out, row->provimento ? "S" : "N", ';');
+  cell (out, base, ';');
+  cell (out, stratum, ';');
+  /* Not a column the roster reader needs: it marks generated data wherever the file goes. */
+  cell (out, row->demo ? "S" : "N", '\n');
+  return TRUE;
+}
+
 gboolean
 coordena_export_roster_csv (CoordenaStore *store, const char *path, GError **error)
 {
   g_autoptr(GString) out = g_string_new ("competencia;ibge;cnes;ine;tipo_equipe;cns;nome;cbo;carga_horaria;"
                                          "provimento;valor_base;estrato_ied;demonstracao\n");
-  sqlite3_stmt *stmt;
-  int rc;
 
-  /* Every team-month, with its members or, when it has none, one row without a member. */
-  stmt = coordena_store_prepare (store,
-    "SELECT ec.competencia, e.ibge7, e.cnes, e.ine, ec.tipo, e.tp_equipe, p.cns, p.nome, v.cbo, v.horas, "
-    "       ec.provimento, e.valor_base, m.ied_estrato, e.demo "
-    "FROM equipe_competencia ec JOIN equipe e ON e.id = ec.equipe_id JOIN municipio m ON m.ibge7 = e.ibge7 "
-    "LEFT JOIN vinculo v ON v.equipe_id = ec.equipe_id AND v.competencia = ec.competencia "
-    "LEFT JOIN profissional p ON p.id = v.profissional_id "
-    "ORDER BY ec.competencia, e.ine, p.cns, v.cbo", error);
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autofree char *comp = g_strdup_printf ("%06d", sqlite3_column_int (stmt, 0));
-      g_autofree char *hours = NULL;
-      g_autofree char *base = NULL;
-      g_autofree char *stratum = NULL;
-      gboolean member = sqlite3_column_type (stmt, 6) != SQLITE_NULL;
-
-      if (member)
-        hours = g_strdup_printf ("%d", sqlite3_column_int (stmt, 9));
-      if (sqlite3_column_type (stmt, 11) != SQLITE_NULL)
-        base = plain_money (sqlite3_column_int64 (stmt, 11));
-      if (sqlite3_column_type (stmt, 12) != SQLITE_NULL)
-        stratum = g_strdup_printf ("%d", sqlite3_column_int (stmt, 12));
-      cell (out, comp, ';');
-      cell (out, (const char *) sqlite3_column_text (stmt, 1), ';');
-      cell (out, (const char *) sqlite3_column_text (stmt, 2), ';');
-      cell (out, (const char *) sqlite3_column_text (stmt, 3), ';');
-      cell (out, csv_type ((const char *) sqlite3_column_text (stmt, 4), (const char *) sqlite3_column_text (stmt, 5)),
-            ';');
-      cell (out, member ? (const char *) sqlite3_column_text (stmt, 6) : "", ';');
-      cell (out, member ? (const char *) sqlite3_column_text (stmt, 7) : "", ';');
-      cell (out, member ? (const char *) sqlite3_column_text (stmt, 8) : "", ';');
-      cell (out, hours, ';');
-      cell (out, sqlite3_column_int (stmt, 10) ? "S" : "N", ';');
-      cell (out, base, ';');
-      cell (out, stratum, ';');
-      /* Not a column the roster reader needs: it marks generated data wherever the file goes. */
-      cell (out, sqlite3_column_int (stmt, 13) ? "S" : "N", '\n');
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return coordena_store_set_error (store, error, _("reading the roster"));
-  return coordena_write_file_private (path, out->str, out->len, error);
+  return coordena_store_foreach_roster_row (store, roster_line, out, error)
+         && coordena_write_file_private (path, out->str, out->len, error);
 }
 
 static char *

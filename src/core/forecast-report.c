@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* forecast-report.c — the forecast as a CSV and as a PDF, from a summary. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <stdio.h>
@@ -206,4 +207,10 @@ char *
 coordena_format_percent (int percent)
 {
   return g_strdup_printf ("%d %%", percent);
+}
+
+char *
+coordena_format_money_or_empty (gint64 centavos)
+{
+  return centavos < 0 ? g_strdup ("") : coordena_format_money (centavos);
 }

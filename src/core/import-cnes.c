@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* import-cnes.c — the CNES open-data base (BASE_DE_DADOS_CNES_AAAAMM.ZIP or a folder of its CSVs)
  * into the store, for the database's state and the chosen competências.
  *
@@ -24,7 +25,7 @@
 #include <coordena/ruleset.h>
 
 #include "import-private.h"
-#include "store-private.h"
+#include "store-internal.h"
 
 #define CHUNK_SIZE (256 * 1024)
 
@@ -788,7 +789,7 @@ check_cancel (Import *im, GError **error)
 {
   if (g_cancellable_is_cancelled (im->cancellable))
     {
-      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_CANCELLED, _("Import cancelled; nothing was changed."));
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Import cancelled; nothing was changed."));
       return FALSE;
     }
   return TRUE;
@@ -1015,7 +1016,6 @@ write_all (Import *im, CoordenaStore *store, GError **error)
   g_autoptr(GHashTable) warned = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) missing_hours = g_hash_table_new (NULL, NULL);
   g_autoptr(GHashTable) no_cns = g_hash_table_new (NULL, NULL);
-  sqlite3_stmt *estab = NULL;
   gboolean ok = FALSE;
   GHashTableIter iter;
   gpointer key, value;
@@ -1025,12 +1025,6 @@ write_all (Import *im, CoordenaStore *store, GError **error)
     return FALSE;
   for (guint k = 0; k < im->n_competencias; k++)
     coordena_roster_writer_cover (writer, im->competencias[k]);
-  estab = coordena_store_prepare (store,
-                                  "INSERT INTO estabelecimento (cnes, nome, ibge7) VALUES (?1, ?2, ?3) "
-                                  "ON CONFLICT (cnes) DO UPDATE SET nome = coalesce (excluded.nome, nome), "
-                                  "ibge7 = coalesce (excluded.ibge7, ibge7)", error);
-  if (estab == NULL)
-    return FALSE;
 
   g_ptr_array_sort (im->team_list, cmp_team);
 
@@ -1073,10 +1067,9 @@ write_all (Import *im, CoordenaStore *store, GError **error)
         }
       if (cnes != NULL)
         {
-          coordena_store_bind_text (estab, 1, cnes);
-          coordena_store_bind_text (estab, 2, unit != NULL && unit[1] != NULL && *unit[1] != '\0' ? unit[1] : NULL);
-          coordena_store_bind_text (estab, 3, t->ibge7);
-          if (!coordena_store_step_done (store, estab, error))
+          if (!coordena_roster_writer_establishment (writer, cnes,
+                                                     unit != NULL && unit[1] != NULL && *unit[1] != '\0' ? unit[1] : NULL,
+                                                     t->ibge7, error))
             goto out;
         }
       team_id = coordena_roster_writer_team (writer, &wt, error);
@@ -1142,7 +1135,6 @@ write_all (Import *im, CoordenaStore *store, GError **error)
   coordena_roster_writer_fill_report (writer, im->report);
   ok = TRUE;
 out:
-  sqlite3_finalize (estab);
   return ok;
 }
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* import-private.h — the one place that writes teams, professionals and memberships, shared by the
  * roster CSV import, the CNES import and the demonstration roster. Callers hold the transaction. */
 #pragma once
@@ -67,6 +68,14 @@ gboolean coordena_roster_writer_member (CoordenaRosterWriter *writer,
                                         const char           *cbo,
                                         guint                 hours,
                                         GError              **error);
+
+/* Inserts or updates an establishment by CNES (a known name or municipality is kept when NULL). */
+gboolean coordena_roster_writer_establishment (CoordenaRosterWriter *writer, const char *cnes, const char *nome,
+                                               const char *ibge7, GError **error);
+
+/* Sets a municipality's IED stratum (1–4) as the imported file gives it. */
+gboolean coordena_roster_writer_stratum (CoordenaRosterWriter *writer, const char *ibge7, guint stratum,
+                                         GError **error);
 
 /* Counts of what was written, for the report. */
 void coordena_roster_writer_fill_report (CoordenaRosterWriter *writer, CoordenaImportReport *report);

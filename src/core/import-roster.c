@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* import-roster.c — the roster interchange CSV into the store, all or nothing.
  *
  * The file is read by the same reader `evaluate` uses (roster-csv.h), which refuses it whole on any
@@ -18,7 +19,7 @@
 #include <coordena/ruleset.h>
 
 #include "import-private.h"
-#include "store-private.h"
+#include "store-internal.h"
 
 typedef struct {
   const CoordenaReference *ref;
@@ -87,7 +88,7 @@ cancelled (GCancellable *cancellable, GError **error)
 {
   if (!g_cancellable_is_cancelled (cancellable))
     return FALSE;
-  g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_CANCELLED, _("Import cancelled; nothing was changed."));
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Import cancelled; nothing was changed."));
   return TRUE;
 }
 
@@ -134,7 +135,6 @@ coordena_import_roster_csv (CoordenaStore             *store,
   const CoordenaRosterProfessional *profs;
   CoordenaRosterCsvOptions options = { 0 };
   SidePass sp = { 0 };
-  sqlite3_stmt *stratum_stmt = NULL;
   guint n_teams;
 
   uf = coordena_store_require_uf (store, error);
@@ -189,9 +189,6 @@ coordena_import_roster_csv (CoordenaStore             *store,
   writer = coordena_roster_writer_new (store, "csv", error);
   if (writer == NULL || !coordena_store_begin (store, error))
     return NULL;
-  stratum_stmt = coordena_store_prepare (store, "UPDATE municipio SET ied_estrato = ?2 WHERE ibge7 = ?1", error);
-  if (stratum_stmt == NULL)
-    goto fail;
 
   n_teams = coordena_roster_get_n_teams (roster);
   teams = coordena_roster_get_teams (roster);
@@ -218,9 +215,7 @@ coordena_import_roster_csv (CoordenaStore             *store,
       stratum = coordena_roster_get_ied_stratum (roster, t->ibge);
       if (stratum != 0 && g_hash_table_add (strata_done, (gpointer) t->ibge))
         {
-          coordena_store_bind_text (stratum_stmt, 1, t->ibge);
-          sqlite3_bind_int (stratum_stmt, 2, (int) stratum);
-          if (!coordena_store_step_done (store, stratum_stmt, error))
+          if (!coordena_roster_writer_stratum (writer, t->ibge, stratum, error))
             goto fail;
         }
 
@@ -285,14 +280,12 @@ coordena_import_roster_csv (CoordenaStore             *store,
   report->elapsed = g_timer_elapsed (timer, NULL);
   if (!coordena_import_audit (store, "import-roster", report, error) || !coordena_store_commit (store, error))
     goto fail;
-  sqlite3_finalize (stratum_stmt);
   report->elapsed = g_timer_elapsed (timer, NULL);
   if (progress != NULL)
     progress (1.0, _("Done"), user_data);
   return g_steal_pointer (&report);
 
 fail:
-  sqlite3_finalize (stratum_stmt);
   coordena_store_rollback (store);
   return NULL;
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* keyfile.c — GKeyFile reads guarded against a GLib 2.74 double-error on bad escapes (keyfile.h). */
 #include "config.h"
 

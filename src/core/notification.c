@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* notification.c — letters to the municipalities about their teams at risk, numbered in the
  * ofício series, stored as generated, and followed up competência after competência. */
 #include "config.h"
@@ -17,7 +18,7 @@
 #include <coordena/ruleset.h>
 #include <coordena/secretario.h>
 
-#include "store-private.h"
+#include "store-internal.h"
 
 #define MAX_DAYS_AHEAD 30
 
@@ -931,23 +932,7 @@ issue_number (CoordenaStore *store, const CoordenaNotificationRecord *record, GE
   return coordena_numbering_issue (store, &issued, error);
 }
 
-static void
-bind_competencia (sqlite3_stmt *stmt, int i, CoordenaCompetencia c)
-{
-  if (c == 0)
-    sqlite3_bind_null (stmt, i);
-  else
-    sqlite3_bind_int (stmt, i, (int) c);
-}
 
-static void
-bind_money (sqlite3_stmt *stmt, int i, gint64 centavos)
-{
-  if (centavos < 0)
-    sqlite3_bind_null (stmt, i);
-  else
-    sqlite3_bind_int64 (stmt, i, centavos);
-}
 
 static gboolean
 store_letter (CoordenaStore *store, const Context *c, const CoordenaNotifyRequest *request,
@@ -956,7 +941,6 @@ store_letter (CoordenaStore *store, const Context *c, const CoordenaNotifyReques
 {
   g_autoptr(GString) inputs = g_string_new (NULL);
   g_autofree char *signer = coordena_json_string (request->signer);
-  sqlite3_stmt *stmt;
 
   g_string_append_printf (inputs, "{\"signatario\":%s,\"data\":\"%s\",\"competencia\":%u,\"horizonte\":%u,"
                                   "\"ibge7\":\"%s\",\"demo\":%s,\"equipes\":[",
@@ -974,68 +958,10 @@ store_letter (CoordenaStore *store, const Context *c, const CoordenaNotifyReques
     }
   g_string_append (inputs, "}");
 
-  stmt = coordena_store_prepare (store,
-                                 "INSERT INTO notificacao (ano, numero, ibge7, identificacao, data, signatario, competencia, "
-                                 "horizonte, demo, entradas, pdf, sha256, paginas, criado_em, usuario) "
-                                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)", error);
-  if (stmt == NULL)
+  record->id = coordena_store_notification_insert (store, record, m->ibge7, request->signer, current, horizon, c->demo,
+                                                  inputs->str, pdf, m->teams, error);
+  if (record->id == 0)
     return FALSE;
-  sqlite3_bind_int (stmt, 1, (int) record->year);
-  sqlite3_bind_int (stmt, 2, (int) record->number);
-  sqlite3_bind_text (stmt, 3, m->ibge7, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, record->identification, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 5, record->date, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 6, request->signer, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 7, (int) current);
-  sqlite3_bind_int (stmt, 8, (int) horizon);
-  sqlite3_bind_int (stmt, 9, c->demo ? 1 : 0);
-  sqlite3_bind_text (stmt, 10, inputs->str, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_blob (stmt, 11, g_bytes_get_data (pdf, NULL), (int) g_bytes_get_size (pdf), SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 12, record->sha256, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 13, (int) record->pages);
-  sqlite3_bind_text (stmt, 14, record->created_at, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 15, g_get_user_name (), -1, SQLITE_TRANSIENT);
-  if (!coordena_store_step_done (store, stmt, error))
-    {
-      sqlite3_finalize (stmt);
-      return FALSE;
-    }
-  sqlite3_finalize (stmt);
-  record->id = sqlite3_last_insert_rowid (coordena_store_get_db (store));
-
-  stmt = coordena_store_prepare (store,
-                                 "INSERT INTO notificacao_equipe (notificacao_id, ine, nome, cnes, tipo, ausentes, percentual, "
-                                 "proxima_etapa, proximo_percentual, corrigir_ate, perda_mes, perda_horizonte) "
-                                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)", error);
-  if (stmt == NULL)
-    return FALSE;
-  for (guint i = 0; i < m->teams->len; i++)
-    {
-      const CoordenaNotifyTeam *t = g_ptr_array_index (m->teams, i);
-      g_autofree char *absent = coordena_category_set_to_string (t->absent);
-
-      sqlite3_bind_int64 (stmt, 1, record->id);
-      sqlite3_bind_text (stmt, 2, t->ine, -1, SQLITE_TRANSIENT);
-      coordena_store_bind_text (stmt, 3, t->name);
-      coordena_store_bind_text (stmt, 4, t->cnes);
-      sqlite3_bind_text (stmt, 5, coordena_team_type_to_string (t->type), -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 6, absent, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int (stmt, 7, t->percent);
-      bind_competencia (stmt, 8, t->next_step);
-      if (t->next_step != 0)
-        sqlite3_bind_int (stmt, 9, t->next_percent);
-      else
-        sqlite3_bind_null (stmt, 9);
-      bind_competencia (stmt, 10, t->fix_by);
-      bind_money (stmt, 11, t->loss_month);
-      bind_money (stmt, 12, t->loss_horizon);
-      if (!coordena_store_step_done (store, stmt, error))
-        {
-          sqlite3_finalize (stmt);
-          return FALSE;
-        }
-    }
-  sqlite3_finalize (stmt);
 
   {
     g_autofree char *ident = coordena_json_string (record->identification);
@@ -1268,8 +1194,8 @@ coordena_notify_status_label (CoordenaNotifyStatus status)
   return status <= COORDENA_NOTIFY_SUSPENDED ? _(status_labels[status]) : "?";
 }
 
-static CoordenaNotifyStatus
-status_from_string (const char *text)
+CoordenaNotifyStatus
+coordena_notify_status_parse (const char *text)
 {
   for (guint i = 0; i < G_N_ELEMENTS (status_names); i++)
     if (g_strcmp0 (text, status_names[i]) == 0)
@@ -1283,33 +1209,25 @@ coordena_notification_follow_up (CoordenaStore *store, const CoordenaSummary *su
 {
   CoordenaCompetencia current = coordena_summary_get_current (summary);
   g_autoptr(GString) changes = g_string_new (NULL);
-  sqlite3_stmt *read = NULL, *write = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
   guint changed = 0;
-  int rc;
 
   if (n_changed != NULL)
     *n_changed = 0;
   if (!coordena_store_begin (store, error))
     return FALSE;
-  read = coordena_store_prepare (store,
-                                 "SELECT e.notificacao_id, e.ine, e.percentual, e.perda_horizonte, e.situacao, "
-                                 "e.verificada_em, e.mantido, n.competencia, n.identificacao "
-                                 "FROM notificacao_equipe e JOIN notificacao n ON n.id = e.notificacao_id", error);
-  write = coordena_store_prepare (store,
-                                  "UPDATE notificacao_equipe SET situacao = ?3, verificada_em = ?4, mantido = ?5 "
-                                  "WHERE notificacao_id = ?1 AND ine = ?2", error);
-  if (read == NULL || write == NULL)
+  if ((rows = coordena_store_notified_rows (store, error)) == NULL)
     goto fail;
-  while ((rc = sqlite3_step (read)) == SQLITE_ROW)
+  for (guint r = 0; r < rows->len; r++)
     {
-      gint64 id = sqlite3_column_int64 (read, 0);
-      const char *ine = (const char *) sqlite3_column_text (read, 1);
-      int percent = sqlite3_column_int (read, 2);
-      gint64 loss = sqlite3_column_type (read, 3) == SQLITE_NULL ? -1 : sqlite3_column_int64 (read, 3);
-      CoordenaNotifyStatus old = status_from_string ((const char *) sqlite3_column_text (read, 4));
-      CoordenaCompetencia old_checked = (CoordenaCompetencia) sqlite3_column_int (read, 5);
-      gint64 old_kept = sqlite3_column_int64 (read, 6);
-      CoordenaCompetencia notified_at = (CoordenaCompetencia) sqlite3_column_int (read, 7);
+      const CoordenaStoreNotifiedRow *notified = g_ptr_array_index (rows, r);
+      const char *ine = notified->ine;
+      int percent = notified->percent;
+      gint64 loss = notified->loss_horizon;
+      CoordenaNotifyStatus old = coordena_notify_status_parse (notified->status);
+      CoordenaCompetencia old_checked = notified->checked;
+      gint64 old_kept = notified->kept;
+      CoordenaCompetencia notified_at = notified->competencia;
       CoordenaNotifyStatus status = COORDENA_NOTIFY_WAITING;
       CoordenaCompetencia checked = 0;
       gint64 kept = 0;
@@ -1347,28 +1265,15 @@ coordena_notification_follow_up (CoordenaStore *store, const CoordenaSummary *su
         }
       if (status == old && checked == old_checked && kept == old_kept)
         continue;
-      sqlite3_bind_int64 (write, 1, id);
-      sqlite3_bind_text (write, 2, ine, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (write, 3, status_names[status], -1, SQLITE_STATIC);
-      bind_competencia (write, 4, checked);
-      sqlite3_bind_int64 (write, 5, kept);
-      if (!coordena_store_step_done (store, write, error))
+      if (!coordena_store_notified_update (store, notified->id, ine, status_names[status], checked, kept, error))
         goto fail;
       {
-        g_autofree char *who = coordena_json_string ((const char *) sqlite3_column_text (read, 8));
-
+        g_autofree char *who = coordena_json_string (notified->identification);
         g_string_append_printf (changes, "%s{\"oficio\":%s,\"ine\":\"%s\",\"de\":\"%s\",\"para\":\"%s\"}",
                                 changed > 0 ? "," : "", who, ine, status_names[old], status_names[status]);
       }
       changed++;
     }
-  if (rc != SQLITE_DONE)
-    {
-      coordena_store_set_error (store, error, _("reading the notified teams"));
-      goto fail;
-    }
-  g_clear_pointer (&read, sqlite3_finalize);
-  g_clear_pointer (&write, sqlite3_finalize);
   if (changed > 0)
     {
       g_autofree char *entity = g_strdup_printf ("SCNES %06u", current);
@@ -1384,80 +1289,25 @@ coordena_notification_follow_up (CoordenaStore *store, const CoordenaSummary *su
   return TRUE;
 
 fail:
-  g_clear_pointer (&read, sqlite3_finalize);
-  g_clear_pointer (&write, sqlite3_finalize);
   coordena_store_rollback (store);
   return FALSE;
-}
-
-static const char record_columns[] =
-  "n.id, n.ano, n.numero, n.ibge7, COALESCE (m.nome, ''), n.identificacao, n.data, n.signatario, n.competencia, "
-  "n.sha256, n.paginas, length (n.pdf), n.criado_em, "
-  "(SELECT COUNT (*) FROM notificacao_equipe e WHERE e.notificacao_id = n.id), "
-  "(SELECT COUNT (*) FROM notificacao_equipe e WHERE e.notificacao_id = n.id AND e.situacao = 'regularizada'), "
-  "(SELECT COUNT (*) FROM notificacao_equipe e WHERE e.notificacao_id = n.id AND e.situacao = 'persiste'), "
-  "(SELECT COUNT (*) FROM notificacao_equipe e WHERE e.notificacao_id = n.id AND e.situacao = 'suspensa'), "
-  "(SELECT COUNT (*) FROM notificacao_equipe e WHERE e.notificacao_id = n.id AND e.situacao = 'aguardando')";
-
-static char *
-col (sqlite3_stmt *stmt, int i)
-{
-  const unsigned char *text = sqlite3_column_text (stmt, i);
-
-  return text != NULL ? g_strdup ((const char *) text) : NULL;
-}
-
-static CoordenaNotificationRecord *
-record_from_row (sqlite3_stmt *stmt)
-{
-  CoordenaNotificationRecord *r = g_new0 (CoordenaNotificationRecord, 1);
-
-  r->id = sqlite3_column_int64 (stmt, 0);
-  r->year = (guint) sqlite3_column_int (stmt, 1);
-  r->number = (guint) sqlite3_column_int (stmt, 2);
-  r->ibge7 = col (stmt, 3);
-  r->municipio = col (stmt, 4);
-  r->identification = col (stmt, 5);
-  r->date = col (stmt, 6);
-  r->signer = col (stmt, 7);
-  r->competencia = (CoordenaCompetencia) sqlite3_column_int (stmt, 8);
-  r->sha256 = col (stmt, 9);
-  r->pages = (guint) sqlite3_column_int (stmt, 10);
-  r->size = (gsize) sqlite3_column_int64 (stmt, 11);
-  r->created_at = col (stmt, 12);
-  r->n_teams = (guint) sqlite3_column_int (stmt, 13);
-  r->n_regularized = (guint) sqlite3_column_int (stmt, 14);
-  r->n_persisting = (guint) sqlite3_column_int (stmt, 15);
-  r->n_suspended = (guint) sqlite3_column_int (stmt, 16);
-  r->n_waiting = (guint) sqlite3_column_int (stmt, 17);
-  return r;
 }
 
 GPtrArray *
 coordena_notification_list (CoordenaStore *store, gboolean pending_only, GError **error)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM notificacao n LEFT JOIN municipio m ON m.ibge7 = n.ibge7 "
-                                          "ORDER BY n.ano, n.numero", record_columns);
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) coordena_notification_record_free);
-  sqlite3_stmt *stmt = coordena_store_prepare (store, sql, error);
-  int rc;
+  g_autoptr(GPtrArray) all = coordena_store_notification_records (store, error);
+  g_autoptr(GPtrArray) list = NULL;
 
-  if (stmt == NULL)
-    return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  if (all == NULL || !pending_only)
+    return g_steal_pointer (&all);
+  list = g_ptr_array_new_with_free_func ((GDestroyNotify) coordena_notification_record_free);
+  for (guint i = 0; i < all->len; i++)
     {
-      CoordenaNotificationRecord *r = record_from_row (stmt);
+      CoordenaNotificationRecord *r = g_ptr_array_index (all, i);
 
-      if (pending_only && r->n_regularized == r->n_teams)
-        coordena_notification_record_free (r);
-      else
-        g_ptr_array_add (list, r);
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      coordena_store_set_error (store, error, _("listing the notifications"));
-      return NULL;
+      if (r->n_regularized != r->n_teams)
+        g_ptr_array_add (list, g_ptr_array_steal_index (all, i--));
     }
   return g_steal_pointer (&list);
 }
@@ -1474,100 +1324,42 @@ coordena_notified_team_free (CoordenaNotifiedTeam *team)
   g_free (team);
 }
 
-GPtrArray *
-coordena_notification_list_teams (CoordenaStore *store, const char *ibge7, GError **error)
-{
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) coordena_notified_team_free);
-  sqlite3_stmt *stmt = coordena_store_prepare (store,
-                                               "SELECT e.ine, e.nome, e.corrigir_ate, e.situacao, e.verificada_em, "
-                                               "n.identificacao, n.data, e.perda_horizonte "
-                                               "FROM notificacao_equipe e JOIN notificacao n ON n.id = e.notificacao_id "
-                                               "WHERE ?1 IS NULL OR n.ibge7 = ?1 ORDER BY n.id DESC, e.ine", error);
-  int rc;
-
-  if (stmt == NULL)
-    return NULL;
-  coordena_store_bind_text (stmt, 1, ibge7);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      CoordenaNotifiedTeam *t = g_new0 (CoordenaNotifiedTeam, 1);
-
-      t->ine = col (stmt, 0);
-      t->name = col (stmt, 1);
-      t->fix_by = (CoordenaCompetencia) sqlite3_column_int (stmt, 2);
-      t->status = status_from_string ((const char *) sqlite3_column_text (stmt, 3));
-      t->checked = (CoordenaCompetencia) sqlite3_column_int (stmt, 4);
-      t->identification = col (stmt, 5);
-      t->date = col (stmt, 6);
-      t->loss_horizon = sqlite3_column_type (stmt, 7) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 7);
-      g_ptr_array_add (list, t);
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      coordena_store_set_error (store, error, _("listing the notified teams"));
-      return NULL;
-    }
-  return g_steal_pointer (&list);
-}
-
 gboolean
 coordena_notification_counts (CoordenaStore *store, const GDate *today, CoordenaNotifyCounts *counts,
                               GPtrArray **overdue, GError **error)
 {
-  /* Each team counts once, by the latest letter that named it. */
-  sqlite3_stmt *stmt = coordena_store_prepare (store,
-                                               "SELECT e.ine, e.nome, e.corrigir_ate, e.situacao, e.verificada_em, "
-                                               "n.identificacao, n.data, e.perda_horizonte, e.mantido "
-                                               "FROM notificacao_equipe e JOIN notificacao n ON n.id = e.notificacao_id "
-                                               "WHERE n.id = (SELECT MAX (e2.notificacao_id) FROM notificacao_equipe e2 "
-                                               "WHERE e2.ine = e.ine) ORDER BY e.corrigir_ate, e.ine", error);
   CoordenaCompetencia now = coordena_competencia_from_date (today);
   g_autoptr(GPtrArray) late = g_ptr_array_new_with_free_func ((GDestroyNotify) coordena_notified_team_free);
-  int rc;
+  g_autoptr(GArray) kept = NULL;
+  g_autoptr(GPtrArray) teams = NULL;
 
   memset (counts, 0, sizeof *counts);
-  if (stmt == NULL)
+  if ((teams = coordena_store_latest_notified_teams (store, &kept, error)) == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  for (guint i = 0; i < teams->len; i++)
     {
-      CoordenaNotifyStatus status = status_from_string ((const char *) sqlite3_column_text (stmt, 3));
-      CoordenaCompetencia fix_by = (CoordenaCompetencia) sqlite3_column_int (stmt, 2);
-
-      CoordenaCompetencia checked = (CoordenaCompetencia) sqlite3_column_int (stmt, 4);
+      CoordenaNotifiedTeam *t = g_ptr_array_index (teams, i);
 
       counts->notified++;
-      if (status == COORDENA_NOTIFY_REGULARIZED)
+      if (t->status == COORDENA_NOTIFY_REGULARIZED)
         {
           counts->regularized++;
-          counts->kept += sqlite3_column_int64 (stmt, 8);
+          counts->kept += g_array_index (kept, gint64, i);
           continue;
         }
-      if (status == COORDENA_NOTIFY_SUSPENDED)
+      if (t->status == COORDENA_NOTIFY_SUSPENDED)
         counts->suspended++;
       else
         counts->pending++;
       /* Its "corrigir até" has come: the SCNES of that competência is in and the team is not
        * fixed, or that month is over. */
-      if (fix_by != 0 && ((checked != 0 && checked >= fix_by) || now > fix_by))
+      if (t->fix_by != 0 && ((t->checked != 0 && t->checked >= t->fix_by) || now > t->fix_by))
         {
-          CoordenaNotifiedTeam *t = g_new0 (CoordenaNotifiedTeam, 1);
-
           counts->overdue++;
-          t->ine = col (stmt, 0);
-          t->name = col (stmt, 1);
-          t->fix_by = fix_by;
-          t->status = status;
-          t->checked = checked;
-          t->identification = col (stmt, 5);
-          t->date = col (stmt, 6);
-          t->loss_horizon = sqlite3_column_type (stmt, 7) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 7);
-          g_ptr_array_add (late, t);
+          g_ptr_array_add (late, g_ptr_array_index (teams, i));
+          teams->pdata[i] = NULL;
         }
     }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return coordena_store_set_error (store, error, _("counting the notified teams"));
   if (overdue != NULL)
     *overdue = g_steal_pointer (&late);
   return TRUE;
@@ -1576,14 +1368,12 @@ coordena_notification_counts (CoordenaStore *store, const GDate *today, Coordena
 CoordenaNotificationRecord *
 coordena_notification_export (CoordenaStore *store, const char *numero_ano, const char *output, GError **error)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT %s, n.pdf FROM notificacao n LEFT JOIN municipio m ON m.ibge7 = n.ibge7 "
-                                          "WHERE n.numero = ?1 AND n.ano = ?2", record_columns);
   g_autoptr(CoordenaNotificationRecord) record = NULL;
   guint64 number = 0, year = 0;
   const char *slash = numero_ano != NULL ? strchr (numero_ano, '/') : NULL;
   char *end = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local = NULL;
 
   if (slash != NULL)
     {
@@ -1600,34 +1390,17 @@ coordena_notification_export (CoordenaStore *store, const char *numero_ano, cons
                    _("“%s” is not an ofício number: write NUMERO/ANO, e.g. 12/2025"), numero_ano != NULL ? numero_ano : "");
       return NULL;
     }
-  stmt = coordena_store_prepare (store, sql, error);
-  if (stmt == NULL)
+  record = coordena_store_notification_get (store, (guint) number, (guint) year, &bytes, &local);
+  if (record == NULL)
+    {
+      if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT, _("no notification %s in this database"), numero_ano);
+      else
+        g_propagate_error (error, g_steal_pointer (&local));
+      return NULL;
+    }
+  if (!write_file (output, bytes, error))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, (gint64) number);
-  sqlite3_bind_int64 (stmt, 2, (gint64) year);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      g_autoptr(GBytes) bytes = g_bytes_new (sqlite3_column_blob (stmt, 18), (gsize) sqlite3_column_bytes (stmt, 18));
-
-      record = record_from_row (stmt);
-      if (!write_file (output, bytes, error))
-        {
-          sqlite3_finalize (stmt);
-          return NULL;
-        }
-      record->file = g_strdup (output);
-    }
-  sqlite3_finalize (stmt);
-  if (rc == SQLITE_DONE)
-    {
-      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT, _("no notification %s in this database"), numero_ano);
-      return NULL;
-    }
-  if (rc != SQLITE_ROW)
-    {
-      coordena_store_set_error (store, error, _("reading the notification"));
-      return NULL;
-    }
+  record->file = g_strdup (output);
   return g_steal_pointer (&record);
 }

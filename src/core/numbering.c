@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* numbering.c — issued numbers of signed documents: the counter, the database's record and the
  * append-only register beside the database file. See numbering.h. */
 #include "config.h"
@@ -15,7 +16,7 @@
 #include <coordena/format.h>
 #include <coordena/numbering.h>
 
-#include "store-private.h"
+#include "store-internal.h"
 
 /* The register's first field: a line of another layout is never misread. */
 #define REGISTER_TAG "v1"
@@ -169,26 +170,9 @@ static gboolean
 last_issued (CoordenaStore *store, const char *sequence, char **date, char **document, GError **error)
 {
   g_autoptr(GPtrArray) reg = read_store_register (store, error);
-  sqlite3_stmt *stmt;
-  int rc;
 
-  if (reg == NULL)
+  if (reg == NULL || !coordena_store_numbering_last_issued (store, sequence, date, document, error))
     return FALSE;
-  stmt = coordena_store_prepare (store,
-                                 "SELECT data, documento FROM numero_emitido WHERE sequencia = ?1 "
-                                 "AND origem <> 'registrado' ORDER BY data DESC, ano DESC, numero DESC LIMIT 1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, sequence, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      *date = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      *document = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return coordena_store_set_error (store, error, _("reading the issued numbers"));
   for (guint i = 0; i < reg->len; i++)
     {
       const CoordenaIssuedNumber *r = g_ptr_array_index (reg, i);
@@ -252,33 +236,6 @@ coordena_numbering_check_date (CoordenaStore *store, const char *sequence, const
   return TRUE;
 }
 
-static gboolean
-issued_in_store (CoordenaStore *store, const char *sequence, guint year, guint number, char **document, char **date,
-                 gboolean *found, GError **error)
-{
-  sqlite3_stmt *stmt = coordena_store_prepare (store,
-                                               "SELECT documento, data FROM numero_emitido WHERE sequencia = ?1 "
-                                               "AND ano = ?2 AND numero = ?3", error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, sequence, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 2, (int) year);
-  sqlite3_bind_int (stmt, 3, (int) number);
-  rc = sqlite3_step (stmt);
-  *found = rc == SQLITE_ROW;
-  if (*found)
-    {
-      *document = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      *date = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return coordena_store_set_error (store, error, _("reading the issued numbers"));
-  return TRUE;
-}
-
 static const CoordenaIssuedNumber *
 issued_in_register (GPtrArray *reg, const char *sequence, guint year, guint number)
 {
@@ -300,7 +257,7 @@ check_free (CoordenaStore *store, GPtrArray *reg, const char *sequence, guint ye
   gboolean found = FALSE;
   const CoordenaIssuedNumber *r;
 
-  if (!issued_in_store (store, sequence, year, number, &document, &date, &found, error))
+  if (!coordena_store_numbering_find (store, sequence, year, number, &document, &date, &found, error))
     return FALSE;
   if (!found && (r = issued_in_register (reg, sequence, year, number)) != NULL)
     {
@@ -332,23 +289,10 @@ coordena_numbering_check_free (CoordenaStore *store, const char *sequence, guint
 static gboolean
 next_number (CoordenaStore *store, GPtrArray *reg, const char *sequence, guint year, guint *number, GError **error)
 {
-  sqlite3_stmt *stmt = coordena_store_prepare (store,
-                                               "SELECT MAX (COALESCE ((SELECT ultimo FROM numeracao WHERE sequencia = ?1 "
-                                               "AND ano = ?2), 0), COALESCE ((SELECT MAX (numero) FROM numero_emitido "
-                                               "WHERE sequencia = ?1 AND ano = ?2 AND origem = 'contador'), 0))", error);
   guint last = 0;
-  int rc;
 
-  if (stmt == NULL)
+  if (!coordena_store_numbering_last_counted (store, sequence, year, &last, error))
     return FALSE;
-  sqlite3_bind_text (stmt, 1, sequence, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 2, (int) year);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    last = (guint) sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_ROW)
-    return coordena_store_set_error (store, error, _("reading the ofício numbering"));
   for (guint i = 0; i < reg->len; i++)
     {
       const CoordenaIssuedNumber *r = g_ptr_array_index (reg, i);
@@ -363,7 +307,7 @@ next_number (CoordenaStore *store, GPtrArray *reg, const char *sequence, guint y
       g_autofree char *date = NULL;
       gboolean found = FALSE;
 
-      if (!issued_in_store (store, sequence, year, *number, &document, &date, &found, error))
+      if (!coordena_store_numbering_find (store, sequence, year, *number, &document, &date, &found, error))
         return FALSE;
       if (!found && issued_in_register (reg, sequence, year, *number) == NULL)
         return TRUE;
@@ -461,42 +405,9 @@ gboolean
 coordena_numbering_issue (CoordenaStore *store, const CoordenaIssuedNumber *issued, GError **error)
 {
   g_autofree char *path = coordena_numbering_register_path (store);
-  sqlite3_stmt *stmt;
-  gboolean ok;
 
-  stmt = coordena_store_prepare (store,
-                                 "INSERT INTO numero_emitido (sequencia, ano, numero, data, origem, documento, sha256, "
-                                 "criado_em) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error);
-  if (stmt == NULL)
+  if (!coordena_store_numbering_record (store, issued, error))
     return FALSE;
-  sqlite3_bind_text (stmt, 1, issued->sequence, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 2, (int) issued->year);
-  sqlite3_bind_int (stmt, 3, (int) issued->number);
-  sqlite3_bind_text (stmt, 4, issued->date, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 5, origin_names[issued->origin], -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, issued->document, -1, SQLITE_TRANSIENT);
-  coordena_store_bind_text (stmt, 7, issued->sha256);
-  sqlite3_bind_text (stmt, 8, issued->recorded_at, -1, SQLITE_TRANSIENT);
-  ok = coordena_store_step_done (store, stmt, error);
-  sqlite3_finalize (stmt);
-  if (!ok)
-    return FALSE;
-  if (issued->origin == COORDENA_NUMBER_COUNTER)
-    {
-      stmt = coordena_store_prepare (store,
-                                     "INSERT INTO numeracao (sequencia, ano, ultimo) VALUES (?1, ?2, ?3) "
-                                     "ON CONFLICT (sequencia, ano) DO UPDATE SET ultimo = MAX (ultimo, excluded.ultimo)",
-                                     error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_text (stmt, 1, issued->sequence, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int (stmt, 2, (int) issued->year);
-      sqlite3_bind_int (stmt, 3, (int) issued->number);
-      ok = coordena_store_step_done (store, stmt, error);
-      sqlite3_finalize (stmt);
-      if (!ok)
-        return FALSE;
-    }
   return path == NULL || append_register (path, issued, error);
 }
 
@@ -506,7 +417,6 @@ coordena_numbering_set_next (CoordenaStore *store, const char *sequence, guint y
   g_autoptr(GPtrArray) reg = NULL;
   g_autofree char *after = NULL;
   guint would = 0;
-  sqlite3_stmt *stmt;
   gboolean ok;
 
   if (next == 0 || next > G_MAXINT)
@@ -525,16 +435,7 @@ coordena_numbering_set_next (CoordenaStore *store, const char *sequence, guint y
                      "is printed twice"), would - 1, year, would);
       goto fail;
     }
-  stmt = coordena_store_prepare (store,
-                                 "INSERT INTO numeracao (sequencia, ano, ultimo) VALUES (?1, ?2, ?3) "
-                                 "ON CONFLICT (sequencia, ano) DO UPDATE SET ultimo = excluded.ultimo", error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_text (stmt, 1, sequence, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 2, (int) year);
-  sqlite3_bind_int (stmt, 3, (int) next - 1);
-  ok = coordena_store_step_done (store, stmt, error);
-  sqlite3_finalize (stmt);
+  ok = coordena_store_numbering_set_counter (store, sequence, year, next - 1, error);
   after = g_strdup_printf ("{\"sequencia\":\"%s\",\"ano\":%u,\"proximo\":%u}", sequence, year, next);
   if (!ok || !coordena_store_audit (store, "numbering-set-next", sequence, NULL, after, error)
       || !coordena_store_commit (store, error))
@@ -603,7 +504,7 @@ coordena_numbering_restore_note (CoordenaStore *store, GError **error)
 
       if (!g_str_equal (r->sequence, COORDENA_SEQUENCE_OFICIO) || r->number >= 0x100000)
         continue;
-      if (!issued_in_store (store, r->sequence, r->year, r->number, &document, &date, &found, error))
+      if (!coordena_store_numbering_find (store, r->sequence, r->year, r->number, &document, &date, &found, error))
         return NULL;
       key = (r->year << 20) | r->number;
       if (!found)

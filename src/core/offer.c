@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* offer.c — offer data files: GKeyFile in, validated structs out, errors with file:line: key. */
 #include "config.h"
 

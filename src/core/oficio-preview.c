@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* oficio-preview.c — the next ofício seen before it exists: checked and composed like generation,
  * without taking a number or writing anything. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* oficio.c — the adhesion ofício: rules, composition in Portuguese, and layout on pdf.h. */
 #include "config.h"
 

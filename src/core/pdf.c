@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* pdf.c — the flow document: blocks → measured items (line breaking) → pages → libharu. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* png-check.c — reading a PNG in full (chunks, CRCs, header, inflated image data) to refuse a
  * damaged or hostile file with a reason instead of letting the PDF library abort on it. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* profile.c — the profile keys and their checks; storage is the store's profile table. */
 #include "config.h"
 
@@ -11,7 +12,7 @@
 #include <coordena/png-check.h>
 #include <coordena/profile.h>
 
-#include "store-private.h"
+#include "store-internal.h"
 
 static const CoordenaProfileKey keys[] = {
   { "secretaria.nome", COORDENA_PROFILE_TEXT, N_("the secretariat’s name (Secretaria da Saúde do Estado …)") },

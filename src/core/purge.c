@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* purge.c — removing names and CNS from a database, keeping counts and results (purge.h). */
 #include "config.h"
 
@@ -5,14 +6,13 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
-#include <sqlite3.h>
 
 #include <coordena/error.h>
 #include <coordena/ids.h>
 #include <coordena/purge.h>
 #include <coordena/store.h>
 
-#include "store-private.h"
+#include "store-internal.h"
 
 void
 coordena_purge_report_clear (CoordenaPurgeReport *report)
@@ -25,42 +25,6 @@ char *
 coordena_purge_pseudonym (gint64 professional_id)
 {
   return g_strdup_printf ("X%014" G_GINT64_FORMAT, professional_id);
-}
-
-/* Runs one statement with no result rows; returns the rows changed, or −1 with error set. */
-static int
-exec_changes (CoordenaStore *store, const char *sql, GError **error)
-{
-  sqlite3 *db = coordena_store_get_db (store);
-
-  if (sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK)
-    {
-      coordena_store_set_error (store, error, _("removing personal data"));
-      return -1;
-    }
-  return sqlite3_changes (db);
-}
-
-/* Adds every non-empty text of the query's first column to the set. */
-static gboolean
-collect (CoordenaStore *store, const char *sql, GHashTable *set, GError **error)
-{
-  sqlite3_stmt *st = NULL;
-  int rc;
-
-  if (sqlite3_prepare_v2 (coordena_store_get_db (store), sql, -1, &st, NULL) != SQLITE_OK)
-    return coordena_store_set_error (store, error, _("removing personal data"));
-  while ((rc = sqlite3_step (st)) == SQLITE_ROW)
-    {
-      const char *text = (const char *) sqlite3_column_text (st, 0);
-
-      if (text != NULL && *text != '\0')
-        g_hash_table_add (set, g_strdup (text));
-    }
-  sqlite3_finalize (st);
-  if (rc != SQLITE_DONE)
-    return coordena_store_set_error (store, error, _("removing personal data"));
-  return TRUE;
 }
 
 /* Masks every 15-digit run (a CNS, valid or not) inside a piece of text. */
@@ -96,7 +60,7 @@ mask_digit_runs (GString *out, const char *text, gsize len)
 /* The JSON of an audit entry with each string that is a known person's name or CNS masked, and
  * every CNS-like run of digits masked wherever it stands. NULL when nothing changed. */
 static char *
-redact_json (const char *json, GHashTable *people)
+redact_json (const char *json, gpointer people)
 {
   g_autoptr(GString) out = NULL;
   const char *p = json;
@@ -150,45 +114,6 @@ redact_json (const char *json, GHashTable *people)
       g_string_append_c (out, '"');
     }
   return changed ? g_string_free (g_steal_pointer (&out), FALSE) : NULL;
-}
-
-static gboolean
-redact_audit (CoordenaStore *store, GHashTable *people, guint *n_changed, GError **error)
-{
-  sqlite3 *db = coordena_store_get_db (store);
-  sqlite3_stmt *read = NULL, *write = NULL;
-  gboolean ok = TRUE;
-  int rc;
-
-  if (sqlite3_prepare_v2 (db, "SELECT id, antes, depois FROM auditoria", -1, &read, NULL) != SQLITE_OK
-      || sqlite3_prepare_v2 (db, "UPDATE auditoria SET antes = ?2, depois = ?3 WHERE id = ?1", -1, &write, NULL) != SQLITE_OK)
-    {
-      sqlite3_finalize (read);
-      return coordena_store_set_error (store, error, _("removing personal data"));
-    }
-  while (ok && (rc = sqlite3_step (read)) == SQLITE_ROW)
-    {
-      const char *before = (const char *) sqlite3_column_text (read, 1);
-      const char *after = (const char *) sqlite3_column_text (read, 2);
-      g_autofree char *new_before = redact_json (before, people);
-      g_autofree char *new_after = redact_json (after, people);
-
-      if (new_before == NULL && new_after == NULL)
-        continue;
-      sqlite3_bind_int64 (write, 1, sqlite3_column_int64 (read, 0));
-      sqlite3_bind_text (write, 2, new_before != NULL ? new_before : before, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (write, 3, new_after != NULL ? new_after : after, -1, SQLITE_TRANSIENT);
-      ok = sqlite3_step (write) == SQLITE_DONE;
-      sqlite3_reset (write);
-      (*n_changed)++;
-    }
-  if (ok && rc != SQLITE_DONE)
-    ok = FALSE;
-  sqlite3_finalize (read);
-  sqlite3_finalize (write);
-  if (!ok)
-    return coordena_store_set_error (store, error, _("removing personal data"));
-  return TRUE;
 }
 
 static gint
@@ -273,32 +198,16 @@ cns_left_in_file (const char *path, GHashTable *people, GError **error)
   return n;
 }
 
-/* Moves every page of the WAL into the file and empties the WAL. Refused while another program
- * reads (it would keep the old pages alive). Before the purge a page is written first: a reader
- * that started on an empty WAL does not stop a checkpoint with nothing to copy, only one that
- * has to overwrite the file under it. */
+/* Empties the WAL into the file, saying who holds the database when another program stops it. */
 static gboolean
 checkpoint_truncate (CoordenaStore *store, gboolean purged, GError **error)
 {
-  sqlite3 *db = coordena_store_get_db (store);
-  int n_log = -1, n_done = -1;
-  int rc = SQLITE_OK;
+  g_autoptr(GError) why = NULL;
+  CoordenaStoreCheckpoint done = coordena_store_checkpoint_truncate (store, purged, &why);
 
-  if (!purged)
-    {
-      g_autofree char *touch = g_strdup_printf ("PRAGMA user_version = %d", coordena_store_get_schema_version (store));
-
-      rc = sqlite3_exec (db, touch, NULL, NULL, NULL);
-    }
-  /* After the purge, the file is rewritten whole first; it too stops on another program. */
-  if (purged && rc == SQLITE_OK)
-    rc = sqlite3_exec (db, "VACUUM", NULL, NULL, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_wal_checkpoint_v2 (db, NULL, SQLITE_CHECKPOINT_TRUNCATE, &n_log, &n_done);
-
-  if (rc == SQLITE_OK && n_log == 0)
+  if (done == COORDENA_STORE_CHECKPOINT_DONE)
     return TRUE;
-  if (rc == SQLITE_OK || (rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+  if (done == COORDENA_STORE_CHECKPOINT_BUSY)
     {
       g_autofree char *holders = coordena_store_programs_holding (coordena_store_get_path (store));
 
@@ -321,38 +230,14 @@ checkpoint_truncate (CoordenaStore *store, gboolean purged, GError **error)
     }
   if (purged)
     {
-      g_autoptr(GError) why = NULL;
-
-      coordena_store_set_error (store, &why, _("compacting the database after removing personal data"));
       g_set_error (error, COORDENA_ERROR, why->code,
                    _("The personal data was removed from the database, but its file %s could not be rewritten "
                      "without the old copy: %s Run the purge again once that is solved."),
                    coordena_store_get_path (store), why->message);
       return FALSE;
     }
-  return coordena_store_set_error (store, error, _("compacting the database after removing personal data"));
-}
-
-/* The copies `backup FILE` wrote and the ones restored from, from the audit log. */
-static GPtrArray *
-recorded_backups (CoordenaStore *store, GError **error)
-{
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *st = coordena_store_prepare (store, "SELECT DISTINCT entidade FROM auditoria WHERE acao IN ('backup', 'restore') "
-                                                    "AND entidade <> '' ORDER BY entidade", error);
-  int rc;
-
-  if (st == NULL)
-    return NULL;
-  while ((rc = sqlite3_step (st)) == SQLITE_ROW)
-    g_ptr_array_add (list, g_strdup ((const char *) sqlite3_column_text (st, 0)));
-  sqlite3_finalize (st);
-  if (rc != SQLITE_DONE)
-    {
-      coordena_store_set_error (store, error, _("reading the audit log"));
-      return NULL;
-    }
-  return g_steal_pointer (&list);
+  g_propagate_error (error, g_steal_pointer (&why));
+  return FALSE;
 }
 
 gboolean
@@ -360,9 +245,7 @@ coordena_purge_personal_data (CoordenaStore *store, CoordenaPurgeReport *report,
 {
   CoordenaPurgeReport local = { 0 };
   g_autoptr(GHashTable) people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  sqlite3 *db = coordena_store_get_db (store);
   g_autofree char *after = NULL;
-  int n;
 
   g_autoptr(GPtrArray) backups = NULL;
   guint left;
@@ -372,47 +255,21 @@ coordena_purge_personal_data (CoordenaStore *store, CoordenaPurgeReport *report,
   memset (report, 0, sizeof *report);
 
   /* Deleted values are overwritten with zeros, not merely unlinked from the b-tree. */
-  if (sqlite3_exec (db, "PRAGMA secure_delete = ON", NULL, NULL, NULL) != SQLITE_OK)
-    return coordena_store_set_error (store, error, _("removing personal data"));
+  if (!coordena_store_purge_secure_delete (store, error))
+    return FALSE;
   /* A program reading the database would keep the old pages alive in the file: refused now,
    * before anything changes, rather than reported as done. */
   if (!checkpoint_truncate (store, FALSE, error))
     return FALSE;
-  if ((backups = recorded_backups (store, error)) == NULL)
+  if ((backups = coordena_store_purge_recorded_backups (store, error)) == NULL)
     return FALSE;
   if (!coordena_store_begin (store, error))
     return FALSE;
 
-  if (!collect (store, "SELECT cns FROM profissional WHERE cns NOT GLOB 'X*'", people, error)
-      || !collect (store, "SELECT nome FROM profissional", people, error)
-      || !collect (store, "SELECT cns FROM cenario_mudanca", people, error)
-      || !collect (store, "SELECT responsavel FROM municipio_adesao", people, error)
-      || !collect (store, "SELECT acesso_titular FROM municipio_adesao", people, error)
-      || !collect (store, "SELECT nome FROM municipio_secretario", people, error)
-      || !redact_audit (store, people, &report->n_audit, error))
+  if (!coordena_store_purge_collect_people (store, people, error)
+      || !coordena_store_purge_redact_audit (store, redact_json, people, &report->n_audit, error)
+      || !coordena_store_purge_pseudonymise (store, report, error))
     goto fail;
-
-  /* Scenario changes follow their professional's pseudonym; a CNS not in the roster is dropped. */
-  if ((n = exec_changes (store,
-         "UPDATE cenario_mudanca SET cns = (SELECT printf ('X%014d', p.id) FROM profissional p"
-         " WHERE p.cns = cenario_mudanca.cns) WHERE cns IS NOT NULL AND cns NOT GLOB 'X*'", error)) < 0)
-    goto fail;
-  report->n_scenarios = (guint) n;
-  if ((n = exec_changes (store, "UPDATE profissional SET nome = NULL WHERE nome IS NOT NULL", error)) < 0)
-    goto fail;
-  report->n_names = (guint) n;
-  if ((n = exec_changes (store,
-         "UPDATE profissional SET cns = printf ('X%014d', id) WHERE cns NOT GLOB 'X*'", error)) < 0)
-    goto fail;
-  report->n_professionals = (guint) n;
-  if ((n = exec_changes (store,
-         "UPDATE municipio_adesao SET responsavel = NULL, acesso_titular = NULL"
-         " WHERE responsavel IS NOT NULL OR acesso_titular IS NOT NULL", error)) < 0)
-    goto fail;
-  report->n_contacts = (guint) n;
-  if ((n = exec_changes (store, "DELETE FROM municipio_secretario", error)) < 0)
-    goto fail;
-  report->n_contacts += (guint) n;
 
   after = g_strdup_printf ("{\"profissionais\":%u,\"nomes\":%u,\"contatos_municipais\":%u,"
                            "\"cenarios\":%u,\"auditoria\":%u}",

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* reference.c — municipalities, UFs and CBO titles, read with the product's CSV reader. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* roster-csv.c — the roster interchange CSV: checks each row, then hands it to the builder. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* roster-edit.c — hand edits through the store's one roster writer, so a team typed in the
  * window is stored exactly as an imported one. */
 #include "config.h"
@@ -12,6 +13,7 @@
 #include <coordena/ruleset.h>
 
 #include "import-private.h"
+#include "store-internal.h"
 
 static const char *
 type_code (CoordenaTeamType type)
@@ -340,10 +342,8 @@ coordena_roster_edit_remove_team (CoordenaStore *store, const CoordenaRoster *ro
 {
   const CoordenaRosterTeam *team = roster != NULL ? coordena_roster_find_team (roster, ine) : NULL;
   g_autoptr(CoordenaTeamSnapshot) snapshot = NULL;
-  sqlite3_stmt *stmt = NULL;
   g_autofree char *before = NULL;
   char entity[64];
-  int rc;
 
   if (team == NULL)
     {
@@ -354,16 +354,8 @@ coordena_roster_edit_remove_team (CoordenaStore *store, const CoordenaRoster *ro
 
   if (!coordena_store_begin (store, error))
     return NULL;
-  /* Its competências and memberships go with it (ON DELETE CASCADE); professionals stay, as
-   * they may work in other teams. */
-  if (sqlite3_prepare_v2 (coordena_store_get_db (store), "DELETE FROM equipe WHERE ine = ?", -1, &stmt, NULL) != SQLITE_OK)
-    goto sql_fail;
-  sqlite3_bind_text (stmt, 1, ine, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  stmt = NULL;
-  if (rc != SQLITE_DONE)
-    goto sql_fail;
+  if (!coordena_store_delete_team (store, ine, error))
+    goto fail;
 
   before = g_strdup_printf ("{\"ine\":\"%s\",\"competencias\":%u}", snapshot->ine, snapshot->months->len);
   g_snprintf (entity, sizeof entity, "equipe %s", snapshot->ine);
@@ -371,31 +363,9 @@ coordena_roster_edit_remove_team (CoordenaStore *store, const CoordenaRoster *ro
     goto fail;
   return g_steal_pointer (&snapshot);
 
-sql_fail:
-  coordena_store_set_error (store, error, _("removing the team"));
 fail:
   coordena_store_rollback (store);
   return NULL;
-}
-
-/* The SISAB flag is the user's, not the writer's: put it back by hand. */
-static gboolean
-mark_sem_producao (CoordenaStore *store, gint64 team_id, CoordenaCompetencia competencia, GError **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
-  if (sqlite3_prepare_v2 (coordena_store_get_db (store),
-                          "UPDATE equipe_competencia SET sem_producao = 1 WHERE equipe_id = ? AND competencia = ?",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    return coordena_store_set_error (store, error, _("restoring the team"));
-  sqlite3_bind_int64 (stmt, 1, team_id);
-  sqlite3_bind_int (stmt, 2, (int) competencia);
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return coordena_store_set_error (store, error, _("restoring the team"));
-  return TRUE;
 }
 
 gboolean
@@ -427,7 +397,7 @@ coordena_roster_edit_restore_team (CoordenaStore *store, const CoordenaTeamSnaps
       if (!coordena_roster_writer_team_month (writer, team_id, m->competencia, m->type,
                                               (int) (m->flags & COORDENA_TEAM_FLAG_PROVIMENTO), error))
         goto fail;
-      if ((m->flags & COORDENA_TEAM_FLAG_SEM_PRODUCAO) != 0 && !mark_sem_producao (store, team_id, m->competencia, error))
+      if ((m->flags & COORDENA_TEAM_FLAG_SEM_PRODUCAO) != 0 && !coordena_store_mark_sem_producao (store, team_id, m->competencia, error))
         goto fail;
       for (guint j = 0; j < m->members->len; j++)
         {
@@ -448,4 +418,104 @@ coordena_roster_edit_restore_team (CoordenaStore *store, const CoordenaTeamSnaps
 fail:
   coordena_store_rollback (store);
   return FALSE;
+}
+
+/* ---- Removing one member, and putting them back -------------------------------------------- */
+
+/* A member's removal is the team's snapshot narrowed to one competência. */
+struct _CoordenaMemberRemoval {
+  CoordenaTeamSnapshot *team;
+  CoordenaCompetencia competencia;
+  const char *name;  /* owned by the snapshot */
+};
+
+void
+coordena_member_removal_free (CoordenaMemberRemoval *removal)
+{
+  if (removal == NULL)
+    return;
+  coordena_team_snapshot_free (removal->team);
+  g_free (removal);
+}
+
+const char *
+coordena_member_removal_get_name (const CoordenaMemberRemoval *removal)
+{
+  return removal->name;
+}
+
+/* Writes one competência of a snapshot, with the given members, as one audited action. */
+static gboolean
+put_month (CoordenaStore *store, const char *action, const CoordenaTeamSnapshot *s, const SnapshotMonth *m,
+           const CoordenaMemberEdit *members, guint n_members, GError **error)
+{
+  CoordenaTeamEdit team = {
+    .ine = s->ine, .cnes = s->cnes, .ibge7 = s->ibge7, .name = s->name, .type = m->type,
+    .provimento = (m->flags & COORDENA_TEAM_FLAG_PROVIMENTO) != 0,
+  };
+
+  return coordena_roster_edit_put (store, action, &team, m->competencia, members, n_members, error);
+}
+
+CoordenaMemberRemoval *
+coordena_roster_edit_remove_member (CoordenaStore *store, const CoordenaRoster *roster, const char *ine,
+                                    CoordenaCompetencia competencia, const char *cns, GError **error)
+{
+  const CoordenaRosterTeam *team = roster != NULL ? coordena_roster_find_team (roster, ine) : NULL;
+  g_autoptr(CoordenaMemberRemoval) removal = NULL;
+  g_autoptr(GArray) kept = NULL;
+  SnapshotMonth *month = NULL;
+  gboolean found = FALSE;
+
+  if (team == NULL)
+    {
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT, _("There is no team with INE %s"), ine);
+      return NULL;
+    }
+  removal = g_new0 (CoordenaMemberRemoval, 1);
+  removal->team = snapshot_new (roster, team);
+  for (guint i = 0; i < removal->team->months->len; i++)
+    if (g_array_index (removal->team->months, SnapshotMonth, i).competencia == competencia)
+      month = &g_array_index (removal->team->months, SnapshotMonth, i);
+  kept = g_array_new (FALSE, TRUE, sizeof (CoordenaMemberEdit));
+  for (guint i = 0; month != NULL && i < month->members->len; i++)
+    {
+      const CoordenaMemberEdit *m = &g_array_index (month->members, CoordenaMemberEdit, i);
+
+      if (g_strcmp0 (m->cns, cns) == 0)
+        {
+          found = TRUE;
+          removal->name = m->name;
+        }
+      else
+        g_array_append_val (kept, *m);
+    }
+  if (!found)
+    {
+      g_autofree char *masked = coordena_cns_mask (cns);
+      g_autofree char *when = coordena_competencia_format (competencia);
+
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT, _("The team %s has no member %s in %s"), ine, masked,
+                   when);
+      return NULL;
+    }
+  if (!put_month (store, "remover profissional", removal->team, month, (const CoordenaMemberEdit *) kept->data,
+                  kept->len, error))
+    return NULL;
+  removal->competencia = competencia;
+  return g_steal_pointer (&removal);
+}
+
+gboolean
+coordena_roster_edit_restore_member (CoordenaStore *store, const CoordenaMemberRemoval *removal, GError **error)
+{
+  for (guint i = 0; i < removal->team->months->len; i++)
+    {
+      const SnapshotMonth *m = &g_array_index (removal->team->months, SnapshotMonth, i);
+
+      if (m->competencia == removal->competencia)
+        return put_month (store, "desfazer remocao", removal->team, m, (const CoordenaMemberEdit *) m->members->data,
+                          m->members->len, error);
+    }
+  g_return_val_if_reached (FALSE);
 }

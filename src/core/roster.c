@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* roster.c — building and reading the packed roster. Sorting uses counting sorts keyed by team
  * and by professional, so a country-sized roster packs in linear time. */
 #include "config.h"

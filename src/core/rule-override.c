@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rule-override.c — parameter changes kept in the user's copy of a rule set, each with its act. */
 #include "config.h"
 

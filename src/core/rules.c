@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rules.c — evaluation, forecast and comparison. One timeline routine serves all three: a
  * team's competências in order, each with its absent categories, walked once. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ruleset.c — rule-set files and the CBO map: read, validated, every refusal with its place. */
 #include "config.h"
 

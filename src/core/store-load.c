@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* store-load.c — the roster snapshot the rules read, built from the database in one pass. */
 #include "config.h"
 

@@ -1,9 +1,24 @@
-/* store-private.h — statement helpers shared by the store's own modules (store, import, export, demo). */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* store-private.h — the connection, transactions and statement helpers, for the store's own
+ * files (src/core/store-*.c) only: SQL lives there and nowhere else. */
 #pragma once
+
+#include <sqlite3.h>
 
 #include <coordena/store.h>
 
+#include "store-internal.h"
+
 G_BEGIN_DECLS
+
+/* The connection, for the store files' prepared statements. Do not close it. */
+sqlite3 *coordena_store_get_db (CoordenaStore *store);
+
+/* Sets a GError from the connection's last SQLite error, with what was being done. Returns FALSE. */
+gboolean coordena_store_set_error (CoordenaStore *store, GError **error, const char *doing);
+
+/* The text of column i, duplicated; NULL for SQL NULL. */
+char *coordena_store_column_dup (sqlite3_stmt *stmt, int i);
 
 /* A prepared statement, or NULL with the SQLite error in error. */
 sqlite3_stmt *coordena_store_prepare (CoordenaStore *store, const char *sql, GError **error);
@@ -17,11 +32,7 @@ gboolean coordena_store_step_done (CoordenaStore *store, sqlite3_stmt *stmt, GEr
 /* Binds text, or NULL for a NULL pointer. */
 void coordena_store_bind_text (sqlite3_stmt *stmt, int i, const char *text);
 
-/* The other programs that have the database file open ("sqlite3 (processo 4242)"), or NULL. */
-char *coordena_store_programs_holding (const char *path);
 
-/* A JSON string literal (quoted, escaped), "null" for NULL. */
-char *coordena_json_string (const char *text);
 
 /* "eSF", "eAP20", "eAP30", "outra" ↔ the roster's team type, as stored in equipe_competencia.tipo. */
 const char *coordena_store_type_to_db (CoordenaTeamType type);

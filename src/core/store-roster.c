@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* store-roster.c — the teams as the database holds them, their edits, and the roster snapshot. */
 #include "config.h"
 
@@ -26,14 +27,6 @@ coordena_store_type_from_db (const char *text)
   if (g_strcmp0 (text, "eAP30") == 0)
     return COORDENA_TEAM_TYPE_EAP30;
   return COORDENA_TEAM_TYPE_OTHER;
-}
-
-static char *
-column_dup (sqlite3_stmt *stmt, int i)
-{
-  const unsigned char *text = sqlite3_column_text (stmt, i);
-
-  return text != NULL ? g_strdup ((const char *) text) : NULL;
 }
 
 void
@@ -105,15 +98,15 @@ coordena_store_list_teams (CoordenaStore *store, const char *ibge, GError **erro
     {
       CoordenaStoreTeam *t = g_new0 (CoordenaStoreTeam, 1);
 
-      t->ine = column_dup (stmt, 0);
-      t->cnes = column_dup (stmt, 1);
-      t->ibge7 = column_dup (stmt, 2);
-      t->municipio = column_dup (stmt, 3);
-      t->name = column_dup (stmt, 4);
-      t->tp_equipe = column_dup (stmt, 5);
+      t->ine = coordena_store_column_dup (stmt, 0);
+      t->cnes = coordena_store_column_dup (stmt, 1);
+      t->ibge7 = coordena_store_column_dup (stmt, 2);
+      t->municipio = coordena_store_column_dup (stmt, 3);
+      t->name = coordena_store_column_dup (stmt, 4);
+      t->tp_equipe = coordena_store_column_dup (stmt, 5);
       t->type = coordena_store_type_from_db ((const char *) sqlite3_column_text (stmt, 6));
-      t->dt_ativacao = column_dup (stmt, 7);
-      t->dt_desativacao = column_dup (stmt, 8);
+      t->dt_ativacao = coordena_store_column_dup (stmt, 7);
+      t->dt_desativacao = coordena_store_column_dup (stmt, 8);
       t->base_centavos = sqlite3_column_type (stmt, 9) == SQLITE_NULL ? COORDENA_BASE_UNKNOWN
                                                                       : sqlite3_column_int64 (stmt, 9);
       t->last_competencia = (CoordenaCompetencia) sqlite3_column_int (stmt, 10);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* store.c — opening, checking and migrating the roster database; transactions, audit, profile,
  * backup and restore. Prepared statements only; every user action is one transaction. */
 #include "config.h"
@@ -49,8 +50,6 @@ error_code_for_sqlite (int rc)
     case SQLITE_MISMATCH:
     case SQLITE_TOOBIG:
       return COORDENA_ERROR_INPUT;
-    case SQLITE_INTERRUPT:
-      return COORDENA_ERROR_CANCELLED;
     case SQLITE_INTERNAL:
     case SQLITE_MISUSE:
     case SQLITE_RANGE:
@@ -206,13 +205,16 @@ coordena_store_sqlite_error (GError **error, int rc, int sys_errno, const char *
 {
   g_autofree char *what = describe_sqlite (rc, sys_errno, path, detail);
   const char *library = detail != NULL && *detail != '\0' ? detail : sqlite3_errstr (rc);
+  /* An interrupted statement is a cancellation, reported as GCancellable reports its own. */
+  GQuark domain = (rc & 0xff) == SQLITE_INTERRUPT ? G_IO_ERROR : COORDENA_ERROR;
+  int code = (rc & 0xff) == SQLITE_INTERRUPT ? G_IO_ERROR_CANCELLED : error_code_for_sqlite (rc);
 
   if (doing != NULL)
     /* Translators: the sentence above; then what was being done; then SQLite's own English text */
-    g_set_error (error, COORDENA_ERROR, error_code_for_sqlite (rc), _("%s. Nothing was changed (while %s; SQLite: %s)."),
+    g_set_error (error, domain, code, _("%s. Nothing was changed (while %s; SQLite: %s)."),
                  what, doing, library);
   else
-    g_set_error (error, COORDENA_ERROR, error_code_for_sqlite (rc), _("%s. Nothing was changed (SQLite: %s)."), what,
+    g_set_error (error, domain, code, _("%s. Nothing was changed (SQLite: %s)."), what,
                  library);
   return FALSE;
 }
@@ -286,29 +288,7 @@ query_int (sqlite3 *db, const char *sql, gint64 fallback)
 }
 
 char *
-coordena_json_string (const char *text)
-{
-  GString *out;
-
-  if (text == NULL)
-    return g_strdup ("null");
-  out = g_string_sized_new (strlen (text) + 2);
-  g_string_append_c (out, '"');
-  for (const unsigned char *p = (const unsigned char *) text; *p != '\0'; p++)
-    {
-      if (*p == '"' || *p == '\\')
-        g_string_append_printf (out, "\\%c", *p);
-      else if (*p < 0x20)
-        g_string_append_printf (out, "\\u%04x", *p);
-      else
-        g_string_append_c (out, (char) *p);
-    }
-  g_string_append_c (out, '"');
-  return g_string_free (out, FALSE);
-}
-
-static char *
-column_dup (sqlite3_stmt *stmt, int i)
+coordena_store_column_dup (sqlite3_stmt *stmt, int i)
 {
   const unsigned char *text = sqlite3_column_text (stmt, i);
 
@@ -1195,12 +1175,12 @@ coordena_store_list_audit (CoordenaStore *store, const GDate *since, GError **er
       CoordenaAuditEntry *e = g_new0 (CoordenaAuditEntry, 1);
 
       e->id = sqlite3_column_int64 (stmt, 0);
-      e->time = column_dup (stmt, 1);
-      e->user = column_dup (stmt, 2);
-      e->action = column_dup (stmt, 3);
-      e->entity = column_dup (stmt, 4);
-      e->before = column_dup (stmt, 5);
-      e->after = column_dup (stmt, 6);
+      e->time = coordena_store_column_dup (stmt, 1);
+      e->user = coordena_store_column_dup (stmt, 2);
+      e->action = coordena_store_column_dup (stmt, 3);
+      e->entity = coordena_store_column_dup (stmt, 4);
+      e->before = coordena_store_column_dup (stmt, 5);
+      e->after = coordena_store_column_dup (stmt, 6);
       g_ptr_array_add (list, e);
     }
   sqlite3_finalize (stmt);
@@ -1224,7 +1204,7 @@ coordena_store_get_profile (CoordenaStore *store, const char *key)
     return NULL;
   coordena_store_bind_text (stmt, 1, key);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = column_dup (stmt, 0);
+    value = coordena_store_column_dup (stmt, 0);
   sqlite3_finalize (stmt);
   return value;
 }
@@ -1439,7 +1419,7 @@ coordena_store_lookup_ibge7 (CoordenaStore *store, const char *ibge)
     return NULL;
   coordena_store_bind_text (stmt, 1, ibge);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    found = column_dup (stmt, 0);
+    found = coordena_store_column_dup (stmt, 0);
   sqlite3_finalize (stmt);
   return found;
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* summary.c — the screens' figures from one evaluation and one forecast of the roster. The
  * engine decides every percent and amount; this module only arranges and adds them up. */
 #include "config.h"

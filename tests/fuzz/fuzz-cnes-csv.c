@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Fuzz target: the CNES open-data import (Latin-1 CSV tables, dates, workloads, the joins), on
  * a real store. The input holds the five tables one after the other, separated by lines of
  * "%%%%"; missing tables are taken from nothing (the import must then refuse). The same input is
@@ -12,6 +13,7 @@
 #include <coordena/store.h>
 
 #include "../../src/core/import-private.h"
+#include "store-private.h"
 
 static const char *const tables[] = {
   "tbEquipe202508.csv", "rlEstabEquipeProf202508.csv", "tbCargaHorariaSus202508.csv",

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-common.h — what the fuzz targets share: the shipped data found from the source tree, a
  * scratch file rewritten with each input, warnings made fatal (a hostile input that makes the
  * core warn is a finding). Each target defines LLVMFuzzerTestOneInput; libFuzzer or replay.c

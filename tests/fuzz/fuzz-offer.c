@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Fuzz target: the offer loader (GKeyFile with references, channels, deadline, signers and the
  * addressee), then what the ofício asks of a loaded offer. */
 #include "fuzz-common.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Fuzz target: the ofício's text layout — the line breaker with justification, hyphen and slash
  * breaks, keep-together rules, tables with repeated headers, footers and page numbers — rendered
  * through libharu. The input's lines become paragraphs; a line starting with "|" is a table row

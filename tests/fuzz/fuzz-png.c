@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Fuzz target: the PNG check in front of the PDF library. Whatever the check lets through must be
  * read by libharu, whose PNG reader aborts the process on a damaged file. */
 #include "fuzz-common.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Fuzz target: the roster interchange CSV reader (strict and lenient), the forecast's scenario
  * file read from the same bytes, and the CSV reader under both fed in small chunks that split
  * records, quotes and UTF-8 sequences anywhere; the reader's fast path for plain lines, and its

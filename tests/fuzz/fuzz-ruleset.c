@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Fuzz target: the rule-set loader (GKeyFile, validated into clauses) and the CBO → category map
  * (a CSV); both are files a user may drop into their own data folder. */
 #include "fuzz-common.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* replay.c — runs a fuzz target over files, without libFuzzer: every seed and every input that
  * once crashed a target, so that `make test` (and its sanitizer build) keeps them fixed.
  * Arguments are files or folders (read in name order). */

@@ -1,4 +1,5 @@
-/* strata.c — the municipalities' IED strata, read for the money settings. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* store-strata.c — the municipalities' IED strata, read for the money settings. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -50,8 +51,8 @@ coordena_strata_list (CoordenaStore *store, GError **error)
     {
       CoordenaMunicipioStratum *m = g_new0 (CoordenaMunicipioStratum, 1);
 
-      m->ibge7 = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      m->nome = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      m->ibge7 = coordena_store_column_dup (stmt, 0);
+      m->nome = coordena_store_column_dup (stmt, 1);
       m->stratum = (guint) sqlite3_column_int (stmt, 2);
       m->n_teams = (guint) sqlite3_column_int (stmt, 3);
       g_ptr_array_add (list, m);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cnes-synth.h — a synthetic CNES base (the layout of BASE_DE_DADOS_CNES_AAAAMM) for the import
  * benchmark and the crash-safety test: a state's teams and members, and other states' rows around
  * them so the two big tables have to be filtered. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cnes-synth.c — writes a synthetic CNES base; see cnes-synth.h. */
 #include "config.h"
 

@@ -1,4 +1,6 @@
-/* import-writer.c — writing teams, professionals and memberships; the import report. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* store-import.c — the roster writer: the one place that writes teams, establishments,
+ * professionals and memberships, for the imports, the demonstration roster and edits by hand. */
 #include "config.h"
 
 #include <string.h>
@@ -13,9 +15,6 @@
 #include "import-private.h"
 #include "store-private.h"
 
-/* How many skipped rows and warnings a report keeps as text; the counts cover all. */
-#define REPORT_MAX_LINES 200
-
 struct _CoordenaRosterWriter {
   CoordenaStore *store;
   char *origem;
@@ -26,6 +25,8 @@ struct _CoordenaRosterWriter {
   sqlite3_stmt *month_clear;
   sqlite3_stmt *prof;
   sqlite3_stmt *member;
+  sqlite3_stmt *estab;      /* prepared on first use, as are the ones below */
+  sqlite3_stmt *stratum;
   GHashTable *prof_ids;     /* cns → id */
   GHashTable *teams;        /* team ids written */
   GHashTable *competencias; /* competências written */
@@ -94,6 +95,8 @@ coordena_roster_writer_free (CoordenaRosterWriter *w)
   sqlite3_finalize (w->month_clear);
   sqlite3_finalize (w->prof);
   sqlite3_finalize (w->member);
+  sqlite3_finalize (w->estab);
+  sqlite3_finalize (w->stratum);
   g_hash_table_unref (w->prof_ids);
   g_hash_table_unref (w->teams);
   g_hash_table_unref (w->competencias);
@@ -339,151 +342,28 @@ coordena_roster_writer_fill_report (CoordenaRosterWriter *w, CoordenaImportRepor
   g_array_sort (report->competencias, cmp_competencia);
 }
 
-/* ---- Report ---------------------------------------------------------------------------------- */
-
-CoordenaImportReport *
-coordena_import_report_new (const char *source)
+gboolean
+coordena_roster_writer_establishment (CoordenaRosterWriter *w, const char *cnes, const char *nome, const char *ibge7,
+                                      GError **error)
 {
-  CoordenaImportReport *r = g_new0 (CoordenaImportReport, 1);
-
-  r->source = g_strdup (source);
-  r->competencias = g_array_new (FALSE, FALSE, sizeof (CoordenaCompetencia));
-  r->skipped = g_ptr_array_new_with_free_func (g_free);
-  r->warnings = g_ptr_array_new_with_free_func (g_free);
-  r->notes = g_ptr_array_new_with_free_func (g_free);
-  return r;
-}
-
-void
-coordena_import_report_free (CoordenaImportReport *r)
-{
-  if (r == NULL)
-    return;
-  g_free (r->source);
-  g_array_unref (r->competencias);
-  g_ptr_array_unref (r->skipped);
-  g_ptr_array_unref (r->warnings);
-  g_ptr_array_unref (r->notes);
-  g_free (r);
-}
-
-void
-coordena_import_report_skip (CoordenaImportReport *r, char *message)
-{
-  r->n_skipped++;
-  if (r->skipped->len < REPORT_MAX_LINES)
-    g_ptr_array_add (r->skipped, message);
-  else
-    g_free (message);
-}
-
-void
-coordena_import_report_warn (CoordenaImportReport *r, char *message)
-{
-  r->n_warnings++;
-  if (r->warnings->len < REPORT_MAX_LINES)
-    g_ptr_array_add (r->warnings, message);
-  else
-    g_free (message);
-}
-
-void
-coordena_import_report_note (CoordenaImportReport *r, char *message)
-{
-  g_ptr_array_add (r->notes, message);
-}
-
-static char *
-competencias_text (const CoordenaImportReport *r)
-{
-  g_autoptr(GString) s = g_string_new (NULL);
-
-  for (guint i = 0; i < r->competencias->len; i++)
-    {
-      g_autofree char *c = coordena_competencia_format (g_array_index (r->competencias, CoordenaCompetencia, i));
-
-      g_string_append_printf (s, "%s%s", i > 0 ? ", " : "", c);
-    }
-  return g_string_free (g_steal_pointer (&s), FALSE);
-}
-
-char *
-coordena_import_report_to_text (const CoordenaImportReport *r)
-{
-  g_autoptr(GString) s = g_string_new (NULL);
-  g_autofree char *comps = competencias_text (r);
-  g_autofree char *elapsed = g_strdup_printf ("%.1f", r->elapsed);
-
-  /* A decimal comma, whatever the locale. */
-  for (char *p = elapsed; *p != '\0'; p++)
-    if (*p == '.')
-      *p = ',';
-
-  g_string_append_printf (s, _("Imported from %s\n"), r->source);
-  g_string_append_printf (s, _("Competências: %s\n"), comps[0] != '\0' ? comps : "—");
-  g_string_append_printf (s, _("Teams: %u (%u team-competências)\n"), r->n_teams, r->n_team_months);
-  g_string_append_printf (s, _("Members: %u (%u professionals)\n"), r->n_members, r->n_professionals);
-  for (guint i = 0; i < r->notes->len; i++)
-    g_string_append_printf (s, "%s\n", (const char *) r->notes->pdata[i]);
-  g_string_append_printf (s, _("Rows skipped: %u\n"), r->n_skipped);
-  for (guint i = 0; i < r->skipped->len; i++)
-    g_string_append_printf (s, "  %s\n", (const char *) r->skipped->pdata[i]);
-  if (r->n_skipped > r->skipped->len)
-    g_string_append_printf (s, _("  … and %u more\n"), r->n_skipped - r->skipped->len);
-  g_string_append_printf (s, _("Warnings: %u\n"), r->n_warnings);
-  for (guint i = 0; i < r->warnings->len; i++)
-    g_string_append_printf (s, "  %s\n", (const char *) r->warnings->pdata[i]);
-  if (r->n_warnings > r->warnings->len)
-    g_string_append_printf (s, _("  … and %u more\n"), r->n_warnings - r->warnings->len);
-  g_string_append_printf (s, _("Elapsed time: %s s\n"), elapsed);
-  return g_string_free (g_steal_pointer (&s), FALSE);
+  if (w->estab == NULL
+      && !prepare (w, &w->estab,
+                   "INSERT INTO estabelecimento (cnes, nome, ibge7) VALUES (?1, ?2, ?3) "
+                   "ON CONFLICT (cnes) DO UPDATE SET nome = coalesce (excluded.nome, nome), "
+                   "ibge7 = coalesce (excluded.ibge7, ibge7)", error))
+    return FALSE;
+  coordena_store_bind_text (w->estab, 1, cnes);
+  coordena_store_bind_text (w->estab, 2, nome);
+  coordena_store_bind_text (w->estab, 3, ibge7);
+  return coordena_store_step_done (w->store, w->estab, error);
 }
 
 gboolean
-coordena_import_report_duplicidades (CoordenaStore *store, CoordenaImportReport *r, GError **error)
+coordena_roster_writer_stratum (CoordenaRosterWriter *w, const char *ibge7, guint stratum, GError **error)
 {
-  guint n = 0;
-
-  for (guint i = 0; i < r->competencias->len; i++)
-    {
-      CoordenaCompetencia c = g_array_index (r->competencias, CoordenaCompetencia, i);
-      g_autoptr(GPtrArray) dups = coordena_store_list_duplicidades (store, c, error);
-
-      if (dups == NULL)
-        return FALSE;
-      for (guint k = 0; k < dups->len; k++)
-        {
-          const CoordenaDuplicidade *d = dups->pdata[k];
-          g_autofree char *when = coordena_competencia_format (d->competencia);
-          g_autofree char *masked = coordena_cns_mask (d->cns);
-          g_autofree char *ines = NULL;
-
-          g_ptr_array_add (d->ines, NULL);
-          ines = g_strjoinv (", ", (char **) d->ines->pdata);
-          g_ptr_array_remove_index (d->ines, d->ines->len - 1);
-          coordena_import_report_warn (r, g_strdup_printf (_("duplicidade in %s: CNS %s (%s) is in the eSF %s"), when,
-                                                           masked, d->name != NULL ? d->name : "?", ines));
-        }
-      n += dups->len;
-    }
-  if (n > 0)
-    coordena_import_report_note (r, g_strdup_printf (_("Professionals registered in two eSF in the same competência "
-                                                       "(duplicidade): %u"), n));
-  return TRUE;
-}
-
-gboolean
-coordena_import_audit (CoordenaStore *store, const char *action, const CoordenaImportReport *r, GError **error)
-{
-  g_autoptr(GString) comps = g_string_new ("[");
-  g_autofree char *source = coordena_json_string (r->source);
-  g_autofree char *after = NULL;
-
-  for (guint i = 0; i < r->competencias->len; i++)
-    g_string_append_printf (comps, "%s%u", i > 0 ? ", " : "", g_array_index (r->competencias, CoordenaCompetencia, i));
-  g_string_append_c (comps, ']');
-  after = g_strdup_printf ("{\"origem\": %s, \"competencias\": %s, \"equipes\": %u, \"vinculos\": %u, "
-                           "\"linhas_ignoradas\": %u, \"avisos\": %u}",
-                           source, comps->str, r->n_teams, r->n_members, r->n_skipped, r->n_warnings);
-  return coordena_store_audit (store, action, r->source, NULL, after, error);
+  if (w->stratum == NULL && !prepare (w, &w->stratum, "UPDATE municipio SET ied_estrato = ?2 WHERE ibge7 = ?1", error))
+    return FALSE;
+  coordena_store_bind_text (w->stratum, 1, ibge7);
+  sqlite3_bind_int (w->stratum, 2, (int) stratum);
+  return coordena_store_step_done (w->store, w->stratum, error);
 }

@@ -1,0 +1,143 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* store-numbering.c — the database's record of issued numbers (numero_emitido) and the counter
+ * (numeracao); numbering.c keeps the rules and the register beside the file. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "store-private.h"
+
+gboolean
+coordena_store_numbering_last_issued (CoordenaStore *store, const char *sequence, char **date, char **document,
+                                      GError **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = coordena_store_prepare (store,
+                                 "SELECT data, documento FROM numero_emitido WHERE sequencia = ?1 "
+                                 "AND origem <> 'registrado' ORDER BY data DESC, ano DESC, numero DESC LIMIT 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, sequence, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *date = coordena_store_column_dup (stmt, 0);
+      *document = coordena_store_column_dup (stmt, 1);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return coordena_store_set_error (store, error, _("reading the issued numbers"));
+  return TRUE;
+}
+
+gboolean
+coordena_store_numbering_find (CoordenaStore *store, const char *sequence, guint year, guint number, char **document,
+                               char **date, gboolean *found, GError **error)
+{
+  sqlite3_stmt *stmt = coordena_store_prepare (store,
+                                               "SELECT documento, data FROM numero_emitido WHERE sequencia = ?1 "
+                                               "AND ano = ?2 AND numero = ?3", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, sequence, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, (int) year);
+  sqlite3_bind_int (stmt, 3, (int) number);
+  rc = sqlite3_step (stmt);
+  *found = rc == SQLITE_ROW;
+  if (*found)
+    {
+      *document = coordena_store_column_dup (stmt, 0);
+      *date = coordena_store_column_dup (stmt, 1);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return coordena_store_set_error (store, error, _("reading the issued numbers"));
+  return TRUE;
+}
+
+gboolean
+coordena_store_numbering_last_counted (CoordenaStore *store, const char *sequence, guint year, guint *last,
+                                       GError **error)
+{
+  sqlite3_stmt *stmt = coordena_store_prepare (store,
+                                               "SELECT MAX (COALESCE ((SELECT ultimo FROM numeracao WHERE sequencia = ?1 "
+                                               "AND ano = ?2), 0), COALESCE ((SELECT MAX (numero) FROM numero_emitido "
+                                               "WHERE sequencia = ?1 AND ano = ?2 AND origem = 'contador'), 0))", error);
+  int rc;
+
+  *last = 0;
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, sequence, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, (int) year);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *last = (guint) sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW)
+    return coordena_store_set_error (store, error, _("reading the ofício numbering"));
+  return TRUE;
+}
+
+gboolean
+coordena_store_numbering_record (CoordenaStore *store, const CoordenaIssuedNumber *issued, GError **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  stmt = coordena_store_prepare (store,
+                                 "INSERT INTO numero_emitido (sequencia, ano, numero, data, origem, documento, sha256, "
+                                 "criado_em) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, issued->sequence, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, (int) issued->year);
+  sqlite3_bind_int (stmt, 3, (int) issued->number);
+  sqlite3_bind_text (stmt, 4, issued->date, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, coordena_number_origin_to_string (issued->origin), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, issued->document, -1, SQLITE_TRANSIENT);
+  coordena_store_bind_text (stmt, 7, issued->sha256);
+  sqlite3_bind_text (stmt, 8, issued->recorded_at, -1, SQLITE_TRANSIENT);
+  ok = coordena_store_step_done (store, stmt, error);
+  sqlite3_finalize (stmt);
+  if (!ok)
+    return FALSE;
+  if (issued->origin != COORDENA_NUMBER_COUNTER)
+    return TRUE;
+  stmt = coordena_store_prepare (store,
+                                 "INSERT INTO numeracao (sequencia, ano, ultimo) VALUES (?1, ?2, ?3) "
+                                 "ON CONFLICT (sequencia, ano) DO UPDATE SET ultimo = MAX (ultimo, excluded.ultimo)",
+                                 error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, issued->sequence, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, (int) issued->year);
+  sqlite3_bind_int (stmt, 3, (int) issued->number);
+  ok = coordena_store_step_done (store, stmt, error);
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+gboolean
+coordena_store_numbering_set_counter (CoordenaStore *store, const char *sequence, guint year, guint last,
+                                      GError **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  stmt = coordena_store_prepare (store,
+                                 "INSERT INTO numeracao (sequencia, ano, ultimo) VALUES (?1, ?2, ?3) "
+                                 "ON CONFLICT (sequencia, ano) DO UPDATE SET ultimo = excluded.ultimo", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, sequence, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, (int) year);
+  sqlite3_bind_int (stmt, 3, (int) last);
+  ok = coordena_store_step_done (store, stmt, error);
+  sqlite3_finalize (stmt);
+  return ok;
+}

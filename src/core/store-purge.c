@@ -1,0 +1,184 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* store-purge.c — the statements of purge-personal-data: what a person is in the database, the
+ * rewrite of each place that holds them, and the checkpoint that leaves no old page behind;
+ * purge.c keeps the steps, the redaction of the audit JSON and what is said to the user. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "store-private.h"
+
+/* Runs one statement with no result rows; returns the rows changed, or −1 with error set. */
+static int
+exec_changes (CoordenaStore *store, const char *sql, GError **error)
+{
+  sqlite3 *db = coordena_store_get_db (store);
+
+  if (sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    {
+      coordena_store_set_error (store, error, _("removing personal data"));
+      return -1;
+    }
+  return sqlite3_changes (db);
+}
+
+/* Adds every non-empty text of the query's first column to the set. */
+static gboolean
+collect (CoordenaStore *store, const char *sql, GHashTable *set, GError **error)
+{
+  sqlite3_stmt *st = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (coordena_store_get_db (store), sql, -1, &st, NULL) != SQLITE_OK)
+    return coordena_store_set_error (store, error, _("removing personal data"));
+  while ((rc = sqlite3_step (st)) == SQLITE_ROW)
+    {
+      const char *text = (const char *) sqlite3_column_text (st, 0);
+
+      if (text != NULL && *text != '\0')
+        g_hash_table_add (set, g_strdup (text));
+    }
+  sqlite3_finalize (st);
+  if (rc != SQLITE_DONE)
+    return coordena_store_set_error (store, error, _("removing personal data"));
+  return TRUE;
+}
+
+gboolean
+coordena_store_purge_collect_people (CoordenaStore *store, GHashTable *people, GError **error)
+{
+  return collect (store, "SELECT cns FROM profissional WHERE cns NOT GLOB 'X*'", people, error)
+         && collect (store, "SELECT nome FROM profissional", people, error)
+         && collect (store, "SELECT cns FROM cenario_mudanca", people, error)
+         && collect (store, "SELECT responsavel FROM municipio_adesao", people, error)
+         && collect (store, "SELECT acesso_titular FROM municipio_adesao", people, error)
+         && collect (store, "SELECT nome FROM municipio_secretario", people, error);
+}
+
+gboolean
+coordena_store_purge_redact_audit (CoordenaStore *store, char *(*redact) (const char *json, gpointer data),
+                                   gpointer data, guint *n_changed, GError **error)
+{
+  sqlite3 *db = coordena_store_get_db (store);
+  sqlite3_stmt *read = NULL, *write = NULL;
+  gboolean ok = TRUE;
+  int rc;
+
+  if (sqlite3_prepare_v2 (db, "SELECT id, antes, depois FROM auditoria", -1, &read, NULL) != SQLITE_OK
+      || sqlite3_prepare_v2 (db, "UPDATE auditoria SET antes = ?2, depois = ?3 WHERE id = ?1", -1, &write, NULL) != SQLITE_OK)
+    {
+      sqlite3_finalize (read);
+      return coordena_store_set_error (store, error, _("removing personal data"));
+    }
+  while (ok && (rc = sqlite3_step (read)) == SQLITE_ROW)
+    {
+      const char *before = (const char *) sqlite3_column_text (read, 1);
+      const char *after = (const char *) sqlite3_column_text (read, 2);
+      g_autofree char *new_before = redact (before, data);
+      g_autofree char *new_after = redact (after, data);
+
+      if (new_before == NULL && new_after == NULL)
+        continue;
+      sqlite3_bind_int64 (write, 1, sqlite3_column_int64 (read, 0));
+      sqlite3_bind_text (write, 2, new_before != NULL ? new_before : before, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (write, 3, new_after != NULL ? new_after : after, -1, SQLITE_TRANSIENT);
+      ok = sqlite3_step (write) == SQLITE_DONE;
+      sqlite3_reset (write);
+      (*n_changed)++;
+    }
+  if (ok && rc != SQLITE_DONE)
+    ok = FALSE;
+  sqlite3_finalize (read);
+  sqlite3_finalize (write);
+  if (!ok)
+    return coordena_store_set_error (store, error, _("removing personal data"));
+  return TRUE;
+}
+
+gboolean
+coordena_store_purge_pseudonymise (CoordenaStore *store, CoordenaPurgeReport *report, GError **error)
+{
+  int n;
+
+  /* Scenario changes follow their professional's pseudonym; a CNS not in the roster is dropped. */
+  if ((n = exec_changes (store,
+         "UPDATE cenario_mudanca SET cns = (SELECT printf ('X%014d', p.id) FROM profissional p"
+         " WHERE p.cns = cenario_mudanca.cns) WHERE cns IS NOT NULL AND cns NOT GLOB 'X*'", error)) < 0)
+    return FALSE;
+  report->n_scenarios = (guint) n;
+  if ((n = exec_changes (store, "UPDATE profissional SET nome = NULL WHERE nome IS NOT NULL", error)) < 0)
+    return FALSE;
+  report->n_names = (guint) n;
+  if ((n = exec_changes (store,
+         "UPDATE profissional SET cns = printf ('X%014d', id) WHERE cns NOT GLOB 'X*'", error)) < 0)
+    return FALSE;
+  report->n_professionals = (guint) n;
+  if ((n = exec_changes (store,
+         "UPDATE municipio_adesao SET responsavel = NULL, acesso_titular = NULL"
+         " WHERE responsavel IS NOT NULL OR acesso_titular IS NOT NULL", error)) < 0)
+    return FALSE;
+  report->n_contacts = (guint) n;
+  if ((n = exec_changes (store, "DELETE FROM municipio_secretario", error)) < 0)
+    return FALSE;
+  report->n_contacts += (guint) n;
+  return TRUE;
+}
+
+gboolean
+coordena_store_purge_secure_delete (CoordenaStore *store, GError **error)
+{
+  if (sqlite3_exec (coordena_store_get_db (store), "PRAGMA secure_delete = ON", NULL, NULL, NULL) != SQLITE_OK)
+    return coordena_store_set_error (store, error, _("removing personal data"));
+  return TRUE;
+}
+
+/* Refused while another program reads (it would keep the old pages alive). Before the purge a
+ * page is written first: a reader that started on an empty WAL does not stop a checkpoint with
+ * nothing to copy, only one that has to overwrite the file under it. */
+CoordenaStoreCheckpoint
+coordena_store_checkpoint_truncate (CoordenaStore *store, gboolean rewrite, GError **error)
+{
+  sqlite3 *db = coordena_store_get_db (store);
+  int n_log = -1, n_done = -1;
+  int rc = SQLITE_OK;
+
+  if (!rewrite)
+    {
+      g_autofree char *touch = g_strdup_printf ("PRAGMA user_version = %d", coordena_store_get_schema_version (store));
+
+      rc = sqlite3_exec (db, touch, NULL, NULL, NULL);
+    }
+  /* After the purge, the file is rewritten whole first; it too stops on another program. */
+  if (rewrite && rc == SQLITE_OK)
+    rc = sqlite3_exec (db, "VACUUM", NULL, NULL, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_wal_checkpoint_v2 (db, NULL, SQLITE_CHECKPOINT_TRUNCATE, &n_log, &n_done);
+
+  if (rc == SQLITE_OK && n_log == 0)
+    return COORDENA_STORE_CHECKPOINT_DONE;
+  if (rc == SQLITE_OK || (rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+    return COORDENA_STORE_CHECKPOINT_BUSY;
+  coordena_store_set_error (store, error, _("compacting the database after removing personal data"));
+  return COORDENA_STORE_CHECKPOINT_FAILED;
+}
+
+GPtrArray *
+coordena_store_purge_recorded_backups (CoordenaStore *store, GError **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *st = coordena_store_prepare (store, "SELECT DISTINCT entidade FROM auditoria WHERE acao IN ('backup', 'restore') "
+                                                    "AND entidade <> '' ORDER BY entidade", error);
+  int rc;
+
+  if (st == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (st)) == SQLITE_ROW)
+    g_ptr_array_add (list, coordena_store_column_dup (st, 0));
+  sqlite3_finalize (st);
+  if (rc != SQLITE_DONE)
+    {
+      coordena_store_set_error (store, error, _("reading the audit log"));
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}

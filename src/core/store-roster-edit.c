@@ -1,0 +1,47 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* store-roster-edit.c — the statements of the edits made by hand that the roster writer does
+ * not cover; roster-edit.c composes the edits, their audit and their transaction. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "store-private.h"
+
+gboolean
+coordena_store_delete_team (CoordenaStore *store, const char *ine, GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  /* Its competências and memberships go with it (ON DELETE CASCADE); professionals stay, as
+   * they may work in other teams. */
+  if (sqlite3_prepare_v2 (coordena_store_get_db (store), "DELETE FROM equipe WHERE ine = ?", -1, &stmt, NULL) != SQLITE_OK)
+    return coordena_store_set_error (store, error, _("removing the team"));
+  sqlite3_bind_text (stmt, 1, ine, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return coordena_store_set_error (store, error, _("removing the team"));
+  return TRUE;
+}
+
+/* The SISAB flag is the user's, not the writer's: put back by hand. */
+gboolean
+coordena_store_mark_sem_producao (CoordenaStore *store, gint64 team_id, CoordenaCompetencia competencia,
+                                  GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (coordena_store_get_db (store),
+                          "UPDATE equipe_competencia SET sem_producao = 1 WHERE equipe_id = ? AND competencia = ?",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return coordena_store_set_error (store, error, _("restoring the team"));
+  sqlite3_bind_int64 (stmt, 1, team_id);
+  sqlite3_bind_int (stmt, 2, (int) competencia);
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return coordena_store_set_error (store, error, _("restoring the team"));
+  return TRUE;
+}
