@@ -433,6 +433,7 @@ coordena_window_init (CoordenaWindow *self)
   g_signal_connect_swapped (self->painel_page, "show-team", G_CALLBACK (show_team), self);
   g_signal_connect_swapped (self->painel_page, "show-municipio", G_CALLBACK (show_municipio), self);
   g_signal_connect_swapped (self->painel_page, "show-kpi", G_CALLBACK (show_kpi), self);
+  g_signal_connect_swapped (self->previsao_page, "show-team", G_CALLBACK (show_team), self);
 }
 
 AdwViewStack *

@@ -1,0 +1,349 @@
+/* A new user's first week in the window, under Xvfb, in Portuguese, on a real database per test:
+ * the ofício dialog that leads to the missing profile field by its name, the Previsão table at
+ * the default window size, edits that can be undone without losing the list's place, and the
+ * smaller edges (the state list, the member editor, the alerts link, the import refusal). */
+#include "config.h"
+
+#include <string.h>
+
+#include <adwaita.h>
+#include <poppler.h>
+
+#include <coordena/coordena.h>
+#include <coordena/offer.h>
+#include <coordena/oficio-preview.h>
+#include <coordena/profile.h>
+
+#include "coordena-equipes-page.h"
+#include "coordena-oficio-dialog.h"
+#include "coordena-team-item.h"
+#include "coordena-previsao-page.h"
+#include "coordena-preferences-window.h"
+#include "ui-app-helpers.h"
+#include "ui-helpers.h"
+
+static CoordenaApplication *app;
+
+/* ---- Looking at widgets ----------------------------------------------------------------------- */
+
+static GtkWidget *
+find_named (GtkWidget *root, const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+shows_text (GtkWidget *widget, const char *text)
+{
+  if (!gtk_widget_get_visible (widget))
+    return FALSE;
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    return TRUE;
+  if (ADW_IS_PREFERENCES_ROW (widget) && strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), text) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (shows_text (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+static CoordenaStore *
+store_of (CoordenaWindow *window)
+{
+  return coordena_workspace_get_store (coordena_window_get_workspace (window));
+}
+
+/* The window at a size a user has, drawn and saved as NAME-WxH.png. */
+static void
+screenshot_at (CoordenaWindow *window, int width, int height, const char *name)
+{
+  g_autofree char *file = g_strdup_printf ("%s-%dx%d", name, width, height);
+  g_autofree char *png = NULL;
+
+  int w = width, h = height;
+
+  /* The default size counts the decorations the window draws itself: aim until the content
+   * is the size asked for. */
+  for (int attempt = 0; attempt < 3; attempt++)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (window), w, h);
+      for (int i = 0; i < 20 && (gtk_widget_get_width (GTK_WIDGET (window)) != width
+                                 || gtk_widget_get_height (GTK_WIDGET (window)) != height); i++)
+        ui_wait_for_frames (GTK_WIDGET (window), 1);
+      w += width - gtk_widget_get_width (GTK_WIDGET (window));
+      h += height - gtk_widget_get_height (GTK_WIDGET (window));
+    }
+  ui_wait_for_frames (GTK_WIDGET (window), 2);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), ==, width);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (window)), ==, height);
+  png = ui_save_png (GTK_WIDGET (window), file);
+}
+
+/* ---- Item 1: Gerar ofício leads to the missing field, named as the window names it ------------ */
+
+static gboolean
+toplevel_shown (gpointer type)
+{
+  return ui_find_toplevel ((GType) GPOINTER_TO_SIZE (type)) != NULL;
+}
+
+static CoordenaOficioDialog *
+open_oficio_dialog (CoordenaWindow *window)
+{
+  CoordenaOficioDialog *dialog;
+
+  coordena_window_show_page (window, "adesao");
+  ui_wait_for_frames (GTK_WIDGET (window), 1);
+  g_assert_true (gtk_widget_activate_action (coordena_window_get_page_widget (window, "adesao"), "adesao.generate", NULL));
+  ui_flush ();
+  dialog = COORDENA_OFICIO_DIALOG (ui_find_toplevel (COORDENA_TYPE_OFICIO_DIALOG));
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "oficio-date")), "01/12/2025");
+  ui_flush ();
+  ui_wait_for_frames (GTK_WIDGET (dialog), 2);
+  return dialog;
+}
+
+static char *
+letterhead_text (CoordenaStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) offers = coordena_offers_load_all (&error);
+  g_autoptr(GBytes) pdf = NULL;
+  PopplerDocument *doc;
+  PopplerPage *page;
+  char *text;
+
+  g_assert_no_error (error);
+  pdf = coordena_oficio_preview_letterhead (store, g_ptr_array_index (offers, 0), &error);
+  g_assert_no_error (error);
+  doc = poppler_document_new_from_bytes (pdf, NULL, &error);
+  g_assert_no_error (error);
+  page = poppler_document_get_page (doc, 0);
+  text = poppler_page_get_text (page);
+  g_object_unref (page);
+  g_object_unref (doc);
+  return text;
+}
+
+static void
+test_oficio_leads_to_profile_field (void)
+{
+  g_autofree char *db = ui_app_make_profiled_database ("secretaria.nome");
+  CoordenaWindow *window = ui_app_open_on (app, db, "adesao");
+  CoordenaOficioDialog *dialog = open_oficio_dialog (window);
+  GtkWidget *button = find_named (GTK_WIDGET (dialog), "oficio-open-profile");
+  const char *refusal = coordena_oficio_dialog_get_refusal (dialog);
+  AdwPreferencesWindow *prefs;
+  GtkWidget *row, *focus;
+  g_autofree char *letterhead = NULL;
+  g_autofree char *png = NULL;
+
+  /* The refusal names the field as Preferências does, never by its key. */
+  g_assert_nonnull (refusal);
+  g_assert_nonnull (strstr (refusal, "Nome da secretaria"));
+  g_assert_null (strstr (refusal, "secretaria.nome"));
+  g_assert_null (strstr (refusal, "coordena-cli"));
+  png = ui_save_png (GTK_WIDGET (dialog), "oficio-perfil-incompleto");
+
+  /* The button works, and takes the user to that field. */
+  g_assert_true (gtk_widget_get_visible (button));
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_true (ui_app_wait_for (toplevel_shown, GSIZE_TO_POINTER (COORDENA_TYPE_PREFERENCES_WINDOW)));
+  prefs = ADW_PREFERENCES_WINDOW (ui_find_toplevel (COORDENA_TYPE_PREFERENCES_WINDOW));
+  ui_wait_for_frames (GTK_WIDGET (prefs), 2);
+  row = find_named (GTK_WIDGET (prefs), "profile-secretaria.nome");
+  g_assert_nonnull (row);
+  focus = gtk_window_get_focus (GTK_WINDOW (prefs));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == row || gtk_widget_is_ancestor (focus, row));
+  g_clear_pointer (&png, g_free);
+  png = ui_save_png (GTK_WIDGET (prefs), "preferencias-campo-que-falta");
+
+  /* The letterhead preview names the missing field by its label too. */
+  letterhead = letterhead_text (store_of (window));
+  g_assert_nonnull (strstr (letterhead, "[NOME DA SECRETARIA]"));
+  g_assert_null (strstr (letterhead, "SECRETARIA.NOME"));
+
+  /* Filled in there, the dialog is ready when the user comes back. */
+  gtk_editable_set_text (GTK_EDITABLE (row), "Secretaria da Saúde do Estado do Ceará");
+  g_signal_emit_by_name (row, "apply");
+  ui_flush ();
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  ui_wait_for_frames (GTK_WIDGET (dialog), 2);
+  g_assert_null (coordena_oficio_dialog_get_refusal (dialog));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  ui_flush ();
+}
+
+static void
+test_profile_fields_by_label (void)
+{
+  g_autofree char *db = ui_app_make_profiled_database (NULL);
+  CoordenaWindow *window = ui_app_open_on (app, db, "painel");
+  AdwPreferencesWindow *prefs;
+  GtkWidget *row, *problem;
+  guint n = 0;
+  const CoordenaProfileKey *keys = coordena_profile_keys (&n);
+  g_autofree char *email = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.preferences", NULL));
+  ui_flush ();
+  prefs = ADW_PREFERENCES_WINDOW (ui_find_toplevel (COORDENA_TYPE_PREFERENCES_WINDOW));
+  g_assert_nonnull (prefs);
+  ui_wait_for_frames (GTK_WIDGET (prefs), 2);
+
+  /* No tooltip speaks in keys. */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("profile-%s", keys[i].key);
+      const char *tip;
+
+      if ((row = find_named (GTK_WIDGET (prefs), name)) == NULL)
+        continue;
+      tip = gtk_widget_get_tooltip_text (row);
+      if (tip != NULL && strchr (keys[i].key, '.') != NULL)
+        g_assert_null (strstr (tip, keys[i].key));
+    }
+
+  /* An e-mail refused says why, under the field, with the field's name. */
+  row = find_named (GTK_WIDGET (prefs), "profile-contato.email");
+  gtk_editable_set_text (GTK_EDITABLE (row), "joao-sem-arroba");
+  g_signal_emit_by_name (row, "apply");
+  ui_flush ();
+  email = coordena_store_get_profile (store_of (window), "contato.email");
+  g_assert_cmpstr (email, ==, "joao.sampaio@saude.ce.gov.br");
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  problem = find_named (GTK_WIDGET (prefs), "profile-problem");
+  g_assert_nonnull (problem);
+  g_assert_true (gtk_widget_get_visible (problem));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (problem)), "E-mail da pessoa de contato"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (problem)), "não é um endereço de e-mail"));
+  g_assert_null (strstr (gtk_label_get_text (GTK_LABEL (problem)), "contato.email"));
+  gtk_widget_grab_focus (row);
+  ui_wait_for_frames (GTK_WIDGET (prefs), 2);
+  g_free (ui_save_png (GTK_WIDGET (prefs), "preferencias-email-invalido"));
+
+  /* Corrected, the message goes and the row says it was saved, with no toast over the fields. */
+  gtk_editable_set_text (GTK_EDITABLE (row), "joao@saude.ce.gov.br");
+  g_signal_emit_by_name (row, "apply");
+  ui_flush ();
+  g_assert_false (gtk_widget_get_visible (problem));
+  g_assert_false (gtk_widget_has_css_class (row, "error"));
+  g_assert_true (gtk_widget_get_visible (find_named (row, "profile-saved")));
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  ui_flush ();
+}
+
+/* ---- Item 6: Previsão at the default window size ---------------------------------------------- */
+
+static gboolean
+forecast_computed (gpointer page)
+{
+  return coordena_previsao_page_get_summary (page) != NULL;
+}
+
+static void
+test_previsao_fits (void)
+{
+  g_autofree char *db = ui_app_make_database ("CE");
+  CoordenaWindow *window = ui_app_open_on (app, db, "previsao");
+  CoordenaPrevisaoPage *page = COORDENA_PREVISAO_PAGE (coordena_window_get_page_widget (window, "previsao"));
+
+  GtkColumnView *view = NULL;
+  GListModel *rows;
+  g_autoptr(CoordenaTeamItem) first = NULL;
+  GtkWidget *ine_row = NULL;
+  const int sizes[][2] = { { 1100, 720 }, { 1366, 768 } };
+
+  g_assert_true (ui_app_wait_for (forecast_computed, page));
+  g_assert_true (shows_text (GTK_WIDGET (page), "Cenário"));
+  for (GtkWidget *w = GTK_WIDGET (page); w != NULL && view == NULL;)
+    {
+      if (GTK_IS_COLUMN_VIEW (w))
+        view = GTK_COLUMN_VIEW (w);
+      else if (gtk_widget_get_first_child (w) != NULL)
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w != NULL && w != GTK_WIDGET (page) && gtk_widget_get_next_sibling (w) == NULL)
+            w = gtk_widget_get_parent (w);
+          w = w == NULL || w == GTK_WIDGET (page) ? NULL : gtk_widget_get_next_sibling (w);
+        }
+    }
+  g_assert_nonnull (view);
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      GtkAdjustment *h;
+      GListModel *columns = gtk_column_view_get_columns (view);
+      g_autoptr(GString) titles = g_string_new (NULL);
+
+      screenshot_at (window, sizes[s][0], sizes[s][1], "previsao");
+      /* Every column is on screen: nothing to scroll sideways to. */
+      h = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (view));
+      g_assert_cmpfloat (gtk_adjustment_get_upper (h), <=, gtk_adjustment_get_page_size (h) + 1);
+      for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+        {
+          g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+          if (gtk_column_view_column_get_visible (column))
+            g_string_append_printf (titles, "%s|", gtk_column_view_column_get_title (column));
+        }
+      g_assert_cmpstr (titles->str, ==, "Equipe|Hoje|Falta|Próximo passo|Perda prevista|Revogação do INE|");
+    }
+
+  /* A row's button fills the scenario form: no INE to type. */
+  rows = coordena_previsao_page_get_rows (page);
+  first = g_list_model_get_item (rows, 0);
+  coordena_previsao_page_plan_change (page, 0);
+  ui_flush ();
+  ine_row = find_named (GTK_WIDGET (page), "scenario-ine");
+  g_assert_nonnull (ine_row);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ine_row)), ==, coordena_team_item_get_ine (first));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "previsao.add-change", NULL));
+  ui_flush ();
+  g_assert_cmpuint (coordena_previsao_page_get_n_changes (page), ==, 1);
+
+  /* Activating a row opens the team in Equipes. */
+  coordena_previsao_page_activate_row (page, 0);
+  ui_flush ();
+  g_assert_cmpstr (coordena_window_get_page (window), ==, "equipes");
+  {
+    CoordenaEquipesPage *equipes = COORDENA_EQUIPES_PAGE (coordena_window_get_page_widget (window, "equipes"));
+    GtkWidget *detail = coordena_equipes_page_get_detail (equipes);
+
+    g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (detail)) || gtk_widget_get_mapped (detail));
+  }
+  ui_wait_for_frames (GTK_WIDGET (window), 2);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autofree char *db = NULL;
+  int status;
+
+  ui_app_init (&argc, &argv);
+  db = ui_app_make_database ("CE");
+  app = ui_app_new (db);
+
+  g_test_add_func ("/first-week/oficio-leads-to-profile-field", test_oficio_leads_to_profile_field);
+  g_test_add_func ("/first-week/profile-fields-by-label", test_profile_fields_by_label);
+  g_test_add_func ("/first-week/previsao-fits", test_previsao_fits);
+
+  status = g_test_run ();
+  g_application_release (G_APPLICATION (app));
+  g_object_unref (app);
+  return status;
+}
