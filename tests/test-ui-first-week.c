@@ -4,6 +4,7 @@
  * smaller edges (the state list, the member editor, the alerts link, the import refusal). */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include <adwaita.h>
@@ -13,9 +14,13 @@
 #include <coordena/offer.h>
 #include <coordena/oficio-preview.h>
 #include <coordena/profile.h>
+#include <coordena/roster-edit.h>
 
+#include "coordena-editing.h"
 #include "coordena-equipes-page.h"
 #include "coordena-oficio-dialog.h"
+#include "coordena-team-detail.h"
+#include "coordena-team-editor.h"
 #include "coordena-team-item.h"
 #include "coordena-previsao-page.h"
 #include "coordena-preferences-window.h"
@@ -328,6 +333,124 @@ test_previsao_fits (void)
   ui_wait_for_frames (GTK_WIDGET (window), 2);
 }
 
+/* ---- Item 7: every edit undoable; the list keeps its place ----------------------------------- */
+
+static guint
+member_hours (CoordenaWindow *window, const char *ine, CoordenaCompetencia competencia, const char *cns)
+{
+  CoordenaSummary *summary = coordena_workspace_get_summary (coordena_window_get_workspace (window));
+  g_autoptr(GArray) members = coordena_roster_edit_members (coordena_summary_get_roster (summary), ine, competencia);
+
+  for (guint i = 0; i < members->len; i++)
+    if (g_strcmp0 (g_array_index (members, CoordenaMemberEdit, i).cns, cns) == 0)
+      return g_array_index (members, CoordenaMemberEdit, i).hours;
+  return G_MAXUINT;
+}
+
+static const char *
+shown_ine (CoordenaEquipesPage *page)
+{
+  CoordenaTeamItem *item = coordena_team_detail_get_item (COORDENA_TEAM_DETAIL (coordena_equipes_page_get_detail (page)));
+
+  return item != NULL ? coordena_team_item_get_ine (item) : NULL;
+}
+
+static void
+test_edit_undo_keeps_place (void)
+{
+  g_autofree char *db = ui_app_make_database ("CE");
+  CoordenaWindow *window = ui_app_open_on (app, db, "equipes");
+  CoordenaWorkspace *workspace = coordena_window_get_workspace (window);
+  CoordenaEquipesPage *page = COORDENA_EQUIPES_PAGE (coordena_window_get_page_widget (window, "equipes"));
+  GtkEditable *search = coordena_equipes_page_get_search (page);
+  GtkAdjustment *v = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (coordena_equipes_page_get_column_view (page)));
+  GListModel *shown = coordena_equipes_page_get_shown (page);
+  g_autoptr(CoordenaTeamItem) item = NULL;
+  g_autofree char *ine = NULL, *cns = NULL;
+  g_autoptr(GArray) members = NULL;
+  CoordenaCompetencia competencia;
+  CoordenaTeamEditor *editor;
+  guint n_shown, hours;
+  double scrolled;
+  AdwToast *toast;
+
+  /* A search, a team far down the list, open. */
+  gtk_editable_set_text (search, "Fortaleza");
+  g_signal_emit_by_name (search, "search-changed");
+  ui_wait_for_frames (GTK_WIDGET (window), 2);
+  n_shown = g_list_model_get_n_items (shown);
+  g_assert_cmpuint (n_shown, >, 20);
+  item = g_list_model_get_item (shown, n_shown - 3);
+  ine = g_strdup (coordena_team_item_get_ine (item));
+  g_assert_true (coordena_equipes_page_show_team (page, ine));
+  ui_wait_for_frames (GTK_WIDGET (window), 3);
+  gtk_adjustment_set_value (v, MIN (400, gtk_adjustment_get_upper (v) - gtk_adjustment_get_page_size (v)));
+  ui_wait_for_frames (GTK_WIDGET (window), 3);
+  scrolled = gtk_adjustment_get_value (v);
+  g_assert_cmpfloat (scrolled, >, 0);
+
+  /* A member's hours changed and saved. */
+  competencia = coordena_team_item_get_team_summary (item)->last;
+  members = coordena_roster_edit_members (coordena_summary_get_roster (coordena_workspace_get_summary (workspace)), ine, competencia);
+  g_assert_cmpuint (members->len, >, 0);
+  cns = g_strdup (g_array_index (members, CoordenaMemberEdit, 0).cns);
+  hours = g_array_index (members, CoordenaMemberEdit, 0).hours;
+  editor = coordena_team_editor_new_member (GTK_WINDOW (window), workspace, ine, competencia, cns);
+  gtk_window_present (GTK_WINDOW (editor));
+  gtk_editable_set_text (coordena_team_editor_get_field (editor, 3), hours == 20 ? "30" : "20");
+  g_assert_true (coordena_team_editor_save (editor));
+  ui_app_wait_loaded (window);
+  ui_wait_for_frames (GTK_WIDGET (window), 3);
+  g_assert_cmpuint (member_hours (window, ine, competencia, cns), ==, hours == 20 ? 30 : 20);
+
+  /* The toast offers Desfazer; the list is where it was. */
+  toast = coordena_window_get_last_toast (window);
+  g_assert_nonnull (toast);
+  g_assert_cmpstr (adw_toast_get_title (toast), ==, "Profissional salvo");
+  g_assert_cmpstr (adw_toast_get_button_label (toast), ==, "_Desfazer");
+  g_assert_cmpstr (gtk_editable_get_text (search), ==, "Fortaleza");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, n_shown);
+  g_assert_cmpstr (shown_ine (page), ==, ine);
+  g_assert_cmpfloat (fabs (gtk_adjustment_get_value (v) - scrolled), <, 2);
+  g_free (ui_save_png (GTK_WIDGET (window), "equipes-apos-salvar"));
+
+  /* Ctrl+Z puts the hours back, and the list still keeps its place. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  ui_app_wait_loaded (window);
+  ui_wait_for_frames (GTK_WIDGET (window), 3);
+  g_assert_cmpuint (member_hours (window, ine, competencia, cns), ==, hours);
+  g_assert_cmpstr (gtk_editable_get_text (search), ==, "Fortaleza");
+  g_assert_cmpstr (shown_ine (page), ==, ine);
+  g_assert_cmpfloat (fabs (gtk_adjustment_get_value (v) - scrolled), <, 2);
+  /* Nothing more to undo. */
+  g_assert_false (coordena_editing_undo (GTK_WINDOW (window)));
+
+  /* Searched by its name, the team renamed: it leaves the results, but the search stays and
+   * the team stays open. */
+  gtk_editable_set_text (search, coordena_team_item_get_name (item));
+  g_signal_emit_by_name (search, "search-changed");
+  ui_flush ();
+  editor = coordena_team_editor_new_team (GTK_WINDOW (window), workspace, ine);
+  gtk_window_present (GTK_WINDOW (editor));
+  gtk_editable_set_text (coordena_team_editor_get_field (editor, 3), "ESF Nome Provisório");
+  g_assert_true (coordena_team_editor_save (editor));
+  ui_app_wait_loaded (window);
+  ui_wait_for_frames (GTK_WIDGET (window), 2);
+  g_assert_cmpstr (gtk_editable_get_text (search), ==, coordena_team_item_get_name (item));
+  g_assert_cmpstr (shown_ine (page), ==, ine);
+  toast = coordena_window_get_last_toast (window);
+  g_assert_cmpstr (adw_toast_get_title (toast), ==, "Equipe salva");
+  g_signal_emit_by_name (toast, "button-clicked");
+  ui_app_wait_loaded (window);
+  {
+    CoordenaSummary *summary = coordena_workspace_get_summary (workspace);
+    const CoordenaRosterTeam *team = coordena_roster_find_team (coordena_summary_get_roster (summary), ine);
+
+    g_assert_cmpstr (team->name, !=, "ESF Nome Provisório");
+    g_assert_cmpstr (team->name, ==, coordena_team_item_get_name (item));
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -341,6 +464,7 @@ main (int argc, char **argv)
   g_test_add_func ("/first-week/oficio-leads-to-profile-field", test_oficio_leads_to_profile_field);
   g_test_add_func ("/first-week/profile-fields-by-label", test_profile_fields_by_label);
   g_test_add_func ("/first-week/previsao-fits", test_previsao_fits);
+  g_test_add_func ("/first-week/edit-undo-keeps-place", test_edit_undo_keeps_place);
 
   status = g_test_run ();
   g_application_release (G_APPLICATION (app));

@@ -567,6 +567,41 @@ rebuild_municipios (CoordenaEquipesPage *self)
     g_clear_pointer (&self->municipio, g_free);
 }
 
+static gboolean
+keep_team_open (CoordenaEquipesPage *self, const char *ine)
+{
+  GListModel *shown = G_LIST_MODEL (self->filtered);
+  GListModel *teams = coordena_workspace_get_teams (self->workspace);
+
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(CoordenaTeamSlot) slot = g_list_model_get_item (shown, i);
+
+      if (strcmp (coordena_team_item_get_ine (coordena_team_slot_get_team (slot)), ine) == 0)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          selection_changed (self);
+          return TRUE;
+        }
+    }
+  /* Filtered out now: open still, with no row highlighted. */
+  for (guint i = 0; i < g_list_model_get_n_items (teams); i++)
+    {
+      g_autoptr(CoordenaTeamItem) item = g_list_model_get_item (teams, i);
+
+      if (strcmp (coordena_team_item_get_ine (item), ine) == 0)
+        {
+          g_signal_handlers_block_by_func (self->selection, selection_changed, self);
+          gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+          g_signal_handlers_unblock_by_func (self->selection, selection_changed, self);
+          coordena_team_detail_set_item (self->detail, item);
+          gtk_widget_set_visible (self->detail_scroller, TRUE);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 static void
 workspace_changed (CoordenaEquipesPage *self)
 {
@@ -588,8 +623,9 @@ workspace_changed (CoordenaEquipesPage *self)
   else
     gtk_label_set_text (self->competencia_label, "");
 
-  /* The same team stays open after an edit or an import. */
-  if (ine != NULL && !coordena_equipes_page_show_team (self, ine))
+  /* The same team stays open after an edit or an import, and the list keeps its search,
+   * filters and scroll: an edit that takes the team out of the results does not clear them. */
+  if (ine != NULL && !keep_team_open (self, ine))
     {
       coordena_team_detail_set_item (self->detail, NULL);
       gtk_widget_set_visible (self->detail_scroller, FALSE);

@@ -6,6 +6,7 @@
 #include <coordena/reference.h>
 #include <coordena/roster-edit.h>
 
+#include "coordena-editing.h"
 #include "coordena-team-editor.h"
 #include "coordena-window.h"
 
@@ -166,15 +167,6 @@ chosen_type (CoordenaTeamEditor *self)
   return i < G_N_ELEMENTS (types) ? types[i] : COORDENA_TEAM_TYPE_OTHER;
 }
 
-static void
-toast (CoordenaTeamEditor *self, const char *text)
-{
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-
-  if (COORDENA_IS_WINDOW (parent))
-    coordena_window_add_toast (COORDENA_WINDOW (parent), adw_toast_new (text));
-}
-
 gboolean
 coordena_team_editor_save (CoordenaTeamEditor *self)
 {
@@ -187,6 +179,7 @@ coordena_team_editor_save (CoordenaTeamEditor *self)
   g_autofree char *ine = NULL, *cnes = NULL, *ibge7 = NULL, *name = NULL;
   g_autofree char *cns = NULL, *person = NULL, *cbo = NULL;
   CoordenaTeamEdit team = { 0 };
+  g_autoptr(CoordenaTeamSnapshot) before = NULL;
   gboolean ok;
 
   validate (self);
@@ -202,6 +195,7 @@ coordena_team_editor_save (CoordenaTeamEditor *self)
       team = (CoordenaTeamEdit) { .ine = ine, .cnes = cnes, .ibge7 = ibge7, .name = *name ? name : NULL, .type = chosen_type (self) };
       /* The team keeps whoever it had in that competência. */
       members = coordena_roster_edit_members (roster, ine, competencia);
+      before = coordena_roster_edit_snapshot_team (roster, ine);
       ok = coordena_roster_edit_put (store, self->ine == NULL ? "incluir equipe" : "editar equipe", &team, competencia,
                                      (const CoordenaMemberEdit *) members->data, members->len, &error);
     }
@@ -220,6 +214,7 @@ coordena_team_editor_save (CoordenaTeamEditor *self)
       edit = (CoordenaMemberEdit) { .cns = cns, .name = *person ? person : NULL, .cbo = cbo, .hours = hours };
       team = (CoordenaTeamEdit) { .ine = rt->ine, .cnes = rt->cnes, .ibge7 = rt->ibge, .name = rt->name, .type = ts->type };
       members = coordena_roster_edit_members (roster, self->ine, competencia);
+      before = coordena_roster_edit_snapshot_team (roster, self->ine);
       for (guint i = 0; i < members->len; i++)
         {
           CoordenaMemberEdit *m = &g_array_index (members, CoordenaMemberEdit, i);
@@ -243,8 +238,9 @@ coordena_team_editor_save (CoordenaTeamEditor *self)
       gtk_widget_set_visible (GTK_WIDGET (self->message_label), TRUE);
       return FALSE;
     }
-  toast (self, self->member ? (self->cns == NULL ? _("Member added") : _("Member saved"))
-                            : (self->ine == NULL ? _("Team added") : _("Team saved")));
+  coordena_editing_saved (gtk_window_get_transient_for (GTK_WINDOW (self)), self->workspace, team.ine, g_steal_pointer (&before),
+                          self->member ? (self->cns == NULL ? _("Member added") : _("Member saved"))
+                                       : (self->ine == NULL ? _("Team added") : _("Team saved")));
   coordena_workspace_reload (self->workspace);
   gtk_window_destroy (GTK_WINDOW (self));
   return TRUE;
@@ -310,8 +306,7 @@ coordena_team_editor_new_team (GtkWindow *parent, CoordenaWorkspace *workspace, 
     {
       GDate today;
 
-      g_date_clear (&today, 1);
-      g_date_set_time_t (&today, time (NULL));
+      coordena_clock_today (&today);
       current = coordena_competencia_from_date (&today);
     }
 

@@ -271,6 +271,12 @@ add_team_action (GtkWidget *widget, const char *action_name, GVariant *parameter
 }
 
 static void
+undo_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  coordena_editing_undo (GTK_WINDOW (widget));
+}
+
+static void
 find_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   CoordenaWindow *self = COORDENA_WINDOW (widget);
@@ -407,6 +413,8 @@ coordena_window_class_init (CoordenaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export-roster", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.add-team", NULL, add_team_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import-cnes", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.import-csv", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-teams", NULL);

@@ -398,13 +398,12 @@ mark_sem_producao (CoordenaStore *store, gint64 team_id, CoordenaCompetencia com
   return TRUE;
 }
 
-gboolean
-coordena_roster_edit_restore_team (CoordenaStore *store, const CoordenaTeamSnapshot *snapshot, GError **error)
+/* Writes the snapshot's team, competências and members, inside the caller's transaction. */
+static gboolean
+write_snapshot (CoordenaStore *store, const CoordenaTeamSnapshot *snapshot, GError **error)
 {
   g_autoptr(CoordenaRosterWriter) writer = NULL;
-  g_autofree char *after = NULL;
   gint64 team_id;
-  char entity[64];
   CoordenaTeamType type = snapshot->months->len > 0 ? g_array_index (snapshot->months, SnapshotMonth, 0).type
                                                     : COORDENA_TEAM_TYPE_OTHER;
   CoordenaWriterTeam wt = {
@@ -412,36 +411,128 @@ coordena_roster_edit_restore_team (CoordenaStore *store, const CoordenaTeamSnaps
     .nome = snapshot->name,
   };
 
-  if (!coordena_store_begin (store, error))
-    return FALSE;
   if ((writer = coordena_roster_writer_new (store, "manual", error)) == NULL
       || (team_id = coordena_roster_writer_team (writer, &wt, error)) == 0)
-    goto fail;
+    return FALSE;
   if (snapshot->base_centavos != COORDENA_BASE_UNKNOWN
       && !coordena_roster_writer_team_base (writer, team_id, snapshot->base_centavos, error))
-    goto fail;
+    return FALSE;
   for (guint i = 0; i < snapshot->months->len; i++)
     {
       const SnapshotMonth *m = &g_array_index (snapshot->months, SnapshotMonth, i);
 
       if (!coordena_roster_writer_team_month (writer, team_id, m->competencia, m->type,
                                               (int) (m->flags & COORDENA_TEAM_FLAG_PROVIMENTO), error))
-        goto fail;
+        return FALSE;
       if ((m->flags & COORDENA_TEAM_FLAG_SEM_PRODUCAO) != 0 && !mark_sem_producao (store, team_id, m->competencia, error))
-        goto fail;
+        return FALSE;
       for (guint j = 0; j < m->members->len; j++)
         {
           const CoordenaMemberEdit *e = &g_array_index (m->members, CoordenaMemberEdit, j);
           gint64 prof = coordena_roster_writer_professional (writer, e->cns, e->name, error);
 
           if (prof == 0 || !coordena_roster_writer_member (writer, team_id, m->competencia, prof, e->cbo, e->hours, error))
-            goto fail;
+            return FALSE;
         }
     }
+  return TRUE;
+}
+
+gboolean
+coordena_roster_edit_restore_team (CoordenaStore *store, const CoordenaTeamSnapshot *snapshot, GError **error)
+{
+  g_autofree char *after = NULL;
+  char entity[64];
+
+  if (!coordena_store_begin (store, error))
+    return FALSE;
+  if (!write_snapshot (store, snapshot, error))
+    goto fail;
   after = g_strdup_printf ("{\"ine\":\"%s\",\"competencias\":%u}", snapshot->ine, snapshot->months->len);
   g_snprintf (entity, sizeof entity, "equipe %s", snapshot->ine);
   if (!coordena_store_audit (store, "desfazer remocao de equipe", entity, NULL, after, error)
       || !coordena_store_commit (store, error))
+    goto fail;
+  return TRUE;
+
+fail:
+  coordena_store_rollback (store);
+  return FALSE;
+}
+
+/* ---- Undoing an edit ------------------------------------------------------------------------ */
+
+CoordenaTeamSnapshot *
+coordena_roster_edit_snapshot_team (const CoordenaRoster *roster, const char *ine)
+{
+  const CoordenaRosterTeam *team = roster != NULL && ine != NULL ? coordena_roster_find_team (roster, ine) : NULL;
+
+  return team != NULL ? snapshot_new (roster, team) : NULL;
+}
+
+static gboolean
+run (CoordenaStore *store, const char *sql, const char *text1, const char *text2, GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (coordena_store_get_db (store), sql, -1, &stmt, NULL) != SQLITE_OK)
+    return coordena_store_set_error (store, error, _("undoing the edit"));
+  if (text1 != NULL)
+    sqlite3_bind_text (stmt, 1, text1, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, 1);
+  if (text2 != NULL)
+    sqlite3_bind_text (stmt, 2, text2, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return coordena_store_set_error (store, error, _("undoing the edit"));
+  return TRUE;
+}
+
+gboolean
+coordena_roster_edit_revert_team (CoordenaStore *store, const char *ine, const CoordenaTeamSnapshot *snapshot, GError **error)
+{
+  g_autofree char *after = NULL;
+  char entity[64];
+
+  g_return_val_if_fail (ine != NULL, FALSE);
+  g_return_val_if_fail (snapshot == NULL || g_str_equal (snapshot->ine, ine), FALSE);
+
+  if (!coordena_store_begin (store, error))
+    return FALSE;
+  if (snapshot == NULL)
+    {
+      /* It did not exist before: the edit added it. */
+      if (!run (store, "DELETE FROM equipe WHERE ine = ?1", ine, NULL, error))
+        goto fail;
+    }
+  else
+    {
+      /* Every competência as it was; the team row itself stays, and with it the scenario
+       * changes planned for it. Writing only sets what is given: names come back exactly. */
+      if (!run (store, "DELETE FROM equipe_competencia WHERE equipe_id = (SELECT id FROM equipe WHERE ine = ?2)", NULL, ine,
+                error)
+          || !write_snapshot (store, snapshot, error)
+          || !run (store, "UPDATE equipe SET nome = ?1 WHERE ine = ?2", snapshot->name, ine, error))
+        goto fail;
+      for (guint i = 0; i < snapshot->months->len; i++)
+        {
+          const SnapshotMonth *m = &g_array_index (snapshot->months, SnapshotMonth, i);
+
+          for (guint j = 0; j < m->members->len; j++)
+            {
+              const CoordenaMemberEdit *e = &g_array_index (m->members, CoordenaMemberEdit, j);
+
+              if (!run (store, "UPDATE profissional SET nome = ?1 WHERE cns = ?2", e->name, e->cns, error))
+                goto fail;
+            }
+        }
+    }
+  g_snprintf (entity, sizeof entity, "equipe %s", ine);
+  after = g_strdup_printf ("{\"ine\":\"%s\",\"competencias\":%u}", ine, snapshot != NULL ? snapshot->months->len : 0);
+  if (!coordena_store_audit (store, "desfazer edicao", entity, NULL, after, error) || !coordena_store_commit (store, error))
     goto fail;
   return TRUE;
 
