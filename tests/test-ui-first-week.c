@@ -18,6 +18,7 @@
 
 #include "coordena-editing.h"
 #include "coordena-equipes-page.h"
+#include "coordena-first-run.h"
 #include "coordena-oficio-dialog.h"
 #include "coordena-team-detail.h"
 #include "coordena-team-editor.h"
@@ -449,6 +450,159 @@ test_edit_undo_keeps_place (void)
     g_assert_cmpstr (team->name, !=, "ESF Nome Provisório");
     g_assert_cmpstr (team->name, ==, coordena_team_item_get_name (item));
   }
+  /* The next test's window starts with an empty search. */
+  gtk_editable_set_text (search, "");
+  gtk_window_set_focus (GTK_WINDOW (window), NULL);
+  ui_flush ();
+}
+
+/* ---- Item 9: the smaller edges ---------------------------------------------------------------- */
+
+static GtkWidget *
+find_button_with_label (GtkWidget *root, const char *part)
+{
+  if (GTK_IS_BUTTON (root) && gtk_button_get_label (GTK_BUTTON (root)) != NULL
+      && strstr (gtk_button_get_label (GTK_BUTTON (root)), part) != NULL)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_with_label (child, part);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_first_run_states (void)
+{
+  g_autofree char *db = ui_app_make_database (NULL);
+  CoordenaWindow *window = ui_app_open_on (app, db, "painel");
+  GtkWidget *first_run = coordena_window_get_page_widget (window, "first-run");
+  GtkDropDown *states = GTK_DROP_DOWN (find_named (first_run, "first-run-uf"));
+  GListModel *model = gtk_drop_down_get_model (states);
+  GtkWidget *demo = find_button_with_label (first_run, "demonstração");
+
+  g_assert_true (gtk_widget_get_mapped (first_run));
+  /* By name, none chosen, and typing finds one. */
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 27);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (model), 0), ==, "Acre");
+  for (guint i = 1; i < 27; i++)
+    g_assert_cmpint (g_utf8_collate (gtk_string_list_get_string (GTK_STRING_LIST (model), i - 1),
+                                     gtk_string_list_get_string (GTK_STRING_LIST (model), i)), <, 0);
+  g_assert_cmpuint (gtk_drop_down_get_selected (states), ==, GTK_INVALID_LIST_POSITION);
+  g_assert_true (gtk_drop_down_get_enable_search (states));
+  g_assert_false (gtk_widget_is_sensitive (demo));
+  screenshot_at (window, 1100, 720, "primeira-execucao");
+  screenshot_at (window, 1366, 768, "primeira-execucao");
+  g_assert_true (coordena_first_run_select_uf (COORDENA_FIRST_RUN (first_run), "CE"));
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (model), gtk_drop_down_get_selected (states)), ==, "Ceará");
+  g_assert_true (gtk_widget_is_sensitive (demo));
+}
+
+static void
+test_member_editor_cns_and_cbo (void)
+{
+  g_autofree char *db = ui_app_make_database ("CE");
+  CoordenaWindow *window = ui_app_open_on (app, db, "painel");
+  CoordenaWorkspace *workspace = coordena_window_get_workspace (window);
+  CoordenaSummary *summary = coordena_workspace_get_summary (workspace);
+  const CoordenaTeamSummary *ts = coordena_summary_get_team (summary, 0);
+  const CoordenaRosterTeam *team = coordena_roster_get_team (coordena_summary_get_roster (summary), ts->team);
+  g_autoptr(GArray) members = coordena_roster_edit_members (coordena_summary_get_roster (summary), team->ine, ts->last);
+  const char *cns;
+  guint n_members = members->len;
+  CoordenaTeamEditor *editor;
+  GtkDropDown *chooser;
+  GListModel *titles;
+  guint nurse = GTK_INVALID_LIST_POSITION;
+
+  g_assert_cmpuint (members->len, >, 0);
+  cns = g_array_index (members, CoordenaMemberEdit, 0).cns;
+  g_assert_false (g_settings_get_boolean (coordena_application_get_settings (app), "show-full-cns"));
+  editor = coordena_team_editor_new_member (GTK_WINDOW (window), workspace, team->ine, ts->last, cns);
+  gtk_window_present (GTK_WINDOW (editor));
+  ui_wait_for_frames (GTK_WIDGET (editor), 2);
+  /* Text set under a blinking cursor upsets GtkText; a person types elsewhere first anyway. */
+  gtk_window_set_focus (GTK_WINDOW (editor), NULL);
+
+  /* The CNS masked as in every list, and the form still saves. */
+  g_assert_null (strstr (gtk_editable_get_text (coordena_team_editor_get_field (editor, 0)), cns));
+  g_assert_nonnull (strstr (gtk_editable_get_text (coordena_team_editor_get_field (editor, 0)), "*"));
+  g_assert_true (coordena_team_editor_can_save (editor));
+
+  /* The occupation chosen by its name gives the code. */
+  chooser = coordena_team_editor_get_cbo_chooser (editor);
+  g_assert_nonnull (chooser);
+  g_assert_true (gtk_drop_down_get_enable_search (chooser));
+  titles = gtk_drop_down_get_model (chooser);
+  for (guint i = 0; i < g_list_model_get_n_items (titles); i++)
+    if (g_str_has_prefix (gtk_string_list_get_string (GTK_STRING_LIST (titles), i), "Enfermeiro da estratégia de saúde da família"))
+      nurse = i;
+  g_assert_cmpuint (nurse, !=, GTK_INVALID_LIST_POSITION);
+  gtk_drop_down_set_selected (chooser, nurse);
+  g_assert_cmpstr (gtk_editable_get_text (coordena_team_editor_get_field (editor, 2)), ==, "223565");
+  g_assert_nonnull (strstr (coordena_team_editor_get_message (editor), "Enfermeiro da estratégia de saúde da família"));
+  ui_wait_for_frames (GTK_WIDGET (editor), 2);
+  g_free (ui_save_png (GTK_WIDGET (editor), "profissional-editar-cbo"));
+  {
+    /* The summary and its roster go with the reload. */
+    g_autofree char *ine = g_strdup (team->ine);
+    g_autofree char *saved_cns = g_strdup (cns);
+    CoordenaCompetencia last = ts->last;
+    CoordenaSummary *now;
+    g_autoptr(GArray) after = NULL;
+
+    g_assert_true (coordena_team_editor_save (editor));
+    ui_app_wait_loaded (window);
+    now = coordena_workspace_get_summary (workspace);
+    after = coordena_roster_edit_members (coordena_summary_get_roster (now), ine, last);
+    g_assert_cmpuint (after->len, ==, n_members);
+    for (guint i = 0; i < after->len; i++)
+      if (g_str_equal (g_array_index (after, CoordenaMemberEdit, i).cns, saved_cns))
+        g_assert_cmpstr (g_array_index (after, CoordenaMemberEdit, i).cbo, ==, "223565");
+  }
+}
+
+static void
+test_more_alerts_link_and_filters (void)
+{
+  g_autofree char *db = ui_app_make_database ("CE");
+  CoordenaWindow *window = ui_app_open_on (app, db, "painel");
+  GtkWidget *more = find_named (coordena_window_get_page_widget (window, "painel"), "painel-more-alerts");
+  GtkWidget *equipes = coordena_window_get_page_widget (window, "equipes");
+
+  screenshot_at (window, 1100, 720, "painel");
+  screenshot_at (window, 1366, 768, "painel");
+  g_assert_nonnull (more);
+  g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (more)));
+  g_signal_emit_by_name (more, "activated");
+  ui_flush ();
+  g_assert_cmpstr (coordena_window_get_page (window), ==, "equipes");
+
+  /* The municipality filter shows "Todos os municípios" whole at the default size. */
+  screenshot_at (window, 1100, 720, "equipes");
+  {
+    GtkWidget *label = NULL;
+
+    for (GtkWidget *w = equipes; w != NULL && label == NULL;)
+      {
+        if (GTK_IS_LABEL (w) && gtk_widget_get_mapped (w) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (w)), "Todos os municípios") == 0)
+          label = w;
+        else if (gtk_widget_get_first_child (w) != NULL)
+          w = gtk_widget_get_first_child (w);
+        else
+          {
+            while (w != NULL && w != equipes && gtk_widget_get_next_sibling (w) == NULL)
+              w = gtk_widget_get_parent (w);
+            w = w == NULL || w == equipes ? NULL : gtk_widget_get_next_sibling (w);
+          }
+      }
+    g_assert_nonnull (label);
+    g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))));
+  }
+  screenshot_at (window, 1366, 768, "equipes");
 }
 
 int
@@ -465,6 +619,9 @@ main (int argc, char **argv)
   g_test_add_func ("/first-week/profile-fields-by-label", test_profile_fields_by_label);
   g_test_add_func ("/first-week/previsao-fits", test_previsao_fits);
   g_test_add_func ("/first-week/edit-undo-keeps-place", test_edit_undo_keeps_place);
+  g_test_add_func ("/first-week/first-run-states", test_first_run_states);
+  g_test_add_func ("/first-week/member-editor-cns-and-cbo", test_member_editor_cns_and_cbo);
+  g_test_add_func ("/first-week/more-alerts-link-and-filters", test_more_alerts_link_and_filters);
 
   status = g_test_run ();
   g_application_release (G_APPLICATION (app));

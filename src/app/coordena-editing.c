@@ -76,6 +76,7 @@ typedef struct {
   CoordenaWorkspace *workspace;
   GtkWindow *window;             /* weak */
   char *ine;
+  char *db_path;                 /* the database edited: another one open since has nothing to undo */
   CoordenaTeamSnapshot *before;
 } EditUndo;
 
@@ -87,6 +88,7 @@ edit_undo_free (gpointer data, GClosure *closure)
   g_clear_object (&u->workspace);
   g_clear_weak_pointer (&u->window);
   g_free (u->ine);
+  g_free (u->db_path);
   g_clear_pointer (&u->before, coordena_team_snapshot_free);
   g_free (u);
 }
@@ -96,6 +98,8 @@ edit_undo_clicked (AdwToast *toast, EditUndo *u)
 {
   g_autoptr(GError) error = NULL;
 
+  if (g_strcmp0 (coordena_workspace_get_path (u->workspace), u->db_path) != 0)
+    return;
   if (!coordena_roster_edit_revert_team (coordena_workspace_get_store (u->workspace), u->ine, u->before, &error))
     {
       if (COORDENA_IS_WINDOW (u->window))
@@ -115,6 +119,7 @@ coordena_editing_saved (GtkWindow *parent, CoordenaWorkspace *workspace, const c
   u->workspace = g_object_ref (workspace);
   g_set_weak_pointer (&u->window, parent);
   u->ine = g_strdup (ine);
+  u->db_path = g_strdup (coordena_workspace_get_path (workspace));
   u->before = before;
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (edit_undo_clicked), u, edit_undo_free, 0);
   offer_undo (parent, toast);

@@ -862,9 +862,14 @@ setup_choice (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointe
 {
   GtkWidget *label = gtk_label_new (NULL);
 
-  /* Long municipality names must not widen the toolbar: the choice shows them shortened. */
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 20);
+  /* Long municipality names must not widen the toolbar: the button shortens them, but never
+   * below "Todos os municípios"; the list below it shows every name whole. */
+  if (user_data == NULL)
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (GTK_LABEL (label), GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "min-chars")));
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 22);
+    }
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_list_item_set_child (list_item, label);
 }
@@ -880,14 +885,21 @@ bind_choice (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer
 }
 
 static void
-set_choice_factory (GtkDropDown *dropdown)
+set_choice_factory (GtkDropDown *dropdown, int min_chars)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkListItemFactory *list_factory = gtk_signal_list_item_factory_new ();
+
+  g_object_set_data (G_OBJECT (factory), "min-chars", GINT_TO_POINTER (min_chars));
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_choice), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_choice), NULL);
   gtk_drop_down_set_factory (dropdown, factory);
   g_object_unref (factory);
+  g_signal_connect (list_factory, "setup", G_CALLBACK (setup_choice), GINT_TO_POINTER (1));
+  g_signal_connect (list_factory, "bind", G_CALLBACK (bind_choice), NULL);
+  gtk_drop_down_set_list_factory (dropdown, list_factory);
+  g_object_unref (list_factory);
 }
 
 static void
@@ -906,9 +918,9 @@ coordena_equipes_page_init (CoordenaEquipesPage *self)
   gtk_drop_down_set_expression (self->municipio_dropdown,
                                 gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
 
-  set_choice_factory (self->municipio_dropdown);
-  set_choice_factory (self->type_dropdown);
-  set_choice_factory (self->status_dropdown);
+  set_choice_factory (self->municipio_dropdown, 19);
+  set_choice_factory (self->type_dropdown, -1);
+  set_choice_factory (self->status_dropdown, -1);
 
   /* Sorted first, filtered last: a keystroke only filters rows already in order. */
   build_columns (self);

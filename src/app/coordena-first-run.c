@@ -14,7 +14,7 @@ struct _CoordenaFirstRun
 {
   GtkWidget parent_instance;
 
-  AdwComboRow *uf_row;
+  GtkDropDown *uf_dropdown;
   GtkLabel *error_label;
 
   CoordenaWorkspace *workspace;
@@ -34,7 +34,7 @@ show_error (CoordenaFirstRun *self, const char *message)
 static gboolean
 init_uf (CoordenaFirstRun *self)
 {
-  guint i = adw_combo_row_get_selected (self->uf_row);
+  guint i = gtk_drop_down_get_selected (self->uf_dropdown);
   g_autoptr(GError) error = NULL;
 
   show_error (self, NULL);
@@ -78,7 +78,7 @@ coordena_first_run_select_uf (CoordenaFirstRun *self, const char *sigla)
   for (guint i = 0; i < self->siglas->len; i++)
     if (g_ascii_strcasecmp (g_ptr_array_index (self->siglas, i), sigla) == 0)
       {
-        adw_combo_row_set_selected (self->uf_row, i);
+        gtk_drop_down_set_selected (self->uf_dropdown, i);
         return TRUE;
       }
   return FALSE;
@@ -90,6 +90,23 @@ coordena_first_run_set_workspace (CoordenaFirstRun *self, CoordenaWorkspace *wor
   g_set_object (&self->workspace, workspace);
 }
 
+/* Nothing happens until a state is chosen: no state is a default. */
+static void
+uf_chosen (CoordenaFirstRun *self)
+{
+  gboolean chosen = gtk_drop_down_get_selected (self->uf_dropdown) < self->siglas->len;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "first-run.demo", chosen);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "first-run.import-cnes", chosen);
+}
+
+static int
+by_name (gconstpointer a, gconstpointer b)
+{
+  return g_utf8_collate ((*(const CoordenaUf *const *) a)->nome, (*(const CoordenaUf *const *) b)->nome);
+}
+
+/* The states by name, as a person looks for theirs; none chosen. */
 static void
 load_ufs (CoordenaFirstRun *self)
 {
@@ -105,13 +122,23 @@ load_ufs (CoordenaFirstRun *self)
       return;
     }
   ufs = coordena_reference_get_ufs (reference, &n);
-  for (guint i = 0; i < n; i++)
-    {
-      gtk_string_list_append (names, ufs[i].nome);
-      g_ptr_array_add (self->siglas, g_strdup (ufs[i].sigla));
-    }
-  adw_combo_row_set_model (self->uf_row, G_LIST_MODEL (names));
-  adw_combo_row_set_expression (self->uf_row, gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
+  {
+    g_autoptr(GPtrArray) order = g_ptr_array_new ();
+
+    for (guint i = 0; i < n; i++)
+      g_ptr_array_add (order, (gpointer) &ufs[i]);
+    g_ptr_array_sort (order, by_name);
+    for (guint i = 0; i < order->len; i++)
+      {
+        const CoordenaUf *uf = g_ptr_array_index (order, i);
+
+        gtk_string_list_append (names, uf->nome);
+        g_ptr_array_add (self->siglas, g_strdup (uf->sigla));
+      }
+  }
+  gtk_drop_down_set_expression (self->uf_dropdown, gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
+  gtk_drop_down_set_model (self->uf_dropdown, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->uf_dropdown, GTK_INVALID_LIST_POSITION);
 }
 
 static void
@@ -138,7 +165,7 @@ coordena_first_run_class_init (CoordenaFirstRunClass *klass)
   object_class->dispose = coordena_first_run_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/coordena/Coordena/coordena-first-run.ui");
-  gtk_widget_class_bind_template_child (widget_class, CoordenaFirstRun, uf_row);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaFirstRun, uf_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CoordenaFirstRun, error_label);
 
   gtk_widget_class_install_action (widget_class, "first-run.demo", NULL, demo_action);
@@ -153,4 +180,6 @@ coordena_first_run_init (CoordenaFirstRun *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->siglas = g_ptr_array_new_with_free_func (g_free);
   load_ufs (self);
+  g_signal_connect_swapped (self->uf_dropdown, "notify::selected", G_CALLBACK (uf_chosen), self);
+  uf_chosen (self);
 }

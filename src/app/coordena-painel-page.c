@@ -118,6 +118,12 @@ alert_activated (GtkListBoxRow *row, CoordenaPainelPage *self)
 }
 
 static void
+more_alerts_activated (GtkListBoxRow *row, CoordenaPainelPage *self)
+{
+  g_signal_emit (self, signals[SHOW_KPI], 0, 0u);
+}
+
+static void
 show_municipios (CoordenaPainelPage *self, CoordenaSummary *summary)
 {
   guint n = coordena_summary_get_n_municipios (summary);
@@ -231,7 +237,11 @@ show_alerts (CoordenaPainelPage *self, CoordenaSummary *summary)
       g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u more alert: see the Teams page", "%u more alerts: see the Teams page", n - MAX_ALERTS), n - MAX_ALERTS);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), more);
-      gtk_widget_add_css_class (row, "dim-label");
+      /* A way there, not a remark: the row opens Equipes with every team. */
+      gtk_widget_set_name (row, "painel-more-alerts");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_signal_connect (row, "activated", G_CALLBACK (more_alerts_activated), self);
       gtk_list_box_append (self->alerts_list, row);
     }
   if (n == 0)
