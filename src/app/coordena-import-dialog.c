@@ -257,6 +257,8 @@ coordena_import_dialog_new (GtkWindow                 *parent,
       break;
     }
   adw_window_title_set_subtitle (self->window_title, base != NULL ? base : "");
+  /* What a screen reader and a window list call the dialog. */
+  gtk_window_set_title (GTK_WINDOW (self), adw_window_title_get_title (self->window_title));
   gtk_label_set_text (self->stage_label, kind == COORDENA_IMPORT_DEMO ? _("Teams for every municipality of the state, over twelve competências.")
                                                                         : _("Reading the file…"));
   return self;

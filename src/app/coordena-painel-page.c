@@ -74,6 +74,7 @@ build_kpis (CoordenaPainelPage *self)
       gtk_widget_add_css_class (button, "card");
       gtk_widget_add_css_class (button, "kpi");
       gtk_widget_set_tooltip_text (button, _(tooltips[i]));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _(tooltips[i]), -1);
       gtk_widget_add_css_class (value, "kpi-value");
       gtk_widget_add_css_class (value, "numeric");
       gtk_widget_add_css_class (caption, "kpi-caption");
@@ -99,6 +100,13 @@ set_kpi (CoordenaPainelPage *self, guint i, const char *value, const char *capti
 
   gtk_label_set_text (self->kpi_values[i], value);
   gtk_label_set_text (self->kpi_captions[i], caption);
+  {
+    /* The card is one button: it reads as its figure and what it counts. */
+    g_autofree char *spoken = g_strdup_printf ("%s %s", value, caption);
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_ancestor (widget, GTK_TYPE_BUTTON)),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
+  }
   gtk_widget_remove_css_class (widget, "error");
   gtk_widget_remove_css_class (widget, "warning");
   if (style != NULL)
