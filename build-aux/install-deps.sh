@@ -34,6 +34,11 @@ zip
 clang
 libclang-rt-14-dev
 valgrind
+at-spi2-core
+dbus-daemon
+python3-gi
+gir1.2-atspi-2.0
+python3-pyatspi
 "
 
 SUDO=""

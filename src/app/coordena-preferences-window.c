@@ -48,6 +48,7 @@ struct _CoordenaPreferencesWindow
   AdwActionRow *brasao_row;
   GPtrArray *rule_rows;          /* rows added to rules_group and base_group */
   gboolean loading;
+  char *pending_field;           /* the field to focus once the window shows */
 };
 
 G_DEFINE_FINAL_TYPE (CoordenaPreferencesWindow, coordena_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -1020,8 +1021,39 @@ data_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
 
+static void focus_field (CoordenaPreferencesWindow *self, const char *key);
+
+static gboolean
+focus_pending (gpointer data)
+{
+  CoordenaPreferencesWindow *self = data;
+  g_autofree char *key = g_steal_pointer (&self->pending_field);
+
+  if (key != NULL)
+    focus_field (self, key);
+  return G_SOURCE_REMOVE;
+}
+
+/* Showing, the window puts the focus on its own first control: the field comes after. */
+static void
+mapped (CoordenaPreferencesWindow *self)
+{
+  if (self->pending_field != NULL)
+    g_timeout_add_full (G_PRIORITY_LOW, 200, focus_pending, g_object_ref (self), g_object_unref);
+}
+
 void
 coordena_preferences_window_show_field (CoordenaPreferencesWindow *self, const char *key)
+{
+  g_free (self->pending_field);
+  self->pending_field = g_strdup (key);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    focus_pending (self);
+  /* else when mapped */
+}
+
+static void
+focus_field (CoordenaPreferencesWindow *self, const char *key)
 {
   g_autofree char *name = g_strdup_printf ("profile-%s", key);
   GtkWidget *top = GTK_WIDGET (self), *found = NULL, *page;
@@ -1123,6 +1155,7 @@ coordena_preferences_window_finalize (GObject *object)
 
   g_clear_pointer (&self->offer, coordena_offer_free);
   g_clear_pointer (&self->rule_rows, g_ptr_array_unref);
+  g_free (self->pending_field);
   G_OBJECT_CLASS (coordena_preferences_window_parent_class)->finalize (object);
 }
 
@@ -1161,9 +1194,38 @@ coordena_preferences_window_class_init (CoordenaPreferencesWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "prefs.export-roster", NULL, data_action);
 }
 
+/* The window's own search (its button and entry) and the strata search have no name a screen
+ * reader can say: they get the one their purpose gives. */
+static void
+name_search_parts (GtkWidget *top)
+{
+  for (GtkWidget *w = top; w != NULL;)
+    {
+      if (GTK_IS_SEARCH_ENTRY (w) || (GTK_IS_TOGGLE_BUTTON (w) && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (w)), "edit-find-symbolic") == 0))
+        {
+          g_autofree char *placeholder = NULL;
+
+          if (GTK_IS_SEARCH_ENTRY (w))
+            g_object_get (w, "placeholder-text", &placeholder, NULL);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (w), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          placeholder != NULL && *placeholder != '\0' ? placeholder : _("Search"), -1);
+        }
+      if (gtk_widget_get_first_child (w) != NULL)
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w != NULL && w != top && gtk_widget_get_next_sibling (w) == NULL)
+            w = gtk_widget_get_parent (w);
+          w = w == NULL || w == top ? NULL : gtk_widget_get_next_sibling (w);
+        }
+    }
+}
+
 static void
 coordena_preferences_window_init (CoordenaPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->rule_rows = g_ptr_array_new ();
+  g_signal_connect_after (self, "map", G_CALLBACK (mapped), NULL);
+  name_search_parts (GTK_WIDGET (self));
 }
