@@ -10,7 +10,9 @@
 BUILD   ?= build
 PREFIX  := $(CURDIR)/$(BUILD)/prefix
 MESON_SETUP = meson setup $(BUILD) --prefix=$(PREFIX) -Dwarnings_as_errors=$(WERROR)
-WERROR  ?= false
+# One value for run, test, screenshots and valgrind: a different one reconfigures the build
+# directory and recompiles the whole tree each time one target follows another.
+WERROR  ?= true
 XVFB    := xvfb-run -a -s "-screen 0 1280x1024x24"
 
 .PHONY: all deps configure build run test test-asan screenshots bench valgrind fuzz clean
