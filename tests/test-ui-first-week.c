@@ -18,6 +18,7 @@
 
 #include "coordena-editing.h"
 #include "coordena-equipes-page.h"
+#include "coordena-file-chooser.h"
 #include "coordena-first-run.h"
 #include "coordena-oficio-dialog.h"
 #include "coordena-team-detail.h"
@@ -631,6 +632,49 @@ test_more_alerts_link_and_filters (void)
   screenshot_at (window, 1366, 768, "equipes");
 }
 
+/* The file choosers start where the user last chose a file, and remember it. */
+static void
+test_file_chooser_folder (void)
+{
+  GSettings *settings = coordena_application_get_settings (app);
+  g_autofree char *dir = ui_app_temp_dir ("pasta");
+  g_autofree char *other = ui_app_temp_dir ("outra");
+  g_autofree char *chosen = g_build_filename (other, "equipes.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (chosen);
+  GtkFileChooserNative *native;
+  g_autoptr(GFile) folder = NULL;
+  g_autofree char *remembered = NULL;
+  g_autofree char *cwd = g_get_current_dir ();
+
+  g_settings_set_string (settings, "last-folder", dir);
+  native = gtk_file_chooser_native_new ("Abrir", NULL, GTK_FILE_CHOOSER_ACTION_OPEN, "_Abrir", "_Cancelar");
+  coordena_file_chooser_prepare (native);
+  ui_flush ();
+  folder = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (native));
+  g_assert_nonnull (folder);
+  g_assert_cmpstr (g_file_peek_path (folder), ==, dir);
+
+  /* A file chosen elsewhere: that folder is the next start. */
+  g_assert_true (g_file_set_contents (chosen, "x", -1, NULL));
+  g_assert_true (gtk_file_chooser_set_file (GTK_FILE_CHOOSER (native), file, NULL));
+  ui_flush ();
+  g_signal_emit_by_name (native, "response", GTK_RESPONSE_ACCEPT);
+  remembered = g_settings_get_string (settings, "last-folder");
+  g_assert_cmpstr (remembered, ==, other);
+  g_object_unref (native);
+
+  /* Nothing remembered: never the program's working folder. */
+  g_settings_set_string (settings, "last-folder", "");
+  native = gtk_file_chooser_native_new ("Salvar", NULL, GTK_FILE_CHOOSER_ACTION_SAVE, "_Salvar", "_Cancelar");
+  coordena_file_chooser_prepare (native);
+  ui_flush ();
+  g_clear_object (&folder);
+  folder = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (native));
+  g_assert_nonnull (folder);
+  g_assert_cmpstr (g_file_peek_path (folder), !=, cwd);
+  g_object_unref (native);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -648,6 +692,7 @@ main (int argc, char **argv)
   g_test_add_func ("/first-week/first-run-states", test_first_run_states);
   g_test_add_func ("/first-week/member-editor-cns-and-cbo", test_member_editor_cns_and_cbo);
   g_test_add_func ("/first-week/more-alerts-link-and-filters", test_more_alerts_link_and_filters);
+  g_test_add_func ("/first-week/file-chooser-folder", test_file_chooser_folder);
 
   status = g_test_run ();
   g_application_release (G_APPLICATION (app));

@@ -16,6 +16,7 @@
 #include <coordena/ruleset.h>
 #include <coordena/strata.h>
 
+#include "coordena-file-chooser.h"
 #include "coordena-application.h"
 #include "coordena-oficio-files.h"
 #include "coordena-preferences-window.h"
@@ -373,6 +374,7 @@ choose_brasao (CoordenaPreferencesWindow *self)
   gtk_file_filter_add_suffix (filter, "png");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  coordena_file_chooser_prepare (native);
   g_signal_connect (native, "response", G_CALLBACK (brasao_chosen), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
@@ -1017,6 +1019,7 @@ data_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
     }
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
   g_object_set_data (G_OBJECT (native), "restore", GINT_TO_POINTER (restore));
+  coordena_file_chooser_prepare (native);
   g_signal_connect (native, "response", G_CALLBACK (file_chosen), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }

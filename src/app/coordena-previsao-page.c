@@ -9,6 +9,7 @@
 #include <coordena/rules.h>
 #include <coordena/ruleset.h>
 
+#include "coordena-file-chooser.h"
 #include "coordena-display.h"
 #include "coordena-loss-chart.h"
 #include "coordena-previsao-page.h"
@@ -963,6 +964,7 @@ export_action (GtkWidget *widget, const char *name, GVariant *param)
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), pdf ? _("forecast.pdf") : _("forecast.csv"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
   g_object_set_data (G_OBJECT (native), "pdf", pdf ? GINT_TO_POINTER (1) : NULL);
+  coordena_file_chooser_prepare (native);
   g_signal_connect (native, "response", G_CALLBACK (export_chosen), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }

@@ -5,6 +5,7 @@
 #include <coordena/coordena.h>
 #include <coordena/export.h>
 
+#include "coordena-file-chooser.h"
 #include "coordena-adesao-page.h"
 #include "coordena-editing.h"
 #include "coordena-equipes-page.h"
@@ -258,6 +259,7 @@ export_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), roster ? "roster.csv" : _("teams.csv"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
   g_object_set_data (G_OBJECT (native), "roster", GINT_TO_POINTER (roster));
+  coordena_file_chooser_prepare (native);
   g_signal_connect (native, "response", G_CALLBACK (export_chosen), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
