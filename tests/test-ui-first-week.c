@@ -20,6 +20,7 @@
 #include "coordena-equipes-page.h"
 #include "coordena-file-chooser.h"
 #include "coordena-first-run.h"
+#include "coordena-import-dialog.h"
 #include "coordena-oficio-dialog.h"
 #include "coordena-team-detail.h"
 #include "coordena-team-editor.h"
@@ -632,6 +633,22 @@ test_more_alerts_link_and_filters (void)
   screenshot_at (window, 1366, 768, "equipes");
 }
 
+static gboolean
+chooser_has_file (gpointer native)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+
+  return file != NULL;
+}
+
+static gboolean
+chooser_has_folder (gpointer native)
+{
+  g_autoptr(GFile) folder = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (native));
+
+  return folder != NULL;
+}
+
 /* The file choosers start where the user last chose a file, and remember it. */
 static void
 test_file_chooser_folder (void)
@@ -649,7 +666,7 @@ test_file_chooser_folder (void)
   g_settings_set_string (settings, "last-folder", dir);
   native = gtk_file_chooser_native_new ("Abrir", NULL, GTK_FILE_CHOOSER_ACTION_OPEN, "_Abrir", "_Cancelar");
   coordena_file_chooser_prepare (native);
-  ui_flush ();
+  g_assert_true (ui_app_wait_for (chooser_has_folder, native));
   folder = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (native));
   g_assert_nonnull (folder);
   g_assert_cmpstr (g_file_peek_path (folder), ==, dir);
@@ -657,7 +674,8 @@ test_file_chooser_folder (void)
   /* A file chosen elsewhere: that folder is the next start. */
   g_assert_true (g_file_set_contents (chosen, "x", -1, NULL));
   g_assert_true (gtk_file_chooser_set_file (GTK_FILE_CHOOSER (native), file, NULL));
-  ui_flush ();
+  /* The chooser loads the folder before it holds the file. */
+  g_assert_true (ui_app_wait_for (chooser_has_file, native));
   g_signal_emit_by_name (native, "response", GTK_RESPONSE_ACCEPT);
   remembered = g_settings_get_string (settings, "last-folder");
   g_assert_cmpstr (remembered, ==, other);
@@ -667,12 +685,53 @@ test_file_chooser_folder (void)
   g_settings_set_string (settings, "last-folder", "");
   native = gtk_file_chooser_native_new ("Salvar", NULL, GTK_FILE_CHOOSER_ACTION_SAVE, "_Salvar", "_Cancelar");
   coordena_file_chooser_prepare (native);
-  ui_flush ();
+  g_assert_true (ui_app_wait_for (chooser_has_folder, native));
   g_clear_object (&folder);
   folder = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (native));
   g_assert_nonnull (folder);
   g_assert_cmpstr (g_file_peek_path (folder), !=, cwd);
   g_object_unref (native);
+}
+
+static gboolean
+import_ended (gpointer dialog)
+{
+  return !coordena_import_dialog_is_running (dialog);
+}
+
+/* A refused CSV: its problems in a table of line, column and message, no path in sight. */
+static void
+test_import_refusal_as_table (void)
+{
+  g_autofree char *db = ui_app_make_database ("CE");
+  CoordenaWindow *window = ui_app_open_on (app, db, "painel");
+  g_autofree char *dir = ui_app_temp_dir ("csv");
+  g_autofree char *path = g_build_filename (dir, "equipes.csv", NULL);
+  const char *csv =
+    "competencia;ibge;cnes;ine;tipo_equipe;cns;nome;cbo;carga_horaria\n"
+    "202509;2304400;2345678;0001111111;eSF;123;Sem CNS;225142;40\n";
+  CoordenaImportDialog *dialog;
+  GtkWidget *grid;
+
+  g_assert_true (g_file_set_contents (path, csv, -1, NULL));
+  dialog = coordena_import_dialog_new (GTK_WINDOW (window), coordena_window_get_workspace (window), COORDENA_IMPORT_ROSTER_CSV,
+                                       path, NULL, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  coordena_import_dialog_start (dialog);
+  g_assert_true (ui_app_wait_for (import_ended, dialog));
+  g_assert_false (coordena_import_dialog_succeeded (dialog));
+  ui_wait_for_frames (GTK_WIDGET (dialog), 3);
+  grid = find_named (GTK_WIDGET (dialog), "import-problems");
+  g_assert_true (gtk_widget_get_visible (grid));
+  g_assert_true (GTK_IS_LABEL (gtk_grid_get_child_at (GTK_GRID (grid), 0, 1)));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (GTK_GRID (grid), 0, 0))), ==, "Linha");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (GTK_GRID (grid), 0, 1))), ==, "2");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (GTK_GRID (grid), 1, 1))), ==, "6");
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (GTK_GRID (grid), 2, 1))), "CNS"));
+  g_assert_false (shows_text (GTK_WIDGET (dialog), dir));
+  g_free (ui_save_png (GTK_WIDGET (dialog), "importacao-recusada-tabela"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  ui_flush ();
 }
 
 int
@@ -693,6 +752,7 @@ main (int argc, char **argv)
   g_test_add_func ("/first-week/member-editor-cns-and-cbo", test_member_editor_cns_and_cbo);
   g_test_add_func ("/first-week/more-alerts-link-and-filters", test_more_alerts_link_and_filters);
   g_test_add_func ("/first-week/file-chooser-folder", test_file_chooser_folder);
+  g_test_add_func ("/first-week/import-refusal-as-table", test_import_refusal_as_table);
 
   status = g_test_run ();
   g_application_release (G_APPLICATION (app));
