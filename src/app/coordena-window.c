@@ -4,10 +4,11 @@
 
 #include <coordena/coordena.h>
 #include <coordena/export.h>
+#include <coordena/ruleset.h>
 
-#include "coordena-file-chooser.h"
 #include "coordena-adesao-page.h"
 #include "coordena-editing.h"
+#include "coordena-file-chooser.h"
 #include "coordena-equipes-page.h"
 #include "coordena-first-run.h"
 #include "coordena-import-dialog.h"
@@ -35,6 +36,8 @@ struct _CoordenaWindow
 
   CoordenaWorkspace *workspace;
   AdwToast *last_toast;          /* weak: the toast shown last, for the tests */
+  GtkWidget *rules_banner;       /* a user rule file did not load: the shipped sets are in use */
+  GtkLabel *rules_banner_label;
 };
 
 G_DEFINE_FINAL_TYPE (CoordenaWindow, coordena_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -86,12 +89,62 @@ update_main_stack (CoordenaWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), g_str_equal (name, "main"));
 }
 
+/* A banner under the header bar, as long as a rule file of the user's does not load. */
+static void
+build_rules_banner (CoordenaWindow *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_widget_set_name (box, "rules-banner");
+  gtk_widget_add_css_class (box, "rules-banner");
+  gtk_widget_set_margin_start (box, 18);
+  gtk_widget_set_margin_end (box, 18);
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+  gtk_widget_add_css_class (icon, "warning");
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_widget_set_visible (box, FALSE);
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->main_stack))), box,
+                              GTK_WIDGET (self->header_bar));
+  self->rules_banner = box;
+  self->rules_banner_label = GTK_LABEL (label);
+}
+
+static void
+update_rules_banner (CoordenaWindow *self)
+{
+  g_autofree char *problem = coordena_rule_catalog_dup_user_problem ();
+  g_autofree char *text = NULL;
+
+  if (problem != NULL)
+    /* TRANSLATORS: a banner; the message says which file, line and rule */
+    text = g_strdup_printf (_("A rule file of yours was not loaded, so the forecast uses the rule sets shipped with "
+                              "Coordena. Correct or remove the file: %s"), problem);
+  gtk_label_set_text (self->rules_banner_label, text != NULL ? text : "");
+  gtk_widget_set_visible (self->rules_banner, problem != NULL);
+}
+
+GtkWidget *
+coordena_window_get_rules_banner (CoordenaWindow *self)
+{
+  return self->rules_banner;
+}
+
 static void
 workspace_changed (CoordenaWindow *self)
 {
   const GError *error = coordena_workspace_get_error (self->workspace);
 
   update_main_stack (self);
+  update_rules_banner (self);
   if (error != NULL && coordena_workspace_is_open (self->workspace))
     {
       AdwToast *toast = adw_toast_new (error->message);
@@ -434,6 +487,7 @@ coordena_window_init (CoordenaWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  build_rules_banner (self);
   self->workspace = coordena_workspace_new ();
   g_signal_connect_swapped (self->workspace, "changed", G_CALLBACK (workspace_changed), self);
   coordena_first_run_set_workspace (self->first_run, self->workspace);
