@@ -13,7 +13,8 @@ MESON_SETUP = meson setup $(BUILD) --prefix=$(PREFIX) -Dwarnings_as_errors=$(WER
 # One value for run, test, screenshots and valgrind: a different one reconfigures the build
 # directory and recompiles the whole tree each time one target follows another.
 WERROR  ?= true
-XVFB    := xvfb-run -a -s "-screen 0 1280x1024x24"
+# Wide enough for the 1366×768 screenshots.
+XVFB    := xvfb-run -a -s "-screen 0 1920x1080x24"
 
 .PHONY: all deps configure build run test test-asan screenshots bench valgrind fuzz clean
 
