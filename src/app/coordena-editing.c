@@ -10,7 +10,7 @@
 #include "coordena-display.h"
 #include "coordena-editing.h"
 #include "coordena-team-editor.h"
-#include "coordena-window.h"
+#include "coordena-window-private.h"
 
 void
 coordena_editing_edit_team (GtkWindow *parent, CoordenaWorkspace *workspace, const char *ine)
@@ -40,6 +40,20 @@ forget_undo (AdwToast *toast, GObject *window)
     g_object_set_data (window, "coordena-undo", NULL);
 }
 
+void
+coordena_editing_database_changed (GtkWindow *parent, const char *path)
+{
+  AdwToast *toast = g_object_get_data (G_OBJECT (parent), "coordena-undo");
+
+  if (toast != NULL && g_strcmp0 (g_object_get_data (G_OBJECT (toast), "coordena-db"), path) != 0)
+    {
+      g_object_ref (toast);
+      g_object_set_data (G_OBJECT (parent), "coordena-undo", NULL);
+      adw_toast_dismiss (toast);
+      g_object_unref (toast);
+    }
+}
+
 /* Shows the toast with Desfazer, its button-clicked handler being the undo. */
 static void
 offer_undo (GtkWindow *parent, AdwToast *toast)
@@ -51,6 +65,8 @@ offer_undo (GtkWindow *parent, AdwToast *toast)
       g_object_unref (g_object_ref_sink (toast));
       return;
     }
+  g_object_set_data_full (G_OBJECT (toast), "coordena-db",
+                          g_strdup (coordena_workspace_get_path (coordena_window_get_workspace (COORDENA_WINDOW (parent)))), g_free);
   g_object_set_data_full (G_OBJECT (parent), "coordena-undo", g_object_ref (toast), g_object_unref);
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (forget_undo), parent, 0);
   coordena_window_add_toast (COORDENA_WINDOW (parent), toast);

@@ -40,6 +40,9 @@ void coordena_editing_saved (GtkWindow            *parent,
                              CoordenaTeamSnapshot *before,
                              const char           *text);
 
+/* Another database is open in the window: the last change's Desfazer goes with its toast. */
+void coordena_editing_database_changed (GtkWindow *parent, const char *path);
+
 /* Undoes the last change whose toast still shows; FALSE when there is none. */
 gboolean coordena_editing_undo (GtkWindow *parent);
 

@@ -145,6 +145,7 @@ workspace_changed (CoordenaWindow *self)
 
   update_main_stack (self);
   update_rules_banner (self);
+  coordena_editing_database_changed (GTK_WINDOW (self), coordena_workspace_get_path (self->workspace));
   if (error != NULL && coordena_workspace_is_open (self->workspace))
     {
       AdwToast *toast = adw_toast_new (error->message);
