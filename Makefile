@@ -12,7 +12,10 @@
 BUILD   ?= build
 PREFIX  := $(CURDIR)/$(BUILD)/prefix
 MESON_SETUP = meson setup $(BUILD) --prefix=$(PREFIX) -Dwarnings_as_errors=$(WERROR)
-WERROR  ?= false
+# One value for run, test, screenshots and valgrind: a different one reconfigures the build
+# directory and recompiles the whole tree each time one target follows another.
+WERROR  ?= true
+# Wide enough for the 1366×768 screenshots.
 XVFB    := xvfb-run -a -s "-screen 0 1920x1080x24"
 
 .PHONY: all deps configure build run not-under-sudo test test-asan deb screenshots bench valgrind fuzz clean

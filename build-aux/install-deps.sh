@@ -46,6 +46,11 @@ debhelper
 dpkg-dev
 fakeroot
 lintian
+at-spi2-core
+dbus-daemon
+python3-gi
+gir1.2-atspi-2.0
+python3-pyatspi
 "
 
 # Only package installation needs root: as a normal user it goes through sudo, and nothing else

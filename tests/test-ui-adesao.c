@@ -404,7 +404,7 @@ test_refusals_store_nothing (void)
   g_assert_nonnull (strstr (refusal, "03/12/2025"));
   g_assert_nonnull (strstr (refusal, "441/2025"));
   /* The missing profile field is named in the same list. */
-  g_assert_nonnull (strstr (refusal, "contato.email"));
+  g_assert_nonnull (strstr (refusal, "E-mail da pessoa de contato"));
   g_assert_false (coordena_oficio_dialog_can_generate (dialog));
   g_assert_false (gtk_widget_get_sensitive (find_named (GTK_WIDGET (dialog), "oficio-generate")));
   g_assert_true (shows_text (GTK_WIDGET (dialog), "Este ofício não pode ser gerado"));
@@ -416,7 +416,7 @@ test_refusals_store_nothing (void)
   refusal = coordena_oficio_dialog_get_refusal (dialog);
   g_assert_nonnull (refusal);
   g_assert_null (strstr (refusal, "03/12/2025"));
-  g_assert_nonnull (strstr (refusal, "contato.email"));
+  g_assert_nonnull (strstr (refusal, "E-mail da pessoa de contato"));
   g_assert_false (coordena_oficio_dialog_can_generate (dialog));
 
   /* Not a date at all. */

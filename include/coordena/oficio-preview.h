@@ -34,7 +34,7 @@ CoordenaOficioPreview *coordena_oficio_preview (CoordenaStore               *sto
                                                 GError                     **error);
 
 /* The first page's letterhead as a PDF (coat of arms, state, secretariat, sub-units) from the
- * profile as it stands; fields not yet set print as their key in brackets. */
+ * profile as it stands; fields not yet set print as their label in brackets. */
 GBytes *coordena_oficio_preview_letterhead (CoordenaStore *store, const CoordenaOffer *offer, GError **error);
 
 G_END_DECLS

@@ -33,6 +33,13 @@ const CoordenaProfileKey *coordena_profile_keys (guint *n);
 /* The key's description, or NULL when the key does not exist. */
 const CoordenaProfileKey *coordena_profile_lookup (const char *key);
 
+/* What the window calls the key ("Nome da secretaria"), translated; the key itself when unknown. */
+const char *coordena_profile_label (const char *key);
+
+/* The message with every profile key it names replaced by its label, for a reader of the window
+ * rather than of the command line. */
+char *coordena_profile_name_fields (const char *message);
+
 /* Checks a value for a key (for brasao, the PNG's bytes); refuses unknown keys, naming the known. */
 gboolean coordena_profile_validate (const char *key, const char *value, GError **error);
 gboolean coordena_profile_validate_png (GBytes *png, GError **error);

@@ -62,6 +62,10 @@ GPtrArray *coordena_reference_municipios_of_uf (const CoordenaReference *referen
 /* The CBO 2002 title of a 6-character code ("225142" → "Médico da estratégia de saúde da família"), or NULL. */
 const char *coordena_reference_cbo_title (const CoordenaReference *reference, const char *cbo);
 
+/* Every CBO 2002 code, ordered by title, for choosing an occupation by its name (the array owns
+ * nothing: its strings belong to the reference). */
+GPtrArray *coordena_reference_cbo_codes (const CoordenaReference *reference);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CoordenaReference, coordena_reference_free)
 
 G_END_DECLS

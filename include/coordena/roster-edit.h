@@ -52,6 +52,18 @@ CoordenaTeamSnapshot *coordena_roster_edit_remove_team (CoordenaStore        *st
 /* Puts a removed team back, every competência and member, in one audited transaction. */
 gboolean coordena_roster_edit_restore_team (CoordenaStore *store, const CoordenaTeamSnapshot *snapshot, GError **error);
 
+/* The team as the roster holds it now, to put back after an edit; NULL when there is no such
+ * team (the edit adds it). */
+CoordenaTeamSnapshot *coordena_roster_edit_snapshot_team (const CoordenaRoster *roster, const char *ine);
+
+/* Undoes an edit of the team with this INE: puts back every competência, member and name the
+ * snapshot holds, or removes the team when snapshot is NULL (the edit added it). Scenario
+ * changes planned for the team stay. One audited transaction. */
+gboolean coordena_roster_edit_revert_team (CoordenaStore              *store,
+                                           const char                 *ine,
+                                           const CoordenaTeamSnapshot *snapshot,
+                                           GError                    **error);
+
 const char *coordena_team_snapshot_get_ine (const CoordenaTeamSnapshot *snapshot);
 const char *coordena_team_snapshot_get_name (const CoordenaTeamSnapshot *snapshot);
 void coordena_team_snapshot_free (CoordenaTeamSnapshot *snapshot);

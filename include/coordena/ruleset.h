@@ -140,6 +140,12 @@ typedef struct _CoordenaRuleCatalog CoordenaRuleCatalog;
 /* The shipped sets with the user's replacements; overlapping validities are refused. */
 CoordenaRuleCatalog *coordena_rule_catalog_load (GError **error);
 
+/* With fallback on (the window), a user rule file that does not load leaves the shipped sets
+ * in use instead of failing every load; the problem is kept, thread-safe, until a load succeeds
+ * whole. NULL when the user's files loaded (or there are none). */
+void coordena_rule_catalog_set_fallback (gboolean enabled);
+char *coordena_rule_catalog_dup_user_problem (void);
+
 /* The same from explicit directories (user_dir may be NULL or missing). */
 CoordenaRuleCatalog *coordena_rule_catalog_load_dirs (const char *shipped_dir, const char *user_dir, GError **error);
 

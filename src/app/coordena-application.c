@@ -4,6 +4,8 @@
 
 #include <coordena/coordena.h>
 
+#include <coordena/ruleset.h>
+
 #include "coordena-application.h"
 #include "coordena-preferences-window.h"
 #include "coordena-window.h"
@@ -181,4 +183,6 @@ coordena_application_class_init (CoordenaApplicationClass *klass)
 static void
 coordena_application_init (CoordenaApplication *self)
 {
+  /* In the window a broken rule file of the user's must not stop every forecast. */
+  coordena_rule_catalog_set_fallback (TRUE);
 }

@@ -10,7 +10,7 @@
 #include "coordena-display.h"
 #include "coordena-editing.h"
 #include "coordena-team-editor.h"
-#include "coordena-window.h"
+#include "coordena-window-private.h"
 
 void
 coordena_editing_edit_team (GtkWindow *parent, CoordenaWorkspace *workspace, const char *ine)
@@ -29,6 +29,116 @@ coordena_editing_edit_member (GtkWindow *parent, CoordenaWorkspace *workspace, c
   g_return_if_fail (COORDENA_IS_WORKSPACE (workspace));
 
   gtk_window_present (GTK_WINDOW (coordena_team_editor_new_member (parent, workspace, ine, competencia, cns)));
+}
+
+/* ---- Desfazer: the last change, from its toast or with Ctrl+Z while the toast shows ---------- */
+
+static void
+forget_undo (AdwToast *toast, GObject *window)
+{
+  if (g_object_get_data (window, "coordena-undo") == toast)
+    g_object_set_data (window, "coordena-undo", NULL);
+}
+
+void
+coordena_editing_database_changed (GtkWindow *parent, const char *path)
+{
+  AdwToast *toast = g_object_get_data (G_OBJECT (parent), "coordena-undo");
+
+  if (toast != NULL && g_strcmp0 (g_object_get_data (G_OBJECT (toast), "coordena-db"), path) != 0)
+    {
+      g_object_ref (toast);
+      g_object_set_data (G_OBJECT (parent), "coordena-undo", NULL);
+      adw_toast_dismiss (toast);
+      g_object_unref (toast);
+    }
+}
+
+/* Shows the toast with Desfazer, its button-clicked handler being the undo. */
+static void
+offer_undo (GtkWindow *parent, AdwToast *toast)
+{
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  if (!COORDENA_IS_WINDOW (parent))
+    {
+      g_object_unref (g_object_ref_sink (toast));
+      return;
+    }
+  g_object_set_data_full (G_OBJECT (toast), "coordena-db",
+                          g_strdup (coordena_workspace_get_path (coordena_window_get_workspace (COORDENA_WINDOW (parent)))), g_free);
+  g_object_set_data_full (G_OBJECT (parent), "coordena-undo", g_object_ref (toast), g_object_unref);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (forget_undo), parent, 0);
+  coordena_window_add_toast (COORDENA_WINDOW (parent), toast);
+}
+
+gboolean
+coordena_editing_undo (GtkWindow *parent)
+{
+  AdwToast *toast = g_object_get_data (G_OBJECT (parent), "coordena-undo");
+
+  if (toast == NULL)
+    return FALSE;
+  g_object_ref (toast);
+  g_object_set_data (G_OBJECT (parent), "coordena-undo", NULL);
+  g_signal_emit_by_name (toast, "button-clicked");
+  adw_toast_dismiss (toast);
+  g_object_unref (toast);
+  return TRUE;
+}
+
+/* What an edit changed: the team as it was, or NULL when the edit added it. */
+typedef struct {
+  CoordenaWorkspace *workspace;
+  GtkWindow *window;             /* weak */
+  char *ine;
+  char *db_path;                 /* the database edited: another one open since has nothing to undo */
+  CoordenaTeamSnapshot *before;
+} EditUndo;
+
+static void
+edit_undo_free (gpointer data, GClosure *closure)
+{
+  EditUndo *u = data;
+
+  g_clear_object (&u->workspace);
+  g_clear_weak_pointer (&u->window);
+  g_free (u->ine);
+  g_free (u->db_path);
+  g_clear_pointer (&u->before, coordena_team_snapshot_free);
+  g_free (u);
+}
+
+static void
+edit_undo_clicked (AdwToast *toast, EditUndo *u)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (coordena_workspace_get_path (u->workspace), u->db_path) != 0)
+    return;
+  if (!coordena_roster_edit_revert_team (coordena_workspace_get_store (u->workspace), u->ine, u->before, &error))
+    {
+      if (COORDENA_IS_WINDOW (u->window))
+        coordena_window_add_toast (COORDENA_WINDOW (u->window), adw_toast_new (error->message));
+      return;
+    }
+  coordena_workspace_reload (u->workspace);
+}
+
+void
+coordena_editing_saved (GtkWindow *parent, CoordenaWorkspace *workspace, const char *ine, CoordenaTeamSnapshot *before,
+                        const char *text)
+{
+  EditUndo *u = g_new0 (EditUndo, 1);
+  AdwToast *toast = adw_toast_new (text);
+
+  u->workspace = g_object_ref (workspace);
+  g_set_weak_pointer (&u->window, parent);
+  u->ine = g_strdup (ine);
+  u->db_path = g_strdup (coordena_workspace_get_path (workspace));
+  u->before = before;
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (edit_undo_clicked), u, edit_undo_free, 0);
+  offer_undo (parent, toast);
 }
 
 /* What a removal changed, kept by its toast until Desfazer or the toast goes. */
@@ -87,16 +197,11 @@ coordena_editing_remove_member (GtkWindow *parent, CoordenaWorkspace *workspace,
                           coordena_member_removal_get_name (removal) != NULL ? coordena_member_removal_get_name (removal)
                                                                              : who_cns);
   toast = adw_toast_new (text);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   r = g_new0 (Removal, 1);
   r->workspace = g_object_ref (workspace);
   r->removal = g_steal_pointer (&removal);
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_clicked), r, removal_closure_free, 0);
-  if (COORDENA_IS_WINDOW (parent))
-    coordena_window_add_toast (COORDENA_WINDOW (parent), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
+  offer_undo (parent, toast);
 }
 
 static void
@@ -149,13 +254,8 @@ coordena_editing_remove_team (GtkWindow *parent, CoordenaWorkspace *workspace, c
   /* TRANSLATORS: a toast after a team was removed: its INE and name */
   text = g_strdup_printf (_("Team %s %s removed"), coordena_team_snapshot_get_ine (snapshot), name != NULL ? name : "");
   toast = adw_toast_new (text);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_object_set_data_full (G_OBJECT (toast), "coordena-workspace", g_object_ref (workspace), g_object_unref);
   g_object_set_data (G_OBJECT (toast), "coordena-window", parent);
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (team_undo_clicked), snapshot, snapshot_closure_free, 0);
-  if (COORDENA_IS_WINDOW (parent))
-    coordena_window_add_toast (COORDENA_WINDOW (parent), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
+  offer_undo (parent, toast);
 }

@@ -568,6 +568,41 @@ rebuild_municipios (CoordenaEquipesPage *self)
     g_clear_pointer (&self->municipio, g_free);
 }
 
+static gboolean
+keep_team_open (CoordenaEquipesPage *self, const char *ine)
+{
+  GListModel *shown = G_LIST_MODEL (self->filtered);
+  GListModel *teams = coordena_workspace_get_teams (self->workspace);
+
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(CoordenaTeamSlot) slot = g_list_model_get_item (shown, i);
+
+      if (strcmp (coordena_team_item_get_ine (coordena_team_slot_get_team (slot)), ine) == 0)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          selection_changed (self);
+          return TRUE;
+        }
+    }
+  /* Filtered out now: open still, with no row highlighted. */
+  for (guint i = 0; i < g_list_model_get_n_items (teams); i++)
+    {
+      g_autoptr(CoordenaTeamItem) item = g_list_model_get_item (teams, i);
+
+      if (strcmp (coordena_team_item_get_ine (item), ine) == 0)
+        {
+          g_signal_handlers_block_by_func (self->selection, selection_changed, self);
+          gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+          g_signal_handlers_unblock_by_func (self->selection, selection_changed, self);
+          coordena_team_detail_set_item (self->detail, item);
+          gtk_widget_set_visible (self->detail_scroller, TRUE);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 static void
 workspace_changed (CoordenaEquipesPage *self)
 {
@@ -589,8 +624,9 @@ workspace_changed (CoordenaEquipesPage *self)
   else
     gtk_label_set_text (self->competencia_label, "");
 
-  /* The same team stays open after an edit or an import. */
-  if (ine != NULL && !coordena_equipes_page_show_team (self, ine))
+  /* The same team stays open after an edit or an import, and the list keeps its search,
+   * filters and scroll: an edit that takes the team out of the results does not clear them. */
+  if (ine != NULL && !keep_team_open (self, ine))
     {
       coordena_team_detail_set_item (self->detail, NULL);
       gtk_widget_set_visible (self->detail_scroller, FALSE);
@@ -827,9 +863,14 @@ setup_choice (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointe
 {
   GtkWidget *label = gtk_label_new (NULL);
 
-  /* Long municipality names must not widen the toolbar: the choice shows them shortened. */
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 20);
+  /* Long municipality names must not widen the toolbar: the button shortens them, but never
+   * below "Todos os municípios"; the list below it shows every name whole. */
+  if (user_data == NULL)
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (GTK_LABEL (label), GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "min-chars")));
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 22);
+    }
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_list_item_set_child (list_item, label);
 }
@@ -845,14 +886,21 @@ bind_choice (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer
 }
 
 static void
-set_choice_factory (GtkDropDown *dropdown)
+set_choice_factory (GtkDropDown *dropdown, int min_chars)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkListItemFactory *list_factory = gtk_signal_list_item_factory_new ();
+
+  g_object_set_data (G_OBJECT (factory), "min-chars", GINT_TO_POINTER (min_chars));
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_choice), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_choice), NULL);
   gtk_drop_down_set_factory (dropdown, factory);
   g_object_unref (factory);
+  g_signal_connect (list_factory, "setup", G_CALLBACK (setup_choice), GINT_TO_POINTER (1));
+  g_signal_connect (list_factory, "bind", G_CALLBACK (bind_choice), NULL);
+  gtk_drop_down_set_list_factory (dropdown, list_factory);
+  g_object_unref (list_factory);
 }
 
 static void
@@ -871,9 +919,9 @@ coordena_equipes_page_init (CoordenaEquipesPage *self)
   gtk_drop_down_set_expression (self->municipio_dropdown,
                                 gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
 
-  set_choice_factory (self->municipio_dropdown);
-  set_choice_factory (self->type_dropdown);
-  set_choice_factory (self->status_dropdown);
+  set_choice_factory (self->municipio_dropdown, 19);
+  set_choice_factory (self->type_dropdown, -1);
+  set_choice_factory (self->status_dropdown, -1);
 
   /* Sorted first, filtered last: a keystroke only filters rows already in order. */
   build_columns (self);

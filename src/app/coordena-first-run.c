@@ -1,5 +1,7 @@
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include <adwaita.h>
@@ -15,7 +17,9 @@ struct _CoordenaFirstRun
 {
   GtkWidget parent_instance;
 
-  AdwComboRow *uf_row;
+  GtkSearchEntry *uf_search;
+  GtkListBox *uf_list;
+  char *filter;                 /* folded text typed, or NULL */
   GtkLabel *error_label;
 
   CoordenaWorkspace *workspace;
@@ -35,7 +39,8 @@ show_error (CoordenaFirstRun *self, const char *message)
 static gboolean
 init_uf (CoordenaFirstRun *self)
 {
-  guint i = adw_combo_row_get_selected (self->uf_row);
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->uf_list);
+  guint i = row != NULL ? (guint) gtk_list_box_row_get_index (row) : G_MAXUINT;
   g_autoptr(GError) error = NULL;
 
   show_error (self, NULL);
@@ -55,7 +60,8 @@ static void
 demo_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   CoordenaFirstRun *self = COORDENA_FIRST_RUN (widget);
-  guint i = adw_combo_row_get_selected (self->uf_row);
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->uf_list);
+  guint i = row != NULL ? (guint) gtk_list_box_row_get_index (row) : G_MAXUINT;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
   gboolean filled = FALSE;
@@ -96,7 +102,7 @@ coordena_first_run_select_uf (CoordenaFirstRun *self, const char *sigla)
   for (guint i = 0; i < self->siglas->len; i++)
     if (g_ascii_strcasecmp (g_ptr_array_index (self->siglas, i), sigla) == 0)
       {
-        adw_combo_row_set_selected (self->uf_row, i);
+        gtk_list_box_select_row (self->uf_list, gtk_list_box_get_row_at_index (self->uf_list, (int) i));
         return TRUE;
       }
   return FALSE;
@@ -108,6 +114,28 @@ coordena_first_run_set_workspace (CoordenaFirstRun *self, CoordenaWorkspace *wor
   g_set_object (&self->workspace, workspace);
 }
 
+/* Nothing happens until a state is chosen: no state is a default. */
+static void
+uf_chosen (CoordenaFirstRun *self)
+{
+  GtkListBoxRow *selected = gtk_list_box_get_selected_row (self->uf_list);
+  gboolean chosen = selected != NULL;
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->uf_list, i)) != NULL; i++)
+    gtk_widget_set_visible (g_object_get_data (G_OBJECT (row), "check"), row == selected);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "first-run.demo", chosen);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "first-run.import-cnes", chosen);
+}
+
+static int
+by_name (gconstpointer a, gconstpointer b)
+{
+  return g_utf8_collate ((*(const CoordenaUf *const *) a)->nome, (*(const CoordenaUf *const *) b)->nome);
+}
+
+/* The states by name, as a person looks for theirs; none chosen. */
 static void
 load_ufs (CoordenaFirstRun *self)
 {
@@ -123,13 +151,94 @@ load_ufs (CoordenaFirstRun *self)
       return;
     }
   ufs = coordena_reference_get_ufs (reference, &n);
-  for (guint i = 0; i < n; i++)
+  {
+    g_autoptr(GPtrArray) order = g_ptr_array_new ();
+
+    for (guint i = 0; i < n; i++)
+      g_ptr_array_add (order, (gpointer) &ufs[i]);
+    g_ptr_array_sort (order, by_name);
+    for (guint i = 0; i < order->len; i++)
+      {
+        const CoordenaUf *uf = g_ptr_array_index (order, i);
+
+        gtk_string_list_append (names, uf->nome);
+        g_ptr_array_add (self->siglas, g_strdup (uf->sigla));
+      }
+  }
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (names)); i++)
     {
-      gtk_string_list_append (names, ufs[i].nome);
-      g_ptr_array_add (self->siglas, g_strdup (ufs[i].sigla));
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), gtk_string_list_get_string (names, i));
+      gtk_widget_set_visible (check, FALSE);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), check);
+      g_object_set_data (G_OBJECT (row), "check", check);
+      gtk_list_box_append (self->uf_list, row);
     }
-  adw_combo_row_set_model (self->uf_row, G_LIST_MODEL (names));
-  adw_combo_row_set_expression (self->uf_row, gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
+}
+
+static char *
+fold (const char *text)
+{
+  g_autofree char *ascii = g_str_to_ascii (text, "C");
+
+  return g_ascii_strdown (ascii, -1);
+}
+
+static gboolean
+uf_visible (GtkListBoxRow *row, gpointer data)
+{
+  CoordenaFirstRun *self = data;
+  g_autofree char *name = NULL;
+
+  if (self->filter == NULL)
+    return TRUE;
+  name = fold (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+  return strstr (name, self->filter) != NULL;
+}
+
+static GtkListBoxRow *
+first_shown (CoordenaFirstRun *self, guint *matches)
+{
+  GtkListBoxRow *row, *first = NULL;
+
+  *matches = 0;
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->uf_list, i)) != NULL; i++)
+    if (uf_visible (row, self))
+      {
+        (*matches)++;
+        first = first != NULL ? first : row;
+      }
+  return first;
+}
+
+static void
+uf_search_changed (CoordenaFirstRun *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->uf_search));
+  GtkListBoxRow *first;
+  guint matches;
+
+  g_clear_pointer (&self->filter, g_free);
+  if (*text != '\0')
+    self->filter = fold (text);
+  gtk_list_box_invalidate_filter (self->uf_list);
+  /* One state left: it is the one meant. */
+  first = first_shown (self, &matches);
+  if (self->filter != NULL && matches == 1)
+    gtk_list_box_select_row (self->uf_list, first);
+}
+
+/* Enter in the search chooses the first state it shows. */
+static void
+uf_search_activated (CoordenaFirstRun *self)
+{
+  guint matches;
+  GtkListBoxRow *first = first_shown (self, &matches);
+
+  if (first != NULL)
+    gtk_list_box_select_row (self->uf_list, first);
 }
 
 static void
@@ -140,6 +249,7 @@ coordena_first_run_dispose (GObject *object)
 
   g_clear_object (&self->workspace);
   g_clear_pointer (&self->siglas, g_ptr_array_unref);
+  g_clear_pointer (&self->filter, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), COORDENA_TYPE_FIRST_RUN);
   /* The template's top widget is not bound: it leaves with its parent. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -156,7 +266,8 @@ coordena_first_run_class_init (CoordenaFirstRunClass *klass)
   object_class->dispose = coordena_first_run_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/coordena/Coordena/coordena-first-run.ui");
-  gtk_widget_class_bind_template_child (widget_class, CoordenaFirstRun, uf_row);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaFirstRun, uf_search);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaFirstRun, uf_list);
   gtk_widget_class_bind_template_child (widget_class, CoordenaFirstRun, error_label);
 
   gtk_widget_class_install_action (widget_class, "first-run.demo", NULL, demo_action);
@@ -171,4 +282,10 @@ coordena_first_run_init (CoordenaFirstRun *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->siglas = g_ptr_array_new_with_free_func (g_free);
   load_ufs (self);
+  gtk_list_box_set_filter_func (self->uf_list, uf_visible, self, NULL);
+  gtk_list_box_unselect_all (self->uf_list);
+  g_signal_connect_swapped (self->uf_list, "selected-rows-changed", G_CALLBACK (uf_chosen), self);
+  g_signal_connect_swapped (self->uf_search, "search-changed", G_CALLBACK (uf_search_changed), self);
+  g_signal_connect_swapped (self->uf_search, "activate", G_CALLBACK (uf_search_activated), self);
+  uf_chosen (self);
 }

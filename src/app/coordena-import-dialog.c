@@ -1,5 +1,7 @@
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include <coordena/coordena.h>
@@ -7,6 +9,7 @@
 #include <coordena/import.h>
 #include <coordena/notification.h>
 
+#include "coordena-file-chooser.h"
 #include "coordena-import-dialog.h"
 
 struct _CoordenaImportDialog
@@ -22,6 +25,7 @@ struct _CoordenaImportDialog
   AdwStatusPage *done_page;
   GtkWidget *report_scroller;
   GtkLabel *report_label;
+  GtkGrid *problem_grid;
   GtkButton *close_button;
 
   CoordenaWorkspace *workspace;
@@ -45,6 +49,8 @@ struct _CoordenaImportDialog
 };
 
 G_DEFINE_FINAL_TYPE (CoordenaImportDialog, coordena_import_dialog, ADW_TYPE_WINDOW)
+
+static gboolean show_problems (CoordenaImportDialog *self, const char *message, char **description);
 
 CoordenaCompetencia
 coordena_import_competencia_from_name (const char *path)
@@ -207,6 +213,8 @@ import_done (GObject *source, GAsyncResult *result, gpointer user_data)
       adw_status_page_set_title (self->done_page, _("Import Finished"));
       adw_status_page_set_description (self->done_page, description);
       gtk_label_set_text (self->report_label, text);
+      gtk_widget_set_visible (GTK_WIDGET (self->report_label), TRUE);
+      gtk_widget_set_visible (GTK_WIDGET (self->problem_grid), FALSE);
       gtk_widget_set_visible (self->report_scroller, TRUE);
       if (self->kind == COORDENA_IMPORT_DEMO && self->path != NULL)
         coordena_workspace_open (self->workspace, self->path);
@@ -222,9 +230,91 @@ import_done (GObject *source, GAsyncResult *result, gpointer user_data)
       adw_status_page_set_title (self->done_page, cancelled ? _("Import Cancelled") : _("Nothing Was Imported"));
       /* The core's message already says that nothing was changed. */
       description = cancelled ? g_strdup (_("The database was left as it was.")) : g_strdup (error->message);
+      if (!cancelled && show_problems (self, error->message, &description))
+        gtk_widget_set_visible (self->report_scroller, TRUE);
+      else
+        gtk_widget_set_visible (self->report_scroller, FALSE);
       adw_status_page_set_description (self->done_page, description);
-      gtk_widget_set_visible (self->report_scroller, FALSE);
     }
+}
+
+static void
+grid_cell (GtkGrid *grid, const char *text, int column, int row, gboolean heading, gboolean numeric)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), numeric ? 1 : 0);
+  gtk_label_set_yalign (GTK_LABEL (label), 0);
+  if (!numeric)
+    {
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_widget_set_hexpand (label, TRUE);
+    }
+  gtk_label_set_selectable (GTK_LABEL (label), !heading);
+  if (heading)
+    gtk_widget_add_css_class (label, "heading");
+  if (numeric)
+    gtk_widget_add_css_class (label, "numeric");
+  gtk_grid_attach (grid, label, column, row, 1, 1);
+}
+
+/* The core lists each problem as "file:line:column: message": a table of them reads better
+ * than a wall of paths. The other lines (what was refused, the totals) stay the description,
+ * with the file named by its name. FALSE when the message holds no such line. */
+static gboolean
+show_problems (CoordenaImportDialog *self, const char *message, char **description)
+{
+  g_autoptr(GRegex) located = g_regex_new ("^(.*):([0-9]+):([0-9]+): (.*)$", 0, 0, NULL);
+  g_auto(GStrv) lines = g_strsplit (message, "\n", -1);
+  g_autoptr(GString) rest = g_string_new (NULL);
+  GtkWidget *child;
+  int row = 1;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->problem_grid))) != NULL)
+    gtk_grid_remove (self->problem_grid, child);
+  grid_cell (self->problem_grid, _("Line"), 0, 0, TRUE, TRUE);
+  grid_cell (self->problem_grid, _("Column"), 1, 0, TRUE, TRUE);
+  grid_cell (self->problem_grid, _("Problem"), 2, 0, TRUE, FALSE);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autoptr(GMatchInfo) match = NULL;
+
+      if (g_regex_match (located, lines[i], 0, &match))
+        {
+          g_autofree char *line = g_match_info_fetch (match, 2);
+          g_autofree char *column = g_match_info_fetch (match, 3);
+          g_autofree char *what = g_match_info_fetch (match, 4);
+
+          grid_cell (self->problem_grid, line, 0, row, FALSE, TRUE);
+          grid_cell (self->problem_grid, column, 1, row, FALSE, TRUE);
+          grid_cell (self->problem_grid, what, 2, row, FALSE, FALSE);
+          row++;
+        }
+      else if (*lines[i] != '\0')
+        {
+          const char *text = lines[i];
+          g_autofree char *base = NULL;
+
+          /* "/tmp/…/equipes.csv: 1 linha recusada" → "equipes.csv: 1 linha recusada" */
+          if (g_path_is_absolute (text) && strstr (text, ": ") != NULL)
+            {
+              g_autofree char *path = g_strndup (text, (gsize) (strstr (text, ": ") - text));
+              g_autofree char *name = g_path_get_basename (path);
+
+              base = g_strconcat (name, strstr (text, ": "), NULL);
+              text = base;
+            }
+          g_string_append_printf (rest, "%s%s", rest->len > 0 ? "\n" : "", text);
+        }
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->problem_grid), row > 1);
+  gtk_widget_set_visible (GTK_WIDGET (self->report_label), row == 1);
+  if (row == 1)
+    return FALSE;
+  g_free (*description);
+  *description = g_string_free (g_steal_pointer (&rest), FALSE);
+  return TRUE;
 }
 
 static gboolean
@@ -292,6 +382,8 @@ coordena_import_dialog_new (GtkWindow                 *parent,
       break;
     }
   adw_window_title_set_subtitle (self->window_title, base != NULL ? base : "");
+  /* What a screen reader and a window list call the dialog. */
+  gtk_window_set_title (GTK_WINDOW (self), adw_window_title_get_title (self->window_title));
   gtk_label_set_text (self->stage_label, kind == COORDENA_IMPORT_DEMO ? _("Teams for every municipality of the state, over twelve competências.")
                                                                         : _("Reading the file…"));
   return self;
@@ -408,6 +500,7 @@ coordena_import_dialog_class_init (CoordenaImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CoordenaImportDialog, done_page);
   gtk_widget_class_bind_template_child (widget_class, CoordenaImportDialog, report_scroller);
   gtk_widget_class_bind_template_child (widget_class, CoordenaImportDialog, report_label);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaImportDialog, problem_grid);
   gtk_widget_class_bind_template_child (widget_class, CoordenaImportDialog, close_button);
   /* Escape closes, which while running means Cancel. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -582,6 +675,7 @@ coordena_import_choose_and_run (GtkWindow *parent, CoordenaWorkspace *workspace,
       gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
     }
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  coordena_file_chooser_prepare (native);
   g_signal_connect (native, "response", G_CALLBACK (file_chosen), choice);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }

@@ -10,6 +10,7 @@
 #include <coordena/profile.h>
 
 #include "coordena-oficio-dialog.h"
+#include "coordena-preferences-window.h"
 
 struct _CoordenaOficioDialog
 {
@@ -35,6 +36,7 @@ struct _CoordenaOficioDialog
   CoordenaWorkspace *workspace;
   CoordenaOffer *offer;
   char *refusal;
+  const char *profile_key;      /* the first field the refusal names, for Preencher o perfil */
   GPtrArray *signer_checks;     /* GtkCheckButton*, in the offer's signer order */
   GPtrArray *checks;            /* GtkCheckButton* of the responsibilities */
   gboolean ok;
@@ -84,16 +86,28 @@ without_cli_hint (const char *line)
   return g_strconcat (head, close + 1, NULL);
 }
 
-static gboolean
-names_profile_key (const char *message)
+/* The profile field named first in the message, or NULL. */
+static const char *
+named_profile_key (const char *message)
 {
   guint n = 0;
   const CoordenaProfileKey *keys = coordena_profile_keys (&n);
+  const char *first = NULL, *key = NULL;
 
   for (guint i = 0; i < n; i++)
-    if (strstr (message, keys[i].key) != NULL)
-      return TRUE;
-  return FALSE;
+    {
+      const char *at = strstr (message, keys[i].key);
+
+      /* "email" inside "contato.email" is the longer key's */
+      while (at != NULL && at > message && (g_ascii_isalnum (at[-1]) || at[-1] == '.'))
+        at = strstr (at + 1, keys[i].key);
+      if (at != NULL && (first == NULL || at < first))
+        {
+          first = at;
+          key = keys[i].key;
+        }
+    }
+  return key;
 }
 
 /* The number the user typed, NULL for the counter's. */
@@ -121,7 +135,8 @@ show_refusal (CoordenaOficioDialog *self, const char *title, const char *message
   /* The core lists every refusal, one a line: each becomes a sentence of its own. */
   for (guint i = 0; i < n; i++)
     {
-      g_autofree char *line = without_cli_hint (lines[i]);
+      g_autofree char *bare = without_cli_hint (lines[i]);
+      g_autofree char *line = coordena_profile_name_fields (bare);
       gunichar first = g_utf8_get_char (line);
 
       if (*line == '\0')
@@ -143,7 +158,8 @@ show_refusal (CoordenaOficioDialog *self, const char *title, const char *message
   self->refusal = g_strdup (text->str);
   gtk_label_set_text (self->refusal_title, title);
   gtk_label_set_text (self->refusal_label, text->str);
-  gtk_widget_set_visible (self->profile_button, names_profile_key (message));
+  self->profile_key = named_profile_key (message);
+  gtk_widget_set_visible (self->profile_button, self->profile_key != NULL);
   gtk_widget_set_visible (self->refusal_box, TRUE);
   gtk_widget_set_visible (self->summary_group, FALSE);
 }
@@ -350,6 +366,30 @@ generate_action (GtkWidget *widget, const char *action_name, GVariant *parameter
   g_task_run_in_thread (task, generate_thread);
 }
 
+static void refresh_signer_names (CoordenaOficioDialog *self);
+
+static void
+profile_closed (CoordenaOficioDialog *self)
+{
+  if (self->busy || self->offer == NULL)
+    return;
+  refresh_signer_names (self);
+  update (self);
+}
+
+/* Preferências over this dialog, at the first field the refusal names; back here, the dialog
+ * checks again. */
+static void
+fill_profile_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  CoordenaOficioDialog *self = COORDENA_OFICIO_DIALOG (widget);
+  CoordenaPreferencesWindow *prefs = coordena_preferences_window_new (GTK_WINDOW (self));
+
+  g_signal_connect_object (prefs, "destroy", G_CALLBACK (profile_closed), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (prefs));
+  coordena_preferences_window_show_field (prefs, self->profile_key != NULL ? self->profile_key : "secretaria.nome");
+}
+
 static void
 day_selected (CoordenaOficioDialog *self)
 {
@@ -546,7 +586,10 @@ coordena_oficio_dialog_class_init (CoordenaOficioDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CoordenaOficioDialog, summary_list);
 
   gtk_widget_class_install_action (widget_class, "oficio.generate", NULL, generate_action);
+  gtk_widget_class_install_action (widget_class, "oficio.fill-profile", NULL, fill_profile_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  /* The application's Ctrl+, does not reach a dialog that is not the application's. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "oficio.fill-profile", NULL);
 
   /* The ofício was generated and stored: its identification and "NUMERO/ANO". */
   signals[GENERATED] = g_signal_new ("generated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,

@@ -7,6 +7,7 @@
 
 #include <coordena/adhesion.h>
 
+#include "coordena-file-chooser.h"
 #include "coordena-oficio-files.h"
 #include "coordena-window.h"
 
@@ -148,6 +149,7 @@ coordena_oficio_save_copy (GtkWindow *parent, CoordenaStore *store, const char *
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
   g_object_set_data (G_OBJECT (native), "store", store);
   g_object_set_data_full (G_OBJECT (native), "numero-ano", g_strdup (numero_ano), g_free);
+  coordena_file_chooser_prepare (native);
   g_signal_connect (native, "response", G_CALLBACK (save_chosen), NULL);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }

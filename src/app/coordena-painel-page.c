@@ -77,6 +77,7 @@ build_kpis (CoordenaPainelPage *self)
       gtk_widget_add_css_class (button, "card");
       gtk_widget_add_css_class (button, "kpi");
       gtk_widget_set_tooltip_text (button, _(tooltips[i]));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _(tooltips[i]), -1);
       gtk_widget_add_css_class (value, "kpi-value");
       gtk_widget_add_css_class (value, "numeric");
       gtk_widget_add_css_class (caption, "kpi-caption");
@@ -102,6 +103,13 @@ set_kpi (CoordenaPainelPage *self, guint i, const char *value, const char *capti
 
   gtk_label_set_text (self->kpi_values[i], value);
   gtk_label_set_text (self->kpi_captions[i], caption);
+  {
+    /* The card is one button: it reads as its figure and what it counts. */
+    g_autofree char *spoken = g_strdup_printf ("%s %s", value, caption);
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_ancestor (widget, GTK_TYPE_BUTTON)),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
+  }
   gtk_widget_remove_css_class (widget, "error");
   gtk_widget_remove_css_class (widget, "warning");
   if (style != NULL)
@@ -118,6 +126,12 @@ static void
 alert_activated (GtkListBoxRow *row, CoordenaPainelPage *self)
 {
   g_signal_emit (self, signals[SHOW_TEAM], 0, g_object_get_data (G_OBJECT (row), "ine"));
+}
+
+static void
+more_alerts_activated (GtkListBoxRow *row, CoordenaPainelPage *self)
+{
+  g_signal_emit (self, signals[SHOW_KPI], 0, 0u);
 }
 
 static void
@@ -292,7 +306,11 @@ show_alerts (CoordenaPainelPage *self, CoordenaSummary *summary)
       g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u more alert: see the Teams page", "%u more alerts: see the Teams page", more_n), more_n);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), more);
-      gtk_widget_add_css_class (row, "dim-label");
+      /* A way there, not a remark: the row opens Equipes with every team. */
+      gtk_widget_set_name (row, "painel-more-alerts");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_signal_connect (row, "activated", G_CALLBACK (more_alerts_activated), self);
       gtk_list_box_append (self->alerts_list, row);
     }
   if (n == 0 && notified_total == 0)

@@ -17,6 +17,7 @@
 #include <coordena/ruleset.h>
 #include <coordena/strata.h>
 
+#include "coordena-file-chooser.h"
 #include "coordena-application.h"
 #include "coordena-databases.h"
 #include "coordena-oficio-files.h"
@@ -56,6 +57,7 @@ struct _CoordenaPreferencesWindow
   AdwActionRow *brasao_row;
   GPtrArray *rule_rows;          /* rows added to rules_group and base_group */
   gboolean loading;
+  char *pending_field;           /* the field to focus once the window shows */
 };
 
 G_DEFINE_FINAL_TYPE (CoordenaPreferencesWindow, coordena_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -183,7 +185,32 @@ key_of (gpointer row)
   return g_object_get_data (G_OBJECT (row), "profile-key");
 }
 
-/* Saves one key; a refusal marks the row and says why, the old value stays stored. */
+/* Under the row's group, where the eye already is: why the value was refused. A toast would
+ * cover the fields below and go away before it is read. */
+static void
+show_row_problem (GtkWidget *row, const char *problem)
+{
+  GtkWidget *group = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP);
+  GtkWidget *label;
+
+  if (group == NULL)
+    return;
+  if ((label = g_object_get_data (G_OBJECT (group), "problem-label")) == NULL)
+    {
+      label = gtk_label_new (NULL);
+      gtk_widget_set_name (label, "profile-problem");
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_set_margin_top (label, 6);
+      gtk_widget_add_css_class (label, "error");
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), label);
+      g_object_set_data (G_OBJECT (group), "problem-label", label);
+    }
+  gtk_label_set_text (GTK_LABEL (label), problem != NULL ? problem : "");
+  gtk_widget_set_visible (label, problem != NULL);
+}
+
+/* Saves one key; a refusal marks the row and says why under it, the old value stays stored. */
 static gboolean
 save_key (CoordenaPreferencesWindow *self, GtkWidget *row, const char *key, const char *value)
 {
@@ -193,15 +220,28 @@ save_key (CoordenaPreferencesWindow *self, GtkWidget *row, const char *key, cons
     return FALSE;
   if (!coordena_profile_set (store_of (self), key, value, &error))
     {
+      g_autofree char *problem = coordena_profile_name_fields (error->message);
+
       gtk_widget_add_css_class (row, "error");
-      gtk_widget_set_tooltip_text (row, error->message);
-      toast (self, error->message);
+      gtk_widget_set_tooltip_text (row, problem);
+      show_row_problem (row, problem);
       return FALSE;
     }
   gtk_widget_remove_css_class (row, "error");
   gtk_widget_set_tooltip_text (row, NULL);
+  show_row_problem (row, NULL);
   update_preview (self);
   return TRUE;
+}
+
+/* The row itself says it was saved, until its text changes again. */
+static void
+mark_saved (GtkWidget *row, gboolean saved)
+{
+  GtkWidget *mark = g_object_get_data (G_OBJECT (row), "saved-mark");
+
+  if (mark != NULL)
+    gtk_widget_set_visible (mark, saved);
 }
 
 static void
@@ -209,8 +249,7 @@ entry_applied (AdwEntryRow *row, CoordenaPreferencesWindow *self)
 {
   g_autofree char *value = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
 
-  if (save_key (self, GTK_WIDGET (row), key_of (row), value))
-    toast (self, _("Profile saved"));
+  mark_saved (GTK_WIDGET (row), save_key (self, GTK_WIDGET (row), key_of (row), value));
 }
 
 /* The stored value of each combo choice, in display order; "" clears. */
@@ -259,8 +298,8 @@ profile_row (CoordenaPreferencesWindow *self, const CoordenaProfileKey *key, con
 {
   GtkWidget *row;
   g_autofree char *name = g_strdup_printf ("profile-%s", key->key);
-  /* TRANSLATORS: the tooltip of a profile field: the key, as the ofício's refusals name it, and what it is */
-  g_autofree char *tip = g_strdup_printf (_("%s — %s"), key->key, g_dgettext (GETTEXT_PACKAGE, key->description));
+  /* The combos' choices and subtitles say it all; a text field gets what it is for. */
+  const char *tip = combo_values (key->kind) == NULL ? g_dgettext (GETTEXT_PACKAGE, key->description) : NULL;
 
   if (combo_values (key->kind) != NULL)
     {
@@ -294,9 +333,19 @@ profile_row (CoordenaPreferencesWindow *self, const CoordenaProfileKey *key, con
     {
       row = adw_entry_row_new ();
       adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
+      GtkWidget *saved = gtk_image_new_from_icon_name ("object-select-symbolic");
+
       if (key->kind == COORDENA_PROFILE_EMAIL)
         adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (row), GTK_INPUT_PURPOSE_EMAIL);
+      gtk_widget_set_visible (saved, FALSE);
+      gtk_widget_set_name (saved, "profile-saved");
+      gtk_widget_set_tooltip_text (saved, _("Profile saved"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (saved), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Profile saved"), -1);
+      gtk_widget_add_css_class (saved, "success");
+      adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), saved);
+      g_object_set_data (G_OBJECT (row), "saved-mark", saved);
       g_signal_connect (row, "apply", G_CALLBACK (entry_applied), self);
+      g_signal_connect (row, "changed", G_CALLBACK (mark_saved), NULL);
     }
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   gtk_widget_set_name (row, name);
@@ -347,6 +396,7 @@ choose_brasao (CoordenaPreferencesWindow *self)
   gtk_file_filter_add_suffix (filter, "png");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  coordena_file_chooser_prepare (native);
   g_signal_connect (native, "response", G_CALLBACK (brasao_chosen), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
@@ -1140,6 +1190,7 @@ data_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
     }
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
   g_object_set_data (G_OBJECT (native), "restore", GINT_TO_POINTER (restore));
+  coordena_file_chooser_prepare (native);
   g_signal_connect (native, "response", G_CALLBACK (file_chosen), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
@@ -1205,6 +1256,63 @@ build_recent (CoordenaPreferencesWindow *self)
       adw_preferences_group_add (self->recent_group, row);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->recent_group), recent[0] != NULL);
+}
+
+static void focus_field (CoordenaPreferencesWindow *self, const char *key);
+
+static gboolean
+focus_pending (gpointer data)
+{
+  CoordenaPreferencesWindow *self = data;
+  g_autofree char *key = g_steal_pointer (&self->pending_field);
+
+  if (key != NULL)
+    focus_field (self, key);
+  return G_SOURCE_REMOVE;
+}
+
+/* Showing, the window puts the focus on its own first control: the field comes after. */
+static void
+mapped (CoordenaPreferencesWindow *self)
+{
+  if (self->pending_field != NULL)
+    g_timeout_add_full (G_PRIORITY_LOW, 200, focus_pending, g_object_ref (self), g_object_unref);
+}
+
+void
+coordena_preferences_window_show_field (CoordenaPreferencesWindow *self, const char *key)
+{
+  g_free (self->pending_field);
+  self->pending_field = g_strdup (key);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    focus_pending (self);
+  /* else when mapped */
+}
+
+static void
+focus_field (CoordenaPreferencesWindow *self, const char *key)
+{
+  g_autofree char *name = g_strdup_printf ("profile-%s", key);
+  GtkWidget *top = GTK_WIDGET (self), *found = NULL, *page;
+
+  for (GtkWidget *w = top; w != NULL && found == NULL;)
+    {
+      if (g_strcmp0 (gtk_widget_get_name (w), name) == 0)
+        found = w;
+      else if (gtk_widget_get_first_child (w) != NULL)
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w != NULL && w != top && gtk_widget_get_next_sibling (w) == NULL)
+            w = gtk_widget_get_parent (w);
+          w = w == NULL || w == top ? NULL : gtk_widget_get_next_sibling (w);
+        }
+    }
+  if (found == NULL)
+    return;
+  if ((page = gtk_widget_get_ancestor (found, ADW_TYPE_PREFERENCES_PAGE)) != NULL)
+    adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (page));
+  gtk_widget_grab_focus (found);
 }
 
 void
@@ -1287,6 +1395,7 @@ coordena_preferences_window_finalize (GObject *object)
 
   g_clear_pointer (&self->offer, coordena_offer_free);
   g_clear_pointer (&self->rule_rows, g_ptr_array_unref);
+  g_free (self->pending_field);
   G_OBJECT_CLASS (coordena_preferences_window_parent_class)->finalize (object);
 }
 
@@ -1331,9 +1440,38 @@ coordena_preferences_window_class_init (CoordenaPreferencesWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "prefs.leave-demo", NULL, database_action);
 }
 
+/* The window's own search (its button and entry) and the strata search have no name a screen
+ * reader can say: they get the one their purpose gives. */
+static void
+name_search_parts (GtkWidget *top)
+{
+  for (GtkWidget *w = top; w != NULL;)
+    {
+      if (GTK_IS_SEARCH_ENTRY (w) || (GTK_IS_TOGGLE_BUTTON (w) && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (w)), "edit-find-symbolic") == 0))
+        {
+          g_autofree char *placeholder = NULL;
+
+          if (GTK_IS_SEARCH_ENTRY (w))
+            g_object_get (w, "placeholder-text", &placeholder, NULL);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (w), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          placeholder != NULL && *placeholder != '\0' ? placeholder : _("Search"), -1);
+        }
+      if (gtk_widget_get_first_child (w) != NULL)
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w != NULL && w != top && gtk_widget_get_next_sibling (w) == NULL)
+            w = gtk_widget_get_parent (w);
+          w = w == NULL || w == top ? NULL : gtk_widget_get_next_sibling (w);
+        }
+    }
+}
+
 static void
 coordena_preferences_window_init (CoordenaPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->rule_rows = g_ptr_array_new ();
+  g_signal_connect_after (self, "map", G_CALLBACK (mapped), NULL);
+  name_search_parts (GTK_WIDGET (self));
 }

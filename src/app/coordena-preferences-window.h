@@ -12,6 +12,9 @@ G_DECLARE_FINAL_TYPE (CoordenaPreferencesWindow, coordena_preferences_window, CO
  * export). It edits the database of the main window it was opened from. */
 CoordenaPreferencesWindow *coordena_preferences_window_new (GtkWindow *parent);
 
+/* Shows the profile page with the field of that key focused ("secretaria.nome"). */
+void coordena_preferences_window_show_field (CoordenaPreferencesWindow *self, const char *key);
+
 /* Writes a backup to path in a worker; a toast tells the outcome. */
 void coordena_preferences_window_backup_to (CoordenaPreferencesWindow *self, const char *path);
 

@@ -9,6 +9,7 @@
 #include <coordena/rules.h>
 #include <coordena/ruleset.h>
 
+#include "coordena-file-chooser.h"
 #include "coordena-display.h"
 #include "coordena-loss-chart.h"
 #include "coordena-notify-dialog.h"
@@ -36,6 +37,7 @@ struct _CoordenaPrevisaoPage
   AdwComboRow *category_row;
   AdwEntryRow *from_row;
   GtkLabel *scenario_error;
+  GtkToggleButton *scenario_toggle;
 
   CoordenaWorkspace *workspace;
   CoordenaRuleCatalog *catalog;
@@ -57,6 +59,9 @@ struct _CoordenaPrevisaoPage
 };
 
 G_DEFINE_FINAL_TYPE (CoordenaPrevisaoPage, coordena_previsao_page, GTK_TYPE_WIDGET)
+
+enum { SHOW_TEAM, N_SIGNALS };
+static guint signals[N_SIGNALS];
 
 /* ---- Computing --------------------------------------------------------------------------- */
 
@@ -335,21 +340,40 @@ compared (CoordenaPrevisaoPage *self, CoordenaTeamItem *item)
 }
 
 static char *
-t_municipio (CoordenaPrevisaoPage *self, CoordenaTeamItem *item)
-{
-  return g_strdup (coordena_team_item_get_municipio (item));
-}
-
-static char *
-t_ine (CoordenaPrevisaoPage *self, CoordenaTeamItem *item)
-{
-  return g_strdup (coordena_team_item_get_ine (item));
-}
-
-static char *
 t_name (CoordenaPrevisaoPage *self, CoordenaTeamItem *item)
 {
   return g_strdup (coordena_team_item_get_name (item));
+}
+
+/* Who is missing: the categories absent or short of hours, by their codes as in Equipes. */
+static char *
+t_missing (CoordenaPrevisaoPage *self, CoordenaTeamItem *item)
+{
+  const CoordenaTeamSummary *ts = coordena_team_item_get_team_summary (item);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (int c = 0; c < COORDENA_N_CATEGORIES; c++)
+    if (ts->presence[c] == COORDENA_PRESENCE_ABSENT || ts->presence[c] == COORDENA_PRESENCE_HOURS_SHORT)
+      {
+        g_string_append_printf (text, "%s%s", text->len > 0 ? ", " : "", coordena_display_category_short (c));
+        if (ts->presence[c] == COORDENA_PRESENCE_HOURS_SHORT)
+          /* TRANSLATORS: after a category code in the Missing column: present, but short of weekly hours */
+          g_string_append (text, _(" (hours)"));
+      }
+  return g_strdup (text->len > 0 ? text->str : "—");
+}
+
+/* The same in words, for the tooltip and a screen reader. */
+static char *
+missing_words (const CoordenaTeamSummary *ts)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (int c = 0; c < COORDENA_N_CATEGORIES; c++)
+    if (ts->presence[c] == COORDENA_PRESENCE_ABSENT || ts->presence[c] == COORDENA_PRESENCE_HOURS_SHORT)
+      g_string_append_printf (text, "%s%s: %s", text->len > 0 ? "; " : "", coordena_display_category (c),
+                              coordena_display_presence (ts->presence[c]));
+  return text->len > 0 ? g_strdup (text->str) : NULL;
 }
 
 static char *
@@ -362,14 +386,6 @@ static char *
 t_next (CoordenaPrevisaoPage *self, CoordenaTeamItem *item)
 {
   return coordena_display_next_step (coordena_team_item_get_team_summary (item));
-}
-
-static char *
-t_fix_by (CoordenaPrevisaoPage *self, CoordenaTeamItem *item)
-{
-  CoordenaCompetencia c = coordena_team_item_get_team_summary (item)->fix_by;
-
-  return c != 0 ? coordena_competencia_format (c) : g_strdup ("—");
 }
 
 static char *
@@ -438,6 +454,126 @@ t_difference (CoordenaPrevisaoPage *self, CoordenaTeamItem *item)
   return coordena_format_money (c->loss_b - c->loss_a);
 }
 
+/* Text that may run long wraps inside its column rather than be cut or push the others away. */
+static void
+setup_wrapped (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+  guint chars = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "chars"));
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), (int) chars);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_halign (label, GTK_ALIGN_FILL);
+  gtk_list_item_set_child (list_item, label);
+}
+
+/* The team in two lines: its name, then where it is and its INE. */
+static void
+setup_team (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *name = gtk_label_new (NULL);
+  GtkWidget *where = gtk_label_new (NULL);
+
+  for (GtkWidget *l = name; l != NULL; l = l == name ? where : NULL)
+    {
+      gtk_label_set_wrap (GTK_LABEL (l), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (l), PANGO_WRAP_WORD);
+      gtk_label_set_width_chars (GTK_LABEL (l), 16);
+      gtk_label_set_max_width_chars (GTK_LABEL (l), 34);
+      gtk_label_set_xalign (GTK_LABEL (l), 0);
+      gtk_box_append (GTK_BOX (box), l);
+    }
+  gtk_widget_add_css_class (where, "dim-label");
+  gtk_widget_add_css_class (where, "caption");
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+bind_team (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
+{
+  CoordenaTeamItem *item = gtk_list_item_get_item (list_item);
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  g_autofree char *where = g_strdup_printf ("%s · INE %s", coordena_team_item_get_municipio (item), coordena_team_item_get_ine (item));
+
+  gtk_label_set_text (GTK_LABEL (gtk_widget_get_first_child (box)), coordena_team_item_get_name (item));
+  gtk_label_set_text (GTK_LABEL (gtk_widget_get_last_child (box)), where);
+}
+
+/* The next step, and under it the last competência to avoid it. */
+static void
+bind_next (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
+{
+  CoordenaTeamItem *item = gtk_list_item_get_item (list_item);
+  const CoordenaTeamSummary *ts = coordena_team_item_get_team_summary (item);
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  g_autofree char *next = coordena_display_next_step (ts);
+  g_autofree char *when = ts->fix_by != 0 ? coordena_competencia_format (ts->fix_by) : NULL;
+  /* TRANSLATORS: under the next step: the last competência to complete the team and avoid it */
+  g_autofree char *fix = when != NULL ? g_strdup_printf (_("fix by %s"), when) : NULL;
+  GtkWidget *second = gtk_widget_get_last_child (box);
+
+  gtk_label_set_text (GTK_LABEL (gtk_widget_get_first_child (box)), next);
+  gtk_label_set_text (GTK_LABEL (second), fix != NULL ? fix : "");
+  gtk_widget_set_visible (second, fix != NULL);
+}
+
+static void plan_for_team (CoordenaPrevisaoPage *self, CoordenaTeamItem *item);
+
+static void
+plan_clicked (GtkButton *button, CoordenaPrevisaoPage *self)
+{
+  GtkListItem *list_item = g_object_get_data (G_OBJECT (button), "list-item");
+
+  if (gtk_list_item_get_item (list_item) != NULL)
+    plan_for_team (self, gtk_list_item_get_item (list_item));
+}
+
+/* What is missing, and beside it the button that plans the hire. */
+static void
+setup_plan (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *button = gtk_button_new_from_icon_name ("list-add-symbolic");
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 12);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), button);
+
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, _("Plan a Change for This Team"));
+  g_object_set_data (G_OBJECT (button), "list-item", list_item);
+  g_signal_connect (button, "clicked", G_CALLBACK (plan_clicked), user_data);
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+bind_plan (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
+{
+  CoordenaTeamItem *item = gtk_list_item_get_item (list_item);
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *label = gtk_widget_get_first_child (box);
+  g_autofree char *missing = t_missing (user_data, item);
+  g_autofree char *words = missing_words (coordena_team_item_get_team_summary (item));
+  /* TRANSLATORS: the accessible name of a row's button: the team's name and INE */
+  g_autofree char *name = g_strdup_printf (_("Plan a change for %s (INE %s)"), coordena_team_item_get_name (item),
+                                           coordena_team_item_get_ine (item));
+
+  gtk_label_set_text (GTK_LABEL (label), missing);
+  gtk_widget_set_tooltip_text (label, words);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_last_child (box)), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
 static void
 setup_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
 {
@@ -463,8 +599,18 @@ bind_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer u
   CoordenaPrevisaoPage *self = user_data;
   RowText text_func = g_object_get_data (G_OBJECT (factory), "text");
   g_autofree char *text = text_func (self, gtk_list_item_get_item (list_item));
+  GtkWidget *child = gtk_list_item_get_child (list_item);
 
-  gtk_inscription_set_text (GTK_INSCRIPTION (gtk_list_item_get_child (list_item)), text);
+  if (GTK_IS_LABEL (child))
+    gtk_label_set_text (GTK_LABEL (child), text);
+  else
+    gtk_inscription_set_text (GTK_INSCRIPTION (child), text);
+  if (text_func == t_missing)
+    {
+      g_autofree char *words = missing_words (coordena_team_item_get_team_summary (gtk_list_item_get_item (list_item)));
+
+      gtk_widget_set_tooltip_text (child, words);
+    }
 }
 
 typedef int (*RowCompare) (const CoordenaTeamSummary *a, const CoordenaTeamSummary *b);
@@ -509,21 +655,58 @@ by_revocation (const CoordenaTeamSummary *a, const CoordenaTeamSummary *b)
   return x < y ? -1 : x > y;
 }
 
+/* Municipality, then the team's name: ranks from the summary, as in Equipes. */
+static int
+sort_by_place (gconstpointer a, gconstpointer b, gpointer user_data)
+{
+  CoordenaTeamItem *x = (CoordenaTeamItem *) a, *y = (CoordenaTeamItem *) b;
+  const guint32 *places = coordena_summary_get_municipio_ranks (coordena_team_item_get_summary (x));
+  const guint32 *names = coordena_summary_get_name_ranks (coordena_team_item_get_summary (x));
+  guint rx = coordena_team_item_get_row (x), ry = coordena_team_item_get_row (y);
+  int r = places[rx] != places[ry] ? (places[rx] < places[ry] ? -1 : 1) : names[rx] != names[ry] ? (names[rx] < names[ry] ? -1 : 1) : 0;
+
+  if (r == 0)
+    r = strcmp (coordena_team_item_get_ine (x), coordena_team_item_get_ine (y));
+  return r < 0 ? GTK_ORDERING_SMALLER : r > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+}
+
 static GtkColumnViewColumn *
 add_column (CoordenaPrevisaoPage *self, const char *title, RowText text, RowCompare compare, guint chars, gboolean numeric, gboolean expand)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkColumnViewColumn *column;
+  /* Words, not codes or amounts, wrap. */
+  gboolean wrapped = text == t_state || text == t_next || text == t_missing;
 
   g_object_set_data (G_OBJECT (factory), "text", text);
   g_object_set_data (G_OBJECT (factory), "chars", GUINT_TO_POINTER (chars));
   g_object_set_data (G_OBJECT (factory), "numeric", numeric ? GINT_TO_POINTER (1) : NULL);
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), self);
+  if (text == t_name || text == t_next)
+    {
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_team), self);
+      g_signal_connect (factory, "bind", G_CALLBACK (text == t_name ? bind_team : bind_next), self);
+    }
+  else if (text == t_missing)
+    {
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_plan), self);
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_plan), self);
+    }
+  else
+    {
+      g_signal_connect (factory, "setup", G_CALLBACK (wrapped ? setup_wrapped : setup_cell), self);
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), self);
+    }
   column = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_resizable (column, TRUE);
   gtk_column_view_column_set_expand (column, expand);
-  if (compare != NULL || text == t_municipio || text == t_ine || text == t_name)
+  if (text == t_name)
+    {
+      GtkSorter *sorter = GTK_SORTER (gtk_custom_sorter_new (sort_by_place, NULL, NULL));
+
+      gtk_column_view_column_set_sorter (column, sorter);
+      g_object_unref (sorter);
+    }
+  else if (compare != NULL)
     {
       GtkSorter *sorter = GTK_SORTER (gtk_custom_sorter_new (sort_rows, (gpointer) compare, NULL));
 
@@ -540,13 +723,13 @@ build_columns (CoordenaPrevisaoPage *self)
 {
   GtkColumnViewColumn *loss;
 
-  add_column (self, _("Municipality"), t_municipio, NULL, 14, FALSE, TRUE);
-  add_column (self, "INE", t_ine, NULL, 11, FALSE, FALSE);
-  add_column (self, _("Name"), t_name, NULL, 22, FALSE, TRUE);
+  /* At the default window size every column fits: the team's three fields share one column in
+   * two lines, and the words wrap. */
+  add_column (self, _("Team"), t_name, NULL, 30, FALSE, TRUE);
   add_column (self, _("Today"), t_state, by_state, 15, FALSE, FALSE);
-  g_ptr_array_add (self->forecast_columns, add_column (self, _("Next Step"), t_next, by_next, 22, FALSE, FALSE));
-  g_ptr_array_add (self->forecast_columns, add_column (self, _("Fix By"), t_fix_by, NULL, 11, FALSE, FALSE));
-  loss = add_column (self, _("Loss over Horizon"), t_loss, by_loss, 14, TRUE, FALSE);
+  add_column (self, _("Missing"), t_missing, NULL, 10, FALSE, FALSE);
+  g_ptr_array_add (self->forecast_columns, add_column (self, _("Next Step"), t_next, by_next, 12, FALSE, FALSE));
+  loss = add_column (self, _("Forecast Loss"), t_loss, by_loss, 13, TRUE, FALSE);
   g_ptr_array_add (self->forecast_columns, add_column (self, _("INE Revoked"), t_revocation, by_revocation, 11, FALSE, FALSE));
   g_ptr_array_add (self->compare_columns, add_column (self, "% A", t_percent_a, NULL, 6, TRUE, FALSE));
   g_ptr_array_add (self->compare_columns, add_column (self, "% B", t_percent_b, NULL, 6, TRUE, FALSE));
@@ -679,6 +862,57 @@ coordena_previsao_page_add_change (CoordenaPrevisaoPage *self, const char *ine_t
   return TRUE;
 }
 
+/* The form filled for the team: a hire of the first category it misses, from the competência
+ * after the latest; the user checks it and adds. */
+static void
+plan_for_team (CoordenaPrevisaoPage *self, CoordenaTeamItem *item)
+{
+  const CoordenaTeamSummary *ts = coordena_team_item_get_team_summary (item);
+  CoordenaSummary *base = coordena_workspace_get_summary (self->workspace);
+
+  gtk_toggle_button_set_active (self->scenario_toggle, TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (self->ine_row), coordena_team_item_get_ine (item));
+  adw_combo_row_set_selected (self->kind_row, 0);
+  for (int c = 0; c < COORDENA_N_CATEGORIES; c++)
+    if (ts->presence[c] == COORDENA_PRESENCE_ABSENT || ts->presence[c] == COORDENA_PRESENCE_HOURS_SHORT)
+      {
+        adw_combo_row_set_selected (self->category_row, (guint) c);
+        break;
+      }
+  if (*gtk_editable_get_text (GTK_EDITABLE (self->from_row)) == '\0' && base != NULL && coordena_summary_get_current (base) != 0)
+    {
+      g_autofree char *next = coordena_competencia_format (coordena_competencia_add (coordena_summary_get_current (base), 1));
+
+      gtk_editable_set_text (GTK_EDITABLE (self->from_row), next);
+    }
+  set_scenario_error (self, NULL, NULL);
+  gtk_widget_grab_focus (GTK_WIDGET (self->kind_row));
+}
+
+void
+coordena_previsao_page_plan_change (CoordenaPrevisaoPage *self, guint position)
+{
+  g_autoptr(CoordenaTeamItem) item = g_list_model_get_item (G_LIST_MODEL (self->sorted), position);
+
+  if (item != NULL)
+    plan_for_team (self, item);
+}
+
+static void
+row_activated (CoordenaPrevisaoPage *self, guint position)
+{
+  g_autoptr(CoordenaTeamItem) item = g_list_model_get_item (G_LIST_MODEL (self->sorted), position);
+
+  if (item != NULL)
+    g_signal_emit (self, signals[SHOW_TEAM], 0, coordena_team_item_get_ine (item));
+}
+
+void
+coordena_previsao_page_activate_row (CoordenaPrevisaoPage *self, guint position)
+{
+  row_activated (self, position);
+}
+
 static void
 add_change_action (GtkWidget *widget, const char *name, GVariant *param)
 {
@@ -755,6 +989,7 @@ export_action (GtkWidget *widget, const char *name, GVariant *param)
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), pdf ? _("forecast.pdf") : _("forecast.csv"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
   g_object_set_data (G_OBJECT (native), "pdf", pdf ? GINT_TO_POINTER (1) : NULL);
+  coordena_file_chooser_prepare (native);
   g_signal_connect (native, "response", G_CALLBACK (export_chosen), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
@@ -932,6 +1167,11 @@ coordena_previsao_page_class_init (CoordenaPrevisaoPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CoordenaPrevisaoPage, category_row);
   gtk_widget_class_bind_template_child (widget_class, CoordenaPrevisaoPage, from_row);
   gtk_widget_class_bind_template_child (widget_class, CoordenaPrevisaoPage, scenario_error);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaPrevisaoPage, scenario_toggle);
+
+  /* A row was activated: its team, by INE, for the Equipes page. */
+  signals[SHOW_TEAM] = g_signal_new ("show-team", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                     G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_install_action (widget_class, "previsao.add-change", NULL, add_change_action);
   gtk_widget_class_install_action (widget_class, "previsao.export-csv", NULL, export_action);
@@ -944,7 +1184,7 @@ static void
 coordena_previsao_page_init (CoordenaPrevisaoPage *self)
 {
   g_autoptr(GtkStringList) categories = gtk_string_list_new (NULL);
-  GtkNoSelection *selection;
+  GtkSingleSelection *selection;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   /* From the forecast to the letters, beside the other ways out of this page. */
@@ -966,9 +1206,12 @@ coordena_previsao_page_init (CoordenaPrevisaoPage *self)
   build_columns (self);
   self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->rows)),
                                           g_object_ref (gtk_column_view_get_sorter (self->column_view)));
-  selection = gtk_no_selection_new (G_LIST_MODEL (self->sorted));
+  selection = gtk_single_selection_new (G_LIST_MODEL (self->sorted));
+  gtk_single_selection_set_autoselect (selection, FALSE);
+  gtk_single_selection_set_can_unselect (selection, TRUE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
   g_object_unref (selection);
+  g_signal_connect_swapped (self->column_view, "activate", G_CALLBACK (row_activated), self);
 
   g_signal_connect (self, "map", G_CALLBACK (page_mapped), NULL);
   g_signal_connect_swapped (self->rules_row, "notify::selected", G_CALLBACK (recompute), self);

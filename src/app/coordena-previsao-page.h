@@ -28,4 +28,9 @@ gboolean coordena_previsao_page_add_change (CoordenaPrevisaoPage *self,
                                             const char          *from);
 guint coordena_previsao_page_get_n_changes (CoordenaPrevisaoPage *self);
 
+/* What a row's button and its activation do, by position in the rows shown: fill the scenario
+ * form for the team (no INE to type), and open the team in Equipes ("show-team"). */
+void coordena_previsao_page_plan_change (CoordenaPrevisaoPage *self, guint position);
+void coordena_previsao_page_activate_row (CoordenaPrevisaoPage *self, guint position);
+
 G_END_DECLS

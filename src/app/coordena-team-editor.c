@@ -6,6 +6,8 @@
 #include <coordena/reference.h>
 #include <coordena/roster-edit.h>
 
+#include "coordena-display.h"
+#include "coordena-editing.h"
 #include "coordena-team-editor.h"
 #include "coordena-window.h"
 
@@ -22,6 +24,8 @@ struct _CoordenaTeamEditor
   AdwComboRow *type_row;
   AdwEntryRow *competencia_row;
   GtkLabel *message_label;
+  GtkDropDown *cbo_dropdown;
+  GPtrArray *cbo_codes;         /* per cbo_dropdown position */
 
   CoordenaWorkspace *workspace;
   gboolean member;             /* editing a member, not a team */
@@ -44,6 +48,13 @@ static const char *
 text_of (AdwEntryRow *row)
 {
   return gtk_editable_get_text (GTK_EDITABLE (row));
+}
+
+/* The CNS of the member edited is the stored one: the field may show it masked. */
+static const char *
+cns_of (CoordenaTeamEditor *self)
+{
+  return self->member && self->cns != NULL ? self->cns : text_of (self->first_row);
 }
 
 static void
@@ -114,7 +125,7 @@ validate (CoordenaTeamEditor *self)
     {
       g_autoptr(GError) e1 = NULL, e3 = NULL, e4 = NULL;
       char *w3 = NULL;
-      gboolean r1 = coordena_check_cns (text_of (self->first_row), &e1);
+      gboolean r1 = coordena_check_cns (cns_of (self), &e1);
       gboolean r3 = coordena_check_cbo (text_of (self->third_row), &w3, &e3);
       gboolean r4 = coordena_check_hours (text_of (self->fourth_row), NULL, &e4);
       const CoordenaReference *reference = coordena_reference_get (NULL);
@@ -166,15 +177,6 @@ chosen_type (CoordenaTeamEditor *self)
   return i < G_N_ELEMENTS (types) ? types[i] : COORDENA_TEAM_TYPE_OTHER;
 }
 
-static void
-toast (CoordenaTeamEditor *self, const char *text)
-{
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-
-  if (COORDENA_IS_WINDOW (parent))
-    coordena_window_add_toast (COORDENA_WINDOW (parent), adw_toast_new (text));
-}
-
 gboolean
 coordena_team_editor_save (CoordenaTeamEditor *self)
 {
@@ -187,6 +189,7 @@ coordena_team_editor_save (CoordenaTeamEditor *self)
   g_autofree char *ine = NULL, *cnes = NULL, *ibge7 = NULL, *name = NULL;
   g_autofree char *cns = NULL, *person = NULL, *cbo = NULL;
   CoordenaTeamEdit team = { 0 };
+  g_autoptr(CoordenaTeamSnapshot) before = NULL;
   gboolean ok;
 
   validate (self);
@@ -202,6 +205,7 @@ coordena_team_editor_save (CoordenaTeamEditor *self)
       team = (CoordenaTeamEdit) { .ine = ine, .cnes = cnes, .ibge7 = ibge7, .name = *name ? name : NULL, .type = chosen_type (self) };
       /* The team keeps whoever it had in that competência. */
       members = coordena_roster_edit_members (roster, ine, competencia);
+      before = coordena_roster_edit_snapshot_team (roster, ine);
       ok = coordena_roster_edit_put (store, self->ine == NULL ? "incluir equipe" : "editar equipe", &team, competencia,
                                      (const CoordenaMemberEdit *) members->data, members->len, &error);
     }
@@ -213,13 +217,14 @@ coordena_team_editor_save (CoordenaTeamEditor *self)
       CoordenaMemberEdit edit;
       gboolean replaced = FALSE;
 
-      cns = g_strstrip (g_strdup (text_of (self->first_row)));
+      cns = g_strstrip (g_strdup (cns_of (self)));
       person = g_strstrip (g_strdup (text_of (self->second_row)));
       cbo = g_strstrip (g_strdup (text_of (self->third_row)));
       coordena_check_hours (text_of (self->fourth_row), &hours, NULL);
       edit = (CoordenaMemberEdit) { .cns = cns, .name = *person ? person : NULL, .cbo = cbo, .hours = hours };
       team = (CoordenaTeamEdit) { .ine = rt->ine, .cnes = rt->cnes, .ibge7 = rt->ibge, .name = rt->name, .type = ts->type };
       members = coordena_roster_edit_members (roster, self->ine, competencia);
+      before = coordena_roster_edit_snapshot_team (roster, self->ine);
       for (guint i = 0; i < members->len; i++)
         {
           CoordenaMemberEdit *m = &g_array_index (members, CoordenaMemberEdit, i);
@@ -243,8 +248,9 @@ coordena_team_editor_save (CoordenaTeamEditor *self)
       gtk_widget_set_visible (GTK_WIDGET (self->message_label), TRUE);
       return FALSE;
     }
-  toast (self, self->member ? (self->cns == NULL ? _("Member added") : _("Member saved"))
-                            : (self->ine == NULL ? _("Team added") : _("Team saved")));
+  coordena_editing_saved (gtk_window_get_transient_for (GTK_WINDOW (self)), self->workspace, team.ine, g_steal_pointer (&before),
+                          self->member ? (self->cns == NULL ? _("Member added") : _("Member saved"))
+                                       : (self->ine == NULL ? _("Team added") : _("Team saved")));
   coordena_workspace_reload (self->workspace);
   gtk_window_destroy (GTK_WINDOW (self));
   return TRUE;
@@ -274,6 +280,56 @@ coordena_team_editor_can_save (CoordenaTeamEditor *self)
   return self->valid;
 }
 
+static void
+cbo_chosen (CoordenaTeamEditor *self)
+{
+  guint i = gtk_drop_down_get_selected (self->cbo_dropdown);
+
+  if (self->cbo_codes == NULL || i >= self->cbo_codes->len)
+    return;
+  gtk_editable_set_text (GTK_EDITABLE (self->third_row), g_ptr_array_index (self->cbo_codes, i));
+  /* The field holds the choice, and the message below names it: the button stays small. */
+  gtk_drop_down_set_selected (self->cbo_dropdown, GTK_INVALID_LIST_POSITION);
+}
+
+/* The occupation by its name from the CBO 2002 table: typing "enfermeiro" in the chooser's
+ * search finds it; the field gets its code. */
+static void
+add_cbo_chooser (CoordenaTeamEditor *self)
+{
+  const CoordenaReference *reference = coordena_reference_get (NULL);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+
+  if (reference == NULL)
+    return;
+  self->cbo_codes = coordena_reference_cbo_codes (reference);
+  for (guint i = 0; i < self->cbo_codes->len; i++)
+    {
+      const char *code = g_ptr_array_index (self->cbo_codes, i);
+      g_autofree char *name = g_strdup_printf ("%s — %s", coordena_reference_cbo_title (reference, code), code);
+
+      gtk_string_list_append (names, name);
+    }
+  self->cbo_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (NULL, gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string")));
+  gtk_drop_down_set_model (self->cbo_dropdown, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->cbo_dropdown, GTK_INVALID_LIST_POSITION);
+  gtk_drop_down_set_enable_search (self->cbo_dropdown, TRUE);
+  gtk_widget_set_valign (GTK_WIDGET (self->cbo_dropdown), GTK_ALIGN_CENTER);
+  gtk_widget_set_name (GTK_WIDGET (self->cbo_dropdown), "cbo-chooser");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->cbo_dropdown), _("Choose the occupation by its name"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->cbo_dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Choose the occupation by its name"), -1);
+  gtk_widget_add_css_class (GTK_WIDGET (self->cbo_dropdown), "cbo-chooser");
+  adw_entry_row_add_suffix (self->third_row, GTK_WIDGET (self->cbo_dropdown));
+  g_signal_connect_swapped (self->cbo_dropdown, "notify::selected", G_CALLBACK (cbo_chosen), self);
+}
+
+GtkDropDown *
+coordena_team_editor_get_cbo_chooser (CoordenaTeamEditor *self)
+{
+  return self->cbo_dropdown;
+}
+
 static CoordenaTeamEditor *
 editor_new (GtkWindow *parent, CoordenaWorkspace *workspace, gboolean member)
 {
@@ -286,6 +342,8 @@ editor_new (GtkWindow *parent, CoordenaWorkspace *workspace, gboolean member)
   for (guint i = 0; i < 4; i++)
     adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row_at (self, i)), _(member ? member_titles[i] : team_titles[i]));
   gtk_widget_set_visible (GTK_WIDGET (self->type_row), !member);
+  if (member)
+    add_cbo_chooser (self);
   for (guint i = 0; i < 5; i++)
     g_signal_connect_swapped (coordena_team_editor_get_field (self, i), "changed", G_CALLBACK (validate), self);
   return self;
@@ -310,8 +368,7 @@ coordena_team_editor_new_team (GtkWindow *parent, CoordenaWorkspace *workspace, 
     {
       GDate today;
 
-      g_date_clear (&today, 1);
-      g_date_set_time_t (&today, time (NULL));
+      coordena_clock_today (&today);
       current = coordena_competencia_from_date (&today);
     }
 
@@ -364,7 +421,10 @@ coordena_team_editor_new_member (GtkWindow *parent, CoordenaWorkspace *workspace
             {
               g_autofree char *hours = g_strdup_printf ("%u", m->hours);
 
-              set_text (self->first_row, m->cns);
+              g_autofree char *shown = coordena_display_cns (m->cns);
+
+              /* As every list shows it: whole only with Mostrar o CNS completo. */
+              set_text (self->first_row, shown);
               gtk_editable_set_editable (GTK_EDITABLE (self->first_row), FALSE);
               set_text (self->second_row, m->name);
               set_text (self->third_row, m->cbo);
@@ -393,6 +453,7 @@ coordena_team_editor_finalize (GObject *object)
 
   g_free (self->ine);
   g_free (self->cns);
+  g_clear_pointer (&self->cbo_codes, g_ptr_array_unref);
   G_OBJECT_CLASS (coordena_team_editor_parent_class)->finalize (object);
 }
 

@@ -28,4 +28,7 @@ const char *coordena_team_editor_get_message (CoordenaTeamEditor *self);
 gboolean coordena_team_editor_can_save (CoordenaTeamEditor *self);
 gboolean coordena_team_editor_save (CoordenaTeamEditor *self);
 
+/* The member form's chooser of the occupation by name (NULL in the team form). */
+GtkDropDown *coordena_team_editor_get_cbo_chooser (CoordenaTeamEditor *self);
+
 G_END_DECLS

@@ -14,6 +14,9 @@ CoordenaWorkspace *coordena_window_get_workspace (CoordenaWindow *self);
 /* A page's widget by name ("painel", "equipes", "previsao", "adesao" or "first-run"). */
 GtkWidget *coordena_window_get_page_widget (CoordenaWindow *self, const char *name);
 
+/* The banner shown while a rule file of the user's does not load. */
+GtkWidget *coordena_window_get_rules_banner (CoordenaWindow *self);
+
 /* The toast shown last, while it is on screen (NULL after). */
 AdwToast *coordena_window_get_last_toast (CoordenaWindow *self);
 

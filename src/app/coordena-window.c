@@ -4,10 +4,12 @@
 
 #include <coordena/coordena.h>
 #include <coordena/export.h>
+#include <coordena/ruleset.h>
 
 #include "coordena-adesao-page.h"
 #include "coordena-databases.h"
 #include "coordena-editing.h"
+#include "coordena-file-chooser.h"
 #include "coordena-equipes-page.h"
 #include "coordena-first-run.h"
 #include "coordena-import-dialog.h"
@@ -39,6 +41,8 @@ struct _CoordenaWindow
   CoordenaWorkspace *workspace;
   char *remembered_path;         /* the database last recorded in the settings */
   AdwToast *last_toast;          /* weak: the toast shown last, for the tests */
+  GtkWidget *rules_banner;       /* a user rule file did not load: the shipped sets are in use */
+  GtkLabel *rules_banner_label;
 };
 
 G_DEFINE_FINAL_TYPE (CoordenaWindow, coordena_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -222,6 +226,55 @@ database_action (GtkWidget *widget, const char *action_name, GVariant *parameter
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
 
+/* A banner under the header bar, as long as a rule file of the user's does not load. */
+static void
+build_rules_banner (CoordenaWindow *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_widget_set_name (box, "rules-banner");
+  gtk_widget_add_css_class (box, "rules-banner");
+  gtk_widget_set_margin_start (box, 18);
+  gtk_widget_set_margin_end (box, 18);
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+  gtk_widget_add_css_class (icon, "warning");
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_widget_set_visible (box, FALSE);
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->main_stack))), box,
+                              GTK_WIDGET (self->header_bar));
+  self->rules_banner = box;
+  self->rules_banner_label = GTK_LABEL (label);
+}
+
+static void
+update_rules_banner (CoordenaWindow *self)
+{
+  g_autofree char *problem = coordena_rule_catalog_dup_user_problem ();
+  g_autofree char *text = NULL;
+
+  if (problem != NULL)
+    /* TRANSLATORS: a banner; the message says which file, line and rule */
+    text = g_strdup_printf (_("A rule file of yours was not loaded, so the forecast uses the rule sets shipped with "
+                              "Coordena. Correct or remove the file: %s"), problem);
+  gtk_label_set_text (self->rules_banner_label, text != NULL ? text : "");
+  gtk_widget_set_visible (self->rules_banner, problem != NULL);
+}
+
+GtkWidget *
+coordena_window_get_rules_banner (CoordenaWindow *self)
+{
+  return self->rules_banner;
+}
+
 static void
 workspace_changed (CoordenaWindow *self)
 {
@@ -229,6 +282,8 @@ workspace_changed (CoordenaWindow *self)
 
   update_main_stack (self);
   remember_database (self);
+  update_rules_banner (self);
+  coordena_editing_database_changed (GTK_WINDOW (self), coordena_workspace_get_path (self->workspace));
   if (error != NULL && coordena_workspace_is_open (self->workspace))
     {
       AdwToast *toast = adw_toast_new (error->message);
@@ -396,6 +451,7 @@ export_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), roster ? "roster.csv" : _("teams.csv"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
   g_object_set_data (G_OBJECT (native), "roster", GINT_TO_POINTER (roster));
+  coordena_file_chooser_prepare (native);
   g_signal_connect (native, "response", G_CALLBACK (export_chosen), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
@@ -406,6 +462,12 @@ add_team_action (GtkWidget *widget, const char *action_name, GVariant *parameter
   CoordenaWindow *self = COORDENA_WINDOW (widget);
 
   coordena_editing_edit_team (GTK_WINDOW (self), self->workspace, NULL);
+}
+
+static void
+undo_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  coordena_editing_undo (GTK_WINDOW (widget));
 }
 
 static void
@@ -551,6 +613,8 @@ coordena_window_class_init (CoordenaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-database", NULL, database_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", database_action);
   gtk_widget_class_install_action (widget_class, "win.leave-demo", NULL, database_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import-cnes", NULL);
   /* Not Shift+Ctrl+I: GtkWindow binds it (and Shift+Ctrl+D) to the GTK Inspector. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.import-csv", NULL);
@@ -569,6 +633,7 @@ coordena_window_init (CoordenaWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  build_rules_banner (self);
   self->workspace = coordena_workspace_new ();
   g_signal_connect_swapped (self->workspace, "changed", G_CALLBACK (workspace_changed), self);
   coordena_first_run_set_workspace (self->first_run, self->workspace);
@@ -579,6 +644,7 @@ coordena_window_init (CoordenaWindow *self)
   g_signal_connect_swapped (self->painel_page, "show-municipio", G_CALLBACK (show_municipio), self);
   g_signal_connect_swapped (self->painel_page, "show-kpi", G_CALLBACK (show_kpi), self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.leave-demo", FALSE);
+  g_signal_connect_swapped (self->previsao_page, "show-team", G_CALLBACK (show_team), self);
 }
 
 AdwViewStack *

@@ -160,7 +160,7 @@ coordena_oficio_preview_letterhead (CoordenaStore *store, const CoordenaOffer *o
         case COORDENA_PROFILE_EMAIL:
         case COORDENA_PROFILE_SIGLA:
           if (!g_str_equal (key, "subunidade") && !g_str_has_suffix (key, ".cargo") && !g_str_equal (key, "site"))
-            g_hash_table_insert (request.profile.values, g_strdup (key), g_strdup_printf ("[%s]", key));
+            g_hash_table_insert (request.profile.values, g_strdup (key), g_strdup_printf ("[%s]", coordena_profile_label (key)));
           break;
         case COORDENA_PROFILE_STYLE:
         case COORDENA_PROFILE_CLOSING:

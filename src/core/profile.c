@@ -44,6 +44,83 @@ static const CoordenaProfileKey keys[] = {
   { "contato.telefone", COORDENA_PROFILE_TEXT, N_("the contact person’s phone") },
 };
 
+/* The field names the window shows; the keys stay what the command line types. */
+static const struct {
+  const char *key;
+  const char *label;
+} labels[] = {
+  { "secretaria.nome", N_("Secretariat’s name") },
+  { "secretaria.sigla", N_("Acronyms for the number") },
+  { "subunidade", N_("Sub-units under the header") },
+  { "cidade", N_("City in the date line") },
+  { "endereco", N_("Address") },
+  { "telefone", N_("Secretariat’s phone") },
+  { "email", N_("Secretariat’s e-mail") },
+  { "site", N_("Secretariat’s site") },
+  { "brasao", N_("Coat of arms") },
+  { "numeracao.estilo", N_("Number style") },
+  { "fecho", N_("Closing") },
+  { "secretario.nome", N_("Secretary’s name") },
+  { "secretario.genero", N_("Secretary’s form of address") },
+  { "secretario.cargo", N_("Secretary’s title") },
+  { "coordenador.nome", N_("Coordinator’s name") },
+  { "coordenador.genero", N_("Coordinator’s form of address") },
+  { "coordenador.cargo", N_("Coordinator’s title") },
+  { "contato.nome", N_("Contact person’s name") },
+  { "contato.email", N_("Contact person’s e-mail") },
+  { "contato.telefone", N_("Contact person’s phone") },
+};
+
+const char *
+coordena_profile_label (const char *key)
+{
+  for (guint i = 0; key != NULL && i < G_N_ELEMENTS (labels); i++)
+    if (g_str_equal (labels[i].key, key))
+      return g_dgettext (GETTEXT_PACKAGE, labels[i].label);
+  return key;
+}
+
+/* A key counts only as a whole token: "email" inside "contato.email" is not the secretariat's. */
+static gboolean
+key_char (char c)
+{
+  return g_ascii_isalnum (c) || c == '.' || c == '_';
+}
+
+char *
+coordena_profile_name_fields (const char *message)
+{
+  GString *out = g_string_new (NULL);
+  const char *p = message;
+
+  while (p != NULL && *p != '\0')
+    {
+      gsize best = 0;
+      const char *label = NULL;
+
+      if (p == message || !key_char (p[-1]))
+        for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+          {
+            gsize len = strlen (labels[i].key);
+
+            if (len > best && strncmp (p, labels[i].key, len) == 0
+                && !(g_ascii_isalnum (p[len]) || p[len] == '_' || (p[len] == '.' && g_ascii_isalnum (p[len + 1]))))
+              {
+                best = len;
+                label = g_dgettext (GETTEXT_PACKAGE, labels[i].label);
+              }
+          }
+      if (label != NULL)
+        {
+          g_string_append (out, label);
+          p += best;
+        }
+      else
+        g_string_append_c (out, *p++);
+    }
+  return g_string_free (out, FALSE);
+}
+
 const CoordenaProfileKey *
 coordena_profile_keys (guint *n)
 {

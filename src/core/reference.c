@@ -294,6 +294,28 @@ coordena_reference_municipios_of_uf (const CoordenaReference *ref, guint codigo_
   return out;
 }
 
+static int
+by_title (gconstpointer a, gconstpointer b, gpointer data)
+{
+  GHashTable *cbo = data;
+
+  return g_utf8_collate (g_hash_table_lookup (cbo, *(const char *const *) a), g_hash_table_lookup (cbo, *(const char *const *) b));
+}
+
+GPtrArray *
+coordena_reference_cbo_codes (const CoordenaReference *ref)
+{
+  GPtrArray *codes = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer code;
+
+  g_hash_table_iter_init (&iter, ref->cbo);
+  while (g_hash_table_iter_next (&iter, &code, NULL))
+    g_ptr_array_add (codes, code);
+  g_ptr_array_sort_with_data (codes, by_title, ref->cbo);
+  return codes;
+}
+
 const char *
 coordena_reference_cbo_title (const CoordenaReference *ref, const char *cbo)
 {

@@ -368,13 +368,12 @@ fail:
   return NULL;
 }
 
-gboolean
-coordena_roster_edit_restore_team (CoordenaStore *store, const CoordenaTeamSnapshot *snapshot, GError **error)
+/* Writes the snapshot's team, competências and members, inside the caller's transaction. */
+static gboolean
+write_snapshot (CoordenaStore *store, const CoordenaTeamSnapshot *snapshot, GError **error)
 {
   g_autoptr(CoordenaRosterWriter) writer = NULL;
-  g_autofree char *after = NULL;
   gint64 team_id;
-  char entity[64];
   CoordenaTeamType type = snapshot->months->len > 0 ? g_array_index (snapshot->months, SnapshotMonth, 0).type
                                                     : COORDENA_TEAM_TYPE_OTHER;
   CoordenaWriterTeam wt = {
@@ -382,32 +381,43 @@ coordena_roster_edit_restore_team (CoordenaStore *store, const CoordenaTeamSnaps
     .nome = snapshot->name,
   };
 
-  if (!coordena_store_begin (store, error))
-    return FALSE;
   if ((writer = coordena_roster_writer_new (store, "manual", error)) == NULL
       || (team_id = coordena_roster_writer_team (writer, &wt, error)) == 0)
-    goto fail;
+    return FALSE;
   if (snapshot->base_centavos != COORDENA_BASE_UNKNOWN
       && !coordena_roster_writer_team_base (writer, team_id, snapshot->base_centavos, error))
-    goto fail;
+    return FALSE;
   for (guint i = 0; i < snapshot->months->len; i++)
     {
       const SnapshotMonth *m = &g_array_index (snapshot->months, SnapshotMonth, i);
 
       if (!coordena_roster_writer_team_month (writer, team_id, m->competencia, m->type,
                                               (int) (m->flags & COORDENA_TEAM_FLAG_PROVIMENTO), error))
-        goto fail;
+        return FALSE;
       if ((m->flags & COORDENA_TEAM_FLAG_SEM_PRODUCAO) != 0 && !coordena_store_mark_sem_producao (store, team_id, m->competencia, error))
-        goto fail;
+        return FALSE;
       for (guint j = 0; j < m->members->len; j++)
         {
           const CoordenaMemberEdit *e = &g_array_index (m->members, CoordenaMemberEdit, j);
           gint64 prof = coordena_roster_writer_professional (writer, e->cns, e->name, error);
 
           if (prof == 0 || !coordena_roster_writer_member (writer, team_id, m->competencia, prof, e->cbo, e->hours, error))
-            goto fail;
+            return FALSE;
         }
     }
+  return TRUE;
+}
+
+gboolean
+coordena_roster_edit_restore_team (CoordenaStore *store, const CoordenaTeamSnapshot *snapshot, GError **error)
+{
+  g_autofree char *after = NULL;
+  char entity[64];
+
+  if (!coordena_store_begin (store, error))
+    return FALSE;
+  if (!write_snapshot (store, snapshot, error))
+    goto fail;
   after = g_strdup_printf ("{\"ine\":\"%s\",\"competencias\":%u}", snapshot->ine, snapshot->months->len);
   g_snprintf (entity, sizeof entity, "equipe %s", snapshot->ine);
   if (!coordena_store_audit (store, "desfazer remocao de equipe", entity, NULL, after, error)
@@ -518,4 +528,63 @@ coordena_roster_edit_restore_member (CoordenaStore *store, const CoordenaMemberR
                           m->members->len, error);
     }
   g_return_val_if_reached (FALSE);
+}
+
+/* ---- Undoing an edit ------------------------------------------------------------------------ */
+
+CoordenaTeamSnapshot *
+coordena_roster_edit_snapshot_team (const CoordenaRoster *roster, const char *ine)
+{
+  const CoordenaRosterTeam *team = roster != NULL && ine != NULL ? coordena_roster_find_team (roster, ine) : NULL;
+
+  return team != NULL ? snapshot_new (roster, team) : NULL;
+}
+
+gboolean
+coordena_roster_edit_revert_team (CoordenaStore *store, const char *ine, const CoordenaTeamSnapshot *snapshot, GError **error)
+{
+  g_autofree char *after = NULL;
+  char entity[64];
+
+  g_return_val_if_fail (ine != NULL, FALSE);
+  g_return_val_if_fail (snapshot == NULL || g_str_equal (snapshot->ine, ine), FALSE);
+
+  if (!coordena_store_begin (store, error))
+    return FALSE;
+  if (snapshot == NULL)
+    {
+      /* It did not exist before: the edit added it. */
+      if (!coordena_store_delete_team (store, ine, error))
+        goto fail;
+    }
+  else
+    {
+      /* Every competência as it was; the team row itself stays, and with it the scenario
+       * changes planned for it. Writing only sets what is given: names come back exactly. */
+      if (!coordena_store_delete_team_months (store, ine, error)
+          || !write_snapshot (store, snapshot, error)
+          || !coordena_store_set_team_name (store, ine, snapshot->name, error))
+        goto fail;
+      for (guint i = 0; i < snapshot->months->len; i++)
+        {
+          const SnapshotMonth *m = &g_array_index (snapshot->months, SnapshotMonth, i);
+
+          for (guint j = 0; j < m->members->len; j++)
+            {
+              const CoordenaMemberEdit *e = &g_array_index (m->members, CoordenaMemberEdit, j);
+
+              if (!coordena_store_set_professional_name (store, e->cns, e->name, error))
+                goto fail;
+            }
+        }
+    }
+  g_snprintf (entity, sizeof entity, "equipe %s", ine);
+  after = g_strdup_printf ("{\"ine\":\"%s\",\"competencias\":%u}", ine, snapshot != NULL ? snapshot->months->len : 0);
+  if (!coordena_store_audit (store, "desfazer edicao", entity, NULL, after, error) || !coordena_store_commit (store, error))
+    goto fail;
+  return TRUE;
+
+fail:
+  coordena_store_rollback (store);
+  return FALSE;
 }

@@ -749,14 +749,60 @@ coordena_rule_catalog_load_dirs (const char *shipped_dir, const char *user_dir, 
   return g_steal_pointer (&catalog);
 }
 
+/* The window's choice: a broken file of the user's falls back to the shipped sets, and the
+ * problem is kept for the window to show; the command line refuses instead. */
+static gboolean fallback_enabled;
+static GMutex problem_lock;
+static char *user_problem;
+
+void
+coordena_rule_catalog_set_fallback (gboolean enabled)
+{
+  fallback_enabled = enabled;
+}
+
+char *
+coordena_rule_catalog_dup_user_problem (void)
+{
+  char *copy;
+
+  g_mutex_lock (&problem_lock);
+  copy = g_strdup (user_problem);
+  g_mutex_unlock (&problem_lock);
+  return copy;
+}
+
+static void
+set_user_problem (const char *message)
+{
+  g_mutex_lock (&problem_lock);
+  g_free (user_problem);
+  user_problem = g_strdup (message);
+  g_mutex_unlock (&problem_lock);
+}
+
 CoordenaRuleCatalog *
 coordena_rule_catalog_load (GError **error)
 {
   g_autofree char *shipped = g_build_filename (coordena_datadir (), "rules", NULL);
   g_autofree char *user_base = coordena_user_datadir ();
   g_autofree char *user = g_build_filename (user_base, "rules", NULL);
+  g_autoptr(GError) local = NULL;
+  CoordenaRuleCatalog *catalog = coordena_rule_catalog_load_dirs (shipped, user, &local);
 
-  return coordena_rule_catalog_load_dirs (shipped, user, error);
+  if (catalog != NULL)
+    {
+      set_user_problem (NULL);
+      return catalog;
+    }
+  if (fallback_enabled && (catalog = coordena_rule_catalog_load_dirs (shipped, NULL, NULL)) != NULL)
+    {
+      /* The shipped sets load alone: the user's files are what is wrong. */
+      set_user_problem (local->message);
+      return catalog;
+    }
+  g_propagate_error (error, g_steal_pointer (&local));
+  return NULL;
 }
 
 guint

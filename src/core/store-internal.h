@@ -46,6 +46,9 @@ gboolean coordena_store_numbering_set_counter (CoordenaStore *store, const char 
 /* Deletes a team with its competências and memberships; the professionals stay. */
 gboolean coordena_store_delete_team (CoordenaStore *store, const char *ine, GError **error);
 /* Marks a team's competência as without SISAB production (the user's flag, not the import's). */
+gboolean coordena_store_delete_team_months (CoordenaStore *store, const char *ine, GError **error);
+gboolean coordena_store_set_team_name (CoordenaStore *store, const char *ine, const char *name, GError **error);
+gboolean coordena_store_set_professional_name (CoordenaStore *store, const char *cns, const char *name, GError **error);
 gboolean coordena_store_mark_sem_producao (CoordenaStore *store, gint64 team_id, CoordenaCompetencia competencia,
                                            GError **error);
 

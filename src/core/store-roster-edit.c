@@ -45,3 +45,45 @@ coordena_store_mark_sem_producao (CoordenaStore *store, gint64 team_id, Coordena
     return coordena_store_set_error (store, error, _("restoring the team"));
   return TRUE;
 }
+
+static gboolean
+run (CoordenaStore *store, const char *sql, const char *text1, const char *text2, GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (coordena_store_get_db (store), sql, -1, &stmt, NULL) != SQLITE_OK)
+    return coordena_store_set_error (store, error, _("undoing the edit"));
+  if (text1 != NULL)
+    sqlite3_bind_text (stmt, 1, text1, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, 1);
+  if (text2 != NULL)
+    sqlite3_bind_text (stmt, 2, text2, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return coordena_store_set_error (store, error, _("undoing the edit"));
+  return TRUE;
+}
+
+/* Every competência of the team goes (with its memberships); the team row and the scenario
+ * changes planned for it stay. */
+gboolean
+coordena_store_delete_team_months (CoordenaStore *store, const char *ine, GError **error)
+{
+  return run (store, "DELETE FROM equipe_competencia WHERE equipe_id = (SELECT id FROM equipe WHERE ine = ?2)", NULL, ine,
+              error);
+}
+
+gboolean
+coordena_store_set_team_name (CoordenaStore *store, const char *ine, const char *name, GError **error)
+{
+  return run (store, "UPDATE equipe SET nome = ?1 WHERE ine = ?2", name, ine, error);
+}
+
+gboolean
+coordena_store_set_professional_name (CoordenaStore *store, const char *cns, const char *name, GError **error)
+{
+  return run (store, "UPDATE profissional SET nome = ?1 WHERE cns = ?2", name, cns, error);
+}

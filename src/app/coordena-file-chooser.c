@@ -1,0 +1,47 @@
+#include "config.h"
+
+#include "coordena-application.h"
+#include "coordena-file-chooser.h"
+
+static GSettings *
+settings (void)
+{
+  GApplication *app = g_application_get_default ();
+
+  return COORDENA_IS_APPLICATION (app) ? coordena_application_get_settings (COORDENA_APPLICATION (app)) : NULL;
+}
+
+static void
+remember (GtkNativeDialog *native, int response, gpointer data)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) folder = NULL;
+  g_autofree char *path = NULL;
+
+  if (response != GTK_RESPONSE_ACCEPT || settings () == NULL
+      || (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native))) == NULL)
+    return;
+  folder = gtk_file_chooser_get_action (GTK_FILE_CHOOSER (native)) == GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER
+           ? g_object_ref (file) : g_file_get_parent (file);
+  if (folder != NULL && (path = g_file_get_path (folder)) != NULL)
+    g_settings_set_string (settings (), "last-folder", path);
+}
+
+void
+coordena_file_chooser_prepare (GtkFileChooserNative *native)
+{
+  g_autofree char *last = settings () != NULL ? g_settings_get_string (settings (), "last-folder") : NULL;
+  gboolean saving = gtk_file_chooser_get_action (GTK_FILE_CHOOSER (native)) == GTK_FILE_CHOOSER_ACTION_SAVE;
+  const char *start = NULL;
+  g_autoptr(GFile) folder = NULL;
+
+  if (last != NULL && *last != '\0' && g_file_test (last, G_FILE_TEST_IS_DIR))
+    start = last;
+  else
+    start = g_get_user_special_dir (saving ? G_USER_DIRECTORY_DOCUMENTS : G_USER_DIRECTORY_DOWNLOAD);
+  if (start == NULL || !g_file_test (start, G_FILE_TEST_IS_DIR))
+    start = g_get_home_dir ();
+  folder = g_file_new_for_path (start);
+  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), folder, NULL);
+  g_signal_connect (native, "response", G_CALLBACK (remember), NULL);
+}

@@ -1,0 +1,13 @@
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* Starts the chooser in the folder the user chose a file from last time (the last-folder
+ * setting), or else in Downloads for a file to open and in Documents for one to save, never in
+ * the program's working folder; when a file is chosen, its folder is remembered. Call before
+ * connecting the chooser's own response handler. */
+void coordena_file_chooser_prepare (GtkFileChooserNative *native);
+
+G_END_DECLS
