@@ -73,7 +73,8 @@ run import-cnes 0 --db "$tmp/rs.db" import cnes "$src/tests/fixtures/cnes/base" 
 (cd "$src/tests/fixtures/cnes/base" && zip -q "$tmp/BASE_DE_DADOS_CNES_202508.ZIP" ./*.csv)
 run import-cnes-zip 0 --db "$tmp/rs.db" import cnes "$tmp/BASE_DE_DADOS_CNES_202508.ZIP" --uf RS --competencia 202508
 # The shipped offer's ofício route closed on 03/12/2025: the ofício is generated on a day before it.
-COORDENA_TODAY=2025-11-20 run oficio-generate 0 --db "$tmp/rs.db" oficio generate --offer coordenacao-cuidado-2025 \
+export COORDENA_TODAY=2025-11-20
+run oficio-generate 0 --db "$tmp/rs.db" oficio generate --offer coordenacao-cuidado-2025 \
     --signer secretario --anexo equipes -o "$tmp/oficio.pdf"
 
 # The notifications to the municipalities and their follow-up after a newer competência.
