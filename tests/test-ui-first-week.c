@@ -170,7 +170,14 @@ letterhead_text (CoordenaStore *store)
 static void
 test_oficio_leads_to_profile_field (void)
 {
-  g_autofree char *db = ui_app_make_profiled_database ("secretaria.nome");
+  /* A day when the shipped offer's ofício route was still open: only the profile is missing. */
+  g_autoptr(GTimeZone) tz = coordena_clock_timezone ();
+  g_autoptr(GDateTime) open_day = g_date_time_new (tz, 2025, 11, 20, 12, 0, 0);
+  g_autofree char *db = NULL;
+
+  coordena_clock_set_for_testing (open_day);
+  db = ui_app_make_profiled_database ("secretaria.nome");
+  {
   CoordenaWindow *window = ui_app_open_on (app, db, "adesao");
   CoordenaOficioDialog *dialog = open_oficio_dialog (window);
   GtkWidget *button = find_named (GTK_WIDGET (dialog), "oficio-open-profile");
@@ -216,6 +223,8 @@ test_oficio_leads_to_profile_field (void)
   g_assert_null (coordena_oficio_dialog_get_refusal (dialog));
   gtk_window_destroy (GTK_WINDOW (dialog));
   ui_flush ();
+  }
+  coordena_clock_set_for_testing (NULL);
 }
 
 static void
@@ -716,10 +725,24 @@ import_ended (gpointer dialog)
 }
 
 /* A refused CSV: its problems in a table of line, column and message, no path in sight. */
+/* A real (not demonstration) database of Ceará with no teams yet: imports go into it. */
+static char *
+make_real_database (void)
+{
+  char *db = ui_app_make_database (NULL);
+  g_autoptr(CoordenaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = coordena_store_open (db, &error);
+  g_assert_no_error (error);
+  g_assert_true (coordena_store_init_uf (store, "CE", &error));
+  return db;
+}
+
 static void
 test_import_refusal_as_table (void)
 {
-  g_autofree char *db = ui_app_make_database ("CE");
+  g_autofree char *db = make_real_database ();
   CoordenaWindow *window = ui_app_open_on (app, db, "painel");
   g_autofree char *dir = ui_app_temp_dir ("csv");
   g_autofree char *path = g_build_filename (dir, "equipes.csv", NULL);
