@@ -34,6 +34,10 @@ typedef struct {
   CoordenaCompetencia revocation;     /* 0 none */
   gboolean uncertain;                 /* a figure rests on a secondary or unverified value */
   CoordenaStatus status;
+  gboolean missing;                   /* no registration in the latest competência (sem registro) */
+  CoordenaCompetencia last_seen;      /* the team's last competência in the SCNES */
+  char *provimento_basis;             /* the provimento rule limited the percent now: its act, else NULL */
+  char *next_provimento_basis;        /* the same for the next step */
 } CoordenaNotifyTeam;
 
 /* A municipality with the teams its letter lists, and their totals. */

@@ -38,6 +38,8 @@ notify_team_free (gpointer data)
   g_free (t->act);
   g_free (t->next_basis);
   g_free (t->next_clause);
+  g_free (t->provimento_basis);
+  g_free (t->next_provimento_basis);
   g_free (t);
 }
 
@@ -50,17 +52,6 @@ coordena_notify_municipio_free (CoordenaNotifyMunicipio *m)
   g_free (m->secretario);
   g_ptr_array_unref (m->teams);
   g_free (m);
-}
-
-static const CoordenaClause *
-find_clause (const CoordenaRuleCatalog *catalog, const char *set_id, const char *clause_id)
-{
-  const CoordenaRuleSet *set = catalog != NULL && set_id != NULL ? coordena_rule_catalog_find (catalog, set_id) : NULL;
-
-  for (guint i = 0; set != NULL && clause_id != NULL && i < set->n_clauses; i++)
-    if (g_strcmp0 (set->clauses[i].id, clause_id) == 0)
-      return &set->clauses[i];
-  return NULL;
 }
 
 static const char *const clause_category_names[COORDENA_N_CATEGORIES] = {
@@ -98,12 +89,29 @@ compare_municipios (gconstpointer a, gconstpointer b)
   return by_name != 0 ? by_name : strcmp (x->ibge7, y->ibge7);
 }
 
+/* The teams the forecast report lists under "suspension now or ahead": suspended or without
+ * registration now, a step ahead, or money lost in the horizon. The letters cover exactly these,
+ * so their totals per municipality are the report's. */
+static gboolean
+needs_notice (const CoordenaForecastTeam *ft)
+{
+  return ft != NULL && ft->now.evaluated &&
+         (ft->now.percent > 0 || ft->missing || ft->next_step != 0 || ft->loss_total > 0 || ft->n_unknown_loss > 0);
+}
+
+static char *
+provimento_basis (const CoordenaMonthResult *r)
+{
+  if (!r->provimento || r->rules == NULL)
+    return NULL;
+  return g_strdup (r->rules->provimento_basis != NULL ? r->rules->provimento_basis : r->rules->act);
+}
+
 GPtrArray *
 coordena_notification_collect (const CoordenaSummary *summary, guint uf_code, const char *ibge7)
 {
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) coordena_notify_municipio_free);
   g_autoptr(GHashTable) by_ibge = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(CoordenaRuleCatalog) catalog = coordena_rule_catalog_load (NULL);
   CoordenaRoster *roster = coordena_summary_get_roster (summary);
   char prefix[3];
 
@@ -111,93 +119,49 @@ coordena_notification_collect (const CoordenaSummary *summary, guint uf_code, co
   for (guint row = 0; row < coordena_summary_get_n_teams (summary); row++)
     {
       const CoordenaTeamSummary *ts = coordena_summary_get_team (summary, row);
+      const CoordenaForecastTeam *ft = coordena_summary_get_forecast_team (summary, row);
       const CoordenaRosterTeam *team = coordena_roster_get_team (roster, ts->team);
-      g_autoptr(GArray) timeline = NULL;
-      const CoordenaTeamMonthSummary *last = NULL;
-      const CoordenaRosterMonth *months;
+      const CoordenaMonthResult *now;
       CoordenaNotifyMunicipio *m;
       CoordenaNotifyTeam *t;
-      const CoordenaClause *clause;
-      guint n_months, last_index = 0;
 
-      if (!ts->active || (ts->status != COORDENA_STATUS_SUSPENDED && ts->status != COORDENA_STATUS_AT_RISK))
+      if (!needs_notice (ft))
         continue;
       if (strncmp (team->ibge, prefix, 2) != 0 || (ibge7 != NULL && strcmp (team->ibge, ibge7) != 0))
         continue;
 
-      timeline = coordena_summary_team_timeline (summary, row);
-      for (guint i = 0; i < timeline->len; i++)
-        if (!g_array_index (timeline, CoordenaTeamMonthSummary, i).forecast)
-          {
-            last = &g_array_index (timeline, CoordenaTeamMonthSummary, i);
-            last_index = i;
-          }
-      if (last == NULL)
-        continue;
-
+      now = &ft->now;
       t = g_new0 (CoordenaNotifyTeam, 1);
       t->ine = g_strdup (team->ine);
       t->name = g_strdup (team->name);
       t->cnes = g_strdup (team->cnes);
       t->type = ts->type;
-      t->absent = last->absent;
+      t->absent = now->absent;
       t->status = ts->status;
-      t->percent = ts->percent;
-      t->basis = g_strdup (ts->basis);
-      t->act = g_strdup (last->act);
-      t->next_step = ts->next_step;
-      t->next_percent = ts->next_percent;
-      t->fix_by = ts->fix_by;
+      t->missing = ft->missing;
+      t->last_seen = ft->last_seen;
+      t->percent = now->percent;
+      t->basis = now->clause != NULL ? g_strdup (now->clause->basis) : NULL;
+      t->act = now->rules != NULL ? g_strdup (now->rules->act) : NULL;
+      t->next_step = ft->next_step;
+      t->next_percent = (int) ft->next_percent;
+      t->fix_by = ft->fix_by;
       t->loss_month = ts->loss_month;
       t->loss_horizon = ts->loss_horizon;
-      t->revocation = ts->revocation;
-
-      /* Since when each missing category has been missing, over consecutive competências. */
-      for (int c = 0; c < COORDENA_N_CATEGORIES; c++)
+      t->revocation = ft->revoked_at;
+      t->uncertain = ft->confidence != COORDENA_CONFIDENCE_A;
+      t->provimento_basis = provimento_basis (now);
+      memcpy (t->absent_since, ft->absent_since, sizeof t->absent_since);
+      if (now->clause != NULL && t->percent > 0 && !t->missing)
+        t->clause = describe_clause (now->clause);
+      if (ft->next_clause != NULL)
         {
-          CoordenaCompetencia since = 0;
-
-          if (!(t->absent & COORDENA_CATEGORY_BIT (c)))
-            continue;
-          for (int i = (int) last_index; i >= 0; i--)
-            {
-              const CoordenaTeamMonthSummary *e = &g_array_index (timeline, CoordenaTeamMonthSummary, i);
-
-              if (!(e->absent & COORDENA_CATEGORY_BIT (c))
-                  || (since != 0 && coordena_competencia_add (e->competencia, 1) != since))
-                break;
-              since = e->competencia;
-            }
-          t->absent_since[c] = since;
+          t->next_clause = describe_clause (ft->next_clause);
+          t->next_basis = g_strdup (ft->next_clause->basis);
         }
-
-      clause = find_clause (catalog, last->ruleset_id, last->clause);
-      t->uncertain = clause != NULL && clause->confidence != COORDENA_CONFIDENCE_A;
-      if (clause != NULL && t->percent > 0)
-        t->clause = describe_clause (clause);
-      for (guint i = last_index + 1; i < timeline->len; i++)
-        {
-          const CoordenaTeamMonthSummary *e = &g_array_index (timeline, CoordenaTeamMonthSummary, i);
-
-          if (e->competencia != t->next_step)
-            continue;
-          t->next_basis = g_strdup (e->basis);
-          clause = find_clause (catalog, e->ruleset_id, e->clause);
-          if (clause != NULL && clause->confidence != COORDENA_CONFIDENCE_A)
-            t->uncertain = TRUE;
-          if (clause != NULL)
-            t->next_clause = describe_clause (clause);
-        }
-      /* A loss figure from the rule set's default base rests on that base's confidence. */
-      months = coordena_roster_team_months (roster, team, &n_months);
-      if (n_months > 0 && months[n_months - 1].base_centavos == COORDENA_BASE_UNKNOWN && last->ruleset_id != NULL
-          && (t->loss_month > 0 || t->loss_horizon > 0))
-        {
-          const CoordenaRuleSet *set = catalog != NULL ? coordena_rule_catalog_find (catalog, last->ruleset_id) : NULL;
-
-          if (set != NULL && set->base_confidence != COORDENA_CONFIDENCE_A)
-            t->uncertain = TRUE;
-        }
+      for (guint i = 0; i < ft->n_months; i++)
+        if (ft->months[i].competencia == ft->next_step)
+          t->next_provimento_basis = provimento_basis (&ft->months[i]);
 
       m = g_hash_table_lookup (by_ibge, team->ibge);
       if (m == NULL)
@@ -688,15 +652,41 @@ add_letter (CoordenaPdfDoc *pdf, const Context *c, const CoordenaNotifyRequest *
                                   : m->secretario_genero == 'F' ? "Senhora Secretária," : "Senhor Secretário,");
 
   /* 7. Texto */
-  p1 = g_strdup_printf ("Cumprimentando-%s cordialmente, na qualidade de %s, informo que o Sistema de Cadastro "
-                        "Nacional de Estabelecimentos de Saúde (SCNES), na competência %s, registra %u %s de %s "
-                        "sem a composição mínima exigida pelas regras de financiamento federal da Atenção Primária à "
-                        "Saúde. Sem essa composição registrada, com a carga horária exigida, o repasse federal da equipe "
-                        "é suspenso em parte ou no todo, pelas regras indicadas no quadro a seguir. Mantida a composição atual, a perda estimada "
-                        "para o município é de %s por mês e de %s nas próximas %u competências.",
-                        m->secretario == NULL ? "o(a)" : m->secretario_genero == 'F' ? "a" : "o",
-                        cargo, current_text, n, n == 1 ? "equipe" : "equipes", m->nome, loss_month, loss_horizon,
-                        horizon);
+  {
+    /* A team without registration is not "registered without its composition": say each in words. */
+    g_autoptr(GString) what = g_string_new (NULL);
+    guint n_missing = 0;
+
+    for (guint i = 0; i < n; i++)
+      if (((const CoordenaNotifyTeam *) g_ptr_array_index (m->teams, i))->missing)
+        n_missing++;
+    if (n > n_missing)
+      g_string_append_printf (what, "registra %u %s de %s sem a composição mínima exigida pelas regras de "
+                              "financiamento federal da Atenção Primária à Saúde", n - n_missing,
+                              n - n_missing == 1 ? "equipe" : "equipes", m->nome);
+    if (n_missing > 0 && n > n_missing)
+      {
+        if (n_missing == 1)
+          g_string_append (what, " e não registra outra equipe que constava de competências anteriores (sem registro)");
+        else
+          g_string_append_printf (what, " e não registra outras %u equipes que constavam de competências anteriores "
+                                  "(sem registro)", n_missing);
+      }
+    else if (n_missing > 0)
+      g_string_append_printf (what, "não registra %u %s de %s que %s de competências anteriores (sem registro)",
+                              n_missing, n_missing == 1 ? "equipe" : "equipes", m->nome,
+                              n_missing == 1 ? "constava" : "constavam");
+    p1 = g_strdup_printf ("Cumprimentando-%s cordialmente, na qualidade de %s, informo que o Sistema de Cadastro "
+                          "Nacional de Estabelecimentos de Saúde (SCNES), na competência %s, %s. Sem a composição "
+                          "mínima registrada, com a carga horária exigida, o repasse federal da equipe é suspenso em "
+                          "parte ou no todo, pelas regras indicadas no quadro a seguir%s. Mantida a situação atual, a "
+                          "perda estimada para o município é de %s por mês e de %s nas próximas %u competências.",
+                          m->secretario == NULL ? "o(a)" : m->secretario_genero == 'F' ? "a" : "o",
+                          cargo, current_text, what->str,
+                          n_missing > 0 ? "; a equipe sem registro tem o repasse suspenso até que o seu cadastro seja "
+                                          "regularizado no SCNES" : "",
+                          loss_month, loss_horizon, horizon);
+  }
   style = (CoordenaPdfStyle) { .align = COORDENA_PDF_ALIGN_JUSTIFY, .first_indent = COORDENA_PDF_INDENT,
                                .space_after = COORDENA_PDF_PARAGRAPH_GAP };
   coordena_pdf_doc_add_paragraph (pdf, &style, "1.", p1);
@@ -745,15 +735,34 @@ add_letter (CoordenaPdfDoc *pdf, const Context *c, const CoordenaNotifyRequest *
               if (since != NULL)
                 g_string_append_printf (missing, " (desde %s)", since);
             }
+        if (t->missing)
+          {
+            g_autofree char *seen = competencia_text (t->last_seen);
+
+            g_string_truncate (missing, 0);
+            g_string_append_printf (missing, "a equipe inteira: sem registro (último registro em %s)", seen);
+          }
         if (missing->len == 0)
           g_string_append (missing, "—");
-        if (t->percent > 0)
+        if (t->missing)
+          {
+            if (t->percent > 0)
+              g_string_append_printf (now, "%d %%%s — ", t->percent, mark);
+            g_string_append_printf (now, "sem registro na competência %s: a equipe não consta do SCNES; "
+                                    "regularizar o cadastro da equipe no SCNES", current_text);
+            if (t->basis != NULL)
+              g_string_append_printf (now, " [%u]", reference (refs, t->basis));
+          }
+        else if (t->percent > 0)
           {
             g_string_append_printf (now, "%d %%%s", t->percent, mark);
             if (t->clause != NULL)
               g_string_append_printf (now, " — %s", t->clause);
             if (t->basis != NULL)
               g_string_append_printf (now, " [%u]", reference (refs, t->basis));
+            if (t->provimento_basis != NULL)
+              g_string_append_printf (now, "; limitado a %d %% pelo provimento [%u]", t->percent,
+                                      reference (refs, t->provimento_basis));
           }
         else
           g_string_append (now, "sem suspensão");
@@ -766,6 +775,9 @@ add_letter (CoordenaPdfDoc *pdf, const Context *c, const CoordenaNotifyRequest *
               g_string_append_printf (next, " — %s", t->next_clause);
             if (t->next_basis != NULL)
               g_string_append_printf (next, " [%u]", reference (refs, t->next_basis));
+            if (t->next_provimento_basis != NULL)
+              g_string_append_printf (next, "; limitado a %d %% pelo provimento [%u]", t->next_percent,
+                                      reference (refs, t->next_provimento_basis));
           }
         else
           g_string_append (next, "—");
@@ -773,7 +785,9 @@ add_letter (CoordenaPdfDoc *pdf, const Context *c, const CoordenaNotifyRequest *
           {
             g_autofree char *when = competencia_text (t->revocation);
 
-            g_string_append_printf (next, "; INE revogado em %s se nada mudar", when);
+            if (t->next_step == 0)
+              g_string_truncate (next, 0);
+            g_string_append_printf (next, "%sINE revogado em %s se nada mudar", next->len > 0 ? "; " : "", when);
           }
         cells[0] = team->str;
         cells[1] = missing->str;
@@ -1325,7 +1339,9 @@ coordena_notification_follow_up (CoordenaStore *store, const CoordenaSummary *su
           const CoordenaTeamSummary *ts = row >= 0 ? coordena_summary_get_team (summary, (guint) row) : NULL;
 
           checked = current;
-          if (ts == NULL || !ts->active)
+          if (ts != NULL && ts->missing && ts->percent > 0 && ts->percent <= percent)
+            status = COORDENA_NOTIFY_PERSISTS;  /* still without registration, at no higher percent */
+          else if (ts == NULL || !ts->active)
             status = COORDENA_NOTIFY_SUSPENDED; /* no longer in the SCNES: no active registration */
           else
             {
