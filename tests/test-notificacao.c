@@ -1010,6 +1010,50 @@ test_sem_registro_in_letters (void)
   }
 }
 
+/* --horizon is checked as forecast and report check it: 0 and more than their maximum are usage
+ * errors (exit 2), with nothing numbered or written. */
+static void
+test_horizon_as_forecast (void)
+{
+  g_auto(Run) r = { 0 };
+  g_auto(Run) f = { 0 };
+  g_autofree char *out = fresh_dir ("horizonte");
+  g_autofree char *taken = NULL;
+  g_autoptr(GPtrArray) files = NULL;
+  const char *bad[] = { "0", "121", "-3" };
+
+  prepare_roster ();
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autofree char *option = g_strconcat ("--horizon=", bad[i], NULL);
+
+      cli (&f, "forecast", option, NULL);
+      g_assert_cmpint (f.status, ==, 2);
+      cli (&r, "notificacao", "generate", "--signer", "coordenador", option, "-o", out, NULL);
+      g_assert_cmpint (r.status, ==, 2);
+      assert_has (r.err, "--horizon deve estar entre 1 e 120 competências");
+      assert_has (f.err, "--horizon deve estar entre 1 e 120 competências");
+    }
+  files = pdfs_in (out);
+  g_assert_cmpuint (files->len, ==, 0);
+  taken = sql_text ("SELECT COUNT (*) FROM numero_emitido");
+  g_assert_cmpstr (g_strstrip (taken), ==, "0");
+
+  /* The maximum forecast takes, notificacao takes too, and the letter says it. */
+  cli (&r, "notificacao", "generate", "--signer", "coordenador", "--horizon", "120", "--municipio", CAUCAIA, "-o", out,
+       NULL);
+  if (r.status != 0)
+    g_error ("--horizon 120: %s", r.err);
+  files = pdfs_in (out);
+  g_assert_cmpuint (files->len, ==, 1);
+  {
+    g_autofree char *path = g_build_filename (out, g_ptr_array_index (files, 0), NULL);
+    g_autofree char *text = pdf_text (path);
+
+    assert_has (text, "Perda em 120");
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1029,6 +1073,7 @@ main (int argc, char **argv)
   g_test_add_func ("/notificacao/long-table", test_long_table);
   g_test_add_func ("/notificacao/cancel-leaves-nothing", test_cancel_leaves_nothing);
   g_test_add_func ("/notificacao/sem-registro-in-letters", test_sem_registro_in_letters);
+  g_test_add_func ("/notificacao/horizon-as-forecast", test_horizon_as_forecast);
 
   rc = g_test_run ();
   g_free (db);

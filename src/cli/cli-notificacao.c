@@ -52,11 +52,12 @@ generate (CliContext *ctx, const char *signer, const char *date_text, char **mun
   g_autoptr(CoordenaStore) store = NULL;
   g_autoptr(GPtrArray) records = NULL;
   CoordenaNotifyRequest request = { 0 };
+  int code;
 
   if (signer == NULL || output == NULL)
     return cli_usage_error (_("“notificacao generate” needs --signer coordenador|secretario and -o FOLDER"));
-  if (horizon < 0 || horizon > 60)
-    return cli_usage_error (_("--horizon must be between 1 and 60 competências"));
+  if (!cli_check_horizon (horizon, &code))
+    return code;
   g_date_clear (&request.date, 1);
   if (date_text != NULL && !coordena_parse_date (date_text, &request.date, &error))
     return cli_usage_error ("--date: %s", error->message);
@@ -154,7 +155,7 @@ cli_cmd_notificacao (CliContext *ctx, int argc, char **argv)
   g_autofree char *combined = NULL;
   g_auto(GStrv) municipios = NULL;
   gboolean pending = FALSE;
-  int horizon = 0;
+  int horizon = CLI_HORIZON_DEFAULT;
   int code;
   GOptionEntry options[] = {
     { "signer", 0, 0, G_OPTION_ARG_STRING, &signer, N_("Who signs: coordenador or secretario"), N_("WHO") },
