@@ -1054,6 +1054,71 @@ test_horizon_as_forecast (void)
   }
 }
 
+/* Every refusal comes before anything is made: no output folder appears for a missing profile
+ * field, an existing combined PDF or a combined PDF that cannot be written. */
+static void
+test_refusals_make_no_folder (void)
+{
+  g_auto(Run) r = { 0 };
+  g_autofree char *base = fresh_dir ("recusas-pasta");
+  g_autofree char *out = g_build_filename (base, "nova", "notificacoes", NULL);
+  g_autofree char *mine = g_build_filename (base, "meu.pdf", NULL);
+  g_autofree char *under_file = g_build_filename (mine, "todas.pdf", NULL);
+  g_autofree char *made = g_build_filename (base, "nova", NULL);
+  g_autofree char *combined = g_build_filename (out, "todas.pdf", NULL);
+
+  /* What an earlier run made goes first. */
+  g_free (fresh_dir ("recusas-pasta/nova/notificacoes"));
+  g_rmdir (out);
+  g_rmdir (made);
+  prepare_roster ();
+  g_assert_true (g_file_set_contents (mine, "meu", -1, NULL));
+
+  cli (&r, "profile", "set", "contato.email", "", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  cli (&r, "notificacao", "generate", "--signer", "coordenador", "-o", out, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  assert_has (r.err, "E-mail da pessoa de contato");
+  g_assert_false (g_file_test (made, G_FILE_TEST_EXISTS));
+  fill_profile ();
+
+  cli (&r, "notificacao", "generate", "--signer", "coordenador", "-o", out, "--combinado", mine, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  assert_has (r.err, "já existe");
+  g_assert_false (g_file_test (made, G_FILE_TEST_EXISTS));
+
+  cli (&r, "notificacao", "generate", "--signer", "coordenador", "-o", out, "--combinado", under_file, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  assert_has (r.err, "não pode ser gravado");
+  g_assert_false (g_file_test (made, G_FILE_TEST_EXISTS));
+
+  cli (&r, "notificacao", "generate", "--signer", "coordenador", "-o", under_file, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  assert_has (r.err, "não pode ser usada");
+  {
+    g_autofree char *kept = NULL;
+
+    g_assert_true (g_file_get_contents (mine, &kept, NULL, NULL));
+    g_assert_cmpstr (kept, ==, "meu");
+  }
+  {
+    g_autofree char *taken = sql_text ("SELECT COUNT (*) FROM numero_emitido");
+
+    g_assert_cmpstr (g_strstrip (taken), ==, "0");
+  }
+
+  /* Accepted, the folder is made, and the combined PDF may go inside it. */
+  cli (&r, "notificacao", "generate", "--signer", "coordenador", "-o", out, "--combinado", combined, NULL);
+  if (r.status != 0)
+    g_error ("generate into a new folder: %s", r.err);
+  g_assert_true (g_file_test (combined, G_FILE_TEST_IS_REGULAR));
+  {
+    g_autoptr(GPtrArray) files = pdfs_in (out);
+
+    g_assert_cmpuint (files->len, ==, 3);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1074,6 +1139,7 @@ main (int argc, char **argv)
   g_test_add_func ("/notificacao/cancel-leaves-nothing", test_cancel_leaves_nothing);
   g_test_add_func ("/notificacao/sem-registro-in-letters", test_sem_registro_in_letters);
   g_test_add_func ("/notificacao/horizon-as-forecast", test_horizon_as_forecast);
+  g_test_add_func ("/notificacao/refusals-make-no-folder", test_refusals_make_no_folder);
 
   rc = g_test_run ();
   g_free (db);

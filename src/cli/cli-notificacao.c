@@ -70,11 +70,6 @@ generate (CliContext *ctx, const char *signer, const char *date_text, char **mun
   store = cli_open_initialised_store (ctx, &error);
   if (store == NULL)
     return cli_report_error (error);
-  if (!g_file_test (output, G_FILE_TEST_IS_DIR) && g_mkdir_with_parents (output, 0700) != 0)
-    {
-      g_set_error (&error, COORDENA_ERROR, COORDENA_ERROR_IO, _("Cannot create the folder %s"), output);
-      return cli_report_error (error);
-    }
   records = coordena_notification_generate (store, &request, output, combined, NULL, NULL, NULL, &error);
   if (records == NULL)
     return cli_report_error (error);

@@ -2,7 +2,9 @@
  * ofício series, stored as generated, and followed up competência after competência. */
 #include "config.h"
 
+#include <errno.h>
 #include <string.h>
+#include <unistd.h>
 #include <sys/stat.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -1101,6 +1103,86 @@ write_file (const char *path, GBytes *bytes, GError **error)
   return temp != NULL && coordena_file_commit_temp (temp, path, error);
 }
 
+/* The nearest existing folder at or above path (canonical), NULL when none. */
+static char *
+existing_ancestor (const char *path)
+{
+  g_autofree char *at = g_canonicalize_filename (path, NULL);
+
+  while (!g_file_test (at, G_FILE_TEST_EXISTS))
+    {
+      char *up = g_path_get_dirname (at);
+
+      if (g_str_equal (up, at))
+        {
+          g_free (up);
+          return NULL;
+        }
+      g_free (at);
+      at = up;
+    }
+  return g_steal_pointer (&at);
+}
+
+static gboolean
+writable_folder (const char *path)
+{
+  return path != NULL && g_file_test (path, G_FILE_TEST_IS_DIR) && g_access (path, W_OK | X_OK) == 0;
+}
+
+/* Before anything is numbered or written: the output folder exists or can be made, and the
+ * combined PDF can be written, in a folder that exists or is the output folder. */
+static gboolean
+check_targets (const char *directory, const char *combined, GError **error)
+{
+  g_autofree char *folder = directory != NULL ? g_canonicalize_filename (directory, NULL) : NULL;
+  g_autofree char *base = folder != NULL ? existing_ancestor (folder) : NULL;
+
+  if (folder == NULL || !writable_folder (base))
+    {
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                   _("the folder “%s” cannot be used: %s is not a folder you can write to"),
+                   directory != NULL ? directory : "", base != NULL ? base : "/");
+      return FALSE;
+    }
+  if (combined != NULL)
+    {
+      g_autofree char *file = g_canonicalize_filename (combined, NULL);
+      g_autofree char *parent = g_path_get_dirname (file);
+
+      if (g_file_test (combined, G_FILE_TEST_EXISTS))
+        {
+          g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                       _("%s already exists: choose another name for the combined PDF (an existing file is never "
+                         "replaced)"), combined);
+          return FALSE;
+        }
+      if (!g_str_equal (parent, folder) && !writable_folder (parent))
+        {
+          g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                       _("the combined PDF “%s” cannot be written: %s is not a folder you can write to"), combined,
+                       parent);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* Undoes the folders a failed run made, up to the one that existed (only empty ones go). */
+static void
+remove_made_folders (const char *directory, const char *base)
+{
+  g_autofree char *at = g_canonicalize_filename (directory, NULL);
+
+  while (base != NULL && !g_str_equal (at, base) && g_rmdir (at) == 0)
+    {
+      char *up = g_path_get_dirname (at);
+
+      g_free (at);
+      at = up;
+    }
+}
+
 GPtrArray *
 coordena_notification_generate (CoordenaStore *store, const CoordenaNotifyRequest *request, const char *directory,
                                 const char *combined, CoordenaNotifyProgress progress, gpointer user_data,
@@ -1114,24 +1196,14 @@ coordena_notification_generate (CoordenaStore *store, const CoordenaNotifyReques
   g_autoptr(GPtrArray) written = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(CoordenaPdfDoc) all = NULL;
   g_autoptr(GBytes) all_bytes = NULL;
+  g_autofree char *made_from = NULL;
   CoordenaCompetencia current;
   guint horizon, year;
 
-  if (!context_load (store, &c, error) || !check_context (&c, request, error))
+  if (!context_load (store, &c, error) || !check_context (&c, request, error)
+      || !check_targets (directory, combined, error))
     return NULL;
-  if (directory == NULL || !g_file_test (directory, G_FILE_TEST_IS_DIR))
-    {
-      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT, _("the folder “%s” does not exist"),
-                   directory != NULL ? directory : "");
-      return NULL;
-    }
-  if (combined != NULL && g_file_test (combined, G_FILE_TEST_EXISTS))
-    {
-      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
-                   _("%s already exists: choose another name for the combined PDF (an existing file is never "
-                     "replaced)"), combined);
-      return NULL;
-    }
+  made_from = existing_ancestor (directory);
   plan = coordena_notification_plan (store, request, &summary, error);
   if (plan == NULL)
     return NULL;
@@ -1220,6 +1292,15 @@ coordena_notification_generate (CoordenaStore *store, const CoordenaNotifyReques
   for (guint i = 0; i < records->len; i++)
     if (!issue_number (store, g_ptr_array_index (records, i), error))
       goto rollback;
+  /* The folder is made only now, when nothing can refuse the run any more. */
+  if (!g_file_test (directory, G_FILE_TEST_IS_DIR) && g_mkdir_with_parents (directory, 0700) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_IO, _("Cannot create the folder %s: %s"), directory,
+                   g_strerror (saved));
+      goto rollback;
+    }
   for (guint i = 0; i < records->len; i++)
     {
       CoordenaNotificationRecord *record = g_ptr_array_index (records, i);
@@ -1259,6 +1340,7 @@ rollback:
   coordena_store_rollback (store);
   for (guint i = 0; i < written->len; i++)
     g_unlink (g_ptr_array_index (written, i));
+  remove_made_folders (directory, made_from);
   return NULL;
 }
 
