@@ -627,12 +627,13 @@ test_follow_up_after_newer_competencia (void)
   g_assert_cmpint (r.status, ==, 0);
   assert_has (r.out, "Equipes notificadas: 4");
   /* Caucaia's letter names one team, Fortaleza's three: each said in the right number. */
-  assert_has (r.out, "1 equipe: 0 regularizadas");
-  assert_has (r.out, "3 equipes: 0 regularizadas");
+  assert_has (r.out, "1 equipe: 0 regularizada, 0 persiste, 0 suspensa, 1 aguardando");
+  assert_has (r.out, "3 equipes: 0 regularizada, 0 persiste, 0 suspensa, 3 aguardando");
 
   cli (&r, "import", "roster", later, NULL);
   g_assert_cmpint (r.status, ==, 0);
-  assert_has (r.out, "2 regularizadas");
+  /* Each count in its own number: never "1 pendentes". */
+  assert_has (r.out, "Equipes notificadas: 2 regularizadas, 1 pendente, 1 suspensa");
 
   status = sql_text ("SELECT ine, situacao, verificada_em FROM notificacao_equipe ORDER BY ine");
   g_assert_cmpstr (status, ==,
@@ -643,6 +644,8 @@ test_follow_up_after_newer_competencia (void)
 
   cli (&r, "notificacao", "list", NULL);
   g_assert_cmpint (r.status, ==, 0);
+  assert_has (r.out, "3 equipes: 1 regularizada, 1 persiste, 1 suspensa, 0 aguardando");
+  assert_has (r.out, "1 equipe: 1 regularizada, 0 persiste, 0 suspensa, 0 aguardando");
   assert_has (r.out, "regularizadas: 2");
   assert_has (r.out, "pendentes: 1");
   assert_has (r.out, "suspensas: 1");

@@ -135,6 +135,12 @@ typedef enum {
 const char *coordena_notify_status_to_string (CoordenaNotifyStatus status); /* "aguardando", … */
 const char *coordena_notify_status_label (CoordenaNotifyStatus status);     /* translated */
 
+/* "1 fixed, 2 pending, 1 suspended" in the user's language, each count with its own plural
+ * form; persisting and waiting are added when with_detail (then pending is left out: it is
+ * their sum). */
+char *coordena_notify_counts_text (guint fixed, guint pending, guint suspended, gboolean with_detail, guint persisting,
+                                   guint waiting);
+
 /* Re-reads every notified team against the roster's newest competência (summary) and records
  * its status when it changed: one transaction, audited. *n_changed may be NULL. */
 gboolean coordena_notification_follow_up (CoordenaStore *store, const CoordenaSummary *summary, guint *n_changed,

@@ -779,8 +779,10 @@ coordena_notify_card_update (GtkWidget *card, CoordenaWorkspace *workspace)
       return;
     }
   {
-    g_autofree char *title = g_strdup_printf (_("%u teams notified: %u fixed, %u pending, %u suspended"), counts.notified,
-                                              counts.regularized, counts.pending, counts.suspended);
+    g_autofree char *how = coordena_notify_counts_text (counts.regularized, counts.pending, counts.suspended, FALSE, 0, 0);
+    g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u team notified: %s",
+                                                           "%u teams notified: %s", counts.notified),
+                                              counts.notified, how);
     g_autofree char *kept = coordena_display_money (counts.kept);
     g_autofree char *subtitle = g_strdup_printf (_("Forecast loss avoided by the fixes: %s"), kept);
 

@@ -40,8 +40,12 @@ cli_notificacao_after_import (CoordenaStore *store)
   coordena_clock_today (&today);
   if (changed == 0 || !coordena_notification_counts (store, &today, &counts, NULL, NULL))
     return;
-  g_print (_("Notified teams: %u fixed, %u pending, %u suspended (see “notificacao list”).\n"), counts.regularized,
-           counts.pending, counts.suspended);
+  {
+    g_autofree char *text = coordena_notify_counts_text (counts.regularized, counts.pending, counts.suspended, FALSE,
+                                                         0, 0);
+
+    g_print (_("Notified teams: %s (see “notificacao list”).\n"), text);
+  }
 }
 
 static int
@@ -122,12 +126,13 @@ list (CliContext *ctx, gboolean pending)
 
       date = coordena_parse_date (r->date, &when, NULL) ? coordena_format_date (&when) : g_strdup (r->date);
 
-      g_print (g_dngettext (GETTEXT_PACKAGE,
-                            "%-36s %s  %s %-24s SCNES %s  %u team: %u fixed, %u persist, %u suspended, %u waiting\n",
-                            "%-36s %s  %s %-24s SCNES %s  %u teams: %u fixed, %u persist, %u suspended, %u waiting\n",
-                            r->n_teams),
-               r->identification, date, r->ibge7, r->municipio, comp, r->n_teams, r->n_regularized,
-               r->n_persisting, r->n_suspended, r->n_waiting);
+      g_autofree char *teams = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u team", "%u teams", r->n_teams),
+                                                r->n_teams);
+      g_autofree char *how = coordena_notify_counts_text (r->n_regularized, 0, r->n_suspended, TRUE, r->n_persisting,
+                                                          r->n_waiting);
+
+      g_print ("%-36s %s  %s %-24s SCNES %s  %s: %s\n", r->identification, date, r->ibge7, r->municipio, comp, teams,
+               how);
     }
   {
     g_autofree char *kept = coordena_format_money (counts.kept);

@@ -1364,6 +1364,38 @@ coordena_notify_status_label (CoordenaNotifyStatus status)
   return status <= COORDENA_NOTIFY_SUSPENDED ? _(status_labels[status]) : "?";
 }
 
+char *
+coordena_notify_counts_text (guint fixed, guint pending, guint suspended, gboolean with_detail, guint persisting,
+                             guint waiting)
+{
+  GString *out = g_string_new (NULL);
+
+  /* TRANSLATORS: notified teams no longer missing a category */
+  g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u fixed", "%u fixed", fixed), fixed);
+  g_string_append (out, ", ");
+  if (with_detail)
+    {
+      /* TRANSLATORS: notified teams still missing a category, at the same percent */
+      g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u persists", "%u persist", persisting), persisting);
+      g_string_append (out, ", ");
+    }
+  else
+    {
+      /* TRANSLATORS: notified teams not fixed yet */
+      g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u pending", "%u pending", pending), pending);
+      g_string_append (out, ", ");
+    }
+  /* TRANSLATORS: teams whose suspension started or rose */
+  g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u suspended", "%u suspended", suspended), suspended);
+  if (with_detail)
+    {
+      g_string_append (out, ", ");
+      /* TRANSLATORS: notified teams whose next competência is not imported yet */
+      g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u waiting", "%u waiting", waiting), waiting);
+    }
+  return g_string_free (out, FALSE);
+}
+
 static CoordenaNotifyStatus
 status_from_string (const char *text)
 {
