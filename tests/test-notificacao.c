@@ -646,6 +646,11 @@ test_follow_up_after_newer_competencia (void)
   g_assert_cmpint (r.status, ==, 0);
   assert_has (r.out, "3 equipes: 1 regularizada, 1 persiste, 1 suspensa, 0 aguardando");
   assert_has (r.out, "1 equipe: 1 regularizada, 0 persiste, 0 suspensa, 0 aguardando");
+  /* And each team's situation under its letter (docs/cli.md promises it). */
+  assert_has (r.out, "    0001000002 · — · regularizada (SCNES 12/2026) · corrigir até —");
+  assert_has (r.out, "    0001000003 · — · suspensa (SCNES 12/2026) · corrigir até 12/2026");
+  assert_has (r.out, "    0001000004 · — · persiste (SCNES 12/2026) · corrigir até —");
+  assert_has (r.out, "    0002000001 · — · regularizada (SCNES 12/2026) · corrigir até 12/2026");
   assert_has (r.out, "regularizadas: 2");
   assert_has (r.out, "pendentes: 1");
   assert_has (r.out, "suspensas: 1");

@@ -99,6 +99,7 @@ list (CliContext *ctx, gboolean pending)
   g_autoptr(GError) error = NULL;
   g_autoptr(CoordenaStore) store = cli_open_store (ctx, TRUE, &error);
   g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GPtrArray) teams = NULL;
   CoordenaNotifyCounts counts;
   GDate today;
 
@@ -106,7 +107,8 @@ list (CliContext *ctx, gboolean pending)
     return cli_report_error (error);
   /* The follow-up reads the newest competência even when the import that brought it came from
    * elsewhere (a restored backup, the window). */
-  if (!follow_up (store, NULL, &error) || (records = coordena_notification_list (store, pending, &error)) == NULL)
+  if (!follow_up (store, NULL, &error) || (records = coordena_notification_list (store, pending, &error)) == NULL
+      || (teams = coordena_notification_list_teams (store, NULL, &error)) == NULL)
     return cli_report_error (error);
   coordena_clock_today (&today);
   if (!coordena_notification_counts (store, &today, &counts, NULL, &error))
@@ -126,13 +128,27 @@ list (CliContext *ctx, gboolean pending)
 
       date = coordena_parse_date (r->date, &when, NULL) ? coordena_format_date (&when) : g_strdup (r->date);
 
-      g_autofree char *teams = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u team", "%u teams", r->n_teams),
-                                                r->n_teams);
+      g_autofree char *n_teams = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u team", "%u teams", r->n_teams),
+                                                  r->n_teams);
       g_autofree char *how = coordena_notify_counts_text (r->n_regularized, 0, r->n_suspended, TRUE, r->n_persisting,
                                                           r->n_waiting);
 
-      g_print ("%-36s %s  %s %-24s SCNES %s  %s: %s\n", r->identification, date, r->ibge7, r->municipio, comp, teams,
+      g_print ("%-36s %s  %s %-24s SCNES %s  %s: %s\n", r->identification, date, r->ibge7, r->municipio, comp, n_teams,
                how);
+      /* Each team of the letter and where it stands now. */
+      for (guint k = 0; k < teams->len; k++)
+        {
+          const CoordenaNotifiedTeam *t = g_ptr_array_index (teams, k);
+          g_autofree char *fix = t->fix_by != 0 ? coordena_competencia_format (t->fix_by) : g_strdup ("—");
+          g_autofree char *checked = t->checked != 0 ? coordena_competencia_format (t->checked) : NULL;
+          g_autofree char *seen = checked != NULL ? g_strdup_printf (_(" (SCNES %s)"), checked) : g_strdup ("");
+
+          if (g_strcmp0 (t->identification, r->identification) != 0)
+            continue;
+          /* TRANSLATORS: a notified team under its letter: INE · name · situation (SCNES 12/2026) · fix by */
+          g_print (_("    %s · %s · %s%s · fix by %s\n"), t->ine, t->name != NULL && *t->name != '\0' ? t->name : "—",
+                   coordena_notify_status_label (t->status), seen, fix);
+        }
     }
   {
     g_autofree char *kept = coordena_format_money (counts.kept);
