@@ -202,6 +202,8 @@ test_notify_then_follow_up (void)
   g_assert_true (g_strv_contains ((const char *const *) ticked, CAUCAIA));
   g_assert_true (g_strv_contains ((const char *const *) ticked, FORTALEZA));
   g_assert_true (shows_text (GTK_WIDGET (dialog), "2 suspensas, 1 em risco"));
+  /* Caucaia: each count in its own number, never "0 suspensas". */
+  g_assert_true (shows_text (GTK_WIDGET (dialog), "0 suspensa, 1 em risco"));
   g_assert_false (shows_text (GTK_WIDGET (dialog), "Sobral"));
 
   /* No folder yet: refused before anything is written, in words. */

@@ -151,8 +151,12 @@ load_plan (CoordenaNotifyDialog *self)
       g_autofree char *subtitle = NULL;
       g_autofree char *teams = NULL;
 
-      /* TRANSLATORS: "2 suspended, 1 at risk" */
-      teams = g_strdup_printf (_("%u suspended, %u at risk"), m->n_suspended, m->n_at_risk);
+      g_autofree char *suspended = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u suspended", "%u suspended",
+                                                                 m->n_suspended), m->n_suspended);
+
+      /* TRANSLATORS: "2 suspended, 1 at risk": the first %s is the suspended teams */
+      teams = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %u at risk", "%s, %u at risk", m->n_at_risk), suspended,
+                               m->n_at_risk);
       subtitle = g_strdup_printf (_("%s · %s a month, %s in %u competências"), teams, month, total, self->horizon);
       gtk_widget_set_name (check, name);
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);

@@ -176,7 +176,7 @@ coordena_notification_collect (const CoordenaSummary *summary, guint uf_code, co
           g_ptr_array_add (out, m);
         }
       g_ptr_array_add (m->teams, t);
-      if (t->status == COORDENA_STATUS_SUSPENDED)
+      if (t->status == COORDENA_STATUS_SUSPENDED || (t->missing && t->percent > 0))
         m->n_suspended++;
       else
         m->n_at_risk++;
