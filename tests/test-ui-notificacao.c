@@ -158,7 +158,7 @@ generated (gpointer data)
 static gboolean
 card_shows_follow_up (gpointer data)
 {
-  return shows_text (GTK_WIDGET (data), "1 regularizadas");
+  return shows_text (GTK_WIDGET (data), "1 regularizada");
 }
 
 static CoordenaNotifyDialog *
@@ -203,6 +203,8 @@ test_notify_then_follow_up (void)
   g_assert_true (g_strv_contains ((const char *const *) ticked, CAUCAIA));
   g_assert_true (g_strv_contains ((const char *const *) ticked, FORTALEZA));
   g_assert_true (shows_text (GTK_WIDGET (dialog), "2 suspensas, 1 em risco"));
+  /* Caucaia: each count in its own number, never "0 suspensas". */
+  g_assert_true (shows_text (GTK_WIDGET (dialog), "0 suspensa, 1 em risco"));
   g_assert_false (shows_text (GTK_WIDGET (dialog), "Sobral"));
 
   /* No folder yet: refused before anything is written, in words. */
@@ -270,7 +272,7 @@ test_notify_then_follow_up (void)
     g_assert_true (ui_app_wait_for (import_finished, importer));
     g_assert_true (coordena_import_dialog_succeeded (importer));
     g_assert_nonnull (strstr (coordena_import_dialog_get_report (importer),
-                              "Equipes notificadas: 1 regularizadas, 1 pendentes, 1 suspensas"));
+                              "Equipes notificadas: 1 regularizada, 1 pendente, 1 suspensa"));
     g_assert_cmpint (count (db, "SELECT COUNT (*) FROM notificacao_equipe WHERE situacao = 'regularizada'"), ==, 1);
     gtk_window_destroy (GTK_WINDOW (importer));
     ui_app_wait_loaded (window);
@@ -280,7 +282,7 @@ test_notify_then_follow_up (void)
     g_assert_cmpint (count (db, "SELECT COUNT (*) FROM auditoria WHERE acao = 'notificacao-acompanhamento'"), ==, 1);
   }
   g_assert_true (ui_app_wait_for (card_shows_follow_up, find_named (painel, "notify-card")));
-  g_assert_true (shows_text (painel, "3 equipes notificadas: 1 regularizadas, 1 pendentes, 1 suspensas"));
+  g_assert_true (shows_text (painel, "3 equipes notificadas: 1 regularizada, 1 pendente, 1 suspensa"));
   g_assert_true (shows_text (painel, "R$ 162.000,00"));
   g_assert_true (shows_text (painel, "0001000003"));
   g_assert_nonnull (find_named (painel, "notify-overdue"));
@@ -331,7 +333,7 @@ test_notify_then_follow_up (void)
     gtk_editable_set_text (GTK_EDITABLE (find_named (adesao, "municipios-search")), "Fortaleza");
     ui_wait_for_frames (GTK_WIDGET (window), 4);
     g_assert_cmpuint (coordena_municipios_view_get_n_shown (COORDENA_MUNICIPIOS_VIEW (view)), ==, 1);
-    g_assert_true (shows_cell (view, "3: 1 regularizadas, 1 pendentes, 1 suspensas"));
+    g_assert_true (shows_cell (view, "3: 1 regularizada, 1 pendente, 1 suspensa"));
     g_clear_pointer (&png, g_free);
     png = ui_save_png (GTK_WIDGET (window), "municipios-notificacoes");
   }

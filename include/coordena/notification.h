@@ -35,6 +35,10 @@ typedef struct {
   CoordenaCompetencia revocation;     /* 0 none */
   gboolean uncertain;                 /* a figure rests on a secondary or unverified value */
   CoordenaStatus status;
+  gboolean missing;                   /* no registration in the latest competência (sem registro) */
+  CoordenaCompetencia last_seen;      /* the team's last competência in the SCNES */
+  char *provimento_basis;             /* the provimento rule limited the percent now: its act, else NULL */
+  char *next_provimento_basis;        /* the same for the next step */
 } CoordenaNotifyTeam;
 
 /* A municipality with the teams its letter lists, and their totals. */
@@ -131,6 +135,12 @@ typedef enum {
 
 const char *coordena_notify_status_to_string (CoordenaNotifyStatus status); /* "aguardando", … */
 const char *coordena_notify_status_label (CoordenaNotifyStatus status);     /* translated */
+
+/* "1 fixed, 2 pending, 1 suspended" in the user's language, each count with its own plural
+ * form; persisting and waiting are added when with_detail (then pending is left out: it is
+ * their sum). */
+char *coordena_notify_counts_text (guint fixed, guint pending, guint suspended, gboolean with_detail, guint persisting,
+                                   guint waiting);
 
 /* Re-reads every notified team against the roster's newest competência (summary) and records
  * its status when it changed: one transaction, audited. *n_changed may be NULL. */

@@ -140,8 +140,12 @@ notifications_follow_up (CoordenaStore *store)
   coordena_clock_today (&today);
   if (changed == 0 || !coordena_notification_counts (store, &today, &counts, NULL, NULL))
     return NULL;
-  return g_strdup_printf (_("Notified teams: %u fixed, %u pending, %u suspended (see Adhesion › Municipalities)."),
-                          counts.regularized, counts.pending, counts.suspended);
+  {
+    g_autofree char *text = coordena_notify_counts_text (counts.regularized, counts.pending, counts.suspended, FALSE,
+                                                         0, 0);
+
+    return g_strdup_printf (_("Notified teams: %s (see Adhesion › Municipalities)."), text);
+  }
 }
 
 static void

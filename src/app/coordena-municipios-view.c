@@ -285,10 +285,11 @@ notification_texts (CoordenaStore *store)
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
       const guint *c = value;
+      g_autofree char *how = coordena_notify_counts_text (c[1], c[2], c[3], FALSE, 0, 0);
 
       g_hash_table_insert (texts, g_strdup (key),
                            /* TRANSLATORS: under the "Notified Teams" column: how many, and how they stand */
-                           g_strdup_printf (_("%u: %u fixed, %u pending, %u suspended"), c[0], c[1], c[2], c[3]));
+                           g_strdup_printf (_("%u: %s"), c[0], how));
     }
   return texts;
 }

@@ -151,8 +151,12 @@ load_plan (CoordenaNotifyDialog *self)
       g_autofree char *subtitle = NULL;
       g_autofree char *teams = NULL;
 
-      /* TRANSLATORS: "2 suspended, 1 at risk" */
-      teams = g_strdup_printf (_("%u suspended, %u at risk"), m->n_suspended, m->n_at_risk);
+      g_autofree char *suspended = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u suspended", "%u suspended",
+                                                                 m->n_suspended), m->n_suspended);
+
+      /* TRANSLATORS: "2 suspended, 1 at risk": the first %s is the suspended teams */
+      teams = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %u at risk", "%s, %u at risk", m->n_at_risk), suspended,
+                               m->n_at_risk);
       subtitle = g_strdup_printf (_("%s · %s a month, %s in %u competências"), teams, month, total, self->horizon);
       gtk_widget_set_name (check, name);
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
@@ -779,8 +783,10 @@ coordena_notify_card_update (GtkWidget *card, CoordenaWorkspace *workspace)
       return;
     }
   {
-    g_autofree char *title = g_strdup_printf (_("%u teams notified: %u fixed, %u pending, %u suspended"), counts.notified,
-                                              counts.regularized, counts.pending, counts.suspended);
+    g_autofree char *how = coordena_notify_counts_text (counts.regularized, counts.pending, counts.suspended, FALSE, 0, 0);
+    g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u team notified: %s",
+                                                           "%u teams notified: %s", counts.notified),
+                                              counts.notified, how);
     g_autofree char *kept = coordena_display_money (counts.kept);
     g_autofree char *subtitle = g_strdup_printf (_("Forecast loss avoided by the fixes: %s"), kept);
 

@@ -613,7 +613,7 @@ forecast_table (const CoordenaForecast *forecast)
 int
 cli_cmd_forecast (CliContext *ctx, int argc, char **argv)
 {
-  g_auto(Args) a = { .horizon = 12 };
+  g_auto(Args) a = { .horizon = CLI_HORIZON_DEFAULT };
   g_autofree char *output = NULL;
   GOptionEntry entries[] = {
     { "rules", 0, 0, G_OPTION_ARG_STRING, &a.rules, N_("“auto” (the set in force in each competência, the default) or the id of one set applied to every competência"), "auto|ID" },
@@ -642,8 +642,8 @@ cli_cmd_forecast (CliContext *ctx, int argc, char **argv)
     return code;
   if (argc > 2)
     return cli_usage_error (_("“%s” takes at most one roster CSV file (without it, the database is read)"), "forecast");
-  if (a.horizon < 1 || a.horizon > 120)
-    return cli_usage_error (_("--horizon must be between 1 and 120 competências"));
+  if (!cli_check_horizon (a.horizon, &code))
+    return code;
 
   if ((cat = coordena_rule_catalog_load (&error)) == NULL || !resolve_rules (cat, a.rules, &forced, &error))
     return cli_report_error (error);

@@ -41,8 +41,12 @@ cli_notificacao_after_import (CoordenaStore *store)
   coordena_clock_today (&today);
   if (changed == 0 || !coordena_notification_counts (store, &today, &counts, NULL, NULL))
     return;
-  g_print (_("Notified teams: %u fixed, %u pending, %u suspended (see “notificacao list”).\n"), counts.regularized,
-           counts.pending, counts.suspended);
+  {
+    g_autofree char *text = coordena_notify_counts_text (counts.regularized, counts.pending, counts.suspended, FALSE,
+                                                         0, 0);
+
+    g_print (_("Notified teams: %s (see “notificacao list”).\n"), text);
+  }
 }
 
 static int
@@ -53,11 +57,12 @@ generate (CliContext *ctx, const char *signer, const char *date_text, char **mun
   g_autoptr(CoordenaStore) store = NULL;
   g_autoptr(GPtrArray) records = NULL;
   CoordenaNotifyRequest request = { 0 };
+  int code;
 
   if (signer == NULL || output == NULL)
     return cli_usage_error (_("“notificacao generate” needs --signer coordenador|secretario and -o FOLDER"));
-  if (horizon < 0 || horizon > 60)
-    return cli_usage_error (_("--horizon must be between 1 and 60 competências"));
+  if (!cli_check_horizon (horizon, &code))
+    return code;
   g_date_clear (&request.date, 1);
   if (date_text != NULL && !coordena_parse_date (date_text, &request.date, &error))
     return cli_usage_error ("--date: %s", error->message);
@@ -70,11 +75,6 @@ generate (CliContext *ctx, const char *signer, const char *date_text, char **mun
   store = cli_open_initialised_store (ctx, &error);
   if (store == NULL)
     return cli_report_error (error);
-  if (!g_file_test (output, G_FILE_TEST_IS_DIR) && g_mkdir_with_parents (output, 0700) != 0)
-    {
-      g_set_error (&error, COORDENA_ERROR, COORDENA_ERROR_IO, _("Cannot create the folder %s"), output);
-      return cli_report_error (error);
-    }
   records = coordena_notification_generate (store, &request, output, combined, NULL, NULL, NULL, &error);
   if (records == NULL)
     return cli_report_error (error);
@@ -100,6 +100,7 @@ list (CliContext *ctx, gboolean pending)
   g_autoptr(GError) error = NULL;
   g_autoptr(CoordenaStore) store = cli_open_store (ctx, TRUE, &error);
   g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GPtrArray) teams = NULL;
   CoordenaNotifyCounts counts;
   GDate today;
 
@@ -107,7 +108,8 @@ list (CliContext *ctx, gboolean pending)
     return cli_report_error (error);
   /* The follow-up reads the newest competência even when the import that brought it came from
    * elsewhere (a restored backup, the window). */
-  if (!follow_up (store, NULL, &error) || (records = coordena_notification_list (store, pending, &error)) == NULL)
+  if (!follow_up (store, NULL, &error) || (records = coordena_notification_list (store, pending, &error)) == NULL
+      || (teams = coordena_notification_list_teams (store, NULL, &error)) == NULL)
     return cli_report_error (error);
   coordena_clock_today (&today);
   if (!coordena_notification_counts (store, &today, &counts, NULL, &error))
@@ -127,12 +129,27 @@ list (CliContext *ctx, gboolean pending)
 
       date = coordena_parse_date (r->date, &when, NULL) ? coordena_format_date (&when) : g_strdup (r->date);
 
-      g_print (g_dngettext (GETTEXT_PACKAGE,
-                            "%-36s %s  %s %-24s SCNES %s  %u team: %u fixed, %u persist, %u suspended, %u waiting\n",
-                            "%-36s %s  %s %-24s SCNES %s  %u teams: %u fixed, %u persist, %u suspended, %u waiting\n",
-                            r->n_teams),
-               r->identification, date, r->ibge7, r->municipio, comp, r->n_teams, r->n_regularized,
-               r->n_persisting, r->n_suspended, r->n_waiting);
+      g_autofree char *n_teams = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u team", "%u teams", r->n_teams),
+                                                  r->n_teams);
+      g_autofree char *how = coordena_notify_counts_text (r->n_regularized, 0, r->n_suspended, TRUE, r->n_persisting,
+                                                          r->n_waiting);
+
+      g_print ("%-36s %s  %s %-24s SCNES %s  %s: %s\n", r->identification, date, r->ibge7, r->municipio, comp, n_teams,
+               how);
+      /* Each team of the letter and where it stands now. */
+      for (guint k = 0; k < teams->len; k++)
+        {
+          const CoordenaNotifiedTeam *t = g_ptr_array_index (teams, k);
+          g_autofree char *fix = t->fix_by != 0 ? coordena_competencia_format (t->fix_by) : g_strdup ("—");
+          g_autofree char *checked = t->checked != 0 ? coordena_competencia_format (t->checked) : NULL;
+          g_autofree char *seen = checked != NULL ? g_strdup_printf (_(" (SCNES %s)"), checked) : g_strdup ("");
+
+          if (g_strcmp0 (t->identification, r->identification) != 0)
+            continue;
+          /* TRANSLATORS: a notified team under its letter: INE · name · situation (SCNES 12/2026) · fix by */
+          g_print (_("    %s · %s · %s%s · fix by %s\n"), t->ine, t->name != NULL && *t->name != '\0' ? t->name : "—",
+                   coordena_notify_status_label (t->status), seen, fix);
+        }
     }
   {
     g_autofree char *kept = coordena_format_money (counts.kept);
@@ -155,7 +172,7 @@ cli_cmd_notificacao (CliContext *ctx, int argc, char **argv)
   g_autofree char *combined = NULL;
   g_auto(GStrv) municipios = NULL;
   gboolean pending = FALSE;
-  int horizon = 0;
+  int horizon = CLI_HORIZON_DEFAULT;
   int code;
   GOptionEntry options[] = {
     { "signer", 0, 0, G_OPTION_ARG_STRING, &signer, N_("Who signs: coordenador or secretario"), N_("WHO") },

@@ -29,7 +29,7 @@ cli_cmd_report (CliContext *ctx, int argc, char **argv)
   CoordenaSummaryOptions options = { 0 };
   CoordenaSummary *summary;
   gboolean ok;
-  int horizon = 12, code;
+  int horizon = CLI_HORIZON_DEFAULT, code;
   GOptionEntry entries[] = {
     { "rules", 0, 0, G_OPTION_ARG_STRING, &rules, N_("The rule set (default: the one in force at each competência)"), N_("ID") },
     { "horizon", 0, 0, G_OPTION_ARG_INT, &horizon, N_("Competências to forecast (default 12)"), N_("N") },
@@ -48,8 +48,8 @@ cli_cmd_report (CliContext *ctx, int argc, char **argv)
     return cli_usage_error (_("use “report forecast -o FILE.pdf”"));
   if (output == NULL)
     return cli_usage_error (_("“report forecast” needs -o FILE.pdf"));
-  if (horizon < 1 || horizon > 120)
-    return cli_usage_error (_("--horizon must be between 1 and 120 competências"));
+  if (!cli_check_horizon (horizon, &code))
+    return code;
   if (compare != NULL && g_strv_length (compare) != 2)
     return cli_usage_error (_("--compare needs exactly two rule sets: --compare A --compare B"));
   if (scenario_path != NULL && (scenario = coordena_scenario_load_file (scenario_path, &error)) == NULL)

@@ -32,6 +32,15 @@ cli_usage_error (const char *format, ...)
 }
 
 gboolean
+cli_check_horizon (int horizon, int *exit_code)
+{
+  if (horizon >= 1 && horizon <= CLI_HORIZON_MAX)
+    return TRUE;
+  *exit_code = cli_usage_error (_("--horizon must be between 1 and %d competências"), CLI_HORIZON_MAX);
+  return FALSE;
+}
+
+gboolean
 cli_parse_options (GOptionContext *context, int *argc, char ***argv, int *exit_code)
 {
   g_autoptr(GError) error = NULL;

@@ -43,6 +43,13 @@ void cli_pad (GString *out, const char *text, int width, gboolean right);
 /* Prints a usage complaint on stderr and returns CLI_EXIT_USAGE. */
 int cli_usage_error (const char *format, ...) G_GNUC_PRINTF (1, 2);
 
+/* The forecast horizon every subcommand takes (forecast, report, notificacao), in competências. */
+#define CLI_HORIZON_DEFAULT 12
+#define CLI_HORIZON_MAX     120
+
+/* Refuses (usage error, exit 2, *exit_code set) a --horizon outside 1…CLI_HORIZON_MAX. */
+gboolean cli_check_horizon (int horizon, int *exit_code);
+
 /* Parses a subcommand's options; on failure reports it and returns FALSE with *exit_code set. */
 gboolean cli_parse_options (GOptionContext *context, int *argc, char ***argv, int *exit_code);
 

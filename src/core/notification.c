@@ -3,7 +3,9 @@
  * ofício series, stored as generated, and followed up competência after competência. */
 #include "config.h"
 
+#include <errno.h>
 #include <string.h>
+#include <unistd.h>
 #include <sys/stat.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -39,6 +41,8 @@ notify_team_free (gpointer data)
   g_free (t->act);
   g_free (t->next_basis);
   g_free (t->next_clause);
+  g_free (t->provimento_basis);
+  g_free (t->next_provimento_basis);
   g_free (t);
 }
 
@@ -51,17 +55,6 @@ coordena_notify_municipio_free (CoordenaNotifyMunicipio *m)
   g_free (m->secretario);
   g_ptr_array_unref (m->teams);
   g_free (m);
-}
-
-static const CoordenaClause *
-find_clause (const CoordenaRuleCatalog *catalog, const char *set_id, const char *clause_id)
-{
-  const CoordenaRuleSet *set = catalog != NULL && set_id != NULL ? coordena_rule_catalog_find (catalog, set_id) : NULL;
-
-  for (guint i = 0; set != NULL && clause_id != NULL && i < set->n_clauses; i++)
-    if (g_strcmp0 (set->clauses[i].id, clause_id) == 0)
-      return &set->clauses[i];
-  return NULL;
 }
 
 static const char *const clause_category_names[COORDENA_N_CATEGORIES] = {
@@ -99,12 +92,29 @@ compare_municipios (gconstpointer a, gconstpointer b)
   return by_name != 0 ? by_name : strcmp (x->ibge7, y->ibge7);
 }
 
+/* The teams the forecast report lists under "suspension now or ahead": suspended or without
+ * registration now, a step ahead, or money lost in the horizon. The letters cover exactly these,
+ * so their totals per municipality are the report's. */
+static gboolean
+needs_notice (const CoordenaForecastTeam *ft)
+{
+  return ft != NULL && ft->now.evaluated &&
+         (ft->now.percent > 0 || ft->missing || ft->next_step != 0 || ft->loss_total > 0 || ft->n_unknown_loss > 0);
+}
+
+static char *
+provimento_basis (const CoordenaMonthResult *r)
+{
+  if (!r->provimento || r->rules == NULL)
+    return NULL;
+  return g_strdup (r->rules->provimento_basis != NULL ? r->rules->provimento_basis : r->rules->act);
+}
+
 GPtrArray *
 coordena_notification_collect (const CoordenaSummary *summary, guint uf_code, const char *ibge7)
 {
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) coordena_notify_municipio_free);
   g_autoptr(GHashTable) by_ibge = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(CoordenaRuleCatalog) catalog = coordena_rule_catalog_load (NULL);
   CoordenaRoster *roster = coordena_summary_get_roster (summary);
   char prefix[3];
 
@@ -112,93 +122,49 @@ coordena_notification_collect (const CoordenaSummary *summary, guint uf_code, co
   for (guint row = 0; row < coordena_summary_get_n_teams (summary); row++)
     {
       const CoordenaTeamSummary *ts = coordena_summary_get_team (summary, row);
+      const CoordenaForecastTeam *ft = coordena_summary_get_forecast_team (summary, row);
       const CoordenaRosterTeam *team = coordena_roster_get_team (roster, ts->team);
-      g_autoptr(GArray) timeline = NULL;
-      const CoordenaTeamMonthSummary *last = NULL;
-      const CoordenaRosterMonth *months;
+      const CoordenaMonthResult *now;
       CoordenaNotifyMunicipio *m;
       CoordenaNotifyTeam *t;
-      const CoordenaClause *clause;
-      guint n_months, last_index = 0;
 
-      if (!ts->active || (ts->status != COORDENA_STATUS_SUSPENDED && ts->status != COORDENA_STATUS_AT_RISK))
+      if (!needs_notice (ft))
         continue;
       if (strncmp (team->ibge, prefix, 2) != 0 || (ibge7 != NULL && strcmp (team->ibge, ibge7) != 0))
         continue;
 
-      timeline = coordena_summary_team_timeline (summary, row);
-      for (guint i = 0; i < timeline->len; i++)
-        if (!g_array_index (timeline, CoordenaTeamMonthSummary, i).forecast)
-          {
-            last = &g_array_index (timeline, CoordenaTeamMonthSummary, i);
-            last_index = i;
-          }
-      if (last == NULL)
-        continue;
-
+      now = &ft->now;
       t = g_new0 (CoordenaNotifyTeam, 1);
       t->ine = g_strdup (team->ine);
       t->name = g_strdup (team->name);
       t->cnes = g_strdup (team->cnes);
       t->type = ts->type;
-      t->absent = last->absent;
+      t->absent = now->absent;
       t->status = ts->status;
-      t->percent = ts->percent;
-      t->basis = g_strdup (ts->basis);
-      t->act = g_strdup (last->act);
-      t->next_step = ts->next_step;
-      t->next_percent = ts->next_percent;
-      t->fix_by = ts->fix_by;
+      t->missing = ft->missing;
+      t->last_seen = ft->last_seen;
+      t->percent = now->percent;
+      t->basis = now->clause != NULL ? g_strdup (now->clause->basis) : NULL;
+      t->act = now->rules != NULL ? g_strdup (now->rules->act) : NULL;
+      t->next_step = ft->next_step;
+      t->next_percent = (int) ft->next_percent;
+      t->fix_by = ft->fix_by;
       t->loss_month = ts->loss_month;
       t->loss_horizon = ts->loss_horizon;
-      t->revocation = ts->revocation;
-
-      /* Since when each missing category has been missing, over consecutive competências. */
-      for (int c = 0; c < COORDENA_N_CATEGORIES; c++)
+      t->revocation = ft->revoked_at;
+      t->uncertain = ft->confidence != COORDENA_CONFIDENCE_A;
+      t->provimento_basis = provimento_basis (now);
+      memcpy (t->absent_since, ft->absent_since, sizeof t->absent_since);
+      if (now->clause != NULL && t->percent > 0 && !t->missing)
+        t->clause = describe_clause (now->clause);
+      if (ft->next_clause != NULL)
         {
-          CoordenaCompetencia since = 0;
-
-          if (!(t->absent & COORDENA_CATEGORY_BIT (c)))
-            continue;
-          for (int i = (int) last_index; i >= 0; i--)
-            {
-              const CoordenaTeamMonthSummary *e = &g_array_index (timeline, CoordenaTeamMonthSummary, i);
-
-              if (!(e->absent & COORDENA_CATEGORY_BIT (c))
-                  || (since != 0 && coordena_competencia_add (e->competencia, 1) != since))
-                break;
-              since = e->competencia;
-            }
-          t->absent_since[c] = since;
+          t->next_clause = describe_clause (ft->next_clause);
+          t->next_basis = g_strdup (ft->next_clause->basis);
         }
-
-      clause = find_clause (catalog, last->ruleset_id, last->clause);
-      t->uncertain = clause != NULL && clause->confidence != COORDENA_CONFIDENCE_A;
-      if (clause != NULL && t->percent > 0)
-        t->clause = describe_clause (clause);
-      for (guint i = last_index + 1; i < timeline->len; i++)
-        {
-          const CoordenaTeamMonthSummary *e = &g_array_index (timeline, CoordenaTeamMonthSummary, i);
-
-          if (e->competencia != t->next_step)
-            continue;
-          t->next_basis = g_strdup (e->basis);
-          clause = find_clause (catalog, e->ruleset_id, e->clause);
-          if (clause != NULL && clause->confidence != COORDENA_CONFIDENCE_A)
-            t->uncertain = TRUE;
-          if (clause != NULL)
-            t->next_clause = describe_clause (clause);
-        }
-      /* A loss figure from the rule set's default base rests on that base's confidence. */
-      months = coordena_roster_team_months (roster, team, &n_months);
-      if (n_months > 0 && months[n_months - 1].base_centavos == COORDENA_BASE_UNKNOWN && last->ruleset_id != NULL
-          && (t->loss_month > 0 || t->loss_horizon > 0))
-        {
-          const CoordenaRuleSet *set = catalog != NULL ? coordena_rule_catalog_find (catalog, last->ruleset_id) : NULL;
-
-          if (set != NULL && set->base_confidence != COORDENA_CONFIDENCE_A)
-            t->uncertain = TRUE;
-        }
+      for (guint i = 0; i < ft->n_months; i++)
+        if (ft->months[i].competencia == ft->next_step)
+          t->next_provimento_basis = provimento_basis (&ft->months[i]);
 
       m = g_hash_table_lookup (by_ibge, team->ibge);
       if (m == NULL)
@@ -211,7 +177,7 @@ coordena_notification_collect (const CoordenaSummary *summary, guint uf_code, co
           g_ptr_array_add (out, m);
         }
       g_ptr_array_add (m->teams, t);
-      if (t->status == COORDENA_STATUS_SUSPENDED)
+      if (t->status == COORDENA_STATUS_SUSPENDED || (t->missing && t->percent > 0))
         m->n_suspended++;
       else
         m->n_at_risk++;
@@ -689,15 +655,41 @@ add_letter (CoordenaPdfDoc *pdf, const Context *c, const CoordenaNotifyRequest *
                                   : m->secretario_genero == 'F' ? "Senhora Secretária," : "Senhor Secretário,");
 
   /* 7. Texto */
-  p1 = g_strdup_printf ("Cumprimentando-%s cordialmente, na qualidade de %s, informo que o Sistema de Cadastro "
-                        "Nacional de Estabelecimentos de Saúde (SCNES), na competência %s, registra %u %s de %s "
-                        "sem a composição mínima exigida pelas regras de financiamento federal da Atenção Primária à "
-                        "Saúde. Sem essa composição registrada, com a carga horária exigida, o repasse federal da equipe "
-                        "é suspenso em parte ou no todo, pelas regras indicadas no quadro a seguir. Mantida a composição atual, a perda estimada "
-                        "para o município é de %s por mês e de %s nas próximas %u competências.",
-                        m->secretario == NULL ? "o(a)" : m->secretario_genero == 'F' ? "a" : "o",
-                        cargo, current_text, n, n == 1 ? "equipe" : "equipes", m->nome, loss_month, loss_horizon,
-                        horizon);
+  {
+    /* A team without registration is not "registered without its composition": say each in words. */
+    g_autoptr(GString) what = g_string_new (NULL);
+    guint n_missing = 0;
+
+    for (guint i = 0; i < n; i++)
+      if (((const CoordenaNotifyTeam *) g_ptr_array_index (m->teams, i))->missing)
+        n_missing++;
+    if (n > n_missing)
+      g_string_append_printf (what, "registra %u %s de %s sem a composição mínima exigida pelas regras de "
+                              "financiamento federal da Atenção Primária à Saúde", n - n_missing,
+                              n - n_missing == 1 ? "equipe" : "equipes", m->nome);
+    if (n_missing > 0 && n > n_missing)
+      {
+        if (n_missing == 1)
+          g_string_append (what, " e não registra outra equipe que constava de competências anteriores (sem registro)");
+        else
+          g_string_append_printf (what, " e não registra outras %u equipes que constavam de competências anteriores "
+                                  "(sem registro)", n_missing);
+      }
+    else if (n_missing > 0)
+      g_string_append_printf (what, "não registra %u %s de %s que %s de competências anteriores (sem registro)",
+                              n_missing, n_missing == 1 ? "equipe" : "equipes", m->nome,
+                              n_missing == 1 ? "constava" : "constavam");
+    p1 = g_strdup_printf ("Cumprimentando-%s cordialmente, na qualidade de %s, informo que o Sistema de Cadastro "
+                          "Nacional de Estabelecimentos de Saúde (SCNES), na competência %s, %s. Sem a composição "
+                          "mínima registrada, com a carga horária exigida, o repasse federal da equipe é suspenso em "
+                          "parte ou no todo, pelas regras indicadas no quadro a seguir%s. Mantida a situação atual, a "
+                          "perda estimada para o município é de %s por mês e de %s nas próximas %u competências.",
+                          m->secretario == NULL ? "o(a)" : m->secretario_genero == 'F' ? "a" : "o",
+                          cargo, current_text, what->str,
+                          n_missing > 0 ? "; a equipe sem registro tem o repasse suspenso até que o seu cadastro seja "
+                                          "regularizado no SCNES" : "",
+                          loss_month, loss_horizon, horizon);
+  }
   style = (CoordenaPdfStyle) { .align = COORDENA_PDF_ALIGN_JUSTIFY, .first_indent = COORDENA_PDF_INDENT,
                                .space_after = COORDENA_PDF_PARAGRAPH_GAP };
   coordena_pdf_doc_add_paragraph (pdf, &style, "1.", p1);
@@ -746,15 +738,34 @@ add_letter (CoordenaPdfDoc *pdf, const Context *c, const CoordenaNotifyRequest *
               if (since != NULL)
                 g_string_append_printf (missing, " (desde %s)", since);
             }
+        if (t->missing)
+          {
+            g_autofree char *seen = competencia_text (t->last_seen);
+
+            g_string_truncate (missing, 0);
+            g_string_append_printf (missing, "a equipe inteira: sem registro (último registro em %s)", seen);
+          }
         if (missing->len == 0)
           g_string_append (missing, "—");
-        if (t->percent > 0)
+        if (t->missing)
+          {
+            if (t->percent > 0)
+              g_string_append_printf (now, "%d %%%s — ", t->percent, mark);
+            g_string_append_printf (now, "sem registro na competência %s: a equipe não consta do SCNES; "
+                                    "regularizar o cadastro da equipe no SCNES", current_text);
+            if (t->basis != NULL)
+              g_string_append_printf (now, " [%u]", reference (refs, t->basis));
+          }
+        else if (t->percent > 0)
           {
             g_string_append_printf (now, "%d %%%s", t->percent, mark);
             if (t->clause != NULL)
               g_string_append_printf (now, " — %s", t->clause);
             if (t->basis != NULL)
               g_string_append_printf (now, " [%u]", reference (refs, t->basis));
+            if (t->provimento_basis != NULL)
+              g_string_append_printf (now, "; limitado a %d %% pelo provimento [%u]", t->percent,
+                                      reference (refs, t->provimento_basis));
           }
         else
           g_string_append (now, "sem suspensão");
@@ -767,6 +778,9 @@ add_letter (CoordenaPdfDoc *pdf, const Context *c, const CoordenaNotifyRequest *
               g_string_append_printf (next, " — %s", t->next_clause);
             if (t->next_basis != NULL)
               g_string_append_printf (next, " [%u]", reference (refs, t->next_basis));
+            if (t->next_provimento_basis != NULL)
+              g_string_append_printf (next, "; limitado a %d %% pelo provimento [%u]", t->next_percent,
+                                      reference (refs, t->next_provimento_basis));
           }
         else
           g_string_append (next, "—");
@@ -774,7 +788,9 @@ add_letter (CoordenaPdfDoc *pdf, const Context *c, const CoordenaNotifyRequest *
           {
             g_autofree char *when = competencia_text (t->revocation);
 
-            g_string_append_printf (next, "; INE revogado em %s se nada mudar", when);
+            if (t->next_step == 0)
+              g_string_truncate (next, 0);
+            g_string_append_printf (next, "%sINE revogado em %s se nada mudar", next->len > 0 ? "; " : "", when);
           }
         cells[0] = team->str;
         cells[1] = missing->str;
@@ -1013,6 +1029,86 @@ write_file (const char *path, GBytes *bytes, GError **error)
   return temp != NULL && coordena_file_commit_temp (temp, path, error);
 }
 
+/* The nearest existing folder at or above path (canonical), NULL when none. */
+static char *
+existing_ancestor (const char *path)
+{
+  g_autofree char *at = g_canonicalize_filename (path, NULL);
+
+  while (!g_file_test (at, G_FILE_TEST_EXISTS))
+    {
+      char *up = g_path_get_dirname (at);
+
+      if (g_str_equal (up, at))
+        {
+          g_free (up);
+          return NULL;
+        }
+      g_free (at);
+      at = up;
+    }
+  return g_steal_pointer (&at);
+}
+
+static gboolean
+writable_folder (const char *path)
+{
+  return path != NULL && g_file_test (path, G_FILE_TEST_IS_DIR) && g_access (path, W_OK | X_OK) == 0;
+}
+
+/* Before anything is numbered or written: the output folder exists or can be made, and the
+ * combined PDF can be written, in a folder that exists or is the output folder. */
+static gboolean
+check_targets (const char *directory, const char *combined, GError **error)
+{
+  g_autofree char *folder = directory != NULL ? g_canonicalize_filename (directory, NULL) : NULL;
+  g_autofree char *base = folder != NULL ? existing_ancestor (folder) : NULL;
+
+  if (folder == NULL || !writable_folder (base))
+    {
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                   _("the folder “%s” cannot be used: %s is not a folder you can write to"),
+                   directory != NULL ? directory : "", base != NULL ? base : "/");
+      return FALSE;
+    }
+  if (combined != NULL)
+    {
+      g_autofree char *file = g_canonicalize_filename (combined, NULL);
+      g_autofree char *parent = g_path_get_dirname (file);
+
+      if (g_file_test (combined, G_FILE_TEST_EXISTS))
+        {
+          g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                       _("%s already exists: choose another name for the combined PDF (an existing file is never "
+                         "replaced)"), combined);
+          return FALSE;
+        }
+      if (!g_str_equal (parent, folder) && !writable_folder (parent))
+        {
+          g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                       _("the combined PDF “%s” cannot be written: %s is not a folder you can write to"), combined,
+                       parent);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* Undoes the folders a failed run made, up to the one that existed (only empty ones go). */
+static void
+remove_made_folders (const char *directory, const char *base)
+{
+  g_autofree char *at = g_canonicalize_filename (directory, NULL);
+
+  while (base != NULL && !g_str_equal (at, base) && g_rmdir (at) == 0)
+    {
+      char *up = g_path_get_dirname (at);
+
+      g_free (at);
+      at = up;
+    }
+}
+
 GPtrArray *
 coordena_notification_generate (CoordenaStore *store, const CoordenaNotifyRequest *request, const char *directory,
                                 const char *combined, CoordenaNotifyProgress progress, gpointer user_data,
@@ -1026,24 +1122,14 @@ coordena_notification_generate (CoordenaStore *store, const CoordenaNotifyReques
   g_autoptr(GPtrArray) written = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(CoordenaPdfDoc) all = NULL;
   g_autoptr(GBytes) all_bytes = NULL;
+  g_autofree char *made_from = NULL;
   CoordenaCompetencia current;
   guint horizon, year;
 
-  if (!context_load (store, &c, error) || !check_context (&c, request, error))
+  if (!context_load (store, &c, error) || !check_context (&c, request, error)
+      || !check_targets (directory, combined, error))
     return NULL;
-  if (directory == NULL || !g_file_test (directory, G_FILE_TEST_IS_DIR))
-    {
-      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT, _("the folder “%s” does not exist"),
-                   directory != NULL ? directory : "");
-      return NULL;
-    }
-  if (combined != NULL && g_file_test (combined, G_FILE_TEST_EXISTS))
-    {
-      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
-                   _("%s already exists: choose another name for the combined PDF (an existing file is never "
-                     "replaced)"), combined);
-      return NULL;
-    }
+  made_from = existing_ancestor (directory);
   plan = coordena_notification_plan (store, request, &summary, error);
   if (plan == NULL)
     return NULL;
@@ -1132,6 +1218,15 @@ coordena_notification_generate (CoordenaStore *store, const CoordenaNotifyReques
   for (guint i = 0; i < records->len; i++)
     if (!issue_number (store, g_ptr_array_index (records, i), error))
       goto rollback;
+  /* The folder is made only now, when nothing can refuse the run any more. */
+  if (!g_file_test (directory, G_FILE_TEST_IS_DIR) && g_mkdir_with_parents (directory, 0700) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_IO, _("Cannot create the folder %s: %s"), directory,
+                   g_strerror (saved));
+      goto rollback;
+    }
   for (guint i = 0; i < records->len; i++)
     {
       CoordenaNotificationRecord *record = g_ptr_array_index (records, i);
@@ -1171,6 +1266,7 @@ rollback:
   coordena_store_rollback (store);
   for (guint i = 0; i < written->len; i++)
     g_unlink (g_ptr_array_index (written, i));
+  remove_made_folders (directory, made_from);
   return NULL;
 }
 
@@ -1192,6 +1288,38 @@ const char *
 coordena_notify_status_label (CoordenaNotifyStatus status)
 {
   return status <= COORDENA_NOTIFY_SUSPENDED ? _(status_labels[status]) : "?";
+}
+
+char *
+coordena_notify_counts_text (guint fixed, guint pending, guint suspended, gboolean with_detail, guint persisting,
+                             guint waiting)
+{
+  GString *out = g_string_new (NULL);
+
+  /* TRANSLATORS: notified teams no longer missing a category */
+  g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u fixed", "%u fixed", fixed), fixed);
+  g_string_append (out, ", ");
+  if (with_detail)
+    {
+      /* TRANSLATORS: notified teams still missing a category, at the same percent */
+      g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u persists", "%u persist", persisting), persisting);
+      g_string_append (out, ", ");
+    }
+  else
+    {
+      /* TRANSLATORS: notified teams not fixed yet */
+      g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u pending", "%u pending", pending), pending);
+      g_string_append (out, ", ");
+    }
+  /* TRANSLATORS: teams whose suspension started or rose */
+  g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u suspended", "%u suspended", suspended), suspended);
+  if (with_detail)
+    {
+      g_string_append (out, ", ");
+      /* TRANSLATORS: notified teams whose next competência is not imported yet */
+      g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u waiting", "%u waiting", waiting), waiting);
+    }
+  return g_string_free (out, FALSE);
 }
 
 CoordenaNotifyStatus
@@ -1243,7 +1371,9 @@ coordena_notification_follow_up (CoordenaStore *store, const CoordenaSummary *su
           const CoordenaTeamSummary *ts = row >= 0 ? coordena_summary_get_team (summary, (guint) row) : NULL;
 
           checked = current;
-          if (ts == NULL || !ts->active)
+          if (ts != NULL && ts->missing && ts->percent > 0 && ts->percent <= percent)
+            status = COORDENA_NOTIFY_PERSISTS;  /* still without registration, at no higher percent */
+          else if (ts == NULL || !ts->active)
             status = COORDENA_NOTIFY_SUSPENDED; /* no longer in the SCNES: no active registration */
           else
             {
