@@ -1047,6 +1047,7 @@ test_horizon_as_forecast (void)
        NULL);
   if (r.status != 0)
     g_error ("--horizon 120: %s", r.err);
+  g_clear_pointer (&files, g_ptr_array_unref);
   files = pdfs_in (out);
   g_assert_cmpuint (files->len, ==, 1);
   {
