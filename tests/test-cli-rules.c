@@ -690,6 +690,59 @@ test_compare (void)
   g_assert_cmpint (json_object_get_int_member (o, "percentual_b"), ==, 75);
 }
 
+/* A team that stopped appearing (sem registro) weighs in the comparison as in the forecast:
+ * what each rule set says of a team with no registration, month by month up to the latest. */
+static void
+test_compare_counts_sem_registro (void)
+{
+  g_autofree char *path = fixture ("roster-parado.csv");
+  g_autofree char *dir = g_dir_make_tmp ("coordena-cmp-XXXXXX", NULL);
+  g_autofree char *sheet = g_build_filename (dir, "comparacao.csv", NULL);
+  g_autofree char *csv = NULL;
+  g_auto(Run) r = { 0 };
+  g_auto(Run) table = { 0 };
+  g_auto(Run) sheet_run = { 0 };
+  g_auto(Run) forecast = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonNode) froot = NULL;
+  JsonObject *o, *fo;
+
+  run_cli (&r, NULL, "compare", "--rules", "portaria-38-2022", "--rules", "portaria-7799-2025", "--format", "json", path, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  root = parse (r.out);
+  o = find (json_object_get_array_member (json_node_get_object (root), "equipes"), "0000020028", 0);
+  /* Last seen in 08/2026; 09 to 12/2026 without registration: 100 % of R$ 18.000 under
+   * 7.799/2025, nothing under Portaria 38/2022, which does not treat the case. */
+  g_assert_true (json_object_get_boolean_member (o, "sem_registro"));
+  g_assert_cmpint (json_object_get_int_member (o, "ultima_competencia_registrada"), ==, 202608);
+  g_assert_cmpint (json_object_get_int_member (o, "competencia"), ==, 202612);
+  g_assert_cmpint (json_object_get_int_member (o, "percentual_a"), ==, 0);
+  g_assert_cmpint (json_object_get_int_member (o, "percentual_b"), ==, 100);
+  g_assert_cmpint (json_object_get_int_member (o, "perda_a_centavos"), ==, 0);
+  g_assert_cmpint (json_object_get_int_member (o, "perda_b_centavos"), ==, 4 * 1800000);
+
+  /* The forecast under the same set says the same of it today. */
+  run_cli (&forecast, NULL, "forecast", "--rules", "portaria-7799-2025", "--format", "json", path, NULL);
+  g_assert_cmpint (forecast.status, ==, 0);
+  froot = parse (forecast.out);
+  fo = find (json_node_get_array (froot), "0000020028", 0);
+  g_assert_true (json_object_get_boolean_member (fo, "sem_registro"));
+  g_assert_cmpint (json_object_get_int_member (fo, "percentual"), ==, json_object_get_int_member (o, "percentual_b"));
+  g_assert_cmpint (json_object_get_int_member (fo, "perda_mensal_centavos"), ==, 1800000);
+
+  run_cli (&table, NULL, "compare", "--rules", "portaria-38-2022", "--rules", "portaria-7799-2025", path, NULL);
+  g_assert_nonnull (strstr (table.out, "0000020028  12/2026     0   100          R$ 0,00     R$ 72.000,00"));
+  g_assert_nonnull (strstr (table.out, "0000020028: sem registro depois de 08/2026"));
+
+  run_cli (&sheet_run, NULL, "compare", "--rules", "portaria-38-2022", "--rules", "portaria-7799-2025", "-o", sheet, path, NULL);
+  g_assert_cmpint (sheet_run.status, ==, 0);
+  csv = read_text (sheet);
+  g_assert_nonnull (strstr (csv, "\r\n0000020028;"));
+  g_assert_nonnull (strstr (strstr (csv, "\r\n0000020028;"), ";0,00;72000,00;72000,00\r\n"));
+  g_unlink (sheet);
+  g_rmdir (dir);
+}
+
 static void
 test_user_rule_set_replaces_shipped (void)
 {
@@ -740,6 +793,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli-rules/provimento-shows", test_provimento_shows);
   g_test_add_func ("/cli-rules/portuguese-under-c-locale", test_portuguese_under_c_locale);
   g_test_add_func ("/cli-rules/compare-sheet", test_compare_sheet);
+  g_test_add_func ("/cli-rules/compare-counts-sem-registro", test_compare_counts_sem_registro);
   g_test_add_func ("/cli-rules/rules-show-cites-every-parameter", test_rules_show_cites_every_parameter);
   g_test_add_func ("/cli-rules/user-rule-set-replaces-shipped", test_user_rule_set_replaces_shipped);
   return g_test_run ();

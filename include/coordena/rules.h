@@ -200,7 +200,10 @@ char *coordena_provimento_note (const CoordenaMonthResult *result);
 
 typedef struct {
   const CoordenaRosterTeam *team;
-  CoordenaCompetencia last;           /* the team's last evaluated competência */
+  CoordenaCompetencia last;           /* the team's last evaluated competência: the roster's
+                                       * latest, for a team followed there without registration */
+  CoordenaCompetencia last_seen;      /* the team's last competência in the roster */
+  gboolean missing;                   /* sem registro from last_seen + 1 up to the latest */
   guint percent_a, percent_b;         /* at that competência */
   gint64 loss_a, loss_b;              /* over every competência, known amounts only */
   guint n_unknown_a, n_unknown_b;     /* team-months with a suspension but no known base */

@@ -743,6 +743,10 @@ compare_json (const CoordenaComparison *c, const CoordenaRuleSet *a, const Coord
       json_builder_add_string_value (j, t->team->ine);
       json_builder_set_member_name (j, "competencia");
       json_builder_add_int_value (j, t->last);
+      json_builder_set_member_name (j, "sem_registro");
+      json_builder_add_boolean_value (j, t->missing);
+      json_builder_set_member_name (j, "ultima_competencia_registrada");
+      json_builder_add_int_value (j, t->last_seen);
       json_builder_set_member_name (j, "percentual_a");
       json_builder_add_int_value (j, t->percent_a);
       json_builder_set_member_name (j, "percentual_b");
@@ -851,6 +855,16 @@ compare_table (const CoordenaComparison *c, const CoordenaRuleSet *a, const Coor
   pad (out, ta, 15, TRUE);
   pad (out, tb, 15, TRUE);
   g_string_append_printf (out, "%s\n\n", td);
+  for (guint i = 0; i < c->n_teams; i++)
+    if (c->teams[i].missing)
+      {
+        g_autofree char *seen = coordena_competencia_format (c->teams[i].last_seen);
+
+        g_string_append_printf (out, _("%s: no registration after %s (sem registro), counted as each rule set says: %u %% under A, %u %% under B\n"),
+                                c->teams[i].team->ine, seen, c->teams[i].percent_a, c->teams[i].percent_b);
+        if (i + 1 == c->n_teams || !c->teams[i + 1].missing)
+          g_string_append_c (out, '\n');
+      }
 
   g_string_append_printf (out, "%s\n", _("Teams by suspension at their last competência:"));
   pad (out, "%", 6, FALSE);
