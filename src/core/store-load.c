@@ -27,13 +27,18 @@ coordena_store_load_roster_with_map (CoordenaStore *store, const CoordenaCboMap 
   g_autoptr(GHashTable) prof_index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   sqlite3_stmt *stmt;
   int rc;
+  /* The database serves one state: a team of another (typed in by hand, restored from an old
+   * backup) is not forecast, evaluated, reported or notified. "%" before init: every team. */
+  guint uf = coordena_store_get_uf_code (store);
+  g_autofree char *uf_like = uf > 0 ? g_strdup_printf ("%02u%%", uf) : g_strdup ("%");
 
   /* Three set queries, each one pass: strata, team-months, members. */
   stmt = coordena_store_prepare (store,
                                  "SELECT ibge7, ied_estrato FROM municipio WHERE ied_estrato IS NOT NULL "
-                                 "AND ibge7 IN (SELECT ibge7 FROM equipe)", error);
+                                 "AND ibge7 IN (SELECT ibge7 FROM equipe) AND ibge7 LIKE ?1", error);
   if (stmt == NULL)
     return NULL;
+  sqlite3_bind_text (stmt, 1, uf_like, -1, SQLITE_TRANSIENT);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     coordena_roster_builder_set_ied_stratum (builder, (const char *) sqlite3_column_text (stmt, 0),
                                              (guint) sqlite3_column_int (stmt, 1));
@@ -44,9 +49,10 @@ coordena_store_load_roster_with_map (CoordenaStore *store, const CoordenaCboMap 
   stmt = coordena_store_prepare (store,
                                  "SELECT e.id, e.ine, e.cnes, e.ibge7, e.nome, e.valor_base, ec.competencia, ec.tipo, "
                                  "       ec.provimento, ec.sem_producao "
-                                 "FROM equipe_competencia ec JOIN equipe e ON e.id = ec.equipe_id", error);
+                                 "FROM equipe_competencia ec JOIN equipe e ON e.id = ec.equipe_id WHERE e.ibge7 LIKE ?1", error);
   if (stmt == NULL)
     return NULL;
+  sqlite3_bind_text (stmt, 1, uf_like, -1, SQLITE_TRANSIENT);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
