@@ -743,6 +743,64 @@ test_compare_counts_sem_registro (void)
   g_rmdir (dir);
 }
 
+/* A planned change for a team sem registro cannot apply (the team has no composition to change
+ * until it is registered again): the CLI says so with the file's line, the report marks it, and
+ * the forecast of that team is what it is without the change. */
+static void
+test_scenario_for_team_without_registration (void)
+{
+  g_autofree char *path = fixture ("roster-parado.csv");
+  g_autofree char *dir = g_dir_make_tmp ("coordena-cen-XXXXXX", NULL);
+  g_autofree char *scenario = g_build_filename (dir, "cenario.csv", NULL);
+  g_autofree char *db = g_build_filename (dir, "c.db", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "previsao.pdf", NULL);
+  g_autofree char *warning = NULL;
+  g_autofree char *text = NULL;
+  g_auto(Run) plain = { 0 };
+  g_auto(Run) with = { 0 };
+  g_auto(Run) init = { 0 };
+  g_auto(Run) imp = { 0 };
+  g_auto(Run) report = { 0 };
+  g_autoptr(JsonNode) a = NULL;
+  g_autoptr(JsonNode) b = NULL;
+  JsonObject *oa, *ob;
+
+  g_assert_true (g_file_set_contents (scenario, "ine;mudanca;categoria;a_partir_de\n"
+                                                "0000020044;entrada;ENF;202701\n"
+                                                "0000020028;entrada;MED;202701\n", -1, NULL));
+  run_cli (&plain, NULL, "forecast", "--format", "json", path, NULL);
+  run_cli (&with, NULL, "forecast", "--format", "json", "--scenario", scenario, path, NULL);
+  g_assert_cmpint (with.status, ==, 0);
+  warning = g_strdup_printf ("%s:3: aviso: a equipe 0000020028 está sem registro em 12/2026 (última competência 08/2026): "
+                             "esta mudança não tem efeito", scenario);
+  g_assert_nonnull (strstr (with.err, warning));
+  /* The other change applies, and draws no warning. */
+  g_assert_null (strstr (with.err, "0000020044"));
+  a = parse (plain.out);
+  b = parse (with.out);
+  oa = find (json_node_get_array (a), "0000020028", 0);
+  ob = find (json_node_get_array (b), "0000020028", 0);
+  g_assert_cmpint (json_object_get_int_member (ob, "perda_total_centavos"), ==, json_object_get_int_member (oa, "perda_total_centavos"));
+  g_assert_cmpint (json_object_get_int_member (find (json_node_get_array (b), "0000020044", 0), "perda_total_centavos"), <,
+                   json_object_get_int_member (find (json_node_get_array (a), "0000020044", 0), "perda_total_centavos"));
+
+  run_cli (&init, NULL, "--db", db, "init", "--uf", "GO", NULL);
+  g_assert_cmpint (init.status, ==, 0);
+  run_cli (&imp, NULL, "--db", db, "import", "roster", path, NULL);
+  g_assert_cmpint (imp.status, ==, 0);
+  run_cli (&report, NULL, "--db", db, "report", "forecast", "--scenario", scenario, "-o", pdf, NULL);
+  g_assert_cmpint (report.status, ==, 0);
+  g_assert_nonnull (strstr (report.err, warning));
+  text = pdf_text (pdf);
+  g_assert_nonnull (strstr (text, "0000020028"));
+  g_assert_nonnull (strstr (text, "0000020028: entrada de Médico a partir de 01/2027 — sem efeito: a equipe está sem registro"));
+  g_assert_null (strstr (text, "entrada de Enfermeiro a partir de 01/2027 — sem efeito"));
+  g_unlink (pdf);
+  g_unlink (db);
+  g_unlink (scenario);
+  g_rmdir (dir);
+}
+
 static void
 test_user_rule_set_replaces_shipped (void)
 {
@@ -794,6 +852,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli-rules/portuguese-under-c-locale", test_portuguese_under_c_locale);
   g_test_add_func ("/cli-rules/compare-sheet", test_compare_sheet);
   g_test_add_func ("/cli-rules/compare-counts-sem-registro", test_compare_counts_sem_registro);
+  g_test_add_func ("/cli-rules/scenario-for-team-without-registration", test_scenario_for_team_without_registration);
   g_test_add_func ("/cli-rules/rules-show-cites-every-parameter", test_rules_show_cites_every_parameter);
   g_test_add_func ("/cli-rules/user-rule-set-replaces-shipped", test_user_rule_set_replaces_shipped);
   return g_test_run ();

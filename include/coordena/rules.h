@@ -63,6 +63,10 @@ typedef struct {
   CoordenaChangeKind kind;
   CoordenaCategory category;
   CoordenaCompetencia from;
+  guint line;             /* the line of the scenario file it came from (0: not from a file) */
+  /* Set by the forecast: the team is sem registro at the latest competência, so the change
+   * cannot apply (a hire does not give the team back its registration in the SCNES). */
+  gboolean no_effect;
 } CoordenaScenarioChange;
 
 typedef struct _CoordenaScenario CoordenaScenario;

@@ -698,6 +698,7 @@ cli_cmd_forecast (CliContext *ctx, int argc, char **argv)
   if ((summary = coordena_summary_new (roster, &options, &error)) == NULL)
     return cli_report_error (error);
   f = coordena_summary_get_forecast (summary);
+  cli_warn_scenario_no_effect (f, a.scenario);
   if (output != NULL)
     {
       if (!coordena_forecast_report_write_csv (summary, output, &error))

@@ -70,6 +70,7 @@ cli_cmd_report (CliContext *ctx, int argc, char **argv)
   summary = coordena_summary_new (roster, &options, &error);
   if (summary == NULL)
     return cli_report_error (error);
+  cli_warn_scenario_no_effect (coordena_summary_get_forecast (summary), scenario_path);
   if (compare != NULL)
     {
       const CoordenaRuleCatalog *cat = coordena_summary_get_catalog (summary);

@@ -38,6 +38,11 @@ int cli_report_error (const GError *error);
 /* Prints a usage complaint on stderr and returns CLI_EXIT_USAGE. */
 int cli_usage_error (const char *format, ...) G_GNUC_PRINTF (1, 2);
 
+/* Warns on stderr, with the scenario file's line, of each planned change the forecast could not
+ * apply (the team is sem registro). */
+struct _CoordenaForecast;
+void cli_warn_scenario_no_effect (const struct _CoordenaForecast *forecast, const char *scenario_path);
+
 /* Parses a subcommand's options; on failure reports it and returns FALSE with *exit_code set. */
 gboolean cli_parse_options (GOptionContext *context, int *argc, char ***argv, int *exit_code);
 

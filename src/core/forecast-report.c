@@ -587,6 +587,14 @@ coordena_forecast_report_pdf_full (const CoordenaSummary            *summary,
                  /* TRANSLATORS: a scenario line: the team, the category, the competência */
                  ? g_strdup_printf (_("%s: %s joins from %s"), who, category, when)
                  : g_strdup_printf (_("%s: %s leaves from %s"), who, category, when);
+          if (changes[i].no_effect)
+            {
+              /* The forecast could not apply it: say so beside the change, not only on stderr. */
+              char *marked = g_strdup_printf (_("%s — no effect: the team is without registration"), text);
+
+              g_free (text);
+              text = marked;
+            }
           coordena_pdf_doc_add_paragraph (doc, &body, "•", text);
           g_clear_pointer (&text, g_free);
         }

@@ -461,7 +461,7 @@ void
 coordena_scenario_add (CoordenaScenario *s, CoordenaChangeKind kind, const char *ine,
                        CoordenaCategory category, CoordenaCompetencia from)
 {
-  CoordenaScenarioChange c = { .kind = kind, .category = category, .from = from };
+  CoordenaScenarioChange c = { .kind = kind, .category = category, .from = from, .line = 0, .no_effect = FALSE };
 
   g_strlcpy (c.ine, ine, sizeof c.ine);
   g_array_append_val (s->changes, c);
@@ -517,6 +517,7 @@ on_scenario_row (CoordenaCsvReader *reader, const CoordenaCsvRecord *record, gpo
       return FALSE;
     }
   coordena_scenario_add (s->scenario, k, ine, category, c);
+  g_array_index (s->scenario->changes, CoordenaScenarioChange, s->scenario->changes->len - 1).line = (guint) record->line;
   return TRUE;
 }
 
@@ -699,7 +700,8 @@ coordena_forecast (CoordenaRoster            *roster,
           s->compiled = picker.cached_compiled;
           if (gap > 0)
             {
-              /* Without registration nobody is in the team, whatever the scenario plans. */
+              /* Without registration nobody is in the team, whatever the scenario plans: its
+               * changes are marked as without effect below, for the user to be told. */
               s->missing = TRUE;
               s->ceiling = FALSE;
               s->absent = coordena_team_type_required ((CoordenaTeamType) s->type);
@@ -721,6 +723,9 @@ coordena_forecast (CoordenaRoster            *roster,
           s->key = step_key (s->absent, s->flags);
         }
       evaluate_steps (steps, n_hist + gap + horizon, team->ied_stratum, run, results);
+      for (guint j = 0; gap > 0 && mine != NULL && j < mine->len; j++)
+        g_array_index (f->changes, CoordenaScenarioChange,
+                       (const CoordenaScenarioChange *) mine->pdata[j] - changes).no_effect = TRUE;
 
       n_now = n_hist + gap;   /* results[n_now - 1] is the current competência */
       out = &f->teams[f->n_teams++];
