@@ -771,6 +771,12 @@ test_scenario_for_team_without_registration (void)
   run_cli (&plain, NULL, "forecast", "--format", "json", path, NULL);
   run_cli (&with, NULL, "forecast", "--format", "json", "--scenario", scenario, path, NULL);
   g_assert_cmpint (with.status, ==, 0);
+  {
+    g_auto(Run) table = { 0 };
+
+    run_cli (&table, NULL, "forecast", path, NULL);
+    g_assert_nonnull (strstr (table.out, "cenário: nenhuma mudança."));
+  }
   warning = g_strdup_printf ("%s:3: aviso: a equipe 0000020028 está sem registro em 12/2026 (última competência 08/2026): "
                              "esta mudança não tem efeito", scenario);
   g_assert_nonnull (strstr (with.err, warning));

@@ -244,6 +244,8 @@ test_team_without_registration (void)
   g_assert_cmpuint (coordena_summary_get_n_evaluated (summary), ==, 6);
   g_assert_cmpuint (coordena_summary_get_n_no_record (summary), ==, 2);
 
+  /* The table says why a team shows four ✗ and 100 %. */
+  g_assert_true (label_shows (GTK_WIDGET (page), "sem registro · 100 %"));
   g_assert_true (coordena_equipes_page_show_team (page, "0000020028"));
   ui_wait_for_frames (GTK_WIDGET (window), 2);
   g_assert_true (label_shows (GTK_WIDGET (detail), "Sem registro na competência 12/2026 (a última é 08/2026): 100 % suspensos"));
@@ -256,6 +258,13 @@ test_team_without_registration (void)
   g_assert_true (coordena_equipes_page_show_team (page, "0000020060"));
   ui_wait_for_frames (GTK_WIDGET (window), 2);
   g_assert_true (label_shows (GTK_WIDGET (detail), "Limitado a 75 % pelo provimento (NT 753/2021 itens 2.13 e 2.17"));
+
+  /* The municipality's row on the Painel counts the two teams sem registro, suspended at 100 %,
+   * beside the money they lose; not "0 suspensa". */
+  coordena_window_show_page (window, "painel");
+  ui_wait_for_frames (GTK_WIDGET (window), 2);
+  g_assert_true (label_shows (coordena_window_get_page_widget (window, "painel"), "6 equipes avaliadas · 5 suspensas (2 sem registro)"));
+  g_free (ui_save_png (GTK_WIDGET (window), "painel-sem-registro"));
 }
 
 int

@@ -588,9 +588,13 @@ forecast_table (const CoordenaForecast *forecast)
   g_autofree char *until = coordena_competencia_format (coordena_competencia_add (current, (int) horizon));
   const CoordenaRuleSet *forced = coordena_forecast_get_forced (forecast);
 
+  g_autofree char *scenario = NULL;
+
   coordena_forecast_get_changes (forecast, &n_changes);
-  g_string_append_printf (out, _("Latest competência: %s. Forecast %s to %s (%u competências); rules: %s; scenario: %u changes.\n"),
-                          now, from, until, horizon, forced != NULL ? forced->id : _("the set in force in each competência"), n_changes);
+  scenario = n_changes == 0 ? g_strdup (_("no changes"))
+             : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u change", "%u changes", n_changes), n_changes);
+  g_string_append_printf (out, _("Latest competência: %s. Forecast %s to %s (%u competências); rules: %s; scenario: %s.\n"),
+                          now, from, until, horizon, forced != NULL ? forced->id : _("the set in force in each competência"), scenario);
   pad (out, "INE", 10, FALSE);
   pad (out, _("Now"), 22, FALSE);
   pad (out, _("Lacks"), 15, FALSE);
