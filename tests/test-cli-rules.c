@@ -614,6 +614,35 @@ test_rules_show_cites_every_parameter (void)
   g_assert_null (strstr (show.out, "nenhum ato citado"));
 }
 
+/* The sets before 6.907/2025 also say, with an act and a tag, what they make of a team without
+ * registration and of the provimento, even when the answer is "nothing". */
+static void
+test_rules_show_tags_every_line (void)
+{
+  const char *sets[] = { "previne-2020", "portaria-38-2022", "cofin-2024", "portaria-6907-2025" };
+
+  for (guint k = 0; k < G_N_ELEMENTS (sets); k++)
+    {
+      g_auto(Run) show = { 0 };
+      g_auto(GStrv) lines = NULL;
+      guint checked = 0;
+
+      run_cli (&show, NULL, "rules", "show", sets[k], NULL);
+      g_assert_cmpint (show.status, ==, 0);
+      g_assert_null (strstr (show.out, "nenhum ato citado"));
+      lines = g_strsplit (show.out, "\n", -1);
+      for (guint i = 0; lines[i] != NULL && lines[i + 1] != NULL; i++)
+        if (g_str_has_prefix (lines[i], "Provimento:") || g_str_has_prefix (lines[i], "Sem registro:"))
+          {
+            g_assert_true (g_regex_match_simple ("\\[[ASU]\\]", lines[i], 0, 0));
+            g_assert_true (g_str_has_prefix (lines[i + 1], "  fundamento:"));
+            g_assert_true (g_regex_match_simple ("(Portaria|NT)[^;]*[0-9]", lines[i + 1], 0, 0));
+            checked++;
+          }
+      g_assert_cmpuint (checked, ==, 2);
+    }
+}
+
 /* Issue 12 item 9: with no language set (C.UTF-8), the forecast and its PDF report are in
  * Portuguese, figures in pt-BR format. */
 static void
@@ -858,6 +887,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli-rules/portuguese-under-c-locale", test_portuguese_under_c_locale);
   g_test_add_func ("/cli-rules/compare-sheet", test_compare_sheet);
   g_test_add_func ("/cli-rules/compare-counts-sem-registro", test_compare_counts_sem_registro);
+  g_test_add_func ("/cli-rules/rules-show-tags-every-line", test_rules_show_tags_every_line);
   g_test_add_func ("/cli-rules/scenario-for-team-without-registration", test_scenario_for_team_without_registration);
   g_test_add_func ("/cli-rules/rules-show-cites-every-parameter", test_rules_show_cites_every_parameter);
   g_test_add_func ("/cli-rules/user-rule-set-replaces-shipped", test_user_rule_set_replaces_shipped);
