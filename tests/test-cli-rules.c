@@ -643,6 +643,69 @@ test_rules_show_tags_every_line (void)
     }
 }
 
+/* The top (yMin) or bottom (yMax) of the first word `word` on page 1 after the point `after`. */
+static double
+word_edge (const char *bbox, const char *word, double after, gboolean top)
+{
+  g_autofree char *pattern = g_strdup_printf ("yMin=\"([0-9.]+)\" xMax=\"[0-9.]+\" yMax=\"([0-9.]+)\">%s</word>", word);
+  g_autoptr(GRegex) regex = g_regex_new (pattern, 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+
+  for (g_regex_match (regex, bbox, 0, &match); g_match_info_matches (match); g_match_info_next (match, NULL))
+    {
+      g_autofree char *y_min = g_match_info_fetch (match, 1);
+      g_autofree char *y_max = g_match_info_fetch (match, 2);
+
+      if (g_ascii_strtod (y_min, NULL) > after)
+        return g_ascii_strtod (top ? y_min : y_max, NULL);
+    }
+  g_error ("no “%s” below %.1f", word, after);
+  return 0;
+}
+
+/* Page 1 of the report: the note on teams sem registro keeps a gap from the summary table, and
+ * the chart's axis starts at the roster's first competência (07/2026), not at empty months. */
+static void
+test_report_layout (void)
+{
+  g_autofree char *path = fixture ("roster-parado.csv");
+  g_autofree char *dir = g_dir_make_tmp ("coordena-lay-XXXXXX", NULL);
+  g_autofree char *db = g_build_filename (dir, "c.db", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "previsao.pdf", NULL);
+  g_autofree char *bbox = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) init = { 0 };
+  g_auto(Run) imp = { 0 };
+  g_auto(Run) report = { 0 };
+  double row_gap, note_gap, regular;
+
+  run_cli (&init, NULL, "--db", db, "init", "--uf", "GO", NULL);
+  run_cli (&imp, NULL, "--db", db, "import", "roster", path, NULL);
+  run_cli (&report, NULL, "--db", db, "report", "forecast", "-o", pdf, NULL);
+  g_assert_cmpint (report.status, ==, 0);
+
+  proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, "pdftotext", "-f", "1", "-l", "1", "-bbox", pdf, "-", NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (proc, NULL, NULL, &bbox, NULL, &error);
+  g_assert_no_error (error);
+  /* Between two rows of the table: "Regular" and "Em risco". Between the last row and the note. */
+  regular = word_edge (bbox, "Regular", 0, TRUE);
+  row_gap = word_edge (bbox, "Em", regular, TRUE) - word_edge (bbox, "Regular", 0, FALSE);
+  note_gap = word_edge (bbox, "Uma", regular, TRUE) - word_edge (bbox, "INEs", regular, FALSE);
+  g_assert_cmpfloat (note_gap, >=, row_gap);
+
+  text = pdf_text (pdf);
+  /* Every other month is labelled: the first label is the first competência held. */
+  g_assert_nonnull (strstr (text, "07/26 09/26 11/26 01/27"));
+  g_assert_null (strstr (text, "01/26"));
+  g_assert_null (strstr (text, "05/26"));
+  g_unlink (pdf);
+  g_unlink (db);
+  g_rmdir (dir);
+}
+
 /* Issue 12 item 9: with no language set (C.UTF-8), the forecast and its PDF report are in
  * Portuguese, figures in pt-BR format. */
 static void
@@ -887,6 +950,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli-rules/portuguese-under-c-locale", test_portuguese_under_c_locale);
   g_test_add_func ("/cli-rules/compare-sheet", test_compare_sheet);
   g_test_add_func ("/cli-rules/compare-counts-sem-registro", test_compare_counts_sem_registro);
+  g_test_add_func ("/cli-rules/report-layout", test_report_layout);
   g_test_add_func ("/cli-rules/rules-show-tags-every-line", test_rules_show_tags_every_line);
   g_test_add_func ("/cli-rules/scenario-for-team-without-registration", test_scenario_for_team_without_registration);
   g_test_add_func ("/cli-rules/rules-show-cites-every-parameter", test_rules_show_cites_every_parameter);
