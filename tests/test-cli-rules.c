@@ -701,6 +701,19 @@ test_report_layout (void)
   g_assert_nonnull (strstr (text, "07/26 09/26 11/26 01/27"));
   g_assert_null (strstr (text, "01/26"));
   g_assert_null (strstr (text, "05/26"));
+
+  /* The comparison section names the teams sem registro and what each set makes of them. */
+  {
+    g_auto(Run) cmp = { 0 };
+    g_autofree char *cmp_text = NULL;
+
+    run_cli (&cmp, NULL, "--db", db, "report", "forecast", "--compare", "portaria-38-2022", "--compare", "portaria-7799-2025", "-o", pdf, NULL);
+    g_assert_cmpint (cmp.status, ==, 0);
+    cmp_text = pdf_text (pdf);
+    g_assert_nonnull (strstr (cmp_text, "0000020028 (sem registro depois"));
+    g_assert_nonnull (strstr (cmp_text, "R$ 0,00 R$ 72.000,00"));
+    g_assert_nonnull (strstr (cmp_text, "portaria-38-2022 não trata do caso (0 %); portaria-7799-2025 suspende 100 % [S]"));
+  }
   g_unlink (pdf);
   g_unlink (db);
   g_rmdir (dir);
