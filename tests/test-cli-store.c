@@ -447,11 +447,15 @@ test_other_state_team_left_out (void)
   g_assert_cmpint (after.status, ==, 0);
   g_assert_cmpstr (after.out, ==, before.out);
   g_assert_null (strstr (after.out, "0000009008"));
+  /* Left out, not lost in silence. */
+  g_assert_nonnull (strstr (after.err, "aviso: o banco tem 1 equipe de outro estado; ela fica de fora"));
+  g_assert_null (strstr (before.err, "outro estado"));
   run_cli (&eval, db, "evaluate", "--format", "csv", NULL);
   g_assert_cmpint (eval.status, ==, 0);
   g_assert_null (strstr (eval.out, "0000009008"));
   run_cli (&report, db, "report", "forecast", "-o", pdf, NULL);
   g_assert_cmpint (report.status, ==, 0);
+  g_assert_nonnull (strstr (report.err, "1 equipe de outro estado"));
   g_assert_true (g_spawn_sync (NULL, (char **) pdftotext, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
                                NULL, NULL, &text, NULL, NULL, NULL));
   g_assert_nonnull (strstr (text, "Goiás"));

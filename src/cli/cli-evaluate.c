@@ -40,6 +40,8 @@ load_roster (CliContext *ctx, const char *file, gboolean lenient, GError **error
       if (store == NULL)
         return NULL;
       roster = coordena_store_load_roster (store, error);
+      if (roster != NULL)
+        cli_note_teams_outside_uf (store);
       coordena_store_close (store);
       return roster;
     }

@@ -64,6 +64,7 @@ cli_cmd_report (CliContext *ctx, int argc, char **argv)
       return cli_report_error (error);
     }
   cli_note_demo (store);
+  cli_note_teams_outside_uf (store);
   options.ruleset_id = rules;
   options.horizon = (guint) horizon;
   options.scenario = scenario;

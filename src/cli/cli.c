@@ -5,6 +5,7 @@
 #include <glib/gi18n-lib.h>
 
 #include <coordena/coordena.h>
+#include <coordena/store.h>
 
 #include "cli.h"
 
@@ -38,6 +39,17 @@ cli_warn_scenario_no_effect (const CoordenaForecast *forecast, const char *scena
                   scenario_path != NULL ? scenario_path : "-", changes[i].line, changes[i].ine, now,
                   seen != NULL ? seen : "?");
     }
+}
+
+void
+cli_note_teams_outside_uf (CoordenaStore *store)
+{
+  guint n = coordena_store_count_teams_outside_uf (store);
+
+  if (n > 0)
+    g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                             "warning: the database holds %u team of another state; it is left out (the database serves one state)\n",
+                             "warning: the database holds %u teams of another state; they are left out (the database serves one state)\n", n), n);
 }
 
 int

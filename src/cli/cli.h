@@ -41,6 +41,9 @@ int cli_usage_error (const char *format, ...) G_GNUC_PRINTF (1, 2);
 /* Warns on stderr, with the scenario file's line, of each planned change the forecast could not
  * apply (the team is sem registro). */
 struct _CoordenaForecast;
+struct _CoordenaStore;
+/* Says on stderr how many teams of another state the database holds and leaves out. */
+void cli_note_teams_outside_uf (struct _CoordenaStore *store);
 void cli_warn_scenario_no_effect (const struct _CoordenaForecast *forecast, const char *scenario_path);
 
 /* Parses a subcommand's options; on failure reports it and returns FALSE with *exit_code set. */

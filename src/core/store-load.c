@@ -124,3 +124,19 @@ db_error:
   coordena_store_set_error (store, error, _("reading the roster"));
   return NULL;
 }
+
+guint
+coordena_store_count_teams_outside_uf (CoordenaStore *store)
+{
+  guint uf = coordena_store_get_uf_code (store), n = 0;
+  g_autofree char *uf_like = g_strdup_printf ("%02u%%", uf);
+  sqlite3_stmt *stmt;
+
+  if (uf == 0 || (stmt = coordena_store_prepare (store, "SELECT count(*) FROM equipe WHERE ibge7 NOT LIKE ?1", NULL)) == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, uf_like, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = (guint) sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}
