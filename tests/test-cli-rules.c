@@ -586,6 +586,111 @@ test_rules_show_cites_every_parameter (void)
   g_assert_null (strstr (show.out, "nenhum ato citado"));
 }
 
+/* The sets before 6.907/2025 also say, with an act and a tag, what they make of a team without
+ * registration and of the provimento, even when the answer is "nothing". */
+static void
+test_rules_show_tags_every_line (void)
+{
+  const char *sets[] = { "previne-2020", "portaria-38-2022", "cofin-2024", "portaria-6907-2025" };
+
+  for (guint k = 0; k < G_N_ELEMENTS (sets); k++)
+    {
+      g_auto(Run) show = { 0 };
+      g_auto(GStrv) lines = NULL;
+      guint checked = 0;
+
+      cli (&show, NULL, "rules", "show", sets[k], NULL);
+      g_assert_cmpint (show.status, ==, 0);
+      g_assert_null (strstr (show.out, "nenhum ato citado"));
+      lines = g_strsplit (show.out, "\n", -1);
+      for (guint i = 0; lines[i] != NULL && lines[i + 1] != NULL; i++)
+        if (g_str_has_prefix (lines[i], "Provimento:") || g_str_has_prefix (lines[i], "Sem registro:"))
+          {
+            g_assert_true (g_regex_match_simple ("\\[[ASU]\\]", lines[i], 0, 0));
+            g_assert_true (g_str_has_prefix (lines[i + 1], "  fundamento:"));
+            g_assert_true (g_regex_match_simple ("(Portaria|NT)[^;]*[0-9]", lines[i + 1], 0, 0));
+            checked++;
+          }
+      g_assert_cmpuint (checked, ==, 2);
+    }
+}
+
+/* The top (yMin) or bottom (yMax) of the first word `word` on page 1 after the point `after`. */
+static double
+word_edge (const char *bbox, const char *word, double after, gboolean top)
+{
+  g_autofree char *pattern = g_strdup_printf ("yMin=\"([0-9.]+)\" xMax=\"[0-9.]+\" yMax=\"([0-9.]+)\">%s</word>", word);
+  g_autoptr(GRegex) regex = g_regex_new (pattern, 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+
+  for (g_regex_match (regex, bbox, 0, &match); g_match_info_matches (match); g_match_info_next (match, NULL))
+    {
+      g_autofree char *y_min = g_match_info_fetch (match, 1);
+      g_autofree char *y_max = g_match_info_fetch (match, 2);
+
+      if (g_ascii_strtod (y_min, NULL) > after)
+        return g_ascii_strtod (top ? y_min : y_max, NULL);
+    }
+  g_error ("no “%s” below %.1f", word, after);
+  return 0;
+}
+
+/* Page 1 of the report: the note on teams sem registro keeps a gap from the summary table, and
+ * the chart's axis starts at the roster's first competência (07/2026), not at empty months. */
+static void
+test_report_layout (void)
+{
+  g_autofree char *path = fixture ("roster-parado.csv");
+  g_autofree char *dir = g_dir_make_tmp ("coordena-lay-XXXXXX", NULL);
+  g_autofree char *db = g_build_filename (dir, "c.db", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "previsao.pdf", NULL);
+  g_autofree char *bbox = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) init = { 0 };
+  g_auto(Run) imp = { 0 };
+  g_auto(Run) report = { 0 };
+  double row_gap, note_gap, regular;
+
+  cli (&init, NULL, "--db", db, "init", "--uf", "GO", NULL);
+  cli (&imp, NULL, "--db", db, "import", "roster", path, NULL);
+  cli (&report, NULL, "--db", db, "report", "forecast", "-o", pdf, NULL);
+  g_assert_cmpint (report.status, ==, 0);
+
+  proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, "pdftotext", "-f", "1", "-l", "1", "-bbox", pdf, "-", NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (proc, NULL, NULL, &bbox, NULL, &error);
+  g_assert_no_error (error);
+  /* Between two rows of the table: "Regular" and "Em risco". Between the last row and the note. */
+  regular = word_edge (bbox, "Regular", 0, TRUE);
+  row_gap = word_edge (bbox, "Em", regular, TRUE) - word_edge (bbox, "Regular", 0, FALSE);
+  note_gap = word_edge (bbox, "Uma", regular, TRUE) - word_edge (bbox, "INEs", regular, FALSE);
+  g_assert_cmpfloat (note_gap, >=, row_gap);
+
+  text = pdf_text (pdf);
+  /* Every other month is labelled: the first label is the first competência held. */
+  g_assert_nonnull (strstr (text, "07/26 09/26 11/26 01/27"));
+  g_assert_null (strstr (text, "01/26"));
+  g_assert_null (strstr (text, "05/26"));
+
+  /* The comparison section names the teams sem registro and what each set makes of them. */
+  {
+    g_auto(Run) cmp = { 0 };
+    g_autofree char *cmp_text = NULL;
+
+    cli (&cmp, NULL, "--db", db, "report", "forecast", "--compare", "portaria-38-2022", "--compare", "portaria-7799-2025", "-o", pdf, NULL);
+    g_assert_cmpint (cmp.status, ==, 0);
+    cmp_text = pdf_text (pdf);
+    g_assert_nonnull (strstr (cmp_text, "0000020028 (sem registro depois"));
+    g_assert_nonnull (strstr (cmp_text, "R$ 0,00 R$ 72.000,00"));
+    g_assert_nonnull (strstr (cmp_text, "portaria-38-2022 não trata do caso (0 %); portaria-7799-2025 suspende 100 % [S]"));
+  }
+  g_unlink (pdf);
+  g_unlink (db);
+  g_rmdir (dir);
+}
+
 /* Issue 12 item 9: with no language set (C.UTF-8), the forecast and its PDF report are in
  * Portuguese, figures in pt-BR format. */
 static void
@@ -662,6 +767,123 @@ test_compare (void)
   g_assert_cmpint (json_object_get_int_member (o, "percentual_b"), ==, 75);
 }
 
+/* A team that stopped appearing (sem registro) weighs in the comparison as in the forecast:
+ * what each rule set says of a team with no registration, month by month up to the latest. */
+static void
+test_compare_counts_sem_registro (void)
+{
+  g_autofree char *path = fixture ("roster-parado.csv");
+  g_autofree char *dir = g_dir_make_tmp ("coordena-cmp-XXXXXX", NULL);
+  g_autofree char *sheet = g_build_filename (dir, "comparacao.csv", NULL);
+  g_autofree char *csv = NULL;
+  g_auto(Run) r = { 0 };
+  g_auto(Run) table = { 0 };
+  g_auto(Run) sheet_run = { 0 };
+  g_auto(Run) forecast = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonNode) froot = NULL;
+  JsonObject *o, *fo;
+
+  cli (&r, NULL, "compare", "--rules", "portaria-38-2022", "--rules", "portaria-7799-2025", "--format", "json", path, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  root = parse (r.out);
+  o = find (json_object_get_array_member (json_node_get_object (root), "equipes"), "0000020028", 0);
+  /* Last seen in 08/2026; 09 to 12/2026 without registration: 100 % of R$ 18.000 under
+   * 7.799/2025, nothing under Portaria 38/2022, which does not treat the case. */
+  g_assert_true (json_object_get_boolean_member (o, "sem_registro"));
+  g_assert_cmpint (json_object_get_int_member (o, "ultima_competencia_registrada"), ==, 202608);
+  g_assert_cmpint (json_object_get_int_member (o, "competencia"), ==, 202612);
+  g_assert_cmpint (json_object_get_int_member (o, "percentual_a"), ==, 0);
+  g_assert_cmpint (json_object_get_int_member (o, "percentual_b"), ==, 100);
+  g_assert_cmpint (json_object_get_int_member (o, "perda_a_centavos"), ==, 0);
+  g_assert_cmpint (json_object_get_int_member (o, "perda_b_centavos"), ==, 4 * 1800000);
+
+  /* The forecast under the same set says the same of it today. */
+  cli (&forecast, NULL, "forecast", "--rules", "portaria-7799-2025", "--format", "json", path, NULL);
+  g_assert_cmpint (forecast.status, ==, 0);
+  froot = parse (forecast.out);
+  fo = find (json_node_get_array (froot), "0000020028", 0);
+  g_assert_true (json_object_get_boolean_member (fo, "sem_registro"));
+  g_assert_cmpint (json_object_get_int_member (fo, "percentual"), ==, json_object_get_int_member (o, "percentual_b"));
+  g_assert_cmpint (json_object_get_int_member (fo, "perda_mensal_centavos"), ==, 1800000);
+
+  cli (&table, NULL, "compare", "--rules", "portaria-38-2022", "--rules", "portaria-7799-2025", path, NULL);
+  g_assert_nonnull (strstr (table.out, "0000020028  12/2026     0   100          R$ 0,00     R$ 72.000,00"));
+  g_assert_nonnull (strstr (table.out, "0000020028: sem registro depois de 08/2026"));
+
+  cli (&sheet_run, NULL, "compare", "--rules", "portaria-38-2022", "--rules", "portaria-7799-2025", "-o", sheet, path, NULL);
+  g_assert_cmpint (sheet_run.status, ==, 0);
+  csv = read_text (sheet);
+  g_assert_nonnull (strstr (csv, "\r\n0000020028;"));
+  g_assert_nonnull (strstr (strstr (csv, "\r\n0000020028;"), ";0,00;72000,00;72000,00\r\n"));
+  g_unlink (sheet);
+  g_rmdir (dir);
+}
+
+/* A planned change for a team sem registro cannot apply (the team has no composition to change
+ * until it is registered again): the CLI says so with the file's line, the report marks it, and
+ * the forecast of that team is what it is without the change. */
+static void
+test_scenario_for_team_without_registration (void)
+{
+  g_autofree char *path = fixture ("roster-parado.csv");
+  g_autofree char *dir = g_dir_make_tmp ("coordena-cen-XXXXXX", NULL);
+  g_autofree char *scenario = g_build_filename (dir, "cenario.csv", NULL);
+  g_autofree char *db = g_build_filename (dir, "c.db", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "previsao.pdf", NULL);
+  g_autofree char *warning = NULL;
+  g_autofree char *text = NULL;
+  g_auto(Run) plain = { 0 };
+  g_auto(Run) with = { 0 };
+  g_auto(Run) init = { 0 };
+  g_auto(Run) imp = { 0 };
+  g_auto(Run) report = { 0 };
+  g_autoptr(JsonNode) a = NULL;
+  g_autoptr(JsonNode) b = NULL;
+  JsonObject *oa, *ob;
+
+  g_assert_true (g_file_set_contents (scenario, "ine;mudanca;categoria;a_partir_de\n"
+                                                "0000020044;entrada;ENF;202701\n"
+                                                "0000020028;entrada;MED;202701\n", -1, NULL));
+  cli (&plain, NULL, "forecast", "--format", "json", path, NULL);
+  cli (&with, NULL, "forecast", "--format", "json", "--scenario", scenario, path, NULL);
+  g_assert_cmpint (with.status, ==, 0);
+  {
+    g_auto(Run) table = { 0 };
+
+    cli (&table, NULL, "forecast", path, NULL);
+    g_assert_nonnull (strstr (table.out, "cenário: nenhuma mudança."));
+  }
+  warning = g_strdup_printf ("%s:3: aviso: a equipe 0000020028 está sem registro em 12/2026 (última competência 08/2026): "
+                             "esta mudança não tem efeito", scenario);
+  g_assert_nonnull (strstr (with.err, warning));
+  /* The other change applies, and draws no warning. */
+  g_assert_null (strstr (with.err, "0000020044"));
+  a = parse (plain.out);
+  b = parse (with.out);
+  oa = find (json_node_get_array (a), "0000020028", 0);
+  ob = find (json_node_get_array (b), "0000020028", 0);
+  g_assert_cmpint (json_object_get_int_member (ob, "perda_total_centavos"), ==, json_object_get_int_member (oa, "perda_total_centavos"));
+  g_assert_cmpint (json_object_get_int_member (find (json_node_get_array (b), "0000020044", 0), "perda_total_centavos"), <,
+                   json_object_get_int_member (find (json_node_get_array (a), "0000020044", 0), "perda_total_centavos"));
+
+  cli (&init, NULL, "--db", db, "init", "--uf", "GO", NULL);
+  g_assert_cmpint (init.status, ==, 0);
+  cli (&imp, NULL, "--db", db, "import", "roster", path, NULL);
+  g_assert_cmpint (imp.status, ==, 0);
+  cli (&report, NULL, "--db", db, "report", "forecast", "--scenario", scenario, "-o", pdf, NULL);
+  g_assert_cmpint (report.status, ==, 0);
+  g_assert_nonnull (strstr (report.err, warning));
+  text = pdf_text (pdf);
+  g_assert_nonnull (strstr (text, "0000020028"));
+  g_assert_nonnull (strstr (text, "0000020028: entrada de Médico a partir de 01/2027 — sem efeito: a equipe está sem registro"));
+  g_assert_null (strstr (text, "entrada de Enfermeiro a partir de 01/2027 — sem efeito"));
+  g_unlink (pdf);
+  g_unlink (db);
+  g_unlink (scenario);
+  g_rmdir (dir);
+}
+
 static void
 test_user_rule_set_replaces_shipped (void)
 {
@@ -712,6 +934,10 @@ main (int argc, char **argv)
   g_test_add_func ("/cli-rules/provimento-shows", test_provimento_shows);
   g_test_add_func ("/cli-rules/portuguese-under-c-locale", test_portuguese_under_c_locale);
   g_test_add_func ("/cli-rules/compare-sheet", test_compare_sheet);
+  g_test_add_func ("/cli-rules/compare-counts-sem-registro", test_compare_counts_sem_registro);
+  g_test_add_func ("/cli-rules/report-layout", test_report_layout);
+  g_test_add_func ("/cli-rules/rules-show-tags-every-line", test_rules_show_tags_every_line);
+  g_test_add_func ("/cli-rules/scenario-for-team-without-registration", test_scenario_for_team_without_registration);
   g_test_add_func ("/cli-rules/rules-show-cites-every-parameter", test_rules_show_cites_every_parameter);
   g_test_add_func ("/cli-rules/user-rule-set-replaces-shipped", test_user_rule_set_replaces_shipped);
   return g_test_run ();

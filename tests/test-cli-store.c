@@ -367,6 +367,59 @@ test_crash_safety (void)
 }
 
 
+/* A team of another state slipped into the database (typed in by hand, an old backup) stays out
+ * of everything that reads the roster, as it stays out of the notifications. */
+static void
+test_other_state_team_left_out (void)
+{
+  g_autofree char *db = new_db ("cli-outro-estado.db");
+  g_autofree char *pdf = new_db ("cli-outro-estado.pdf");
+  g_autofree char *roster = g_test_build_filename (G_TEST_DIST, "fixtures", "rules", "roster-parado.csv", NULL);
+  g_auto(Run) init = { 0 };
+  g_auto(Run) imp = { 0 };
+  g_auto(Run) before = { 0 };
+  g_auto(Run) after = { 0 };
+  g_auto(Run) eval = { 0 };
+  g_auto(Run) report = { 0 };
+  g_autofree char *text = NULL;
+  const char *pdftotext[] = { "pdftotext", "-layout", pdf, "-", NULL };
+  sqlite3 *c = NULL;
+
+  cli (&init, db, "init", "--uf", "GO", NULL);
+  g_assert_cmpint (init.status, ==, 0);
+  cli (&imp, db, "import", "roster", roster, NULL);
+  g_assert_cmpint (imp.status, ==, 0);
+  cli (&before, db, "forecast", NULL);
+  g_assert_cmpint (before.status, ==, 0);
+  g_assert_nonnull (strstr (before.out, "6 equipes avaliadas"));
+
+  /* An empty eSF of Florianópolis (SC), in 11 and 12/2026: 100 % if it were counted. */
+  g_assert_cmpint (sqlite3_open_v2 (db, &c, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (c, "INSERT INTO equipe (id, ine, ibge7, cnes, tp_equipe) VALUES (900, '0000009008', '4205407', '0009008', '70');"
+                                    "INSERT INTO equipe_competencia (equipe_id, competencia, tipo) VALUES (900, 202611, 'eSF'), (900, 202612, 'eSF');",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (c);
+
+  cli (&after, db, "forecast", NULL);
+  g_assert_cmpint (after.status, ==, 0);
+  g_assert_cmpstr (after.out, ==, before.out);
+  g_assert_null (strstr (after.out, "0000009008"));
+  /* Left out, not lost in silence. */
+  g_assert_nonnull (strstr (after.err, "aviso: o banco tem 1 equipe de outro estado; ela fica de fora"));
+  g_assert_null (strstr (before.err, "outro estado"));
+  cli (&eval, db, "evaluate", "--format", "csv", NULL);
+  g_assert_cmpint (eval.status, ==, 0);
+  g_assert_null (strstr (eval.out, "0000009008"));
+  cli (&report, db, "report", "forecast", "-o", pdf, NULL);
+  g_assert_cmpint (report.status, ==, 0);
+  g_assert_nonnull (strstr (report.err, "1 equipe de outro estado"));
+  g_assert_true (g_spawn_sync (NULL, (char **) pdftotext, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &text, NULL, NULL, NULL));
+  g_assert_nonnull (strstr (text, "Goiás"));
+  g_assert_null (strstr (text, "Florianópolis"));
+  g_assert_null (strstr (text, "0000009008"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -382,6 +435,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli-store/export-backup-restore-audit", test_export_backup_restore_audit);
   g_test_add_func ("/cli-store/damaged-database", test_damaged_database);
   g_test_add_func ("/cli-store/demo-marked", test_demo_marked);
+  g_test_add_func ("/cli-store/other-state-team-left-out", test_other_state_team_left_out);
   g_test_add_func ("/cli-store/crash-safety", test_crash_safety);
 
   status = g_test_run ();

@@ -10,6 +10,7 @@
 #include "coordena-application.h"
 #include "coordena-equipes-page.h"
 #include "coordena-team-detail.h"
+#include "coordena-previsao-page.h"
 #include "ui-app-helpers.h"
 #include "ui-helpers.h"
 
@@ -201,6 +202,12 @@ test_export_teams (void)
   g_assert_nonnull (strstr (contents, team->ine));
 }
 
+static gboolean
+previsao_computed (gpointer data)
+{
+  return coordena_previsao_page_get_summary (data) != NULL;
+}
+
 /* Runs coordena-cli on a database (the real importer), asserting success. */
 static void
 cli_ok (const char *db, const char *const *args)
@@ -245,6 +252,8 @@ test_team_without_registration (void)
   g_assert_cmpuint (coordena_summary_get_n_evaluated (summary), ==, 6);
   g_assert_cmpuint (coordena_summary_get_n_no_record (summary), ==, 2);
 
+  /* The table says why a team shows four ✗ and 100 %. */
+  g_assert_true (label_shows (GTK_WIDGET (page), "sem registro · 100 %"));
   g_assert_true (coordena_equipes_page_show_team (page, "0000020028"));
   ui_wait_for_frames (GTK_WIDGET (window), 2);
   g_assert_true (label_shows (GTK_WIDGET (detail), "Sem registro na competência 12/2026 (a última é 08/2026): 100 % suspensos"));
@@ -257,6 +266,27 @@ test_team_without_registration (void)
   g_assert_true (coordena_equipes_page_show_team (page, "0000020060"));
   ui_wait_for_frames (GTK_WIDGET (window), 2);
   g_assert_true (label_shows (GTK_WIDGET (detail), "Limitado a 75 % pelo provimento (NT 753/2021 itens 2.13 e 2.17"));
+
+  /* The municipality's row on the Painel counts the two teams sem registro, suspended at 100 %,
+   * beside the money they lose; not "0 suspensa". */
+  coordena_window_show_page (window, "painel");
+  ui_wait_for_frames (GTK_WIDGET (window), 2);
+  g_assert_true (label_shows (coordena_window_get_page_widget (window, "painel"), "6 equipes avaliadas · 5 suspensas (2 sem registro)"));
+  g_free (ui_save_png (GTK_WIDGET (window), "painel-sem-registro"));
+
+  /* A planned hire for that team cannot apply: the Previsão page's list says so. */
+  {
+    CoordenaPrevisaoPage *previsao = COORDENA_PREVISAO_PAGE (coordena_window_get_page_widget (window, "previsao"));
+
+    coordena_window_show_page (window, "previsao");
+    g_assert_true (ui_app_wait_for (previsao_computed, previsao));
+    g_assert_true (coordena_previsao_page_add_change (previsao, "0000020028", TRUE, "MED", "01/2027"));
+    ui_flush ();
+    g_assert_true (ui_app_wait_for (previsao_computed, previsao));
+    ui_wait_for_frames (GTK_WIDGET (window), 2);
+    g_assert_true (label_shows (GTK_WIDGET (previsao), "INE 0000020028 — sem efeito: a equipe está sem registro"));
+    g_free (ui_save_png (GTK_WIDGET (window), "previsao-cenario-sem-registro"));
+  }
 }
 
 int

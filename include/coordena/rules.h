@@ -64,6 +64,10 @@ typedef struct {
   CoordenaChangeKind kind;
   CoordenaCategory category;
   CoordenaCompetencia from;
+  guint line;             /* the line of the scenario file it came from (0: not from a file) */
+  /* Set by the forecast: the team is sem registro at the latest competência, so the change
+   * cannot apply (a hire does not give the team back its registration in the SCNES). */
+  gboolean no_effect;
 } CoordenaScenarioChange;
 
 typedef struct _CoordenaScenario CoordenaScenario;
@@ -201,7 +205,10 @@ char *coordena_provimento_note (const CoordenaMonthResult *result);
 
 typedef struct {
   const CoordenaRosterTeam *team;
-  CoordenaCompetencia last;           /* the team's last evaluated competência */
+  CoordenaCompetencia last;           /* the team's last evaluated competência: the roster's
+                                       * latest, for a team followed there without registration */
+  CoordenaCompetencia last_seen;      /* the team's last competência in the roster */
+  gboolean missing;                   /* sem registro from last_seen + 1 up to the latest */
   guint percent_a, percent_b;         /* at that competência */
   gint64 loss_a, loss_b;              /* over every competência, known amounts only */
   guint n_unknown_a, n_unknown_b;     /* team-months with a suspension but no known base */

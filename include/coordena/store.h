@@ -155,6 +155,9 @@ GArray *coordena_store_list_competencias (CoordenaStore *store, GError **error);
 CoordenaRoster *coordena_store_load_roster (CoordenaStore *store, GError **error);
 /* The same with a given CBO → category map. */
 CoordenaRoster *coordena_store_load_roster_with_map (CoordenaStore *store, const CoordenaCboMap *map, GError **error);
+/* Teams of the database outside its state (typed in by hand, restored): the roster leaves them
+ * out; the count lets a reader say so. 0 before init. */
+guint coordena_store_count_teams_outside_uf (CoordenaStore *store);
 
 /* ---- Backup ------------------------------------------------------------------------------- */
 

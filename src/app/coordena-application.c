@@ -1,5 +1,7 @@
 #include "config.h"
 
+#include <locale.h>
+
 #include <glib/gi18n.h>
 
 #include <coordena/coordena.h>
@@ -21,6 +23,16 @@ struct _CoordenaApplication
 };
 
 G_DEFINE_FINAL_TYPE (CoordenaApplication, coordena_application, ADW_TYPE_APPLICATION)
+
+void
+coordena_application_init_locale (void)
+{
+  setlocale (LC_ALL, "");
+  coordena_i18n_init ();
+  /* gtk_init() would call setlocale (LC_ALL, "") again: under LC_ALL=C that brings back the
+   * plain C messages locale, where gettext ignores LANGUAGE and the window speaks English. */
+  gtk_disable_setlocale ();
+}
 
 CoordenaApplication *
 coordena_application_new (void)

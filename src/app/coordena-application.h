@@ -9,6 +9,10 @@ G_DECLARE_FINAL_TYPE (CoordenaApplication, coordena_application, COORDENA, APPLI
 
 CoordenaApplication *coordena_application_new (void);
 
+/* The locale and the catalogue, before GTK starts: GTK would otherwise reset the locale from
+ * the environment (setlocale (LC_ALL, "")) and undo the Portuguese fallback under C/POSIX. */
+void coordena_application_init_locale (void);
+
 /* The application's settings (window state and preferences). */
 GSettings *coordena_application_get_settings (CoordenaApplication *self);
 

@@ -318,8 +318,18 @@ text_percent (CoordenaTeamItem *item)
 {
   const CoordenaTeamSummary *ts = coordena_team_item_get_team_summary (item);
 
+  g_autofree char *percent = NULL;
+
   if (ts->status == COORDENA_STATUS_NOT_EVALUATED)
     return g_strdup (_("not evaluated"));
+  /* Four ✗ and "100 %" alone read as a team that lost everyone: say it has no registration. */
+  if (ts->status == COORDENA_STATUS_NO_RECORD)
+    {
+      if (ts->percent <= 0)
+        return g_strdup (_("no registration"));
+      percent = coordena_display_percent (ts->percent);
+      return g_strdup_printf (_("no registration · %s"), percent);
+    }
   return coordena_display_percent (ts->percent);
 }
 
@@ -512,7 +522,7 @@ build_columns (CoordenaEquipesPage *self)
   for (int c = 0; c < COORDENA_N_CATEGORIES; c++)
     add_column (self, coordena_display_category_short (c), G_CALLBACK (setup_presence), G_CALLBACK (bind_presence),
                 GINT_TO_POINTER (c), NULL, 0, FALSE, FALSE);
-  add_column (self, _("Suspension"), G_CALLBACK (setup_text), G_CALLBACK (bind_text), text_percent, cmp_percent, 8, TRUE, FALSE);
+  add_column (self, _("Suspension"), G_CALLBACK (setup_text), G_CALLBACK (bind_text), text_percent, cmp_percent, 18, TRUE, FALSE);
   add_column (self, _("Next Step"), G_CALLBACK (setup_text), G_CALLBACK (bind_text), text_next, cmp_next, 22, FALSE, FALSE);
   add_column (self, _("Loss per Month"), G_CALLBACK (setup_text), G_CALLBACK (bind_text), text_loss, cmp_loss, 13, TRUE, FALSE);
 

@@ -154,8 +154,14 @@ show_municipios (CoordenaPainelPage *self, CoordenaSummary *summary)
         break;
       money = coordena_display_money (m->loss_horizon);
       teams = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u team evaluated", "%u teams evaluated", m->n_teams), m->n_teams);
-      suspended = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u suspended", "%u suspended", m->n_suspended), m->n_suspended);
-      subtitle = g_strdup_printf ("%s · %s", teams, suspended);
+      /* Portuguese puts zero in the plural, which gettext's pt_BR rule (n > 1) does not. */
+      suspended = m->n_suspended == 0 ? g_strdup (_("none suspended"))
+                  : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u suspended", "%u suspended", m->n_suspended), m->n_suspended);
+      if (m->n_no_record > 0)
+        subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %s (%u without registration)", "%s · %s (%u without registration)",
+                                                 m->n_no_record), teams, suspended, m->n_no_record);
+      else
+        subtitle = g_strdup_printf ("%s · %s", teams, suspended);
 
       row = adw_action_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), m->nome);

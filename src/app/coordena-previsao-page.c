@@ -782,6 +782,15 @@ show_changes (CoordenaPrevisaoPage *self)
               ? g_strdup_printf (_("Hire: %s from %s"), coordena_display_category (c->category), when)
               : g_strdup_printf (_("Departure: %s from %s"), coordena_display_category (c->category), when);
       subtitle = g_strdup_printf ("INE %s%s%s", c->ine, name != NULL ? " · " : "", name != NULL ? name : "");
+      if (row_index >= 0 && coordena_summary_get_forecast_team (base, (guint) row_index) != NULL &&
+          coordena_summary_get_forecast_team (base, (guint) row_index)->missing)
+        {
+          /* The forecast cannot apply it (docs/regras.md): the list says so, as the report does. */
+          char *marked = g_strdup_printf (_("%s — no effect: the team is without registration"), subtitle);
+
+          g_free (subtitle);
+          subtitle = marked;
+        }
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);

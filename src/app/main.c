@@ -11,8 +11,7 @@ main (int argc, char **argv)
 {
   g_autoptr(CoordenaApplication) app = NULL;
 
-  setlocale (LC_ALL, "");
-  coordena_i18n_init ();
+  coordena_application_init_locale ();
 
   app = coordena_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);

@@ -41,6 +41,8 @@ load_roster (CliContext *ctx, const char *file, gboolean lenient, GError **error
       if (store == NULL)
         return NULL;
       roster = coordena_store_load_roster (store, error);
+      if (roster != NULL)
+        cli_note_teams_outside_uf (store);
       coordena_store_close (store);
       return roster;
     }
@@ -549,9 +551,13 @@ forecast_table (const CoordenaForecast *forecast)
   g_autofree char *until = coordena_competencia_format (coordena_competencia_add (current, (int) horizon));
   const CoordenaRuleSet *forced = coordena_forecast_get_forced (forecast);
 
+  g_autofree char *scenario = NULL;
+
   coordena_forecast_get_changes (forecast, &n_changes);
-  g_string_append_printf (out, _("Latest competência: %s. Forecast %s to %s (%u competências); rules: %s; scenario: %u changes.\n"),
-                          now, from, until, horizon, forced != NULL ? forced->id : _("the set in force in each competência"), n_changes);
+  scenario = n_changes == 0 ? g_strdup (_("no changes"))
+             : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u change", "%u changes", n_changes), n_changes);
+  g_string_append_printf (out, _("Latest competência: %s. Forecast %s to %s (%u competências); rules: %s; scenario: %s.\n"),
+                          now, from, until, horizon, forced != NULL ? forced->id : _("the set in force in each competência"), scenario);
   cli_pad (out, "INE", 10, FALSE);
   cli_pad (out, _("Now"), 22, FALSE);
   cli_pad (out, _("Lacks"), 15, FALSE);
@@ -659,6 +665,7 @@ cli_cmd_forecast (CliContext *ctx, int argc, char **argv)
   if ((summary = coordena_summary_new (roster, &options, &error)) == NULL)
     return cli_report_error (error);
   f = coordena_summary_get_forecast (summary);
+  cli_warn_scenario_no_effect (f, a.scenario);
   if (output != NULL)
     {
       if (!coordena_forecast_report_write_csv (summary, output, &error))
@@ -704,6 +711,10 @@ compare_json (const CoordenaComparison *c, const CoordenaRuleSet *a, const Coord
       json_builder_add_string_value (j, t->team->ine);
       json_builder_set_member_name (j, "competencia");
       json_builder_add_int_value (j, t->last);
+      json_builder_set_member_name (j, "sem_registro");
+      json_builder_add_boolean_value (j, t->missing);
+      json_builder_set_member_name (j, "ultima_competencia_registrada");
+      json_builder_add_int_value (j, t->last_seen);
       json_builder_set_member_name (j, "percentual_a");
       json_builder_add_int_value (j, t->percent_a);
       json_builder_set_member_name (j, "percentual_b");
@@ -812,6 +823,16 @@ compare_table (const CoordenaComparison *c, const CoordenaRuleSet *a, const Coor
   cli_pad (out, ta, 15, TRUE);
   cli_pad (out, tb, 15, TRUE);
   g_string_append_printf (out, "%s\n\n", td);
+  for (guint i = 0; i < c->n_teams; i++)
+    if (c->teams[i].missing)
+      {
+        g_autofree char *seen = coordena_competencia_format (c->teams[i].last_seen);
+
+        g_string_append_printf (out, _("%s: no registration after %s (sem registro), counted as each rule set says: %u %% under A, %u %% under B\n"),
+                                c->teams[i].team->ine, seen, c->teams[i].percent_a, c->teams[i].percent_b);
+        if (i + 1 == c->n_teams || !c->teams[i + 1].missing)
+          g_string_append_c (out, '\n');
+      }
 
   g_string_append_printf (out, "%s\n", _("Teams by suspension at their last competência:"));
   cli_pad (out, "%", 6, FALSE);

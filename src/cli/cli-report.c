@@ -65,12 +65,14 @@ cli_cmd_report (CliContext *ctx, int argc, char **argv)
       return cli_report_error (error);
     }
   cli_note_demo (store);
+  cli_note_teams_outside_uf (store);
   options.ruleset_id = rules;
   options.horizon = (guint) horizon;
   options.scenario = scenario;
   summary = coordena_summary_new (roster, &options, &error);
   if (summary == NULL)
     return cli_report_error (error);
+  cli_warn_scenario_no_effect (coordena_summary_get_forecast (summary), scenario_path);
   if (compare != NULL)
     {
       const CoordenaRuleCatalog *cat = coordena_summary_get_catalog (summary);

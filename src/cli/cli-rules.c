@@ -153,7 +153,8 @@ rules_show (const CoordenaRuleSet *s)
                             coordena_confidence_to_string (s->provimento_confidence),
                             confidence_label (s->provimento_confidence));
   else
-    g_string_append_printf (out, "%s\n", _("no rule"));
+    g_string_append_printf (out, "%s [%s] %s\n", _("no rule"), coordena_confidence_to_string (s->provimento_confidence),
+                            confidence_label (s->provimento_confidence));
   basis_line (out, s->provimento_basis);
   label (out, _("INE revoked after:"));
   if (s->revoke_after > 0)
@@ -171,9 +172,10 @@ rules_show (const CoordenaRuleSet *s)
                             coordena_confidence_to_string (s->sem_registro.confidence),
                             confidence_label (s->sem_registro.confidence));
   else
-    g_string_append_printf (out, "%s\n", _("the set says nothing: the team is shown without registration, at 0 %"));
-  if (s->sem_registro_percent > 0)
-    basis_line (out, s->sem_registro.basis);
+    g_string_append_printf (out, "%s [%s] %s\n", _("the set says nothing: the team is shown without registration, at 0 %"),
+                            coordena_confidence_to_string (s->sem_registro.confidence), confidence_label (s->sem_registro.confidence));
+  /* Saying nothing is a reading of the act too: it cites where that comes from. */
+  basis_line (out, s->sem_registro.basis);
   label (out, _("File:"));
   g_string_append_printf (out, "%s\n", s->path);
 

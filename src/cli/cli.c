@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include <coordena/coordena.h>
+#include <coordena/store.h>
 
 #include "cli.h"
 
@@ -14,6 +15,42 @@ cli_report_error (const GError *error)
 {
   g_printerr ("coordena-cli: %s\n", error->message);
   return CLI_EXIT_REFUSED;
+}
+
+void
+cli_warn_scenario_no_effect (const CoordenaForecast *forecast, const char *scenario_path)
+{
+  guint n_changes = 0, n_teams = 0;
+  const CoordenaScenarioChange *changes = coordena_forecast_get_changes (forecast, &n_changes);
+  const CoordenaForecastTeam *teams = coordena_forecast_get_teams (forecast, &n_teams);
+  g_autofree char *now = coordena_competencia_format (coordena_forecast_get_current (forecast));
+
+  for (guint i = 0; i < n_changes; i++)
+    {
+      g_autofree char *seen = NULL;
+
+      if (!changes[i].no_effect)
+        continue;
+      for (guint t = 0; t < n_teams && seen == NULL; t++)
+        if (g_str_equal (teams[t].team->ine, changes[i].ine))
+          seen = coordena_competencia_format (teams[t].last_seen);
+      g_printerr (_("%s:%u: warning: team %s is without registration in %s (last competência %s): "
+                    "this change has no effect: without registration the team has no composition to change; "
+                    "register it in the SCNES first\n"),
+                  scenario_path != NULL ? scenario_path : "-", changes[i].line, changes[i].ine, now,
+                  seen != NULL ? seen : "?");
+    }
+}
+
+void
+cli_note_teams_outside_uf (CoordenaStore *store)
+{
+  guint n = coordena_store_count_teams_outside_uf (store);
+
+  if (n > 0)
+    g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                             "warning: the database holds %u team of another state; it is left out (the database serves one state)\n",
+                             "warning: the database holds %u teams of another state; they are left out (the database serves one state)\n", n), n);
 }
 
 int

@@ -50,6 +50,14 @@ int cli_usage_error (const char *format, ...) G_GNUC_PRINTF (1, 2);
 /* Refuses (usage error, exit 2, *exit_code set) a --horizon outside 1…CLI_HORIZON_MAX. */
 gboolean cli_check_horizon (int horizon, int *exit_code);
 
+/* Warns on stderr, with the scenario file's line, of each planned change the forecast could not
+ * apply (the team is sem registro). */
+struct _CoordenaForecast;
+struct _CoordenaStore;
+/* Says on stderr how many teams of another state the database holds and leaves out. */
+void cli_note_teams_outside_uf (struct _CoordenaStore *store);
+void cli_warn_scenario_no_effect (const struct _CoordenaForecast *forecast, const char *scenario_path);
+
 /* Parses a subcommand's options; on failure reports it and returns FALSE with *exit_code set. */
 gboolean cli_parse_options (GOptionContext *context, int *argc, char ***argv, int *exit_code);
 

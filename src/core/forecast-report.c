@@ -556,6 +556,8 @@ coordena_forecast_report_pdf_full (const CoordenaSummary            *summary,
     SUMMARY_ROW (_("INEs revoked within the horizon"), n_revoked);
 #undef SUMMARY_ROW
     coordena_pdf_doc_end_table (doc);
+    /* The notes under the table are not its last row: they keep a gap from its border. */
+    coordena_pdf_doc_add_space (doc, 6, FALSE);
   }
   if (tot->n_unknown_base > 0)
     {
@@ -588,12 +590,32 @@ coordena_forecast_report_pdf_full (const CoordenaSummary            *summary,
                  /* TRANSLATORS: a scenario line: the team, the category, the competência */
                  ? g_strdup_printf (_("%s: %s joins from %s"), who, category, when)
                  : g_strdup_printf (_("%s: %s leaves from %s"), who, category, when);
+          if (changes[i].no_effect)
+            {
+              /* The forecast could not apply it: say so beside the change, not only on stderr. */
+              char *marked = g_strdup_printf (_("%s — no effect: the team is without registration"), text);
+
+              g_free (text);
+              text = marked;
+            }
           coordena_pdf_doc_add_paragraph (doc, &body, "•", text);
           g_clear_pointer (&text, g_free);
         }
     }
 
   series = coordena_summary_get_series (summary, &first, &n_series);
+  {
+    /* Before the roster's first competência nothing is known: an empty bar there would read as
+     * a month without loss, so the axis starts where the data does. */
+    int unknown = coordena_competencia_diff (coordena_roster_get_first_competencia (roster), first);
+
+    if (unknown > 0 && (guint) unknown < n_series)
+      {
+        series += unknown;
+        n_series -= (guint) unknown;
+        first = coordena_competencia_add (first, unknown);
+      }
+  }
   for (guint i = 0; i < n_series; i++)
     {
       CoordenaCompetencia c = coordena_competencia_add (first, (int) i);
@@ -620,6 +642,7 @@ coordena_forecast_report_pdf_full (const CoordenaSummary            *summary,
       g_autofree char *hla = g_strdup_printf (_("Loss, %s"), comparison->a->id);
       g_autofree char *hlb = g_strdup_printf (_("Loss, %s"), comparison->b->id);
       const char *head[] = { _("Team"), ha, hb, hla, hlb };
+      gboolean any_missing = FALSE;
       g_autofree char *a = coordena_format_money (comparison->loss_a);
       g_autofree char *b = coordena_format_money (comparison->loss_b);
 
@@ -636,14 +659,37 @@ coordena_forecast_report_pdf_full (const CoordenaSummary            *summary,
           g_autofree char *pb = g_strdup_printf ("%u %%", t->percent_b);
           g_autofree char *la = coordena_format_money (t->loss_a);
           g_autofree char *lb = coordena_format_money (t->loss_b);
-          g_autofree char *name = g_strdup_printf ("%s %s", t->team->ine, t->team->name != NULL ? t->team->name : "");
+          g_autofree char *seen = coordena_competencia_format (t->last_seen);
+          g_autofree char *name = t->missing
+                                  ? g_strdup_printf (_("%s %s (without registration after %s)"), t->team->ine,
+                                                     t->team->name != NULL ? t->team->name : "", seen)
+                                  : g_strdup_printf ("%s %s", t->team->ine, t->team->name != NULL ? t->team->name : "");
           const char *cells[] = { name, pa, pb, la, lb };
 
           if (t->loss_a == 0 && t->loss_b == 0)
             continue;
           coordena_pdf_doc_add_row (doc, cells, FALSE);
+          any_missing = any_missing || t->missing;
         }
       coordena_pdf_doc_end_table (doc);
+      if (any_missing)
+        {
+          const CoordenaRuleSet *sets[] = { comparison->a, comparison->b };
+          char *says[2];
+
+          for (guint k = 0; k < 2; k++)
+            says[k] = sets[k]->sem_registro_percent > 0
+                      ? g_strdup_printf (_("%s suspends %u %% [%s]"), sets[k]->id, sets[k]->sem_registro_percent,
+                                         coordena_confidence_to_string (sets[k]->sem_registro.confidence))
+                      : g_strdup_printf (_("%s does not treat the case (0 %%)"), sets[k]->id);
+          text = g_strdup_printf (_("A team without registration counts, from the competência after its last one up to the latest, as each rule set says: %s; %s."),
+                                  says[0], says[1]);
+          coordena_pdf_doc_add_space (doc, 6, FALSE);
+          coordena_pdf_doc_add_paragraph (doc, &note, NULL, text);
+          g_clear_pointer (&text, g_free);
+          g_free (says[0]);
+          g_free (says[1]);
+        }
     }
 
   /* Per municipality, the teams to act on, with what the manager has to act on. The acts go

@@ -462,7 +462,7 @@ void
 coordena_scenario_add (CoordenaScenario *s, CoordenaChangeKind kind, const char *ine,
                        CoordenaCategory category, CoordenaCompetencia from)
 {
-  CoordenaScenarioChange c = { .kind = kind, .category = category, .from = from };
+  CoordenaScenarioChange c = { .kind = kind, .category = category, .from = from, .line = 0, .no_effect = FALSE };
 
   g_strlcpy (c.ine, ine, sizeof c.ine);
   g_array_append_val (s->changes, c);
@@ -518,6 +518,7 @@ on_scenario_row (CoordenaCsvReader *reader, const CoordenaCsvRecord *record, gpo
       return FALSE;
     }
   coordena_scenario_add (s->scenario, k, ine, category, c);
+  g_array_index (s->scenario->changes, CoordenaScenarioChange, s->scenario->changes->len - 1).line = (guint) record->line;
   return TRUE;
 }
 
@@ -700,7 +701,8 @@ coordena_forecast (CoordenaRoster            *roster,
           s->compiled = picker.cached_compiled;
           if (gap > 0)
             {
-              /* Without registration nobody is in the team, whatever the scenario plans. */
+              /* Without registration nobody is in the team, whatever the scenario plans: its
+               * changes are marked as without effect below, for the user to be told. */
               s->missing = TRUE;
               s->ceiling = FALSE;
               s->absent = coordena_team_type_required ((CoordenaTeamType) s->type);
@@ -722,6 +724,9 @@ coordena_forecast (CoordenaRoster            *roster,
           s->key = step_key (s->absent, s->flags);
         }
       evaluate_steps (steps, n_hist + gap + horizon, team->ied_stratum, run, results);
+      for (guint j = 0; gap > 0 && mine != NULL && j < mine->len; j++)
+        g_array_index (f->changes, CoordenaScenarioChange,
+                       (const CoordenaScenarioChange *) mine->pdata[j] - changes).no_effect = TRUE;
 
       n_now = n_hist + gap;   /* results[n_now - 1] is the current competência */
       out = &f->teams[f->n_teams++];
@@ -946,27 +951,91 @@ percent_bucket (guint percent)
     }
 }
 
+/* Fills steps[n_hist .. n_hist + gap - 1]: the competências after a team's last one, up to the
+ * roster's latest, in which it has no registration (sem registro). The forecast and the
+ * comparison both follow a team that stopped appearing this way, so they count it alike. */
+static void
+fill_missing_steps (Step *steps, guint n_hist, guint gap, Picker *picker)
+{
+  const Step last = steps[n_hist - 1];
+
+  for (guint k = 1; k <= gap; k++)
+    {
+      Step *s = &steps[n_hist + k - 1];
+
+      *s = last;
+      s->c = coordena_competencia_add (last.c, (int) k);
+      s->set = pick (picker, s->c);
+      s->compiled = picker->cached_compiled;
+      s->missing = TRUE;
+      s->ceiling = FALSE;
+      s->absent = coordena_team_type_required ((CoordenaTeamType) s->type);
+      s->key = step_key (s->absent, 0);
+    }
+}
+
+/* How many competências a team is missing at the end of the roster (0 when it is in the latest,
+ * or when its type is not evaluated). */
+static guint
+missing_gap (const Step *steps, guint n_hist, CoordenaCompetencia current)
+{
+  if (n_hist == 0 || coordena_team_type_required ((CoordenaTeamType) steps[n_hist - 1].type) == 0)
+    return 0;
+  return (guint) MAX (coordena_competencia_diff (current, steps[n_hist - 1].c), 0);
+}
+
 CoordenaComparison *
 coordena_compare (CoordenaRoster *roster, const CoordenaRuleSet *a, const CoordenaRuleSet *b)
 {
-  g_autoptr(CoordenaEvaluation) ea = coordena_evaluate (roster, NULL, a);
-  g_autoptr(CoordenaEvaluation) eb = coordena_evaluate (roster, NULL, b);
   guint n_teams = coordena_roster_get_n_teams (roster);
   const CoordenaRosterTeam *teams = coordena_roster_get_teams (roster);
+  CoordenaCompetencia current = coordena_roster_get_last_competencia (roster);
   CoordenaComparison *cmp = g_new0 (CoordenaComparison, 1);
+  guint max_gap = 0, size;
+  g_autofree Step *sa = NULL, *sb = NULL;
+  g_autofree guint16 *run = NULL;
+  g_autofree CoordenaMonthResult *ra = NULL, *rb = NULL;
+  Picker pa, pb;
+
+  for (guint t = 0; t < n_teams; t++)
+    if (teams[t].n_months > 0)
+      {
+        guint n;
+        const CoordenaRosterMonth *months = coordena_roster_team_months (roster, &teams[t], &n);
+        int gap = coordena_competencia_diff (current, months[n - 1].competencia);
+
+        max_gap = MAX (max_gap, gap > 0 ? (guint) gap : 0u);
+      }
+  size = max_team_months (roster) + max_gap;
+  sa = g_new (Step, size);
+  sb = g_new (Step, size);
+  run = g_new (guint16, size);
+  ra = g_new (CoordenaMonthResult, size);
+  rb = g_new (CoordenaMonthResult, size);
+  picker_init (&pa, roster, NULL, a);
+  picker_init (&pb, roster, NULL, b);
 
   cmp->a = a;
   cmp->b = b;
   cmp->teams = g_new0 (CoordenaComparisonTeam, MAX (n_teams, 1));
   for (guint t = 0; t < n_teams; t++)
     {
-      guint n;
-      const CoordenaMonthResult *ra = coordena_evaluation_team_results (ea, &teams[t], &n);
-      const CoordenaMonthResult *rb = coordena_evaluation_team_results (eb, &teams[t], NULL);
+      guint n = team_steps (roster, &teams[t], &pa, sa), gap;
       CoordenaComparisonTeam row = { .team = &teams[t] };
       gboolean any = FALSE;
 
-      for (guint i = 0; i < n; i++)
+      if (n == 0)
+        continue;
+      team_steps (roster, &teams[t], &pb, sb);
+      gap = missing_gap (sa, n, current);
+      row.last_seen = sa[n - 1].c;
+      row.missing = gap > 0;
+      fill_missing_steps (sa, n, gap, &pa);
+      fill_missing_steps (sb, n, gap, &pb);
+      evaluate_steps (sa, n + gap, teams[t].ied_stratum, run, ra);
+      evaluate_steps (sb, n + gap, teams[t].ied_stratum, run, rb);
+
+      for (guint i = 0; i < n + gap; i++)
         {
           if (!ra[i].evaluated)
             continue;
@@ -991,6 +1060,8 @@ coordena_compare (CoordenaRoster *roster, const CoordenaRuleSet *a, const Coorde
       cmp->count_a[percent_bucket (row.percent_a)]++;
       cmp->count_b[percent_bucket (row.percent_b)]++;
     }
+  picker_clear (&pa);
+  picker_clear (&pb);
   return cmp;
 }
 

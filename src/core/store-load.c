@@ -28,13 +28,18 @@ coordena_store_load_roster_with_map (CoordenaStore *store, const CoordenaCboMap 
   g_autoptr(GHashTable) prof_index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   sqlite3_stmt *stmt;
   int rc;
+  /* The database serves one state: a team of another (typed in by hand, restored from an old
+   * backup) is not forecast, evaluated, reported or notified. "%" before init: every team. */
+  guint uf = coordena_store_get_uf_code (store);
+  g_autofree char *uf_like = uf > 0 ? g_strdup_printf ("%02u%%", uf) : g_strdup ("%");
 
   /* Three set queries, each one pass: strata, team-months, members. */
   stmt = coordena_store_prepare (store,
                                  "SELECT ibge7, ied_estrato FROM municipio WHERE ied_estrato IS NOT NULL "
-                                 "AND ibge7 IN (SELECT ibge7 FROM equipe)", error);
+                                 "AND ibge7 IN (SELECT ibge7 FROM equipe) AND ibge7 LIKE ?1", error);
   if (stmt == NULL)
     return NULL;
+  sqlite3_bind_text (stmt, 1, uf_like, -1, SQLITE_TRANSIENT);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     coordena_roster_builder_set_ied_stratum (builder, (const char *) sqlite3_column_text (stmt, 0),
                                              (guint) sqlite3_column_int (stmt, 1));
@@ -45,9 +50,10 @@ coordena_store_load_roster_with_map (CoordenaStore *store, const CoordenaCboMap 
   stmt = coordena_store_prepare (store,
                                  "SELECT e.id, e.ine, e.cnes, e.ibge7, e.nome, e.valor_base, ec.competencia, ec.tipo, "
                                  "       ec.provimento, ec.sem_producao "
-                                 "FROM equipe_competencia ec JOIN equipe e ON e.id = ec.equipe_id", error);
+                                 "FROM equipe_competencia ec JOIN equipe e ON e.id = ec.equipe_id WHERE e.ibge7 LIKE ?1", error);
   if (stmt == NULL)
     return NULL;
+  sqlite3_bind_text (stmt, 1, uf_like, -1, SQLITE_TRANSIENT);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
@@ -118,4 +124,20 @@ coordena_store_load_roster_with_map (CoordenaStore *store, const CoordenaCboMap 
 db_error:
   coordena_store_set_error (store, error, _("reading the roster"));
   return NULL;
+}
+
+guint
+coordena_store_count_teams_outside_uf (CoordenaStore *store)
+{
+  guint uf = coordena_store_get_uf_code (store), n = 0;
+  g_autofree char *uf_like = g_strdup_printf ("%02u%%", uf);
+  sqlite3_stmt *stmt;
+
+  if (uf == 0 || (stmt = coordena_store_prepare (store, "SELECT count(*) FROM equipe WHERE ibge7 NOT LIKE ?1", NULL)) == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, uf_like, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = (guint) sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
 }

@@ -391,9 +391,12 @@ coordena_summary_new (CoordenaRoster *roster, const CoordenaSummaryOptions *opti
         }
       m = &g_array_index (s->municipios, CoordenaMunicipioSummary, GPOINTER_TO_UINT (index));
       m->n_teams++;
-      /* As the dashboard and `forecast` count them: a team without registration is not "suspended". */
-      if (ts->status == COORDENA_STATUS_SUSPENDED)
+      /* A team sem registro that the set in force suspends loses money like a suspended one:
+       * the municipality's row counts it so, and says how many of them there are. */
+      if (ts->status == COORDENA_STATUS_SUSPENDED || (ts->status == COORDENA_STATUS_NO_RECORD && ts->percent > 0))
         m->n_suspended++;
+      if (ts->status == COORDENA_STATUS_NO_RECORD)
+        m->n_no_record++;
       if (ts->loss_horizon > 0)
         m->loss_horizon += ts->loss_horizon;
 
