@@ -1072,6 +1072,95 @@ test_restore_killed (void)
   g_test_message ("10 restores killed at random, %u before they ended: all sound, no partial copy left", n_killed);
 }
 
+/* ---- Files the user names for writing ------------------------------------------------------------ */
+
+/* Every command that writes a file the user names refuses the database and its own files, under any
+ * name that reaches them (relative, through a link, a hard link), and leaves them as they were. */
+static void
+test_output_is_database (void)
+{
+  g_autofree char *base = fixture_base ();
+  g_autofree char *dir = new_path ("saida");
+  g_autofree char *db = NULL;
+  g_autofree char *wal = NULL;
+  g_autofree char *shm = NULL;
+  g_autofree char *reg = NULL;
+  g_autofree char *symlinked = NULL;
+  g_autofree char *hard = NULL;
+  g_autofree char *relative = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *fine = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  db = g_build_filename (dir, "estado.db", NULL);
+  wal = g_strconcat (db, "-wal", NULL);
+  shm = g_strconcat (db, "-shm", NULL);
+  reg = g_strconcat (db, ".oficios.log", NULL);
+  symlinked = g_build_filename (dir, "atalho.db", NULL);
+  hard = g_build_filename (dir, "outro-nome.db", NULL);
+  relative = g_build_filename (dir, "..", "saida", ".", "estado.db", NULL);
+  RUN_OK (db, "init", "--uf", "RS");
+  RUN_OK (db, "import", "cnes", base, "--uf", "RS", "--competencia", "202508");
+  write_text (reg, "registro\n");
+  g_assert_cmpint (symlink (db, symlinked), ==, 0);
+  g_assert_cmpint (link (db, hard), ==, 0);
+  before = dump_db (db);
+
+  {
+    const char *const targets[] = { db, wal, shm, reg, symlinked, hard, relative };
+
+    for (guint t = 0; t < G_N_ELEMENTS (targets); t++)
+      {
+        const char *const *commands[] = {
+          (const char *const[]) { "export", "roster", targets[t], NULL },
+          (const char *const[]) { "export", "equipes", targets[t], NULL },
+          (const char *const[]) { "forecast", "-o", targets[t], NULL },
+          (const char *const[]) { "report", "forecast", "-o", targets[t], NULL },
+          (const char *const[]) { "backup", targets[t], NULL },
+          (const char *const[]) { "oficio", "generate", "--offer", "coordenacao-cuidado-2025", "--signer", "coordenador",
+                                  "-o", targets[t], NULL },
+          (const char *const[]) { "oficio", "export", "1/2026", "-o", targets[t], NULL },
+          (const char *const[]) { "notificacao", "generate", "--signer", "coordenador", "-o", dir, "--combinado",
+                                  targets[t], NULL },
+          (const char *const[]) { "notificacao", "export", "1/2026", "-o", targets[t], NULL },
+        };
+
+        for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
+          {
+            g_auto(Run) r = { 0 };
+            g_autofree char *after = NULL;
+
+            g_test_message ("%s %s → %s", commands[c][0], commands[c][1], targets[t]);
+            run_argv (&r, AS_SELF, db, commands[c]);
+            assert_refusal (&r, 1, "é o próprio banco de dados (ou um arquivo dele): escolha outro nome");
+            after = dump_db (db);
+            g_assert_cmpstr (after, ==, before);
+            g_assert_true (file_has (reg, "registro"));
+          }
+      }
+  }
+  /* A name that only begins like the database's is another file. */
+  fine = g_strconcat (db, ".csv", NULL);
+  RUN_OK (db, "export", "roster", fine);
+  g_assert_true (g_file_test (fine, G_FILE_TEST_IS_REGULAR));
+}
+
+/* A backup aimed at a folder or at no name says what is wrong in Portuguese. */
+static void
+test_backup_bad_names (void)
+{
+  g_autofree char *db = new_db ("copia-nomes.db");
+  g_auto(Run) folder = { 0 };
+  g_auto(Run) empty = { 0 };
+
+  RUN (&folder, db, "backup", tmp_dir);
+  assert_refusal (&folder, 1, "é uma pasta: dê o nome do arquivo da cópia dentro dela");
+  g_assert_null (strstr (folder.err, "ocupado"));
+  RUN (&empty, db, "backup", "");
+  assert_refusal (&empty, 1, "Não foi dado o nome do arquivo da cópia");
+  g_assert_null (strstr (empty.err, "inexistente"));
+}
+
 static void
 rm_rf (const char *path)
 {
@@ -1118,6 +1207,8 @@ main (int argc, char **argv)
   g_test_add_func ("/hostile-store/diagnosis/disk-full", test_disk_full);
   g_test_add_func ("/hostile-store/input", test_bad_input);
   g_test_add_func ("/hostile-store/files", test_files_and_modes);
+  g_test_add_func ("/hostile-store/output/is-database", test_output_is_database);
+  g_test_add_func ("/hostile-store/output/backup-names", test_backup_bad_names);
   status = g_test_run ();
   rm_rf (tmp_dir);
   return status;

@@ -158,6 +158,14 @@ CoordenaRoster *coordena_store_load_roster_with_map (CoordenaStore *store, const
 
 /* ---- Backup ------------------------------------------------------------------------------- */
 
+/* Refuses (COORDENA_ERROR_INPUT) a file the user named for writing when it is the database
+ * itself or one of its files: its -wal, -shm or -journal, the ofício number register beside it,
+ * or the copies kept by restore and migrations. Every command that writes a file the user names
+ * calls it first. */
+gboolean coordena_store_check_output_path (CoordenaStore *store, const char *path, GError **error);
+/* The same for the database at db_path, for commands that write without opening it. */
+gboolean coordena_store_check_output_name (const char *db_path, const char *path, GError **error);
+
 /* Writes a consistent copy of the database to dest (atomically, mode 0600). */
 gboolean coordena_store_backup (CoordenaStore *store, const char *dest, GError **error);
 

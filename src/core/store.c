@@ -1478,6 +1478,105 @@ fail:
 
 /* ---- Backup and restore -------------------------------------------------------------------------- */
 
+/* TRUE when rest (what follows the database's name in a file name) names one of its files. */
+static gboolean
+is_companion_suffix (const char *rest)
+{
+  static const char *const exact[] = { "", "-wal", "-shm", "-journal", ".oficios.log", NULL };
+
+  if (g_strv_contains (exact, rest))
+    return TRUE;
+  if (g_str_has_prefix (rest, ".before-restore-") || g_str_has_prefix (rest, ".danificado-"))
+    return TRUE;
+  /* The copy a migration keeps: ".v3.bak". */
+  if (rest[0] == '.' && rest[1] == 'v' && g_ascii_isdigit (rest[2]))
+    {
+      rest += 2;
+      while (g_ascii_isdigit (*rest))
+        rest++;
+      return g_str_has_prefix (rest, ".bak");
+    }
+  return FALSE;
+}
+
+/* The absolute name a path will be written under: symbolic links of its folder (and of the file,
+ * when it exists) resolved, so "./x", "../dir/x" and a link all give one name. */
+static char *
+canonical_output_name (const char *path)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  char *real;
+
+  if ((real = realpath (path, NULL)) != NULL)
+    {
+      char *copy = g_strdup (real);
+
+      free (real);
+      return copy;
+    }
+  dir = g_path_get_dirname (path);
+  base = g_path_get_basename (path);
+  if ((real = realpath (dir, NULL)) != NULL)
+    {
+      char *full = g_build_filename (real, base, NULL);
+
+      free (real);
+      return full;
+    }
+  return g_canonicalize_filename (path, NULL);
+}
+
+gboolean
+coordena_store_check_output_path (CoordenaStore *store, const char *path, GError **error)
+{
+  g_return_val_if_fail (store != NULL, FALSE);
+  return coordena_store_check_output_name (store->path, path, error);
+}
+
+gboolean
+coordena_store_check_output_name (const char *db_path, const char *path, GError **error)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *db = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  g_autoptr(GDir) d = NULL;
+  gboolean own = FALSE;
+  GStatBuf target;
+  const char *name;
+
+  if (db_path == NULL || path == NULL || *path == '\0')
+    return TRUE;
+  out = canonical_output_name (path);
+  db = canonical_output_name (db_path);
+  if (g_str_has_prefix (out, db) && is_companion_suffix (out + strlen (db)))
+    own = TRUE;
+
+  /* A hard link or a link to one of them under another name is the same file. */
+  dir = g_path_get_dirname (db);
+  base = g_path_get_basename (db);
+  if (!own && g_stat (path, &target) == 0 && (d = g_dir_open (dir, 0, NULL)) != NULL)
+    while (!own && (name = g_dir_read_name (d)) != NULL)
+      {
+        g_autofree char *full = NULL;
+        GStatBuf st;
+
+        if (!g_str_has_prefix (name, base) || !is_companion_suffix (name + strlen (base)))
+          continue;
+        full = g_build_filename (dir, name, NULL);
+        own = g_stat (full, &st) == 0 && st.st_dev == target.st_dev && st.st_ino == target.st_ino;
+      }
+  if (own)
+    {
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                   _("%s is the database itself (or one of its files): choose another name. Nothing was written."),
+                   path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* TRUE when path names the database file itself (or one of its companions). */
 static gboolean
 is_own_file (CoordenaStore *store, const char *path)
@@ -1492,12 +1591,23 @@ is_own_file (CoordenaStore *store, const char *path)
 gboolean
 coordena_store_backup (CoordenaStore *store, const char *dest, GError **error)
 {
-  if (is_own_file (store, dest))
+  if (dest == NULL || *dest == '\0')
     {
       g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
-                   _("%s is the database itself: write the copy to another file"), dest);
+                   _("No file name was given for the copy: give one, for example “coordena-cli backup "
+                     "copia-2026-12-06.db”. Nothing was written."));
       return FALSE;
     }
+  if (g_file_test (dest, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                   _("%s is a folder: give the name of the copy file inside it, for example %s/copia.db. Nothing "
+                     "was written."),
+                   dest, dest);
+      return FALSE;
+    }
+  if (!coordena_store_check_output_path (store, dest, error))
+    return FALSE;
   if (!backup_to_file (store, dest, error))
     return FALSE;
   /* The copy is made; a failed log line should not hide that. */
