@@ -1161,6 +1161,130 @@ test_backup_bad_names (void)
   g_assert_null (strstr (empty.err, "inexistente"));
 }
 
+/* Overwrites pages in the middle of the file so quick_check fails. */
+static void
+damage (const char *path)
+{
+  gsize len = 0;
+  g_autofree char *bytes = NULL;
+
+  g_assert_true (g_file_get_contents (path, &bytes, &len, NULL));
+  for (gsize i = 4096 * 3; i < len && i < 4096 * 40; i++)
+    bytes[i] = (char) 0x5a;
+  g_assert_true (g_file_set_contents (path, bytes, (gssize) len, NULL));
+}
+
+/* The refusal to open a damaged database says "restore a backup with coordena-cli restore": that
+ * very command must be able to replace it, keeping the damaged file aside, private. */
+static void
+test_restore_over_damaged (void)
+{
+  g_autofree char *base = fixture_base ();
+  g_autofree char *dir = new_path ("danificado");
+  g_autofree char *db = NULL;
+  g_autofree char *copy = NULL;
+  g_autofree char *bad_copy = NULL;
+  g_autofree char *teams_before = NULL;
+  g_autoptr(GDir) d = NULL;
+  g_auto(Run) teams = { 0 };
+  g_auto(Run) refused = { 0 };
+  g_auto(Run) restore = { 0 };
+  g_auto(Run) after = { 0 };
+  const char *name;
+  guint aside = 0;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  db = g_build_filename (dir, "p.db", NULL);
+  copy = g_build_filename (dir, "copia.db", NULL);
+  bad_copy = g_build_filename (dir, "copia-ruim.db", NULL);
+  RUN_OK (db, "init", "--uf", "RS");
+  RUN_OK (db, "import", "cnes", base, "--uf", "RS", "--competencia", "202508");
+  RUN (&teams, db, "teams");
+  teams_before = g_strdup (teams.out);
+  RUN_OK (db, "backup", copy);
+  RUN_OK (db, "backup", bad_copy);
+  sql_exec (db, "PRAGMA wal_checkpoint(TRUNCATE)");
+  damage (db);
+  damage (bad_copy);
+
+  /* A damaged source is still refused, and the damaged database stays where it was. */
+  RUN (&refused, db, "restore", bad_copy);
+  assert_refusal (&refused, 1, "danificado");
+  g_assert_true (g_file_test (db, G_FILE_TEST_IS_REGULAR));
+
+  RUN (&restore, db, "restore", copy);
+  g_test_message ("%s%s", restore.out, restore.err);
+  g_assert_cmpint (restore.status, ==, 0);
+  g_assert_nonnull (strstr (restore.out, "estava danificado"));
+  g_assert_nonnull (strstr (restore.out, "p.db.danificado-"));
+
+  d = g_dir_open (dir, 0, NULL);
+  while ((name = g_dir_read_name (d)) != NULL)
+    if (g_str_has_prefix (name, "p.db.danificado-") && !g_str_has_suffix (name, "-wal")
+        && !g_str_has_suffix (name, "-shm"))
+      {
+        g_autofree char *full = g_build_filename (dir, name, NULL);
+        GStatBuf st;
+
+        aside++;
+        g_assert_cmpint (g_stat (full, &st), ==, 0);
+        g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+      }
+  g_assert_cmpuint (aside, ==, 1);
+  RUN (&after, db, "teams");
+  g_assert_cmpint (after.status, ==, 0);
+  g_assert_cmpstr (after.out, ==, teams_before);
+}
+
+/* A backup whose vínculos point at professionals deleted by hand is refused, and nothing changes. */
+static void
+test_restore_dangling_rows (void)
+{
+  g_autofree char *base = fixture_base ();
+  g_autofree char *db = new_db ("fk-alvo.db");
+  g_autofree char *copy = new_path ("fk-copia.db");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_auto(Run) restore = { 0 };
+
+  RUN_OK (db, "import", "cnes", base, "--uf", "RS", "--competencia", "202508");
+  RUN_OK (db, "backup", copy);
+  sql_exec (copy, "PRAGMA foreign_keys = OFF; DELETE FROM profissional;");
+  g_assert_cmpint (sql_int (copy, "SELECT count(*) FROM vinculo"), >, 0);
+  before = dump_db (db);
+  RUN (&restore, db, "restore", copy);
+  assert_refusal (&restore, 1, "que não existe");
+  after = dump_db (db);
+  g_assert_cmpstr (after, ==, before);
+}
+
+/* Two restores in the same second keep two copies of what they replaced. */
+static void
+test_restore_twice_same_second (void)
+{
+  g_autofree char *dir = new_path ("duas-vezes");
+  g_autofree char *db = NULL;
+  g_autofree char *copy = NULL;
+  g_autoptr(GDir) d = NULL;
+  const char *name;
+  guint copies = 0;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  db = g_build_filename (dir, "d.db", NULL);
+  copy = g_build_filename (dir, "c.db", NULL);
+  RUN_OK (db, "init", "--uf", "RS");
+  RUN_OK (db, "backup", copy);
+  /* COORDENA_TODAY fixes the clock to one instant: every restore falls in the same second. */
+  RUN_OK (db, "restore", copy);
+  RUN_OK (db, "restore", copy);
+  RUN_OK (db, "restore", copy);
+  d = g_dir_open (dir, 0, NULL);
+  while ((name = g_dir_read_name (d)) != NULL)
+    if (g_str_has_prefix (name, "d.db.before-restore-") && g_str_has_suffix (name, ".bak"))
+      copies++;
+  g_assert_cmpuint (copies, ==, 3);
+}
+
 static void
 rm_rf (const char *path)
 {
@@ -1209,6 +1333,9 @@ main (int argc, char **argv)
   g_test_add_func ("/hostile-store/files", test_files_and_modes);
   g_test_add_func ("/hostile-store/output/is-database", test_output_is_database);
   g_test_add_func ("/hostile-store/output/backup-names", test_backup_bad_names);
+  g_test_add_func ("/hostile-store/restore/over-damaged", test_restore_over_damaged);
+  g_test_add_func ("/hostile-store/restore/dangling-rows", test_restore_dangling_rows);
+  g_test_add_func ("/hostile-store/restore/same-second", test_restore_twice_same_second);
   status = g_test_run ();
   rm_rf (tmp_dir);
   return status;

@@ -175,6 +175,14 @@ gboolean coordena_store_backup (CoordenaStore *store, const char *dest, GError *
 gboolean coordena_store_restore (CoordenaStore *store, const char *source, GError **error);
 gboolean coordena_store_restore_full (CoordenaStore *store, const char *source, gboolean other_state, GError **error);
 
+/* Restores the backup source over the database at path that is damaged (quick_check fails): the
+ * source is checked whole first, the damaged file (and its -wal) is moved aside, mode 0600, to
+ * "<path>.danificado-AAAAMMDD-HHMMSS" (its name in moved_to), and the copy takes its place. A
+ * database that is not damaged is refused: restore into it with coordena_store_restore_full. On
+ * any failure the damaged file is put back. Returns the restored database, open. */
+CoordenaStore *coordena_store_restore_damaged (const char *path, const char *source, gboolean other_state,
+                                               char **moved_to, GError **error);
+
 /* The state ("RS") a backup file belongs to, NULL when it has none or cannot be read. */
 char *coordena_store_peek_uf (const char *path);
 

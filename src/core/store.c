@@ -1637,29 +1637,55 @@ coordena_store_restore (CoordenaStore *store, const char *source, GError **error
   return coordena_store_restore_full (store, source, FALSE, error);
 }
 
-gboolean
-coordena_store_restore_full (CoordenaStore *store, const char *source, gboolean other_state, GError **error)
+/* Rows pointing at rows that are not there (a profissional deleted by hand, its vínculos left):
+ * every team would count members who do not exist. */
+static gboolean
+check_foreign_keys (CoordenaStore *store, GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GString) tables = g_string_new (NULL);
+  gint64 n = 0;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (store->db, "PRAGMA foreign_key_check", -1, &stmt, NULL);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *table = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (n++ == 0 || (table != NULL && strstr (tables->str, table) == NULL && tables->len < 200))
+        g_string_append_printf (tables, "%s%s", tables->len > 0 ? ", " : "", table != NULL ? table : "?");
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return coordena_store_set_error (store, error, _("checking the database"));
+  if (n == 0)
+    return TRUE;
+  g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+               ngettext ("%s has %u row that points to a row no longer there (in %s): it was "
+                         "changed by another program, and the teams would count people who do not exist. It was not "
+                         "changed: restore a backup made by Coordena.",
+                         "%s has %u rows that point to rows no longer there (in %s): it was "
+                         "changed by another program, and the teams would count people who do not exist. It was not "
+                         "changed: restore a backup made by Coordena.",
+                         (gulong) n),
+               store->path, (guint) n, tables->str);
+  return FALSE;
+}
+
+/* Opens a backup read-only and checks it whole: sound, Coordena's, not newer, exactly the schema
+ * of its version, no dangling rows. NULL with the reason otherwise; nothing is written. */
+static CoordenaStore *
+open_restore_source (const char *source, GError **error)
 {
   g_autoptr(CoordenaStore) src = NULL;
   g_autoptr(GError) local = NULL;
-  g_autofree char *their_uf = NULL;
-  g_autofree char *our_uf = NULL;
-  g_autofree char *safety = NULL;
-  sqlite3_backup *backup;
-  int rc;
 
   if (!g_file_test (source, G_FILE_TEST_IS_REGULAR))
     {
       g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT, _("There is no backup file at %s"), source);
-      return FALSE;
+      return NULL;
     }
-  if (is_own_file (store, source))
-    {
-      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
-                   _("%s is the database itself, not a backup of it"), source);
-      return FALSE;
-    }
-  /* Checked read-only: a damaged, foreign, altered or newer file is refused before anything changes. */
   src = g_new0 (CoordenaStore, 1);
   src->path = g_strdup (source);
   if (sqlite3_open_v2 (source, &src->db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
@@ -1667,7 +1693,7 @@ coordena_store_restore_full (CoordenaStore *store, const char *source, gboolean 
       coordena_store_set_error (src, &local, _("opening the backup"));
       g_set_error (error, COORDENA_ERROR, local->code, _("The backup %s cannot be restored: %s"), source,
                    local->message);
-      return FALSE;
+      return NULL;
     }
   sqlite3_extended_result_codes (src->db, 1);
   sqlite3_busy_timeout (src->db, BUSY_TIMEOUT_MS);
@@ -1675,7 +1701,7 @@ coordena_store_restore_full (CoordenaStore *store, const char *source, gboolean 
     {
       g_set_error (error, COORDENA_ERROR, local->code, _("The backup %s cannot be restored: %s"), source,
                    local->message);
-      return FALSE;
+      return NULL;
     }
   if (query_int (src->db, "PRAGMA application_id", 0) != COORDENA_APPLICATION_ID)
     {
@@ -1683,7 +1709,7 @@ coordena_store_restore_full (CoordenaStore *store, const char *source, gboolean 
                    _("%s is not a Coordena backup: choose a file written by “coordena-cli backup” or by "
                      "Preferências › Dados › Fazer cópia. The database was not changed."),
                    source);
-      return FALSE;
+      return NULL;
     }
   if (coordena_store_get_schema_version (src) > coordena_store_latest_schema_version ())
     {
@@ -1691,14 +1717,53 @@ coordena_store_restore_full (CoordenaStore *store, const char *source, gboolean 
                    _("The backup %s was written by a newer version of Coordena: restore it with that version. "
                      "The database was not changed."),
                    source);
-      return FALSE;
+      return NULL;
     }
-  if (!check_schema (src, &local))
+  if (!check_schema (src, &local) || !check_foreign_keys (src, &local))
     {
       g_set_error (error, COORDENA_ERROR, local->code, _("The backup %s cannot be restored: %s"), source,
                    local->message);
+      return NULL;
+    }
+  return g_steal_pointer (&src);
+}
+
+/* "<db>.<what>-AAAAMMDD-HHMMSS<suffix>", with "-2", "-3"… when a file of that name is there, so a
+ * second restore in the same second keeps the first copy. */
+static char *
+unique_aside_name (const char *path, const char *what, const char *suffix)
+{
+  g_autoptr(GDateTime) now = coordena_clock_now ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  char *name = g_strdup_printf ("%s.%s-%s%s", path, what, stamp, suffix);
+
+  for (guint i = 2; g_file_test (name, G_FILE_TEST_EXISTS) || g_file_test (name, G_FILE_TEST_IS_SYMLINK); i++)
+    {
+      g_free (name);
+      name = g_strdup_printf ("%s.%s-%s-%u%s", path, what, stamp, i, suffix);
+    }
+  return name;
+}
+
+gboolean
+coordena_store_restore_full (CoordenaStore *store, const char *source, gboolean other_state, GError **error)
+{
+  g_autoptr(CoordenaStore) src = NULL;
+  g_autofree char *their_uf = NULL;
+  g_autofree char *our_uf = NULL;
+  g_autofree char *safety = NULL;
+  sqlite3_backup *backup;
+  int rc;
+
+  if (g_file_test (source, G_FILE_TEST_IS_REGULAR) && is_own_file (store, source))
+    {
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                   _("%s is the database itself, not a backup of it"), source);
       return FALSE;
     }
+  /* Checked read-only: a damaged, foreign, altered or newer file is refused before anything changes. */
+  if ((src = open_restore_source (source, error)) == NULL)
+    return FALSE;
 
   our_uf = coordena_store_get_uf (store);
   their_uf = coordena_store_get_uf (src);
@@ -1713,12 +1778,7 @@ coordena_store_restore_full (CoordenaStore *store, const char *source, gboolean 
     }
 
   /* Whatever is replaced stays recoverable. */
-  {
-    g_autoptr(GDateTime) now = coordena_clock_now ();
-    g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
-
-    safety = g_strdup_printf ("%s.before-restore-%s.bak", store->path, stamp);
-  }
+  safety = unique_aside_name (store->path, "before-restore", ".bak");
   if (!backup_to_file (store, safety, error))
     return FALSE;
 
@@ -1746,4 +1806,107 @@ coordena_store_restore_full (CoordenaStore *store, const char *source, gboolean 
     coordena_store_audit (store, "restore", source, before, after, NULL);
   }
   return TRUE;
+}
+
+/* TRUE when the file at path opens but fails quick_check: damaged, not merely locked or read-only. */
+static gboolean
+is_damaged (const char *path)
+{
+  g_autoptr(CoordenaStore) probe = g_new0 (CoordenaStore, 1);
+  g_autoptr(GError) local = NULL;
+
+  probe->path = g_strdup (path);
+  if (sqlite3_open_v2 (path, &probe->db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+    return FALSE;
+  sqlite3_extended_result_codes (probe->db, 1);
+  return !check_sound (probe, &local) && g_error_matches (local, COORDENA_ERROR, COORDENA_ERROR_DAMAGED);
+}
+
+CoordenaStore *
+coordena_store_restore_damaged (const char *path, const char *source, gboolean other_state, char **moved_to,
+                                GError **error)
+{
+  static const char *const companions[] = { "-wal", "-shm" };
+  g_autoptr(CoordenaStore) src = NULL;
+  g_autoptr(CoordenaStore) store = NULL;
+  g_autofree char *aside = NULL;
+  g_autofree char *our_uf = NULL;
+  g_autofree char *their_uf = NULL;
+  g_autofree char *absolute_source = NULL;
+  g_autofree char *absolute_aside = NULL;
+
+  g_return_val_if_fail (path != NULL && source != NULL, NULL);
+  if ((src = open_restore_source (source, error)) == NULL)
+    return NULL;
+  /* Only a file that is really damaged is moved aside; anything else keeps its own refusal. */
+  if (!is_damaged (path))
+    {
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                   _("The database %s is not damaged: restore the copy into it the usual way. It was not changed."),
+                   path);
+      return NULL;
+    }
+  our_uf = coordena_store_peek_uf (path);
+  their_uf = coordena_store_get_uf (src);
+  if (!other_state && our_uf != NULL && their_uf != NULL && g_strcmp0 (our_uf, their_uf) != 0)
+    {
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                   _("The backup %s is a copy of the database of %s, and this database is of %s: restoring it "
+                     "would replace %s’s data with %s’s. If that is what you want, run the command again with "
+                     "--outro-estado. The database was not changed."),
+                   source, their_uf, our_uf, our_uf, their_uf);
+      return NULL;
+    }
+
+  /* The damaged file is kept, private, under a name that says what it is; its journal goes with it. */
+  aside = unique_aside_name (path, "danificado", "");
+  if (g_rename (path, aside) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_IO,
+                   _("The damaged database %s could not be moved aside to %s (%s): nothing was restored."), path,
+                   aside, g_strerror (saved));
+      return NULL;
+    }
+  g_chmod (aside, 0600);
+  for (guint i = 0; i < G_N_ELEMENTS (companions); i++)
+    {
+      g_autofree char *from = g_strconcat (path, companions[i], NULL);
+      g_autofree char *to = g_strconcat (aside, companions[i], NULL);
+
+      if (g_file_test (from, G_FILE_TEST_EXISTS) && g_rename (from, to) == 0)
+        g_chmod (to, 0600);
+    }
+
+  if (!backup_to_file (src, path, error)
+      || (store = coordena_store_open_full (path, COORDENA_STORE_OPEN_MUST_EXIST, error)) == NULL)
+    {
+      /* Put the damaged file back where it was: a failed restore changes nothing. */
+      g_unlink (path);
+      g_rename (aside, path);
+      for (guint i = 0; i < G_N_ELEMENTS (companions); i++)
+        {
+          g_autofree char *from = g_strconcat (aside, companions[i], NULL);
+          g_autofree char *to = g_strconcat (path, companions[i], NULL);
+
+          if (g_file_test (from, G_FILE_TEST_EXISTS))
+            g_rename (from, to);
+        }
+      return NULL;
+    }
+  absolute_source = g_canonicalize_filename (source, NULL);
+  absolute_aside = g_canonicalize_filename (aside, NULL);
+  {
+    g_autofree char *uf1 = coordena_json_string (our_uf);
+    g_autofree char *copy = coordena_json_string (absolute_aside);
+    g_autofree char *uf2 = coordena_json_string (their_uf);
+    g_autofree char *before = g_strdup_printf ("{\"uf\": %s, \"banco_danificado\": %s}", uf1, copy);
+    g_autofree char *after = g_strdup_printf ("{\"uf\": %s}", uf2);
+
+    coordena_store_audit (store, "restore", absolute_source, before, after, NULL);
+  }
+  if (moved_to != NULL)
+    *moved_to = g_steal_pointer (&aside);
+  return g_steal_pointer (&store);
 }
