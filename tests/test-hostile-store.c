@@ -1285,6 +1285,57 @@ test_restore_twice_same_second (void)
   g_assert_cmpuint (copies, ==, 3);
 }
 
+/* A roster exported from a demonstration carries demonstracao=S: imported into a real database it
+ * would set generated teams beside real ones. */
+static void
+test_demo_roster_into_real (void)
+{
+  g_autofree char *base = fixture_base ();
+  g_autofree char *demo = new_path ("demo-exportada.db");
+  g_autofree char *csv = new_path ("demo-exportada.csv");
+  g_autofree char *db = new_db ("real-com-demo.db");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_auto(Run) r = { 0 };
+
+  RUN_OK (demo, "init", "--uf", "RS", "--demo");
+  RUN_OK (demo, "export", "roster", csv);
+  g_assert_true (file_has (csv, ";S\n") || file_has (csv, ";S\r\n"));
+  RUN_OK (db, "import", "cnes", base, "--uf", "RS", "--competencia", "202508");
+  before = dump_db (db);
+  RUN (&r, db, "import", "roster", csv);
+  assert_refusal (&r, 1, "vem de uma demonstração");
+  g_assert_nonnull (strstr (r.err, "Nada foi importado"));
+  after = dump_db (db);
+  g_assert_cmpstr (after, ==, before);
+}
+
+/* The demonstration never lands in the default database, not even named with --db; and a refusal
+ * on a real database is not preceded by "pronto". */
+static void
+test_demo_init_guards (void)
+{
+  g_autofree char *data = new_path ("xdg-demo");
+  g_autofree char *default_db = g_build_filename (data, "coordena", "coordena.db", NULL);
+  g_autofree char *base = fixture_base ();
+  g_autofree char *real = new_db ("real-demo-init.db");
+  const char *const env[] = { "XDG_DATA_HOME", data, NULL };
+  g_auto(Run) r = { 0 };
+  g_auto(Run) on_real = { 0 };
+
+  run_cli (&r, &(RunOptions) { .db = default_db, .env = env },
+           (const char *const[]) { "init", "--uf", "SE", "--demo", NULL });
+  assert_refusal (&r, 1, "é o seu banco de dados padrão");
+  g_assert_true (!g_file_test (default_db, G_FILE_TEST_EXISTS)
+                 || sql_int (default_db, "SELECT count(*) FROM sqlite_schema WHERE name = 'equipe'") <= 0
+                 || sql_int (default_db, "SELECT count(*) FROM equipe") == 0);
+
+  RUN_OK (real, "import", "cnes", base, "--uf", "RS", "--competencia", "202508");
+  RUN (&on_real, real, "init", "--uf", "RS", "--demo");
+  assert_refusal (&on_real, 1, "já tem um cadastro real");
+  g_assert_null (strstr (on_real.out, "pronto"));
+}
+
 static void
 rm_rf (const char *path)
 {
@@ -1336,6 +1387,8 @@ main (int argc, char **argv)
   g_test_add_func ("/hostile-store/restore/over-damaged", test_restore_over_damaged);
   g_test_add_func ("/hostile-store/restore/dangling-rows", test_restore_dangling_rows);
   g_test_add_func ("/hostile-store/restore/same-second", test_restore_twice_same_second);
+  g_test_add_func ("/hostile-store/demo/roster-into-real", test_demo_roster_into_real);
+  g_test_add_func ("/hostile-store/demo/init-guards", test_demo_init_guards);
   status = g_test_run ();
   rm_rf (tmp_dir);
   return status;
