@@ -1336,6 +1336,48 @@ test_demo_init_guards (void)
   g_assert_null (strstr (on_real.out, "pronto"));
 }
 
+/* A copy made with a relative name from one folder, and purge run from another: the purge finds
+ * it (the audit log records absolute names); an old relative entry is said to be unverifiable,
+ * never "not there any more". */
+static void
+test_purge_relative_backup (void)
+{
+  g_autofree char *base = fixture_base ();
+  g_autofree char *dir = new_path ("purga-relativa");
+  g_autofree char *work = NULL;
+  g_autofree char *elsewhere = NULL;
+  g_autofree char *db = NULL;
+  g_autofree char *copy = NULL;
+  g_auto(Run) made = { 0 };
+  g_auto(Run) purge = { 0 };
+
+  work = g_build_filename (dir, "trabalho", NULL);
+  elsewhere = g_build_filename (dir, "outra-pasta", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (work, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (elsewhere, 0700), ==, 0);
+  db = g_build_filename (dir, "r.db", NULL);
+  copy = g_build_filename (work, "copia-relativa.db", NULL);
+  RUN_OK (db, "init", "--uf", "RS");
+  RUN_OK (db, "import", "cnes", base, "--uf", "RS", "--competencia", "202508");
+  run_cli (&made, &(RunOptions) { .db = db, .cwd = work },
+           (const char *const[]) { "backup", "copia-relativa.db", NULL });
+  g_assert_cmpint (made.status, ==, 0);
+  g_assert_true (g_file_test (copy, G_FILE_TEST_IS_REGULAR));
+  /* What an older version recorded: the name as typed, in a folder that is not known. */
+  sql_exec (db, "INSERT INTO auditoria (momento, usuario, acao, entidade) "
+                "VALUES ('2026-01-01T00:00:00Z', 'x', 'backup', 'pasta-antiga/copia-velha.db')");
+
+  run_cli (&purge, &(RunOptions) { .db = db, .cwd = elsewhere },
+           (const char *const[]) { "purge-personal-data", "--yes", NULL });
+  g_test_message ("%s%s", purge.out, purge.err);
+  g_assert_cmpint (purge.status, ==, 0);
+  g_assert_nonnull (strstr (purge.err, copy));
+  g_assert_nonnull (strstr (purge.err, "ainda guarda os dados pessoais"));
+  g_assert_nonnull (strstr (purge.err, "caminho relativo pasta-antiga/copia-velha.db"));
+  g_assert_null (strstr (purge.err, "copia-relativa.db (segundo o registro"));
+  g_assert_null (strstr (purge.err, "não está mais lá"));
+}
+
 static void
 rm_rf (const char *path)
 {
@@ -1389,6 +1431,7 @@ main (int argc, char **argv)
   g_test_add_func ("/hostile-store/restore/same-second", test_restore_twice_same_second);
   g_test_add_func ("/hostile-store/demo/roster-into-real", test_demo_roster_into_real);
   g_test_add_func ("/hostile-store/demo/init-guards", test_demo_init_guards);
+  g_test_add_func ("/hostile-store/purge/relative-backup", test_purge_relative_backup);
   status = g_test_run ();
   rm_rf (tmp_dir);
   return status;

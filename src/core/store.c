@@ -1610,8 +1610,13 @@ coordena_store_backup (CoordenaStore *store, const char *dest, GError **error)
     return FALSE;
   if (!backup_to_file (store, dest, error))
     return FALSE;
-  /* The copy is made; a failed log line should not hide that. */
-  coordena_store_audit (store, "backup", dest, NULL, NULL, NULL);
+  /* The copy is made; a failed log line should not hide that. Recorded absolute, so purge can find
+   * it from any folder. */
+  {
+    g_autofree char *absolute = canonical_output_name (dest);
+
+    coordena_store_audit (store, "backup", absolute, NULL, NULL, NULL);
+  }
   return TRUE;
 }
 
@@ -1797,13 +1802,15 @@ coordena_store_restore_full (CoordenaStore *store, const char *source, gboolean 
   if (!coordena_store_exec (store, "PRAGMA journal_mode = WAL", error))
     return FALSE;
   {
+    g_autofree char *absolute_safety = canonical_output_name (safety);
+    g_autofree char *absolute_source = canonical_output_name (source);
     g_autofree char *uf1 = coordena_json_string (our_uf);
-    g_autofree char *copy = coordena_json_string (safety);
+    g_autofree char *copy = coordena_json_string (absolute_safety);
     g_autofree char *uf2 = coordena_json_string (their_uf);
     g_autofree char *before = g_strdup_printf ("{\"uf\": %s, \"copia_anterior\": %s}", uf1, copy);
     g_autofree char *after = g_strdup_printf ("{\"uf\": %s}", uf2);
 
-    coordena_store_audit (store, "restore", source, before, after, NULL);
+    coordena_store_audit (store, "restore", absolute_source, before, after, NULL);
   }
   return TRUE;
 }
@@ -1895,8 +1902,8 @@ coordena_store_restore_damaged (const char *path, const char *source, gboolean o
         }
       return NULL;
     }
-  absolute_source = g_canonicalize_filename (source, NULL);
-  absolute_aside = g_canonicalize_filename (aside, NULL);
+  absolute_source = canonical_output_name (source);
+  absolute_aside = canonical_output_name (aside);
   {
     g_autofree char *uf1 = coordena_json_string (our_uf);
     g_autofree char *copy = coordena_json_string (absolute_aside);
