@@ -1378,6 +1378,51 @@ test_purge_relative_backup (void)
   g_assert_null (strstr (purge.err, "não está mais lá"));
 }
 
+/* A base value that came from an earlier file follows the latest file covering the team: A then A′
+ * gives what A′ alone gives. A value set by hand after the last import stays. */
+static void
+test_reimport_base_value (void)
+{
+  static const char header[] = "competencia;ibge;cnes;ine;tipo_equipe;cns;nome;cbo;carga_horaria;valor_base\n";
+  g_autofree char *with_base = new_path ("base-a.csv");
+  g_autofree char *without = new_path ("base-a2.csv");
+  g_autofree char *out_both = new_path ("base-both.csv");
+  g_autofree char *out_only = new_path ("base-only.csv");
+  g_autofree char *both = new_db ("base-both.db");
+  g_autofree char *only = new_db ("base-only.db");
+  g_autofree char *hand = new_db ("base-hand.db");
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autofree char *text = NULL;
+
+  text = g_strconcat (header,
+                      "202508;4314902;2000016;0001111116;eSF;700000000000102;Ana;225142;40;16833,33\n", NULL);
+  write_text (with_base, text);
+  g_free (text);
+  text = g_strconcat (header, "202508;4314902;2000016;0001111116;eSF;700000000000102;Ana;225142;40;\n", NULL);
+  write_text (without, text);
+
+  RUN_OK (both, "import", "roster", with_base);
+  g_assert_cmpint (sql_int (both, "SELECT valor_base FROM equipe WHERE ine = '0001111116'"), ==, 1683333);
+  RUN_OK (both, "import", "roster", without);
+  RUN_OK (only, "import", "roster", without);
+  g_assert_cmpint (sql_int (both, "SELECT count(*) FROM equipe WHERE valor_base IS NOT NULL"), ==, 0);
+  RUN_OK (both, "export", "roster", out_both);
+  RUN_OK (only, "export", "roster", out_only);
+  a = read_text (out_both);
+  b = read_text (out_only);
+  g_assert_cmpstr (a, ==, b);
+
+  /* Set by hand (as Equipes › Valor base does: the value and its audit entry) after the import. */
+  RUN_OK (hand, "import", "roster", with_base);
+  sql_exec (hand, "UPDATE equipe SET valor_base = 2000000 WHERE ine = '0001111116'; "
+                  "INSERT INTO auditoria (momento, usuario, acao, entidade, antes, depois) VALUES "
+                  "('2026-12-06T12:00:00Z', 'x', 'set-team-base', '0001111116', '{\"valor_base\": 1683333}', "
+                  "'{\"valor_base\": 2000000}')");
+  RUN_OK (hand, "import", "roster", without);
+  g_assert_cmpint (sql_int (hand, "SELECT valor_base FROM equipe WHERE ine = '0001111116'"), ==, 2000000);
+}
+
 static void
 rm_rf (const char *path)
 {
@@ -1432,6 +1477,7 @@ main (int argc, char **argv)
   g_test_add_func ("/hostile-store/demo/roster-into-real", test_demo_roster_into_real);
   g_test_add_func ("/hostile-store/demo/init-guards", test_demo_init_guards);
   g_test_add_func ("/hostile-store/purge/relative-backup", test_purge_relative_backup);
+  g_test_add_func ("/hostile-store/reimport/base-value", test_reimport_base_value);
   status = g_test_run ();
   rm_rf (tmp_dir);
   return status;

@@ -267,7 +267,8 @@ coordena_import_roster_csv (CoordenaStore             *store,
                 goto fail;
             }
         }
-      if (base != COORDENA_BASE_UNKNOWN && !coordena_roster_writer_team_base (writer, team_id, base, error))
+      if (base != COORDENA_BASE_UNKNOWN ? !coordena_roster_writer_team_base (writer, team_id, base, error)
+                                        : !coordena_roster_writer_team_drop_imported_base (writer, team_id, error))
         goto fail;
       if (i % 256 == 255)
         {
