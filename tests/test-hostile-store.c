@@ -1256,6 +1256,17 @@ test_restore_dangling_rows (void)
   assert_refusal (&restore, 1, "que não existe");
   after = dump_db (db);
   g_assert_cmpstr (after, ==, before);
+  /* Opened directly, the same file is refused and left as it was. */
+  {
+    g_auto(Run) open = { 0 };
+    g_autofree char *copy_before = dump_db (copy);
+    g_autofree char *copy_after = NULL;
+
+    RUN (&open, copy, "teams");
+    assert_refusal (&open, 1, "que não existe");
+    copy_after = dump_db (copy);
+    g_assert_cmpstr (copy_after, ==, copy_before);
+  }
 }
 
 /* Two restores in the same second keep two copies of what they replaced. */

@@ -767,6 +767,8 @@ check_schema (CoordenaStore *store, GError **error)
 
 /* ---- Open and close -------------------------------------------------------------------------- */
 
+static gboolean check_foreign_keys (CoordenaStore *store, GError **error);
+
 /* Refuses a file holding triggers or views: Coordena's schema has none, so any is foreign. */
 static gboolean
 check_no_foreign_code (CoordenaStore *store, GError **error)
@@ -1016,7 +1018,8 @@ coordena_store_open_full (const char *path, CoordenaStoreOpenFlags flags, GError
   /* Checked before anything is written, even the journal mode. */
   if (!check_sound (store, error))
     return NULL;
-  if (coordena_store_get_schema_version (store) <= coordena_store_latest_schema_version () && !check_schema (store, error))
+  if (coordena_store_get_schema_version (store) <= coordena_store_latest_schema_version ()
+      && (!check_schema (store, error) || !check_foreign_keys (store, error)))
     return NULL;
   remove_dead_copies (store);
 
