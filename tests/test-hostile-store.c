@@ -1072,6 +1072,368 @@ test_restore_killed (void)
   g_test_message ("10 restores killed at random, %u before they ended: all sound, no partial copy left", n_killed);
 }
 
+/* ---- Files the user names for writing ------------------------------------------------------------ */
+
+/* Every command that writes a file the user names refuses the database and its own files, under any
+ * name that reaches them (relative, through a link, a hard link), and leaves them as they were. */
+static void
+test_output_is_database (void)
+{
+  g_autofree char *base = fixture_base ();
+  g_autofree char *dir = new_path ("saida");
+  g_autofree char *db = NULL;
+  g_autofree char *wal = NULL;
+  g_autofree char *shm = NULL;
+  g_autofree char *reg = NULL;
+  g_autofree char *symlinked = NULL;
+  g_autofree char *hard = NULL;
+  g_autofree char *relative = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *fine = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  db = g_build_filename (dir, "estado.db", NULL);
+  wal = g_strconcat (db, "-wal", NULL);
+  shm = g_strconcat (db, "-shm", NULL);
+  reg = g_strconcat (db, ".oficios.log", NULL);
+  symlinked = g_build_filename (dir, "atalho.db", NULL);
+  hard = g_build_filename (dir, "outro-nome.db", NULL);
+  relative = g_build_filename (dir, "..", "saida", ".", "estado.db", NULL);
+  RUN_OK (db, "init", "--uf", "RS");
+  RUN_OK (db, "import", "cnes", base, "--uf", "RS", "--competencia", "202508");
+  write_text (reg, "registro\n");
+  g_assert_cmpint (symlink (db, symlinked), ==, 0);
+  g_assert_cmpint (link (db, hard), ==, 0);
+  before = dump_db (db);
+
+  {
+    const char *const targets[] = { db, wal, shm, reg, symlinked, hard, relative };
+
+    for (guint t = 0; t < G_N_ELEMENTS (targets); t++)
+      {
+        const char *const *commands[] = {
+          (const char *const[]) { "export", "roster", targets[t], NULL },
+          (const char *const[]) { "export", "equipes", targets[t], NULL },
+          (const char *const[]) { "forecast", "-o", targets[t], NULL },
+          (const char *const[]) { "report", "forecast", "-o", targets[t], NULL },
+          (const char *const[]) { "backup", targets[t], NULL },
+          (const char *const[]) { "oficio", "generate", "--offer", "coordenacao-cuidado-2025", "--signer", "coordenador",
+                                  "-o", targets[t], NULL },
+          (const char *const[]) { "oficio", "export", "1/2026", "-o", targets[t], NULL },
+          (const char *const[]) { "notificacao", "generate", "--signer", "coordenador", "-o", dir, "--combinado",
+                                  targets[t], NULL },
+          (const char *const[]) { "notificacao", "export", "1/2026", "-o", targets[t], NULL },
+        };
+
+        for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
+          {
+            g_auto(Run) r = { 0 };
+            g_autofree char *after = NULL;
+
+            g_test_message ("%s %s → %s", commands[c][0], commands[c][1], targets[t]);
+            run_argv (&r, AS_SELF, db, commands[c]);
+            assert_refusal (&r, 1, "é o próprio banco de dados (ou um arquivo dele): escolha outro nome");
+            after = dump_db (db);
+            g_assert_cmpstr (after, ==, before);
+            g_assert_true (file_has (reg, "registro"));
+          }
+      }
+  }
+  /* A name that only begins like the database's is another file. */
+  fine = g_strconcat (db, ".csv", NULL);
+  RUN_OK (db, "export", "roster", fine);
+  g_assert_true (g_file_test (fine, G_FILE_TEST_IS_REGULAR));
+}
+
+/* A backup aimed at a folder or at no name says what is wrong in Portuguese. */
+static void
+test_backup_bad_names (void)
+{
+  g_autofree char *db = new_db ("copia-nomes.db");
+  g_auto(Run) folder = { 0 };
+  g_auto(Run) empty = { 0 };
+
+  RUN (&folder, db, "backup", tmp_dir);
+  assert_refusal (&folder, 1, "é uma pasta: dê o nome do arquivo da cópia dentro dela");
+  g_assert_null (strstr (folder.err, "ocupado"));
+  RUN (&empty, db, "backup", "");
+  assert_refusal (&empty, 1, "Não foi dado o nome do arquivo da cópia");
+  g_assert_null (strstr (empty.err, "inexistente"));
+}
+
+/* Overwrites pages in the middle of the file so quick_check fails. */
+static void
+damage (const char *path)
+{
+  gsize len = 0;
+  g_autofree char *bytes = NULL;
+
+  g_assert_true (g_file_get_contents (path, &bytes, &len, NULL));
+  for (gsize i = 4096 * 3; i < len && i < 4096 * 40; i++)
+    bytes[i] = (char) 0x5a;
+  g_assert_true (g_file_set_contents (path, bytes, (gssize) len, NULL));
+}
+
+/* The refusal to open a damaged database says "restore a backup with coordena-cli restore": that
+ * very command must be able to replace it, keeping the damaged file aside, private. */
+static void
+test_restore_over_damaged (void)
+{
+  g_autofree char *base = fixture_base ();
+  g_autofree char *dir = new_path ("danificado");
+  g_autofree char *db = NULL;
+  g_autofree char *copy = NULL;
+  g_autofree char *bad_copy = NULL;
+  g_autofree char *teams_before = NULL;
+  g_autoptr(GDir) d = NULL;
+  g_auto(Run) teams = { 0 };
+  g_auto(Run) refused = { 0 };
+  g_auto(Run) restore = { 0 };
+  g_auto(Run) after = { 0 };
+  const char *name;
+  guint aside = 0;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  db = g_build_filename (dir, "p.db", NULL);
+  copy = g_build_filename (dir, "copia.db", NULL);
+  bad_copy = g_build_filename (dir, "copia-ruim.db", NULL);
+  RUN_OK (db, "init", "--uf", "RS");
+  RUN_OK (db, "import", "cnes", base, "--uf", "RS", "--competencia", "202508");
+  RUN (&teams, db, "teams");
+  teams_before = g_strdup (teams.out);
+  RUN_OK (db, "backup", copy);
+  RUN_OK (db, "backup", bad_copy);
+  sql_exec (db, "PRAGMA wal_checkpoint(TRUNCATE)");
+  damage (db);
+  damage (bad_copy);
+
+  /* A damaged source is still refused, and the damaged database stays where it was. */
+  RUN (&refused, db, "restore", bad_copy);
+  assert_refusal (&refused, 1, "danificado");
+  g_assert_true (g_file_test (db, G_FILE_TEST_IS_REGULAR));
+
+  RUN (&restore, db, "restore", copy);
+  g_test_message ("%s%s", restore.out, restore.err);
+  g_assert_cmpint (restore.status, ==, 0);
+  g_assert_nonnull (strstr (restore.out, "estava danificado"));
+  g_assert_nonnull (strstr (restore.out, "p.db.danificado-"));
+
+  d = g_dir_open (dir, 0, NULL);
+  while ((name = g_dir_read_name (d)) != NULL)
+    if (g_str_has_prefix (name, "p.db.danificado-") && !g_str_has_suffix (name, "-wal")
+        && !g_str_has_suffix (name, "-shm"))
+      {
+        g_autofree char *full = g_build_filename (dir, name, NULL);
+        GStatBuf st;
+
+        aside++;
+        g_assert_cmpint (g_stat (full, &st), ==, 0);
+        g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+      }
+  g_assert_cmpuint (aside, ==, 1);
+  RUN (&after, db, "teams");
+  g_assert_cmpint (after.status, ==, 0);
+  g_assert_cmpstr (after.out, ==, teams_before);
+}
+
+/* A backup whose vínculos point at professionals deleted by hand is refused, and nothing changes. */
+static void
+test_restore_dangling_rows (void)
+{
+  g_autofree char *base = fixture_base ();
+  g_autofree char *db = new_db ("fk-alvo.db");
+  g_autofree char *copy = new_path ("fk-copia.db");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_auto(Run) restore = { 0 };
+
+  RUN_OK (db, "import", "cnes", base, "--uf", "RS", "--competencia", "202508");
+  RUN_OK (db, "backup", copy);
+  sql_exec (copy, "PRAGMA foreign_keys = OFF; DELETE FROM profissional;");
+  g_assert_cmpint (sql_int (copy, "SELECT count(*) FROM vinculo"), >, 0);
+  before = dump_db (db);
+  RUN (&restore, db, "restore", copy);
+  assert_refusal (&restore, 1, "que não existe");
+  after = dump_db (db);
+  g_assert_cmpstr (after, ==, before);
+  /* Opened directly, the same file is refused and left as it was. */
+  {
+    g_auto(Run) open = { 0 };
+    g_autofree char *copy_before = dump_db (copy);
+    g_autofree char *copy_after = NULL;
+
+    RUN (&open, copy, "teams");
+    assert_refusal (&open, 1, "que não existe");
+    copy_after = dump_db (copy);
+    g_assert_cmpstr (copy_after, ==, copy_before);
+  }
+}
+
+/* Two restores in the same second keep two copies of what they replaced. */
+static void
+test_restore_twice_same_second (void)
+{
+  g_autofree char *dir = new_path ("duas-vezes");
+  g_autofree char *db = NULL;
+  g_autofree char *copy = NULL;
+  g_autoptr(GDir) d = NULL;
+  const char *name;
+  guint copies = 0;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  db = g_build_filename (dir, "d.db", NULL);
+  copy = g_build_filename (dir, "c.db", NULL);
+  RUN_OK (db, "init", "--uf", "RS");
+  RUN_OK (db, "backup", copy);
+  /* COORDENA_TODAY fixes the clock to one instant: every restore falls in the same second. */
+  RUN_OK (db, "restore", copy);
+  RUN_OK (db, "restore", copy);
+  RUN_OK (db, "restore", copy);
+  d = g_dir_open (dir, 0, NULL);
+  while ((name = g_dir_read_name (d)) != NULL)
+    if (g_str_has_prefix (name, "d.db.before-restore-") && g_str_has_suffix (name, ".bak"))
+      copies++;
+  g_assert_cmpuint (copies, ==, 3);
+}
+
+/* A roster exported from a demonstration carries demonstracao=S: imported into a real database it
+ * would set generated teams beside real ones. */
+static void
+test_demo_roster_into_real (void)
+{
+  g_autofree char *base = fixture_base ();
+  g_autofree char *demo = new_path ("demo-exportada.db");
+  g_autofree char *csv = new_path ("demo-exportada.csv");
+  g_autofree char *db = new_db ("real-com-demo.db");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_auto(Run) r = { 0 };
+
+  RUN_OK (demo, "init", "--uf", "RS", "--demo");
+  RUN_OK (demo, "export", "roster", csv);
+  g_assert_true (file_has (csv, ";S\n") || file_has (csv, ";S\r\n"));
+  RUN_OK (db, "import", "cnes", base, "--uf", "RS", "--competencia", "202508");
+  before = dump_db (db);
+  RUN (&r, db, "import", "roster", csv);
+  assert_refusal (&r, 1, "vem de uma demonstração");
+  g_assert_nonnull (strstr (r.err, "Nada foi importado"));
+  after = dump_db (db);
+  g_assert_cmpstr (after, ==, before);
+}
+
+/* The demonstration never lands in the default database, not even named with --db; and a refusal
+ * on a real database is not preceded by "pronto". */
+static void
+test_demo_init_guards (void)
+{
+  g_autofree char *data = new_path ("xdg-demo");
+  g_autofree char *default_db = g_build_filename (data, "coordena", "coordena.db", NULL);
+  g_autofree char *base = fixture_base ();
+  g_autofree char *real = new_db ("real-demo-init.db");
+  const char *const env[] = { "XDG_DATA_HOME", data, NULL };
+  g_auto(Run) r = { 0 };
+  g_auto(Run) on_real = { 0 };
+
+  run_cli (&r, &(RunOptions) { .db = default_db, .env = env },
+           (const char *const[]) { "init", "--uf", "SE", "--demo", NULL });
+  assert_refusal (&r, 1, "é o seu banco de dados padrão");
+  g_assert_true (!g_file_test (default_db, G_FILE_TEST_EXISTS)
+                 || sql_int (default_db, "SELECT count(*) FROM sqlite_schema WHERE name = 'equipe'") <= 0
+                 || sql_int (default_db, "SELECT count(*) FROM equipe") == 0);
+
+  RUN_OK (real, "import", "cnes", base, "--uf", "RS", "--competencia", "202508");
+  RUN (&on_real, real, "init", "--uf", "RS", "--demo");
+  assert_refusal (&on_real, 1, "já tem um cadastro real");
+  g_assert_null (strstr (on_real.out, "pronto"));
+}
+
+/* A copy made with a relative name from one folder, and purge run from another: the purge finds
+ * it (the audit log records absolute names); an old relative entry is said to be unverifiable,
+ * never "not there any more". */
+static void
+test_purge_relative_backup (void)
+{
+  g_autofree char *base = fixture_base ();
+  g_autofree char *dir = new_path ("purga-relativa");
+  g_autofree char *work = NULL;
+  g_autofree char *elsewhere = NULL;
+  g_autofree char *db = NULL;
+  g_autofree char *copy = NULL;
+  g_auto(Run) made = { 0 };
+  g_auto(Run) purge = { 0 };
+
+  work = g_build_filename (dir, "trabalho", NULL);
+  elsewhere = g_build_filename (dir, "outra-pasta", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (work, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (elsewhere, 0700), ==, 0);
+  db = g_build_filename (dir, "r.db", NULL);
+  copy = g_build_filename (work, "copia-relativa.db", NULL);
+  RUN_OK (db, "init", "--uf", "RS");
+  RUN_OK (db, "import", "cnes", base, "--uf", "RS", "--competencia", "202508");
+  run_cli (&made, &(RunOptions) { .db = db, .cwd = work },
+           (const char *const[]) { "backup", "copia-relativa.db", NULL });
+  g_assert_cmpint (made.status, ==, 0);
+  g_assert_true (g_file_test (copy, G_FILE_TEST_IS_REGULAR));
+  /* What an older version recorded: the name as typed, in a folder that is not known. */
+  sql_exec (db, "INSERT INTO auditoria (momento, usuario, acao, entidade) "
+                "VALUES ('2026-01-01T00:00:00Z', 'x', 'backup', 'pasta-antiga/copia-velha.db')");
+
+  run_cli (&purge, &(RunOptions) { .db = db, .cwd = elsewhere },
+           (const char *const[]) { "purge-personal-data", "--yes", NULL });
+  g_test_message ("%s%s", purge.out, purge.err);
+  g_assert_cmpint (purge.status, ==, 0);
+  g_assert_nonnull (strstr (purge.err, copy));
+  g_assert_nonnull (strstr (purge.err, "ainda guarda os dados pessoais"));
+  g_assert_nonnull (strstr (purge.err, "caminho relativo pasta-antiga/copia-velha.db"));
+  g_assert_null (strstr (purge.err, "copia-relativa.db (segundo o registro"));
+  g_assert_null (strstr (purge.err, "não está mais lá"));
+}
+
+/* A base value that came from an earlier file follows the latest file covering the team: A then A′
+ * gives what A′ alone gives. A value set by hand after the last import stays. */
+static void
+test_reimport_base_value (void)
+{
+  static const char header[] = "competencia;ibge;cnes;ine;tipo_equipe;cns;nome;cbo;carga_horaria;valor_base\n";
+  g_autofree char *with_base = new_path ("base-a.csv");
+  g_autofree char *without = new_path ("base-a2.csv");
+  g_autofree char *out_both = new_path ("base-both.csv");
+  g_autofree char *out_only = new_path ("base-only.csv");
+  g_autofree char *both = new_db ("base-both.db");
+  g_autofree char *only = new_db ("base-only.db");
+  g_autofree char *hand = new_db ("base-hand.db");
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autofree char *text = NULL;
+
+  text = g_strconcat (header,
+                      "202508;4314902;2000016;0001111116;eSF;700000000000102;Ana;225142;40;16833,33\n", NULL);
+  write_text (with_base, text);
+  g_free (text);
+  text = g_strconcat (header, "202508;4314902;2000016;0001111116;eSF;700000000000102;Ana;225142;40;\n", NULL);
+  write_text (without, text);
+
+  RUN_OK (both, "import", "roster", with_base);
+  g_assert_cmpint (sql_int (both, "SELECT valor_base FROM equipe WHERE ine = '0001111116'"), ==, 1683333);
+  RUN_OK (both, "import", "roster", without);
+  RUN_OK (only, "import", "roster", without);
+  g_assert_cmpint (sql_int (both, "SELECT count(*) FROM equipe WHERE valor_base IS NOT NULL"), ==, 0);
+  RUN_OK (both, "export", "roster", out_both);
+  RUN_OK (only, "export", "roster", out_only);
+  a = read_text (out_both);
+  b = read_text (out_only);
+  g_assert_cmpstr (a, ==, b);
+
+  /* Set by hand (as Equipes › Valor base does: the value and its audit entry) after the import. */
+  RUN_OK (hand, "import", "roster", with_base);
+  sql_exec (hand, "UPDATE equipe SET valor_base = 2000000 WHERE ine = '0001111116'; "
+                  "INSERT INTO auditoria (momento, usuario, acao, entidade, antes, depois) VALUES "
+                  "('2026-12-06T12:00:00Z', 'x', 'set-team-base', '0001111116', '{\"valor_base\": 1683333}', "
+                  "'{\"valor_base\": 2000000}')");
+  RUN_OK (hand, "import", "roster", without);
+  g_assert_cmpint (sql_int (hand, "SELECT valor_base FROM equipe WHERE ine = '0001111116'"), ==, 2000000);
+}
+
 static void
 rm_rf (const char *path)
 {
@@ -1118,6 +1480,15 @@ main (int argc, char **argv)
   g_test_add_func ("/hostile-store/diagnosis/disk-full", test_disk_full);
   g_test_add_func ("/hostile-store/input", test_bad_input);
   g_test_add_func ("/hostile-store/files", test_files_and_modes);
+  g_test_add_func ("/hostile-store/output/is-database", test_output_is_database);
+  g_test_add_func ("/hostile-store/output/backup-names", test_backup_bad_names);
+  g_test_add_func ("/hostile-store/restore/over-damaged", test_restore_over_damaged);
+  g_test_add_func ("/hostile-store/restore/dangling-rows", test_restore_dangling_rows);
+  g_test_add_func ("/hostile-store/restore/same-second", test_restore_twice_same_second);
+  g_test_add_func ("/hostile-store/demo/roster-into-real", test_demo_roster_into_real);
+  g_test_add_func ("/hostile-store/demo/init-guards", test_demo_init_guards);
+  g_test_add_func ("/hostile-store/purge/relative-backup", test_purge_relative_backup);
+  g_test_add_func ("/hostile-store/reimport/base-value", test_reimport_base_value);
   status = g_test_run ();
   rm_rf (tmp_dir);
   return status;

@@ -24,7 +24,10 @@ typedef struct {
                             * made before migrations and restores, the partial copies of a restore
                             * that was interrupted, and the copies made with `backup FILE` */
   GPtrArray *missing;      /* char*: copies the audit log records that are no longer where they were
-                            * written (moved, deleted, or written relative to another folder) */
+                            * written (moved or deleted) */
+  GPtrArray *unverified;   /* char*: copies the audit log records by a relative name (written by an
+                            * older version from some folder): neither here nor beside the database,
+                            * so where they are cannot be told */
 } CoordenaPurgeReport;
 
 void coordena_purge_report_clear (CoordenaPurgeReport *report);

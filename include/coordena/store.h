@@ -161,6 +161,14 @@ guint coordena_store_count_teams_outside_uf (CoordenaStore *store);
 
 /* ---- Backup ------------------------------------------------------------------------------- */
 
+/* Refuses (COORDENA_ERROR_INPUT) a file the user named for writing when it is the database
+ * itself or one of its files: its -wal, -shm or -journal, the ofício number register beside it,
+ * or the copies kept by restore and migrations. Every command that writes a file the user names
+ * calls it first. */
+gboolean coordena_store_check_output_path (CoordenaStore *store, const char *path, GError **error);
+/* The same for the database at db_path, for commands that write without opening it. */
+gboolean coordena_store_check_output_name (const char *db_path, const char *path, GError **error);
+
 /* Writes a consistent copy of the database to dest (atomically, mode 0600). */
 gboolean coordena_store_backup (CoordenaStore *store, const char *dest, GError **error);
 
@@ -169,6 +177,14 @@ gboolean coordena_store_backup (CoordenaStore *store, const char *dest, GError *
  * migrated). A copy of another state is refused unless other_state is TRUE. Audited. */
 gboolean coordena_store_restore (CoordenaStore *store, const char *source, GError **error);
 gboolean coordena_store_restore_full (CoordenaStore *store, const char *source, gboolean other_state, GError **error);
+
+/* Restores the backup source over the database at path that is damaged (quick_check fails): the
+ * source is checked whole first, the damaged file (and its -wal) is moved aside, mode 0600, to
+ * "<path>.danificado-AAAAMMDD-HHMMSS" (its name in moved_to), and the copy takes its place. A
+ * database that is not damaged is refused: restore into it with coordena_store_restore_full. On
+ * any failure the damaged file is put back. Returns the restored database, open. */
+CoordenaStore *coordena_store_restore_damaged (const char *path, const char *source, gboolean other_state,
+                                               char **moved_to, GError **error);
 
 /* The state ("RS") a backup file belongs to, NULL when it has none or cannot be read. */
 char *coordena_store_peek_uf (const char *path);

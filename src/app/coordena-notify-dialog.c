@@ -400,8 +400,11 @@ generate_thread (GTask *task, gpointer source, gpointer task_data, GCancellable 
   request.date = job->date;
   request.horizon = job->horizon;
   request.municipios = (const char *const *) job->municipios;
-  records = coordena_notification_generate (store, &request, job->folder, job->combined, on_progress, job, cancellable,
-                                            &error);
+  if (job->combined != NULL && !coordena_store_check_output_path (store, job->combined, &error))
+    records = NULL;
+  else
+    records = coordena_notification_generate (store, &request, job->folder, job->combined, on_progress, job,
+                                              cancellable, &error);
   if (records == NULL)
     g_task_return_error (task, error);
   else

@@ -57,7 +57,8 @@ export_to_cache (CoordenaStore *store, const char *numero_ano, GError **error)
                    g_strerror (saved));
       return NULL;
     }
-  if ((record = coordena_adhesion_export_oficio (store, numero_ano, path, error)) == NULL)
+  if (!coordena_store_check_output_path (store, path, error)
+      || (record = coordena_adhesion_export_oficio (store, numero_ano, path, error)) == NULL)
     return NULL;
   return g_steal_pointer (&path);
 }
@@ -116,7 +117,10 @@ save_chosen (GtkNativeDialog *native, int response, gpointer user_data)
   if (file != NULL && (path = g_file_get_path (file)) != NULL)
     {
       g_autoptr(GError) error = NULL;
-      g_autoptr(CoordenaOficioRecord) record = coordena_adhesion_export_oficio (store, numero_ano, path, &error);
+      g_autoptr(CoordenaOficioRecord) record = NULL;
+
+      if (coordena_store_check_output_path (store, path, &error))
+        record = coordena_adhesion_export_oficio (store, numero_ano, path, &error);
 
       if (record == NULL)
         coordena_show_error (parent, _("The Copy Was Not Saved"), error);

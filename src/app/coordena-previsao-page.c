@@ -964,7 +964,10 @@ export_chosen (GtkNativeDialog *native, int response, CoordenaPrevisaoPage *self
   if (file == NULL || (path = g_file_get_path (file)) == NULL || self->summary == NULL)
     return;
 
-  if (pdf)
+  if (self->workspace != NULL && coordena_workspace_get_store (self->workspace) != NULL
+      && !coordena_store_check_output_path (coordena_workspace_get_store (self->workspace), path, &error))
+    ok = FALSE;
+  else if (pdf)
     {
       CoordenaStore *store = self->workspace != NULL ? coordena_workspace_get_store (self->workspace) : NULL;
       g_autofree char *uf = store != NULL ? coordena_store_get_uf (store) : NULL;

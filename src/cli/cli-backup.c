@@ -63,7 +63,20 @@ cli_cmd_restore (CliContext *ctx, int argc, char **argv)
   if (argc != 2)
     return cli_usage_error (_("“%s” needs exactly one FILE"), "restore");
   store = cli_open_store (ctx, FALSE, &error);
-  if (store == NULL || !coordena_store_restore_full (store, argv[1], other_state, &error))
+  if (store == NULL && g_error_matches (error, COORDENA_ERROR, COORDENA_ERROR_DAMAGED))
+    {
+      /* The refusal to open a damaged database sends the user here: restore is how it is replaced. */
+      g_autofree char *aside = NULL;
+
+      g_clear_error (&error);
+      store = coordena_store_restore_damaged (ctx->db_path, argv[1], other_state, &aside, &error);
+      if (store == NULL)
+        return cli_report_error (error);
+      g_print (_("The database %s was damaged: it was moved aside to %s (readable only by you), and the "
+                 "backup took its place.\n"),
+               ctx->db_path, aside);
+    }
+  else if (store == NULL || !coordena_store_restore_full (store, argv[1], other_state, &error))
     return cli_report_error (error);
   g_print (_("Database %s restored from %s.\n"), coordena_store_get_path (store), argv[1]);
   {

@@ -668,7 +668,8 @@ cli_cmd_forecast (CliContext *ctx, int argc, char **argv)
   cli_warn_scenario_no_effect (f, a.scenario);
   if (output != NULL)
     {
-      if (!coordena_forecast_report_write_csv (summary, output, &error))
+      if (!coordena_store_check_output_name (ctx->db_path, output, &error)
+          || !coordena_forecast_report_write_csv (summary, output, &error))
         return cli_report_error (error);
       g_printerr (_("Forecast sheet written to %s\n"), output);
       return CLI_EXIT_OK;
@@ -893,7 +894,8 @@ cli_cmd_compare (CliContext *ctx, int argc, char **argv)
   c = coordena_compare (roster, ra, rb);
   if (output != NULL)
     {
-      if (!coordena_comparison_write_csv (c, output, &error))
+      if (!coordena_store_check_output_name (ctx->db_path, output, &error)
+          || !coordena_comparison_write_csv (c, output, &error))
         return cli_report_error (error);
       g_printerr (_("Comparison sheet written to %s\n"), output);
       return CLI_EXIT_OK;

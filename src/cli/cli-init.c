@@ -3,9 +3,11 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include <coordena/coordena.h>
 #include <coordena/demo.h>
+#include <coordena/paths.h>
 #include <coordena/reference.h>
 #include <coordena/store.h>
 
@@ -127,21 +129,46 @@ cli_cmd_init (CliContext *ctx, int argc, char **argv)
       g_free (ctx->db_path);
       ctx->db_path = coordena_demo_db_path (uf);
     }
+  else if (demo)
+    {
+      /* The demonstration never lands in the default database, whatever name reaches it. */
+      g_autofree char *default_path = coordena_default_db_path ();
+      g_autoptr(GFile) a = g_file_new_for_path (default_path);
+      g_autoptr(GFile) b = g_file_new_for_path (ctx->db_path);
+      GStatBuf sa, sb;
+
+      if (g_file_equal (a, b)
+          || (g_stat (default_path, &sa) == 0 && g_stat (ctx->db_path, &sb) == 0 && sa.st_dev == sb.st_dev
+              && sa.st_ino == sb.st_ino))
+        {
+          g_set_error (&error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                       _("%s is your default database: the demonstration goes in a database of its own. Run "
+                         "“coordena-cli init --uf %s --demo” without --db, or give --db another file. Nothing "
+                         "was changed."),
+                       ctx->db_path, uf);
+          return cli_report_error (error);
+        }
+    }
   store = cli_open_store (ctx, FALSE, &error);
   if (store == NULL || !coordena_store_init_uf (store, uf, &error))
     return cli_report_error (error);
-  {
-    g_autofree char *sigla = coordena_store_get_uf (store);
+  if (!demo)
+    {
+      g_autofree char *sigla = coordena_store_get_uf (store);
 
-    g_print (_("Database %s ready for %s.\n"), coordena_store_get_path (store), sigla);
-  }
-  if (demo)
+      g_print (_("Database %s ready for %s.\n"), coordena_store_get_path (store), sigla);
+    }
+  else
     {
       g_autoptr(CoordenaImportReport) report = NULL;
+      g_autofree char *sigla = NULL;
 
+      /* "Ready" only once the demonstration is in: a refusal must not follow it. */
       report = coordena_demo_generate (store, 0, 0, &error);
       if (report == NULL)
         return cli_report_error (error);
+      sigla = coordena_store_get_uf (store);
+      g_print (_("Database %s ready for %s.\n"), coordena_store_get_path (store), sigla);
       g_print (_("Demonstration roster: %u teams, %u members (generated data, not real).\n"),
                report->n_teams, report->n_members);
       if (!ctx->db_path_given)

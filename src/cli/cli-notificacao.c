@@ -75,6 +75,8 @@ generate (CliContext *ctx, const char *signer, const char *date_text, char **mun
   store = cli_open_initialised_store (ctx, &error);
   if (store == NULL)
     return cli_report_error (error);
+  if (combined != NULL && !coordena_store_check_output_path (store, combined, &error))
+    return cli_report_error (error);
   records = coordena_notification_generate (store, &request, output, combined, NULL, NULL, NULL, &error);
   if (records == NULL)
     return cli_report_error (error);
@@ -218,7 +220,8 @@ cli_cmd_notificacao (CliContext *ctx, int argc, char **argv)
       if (argc != 3 || output == NULL)
         return cli_usage_error (_("“notificacao export” needs NUMERO/ANO and -o FILE.pdf"));
       store = cli_open_initialised_store_read_only (ctx, &error);
-      if (store == NULL || (record = coordena_notification_export (store, argv[2], output, &error)) == NULL)
+      if (store == NULL || !coordena_store_check_output_path (store, output, &error)
+          || (record = coordena_notification_export (store, argv[2], output, &error)) == NULL)
         return cli_report_error (error);
       g_print ("%s → %s (SHA-256 %s)\n", record->identification, output, record->sha256);
       return CLI_EXIT_OK;

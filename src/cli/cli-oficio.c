@@ -51,6 +51,8 @@ generate (CliContext *ctx, const char *offer_id, const char *signer, const char 
   store = cli_open_initialised_store (ctx, &error);
   if (store == NULL)
     return cli_report_error (error);
+  if (!coordena_store_check_output_path (store, output, &error))
+    return cli_report_error (error);
   record = coordena_adhesion_generate_oficio (store, &request, annex, output, &error);
   if (record == NULL)
     return cli_report_error (error);
@@ -317,7 +319,8 @@ cli_cmd_oficio (CliContext *ctx, int argc, char **argv)
       if (argc != 3 || output == NULL)
         return cli_usage_error (_("“oficio export” needs NUMERO/ANO and -o FILE.pdf"));
       store = cli_open_initialised_store_read_only (ctx, &error);
-      if (store == NULL || (record = coordena_adhesion_export_oficio (store, argv[2], output, &error)) == NULL)
+      if (store == NULL || !coordena_store_check_output_path (store, output, &error)
+          || (record = coordena_adhesion_export_oficio (store, argv[2], output, &error)) == NULL)
         return cli_report_error (error);
       g_print ("%s → %s (SHA-256 %s)\n", record->identification, output, record->sha256);
       return CLI_EXIT_OK;

@@ -59,5 +59,9 @@ cli_cmd_purge_personal_data (CliContext *ctx, int argc, char **argv)
     g_printerr (_("warning: a copy was written to %s (says the audit log) and is not there now: if it was moved, "
                   "it still holds the personal data\n"),
                 (const char *) report.missing->pdata[i]);
+  for (guint i = 0; report.unverified != NULL && i < report.unverified->len; i++)
+    g_printerr (_("warning: the audit log records a copy under the relative path %s, written from another folder: "
+                  "it could not be checked; look for it, and if it exists it still holds the personal data\n"),
+                (const char *) report.unverified->pdata[i]);
   return CLI_EXIT_OK;
 }

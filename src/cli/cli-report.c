@@ -56,7 +56,8 @@ cli_cmd_report (CliContext *ctx, int argc, char **argv)
     return cli_report_error (error);
 
   store = cli_open_initialised_store_read_only (ctx, &error);
-  if (store == NULL || (roster = coordena_store_load_roster (store, &error)) == NULL)
+  if (store == NULL || !coordena_store_check_output_path (store, output, &error)
+      || (roster = coordena_store_load_roster (store, &error)) == NULL)
     return cli_report_error (error);
   if (coordena_roster_get_n_teams (roster) == 0)
     {

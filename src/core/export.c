@@ -95,7 +95,8 @@ coordena_export_roster_csv (CoordenaStore *store, const char *path, GError **err
   g_autoptr(GString) out = g_string_new ("competencia;ibge;cnes;ine;tipo_equipe;cns;nome;cbo;carga_horaria;"
                                          "provimento;valor_base;estrato_ied;demonstracao\n");
 
-  return coordena_store_foreach_roster_row (store, roster_line, out, error)
+  return coordena_store_check_output_path (store, path, error)
+         && coordena_store_foreach_roster_row (store, roster_line, out, error)
          && coordena_write_file_private (path, out->str, out->len, error);
 }
 
@@ -113,9 +114,12 @@ coordena_export_teams_csv (CoordenaStore *store, const char *path, GError **erro
 {
   /* The people's sheet format of csv-writer.h: BOM, ';', CRLF, money with a decimal comma. */
   g_autoptr(GString) out = g_string_new (COORDENA_CSV_BOM);
-  g_autoptr(GPtrArray) teams = coordena_store_list_teams (store, NULL, error);
+  g_autoptr(GPtrArray) teams = NULL;
   gboolean demo;
 
+  if (!coordena_store_check_output_path (store, path, error))
+    return FALSE;
+  teams = coordena_store_list_teams (store, NULL, error);
   if (teams == NULL)
     return FALSE;
   demo = coordena_store_is_demo (store);

@@ -37,6 +37,10 @@ gint64 coordena_roster_writer_team (CoordenaRosterWriter *writer, const Coordena
 /* Sets a team's base value (centavos) or clears it (COORDENA_BASE_UNKNOWN). */
 gboolean coordena_roster_writer_team_base (CoordenaRosterWriter *writer, gint64 team_id, gint64 centavos,
                                            GError **error);
+/* Forgets the base value of a team that a roster import covers without giving one, unless it was
+ * set by hand (Equipes › Valor base) after the last roster import: a value that came from an
+ * earlier file follows the latest file, so importing A then A′ gives what A′ alone gives. */
+gboolean coordena_roster_writer_team_drop_imported_base (CoordenaRosterWriter *writer, gint64 team_id, GError **error);
 
 /* Replaces a team's competência: the month row gets this type (flags ≥ 0 set the month's
  * provimento flag, −1 keeps it; the SISAB flag is the user's and always kept) and loses its

@@ -181,6 +181,21 @@ coordena_import_roster_csv (CoordenaStore             *store,
       g_set_error_literal (error, COORDENA_ERROR, COORDENA_ERROR_INPUT, msg->str);
       return NULL;
     }
+  /* Generated teams exported from a demonstration must not land beside real ones. */
+  if (g_hash_table_size (demo_ines) > 0 && !coordena_store_is_demo (store))
+    {
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "%s comes from a demonstration: %u team is marked demonstracao=S (generated data, not "
+                                "real). Nothing was imported; the database is as it was. Import the roster exported "
+                                "from a real database, or the CNES base.",
+                                "%s comes from a demonstration: %u teams are marked demonstracao=S (generated data, "
+                                "not real). Nothing was imported; the database is as it was. Import the roster "
+                                "exported from a real database, or the CNES base.",
+                                g_hash_table_size (demo_ines)),
+                   path, g_hash_table_size (demo_ines));
+      return NULL;
+    }
   for (guint i = 0; i < csv_report.warnings->len; i++)
     coordena_import_report_warn (report, g_strdup (csv_report.warnings->pdata[i]));
 
@@ -252,7 +267,8 @@ coordena_import_roster_csv (CoordenaStore             *store,
                 goto fail;
             }
         }
-      if (base != COORDENA_BASE_UNKNOWN && !coordena_roster_writer_team_base (writer, team_id, base, error))
+      if (base != COORDENA_BASE_UNKNOWN ? !coordena_roster_writer_team_base (writer, team_id, base, error)
+                                        : !coordena_roster_writer_team_drop_imported_base (writer, team_id, error))
         goto fail;
       if (i % 256 == 255)
         {

@@ -19,6 +19,7 @@ coordena_purge_report_clear (CoordenaPurgeReport *report)
 {
   g_clear_pointer (&report->leftovers, g_ptr_array_unref);
   g_clear_pointer (&report->missing, g_ptr_array_unref);
+  g_clear_pointer (&report->unverified, g_ptr_array_unref);
 }
 
 char *
@@ -144,13 +145,37 @@ find_leftovers (CoordenaStore *store, GPtrArray *backups, CoordenaPurgeReport *r
 
   report->leftovers = g_ptr_array_new_with_free_func (g_free);
   report->missing = g_ptr_array_new_with_free_func (g_free);
+  report->unverified = g_ptr_array_new_with_free_func (g_free);
   while (d != NULL && (name = g_dir_read_name (d)) != NULL)
     if (g_str_has_prefix (name, base) && (g_str_has_suffix (name, ".bak") || g_str_has_suffix (name, ".bak.tmp")))
       g_ptr_array_add (report->leftovers, g_build_filename (dir, name, NULL));
   for (guint i = 0; i < backups->len; i++)
     {
       const char *copy = backups->pdata[i];
+      g_autofree char *found = NULL;
       gboolean listed = FALSE;
+
+      /* Older versions recorded the name as typed: relative to a folder no longer known. The
+       * current folder and the database's are tried; otherwise nothing is claimed about it. */
+      if (!g_path_is_absolute (copy))
+        {
+          g_autofree char *here = g_canonicalize_filename (copy, NULL);
+          g_autofree char *beside = g_canonicalize_filename (copy, dir);
+
+          if (g_file_test (here, G_FILE_TEST_IS_REGULAR))
+            found = g_steal_pointer (&here);
+          else if (g_file_test (beside, G_FILE_TEST_IS_REGULAR))
+            found = g_steal_pointer (&beside);
+          else
+            {
+              for (guint k = 0; k < report->unverified->len && !listed; k++)
+                listed = g_str_equal (copy, report->unverified->pdata[k]);
+              if (!listed)
+                g_ptr_array_add (report->unverified, g_strdup (copy));
+              continue;
+            }
+          copy = found;
+        }
 
       for (guint k = 0; k < report->leftovers->len && !listed; k++)
         listed = same_file (copy, report->leftovers->pdata[k]);
@@ -163,6 +188,7 @@ find_leftovers (CoordenaStore *store, GPtrArray *backups, CoordenaPurgeReport *r
     }
   g_ptr_array_sort (report->leftovers, compare_paths);
   g_ptr_array_sort (report->missing, compare_paths);
+  g_ptr_array_sort (report->unverified, compare_paths);
 }
 
 /* Every CNS of the set found in the main file's bytes: what a reader of the file would still see. */

@@ -156,6 +156,26 @@ coordena_roster_writer_team_base (CoordenaRosterWriter *w, gint64 team_id, gint6
 }
 
 gboolean
+coordena_roster_writer_team_drop_imported_base (CoordenaRosterWriter *w, gint64 team_id, GError **error)
+{
+  /* The audit log tells a hand-set value (set-team-base) from one an import wrote. */
+  sqlite3_stmt *stmt = coordena_store_prepare (
+    w->store,
+    "UPDATE equipe SET valor_base = NULL WHERE id = ?1 AND valor_base IS NOT NULL AND NOT EXISTS ("
+    "  SELECT 1 FROM auditoria a WHERE a.acao = 'set-team-base' AND a.entidade = equipe.ine"
+    "  AND a.id > coalesce ((SELECT max (id) FROM auditoria WHERE acao = 'import-roster'), 0))",
+    error);
+  gboolean ok;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, team_id);
+  ok = coordena_store_step_done (w->store, stmt, error);
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+gboolean
 coordena_roster_writer_team_month (CoordenaRosterWriter *w,
                                    gint64                team_id,
                                    CoordenaCompetencia   competencia,

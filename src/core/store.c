@@ -767,6 +767,8 @@ check_schema (CoordenaStore *store, GError **error)
 
 /* ---- Open and close -------------------------------------------------------------------------- */
 
+static gboolean check_foreign_keys (CoordenaStore *store, GError **error);
+
 /* Refuses a file holding triggers or views: Coordena's schema has none, so any is foreign. */
 static gboolean
 check_no_foreign_code (CoordenaStore *store, GError **error)
@@ -1016,7 +1018,8 @@ coordena_store_open_full (const char *path, CoordenaStoreOpenFlags flags, GError
   /* Checked before anything is written, even the journal mode. */
   if (!check_sound (store, error))
     return NULL;
-  if (coordena_store_get_schema_version (store) <= coordena_store_latest_schema_version () && !check_schema (store, error))
+  if (coordena_store_get_schema_version (store) <= coordena_store_latest_schema_version ()
+      && (!check_schema (store, error) || !check_foreign_keys (store, error)))
     return NULL;
   remove_dead_copies (store);
 
@@ -1478,6 +1481,105 @@ fail:
 
 /* ---- Backup and restore -------------------------------------------------------------------------- */
 
+/* TRUE when rest (what follows the database's name in a file name) names one of its files. */
+static gboolean
+is_companion_suffix (const char *rest)
+{
+  static const char *const exact[] = { "", "-wal", "-shm", "-journal", ".oficios.log", NULL };
+
+  if (g_strv_contains (exact, rest))
+    return TRUE;
+  if (g_str_has_prefix (rest, ".before-restore-") || g_str_has_prefix (rest, ".danificado-"))
+    return TRUE;
+  /* The copy a migration keeps: ".v3.bak". */
+  if (rest[0] == '.' && rest[1] == 'v' && g_ascii_isdigit (rest[2]))
+    {
+      rest += 2;
+      while (g_ascii_isdigit (*rest))
+        rest++;
+      return g_str_has_prefix (rest, ".bak");
+    }
+  return FALSE;
+}
+
+/* The absolute name a path will be written under: symbolic links of its folder (and of the file,
+ * when it exists) resolved, so "./x", "../dir/x" and a link all give one name. */
+static char *
+canonical_output_name (const char *path)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  char *real;
+
+  if ((real = realpath (path, NULL)) != NULL)
+    {
+      char *copy = g_strdup (real);
+
+      free (real);
+      return copy;
+    }
+  dir = g_path_get_dirname (path);
+  base = g_path_get_basename (path);
+  if ((real = realpath (dir, NULL)) != NULL)
+    {
+      char *full = g_build_filename (real, base, NULL);
+
+      free (real);
+      return full;
+    }
+  return g_canonicalize_filename (path, NULL);
+}
+
+gboolean
+coordena_store_check_output_path (CoordenaStore *store, const char *path, GError **error)
+{
+  g_return_val_if_fail (store != NULL, FALSE);
+  return coordena_store_check_output_name (store->path, path, error);
+}
+
+gboolean
+coordena_store_check_output_name (const char *db_path, const char *path, GError **error)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *db = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  g_autoptr(GDir) d = NULL;
+  gboolean own = FALSE;
+  GStatBuf target;
+  const char *name;
+
+  if (db_path == NULL || path == NULL || *path == '\0')
+    return TRUE;
+  out = canonical_output_name (path);
+  db = canonical_output_name (db_path);
+  if (g_str_has_prefix (out, db) && is_companion_suffix (out + strlen (db)))
+    own = TRUE;
+
+  /* A hard link or a link to one of them under another name is the same file. */
+  dir = g_path_get_dirname (db);
+  base = g_path_get_basename (db);
+  if (!own && g_stat (path, &target) == 0 && (d = g_dir_open (dir, 0, NULL)) != NULL)
+    while (!own && (name = g_dir_read_name (d)) != NULL)
+      {
+        g_autofree char *full = NULL;
+        GStatBuf st;
+
+        if (!g_str_has_prefix (name, base) || !is_companion_suffix (name + strlen (base)))
+          continue;
+        full = g_build_filename (dir, name, NULL);
+        own = g_stat (full, &st) == 0 && st.st_dev == target.st_dev && st.st_ino == target.st_ino;
+      }
+  if (own)
+    {
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                   _("%s is the database itself (or one of its files): choose another name. Nothing was written."),
+                   path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* TRUE when path names the database file itself (or one of its companions). */
 static gboolean
 is_own_file (CoordenaStore *store, const char *path)
@@ -1492,16 +1594,32 @@ is_own_file (CoordenaStore *store, const char *path)
 gboolean
 coordena_store_backup (CoordenaStore *store, const char *dest, GError **error)
 {
-  if (is_own_file (store, dest))
+  if (dest == NULL || *dest == '\0')
     {
       g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
-                   _("%s is the database itself: write the copy to another file"), dest);
+                   _("No file name was given for the copy: give one, for example “coordena-cli backup "
+                     "copia-2026-12-06.db”. Nothing was written."));
       return FALSE;
     }
+  if (g_file_test (dest, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                   _("%s is a folder: give the name of the copy file inside it, for example %s/copia.db. Nothing "
+                     "was written."),
+                   dest, dest);
+      return FALSE;
+    }
+  if (!coordena_store_check_output_path (store, dest, error))
+    return FALSE;
   if (!backup_to_file (store, dest, error))
     return FALSE;
-  /* The copy is made; a failed log line should not hide that. */
-  coordena_store_audit (store, "backup", dest, NULL, NULL, NULL);
+  /* The copy is made; a failed log line should not hide that. Recorded absolute, so purge can find
+   * it from any folder. */
+  {
+    g_autofree char *absolute = canonical_output_name (dest);
+
+    coordena_store_audit (store, "backup", absolute, NULL, NULL, NULL);
+  }
   return TRUE;
 }
 
@@ -1527,29 +1645,55 @@ coordena_store_restore (CoordenaStore *store, const char *source, GError **error
   return coordena_store_restore_full (store, source, FALSE, error);
 }
 
-gboolean
-coordena_store_restore_full (CoordenaStore *store, const char *source, gboolean other_state, GError **error)
+/* Rows pointing at rows that are not there (a profissional deleted by hand, its vínculos left):
+ * every team would count members who do not exist. */
+static gboolean
+check_foreign_keys (CoordenaStore *store, GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GString) tables = g_string_new (NULL);
+  gint64 n = 0;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (store->db, "PRAGMA foreign_key_check", -1, &stmt, NULL);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *table = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (n++ == 0 || (table != NULL && strstr (tables->str, table) == NULL && tables->len < 200))
+        g_string_append_printf (tables, "%s%s", tables->len > 0 ? ", " : "", table != NULL ? table : "?");
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return coordena_store_set_error (store, error, _("checking the database"));
+  if (n == 0)
+    return TRUE;
+  g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+               ngettext ("%s has %u row that points to a row no longer there (in %s): it was "
+                         "changed by another program, and the teams would count people who do not exist. It was not "
+                         "changed: restore a backup made by Coordena.",
+                         "%s has %u rows that point to rows no longer there (in %s): it was "
+                         "changed by another program, and the teams would count people who do not exist. It was not "
+                         "changed: restore a backup made by Coordena.",
+                         (gulong) n),
+               store->path, (guint) n, tables->str);
+  return FALSE;
+}
+
+/* Opens a backup read-only and checks it whole: sound, Coordena's, not newer, exactly the schema
+ * of its version, no dangling rows. NULL with the reason otherwise; nothing is written. */
+static CoordenaStore *
+open_restore_source (const char *source, GError **error)
 {
   g_autoptr(CoordenaStore) src = NULL;
   g_autoptr(GError) local = NULL;
-  g_autofree char *their_uf = NULL;
-  g_autofree char *our_uf = NULL;
-  g_autofree char *safety = NULL;
-  sqlite3_backup *backup;
-  int rc;
 
   if (!g_file_test (source, G_FILE_TEST_IS_REGULAR))
     {
       g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT, _("There is no backup file at %s"), source);
-      return FALSE;
+      return NULL;
     }
-  if (is_own_file (store, source))
-    {
-      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
-                   _("%s is the database itself, not a backup of it"), source);
-      return FALSE;
-    }
-  /* Checked read-only: a damaged, foreign, altered or newer file is refused before anything changes. */
   src = g_new0 (CoordenaStore, 1);
   src->path = g_strdup (source);
   if (sqlite3_open_v2 (source, &src->db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
@@ -1557,7 +1701,7 @@ coordena_store_restore_full (CoordenaStore *store, const char *source, gboolean 
       coordena_store_set_error (src, &local, _("opening the backup"));
       g_set_error (error, COORDENA_ERROR, local->code, _("The backup %s cannot be restored: %s"), source,
                    local->message);
-      return FALSE;
+      return NULL;
     }
   sqlite3_extended_result_codes (src->db, 1);
   sqlite3_busy_timeout (src->db, BUSY_TIMEOUT_MS);
@@ -1565,7 +1709,7 @@ coordena_store_restore_full (CoordenaStore *store, const char *source, gboolean 
     {
       g_set_error (error, COORDENA_ERROR, local->code, _("The backup %s cannot be restored: %s"), source,
                    local->message);
-      return FALSE;
+      return NULL;
     }
   if (query_int (src->db, "PRAGMA application_id", 0) != COORDENA_APPLICATION_ID)
     {
@@ -1573,7 +1717,7 @@ coordena_store_restore_full (CoordenaStore *store, const char *source, gboolean 
                    _("%s is not a Coordena backup: choose a file written by “coordena-cli backup” or by "
                      "Preferências › Dados › Fazer cópia. The database was not changed."),
                    source);
-      return FALSE;
+      return NULL;
     }
   if (coordena_store_get_schema_version (src) > coordena_store_latest_schema_version ())
     {
@@ -1581,14 +1725,53 @@ coordena_store_restore_full (CoordenaStore *store, const char *source, gboolean 
                    _("The backup %s was written by a newer version of Coordena: restore it with that version. "
                      "The database was not changed."),
                    source);
-      return FALSE;
+      return NULL;
     }
-  if (!check_schema (src, &local))
+  if (!check_schema (src, &local) || !check_foreign_keys (src, &local))
     {
       g_set_error (error, COORDENA_ERROR, local->code, _("The backup %s cannot be restored: %s"), source,
                    local->message);
+      return NULL;
+    }
+  return g_steal_pointer (&src);
+}
+
+/* "<db>.<what>-AAAAMMDD-HHMMSS<suffix>", with "-2", "-3"… when a file of that name is there, so a
+ * second restore in the same second keeps the first copy. */
+static char *
+unique_aside_name (const char *path, const char *what, const char *suffix)
+{
+  g_autoptr(GDateTime) now = coordena_clock_now ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  char *name = g_strdup_printf ("%s.%s-%s%s", path, what, stamp, suffix);
+
+  for (guint i = 2; g_file_test (name, G_FILE_TEST_EXISTS) || g_file_test (name, G_FILE_TEST_IS_SYMLINK); i++)
+    {
+      g_free (name);
+      name = g_strdup_printf ("%s.%s-%s-%u%s", path, what, stamp, i, suffix);
+    }
+  return name;
+}
+
+gboolean
+coordena_store_restore_full (CoordenaStore *store, const char *source, gboolean other_state, GError **error)
+{
+  g_autoptr(CoordenaStore) src = NULL;
+  g_autofree char *their_uf = NULL;
+  g_autofree char *our_uf = NULL;
+  g_autofree char *safety = NULL;
+  sqlite3_backup *backup;
+  int rc;
+
+  if (g_file_test (source, G_FILE_TEST_IS_REGULAR) && is_own_file (store, source))
+    {
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                   _("%s is the database itself, not a backup of it"), source);
       return FALSE;
     }
+  /* Checked read-only: a damaged, foreign, altered or newer file is refused before anything changes. */
+  if ((src = open_restore_source (source, error)) == NULL)
+    return FALSE;
 
   our_uf = coordena_store_get_uf (store);
   their_uf = coordena_store_get_uf (src);
@@ -1603,12 +1786,7 @@ coordena_store_restore_full (CoordenaStore *store, const char *source, gboolean 
     }
 
   /* Whatever is replaced stays recoverable. */
-  {
-    g_autoptr(GDateTime) now = coordena_clock_now ();
-    g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
-
-    safety = g_strdup_printf ("%s.before-restore-%s.bak", store->path, stamp);
-  }
+  safety = unique_aside_name (store->path, "before-restore", ".bak");
   if (!backup_to_file (store, safety, error))
     return FALSE;
 
@@ -1627,13 +1805,118 @@ coordena_store_restore_full (CoordenaStore *store, const char *source, gboolean 
   if (!coordena_store_exec (store, "PRAGMA journal_mode = WAL", error))
     return FALSE;
   {
+    g_autofree char *absolute_safety = canonical_output_name (safety);
+    g_autofree char *absolute_source = canonical_output_name (source);
     g_autofree char *uf1 = coordena_json_string (our_uf);
-    g_autofree char *copy = coordena_json_string (safety);
+    g_autofree char *copy = coordena_json_string (absolute_safety);
     g_autofree char *uf2 = coordena_json_string (their_uf);
     g_autofree char *before = g_strdup_printf ("{\"uf\": %s, \"copia_anterior\": %s}", uf1, copy);
     g_autofree char *after = g_strdup_printf ("{\"uf\": %s}", uf2);
 
-    coordena_store_audit (store, "restore", source, before, after, NULL);
+    coordena_store_audit (store, "restore", absolute_source, before, after, NULL);
   }
   return TRUE;
+}
+
+/* TRUE when the file at path opens but fails quick_check: damaged, not merely locked or read-only. */
+static gboolean
+is_damaged (const char *path)
+{
+  g_autoptr(CoordenaStore) probe = g_new0 (CoordenaStore, 1);
+  g_autoptr(GError) local = NULL;
+
+  probe->path = g_strdup (path);
+  if (sqlite3_open_v2 (path, &probe->db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+    return FALSE;
+  sqlite3_extended_result_codes (probe->db, 1);
+  return !check_sound (probe, &local) && g_error_matches (local, COORDENA_ERROR, COORDENA_ERROR_DAMAGED);
+}
+
+CoordenaStore *
+coordena_store_restore_damaged (const char *path, const char *source, gboolean other_state, char **moved_to,
+                                GError **error)
+{
+  static const char *const companions[] = { "-wal", "-shm" };
+  g_autoptr(CoordenaStore) src = NULL;
+  g_autoptr(CoordenaStore) store = NULL;
+  g_autofree char *aside = NULL;
+  g_autofree char *our_uf = NULL;
+  g_autofree char *their_uf = NULL;
+  g_autofree char *absolute_source = NULL;
+  g_autofree char *absolute_aside = NULL;
+
+  g_return_val_if_fail (path != NULL && source != NULL, NULL);
+  if ((src = open_restore_source (source, error)) == NULL)
+    return NULL;
+  /* Only a file that is really damaged is moved aside; anything else keeps its own refusal. */
+  if (!is_damaged (path))
+    {
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                   _("The database %s is not damaged: restore the copy into it the usual way. It was not changed."),
+                   path);
+      return NULL;
+    }
+  our_uf = coordena_store_peek_uf (path);
+  their_uf = coordena_store_get_uf (src);
+  if (!other_state && our_uf != NULL && their_uf != NULL && g_strcmp0 (our_uf, their_uf) != 0)
+    {
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                   _("The backup %s is a copy of the database of %s, and this database is of %s: restoring it "
+                     "would replace %s’s data with %s’s. If that is what you want, run the command again with "
+                     "--outro-estado. The database was not changed."),
+                   source, their_uf, our_uf, our_uf, their_uf);
+      return NULL;
+    }
+
+  /* The damaged file is kept, private, under a name that says what it is; its journal goes with it. */
+  aside = unique_aside_name (path, "danificado", "");
+  if (g_rename (path, aside) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_IO,
+                   _("The damaged database %s could not be moved aside to %s (%s): nothing was restored."), path,
+                   aside, g_strerror (saved));
+      return NULL;
+    }
+  g_chmod (aside, 0600);
+  for (guint i = 0; i < G_N_ELEMENTS (companions); i++)
+    {
+      g_autofree char *from = g_strconcat (path, companions[i], NULL);
+      g_autofree char *to = g_strconcat (aside, companions[i], NULL);
+
+      if (g_file_test (from, G_FILE_TEST_EXISTS) && g_rename (from, to) == 0)
+        g_chmod (to, 0600);
+    }
+
+  if (!backup_to_file (src, path, error)
+      || (store = coordena_store_open_full (path, COORDENA_STORE_OPEN_MUST_EXIST, error)) == NULL)
+    {
+      /* Put the damaged file back where it was: a failed restore changes nothing. */
+      g_unlink (path);
+      g_rename (aside, path);
+      for (guint i = 0; i < G_N_ELEMENTS (companions); i++)
+        {
+          g_autofree char *from = g_strconcat (aside, companions[i], NULL);
+          g_autofree char *to = g_strconcat (path, companions[i], NULL);
+
+          if (g_file_test (from, G_FILE_TEST_EXISTS))
+            g_rename (from, to);
+        }
+      return NULL;
+    }
+  absolute_source = canonical_output_name (source);
+  absolute_aside = canonical_output_name (aside);
+  {
+    g_autofree char *uf1 = coordena_json_string (our_uf);
+    g_autofree char *copy = coordena_json_string (absolute_aside);
+    g_autofree char *uf2 = coordena_json_string (their_uf);
+    g_autofree char *before = g_strdup_printf ("{\"uf\": %s, \"banco_danificado\": %s}", uf1, copy);
+    g_autofree char *after = g_strdup_printf ("{\"uf\": %s}", uf2);
+
+    coordena_store_audit (store, "restore", absolute_source, before, after, NULL);
+  }
+  if (moved_to != NULL)
+    *moved_to = g_steal_pointer (&aside);
+  return g_steal_pointer (&store);
 }
