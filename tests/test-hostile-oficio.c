@@ -749,6 +749,149 @@ test_kill_never_duplicates (void)
   }
 }
 
+/* QA 1: a copy of the database at another path (cp, or restore into another file) cannot
+ * reissue a number: the user's register of the state keeps them too. A damaged register stops
+ * the numbering, naming the file; a register left 0644 is made 0600. */
+static void
+test_copy_cannot_reissue (void)
+{
+  g_auto(Run) r = { 0 };
+  g_autofree char *backup = NULL, *other = NULL, *restored = NULL, *main_db = NULL;
+  g_autofree char *user_reg = NULL, *reg = NULL, *text = NULL;
+  g_autofree char *out = NULL;
+  struct stat st;
+
+  setup ("copia-outro-caminho");
+  backup = in_dir ("copia.db");
+  other = in_dir ("outro.db");
+  restored = in_dir ("restaurado.db");
+  user_reg = g_build_filename (xdg, "coordena", "oficios-CE.log", NULL);
+  reg = g_strconcat (db, ".oficios.log", NULL);
+  g_free (generate (&r, "secretario", NULL, "um.pdf"));
+  assert_has (r.out, "OFÍCIO Nº 1/2026/COAPS/SESA");
+  cli (&r, "backup", backup, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_free (generate (&r, "secretario", NULL, "dois.pdf"));
+  assert_has (r.out, "OFÍCIO Nº 2/2026/COAPS/SESA");
+  g_free (generate (&r, "secretario", NULL, "tres.pdf"));
+  assert_has (r.out, "OFÍCIO Nº 3/2026/COAPS/SESA");
+  g_assert_cmpint (g_stat (user_reg, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpuint (n_lines (user_reg), ==, 3);
+
+  /* cp backup.db outro.db, then generate there. */
+  {
+    g_autoptr(GFile) from = g_file_new_for_path (backup);
+    g_autoptr(GFile) to = g_file_new_for_path (other);
+
+    g_assert_true (g_file_copy (from, to, G_FILE_COPY_NONE, NULL, NULL, NULL, NULL));
+  }
+  main_db = g_steal_pointer (&db);
+  db = g_strdup (other);
+  g_free (generate (&r, "secretario", NULL, "copia.pdf"));
+  g_assert_cmpint (r.status, ==, 0);
+  assert_has (r.out, "OFÍCIO Nº 4/2026/COAPS/SESA");
+  assert_lacks (r.out, "Nº 2/2026");
+  cli (&r, "oficio", "generate", "--offer", OPEN_OFFER, "--signer", "secretario", "--numero", "3/2026", "-o",
+       (out = in_dir ("tres-de-novo.pdf")), NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  assert_has (r.err, "o número 3/2026 já foi usado no OFÍCIO Nº 3/2026/COAPS/SESA");
+
+  /* restore the backup into a third file: the note names what was issued after it. */
+  g_free (db);
+  db = g_strdup (restored);
+  cli (&r, "init", "--uf", "CE", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  cli (&r, "restore", backup, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  assert_has (r.out, "os ofícios 2/2026 a 4/2026 foram emitidos depois desta cópia");
+  g_free (db);
+  db = g_steal_pointer (&main_db);
+
+  /* A register left readable by others is made 0600 again. */
+  g_assert_cmpint (g_chmod (reg, 0644), ==, 0);
+  g_assert_cmpint (g_chmod (user_reg, 0644), ==, 0);
+  g_free (generate (&r, "coordenador", NULL, "cinco.pdf"));
+  g_assert_cmpint (r.status, ==, 0);
+  assert_has (r.out, "OFÍCIO Nº 5/2026/COAPS/SESA");
+  g_assert_cmpint (g_stat (reg, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpint (g_stat (user_reg, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  /* A damaged line is not skipped: nothing is issued, and the message names the file. */
+  g_assert_true (g_file_get_contents (user_reg, &text, NULL, NULL));
+  {
+    g_autofree char *damaged = g_strconcat ("v1\toficio\t2026\tseis\t2026-12-06\tcontador\t-\t-\tX\n", text, NULL);
+
+    g_assert_true (g_file_set_contents (user_reg, damaged, -1, NULL));
+  }
+  g_free (generate (&r, "coordenador", NULL, "seis.pdf"));
+  g_assert_cmpint (r.status, ==, 1);
+  assert_has (r.err, user_reg);
+  assert_has (r.err, "linha 1");
+  assert_has (r.err, "cópia de segurança");
+  g_free (out);
+  out = in_dir ("seis.pdf");
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_set_contents (user_reg, text, -1, NULL));
+  g_free (generate (&r, "coordenador", NULL, "seis.pdf"));
+  g_assert_cmpint (r.status, ==, 0);
+  assert_has (r.out, "OFÍCIO Nº 6/2026/COAPS/SESA");
+}
+
+/* QA 2, 3, 4, 6: numbers follow dates within one year's sequence; a post-dated January ofício
+ * does not hold back December's; "assinado"/"enviado" not before the ofício's date; a registered
+ * number's year is the year it was sent. */
+static void
+test_dates_within_the_year (void)
+{
+  g_auto(Run) r = { 0 };
+  g_autofree char *pdf = NULL;
+
+  setup ("datas-no-ano");
+  pdf = in_dir ("x.pdf");
+  cli (&r, "oficio", "generate", "--offer", OPEN_OFFER, "--signer", "secretario", "--numero", "3/2026", "--date",
+       "2026-12-20", "-o", pdf, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  cli (&r, "oficio", "generate", "--offer", OPEN_OFFER, "--signer", "secretario", "--numero", "2/2026", "--date",
+       "2026-12-21", "-o", pdf, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  assert_has (r.err, "o número 2/2026 não pode ser datado de 21/12/2026: o número maior 3/2026");
+  cli (&r, "oficio", "generate", "--offer", OPEN_OFFER, "--signer", "secretario", "--numero", "2/2026", "--date",
+       "2026-12-20", "-o", pdf, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  /* The register of a number lower than one dated 20/12, sent later: refused too. */
+  cli (&r, "oficio", "register", "--offer", OPEN_OFFER, "--numero", "1/2026", "--data-envio", "2026-12-06", "--canal",
+       "SEI", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+
+  setup ("janeiro");
+  pdf = (g_free (pdf), in_dir ("x.pdf"));
+  g_free (generate (&r, "secretario", "2027-01-05", "janeiro.pdf"));
+  g_assert_cmpint (r.status, ==, 0);
+  assert_has (r.out, "OFÍCIO Nº 1/2027/COAPS/SESA");
+  /* Signed and sent before the date it bears: refused. */
+  cli (&r, "adhesion", "set", "--offer", OPEN_OFFER, "assinado", "--date", "2026-12-06", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  assert_has (r.err, "a data 06/12/2026 é anterior à do OFÍCIO Nº 1/2027/COAPS/SESA (05/01/2027)");
+  /* December's ofícios still go out after a post-dated January one. */
+  g_free (generate (&r, "coordenador", NULL, "dezembro.pdf"));
+  g_assert_cmpint (r.status, ==, 0);
+  assert_has (r.out, "OFÍCIO Nº 1/2026/COAPS/SESA");
+  today = "2026-12-15";
+  g_free (generate (&r, "coordenador", NULL, "dezembro2.pdf"));
+  g_assert_cmpint (r.status, ==, 0);
+  assert_has (r.out, "OFÍCIO Nº 2/2026/COAPS/SESA");
+  today = "2026-12-06";
+
+  /* A number of 2026 sent in 2025. */
+  cli (&r, "oficio", "register", "--offer", OPEN_OFFER, "--numero", "13/2026", "--data-envio", "2025-12-01", "--canal",
+       "SEI", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  assert_has (r.err, "o número 13/2026 é de 2026, mas o ofício foi enviado em 01/12/2025");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -763,5 +906,7 @@ main (int argc, char **argv)
   g_test_add_func ("/hostile-oficio/annex-competencia", test_annex_competencia);
   g_test_add_func ("/hostile-oficio/offers-over-time", test_offers_over_time);
   g_test_add_func ("/hostile-oficio/kill-never-duplicates", test_kill_never_duplicates);
+  g_test_add_func ("/hostile-oficio/copy-cannot-reissue", test_copy_cannot_reissue);
+  g_test_add_func ("/hostile-oficio/dates-within-the-year", test_dates_within_the_year);
   return g_test_run ();
 }

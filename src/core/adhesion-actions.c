@@ -53,6 +53,42 @@ record_step (CoordenaStore *store, const char *offer_id, CoordenaAdhesionState f
 }
 static gboolean check_step_date (const CoordenaAdhesion *current, const GDate *day, GError **error);
 
+/* "assinado" and "enviado" speak of the ofício: neither can come before the date it bears (a
+ * post-dated ofício is signed and sent on or after that day). */
+static gboolean
+check_step_after_oficio (CoordenaStore *store, const CoordenaOffer *offer, CoordenaAdhesionState to, const GDate *day,
+                         GError **error)
+{
+  g_autoptr(GPtrArray) records = NULL;
+  const CoordenaOficioRecord *latest = NULL;
+  GDate dated;
+
+  if (to != COORDENA_ADHESION_ASSINADO && to != COORDENA_ADHESION_ENVIADO)
+    return TRUE;
+  if ((records = coordena_adhesion_list_oficios (store, error)) == NULL)
+    return FALSE;
+  for (guint i = 0; i < records->len; i++)
+    {
+      const CoordenaOficioRecord *r = g_ptr_array_index (records, i);
+
+      if (r->deleted || r->registered || g_strcmp0 (r->offer, offer->id) != 0)
+        continue;
+      if (latest == NULL || g_strcmp0 (r->date, latest->date) > 0)
+        latest = r;
+    }
+  if (latest == NULL || !coordena_parse_date (latest->date, &dated, NULL) || g_date_compare (day, &dated) >= 0)
+    return TRUE;
+  {
+    g_autofree char *d = coordena_format_date (day);
+    g_autofree char *o = coordena_format_date (&dated);
+
+    g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                 _("the date %s is before that of %s (%s): an ofício is not “%s” before the date it bears; give %s or "
+                   "later"), d, latest->identification, o, coordena_adhesion_state_to_string (to), o);
+  }
+  return FALSE;
+}
+
 
 gboolean
 coordena_adhesion_set_state (CoordenaStore *store, const CoordenaOffer *offer, CoordenaAdhesionState to,
@@ -78,6 +114,7 @@ coordena_adhesion_set_state (CoordenaStore *store, const CoordenaOffer *offer, C
   if (current == NULL
       || !coordena_adhesion_check_step (offer, current->state, to, &day, protocolo, error)
       || !check_step_date (current, &day, error)
+      || !check_step_after_oficio (store, offer, to, &day, error)
       || !record_step (store, offer->id, current->state, to, &day, note, protocolo, 0, error)
       || (to == COORDENA_ADHESION_RASCUNHO && !coordena_store_adhesion_discard_oficios (store, offer->id, error))
       || !coordena_store_commit (store, error))
@@ -381,6 +418,9 @@ coordena_adhesion_generate_oficio (CoordenaStore *store, const CoordenaOficioReq
     }
   else if (!coordena_numbering_next (store, COORDENA_SEQUENCE_OFICIO, g_date_get_year (&request.date), &number, error))
     goto rollback;
+  if (!coordena_numbering_check_order (store, COORDENA_SEQUENCE_OFICIO, g_date_get_year (&request.date), number,
+                                       &request.date, error))
+    goto rollback;
   doc = coordena_oficio_compose (&request, number, error);
   if (doc == NULL)
     goto rollback;
@@ -489,6 +529,16 @@ coordena_adhesion_register_oficio (CoordenaStore *store, const CoordenaOficioReg
 
   if (!coordena_numbering_parse (reg->numero, &number, &year, error))
     return NULL;
+  if (year != g_date_get_year (&reg->date_sent))
+    {
+      g_autofree char *d = coordena_format_date (&reg->date_sent);
+
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                   _("the number %s is of %u but the ofício was sent on %s: numbers restart each year, so give the "
+                     "number it was sent with in %u, or the right date"), reg->numero, year, d,
+                   g_date_get_year (&reg->date_sent));
+      return NULL;
+    }
   if (reg->channel == NULL || *reg->channel == '\0')
     {
       g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
@@ -550,7 +600,8 @@ coordena_adhesion_register_oficio (CoordenaStore *store, const CoordenaOficioReg
     from = COORDENA_ADHESION_ASSINADO; /* signed outside: the machine's last step before "enviado" */
   if (!check_step_date (current, &reg->date_sent, error)
       || !coordena_adhesion_check_step (reg->offer, from, COORDENA_ADHESION_ENVIADO, &reg->date_sent, NULL, error)
-      || !coordena_numbering_check_free (store, COORDENA_SEQUENCE_OFICIO, year, number, error))
+      || !coordena_numbering_check_free (store, COORDENA_SEQUENCE_OFICIO, year, number, error)
+      || !coordena_numbering_check_order (store, COORDENA_SEQUENCE_OFICIO, year, number, &reg->date_sent, error))
     goto rollback;
 
   record->id = coordena_store_oficio_insert (store, record, inputs, contents, length, error);
