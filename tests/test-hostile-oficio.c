@@ -231,6 +231,15 @@ test_failed_generate_keeps_the_file (void)
   cli (&r, "oficio", "generate", "--offer", OPEN_OFFER, "--signer", "coordenador", "-o", precious, NULL);
   fsize_limit = NULL;
   g_assert_cmpint (r.status, ==, 1);
+  /* The commit failed after the number was written in the registers: it is spent, and the
+   * message says so instead of "nothing was changed". */
+  {
+    g_autofree char *reg = g_strconcat (db, ".oficios.log", NULL);
+
+    g_assert_cmpuint (n_lines (reg), ==, 2);
+    assert_has (r.err, "o número 2/2026 já tinha sido anotado no registro de números emitidos: ele está gasto");
+    assert_lacks (r.err, "Nada foi alterado");
+  }
   g_assert_true (g_file_get_contents (precious, &after, &n_after, NULL));
   g_assert_cmpuint (n_after, ==, n_before);
   g_assert_true (memcmp (before, after, n_before) == 0);
@@ -892,6 +901,66 @@ test_dates_within_the_year (void)
   assert_has (r.err, "o número 13/2026 é de 2026, mas o ofício foi enviado em 01/12/2025");
 }
 
+/* QA 6, 7: --arquivo takes only an ordinary PDF, PNG or JPEG (a database holding CNS, a FIFO,
+ * /dev/zero are refused at once); the counter cannot be set past 99999. */
+static void
+test_register_file_kinds (void)
+{
+  g_auto(Run) r = { 0 };
+  g_autofree char *fifo = NULL, *sqlite = NULL, *png = NULL, *big = NULL;
+  const char png_magic[] = "\x89PNG\r\n\x1a\n....";
+
+  setup ("arquivo");
+  fifo = in_dir ("fila");
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  /* A FIFO nobody writes to would block the read forever: refused before it is opened. */
+  cli (&r, "oficio", "register", "--offer", OPEN_OFFER, "--numero", "5/2026", "--data-envio", "2026-12-06", "--canal",
+       "SEI", "--arquivo", fifo, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  assert_has (r.err, "não é um arquivo comum");
+  cli (&r, "oficio", "register", "--offer", OPEN_OFFER, "--numero", "5/2026", "--data-envio", "2026-12-06", "--canal",
+       "SEI", "--arquivo", "/dev/zero", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  assert_has (r.err, "não é um arquivo comum");
+  /* The database itself, full of CNS. */
+  cli (&r, "oficio", "register", "--offer", OPEN_OFFER, "--numero", "5/2026", "--data-envio", "2026-12-06", "--canal",
+       "SEI", "--arquivo", db, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  assert_has (r.err, "não é um arquivo PDF, PNG ou JPEG");
+  /* Too large: refused by its size, without reading it. */
+  big = in_dir ("grande.pdf");
+  {
+    FILE *f = fopen (big, "w");
+
+    g_assert_nonnull (f);
+    fputs ("%PDF-1.4\n", f);
+    g_assert_cmpint (fseek (f, 60 * 1024 * 1024, SEEK_SET), ==, 0);
+    fputc ('\n', f);
+    fclose (f);
+  }
+  cli (&r, "oficio", "register", "--offer", OPEN_OFFER, "--numero", "5/2026", "--data-envio", "2026-12-06", "--canal",
+       "SEI", "--arquivo", big, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  assert_has (r.err, "tem mais de 50 MB");
+  cli (&r, "oficio", "list", NULL);
+  assert_has (r.out, "Nenhum ofício");
+  cli (&r, "profile", "set", "numeracao.proximo", "2147483647", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  assert_has (r.err, "de 1 a 99999");
+  cli (&r, "profile", "set", "numeracao.proximo", "99999", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_free (generate (&r, "secretario", NULL, "ultimo.pdf"));
+  g_assert_cmpint (r.status, ==, 0);
+  assert_has (r.out, "OFÍCIO Nº 99999/2026/COAPS/SESA");
+  /* A scan as PNG is accepted. */
+  png = in_dir ("scan.png");
+  g_assert_true (g_file_set_contents (png, png_magic, sizeof png_magic - 1, NULL));
+  cli (&r, "oficio", "register", "--offer", OPEN_OFFER, "--numero", "5/2026", "--data-envio", "2026-12-06", "--canal",
+       "SEI", "--arquivo", png, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+
+}
+
 int
 main (int argc, char **argv)
 {
@@ -908,5 +977,6 @@ main (int argc, char **argv)
   g_test_add_func ("/hostile-oficio/kill-never-duplicates", test_kill_never_duplicates);
   g_test_add_func ("/hostile-oficio/copy-cannot-reissue", test_copy_cannot_reissue);
   g_test_add_func ("/hostile-oficio/dates-within-the-year", test_dates_within_the_year);
+  g_test_add_func ("/hostile-oficio/register-file-kinds", test_register_file_kinds);
   return g_test_run ();
 }

@@ -25,6 +25,9 @@ G_BEGIN_DECLS
 /* How many days ahead a generated document may be dated (for the day it will be signed). */
 #define COORDENA_NUMBERING_MAX_DAYS_AHEAD 30
 
+/* The highest value the counter can be set to give next. */
+#define COORDENA_NUMBERING_MAX_NUMBER 99999u
+
 typedef enum {
   COORDENA_NUMBER_COUNTER,     /* "contador": the next value of Coordena's counter */
   COORDENA_NUMBER_GIVEN,       /* "informado": the secretariat's own number, given by the user */

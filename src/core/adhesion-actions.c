@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <glib/gi18n-lib.h>
 
@@ -335,6 +336,32 @@ check_step_date (const CoordenaAdhesion *current, const GDate *day, GError **err
   return TRUE;
 }
 
+/* The commit failed after the number went into the registers: the database is as it was, but the
+ * number is spent, and the message must not say that nothing changed. */
+static void
+spent_number (GError **error, const char *identification, guint number, guint year)
+{
+  g_autofree char *cause = NULL;
+  const char *nothing = _("Nothing was changed");
+  char *cut;
+
+  if (error == NULL || *error == NULL)
+    return;
+  cause = g_strdup ((*error)->message);
+  /* The store's "Nothing was changed" speaks of the database only. */
+  if ((cut = strstr (cause, nothing)) != NULL)
+    {
+      memmove (cut, cut + strlen (nothing), strlen (cut + strlen (nothing)) + 1);
+      g_strstrip (cause);
+    }
+  g_clear_error (error);
+  g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_IO,
+               _("%s was not stored and no file was written, but the number %u/%u had already been written in the "
+                 "register of issued numbers: it is spent and will not be given again. Free space on the disk and "
+                 "generate again; the ofício will take the next number. (%s)"),
+               identification, number, year, cause);
+}
+
 /* Writes the PDF beside output under a temporary name; NULL output writes nothing. */
 static gboolean
 stage_file (const char *output, GBytes *pdf, char **temp, GError **error)
@@ -480,7 +507,10 @@ coordena_adhesion_generate_oficio (CoordenaStore *store, const CoordenaOficioReq
   if (!coordena_numbering_issue (store, &issued, error))
     goto rollback;
   if (!coordena_store_commit (store, error))
-    goto rollback;
+    {
+      spent_number (error, record->identification, number, record->year);
+      goto rollback;
+    }
 
   if (temp != NULL)
     {
@@ -549,6 +579,29 @@ coordena_adhesion_register_oficio (CoordenaStore *store, const CoordenaOficioReg
     return NULL;
   if (reg->file != NULL)
     {
+      g_autoptr(GFile) gfile = g_file_new_for_path (reg->file);
+      g_autoptr(GFileInfo) info = g_file_query_info (gfile, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                                                     G_FILE_QUERY_INFO_NONE, NULL, &local);
+
+      if (info == NULL)
+        {
+          g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT, _("cannot read the ofício’s file: %s"), local->message);
+          return NULL;
+        }
+      /* A device, a FIFO or a folder would hang or fill the memory before any check. */
+      if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+        {
+          g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                       _("%s is not an ordinary file: give the signed ofício as a PDF, or its scan as PNG or JPEG"),
+                       reg->file);
+          return NULL;
+        }
+      if (g_file_info_get_size (info) <= 0 || g_file_info_get_size (info) > REGISTERED_FILE_MAX)
+        {
+          g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                       _("the ofício’s file %s is empty or larger than 50 MB"), reg->file);
+          return NULL;
+        }
       if (!g_file_get_contents (reg->file, &contents, &length, &local))
         {
           g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT, _("cannot read the ofício’s file: %s"), local->message);
@@ -558,6 +611,16 @@ coordena_adhesion_register_oficio (CoordenaStore *store, const CoordenaOficioReg
         {
           g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
                        _("the ofício’s file %s is empty or larger than 50 MB"), reg->file);
+          return NULL;
+        }
+      /* By what the file is, not by its name: a database or a spreadsheet full of CNS is not a scan. */
+      if (!(length >= 5 && memcmp (contents, "%PDF-", 5) == 0)
+          && !(length >= 8 && memcmp (contents, "\x89PNG\r\n\x1a\n", 8) == 0)
+          && !(length >= 3 && memcmp (contents, "\xff\xd8\xff", 3) == 0))
+        {
+          g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                       _("%s is not a PDF, PNG or JPEG file: give the signed ofício as a PDF, or its scan as PNG or "
+                         "JPEG"), reg->file);
           return NULL;
         }
       record->sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);

@@ -586,9 +586,10 @@ coordena_numbering_set_next (CoordenaStore *store, const char *sequence, guint y
   guint would = 0;
   gboolean ok;
 
-  if (next == 0 || next > G_MAXINT)
+  if (next == 0 || next > COORDENA_NUMBERING_MAX_NUMBER)
     {
-      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT, _("the next number must be a whole number from 1"));
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT, _("the next number must be a whole number from 1 to %u"),
+                   COORDENA_NUMBERING_MAX_NUMBER);
       return FALSE;
     }
   if (!coordena_store_begin (store, error))

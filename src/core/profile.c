@@ -305,10 +305,18 @@ coordena_profile_validate (const char *key, const char *value, GError **error)
         char *end = NULL;
         guint64 n = g_ascii_strtoull (value, &end, 10);
 
-        if (!g_ascii_isdigit (*value) || *end != '\0' || n == 0 || n > G_MAXINT)
+        if (!g_ascii_isdigit (*value) || *end != '\0' || n == 0)
           {
             g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
                          _("%s must be a whole number from 1, not “%s”"), key, value);
+            return FALSE;
+          }
+        /* Far past any year's ofícios, and far below where the counter could no longer move. */
+        if (n > COORDENA_NUMBERING_MAX_NUMBER)
+          {
+            g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                         _("%s must be a whole number from 1 to %u, not “%s”: no secretariat issues that many "
+                           "ofícios in a year"), key, COORDENA_NUMBERING_MAX_NUMBER, value);
             return FALSE;
           }
       }
