@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <glib/gstdio.h>
 #include <gio/gio.h>
+#include <sqlite3.h>
 
 #include "test-utils.h"
 
@@ -961,6 +962,72 @@ test_register_file_kinds (void)
 
 }
 
+/* QA 5: an escape sequence or a direction override is refused at every input, and one already
+ * stored (written by another program) reaches neither the terminal nor the PDF. */
+static void
+test_control_characters (void)
+{
+  g_auto(Run) r = { 0 };
+  g_autofree char *offer = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *pdf = NULL;
+  const char *esc = "Ana\x1b[31mMaria";
+  const char *bidi = "SEI \xe2\x80\xae" "fdp.exe";
+  sqlite3 *handle = NULL;
+
+  setup ("controles");
+  cli (&r, "adhesion", "set", "--offer", OPEN_OFFER, "assinado", "--note", esc, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  assert_has (r.err, "--note tem um caractere de controle (U+001B");
+  assert_lacks (r.err, "\x1b");
+  cli (&r, "oficio", "register", "--offer", OPEN_OFFER, "--numero", "5/2026", "--data-envio", "2026-12-06", "--canal",
+       esc, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  assert_has (r.err, "--canal tem um caractere de controle");
+  cli (&r, "oficio", "register", "--offer", OPEN_OFFER, "--numero", "5/2026", "--data-envio", "2026-12-06", "--canal",
+       "SEI", "--recibo", bidi, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  assert_has (r.err, "--recibo tem um caractere de controle (U+202E");
+  cli (&r, "municipios", "adesao", "--offer", OPEN_OFFER, "set", "2304400", "--secretario", "Ana\nMaria", "--genero",
+       "F", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  assert_has (r.err, "caractere de controle (U+000A");
+
+  /* An offer file with an escape in its Name: refused with the file and line. */
+  offer = in_dir ("escape.offer");
+  {
+    g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "fixtures", "offers", OPEN_OFFER ".offer", NULL);
+    g_autofree char *body = NULL;
+    g_autoptr(GString) changed = NULL;
+
+    g_assert_true (g_file_get_contents (fixture, &body, NULL, NULL));
+    changed = g_string_new (body);
+    g_string_replace (changed, "Id=" OPEN_OFFER, "Id=oferta-com-escape", 1);
+    g_assert_nonnull (strstr (changed->str, "\nName="));
+    g_string_replace (changed, "\nName=", "\nName=\x1b[2J", 1);
+    g_assert_true (g_file_set_contents (offer, changed->str, -1, NULL));
+  }
+  cli (&r, "offers", "add", offer, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  assert_has (r.err, "escape.offer");
+  assert_has (r.err, "caractere de controle (U+001B");
+
+  /* A value another program stored with an escape: shown as U+FFFD, never raw. */
+  g_assert_cmpint (sqlite3_open (db, &handle), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (handle, "UPDATE profile SET value = 'COAPS' || char(27) || '[31m' "
+                                 "WHERE key = 'contato.nome'", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (handle);
+  cli (&r, "profile", "show", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  assert_lacks (r.out, "\x1b");
+  assert_has (r.out, "COAPS\xef\xbf\xbd[31m");
+  pdf = generate (&r, "secretario", NULL, "escape.pdf");
+  g_assert_cmpint (r.status, ==, 0);
+  text = pdf_text (pdf);
+  assert_lacks (text, "\x1b");
+  assert_has (text, "COAPS?[31m");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -978,5 +1045,6 @@ main (int argc, char **argv)
   g_test_add_func ("/hostile-oficio/copy-cannot-reissue", test_copy_cannot_reissue);
   g_test_add_func ("/hostile-oficio/dates-within-the-year", test_dates_within_the_year);
   g_test_add_func ("/hostile-oficio/register-file-kinds", test_register_file_kinds);
+  g_test_add_func ("/hostile-oficio/control-characters", test_control_characters);
   return g_test_run ();
 }

@@ -104,6 +104,8 @@ coordena_adhesion_set_state (CoordenaStore *store, const CoordenaOffer *offer, C
                    _("an adhesion becomes “oficio_gerado” only by generating the ofício (coordena-cli oficio generate)"));
       return FALSE;
     }
+  if (!coordena_text_check_plain ("--note", note, error) || !coordena_text_check_plain ("--protocolo", protocolo, error))
+    return FALSE;
   if (date != NULL)
     day = *date;
   else
@@ -575,6 +577,8 @@ coordena_adhesion_register_oficio (CoordenaStore *store, const CoordenaOficioReg
                    _("say how the ofício was sent (--canal: SEI, protocolo, e-mail, Correios…)"));
       return NULL;
     }
+  if (!coordena_text_check_plain ("--canal", reg->channel, error) || !coordena_text_check_plain ("--recibo", reg->receipt, error))
+    return NULL;
   if (reg->signer != NULL && !coordena_offer_check_signer (reg->offer, reg->signer, error))
     return NULL;
   if (reg->file != NULL)
@@ -777,6 +781,10 @@ coordena_adhesion_set_municipio (CoordenaStore *store, const char *offer_id, con
       return FALSE;
     }
   if (!check_optional_date (_("date"), date, &day, error) || !check_optional_date (_("last use of the access"), acesso_ultimo_uso, &used, error))
+    return FALSE;
+  if (!coordena_text_check_plain ("--responsavel", responsavel, error)
+      || !coordena_text_check_plain ("--acesso-titular", acesso_titular, error)
+      || !coordena_text_check_plain ("--note", note, error))
     return FALSE;
 
   if (!coordena_store_begin (store, error))

@@ -105,6 +105,18 @@ get_string (Reader *r, const char *group, const char *key, gboolean required)
   value = g_key_file_get_string (r->kf, group, key, NULL);
   if (value != NULL)
     g_strstrip (value);
+  if (value != NULL)
+    {
+      g_autoptr(GError) local = NULL;
+
+      /* "\e" or a direction override in a Name or a Subject would reach the terminal and the ofício. */
+      if (!coordena_text_check_plain (key, value, &local))
+        {
+          g_free (value);
+          reader_fail (r, group, key, "%s", local->message);
+          return NULL;
+        }
+    }
   if (value == NULL || *value == '\0')
     {
       g_free (value);

@@ -7,6 +7,7 @@
 
 #include <coordena/clock.h>
 #include <coordena/error.h>
+#include <coordena/format.h>
 #include <coordena/numbering.h>
 #include <coordena/pdf.h>
 #include <coordena/png-check.h>
@@ -228,22 +229,11 @@ coordena_profile_validate (const char *key, const char *value, GError **error)
     }
   if (k->kind != COORDENA_PROFILE_PNG)
     {
-      glong position = 1;
+      g_autofree char *what = g_strdup_printf (_("the value of %s"), key);
 
       /* A line break or an escape sequence would break the letterhead or the terminal. */
-      for (const char *p = value; *p != '\0'; p = g_utf8_next_char (p), position++)
-        {
-          gunichar c = g_utf8_get_char (p);
-
-          if (c < 0x20 || (c >= 0x7f && c <= 0x9f))
-            {
-              g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
-                           _("the value of %s has a control character (U+%04X, such as a line break or an escape) "
-                             "at position %ld: write it as one line of plain text"),
-                           key, c, position);
-              return FALSE;
-            }
-        }
+      if (!coordena_text_check_plain (what, value, error))
+        return FALSE;
     }
   if (k->kind != COORDENA_PROFILE_PNG && g_utf8_strlen (value, -1) > 300)
     {
