@@ -1028,6 +1028,48 @@ test_control_characters (void)
   assert_has (text, "COAPS?[31m");
 }
 
+/* QA 9: the shipped offer cannot be replaced by `offers add`; a user offer with ofícios is not
+ * removed without --force; a file with no group says file and line in Portuguese. */
+static void
+test_offer_files_guarded (void)
+{
+  g_auto(Run) r = { 0 };
+  g_autofree char *shipped = g_build_filename (g_getenv ("COORDENA_DATADIR") != NULL ? g_getenv ("COORDENA_DATADIR") : ".",
+                                               "offers", PAST_OFFER ".offer", NULL);
+  g_autofree char *body = NULL;
+  g_autofree char *copy = NULL, *nogroup = NULL;
+  g_autoptr(GString) changed = NULL;
+
+  setup ("ofertas-guardadas");
+  g_assert_true (g_file_get_contents (shipped, &body, NULL, NULL));
+  changed = g_string_new (body);
+  g_assert_cmpuint (g_string_replace (changed, "Date=2025-12-03", "Date=2027-06-30", 0), >, 0);
+  copy = in_dir ("prazo-novo.offer");
+  g_assert_true (g_file_set_contents (copy, changed->str, -1, NULL));
+  cli (&r, "offers", "add", copy, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  assert_has (r.err, "vem com o Coordena e não pode ser substituída; dê ao seu arquivo um novo Id");
+  cli (&r, "offers", "show", PAST_OFFER, NULL);
+  assert_has (r.out, "03/12/2025");
+
+  nogroup = in_dir ("sem-grupo.offer");
+  g_assert_true (g_file_set_contents (nogroup, "# uma oferta\n\nId=sem-grupo\n[Offer]\n", -1, NULL));
+  cli (&r, "offers", "add", nogroup, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  assert_has (r.err, "sem-grupo.offer, linha 3: o arquivo deve começar pelo grupo [Offer]");
+
+  g_free (generate (&r, "secretario", NULL, "um.pdf"));
+  g_assert_cmpint (r.status, ==, 0);
+  cli (&r, "offers", "remove", OPEN_OFFER, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  assert_has (r.err, "tem ofícios neste banco de dados (OFÍCIO Nº 1/2026/COAPS/SESA)");
+  assert_has (r.err, "--force");
+  cli (&r, "offers", "show", OPEN_OFFER, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  cli (&r, "offers", "remove", "--force", OPEN_OFFER, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1046,5 +1088,6 @@ main (int argc, char **argv)
   g_test_add_func ("/hostile-oficio/dates-within-the-year", test_dates_within_the_year);
   g_test_add_func ("/hostile-oficio/register-file-kinds", test_register_file_kinds);
   g_test_add_func ("/hostile-oficio/control-characters", test_control_characters);
+  g_test_add_func ("/hostile-oficio/offer-files-guarded", test_offer_files_guarded);
   return g_test_run ();
 }
