@@ -7,6 +7,7 @@
 
 #include <string.h>
 #include <sys/stat.h>
+#include <utime.h>
 #include <glib/gstdio.h>
 #include <gio/gio.h>
 #include <sqlite3.h>
@@ -1070,6 +1071,43 @@ test_offer_files_guarded (void)
   g_assert_cmpint (r.status, ==, 0);
 }
 
+/* QA 10: a run killed between commit and rename left ".NAME.pdf.XXXXXX": the next generate into
+ * that folder removes it and says how to write the stored ofício again; anything else is left. */
+static void
+test_stale_temporaries (void)
+{
+  g_auto(Run) r = { 0 };
+  g_autofree char *stale = NULL, *fresh = NULL, *other = NULL, *mine = NULL, *pdf = NULL;
+  struct utimbuf old = { 1577836800, 1577836800 }; /* 2020-01-01 */
+
+  setup ("temporarios");
+  stale = in_dir (".um.pdf.Ab12Cd");
+  fresh = in_dir (".dois.pdf.Xy98Zw");
+  other = in_dir (".notas.txt.Ab12Cd");
+  mine = in_dir (".um.pdf.bak");
+  g_assert_true (g_file_set_contents (stale, "%PDF-1.4 inacabado\n", -1, NULL));
+  g_assert_true (g_file_set_contents (fresh, "%PDF-1.4 sendo escrito\n", -1, NULL));
+  g_assert_true (g_file_set_contents (other, "notas", -1, NULL));
+  g_assert_true (g_file_set_contents (mine, "cópia", -1, NULL));
+  g_assert_cmpint (g_chmod (stale, 0600), ==, 0);
+  g_assert_cmpint (g_chmod (fresh, 0600), ==, 0);
+  g_assert_cmpint (g_chmod (other, 0600), ==, 0);
+  g_assert_cmpint (g_chmod (mine, 0600), ==, 0);
+  g_assert_cmpint (g_utime (stale, &old), ==, 0);
+  g_assert_cmpint (g_utime (other, &old), ==, 0);
+  g_assert_cmpint (g_utime (mine, &old), ==, 0);
+
+  pdf = generate (&r, "secretario", NULL, "um.pdf");
+  g_assert_cmpint (r.status, ==, 0);
+  assert_has (r.err, "Removido o arquivo inacabado .um.pdf.Ab12Cd");
+  assert_has (r.err, "oficio export NUMERO/ANO");
+  g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (fresh, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (mine, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1089,5 +1127,6 @@ main (int argc, char **argv)
   g_test_add_func ("/hostile-oficio/register-file-kinds", test_register_file_kinds);
   g_test_add_func ("/hostile-oficio/control-characters", test_control_characters);
   g_test_add_func ("/hostile-oficio/offer-files-guarded", test_offer_files_guarded);
+  g_test_add_func ("/hostile-oficio/stale-temporaries", test_stale_temporaries);
   return g_test_run ();
 }

@@ -111,4 +111,9 @@ char *coordena_numbering_restore_note (CoordenaStore *store, GError **error);
 char *coordena_file_write_temp (const char *path, const void *data, gsize size, GError **error);
 gboolean coordena_file_commit_temp (const char *temp, const char *path, GError **error);
 
+/* Removes, in path's folder, the temporary files ".NAME.pdf.XXXXXX" (0600, ours) that a run
+ * killed between its commit and its rename left behind, when older than this run; returns their
+ * names (empty when none). The ofício they held is in the database: `oficio export` writes it again. */
+GPtrArray *coordena_file_clean_stale_temps (const char *path);
+
 G_END_DECLS

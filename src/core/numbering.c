@@ -771,3 +771,45 @@ coordena_file_commit_temp (const char *temp, const char *path, GError **error)
     }
   return TRUE;
 }
+
+/* ".NAME.pdf.XXXXXX": what coordena_file_write_temp makes, and nothing else. */
+static gboolean
+is_own_temp_name (const char *name)
+{
+  gsize n = strlen (name);
+
+  if (n < 1 + 5 + 7 || name[0] != '.' || name[n - 7] != '.')
+    return FALSE;
+  for (gsize i = n - 6; i < n; i++)
+    if (!g_ascii_isalnum (name[i]))
+      return FALSE;
+  return n - 7 > 5 && strncmp (name + n - 11, ".pdf", 4) == 0;
+}
+
+GPtrArray *
+coordena_file_clean_stale_temps (const char *path)
+{
+  g_autoptr(GPtrArray) removed = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  /* Older than this run by a margin: a file another Coordena is writing right now is left alone.
+   * The machine's clock only compares file times here; it never reaches a document. */
+  gint64 before = g_get_real_time () / G_USEC_PER_SEC - 120;
+  const char *name;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *full = NULL;
+      struct stat st;
+
+      if (!is_own_temp_name (name))
+        continue;
+      full = g_build_filename (dir, name, NULL);
+      if (g_lstat (full, &st) != 0 || !S_ISREG (st.st_mode) || st.st_uid != getuid () || (st.st_mode & 0777) != 0600
+          || st.st_mtime > before)
+        continue;
+      if (g_unlink (full) == 0)
+        g_ptr_array_add (removed, g_strdup (name));
+    }
+  return g_steal_pointer (&removed);
+}
