@@ -816,6 +816,30 @@ test_copy_cannot_reissue (void)
   cli (&r, "restore", backup, NULL);
   g_assert_cmpint (r.status, ==, 0);
   assert_has (r.out, "os ofícios 2/2026 a 4/2026 foram emitidos depois desta cópia");
+
+  /* A demonstration database never writes the state's register. */
+  g_free (db);
+  db = in_dir ("demo.db");
+  cli (&r, "init", "--uf", "CE", "--demo", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  {
+    const char *const kv[] = { "secretaria.nome", "Secretaria de Demonstração", "secretaria.sigla", "DEMO",
+                               "cidade", "Fortaleza", "endereco", "Rua da Demonstração, 1", "telefone", "(85) 0000-0000",
+                               "email", "demo@example.org", "contato.nome", "Demo", "contato.email", "demo@example.org",
+                               "contato.telefone", "(85) 0000-0000", "secretario.nome", "Demo", "secretario.genero", "F",
+                               NULL };
+
+    for (guint i = 0; kv[i] != NULL; i += 2)
+      {
+        cli (&r, "profile", "set", kv[i], kv[i + 1], NULL);
+        g_assert_cmpint (r.status, ==, 0);
+      }
+  }
+  cli (&r, "oficio", "generate", "--offer", OPEN_OFFER, "--signer", "secretario", "-o",
+       (g_free (out), out = in_dir ("demo.pdf")), NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  assert_has (r.out, "OFÍCIO Nº 1/2026/DEMO");
+  g_assert_cmpuint (n_lines (user_reg), ==, 4);
   g_free (db);
   db = g_steal_pointer (&main_db);
 
