@@ -12,6 +12,7 @@
 
 static char *dir;
 static char *db;
+static char *xdg; /* the user's data folder: its register of the state's numbers goes with the database */
 /* The day the user works (COORDENA_TODAY for the CLI); NULL keeps the suite's day. */
 static const char *today;
 
@@ -26,7 +27,7 @@ on (const char *day)
 static void
 cli (Run *r, ...)
 {
-  const char *const env[] = { "LANGUAGE", "pt_BR", "LC_ALL", "pt_BR.UTF-8",
+  const char *const env[] = { "LANGUAGE", "pt_BR", "LC_ALL", "pt_BR.UTF-8", "XDG_DATA_HOME", xdg != NULL ? xdg : g_get_user_data_dir (),
                               today != NULL ? "COORDENA_TODAY" : NULL, today, NULL };
   va_list args;
 
@@ -69,6 +70,10 @@ fresh_database (const char *uf, gboolean demo)
 
     g_unlink (reg);
   }
+  /* ... and so does the user's register of the state's numbers. */
+  g_free (xdg);
+  xdg = g_build_filename (dir, "xdg", NULL);
+  remove_tree (xdg);
   if (demo)
     cli (&r, "init", "--uf", uf, "--demo", NULL);
   else

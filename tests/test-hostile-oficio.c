@@ -7,8 +7,10 @@
 
 #include <string.h>
 #include <sys/stat.h>
+#include <utime.h>
 #include <glib/gstdio.h>
 #include <gio/gio.h>
+#include <sqlite3.h>
 
 #include "test-utils.h"
 
@@ -231,6 +233,15 @@ test_failed_generate_keeps_the_file (void)
   cli (&r, "oficio", "generate", "--offer", OPEN_OFFER, "--signer", "coordenador", "-o", precious, NULL);
   fsize_limit = NULL;
   g_assert_cmpint (r.status, ==, 1);
+  /* The commit failed after the number was written in the registers: it is spent, and the
+   * message says so instead of "nothing was changed". */
+  {
+    g_autofree char *reg = g_strconcat (db, ".oficios.log", NULL);
+
+    g_assert_cmpuint (n_lines (reg), ==, 2);
+    assert_has (r.err, "o número 2/2026 já tinha sido anotado no registro de números emitidos: ele está gasto");
+    assert_lacks (r.err, "Nada foi alterado");
+  }
   g_assert_true (g_file_get_contents (precious, &after, &n_after, NULL));
   g_assert_cmpuint (n_after, ==, n_before);
   g_assert_true (memcmp (before, after, n_before) == 0);
@@ -749,6 +760,378 @@ test_kill_never_duplicates (void)
   }
 }
 
+/* QA 1: a copy of the database at another path (cp, or restore into another file) cannot
+ * reissue a number: the user's register of the state keeps them too. A damaged register stops
+ * the numbering, naming the file; a register left 0644 is made 0600. */
+static void
+test_copy_cannot_reissue (void)
+{
+  g_auto(Run) r = { 0 };
+  g_autofree char *backup = NULL, *other = NULL, *restored = NULL, *main_db = NULL;
+  g_autofree char *user_reg = NULL, *reg = NULL, *text = NULL;
+  g_autofree char *out = NULL;
+  struct stat st;
+
+  setup ("copia-outro-caminho");
+  backup = in_dir ("copia.db");
+  other = in_dir ("outro.db");
+  restored = in_dir ("restaurado.db");
+  user_reg = g_build_filename (xdg, "coordena", "oficios-CE.log", NULL);
+  reg = g_strconcat (db, ".oficios.log", NULL);
+  g_free (generate (&r, "secretario", NULL, "um.pdf"));
+  assert_has (r.out, "OFÍCIO Nº 1/2026/COAPS/SESA");
+  cli (&r, "backup", backup, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_free (generate (&r, "secretario", NULL, "dois.pdf"));
+  assert_has (r.out, "OFÍCIO Nº 2/2026/COAPS/SESA");
+  g_free (generate (&r, "secretario", NULL, "tres.pdf"));
+  assert_has (r.out, "OFÍCIO Nº 3/2026/COAPS/SESA");
+  g_assert_cmpint (g_stat (user_reg, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpuint (n_lines (user_reg), ==, 3);
+
+  /* cp backup.db outro.db, then generate there. */
+  {
+    g_autoptr(GFile) from = g_file_new_for_path (backup);
+    g_autoptr(GFile) to = g_file_new_for_path (other);
+
+    g_assert_true (g_file_copy (from, to, G_FILE_COPY_NONE, NULL, NULL, NULL, NULL));
+  }
+  main_db = g_steal_pointer (&db);
+  db = g_strdup (other);
+  g_free (generate (&r, "secretario", NULL, "copia.pdf"));
+  g_assert_cmpint (r.status, ==, 0);
+  assert_has (r.out, "OFÍCIO Nº 4/2026/COAPS/SESA");
+  assert_lacks (r.out, "Nº 2/2026");
+  cli (&r, "oficio", "generate", "--offer", OPEN_OFFER, "--signer", "secretario", "--numero", "3/2026", "-o",
+       (out = in_dir ("tres-de-novo.pdf")), NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  assert_has (r.err, "o número 3/2026 já foi usado no OFÍCIO Nº 3/2026/COAPS/SESA");
+
+  /* restore the backup into a third file: the note names what was issued after it. */
+  g_free (db);
+  db = g_strdup (restored);
+  cli (&r, "init", "--uf", "CE", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  cli (&r, "restore", backup, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  assert_has (r.out, "os ofícios 2/2026 a 4/2026 foram emitidos depois desta cópia");
+
+  /* A demonstration database never writes the state's register. */
+  g_free (db);
+  db = in_dir ("demo.db");
+  cli (&r, "init", "--uf", "CE", "--demo", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  {
+    const char *const kv[] = { "secretaria.nome", "Secretaria de Demonstração", "secretaria.sigla", "DEMO",
+                               "cidade", "Fortaleza", "endereco", "Rua da Demonstração, 1", "telefone", "(85) 0000-0000",
+                               "email", "demo@example.org", "contato.nome", "Demo", "contato.email", "demo@example.org",
+                               "contato.telefone", "(85) 0000-0000", "secretario.nome", "Demo", "secretario.genero", "F",
+                               NULL };
+
+    for (guint i = 0; kv[i] != NULL; i += 2)
+      {
+        cli (&r, "profile", "set", kv[i], kv[i + 1], NULL);
+        g_assert_cmpint (r.status, ==, 0);
+      }
+  }
+  cli (&r, "oficio", "generate", "--offer", OPEN_OFFER, "--signer", "secretario", "-o",
+       (g_free (out), out = in_dir ("demo.pdf")), NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  assert_has (r.out, "OFÍCIO Nº 1/2026/DEMO");
+  g_assert_cmpuint (n_lines (user_reg), ==, 4);
+  g_free (db);
+  db = g_steal_pointer (&main_db);
+
+  /* A register left readable by others is made 0600 again. */
+  g_assert_cmpint (g_chmod (reg, 0644), ==, 0);
+  g_assert_cmpint (g_chmod (user_reg, 0644), ==, 0);
+  g_free (generate (&r, "coordenador", NULL, "cinco.pdf"));
+  g_assert_cmpint (r.status, ==, 0);
+  assert_has (r.out, "OFÍCIO Nº 5/2026/COAPS/SESA");
+  g_assert_cmpint (g_stat (reg, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpint (g_stat (user_reg, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  /* A damaged line is not skipped: nothing is issued, and the message names the file. */
+  g_assert_true (g_file_get_contents (user_reg, &text, NULL, NULL));
+  {
+    g_autofree char *damaged = g_strconcat ("v1\toficio\t2026\tseis\t2026-12-06\tcontador\t-\t-\tX\n", text, NULL);
+
+    g_assert_true (g_file_set_contents (user_reg, damaged, -1, NULL));
+  }
+  g_free (generate (&r, "coordenador", NULL, "seis.pdf"));
+  g_assert_cmpint (r.status, ==, 1);
+  assert_has (r.err, user_reg);
+  assert_has (r.err, "linha 1");
+  assert_has (r.err, "cópia de segurança");
+  g_free (out);
+  out = in_dir ("seis.pdf");
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_set_contents (user_reg, text, -1, NULL));
+  g_free (generate (&r, "coordenador", NULL, "seis.pdf"));
+  g_assert_cmpint (r.status, ==, 0);
+  assert_has (r.out, "OFÍCIO Nº 6/2026/COAPS/SESA");
+}
+
+/* QA 2, 3, 4, 6: numbers follow dates within one year's sequence; a post-dated January ofício
+ * does not hold back December's; "assinado"/"enviado" not before the ofício's date; a registered
+ * number's year is the year it was sent. */
+static void
+test_dates_within_the_year (void)
+{
+  g_auto(Run) r = { 0 };
+  g_autofree char *pdf = NULL;
+
+  setup ("datas-no-ano");
+  pdf = in_dir ("x.pdf");
+  cli (&r, "oficio", "generate", "--offer", OPEN_OFFER, "--signer", "secretario", "--numero", "3/2026", "--date",
+       "2026-12-20", "-o", pdf, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  cli (&r, "oficio", "generate", "--offer", OPEN_OFFER, "--signer", "secretario", "--numero", "2/2026", "--date",
+       "2026-12-21", "-o", pdf, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  assert_has (r.err, "o número 2/2026 não pode ser datado de 21/12/2026: o número maior 3/2026");
+  cli (&r, "oficio", "generate", "--offer", OPEN_OFFER, "--signer", "secretario", "--numero", "2/2026", "--date",
+       "2026-12-20", "-o", pdf, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  /* The register of a number lower than one dated 20/12, sent later: refused too. */
+  cli (&r, "oficio", "register", "--offer", OPEN_OFFER, "--numero", "1/2026", "--data-envio", "2026-12-06", "--canal",
+       "SEI", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+
+  setup ("janeiro");
+  pdf = (g_free (pdf), in_dir ("x.pdf"));
+  g_free (generate (&r, "secretario", "2027-01-05", "janeiro.pdf"));
+  g_assert_cmpint (r.status, ==, 0);
+  assert_has (r.out, "OFÍCIO Nº 1/2027/COAPS/SESA");
+  /* Signed and sent before the date it bears: refused. */
+  cli (&r, "adhesion", "set", "--offer", OPEN_OFFER, "assinado", "--date", "2026-12-06", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  assert_has (r.err, "a data 06/12/2026 é anterior à do OFÍCIO Nº 1/2027/COAPS/SESA (05/01/2027)");
+  /* December's ofícios still go out after a post-dated January one. */
+  g_free (generate (&r, "coordenador", NULL, "dezembro.pdf"));
+  g_assert_cmpint (r.status, ==, 0);
+  assert_has (r.out, "OFÍCIO Nº 1/2026/COAPS/SESA");
+  today = "2026-12-15";
+  g_free (generate (&r, "coordenador", NULL, "dezembro2.pdf"));
+  g_assert_cmpint (r.status, ==, 0);
+  assert_has (r.out, "OFÍCIO Nº 2/2026/COAPS/SESA");
+  today = "2026-12-06";
+
+  /* A number of 2026 sent in 2025. */
+  cli (&r, "oficio", "register", "--offer", OPEN_OFFER, "--numero", "13/2026", "--data-envio", "2025-12-01", "--canal",
+       "SEI", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  assert_has (r.err, "o número 13/2026 é de 2026, mas o ofício foi enviado em 01/12/2025");
+}
+
+/* QA 6, 7: --arquivo takes only an ordinary PDF, PNG or JPEG (a database holding CNS, a FIFO,
+ * /dev/zero are refused at once); the counter cannot be set past 99999. */
+static void
+test_register_file_kinds (void)
+{
+  g_auto(Run) r = { 0 };
+  g_autofree char *fifo = NULL, *sqlite = NULL, *png = NULL, *big = NULL;
+  const char png_magic[] = "\x89PNG\r\n\x1a\n....";
+
+  setup ("arquivo");
+  fifo = in_dir ("fila");
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  /* A FIFO nobody writes to would block the read forever: refused before it is opened. */
+  cli (&r, "oficio", "register", "--offer", OPEN_OFFER, "--numero", "5/2026", "--data-envio", "2026-12-06", "--canal",
+       "SEI", "--arquivo", fifo, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  assert_has (r.err, "não é um arquivo comum");
+  cli (&r, "oficio", "register", "--offer", OPEN_OFFER, "--numero", "5/2026", "--data-envio", "2026-12-06", "--canal",
+       "SEI", "--arquivo", "/dev/zero", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  assert_has (r.err, "não é um arquivo comum");
+  /* The database itself, full of CNS. */
+  cli (&r, "oficio", "register", "--offer", OPEN_OFFER, "--numero", "5/2026", "--data-envio", "2026-12-06", "--canal",
+       "SEI", "--arquivo", db, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  assert_has (r.err, "não é um arquivo PDF, PNG ou JPEG");
+  /* Too large: refused by its size, without reading it. */
+  big = in_dir ("grande.pdf");
+  {
+    FILE *f = fopen (big, "w");
+
+    g_assert_nonnull (f);
+    fputs ("%PDF-1.4\n", f);
+    g_assert_cmpint (fseek (f, 60 * 1024 * 1024, SEEK_SET), ==, 0);
+    fputc ('\n', f);
+    fclose (f);
+  }
+  cli (&r, "oficio", "register", "--offer", OPEN_OFFER, "--numero", "5/2026", "--data-envio", "2026-12-06", "--canal",
+       "SEI", "--arquivo", big, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  assert_has (r.err, "tem mais de 50 MB");
+  cli (&r, "oficio", "list", NULL);
+  assert_has (r.out, "Nenhum ofício");
+  cli (&r, "profile", "set", "numeracao.proximo", "2147483647", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  assert_has (r.err, "de 1 a 99999");
+  cli (&r, "profile", "set", "numeracao.proximo", "99999", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_free (generate (&r, "secretario", NULL, "ultimo.pdf"));
+  g_assert_cmpint (r.status, ==, 0);
+  assert_has (r.out, "OFÍCIO Nº 99999/2026/COAPS/SESA");
+  /* A scan as PNG is accepted. */
+  png = in_dir ("scan.png");
+  g_assert_true (g_file_set_contents (png, png_magic, sizeof png_magic - 1, NULL));
+  cli (&r, "oficio", "register", "--offer", OPEN_OFFER, "--numero", "5/2026", "--data-envio", "2026-12-06", "--canal",
+       "SEI", "--arquivo", png, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+
+}
+
+/* QA 5: an escape sequence or a direction override is refused at every input, and one already
+ * stored (written by another program) reaches neither the terminal nor the PDF. */
+static void
+test_control_characters (void)
+{
+  g_auto(Run) r = { 0 };
+  g_autofree char *offer = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *pdf = NULL;
+  const char *esc = "Ana\x1b[31mMaria";
+  const char *bidi = "SEI \xe2\x80\xae" "fdp.exe";
+  sqlite3 *handle = NULL;
+
+  setup ("controles");
+  cli (&r, "adhesion", "set", "--offer", OPEN_OFFER, "assinado", "--note", esc, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  assert_has (r.err, "--note tem um caractere de controle (U+001B");
+  assert_lacks (r.err, "\x1b");
+  cli (&r, "oficio", "register", "--offer", OPEN_OFFER, "--numero", "5/2026", "--data-envio", "2026-12-06", "--canal",
+       esc, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  assert_has (r.err, "--canal tem um caractere de controle");
+  cli (&r, "oficio", "register", "--offer", OPEN_OFFER, "--numero", "5/2026", "--data-envio", "2026-12-06", "--canal",
+       "SEI", "--recibo", bidi, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  assert_has (r.err, "--recibo tem um caractere de controle (U+202E");
+  cli (&r, "municipios", "adesao", "--offer", OPEN_OFFER, "set", "2304400", "--secretario", "Ana\nMaria", "--genero",
+       "F", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  assert_has (r.err, "caractere de controle (U+000A");
+
+  /* An offer file with an escape in its Name: refused with the file and line. */
+  offer = in_dir ("escape.offer");
+  {
+    g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "fixtures", "offers", OPEN_OFFER ".offer", NULL);
+    g_autofree char *body = NULL;
+    g_autoptr(GString) changed = NULL;
+
+    g_assert_true (g_file_get_contents (fixture, &body, NULL, NULL));
+    changed = g_string_new (body);
+    g_string_replace (changed, "Id=" OPEN_OFFER, "Id=oferta-com-escape", 1);
+    g_assert_nonnull (strstr (changed->str, "\nName="));
+    g_string_replace (changed, "\nName=", "\nName=\x1b[2J", 1);
+    g_assert_true (g_file_set_contents (offer, changed->str, -1, NULL));
+  }
+  cli (&r, "offers", "add", offer, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  assert_has (r.err, "escape.offer");
+  assert_has (r.err, "caractere de controle (U+001B");
+
+  /* A value another program stored with an escape: shown as U+FFFD, never raw. */
+  g_assert_cmpint (sqlite3_open (db, &handle), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (handle, "UPDATE profile SET value = 'COAPS' || char(27) || '[31m' "
+                                 "WHERE key = 'contato.nome'", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (handle);
+  cli (&r, "profile", "show", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  assert_lacks (r.out, "\x1b");
+  assert_has (r.out, "COAPS\xef\xbf\xbd[31m");
+  pdf = generate (&r, "secretario", NULL, "escape.pdf");
+  g_assert_cmpint (r.status, ==, 0);
+  text = pdf_text (pdf);
+  assert_lacks (text, "\x1b");
+  assert_has (text, "COAPS?[31m");
+}
+
+/* QA 9: the shipped offer cannot be replaced by `offers add`; a user offer with ofícios is not
+ * removed without --force; a file with no group says file and line in Portuguese. */
+static void
+test_offer_files_guarded (void)
+{
+  g_auto(Run) r = { 0 };
+  g_autofree char *shipped = g_build_filename (g_getenv ("COORDENA_DATADIR") != NULL ? g_getenv ("COORDENA_DATADIR") : ".",
+                                               "offers", PAST_OFFER ".offer", NULL);
+  g_autofree char *body = NULL;
+  g_autofree char *copy = NULL, *nogroup = NULL;
+  g_autoptr(GString) changed = NULL;
+
+  setup ("ofertas-guardadas");
+  g_assert_true (g_file_get_contents (shipped, &body, NULL, NULL));
+  changed = g_string_new (body);
+  g_assert_cmpuint (g_string_replace (changed, "Date=2025-12-03", "Date=2027-06-30", 0), >, 0);
+  copy = in_dir ("prazo-novo.offer");
+  g_assert_true (g_file_set_contents (copy, changed->str, -1, NULL));
+  cli (&r, "offers", "add", copy, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  assert_has (r.err, "vem com o Coordena e não pode ser substituída; dê ao seu arquivo um novo Id");
+  cli (&r, "offers", "show", PAST_OFFER, NULL);
+  assert_has (r.out, "03/12/2025");
+
+  nogroup = in_dir ("sem-grupo.offer");
+  g_assert_true (g_file_set_contents (nogroup, "# uma oferta\n\nId=sem-grupo\n[Offer]\n", -1, NULL));
+  cli (&r, "offers", "add", nogroup, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  assert_has (r.err, "sem-grupo.offer, linha 3: o arquivo deve começar pelo grupo [Offer]");
+
+  g_free (generate (&r, "secretario", NULL, "um.pdf"));
+  g_assert_cmpint (r.status, ==, 0);
+  cli (&r, "offers", "remove", OPEN_OFFER, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  assert_has (r.err, "tem ofícios neste banco de dados (OFÍCIO Nº 1/2026/COAPS/SESA)");
+  assert_has (r.err, "--force");
+  cli (&r, "offers", "show", OPEN_OFFER, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  cli (&r, "offers", "remove", "--force", OPEN_OFFER, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+}
+
+/* QA 10: a run killed between commit and rename left ".NAME.pdf.XXXXXX": the next generate into
+ * that folder removes it and says how to write the stored ofício again; anything else is left. */
+static void
+test_stale_temporaries (void)
+{
+  g_auto(Run) r = { 0 };
+  g_autofree char *stale = NULL, *fresh = NULL, *other = NULL, *mine = NULL, *pdf = NULL;
+  struct utimbuf old = { 1577836800, 1577836800 }; /* 2020-01-01 */
+
+  setup ("temporarios");
+  stale = in_dir (".um.pdf.Ab12Cd");
+  fresh = in_dir (".dois.pdf.Xy98Zw");
+  other = in_dir (".notas.txt.Ab12Cd");
+  mine = in_dir (".um.pdf.bak");
+  g_assert_true (g_file_set_contents (stale, "%PDF-1.4 inacabado\n", -1, NULL));
+  g_assert_true (g_file_set_contents (fresh, "%PDF-1.4 sendo escrito\n", -1, NULL));
+  g_assert_true (g_file_set_contents (other, "notas", -1, NULL));
+  g_assert_true (g_file_set_contents (mine, "cópia", -1, NULL));
+  g_assert_cmpint (g_chmod (stale, 0600), ==, 0);
+  g_assert_cmpint (g_chmod (fresh, 0600), ==, 0);
+  g_assert_cmpint (g_chmod (other, 0600), ==, 0);
+  g_assert_cmpint (g_chmod (mine, 0600), ==, 0);
+  g_assert_cmpint (g_utime (stale, &old), ==, 0);
+  g_assert_cmpint (g_utime (other, &old), ==, 0);
+  g_assert_cmpint (g_utime (mine, &old), ==, 0);
+
+  pdf = generate (&r, "secretario", NULL, "um.pdf");
+  g_assert_cmpint (r.status, ==, 0);
+  assert_has (r.err, "Removido o arquivo inacabado .um.pdf.Ab12Cd");
+  assert_has (r.err, "oficio export NUMERO/ANO");
+  g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (fresh, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (mine, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -763,5 +1146,11 @@ main (int argc, char **argv)
   g_test_add_func ("/hostile-oficio/annex-competencia", test_annex_competencia);
   g_test_add_func ("/hostile-oficio/offers-over-time", test_offers_over_time);
   g_test_add_func ("/hostile-oficio/kill-never-duplicates", test_kill_never_duplicates);
+  g_test_add_func ("/hostile-oficio/copy-cannot-reissue", test_copy_cannot_reissue);
+  g_test_add_func ("/hostile-oficio/dates-within-the-year", test_dates_within_the_year);
+  g_test_add_func ("/hostile-oficio/register-file-kinds", test_register_file_kinds);
+  g_test_add_func ("/hostile-oficio/control-characters", test_control_characters);
+  g_test_add_func ("/hostile-oficio/offer-files-guarded", test_offer_files_guarded);
+  g_test_add_func ("/hostile-oficio/stale-temporaries", test_stale_temporaries);
   return g_test_run ();
 }

@@ -20,11 +20,12 @@
 
 static char *dir;
 static char *db;
+static char *xdg; /* the user's data folder: its register of the state's numbers goes with the database */
 
 static void
 cli (Run *r, ...)
 {
-  static const char *const env[] = { "LANGUAGE", "pt_BR", "LC_ALL", "pt_BR.UTF-8", NULL };
+  const char *const env[] = { "LANGUAGE", "pt_BR", "LC_ALL", "pt_BR.UTF-8", "XDG_DATA_HOME", xdg, NULL };
   va_list args;
 
   va_start (args, r);
@@ -231,6 +232,8 @@ fresh_database (const char *name, gboolean demo)
 
     g_unlink (reg);
   }
+  /* ... and so does the user's register of the state's numbers (this process's too). */
+  remove_tree (xdg);
   if (demo)
     cli (&r, "init", "--uf", "CE", "--demo", NULL);
   else
@@ -1132,6 +1135,8 @@ main (int argc, char **argv)
   dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR") != NULL ? g_getenv ("G_TEST_BUILDDIR") : ".",
                           "notificacao-output", NULL);
   g_mkdir_with_parents (dir, 0700);
+  xdg = g_build_filename (dir, "xdg", NULL);
+  g_setenv ("XDG_DATA_HOME", xdg, TRUE);
 
   g_test_add_func ("/notificacao/documents-match-forecast", test_documents_match_forecast);
   g_test_add_func ("/notificacao/secretary-named", test_secretary_named);

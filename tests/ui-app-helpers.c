@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include <locale.h>
 #include <stdlib.h>
 
@@ -62,6 +64,21 @@ ui_app_make_database (const char *uf)
   g_autoptr(CoordenaStore) store = NULL;
 
   path = g_build_filename (dir, "coordena.db", NULL);
+  /* Each test's database stands for a new user's: the user's registers of numbers issued by the
+   * tests before (one per state, in the test's data folder) would shift every number. */
+  {
+    g_autofree char *data = g_build_filename (g_get_user_data_dir (), "coordena", NULL);
+    g_autoptr(GDir) d = g_dir_open (data, 0, NULL);
+    const char *name;
+
+    while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+      if (g_str_has_prefix (name, "oficios-") && g_str_has_suffix (name, ".log"))
+        {
+          g_autofree char *reg = g_build_filename (data, name, NULL);
+
+          g_unlink (reg);
+        }
+  }
   store = coordena_store_open (path, &error);
   g_assert_no_error (error);
   if (uf != NULL)

@@ -43,4 +43,17 @@ char *coordena_format_date_extenso (const GDate *date);
 /* Parses "AAAA-MM-DD" or "DD/MM/AAAA" into a valid date. */
 gboolean coordena_parse_date (const char *text, GDate *date, GError **error);
 
+/* Control characters (C0, DEL, C1) and the bidirectional overrides and isolates (U+202A–U+202E,
+ * U+2066–U+2069): they would move the terminal's cursor, recolour it, or reorder what a document
+ * shows, so a typed value never holds them. */
+gboolean coordena_text_is_hidden_control (gunichar c);
+
+/* The one check of a value typed or read from a file: valid UTF-8 and none of the characters
+ * above. `what` names the value in the refusal ("the value of secretario.nome", "--note"). */
+gboolean coordena_text_check_plain (const char *what, const char *value, GError **error);
+
+/* A copy to show (terminal, PDF): each of those characters, and each invalid byte, replaced by
+ * U+FFFD, so a value stored before the check cannot reach the screen raw. NULL gives NULL. */
+char *coordena_text_printable (const char *text);
+
 G_END_DECLS

@@ -6,9 +6,10 @@
 
 #include <coordena/coordena.h>
 #include <coordena/clock.h>
+#include <coordena/adhesion.h>
 #include <coordena/offer.h>
 
-#include "cli.h"
+#include "cli-store.h"
 
 int cli_cmd_offers (CliContext *ctx, int argc, char **argv);
 
@@ -73,8 +74,15 @@ cli_cmd_offers (CliContext *ctx, int argc, char **argv)
 {
   g_autoptr(GOptionContext) context = g_option_context_new (_("list | show ID | add FILE | remove ID"));
   g_autoptr(GError) error = NULL;
+  gboolean force = FALSE;
   int code;
+  GOptionEntry options[] = {
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force,
+      N_("remove: take the offer away even though ofícios of this database were made for it"), NULL },
+    { NULL },
+  };
 
+  g_option_context_add_main_entries (context, options, GETTEXT_PACKAGE);
   g_option_context_set_summary (context, _("List the offers a state can adhere to, show one with its rules and sources, "
                                            "add an offer file to your offers folder, or remove one you added."));
   if (!cli_parse_options (context, &argc, &argv, &code))
@@ -140,6 +148,31 @@ cli_cmd_offers (CliContext *ctx, int argc, char **argv)
     {
       if (argc != 3)
         return cli_usage_error (_("“offers remove” needs the offer’s ID"));
+      if (!force)
+        {
+          /* Its ofícios would be left naming an offer nobody can show any more. */
+          g_autoptr(CoordenaStore) store = cli_open_initialised_store_read_only (ctx, &error);
+          g_autoptr(GPtrArray) records = NULL;
+          g_autoptr(GString) used = g_string_new (NULL);
+
+          if (store == NULL || (records = coordena_adhesion_list_oficios (store, &error)) == NULL)
+            return cli_report_error (error);
+          for (guint i = 0; i < records->len; i++)
+            {
+              const CoordenaOficioRecord *r = g_ptr_array_index (records, i);
+
+              if (g_strcmp0 (r->offer, argv[2]) == 0 && !r->deleted)
+                g_string_append_printf (used, "%s%s", used->len > 0 ? ", " : "", r->identification);
+            }
+          if (used->len > 0)
+            {
+              g_printerr ("coordena-cli: ");
+              g_printerr (_("the offer “%s” has ofícios in this database (%s): without the offer file they can no "
+                            "longer be checked against its rules. Keep it, or remove it with --force.\n"),
+                          argv[2], used->str);
+              return CLI_EXIT_REFUSED;
+            }
+        }
       if (!coordena_offer_remove_user (argv[2], &error))
         return cli_report_error (error);
       g_print (_("Offer %s removed.\n"), argv[2]);

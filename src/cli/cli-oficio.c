@@ -10,6 +10,7 @@
 #include <coordena/adhesion.h>
 #include <coordena/csv-writer.h>
 #include <coordena/format.h>
+#include <coordena/numbering.h>
 
 #include "cli-store.h"
 
@@ -22,6 +23,19 @@ print_field (const char *label, const char *value)
   glong pad = 10 - g_utf8_strlen (label, -1);
 
   g_print ("%s%*s %s\n", label, (int) MAX (pad, 0), "", value);
+}
+
+/* What a run killed between its commit and its rename left in the folder: removed, and the user
+ * told how to get the file back. */
+static void
+clean_stale_temps (const char *output)
+{
+  g_autoptr(GPtrArray) removed = coordena_file_clean_stale_temps (output);
+
+  for (guint i = 0; i < removed->len; i++)
+    g_printerr (_("Removed the unfinished file %s, left by an interrupted run. If it held an ofício stored in the "
+                  "database (see “coordena-cli oficio list”), write it again with “coordena-cli oficio export "
+                  "NUMERO/ANO -o FILE.pdf”.\n"), (const char *) g_ptr_array_index (removed, i));
 }
 
 static int
@@ -53,6 +67,7 @@ generate (CliContext *ctx, const char *offer_id, const char *signer, const char 
     return cli_report_error (error);
   if (!coordena_store_check_output_path (store, output, &error))
     return cli_report_error (error);
+  clean_stale_temps (output);
   record = coordena_adhesion_generate_oficio (store, &request, annex, output, &error);
   if (record == NULL)
     return cli_report_error (error);
@@ -319,6 +334,8 @@ cli_cmd_oficio (CliContext *ctx, int argc, char **argv)
       if (argc != 3 || output == NULL)
         return cli_usage_error (_("“oficio export” needs NUMERO/ANO and -o FILE.pdf"));
       store = cli_open_initialised_store_read_only (ctx, &error);
+      if (store != NULL)
+        clean_stale_temps (output);
       if (store == NULL || !coordena_store_check_output_path (store, output, &error)
           || (record = coordena_adhesion_export_oficio (store, argv[2], output, &error)) == NULL)
         return cli_report_error (error);

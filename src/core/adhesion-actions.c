@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <glib/gi18n-lib.h>
 
@@ -53,6 +54,42 @@ record_step (CoordenaStore *store, const char *offer_id, CoordenaAdhesionState f
 }
 static gboolean check_step_date (const CoordenaAdhesion *current, const GDate *day, GError **error);
 
+/* "assinado" and "enviado" speak of the ofício: neither can come before the date it bears (a
+ * post-dated ofício is signed and sent on or after that day). */
+static gboolean
+check_step_after_oficio (CoordenaStore *store, const CoordenaOffer *offer, CoordenaAdhesionState to, const GDate *day,
+                         GError **error)
+{
+  g_autoptr(GPtrArray) records = NULL;
+  const CoordenaOficioRecord *latest = NULL;
+  GDate dated;
+
+  if (to != COORDENA_ADHESION_ASSINADO && to != COORDENA_ADHESION_ENVIADO)
+    return TRUE;
+  if ((records = coordena_adhesion_list_oficios (store, error)) == NULL)
+    return FALSE;
+  for (guint i = 0; i < records->len; i++)
+    {
+      const CoordenaOficioRecord *r = g_ptr_array_index (records, i);
+
+      if (r->deleted || r->registered || g_strcmp0 (r->offer, offer->id) != 0)
+        continue;
+      if (latest == NULL || g_strcmp0 (r->date, latest->date) > 0)
+        latest = r;
+    }
+  if (latest == NULL || !coordena_parse_date (latest->date, &dated, NULL) || g_date_compare (day, &dated) >= 0)
+    return TRUE;
+  {
+    g_autofree char *d = coordena_format_date (day);
+    g_autofree char *o = coordena_format_date (&dated);
+
+    g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                 _("the date %s is before that of %s (%s): an ofício is not “%s” before the date it bears; give %s or "
+                   "later"), d, latest->identification, o, coordena_adhesion_state_to_string (to), o);
+  }
+  return FALSE;
+}
+
 
 gboolean
 coordena_adhesion_set_state (CoordenaStore *store, const CoordenaOffer *offer, CoordenaAdhesionState to,
@@ -67,6 +104,8 @@ coordena_adhesion_set_state (CoordenaStore *store, const CoordenaOffer *offer, C
                    _("an adhesion becomes “oficio_gerado” only by generating the ofício (coordena-cli oficio generate)"));
       return FALSE;
     }
+  if (!coordena_text_check_plain ("--note", note, error) || !coordena_text_check_plain ("--protocolo", protocolo, error))
+    return FALSE;
   if (date != NULL)
     day = *date;
   else
@@ -78,6 +117,7 @@ coordena_adhesion_set_state (CoordenaStore *store, const CoordenaOffer *offer, C
   if (current == NULL
       || !coordena_adhesion_check_step (offer, current->state, to, &day, protocolo, error)
       || !check_step_date (current, &day, error)
+      || !check_step_after_oficio (store, offer, to, &day, error)
       || !record_step (store, offer->id, current->state, to, &day, note, protocolo, 0, error)
       || (to == COORDENA_ADHESION_RASCUNHO && !coordena_store_adhesion_discard_oficios (store, offer->id, error))
       || !coordena_store_commit (store, error))
@@ -298,6 +338,32 @@ check_step_date (const CoordenaAdhesion *current, const GDate *day, GError **err
   return TRUE;
 }
 
+/* The commit failed after the number went into the registers: the database is as it was, but the
+ * number is spent, and the message must not say that nothing changed. */
+static void
+spent_number (GError **error, const char *identification, guint number, guint year)
+{
+  g_autofree char *cause = NULL;
+  const char *nothing = _("Nothing was changed");
+  char *cut;
+
+  if (error == NULL || *error == NULL)
+    return;
+  cause = g_strdup ((*error)->message);
+  /* The store's "Nothing was changed" speaks of the database only. */
+  if ((cut = strstr (cause, nothing)) != NULL)
+    {
+      memmove (cut, cut + strlen (nothing), strlen (cut + strlen (nothing)) + 1);
+      g_strstrip (cause);
+    }
+  g_clear_error (error);
+  g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_IO,
+               _("%s was not stored and no file was written, but the number %u/%u had already been written in the "
+                 "register of issued numbers: it is spent and will not be given again. Free space on the disk and "
+                 "generate again; the ofício will take the next number. (%s)"),
+               identification, number, year, cause);
+}
+
 /* Writes the PDF beside output under a temporary name; NULL output writes nothing. */
 static gboolean
 stage_file (const char *output, GBytes *pdf, char **temp, GError **error)
@@ -381,6 +447,9 @@ coordena_adhesion_generate_oficio (CoordenaStore *store, const CoordenaOficioReq
     }
   else if (!coordena_numbering_next (store, COORDENA_SEQUENCE_OFICIO, g_date_get_year (&request.date), &number, error))
     goto rollback;
+  if (!coordena_numbering_check_order (store, COORDENA_SEQUENCE_OFICIO, g_date_get_year (&request.date), number,
+                                       &request.date, error))
+    goto rollback;
   doc = coordena_oficio_compose (&request, number, error);
   if (doc == NULL)
     goto rollback;
@@ -440,7 +509,10 @@ coordena_adhesion_generate_oficio (CoordenaStore *store, const CoordenaOficioReq
   if (!coordena_numbering_issue (store, &issued, error))
     goto rollback;
   if (!coordena_store_commit (store, error))
-    goto rollback;
+    {
+      spent_number (error, record->identification, number, record->year);
+      goto rollback;
+    }
 
   if (temp != NULL)
     {
@@ -489,16 +561,51 @@ coordena_adhesion_register_oficio (CoordenaStore *store, const CoordenaOficioReg
 
   if (!coordena_numbering_parse (reg->numero, &number, &year, error))
     return NULL;
+  if (year != g_date_get_year (&reg->date_sent))
+    {
+      g_autofree char *d = coordena_format_date (&reg->date_sent);
+
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                   _("the number %s is of %u but the ofício was sent on %s: numbers restart each year, so give the "
+                     "number it was sent with in %u, or the right date"), reg->numero, year, d,
+                   g_date_get_year (&reg->date_sent));
+      return NULL;
+    }
   if (reg->channel == NULL || *reg->channel == '\0')
     {
       g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
                    _("say how the ofício was sent (--canal: SEI, protocolo, e-mail, Correios…)"));
       return NULL;
     }
+  if (!coordena_text_check_plain ("--canal", reg->channel, error) || !coordena_text_check_plain ("--recibo", reg->receipt, error))
+    return NULL;
   if (reg->signer != NULL && !coordena_offer_check_signer (reg->offer, reg->signer, error))
     return NULL;
   if (reg->file != NULL)
     {
+      g_autoptr(GFile) gfile = g_file_new_for_path (reg->file);
+      g_autoptr(GFileInfo) info = g_file_query_info (gfile, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                                                     G_FILE_QUERY_INFO_NONE, NULL, &local);
+
+      if (info == NULL)
+        {
+          g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT, _("cannot read the ofício’s file: %s"), local->message);
+          return NULL;
+        }
+      /* A device, a FIFO or a folder would hang or fill the memory before any check. */
+      if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+        {
+          g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                       _("%s is not an ordinary file: give the signed ofício as a PDF, or its scan as PNG or JPEG"),
+                       reg->file);
+          return NULL;
+        }
+      if (g_file_info_get_size (info) <= 0 || g_file_info_get_size (info) > REGISTERED_FILE_MAX)
+        {
+          g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                       _("the ofício’s file %s is empty or larger than 50 MB"), reg->file);
+          return NULL;
+        }
       if (!g_file_get_contents (reg->file, &contents, &length, &local))
         {
           g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT, _("cannot read the ofício’s file: %s"), local->message);
@@ -508,6 +615,16 @@ coordena_adhesion_register_oficio (CoordenaStore *store, const CoordenaOficioReg
         {
           g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
                        _("the ofício’s file %s is empty or larger than 50 MB"), reg->file);
+          return NULL;
+        }
+      /* By what the file is, not by its name: a database or a spreadsheet full of CNS is not a scan. */
+      if (!(length >= 5 && memcmp (contents, "%PDF-", 5) == 0)
+          && !(length >= 8 && memcmp (contents, "\x89PNG\r\n\x1a\n", 8) == 0)
+          && !(length >= 3 && memcmp (contents, "\xff\xd8\xff", 3) == 0))
+        {
+          g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                       _("%s is not a PDF, PNG or JPEG file: give the signed ofício as a PDF, or its scan as PNG or "
+                         "JPEG"), reg->file);
           return NULL;
         }
       record->sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
@@ -550,7 +667,8 @@ coordena_adhesion_register_oficio (CoordenaStore *store, const CoordenaOficioReg
     from = COORDENA_ADHESION_ASSINADO; /* signed outside: the machine's last step before "enviado" */
   if (!check_step_date (current, &reg->date_sent, error)
       || !coordena_adhesion_check_step (reg->offer, from, COORDENA_ADHESION_ENVIADO, &reg->date_sent, NULL, error)
-      || !coordena_numbering_check_free (store, COORDENA_SEQUENCE_OFICIO, year, number, error))
+      || !coordena_numbering_check_free (store, COORDENA_SEQUENCE_OFICIO, year, number, error)
+      || !coordena_numbering_check_order (store, COORDENA_SEQUENCE_OFICIO, year, number, &reg->date_sent, error))
     goto rollback;
 
   record->id = coordena_store_oficio_insert (store, record, inputs, contents, length, error);
@@ -663,6 +781,10 @@ coordena_adhesion_set_municipio (CoordenaStore *store, const char *offer_id, con
       return FALSE;
     }
   if (!check_optional_date (_("date"), date, &day, error) || !check_optional_date (_("last use of the access"), acesso_ultimo_uso, &used, error))
+    return FALSE;
+  if (!coordena_text_check_plain ("--responsavel", responsavel, error)
+      || !coordena_text_check_plain ("--acesso-titular", acesso_titular, error)
+      || !coordena_text_check_plain ("--note", note, error))
     return FALSE;
 
   if (!coordena_store_begin (store, error))

@@ -214,3 +214,66 @@ coordena_format_money_or_empty (gint64 centavos)
 {
   return centavos < 0 ? g_strdup ("") : coordena_format_money (centavos);
 }
+
+gboolean
+coordena_text_is_hidden_control (gunichar c)
+{
+  return c < 0x20 || (c >= 0x7f && c <= 0x9f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+}
+
+gboolean
+coordena_text_check_plain (const char *what, const char *value, GError **error)
+{
+  glong position = 1;
+
+  if (value == NULL)
+    return TRUE;
+  if (!g_utf8_validate (value, -1, NULL))
+    {
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT, _("%s is not valid UTF-8"), what);
+      return FALSE;
+    }
+  for (const char *p = value; *p != '\0'; p = g_utf8_next_char (p), position++)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (coordena_text_is_hidden_control (c))
+        {
+          g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                       _("%s has a control character (U+%04X, such as a line break, an escape or a direction "
+                         "override) at position %ld: write it as one line of plain text"),
+                       what, c, position);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+char *
+coordena_text_printable (const char *text)
+{
+  GString *out;
+  const char *p = text, *end;
+
+  if (text == NULL)
+    return NULL;
+  out = g_string_sized_new (strlen (text));
+  end = text + strlen (text);
+  while (p < end)
+    {
+      gunichar c = g_utf8_get_char_validated (p, end - p);
+
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          g_string_append (out, "\xef\xbf\xbd");
+          p++;
+          continue;
+        }
+      if (coordena_text_is_hidden_control (c))
+        g_string_append (out, "\xef\xbf\xbd");
+      else
+        g_string_append_unichar (out, c);
+      p = g_utf8_next_char (p);
+    }
+  return g_string_free (out, FALSE);
+}

@@ -15,6 +15,7 @@
 #include <coordena/error.h>
 #include <coordena/format.h>
 #include <coordena/numbering.h>
+#include <coordena/paths.h>
 
 #include "store-internal.h"
 
@@ -64,6 +65,28 @@ coordena_numbering_register_path (CoordenaStore *store)
   return g_strconcat (path, ".oficios.log", NULL);
 }
 
+char *
+coordena_numbering_user_register_path (CoordenaStore *store)
+{
+  g_autofree char *uf = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *name = NULL;
+  const char *path = coordena_store_get_path (store);
+
+  /* A demonstration's numbers are never printed for real: they must not use the state's numbers. */
+  if (path == NULL || *path == '\0' || g_str_equal (path, ":memory:") || coordena_store_is_demo (store))
+    return NULL;
+  uf = coordena_store_get_uf (store);
+  if (uf == NULL || *uf == '\0')
+    return NULL;
+  for (char *p = uf; *p != '\0'; p++)
+    if (!g_ascii_isalpha (*p))
+      return NULL;
+  dir = coordena_user_datadir ();
+  name = g_strdup_printf ("oficios-%s.log", uf);
+  return g_build_filename (dir, name, NULL);
+}
+
 /* Tabs and newlines would break a line of the register. */
 static char *
 field (const char *text)
@@ -76,6 +99,24 @@ field (const char *text)
   return out;
 }
 
+/* A line a crash cut short: the start of a line of the register's layout, fewer fields. */
+static gboolean
+torn_line (const char *line, guint n_fields)
+{
+  return g_str_has_prefix (REGISTER_TAG "\t", line) || (g_str_has_prefix (line, REGISTER_TAG "\t") && n_fields < 9);
+}
+
+static gboolean
+register_damaged (const char *path, guint line, GError **error)
+{
+  g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+               _("The register of issued numbers %s is damaged at line %u, so Coordena cannot be sure which numbers "
+                 "were already printed and issues none. Restore the file from a backup copy, or correct that line "
+                 "(fields separated by tabs: v1, sequence, year, number, date, origin, SHA-256, time, document); never "
+                 "delete the file."), path, line);
+  return FALSE;
+}
+
 GPtrArray *
 coordena_numbering_read_register (const char *path, GError **error)
 {
@@ -84,6 +125,7 @@ coordena_numbering_read_register (const char *path, GError **error)
   g_autoptr(GError) local = NULL;
   gsize length = 0;
   g_auto(GStrv) lines = NULL;
+  struct stat st;
   guint n;
 
   if (path == NULL)
@@ -97,6 +139,19 @@ coordena_numbering_read_register (const char *path, GError **error)
                      "number was not printed before; check the file’s permissions."), path, local->message);
       return NULL;
     }
+  /* It names every document the secretariat signed: for its owner only, like the database. */
+  if (g_stat (path, &st) == 0 && (st.st_mode & 077) != 0)
+    g_chmod (path, 0600);
+  if (memchr (text, '\0', length) != NULL)
+    {
+      const char *nul = memchr (text, '\0', length);
+      guint line = 1;
+
+      for (const char *p = text; p < nul; p++)
+        line += *p == '\n';
+      register_damaged (path, line, error);
+      return NULL;
+    }
   lines = g_strsplit (text, "\n", -1);
   n = g_strv_length (lines);
   /* The last piece follows the last newline: empty, or a line whose write was cut short. */
@@ -104,17 +159,28 @@ coordena_numbering_read_register (const char *path, GError **error)
     {
       g_auto(GStrv) f = g_strsplit (lines[i], "\t", -1);
       g_autoptr(CoordenaIssuedNumber) issued = NULL;
+      guint n_fields = g_strv_length (f);
       guint64 year, number;
+      char *end_year = NULL, *end_number = NULL;
+      GDate date;
 
-      if (g_strv_length (f) < 9 || !g_str_equal (f[0], REGISTER_TAG))
+      if (*lines[i] == '\0' || torn_line (lines[i], n_fields))
         continue;
-      year = g_ascii_strtoull (f[2], NULL, 10);
-      number = g_ascii_strtoull (f[3], NULL, 10);
-      if (year < 1900 || year > 9999 || number == 0 || number > G_MAXINT)
-        continue;
+      if (n_fields < 9 || !g_str_equal (f[0], REGISTER_TAG))
+        {
+          register_damaged (path, i + 1, error);
+          return NULL;
+        }
+      year = g_ascii_strtoull (f[2], &end_year, 10);
+      number = g_ascii_strtoull (f[3], &end_number, 10);
       issued = g_new0 (CoordenaIssuedNumber, 1);
-      if (!origin_from_string (f[5], &issued->origin))
-        continue;
+      if (*end_year != '\0' || *end_number != '\0' || year < 1900 || year > 9999 || number == 0
+          || number > G_MAXINT || !origin_from_string (f[5], &issued->origin)
+          || !coordena_parse_date (f[4], &date, NULL))
+        {
+          register_damaged (path, i + 1, error);
+          return NULL;
+        }
       issued->sequence = g_strdup (f[1]);
       issued->year = (guint) year;
       issued->number = (guint) number;
@@ -157,27 +223,68 @@ coordena_numbering_parse (const char *text, guint *number, guint *year, GError *
   return TRUE;
 }
 
+/* Both registers: the one beside the database and the user's one for the state, which a copy of
+ * the database at another path cannot escape. */
 static GPtrArray *
 read_store_register (CoordenaStore *store, GError **error)
 {
   g_autofree char *path = coordena_numbering_register_path (store);
+  g_autofree char *user = coordena_numbering_user_register_path (store);
+  g_autoptr(GPtrArray) all = coordena_numbering_read_register (path, error);
+  g_autoptr(GPtrArray) more = NULL;
 
-  return coordena_numbering_read_register (path, error);
+  if (all == NULL)
+    return NULL;
+  if ((more = coordena_numbering_read_register (user, error)) == NULL)
+    return NULL;
+  for (guint i = 0; i < more->len; i++)
+    g_ptr_array_add (all, g_steal_pointer (&more->pdata[i]));
+  g_ptr_array_set_free_func (more, NULL);
+  return g_steal_pointer (&all);
 }
 
-/* The latest date of any issued number of the sequence, in the database or the register. */
-static gboolean
-last_issued (CoordenaStore *store, const char *sequence, char **date, char **document, GError **error)
+/* Every number issued in the sequence and year, in the database or either register. */
+static GPtrArray *
+issued_in_year (CoordenaStore *store, GPtrArray *reg, const char *sequence, guint year, GError **error)
 {
-  g_autoptr(GPtrArray) reg = read_store_register (store, error);
+  g_autoptr(GPtrArray) list = coordena_store_numbering_list (store, sequence, year, error);
 
-  if (reg == NULL || !coordena_store_numbering_last_issued (store, sequence, date, document, error))
-    return FALSE;
+  if (list == NULL)
+    return NULL;
   for (guint i = 0; i < reg->len; i++)
     {
       const CoordenaIssuedNumber *r = g_ptr_array_index (reg, i);
+      CoordenaIssuedNumber *copy;
 
-      if (!g_str_equal (r->sequence, sequence) || r->origin == COORDENA_NUMBER_REGISTERED)
+      if (r->year != year || !g_str_equal (r->sequence, sequence))
+        continue;
+      copy = g_new0 (CoordenaIssuedNumber, 1);
+      copy->sequence = g_strdup (r->sequence);
+      copy->year = r->year;
+      copy->number = r->number;
+      copy->date = g_strdup (r->date);
+      copy->document = g_strdup (r->document);
+      copy->origin = r->origin;
+      g_ptr_array_add (list, copy);
+    }
+  return g_steal_pointer (&list);
+}
+
+/* The latest date of a number of the sequence issued in that year (registered ones aside): numbers
+ * restart each year, so a post-dated January ofício does not hold back December's. */
+static gboolean
+last_issued (CoordenaStore *store, const char *sequence, guint year, char **date, char **document, GError **error)
+{
+  g_autoptr(GPtrArray) reg = read_store_register (store, error);
+  g_autoptr(GPtrArray) list = NULL;
+
+  if (reg == NULL || (list = issued_in_year (store, reg, sequence, year, error)) == NULL)
+    return FALSE;
+  for (guint i = 0; i < list->len; i++)
+    {
+      const CoordenaIssuedNumber *r = g_ptr_array_index (list, i);
+
+      if (r->origin == COORDENA_NUMBER_REGISTERED)
         continue;
       if (*date == NULL || g_strcmp0 (r->date, *date) > 0)
         {
@@ -221,7 +328,7 @@ coordena_numbering_check_date (CoordenaStore *store, const char *sequence, const
                    COORDENA_NUMBERING_MAX_DAYS_AHEAD, l);
       return FALSE;
     }
-  if (!last_issued (store, sequence, &last, &last_doc, error))
+  if (!last_issued (store, sequence, g_date_get_year (date), &last, &last_doc, error))
     return FALSE;
   if (last != NULL && coordena_parse_date (last, &previous, NULL) && g_date_compare (date, &previous) < 0)
     {
@@ -231,6 +338,45 @@ coordena_numbering_check_date (CoordenaStore *store, const char *sequence, const
       g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
                    _("the date %s is before that of the last document of the sequence, %s (%s): numbers follow "
                      "dates, so choose %s or later"), d, last_doc, p, p);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+coordena_numbering_check_order (CoordenaStore *store, const char *sequence, guint year, guint number,
+                                const GDate *date, GError **error)
+{
+  g_autoptr(GPtrArray) reg = read_store_register (store, error);
+  g_autoptr(GPtrArray) list = NULL;
+  g_autofree char *day = NULL;
+
+  if (reg == NULL || (list = issued_in_year (store, reg, sequence, year, error)) == NULL)
+    return FALSE;
+  day = g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (date), g_date_get_month (date), g_date_get_day (date));
+  for (guint i = 0; i < list->len; i++)
+    {
+      const CoordenaIssuedNumber *r = g_ptr_array_index (list, i);
+      gboolean lower_after = r->number < number && g_strcmp0 (r->date, day) > 0;
+      gboolean higher_before = r->number > number && g_strcmp0 (r->date, day) < 0;
+      GDate other;
+      g_autofree char *d = NULL;
+      g_autofree char *o = NULL;
+
+      if (!lower_after && !higher_before)
+        continue;
+      d = coordena_format_date (date);
+      o = coordena_parse_date (r->date, &other, NULL) ? coordena_format_date (&other) : g_strdup (r->date);
+      if (lower_after)
+        g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                     _("the number %u/%u cannot be dated %s: the lower number %u/%u (%s) is dated %s, and numbers "
+                       "follow dates; date it %s or later, or give a higher number"),
+                     number, year, d, r->number, year, r->document, o, o);
+      else
+        g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                     _("the number %u/%u cannot be dated %s: the higher number %u/%u (%s) is dated %s, and numbers "
+                       "follow dates; date it %s or earlier, or give a higher number"),
+                     number, year, d, r->number, year, r->document, o, o);
       return FALSE;
     }
   return TRUE;
@@ -349,6 +495,8 @@ append_register (const char *path, const CoordenaIssuedNumber *issued, GError **
   fd = g_open (path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
   if (fd < 0)
     goto fail;
+  if (!created && (st.st_mode & 077) != 0)
+    fchmod (fd, 0600);
   /* A line cut short by a crash is closed, so the new one stands alone. */
   if (!created && st.st_size > 0)
     {
@@ -405,10 +553,29 @@ gboolean
 coordena_numbering_issue (CoordenaStore *store, const CoordenaIssuedNumber *issued, GError **error)
 {
   g_autofree char *path = coordena_numbering_register_path (store);
+  g_autofree char *user = coordena_numbering_user_register_path (store);
 
   if (!coordena_store_numbering_record (store, issued, error))
     return FALSE;
-  return path == NULL || append_register (path, issued, error);
+  if (path != NULL && !append_register (path, issued, error))
+    return FALSE;
+  if (user != NULL)
+    {
+      g_autofree char *dir = g_path_get_dirname (user);
+
+      if (g_mkdir_with_parents (dir, 0700) != 0)
+        {
+          int saved = errno;
+
+          g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_IO,
+                       _("Cannot create the folder %s for the register of issued numbers: %s. Nothing was issued; "
+                         "make it writable, then try again."), dir, g_strerror (saved));
+          return FALSE;
+        }
+      if (!append_register (user, issued, error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean
@@ -419,9 +586,10 @@ coordena_numbering_set_next (CoordenaStore *store, const char *sequence, guint y
   guint would = 0;
   gboolean ok;
 
-  if (next == 0 || next > G_MAXINT)
+  if (next == 0 || next > COORDENA_NUMBERING_MAX_NUMBER)
     {
-      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT, _("the next number must be a whole number from 1"));
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT, _("the next number must be a whole number from 1 to %u"),
+                   COORDENA_NUMBERING_MAX_NUMBER);
       return FALSE;
     }
   if (!coordena_store_begin (store, error))
@@ -602,4 +770,46 @@ coordena_file_commit_temp (const char *temp, const char *path, GError **error)
       return FALSE;
     }
   return TRUE;
+}
+
+/* ".NAME.pdf.XXXXXX": what coordena_file_write_temp makes, and nothing else. */
+static gboolean
+is_own_temp_name (const char *name)
+{
+  gsize n = strlen (name);
+
+  if (n < 1 + 5 + 7 || name[0] != '.' || name[n - 7] != '.')
+    return FALSE;
+  for (gsize i = n - 6; i < n; i++)
+    if (!g_ascii_isalnum (name[i]))
+      return FALSE;
+  return n - 7 > 5 && strncmp (name + n - 11, ".pdf", 4) == 0;
+}
+
+GPtrArray *
+coordena_file_clean_stale_temps (const char *path)
+{
+  g_autoptr(GPtrArray) removed = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  /* Older than this run by a margin: a file another Coordena is writing right now is left alone.
+   * The machine's clock only compares file times here; it never reaches a document. */
+  gint64 before = g_get_real_time () / G_USEC_PER_SEC - 120;
+  const char *name;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *full = NULL;
+      struct stat st;
+
+      if (!is_own_temp_name (name))
+        continue;
+      full = g_build_filename (dir, name, NULL);
+      if (g_lstat (full, &st) != 0 || !S_ISREG (st.st_mode) || st.st_uid != getuid () || (st.st_mode & 0777) != 0600
+          || st.st_mtime > before)
+        continue;
+      if (g_unlink (full) == 0)
+        g_ptr_array_add (removed, g_strdup (name));
+    }
+  return g_steal_pointer (&removed);
 }

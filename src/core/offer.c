@@ -105,6 +105,18 @@ get_string (Reader *r, const char *group, const char *key, gboolean required)
   value = g_key_file_get_string (r->kf, group, key, NULL);
   if (value != NULL)
     g_strstrip (value);
+  if (value != NULL)
+    {
+      g_autoptr(GError) local = NULL;
+
+      /* "\e" or a direction override in a Name or a Subject would reach the terminal and the ofício. */
+      if (!coordena_text_check_plain (key, value, &local))
+        {
+          g_free (value);
+          reader_fail (r, group, key, "%s", local->message);
+          return NULL;
+        }
+    }
   if (value == NULL || *value == '\0')
     {
       g_free (value);
@@ -277,8 +289,35 @@ coordena_offer_load_file (const char *path, GError **error)
     {
       g_autofree char *shown = g_filename_display_name (path);
       g_autofree char *valid = g_utf8_make_valid (local->message, -1);
+      g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+      gboolean in_group = FALSE;
+      guint bad = 0;
 
-      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT, "%s: %s", shown, valid);
+      /* GLib's words alone do not say where: find the first line that is no group, key or comment. */
+      for (guint i = 0; lines[i] != NULL && bad == 0; i++)
+        {
+          const char *l = lines[i];
+
+          while (*l == ' ' || *l == '\t' || *l == '\r')
+            l++;
+          if (*l == '\0' || *l == '#')
+            continue;
+          if (*l == '[')
+            in_group = TRUE;
+          else if (!in_group || strchr (l, '=') == NULL)
+            bad = i + 1;
+        }
+      if (bad != 0 && !in_group)
+        g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                     _("%s, line %u: the file must start with the group [Offer] (comments, lines starting with #, "
+                       "may come before it) (%s)"), shown, bad, valid);
+      else if (bad != 0)
+        g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                     _("%s, line %u: the line is neither a group ([Name]), a key (Key=value) nor a comment (#…) "
+                       "(%s)"), shown, bad, valid);
+      else
+        g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                     _("%s: the file cannot be read as an offer file (%s)"), shown, valid);
       return NULL;
     }
 
@@ -688,6 +727,25 @@ coordena_offer_install (const char *path, gboolean *replaced, GError **error)
 
   if (offer == NULL)
     return NULL;
+  {
+    /* An offer that comes with Coordena cites the acts it was checked against: a file of the same
+     * Id would silently change its dates or its deadline under the same name. */
+    g_autoptr(GPtrArray) shipped = g_ptr_array_new_with_free_func ((GDestroyNotify) coordena_offer_free);
+    g_autofree char *shipped_dir = g_build_filename (coordena_datadir (), "offers", NULL);
+
+    if (!load_dir (shipped, shipped_dir, error))
+      return NULL;
+    for (guint i = 0; i < shipped->len; i++)
+      if (g_str_equal (((CoordenaOffer *) g_ptr_array_index (shipped, i))->id, offer->id))
+        {
+          g_autofree char *shown = g_filename_display_name (path);
+
+          g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                       _("%s: the offer “%s” comes with Coordena and cannot be replaced; give your file a new Id "
+                         "(for example “%s-2”) and add it again"), shown, offer->id, offer->id);
+          return NULL;
+        }
+  }
   if (!g_file_get_contents (path, &text, &length, error))
     return NULL;
   if (g_mkdir_with_parents (dir, 0700) != 0)

@@ -8,6 +8,7 @@
 #include <hpdf.h>
 
 #include <coordena/error.h>
+#include <coordena/format.h>
 #include <coordena/pdf.h>
 #include <coordena/png-check.h>
 
@@ -342,6 +343,19 @@ coordena_pdf_encode (const char *utf8, const char *what, GError **error)
   for (char *p = clean; *p != '\0'; p++)
     if (*p == '\t' || *p == '\n' || *p == '\r')
       *p = ' ';
+  {
+    /* An escape or another control stored before values were checked is shown as "?" (the
+     * encoding has no U+FFFD), never passed into the page. */
+    g_autofree char *shown = coordena_text_printable (clean);
+
+    g_free (clean);
+    clean = g_strdup (shown);
+    for (char *q; (q = strstr (clean, "\xef\xbf\xbd")) != NULL;)
+      {
+        *q = '?';
+        memmove (q + 1, q + 3, strlen (q + 3) + 1);
+      }
+  }
 
   out = g_convert (clean, -1, "CP1252", "UTF-8", &read, &written, &local);
   if (out == NULL)

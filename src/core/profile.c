@@ -7,6 +7,7 @@
 
 #include <coordena/clock.h>
 #include <coordena/error.h>
+#include <coordena/format.h>
 #include <coordena/numbering.h>
 #include <coordena/pdf.h>
 #include <coordena/png-check.h>
@@ -228,22 +229,11 @@ coordena_profile_validate (const char *key, const char *value, GError **error)
     }
   if (k->kind != COORDENA_PROFILE_PNG)
     {
-      glong position = 1;
+      g_autofree char *what = g_strdup_printf (_("the value of %s"), key);
 
       /* A line break or an escape sequence would break the letterhead or the terminal. */
-      for (const char *p = value; *p != '\0'; p = g_utf8_next_char (p), position++)
-        {
-          gunichar c = g_utf8_get_char (p);
-
-          if (c < 0x20 || (c >= 0x7f && c <= 0x9f))
-            {
-              g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
-                           _("the value of %s has a control character (U+%04X, such as a line break or an escape) "
-                             "at position %ld: write it as one line of plain text"),
-                           key, c, position);
-              return FALSE;
-            }
-        }
+      if (!coordena_text_check_plain (what, value, error))
+        return FALSE;
     }
   if (k->kind != COORDENA_PROFILE_PNG && g_utf8_strlen (value, -1) > 300)
     {
@@ -305,10 +295,18 @@ coordena_profile_validate (const char *key, const char *value, GError **error)
         char *end = NULL;
         guint64 n = g_ascii_strtoull (value, &end, 10);
 
-        if (!g_ascii_isdigit (*value) || *end != '\0' || n == 0 || n > G_MAXINT)
+        if (!g_ascii_isdigit (*value) || *end != '\0' || n == 0)
           {
             g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
                          _("%s must be a whole number from 1, not “%s”"), key, value);
+            return FALSE;
+          }
+        /* Far past any year's ofícios, and far below where the counter could no longer move. */
+        if (n > COORDENA_NUMBERING_MAX_NUMBER)
+          {
+            g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                         _("%s must be a whole number from 1 to %u, not “%s”: no secretariat issues that many "
+                           "ofícios in a year"), key, COORDENA_NUMBERING_MAX_NUMBER, value);
             return FALSE;
           }
       }

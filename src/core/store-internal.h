@@ -25,11 +25,9 @@ char *coordena_store_programs_holding (const char *path);
 
 /* ---- Issued numbers (store-numbering.c) ------------------------------------------------------ */
 
-/* The date and document of the latest number of the sequence the database recorded as issued
- * (registered ones aside); both stay NULL when there is none. */
-gboolean coordena_store_numbering_last_issued (CoordenaStore *store, const char *sequence, char **date,
-                                               char **document, GError **error);
-/* Whether the database recorded the number as issued, and on which document and date. */
+/* The numbers the database recorded as issued in a sequence and year (CoordenaIssuedNumber*, without
+ * sha256 and recorded_at), lowest first. */
+GPtrArray *coordena_store_numbering_list (CoordenaStore *store, const char *sequence, guint year, GError **error);
 gboolean coordena_store_numbering_find (CoordenaStore *store, const char *sequence, guint year, guint number,
                                         char **document, char **date, gboolean *found, GError **error);
 /* The highest number the counter gave in the sequence and year (0 when none). */

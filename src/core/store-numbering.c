@@ -7,29 +7,44 @@
 
 #include "store-private.h"
 
-gboolean
-coordena_store_numbering_last_issued (CoordenaStore *store, const char *sequence, char **date, char **document,
-                                      GError **error)
+/* Every number issued in a sequence and year, with its date: numbers restart each year, so the
+ * order of dates is kept within one year's numbers. */
+GPtrArray *
+coordena_store_numbering_list (CoordenaStore *store, const char *sequence, guint year, GError **error)
 {
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) coordena_issued_number_free);
   sqlite3_stmt *stmt;
   int rc;
 
   stmt = coordena_store_prepare (store,
-                                 "SELECT data, documento FROM numero_emitido WHERE sequencia = ?1 "
-                                 "AND origem <> 'registrado' ORDER BY data DESC, ano DESC, numero DESC LIMIT 1", error);
+                                 "SELECT numero, data, documento, origem FROM numero_emitido WHERE sequencia = ?1 "
+                                 "AND ano = ?2 ORDER BY numero", error);
   if (stmt == NULL)
-    return FALSE;
+    return NULL;
   sqlite3_bind_text (stmt, 1, sequence, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  sqlite3_bind_int (stmt, 2, (int) year);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      *date = coordena_store_column_dup (stmt, 0);
-      *document = coordena_store_column_dup (stmt, 1);
+      CoordenaIssuedNumber *issued = g_new0 (CoordenaIssuedNumber, 1);
+      const char *origin = (const char *) sqlite3_column_text (stmt, 3);
+
+      issued->sequence = g_strdup (sequence);
+      issued->year = year;
+      issued->number = (guint) sqlite3_column_int64 (stmt, 0);
+      issued->date = coordena_store_column_dup (stmt, 1);
+      issued->document = coordena_store_column_dup (stmt, 2);
+      issued->origin = g_strcmp0 (origin, "registrado") == 0  ? COORDENA_NUMBER_REGISTERED
+                       : g_strcmp0 (origin, "informado") == 0 ? COORDENA_NUMBER_GIVEN
+                                                              : COORDENA_NUMBER_COUNTER;
+      g_ptr_array_add (list, issued);
     }
   sqlite3_finalize (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return coordena_store_set_error (store, error, _("reading the issued numbers"));
-  return TRUE;
+  if (rc != SQLITE_DONE)
+    {
+      coordena_store_set_error (store, error, _("reading the issued numbers"));
+      return NULL;
+    }
+  return g_steal_pointer (&list);
 }
 
 gboolean

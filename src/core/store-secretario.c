@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include <coordena/error.h>
+#include <coordena/format.h>
 #include <coordena/pdf.h>
 #include <coordena/secretario.h>
 
@@ -27,6 +28,8 @@ coordena_secretario_municipal_check (const char *nome, const char *genero, GErro
 
   if (*name == '\0')
     return TRUE;
+  if (!coordena_text_check_plain (_("the municipal secretary’s name"), name, error))
+    return FALSE;
   if (genero == NULL || (g_strcmp0 (genero, "F") != 0 && g_strcmp0 (genero, "M") != 0))
     {
       g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
