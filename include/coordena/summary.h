@@ -58,7 +58,7 @@ typedef struct {
   char ibge[8];
   const char *nome;                   /* the municipality's name (the reference table's string) */
   guint n_teams;                      /* evaluated teams */
-  guint n_suspended;                  /* with a suspension now, sem registro ones included */
+  guint n_suspended;                  /* with a suspension now (sem registro ones apart) */
   guint n_no_record;                  /* of n_teams, sem registro at the latest competência */
   gint64 loss_horizon;                /* centavos over the horizon, known bases only */
 } CoordenaMunicipioSummary;

@@ -158,8 +158,9 @@ show_municipios (CoordenaPainelPage *self, CoordenaSummary *summary)
       suspended = m->n_suspended == 0 ? g_strdup (_("none suspended"))
                   : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u suspended", "%u suspended", m->n_suspended), m->n_suspended);
       if (m->n_no_record > 0)
-        subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %s (%u without registration)", "%s · %s (%u without registration)",
-                                                 m->n_no_record), teams, suspended, m->n_no_record);
+        subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %s · %u without registration",
+                                                 "%s · %s · %u without registration", m->n_no_record),
+                                    teams, suspended, m->n_no_record);
       else
         subtitle = g_strdup_printf ("%s · %s", teams, suspended);
 

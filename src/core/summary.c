@@ -391,9 +391,9 @@ coordena_summary_new (CoordenaRoster *roster, const CoordenaSummaryOptions *opti
         }
       m = &g_array_index (s->municipios, CoordenaMunicipioSummary, GPOINTER_TO_UINT (index));
       m->n_teams++;
-      /* A team sem registro that the set in force suspends loses money like a suspended one:
-       * the municipality's row counts it so, and says how many of them there are. */
-      if (ts->status == COORDENA_STATUS_SUSPENDED || (ts->status == COORDENA_STATUS_NO_RECORD && ts->percent > 0))
+      /* As the dashboard, `forecast` and the report count them: a team without registration is
+       * counted apart from the suspended ones, and the row says how many there are. */
+      if (ts->status == COORDENA_STATUS_SUSPENDED)
         m->n_suspended++;
       if (ts->status == COORDENA_STATUS_NO_RECORD)
         m->n_no_record++;
