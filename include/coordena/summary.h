@@ -156,8 +156,8 @@ const CoordenaRuleCatalog *coordena_summary_get_catalog (const CoordenaSummary *
 /* TRUE when some evaluated team's base is unknown, so the money figures leave it out. */
 gboolean coordena_summary_has_unknown_bases (const CoordenaSummary *summary);
 
-/* Total monthly loss of the last 12 competências and the horizon after them: *first receives the first
- * competência, the array holds *n values (centavos). */
+/* Total monthly loss of the last 12 competências (fewer when the roster starts later) and the
+ * horizon after them: *first receives the first competência, the array holds *n values (centavos). */
 const gint64 *coordena_summary_get_series (const CoordenaSummary *summary,
                                            CoordenaCompetencia   *first,
                                            guint                 *n);

@@ -400,7 +400,7 @@ workspace_changed (CoordenaPainelPage *self)
     gint64 unconfirmed = coordena_summary_get_loss_unconfirmed (summary);
     guint no_record = coordena_summary_get_n_no_record (summary);
 
-    g_string_append_printf (caption, _("The last 12 competências as recorded and the next %u as forecast if nothing changes."),
+    g_string_append_printf (caption, _("The recorded competências (the last 12 at most) and the next %u as forecast if nothing changes."),
                             coordena_summary_get_horizon (summary));
     if (no_record > 0)
       {

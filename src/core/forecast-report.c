@@ -604,18 +604,6 @@ coordena_forecast_report_pdf_full (const CoordenaSummary            *summary,
     }
 
   series = coordena_summary_get_series (summary, &first, &n_series);
-  {
-    /* Before the roster's first competência nothing is known: an empty bar there would read as
-     * a month without loss, so the axis starts where the data does. */
-    int unknown = coordena_competencia_diff (coordena_roster_get_first_competencia (roster), first);
-
-    if (unknown > 0 && (guint) unknown < n_series)
-      {
-        series += unknown;
-        n_series -= (guint) unknown;
-        first = coordena_competencia_add (first, unknown);
-      }
-  }
   for (guint i = 0; i < n_series; i++)
     {
       CoordenaCompetencia c = coordena_competencia_add (first, (int) i);

@@ -637,9 +637,16 @@ coordena_summary_has_unknown_bases (const CoordenaSummary *s)
 const gint64 *
 coordena_summary_get_series (const CoordenaSummary *s, CoordenaCompetencia *first, guint *n)
 {
-  *first = s->series_first;
-  *n = s->current != 0 ? s->n_series : 0;
-  return s->series;
+  /* Before the roster's first competência nothing is known: an empty bar there would read as a
+   * month without loss, so every chart starts where the data does. */
+  int unknown = s->current != 0 ? coordena_competencia_diff (coordena_roster_get_first_competencia (s->roster),
+                                                              s->series_first) : 0;
+
+  if (unknown < 0 || (guint) unknown >= s->n_series)
+    unknown = 0;
+  *first = coordena_competencia_add (s->series_first, unknown);
+  *n = s->current != 0 ? s->n_series - (guint) unknown : 0;
+  return s->series + unknown;
 }
 
 guint
