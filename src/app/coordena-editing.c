@@ -62,7 +62,7 @@ offer_undo (GtkWindow *parent, AdwToast *toast)
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   if (!COORDENA_IS_WINDOW (parent))
     {
-      g_object_unref (g_object_ref_sink (toast));
+      g_object_unref (toast);  /* an AdwToast is not floating: ours is the only reference */
       return;
     }
   g_object_set_data_full (G_OBJECT (toast), "coordena-db",
