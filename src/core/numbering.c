@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <glib/gi18n-lib.h>
@@ -476,7 +477,7 @@ coordena_numbering_peek_next (CoordenaStore *store, const char *sequence, guint 
 
 /* Appends one line and makes it durable before the database commits. */
 static gboolean
-append_register (const char *path, const CoordenaIssuedNumber *issued, GError **error)
+append_register (const char *path, const CoordenaIssuedNumber *issued, gboolean exclusive, GError **error)
 {
   g_autofree char *seq = field (issued->sequence);
   g_autofree char *date = field (issued->date);
@@ -497,6 +498,37 @@ append_register (const char *path, const CoordenaIssuedNumber *issued, GError **
     goto fail;
   if (!created && (st.st_mode & 077) != 0)
     fchmod (fd, 0600);
+  /* The state's register is shared by every database of the state this user keeps: two of them
+   * generating at the same moment could both have chosen the same number. Under the lock, the
+   * register is read again and a number taken meanwhile is refused, never printed twice. */
+  if (exclusive)
+    {
+      g_autoptr(GPtrArray) now = NULL;
+      g_autoptr(GError) local = NULL;
+
+      while (flock (fd, LOCK_EX) != 0)
+        if (errno != EINTR)
+          goto fail_fd;
+      now = coordena_numbering_read_register (path, &local);
+      if (now == NULL)
+        {
+          close (fd);
+          g_propagate_error (error, g_steal_pointer (&local));
+          return FALSE;
+        }
+      if (issued_in_register (now, issued->sequence, issued->year, issued->number) != NULL)
+        {
+          close (fd);
+          g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                       _("The number %u/%u was issued a moment ago by another Coordena working on a database of "
+                         "this state (register %s). Nothing was issued: generate the document again, and it takes "
+                         "the next number."), issued->number, issued->year, path);
+          return FALSE;
+        }
+      /* Lines written meanwhile by the other program change where the file ends. */
+      if (!created && g_stat (path, &st) != 0)
+        goto fail_fd;
+    }
   /* A line cut short by a crash is closed, so the new one stands alone. */
   if (!created && st.st_size > 0)
     {
@@ -557,8 +589,7 @@ coordena_numbering_issue (CoordenaStore *store, const CoordenaIssuedNumber *issu
 
   if (!coordena_store_numbering_record (store, issued, error))
     return FALSE;
-  if (path != NULL && !append_register (path, issued, error))
-    return FALSE;
+  /* The state's register first: it is the one another database can race for. */
   if (user != NULL)
     {
       g_autofree char *dir = g_path_get_dirname (user);
@@ -572,9 +603,11 @@ coordena_numbering_issue (CoordenaStore *store, const CoordenaIssuedNumber *issu
                          "make it writable, then try again."), dir, g_strerror (saved));
           return FALSE;
         }
-      if (!append_register (user, issued, error))
+      if (!append_register (user, issued, TRUE, error))
         return FALSE;
     }
+  if (path != NULL && !append_register (path, issued, FALSE, error))
+    return FALSE;
   return TRUE;
 }
 
