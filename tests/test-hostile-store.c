@@ -1145,6 +1145,58 @@ test_output_is_database (void)
   g_assert_true (g_file_test (fine, G_FILE_TEST_IS_REGULAR));
 }
 
+/* Another database of the secretariat, a backup copy and the state's register of numbers are never
+ * written over by a command that writes a file, whatever database is open. */
+static void
+test_output_is_another_database (void)
+{
+  g_autofree char *a = new_db ("precioso-a.db");
+  g_autofree char *b = new_db ("precioso-b.db");
+  g_autofree char *copy = g_build_filename (tmp_dir, "precioso-copia.db", NULL);
+  g_autofree char *reg = g_build_filename (tmp_dir, "oficios-RS.log", NULL);
+  g_autofree char *b_before = NULL;
+  g_autofree char *copy_before = NULL;
+
+  RUN_OK (a, "backup", copy);
+  write_text (reg, "registro\n");
+  b_before = dump_db (b);
+  copy_before = dump_db (copy);
+  {
+    const char *const targets[] = { b, copy };
+
+    for (guint t = 0; t < G_N_ELEMENTS (targets); t++)
+      {
+        const char *const *commands[] = {
+          (const char *const[]) { "export", "roster", targets[t], NULL },
+          (const char *const[]) { "forecast", "-o", targets[t], NULL },
+          (const char *const[]) { "backup", targets[t], NULL },
+        };
+
+        for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
+          {
+            g_auto(Run) r = { 0 };
+
+            run_argv (&r, AS_SELF, a, commands[c]);
+            assert_refusal (&r, 1, "é um banco de dados (outro, ou uma cópia de segurança): nunca se grava por cima dele");
+          }
+      }
+  }
+  {
+    g_auto(Run) r = { 0 };
+
+    RUN (&r, a, "export", "roster", reg);
+    assert_refusal (&r, 1, "é um registro dos números de ofício emitidos");
+  }
+  {
+    g_autofree char *b_after = dump_db (b);
+    g_autofree char *copy_after = dump_db (copy);
+
+    g_assert_cmpstr (b_after, ==, b_before);
+    g_assert_cmpstr (copy_after, ==, copy_before);
+    g_assert_true (file_has (reg, "registro"));
+  }
+}
+
 /* A backup aimed at a folder or at no name says what is wrong in Portuguese. */
 static void
 test_backup_bad_names (void)
@@ -1481,6 +1533,7 @@ main (int argc, char **argv)
   g_test_add_func ("/hostile-store/input", test_bad_input);
   g_test_add_func ("/hostile-store/files", test_files_and_modes);
   g_test_add_func ("/hostile-store/output/is-database", test_output_is_database);
+  g_test_add_func ("/hostile-store/output/is-another-database", test_output_is_another_database);
   g_test_add_func ("/hostile-store/output/backup-names", test_backup_bad_names);
   g_test_add_func ("/hostile-store/restore/over-damaged", test_restore_over_damaged);
   g_test_add_func ("/hostile-store/restore/dangling-rows", test_restore_dangling_rows);

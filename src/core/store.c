@@ -5,6 +5,8 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
@@ -1530,6 +1532,45 @@ canonical_output_name (const char *path)
   return g_canonicalize_filename (path, NULL);
 }
 
+/* Files no command may write over, whatever database is open: a register of issued numbers
+ * (beside any database, or the state's in the user's data folder) and any SQLite database — another
+ * database of the secretariat, or a copy made by backup. */
+static gboolean
+check_not_precious (const char *path, GError **error)
+{
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *real = g_canonicalize_filename (path, NULL);
+  g_autofree char *resolved = realpath (real, NULL);
+  g_autofree char *resolved_base = resolved != NULL ? g_path_get_basename (resolved) : NULL;
+  char header[16] = { 0 };
+  FILE *f;
+
+  for (const char *b = base; b != NULL; b = b == base ? resolved_base : NULL)
+    if (g_str_has_suffix (b, ".oficios.log") || (g_str_has_prefix (b, "oficios-") && g_str_has_suffix (b, ".log")))
+      {
+        g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                     _("%s is a register of issued ofício numbers, which Coordena keeps so that no number is "
+                       "printed twice: choose another name. Nothing was written."), path);
+        return FALSE;
+      }
+  f = fopen (path, "rb");
+  if (f != NULL)
+    {
+      gboolean is_db = fread (header, 1, sizeof header, f) == sizeof header
+                       && memcmp (header, "SQLite format 3", 16) == 0;
+
+      fclose (f);
+      if (is_db)
+        {
+          g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                       _("%s is a database (another one, or a backup copy): it is never written over. Choose a new "
+                         "name, or move the old file away first. Nothing was written."), path);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 gboolean
 coordena_store_check_output_path (CoordenaStore *store, const char *path, GError **error)
 {
@@ -1577,7 +1618,7 @@ coordena_store_check_output_name (const char *db_path, const char *path, GError 
                    path);
       return FALSE;
     }
-  return TRUE;
+  return check_not_precious (path, error);
 }
 
 /* TRUE when path names the database file itself (or one of its companions). */
