@@ -1197,6 +1197,26 @@ test_output_is_another_database (void)
   }
 }
 
+/* A demonstration's copy is never restored over a database of real data. */
+static void
+test_restore_demo_over_real (void)
+{
+  g_autofree char *real = new_db ("real-restaura.db");
+  g_autofree char *demo = new_path ("demo-restaura.db");
+  g_autofree char *copy = new_path ("demo-restaura-copia.db");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_auto(Run) r = { 0 };
+
+  RUN_OK (demo, "init", "--uf", "RS", "--demo");
+  RUN_OK (demo, "backup", copy);
+  before = dump_db (real);
+  RUN (&r, real, "restore", copy);
+  assert_refusal (&r, 1, "é de um banco de dados de demonstração");
+  after = dump_db (real);
+  g_assert_cmpstr (after, ==, before);
+}
+
 /* A backup aimed at a folder or at no name says what is wrong in Portuguese. */
 static void
 test_backup_bad_names (void)
@@ -1534,6 +1554,7 @@ main (int argc, char **argv)
   g_test_add_func ("/hostile-store/files", test_files_and_modes);
   g_test_add_func ("/hostile-store/output/is-database", test_output_is_database);
   g_test_add_func ("/hostile-store/output/is-another-database", test_output_is_another_database);
+  g_test_add_func ("/hostile-store/restore/demo-over-real", test_restore_demo_over_real);
   g_test_add_func ("/hostile-store/output/backup-names", test_backup_bad_names);
   g_test_add_func ("/hostile-store/restore/over-damaged", test_restore_over_damaged);
   g_test_add_func ("/hostile-store/restore/dangling-rows", test_restore_dangling_rows);

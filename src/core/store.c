@@ -1825,6 +1825,15 @@ coordena_store_restore_full (CoordenaStore *store, const char *source, gboolean 
                    source, their_uf, our_uf, our_uf, their_uf);
       return FALSE;
     }
+  /* A demonstration never takes the place of real data: it lives in a database of its own. */
+  if (coordena_store_is_demo (src) && !coordena_store_is_demo (store))
+    {
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                   _("The backup %s is a copy of a demonstration database, and this database holds real data: a "
+                     "demonstration is never restored over it. Open the demonstration in a database of its own "
+                     "instead. The database was not changed."), source);
+      return FALSE;
+    }
 
   /* Whatever is replaced stays recoverable. */
   safety = unique_aside_name (store->path, "before-restore", ".bak");
