@@ -376,8 +376,9 @@ coordena_numbering_check_order (CoordenaStore *store, const char *sequence, guin
       else
         g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
                      _("the number %u/%u cannot be dated %s: the higher number %u/%u (%s) is dated %s, and numbers "
-                       "follow dates; date it %s or earlier, or give a higher number"),
-                     number, year, d, r->number, year, r->document, o, o);
+                       "follow dates; give a number above %u/%u, or move the counter past it (Preferências, "
+                       "“Próximo número do contador do Coordena neste ano”, or “coordena-cli profile set numeracao.proximo %u”)"),
+                     number, year, d, r->number, year, r->document, o, r->number, year, r->number + 1);
       return FALSE;
     }
   return TRUE;
