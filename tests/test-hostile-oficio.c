@@ -929,6 +929,29 @@ test_dates_within_the_year (void)
 
 /* QA 6, 7: --arquivo takes only an ordinary PDF, PNG or JPEG (a database holding CNS, a FIFO,
  * /dev/zero are refused at once); the counter cannot be set past 99999. */
+/* A register of numbers replaced by a pipe or a link to a device is refused at once: no hang, no
+ * memory filled, no number issued. */
+static void
+test_register_not_a_file (void)
+{
+  g_auto(Run) r = { 0 };
+  g_autofree char *reg = NULL;
+
+  setup ("registro-estranho");
+  reg = g_strconcat (db, ".oficios.log", NULL);
+  g_unlink (reg);
+  g_assert_cmpint (mkfifo (reg, 0600), ==, 0);
+  g_free (generate (&r, "secretario", NULL, "fila.pdf"));
+  g_assert_cmpint (r.status, ==, 1);
+  assert_has (r.err, "deveria ser o registro de números emitidos");
+  g_unlink (reg);
+  g_assert_cmpint (symlink ("/dev/zero", reg), ==, 0);
+  g_free (generate (&r, "secretario", NULL, "zero.pdf"));
+  g_assert_cmpint (r.status, ==, 1);
+  assert_has (r.err, "deveria ser o registro de números emitidos");
+  g_unlink (reg);
+}
+
 static void
 test_register_file_kinds (void)
 {
@@ -1149,6 +1172,7 @@ main (int argc, char **argv)
   g_test_add_func ("/hostile-oficio/copy-cannot-reissue", test_copy_cannot_reissue);
   g_test_add_func ("/hostile-oficio/dates-within-the-year", test_dates_within_the_year);
   g_test_add_func ("/hostile-oficio/register-file-kinds", test_register_file_kinds);
+  g_test_add_func ("/hostile-oficio/register-not-a-file", test_register_not_a_file);
   g_test_add_func ("/hostile-oficio/control-characters", test_control_characters);
   g_test_add_func ("/hostile-oficio/offer-files-guarded", test_offer_files_guarded);
   g_test_add_func ("/hostile-oficio/stale-temporaries", test_stale_temporaries);

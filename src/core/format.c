@@ -218,7 +218,8 @@ coordena_format_money_or_empty (gint64 centavos)
 gboolean
 coordena_text_is_hidden_control (gunichar c)
 {
-  return c < 0x20 || (c >= 0x7f && c <= 0x9f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+  return c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0x2028 || c == 0x2029 || (c >= 0x202a && c <= 0x202e)
+         || (c >= 0x2066 && c <= 0x2069);
 }
 
 gboolean

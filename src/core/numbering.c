@@ -131,6 +131,16 @@ coordena_numbering_read_register (const char *path, GError **error)
 
   if (path == NULL)
     return g_steal_pointer (&list);
+  /* Read only an ordinary file of a sane size: a register replaced by a device, a pipe or a link to
+   * one would otherwise hang or fill the memory. */
+  if (g_stat (path, &st) == 0 && (!S_ISREG (st.st_mode) || st.st_size > 256 * 1024 * 1024))
+    {
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_IO,
+                   _("%s should be the register of issued numbers, an ordinary text file, but it is not (a device, "
+                     "a pipe, a folder or a file far too large). Coordena issues no number until it is one again: "
+                     "restore it from a backup copy."), path);
+      return NULL;
+    }
   if (!g_file_get_contents (path, &text, &length, &local))
     {
       if (g_error_matches (local, G_FILE_ERROR, G_FILE_ERROR_NOENT))
