@@ -14,6 +14,7 @@
 #include <coordena/coordena.h>
 
 #include "cnes-real.h"
+#include "cnes-synth.h"
 
 const char *const cnes_real_needed[5] = {
   "tbEquipe", "rlEstabEquipeProf", "tbCargaHorariaSus", "tbDadosProfissionalSus", "tbEstabelecimento",
@@ -34,39 +35,6 @@ static const char *const last_names[] = {
   "DA SILVA", "DOS SANTOS", "PEREIRA", "GON\xc7\x41LVES", "ARA\xdaJO", "RIBEIRO", "ASSUN\xc7\xc3O", "FERREIRA",
   "RODRIGUES", "ALVES", "LIMA", "GOMES", "COSTA", "MARTINS", "MAG\xc3LH\xc3\x45S", "BRAND\xc3O",
 };
-
-static char
-mod11 (const char *six)
-{
-  static const int w[6] = { 7, 6, 5, 4, 3, 2 };
-  int s = 0, r;
-
-  for (int i = 0; i < 6; i++)
-    s += (six[i] - '0') * w[i];
-  r = s % 11;
-  return (char) ('0' + (r < 2 ? 0 : 11 - r));
-}
-
-/* A valid CNS of the 7/8/9 family from a number. */
-static void
-make_cns (guint64 n, char out[16])
-{
-  for (;; n++)
-    {
-      int s = 0, d;
-
-      g_snprintf (out, 16, "7%013" G_GUINT64_FORMAT, n % G_GUINT64_CONSTANT (10000000000000));
-      for (int i = 0; i < 14; i++)
-        s += (out[i] - '0') * (15 - i);
-      d = (11 - s % 11) % 11;
-      if (d != 10)
-        {
-          out[14] = (char) ('0' + d);
-          out[15] = '\0';
-          return;
-        }
-    }
-}
 
 /* CO_PROFISSIONAL_SUS: 16 hexadecimal digits, one per professional (an odd multiplier is a bijection). */
 static void
@@ -89,7 +57,7 @@ make_unit (const char *mun, guint64 n, char out[14])
   char six[7];
 
   g_snprintf (six, sizeof six, "%06u", (guint) (n % 1000000));
-  g_snprintf (out, 14, "%s%s%c", mun, six, mod11 (six));
+  g_snprintf (out, 14, "%s%s%c", mun, six, cnes_synth_check_digit (six));
 }
 
 static FILE *
@@ -185,7 +153,7 @@ write_equipe_and_members (Gen *g, const char *dir, GError **error)
 
       make_unit (mun, i, unit);
       g_snprintf (six, sizeof six, "%06u", 200000 + i % 800000);
-      g_snprintf (ine, sizeof ine, "000%s%c", six, mod11 (six));
+      g_snprintf (ine, sizeof ine, "000%s%c", six, cnes_synth_check_digit (six));
       fprintf (eq, "\"%s\";\"%04u\";\"%u\";\"%s\";\"%s\";\"%s\";\"ESF S\xc3O JOS\xc9 %u\";\"01/02/2019\";\"\";"
                    "\"\";\"\";\"12/08/2025\";\"GESTOR%u\";\"\";\"\";\"0\";\"0\";\"1\";\"0\";\"0\";\"0\";\"0\";\"0\";"
                    "\"0\";\"0\";\"0\";\"\";\"12/08/2025\";\"%s\"\r\n",
@@ -279,7 +247,7 @@ write_dados (Gen *g, const char *dir, GError **error)
       guint64 quota = (prof + 1) * fillers / MAX (g->n_members, 1);
 
       make_prof (prof, prof_id);
-      make_cns (prof * 7919, cns);
+      cnes_synth_cns (prof * 7919, cns);
       make_name (prof, name, sizeof name);
       fprintf (dp, "\"%s\";\"%011" G_GUINT64_FORMAT "\";\"%s\";\"%s\";\"S\";\"12/08/2025\";\"GESTOR%u\";\"12/08/2025\";"
                    "\"10\"\r\n", prof_id, prof * 13 % G_GUINT64_CONSTANT (100000000000), name, cns, (guint) (prof % 997));
@@ -288,7 +256,7 @@ write_dados (Gen *g, const char *dir, GError **error)
           guint64 n = g->n_members + written_fillers;
 
           make_prof (n, prof_id);
-          make_cns (n * 7919, cns);
+          cnes_synth_cns (n * 7919, cns);
           make_name (n, name, sizeof name);
           fprintf (dp, "\"%s\";\"%011" G_GUINT64_FORMAT "\";\"%s\";\"%s\";\"S\";\"12/08/2025\";\"GESTOR%u\";"
                        "\"12/08/2025\";\"10\"\r\n", prof_id, n * 13 % G_GUINT64_CONSTANT (100000000000), name, cns,

@@ -12,8 +12,8 @@
 
 static const char *const cbos[] = { "225142", "223565", "322245", "515105", "515105", "515105", "515105", "515105" };
 
-static char
-mod11 (const char *six)
+char
+cnes_synth_check_digit (const char *six)
 {
   static const int w[6] = { 7, 6, 5, 4, 3, 2 };
   int s = 0, r;
@@ -24,9 +24,8 @@ mod11 (const char *six)
   return (char) ('0' + (r < 2 ? 0 : 11 - r));
 }
 
-/* A valid CNS of the 7/8/9 family from a number. */
-static void
-make_cns (guint64 n, char out[16])
+void
+cnes_synth_cns (guint64 n, char out[16])
 {
   for (;; n++)
     {
@@ -98,9 +97,9 @@ make_team (guint i, const char *mun, SynthTeam *t)
 
   g_strlcpy (t->mun, mun, sizeof t->mun);
   g_snprintf (six, sizeof six, "%06u", 100000 + i % 900000);
-  g_snprintf (t->unit, sizeof t->unit, "%s%s%c", mun, six, mod11 (six));
+  g_snprintf (t->unit, sizeof t->unit, "%s%s%c", mun, six, cnes_synth_check_digit (six));
   g_snprintf (six, sizeof six, "%06u", 200000 + i % 800000);
-  g_snprintf (t->ine, sizeof t->ine, "000%s%c", six, mod11 (six));
+  g_snprintf (t->ine, sizeof t->ine, "000%s%c", six, cnes_synth_check_digit (six));
   t->seq = 10000 + i;
 }
 
@@ -167,7 +166,7 @@ cnes_synth_write (const char *dir, const CnesSynthOptions *o, CnesSynthCounts *c
                    t.mun, t.seq, prof, t.unit, cbo, left ? "10/01/2021" : "");
           fprintf (ch, "\"%s\";\"P%09" G_GUINT64_FORMAT "\";\"%s\";\"010101\";\"S\";\"0\";\"0\";\"%u\"\r\n",
                    t.unit, prof, cbo, 40u);
-          make_cns (prof * 7919, cns);
+          cnes_synth_cns (prof * 7919, cns);
           fprintf (dp, "\"P%09" G_GUINT64_FORMAT "\";\"PROFISSIONAL %" G_GUINT64_FORMAT " ASSUN\xc7\xc3O\";"
                        "\"00000000000\";\"%s\";\"12/08/2025\"\r\n", prof, prof, cns);
           c.carga_rows++;
@@ -184,7 +183,7 @@ cnes_synth_write (const char *dir, const CnesSynthOptions *o, CnesSynthCounts *c
       prof++;
       fprintf (ch, "\"%02u%04u%07u\";\"P%09" G_GUINT64_FORMAT "\";\"515105\";\"010101\";\"S\";\"0\";\"0\";\"40\"\r\n",
                other_uf, (guint) (k % 9000), (guint) (k % 9000000), prof);
-      make_cns (prof * 7919, cns);
+      cnes_synth_cns (prof * 7919, cns);
       fprintf (dp, "\"P%09" G_GUINT64_FORMAT "\";\"OUTRO ESTADO %" G_GUINT64_FORMAT "\";\"00000000000\";\"%s\";"
                    "\"12/08/2025\"\r\n", prof, k, cns);
       c.carga_rows++;
@@ -243,7 +242,7 @@ cnes_synth_write_flat (const char *path, const CnesSynthOptions *o, GError **err
           char cns[16];
 
           prof++;
-          make_cns (prof * 7919, cns);
+          cnes_synth_cns (prof * 7919, cns);
           fprintf (f, "%s;%s;%s;40\n", t.ine, cns, cbos[m % G_N_ELEMENTS (cbos)]);
         }
     }

@@ -32,4 +32,10 @@ gboolean cnes_synth_write (const char *dir, const CnesSynthOptions *options, Cne
 /* The state's team-member rows as a plain CSV (ine;cns;cbo;horas), for comparing with sqlite3 .import. */
 gboolean cnes_synth_write_flat (const char *path, const CnesSynthOptions *options, GError **error);
 
+/* The mod-11 check digit of a CNES or INE from the six digits before it. */
+char cnes_synth_check_digit (const char *six);
+
+/* A valid CNS of the 7/8/9 family from a number (the next valid one at or after it). */
+void cnes_synth_cns (guint64 n, char out[16]);
+
 G_END_DECLS
