@@ -16,7 +16,7 @@
 #include <coordena/import.h>
 #include <coordena/store.h>
 
-#include "coordena-equipes-page.h"
+#include "coordena-teams-page.h"
 #include "ui-app-helpers.h"
 #include "ui-helpers.h"
 
@@ -149,7 +149,7 @@ main (int argc, char **argv)
   g_autofree char *db = NULL;
   CoordenaApplication *app;
   CoordenaWindow *window;
-  CoordenaEquipesPage *equipes;
+  CoordenaTeamsPage *equipes;
   GtkEditable *search;
   /* Typing "belo h", taking it back to nothing, then an INE: each step is one key. */
   static const char *typed[] = { "b", "be", "bel", "belo", "belo ", "belo h", "belo ", "belo", "bel", "be", "b", "",
@@ -174,8 +174,8 @@ main (int argc, char **argv)
   data_shown = (g_get_monotonic_time () - t0) / 1e3;
   cpu0 = thread_cpu_ms () - cpu0;
 
-  equipes = COORDENA_EQUIPES_PAGE (coordena_window_get_page_widget (window, "equipes"));
-  search = coordena_equipes_page_get_search (equipes);
+  equipes = COORDENA_TEAMS_PAGE (coordena_window_get_page_widget (window, "equipes"));
+  search = coordena_teams_page_get_search (equipes);
   for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
     {
       gint64 k0 = g_get_monotonic_time ();
@@ -193,7 +193,7 @@ main (int argc, char **argv)
       keystrokes[i] = (g_get_monotonic_time () - k0) / 1e3;
       cpu[i] = thread_cpu_ms () - c0;
       printf ("  busca “%s”: %u equipes na tela em %.1f ms (CPU da janela %.1f ms)\n", typed[i],
-              g_list_model_get_n_items (coordena_equipes_page_get_shown (equipes)), keystrokes[i], cpu[i]);
+              g_list_model_get_n_items (coordena_teams_page_get_shown (equipes)), keystrokes[i], cpu[i]);
     }
   qsort (keystrokes, G_N_ELEMENTS (typed), sizeof (double), compare_double);
   qsort (cpu, G_N_ELEMENTS (typed), sizeof (double), compare_double);

@@ -8,8 +8,8 @@
 #include <coordena/coordena.h>
 
 #include "coordena-editing.h"
-#include "coordena-equipes-page.h"
-#include "coordena-painel-page.h"
+#include "coordena-teams-page.h"
+#include "coordena-dashboard-page.h"
 #include "coordena-team-detail.h"
 #include "coordena-team-editor.h"
 #include "ui-app-helpers.h"
@@ -29,11 +29,11 @@ type (CoordenaTeamEditor *editor, guint field, const char *text)
 static guint
 members_shown (CoordenaWindow *window)
 {
-  CoordenaEquipesPage *page = COORDENA_EQUIPES_PAGE (coordena_window_get_page_widget (window, "equipes"));
+  CoordenaTeamsPage *page = COORDENA_TEAMS_PAGE (coordena_window_get_page_widget (window, "equipes"));
 
-  g_assert_true (coordena_equipes_page_show_team (page, NEW_INE));
+  g_assert_true (coordena_teams_page_show_team (page, NEW_INE));
   ui_wait_for_frames (GTK_WIDGET (window), 2);
-  return coordena_team_detail_get_n_members_shown (COORDENA_TEAM_DETAIL (coordena_equipes_page_get_detail (page)));
+  return coordena_team_detail_get_n_members_shown (COORDENA_TEAM_DETAIL (coordena_teams_page_get_detail (page)));
 }
 
 static void
@@ -41,7 +41,7 @@ test_add_team_and_member (void)
 {
   CoordenaWindow *window = ui_app_open_window (app);
   CoordenaWorkspace *workspace = coordena_window_get_workspace (window);
-  CoordenaPainelPage *painel = COORDENA_PAINEL_PAGE (coordena_window_get_page_widget (window, "painel"));
+  CoordenaDashboardPage *painel = COORDENA_DASHBOARD_PAGE (coordena_window_get_page_widget (window, "painel"));
   CoordenaSummary *summary = coordena_workspace_get_summary (workspace);
   guint teams = coordena_summary_get_n_teams (summary);
   guint evaluated = coordena_summary_get_n_evaluated (summary);
@@ -74,9 +74,9 @@ test_add_team_and_member (void)
   /* The table and the KPIs count it. */
   summary = coordena_workspace_get_summary (workspace);
   g_assert_cmpuint (coordena_summary_get_n_teams (summary), ==, teams + 1);
-  shown = coordena_equipes_page_get_shown (COORDENA_EQUIPES_PAGE (coordena_window_get_page_widget (window, "equipes")));
+  shown = coordena_teams_page_get_shown (COORDENA_TEAMS_PAGE (coordena_window_get_page_widget (window, "equipes")));
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, teams + 1);
-  g_assert_cmpstr (coordena_painel_page_get_kpi (painel, 0), ==, evaluated_after);
+  g_assert_cmpstr (coordena_dashboard_page_get_kpi (painel, 0), ==, evaluated_after);
   g_assert_cmpuint (members_shown (window), ==, 0);
 
   /* A member: a wrong CNS is refused, a right one saved. */
@@ -137,7 +137,7 @@ test_remove_team_with_undo (void)
 
   coordena_window_show_page (window, "equipes");
   g_assert_cmpuint (members_shown (window), ==, 1);
-  g_assert_true (gtk_widget_activate_action (coordena_equipes_page_get_detail (COORDENA_EQUIPES_PAGE (coordena_window_get_page_widget (window, "equipes"))),
+  g_assert_true (gtk_widget_activate_action (coordena_teams_page_get_detail (COORDENA_TEAMS_PAGE (coordena_window_get_page_widget (window, "equipes"))),
                                              "team.remove", NULL));
   toast = coordena_window_get_last_toast (window);
   g_assert_nonnull (toast);

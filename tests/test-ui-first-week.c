@@ -17,7 +17,7 @@
 #include <coordena/roster-edit.h>
 
 #include "coordena-editing.h"
-#include "coordena-equipes-page.h"
+#include "coordena-teams-page.h"
 #include "coordena-file-chooser.h"
 #include "coordena-first-run.h"
 #include "coordena-import-dialog.h"
@@ -25,7 +25,7 @@
 #include "coordena-team-detail.h"
 #include "coordena-team-editor.h"
 #include "coordena-team-item.h"
-#include "coordena-previsao-page.h"
+#include "coordena-forecast-page.h"
 #include "coordena-preferences-window.h"
 #include "ui-app-helpers.h"
 #include "ui-helpers.h"
@@ -291,7 +291,7 @@ test_profile_fields_by_label (void)
 static gboolean
 forecast_computed (gpointer page)
 {
-  return coordena_previsao_page_get_summary (page) != NULL;
+  return coordena_forecast_page_get_summary (page) != NULL;
 }
 
 static void
@@ -299,7 +299,7 @@ test_previsao_fits (void)
 {
   g_autofree char *db = ui_app_make_database ("CE");
   CoordenaWindow *window = ui_app_open_on (app, db, "previsao");
-  CoordenaPrevisaoPage *page = COORDENA_PREVISAO_PAGE (coordena_window_get_page_widget (window, "previsao"));
+  CoordenaForecastPage *page = COORDENA_FORECAST_PAGE (coordena_window_get_page_widget (window, "previsao"));
 
   GtkColumnView *view = NULL;
   GListModel *rows;
@@ -346,24 +346,24 @@ test_previsao_fits (void)
     }
 
   /* A row's button fills the scenario form: no INE to type. */
-  rows = coordena_previsao_page_get_rows (page);
+  rows = coordena_forecast_page_get_rows (page);
   first = g_list_model_get_item (rows, 0);
-  coordena_previsao_page_plan_change (page, 0);
+  coordena_forecast_page_plan_change (page, 0);
   ui_flush ();
   ine_row = find_named (GTK_WIDGET (page), "scenario-ine");
   g_assert_nonnull (ine_row);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ine_row)), ==, coordena_team_item_get_ine (first));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "previsao.add-change", NULL));
   ui_flush ();
-  g_assert_cmpuint (coordena_previsao_page_get_n_changes (page), ==, 1);
+  g_assert_cmpuint (coordena_forecast_page_get_n_changes (page), ==, 1);
 
   /* Activating a row opens the team in Equipes. */
-  coordena_previsao_page_activate_row (page, 0);
+  coordena_forecast_page_activate_row (page, 0);
   ui_flush ();
   g_assert_cmpstr (coordena_window_get_page (window), ==, "equipes");
   {
-    CoordenaEquipesPage *equipes = COORDENA_EQUIPES_PAGE (coordena_window_get_page_widget (window, "equipes"));
-    GtkWidget *detail = coordena_equipes_page_get_detail (equipes);
+    CoordenaTeamsPage *equipes = COORDENA_TEAMS_PAGE (coordena_window_get_page_widget (window, "equipes"));
+    GtkWidget *detail = coordena_teams_page_get_detail (equipes);
 
     g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (detail)) || gtk_widget_get_mapped (detail));
   }
@@ -385,9 +385,9 @@ member_hours (CoordenaWindow *window, const char *ine, CoordenaCompetencia compe
 }
 
 static const char *
-shown_ine (CoordenaEquipesPage *page)
+shown_ine (CoordenaTeamsPage *page)
 {
-  CoordenaTeamItem *item = coordena_team_detail_get_item (COORDENA_TEAM_DETAIL (coordena_equipes_page_get_detail (page)));
+  CoordenaTeamItem *item = coordena_team_detail_get_item (COORDENA_TEAM_DETAIL (coordena_teams_page_get_detail (page)));
 
   return item != NULL ? coordena_team_item_get_ine (item) : NULL;
 }
@@ -398,10 +398,10 @@ test_edit_undo_keeps_place (void)
   g_autofree char *db = ui_app_make_database ("CE");
   CoordenaWindow *window = ui_app_open_on (app, db, "equipes");
   CoordenaWorkspace *workspace = coordena_window_get_workspace (window);
-  CoordenaEquipesPage *page = COORDENA_EQUIPES_PAGE (coordena_window_get_page_widget (window, "equipes"));
-  GtkEditable *search = coordena_equipes_page_get_search (page);
-  GtkAdjustment *v = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (coordena_equipes_page_get_column_view (page)));
-  GListModel *shown = coordena_equipes_page_get_shown (page);
+  CoordenaTeamsPage *page = COORDENA_TEAMS_PAGE (coordena_window_get_page_widget (window, "equipes"));
+  GtkEditable *search = coordena_teams_page_get_search (page);
+  GtkAdjustment *v = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (coordena_teams_page_get_column_view (page)));
+  GListModel *shown = coordena_teams_page_get_shown (page);
   g_autoptr(CoordenaTeamItem) item = NULL;
   g_autofree char *ine = NULL, *cns = NULL;
   g_autoptr(GArray) members = NULL;
@@ -419,7 +419,7 @@ test_edit_undo_keeps_place (void)
   g_assert_cmpuint (n_shown, >, 20);
   item = g_list_model_get_item (shown, n_shown - 3);
   ine = g_strdup (coordena_team_item_get_ine (item));
-  g_assert_true (coordena_equipes_page_show_team (page, ine));
+  g_assert_true (coordena_teams_page_show_team (page, ine));
   ui_wait_for_frames (GTK_WIDGET (window), 3);
   gtk_adjustment_set_value (v, MIN (400, gtk_adjustment_get_upper (v) - gtk_adjustment_get_page_size (v)));
   ui_wait_for_frames (GTK_WIDGET (window), 3);

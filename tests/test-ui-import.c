@@ -15,10 +15,10 @@
 #include <coordena/coordena.h>
 #include <coordena/demo.h>
 
-#include "coordena-equipes-page.h"
+#include "coordena-teams-page.h"
 #include "coordena-first-run.h"
 #include "coordena-import-dialog.h"
-#include "coordena-painel-page.h"
+#include "coordena-dashboard-page.h"
 #include "coordena-preferences-window.h"
 #include "ui-app-helpers.h"
 #include "ui-helpers.h"
@@ -380,7 +380,7 @@ test_roster_csv_import (void)
     "202509;2800308;2345678;0009876543;eSF;700000002375707;Carla Dias;322245;40;N\n"
     "202509;2800308;2345678;0009876543;eSF;700000003167601;Davi Sousa;515105;40;N\n";
   CoordenaImportDialog *dialog;
-  CoordenaEquipesPage *equipes;
+  CoordenaTeamsPage *equipes;
   guint before;
 
   g_assert_no_error (error);
@@ -403,11 +403,11 @@ test_roster_csv_import (void)
 
   ui_app_wait_loaded (window);
   g_assert_cmpuint (coordena_summary_get_n_teams (coordena_workspace_get_summary (workspace)), ==, before + 1);
-  equipes = COORDENA_EQUIPES_PAGE (coordena_window_get_page_widget (window, "equipes"));
+  equipes = COORDENA_TEAMS_PAGE (coordena_window_get_page_widget (window, "equipes"));
   coordena_window_show_page (window, "equipes");
-  g_assert_true (coordena_equipes_page_show_team (equipes, "0009876543"));
+  g_assert_true (coordena_teams_page_show_team (equipes, "0009876543"));
   ui_wait_for_frames (GTK_WIDGET (window), 2);
-  g_assert_true (label_shows (coordena_equipes_page_get_detail (equipes), "Ana Lima"));
+  g_assert_true (label_shows (coordena_teams_page_get_detail (equipes), "Ana Lima"));
 }
 
 static void

@@ -10,7 +10,7 @@
 #include <coordena/coordena.h>
 #include <coordena/ruleset.h>
 
-#include "coordena-previsao-page.h"
+#include "coordena-forecast-page.h"
 #include "ui-app-helpers.h"
 #include "ui-helpers.h"
 
@@ -19,7 +19,7 @@ static CoordenaApplication *app;
 static gboolean
 computed (gpointer page)
 {
-  return coordena_previsao_page_get_summary (page) != NULL;
+  return coordena_forecast_page_get_summary (page) != NULL;
 }
 
 static void
@@ -27,17 +27,17 @@ test_bad_user_rules_fall_back (void)
 {
   g_autofree char *db = ui_app_make_database ("CE");
   CoordenaWindow *window;
-  CoordenaPrevisaoPage *page;
+  CoordenaForecastPage *page;
   GtkWidget *banner;
   const char *text = NULL;
 
   window = ui_app_open_on (app, db, "previsao");
-  page = COORDENA_PREVISAO_PAGE (coordena_window_get_page_widget (window, "previsao"));
+  page = COORDENA_FORECAST_PAGE (coordena_window_get_page_widget (window, "previsao"));
   g_assert_true (ui_app_wait_for (computed, page));
   ui_wait_for_frames (GTK_WIDGET (window), 2);
 
   /* The forecast is there, and the banner names the file. */
-  g_assert_true (g_str_has_prefix (coordena_previsao_page_get_headline (page), "R$ "));
+  g_assert_true (g_str_has_prefix (coordena_forecast_page_get_headline (page), "R$ "));
   banner = coordena_window_get_rules_banner (window);
   g_assert_true (gtk_widget_get_visible (banner));
   for (GtkWidget *w = gtk_widget_get_first_child (banner); w != NULL; w = gtk_widget_get_next_sibling (w))

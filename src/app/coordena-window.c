@@ -6,16 +6,16 @@
 #include <coordena/export.h>
 #include <coordena/ruleset.h>
 
-#include "coordena-adesao-page.h"
+#include "coordena-adhesion-page.h"
 #include "coordena-databases.h"
 #include "coordena-editing.h"
 #include "coordena-file-chooser.h"
-#include "coordena-equipes-page.h"
+#include "coordena-teams-page.h"
 #include "coordena-first-run.h"
 #include "coordena-import-dialog.h"
 #include "coordena-oficio-files.h"
-#include "coordena-painel-page.h"
-#include "coordena-previsao-page.h"
+#include "coordena-dashboard-page.h"
+#include "coordena-forecast-page.h"
 #include "coordena-window-private.h"
 #include "coordena-workspace.h"
 
@@ -32,9 +32,9 @@ struct _CoordenaWindow
   GtkStack *main_stack;
   AdwStatusPage *error_page;
   CoordenaFirstRun *first_run;
-  CoordenaPainelPage *painel_page;
-  CoordenaEquipesPage *equipes_page;
-  CoordenaPrevisaoPage *previsao_page;
+  CoordenaDashboardPage *painel_page;
+  CoordenaTeamsPage *equipes_page;
+  CoordenaForecastPage *previsao_page;
 
   GMenu *recent_menu;
 
@@ -323,7 +323,7 @@ static void
 show_team (CoordenaWindow *self, const char *ine)
 {
   coordena_window_show_page (self, "equipes");
-  coordena_equipes_page_show_team (self->equipes_page, ine);
+  coordena_teams_page_show_team (self->equipes_page, ine);
 }
 
 static void
@@ -339,14 +339,14 @@ show_kpi (CoordenaWindow *self, guint kpi)
     }
   coordena_window_show_page (self, "equipes");
   gtk_widget_activate_action (GTK_WIDGET (self->equipes_page), "equipes.clear-filters", NULL);
-  coordena_equipes_page_set_status_filter (self->equipes_page, status[kpi]);
+  coordena_teams_page_set_status_filter (self->equipes_page, status[kpi]);
 }
 
 static void
 show_municipio (CoordenaWindow *self, const char *ibge)
 {
   coordena_window_show_page (self, "equipes");
-  coordena_equipes_page_show_municipio (self->equipes_page, ibge);
+  coordena_teams_page_show_municipio (self->equipes_page, ibge);
 }
 
 /* ---- Import and export ------------------------------------------------------------------- */
@@ -478,7 +478,7 @@ find_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "main") != 0)
     return;
   coordena_window_show_page (self, "equipes");
-  coordena_equipes_page_focus_search (self->equipes_page);
+  coordena_teams_page_focus_search (self->equipes_page);
 }
 
 void
@@ -578,10 +578,10 @@ coordena_window_class_init (CoordenaWindowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   g_type_ensure (COORDENA_TYPE_FIRST_RUN);
-  g_type_ensure (COORDENA_TYPE_PAINEL_PAGE);
-  g_type_ensure (COORDENA_TYPE_EQUIPES_PAGE);
-  g_type_ensure (COORDENA_TYPE_PREVISAO_PAGE);
-  g_type_ensure (COORDENA_TYPE_ADESAO_PAGE);
+  g_type_ensure (COORDENA_TYPE_DASHBOARD_PAGE);
+  g_type_ensure (COORDENA_TYPE_TEAMS_PAGE);
+  g_type_ensure (COORDENA_TYPE_FORECAST_PAGE);
+  g_type_ensure (COORDENA_TYPE_ADHESION_PAGE);
   static const char *pages[] = { "painel", "equipes", "previsao", "adesao" };
 
   object_class->dispose = coordena_window_dispose;
@@ -637,9 +637,9 @@ coordena_window_init (CoordenaWindow *self)
   self->workspace = coordena_workspace_new ();
   g_signal_connect_swapped (self->workspace, "changed", G_CALLBACK (workspace_changed), self);
   coordena_first_run_set_workspace (self->first_run, self->workspace);
-  coordena_painel_page_set_workspace (self->painel_page, self->workspace);
-  coordena_equipes_page_set_workspace (self->equipes_page, self->workspace);
-  coordena_previsao_page_set_workspace (self->previsao_page, self->workspace);
+  coordena_dashboard_page_set_workspace (self->painel_page, self->workspace);
+  coordena_teams_page_set_workspace (self->equipes_page, self->workspace);
+  coordena_forecast_page_set_workspace (self->previsao_page, self->workspace);
   g_signal_connect_swapped (self->painel_page, "show-team", G_CALLBACK (show_team), self);
   g_signal_connect_swapped (self->painel_page, "show-municipio", G_CALLBACK (show_municipio), self);
   g_signal_connect_swapped (self->painel_page, "show-kpi", G_CALLBACK (show_kpi), self);

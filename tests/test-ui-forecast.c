@@ -7,7 +7,7 @@
 
 #include <coordena/coordena.h>
 
-#include "coordena-previsao-page.h"
+#include "coordena-forecast-page.h"
 #include "ui-app-helpers.h"
 #include "ui-helpers.h"
 
@@ -16,14 +16,14 @@ static CoordenaApplication *app;
 static gboolean
 computed (gpointer data)
 {
-  return coordena_previsao_page_get_summary (data) != NULL;
+  return coordena_forecast_page_get_summary (data) != NULL;
 }
 
-static CoordenaPrevisaoPage *
+static CoordenaForecastPage *
 previsao_page (CoordenaWindow **out)
 {
   CoordenaWindow *window = ui_app_open_window (app);
-  CoordenaPrevisaoPage *page = COORDENA_PREVISAO_PAGE (coordena_window_get_page_widget (window, "previsao"));
+  CoordenaForecastPage *page = COORDENA_FORECAST_PAGE (coordena_window_get_page_widget (window, "previsao"));
 
   coordena_window_show_page (window, "previsao");
   g_assert_true (ui_app_wait_for (computed, page));
@@ -33,7 +33,7 @@ previsao_page (CoordenaWindow **out)
 }
 
 static void
-wait_recomputed (CoordenaWindow *window, CoordenaPrevisaoPage *page)
+wait_recomputed (CoordenaWindow *window, CoordenaForecastPage *page)
 {
   ui_flush ();
   g_assert_true (ui_app_wait_for (computed, page));
@@ -57,11 +57,11 @@ static void
 test_forecast_shown (void)
 {
   CoordenaWindow *window;
-  CoordenaPrevisaoPage *page = previsao_page (&window);
+  CoordenaForecastPage *page = previsao_page (&window);
 
-  g_assert_true (g_str_has_prefix (coordena_previsao_page_get_headline (page), "R$ "));
-  g_assert_nonnull (strstr (coordena_previsao_page_get_headline (page), "de perda prevista até 09/2026"));
-  g_assert_cmpuint (g_list_model_get_n_items (coordena_previsao_page_get_rows (page)), >, 0);
+  g_assert_true (g_str_has_prefix (coordena_forecast_page_get_headline (page), "R$ "));
+  g_assert_nonnull (strstr (coordena_forecast_page_get_headline (page), "de perda prevista até 09/2026"));
+  g_assert_cmpuint (g_list_model_get_n_items (coordena_forecast_page_get_rows (page)), >, 0);
   g_assert_true (label_shows (GTK_WIDGET (page), "Cenário"));
   g_assert_true (label_shows (GTK_WIDGET (page), "Horizonte"));
   g_assert_true (label_shows (GTK_WIDGET (page), "Regras: as em vigor em cada competência"));
@@ -86,8 +86,8 @@ static void
 test_scenario_changes_forecast (void)
 {
   CoordenaWindow *window;
-  CoordenaPrevisaoPage *page = previsao_page (&window);
-  CoordenaSummary *before = coordena_summary_ref (coordena_previsao_page_get_summary (page));
+  CoordenaForecastPage *page = previsao_page (&window);
+  CoordenaSummary *before = coordena_summary_ref (coordena_forecast_page_get_summary (page));
   CoordenaSummary *after;
   const CoordenaRosterTeam *team = NULL;
   CoordenaCategory missing = COORDENA_CATEGORY_NONE;
@@ -114,19 +114,19 @@ test_scenario_changes_forecast (void)
   percents_before = forecast_percents (before, row);
 
   /* A wrong competência is refused with a message and changes nothing. */
-  g_assert_false (coordena_previsao_page_add_change (page, team->ine, TRUE, coordena_category_to_string (missing), "13/2025"));
+  g_assert_false (coordena_forecast_page_add_change (page, team->ine, TRUE, coordena_category_to_string (missing), "13/2025"));
   g_assert_true (label_shows (GTK_WIDGET (page), "MM/AAAA"));
-  g_assert_cmpuint (coordena_previsao_page_get_n_changes (page), ==, 0);
+  g_assert_cmpuint (coordena_forecast_page_get_n_changes (page), ==, 0);
 
   /* Hiring it from next month lowers the team's forecast suspensions, at once. */
-  g_assert_true (coordena_previsao_page_add_change (page, team->ine, TRUE, coordena_category_to_string (missing), from));
+  g_assert_true (coordena_forecast_page_add_change (page, team->ine, TRUE, coordena_category_to_string (missing), from));
   wait_recomputed (window, page);
-  after = coordena_previsao_page_get_summary (page);
+  after = coordena_forecast_page_get_summary (page);
   g_assert_true (after != before);
   row = coordena_summary_find_team (after, team->ine);
   g_assert_cmpint (row, >=, 0);
   g_assert_cmpint (forecast_percents (after, row), <, percents_before);
-  g_assert_cmpuint (coordena_previsao_page_get_n_changes (page), ==, 1);
+  g_assert_cmpuint (coordena_forecast_page_get_n_changes (page), ==, 1);
   g_assert_true (label_shows (GTK_WIDGET (page), "Contratação"));
   g_assert_true (label_shows (GTK_WIDGET (page), "1 mudança") || label_shows (GTK_WIDGET (page), "cenário: 1"));
   g_free (ui_save_png (GTK_WIDGET (window), "previsao-cenario"));
@@ -137,15 +137,15 @@ static void
 test_comparison (void)
 {
   CoordenaWindow *window;
-  CoordenaPrevisaoPage *page = previsao_page (&window);
+  CoordenaForecastPage *page = previsao_page (&window);
 
-  coordena_previsao_page_set_rules (page, "previne-2020");
-  coordena_previsao_page_set_compare (page, "portaria-38-2022");
+  coordena_forecast_page_set_rules (page, "previne-2020");
+  coordena_forecast_page_set_compare (page, "portaria-38-2022");
   wait_recomputed (window, page);
   g_assert_true (label_shows (GTK_WIDGET (page), "retiraria"));
   g_free (ui_save_png (GTK_WIDGET (window), "previsao-comparacao"));
-  coordena_previsao_page_set_compare (page, NULL);
-  coordena_previsao_page_set_rules (page, NULL);
+  coordena_forecast_page_set_compare (page, NULL);
+  coordena_forecast_page_set_rules (page, NULL);
   wait_recomputed (window, page);
 }
 

@@ -13,11 +13,11 @@
 #include "coordena-display.h"
 #include "coordena-loss-chart.h"
 #include "coordena-notify-dialog.h"
-#include "coordena-previsao-page.h"
+#include "coordena-forecast-page.h"
 #include "coordena-team-item.h"
 #include "coordena-window.h"
 
-struct _CoordenaPrevisaoPage
+struct _CoordenaForecastPage
 {
   GtkWidget parent_instance;
 
@@ -58,7 +58,7 @@ struct _CoordenaPrevisaoPage
   gboolean stale;               /* the data changed while the page was not on screen */
 };
 
-G_DEFINE_FINAL_TYPE (CoordenaPrevisaoPage, coordena_previsao_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (CoordenaForecastPage, coordena_forecast_page, GTK_TYPE_WIDGET)
 
 enum { SHOW_TEAM, N_SIGNALS };
 static guint signals[N_SIGNALS];
@@ -130,13 +130,13 @@ compute_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *
   g_task_return_boolean (task, TRUE);
 }
 
-static void recompute (CoordenaPrevisaoPage *self);
-static void show_summary (CoordenaPrevisaoPage *self);
+static void recompute (CoordenaForecastPage *self);
+static void show_summary (CoordenaForecastPage *self);
 
 static void
 compute_done (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  CoordenaPrevisaoPage *self = COORDENA_PREVISAO_PAGE (source);
+  CoordenaForecastPage *self = COORDENA_FORECAST_PAGE (source);
   Job *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
 
@@ -167,7 +167,7 @@ compute_done (GObject *source, GAsyncResult *result, gpointer user_data)
 }
 
 static const char *
-chosen_rules (CoordenaPrevisaoPage *self, AdwComboRow *row)
+chosen_rules (CoordenaForecastPage *self, AdwComboRow *row)
 {
   guint i = adw_combo_row_get_selected (row);
 
@@ -177,7 +177,7 @@ chosen_rules (CoordenaPrevisaoPage *self, AdwComboRow *row)
 }
 
 static void
-recompute (CoordenaPrevisaoPage *self)
+recompute (CoordenaForecastPage *self)
 {
   CoordenaSummary *base = self->workspace != NULL ? coordena_workspace_get_summary (self->workspace) : NULL;
   g_autoptr(GTask) task = NULL;
@@ -207,7 +207,7 @@ recompute (CoordenaPrevisaoPage *self)
 /* ---- Showing ----------------------------------------------------------------------------- */
 
 static const char *
-rules_title (CoordenaPrevisaoPage *self, const char *id)
+rules_title (CoordenaForecastPage *self, const char *id)
 {
   const CoordenaRuleSet *set = self->catalog != NULL && id != NULL ? coordena_rule_catalog_find (self->catalog, id) : NULL;
 
@@ -215,7 +215,7 @@ rules_title (CoordenaPrevisaoPage *self, const char *id)
 }
 
 static void
-show_summary (CoordenaPrevisaoPage *self)
+show_summary (CoordenaForecastPage *self)
 {
   CoordenaSummary *s = self->summary;
   guint n = coordena_summary_get_n_teams (s);
@@ -326,10 +326,10 @@ show_summary (CoordenaPrevisaoPage *self)
 
 /* ---- Cells ------------------------------------------------------------------------------- */
 
-typedef char *(*RowText) (CoordenaPrevisaoPage *self, CoordenaTeamItem *item);
+typedef char *(*RowText) (CoordenaForecastPage *self, CoordenaTeamItem *item);
 
 static const CoordenaComparisonTeam *
-compared (CoordenaPrevisaoPage *self, CoordenaTeamItem *item)
+compared (CoordenaForecastPage *self, CoordenaTeamItem *item)
 {
   int i;
 
@@ -340,14 +340,14 @@ compared (CoordenaPrevisaoPage *self, CoordenaTeamItem *item)
 }
 
 static char *
-t_name (CoordenaPrevisaoPage *self, CoordenaTeamItem *item)
+t_name (CoordenaForecastPage *self, CoordenaTeamItem *item)
 {
   return g_strdup (coordena_team_item_get_name (item));
 }
 
 /* Who is missing: the categories absent or short of hours, by their codes as in Equipes. */
 static char *
-t_missing (CoordenaPrevisaoPage *self, CoordenaTeamItem *item)
+t_missing (CoordenaForecastPage *self, CoordenaTeamItem *item)
 {
   const CoordenaTeamSummary *ts = coordena_team_item_get_team_summary (item);
   g_autoptr(GString) text = g_string_new (NULL);
@@ -377,19 +377,19 @@ missing_words (const CoordenaTeamSummary *ts)
 }
 
 static char *
-t_state (CoordenaPrevisaoPage *self, CoordenaTeamItem *item)
+t_state (CoordenaForecastPage *self, CoordenaTeamItem *item)
 {
   return coordena_display_team_state (coordena_team_item_get_team_summary (item));
 }
 
 static char *
-t_next (CoordenaPrevisaoPage *self, CoordenaTeamItem *item)
+t_next (CoordenaForecastPage *self, CoordenaTeamItem *item)
 {
   return coordena_display_next_step (coordena_team_item_get_team_summary (item));
 }
 
 static char *
-t_loss (CoordenaPrevisaoPage *self, CoordenaTeamItem *item)
+t_loss (CoordenaForecastPage *self, CoordenaTeamItem *item)
 {
   const CoordenaTeamSummary *ts = coordena_team_item_get_team_summary (item);
 
@@ -397,7 +397,7 @@ t_loss (CoordenaPrevisaoPage *self, CoordenaTeamItem *item)
 }
 
 static char *
-t_revocation (CoordenaPrevisaoPage *self, CoordenaTeamItem *item)
+t_revocation (CoordenaForecastPage *self, CoordenaTeamItem *item)
 {
   CoordenaCompetencia c = coordena_team_item_get_team_summary (item)->revocation;
 
@@ -405,7 +405,7 @@ t_revocation (CoordenaPrevisaoPage *self, CoordenaTeamItem *item)
 }
 
 static char *
-t_percent_a (CoordenaPrevisaoPage *self, CoordenaTeamItem *item)
+t_percent_a (CoordenaForecastPage *self, CoordenaTeamItem *item)
 {
   const CoordenaComparisonTeam *c = compared (self, item);
 
@@ -413,7 +413,7 @@ t_percent_a (CoordenaPrevisaoPage *self, CoordenaTeamItem *item)
 }
 
 static char *
-t_percent_b (CoordenaPrevisaoPage *self, CoordenaTeamItem *item)
+t_percent_b (CoordenaForecastPage *self, CoordenaTeamItem *item)
 {
   const CoordenaComparisonTeam *c = compared (self, item);
 
@@ -421,7 +421,7 @@ t_percent_b (CoordenaPrevisaoPage *self, CoordenaTeamItem *item)
 }
 
 static char *
-t_loss_a (CoordenaPrevisaoPage *self, CoordenaTeamItem *item)
+t_loss_a (CoordenaForecastPage *self, CoordenaTeamItem *item)
 {
   const CoordenaComparisonTeam *c = compared (self, item);
 
@@ -429,7 +429,7 @@ t_loss_a (CoordenaPrevisaoPage *self, CoordenaTeamItem *item)
 }
 
 static char *
-t_loss_b (CoordenaPrevisaoPage *self, CoordenaTeamItem *item)
+t_loss_b (CoordenaForecastPage *self, CoordenaTeamItem *item)
 {
   const CoordenaComparisonTeam *c = compared (self, item);
 
@@ -437,7 +437,7 @@ t_loss_b (CoordenaPrevisaoPage *self, CoordenaTeamItem *item)
 }
 
 static char *
-t_difference (CoordenaPrevisaoPage *self, CoordenaTeamItem *item)
+t_difference (CoordenaForecastPage *self, CoordenaTeamItem *item)
 {
   const CoordenaComparisonTeam *c = compared (self, item);
 
@@ -521,10 +521,10 @@ bind_next (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer u
   gtk_widget_set_visible (second, fix != NULL);
 }
 
-static void plan_for_team (CoordenaPrevisaoPage *self, CoordenaTeamItem *item);
+static void plan_for_team (CoordenaForecastPage *self, CoordenaTeamItem *item);
 
 static void
-plan_clicked (GtkButton *button, CoordenaPrevisaoPage *self)
+plan_clicked (GtkButton *button, CoordenaForecastPage *self)
 {
   GtkListItem *list_item = g_object_get_data (G_OBJECT (button), "list-item");
 
@@ -596,7 +596,7 @@ setup_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer 
 static void
 bind_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
 {
-  CoordenaPrevisaoPage *self = user_data;
+  CoordenaForecastPage *self = user_data;
   RowText text_func = g_object_get_data (G_OBJECT (factory), "text");
   g_autofree char *text = text_func (self, gtk_list_item_get_item (list_item));
   GtkWidget *child = gtk_list_item_get_child (list_item);
@@ -671,7 +671,7 @@ sort_by_place (gconstpointer a, gconstpointer b, gpointer user_data)
 }
 
 static GtkColumnViewColumn *
-add_column (CoordenaPrevisaoPage *self, const char *title, RowText text, RowCompare compare, guint chars, gboolean numeric, gboolean expand)
+add_column (CoordenaForecastPage *self, const char *title, RowText text, RowCompare compare, guint chars, gboolean numeric, gboolean expand)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkColumnViewColumn *column;
@@ -719,7 +719,7 @@ add_column (CoordenaPrevisaoPage *self, const char *title, RowText text, RowComp
 }
 
 static void
-build_columns (CoordenaPrevisaoPage *self)
+build_columns (CoordenaForecastPage *self)
 {
   GtkColumnViewColumn *loss;
 
@@ -743,10 +743,10 @@ build_columns (CoordenaPrevisaoPage *self)
 
 /* ---- Scenario ---------------------------------------------------------------------------- */
 
-static void show_changes (CoordenaPrevisaoPage *self);
+static void show_changes (CoordenaForecastPage *self);
 
 static void
-remove_change (GtkButton *button, CoordenaPrevisaoPage *self)
+remove_change (GtkButton *button, CoordenaForecastPage *self)
 {
   guint i = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "index"));
 
@@ -757,7 +757,7 @@ remove_change (GtkButton *button, CoordenaPrevisaoPage *self)
 }
 
 static void
-show_changes (CoordenaPrevisaoPage *self)
+show_changes (CoordenaForecastPage *self)
 {
   GtkWidget *child;
 
@@ -813,7 +813,7 @@ show_changes (CoordenaPrevisaoPage *self)
 }
 
 static void
-set_scenario_error (CoordenaPrevisaoPage *self, GtkWidget *row, const char *message)
+set_scenario_error (CoordenaForecastPage *self, GtkWidget *row, const char *message)
 {
   gtk_label_set_text (self->scenario_error, message != NULL ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->scenario_error), message != NULL);
@@ -827,7 +827,7 @@ set_scenario_error (CoordenaPrevisaoPage *self, GtkWidget *row, const char *mess
 }
 
 gboolean
-coordena_previsao_page_add_change (CoordenaPrevisaoPage *self, const char *ine_text, gboolean hire, const char *category_text, const char *from_text)
+coordena_forecast_page_add_change (CoordenaForecastPage *self, const char *ine_text, gboolean hire, const char *category_text, const char *from_text)
 {
   CoordenaSummary *base = coordena_workspace_get_summary (self->workspace);
   CoordenaScenarioChange change = { 0 };
@@ -874,7 +874,7 @@ coordena_previsao_page_add_change (CoordenaPrevisaoPage *self, const char *ine_t
 /* The form filled for the team: a hire of the first category it misses, from the competência
  * after the latest; the user checks it and adds. */
 static void
-plan_for_team (CoordenaPrevisaoPage *self, CoordenaTeamItem *item)
+plan_for_team (CoordenaForecastPage *self, CoordenaTeamItem *item)
 {
   const CoordenaTeamSummary *ts = coordena_team_item_get_team_summary (item);
   CoordenaSummary *base = coordena_workspace_get_summary (self->workspace);
@@ -899,7 +899,7 @@ plan_for_team (CoordenaPrevisaoPage *self, CoordenaTeamItem *item)
 }
 
 void
-coordena_previsao_page_plan_change (CoordenaPrevisaoPage *self, guint position)
+coordena_forecast_page_plan_change (CoordenaForecastPage *self, guint position)
 {
   g_autoptr(CoordenaTeamItem) item = g_list_model_get_item (G_LIST_MODEL (self->sorted), position);
 
@@ -908,7 +908,7 @@ coordena_previsao_page_plan_change (CoordenaPrevisaoPage *self, guint position)
 }
 
 static void
-row_activated (CoordenaPrevisaoPage *self, guint position)
+row_activated (CoordenaForecastPage *self, guint position)
 {
   g_autoptr(CoordenaTeamItem) item = g_list_model_get_item (G_LIST_MODEL (self->sorted), position);
 
@@ -917,7 +917,7 @@ row_activated (CoordenaPrevisaoPage *self, guint position)
 }
 
 void
-coordena_previsao_page_activate_row (CoordenaPrevisaoPage *self, guint position)
+coordena_forecast_page_activate_row (CoordenaForecastPage *self, guint position)
 {
   row_activated (self, position);
 }
@@ -925,10 +925,10 @@ coordena_previsao_page_activate_row (CoordenaPrevisaoPage *self, guint position)
 static void
 add_change_action (GtkWidget *widget, const char *name, GVariant *param)
 {
-  CoordenaPrevisaoPage *self = COORDENA_PREVISAO_PAGE (widget);
+  CoordenaForecastPage *self = COORDENA_FORECAST_PAGE (widget);
   guint category = adw_combo_row_get_selected (self->category_row);
 
-  if (coordena_previsao_page_add_change (self, gtk_editable_get_text (GTK_EDITABLE (self->ine_row)),
+  if (coordena_forecast_page_add_change (self, gtk_editable_get_text (GTK_EDITABLE (self->ine_row)),
                                          adw_combo_row_get_selected (self->kind_row) == 0,
                                          coordena_category_to_string ((CoordenaCategory) category),
                                          gtk_editable_get_text (GTK_EDITABLE (self->from_row))))
@@ -939,7 +939,7 @@ add_change_action (GtkWidget *widget, const char *name, GVariant *param)
 }
 
 guint
-coordena_previsao_page_get_n_changes (CoordenaPrevisaoPage *self)
+coordena_forecast_page_get_n_changes (CoordenaForecastPage *self)
 {
   return self->changes->len;
 }
@@ -947,7 +947,7 @@ coordena_previsao_page_get_n_changes (CoordenaPrevisaoPage *self)
 /* ---- Exports ----------------------------------------------------------------------------- */
 
 static void
-export_chosen (GtkNativeDialog *native, int response, CoordenaPrevisaoPage *self)
+export_chosen (GtkNativeDialog *native, int response, CoordenaForecastPage *self)
 {
   gboolean pdf = g_object_get_data (G_OBJECT (native), "pdf") != NULL;
   g_autoptr(GFile) file = NULL;
@@ -991,7 +991,7 @@ export_chosen (GtkNativeDialog *native, int response, CoordenaPrevisaoPage *self
 static void
 export_action (GtkWidget *widget, const char *name, GVariant *param)
 {
-  CoordenaPrevisaoPage *self = COORDENA_PREVISAO_PAGE (widget);
+  CoordenaForecastPage *self = COORDENA_FORECAST_PAGE (widget);
   gboolean pdf = g_str_equal (name, "previsao.export-pdf");
   GtkFileChooserNative *native;
 
@@ -1009,7 +1009,7 @@ export_action (GtkWidget *widget, const char *name, GVariant *param)
 /* ---- Setup ------------------------------------------------------------------------------- */
 
 static void
-load_rules (CoordenaPrevisaoPage *self)
+load_rules (CoordenaForecastPage *self)
 {
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) others = gtk_string_list_new (NULL);
@@ -1036,7 +1036,7 @@ load_rules (CoordenaPrevisaoPage *self)
 }
 
 gboolean
-coordena_previsao_page_set_rules (CoordenaPrevisaoPage *self, const char *id)
+coordena_forecast_page_set_rules (CoordenaForecastPage *self, const char *id)
 {
   for (guint i = 0; i < self->rule_ids->len; i++)
     if (g_strcmp0 (g_ptr_array_index (self->rule_ids, i), id) == 0)
@@ -1048,7 +1048,7 @@ coordena_previsao_page_set_rules (CoordenaPrevisaoPage *self, const char *id)
 }
 
 void
-coordena_previsao_page_set_compare (CoordenaPrevisaoPage *self, const char *id)
+coordena_forecast_page_set_compare (CoordenaForecastPage *self, const char *id)
 {
   for (guint i = 1; id != NULL && i < self->rule_ids->len; i++)
     if (g_strcmp0 (g_ptr_array_index (self->rule_ids, i), id) == 0)
@@ -1057,32 +1057,32 @@ coordena_previsao_page_set_compare (CoordenaPrevisaoPage *self, const char *id)
 }
 
 void
-coordena_previsao_page_set_horizon (CoordenaPrevisaoPage *self, guint horizon)
+coordena_forecast_page_set_horizon (CoordenaForecastPage *self, guint horizon)
 {
   gtk_spin_button_set_value (self->horizon_spin, horizon);
 }
 
 CoordenaSummary *
-coordena_previsao_page_get_summary (CoordenaPrevisaoPage *self)
+coordena_forecast_page_get_summary (CoordenaForecastPage *self)
 {
   return self->busy || self->stale ? NULL : self->summary;
 }
 
 const char *
-coordena_previsao_page_get_headline (CoordenaPrevisaoPage *self)
+coordena_forecast_page_get_headline (CoordenaForecastPage *self)
 {
   return gtk_label_get_text (self->headline_label);
 }
 
 GListModel *
-coordena_previsao_page_get_rows (CoordenaPrevisaoPage *self)
+coordena_forecast_page_get_rows (CoordenaForecastPage *self)
 {
   return G_LIST_MODEL (self->sorted);
 }
 
 /* The forecast is computed when the page is seen: at start the other pages come first. */
 static void
-workspace_changed (CoordenaPrevisaoPage *self)
+workspace_changed (CoordenaForecastPage *self)
 {
   show_changes (self);
   gtk_widget_set_visible (self->demo_label, coordena_workspace_is_demo (self->workspace));
@@ -1093,7 +1093,7 @@ workspace_changed (CoordenaPrevisaoPage *self)
 }
 
 static void
-page_mapped (CoordenaPrevisaoPage *self)
+page_mapped (CoordenaForecastPage *self)
 {
   if (self->stale)
     {
@@ -1103,7 +1103,7 @@ page_mapped (CoordenaPrevisaoPage *self)
 }
 
 void
-coordena_previsao_page_set_workspace (CoordenaPrevisaoPage *self, CoordenaWorkspace *workspace)
+coordena_forecast_page_set_workspace (CoordenaForecastPage *self, CoordenaWorkspace *workspace)
 {
   if (self->workspace != NULL)
     g_signal_handlers_disconnect_by_data (self->workspace, self);
@@ -1116,29 +1116,29 @@ coordena_previsao_page_set_workspace (CoordenaPrevisaoPage *self, CoordenaWorksp
 }
 
 static void
-coordena_previsao_page_dispose (GObject *object)
+coordena_forecast_page_dispose (GObject *object)
 {
-  CoordenaPrevisaoPage *self = COORDENA_PREVISAO_PAGE (object);
+  CoordenaForecastPage *self = COORDENA_FORECAST_PAGE (object);
   GtkWidget *child;
 
   g_cancellable_cancel (self->cancellable);
   if (self->workspace != NULL)
     g_signal_handlers_disconnect_by_data (self->workspace, self);
   g_clear_object (&self->workspace);
-  gtk_widget_dispose_template (GTK_WIDGET (self), COORDENA_TYPE_PREVISAO_PAGE);
+  gtk_widget_dispose_template (GTK_WIDGET (self), COORDENA_TYPE_FORECAST_PAGE);
   /* The template's top widget is not bound: it leaves with its parent. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->rows);
   g_clear_pointer (&self->summary, coordena_summary_unref);
   g_clear_pointer (&self->comparison, coordena_comparison_free);
-  G_OBJECT_CLASS (coordena_previsao_page_parent_class)->dispose (object);
+  G_OBJECT_CLASS (coordena_forecast_page_parent_class)->dispose (object);
 }
 
 static void
-coordena_previsao_page_finalize (GObject *object)
+coordena_forecast_page_finalize (GObject *object)
 {
-  CoordenaPrevisaoPage *self = COORDENA_PREVISAO_PAGE (object);
+  CoordenaForecastPage *self = COORDENA_FORECAST_PAGE (object);
 
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->catalog, coordena_rule_catalog_free);
@@ -1149,37 +1149,37 @@ coordena_previsao_page_finalize (GObject *object)
   g_free (self->compare_index);
   g_free (self->compare_a);
   g_free (self->compare_b);
-  G_OBJECT_CLASS (coordena_previsao_page_parent_class)->finalize (object);
+  G_OBJECT_CLASS (coordena_forecast_page_parent_class)->finalize (object);
 }
 
 static void
-coordena_previsao_page_class_init (CoordenaPrevisaoPageClass *klass)
+coordena_forecast_page_class_init (CoordenaForecastPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->dispose = coordena_previsao_page_dispose;
-  object_class->finalize = coordena_previsao_page_finalize;
+  object_class->dispose = coordena_forecast_page_dispose;
+  object_class->finalize = coordena_forecast_page_finalize;
 
   g_type_ensure (COORDENA_TYPE_LOSS_CHART);
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/coordena/Coordena/coordena-previsao-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, CoordenaPrevisaoPage, rules_row);
-  gtk_widget_class_bind_template_child (widget_class, CoordenaPrevisaoPage, horizon_spin);
-  gtk_widget_class_bind_template_child (widget_class, CoordenaPrevisaoPage, compare_switch);
-  gtk_widget_class_bind_template_child (widget_class, CoordenaPrevisaoPage, compare_row);
-  gtk_widget_class_bind_template_child (widget_class, CoordenaPrevisaoPage, rules_summary);
-  gtk_widget_class_bind_template_child (widget_class, CoordenaPrevisaoPage, demo_label);
-  gtk_widget_class_bind_template_child (widget_class, CoordenaPrevisaoPage, headline_label);
-  gtk_widget_class_bind_template_child (widget_class, CoordenaPrevisaoPage, detail_label);
-  gtk_widget_class_bind_template_child (widget_class, CoordenaPrevisaoPage, chart);
-  gtk_widget_class_bind_template_child (widget_class, CoordenaPrevisaoPage, column_view);
-  gtk_widget_class_bind_template_child (widget_class, CoordenaPrevisaoPage, changes_list);
-  gtk_widget_class_bind_template_child (widget_class, CoordenaPrevisaoPage, ine_row);
-  gtk_widget_class_bind_template_child (widget_class, CoordenaPrevisaoPage, kind_row);
-  gtk_widget_class_bind_template_child (widget_class, CoordenaPrevisaoPage, category_row);
-  gtk_widget_class_bind_template_child (widget_class, CoordenaPrevisaoPage, from_row);
-  gtk_widget_class_bind_template_child (widget_class, CoordenaPrevisaoPage, scenario_error);
-  gtk_widget_class_bind_template_child (widget_class, CoordenaPrevisaoPage, scenario_toggle);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/coordena/Coordena/coordena-forecast-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CoordenaForecastPage, rules_row);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaForecastPage, horizon_spin);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaForecastPage, compare_switch);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaForecastPage, compare_row);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaForecastPage, rules_summary);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaForecastPage, demo_label);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaForecastPage, headline_label);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaForecastPage, detail_label);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaForecastPage, chart);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaForecastPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaForecastPage, changes_list);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaForecastPage, ine_row);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaForecastPage, kind_row);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaForecastPage, category_row);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaForecastPage, from_row);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaForecastPage, scenario_error);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaForecastPage, scenario_toggle);
 
   /* A row was activated: its team, by INE, for the Equipes page. */
   signals[SHOW_TEAM] = g_signal_new ("show-team", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
@@ -1193,7 +1193,7 @@ coordena_previsao_page_class_init (CoordenaPrevisaoPageClass *klass)
 }
 
 static void
-coordena_previsao_page_init (CoordenaPrevisaoPage *self)
+coordena_forecast_page_init (CoordenaForecastPage *self)
 {
   g_autoptr(GtkStringList) categories = gtk_string_list_new (NULL);
   GtkSingleSelection *selection;

@@ -18,12 +18,12 @@
 #include <coordena/notification.h>
 #include <coordena/profile.h>
 
-#include "coordena-adesao-page.h"
-#include "coordena-municipios-view.h"
+#include "coordena-adhesion-page.h"
+#include "coordena-municipalities-view.h"
 #include "coordena-notify-dialog.h"
 #include "coordena-import-dialog.h"
-#include "coordena-equipes-page.h"
-#include "coordena-painel-page.h"
+#include "coordena-teams-page.h"
+#include "coordena-dashboard-page.h"
 #include "coordena-team-detail.h"
 #include "ui-app-helpers.h"
 #include "ui-helpers.h"
@@ -179,7 +179,7 @@ open_dialog (CoordenaWindow *window, const char *page)
 static gboolean
 one_municipio_shown (gpointer view)
 {
-  return coordena_municipios_view_get_n_shown (COORDENA_MUNICIPIOS_VIEW (view)) == 1;
+  return coordena_municipalities_view_get_n_shown (COORDENA_MUNICIPALITIES_VIEW (view)) == 1;
 }
 
 static void
@@ -299,10 +299,10 @@ test_notify_then_follow_up (void)
   /* The team still pending at its "corrigir até" is also an alert, first in the Painel's list, and
    * opens the team in Equipes. */
   {
-    GtkListBox *alerts = coordena_painel_page_get_alerts (COORDENA_PAINEL_PAGE (painel));
+    GtkListBox *alerts = coordena_dashboard_page_get_alerts (COORDENA_DASHBOARD_PAGE (painel));
     GtkListBoxRow *first = gtk_list_box_get_row_at_index (alerts, 0);
     const char *ine;
-    CoordenaEquipesPage *equipes;
+    CoordenaTeamsPage *equipes;
     CoordenaTeamItem *shown;
 
     g_assert_nonnull (first);
@@ -316,8 +316,8 @@ test_notify_then_follow_up (void)
     g_signal_emit_by_name (first, "activate");
     ui_wait_for_frames (GTK_WIDGET (window), 2);
     g_assert_cmpstr (coordena_window_get_page (window), ==, "equipes");
-    equipes = COORDENA_EQUIPES_PAGE (coordena_window_get_page_widget (window, "equipes"));
-    shown = coordena_team_detail_get_item (COORDENA_TEAM_DETAIL (coordena_equipes_page_get_detail (equipes)));
+    equipes = COORDENA_TEAMS_PAGE (coordena_window_get_page_widget (window, "equipes"));
+    shown = coordena_team_detail_get_item (COORDENA_TEAM_DETAIL (coordena_teams_page_get_detail (equipes)));
     g_assert_nonnull (shown);
     g_assert_cmpstr (coordena_team_item_get_ine (shown), ==, ine);
     coordena_window_show_page (window, "painel");
@@ -332,15 +332,15 @@ test_notify_then_follow_up (void)
     GtkWidget *view;
 
     coordena_window_show_page (window, "adesao");
-    coordena_adesao_page_refresh (COORDENA_ADESAO_PAGE (adesao));
-    view = gtk_widget_get_ancestor (find_named (adesao, "municipios-search"), COORDENA_TYPE_MUNICIPIOS_VIEW);
+    coordena_adhesion_page_refresh (COORDENA_ADHESION_PAGE (adesao));
+    view = gtk_widget_get_ancestor (find_named (adesao, "municipios-search"), COORDENA_TYPE_MUNICIPALITIES_VIEW);
     g_assert_nonnull (view);
     gtk_stack_set_visible_child_name (GTK_STACK (gtk_widget_get_ancestor (view, GTK_TYPE_STACK)), "municipios");
     gtk_editable_set_text (GTK_EDITABLE (find_named (adesao, "municipios-search")), "Fortaleza");
     /* A search entry applies its text after a short pause, longer on a busy machine. */
     g_assert_true (ui_app_wait_for (one_municipio_shown, view));
     ui_wait_for_frames (GTK_WIDGET (window), 2);
-    g_assert_cmpuint (coordena_municipios_view_get_n_shown (COORDENA_MUNICIPIOS_VIEW (view)), ==, 1);
+    g_assert_cmpuint (coordena_municipalities_view_get_n_shown (COORDENA_MUNICIPALITIES_VIEW (view)), ==, 1);
     g_assert_true (shows_cell (view, "3: 1 regularizada, 1 pendente, 1 suspensa"));
     g_clear_pointer (&png, g_free);
     png = ui_save_png (GTK_WIDGET (window), "municipios-notificacoes");

@@ -18,8 +18,8 @@
 #include <coordena/import.h>
 #include <coordena/profile.h>
 
-#include "coordena-adesao-page.h"
-#include "coordena-municipios-view.h"
+#include "coordena-adhesion-page.h"
+#include "coordena-municipalities-view.h"
 #include "coordena-oficio-dialog.h"
 #include "coordena-oficio-files.h"
 #include "ui-app-helpers.h"
@@ -65,10 +65,10 @@ open_on (const char *db_path)
   return ui_app_open_on (app, db_path, "adesao");
 }
 
-static CoordenaAdesaoPage *
+static CoordenaAdhesionPage *
 page_of (CoordenaWindow *window)
 {
-  return COORDENA_ADESAO_PAGE (coordena_window_get_page_widget (window, "adesao"));
+  return COORDENA_ADHESION_PAGE (coordena_window_get_page_widget (window, "adesao"));
 }
 
 static CoordenaStore *
@@ -563,7 +563,7 @@ test_municipal_follow_up (void)
   CoordenaWindow *window = open_on (db);
   CoordenaStore *store = store_of (window);
   GtkWidget *page = GTK_WIDGET (page_of (window));
-  CoordenaMunicipiosView *view;
+  CoordenaMunicipalitiesView *view;
   CoordenaMunicipioStatus adhered = COORDENA_MUNICIPIO_ADERIU_EGESTOR;
   g_autoptr(GError) error = NULL;
   g_autofree char *png = NULL;
@@ -575,32 +575,32 @@ test_municipal_follow_up (void)
   g_assert_true (coordena_adhesion_set_municipio (store, OFFER, "2304400", &adhered, "28/11/2025", "Ana Lima",
                                                   "Carlos Souza", long_ago, NULL, &error));
   g_assert_no_error (error);
-  coordena_adesao_page_refresh (page_of (window));
-  view = COORDENA_MUNICIPIOS_VIEW (gtk_widget_get_ancestor (find_named (page, "municipios-table"), COORDENA_TYPE_MUNICIPIOS_VIEW));
+  coordena_adhesion_page_refresh (page_of (window));
+  view = COORDENA_MUNICIPALITIES_VIEW (gtk_widget_get_ancestor (find_named (page, "municipios-table"), COORDENA_TYPE_MUNICIPALITIES_VIEW));
   /* The page's second tab. */
   gtk_stack_set_visible_child_name (GTK_STACK (gtk_widget_get_ancestor (GTK_WIDGET (view), GTK_TYPE_STACK)), "municipios");
   ui_wait_for_frames (GTK_WIDGET (window), 2);
 
   /* Every municipality of Ceará is there; the alert names the 90 days. */
-  g_assert_cmpuint (coordena_municipios_view_get_n_total (view), ==, 184);
-  g_assert_cmpuint (coordena_municipios_view_get_n_shown (view), ==, 184);
+  g_assert_cmpuint (coordena_municipalities_view_get_n_total (view), ==, 184);
+  g_assert_cmpuint (coordena_municipalities_view_get_n_shown (view), ==, 184);
   g_assert_true (shows_text (GTK_WIDGET (view), "90 dias"));
   g_assert_true (shows_text (GTK_WIDGET (view), "184 de 184 municípios · 1 aderiu no e-Gestor"));
 
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_named (GTK_WIDGET (view), "municipios-alert")), TRUE);
   ui_flush ();
-  g_assert_cmpuint (coordena_municipios_view_get_n_shown (view), ==, 1);
+  g_assert_cmpuint (coordena_municipalities_view_get_n_shown (view), ==, 1);
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_named (GTK_WIDGET (view), "municipios-alert")), FALSE);
 
   gtk_drop_down_set_selected (GTK_DROP_DOWN (find_named (GTK_WIDGET (view), "municipios-status")), 2);
   ui_flush ();
-  g_assert_cmpuint (coordena_municipios_view_get_n_shown (view), ==, 1);
+  g_assert_cmpuint (coordena_municipalities_view_get_n_shown (view), ==, 1);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (find_named (GTK_WIDGET (view), "municipios-status")), 0);
 
   gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (view), "municipios-search")), "fortal");
   g_signal_emit_by_name (find_named (GTK_WIDGET (view), "municipios-search"), "search-changed");
   ui_flush ();
-  g_assert_cmpuint (coordena_municipios_view_get_n_shown (view), ==, 1);
+  g_assert_cmpuint (coordena_municipalities_view_get_n_shown (view), ==, 1);
   gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (view), "municipios-search")), "");
   g_signal_emit_by_name (find_named (GTK_WIDGET (view), "municipios-search"), "search-changed");
   ui_flush ();
@@ -611,7 +611,7 @@ test_municipal_follow_up (void)
   gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (view), "municipios-search")), "Sobral");
   g_signal_emit_by_name (find_named (GTK_WIDGET (view), "municipios-search"), "search-changed");
   ui_flush ();
-  g_assert_cmpuint (coordena_municipios_view_get_n_shown (view), ==, 1);
+  g_assert_cmpuint (coordena_municipalities_view_get_n_shown (view), ==, 1);
   g_signal_emit_by_name (find_named (GTK_WIDGET (view), "municipios-table"), "activate", 0);
   ui_flush ();
   {
@@ -731,14 +731,14 @@ test_open_offer_dated_numbered_registered (void)
   /* "Adicionar oferta…" with a broken file: refused, with file, line, group and key. */
   broken = g_build_filename (g_get_tmp_dir (), "quebrada.offer", NULL);
   g_assert_true (g_file_set_contents (broken, "[Offer]\nId=quebrada\n", -1, NULL));
-  g_assert_false (coordena_adesao_page_add_offer_file (page_of (window), broken, &error));
+  g_assert_false (coordena_adhesion_page_add_offer_file (page_of (window), broken, &error));
   g_assert_nonnull (strstr (error->message, "quebrada.offer:"));
   g_assert_nonnull (strstr (error->message, "[Offer] Name"));
   g_clear_error (&error);
   g_unlink (broken);
 
   /* The fictional open offer: installed, shown first; the shipped one reads "encerrada". */
-  g_assert_true (coordena_adesao_page_add_offer_file (page_of (window), fixture, &error));
+  g_assert_true (coordena_adhesion_page_add_offer_file (page_of (window), fixture, &error));
   g_assert_no_error (error);
   ui_flush ();
   g_assert_true (shows_text (page, "Curso Fictício de Qualificação da Gestão da APS"));

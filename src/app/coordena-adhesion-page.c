@@ -8,13 +8,13 @@
 #include <coordena/format.h>
 #include <coordena/offer.h>
 
-#include "coordena-adesao-page.h"
-#include "coordena-municipios-view.h"
+#include "coordena-adhesion-page.h"
+#include "coordena-municipalities-view.h"
 #include "coordena-oficio-dialog.h"
 #include "coordena-oficio-files.h"
 #include "coordena-window-private.h"
 
-struct _CoordenaAdesaoPage
+struct _CoordenaAdhesionPage
 {
   GtkWidget parent_instance;
 
@@ -34,14 +34,14 @@ struct _CoordenaAdesaoPage
   GtkListBox *responsibilities_list;
   GtkListBox *channels_list;
   GtkListBox *references_list;
-  CoordenaMunicipiosView *municipios_view;
+  CoordenaMunicipalitiesView *municipios_view;
 
   CoordenaWorkspace *workspace;
   GPtrArray *offers;            /* CoordenaOffer* */
   CoordenaAdhesionState state;
 };
 
-G_DEFINE_FINAL_TYPE (CoordenaAdesaoPage, coordena_adesao_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (CoordenaAdhesionPage, coordena_adhesion_page, GTK_TYPE_WIDGET)
 
 static void
 clear_list (GtkListBox *list)
@@ -53,7 +53,7 @@ clear_list (GtkListBox *list)
 }
 
 static const CoordenaOffer *
-current_offer (CoordenaAdesaoPage *self)
+current_offer (CoordenaAdhesionPage *self)
 {
   guint i = gtk_drop_down_get_selected (self->offer_dropdown);
 
@@ -65,13 +65,13 @@ current_offer (CoordenaAdesaoPage *self)
 }
 
 static CoordenaStore *
-store_of (CoordenaAdesaoPage *self)
+store_of (CoordenaAdhesionPage *self)
 {
   return self->workspace != NULL ? coordena_workspace_get_store (self->workspace) : NULL;
 }
 
 static GtkWindow *
-window_of (CoordenaAdesaoPage *self)
+window_of (CoordenaAdhesionPage *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
@@ -105,7 +105,7 @@ format_iso (const char *iso)
 /* ---- The offer: title, deadline, references, channels, responsibilities ------------------- */
 
 static void
-show_deadline (CoordenaAdesaoPage *self, const CoordenaOffer *offer)
+show_deadline (CoordenaAdhesionPage *self, const CoordenaOffer *offer)
 {
   g_autofree char *deadline = coordena_format_date (&offer->deadline);
   g_autofree char *cite = coordena_offer_cite (offer, offer->deadline_source, offer->deadline_item);
@@ -169,7 +169,7 @@ show_deadline (CoordenaAdesaoPage *self, const CoordenaOffer *offer)
 }
 
 static void
-show_offer (CoordenaAdesaoPage *self, const CoordenaOffer *offer)
+show_offer (CoordenaAdhesionPage *self, const CoordenaOffer *offer)
 {
   g_autoptr(GString) subtitle = g_string_new (NULL);
 
@@ -309,7 +309,7 @@ step_description (CoordenaAdhesionState to)
 }
 
 static void
-update_generate_action (CoordenaAdesaoPage *self)
+update_generate_action (CoordenaAdhesionPage *self)
 {
   gboolean allowed = self->offers != NULL && store_of (self) != NULL
                      && coordena_adhesion_can_move (self->state, COORDENA_ADHESION_OFICIO_GERADO);
@@ -318,7 +318,7 @@ update_generate_action (CoordenaAdesaoPage *self)
 }
 
 static void
-show_responsibilities (CoordenaAdesaoPage *self, const CoordenaOffer *offer)
+show_responsibilities (CoordenaAdhesionPage *self, const CoordenaOffer *offer)
 {
   /* An ofício on record acknowledged them; a draft or a refusal has yet to. */
   gboolean done = self->state != COORDENA_ADHESION_RASCUNHO && self->state != COORDENA_ADHESION_INDEFERIDO
@@ -370,7 +370,7 @@ step_row (const CoordenaAdhesionStep *step)
 }
 
 static void
-show_record (CoordenaAdesaoPage *self, const CoordenaOffer *offer)
+show_record (CoordenaAdhesionPage *self, const CoordenaOffer *offer)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CoordenaAdhesion) adhesion = coordena_adhesion_get (store_of (self), offer->id, &error);
@@ -465,7 +465,7 @@ icon_button (const char *icon, const char *tooltip, const char *action, const ch
 }
 
 static void
-show_oficios (CoordenaAdesaoPage *self, const CoordenaOffer *offer)
+show_oficios (CoordenaAdhesionPage *self, const CoordenaOffer *offer)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) records = coordena_adhesion_list_oficios (store_of (self), &error);
@@ -553,11 +553,11 @@ show_oficios (CoordenaAdesaoPage *self, const CoordenaOffer *offer)
 }
 
 void
-coordena_adesao_page_refresh (CoordenaAdesaoPage *self)
+coordena_adhesion_page_refresh (CoordenaAdhesionPage *self)
 {
   const CoordenaOffer *offer;
 
-  g_return_if_fail (COORDENA_IS_ADESAO_PAGE (self));
+  g_return_if_fail (COORDENA_IS_ADHESION_PAGE (self));
 
   if (self->offers == NULL)
     {
@@ -610,13 +610,13 @@ coordena_adesao_page_refresh (CoordenaAdesaoPage *self)
   show_responsibilities (self, offer);
   show_oficios (self, offer);
   update_generate_action (self);
-  coordena_municipios_view_show (self->municipios_view, store_of (self), offer);
+  coordena_municipalities_view_show (self->municipios_view, store_of (self), offer);
 }
 
 void
-coordena_adesao_page_set_workspace (CoordenaAdesaoPage *self, CoordenaWorkspace *workspace)
+coordena_adhesion_page_set_workspace (CoordenaAdhesionPage *self, CoordenaWorkspace *workspace)
 {
-  g_return_if_fail (COORDENA_IS_ADESAO_PAGE (self));
+  g_return_if_fail (COORDENA_IS_ADHESION_PAGE (self));
 
   if (self->workspace == workspace)
     return;
@@ -624,14 +624,14 @@ coordena_adesao_page_set_workspace (CoordenaAdesaoPage *self, CoordenaWorkspace 
     g_signal_handlers_disconnect_by_data (self->workspace, self);
   g_set_object (&self->workspace, workspace);
   if (workspace != NULL)
-    g_signal_connect_swapped (workspace, "changed", G_CALLBACK (coordena_adesao_page_refresh), self);
-  coordena_adesao_page_refresh (self);
+    g_signal_connect_swapped (workspace, "changed", G_CALLBACK (coordena_adhesion_page_refresh), self);
+  coordena_adhesion_page_refresh (self);
 }
 
 /* ---- Actions ----------------------------------------------------------------------------------- */
 
 static void
-toast_open (AdwToast *toast, CoordenaAdesaoPage *self)
+toast_open (AdwToast *toast, CoordenaAdhesionPage *self)
 {
   const char *numero_ano = g_object_get_data (G_OBJECT (toast), "numero-ano");
 
@@ -640,11 +640,11 @@ toast_open (AdwToast *toast, CoordenaAdesaoPage *self)
 }
 
 static void
-oficio_generated (CoordenaAdesaoPage *self, const char *identification, const char *numero_ano)
+oficio_generated (CoordenaAdhesionPage *self, const char *identification, const char *numero_ano)
 {
   GtkWindow *window = window_of (self);
 
-  coordena_adesao_page_refresh (self);
+  coordena_adhesion_page_refresh (self);
   if (COORDENA_IS_WINDOW (window))
     {
       /* TRANSLATORS: a toast after generating, with the ofício's identification */
@@ -661,7 +661,7 @@ oficio_generated (CoordenaAdesaoPage *self, const char *identification, const ch
 static void
 generate_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
-  CoordenaAdesaoPage *self = COORDENA_ADESAO_PAGE (widget);
+  CoordenaAdhesionPage *self = COORDENA_ADHESION_PAGE (widget);
   const CoordenaOffer *offer = current_offer (self);
   CoordenaOficioDialog *dialog;
 
@@ -676,7 +676,7 @@ generate_action (GtkWidget *widget, const char *action_name, GVariant *parameter
 static void
 oficio_file_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
-  CoordenaAdesaoPage *self = COORDENA_ADESAO_PAGE (widget);
+  CoordenaAdhesionPage *self = COORDENA_ADHESION_PAGE (widget);
   const char *numero_ano = g_variant_get_string (parameter, NULL);
 
   if (store_of (self) == NULL)
@@ -694,16 +694,16 @@ static AdwEntryRow *entry_row (GtkListBox *list, const char *name, const char *t
 /* ---- Adding an offer file --------------------------------------------------------------------- */
 
 gboolean
-coordena_adesao_page_add_offer_file (CoordenaAdesaoPage *self, const char *path, GError **error)
+coordena_adhesion_page_add_offer_file (CoordenaAdhesionPage *self, const char *path, GError **error)
 {
   g_autoptr(CoordenaOffer) offer = NULL;
   gboolean replaced = FALSE;
 
-  g_return_val_if_fail (COORDENA_IS_ADESAO_PAGE (self), FALSE);
+  g_return_val_if_fail (COORDENA_IS_ADHESION_PAGE (self), FALSE);
   if ((offer = coordena_offer_install (path, &replaced, error)) == NULL)
     return FALSE;
   g_clear_pointer (&self->offers, g_ptr_array_unref);
-  coordena_adesao_page_refresh (self);
+  coordena_adhesion_page_refresh (self);
   for (guint i = 0; self->offers != NULL && i < self->offers->len; i++)
     if (g_str_equal (((CoordenaOffer *) g_ptr_array_index (self->offers, i))->id, offer->id))
       gtk_drop_down_set_selected (self->offer_dropdown, i);
@@ -719,14 +719,14 @@ coordena_adesao_page_add_offer_file (CoordenaAdesaoPage *self, const char *path,
 }
 
 static void
-offer_file_chosen (GtkNativeDialog *chooser, int response, CoordenaAdesaoPage *self)
+offer_file_chosen (GtkNativeDialog *chooser, int response, CoordenaAdhesionPage *self)
 {
   g_autoptr(GFile) file = NULL;
   g_autofree char *path = NULL;
   g_autoptr(GError) error = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT && (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL
-      && (path = g_file_get_path (file)) != NULL && !coordena_adesao_page_add_offer_file (self, path, &error))
+      && (path = g_file_get_path (file)) != NULL && !coordena_adhesion_page_add_offer_file (self, path, &error))
     coordena_show_error (window_of (self), _("The Offer Was Not Added"), error);
   g_object_unref (chooser);
   g_object_unref (self);
@@ -735,7 +735,7 @@ offer_file_chosen (GtkNativeDialog *chooser, int response, CoordenaAdesaoPage *s
 static void
 add_offer_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
-  CoordenaAdesaoPage *self = COORDENA_ADESAO_PAGE (widget);
+  CoordenaAdhesionPage *self = COORDENA_ADHESION_PAGE (widget);
   GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Add Offer"), window_of (self),
                                                                GTK_FILE_CHOOSER_ACTION_OPEN, _("_Add"), _("_Cancel"));
   GtkFileFilter *filter = gtk_file_filter_new ();
@@ -751,7 +751,7 @@ add_offer_action (GtkWidget *widget, const char *action_name, GVariant *paramete
 /* ---- Registering an ofício sent outside Coordena --------------------------------------------- */
 
 typedef struct {
-  CoordenaAdesaoPage *self;
+  CoordenaAdhesionPage *self;
   AdwEntryRow *numero_row;
   AdwEntryRow *date_row;
   AdwEntryRow *channel_row;
@@ -779,7 +779,7 @@ entry_text (AdwEntryRow *row)
 static void
 register_response (AdwMessageDialog *dialog, const char *response, RegisterDialog *data)
 {
-  CoordenaAdesaoPage *self = data->self;
+  CoordenaAdhesionPage *self = data->self;
   const CoordenaOffer *offer = current_offer (self);
   g_autoptr(GError) error = NULL;
   g_autoptr(CoordenaOficioRecord) record = NULL;
@@ -799,7 +799,7 @@ register_response (AdwMessageDialog *dialog, const char *response, RegisterDialo
     record = coordena_adhesion_register_oficio (store_of (self), &reg, &error);
   if (error != NULL)
     coordena_show_error (window_of (self), _("The Ofício Was Not Registered"), error);
-  coordena_adesao_page_refresh (self);
+  coordena_adhesion_page_refresh (self);
 }
 
 static void
@@ -830,7 +830,7 @@ choose_registered_file (AdwEntryRow *row)
 static void
 register_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
-  CoordenaAdesaoPage *self = COORDENA_ADESAO_PAGE (widget);
+  CoordenaAdhesionPage *self = COORDENA_ADHESION_PAGE (widget);
   const CoordenaOffer *offer = current_offer (self);
   RegisterDialog *data;
   GtkWidget *dialog, *list;
@@ -877,7 +877,7 @@ register_action (GtkWidget *widget, const char *action_name, GVariant *parameter
 
 /* The step dialog: date (Brasília today by default), a note, and a protocol where one applies. */
 typedef struct {
-  CoordenaAdesaoPage *self;
+  CoordenaAdhesionPage *self;
   CoordenaAdhesionState to;
   AdwEntryRow *date_row;
   AdwEntryRow *note_row;
@@ -896,7 +896,7 @@ step_dialog_free (gpointer user_data, GClosure *closure)
 static void
 step_response (AdwMessageDialog *dialog, const char *response, StepDialog *data)
 {
-  CoordenaAdesaoPage *self = data->self;
+  CoordenaAdhesionPage *self = data->self;
   const CoordenaOffer *offer = current_offer (self);
   g_autoptr(GError) error = NULL;
   const char *note, *protocolo;
@@ -911,7 +911,7 @@ step_response (AdwMessageDialog *dialog, const char *response, StepDialog *data)
                                  *protocolo != '\0' ? protocolo : NULL, &error);
   if (error != NULL)
     coordena_show_error (window_of (self), _("The Step Was Not Recorded"), error);
-  coordena_adesao_page_refresh (self);
+  coordena_adhesion_page_refresh (self);
 }
 
 static AdwEntryRow *
@@ -930,7 +930,7 @@ entry_row (GtkListBox *list, const char *name, const char *title, const char *te
 static void
 step_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
-  CoordenaAdesaoPage *self = COORDENA_ADESAO_PAGE (widget);
+  CoordenaAdhesionPage *self = COORDENA_ADHESION_PAGE (widget);
   const CoordenaOffer *offer = current_offer (self);
   StepDialog *data;
   GtkWidget *dialog, *list;
@@ -972,37 +972,37 @@ step_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 }
 
 static void
-offer_selected (CoordenaAdesaoPage *self)
+offer_selected (CoordenaAdhesionPage *self)
 {
   if (self->offers != NULL)
-    coordena_adesao_page_refresh (self);
+    coordena_adhesion_page_refresh (self);
 }
 
 /* The window builds its pages from its template; the page takes the window's database the first
  * time it shows, and reads the record again whenever it comes back on screen. */
 static void
-coordena_adesao_page_map (GtkWidget *widget)
+coordena_adhesion_page_map (GtkWidget *widget)
 {
-  CoordenaAdesaoPage *self = COORDENA_ADESAO_PAGE (widget);
+  CoordenaAdhesionPage *self = COORDENA_ADHESION_PAGE (widget);
   GtkRoot *root;
 
-  GTK_WIDGET_CLASS (coordena_adesao_page_parent_class)->map (widget);
+  GTK_WIDGET_CLASS (coordena_adhesion_page_parent_class)->map (widget);
   root = gtk_widget_get_root (widget);
   if (self->workspace == NULL && COORDENA_IS_WINDOW (root))
-    coordena_adesao_page_set_workspace (self, coordena_window_get_workspace (COORDENA_WINDOW (root)));
+    coordena_adhesion_page_set_workspace (self, coordena_window_get_workspace (COORDENA_WINDOW (root)));
   else if (self->workspace != NULL)
-    coordena_adesao_page_refresh (self);
+    coordena_adhesion_page_refresh (self);
 }
 
 static void
-coordena_adesao_page_dispose (GObject *object)
+coordena_adhesion_page_dispose (GObject *object)
 {
-  CoordenaAdesaoPage *self = COORDENA_ADESAO_PAGE (object);
+  CoordenaAdhesionPage *self = COORDENA_ADHESION_PAGE (object);
 
   if (self->workspace != NULL)
     g_signal_handlers_disconnect_by_data (self->workspace, self);
   g_clear_object (&self->workspace);
-  gtk_widget_dispose_template (GTK_WIDGET (self), COORDENA_TYPE_ADESAO_PAGE);
+  gtk_widget_dispose_template (GTK_WIDGET (self), COORDENA_TYPE_ADHESION_PAGE);
   {
     GtkWidget *child;
 
@@ -1010,49 +1010,49 @@ coordena_adesao_page_dispose (GObject *object)
     while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
       gtk_widget_unparent (child);
   }
-  G_OBJECT_CLASS (coordena_adesao_page_parent_class)->dispose (object);
+  G_OBJECT_CLASS (coordena_adhesion_page_parent_class)->dispose (object);
 }
 
 static void
-coordena_adesao_page_finalize (GObject *object)
+coordena_adhesion_page_finalize (GObject *object)
 {
-  CoordenaAdesaoPage *self = COORDENA_ADESAO_PAGE (object);
+  CoordenaAdhesionPage *self = COORDENA_ADHESION_PAGE (object);
 
   g_clear_pointer (&self->offers, g_ptr_array_unref);
-  G_OBJECT_CLASS (coordena_adesao_page_parent_class)->finalize (object);
+  G_OBJECT_CLASS (coordena_adhesion_page_parent_class)->finalize (object);
 }
 
 static void
-coordena_adesao_page_class_init (CoordenaAdesaoPageClass *klass)
+coordena_adhesion_page_class_init (CoordenaAdhesionPageClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
-  g_type_ensure (COORDENA_TYPE_MUNICIPIOS_VIEW);
+  g_type_ensure (COORDENA_TYPE_MUNICIPALITIES_VIEW);
 
-  object_class->dispose = coordena_adesao_page_dispose;
-  object_class->finalize = coordena_adesao_page_finalize;
-  widget_class->map = coordena_adesao_page_map;
+  object_class->dispose = coordena_adhesion_page_dispose;
+  object_class->finalize = coordena_adhesion_page_finalize;
+  widget_class->map = coordena_adhesion_page_map;
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/coordena/Coordena/coordena-adesao-page.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/coordena/Coordena/coordena-adhesion-page.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-  gtk_widget_class_bind_template_child (widget_class, CoordenaAdesaoPage, offer_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, CoordenaAdesaoPage, state_stack);
-  gtk_widget_class_bind_template_child (widget_class, CoordenaAdesaoPage, offer_title);
-  gtk_widget_class_bind_template_child (widget_class, CoordenaAdesaoPage, offer_subtitle);
-  gtk_widget_class_bind_template_child (widget_class, CoordenaAdesaoPage, deadline_box);
-  gtk_widget_class_bind_template_child (widget_class, CoordenaAdesaoPage, deadline_icon);
-  gtk_widget_class_bind_template_child (widget_class, CoordenaAdesaoPage, deadline_title);
-  gtk_widget_class_bind_template_child (widget_class, CoordenaAdesaoPage, deadline_text);
-  gtk_widget_class_bind_template_child (widget_class, CoordenaAdesaoPage, timeline_list);
-  gtk_widget_class_bind_template_child (widget_class, CoordenaAdesaoPage, actions_label);
-  gtk_widget_class_bind_template_child (widget_class, CoordenaAdesaoPage, actions_list);
-  gtk_widget_class_bind_template_child (widget_class, CoordenaAdesaoPage, oficios_list);
-  gtk_widget_class_bind_template_child (widget_class, CoordenaAdesaoPage, responsibilities_group);
-  gtk_widget_class_bind_template_child (widget_class, CoordenaAdesaoPage, responsibilities_list);
-  gtk_widget_class_bind_template_child (widget_class, CoordenaAdesaoPage, channels_list);
-  gtk_widget_class_bind_template_child (widget_class, CoordenaAdesaoPage, references_list);
-  gtk_widget_class_bind_template_child (widget_class, CoordenaAdesaoPage, municipios_view);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaAdhesionPage, offer_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaAdhesionPage, state_stack);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaAdhesionPage, offer_title);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaAdhesionPage, offer_subtitle);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaAdhesionPage, deadline_box);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaAdhesionPage, deadline_icon);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaAdhesionPage, deadline_title);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaAdhesionPage, deadline_text);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaAdhesionPage, timeline_list);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaAdhesionPage, actions_label);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaAdhesionPage, actions_list);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaAdhesionPage, oficios_list);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaAdhesionPage, responsibilities_group);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaAdhesionPage, responsibilities_list);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaAdhesionPage, channels_list);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaAdhesionPage, references_list);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaAdhesionPage, municipios_view);
 
   gtk_widget_class_install_action (widget_class, "adesao.generate", NULL, generate_action);
   gtk_widget_class_install_action (widget_class, "adesao.step", "s", step_action);
@@ -1064,7 +1064,7 @@ coordena_adesao_page_class_init (CoordenaAdesaoPageClass *klass)
 }
 
 static void
-coordena_adesao_page_init (CoordenaAdesaoPage *self)
+coordena_adhesion_page_init (CoordenaAdhesionPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->state = COORDENA_ADHESION_RASCUNHO;

@@ -7,8 +7,8 @@
 
 #include <coordena/coordena.h>
 
-#include "coordena-equipes-page.h"
-#include "coordena-painel-page.h"
+#include "coordena-teams-page.h"
+#include "coordena-dashboard-page.h"
 #include "coordena-team-detail.h"
 #include "ui-app-helpers.h"
 #include "ui-helpers.h"
@@ -16,13 +16,13 @@
 static CoordenaApplication *app;
 
 static CoordenaWindow *
-painel_window (CoordenaPainelPage **page)
+painel_window (CoordenaDashboardPage **page)
 {
   CoordenaWindow *window = ui_app_open_window (app);
 
   coordena_window_show_page (window, "painel");
   ui_wait_for_frames (GTK_WIDGET (window), 2);
-  *page = COORDENA_PAINEL_PAGE (coordena_window_get_page_widget (window, "painel"));
+  *page = COORDENA_DASHBOARD_PAGE (coordena_window_get_page_widget (window, "painel"));
   return window;
 }
 
@@ -50,7 +50,7 @@ label_shows (GtkWidget *widget, const char *text)
 static void
 test_painel_shows_figures (void)
 {
-  CoordenaPainelPage *page;
+  CoordenaDashboardPage *page;
   CoordenaWindow *window = painel_window (&page);
   CoordenaSummary *summary = coordena_workspace_get_summary (coordena_window_get_workspace (window));
   g_autofree char *evaluated = NULL;
@@ -70,16 +70,16 @@ test_painel_shows_figures (void)
   g_assert_true (label_shows (GTK_WIDGET (page), "Dados de demonstração"));
   g_assert_true (label_shows (GTK_WIDGET (page), "Alertas"));
   g_assert_true (label_shows (GTK_WIDGET (page), "Municípios com maior perda"));
-  g_assert_cmpstr (coordena_painel_page_get_kpi (page, 0), ==, evaluated);
-  g_assert_true (g_str_has_prefix (coordena_painel_page_get_kpi (page, 4), "R$ "));
+  g_assert_cmpstr (coordena_dashboard_page_get_kpi (page, 0), ==, evaluated);
+  g_assert_true (g_str_has_prefix (coordena_dashboard_page_get_kpi (page, 4), "R$ "));
   /* The dashboard's total is the forecast's, the one `forecast` and the report print. */
   {
     g_autofree char *total = coordena_format_money (coordena_forecast_get_totals (coordena_summary_get_forecast (summary))->loss_horizon);
-    g_assert_cmpstr (coordena_painel_page_get_kpi (page, 4), ==, total);
+    g_assert_cmpstr (coordena_dashboard_page_get_kpi (page, 4), ==, total);
   }
 
-  g_assert_nonnull (row_title (coordena_painel_page_get_municipios (page), 0));
-  g_assert_nonnull (row_title (coordena_painel_page_get_alerts (page), 0));
+  g_assert_nonnull (row_title (coordena_dashboard_page_get_municipios (page), 0));
+  g_assert_nonnull (row_title (coordena_dashboard_page_get_alerts (page), 0));
 
   png = ui_save_png (GTK_WIDGET (window), "painel");
   g_assert_true (g_file_test (png, G_FILE_TEST_EXISTS));
@@ -88,46 +88,46 @@ test_painel_shows_figures (void)
 static void
 test_alert_opens_team (void)
 {
-  CoordenaPainelPage *page;
+  CoordenaDashboardPage *page;
   CoordenaWindow *window = painel_window (&page);
   CoordenaSummary *summary = coordena_workspace_get_summary (coordena_window_get_workspace (window));
   const CoordenaAlert *alert;
   const CoordenaRosterTeam *team;
   GtkListBoxRow *row;
-  CoordenaEquipesPage *equipes;
+  CoordenaTeamsPage *equipes;
   CoordenaTeamItem *shown;
 
   g_assert_cmpuint (coordena_summary_get_n_alerts (summary), >, 0);
   alert = coordena_summary_get_alert (summary, 0);
   team = coordena_roster_get_team (coordena_summary_get_roster (summary), coordena_summary_get_team (summary, alert->row)->team);
 
-  row = gtk_list_box_get_row_at_index (coordena_painel_page_get_alerts (page), 0);
+  row = gtk_list_box_get_row_at_index (coordena_dashboard_page_get_alerts (page), 0);
   g_signal_emit_by_name (row, "activate");
   ui_wait_for_frames (GTK_WIDGET (window), 2);
 
   g_assert_cmpstr (coordena_window_get_page (window), ==, "equipes");
-  equipes = COORDENA_EQUIPES_PAGE (coordena_window_get_page_widget (window, "equipes"));
-  shown = coordena_team_detail_get_item (COORDENA_TEAM_DETAIL (coordena_equipes_page_get_detail (equipes)));
+  equipes = COORDENA_TEAMS_PAGE (coordena_window_get_page_widget (window, "equipes"));
+  shown = coordena_team_detail_get_item (COORDENA_TEAM_DETAIL (coordena_teams_page_get_detail (equipes)));
   g_assert_nonnull (shown);
   g_assert_cmpstr (coordena_team_item_get_ine (shown), ==, team->ine);
-  g_assert_true (gtk_widget_get_mapped (coordena_equipes_page_get_detail (equipes)));
+  g_assert_true (gtk_widget_get_mapped (coordena_teams_page_get_detail (equipes)));
   g_free (ui_save_png (GTK_WIDGET (window), "equipes-detalhe-alerta"));
 }
 
 static void
 test_municipio_opens_its_teams (void)
 {
-  CoordenaPainelPage *page;
+  CoordenaDashboardPage *page;
   CoordenaWindow *window = painel_window (&page);
   CoordenaSummary *summary = coordena_workspace_get_summary (coordena_window_get_workspace (window));
   const CoordenaMunicipioSummary *m = coordena_summary_get_municipio (summary, 0);
   GListModel *shown;
-  GtkListBoxRow *row = gtk_list_box_get_row_at_index (coordena_painel_page_get_municipios (page), 0);
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (coordena_dashboard_page_get_municipios (page), 0);
 
   g_signal_emit_by_name (row, "activate");
   ui_wait_for_frames (GTK_WIDGET (window), 2);
   g_assert_cmpstr (coordena_window_get_page (window), ==, "equipes");
-  shown = coordena_equipes_page_get_shown (COORDENA_EQUIPES_PAGE (coordena_window_get_page_widget (window, "equipes")));
+  shown = coordena_teams_page_get_shown (COORDENA_TEAMS_PAGE (coordena_window_get_page_widget (window, "equipes")));
   g_assert_cmpuint (g_list_model_get_n_items (shown), >=, m->n_teams);
   for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
     {
@@ -141,24 +141,24 @@ test_municipio_opens_its_teams (void)
 static void
 test_kpi_opens_teams (void)
 {
-  CoordenaPainelPage *page;
+  CoordenaDashboardPage *page;
   CoordenaWindow *window = painel_window (&page);
   CoordenaSummary *summary = coordena_workspace_get_summary (coordena_window_get_workspace (window));
-  CoordenaEquipesPage *equipes = COORDENA_EQUIPES_PAGE (coordena_window_get_page_widget (window, "equipes"));
-  GListModel *shown = coordena_equipes_page_get_shown (equipes);
+  CoordenaTeamsPage *equipes = COORDENA_TEAMS_PAGE (coordena_window_get_page_widget (window, "equipes"));
+  GListModel *shown = coordena_teams_page_get_shown (equipes);
   guint suspended = 0;
 
   for (guint i = 0; i < coordena_summary_get_n_teams (summary); i++)
     if (coordena_summary_get_team (summary, i)->status == COORDENA_STATUS_SUSPENDED)
       suspended++;
 
-  coordena_painel_page_activate_kpi (page, 2);
+  coordena_dashboard_page_activate_kpi (page, 2);
   ui_wait_for_frames (GTK_WIDGET (window), 2);
   g_assert_cmpstr (coordena_window_get_page (window), ==, "equipes");
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, suspended);
 
   coordena_window_show_page (window, "painel");
-  coordena_painel_page_activate_kpi (page, 4);
+  coordena_dashboard_page_activate_kpi (page, 4);
   g_assert_cmpstr (coordena_window_get_page (window), ==, "previsao");
   gtk_widget_activate_action (GTK_WIDGET (equipes), "equipes.clear-filters", NULL);
 }
@@ -167,7 +167,7 @@ static void
 test_dark_style (void)
 {
   AdwStyleManager *style = adw_style_manager_get_default ();
-  CoordenaPainelPage *page;
+  CoordenaDashboardPage *page;
   CoordenaWindow *window;
 
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);

@@ -10,13 +10,13 @@
 #include "coordena-display.h"
 #include "coordena-loss-chart.h"
 #include "coordena-notify-dialog.h"
-#include "coordena-painel-page.h"
+#include "coordena-dashboard-page.h"
 
 #define N_KPIS 5
 #define MAX_MUNICIPIOS 8
 #define MAX_ALERTS 12
 
-struct _CoordenaPainelPage
+struct _CoordenaDashboardPage
 {
   GtkWidget parent_instance;
 
@@ -36,7 +36,7 @@ struct _CoordenaPainelPage
   CoordenaWorkspace *workspace;
 };
 
-G_DEFINE_FINAL_TYPE (CoordenaPainelPage, coordena_painel_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (CoordenaDashboardPage, coordena_dashboard_page, GTK_TYPE_WIDGET)
 
 enum { SHOW_TEAM, SHOW_MUNICIPIO, SHOW_KPI, N_SIGNALS };
 static guint signals[N_SIGNALS];
@@ -51,14 +51,14 @@ clear_list (GtkListBox *list)
 }
 
 static void
-kpi_clicked (GtkButton *button, CoordenaPainelPage *self)
+kpi_clicked (GtkButton *button, CoordenaDashboardPage *self)
 {
   g_signal_emit (self, signals[SHOW_KPI], 0, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "kpi")));
 }
 
 /* Each figure is a card that opens what it counts: the teams, or the forecast for the money. */
 static void
-build_kpis (CoordenaPainelPage *self)
+build_kpis (CoordenaDashboardPage *self)
 {
   static const char *tooltips[N_KPIS] = {
     N_("Show the teams"), N_("Show the teams at risk"), N_("Show the suspended teams"),
@@ -97,7 +97,7 @@ build_kpis (CoordenaPainelPage *self)
 }
 
 static void
-set_kpi (CoordenaPainelPage *self, guint i, const char *value, const char *caption, const char *style)
+set_kpi (CoordenaDashboardPage *self, guint i, const char *value, const char *caption, const char *style)
 {
   GtkWidget *widget = GTK_WIDGET (self->kpi_values[i]);
 
@@ -117,25 +117,25 @@ set_kpi (CoordenaPainelPage *self, guint i, const char *value, const char *capti
 }
 
 static void
-municipio_activated (GtkListBoxRow *row, CoordenaPainelPage *self)
+municipio_activated (GtkListBoxRow *row, CoordenaDashboardPage *self)
 {
   g_signal_emit (self, signals[SHOW_MUNICIPIO], 0, g_object_get_data (G_OBJECT (row), "ibge"));
 }
 
 static void
-alert_activated (GtkListBoxRow *row, CoordenaPainelPage *self)
+alert_activated (GtkListBoxRow *row, CoordenaDashboardPage *self)
 {
   g_signal_emit (self, signals[SHOW_TEAM], 0, g_object_get_data (G_OBJECT (row), "ine"));
 }
 
 static void
-more_alerts_activated (GtkListBoxRow *row, CoordenaPainelPage *self)
+more_alerts_activated (GtkListBoxRow *row, CoordenaDashboardPage *self)
 {
   g_signal_emit (self, signals[SHOW_KPI], 0, 0u);
 }
 
 static void
-show_municipios (CoordenaPainelPage *self, CoordenaSummary *summary)
+show_municipios (CoordenaDashboardPage *self, CoordenaSummary *summary)
 {
   guint n = coordena_summary_get_n_municipios (summary);
   guint shown = 0;
@@ -221,7 +221,7 @@ alert_text (CoordenaSummary *summary, const CoordenaAlert *alert, char **title, 
 /* The notified teams still not fixed at their "corrigir até": the state told the municipality
  * until when, so these come first. Returns how many rows it added; *total, how many there are. */
 static guint
-show_notified_alerts (CoordenaPainelPage *self, CoordenaSummary *summary, guint *total)
+show_notified_alerts (CoordenaDashboardPage *self, CoordenaSummary *summary, guint *total)
 {
   CoordenaStore *store = coordena_workspace_get_store (self->workspace);
   g_autoptr(GPtrArray) overdue = NULL;
@@ -274,7 +274,7 @@ show_notified_alerts (CoordenaPainelPage *self, CoordenaSummary *summary, guint 
 }
 
 static void
-show_alerts (CoordenaPainelPage *self, CoordenaSummary *summary)
+show_alerts (CoordenaDashboardPage *self, CoordenaSummary *summary)
 {
   guint n = coordena_summary_get_n_alerts (summary);
   guint notified, notified_total;
@@ -332,7 +332,7 @@ show_alerts (CoordenaPainelPage *self, CoordenaSummary *summary)
 }
 
 static void
-workspace_changed (CoordenaPainelPage *self)
+workspace_changed (CoordenaDashboardPage *self)
 {
   CoordenaSummary *summary = coordena_workspace_get_summary (self->workspace);
   CoordenaCompetencia current, first;
@@ -430,9 +430,9 @@ workspace_changed (CoordenaPainelPage *self)
 }
 
 void
-coordena_painel_page_set_workspace (CoordenaPainelPage *self, CoordenaWorkspace *workspace)
+coordena_dashboard_page_set_workspace (CoordenaDashboardPage *self, CoordenaWorkspace *workspace)
 {
-  g_return_if_fail (COORDENA_IS_PAINEL_PAGE (self));
+  g_return_if_fail (COORDENA_IS_DASHBOARD_PAGE (self));
 
   if (self->workspace != NULL)
     g_signal_handlers_disconnect_by_data (self->workspace, self);
@@ -446,73 +446,73 @@ coordena_painel_page_set_workspace (CoordenaPainelPage *self, CoordenaWorkspace 
 }
 
 const char *
-coordena_painel_page_get_kpi (CoordenaPainelPage *self, guint i)
+coordena_dashboard_page_get_kpi (CoordenaDashboardPage *self, guint i)
 {
   g_return_val_if_fail (i < N_KPIS, NULL);
   return gtk_label_get_text (self->kpi_values[i]);
 }
 
 void
-coordena_painel_page_activate_kpi (CoordenaPainelPage *self, guint i)
+coordena_dashboard_page_activate_kpi (CoordenaDashboardPage *self, guint i)
 {
   g_return_if_fail (i < N_KPIS);
   g_signal_emit (self, signals[SHOW_KPI], 0, i);
 }
 
 GtkListBox *
-coordena_painel_page_get_alerts (CoordenaPainelPage *self)
+coordena_dashboard_page_get_alerts (CoordenaDashboardPage *self)
 {
   return self->alerts_list;
 }
 
 GtkListBox *
-coordena_painel_page_get_municipios (CoordenaPainelPage *self)
+coordena_dashboard_page_get_municipios (CoordenaDashboardPage *self)
 {
   return self->municipios_list;
 }
 
 static void
-coordena_painel_page_dispose (GObject *object)
+coordena_dashboard_page_dispose (GObject *object)
 {
-  CoordenaPainelPage *self = COORDENA_PAINEL_PAGE (object);
+  CoordenaDashboardPage *self = COORDENA_DASHBOARD_PAGE (object);
   GtkWidget *child;
 
   if (self->workspace != NULL)
     g_signal_handlers_disconnect_by_data (self->workspace, self);
   g_clear_object (&self->workspace);
-  gtk_widget_dispose_template (GTK_WIDGET (self), COORDENA_TYPE_PAINEL_PAGE);
+  gtk_widget_dispose_template (GTK_WIDGET (self), COORDENA_TYPE_DASHBOARD_PAGE);
   /* The template's top widget is not bound: it leaves with its parent. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
-  G_OBJECT_CLASS (coordena_painel_page_parent_class)->dispose (object);
+  G_OBJECT_CLASS (coordena_dashboard_page_parent_class)->dispose (object);
 }
 
 static void
-coordena_painel_page_class_init (CoordenaPainelPageClass *klass)
+coordena_dashboard_page_class_init (CoordenaDashboardPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->dispose = coordena_painel_page_dispose;
+  object_class->dispose = coordena_dashboard_page_dispose;
 
   g_type_ensure (COORDENA_TYPE_LOSS_CHART);
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/coordena/Coordena/coordena-painel-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, CoordenaPainelPage, stack);
-  gtk_widget_class_bind_template_child (widget_class, CoordenaPainelPage, competencia_label);
-  gtk_widget_class_bind_template_child (widget_class, CoordenaPainelPage, rules_label);
-  gtk_widget_class_bind_template_child (widget_class, CoordenaPainelPage, demo_badge);
-  gtk_widget_class_bind_template_child (widget_class, CoordenaPainelPage, kpi_box);
-  gtk_widget_class_bind_template_child (widget_class, CoordenaPainelPage, chart_caption);
-  gtk_widget_class_bind_template_child (widget_class, CoordenaPainelPage, chart);
-  gtk_widget_class_bind_template_child (widget_class, CoordenaPainelPage, municipios_list);
-  gtk_widget_class_bind_template_child (widget_class, CoordenaPainelPage, alerts_list);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/coordena/Coordena/coordena-dashboard-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CoordenaDashboardPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaDashboardPage, competencia_label);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaDashboardPage, rules_label);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaDashboardPage, demo_badge);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaDashboardPage, kpi_box);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaDashboardPage, chart_caption);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaDashboardPage, chart);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaDashboardPage, municipios_list);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaDashboardPage, alerts_list);
 
   /* A team or a municipality was chosen: the window shows it in the Teams page. */
   signals[SHOW_TEAM] = g_signal_new ("show-team", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                      NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
   signals[SHOW_MUNICIPIO] = g_signal_new ("show-municipio", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                           NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
-  /* A KPI card was chosen (its index, as coordena_painel_page_get_kpi numbers them). */
+  /* A KPI card was chosen (its index, as coordena_dashboard_page_get_kpi numbers them). */
   signals[SHOW_KPI] = g_signal_new ("show-kpi", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                     NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
 
@@ -520,7 +520,7 @@ coordena_painel_page_class_init (CoordenaPainelPageClass *klass)
 }
 
 static void
-coordena_painel_page_init (CoordenaPainelPage *self)
+coordena_dashboard_page_init (CoordenaDashboardPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   build_kpis (self);

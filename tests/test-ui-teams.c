@@ -8,15 +8,15 @@
 #include <coordena/coordena.h>
 
 #include "coordena-application.h"
-#include "coordena-equipes-page.h"
+#include "coordena-teams-page.h"
 #include "coordena-team-detail.h"
-#include "coordena-previsao-page.h"
+#include "coordena-forecast-page.h"
 #include "ui-app-helpers.h"
 #include "ui-helpers.h"
 
 static CoordenaApplication *app;
 
-static CoordenaEquipesPage *
+static CoordenaTeamsPage *
 equipes_page (CoordenaWindow **out)
 {
   CoordenaWindow *window = ui_app_open_window (app);
@@ -24,15 +24,15 @@ equipes_page (CoordenaWindow **out)
   coordena_window_show_page (window, "equipes");
   ui_wait_for_frames (GTK_WIDGET (window), 2);
   *out = window;
-  return COORDENA_EQUIPES_PAGE (coordena_window_get_page_widget (window, "equipes"));
+  return COORDENA_TEAMS_PAGE (coordena_window_get_page_widget (window, "equipes"));
 }
 
 static void
-search (CoordenaWindow *window, CoordenaEquipesPage *page, const char *text)
+search (CoordenaWindow *window, CoordenaTeamsPage *page, const char *text)
 {
-  gtk_editable_set_text (coordena_equipes_page_get_search (page), text);
+  gtk_editable_set_text (coordena_teams_page_get_search (page), text);
   /* The entry reports a change after a short pause, as it does while someone types. */
-  g_signal_emit_by_name (coordena_equipes_page_get_search (page), "search-changed");
+  g_signal_emit_by_name (coordena_teams_page_get_search (page), "search-changed");
   ui_wait_for_frames (GTK_WIDGET (window), 2);
 }
 
@@ -60,13 +60,13 @@ static void
 test_table_lists_every_team (void)
 {
   CoordenaWindow *window;
-  CoordenaEquipesPage *page = equipes_page (&window);
+  CoordenaTeamsPage *page = equipes_page (&window);
   CoordenaSummary *summary = coordena_workspace_get_summary (coordena_window_get_workspace (window));
   g_autofree char *count = NULL;
   g_autofree char *text = NULL;
 
   search (window, page, "");
-  g_assert_cmpuint (g_list_model_get_n_items (coordena_equipes_page_get_shown (page)), ==, coordena_summary_get_n_teams (summary));
+  g_assert_cmpuint (g_list_model_get_n_items (coordena_teams_page_get_shown (page)), ==, coordena_summary_get_n_teams (summary));
   count = coordena_format_integer (coordena_summary_get_n_teams (summary));
   text = g_strdup_printf ("%s equipes", count);
   g_assert_true (label_shows (GTK_WIDGET (page), text));
@@ -81,10 +81,10 @@ static void
 test_search_and_filters (void)
 {
   CoordenaWindow *window;
-  CoordenaEquipesPage *page = equipes_page (&window);
+  CoordenaTeamsPage *page = equipes_page (&window);
   CoordenaSummary *summary = coordena_workspace_get_summary (coordena_window_get_workspace (window));
   const CoordenaRosterTeam *team = coordena_roster_get_team (coordena_summary_get_roster (summary), 0);
-  GListModel *shown = coordena_equipes_page_get_shown (page);
+  GListModel *shown = coordena_teams_page_get_shown (page);
   guint n_suspended = 0;
 
   search (window, page, team->ine);
@@ -99,7 +99,7 @@ test_search_and_filters (void)
   for (guint i = 0; i < coordena_summary_get_n_teams (summary); i++)
     if (coordena_summary_get_team (summary, i)->status == COORDENA_STATUS_SUSPENDED)
       n_suspended++;
-  coordena_equipes_page_set_status_filter (page, 3);
+  coordena_teams_page_set_status_filter (page, 3);
   ui_flush ();
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, n_suspended);
   for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
@@ -108,7 +108,7 @@ test_search_and_filters (void)
 
       g_assert_cmpint (coordena_team_item_get_team_summary (item)->status, ==, COORDENA_STATUS_SUSPENDED);
     }
-  coordena_equipes_page_set_status_filter (page, 0);
+  coordena_teams_page_set_status_filter (page, 0);
   ui_flush ();
 }
 
@@ -116,9 +116,9 @@ static void
 test_detail_pane (void)
 {
   CoordenaWindow *window;
-  CoordenaEquipesPage *page = equipes_page (&window);
+  CoordenaTeamsPage *page = equipes_page (&window);
   CoordenaSummary *summary = coordena_workspace_get_summary (coordena_window_get_workspace (window));
-  CoordenaTeamDetail *detail = COORDENA_TEAM_DETAIL (coordena_equipes_page_get_detail (page));
+  CoordenaTeamDetail *detail = COORDENA_TEAM_DETAIL (coordena_teams_page_get_detail (page));
   const CoordenaRosterTeam *team = NULL;
 
   /* A suspended team shows the whole story: members, suspensions and forecast. */
@@ -127,7 +127,7 @@ test_detail_pane (void)
       team = coordena_roster_get_team (coordena_summary_get_roster (summary), coordena_summary_get_team (summary, i)->team);
   g_assert_nonnull (team);
 
-  g_assert_true (coordena_equipes_page_show_team (page, team->ine));
+  g_assert_true (coordena_teams_page_show_team (page, team->ine));
   ui_wait_for_frames (GTK_WIDGET (window), 2);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (detail)));
   g_assert_cmpstr (coordena_team_detail_get_title (detail), ==, team->name);
@@ -160,7 +160,7 @@ static void
 test_ctrl_f_focuses_search (void)
 {
   CoordenaWindow *window;
-  CoordenaEquipesPage *page = equipes_page (&window);
+  CoordenaTeamsPage *page = equipes_page (&window);
   GtkWidget *focus;
 
   coordena_window_show_page (window, "painel");
@@ -169,8 +169,8 @@ test_ctrl_f_focuses_search (void)
   g_assert_cmpstr (coordena_window_get_page (window), ==, "equipes");
   focus = gtk_root_get_focus (GTK_ROOT (window));
   g_assert_nonnull (focus);
-  g_assert_true (focus == GTK_WIDGET (coordena_equipes_page_get_search (page))
-                 || gtk_widget_is_ancestor (focus, GTK_WIDGET (coordena_equipes_page_get_search (page))));
+  g_assert_true (focus == GTK_WIDGET (coordena_teams_page_get_search (page))
+                 || gtk_widget_is_ancestor (focus, GTK_WIDGET (coordena_teams_page_get_search (page))));
 }
 
 static gboolean
@@ -183,7 +183,7 @@ static void
 test_export_teams (void)
 {
   CoordenaWindow *window;
-  CoordenaEquipesPage *page = equipes_page (&window);
+  CoordenaTeamsPage *page = equipes_page (&window);
   CoordenaSummary *summary = coordena_workspace_get_summary (coordena_window_get_workspace (window));
   const CoordenaRosterTeam *team = coordena_roster_get_team (coordena_summary_get_roster (summary), 0);
   g_autoptr(GError) error = NULL;
@@ -205,7 +205,7 @@ test_export_teams (void)
 static gboolean
 previsao_computed (gpointer data)
 {
-  return coordena_previsao_page_get_summary (data) != NULL;
+  return coordena_forecast_page_get_summary (data) != NULL;
 }
 
 /* Runs coordena-cli on a database (the real importer), asserting success. */
@@ -237,15 +237,15 @@ test_team_without_registration (void)
   g_autofree char *db = g_build_filename (dir, "coordena.db", NULL);
   g_autofree char *roster = g_test_build_filename (G_TEST_DIST, "fixtures", "rules", "roster-parado.csv", NULL);
   CoordenaWindow *window;
-  CoordenaEquipesPage *page;
+  CoordenaTeamsPage *page;
   CoordenaTeamDetail *detail;
   CoordenaSummary *summary;
 
   cli_ok (db, (const char *const[]) { "init", "--uf", "GO", NULL });
   cli_ok (db, (const char *const[]) { "import", "roster", roster, NULL });
   window = ui_app_open_on (app, db, "equipes");
-  page = COORDENA_EQUIPES_PAGE (coordena_window_get_page_widget (window, "equipes"));
-  detail = COORDENA_TEAM_DETAIL (coordena_equipes_page_get_detail (page));
+  page = COORDENA_TEAMS_PAGE (coordena_window_get_page_widget (window, "equipes"));
+  detail = COORDENA_TEAM_DETAIL (coordena_teams_page_get_detail (page));
   summary = coordena_workspace_get_summary (coordena_window_get_workspace (window));
 
   /* The same count as `forecast`: six teams, two of them without registration in 12/2026. */
@@ -254,7 +254,7 @@ test_team_without_registration (void)
 
   /* The table says why a team shows four ✗ and 100 %. */
   g_assert_true (label_shows (GTK_WIDGET (page), "sem registro · 100 %"));
-  g_assert_true (coordena_equipes_page_show_team (page, "0000020028"));
+  g_assert_true (coordena_teams_page_show_team (page, "0000020028"));
   ui_wait_for_frames (GTK_WIDGET (window), 2);
   g_assert_true (label_shows (GTK_WIDGET (detail), "Sem registro na competência 12/2026 (a última é 08/2026): 100 % suspensos"));
   g_assert_true (label_shows (GTK_WIDGET (detail), "sem registro, 100 % suspensos"));
@@ -263,7 +263,7 @@ test_team_without_registration (void)
   g_assert_true (label_shows (GTK_WIDGET (detail), "R$ 216.000,00"));
   g_free (ui_save_png (GTK_WIDGET (window), "equipes-sem-registro"));
 
-  g_assert_true (coordena_equipes_page_show_team (page, "0000020060"));
+  g_assert_true (coordena_teams_page_show_team (page, "0000020060"));
   ui_wait_for_frames (GTK_WIDGET (window), 2);
   g_assert_true (label_shows (GTK_WIDGET (detail), "Limitado a 75 % pelo provimento (NT 753/2021 itens 2.13 e 2.17"));
 
@@ -276,11 +276,11 @@ test_team_without_registration (void)
 
   /* A planned hire for that team cannot apply: the Previsão page's list says so. */
   {
-    CoordenaPrevisaoPage *previsao = COORDENA_PREVISAO_PAGE (coordena_window_get_page_widget (window, "previsao"));
+    CoordenaForecastPage *previsao = COORDENA_FORECAST_PAGE (coordena_window_get_page_widget (window, "previsao"));
 
     coordena_window_show_page (window, "previsao");
     g_assert_true (ui_app_wait_for (previsao_computed, previsao));
-    g_assert_true (coordena_previsao_page_add_change (previsao, "0000020028", TRUE, "MED", "01/2027"));
+    g_assert_true (coordena_forecast_page_add_change (previsao, "0000020028", TRUE, "MED", "01/2027"));
     ui_flush ();
     g_assert_true (ui_app_wait_for (previsao_computed, previsao));
     ui_wait_for_frames (GTK_WIDGET (window), 2);

@@ -7,11 +7,11 @@
 #include <coordena/coordena.h>
 
 #include "coordena-display.h"
-#include "coordena-equipes-page.h"
+#include "coordena-teams-page.h"
 #include "coordena-team-detail.h"
 #include "coordena-team-item.h"
 
-struct _CoordenaEquipesPage
+struct _CoordenaTeamsPage
 {
   GtkWidget parent_instance;
 
@@ -43,14 +43,14 @@ struct _CoordenaEquipesPage
   int status;                   /* CoordenaStatus or −1 */
 };
 
-G_DEFINE_FINAL_TYPE (CoordenaEquipesPage, coordena_equipes_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (CoordenaTeamsPage, coordena_teams_page, GTK_TYPE_WIDGET)
 
-static void selection_changed (CoordenaEquipesPage *self);
+static void selection_changed (CoordenaTeamsPage *self);
 
 /* ---- Filter ------------------------------------------------------------------------------ */
 
 static gboolean
-team_matches (CoordenaTeamItem *team, CoordenaEquipesPage *self)
+team_matches (CoordenaTeamItem *team, CoordenaTeamsPage *self)
 {
   const CoordenaTeamSummary *ts = coordena_team_item_get_team_summary (team);
 
@@ -72,7 +72,7 @@ team_matches (CoordenaTeamItem *team, CoordenaEquipesPage *self)
 }
 
 static void
-update_count (CoordenaEquipesPage *self)
+update_count (CoordenaTeamsPage *self)
 {
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
   guint total = self->workspace != NULL ? g_list_model_get_n_items (coordena_workspace_get_teams (self->workspace)) : 0;
@@ -99,7 +99,7 @@ update_count (CoordenaEquipesPage *self)
  * only the rows added or dropped at the end reach the table as a change. Building rows is what
  * costs, not filtering thousands of teams. */
 static void
-refilter (CoordenaEquipesPage *self)
+refilter (CoordenaTeamsPage *self)
 {
   GListModel *sorted = G_LIST_MODEL (self->sorted);
   guint n = g_list_model_get_n_items (sorted);
@@ -155,7 +155,7 @@ fold (const char *text)
 }
 
 static void
-search_changed (CoordenaEquipesPage *self)
+search_changed (CoordenaTeamsPage *self)
 {
   g_autofree char *folded = fold (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
   g_auto(GStrv) words = NULL;
@@ -187,7 +187,7 @@ search_changed (CoordenaEquipesPage *self)
 }
 
 static void
-dropdowns_changed (CoordenaEquipesPage *self)
+dropdowns_changed (CoordenaTeamsPage *self)
 {
   static const int types[] = { -1, COORDENA_TEAM_TYPE_ESF, COORDENA_TEAM_TYPE_EAP20, COORDENA_TEAM_TYPE_EAP30, COORDENA_TEAM_TYPE_OTHER };
   static const int statuses[] = { -1, COORDENA_STATUS_REGULAR, COORDENA_STATUS_AT_RISK, COORDENA_STATUS_SUSPENDED, COORDENA_STATUS_NOT_EVALUATED,
@@ -204,7 +204,7 @@ dropdowns_changed (CoordenaEquipesPage *self)
 }
 
 static void
-clear_filters (CoordenaEquipesPage *self)
+clear_filters (CoordenaTeamsPage *self)
 {
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   gtk_drop_down_set_selected (self->municipio_dropdown, 0);
@@ -477,7 +477,7 @@ bind_presence (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpoint
 }
 
 static GtkColumnViewColumn *
-add_column (CoordenaEquipesPage *self,
+add_column (CoordenaTeamsPage *self,
             const char          *title,
             GCallback            setup,
             GCallback            bind,
@@ -511,7 +511,7 @@ add_column (CoordenaEquipesPage *self,
 }
 
 static void
-build_columns (CoordenaEquipesPage *self)
+build_columns (CoordenaTeamsPage *self)
 {
   GtkColumnViewColumn *municipio;
 
@@ -541,7 +541,7 @@ compare_municipio_names (gconstpointer a, gconstpointer b)
 }
 
 static void
-rebuild_municipios (CoordenaEquipesPage *self)
+rebuild_municipios (CoordenaTeamsPage *self)
 {
   CoordenaSummary *summary = coordena_workspace_get_summary (self->workspace);
   g_autofree char *selected = g_strdup (self->municipio);
@@ -579,7 +579,7 @@ rebuild_municipios (CoordenaEquipesPage *self)
 }
 
 static gboolean
-keep_team_open (CoordenaEquipesPage *self, const char *ine)
+keep_team_open (CoordenaTeamsPage *self, const char *ine)
 {
   GListModel *shown = G_LIST_MODEL (self->filtered);
   GListModel *teams = coordena_workspace_get_teams (self->workspace);
@@ -614,7 +614,7 @@ keep_team_open (CoordenaEquipesPage *self, const char *ine)
 }
 
 static void
-workspace_changed (CoordenaEquipesPage *self)
+workspace_changed (CoordenaTeamsPage *self)
 {
   CoordenaSummary *summary = coordena_workspace_get_summary (self->workspace);
   CoordenaTeamItem *shown = coordena_team_detail_get_item (self->detail);
@@ -644,9 +644,9 @@ workspace_changed (CoordenaEquipesPage *self)
 }
 
 void
-coordena_equipes_page_set_workspace (CoordenaEquipesPage *self, CoordenaWorkspace *workspace)
+coordena_teams_page_set_workspace (CoordenaTeamsPage *self, CoordenaWorkspace *workspace)
 {
-  g_return_if_fail (COORDENA_IS_EQUIPES_PAGE (self));
+  g_return_if_fail (COORDENA_IS_TEAMS_PAGE (self));
 
   if (self->workspace != NULL)
     g_signal_handlers_disconnect_by_data (self->workspace, self);
@@ -663,7 +663,7 @@ coordena_equipes_page_set_workspace (CoordenaEquipesPage *self, CoordenaWorkspac
 /* ---- Selection and detail ---------------------------------------------------------------- */
 
 static void
-selection_changed (CoordenaEquipesPage *self)
+selection_changed (CoordenaTeamsPage *self)
 {
   CoordenaTeamSlot *slot = gtk_single_selection_get_selected_item (self->selection);
   CoordenaTeamItem *item = slot != NULL ? coordena_team_slot_get_team (slot) : NULL;
@@ -673,7 +673,7 @@ selection_changed (CoordenaEquipesPage *self)
 }
 
 static void
-row_activated (CoordenaEquipesPage *self, guint position)
+row_activated (CoordenaTeamsPage *self, guint position)
 {
   gtk_single_selection_set_selected (self->selection, position);
   selection_changed (self);
@@ -681,12 +681,12 @@ row_activated (CoordenaEquipesPage *self, guint position)
 }
 
 gboolean
-coordena_equipes_page_show_team (CoordenaEquipesPage *self, const char *ine)
+coordena_teams_page_show_team (CoordenaTeamsPage *self, const char *ine)
 {
   GListModel *model;
   guint n;
 
-  g_return_val_if_fail (COORDENA_IS_EQUIPES_PAGE (self), FALSE);
+  g_return_val_if_fail (COORDENA_IS_TEAMS_PAGE (self), FALSE);
 
   model = G_LIST_MODEL (self->filtered);
   for (int pass = 0; pass < 2; pass++)
@@ -712,7 +712,7 @@ coordena_equipes_page_show_team (CoordenaEquipesPage *self, const char *ine)
 }
 
 void
-coordena_equipes_page_show_municipio (CoordenaEquipesPage *self, const char *ibge)
+coordena_teams_page_show_municipio (CoordenaTeamsPage *self, const char *ibge)
 {
   for (guint i = 1; i < self->municipio_codes->len; i++)
     if (g_strcmp0 (g_ptr_array_index (self->municipio_codes, i), ibge) == 0)
@@ -725,7 +725,7 @@ coordena_equipes_page_show_municipio (CoordenaEquipesPage *self, const char *ibg
 }
 
 static void
-detail_closed (CoordenaEquipesPage *self)
+detail_closed (CoordenaTeamsPage *self)
 {
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   selection_changed (self);
@@ -733,13 +733,13 @@ detail_closed (CoordenaEquipesPage *self)
 }
 
 void
-coordena_equipes_page_focus_search (CoordenaEquipesPage *self)
+coordena_teams_page_focus_search (CoordenaTeamsPage *self)
 {
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
 GtkEditable *
-coordena_equipes_page_get_search (CoordenaEquipesPage *self)
+coordena_teams_page_get_search (CoordenaTeamsPage *self)
 {
   return GTK_EDITABLE (self->search_entry);
 }
@@ -754,7 +754,7 @@ slot_team (gpointer item, gpointer user_data)
 }
 
 GListModel *
-coordena_equipes_page_get_shown (CoordenaEquipesPage *self)
+coordena_teams_page_get_shown (CoordenaTeamsPage *self)
 {
   if (self->shown_teams == NULL)
     self->shown_teams = G_LIST_MODEL (gtk_map_list_model_new (G_LIST_MODEL (g_object_ref (self->filtered)), slot_team, NULL, NULL));
@@ -762,19 +762,19 @@ coordena_equipes_page_get_shown (CoordenaEquipesPage *self)
 }
 
 GtkColumnView *
-coordena_equipes_page_get_column_view (CoordenaEquipesPage *self)
+coordena_teams_page_get_column_view (CoordenaTeamsPage *self)
 {
   return self->column_view;
 }
 
 GtkWidget *
-coordena_equipes_page_get_detail (CoordenaEquipesPage *self)
+coordena_teams_page_get_detail (CoordenaTeamsPage *self)
 {
   return GTK_WIDGET (self->detail);
 }
 
 void
-coordena_equipes_page_set_status_filter (CoordenaEquipesPage *self, guint index)
+coordena_teams_page_set_status_filter (CoordenaTeamsPage *self, guint index)
 {
   gtk_drop_down_set_selected (self->status_dropdown, index);
 }
@@ -784,17 +784,17 @@ coordena_equipes_page_set_status_filter (CoordenaEquipesPage *self, guint index)
 static void
 focus_search_action (GtkWidget *widget, const char *name, GVariant *param)
 {
-  coordena_equipes_page_focus_search (COORDENA_EQUIPES_PAGE (widget));
+  coordena_teams_page_focus_search (COORDENA_TEAMS_PAGE (widget));
 }
 
 static void
 clear_filters_action (GtkWidget *widget, const char *name, GVariant *param)
 {
-  clear_filters (COORDENA_EQUIPES_PAGE (widget));
+  clear_filters (COORDENA_TEAMS_PAGE (widget));
 }
 
 static void
-search_stopped (CoordenaEquipesPage *self)
+search_stopped (CoordenaTeamsPage *self)
 {
   if (*gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0')
     gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
@@ -803,9 +803,9 @@ search_stopped (CoordenaEquipesPage *self)
 }
 
 static void
-coordena_equipes_page_dispose (GObject *object)
+coordena_teams_page_dispose (GObject *object)
 {
-  CoordenaEquipesPage *self = COORDENA_EQUIPES_PAGE (object);
+  CoordenaTeamsPage *self = COORDENA_TEAMS_PAGE (object);
   GtkWidget *child;
 
   if (self->workspace != NULL)
@@ -814,7 +814,7 @@ coordena_equipes_page_dispose (GObject *object)
   /* The columns leave with the template and change the sorter: nothing here may react. */
   if (self->sorted != NULL)
     g_signal_handlers_disconnect_by_data (self->sorted, self);
-  gtk_widget_dispose_template (GTK_WIDGET (self), COORDENA_TYPE_EQUIPES_PAGE);
+  gtk_widget_dispose_template (GTK_WIDGET (self), COORDENA_TYPE_TEAMS_PAGE);
   /* The template's top widget is not bound: it leaves with its parent. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -822,43 +822,43 @@ coordena_equipes_page_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->sorted);
   g_clear_pointer (&self->municipio_codes, g_ptr_array_unref);
-  G_OBJECT_CLASS (coordena_equipes_page_parent_class)->dispose (object);
+  G_OBJECT_CLASS (coordena_teams_page_parent_class)->dispose (object);
 }
 
 static void
-coordena_equipes_page_finalize (GObject *object)
+coordena_teams_page_finalize (GObject *object)
 {
-  CoordenaEquipesPage *self = COORDENA_EQUIPES_PAGE (object);
+  CoordenaTeamsPage *self = COORDENA_TEAMS_PAGE (object);
 
   g_strfreev (self->terms);
   g_free (self->searched);
   g_free (self->municipio);
-  G_OBJECT_CLASS (coordena_equipes_page_parent_class)->finalize (object);
+  G_OBJECT_CLASS (coordena_teams_page_parent_class)->finalize (object);
 }
 
 static void
-coordena_equipes_page_class_init (CoordenaEquipesPageClass *klass)
+coordena_teams_page_class_init (CoordenaTeamsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->dispose = coordena_equipes_page_dispose;
-  object_class->finalize = coordena_equipes_page_finalize;
+  object_class->dispose = coordena_teams_page_dispose;
+  object_class->finalize = coordena_teams_page_finalize;
 
   g_type_ensure (COORDENA_TYPE_TEAM_DETAIL);
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/coordena/Coordena/coordena-equipes-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, CoordenaEquipesPage, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, CoordenaEquipesPage, municipio_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, CoordenaEquipesPage, type_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, CoordenaEquipesPage, status_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, CoordenaEquipesPage, paned);
-  gtk_widget_class_bind_template_child (widget_class, CoordenaEquipesPage, table_stack);
-  gtk_widget_class_bind_template_child (widget_class, CoordenaEquipesPage, column_view);
-  gtk_widget_class_bind_template_child (widget_class, CoordenaEquipesPage, detail_scroller);
-  gtk_widget_class_bind_template_child (widget_class, CoordenaEquipesPage, detail);
-  gtk_widget_class_bind_template_child (widget_class, CoordenaEquipesPage, count_label);
-  gtk_widget_class_bind_template_child (widget_class, CoordenaEquipesPage, competencia_label);
-  gtk_widget_class_bind_template_child (widget_class, CoordenaEquipesPage, demo_label);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/coordena/Coordena/coordena-teams-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CoordenaTeamsPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaTeamsPage, municipio_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaTeamsPage, type_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaTeamsPage, status_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaTeamsPage, paned);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaTeamsPage, table_stack);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaTeamsPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaTeamsPage, detail_scroller);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaTeamsPage, detail);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaTeamsPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaTeamsPage, competencia_label);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaTeamsPage, demo_label);
 
   gtk_widget_class_install_action (widget_class, "equipes.focus-search", NULL, focus_search_action);
   gtk_widget_class_install_action (widget_class, "equipes.clear-filters", NULL, clear_filters_action);
@@ -914,7 +914,7 @@ set_choice_factory (GtkDropDown *dropdown, int min_chars)
 }
 
 static void
-coordena_equipes_page_init (CoordenaEquipesPage *self)
+coordena_teams_page_init (CoordenaTeamsPage *self)
 {
   GtkSorter *sorter;
 

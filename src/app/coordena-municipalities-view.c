@@ -10,11 +10,11 @@
 #include <coordena/secretario.h>
 #include <coordena/error.h>
 
-#include "coordena-municipio-item.h"
-#include "coordena-municipios-view.h"
+#include "coordena-municipality-item.h"
+#include "coordena-municipalities-view.h"
 #include "coordena-oficio-files.h"
 
-struct _CoordenaMunicipiosView
+struct _CoordenaMunicipalitiesView
 {
   GtkWidget parent_instance;
 
@@ -35,7 +35,7 @@ struct _CoordenaMunicipiosView
   guint n_alerts;
 };
 
-G_DEFINE_FINAL_TYPE (CoordenaMunicipiosView, coordena_municipios_view, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (CoordenaMunicipalitiesView, coordena_municipalities_view, GTK_TYPE_WIDGET)
 
 typedef enum {
   COL_NOME,
@@ -98,7 +98,7 @@ cell_text (const CoordenaMunicipioAdesao *m, Column column)
 /* The notification column comes from the item (what the letters to the municipality show after
  * the newest competência); every other column from the adhesion follow-up. */
 static char *
-item_text (CoordenaMunicipioItem *item, Column column)
+item_text (CoordenaMunicipalityItem *item, Column column)
 {
   if (column == COL_NOTIFICACAO)
     {
@@ -106,7 +106,7 @@ item_text (CoordenaMunicipioItem *item, Column column)
 
       return g_strdup (text != NULL ? text : "");
     }
-  return cell_text (coordena_municipio_item_get (item), column);
+  return cell_text (coordena_municipality_item_get (item), column);
 }
 
 static void
@@ -146,7 +146,7 @@ static void
 bind_cell (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer column)
 {
   GtkWidget *box = gtk_list_item_get_child (item);
-  const CoordenaMunicipioAdesao *m = coordena_municipio_item_get (gtk_list_item_get_item (item));
+  const CoordenaMunicipioAdesao *m = coordena_municipality_item_get (gtk_list_item_get_item (item));
   g_autofree char *text = item_text (gtk_list_item_get_item (item), GPOINTER_TO_INT (column));
 
   gtk_inscription_set_text (GTK_INSCRIPTION (gtk_widget_get_last_child (box)), text);
@@ -168,8 +168,8 @@ bind_cell (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer column
 static int
 compare_items (gconstpointer a, gconstpointer b, gpointer column)
 {
-  const CoordenaMunicipioAdesao *x = coordena_municipio_item_get ((CoordenaMunicipioItem *) a);
-  const CoordenaMunicipioAdesao *y = coordena_municipio_item_get ((CoordenaMunicipioItem *) b);
+  const CoordenaMunicipioAdesao *x = coordena_municipality_item_get ((CoordenaMunicipalityItem *) a);
+  const CoordenaMunicipioAdesao *y = coordena_municipality_item_get ((CoordenaMunicipalityItem *) b);
 
   switch (GPOINTER_TO_INT (column))
     {
@@ -181,8 +181,8 @@ compare_items (gconstpointer a, gconstpointer b, gpointer column)
       return g_strcmp0 (x->date, y->date);
     default:
       {
-        g_autofree char *s = item_text ((CoordenaMunicipioItem *) a, GPOINTER_TO_INT (column));
-        g_autofree char *t = item_text ((CoordenaMunicipioItem *) b, GPOINTER_TO_INT (column));
+        g_autofree char *s = item_text ((CoordenaMunicipalityItem *) a, GPOINTER_TO_INT (column));
+        g_autofree char *t = item_text ((CoordenaMunicipalityItem *) b, GPOINTER_TO_INT (column));
 
         (void) x;
         (void) y;
@@ -193,7 +193,7 @@ compare_items (gconstpointer a, gconstpointer b, gpointer column)
 }
 
 static void
-add_column (CoordenaMunicipiosView *self, Column column, const char *title, gboolean expand)
+add_column (CoordenaMunicipalitiesView *self, Column column, const char *title, gboolean expand)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkColumnViewColumn *col;
@@ -212,8 +212,8 @@ add_column (CoordenaMunicipiosView *self, Column column, const char *title, gboo
 static gboolean
 filter_item (gpointer item, gpointer user_data)
 {
-  CoordenaMunicipiosView *self = user_data;
-  const CoordenaMunicipioAdesao *m = coordena_municipio_item_get (item);
+  CoordenaMunicipalitiesView *self = user_data;
+  const CoordenaMunicipioAdesao *m = coordena_municipality_item_get (item);
   const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   guint status = gtk_drop_down_get_selected (self->status_dropdown);
 
@@ -235,7 +235,7 @@ filter_item (gpointer item, gpointer user_data)
 }
 
 static void
-update_count (CoordenaMunicipiosView *self)
+update_count (CoordenaMunicipalitiesView *self)
 {
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
   guint total = g_list_model_get_n_items (G_LIST_MODEL (self->items));
@@ -250,7 +250,7 @@ update_count (CoordenaMunicipiosView *self)
 }
 
 static void
-filters_changed (CoordenaMunicipiosView *self)
+filters_changed (CoordenaMunicipalitiesView *self)
 {
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   update_count (self);
@@ -295,7 +295,7 @@ notification_texts (CoordenaStore *store)
 }
 
 void
-coordena_municipios_view_show (CoordenaMunicipiosView *self, CoordenaStore *store, const CoordenaOffer *offer)
+coordena_municipalities_view_show (CoordenaMunicipalitiesView *self, CoordenaStore *store, const CoordenaOffer *offer)
 {
   g_autoptr(GPtrArray) list = NULL;
   g_autoptr(GError) error = NULL;
@@ -303,7 +303,7 @@ coordena_municipios_view_show (CoordenaMunicipiosView *self, CoordenaStore *stor
   g_autoptr(GHashTable) notified = NULL;
   GDate today;
 
-  g_return_if_fail (COORDENA_IS_MUNICIPIOS_VIEW (self));
+  g_return_if_fail (COORDENA_IS_MUNICIPALITIES_VIEW (self));
 
   self->store = store;
   g_free (self->offer_id);
@@ -332,7 +332,7 @@ coordena_municipios_view_show (CoordenaMunicipiosView *self, CoordenaStore *stor
       if (m->access_alert)
         self->n_alerts++;
       list->pdata[i] = NULL;
-      items[i] = coordena_municipio_item_new (m);
+      items[i] = coordena_municipality_item_new (m);
       if (notice != NULL)
         g_object_set_data_full (G_OBJECT (items[i]), "notificacao", g_strdup (notice), g_free);
     }
@@ -359,13 +359,13 @@ coordena_municipios_view_show (CoordenaMunicipiosView *self, CoordenaStore *stor
 }
 
 guint
-coordena_municipios_view_get_n_shown (CoordenaMunicipiosView *self)
+coordena_municipalities_view_get_n_shown (CoordenaMunicipalitiesView *self)
 {
   return g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
 }
 
 guint
-coordena_municipios_view_get_n_total (CoordenaMunicipiosView *self)
+coordena_municipalities_view_get_n_total (CoordenaMunicipalitiesView *self)
 {
   return g_list_model_get_n_items (G_LIST_MODEL (self->items));
 }
@@ -373,7 +373,7 @@ coordena_municipios_view_get_n_total (CoordenaMunicipiosView *self)
 /* ---- Editing a municipality ------------------------------------------------------------------ */
 
 typedef struct {
-  CoordenaMunicipiosView *self;
+  CoordenaMunicipalitiesView *self;
   char *ibge7;
   AdwComboRow *status_row;
   AdwEntryRow *date_row, *responsavel_row, *titular_row, *uso_row, *note_row, *secretario_row;
@@ -401,7 +401,7 @@ entry_or_null (AdwEntryRow *row)
 static void
 edit_response (AdwMessageDialog *dialog, const char *response, EditDialog *data)
 {
-  CoordenaMunicipiosView *self = data->self;
+  CoordenaMunicipalitiesView *self = data->self;
   CoordenaMunicipioStatus status = adw_combo_row_get_selected (data->status_row);
   g_autoptr(GError) error = NULL;
   g_autoptr(CoordenaOffer) offer = NULL;
@@ -431,7 +431,7 @@ edit_response (AdwMessageDialog *dialog, const char *response, EditDialog *data)
       return;
     }
   if ((offer = coordena_offer_find (self->offer_id, NULL)) != NULL)
-    coordena_municipios_view_show (self, self->store, offer);
+    coordena_municipalities_view_show (self, self->store, offer);
 }
 
 static AdwEntryRow *
@@ -447,9 +447,9 @@ edit_entry (GtkListBox *list, const char *name, const char *title, const char *t
 }
 
 static void
-row_activated (CoordenaMunicipiosView *self, guint position)
+row_activated (CoordenaMunicipalitiesView *self, guint position)
 {
-  g_autoptr(CoordenaMunicipioItem) item = g_list_model_get_item (G_LIST_MODEL (gtk_column_view_get_model (self->column_view)),
+  g_autoptr(CoordenaMunicipalityItem) item = g_list_model_get_item (G_LIST_MODEL (gtk_column_view_get_model (self->column_view)),
                                                                 position);
   const CoordenaMunicipioAdesao *m;
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
@@ -460,7 +460,7 @@ row_activated (CoordenaMunicipiosView *self, guint position)
 
   if (item == NULL)
     return;
-  m = coordena_municipio_item_get (item);
+  m = coordena_municipality_item_get (item);
   for (guint i = COORDENA_MUNICIPIO_NAO_INICIADO; i <= COORDENA_MUNICIPIO_PENDENTE; i++)
     {
       g_autofree char *label = g_strdup (coordena_municipio_status_label (i));
@@ -520,11 +520,11 @@ row_activated (CoordenaMunicipiosView *self, guint position)
 }
 
 static void
-coordena_municipios_view_dispose (GObject *object)
+coordena_municipalities_view_dispose (GObject *object)
 {
-  CoordenaMunicipiosView *self = COORDENA_MUNICIPIOS_VIEW (object);
+  CoordenaMunicipalitiesView *self = COORDENA_MUNICIPALITIES_VIEW (object);
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), COORDENA_TYPE_MUNICIPIOS_VIEW);
+  gtk_widget_dispose_template (GTK_WIDGET (self), COORDENA_TYPE_MUNICIPALITIES_VIEW);
   {
     GtkWidget *child;
 
@@ -533,40 +533,40 @@ coordena_municipios_view_dispose (GObject *object)
       gtk_widget_unparent (child);
   }
   g_clear_object (&self->items);
-  G_OBJECT_CLASS (coordena_municipios_view_parent_class)->dispose (object);
+  G_OBJECT_CLASS (coordena_municipalities_view_parent_class)->dispose (object);
 }
 
 static void
-coordena_municipios_view_finalize (GObject *object)
+coordena_municipalities_view_finalize (GObject *object)
 {
-  CoordenaMunicipiosView *self = COORDENA_MUNICIPIOS_VIEW (object);
+  CoordenaMunicipalitiesView *self = COORDENA_MUNICIPALITIES_VIEW (object);
 
   g_free (self->offer_id);
-  G_OBJECT_CLASS (coordena_municipios_view_parent_class)->finalize (object);
+  G_OBJECT_CLASS (coordena_municipalities_view_parent_class)->finalize (object);
 }
 
 static void
-coordena_municipios_view_class_init (CoordenaMunicipiosViewClass *klass)
+coordena_municipalities_view_class_init (CoordenaMunicipalitiesViewClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
-  object_class->dispose = coordena_municipios_view_dispose;
-  object_class->finalize = coordena_municipios_view_finalize;
+  object_class->dispose = coordena_municipalities_view_dispose;
+  object_class->finalize = coordena_municipalities_view_finalize;
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/coordena/Coordena/coordena-municipios-view.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/coordena/Coordena/coordena-municipalities-view.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-  gtk_widget_class_bind_template_child (widget_class, CoordenaMunicipiosView, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, CoordenaMunicipiosView, status_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, CoordenaMunicipiosView, alert_toggle);
-  gtk_widget_class_bind_template_child (widget_class, CoordenaMunicipiosView, count_label);
-  gtk_widget_class_bind_template_child (widget_class, CoordenaMunicipiosView, alert_box);
-  gtk_widget_class_bind_template_child (widget_class, CoordenaMunicipiosView, alert_label);
-  gtk_widget_class_bind_template_child (widget_class, CoordenaMunicipiosView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaMunicipalitiesView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaMunicipalitiesView, status_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaMunicipalitiesView, alert_toggle);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaMunicipalitiesView, count_label);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaMunicipalitiesView, alert_box);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaMunicipalitiesView, alert_label);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaMunicipalitiesView, column_view);
 }
 
 static void
-coordena_municipios_view_init (CoordenaMunicipiosView *self)
+coordena_municipalities_view_init (CoordenaMunicipalitiesView *self)
 {
   g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
   GtkSortListModel *sorted;
@@ -586,7 +586,7 @@ coordena_municipios_view_init (CoordenaMunicipiosView *self)
     }
   gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (statuses));
 
-  self->items = g_list_store_new (COORDENA_TYPE_MUNICIPIO_ITEM);
+  self->items = g_list_store_new (COORDENA_TYPE_MUNICIPALITY_ITEM);
   self->filter = gtk_custom_filter_new (filter_item, self, NULL);
   self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->items)), GTK_FILTER (self->filter));
   add_column (self, COL_NOME, _("Municipality"), TRUE);
