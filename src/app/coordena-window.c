@@ -570,6 +570,8 @@ coordena_window_dispose (GObject *object)
   G_OBJECT_CLASS (coordena_window_parent_class)->dispose (object);
 }
 
+static void coordena_window_constructed (GObject *object);
+
 static void
 coordena_window_class_init (CoordenaWindowClass *klass)
 {
@@ -585,6 +587,7 @@ coordena_window_class_init (CoordenaWindowClass *klass)
   static const char *pages[] = { "painel", "equipes", "previsao", "adesao" };
 
   object_class->dispose = coordena_window_dispose;
+  object_class->constructed = coordena_window_constructed;
   window_class->close_request = coordena_window_close_request;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/coordena/Coordena/coordena-window.ui");
@@ -628,18 +631,37 @@ coordena_window_class_init (CoordenaWindowClass *klass)
                                          "win.show-page", "s", pages[i]);
 }
 
+/* The signal's emitter keeps its reference; the overlay takes one of its own. */
+static void
+workspace_toast (CoordenaWindow *self, GObject *toast)
+{
+  coordena_window_add_toast (self, g_object_ref (ADW_TOAST (toast)));
+}
+
+/* The workspace is made once the application is known, so that it holds the application's
+ * settings; every page gets it from here. */
+static void
+coordena_window_constructed (GObject *object)
+{
+  CoordenaWindow *self = COORDENA_WINDOW (object);
+
+  G_OBJECT_CLASS (coordena_window_parent_class)->constructed (object);
+
+  self->workspace = coordena_workspace_new (window_settings (self));
+  g_signal_connect_swapped (self->workspace, "changed", G_CALLBACK (workspace_changed), self);
+  g_signal_connect_swapped (self->workspace, "toast", G_CALLBACK (workspace_toast), self);
+  coordena_first_run_set_workspace (self->first_run, self->workspace);
+  coordena_dashboard_page_set_workspace (self->painel_page, self->workspace);
+  coordena_teams_page_set_workspace (self->equipes_page, self->workspace);
+  coordena_forecast_page_set_workspace (self->previsao_page, self->workspace);
+}
+
 static void
 coordena_window_init (CoordenaWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
   build_rules_banner (self);
-  self->workspace = coordena_workspace_new ();
-  g_signal_connect_swapped (self->workspace, "changed", G_CALLBACK (workspace_changed), self);
-  coordena_first_run_set_workspace (self->first_run, self->workspace);
-  coordena_dashboard_page_set_workspace (self->painel_page, self->workspace);
-  coordena_teams_page_set_workspace (self->equipes_page, self->workspace);
-  coordena_forecast_page_set_workspace (self->previsao_page, self->workspace);
   g_signal_connect_swapped (self->painel_page, "show-team", G_CALLBACK (show_team), self);
   g_signal_connect_swapped (self->painel_page, "show-municipio", G_CALLBACK (show_municipio), self);
   g_signal_connect_swapped (self->painel_page, "show-kpi", G_CALLBACK (show_kpi), self);

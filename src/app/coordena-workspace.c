@@ -11,6 +11,9 @@ struct _CoordenaWorkspace
 {
   GObject parent_instance;
 
+  GSettings *settings;
+  CoordenaRuleCatalog *catalog;
+  GPtrArray *offers;
   CoordenaStore *store;
   CoordenaStore *reader;         /* the workers' connection, lent to one load at a time */
   char *path;
@@ -24,16 +27,67 @@ struct _CoordenaWorkspace
 
 G_DEFINE_FINAL_TYPE (CoordenaWorkspace, coordena_workspace, G_TYPE_OBJECT)
 
-enum { CHANGED, N_SIGNALS };
+enum { CHANGED, CATALOG_CHANGED, TOAST, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
-enum { PROP_0, PROP_LOADING, N_PROPS };
+enum { PROP_0, PROP_LOADING, PROP_SETTINGS, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
 CoordenaWorkspace *
-coordena_workspace_new (void)
+coordena_workspace_new (GSettings *settings)
 {
-  return g_object_new (COORDENA_TYPE_WORKSPACE, NULL);
+  return g_object_new (COORDENA_TYPE_WORKSPACE, "settings", settings, NULL);
+}
+
+GSettings *
+coordena_workspace_get_settings (CoordenaWorkspace *self)
+{
+  g_return_val_if_fail (COORDENA_IS_WORKSPACE (self), NULL);
+  return self->settings;
+}
+
+const CoordenaRuleCatalog *
+coordena_workspace_get_catalog (CoordenaWorkspace *self, GError **error)
+{
+  g_return_val_if_fail (COORDENA_IS_WORKSPACE (self), NULL);
+
+  if (self->catalog == NULL)
+    self->catalog = coordena_rule_catalog_load (error);
+  return self->catalog;
+}
+
+void
+coordena_workspace_reload_catalog (CoordenaWorkspace *self)
+{
+  g_return_if_fail (COORDENA_IS_WORKSPACE (self));
+
+  g_clear_pointer (&self->catalog, coordena_rule_catalog_free);
+  g_signal_emit (self, signals[CATALOG_CHANGED], 0);
+  if (self->store != NULL)
+    coordena_workspace_reload (self);
+}
+
+GPtrArray *
+coordena_workspace_get_offers (CoordenaWorkspace *self)
+{
+  g_return_val_if_fail (COORDENA_IS_WORKSPACE (self), NULL);
+
+  if (self->offers == NULL)
+    {
+      self->offers = coordena_offers_load_all (NULL);
+      if (self->offers == NULL)
+        self->offers = g_ptr_array_new_with_free_func ((GDestroyNotify) coordena_offer_free);
+    }
+  return self->offers;
+}
+
+void
+coordena_workspace_toast (CoordenaWorkspace *self, GObject *toast)
+{
+  g_return_if_fail (COORDENA_IS_WORKSPACE (self));
+  g_return_if_fail (G_IS_OBJECT (toast));
+
+  g_signal_emit (self, signals[TOAST], 0, toast);
 }
 
 static void start_load (CoordenaWorkspace *self);
@@ -266,6 +320,24 @@ coordena_workspace_get_property (GObject *object, guint prop_id, GValue *value, 
     case PROP_LOADING:
       g_value_set_boolean (value, self->loading);
       break;
+    case PROP_SETTINGS:
+      g_value_set_object (value, self->settings);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+coordena_workspace_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  CoordenaWorkspace *self = COORDENA_WORKSPACE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -280,6 +352,7 @@ coordena_workspace_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->teams);
   g_clear_pointer (&self->summary, coordena_summary_unref);
+  g_clear_object (&self->settings);
   G_OBJECT_CLASS (coordena_workspace_parent_class)->dispose (object);
 }
 
@@ -291,6 +364,8 @@ coordena_workspace_finalize (GObject *object)
   g_clear_pointer (&self->store, coordena_store_close);
   g_clear_pointer (&self->reader, coordena_store_close);
   g_clear_error (&self->error);
+  g_clear_pointer (&self->catalog, coordena_rule_catalog_free);
+  g_clear_pointer (&self->offers, g_ptr_array_unref);
   g_free (self->path);
   G_OBJECT_CLASS (coordena_workspace_parent_class)->finalize (object);
 }
@@ -301,16 +376,25 @@ coordena_workspace_class_init (CoordenaWorkspaceClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->get_property = coordena_workspace_get_property;
+  object_class->set_property = coordena_workspace_set_property;
   object_class->dispose = coordena_workspace_dispose;
   object_class->finalize = coordena_workspace_finalize;
 
   properties[PROP_LOADING] = g_param_spec_boolean ("loading", NULL, NULL, FALSE,
                                                    G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SETTINGS] = g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
+                                                   G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* The summary or the database's state changed: every page shows it again. */
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* The rule sets were read again: whoever lists them lists them again. */
+  signals[CATALOG_CHANGED] = g_signal_new ("catalog-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                           0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* Something to tell the user briefly (an AdwToast): the window shows it. */
+  signals[TOAST] = g_signal_new ("toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                 0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_OBJECT);
 }
 
 static void

@@ -2,6 +2,8 @@
 
 #include <gio/gio.h>
 
+#include <coordena/offer.h>
+#include <coordena/ruleset.h>
 #include <coordena/store.h>
 #include <coordena/summary.h>
 
@@ -12,7 +14,27 @@ G_DECLARE_FINAL_TYPE (CoordenaWorkspace, coordena_workspace, COORDENA, WORKSPACE
 
 /* The open database and what the screens show of it: the roster's summary under the chosen rule
  * set, recomputed in a worker thread whenever the data or the choice changes. */
-CoordenaWorkspace *coordena_workspace_new (void);
+CoordenaWorkspace *coordena_workspace_new (GSettings *settings);
+
+/* The application's settings (show-full-cns, last-folder, recent databases…), or NULL when the
+ * workspace runs without an application (some tests). */
+GSettings *coordena_workspace_get_settings (CoordenaWorkspace *self);
+
+/* The rule sets in use, loaded once on first use and owned by the workspace; NULL with the
+ * reason in error when the catalogue cannot be read. Do not keep the pointer across
+ * "catalog-changed". */
+const CoordenaRuleCatalog *coordena_workspace_get_catalog (CoordenaWorkspace *self, GError **error);
+
+/* Reads the catalogue again (a user rule file was added, changed or removed), emits
+ * "catalog-changed" and reloads the summary. */
+void coordena_workspace_reload_catalog (CoordenaWorkspace *self);
+
+/* The federal offers (CoordenaOffer*), loaded once and owned by the workspace; an empty array
+ * when none can be read. */
+GPtrArray *coordena_workspace_get_offers (CoordenaWorkspace *self);
+
+/* Shows a toast (an AdwToast) in the window that owns the workspace: emits "toast". */
+void coordena_workspace_toast (CoordenaWorkspace *self, GObject *toast);
 
 /* Opens (creating when needed) the database at path in a worker, then loads it; NULL means the
  * default file. "changed" follows; a failure is the workspace's error. */
