@@ -1001,6 +1001,15 @@ test_register_file_kinds (void)
   g_free (generate (&r, "secretario", NULL, "ultimo.pdf"));
   g_assert_cmpint (r.status, ==, 0);
   assert_has (r.out, "OFÍCIO Nº 99999/2026/COAPS/SESA");
+  /* The year's numbering is full: the counter gives no 100000. */
+  g_free (generate (&r, "secretario", NULL, "alem.pdf"));
+  g_assert_cmpint (r.status, ==, 1);
+  assert_has (r.err, "chegou a 99999");
+  {
+    g_autofree char *beyond = in_dir ("alem.pdf");
+
+    g_assert_false (g_file_test (beyond, G_FILE_TEST_EXISTS));
+  }
   /* A scan as PNG is accepted. */
   png = in_dir ("scan.png");
   g_assert_true (g_file_set_contents (png, png_magic, sizeof png_magic - 1, NULL));

@@ -468,8 +468,19 @@ next_number (CoordenaStore *store, GPtrArray *reg, const char *sequence, guint y
       if (!coordena_store_numbering_find (store, sequence, year, *number, &document, &date, &found, error))
         return FALSE;
       if (!found && issued_in_register (reg, sequence, year, *number) == NULL)
-        return TRUE;
+        break;
     }
+  /* Past the ceiling the counter would print a number no register line or document layout was
+   * made for; the year's numbering is full and nothing is issued. */
+  if (*number > COORDENA_NUMBERING_MAX_NUMBER)
+    {
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                   _("the numbering of %u has reached %u, its highest number: no further number is issued this year. "
+                     "Give a number by hand (--numero) or register the document with the number it received"),
+                   year, COORDENA_NUMBERING_MAX_NUMBER);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean
