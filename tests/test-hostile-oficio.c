@@ -408,6 +408,14 @@ test_register_sent_outside (void)
        "SEI", NULL);
   g_assert_cmpint (r.status, ==, 1);
   assert_has (r.err, "a data 07/12/2026 está no futuro");
+  /* Sent years before the act that admits the ofício existed: refused, naming the act. */
+  cli (&r, "oficio", "register", "--offer", OPEN_OFFER, "--numero", "4/2019", "--data-envio", "2019-05-02", "--canal",
+       "SEI", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  assert_has (r.err, "a data 02/05/2019 é anterior a 01/01/2026");
+  assert_has (r.err, "NT Conjunta nº 901/2026");
+  cli (&r, "oficio", "list", NULL);
+  assert_has (r.out, "Nenhum ofício");
   cli (&r, "oficio", "register", "--offer", OPEN_OFFER, "--numero", "88/2026", "--data-envio", "2026-12-04", NULL);
   g_assert_cmpint (r.status, ==, 2);
   assert_has (r.err, "--canal");
@@ -441,6 +449,10 @@ test_register_sent_outside (void)
   cli (&r, "adhesion", "set", "--offer", OPEN_OFFER, "confirmado", "--date", "2026-12-03", NULL);
   g_assert_cmpint (r.status, ==, 1);
   assert_has (r.err, "anterior à última etapa da adesão");
+  /* Nor can any step come before the offer's first act (NT Conjunta nº 901/2026). */
+  cli (&r, "adhesion", "set", "--offer", OPEN_OFFER, "confirmado", "--date", "2019-03-01", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  assert_has (r.err, "a data 01/03/2019 é anterior a 01/01/2026, início do ano do primeiro ato da oferta");
   cli (&r, "adhesion", "set", "--offer", OPEN_OFFER, "confirmado", "--date", "2026-12-05", NULL);
   g_assert_cmpint (r.status, ==, 0);
 

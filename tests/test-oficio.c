@@ -821,6 +821,55 @@ test_png_of_first_page (void)
   g_test_message ("first page rendered to %s", png);
 }
 
+/* An act's Date= bounds what the offer accepts: an ofício cannot predate the act that admitted its
+ * route, and no step the offer's first act. Without dates, the year in the act's number does. */
+static void
+test_offer_act_dates (void)
+{
+  g_autofree char *dir = g_build_filename (out_dir, "offers-dated", NULL);
+  g_autofree char *path = g_build_filename (dir, "datada.offer", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CoordenaOffer) dated = NULL;
+  const CoordenaOfferReference *act = NULL;
+  GString *edited;
+  GDate day, bound;
+
+  g_assert_true (coordena_offer_earliest (offer, "oficio", &bound, &act));
+  g_assert_cmpint (g_date_get_year (&bound), ==, 2025);
+  g_assert_cmpint (g_date_get_month (&bound), ==, 1);
+  g_assert_cmpint (g_date_get_day (&bound), ==, 1);
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day, 31, 12, 2024);
+  g_assert_false (coordena_offer_check_not_before (offer, NULL, &day, &error));
+  g_assert_nonnull (strstr (error->message, "31/12/2024 é anterior a 01/01/2025"));
+  g_clear_error (&error);
+
+  g_mkdir_with_parents (dir, 0700);
+  g_file_get_contents (offer->path, &text, NULL, &error);
+  g_assert_no_error (error);
+  edited = g_string_new (text);
+  g_string_replace (edited, "Sei=0052176291\n", "Sei=0052176291\nDate=2025-12-03\n", 1);
+  g_file_set_contents (path, edited->str, -1, &error);
+  g_assert_no_error (error);
+  dated = coordena_offer_load_file (path, &error);
+  g_assert_no_error (error);
+  g_date_set_dmy (&day, 2, 12, 2025);
+  g_assert_false (coordena_offer_check_not_before (dated, "oficio", &day, &error));
+  g_assert_nonnull (strstr (error->message, "02/12/2025 é anterior a 03/12/2025, data do ato que admitiu a via do ofício"));
+  g_clear_error (&error);
+  /* An adhesion step by e-Gestor may come before the ofício route was opened. */
+  g_assert_true (coordena_offer_check_not_before (dated, NULL, &day, &error));
+  g_date_set_dmy (&day, 3, 12, 2025);
+  g_assert_true (coordena_offer_check_not_before (dated, "oficio", &day, &error));
+
+  g_string_replace (edited, "Date=2025-12-03", "Date=2025-12-32", 1);
+  g_file_set_contents (path, edited->str, -1, &error);
+  g_string_free (edited, TRUE);
+  g_assert_null (coordena_offer_load_file (path, &error));
+  g_assert_nonnull (strstr (error->message, "[Reference nt-441] Date"));
+}
+
 static void
 test_offer_file_errors (void)
 {
@@ -934,6 +983,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/offer/shipped", test_offer_shipped);
   g_test_add_func ("/offer/file-errors", test_offer_file_errors);
+  g_test_add_func ("/offer/act-dates", test_offer_act_dates);
   g_test_add_func ("/offer/user-override", test_offer_user_override);
   g_test_add_func ("/oficio/page-and-fonts", test_page_and_fonts);
   g_test_add_func ("/oficio/parts-in-order", test_parts_in_order);

@@ -20,6 +20,7 @@ typedef struct {
   char *sei;          /* "0052176291", may be NULL */
   char *processo;     /* may be NULL */
   char *role;         /* what the act does for this offer, may be NULL */
+  GDate date;         /* the day the act was signed (Date=), invalid when the file does not say */
 } CoordenaOfferReference;
 
 typedef struct {
@@ -101,6 +102,18 @@ void coordena_offer_today (const CoordenaOffer *offer, GDate *today);
 
 /* Refuses a date after the deadline, saying the deadline and the act. */
 gboolean coordena_offer_check_date (const CoordenaOffer *offer, const GDate *date, GError **error);
+
+/* The earliest day anything of the offer can bear. channel NULL: the first act's date, or the
+ * 1st of January of the year in its number ("nº 425/2025") when the file gives no Date=; a
+ * channel key ("oficio"): the date of the act that opened that channel, when given (else as
+ * NULL). act is set to the act the bound comes from. FALSE when no act gives a bound. */
+gboolean coordena_offer_earliest (const CoordenaOffer *offer, const char *channel, GDate *earliest,
+                                  const CoordenaOfferReference **act);
+
+/* Refuses a date before coordena_offer_earliest() (an adhesion step, or an ofício's date or
+ * sending day when channel is "oficio"): a document of an offer cannot predate its act. */
+gboolean coordena_offer_check_not_before (const CoordenaOffer *offer, const char *channel, const GDate *date,
+                                          GError **error);
 
 /* Refuses a signer the offer does not allow, naming the allowed roles and the act. */
 gboolean coordena_offer_check_signer (const CoordenaOffer *offer, const char *signer, GError **error);

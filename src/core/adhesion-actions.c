@@ -116,6 +116,7 @@ coordena_adhesion_set_state (CoordenaStore *store, const CoordenaOffer *offer, C
   current = coordena_adhesion_get (store, offer->id, error);
   if (current == NULL
       || !coordena_adhesion_check_step (offer, current->state, to, &day, protocolo, error)
+      || !coordena_offer_check_not_before (offer, NULL, &day, error)
       || !check_step_date (current, &day, error)
       || !check_step_after_oficio (store, offer, to, &day, error)
       || !record_step (store, offer->id, current->state, to, &day, note, protocolo, 0, error)
@@ -412,7 +413,8 @@ coordena_adhesion_generate_oficio (CoordenaStore *store, const CoordenaOficioReq
       goto fail;
     }
   if (!coordena_oficio_check (&request, error)
-      || !coordena_numbering_check_date (store, COORDENA_SEQUENCE_OFICIO, &request.date, error))
+      || !coordena_numbering_check_date (store, COORDENA_SEQUENCE_OFICIO, &request.date, error)
+      || (g_date_valid (&request.date) && !coordena_offer_check_not_before (request.offer, "oficio", &request.date, error)))
     goto fail;
   if (annex_kind != NULL)
     {
@@ -667,6 +669,7 @@ coordena_adhesion_register_oficio (CoordenaStore *store, const CoordenaOficioReg
     from = COORDENA_ADHESION_ASSINADO; /* signed outside: the machine's last step before "enviado" */
   if (!check_step_date (current, &reg->date_sent, error)
       || !coordena_adhesion_check_step (reg->offer, from, COORDENA_ADHESION_ENVIADO, &reg->date_sent, NULL, error)
+      || !coordena_offer_check_not_before (reg->offer, "oficio", &reg->date_sent, error)
       || !coordena_numbering_check_free (store, COORDENA_SEQUENCE_OFICIO, year, number, error)
       || !coordena_numbering_check_order (store, COORDENA_SEQUENCE_OFICIO, year, number, &reg->date_sent, error))
     goto rollback;

@@ -354,6 +354,13 @@ coordena_offer_load_file (const char *path, GError **error)
       ref->sei = get_string (&r, group, "Sei", FALSE);
       ref->processo = get_string (&r, group, "Processo", FALSE);
       ref->role = get_string (&r, group, "Role", FALSE);
+      g_date_clear (&ref->date, 1);
+      {
+        g_autofree char *signed_on = get_string (&r, group, "Date", FALSE);
+
+        if (signed_on != NULL && !r.failed && !coordena_parse_date (signed_on, &ref->date, NULL))
+          reader_fail (&r, group, "Date", _("“%s” is not a date (AAAA-MM-DD)"), signed_on);
+      }
       if (ref->sei != NULL && !r.failed && strspn (ref->sei, "0123456789") != strlen (ref->sei))
         reader_fail (&r, group, "Sei", _("“%s” is not a SEI number (digits only)"), ref->sei);
     }
@@ -613,6 +620,115 @@ coordena_offer_check_date (const CoordenaOffer *offer, const GDate *date, GError
   g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
                _("the date %s is after the deadline: the ofício deadline is %s (%s)"),
                given, deadline, cite);
+  return FALSE;
+}
+
+/* The year in an act's number: "… nº 425/2025-CGESCO…" gives 2025. */
+static guint
+act_year (const CoordenaOfferReference *ref)
+{
+  const char *p = ref->title;
+
+  while ((p = strchr (p, '/')) != NULL)
+    {
+      p++;
+      if (g_ascii_isdigit (p[0]) && g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2]) && g_ascii_isdigit (p[3])
+          && !g_ascii_isdigit (p[4]))
+        {
+          guint year = (guint) g_ascii_strtoull (p, NULL, 10);
+
+          if (year >= 1988 && year <= 9999)
+            return year;
+        }
+    }
+  return 0;
+}
+
+static gboolean
+reference_bound (const CoordenaOfferReference *ref, GDate *bound)
+{
+  guint year;
+
+  if (g_date_valid (&ref->date))
+    {
+      *bound = ref->date;
+      return TRUE;
+    }
+  if ((year = act_year (ref)) == 0)
+    return FALSE;
+  g_date_clear (bound, 1);
+  g_date_set_dmy (bound, 1, G_DATE_JANUARY, (GDateYear) year);
+  return TRUE;
+}
+
+gboolean
+coordena_offer_earliest (const CoordenaOffer *offer, const char *channel, GDate *earliest,
+                         const CoordenaOfferReference **act)
+{
+  const CoordenaOfferChannel *ch = channel != NULL ? coordena_offer_get_channel (offer, channel) : NULL;
+  const CoordenaOfferReference *from = NULL;
+  GDate best;
+
+  if (ch != NULL && ch->source != NULL)
+    {
+      const CoordenaOfferReference *ref = coordena_offer_get_reference (offer, ch->source);
+
+      if (ref != NULL && g_date_valid (&ref->date))
+        {
+          *earliest = ref->date;
+          if (act != NULL)
+            *act = ref;
+          return TRUE;
+        }
+    }
+  g_date_clear (&best, 1);
+  for (guint i = 0; i < offer->references->len; i++)
+    {
+      const CoordenaOfferReference *ref = g_ptr_array_index (offer->references, i);
+      GDate bound;
+
+      if (reference_bound (ref, &bound) && (from == NULL || g_date_compare (&bound, &best) < 0))
+        {
+          best = bound;
+          from = ref;
+        }
+    }
+  if (from == NULL)
+    return FALSE;
+  *earliest = best;
+  if (act != NULL)
+    *act = from;
+  return TRUE;
+}
+
+gboolean
+coordena_offer_check_not_before (const CoordenaOffer *offer, const char *channel, const GDate *date, GError **error)
+{
+  const CoordenaOfferReference *act = NULL;
+  g_autofree char *given = NULL;
+  g_autofree char *bound_text = NULL;
+  GDate bound;
+
+  if (!coordena_offer_earliest (offer, channel, &bound, &act) || g_date_compare (date, &bound) >= 0)
+    return TRUE;
+  given = coordena_format_date (date);
+  bound_text = coordena_format_date (&bound);
+  if (g_date_valid (&act->date) && channel != NULL && act == coordena_offer_get_reference (offer,
+      coordena_offer_get_channel (offer, channel)->source))
+    g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                 _("the date %s is before %s, when %s admitted the ofício route: an ofício of this offer cannot bear "
+                   "or be sent on an earlier date; give the real date, %s or later"),
+                 given, bound_text, act->short_title, bound_text);
+  else if (g_date_valid (&act->date))
+    g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                 _("the date %s is before %s, the date of %s, the offer’s first act: nothing of this adhesion can "
+                   "come before it; give the real date, %s or later"),
+                 given, bound_text, act->short_title, bound_text);
+  else
+    g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                 _("the date %s is before %s, the year of %s, the offer’s first act: nothing of this adhesion can "
+                   "come before it; give the real date"),
+                 given, bound_text, act->short_title);
   return FALSE;
 }
 
