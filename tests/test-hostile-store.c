@@ -1391,6 +1391,36 @@ test_demo_roster_into_real (void)
   g_assert_nonnull (strstr (r.err, "Nada foi importado"));
   after = dump_db (db);
   g_assert_cmpstr (after, ==, before);
+
+  /* The same file with its demonstracao column cut off by hand: the generated codes give it away. */
+  {
+    g_autofree char *stripped = new_path ("demo-sem-coluna.csv");
+    g_autofree char *text = NULL;
+    g_auto(GStrv) lines = NULL;
+    g_autoptr(GString) out = g_string_new (NULL);
+    g_auto(Run) r2 = { 0 };
+    g_autofree char *after2 = NULL;
+
+    g_assert_true (g_file_get_contents (csv, &text, NULL, NULL));
+    lines = g_strsplit (text, "\n", -1);
+    for (guint i = 0; lines[i] != NULL; i++)
+      {
+        char *cut = strrchr (lines[i], ';');
+
+        if (*lines[i] == '\0')
+          continue;
+        if (cut != NULL)
+          *cut = '\0';
+        g_string_append_printf (out, "%s\n", lines[i]);
+      }
+    g_assert_null (strstr (out->str, "demonstracao"));
+    g_assert_true (g_file_set_contents (stripped, out->str, -1, NULL));
+    RUN (&r2, db, "import", "roster", stripped);
+    assert_refusal (&r2, 1, "vem de uma demonstração");
+    g_assert_nonnull (strstr (r2.err, "embora o arquivo não tenha a coluna demonstracao"));
+    after2 = dump_db (db);
+    g_assert_cmpstr (after2, ==, before);
+  }
 }
 
 /* The demonstration never lands in the default database, not even named with --db; and a refusal

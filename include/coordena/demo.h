@@ -35,4 +35,8 @@ gboolean coordena_demo_prepare (const char *path, const char *uf, gboolean *fill
  * writes anything. */
 gboolean coordena_demo_refuse_import (CoordenaStore *store, GError **error);
 
+/* The INE (10 digits) of every team the demonstration generates for the state (IBGE code of the
+ * UF), so that a demonstration roster is recognised even without its demonstracao column. */
+GHashTable *coordena_demo_team_codes (guint uf_code);
+
 G_END_DECLS

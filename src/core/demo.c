@@ -220,6 +220,48 @@ build_team (DemoTeam *t, GRand *rand, GArray *people, guint n)
     }
 }
 
+/* The teams of every municipality, in the order the generator draws them: the same seed and
+ * state give the same codes. */
+static void
+plan_teams (GPtrArray *muns, GRand *rand, GArray *people, GArray *teams)
+{
+  for (guint i = 0; i < muns->len; i++)
+    {
+      const CoordenaMunicipio *mun = muns->pdata[i];
+      guint n = mun->capital ? 40 : (guint) g_rand_int_range (rand, 1, 5);
+
+      for (guint k = 1; k <= n; k++)
+        {
+          DemoTeam t = { 0 };
+
+          t.mun = mun;
+          build_team (&t, rand, people, k);
+          g_array_append_val (teams, t);
+        }
+    }
+}
+
+GHashTable *
+coordena_demo_team_codes (guint uf_code)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (DEMO_DEFAULT_SEED);
+  g_autoptr(GArray) people = g_array_new (FALSE, TRUE, sizeof (DemoPerson));
+  g_autoptr(GArray) teams = g_array_new (FALSE, TRUE, sizeof (DemoTeam));
+  g_autoptr(GPtrArray) muns = NULL;
+  const CoordenaReference *ref = coordena_reference_get (NULL);
+  GHashTable *codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  if (ref == NULL)
+    return codes;
+  g_array_set_clear_func (people, demo_person_clear);
+  g_array_set_clear_func (teams, demo_team_clear);
+  muns = coordena_reference_municipios_of_uf (ref, uf_code);
+  plan_teams (muns, rand, people, teams);
+  for (guint i = 0; i < teams->len; i++)
+    g_hash_table_add (codes, g_strdup (g_array_index (teams, DemoTeam, i).ine));
+  return codes;
+}
+
 static CoordenaCompetencia
 current_month (void)
 {
@@ -276,20 +318,7 @@ coordena_demo_generate (CoordenaStore *store, CoordenaCompetencia last, guint32 
 
   /* The plan first, all in memory, so the transaction only writes. */
   muns = coordena_reference_municipios_of_uf (ref, state->codigo);
-  for (guint i = 0; i < muns->len; i++)
-    {
-      const CoordenaMunicipio *mun = muns->pdata[i];
-      guint n = mun->capital ? 40 : (guint) g_rand_int_range (rand, 1, 5);
-
-      for (guint k = 1; k <= n; k++)
-        {
-          DemoTeam t = { 0 };
-
-          t.mun = mun;
-          build_team (&t, rand, people, k);
-          g_array_append_val (teams, t);
-        }
-    }
+  plan_teams (muns, rand, people, teams);
   /* Duplicidade: a few ACS registered in a second eSF at the same time. */
   for (guint i = 1; i + 1 < teams->len && i < 400; i += 37)
     {

@@ -18,6 +18,8 @@
 #include <coordena/roster-csv.h>
 #include <coordena/ruleset.h>
 
+#include <coordena/demo.h>
+
 #include "import-private.h"
 #include "store-internal.h"
 
@@ -27,10 +29,40 @@ typedef struct {
   const char *uf;
   int col_ibge, col_ine, col_tipo, col_demo;
   GHashTable *demo_ines;     /* ine (padded) of rows marked demonstracao = S */
+  GHashTable *ines;          /* every ine (padded) the file names */
   GPtrArray *outside;        /* messages, the first MAX_LISTED */
   guint n_outside;
   GHashTable *raw_types;     /* ine (as written, padded) → type text of teams not evaluated */
 } SidePass;
+
+/* A demonstration roster whose demonstracao column was removed still has the generated codes: when
+ * nearly all of the file's teams (and at least three) are teams the demonstration generates for
+ * this state, it is refused as the marked one is. Real codes coincide with a generated one only by
+ * chance, one team in many thousands. */
+static gboolean
+refuse_unmarked_demo (const char *path, GHashTable *ines, guint uf_code, GError **error)
+{
+  g_autoptr(GHashTable) generated = NULL;
+  GHashTableIter iter;
+  gpointer key;
+  guint total = g_hash_table_size (ines), matched = 0;
+
+  if (total < 3)
+    return TRUE;
+  generated = coordena_demo_team_codes (uf_code);
+  g_hash_table_iter_init (&iter, ines);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (g_hash_table_contains (generated, key))
+      matched++;
+  if (matched < 3 || (guint64) matched * 10 < (guint64) total * 9)
+    return TRUE;
+  g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+               _("%s comes from a demonstration: %u of its %u teams have the codes (INE) of the generated "
+                 "demonstration roster, though the file has no demonstracao column. Nothing was imported; the "
+                 "database is as it was. Import the roster exported from a real database, or the CNES base."),
+               path, matched, total);
+  return FALSE;
+}
 
 static gboolean
 on_side_row (CoordenaCsvReader *reader, const CoordenaCsvRecord *record, gpointer data, GError **error)
@@ -49,6 +81,20 @@ on_side_row (CoordenaCsvReader *reader, const CoordenaCsvRecord *record, gpointe
                                                       _("municipality %s (%s, %s) is outside %s, the database's state"),
                                                       ibge, m->nome, m->uf, sp->uf));
     }
+  {
+    const char *ine = coordena_csv_record_get (reader, record, sp->col_ine);
+    gsize n = strlen (ine);
+
+    if (n > 0 && n <= 10 && coordena_is_digits (ine, n) && g_hash_table_size (sp->ines) < G_MAXUINT / 2)
+      {
+        char padded[11];
+
+        memset (padded, '0', 10 - n);
+        memcpy (padded + 10 - n, ine, n + 1);
+        if (!g_hash_table_contains (sp->ines, padded))
+          g_hash_table_add (sp->ines, g_strdup (padded));
+      }
+  }
   if (g_ascii_strcasecmp (coordena_csv_record_get (reader, record, sp->col_demo), "S") == 0)
     {
       const char *ine = coordena_csv_record_get (reader, record, sp->col_ine);
@@ -125,6 +171,7 @@ coordena_import_roster_csv (CoordenaStore             *store,
   g_autoptr(GPtrArray) outside = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GHashTable) raw_types = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GHashTable) demo_ines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) ines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) warned_cbo = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) strata_done = g_hash_table_new (g_str_hash, g_str_equal);
   g_auto(CoordenaRosterCsvReport) csv_report = { 0 };
@@ -158,6 +205,7 @@ coordena_import_roster_csv (CoordenaStore             *store,
   sp.outside = outside;
   sp.raw_types = raw_types;
   sp.demo_ines = demo_ines;
+  sp.ines = ines;
   side = coordena_csv_reader_new (path, NULL, on_side_row, &sp);
   sp.col_ibge = coordena_csv_reader_add_column (side, "ibge", TRUE);
   sp.col_ine = coordena_csv_reader_add_column (side, "ine", TRUE);
@@ -196,6 +244,8 @@ coordena_import_roster_csv (CoordenaStore             *store,
                    path, g_hash_table_size (demo_ines));
       return NULL;
     }
+  if (!coordena_store_is_demo (store) && !refuse_unmarked_demo (path, ines, sp.uf_code, error))
+    return NULL;
   for (guint i = 0; i < csv_report.warnings->len; i++)
     coordena_import_report_warn (report, g_strdup (csv_report.warnings->pdata[i]));
 
