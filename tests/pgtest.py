@@ -29,13 +29,16 @@ def with_params(uri, dbname=None, user=None):
     if user is not None:
         query['user'] = user
     path = parts.path if dbname is None else '/' + urllib.parse.quote(dbname, safe='')
-    return urllib.parse.urlunsplit((parts.scheme, parts.netloc, path, urllib.parse.urlencode(query), ''))
+    # urlunsplit would drop the empty host of postgresql:///db.
+    return '%s://%s%s?%s' % (parts.scheme, parts.netloc, path, urllib.parse.urlencode(query))
 
 
-def psql(uri, sql=None, files=(), check=True):
-    """Runs SQL and/or files in one psql session, stopping at the first error; returns
-    (exit status, output lines as 'a|b|c', error text)."""
+def psql(uri, sql=None, files=(), check=True, single=True):
+    """Runs SQL and/or files in one psql session, stopping at the first error, as one transaction
+    unless single is False; returns (exit status, output lines as 'a|b|c', error text)."""
     args = [os.path.join(PGBIN, 'psql'), '-X', '-q', '-A', '-t', '-v', 'ON_ERROR_STOP=1', '-d', uri]
+    if single:
+        args.append('--single-transaction')
     for f in files:
         args += ['-f', f]
     if sql is not None:
@@ -45,15 +48,15 @@ def psql(uri, sql=None, files=(), check=True):
     out = run.stdout.decode('utf-8', 'replace')
     err = run.stderr.decode('utf-8', 'replace')
     if check and run.returncode != 0:
-        raise RuntimeError('psql %s: %s' % (' '.join(args[9:]), err.strip()))
+        raise RuntimeError('psql %s: %s' % (' '.join(args[9:]).replace('--single-transaction ', ''), err.strip()))
     return run.returncode, [line for line in out.split('\n') if line != ''], err
 
 
 def fresh_database(uri, name):
     """A new, empty database NAME on the server (dropped first if an earlier run left it)."""
     admin = with_params(uri, dbname='postgres')
-    psql(admin, 'DROP DATABASE IF EXISTS "%s"' % name)
-    psql(admin, 'CREATE DATABASE "%s"' % name)
+    psql(admin, 'DROP DATABASE IF EXISTS "%s"' % name, single=False)
+    psql(admin, 'CREATE DATABASE "%s"' % name, single=False)
     return with_params(uri, dbname=name)
 
 
