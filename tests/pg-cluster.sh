@@ -2,7 +2,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # A throwaway PostgreSQL 15 server for the tests: a new cluster (initdb) in a private temporary
 # folder, listening only on a Unix socket in that folder (no TCP port, nothing another program on
-# the machine can reach), with the database "coordena".
+# the machine can reach), with the database "coordena" set up by data/sql/postgresql/roles.sql, and
+# two login roles for the tests, "teste_leitura" and "teste_coordenacao", members of its two roles
+# (roles are the whole server's; the grants of roles.sql are the coordena database's).
 # Authentication is "trust" on the socket only: the folder is 0700, so only its owner (and root)
 # can reach the socket.
 #
@@ -24,6 +26,7 @@ set -eu
 
 PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
 PREFIX=coordena-pg.
+ROLES_SQL=$(cd "$(dirname "$0")/.." && pwd)/data/sql/postgresql/roles.sql
 
 die () {
     echo "pg-cluster.sh: $*" >&2
@@ -80,10 +83,13 @@ start () {
     fi
     uri="postgresql:///coordena?host=$dir&user=postgres"
     if ! "$PGBIN/psql" -X -q -v ON_ERROR_STOP=1 -d "postgresql:///postgres?host=$dir&user=postgres" \
-            -c 'CREATE DATABASE coordena' >/dev/null 2>"$dir/setup.log"; then
+            -c 'CREATE DATABASE coordena' >/dev/null 2>"$dir/setup.log" \
+        || ! "$PGBIN/psql" -X -q -v ON_ERROR_STOP=1 -d "$uri" -f "$ROLES_SQL" \
+            -c 'CREATE ROLE teste_leitura LOGIN IN ROLE coordena_leitura' \
+            -c 'CREATE ROLE teste_coordenacao LOGIN IN ROLE coordena_coordenacao' >/dev/null 2>>"$dir/setup.log"; then
         cat "$dir/setup.log" >&2
         stop "$dir"
-        die "não foi possível criar o banco de dados de teste"
+        die "não foi possível criar o banco de dados e os papéis de teste"
     fi
     echo "COORDENA_TEST_POSTGRESQL='$uri'"
 }

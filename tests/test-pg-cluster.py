@@ -28,6 +28,12 @@ def main():
     _, rows, _ = pgtest.psql(uri, "SHOW data_directory")
     tap.check(len(rows) == 1 and folder != '' and rows[0].startswith(folder + os.sep),
               'os dados ficam na mesma pasta temporária', rows)
+    _, rows, _ = pgtest.psql(uri, """
+        SELECT r.rolname || ':' || g.rolname FROM pg_auth_members m
+        JOIN pg_roles r ON r.oid = m.member JOIN pg_roles g ON g.oid = m.roleid
+        WHERE r.rolname LIKE 'teste\\_%' ORDER BY 1""")
+    tap.check(rows == ['teste_coordenacao:coordena_coordenacao', 'teste_leitura:coordena_leitura'],
+              'os logins de teste, um em cada papel de roles.sql', rows)
     return tap.done()
 
 

@@ -18,6 +18,15 @@ CREATE TABLE coordena_schema (
   version bigint NOT NULL CHECK (version >= 0)
 );
 INSERT INTO coordena_schema (application_id, version) VALUES (1131376498, 0);
+-- The version is the owner's, also when roles.sql ran before this file (its default privileges
+-- would let the coordination write this table too).
+DO $$
+BEGIN
+  IF EXISTS (SELECT FROM pg_roles WHERE rolname = 'coordena_coordenacao') THEN
+    REVOKE INSERT, UPDATE, DELETE ON coordena_schema FROM coordena_coordenacao;
+  END IF;
+END
+$$;
 
 -- The secretariat's profile: 'uf' (sigla, written by init), 'demo' ('1' for generated data),
 -- and whatever the ofício needs (secretaria.nome, secretario.nome, brasao as a blob, …).
