@@ -59,9 +59,12 @@ as_server () {
 start () {
     [ -x "$PGBIN/initdb" ] || die "$PGBIN/initdb não existe: rode build-aux/install-deps.sh (pacote postgresql-15)"
     user=$(server_user)
-    # A Unix socket path has at most 107 bytes: a long TMPDIR falls back to /tmp.
+    # A Unix socket path has at most 107 bytes: a long TMPDIR falls back to /tmp, and so does root's,
+    # which the server's user may not be able to enter.
     base=${TMPDIR:-/tmp}
-    [ ${#base} -le 60 ] || base=/tmp
+    if [ ${#base} -gt 60 ] || [ "$(id -u)" -eq 0 ]; then
+        base=/tmp
+    fi
     dir=$(mktemp -d "$base/${PREFIX}XXXXXX")
     chmod 0700 "$dir"
     if [ "$(id -u)" -eq 0 ]; then

@@ -17,6 +17,12 @@ VAR = 'COORDENA_TEST_POSTGRESQL'
 def ensure_server():
     """Re-runs this test under tests/pg-cluster.sh when no server was given."""
     if not os.environ.get(VAR):
+        # Under make, the server must come from `make test`: without it the other suites' tests of
+        # the PostgreSQL engine would have none, and this one would hide it by starting its own.
+        if os.environ.get('MAKELEVEL'):
+            print('Bail out! make não deu um servidor PostgreSQL aos testes (%s vazia): a receita '
+                  '"test" do Makefile deve rodar as suítes dentro de tests/pg-cluster.sh run' % VAR, flush=True)
+            sys.exit(1)
         script = os.path.join(HERE, 'pg-cluster.sh')
         os.execv(script, [script, 'run', sys.executable] + sys.argv)
     return os.environ[VAR]
