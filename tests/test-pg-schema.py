@@ -33,6 +33,30 @@ def migration_files(folder):
     return found
 
 
+def check_bodies(sql):
+    """The expressions of the CHECK clauses in SQL source, comments and runs of blanks removed."""
+    sql = re.sub(r'--[^\n]*', '', sql)
+    bodies = []
+    for m in re.finditer(r'\bCHECK\s*\(', sql, re.IGNORECASE):
+        depth, i = 1, m.end()
+        while depth and i < len(sql):
+            depth += {'(': 1, ')': -1}.get(sql[i], 0)
+            i += 1
+        bodies.append(' '.join(sql[m.end():i - 1].split()))
+    return sorted(bodies)
+
+
+def pg_file_checks(paths):
+    """The CHECK expressions each table gets from the PostgreSQL migration files, as written."""
+    checks = {}
+    for path in paths:
+        for statement in re.sub(r'--[^\n]*', '', open(path, encoding='utf-8').read()).split(';'):
+            m = re.match(r'\s*(?:CREATE|ALTER)\s+TABLE\s+(\w+)', statement, re.IGNORECASE)
+            if m:
+                checks.setdefault(m.group(1), []).extend(check_bodies(statement))
+    return {table: sorted(bodies) for table, bodies in checks.items()}
+
+
 def normalise_default(value):
     if value is None or value == '':
         return None
@@ -69,7 +93,8 @@ def sqlite_schema(path):
             entry['to'].append(fk[4])
         t['foreign keys'] = {(tuple(e['from']), e['table'], tuple(e['to']), e['on delete']) for e in fks.values()}
         sql = db.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone()[0]
-        t['checks'] = len(re.findall(r'\bCHECK\s*\(', sql, re.IGNORECASE))
+        t['check expressions'] = check_bodies(sql)
+        t['checks'] = len(t['check expressions'])
         tables[name] = t
     others = {(r[0], r[1]) for r in db.execute(
         "SELECT type, name FROM sqlite_master WHERE type IN ('view', 'trigger')")}
@@ -180,6 +205,10 @@ def main():
         want = [('id', 'd')] if lite[name]['primary key'] == ('id',) else []
         tap.check(pg[name]['identity'] == want, '%s: numeração automática como no SQLite' % name,
                   pg[name]['identity'])
+    written = pg_file_checks(pg_files[n] for n in sorted(pg_files))
+    for name in sorted(set(lite) & set(pg)):
+        a, b = lite[name]['check expressions'], written.get(name, [])
+        tap.check(a == b, '%s: as mesmas expressões nos CHECK' % name, 'SQLite:     %s\nPostgreSQL: %s' % (a, b))
     tap.check(lite_others == pg_others == set(), 'nenhuma visão nem gatilho, nos dois',
               'SQLite: %s\nPostgreSQL: %s' % (lite_others, pg_others))
 
