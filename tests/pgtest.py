@@ -5,7 +5,6 @@ psql against it, a database of one's own, and TAP output.
 `make test` starts one server for every suite and exports COORDENA_TEST_POSTGRESQL; a test run by
 hand (meson test --suite postgresql) without it starts a server of its own for the time it runs."""
 import os
-import re
 import subprocess
 import sys
 import urllib.parse
@@ -65,38 +64,6 @@ def fresh_database(uri, name):
     psql(admin, 'DROP DATABASE IF EXISTS "%s"' % name, single=False)
     psql(admin, 'CREATE DATABASE "%s"' % name, single=False)
     return with_params(uri, dbname=name)
-
-
-def migration_files(folder):
-    """{number: path} of the NNN_name.sql files of a folder."""
-    found = {}
-    for name in os.listdir(folder):
-        m = re.match(r'^(\d+)_.*\.sql$', name)
-        if m:
-            found[int(m.group(1))] = os.path.join(folder, name)
-    return found
-
-
-# What src/core/store.c does on a server before the first file: the table that is to PostgreSQL what
-# PRAGMA user_version is to a SQLite file.
-VERSION_TABLE = ('CREATE TABLE coordena_versao (versao integer NOT NULL CHECK (versao >= 0));'
-                 'INSERT INTO coordena_versao (versao) VALUES (0)')
-
-
-def apply_migrations(uri, folder, check=True):
-    """Applies the migrations of folder as the program does: each file and its version number in
-    one transaction. Returns [(file name, exit status, error text)]."""
-    done = []
-    if psql(uri, "SELECT to_regclass ('coordena_versao') IS NULL")[1] == ['t']:
-        psql(uri, VERSION_TABLE)
-    files = migration_files(folder)
-    for number in sorted(files):
-        status, _, err = psql(uri, 'UPDATE coordena_versao SET versao = %d' % number, files=[files[number]],
-                              check=check)
-        done.append((os.path.basename(files[number]), status, err))
-        if status != 0:
-            break
-    return done
 
 
 class Tap:

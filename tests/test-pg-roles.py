@@ -6,7 +6,9 @@ member of coordena_coordenacao reads and writes rows and takes ids, but neither 
 or its version; a login in neither role does not reach the database.
 
 Usage: test-pg-roles.py SOURCE_ROOT"""
+import glob
 import os
+import re
 import sys
 
 import pgtest
@@ -45,9 +47,10 @@ def new_database(uri, name):
     return pgtest.with_params(uri, dbname=name)
 
 
-def migrate(db, folder):
+def migrate(db, migrations):
     """The owner applies the migrations, as `init` does."""
-    pgtest.apply_migrations(pgtest.with_params(db, user=OWNER), folder)
+    for path in migrations:
+        pgtest.psql(pgtest.with_params(db, user=OWNER), files=[path])
 
 
 def check_privileges(tap, db, label):
@@ -58,9 +61,9 @@ def check_privileges(tap, db, label):
         for role, privilege, want in ((READER, 'SELECT', True), (READER, 'INSERT', False),
                                       (READER, 'UPDATE', False), (READER, 'DELETE', False),
                                       (WRITER, 'SELECT', True),
-                                      (WRITER, 'INSERT', table != 'coordena_versao'),
-                                      (WRITER, 'UPDATE', table != 'coordena_versao'),
-                                      (WRITER, 'DELETE', table != 'coordena_versao'),
+                                      (WRITER, 'INSERT', table != 'coordena_schema'),
+                                      (WRITER, 'UPDATE', table != 'coordena_schema'),
+                                      (WRITER, 'DELETE', table != 'coordena_schema'),
                                       (OUTSIDER, 'SELECT', False)):
             checks.append("SELECT '%s %s em %s: ' || has_table_privilege ('%s', 'public.%s', '%s') "
                           "WHERE has_table_privilege ('%s', 'public.%s', '%s') <> %s"
@@ -76,6 +79,9 @@ def main():
     tap = pgtest.Tap()
     folder = os.path.join(root, 'data', 'sql', 'postgresql')
     roles = os.path.join(folder, 'roles.sql')
+    migrations = sorted((p for p in glob.glob(os.path.join(folder, '*.sql'))
+                         if re.match(r'^\d+_', os.path.basename(p))),
+                        key=lambda p: int(os.path.basename(p).split('_')[0]))
     login_roles(uri)
 
     # The order docs/servidor.md gives: the database, the roles, then `init` by the owner.
@@ -83,12 +89,12 @@ def main():
     status, _, err = pgtest.psql(before, files=[roles], check=False)
     tap.check(status == 0, 'roles.sql num banco vazio', err)
     members(before)
-    migrate(before, folder)
+    migrate(before, migrations)
     check_privileges(tap, before, 'roles.sql antes do esquema')
 
     # An existing database: the schema first, then the roles; twice changes nothing.
     after = new_database(uri, 'pg_roles_depois')
-    migrate(after, folder)
+    migrate(after, migrations)
     status, _, err = pgtest.psql(after, files=[roles, roles], check=False)
     tap.check(status == 0, 'roles.sql depois do esquema, duas vezes', err)
     members(after)
@@ -113,7 +119,7 @@ def main():
         DELETE FROM profile WHERE key = 'uf'""", check=False)
     tap.check(status == 0 and rows[-1:] == ['42'],
               'quem é da coordenação grava, altera, apaga e numera (sequências, também setval)', err or rows)
-    status, _, err = pgtest.psql(writer, 'UPDATE coordena_versao SET versao = 99', check=False)
+    status, _, err = pgtest.psql(writer, 'UPDATE coordena_schema SET version = 99', check=False)
     tap.check(status != 0 and 'permission denied' in err, 'a coordenação não muda a versão do esquema', err)
     status, _, err = pgtest.psql(writer, 'CREATE TABLE escondida (x text)', check=False)
     tap.check(status != 0 and 'permission denied' in err, 'a coordenação não cria tabelas', err)

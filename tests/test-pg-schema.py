@@ -1,13 +1,13 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-3.0-or-later
 """The PostgreSQL schema (data/sql/postgresql/NNN_name.sql) is the SQLite one: applied in order, each
-file in one transaction as src/core/store.c does, to a fresh database of the throwaway server, it gives, table by table, the
+file in one transaction, to a fresh database of the throwaway server, it gives, table by table, the
 columns (names, order, types, NOT NULL, defaults), primary keys, UNIQUE constraints, foreign keys
-with their ON DELETE, indexes and CHECKs (how many the server has, and their expressions as the
-files write them) of a database made by the real `coordena-cli init`; and the version it records
-is the SQLite one.
+with their ON DELETE, indexes and number of CHECKs of a database made by the real
+`coordena-cli init`; and the version it records is the SQLite one.
 
 Usage: test-pg-schema.py SOURCE_ROOT"""
+import glob
 import os
 import re
 import sqlite3
@@ -19,9 +19,18 @@ import pgtest
 
 # The program reads and binds INTEGER with int64, TEXT as text, BLOB as bytes.
 TYPES = {'INTEGER': 'bigint', 'TEXT': 'text', 'BLOB': 'bytea'}
-# The one table only PostgreSQL has: SQLite keeps the version in its file header.
-PG_ONLY = {'coordena_versao'}
+# The one table only PostgreSQL has: SQLite keeps the same facts in its file header.
+PG_ONLY = {'coordena_schema'}
 ON_DELETE = {'a': 'NO ACTION', 'r': 'RESTRICT', 'c': 'CASCADE', 'n': 'SET NULL', 'd': 'SET DEFAULT'}
+
+
+def migration_files(folder):
+    found = {}
+    for path in glob.glob(os.path.join(folder, '*.sql')):
+        m = re.match(r'^(\d+)_.*\.sql$', os.path.basename(path))
+        if m:
+            found[int(m.group(1))] = path
+    return found
 
 
 def check_bodies(sql):
@@ -90,8 +99,9 @@ def sqlite_schema(path):
     others = {(r[0], r[1]) for r in db.execute(
         "SELECT type, name FROM sqlite_master WHERE type IN ('view', 'trigger')")}
     version = db.execute('PRAGMA user_version').fetchone()[0]
+    app_id = db.execute('PRAGMA application_id').fetchone()[0]
     db.close()
-    return tables, others, version
+    return tables, others, version, app_id
 
 
 def pg_rows(uri, sql):
@@ -154,8 +164,8 @@ def main():
     uri = pgtest.ensure_server()
     tap = pgtest.Tap()
 
-    sqlite_files = pgtest.migration_files(os.path.join(root, 'data', 'sql'))
-    pg_files = pgtest.migration_files(os.path.join(root, 'data', 'sql', 'postgresql'))
+    sqlite_files = migration_files(os.path.join(root, 'data', 'sql'))
+    pg_files = migration_files(os.path.join(root, 'data', 'sql', 'postgresql'))
     tap.check(sorted(os.path.basename(p) for p in sqlite_files.values())
               == sorted(os.path.basename(p) for p in pg_files.values()),
               'uma migração PostgreSQL para cada migração SQLite, com o mesmo número e nome',
@@ -169,12 +179,14 @@ def main():
         if not tap.check(init.returncode == 0, 'coordena-cli init --uf SP cria o banco SQLite',
                          init.stdout.decode('utf-8', 'replace')):
             return tap.done()
-        lite, lite_others, lite_version = sqlite_schema(path)
+        lite, lite_others, lite_version, lite_app_id = sqlite_schema(path)
 
     db = pgtest.fresh_database(uri, 'schema_test')
     applied = True
-    for name, status, err in pgtest.apply_migrations(db, os.path.join(root, 'data', 'sql', 'postgresql'), check=False):
-        applied = tap.check(status == 0, '%s aplicado' % name, err) and applied
+    for number in sorted(pg_files):
+        status, _, err = pgtest.psql(db, files=[pg_files[number]], check=False)
+        # One file, one transaction, as the program applies them.
+        applied = tap.check(status == 0, '%s aplicado' % os.path.basename(pg_files[number]), err) and applied
     if not applied:
         return tap.done()
     pg, pg_others = pg_schema(db)
@@ -200,8 +212,12 @@ def main():
     tap.check(lite_others == pg_others == set(), 'nenhuma visão nem gatilho, nos dois',
               'SQLite: %s\nPostgreSQL: %s' % (lite_others, pg_others))
 
-    rows = pg_rows(db, 'SELECT versao FROM coordena_versao')
-    tap.check(rows == [[str(lite_version)]], 'coordena_versao guarda a versão do SQLite (%d)' % lite_version, rows)
+    rows = pg_rows(db, 'SELECT application_id, version FROM coordena_schema')
+    tap.check(rows == [[str(lite_app_id), str(lite_version)]],
+              'coordena_schema guarda o application_id e a versão do SQLite (%d)' % lite_version, rows)
+    status, _, err = pgtest.psql(db, 'INSERT INTO coordena_schema (application_id, version) VALUES (1131376498, 1)',
+                                 check=False)
+    tap.check(status != 0, 'coordena_schema tem uma linha só', err)
 
     # A rule of the database holds on the server as in the file: hours beyond a week are refused.
     status, rows, err = pgtest.psql(db, """

@@ -8,9 +8,25 @@
 -- identity column BY DEFAULT, so a copy restored from a SQLite file keeps its ids (the sequence is
 -- then moved past them with setval).
 --
--- Like PRAGMA user_version in a SQLite file, the program records the number of the last file
--- applied in the table coordena_versao (versao), which it creates before this file and updates in
--- the transaction that runs each file; the files themselves do not touch it.
+-- Each file runs in one transaction and ends by recording its own number in coordena_schema.
+
+-- Which program made this database and the number of the last migration applied: what SQLite keeps
+-- in PRAGMA application_id and PRAGMA user_version. Exactly one row.
+CREATE TABLE coordena_schema (
+  singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
+  application_id bigint NOT NULL CHECK (application_id = 1131376498),  -- 0x436f6f72, "Coor"
+  version bigint NOT NULL CHECK (version >= 0)
+);
+INSERT INTO coordena_schema (application_id, version) VALUES (1131376498, 0);
+-- The version is the owner's, also when roles.sql ran before this file (its default privileges
+-- would let the coordination write this table too).
+DO $$
+BEGIN
+  IF EXISTS (SELECT FROM pg_roles WHERE rolname = 'coordena_coordenacao') THEN
+    REVOKE INSERT, UPDATE, DELETE ON coordena_schema FROM coordena_coordenacao;
+  END IF;
+END
+$$;
 
 -- The secretariat's profile: 'uf' (sigla, written by init), 'demo' ('1' for generated data),
 -- and whatever the ofício needs (secretaria.nome, secretario.nome, brasao as a blob, …).
@@ -120,13 +136,4 @@ CREATE TABLE auditoria (
 );
 CREATE INDEX auditoria_momento ON auditoria (momento);
 
--- The version is the owner's, also when roles.sql ran before init: its default privileges would
--- let the coordination write the coordena_versao the program has just created.
-DO $$
-BEGIN
-  IF to_regclass ('coordena_versao') IS NOT NULL
-     AND EXISTS (SELECT FROM pg_roles WHERE rolname = 'coordena_coordenacao') THEN
-    REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON coordena_versao FROM coordena_coordenacao;
-  END IF;
-END
-$$;
+UPDATE coordena_schema SET version = 1;

@@ -68,3 +68,5 @@ CREATE TABLE municipio_adesao (
   nota text,
   PRIMARY KEY (oferta, ibge7)
 );
+
+UPDATE coordena_schema SET version = 2;

@@ -38,3 +38,5 @@ ALTER TABLE oficio ADD COLUMN data_envio text;
 ALTER TABLE oficio ADD COLUMN canal text;
 ALTER TABLE oficio ADD COLUMN recibo text;
 ALTER TABLE oficio ADD COLUMN arquivo text;
+
+UPDATE coordena_schema SET version = 4;

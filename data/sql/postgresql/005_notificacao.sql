@@ -44,3 +44,5 @@ CREATE TABLE notificacao_equipe (
   PRIMARY KEY (notificacao_id, ine)
 );
 CREATE INDEX notificacao_equipe_ine ON notificacao_equipe (ine);
+
+UPDATE coordena_schema SET version = 5;

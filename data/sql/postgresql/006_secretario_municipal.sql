@@ -7,3 +7,5 @@ CREATE TABLE municipio_secretario (
   nome text NOT NULL CHECK (length (trim (nome)) > 0),
   genero text NOT NULL CHECK (genero IN ('F', 'M'))
 );
+
+UPDATE coordena_schema SET version = 6;

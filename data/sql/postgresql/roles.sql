@@ -51,8 +51,8 @@ BEGIN
                   'GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO coordena_coordenacao', owner);
 
   -- The schema version is the owner's: only a migration moves it.
-  IF to_regclass ('public.coordena_versao') IS NOT NULL THEN
-    REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON public.coordena_versao FROM coordena_coordenacao;
+  IF to_regclass ('public.coordena_schema') IS NOT NULL THEN
+    REVOKE INSERT, UPDATE, DELETE ON public.coordena_schema FROM coordena_coordenacao;
   END IF;
 END
 $$;
