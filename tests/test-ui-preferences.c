@@ -22,7 +22,7 @@
 #include <coordena/strata.h>
 
 #include "coordena-oficio-dialog.h"
-#include "coordena-preferences-window.h"
+#include "coordena-preferences-window-private.h"
 #include "ui-app-helpers.h"
 #include "ui-helpers.h"
 
