@@ -46,15 +46,6 @@ window_of (CoordenaPreferencesData *self)
   return GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)));
 }
 
-static void
-toast (CoordenaPreferencesData *self, const char *text)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (ADW_IS_PREFERENCES_WINDOW (root))
-    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (root), adw_toast_new (text));
-}
-
 /* ---- Backup and restore in a worker ---------------------------------------------------------- */
 
 typedef struct {
@@ -175,7 +166,7 @@ data_done (GObject *source, GAsyncResult *result, gpointer user_data)
   else
     /* TRANSLATORS: a toast after a backup, with its file name */
     text = g_strdup_printf (_("Backup saved as “%s”"), base);
-  toast (self, text);
+  gtk_widget_activate_action (GTK_WIDGET (self), "prefs.toast", "s", text);
 }
 
 static void

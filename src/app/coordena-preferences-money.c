@@ -143,10 +143,7 @@ stratum_changed (AdwComboRow *row, GParamSpec *pspec, CoordenaPreferencesMoney *
     return;
   if (!coordena_store_set_ied_stratum (store, m->ibge7, adw_combo_row_get_selected (row), &error))
     {
-      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-      if (ADW_IS_PREFERENCES_WINDOW (root))
-        adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (root), adw_toast_new (error->message));
+      gtk_widget_activate_action (GTK_WIDGET (self), "prefs.toast", "s", error->message);
       return;
     }
   /* The forecast and the pages read the changed data again. */

@@ -72,15 +72,6 @@ coordena_preferences_profile_get_field (CoordenaPreferencesProfile *self, const 
   return g_hash_table_lookup (self->fields, key);
 }
 
-static void
-toast (CoordenaPreferencesProfile *self, const char *text)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (ADW_IS_PREFERENCES_WINDOW (root))
-    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (root), adw_toast_new (text));
-}
-
 /* ---- The letterhead preview ---------------------------------------------------------------- */
 
 /* The top of page 1, where the coat of arms and the header lines sit, on white paper. */
@@ -170,7 +161,7 @@ brasao_chosen (GtkNativeDialog *native, int response, CoordenaPreferencesProfile
     return;
   update_brasao_row (self);
   update_preview (self);
-  toast (self, _("Coat of arms stored in the database"));
+  gtk_widget_activate_action (GTK_WIDGET (self), "prefs.toast", "s", _("Coat of arms stored in the database"));
 }
 
 static void

@@ -102,6 +102,13 @@ handover_action (GtkWidget *widget, const char *action_name, GVariant *parameter
       gtk_window_close (GTK_WINDOW (widget));
 }
 
+/* What a page tells briefly ("prefs.toast", a string) shows over the pages. */
+static void
+toast_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (widget), adw_toast_new (g_variant_get_string (parameter, NULL)));
+}
+
 /* ---- Focusing a field ------------------------------------------------------------------------- */
 
 static void
@@ -271,6 +278,7 @@ coordena_preferences_window_class_init (CoordenaPreferencesWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/coordena/Coordena/coordena-preferences-window.ui");
+  gtk_widget_class_install_action (widget_class, "prefs.toast", "s", toast_action);
   for (guint i = 0; i < G_N_ELEMENTS (handovers); i++)
     gtk_widget_class_install_action (widget_class, handovers[i].action,
                                      g_str_equal (handovers[i].action, "prefs.open-recent") ? "s" : NULL, handover_action);

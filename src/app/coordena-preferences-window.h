@@ -13,7 +13,8 @@ G_DECLARE_FINAL_TYPE (CoordenaPreferencesWindow, coordena_preferences_window, CO
 /* Preferências: the secretariat's profile with the letterhead's preview, the signers, the money
  * bases and IED strata, the rule sets with their changes, and the database (backup, restore,
  * export). It edits the workspace's database; opening another database or exporting is asked of
- * parent through its win.* actions. */
+ * parent through its win.* actions. Its pages tell outcomes through its prefs.toast action (a
+ * string), shown over the pages. */
 CoordenaPreferencesWindow *coordena_preferences_window_new (GtkWindow *parent, CoordenaWorkspace *workspace);
 
 /* Shows the page with the field of that key focused ("secretaria.nome"). */

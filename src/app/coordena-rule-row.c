@@ -23,15 +23,6 @@ G_DEFINE_FINAL_TYPE (CoordenaRuleRow, coordena_rule_row, ADW_TYPE_EXPANDER_ROW)
 enum { PROP_0, PROP_SET_ID, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
-static void
-toast (GtkWidget *page, const char *text)
-{
-  GtkRoot *root = gtk_widget_get_root (page);
-
-  if (ADW_IS_PREFERENCES_WINDOW (root))
-    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (root), adw_toast_new (text));
-}
-
 /* ---- A parameter --------------------------------------------------------------------------------- */
 
 GtkWidget *
@@ -102,7 +93,7 @@ change_answered (AdwMessageDialog *dialog, const char *response, ChangeRequest *
       coordena_show_error (GTK_WINDOW (gtk_widget_get_root (request->page)), _("The Rule Was Not Changed"), error);
       return;
     }
-  toast (request->page, _("Rule changed: the forecast is computed again"));
+  gtk_widget_activate_action (request->page, "prefs.toast", "s", _("Rule changed: the forecast is computed again"));
   coordena_workspace_reload_catalog (request->workspace);
 }
 
@@ -160,7 +151,7 @@ coordena_rule_row_undo_changes (GtkWidget *page, CoordenaWorkspace *workspace, c
       coordena_show_error (GTK_WINDOW (gtk_widget_get_root (page)), _("The Rule Set Was Not Restored"), error);
       return;
     }
-  toast (page, _("The shipped rule set applies again"));
+  gtk_widget_activate_action (page, "prefs.toast", "s", _("The shipped rule set applies again"));
   coordena_workspace_reload_catalog (workspace);
 }
 

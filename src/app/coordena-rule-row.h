@@ -27,7 +27,8 @@ GtkWidget *coordena_rule_parameter_row_new (const CoordenaRuleSet *set, const ch
                                             const char *value, const char *confidence, const char *current);
 
 /* Asks for the new value of a parameter and the act behind it, over the page's window; target
- * is the "rules.change" parameter. A change written reloads the workspace's catalogue. */
+ * is the "rules.change" parameter. A change written reloads the workspace's catalogue and is told
+ * through "prefs.toast". */
 void coordena_rule_row_ask_change (GtkWidget *page, CoordenaWorkspace *workspace, GVariant *target);
 
 /* Brings back the shipped rule set set_id (the user's copy is removed) and reloads the
