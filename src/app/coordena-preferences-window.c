@@ -91,6 +91,15 @@ parent_changed (CoordenaPreferencesWindow *self)
 }
 
 static void
+coordena_preferences_window_notify (GObject *object, GParamSpec *pspec)
+{
+  if (g_strcmp0 (pspec->name, "transient-for") == 0)
+    parent_changed (COORDENA_PREFERENCES_WINDOW (object));
+  if (G_OBJECT_CLASS (coordena_preferences_window_parent_class)->notify != NULL)
+    G_OBJECT_CLASS (coordena_preferences_window_parent_class)->notify (object, pspec);
+}
+
+static void
 handover_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (widget));
@@ -269,6 +278,7 @@ coordena_preferences_window_class_init (CoordenaPreferencesWindowClass *klass)
   object_class->set_property = coordena_preferences_window_set_property;
   object_class->get_property = coordena_preferences_window_get_property;
   object_class->finalize = coordena_preferences_window_finalize;
+  object_class->notify = coordena_preferences_window_notify;
   widget_class->map = coordena_preferences_window_map;
 
   /* The database these preferences edit; the pages get it too. */
@@ -288,6 +298,5 @@ static void
 coordena_preferences_window_init (CoordenaPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  g_signal_connect (self, "notify::transient-for", G_CALLBACK (parent_changed), NULL);
   name_search_parts (GTK_WIDGET (self));
 }

@@ -329,6 +329,15 @@ combo_selected (CoordenaProfileComboRow *self)
 }
 
 static void
+combo_row_notify (GObject *object, GParamSpec *pspec)
+{
+  if (g_strcmp0 (pspec->name, "selected") == 0)
+    combo_selected (COORDENA_PROFILE_COMBO_ROW (object));
+  if (G_OBJECT_CLASS (coordena_profile_combo_row_parent_class)->notify != NULL)
+    G_OBJECT_CLASS (coordena_profile_combo_row_parent_class)->notify (object, pspec);
+}
+
+static void
 combo_row_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
 {
   CoordenaProfileComboRow *self = COORDENA_PROFILE_COMBO_ROW (object);
@@ -382,6 +391,7 @@ coordena_profile_combo_row_class_init (CoordenaProfileComboRowClass *klass)
   object_class->set_property = combo_row_set_property;
   object_class->get_property = combo_row_get_property;
   object_class->finalize = combo_row_finalize;
+  object_class->notify = combo_row_notify;
   install_row_properties (object_class, combo_properties);
   combo_signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                        G_TYPE_NONE, 0);
@@ -390,7 +400,6 @@ coordena_profile_combo_row_class_init (CoordenaProfileComboRowClass *klass)
 static void
 coordena_profile_combo_row_init (CoordenaProfileComboRow *self)
 {
-  g_signal_connect (self, "notify::selected", G_CALLBACK (combo_selected), NULL);
 }
 
 /* ---- Either ------------------------------------------------------------------------------------ */
