@@ -208,6 +208,9 @@ test_oficio_leads_to_profile_field (void)
   g_assert_true (focus == row || gtk_widget_is_ancestor (focus, row));
   g_clear_pointer (&png, g_free);
   png = ui_save_png (GTK_WIDGET (prefs), "preferencias-campo-que-falta");
+  /* Over the dialog, which still holds this database, another one cannot be opened. */
+  g_assert_false (gtk_widget_is_sensitive (find_named (GTK_WIDGET (prefs), "open-database")));
+  g_assert_false (gtk_widget_is_sensitive (find_named (GTK_WIDGET (prefs), "new-database")));
 
   /* The letterhead preview names the missing field by its label too. */
   letterhead = letterhead_text (store_of (window));

@@ -267,7 +267,7 @@ find_named (GtkWidget *root, const char *name)
 static CoordenaPreferencesWindow *
 open_data_page (CoordenaWindow *window)
 {
-  CoordenaPreferencesWindow *prefs = coordena_preferences_window_new (GTK_WINDOW (window));
+  CoordenaPreferencesWindow *prefs = coordena_preferences_window_new (GTK_WINDOW (window), coordena_window_get_workspace (window));
 
   gtk_window_set_default_size (GTK_WINDOW (prefs), 640, 900);
   gtk_window_present (GTK_WINDOW (prefs));

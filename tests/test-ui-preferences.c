@@ -2,7 +2,8 @@
 /* Preferências under Xvfb, in Portuguese, on a real database per test: a profile change that
  * shows in the next ofício's PDF, a refused value that leaves the stored one, the letterhead
  * preview, a rule-set parameter changed with its act (and refused without one), an IED stratum,
- * and a backup restored after confirmation. Saves a PNG of every page, and one in dark style. */
+ * and a backup restored after confirmation. Saves a PNG of every page, and one in dark style.
+ * Closed, the window and its pages are finalized. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -22,7 +23,7 @@
 #include <coordena/strata.h>
 
 #include "coordena-oficio-dialog.h"
-#include "coordena-preferences-window.h"
+#include "coordena-preferences-window-private.h"
 #include "ui-app-helpers.h"
 #include "ui-helpers.h"
 
@@ -79,6 +80,31 @@ close_window (GtkWindow *window)
 {
   gtk_window_destroy (window);
   ui_flush ();
+}
+
+static void
+collect_pages (GtkWidget *root, GPtrArray *pages)
+{
+  /* The window's own search results are a page too: only the five of Preferências count. */
+  if (ADW_IS_PREFERENCES_PAGE (root) && g_str_has_prefix (G_OBJECT_TYPE_NAME (root), "CoordenaPreferences"))
+    g_ptr_array_add (pages, g_object_ref (root));
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    collect_pages (child, pages);
+}
+
+/* Closed, the window and each of its five pages go away: nothing else keeps them alive. */
+static void
+close_and_assert_finalized (AdwPreferencesWindow *prefs)
+{
+  g_autoptr(GPtrArray) pages = g_ptr_array_new ();
+
+  collect_pages (GTK_WIDGET (prefs), pages);
+  g_assert_cmpuint (pages->len, ==, 5);
+  g_object_ref (prefs);
+  close_window (GTK_WINDOW (prefs));
+  g_assert_finalize_object (prefs);
+  for (guint i = 0; i < pages->len; i++)
+    g_assert_finalize_object (g_ptr_array_index (pages, i));
 }
 
 static char *
@@ -325,7 +351,7 @@ test_pages_and_dark_style (void)
     g_autofree char *png = ui_save_png (GTK_WIDGET (prefs), "preferencias-perfil-escuro");
     g_autofree char *page_png = NULL;
 
-    close_window (GTK_WINDOW (prefs));
+    close_and_assert_finalized (prefs);
     coordena_window_show_page (window, "adesao");
     ui_wait_for_frames (GTK_WIDGET (window), 3);
     page_png = ui_save_png (GTK_WIDGET (window), "adesao-escuro");
@@ -429,7 +455,7 @@ test_rule_override_with_act (void)
   }
   g_assert_true (coordena_rule_override_reset (find_set (changed, "portaria-6907-2025"), &error));
   g_assert_no_error (error);
-  close_window (GTK_WINDOW (prefs));
+  close_and_assert_finalized (prefs);
 }
 
 static GtkWidget *

@@ -10,7 +10,7 @@
 
 #include "coordena-application.h"
 #include "coordena-preferences-window.h"
-#include "coordena-window.h"
+#include "coordena-window-private.h"
 
 /* The folder the guide is installed in: $datadir/help/<language>/coordena (help/meson.build). */
 #define COORDENA_HELP_NAME "coordena"
@@ -108,8 +108,15 @@ coordena_application_preferences_action (GSimpleAction *action, GVariant *parame
   GtkApplication *app = GTK_APPLICATION (user_data);
   CoordenaPreferencesWindow *prefs;
 
-  prefs = coordena_preferences_window_new (gtk_application_get_active_window (app));
-  gtk_window_present (GTK_WINDOW (prefs));
+  /* Over the window in front; editing the database of the main window most recently used. */
+  for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
+    if (COORDENA_IS_WINDOW (l->data))
+      {
+        prefs = coordena_preferences_window_new (gtk_application_get_active_window (app),
+                                                 coordena_window_get_workspace (l->data));
+        gtk_window_present (GTK_WINDOW (prefs));
+        return;
+      }
 }
 
 static void

@@ -383,7 +383,7 @@ static void
 fill_profile_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   CoordenaOficioDialog *self = COORDENA_OFICIO_DIALOG (widget);
-  CoordenaPreferencesWindow *prefs = coordena_preferences_window_new (GTK_WINDOW (self));
+  CoordenaPreferencesWindow *prefs = coordena_preferences_window_new (GTK_WINDOW (self), self->workspace);
 
   g_signal_connect_object (prefs, "destroy", G_CALLBACK (profile_closed), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (prefs));

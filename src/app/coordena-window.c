@@ -51,12 +51,14 @@ static void coordena_window_restore_state (CoordenaWindow *self);
 static void coordena_window_open_database (CoordenaWindow *self);
 static GSettings *window_settings (CoordenaWindow *self);
 static void update_recent_menu (CoordenaWindow *self);
+static void attach_workspace (CoordenaWindow *self);
 
 CoordenaWindow *
 coordena_window_new (CoordenaApplication *application)
 {
   CoordenaWindow *self = g_object_new (COORDENA_TYPE_WINDOW, "application", application, NULL);
 
+  attach_workspace (self);
   coordena_window_restore_state (self);
   update_recent_menu (self);
   coordena_window_open_database (self);
@@ -570,8 +572,6 @@ coordena_window_dispose (GObject *object)
   G_OBJECT_CLASS (coordena_window_parent_class)->dispose (object);
 }
 
-static void coordena_window_constructed (GObject *object);
-
 static void
 coordena_window_class_init (CoordenaWindowClass *klass)
 {
@@ -587,7 +587,6 @@ coordena_window_class_init (CoordenaWindowClass *klass)
   static const char *pages[] = { "painel", "equipes", "previsao", "adesao" };
 
   object_class->dispose = coordena_window_dispose;
-  object_class->constructed = coordena_window_constructed;
   window_class->close_request = coordena_window_close_request;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/coordena/Coordena/coordena-window.ui");
@@ -639,14 +638,10 @@ workspace_toast (CoordenaWindow *self, GObject *toast)
 }
 
 /* The workspace is made once the application is known, so that it holds the application's
- * settings; every page gets it from here. */
+ * settings; every page gets it from here. GtkWindow sets "application" only after constructed(). */
 static void
-coordena_window_constructed (GObject *object)
+attach_workspace (CoordenaWindow *self)
 {
-  CoordenaWindow *self = COORDENA_WINDOW (object);
-
-  G_OBJECT_CLASS (coordena_window_parent_class)->constructed (object);
-
   self->workspace = coordena_workspace_new (window_settings (self));
   g_signal_connect_swapped (self->workspace, "changed", G_CALLBACK (workspace_changed), self);
   g_signal_connect_swapped (self->workspace, "toast", G_CALLBACK (workspace_toast), self);
