@@ -1557,6 +1557,37 @@ rm_rf (const char *path)
   g_rmdir (path);
 }
 
+/* A device or a pipe named as the database or as a copy is refused before anything touches it:
+ * opening would change its mode, and a copy is written by replacing the name. */
+static void
+test_not_ordinary_files (void)
+{
+  g_autofree char *fifo = new_path ("um-pipe");
+  g_autofree char *link = new_path ("link-para-pipe.db");
+  g_autofree char *db = new_db ("comum.db");
+  g_auto(Run) r = { 0 };
+  g_auto(Run) r2 = { 0 };
+  g_auto(Run) r3 = { 0 };
+  GStatBuf st;
+
+  g_assert_cmpint (mkfifo (fifo, 0644), ==, 0);
+  g_assert_cmpint (symlink (fifo, link), ==, 0);
+  RUN (&r, fifo, "init", "--uf", "RS");
+  assert_refusal (&r, 1, "não é um arquivo comum");
+  RUN (&r2, link, "init", "--uf", "RS");
+  assert_refusal (&r2, 1, "não é um arquivo comum");
+  g_assert_cmpint (g_stat (fifo, &st), ==, 0);
+  g_assert_true (S_ISFIFO (st.st_mode));
+  g_assert_cmpint (st.st_mode & 0777, ==, 0644);
+
+  RUN_OK (db, "init", "--uf", "RS");
+  RUN (&r3, db, "backup", link);
+  assert_refusal (&r3, 1, "não é um arquivo comum");
+  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+  g_assert_cmpint (g_stat (fifo, &st), ==, 0);
+  g_assert_true (S_ISFIFO (st.st_mode));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1593,6 +1624,7 @@ main (int argc, char **argv)
   g_test_add_func ("/hostile-store/demo/init-guards", test_demo_init_guards);
   g_test_add_func ("/hostile-store/purge/relative-backup", test_purge_relative_backup);
   g_test_add_func ("/hostile-store/reimport/base-value", test_reimport_base_value);
+  g_test_add_func ("/hostile-store/not-ordinary-files", test_not_ordinary_files);
   status = g_test_run ();
   rm_rf (tmp_dir);
   return status;

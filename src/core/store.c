@@ -988,6 +988,14 @@ coordena_store_open_full (const char *path, CoordenaStoreOpenFlags flags, GError
       g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT, _("%s is a folder, not a database file"), path);
       return NULL;
     }
+  else if (!S_ISREG (st.st_mode))
+    {
+      /* A device or a pipe: opening it would change its mode, and SQLite cannot keep a database there. */
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                   _("%s is not an ordinary file (a device or a pipe): a database is a file. Give the path of a "
+                     "database file with --db. It was not changed."), path);
+      return NULL;
+    }
   else if (st.st_size == 0 && (flags & COORDENA_STORE_OPEN_MUST_EXIST))
     {
       /* An empty file is no database: only init may make one of it. */
@@ -1545,6 +1553,17 @@ check_not_precious (const char *path, GError **error)
   char header[16] = { 0 };
   FILE *f;
 
+  GStatBuf st;
+
+  /* Files are written whole by replacing them: a device, a pipe or a folder would be replaced. */
+  if (g_stat (path, &st) == 0 && !S_ISREG (st.st_mode))
+    {
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                   _("%s is not an ordinary file (a device, a pipe or a folder): Coordena writes a file whole by "
+                     "replacing it, which would replace that. Choose the name of a file. Nothing was written."),
+                   path);
+      return FALSE;
+    }
   for (const char *b = base; b != NULL; b = b == base ? resolved_base : NULL)
     if (g_str_has_suffix (b, ".oficios.log") || (g_str_has_prefix (b, "oficios-") && g_str_has_suffix (b, ".log")))
       {
