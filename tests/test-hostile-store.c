@@ -1306,6 +1306,43 @@ test_restore_over_damaged (void)
   RUN (&after, db, "teams");
   g_assert_cmpint (after.status, ==, 0);
   g_assert_cmpstr (after.out, ==, teams_before);
+
+  /* Its header overwritten, the file is still told as a damaged database of Coordena's, and the same
+   * restore replaces it; a file that never was one is not taken for it. */
+  {
+    g_autofree char *headless = g_build_filename (dir, "sem-cabecalho.db", NULL);
+    g_autofree char *pdf = new_path ("nao-e-banco.db");
+    g_autofree char *pdf_before = NULL;
+    g_autofree char *pdf_after = NULL;
+    g_auto(Run) open_headless = { 0 };
+    g_auto(Run) restore_headless = { 0 };
+    g_auto(Run) headless_teams = { 0 };
+    g_auto(Run) not_ours = { 0 };
+    FILE *f;
+
+    RUN_OK (headless, "init", "--uf", "RS");
+    RUN_OK (headless, "import", "cnes", base, "--uf", "RS", "--competencia", "202508");
+    sql_exec (headless, "PRAGMA wal_checkpoint(TRUNCATE)");
+    f = fopen (headless, "r+b");
+    g_assert_nonnull (f);
+    g_assert_cmpint (fwrite ("lixo lixo lixo lixo lixo lixo lixo lixo lixo lixo lixo lixo lixo lixo", 1, 69, f), ==, 69);
+    fclose (f);
+    RUN (&open_headless, headless, "teams");
+    assert_refusal (&open_headless, 1, "danificado (o cabeçalho");
+    RUN (&restore_headless, headless, "restore", copy);
+    g_test_message ("%s%s", restore_headless.out, restore_headless.err);
+    g_assert_cmpint (restore_headless.status, ==, 0);
+    g_assert_nonnull (strstr (restore_headless.out, "sem-cabecalho.db.danificado-"));
+    RUN (&headless_teams, headless, "teams");
+    g_assert_cmpstr (headless_teams.out, ==, teams_before);
+
+    pdf_before = g_strnfill (8192, 'x');
+    g_assert_true (g_file_set_contents (pdf, pdf_before, -1, NULL));
+    RUN (&not_ours, pdf, "restore", copy);
+    assert_refusal (&not_ours, 1, "não é um banco de dados do Coordena");
+    g_assert_true (g_file_get_contents (pdf, &pdf_after, NULL, NULL));
+    g_assert_cmpstr (pdf_after, ==, pdf_before);
+  }
 }
 
 /* A backup whose vínculos point at professionals deleted by hand is refused, and nothing changes. */

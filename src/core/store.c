@@ -803,6 +803,32 @@ check_no_foreign_code (CoordenaStore *store, GError **error)
 }
 
 /* PRAGMA quick_check over a freshly opened connection, before anything writes. */
+/* A Coordena database keeps its schema's text on its first pages: a file whose SQLite header is
+ * gone but which still holds "CREATE TABLE equipe_competencia" there is a damaged database of
+ * ours, not some other file. */
+static gboolean
+has_coordena_schema_text (const char *path)
+{
+  static const char needle[] = "CREATE TABLE equipe_competencia";
+  char buffer[256 * 1024];
+  gboolean found = FALSE;
+  gsize n;
+  FILE *f = fopen (path, "rb");
+
+  if (f == NULL)
+    return FALSE;
+  n = fread (buffer, 1, sizeof buffer, f);
+  fclose (f);
+  for (const char *p = buffer, *end = buffer + n; n >= 1024 && !found && p != NULL && p < end;)
+    {
+      if ((p = memchr (p, 'C', (gsize) (end - p))) == NULL)
+        break;
+      found = (gsize) (end - p) >= sizeof needle - 1 && memcmp (p, needle, sizeof needle - 1) == 0;
+      p++;
+    }
+  return found;
+}
+
 static gboolean
 check_sound (CoordenaStore *store, GError **error)
 {
@@ -839,7 +865,16 @@ check_sound (CoordenaStore *store, GError **error)
         return FALSE;
       return TRUE;
     }
-  /* The check could not run: in use, read-only, not a database… — not damage. */
+  /* The check could not run: in use, read-only, not a database… — not damage, unless the file is
+   * plainly one of ours whose first page was overwritten. */
+  if (problems->len == 0 && sqlite3_errcode (store->db) == SQLITE_NOTADB && has_coordena_schema_text (store->path))
+    {
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_DAMAGED,
+                   _("The database %s is damaged (its header, at the start of the file, was overwritten). It was "
+                     "not changed: restore a backup with “coordena-cli restore FILE” or open another file with "
+                     "--db."), store->path);
+      return FALSE;
+    }
   if (problems->len == 0)
     return coordena_store_set_error (store, error, _("checking the database"));
   g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_DAMAGED,
