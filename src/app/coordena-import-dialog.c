@@ -11,6 +11,7 @@
 
 #include "coordena-file-chooser.h"
 #include "coordena-import-dialog.h"
+#include "coordena-worker.h"
 
 struct _CoordenaImportDialog
 {
@@ -45,7 +46,6 @@ struct _CoordenaImportDialog
   guint pulse_source;
   gboolean running;
   gboolean succeeded;
-  char *follow_up;              /* what the notifications' follow-up found, set by the worker; NULL nothing */
 };
 
 G_DEFINE_FINAL_TYPE (CoordenaImportDialog, coordena_import_dialog, ADW_TYPE_WINDOW)
@@ -148,49 +148,60 @@ notifications_follow_up (CoordenaStore *store)
   }
 }
 
-static void
-import_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
-{
-  CoordenaImportDialog *self = source;
-  g_autoptr(CoordenaStore) store = NULL;
-  CoordenaImportReport *report = NULL;
-  GError *error = NULL;
+/* What the worker needs, copied from the dialog before it starts: the worker never reads the
+ * dialog, only reports its progress through progress_cb (under the lock). */
+typedef struct {
+  CoordenaImportDialog *dialog;  /* for progress_cb; the task keeps it alive */
+  CoordenaImportKind kind;
+  char *path;
+  GArray *competencias;
+  CoordenaImportReport *report;  /* out */
+  char *follow_up;               /* out: what the notifications' follow-up found; NULL nothing */
+} ImportJob;
 
-  /* The demonstration goes in a database of its own (path), never the one the window has open. */
-  store = coordena_store_open_full (self->kind == COORDENA_IMPORT_DEMO && self->path != NULL
-                                    ? self->path : coordena_workspace_get_path (self->workspace),
-                                    COORDENA_STORE_OPEN_MUST_EXIST, &error);
-  if (store != NULL && self->kind != COORDENA_IMPORT_DEMO && !coordena_demo_refuse_import (store, &error))
-    g_clear_pointer (&store, coordena_store_close);
-  if (store != NULL)
-    switch (self->kind)
-      {
-      case COORDENA_IMPORT_ROSTER_CSV:
-        report = coordena_import_roster_csv (store, self->path, progress_cb, self, cancellable, &error);
-        break;
-      case COORDENA_IMPORT_CNES:
-        report = coordena_import_cnes (store, self->path, (const CoordenaCompetencia *) self->competencias->data,
-                                       self->competencias->len, progress_cb, self, cancellable, &error);
-        break;
-      case COORDENA_IMPORT_DEMO:
-      default:
-        report = coordena_demo_generate (store, 0, 20251203, &error);
-        break;
-      }
-  if (report != NULL && self->kind != COORDENA_IMPORT_DEMO)
-    self->follow_up = notifications_follow_up (store);
-  if (report == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, report, (GDestroyNotify) coordena_import_report_free);
+static void
+import_job_free (ImportJob *job)
+{
+  g_free (job->path);
+  g_clear_pointer (&job->competencias, g_array_unref);
+  g_clear_pointer (&job->report, coordena_import_report_free);
+  g_free (job->follow_up);
+  g_free (job);
+}
+
+static gboolean
+import_job (CoordenaStore *store, gpointer data, GCancellable *cancellable, GError **error)
+{
+  ImportJob *job = data;
+
+  if (job->kind != COORDENA_IMPORT_DEMO && !coordena_demo_refuse_import (store, error))
+    return FALSE;
+  switch (job->kind)
+    {
+    case COORDENA_IMPORT_ROSTER_CSV:
+      job->report = coordena_import_roster_csv (store, job->path, progress_cb, job->dialog, cancellable, error);
+      break;
+    case COORDENA_IMPORT_CNES:
+      job->report = coordena_import_cnes (store, job->path, (const CoordenaCompetencia *) job->competencias->data,
+                                          job->competencias->len, progress_cb, job->dialog, cancellable, error);
+      break;
+    case COORDENA_IMPORT_DEMO:
+    default:
+      job->report = coordena_demo_generate (store, 0, 20251203, error);
+      break;
+    }
+  if (job->report != NULL && job->kind != COORDENA_IMPORT_DEMO)
+    job->follow_up = notifications_follow_up (store);
+  return job->report != NULL;
 }
 
 static void
 import_done (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   CoordenaImportDialog *self = COORDENA_IMPORT_DIALOG (source);
+  ImportJob *job = coordena_worker_get_job (result);
   g_autoptr(GError) error = NULL;
-  g_autoptr(CoordenaImportReport) report = g_task_propagate_pointer (G_TASK (result), &error);
+  CoordenaImportReport *report = coordena_worker_finish (result, &error) ? job->report : NULL;
 
   self->running = FALSE;
   g_clear_handle_id (&self->pulse_source, g_source_remove);
@@ -200,7 +211,7 @@ import_done (GObject *source, GAsyncResult *result, gpointer user_data)
   if (report != NULL)
     {
       g_autofree char *report_text = coordena_import_report_to_text (report);
-      g_autofree char *text = self->follow_up != NULL ? g_strdup_printf ("%s\n%s", report_text, self->follow_up)
+      g_autofree char *text = job->follow_up != NULL ? g_strdup_printf ("%s\n%s", report_text, job->follow_up)
                                                       : g_strdup (report_text);
       g_autofree char *teams = coordena_format_integer (report->n_teams);
       g_autofree char *members = coordena_format_integer (report->n_members);
@@ -331,7 +342,7 @@ pulse (gpointer user_data)
 void
 coordena_import_dialog_start (CoordenaImportDialog *self)
 {
-  g_autoptr(GTask) task = NULL;
+  ImportJob *job;
 
   g_return_if_fail (COORDENA_IS_IMPORT_DIALOG (self));
   g_return_if_fail (!self->running);
@@ -346,9 +357,16 @@ coordena_import_dialog_start (CoordenaImportDialog *self)
   gtk_window_present (GTK_WINDOW (self));
   gtk_widget_grab_focus (GTK_WIDGET (self->cancel_button));
 
-  task = g_task_new (self, self->cancellable, import_done, NULL);
-  g_task_set_source_tag (task, coordena_import_dialog_start);
-  g_task_run_in_thread (task, import_thread);
+  job = g_new0 (ImportJob, 1);
+  job->dialog = self;
+  job->kind = self->kind;
+  job->path = g_strdup (self->path);
+  job->competencias = g_array_copy (self->competencias);
+  /* The demonstration goes in a database of its own (path), never the one the window has open. */
+  coordena_worker_run (self, self->kind == COORDENA_IMPORT_DEMO && self->path != NULL
+                               ? self->path : coordena_workspace_get_path (self->workspace),
+                       COORDENA_STORE_OPEN_MUST_EXIST, import_job, job, (GDestroyNotify) import_job_free,
+                       self->cancellable, import_done, NULL);
 }
 
 CoordenaImportDialog *
@@ -478,7 +496,6 @@ coordena_import_dialog_finalize (GObject *object)
   g_clear_pointer (&self->competencias, g_array_unref);
   g_free (self->path);
   g_free (self->stage);
-  g_free (self->follow_up);
   g_mutex_clear (&self->lock);
   G_OBJECT_CLASS (coordena_import_dialog_parent_class)->finalize (object);
 }

@@ -11,6 +11,7 @@
 
 #include "coordena-oficio-dialog.h"
 #include "coordena-preferences-window.h"
+#include "coordena-worker.h"
 
 struct _CoordenaOficioDialog
 {
@@ -270,67 +271,59 @@ coordena_oficio_dialog_get_refusal (CoordenaOficioDialog *self)
 /* ---- Generation, in a worker with its own connection --------------------------------------- */
 
 typedef struct {
-  char *db_path;
   char *offer_id;
   char *signer;
   GDate date;
   char *annex;
   char *numero;
+  CoordenaOficioRecord *record;  /* out */
 } GenerateJob;
 
 static void
 generate_job_free (GenerateJob *job)
 {
-  g_free (job->db_path);
   g_free (job->offer_id);
   g_free (job->signer);
   g_free (job->annex);
   g_free (job->numero);
+  g_clear_pointer (&job->record, coordena_oficio_record_free);
   g_free (job);
 }
 
-static void
-generate_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+static gboolean
+generate_job (CoordenaStore *store, gpointer data, GCancellable *cancellable, GError **error)
 {
-  GenerateJob *job = task_data;
-  g_autoptr(CoordenaStore) store = NULL;
+  GenerateJob *job = data;
   g_autoptr(CoordenaOffer) offer = NULL;
   CoordenaOficioRequest request = { 0 };
-  CoordenaOficioRecord *record;
-  GError *error = NULL;
 
-  if ((store = coordena_store_open_full (job->db_path, COORDENA_STORE_OPEN_MUST_EXIST | COORDENA_STORE_OPEN_NO_MIGRATE,
-                                         &error)) == NULL
-      || (offer = coordena_offer_find (job->offer_id, &error)) == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
+  if ((offer = coordena_offer_find (job->offer_id, error)) == NULL)
+    return FALSE;
   request.offer = offer;
   request.signer = job->signer;
   request.date = job->date;
   request.numero = job->numero;
-  if ((record = coordena_adhesion_generate_oficio (store, &request, job->annex, NULL, &error)) == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, record, (GDestroyNotify) coordena_oficio_record_free);
+  job->record = coordena_adhesion_generate_oficio (store, &request, job->annex, NULL, error);
+  return job->record != NULL;
 }
 
 static void
 generate_done (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   CoordenaOficioDialog *self = COORDENA_OFICIO_DIALOG (source);
+  GenerateJob *job = coordena_worker_get_job (result);
   g_autoptr(GError) error = NULL;
-  g_autoptr(CoordenaOficioRecord) record = g_task_propagate_pointer (G_TASK (result), &error);
+  CoordenaOficioRecord *record;
 
   self->busy = FALSE;
-  if (record == NULL)
+  if (!coordena_worker_finish (result, &error))
     {
       self->ok = FALSE;
       show_refusal (self, _("The ofício was not generated; nothing was stored"), error->message);
       update_actions (self);
       return;
     }
+  record = job->record;
   {
     g_autofree char *numero_ano = g_strdup_printf ("%u/%u", record->number, record->year);
 
@@ -343,13 +336,11 @@ static void
 generate_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   CoordenaOficioDialog *self = COORDENA_OFICIO_DIALOG (widget);
-  g_autoptr(GTask) task = NULL;
   GenerateJob *job;
 
   if (!self->ok || self->busy)
     return;
   job = g_new0 (GenerateJob, 1);
-  job->db_path = g_strdup (coordena_workspace_get_path (self->workspace));
   job->offer_id = g_strdup (self->offer->id);
   job->signer = g_strdup (signer_key (self));
   job->annex = g_strdup (annex_kind (self));
@@ -361,9 +352,9 @@ generate_action (GtkWidget *widget, const char *action_name, GVariant *parameter
     }
   self->busy = TRUE;
   update_actions (self);
-  task = g_task_new (self, NULL, generate_done, NULL);
-  g_task_set_task_data (task, job, (GDestroyNotify) generate_job_free);
-  g_task_run_in_thread (task, generate_thread);
+  coordena_worker_run (self, coordena_workspace_get_path (self->workspace),
+                       COORDENA_STORE_OPEN_MUST_EXIST | COORDENA_STORE_OPEN_NO_MIGRATE,
+                       generate_job, job, (GDestroyNotify) generate_job_free, NULL, generate_done, NULL);
 }
 
 static void refresh_signer_names (CoordenaOficioDialog *self);

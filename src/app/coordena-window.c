@@ -17,6 +17,7 @@
 #include "coordena-dashboard-page.h"
 #include "coordena-forecast-page.h"
 #include "coordena-window-private.h"
+#include "coordena-worker.h"
 #include "coordena-workspace.h"
 
 struct _CoordenaWindow
@@ -364,7 +365,6 @@ import_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 }
 
 typedef struct {
-  char *db_path;
   char *path;
   gboolean roster;
 } ExportJob;
@@ -372,38 +372,29 @@ typedef struct {
 static void
 export_job_free (ExportJob *job)
 {
-  g_free (job->db_path);
   g_free (job->path);
   g_free (job);
 }
 
-static void
-export_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+static gboolean
+export_job (CoordenaStore *store, gpointer data, GCancellable *cancellable, GError **error)
 {
-  ExportJob *job = task_data;
-  g_autoptr(CoordenaStore) store = NULL;
-  GError *error = NULL;
-  gboolean ok;
+  ExportJob *job = data;
 
-  store = coordena_store_open_full (job->db_path, COORDENA_STORE_OPEN_MUST_EXIST | COORDENA_STORE_OPEN_NO_MIGRATE, &error);
-  ok = store != NULL && (job->roster ? coordena_export_roster_csv (store, job->path, &error)
-                                     : coordena_export_teams_csv (store, job->path, &error));
-  if (ok)
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+  return job->roster ? coordena_export_roster_csv (store, job->path, error)
+                     : coordena_export_teams_csv (store, job->path, error);
 }
 
 static void
 export_done (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   CoordenaWindow *self = COORDENA_WINDOW (source);
-  ExportJob *job = g_task_get_task_data (G_TASK (result));
+  ExportJob *job = coordena_worker_get_job (result);
   g_autoptr(GError) error = NULL;
   g_autofree char *base = g_path_get_basename (job->path);
   g_autofree char *text = NULL;
 
-  if (g_task_propagate_boolean (G_TASK (result), &error))
+  if (coordena_worker_finish (result, &error))
     /* TRANSLATORS: a toast after an export, with the file name */
     text = g_strdup_printf (_("Saved “%s”"), base);
   else
@@ -415,14 +406,13 @@ export_done (GObject *source, GAsyncResult *result, gpointer user_data)
 void
 coordena_window_export (CoordenaWindow *self, const char *path, gboolean roster)
 {
-  g_autoptr(GTask) task = g_task_new (self, NULL, export_done, NULL);
   ExportJob *job = g_new0 (ExportJob, 1);
 
-  job->db_path = g_strdup (coordena_workspace_get_path (self->workspace));
   job->path = g_strdup (path);
   job->roster = roster;
-  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
-  g_task_run_in_thread (task, export_thread);
+  coordena_worker_run (self, coordena_workspace_get_path (self->workspace),
+                       COORDENA_STORE_OPEN_MUST_EXIST | COORDENA_STORE_OPEN_NO_MIGRATE,
+                       export_job, job, (GDestroyNotify) export_job_free, NULL, export_done, NULL);
 }
 
 static void
