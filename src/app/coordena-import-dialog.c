@@ -696,7 +696,7 @@ coordena_import_choose_and_run (GtkWindow *parent, CoordenaWorkspace *workspace,
       gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
     }
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  coordena_file_chooser_prepare (native);
+  coordena_file_chooser_prepare_with (native, coordena_workspace_get_settings (workspace));
   g_signal_connect (native, "response", G_CALLBACK (file_chosen), choice);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }

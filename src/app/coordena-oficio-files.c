@@ -9,7 +9,6 @@
 
 #include "coordena-file-chooser.h"
 #include "coordena-oficio-files.h"
-#include "coordena-window.h"
 
 void
 coordena_show_error (GtkWindow *parent, const char *heading, const GError *error)
@@ -20,13 +19,14 @@ coordena_show_error (GtkWindow *parent, const char *heading, const GError *error
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Preferências shows its own toasts; the main window shows them through its win.toast action. */
 static void
 toast (GtkWindow *parent, const char *text)
 {
-  if (COORDENA_IS_WINDOW (parent))
-    coordena_window_add_toast (COORDENA_WINDOW (parent), adw_toast_new (text));
-  else if (ADW_IS_PREFERENCES_WINDOW (parent))
+  if (ADW_IS_PREFERENCES_WINDOW (parent))
     adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (parent), adw_toast_new (text));
+  else if (parent != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (parent), "win.toast", "s", text);
 }
 
 /* "OFÍCIO Nº 3/2025" as a file name: "Oficio-3-2025.pdf". */
@@ -103,12 +103,28 @@ coordena_oficio_open (GtkWindow *parent, CoordenaStore *store, const char *numer
   gtk_show_uri_full (parent, uri, GDK_CURRENT_TIME, NULL, open_done, g_object_ref (parent));
 }
 
+/* What a save chooser waits with: the database by its path, not its connection, which may be
+ * closed (another database opened, a backup restored) before the user answers. */
+typedef struct {
+  GtkWindow *parent;            /* weak */
+  char *db_path;
+  char *numero_ano;
+} SaveCopy;
+
 static void
-save_chosen (GtkNativeDialog *native, int response, gpointer user_data)
+save_copy_free (gpointer data, GClosure *closure)
 {
-  GtkWindow *parent = gtk_native_dialog_get_transient_for (native);
-  CoordenaStore *store = g_object_get_data (G_OBJECT (native), "store");
-  const char *numero_ano = g_object_get_data (G_OBJECT (native), "numero-ano");
+  SaveCopy *save = data;
+
+  g_clear_weak_pointer (&save->parent);
+  g_free (save->db_path);
+  g_free (save->numero_ano);
+  g_free (save);
+}
+
+static void
+save_chosen (GtkNativeDialog *native, int response, SaveCopy *save)
+{
   g_autoptr(GFile) file = NULL;
   g_autofree char *path = NULL;
 
@@ -117,32 +133,39 @@ save_chosen (GtkNativeDialog *native, int response, gpointer user_data)
   if (file != NULL && (path = g_file_get_path (file)) != NULL)
     {
       g_autoptr(GError) error = NULL;
+      g_autoptr(CoordenaStore) store = NULL;
       g_autoptr(CoordenaOficioRecord) record = NULL;
 
-      if (coordena_store_check_output_path (store, path, &error))
-        record = coordena_adhesion_export_oficio (store, numero_ano, path, &error);
+      store = coordena_store_open_full (save->db_path, COORDENA_STORE_OPEN_MUST_EXIST | COORDENA_STORE_OPEN_NO_MIGRATE,
+                                        &error);
+      if (store != NULL && coordena_store_check_output_path (store, path, &error))
+        record = coordena_adhesion_export_oficio (store, save->numero_ano, path, &error);
 
       if (record == NULL)
-        coordena_show_error (parent, _("The Copy Was Not Saved"), error);
+        coordena_show_error (save->parent, _("The Copy Was Not Saved"), error);
       else
         {
           g_autofree char *base = g_path_get_basename (path);
           /* TRANSLATORS: a toast after saving a copy of an ofício, with the file name */
           g_autofree char *text = g_strdup_printf (_("Saved “%s”"), base);
 
-          toast (parent, text);
+          toast (save->parent, text);
         }
     }
   g_object_unref (native);
 }
 
-void
-coordena_oficio_save_copy (GtkWindow *parent, CoordenaStore *store, const char *numero_ano)
+static void
+save_copy (GtkWindow *parent, GSettings *settings, gboolean app_settings, CoordenaStore *store, const char *numero_ano)
 {
   GtkFileChooserNative *native;
   g_autofree char *name = file_name_for (numero_ano);
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  SaveCopy *save = g_new0 (SaveCopy, 1);
 
+  g_set_weak_pointer (&save->parent, parent);
+  save->db_path = g_strdup (coordena_store_get_path (store));
+  save->numero_ano = g_strdup (numero_ano);
   native = gtk_file_chooser_native_new (_("Save a Copy of the Ofício"), parent, GTK_FILE_CHOOSER_ACTION_SAVE,
                                         _("_Save"), _("_Cancel"));
   gtk_file_filter_set_name (filter, _("PDF documents"));
@@ -151,11 +174,24 @@ coordena_oficio_save_copy (GtkWindow *parent, CoordenaStore *store, const char *
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  g_object_set_data (G_OBJECT (native), "store", store);
-  g_object_set_data_full (G_OBJECT (native), "numero-ano", g_strdup (numero_ano), g_free);
-  coordena_file_chooser_prepare (native);
-  g_signal_connect (native, "response", G_CALLBACK (save_chosen), NULL);
+  if (app_settings)
+    coordena_file_chooser_prepare (native);
+  else
+    coordena_file_chooser_prepare_with (native, settings);
+  g_signal_connect_data (native, "response", G_CALLBACK (save_chosen), save, save_copy_free, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+void
+coordena_oficio_save_copy_with (GtkWindow *parent, GSettings *settings, CoordenaStore *store, const char *numero_ano)
+{
+  save_copy (parent, settings, FALSE, store, numero_ano);
+}
+
+void
+coordena_oficio_save_copy (GtkWindow *parent, CoordenaStore *store, const char *numero_ano)
+{
+  save_copy (parent, NULL, TRUE, store, numero_ano);
 }
 
 /* ---- Printing -------------------------------------------------------------------------------- */

@@ -9,7 +9,6 @@
 #include "coordena-display.h"
 #include "coordena-editing.h"
 #include "coordena-team-editor.h"
-#include "coordena-window.h"
 
 struct _CoordenaTeamEditor
 {
@@ -421,7 +420,7 @@ coordena_team_editor_new_member (GtkWindow *parent, CoordenaWorkspace *workspace
             {
               g_autofree char *hours = g_strdup_printf ("%u", m->hours);
 
-              g_autofree char *shown = coordena_display_cns (m->cns);
+              g_autofree char *shown = coordena_display_cns (m->cns, coordena_workspace_get_settings (self->workspace));
 
               /* As every list shows it: whole only with Mostrar o CNS completo. */
               set_text (self->first_row, shown);

@@ -39,6 +39,7 @@ struct _CoordenaWindow
 
   GMenu *recent_menu;
 
+  GSettings *settings;           /* construct-only: the application's, for the workspace */
   CoordenaWorkspace *workspace;
   char *remembered_path;         /* the database last recorded in the settings */
   AdwToast *last_toast;          /* weak: the toast shown last, for the tests */
@@ -48,15 +49,18 @@ struct _CoordenaWindow
 
 G_DEFINE_FINAL_TYPE (CoordenaWindow, coordena_window, ADW_TYPE_APPLICATION_WINDOW)
 
+enum { PROP_0, PROP_SETTINGS, PROP_WORKSPACE, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
 static void coordena_window_restore_state (CoordenaWindow *self);
 static void coordena_window_open_database (CoordenaWindow *self);
 static GSettings *window_settings (CoordenaWindow *self);
 static void update_recent_menu (CoordenaWindow *self);
 
 CoordenaWindow *
-coordena_window_new (CoordenaApplication *application)
+coordena_window_new (GtkApplication *application, GSettings *settings)
 {
-  CoordenaWindow *self = g_object_new (COORDENA_TYPE_WINDOW, "application", application, NULL);
+  CoordenaWindow *self = g_object_new (COORDENA_TYPE_WINDOW, "application", application, "settings", settings, NULL);
 
   coordena_window_restore_state (self);
   update_recent_menu (self);
@@ -297,11 +301,11 @@ workspace_changed (CoordenaWindow *self)
 static void
 coordena_window_open_database (CoordenaWindow *self)
 {
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  GSettings *settings = window_settings (self);
   g_autofree char *path = NULL;
 
-  if (COORDENA_IS_APPLICATION (app))
-    path = g_settings_get_string (coordena_application_get_settings (COORDENA_APPLICATION (app)), "database-path");
+  if (settings != NULL)
+    path = g_settings_get_string (settings, "database-path");
   coordena_workspace_open (self->workspace, path);
   update_main_stack (self);
 }
@@ -441,7 +445,7 @@ export_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), roster ? "roster.csv" : _("teams.csv"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
   g_object_set_data (G_OBJECT (native), "roster", GINT_TO_POINTER (roster));
-  coordena_file_chooser_prepare (native);
+  coordena_file_chooser_prepare_with (native, window_settings (self));
   g_signal_connect (native, "response", G_CALLBACK (export_chosen), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
@@ -487,6 +491,13 @@ coordena_window_get_page (CoordenaWindow *self)
   return adw_view_stack_get_visible_child_name (self->stack);
 }
 
+/* A toast from any widget of the window: gtk_widget_activate_action (widget, "win.toast", "s", text). */
+static void
+toast_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  coordena_window_add_toast (COORDENA_WINDOW (widget), adw_toast_new (g_variant_get_string (parameter, NULL)));
+}
+
 static void
 show_page_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
@@ -496,9 +507,7 @@ show_page_action (GtkWidget *widget, const char *action_name, GVariant *paramete
 static GSettings *
 window_settings (CoordenaWindow *self)
 {
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-
-  return COORDENA_IS_APPLICATION (app) ? coordena_application_get_settings (COORDENA_APPLICATION (app)) : NULL;
+  return coordena_workspace_get_settings (self->workspace);
 }
 
 static gboolean
@@ -556,11 +565,45 @@ coordena_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), COORDENA_TYPE_WINDOW);
   g_clear_weak_pointer (&self->last_toast);
   g_clear_object (&self->workspace);
+  g_clear_object (&self->settings);
   g_clear_pointer (&self->remembered_path, g_free);
   G_OBJECT_CLASS (coordena_window_parent_class)->dispose (object);
 }
 
 static void coordena_window_constructed (GObject *object);
+
+static void
+coordena_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  CoordenaWindow *self = COORDENA_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SETTINGS:
+      g_value_set_object (value, self->settings);
+      break;
+    case PROP_WORKSPACE:
+      g_value_set_object (value, self->workspace);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+coordena_window_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  CoordenaWindow *self = COORDENA_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
 
 static void
 coordena_window_class_init (CoordenaWindowClass *klass)
@@ -578,6 +621,15 @@ coordena_window_class_init (CoordenaWindowClass *klass)
 
   object_class->dispose = coordena_window_dispose;
   object_class->constructed = coordena_window_constructed;
+  object_class->get_property = coordena_window_get_property;
+  object_class->set_property = coordena_window_set_property;
+
+  properties[PROP_SETTINGS] = g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
+                                                   G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* Made in constructed() with the settings; every page and dialog gets it from here. */
+  properties[PROP_WORKSPACE] = g_param_spec_object ("workspace", NULL, NULL, COORDENA_TYPE_WORKSPACE,
+                                                    G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   window_class->close_request = coordena_window_close_request;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/coordena/Coordena/coordena-window.ui");
@@ -607,6 +659,7 @@ coordena_window_class_init (CoordenaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", database_action);
   gtk_widget_class_install_action (widget_class, "win.leave-demo", NULL, database_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import-cnes", NULL);
   /* Not Shift+Ctrl+I: GtkWindow binds it (and Shift+Ctrl+D) to the GTK Inspector. */
@@ -637,7 +690,7 @@ coordena_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (coordena_window_parent_class)->constructed (object);
 
-  self->workspace = coordena_workspace_new (window_settings (self));
+  self->workspace = coordena_workspace_new (self->settings);
   g_signal_connect_swapped (self->workspace, "changed", G_CALLBACK (workspace_changed), self);
   g_signal_connect_swapped (self->workspace, "toast", G_CALLBACK (workspace_toast), self);
   coordena_first_run_set_workspace (self->first_run, self->workspace);
