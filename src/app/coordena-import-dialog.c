@@ -50,6 +50,9 @@ struct _CoordenaImportDialog
 
 G_DEFINE_FINAL_TYPE (CoordenaImportDialog, coordena_import_dialog, ADW_TYPE_WINDOW)
 
+enum { PROP_0, PROP_WORKSPACE, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
 static gboolean show_problems (CoordenaImportDialog *self, const char *message, char **description);
 
 CoordenaCompetencia
@@ -377,10 +380,9 @@ coordena_import_dialog_new (GtkWindow                 *parent,
                             const CoordenaCompetencia *competencias,
                             guint                      n_competencias)
 {
-  CoordenaImportDialog *self = g_object_new (COORDENA_TYPE_IMPORT_DIALOG, "transient-for", parent, NULL);
+  CoordenaImportDialog *self = g_object_new (COORDENA_TYPE_IMPORT_DIALOG, "transient-for", parent, "workspace", workspace, NULL);
   g_autofree char *base = path != NULL ? g_path_get_basename (path) : NULL;
 
-  self->workspace = g_object_ref (workspace);
   self->kind = kind;
   self->path = g_strdup (path);
   if (n_competencias > 0)
@@ -501,6 +503,36 @@ coordena_import_dialog_finalize (GObject *object)
 }
 
 static void
+coordena_import_dialog_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  CoordenaImportDialog *self = COORDENA_IMPORT_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_WORKSPACE:
+      g_value_set_object (value, self->workspace);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+coordena_import_dialog_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  CoordenaImportDialog *self = COORDENA_IMPORT_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_WORKSPACE:
+      self->workspace = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 coordena_import_dialog_class_init (CoordenaImportDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -508,6 +540,13 @@ coordena_import_dialog_class_init (CoordenaImportDialogClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = coordena_import_dialog_dispose;
+  object_class->get_property = coordena_import_dialog_get_property;
+  object_class->set_property = coordena_import_dialog_set_property;
+
+  /* The database imported into (the demonstration goes into its own file), reloaded after. */
+  properties[PROP_WORKSPACE] = g_param_spec_object ("workspace", NULL, NULL, COORDENA_TYPE_WORKSPACE,
+                                                    G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   object_class->finalize = coordena_import_dialog_finalize;
   window_class->close_request = coordena_import_dialog_close_request;
 

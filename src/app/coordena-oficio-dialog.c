@@ -46,6 +46,9 @@ struct _CoordenaOficioDialog
 
 G_DEFINE_FINAL_TYPE (CoordenaOficioDialog, coordena_oficio_dialog, ADW_TYPE_WINDOW)
 
+enum { PROP_0, PROP_WORKSPACE, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
 enum { GENERATED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
@@ -482,7 +485,7 @@ build_responsibilities (CoordenaOficioDialog *self)
 CoordenaOficioDialog *
 coordena_oficio_dialog_new (GtkWindow *parent, CoordenaWorkspace *workspace, const char *offer_id)
 {
-  CoordenaOficioDialog *self = g_object_new (COORDENA_TYPE_OFICIO_DIALOG, "transient-for", parent, NULL);
+  CoordenaOficioDialog *self = g_object_new (COORDENA_TYPE_OFICIO_DIALOG, "transient-for", parent, "workspace", workspace, NULL);
   g_autoptr(GError) error = NULL;
   g_autofree char *deadline = NULL;
   g_autofree char *cite = NULL;
@@ -490,7 +493,6 @@ coordena_oficio_dialog_new (GtkWindow *parent, CoordenaWorkspace *workspace, con
   g_autofree char *today_text = NULL;
   GDate today;
 
-  self->workspace = g_object_ref (workspace);
   if ((self->offer = coordena_offer_find (offer_id, &error)) == NULL)
     {
       show_refusal (self, _("This ofício cannot be generated"), error->message);
@@ -550,12 +552,49 @@ coordena_oficio_dialog_finalize (GObject *object)
 }
 
 static void
+coordena_oficio_dialog_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  CoordenaOficioDialog *self = COORDENA_OFICIO_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_WORKSPACE:
+      g_value_set_object (value, self->workspace);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+coordena_oficio_dialog_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  CoordenaOficioDialog *self = COORDENA_OFICIO_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_WORKSPACE:
+      self->workspace = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 coordena_oficio_dialog_class_init (CoordenaOficioDialogClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = coordena_oficio_dialog_dispose;
+  object_class->get_property = coordena_oficio_dialog_get_property;
+  object_class->set_property = coordena_oficio_dialog_set_property;
+
+  /* The database the ofício is generated in and numbered by. */
+  properties[PROP_WORKSPACE] = g_param_spec_object ("workspace", NULL, NULL, COORDENA_TYPE_WORKSPACE,
+                                                    G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   object_class->finalize = coordena_oficio_dialog_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/coordena/Coordena/coordena-oficio-dialog.ui");
