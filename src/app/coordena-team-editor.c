@@ -326,6 +326,13 @@ add_cbo_chooser (CoordenaTeamEditor *self)
   g_signal_connect_swapped (self->cbo_dropdown, "notify::selected", G_CALLBACK (cbo_chosen), self);
 }
 
+CoordenaWorkspace *
+coordena_team_editor_get_workspace (CoordenaTeamEditor *self)
+{
+  g_return_val_if_fail (COORDENA_IS_TEAM_EDITOR (self), NULL);
+  return self->workspace;
+}
+
 GtkDropDown *
 coordena_team_editor_get_cbo_chooser (CoordenaTeamEditor *self)
 {
