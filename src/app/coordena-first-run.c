@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <string.h>
@@ -313,6 +314,9 @@ coordena_first_run_class_init (CoordenaFirstRunClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CoordenaFirstRun, uf_list);
   gtk_widget_class_bind_template_child (widget_class, CoordenaFirstRun, error_label);
 
+  gtk_widget_class_bind_template_callback (widget_class, uf_chosen);
+  gtk_widget_class_bind_template_callback (widget_class, uf_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, uf_search_activated);
   gtk_widget_class_install_action (widget_class, "first-run.demo", NULL, demo_action);
   gtk_widget_class_install_action (widget_class, "first-run.import-cnes", NULL, import_cnes_action);
 
@@ -327,8 +331,5 @@ coordena_first_run_init (CoordenaFirstRun *self)
   load_ufs (self);
   gtk_list_box_set_filter_func (self->uf_list, uf_visible, self, NULL);
   gtk_list_box_unselect_all (self->uf_list);
-  g_signal_connect_swapped (self->uf_list, "selected-rows-changed", G_CALLBACK (uf_chosen), self);
-  g_signal_connect_swapped (self->uf_search, "search-changed", G_CALLBACK (uf_search_changed), self);
-  g_signal_connect_swapped (self->uf_search, "activate", G_CALLBACK (uf_search_activated), self);
   uf_chosen (self);
 }

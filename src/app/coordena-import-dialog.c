@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <string.h>
@@ -562,6 +563,8 @@ coordena_import_dialog_class_init (CoordenaImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CoordenaImportDialog, report_label);
   gtk_widget_class_bind_template_child (widget_class, CoordenaImportDialog, problem_grid);
   gtk_widget_class_bind_template_child (widget_class, CoordenaImportDialog, close_button);
+  gtk_widget_class_bind_template_callback (widget_class, coordena_import_dialog_cancel);
+  gtk_widget_class_bind_template_callback (widget_class, close_clicked);
   /* Escape closes, which while running means Cancel. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -574,8 +577,6 @@ coordena_import_dialog_init (CoordenaImportDialog *self)
   self->fraction = -1;
   self->cancellable = g_cancellable_new ();
   self->competencias = g_array_new (FALSE, FALSE, sizeof (CoordenaCompetencia));
-  g_signal_connect_swapped (self->cancel_button, "clicked", G_CALLBACK (coordena_import_dialog_cancel), self);
-  g_signal_connect_swapped (self->close_button, "clicked", G_CALLBACK (close_clicked), self);
 }
 
 /* ---- Choosing what to import ------------------------------------------------------------- */

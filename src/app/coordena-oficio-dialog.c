@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <string.h>
@@ -42,6 +43,7 @@ struct _CoordenaOficioDialog
   GPtrArray *checks;            /* GtkCheckButton* of the responsibilities */
   gboolean ok;
   gboolean busy;
+  gboolean ready;               /* built for an offer: the inputs are checked as they change */
 };
 
 G_DEFINE_FINAL_TYPE (CoordenaOficioDialog, coordena_oficio_dialog, ADW_TYPE_WINDOW)
@@ -384,6 +386,14 @@ fill_profile_action (GtkWidget *widget, const char *action_name, GVariant *param
   coordena_preferences_window_show_field (prefs, self->profile_key != NULL ? self->profile_key : "secretaria.nome");
 }
 
+/* The date, the number or the annex changed: checked again, once the dialog shows an offer. */
+static void
+input_changed (CoordenaOficioDialog *self)
+{
+  if (self->ready)
+    update (self);
+}
+
 static void
 day_selected (CoordenaOficioDialog *self)
 {
@@ -520,11 +530,8 @@ coordena_oficio_dialog_new (GtkWindow *parent, CoordenaWorkspace *workspace, con
   today_text = coordena_format_date (&today);
   gtk_editable_set_text (GTK_EDITABLE (self->date_entry), today_text);
 
-  g_signal_connect_swapped (self->date_entry, "changed", G_CALLBACK (update), self);
-  g_signal_connect_swapped (self->numero_entry, "changed", G_CALLBACK (update), self);
-  g_signal_connect_swapped (self->annex_switch, "notify::active", G_CALLBACK (update), self);
-  g_signal_connect_swapped (self->calendar, "day-selected", G_CALLBACK (day_selected), self);
   g_signal_connect (self, "notify::is-active", G_CALLBACK (active_changed), NULL);
+  self->ready = TRUE;
   update (self);
   return self;
 }
@@ -614,6 +621,9 @@ coordena_oficio_dialog_class_init (CoordenaOficioDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CoordenaOficioDialog, refusal_label);
   gtk_widget_class_bind_template_child (widget_class, CoordenaOficioDialog, summary_group);
   gtk_widget_class_bind_template_child (widget_class, CoordenaOficioDialog, summary_list);
+
+  gtk_widget_class_bind_template_callback (widget_class, input_changed);
+  gtk_widget_class_bind_template_callback (widget_class, day_selected);
 
   gtk_widget_class_install_action (widget_class, "oficio.generate", NULL, generate_action);
   gtk_widget_class_install_action (widget_class, "oficio.fill-profile", NULL, fill_profile_action);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -646,6 +647,9 @@ coordena_window_class_init (CoordenaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CoordenaWindow, equipes_page);
   gtk_widget_class_bind_template_child (widget_class, CoordenaWindow, previsao_page);
   gtk_widget_class_bind_template_child (widget_class, CoordenaWindow, recent_menu);
+  gtk_widget_class_bind_template_callback (widget_class, show_team);
+  gtk_widget_class_bind_template_callback (widget_class, show_municipio);
+  gtk_widget_class_bind_template_callback (widget_class, show_kpi);
 
   gtk_widget_class_install_action (widget_class, "win.import-cnes", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.import-cnes-folder", NULL, import_action);
@@ -705,11 +709,7 @@ coordena_window_init (CoordenaWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   build_rules_banner (self);
-  g_signal_connect_swapped (self->painel_page, "show-team", G_CALLBACK (show_team), self);
-  g_signal_connect_swapped (self->painel_page, "show-municipio", G_CALLBACK (show_municipio), self);
-  g_signal_connect_swapped (self->painel_page, "show-kpi", G_CALLBACK (show_kpi), self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.leave-demo", FALSE);
-  g_signal_connect_swapped (self->previsao_page, "show-team", G_CALLBACK (show_team), self);
 }
 
 AdwViewStack *
