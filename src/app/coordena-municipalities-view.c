@@ -103,7 +103,7 @@ item_text (CoordenaMunicipalityItem *item, Column column)
 {
   if (column == COL_NOTIFICACAO)
     {
-      const char *text = g_object_get_data (G_OBJECT (item), "notificacao");
+      const char *text = coordena_municipality_item_get_notification (item);
 
       return g_strdup (text != NULL ? text : "");
     }
@@ -338,7 +338,7 @@ coordena_municipalities_view_show (CoordenaMunicipalitiesView *self, CoordenaSto
       list->pdata[i] = NULL;
       items[i] = coordena_municipality_item_new (m);
       if (notice != NULL)
-        g_object_set_data_full (G_OBJECT (items[i]), "notificacao", g_strdup (notice), g_free);
+        coordena_municipality_item_set_notification (items[i], notice);
     }
   g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)), items, list->len);
   for (guint i = 0; i < list->len; i++)

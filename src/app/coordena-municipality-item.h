@@ -15,4 +15,9 @@ CoordenaMunicipalityItem *coordena_municipality_item_new (CoordenaMunicipioAdesa
 
 const CoordenaMunicipioAdesao *coordena_municipality_item_get (CoordenaMunicipalityItem *self);
 
+/* What the notifications sent to the municipality's teams show now ("notification", NULL when
+ * none was sent). */
+const char *coordena_municipality_item_get_notification (CoordenaMunicipalityItem *self);
+void coordena_municipality_item_set_notification (CoordenaMunicipalityItem *self, const char *text);
+
 G_END_DECLS

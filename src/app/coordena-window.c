@@ -178,22 +178,33 @@ coordena_window_leave_demo (CoordenaWindow *self)
   coordena_window_switch_database (self, target);
 }
 
-static void
-database_chosen (GtkNativeDialog *native, int response, CoordenaWindow *self)
+static char *
+chosen_path (GtkNativeDialog *native, int response)
 {
-  gboolean create = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (native), "create"));
   g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
   g_object_unref (native);
-  if (file == NULL || (path = g_file_get_path (file)) == NULL)
-    return;
-  if (!create)
+  return file != NULL ? g_file_get_path (file) : NULL;
+}
+
+static void
+database_chosen (GtkNativeDialog *native, int response, CoordenaWindow *self)
+{
+  g_autofree char *path = chosen_path (native, response);
+
+  if (path != NULL)
     coordena_window_switch_database (self, path);
-  else if (!coordena_window_new_database (self, path, &error))
+}
+
+static void
+new_database_chosen (GtkNativeDialog *native, int response, CoordenaWindow *self)
+{
+  g_autofree char *path = chosen_path (native, response);
+  g_autoptr(GError) error = NULL;
+
+  if (path != NULL && !coordena_window_new_database (self, path, &error))
     coordena_show_error (GTK_WINDOW (self), _("No New Database"), error);
 }
 
@@ -227,8 +238,7 @@ database_action (GtkWidget *widget, const char *action_name, GVariant *parameter
   if (create)
     gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), _("new-database.db"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  g_object_set_data (G_OBJECT (native), "create", GINT_TO_POINTER (create));
-  g_signal_connect (native, "response", G_CALLBACK (database_chosen), self);
+  g_signal_connect (native, "response", create ? G_CALLBACK (new_database_chosen) : G_CALLBACK (database_chosen), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
 
@@ -421,17 +431,21 @@ coordena_window_export (CoordenaWindow *self, const char *path, gboolean roster)
 }
 
 static void
-export_chosen (GtkNativeDialog *native, int response, CoordenaWindow *self)
+teams_export_chosen (GtkNativeDialog *native, int response, CoordenaWindow *self)
 {
-  gboolean roster = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (native), "roster"));
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
+  g_autofree char *path = chosen_path (native, response);
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-  g_object_unref (native);
-  if (file != NULL && (path = g_file_get_path (file)) != NULL)
-    coordena_window_export (self, path, roster);
+  if (path != NULL)
+    coordena_window_export (self, path, FALSE);
+}
+
+static void
+roster_export_chosen (GtkNativeDialog *native, int response, CoordenaWindow *self)
+{
+  g_autofree char *path = chosen_path (native, response);
+
+  if (path != NULL)
+    coordena_window_export (self, path, TRUE);
 }
 
 static void
@@ -445,9 +459,8 @@ export_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), roster ? "roster.csv" : _("teams.csv"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  g_object_set_data (G_OBJECT (native), "roster", GINT_TO_POINTER (roster));
   coordena_file_chooser_prepare_with (native, window_settings (self));
-  g_signal_connect (native, "response", G_CALLBACK (export_chosen), self);
+  g_signal_connect (native, "response", roster ? G_CALLBACK (roster_export_chosen) : G_CALLBACK (teams_export_chosen), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
 
