@@ -64,21 +64,36 @@ export_to_cache (CoordenaStore *store, const char *numero_ano, GError **error)
   return g_steal_pointer (&path);
 }
 
+/* The copy being shown, for the message when no viewer shows it. */
+typedef struct {
+  GtkWindow *parent;
+  char *path;
+} OpenedCopy;
+
+static void
+opened_copy_free (OpenedCopy *copy)
+{
+  g_object_unref (copy->parent);
+  g_free (copy->path);
+  g_free (copy);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (OpenedCopy, opened_copy_free)
+
 /* Without a PDF viewer the copy is still there: the message says where. */
 static void
 open_done (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr(GtkWindow) parent = user_data;
+  g_autoptr(OpenedCopy) copy = user_data;
   g_autoptr(GError) error = NULL;
 
   if (!gtk_show_uri_full_finish (GTK_WINDOW (source), result, &error))
     {
-      const char *path = g_object_get_data (G_OBJECT (parent), "coordena-opened-copy");
       g_autoptr(GError) shown = g_error_new (error->domain, error->code,
                                              /* TRANSLATORS: the reason a PDF could not be shown, and where its copy is */
-                                             _("%s. The copy is at “%s”."), error->message, path != NULL ? path : "");
+                                             _("%s. The copy is at “%s”."), error->message, copy->path);
 
-      coordena_show_error (parent, _("The Ofício Could Not Be Opened"), shown);
+      coordena_show_error (copy->parent, _("The Ofício Could Not Be Opened"), shown);
     }
 }
 
@@ -88,6 +103,7 @@ coordena_oficio_open (GtkWindow *parent, CoordenaStore *store, const char *numer
   g_autoptr(GError) error = NULL;
   g_autofree char *path = export_to_cache (store, numero_ano, &error);
   g_autofree char *uri = NULL;
+  OpenedCopy *copy;
 
   if (path == NULL)
     {
@@ -100,8 +116,10 @@ coordena_oficio_open (GtkWindow *parent, CoordenaStore *store, const char *numer
       gtk_show_uri (NULL, uri, GDK_CURRENT_TIME);
       return;
     }
-  g_object_set_data_full (G_OBJECT (parent), "coordena-opened-copy", g_strdup (path), g_free);
-  gtk_show_uri_full (parent, uri, GDK_CURRENT_TIME, NULL, open_done, g_object_ref (parent));
+  copy = g_new0 (OpenedCopy, 1);
+  copy->parent = g_object_ref (parent);
+  copy->path = g_steal_pointer (&path);
+  gtk_show_uri_full (parent, uri, GDK_CURRENT_TIME, NULL, open_done, copy);
 }
 
 /* What a save chooser waits with: the database by its path, not its connection, which may be
