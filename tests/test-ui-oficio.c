@@ -10,7 +10,10 @@
 #include <coordena/clock.h>
 #include <coordena/format.h>
 
+#include <glib/gstdio.h>
+
 #include "coordena-oficio-dialog.h"
+#include "coordena-oficio-files.h"
 #include "ui-app-helpers.h"
 #include "ui-helpers.h"
 
@@ -113,6 +116,69 @@ test_generated_finalized (void)
   g_assert_true (g_str_has_suffix (numero_ano, "/2025"));
 }
 
+static gboolean
+chooser_shown (gpointer data)
+{
+  return ui_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL;
+}
+
+static gboolean
+file_written (gpointer data)
+{
+  return g_file_test (data, G_FILE_TEST_IS_REGULAR);
+}
+
+/* "Salvar uma cópia" waits for the user with the database's path, not its connection: another
+ * database opened meanwhile (or a backup restored) closes that connection, and the copy is still
+ * the stored ofício, written whole. */
+static void
+test_save_copy_outlives_connection (void)
+{
+  CoordenaWindow *window = ui_app_open_on (app, db, "adesao");
+  CoordenaWorkspace *workspace = coordena_window_get_workspace (window);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) records = coordena_adhesion_list_oficios (coordena_workspace_get_store (workspace), &error);
+  g_autofree char *dir = ui_app_temp_dir ("copia");
+  g_autofree char *target = g_build_filename (dir, "copia.pdf", NULL);
+  g_autofree char *other = ui_app_make_database ("SE");
+  g_autofree char *contents = NULL;
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  const CoordenaOficioRecord *record;
+  g_autofree char *numero_ano = NULL;
+  GtkWindow *chooser;
+  GStatBuf st;
+  gsize length = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (records->len, >=, 1);
+  record = g_ptr_array_index (records, 0);
+  numero_ano = g_strdup_printf ("%u/%u", record->number, record->year);
+
+  coordena_oficio_save_copy_with (GTK_WINDOW (window), coordena_workspace_get_settings (workspace),
+                                  coordena_workspace_get_store (workspace), numero_ano);
+  g_assert_true (ui_app_wait_for (chooser_shown, NULL));
+  chooser = ui_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+
+  /* The connection the chooser was given is closed while it is open. */
+  coordena_window_switch_database (window, other);
+  ui_app_wait_loaded (window);
+  g_assert_cmpstr (coordena_workspace_get_path (workspace), ==, other);
+
+  g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "copia.pdf");
+  ui_flush ();
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  g_assert_true (ui_app_wait_for (file_written, target));
+  ui_flush ();
+
+  g_assert_true (g_file_get_contents (target, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 1000);
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  g_assert_cmpint (g_stat (target, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpstr (adw_toast_get_title (coordena_window_get_last_toast (window)), ==, "“copia.pdf” salvo");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -125,6 +191,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/oficio/closed-finalized", test_closed_finalized);
   g_test_add_func ("/oficio/generated-finalized", test_generated_finalized);
+  g_test_add_func ("/oficio/save-copy-outlives-connection", test_save_copy_outlives_connection);
 
   status = g_test_run ();
   g_application_release (G_APPLICATION (app));
