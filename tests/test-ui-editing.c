@@ -219,6 +219,42 @@ test_detail_finalized (void)
   g_settings_set_boolean (settings, "show-full-cns", FALSE);
 }
 
+static void
+toast_shown (CoordenaWorkspace *workspace, GObject *toast, gpointer *weak)
+{
+  *weak = toast;
+  g_object_add_weak_pointer (toast, weak);
+}
+
+static gboolean
+workspace_idle (gpointer data)
+{
+  return coordena_workspace_is_open (data) && !coordena_workspace_is_loading (data);
+}
+
+/* With no window to show it, the removal's toast and its undo data (which hold the workspace)
+ * are freed at once: an AdwToast is not floating, a ref_sink would leave it alive. */
+static void
+test_undo_toast_freed_without_window (void)
+{
+  CoordenaWindow *window = ui_app_open_window (app);
+  CoordenaWorkspace *workspace = coordena_workspace_new (NULL);
+  gpointer toast = NULL;
+  gulong handler;
+
+  coordena_workspace_open (workspace, coordena_workspace_get_path (coordena_window_get_workspace (window)));
+  g_assert_true (ui_app_wait_for (workspace_idle, workspace));
+  g_assert_nonnull (coordena_workspace_get_summary (workspace));
+  handler = g_signal_connect (workspace, "toast", G_CALLBACK (toast_shown), &toast);
+
+  coordena_editing_remove_member (NULL, workspace, NEW_INE, 202509, "700000004751404");
+  g_assert_null (toast);
+  g_assert_true (ui_app_wait_for (workspace_idle, workspace));
+  g_assert_cmpint (coordena_summary_find_team (coordena_workspace_get_summary (workspace), NEW_INE), >=, 0);
+  g_signal_handler_disconnect (workspace, handler);
+  ui_assert_finalized (workspace);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -234,6 +270,7 @@ main (int argc, char **argv)
   g_test_add_func ("/editing/remove-team-with-undo", test_remove_team_with_undo);
   g_test_add_func ("/editing/forms-finalized", test_forms_finalized);
   g_test_add_func ("/editing/detail-finalized", test_detail_finalized);
+  g_test_add_func ("/editing/undo-toast-freed-without-window", test_undo_toast_freed_without_window);
 
   status = g_test_run ();
   g_application_release (G_APPLICATION (app));
