@@ -10,6 +10,7 @@
 
 #include "coordena-file-chooser.h"
 #include "coordena-oficio-files.h"
+#include "coordena-worker.h"
 
 void
 coordena_show_error (GtkWindow *parent, const char *heading, const GError *error)
@@ -141,6 +142,52 @@ save_copy_free (gpointer data, GClosure *closure)
   g_free (save);
 }
 
+/* Writing the copy: in a worker, since opening the database checks it whole. */
+typedef struct {
+  GtkWindow *parent;            /* held until the answer is shown, on the main thread */
+  char *numero_ano;
+  char *path;
+} SaveJob;
+
+static void
+save_job_free (SaveJob *job)
+{
+  g_warn_if_fail (job->parent == NULL);
+  g_free (job->numero_ano);
+  g_free (job->path);
+  g_free (job);
+}
+
+static gboolean
+save_job (CoordenaStore *store, gpointer data, GCancellable *cancellable, GError **error)
+{
+  SaveJob *job = data;
+  g_autoptr(CoordenaOficioRecord) record = NULL;
+
+  if (coordena_store_check_output_path (store, job->path, error))
+    record = coordena_adhesion_export_oficio (store, job->numero_ano, job->path, error);
+  return record != NULL;
+}
+
+static void
+save_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  SaveJob *job = coordena_worker_get_job (result);
+  g_autoptr(GtkWindow) parent = g_steal_pointer (&job->parent);
+  g_autoptr(GError) error = NULL;
+
+  if (!coordena_worker_finish (result, &error))
+    coordena_show_error (parent, _("The Copy Was Not Saved"), error);
+  else
+    {
+      g_autofree char *base = g_path_get_basename (job->path);
+      /* TRANSLATORS: a toast after saving a copy of an ofício, with the file name */
+      g_autofree char *text = g_strdup_printf (_("Saved “%s”"), base);
+
+      toast (parent, text);
+    }
+}
+
 static void
 save_chosen (GtkNativeDialog *native, int response, SaveCopy *save)
 {
@@ -151,25 +198,13 @@ save_chosen (GtkNativeDialog *native, int response, SaveCopy *save)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
   if (file != NULL && (path = g_file_get_path (file)) != NULL)
     {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(CoordenaStore) store = NULL;
-      g_autoptr(CoordenaOficioRecord) record = NULL;
+      SaveJob *job = g_new0 (SaveJob, 1);
 
-      store = coordena_store_open_full (save->db_path, COORDENA_STORE_OPEN_MUST_EXIST | COORDENA_STORE_OPEN_NO_MIGRATE,
-                                        &error);
-      if (store != NULL && coordena_store_check_output_path (store, path, &error))
-        record = coordena_adhesion_export_oficio (store, save->numero_ano, path, &error);
-
-      if (record == NULL)
-        coordena_show_error (save->parent, _("The Copy Was Not Saved"), error);
-      else
-        {
-          g_autofree char *base = g_path_get_basename (path);
-          /* TRANSLATORS: a toast after saving a copy of an ofício, with the file name */
-          g_autofree char *text = g_strdup_printf (_("Saved “%s”"), base);
-
-          toast (save->parent, text);
-        }
+      job->parent = save->parent != NULL ? g_object_ref (save->parent) : NULL;
+      job->numero_ano = g_strdup (save->numero_ano);
+      job->path = g_steal_pointer (&path);
+      coordena_worker_run (NULL, save->db_path, COORDENA_STORE_OPEN_MUST_EXIST | COORDENA_STORE_OPEN_NO_MIGRATE,
+                           save_job, job, (GDestroyNotify) save_job_free, NULL, save_done, NULL);
     }
   g_object_unref (native);
 }
