@@ -4,13 +4,12 @@
 #include <glib/gi18n.h>
 
 #include <coordena/coordena.h>
-#include <coordena/export.h>
 #include <coordena/ruleset.h>
 
 #include "coordena-adhesion-page.h"
 #include "coordena-databases.h"
 #include "coordena-editing.h"
-#include "coordena-file-chooser.h"
+#include "coordena-table-export.h"
 #include "coordena-teams-page.h"
 #include "coordena-first-run.h"
 #include "coordena-import-dialog.h"
@@ -18,7 +17,6 @@
 #include "coordena-dashboard-page.h"
 #include "coordena-forecast-page.h"
 #include "coordena-window-private.h"
-#include "coordena-worker.h"
 #include "coordena-workspace.h"
 
 struct _CoordenaWindow
@@ -379,89 +377,19 @@ import_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
                                     g_str_equal (action_name, "win.import-cnes-folder"));
 }
 
-typedef struct {
-  char *path;
-  gboolean roster;
-} ExportJob;
-
-static void
-export_job_free (ExportJob *job)
-{
-  g_free (job->path);
-  g_free (job);
-}
-
-static gboolean
-export_job (CoordenaStore *store, gpointer data, GCancellable *cancellable, GError **error)
-{
-  ExportJob *job = data;
-
-  return job->roster ? coordena_export_roster_csv (store, job->path, error)
-                     : coordena_export_teams_csv (store, job->path, error);
-}
-
-static void
-export_done (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  CoordenaWindow *self = COORDENA_WINDOW (source);
-  ExportJob *job = coordena_worker_get_job (result);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *base = g_path_get_basename (job->path);
-  g_autofree char *text = NULL;
-
-  if (coordena_worker_finish (result, &error))
-    /* TRANSLATORS: a toast after an export, with the file name */
-    text = g_strdup_printf (_("Saved “%s”"), base);
-  else
-    text = g_strdup_printf (_("“%s” was not saved: %s"), base, error->message);
-  coordena_window_add_toast (self, adw_toast_new (text));
-}
-
 /* Writes the teams table or the roster CSV to path in a worker; a toast says how it went. */
 void
 coordena_window_export (CoordenaWindow *self, const char *path, gboolean roster)
 {
-  ExportJob *job = g_new0 (ExportJob, 1);
-
-  job->path = g_strdup (path);
-  job->roster = roster;
-  coordena_worker_run (self, coordena_workspace_get_path (self->workspace),
-                       COORDENA_STORE_OPEN_MUST_EXIST | COORDENA_STORE_OPEN_NO_MIGRATE,
-                       export_job, job, (GDestroyNotify) export_job_free, NULL, export_done, NULL);
-}
-
-static void
-teams_export_chosen (GtkNativeDialog *native, int response, CoordenaWindow *self)
-{
-  g_autofree char *path = chosen_path (native, response);
-
-  if (path != NULL)
-    coordena_window_export (self, path, FALSE);
-}
-
-static void
-roster_export_chosen (GtkNativeDialog *native, int response, CoordenaWindow *self)
-{
-  g_autofree char *path = chosen_path (native, response);
-
-  if (path != NULL)
-    coordena_window_export (self, path, TRUE);
+  coordena_table_export_run (self->workspace, path, roster);
 }
 
 static void
 export_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   CoordenaWindow *self = COORDENA_WINDOW (widget);
-  gboolean roster = g_str_equal (action_name, "win.export-roster");
-  GtkFileChooserNative *native;
 
-  native = gtk_file_chooser_native_new (roster ? _("Export Roster CSV") : _("Export Teams Table"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), roster ? "roster.csv" : _("teams.csv"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  coordena_file_chooser_prepare_with (native, window_settings (self));
-  g_signal_connect (native, "response", roster ? G_CALLBACK (roster_export_chosen) : G_CALLBACK (teams_export_chosen), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  coordena_table_export_choose (GTK_WINDOW (self), self->workspace, g_str_equal (action_name, "win.export-roster"));
 }
 
 static void
