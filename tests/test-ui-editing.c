@@ -12,6 +12,7 @@
 #include "coordena-dashboard-page.h"
 #include "coordena-team-detail.h"
 #include "coordena-team-editor.h"
+#include "coordena-team-item.h"
 #include "ui-app-helpers.h"
 #include "ui-helpers.h"
 
@@ -155,6 +156,105 @@ test_remove_team_with_undo (void)
   g_assert_cmpuint (members_shown (window), ==, 1);
 }
 
+/* A form closed, or saved (it closes itself), is gone: nothing it connected to keeps it. */
+static void
+test_forms_finalized (void)
+{
+  CoordenaWindow *window = ui_app_open_window (app);
+  CoordenaWorkspace *workspace = coordena_window_get_workspace (window);
+  CoordenaTeamEditor *editor;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-team", NULL));
+  editor = COORDENA_TEAM_EDITOR (ui_find_toplevel (COORDENA_TYPE_TEAM_EDITOR));
+  g_assert_nonnull (editor);
+  g_assert_true (coordena_team_editor_get_workspace (editor) == workspace);
+  type (editor, 0, "12345");
+  ui_wait_for_frames (GTK_WIDGET (editor), 2);
+  ui_close_and_assert_finalized (GTK_WINDOW (editor), editor);
+  g_assert_null (ui_find_toplevel (COORDENA_TYPE_TEAM_EDITOR));
+
+  coordena_editing_edit_member (GTK_WINDOW (window), workspace, NEW_INE, 202509, "700000004751404");
+  editor = COORDENA_TEAM_EDITOR (ui_find_toplevel (COORDENA_TYPE_TEAM_EDITOR));
+  g_assert_nonnull (editor);
+  g_assert_nonnull (coordena_team_editor_get_cbo_chooser (editor));
+  ui_wait_for_frames (GTK_WIDGET (editor), 2);
+  ui_close_and_assert_finalized (GTK_WINDOW (editor), editor);
+
+  /* Saving closes the form; the toast with Desfazer holds what to undo, not the form. */
+  coordena_editing_edit_member (GTK_WINDOW (window), workspace, NEW_INE, 202509, "700000004751404");
+  editor = g_object_ref (COORDENA_TEAM_EDITOR (ui_find_toplevel (COORDENA_TYPE_TEAM_EDITOR)));
+  type (editor, 3, "30");
+  g_assert_true (coordena_team_editor_save (editor));
+  ui_app_wait_loaded (window);
+  g_assert_nonnull (coordena_window_get_last_toast (window));
+  g_assert_finalize_object (editor);
+}
+
+/* The detail of a team shown on its own and closed with its window goes with it. */
+static void
+test_detail_finalized (void)
+{
+  CoordenaWindow *window = ui_app_open_window (app);
+  CoordenaWorkspace *workspace = coordena_window_get_workspace (window);
+  GListModel *teams = coordena_workspace_get_teams (workspace);
+  g_autoptr(CoordenaTeamItem) item = g_list_model_get_item (teams, 0);
+  GtkWindow *holder = GTK_WINDOW (gtk_window_new ());
+  CoordenaTeamDetail *detail = g_object_new (COORDENA_TYPE_TEAM_DETAIL, "workspace", workspace, NULL);
+  GSettings *settings = coordena_workspace_get_settings (workspace);
+
+  g_assert_nonnull (item);
+  g_assert_nonnull (settings);
+  coordena_team_detail_set_item (detail, item);
+  gtk_window_set_child (holder, GTK_WIDGET (detail));
+  gtk_window_set_default_size (holder, 600, 800);
+  gtk_window_present (holder);
+  ui_wait_for_frames (GTK_WIDGET (holder), 2);
+  g_assert_cmpstr (coordena_team_detail_get_title (detail), !=, "");
+  /* The full-CNS switch redraws it while it shows, and reaches nothing after it is gone. */
+  g_settings_set_boolean (settings, "show-full-cns", TRUE);
+  g_settings_set_boolean (settings, "show-full-cns", FALSE);
+
+  ui_close_and_assert_finalized (holder, detail);
+  g_settings_set_boolean (settings, "show-full-cns", TRUE);
+  g_settings_set_boolean (settings, "show-full-cns", FALSE);
+}
+
+static void
+toast_shown (CoordenaWorkspace *workspace, GObject *toast, gpointer *weak)
+{
+  *weak = toast;
+  g_object_add_weak_pointer (toast, weak);
+}
+
+static gboolean
+workspace_idle (gpointer data)
+{
+  return coordena_workspace_is_open (data) && !coordena_workspace_is_loading (data);
+}
+
+/* With no window to show it, the removal's toast and its undo data (which hold the workspace)
+ * are freed at once: an AdwToast is not floating, a ref_sink would leave it alive. */
+static void
+test_undo_toast_freed_without_window (void)
+{
+  CoordenaWindow *window = ui_app_open_window (app);
+  CoordenaWorkspace *workspace = coordena_workspace_new (NULL);
+  gpointer toast = NULL;
+  gulong handler;
+
+  coordena_workspace_open (workspace, coordena_workspace_get_path (coordena_window_get_workspace (window)));
+  g_assert_true (ui_app_wait_for (workspace_idle, workspace));
+  g_assert_nonnull (coordena_workspace_get_summary (workspace));
+  handler = g_signal_connect (workspace, "toast", G_CALLBACK (toast_shown), &toast);
+
+  coordena_editing_remove_member (NULL, workspace, NEW_INE, 202509, "700000004751404");
+  g_assert_null (toast);
+  g_assert_true (ui_app_wait_for (workspace_idle, workspace));
+  g_assert_cmpint (coordena_summary_find_team (coordena_workspace_get_summary (workspace), NEW_INE), >=, 0);
+  g_signal_handler_disconnect (workspace, handler);
+  ui_assert_finalized (workspace);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -168,6 +268,9 @@ main (int argc, char **argv)
   g_test_add_func ("/editing/add-team-and-member", test_add_team_and_member);
   g_test_add_func ("/editing/remove-member-with-undo", test_remove_member_with_undo);
   g_test_add_func ("/editing/remove-team-with-undo", test_remove_team_with_undo);
+  g_test_add_func ("/editing/forms-finalized", test_forms_finalized);
+  g_test_add_func ("/editing/detail-finalized", test_detail_finalized);
+  g_test_add_func ("/editing/undo-toast-freed-without-window", test_undo_toast_freed_without_window);
 
   status = g_test_run ();
   g_application_release (G_APPLICATION (app));

@@ -399,7 +399,8 @@ test_roster_csv_import (void)
   ui_wait_for_frames (GTK_WIDGET (dialog), 3);
   g_assert_true (label_shows (GTK_WIDGET (dialog), "Importação concluída"));
   g_free (ui_save_png (GTK_WIDGET (dialog), "importacao-relatorio"));
-  gtk_window_close (GTK_WINDOW (dialog));
+  /* Closed, the dialog goes: the worker's job held copies, not the dialog. */
+  ui_close_and_assert_finalized (GTK_WINDOW (dialog), dialog);
 
   ui_app_wait_loaded (window);
   g_assert_cmpuint (coordena_summary_get_n_teams (coordena_workspace_get_summary (workspace)), ==, before + 1);
@@ -434,7 +435,7 @@ test_refused_import_changes_nothing (void)
   g_assert_true (label_shows (GTK_WIDGET (dialog), "Nada foi importado"));
   g_assert_true (label_shows (GTK_WIDGET (dialog), "com-erro.csv"));
   g_free (ui_save_png (GTK_WIDGET (dialog), "importacao-recusada"));
-  gtk_window_close (GTK_WINDOW (dialog));
+  ui_close_and_assert_finalized (GTK_WINDOW (dialog), dialog);
   ui_app_wait_loaded (window);
   g_assert_cmpuint (coordena_summary_get_n_teams (coordena_workspace_get_summary (workspace)), ==, before);
 }

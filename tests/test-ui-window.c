@@ -171,6 +171,33 @@ test_window_state_remembered (void)
   g_assert_cmpstr (page, ==, "equipes");
 }
 
+/* Closing the window lets it go, and its workspace with the open database: nothing (a page, a
+ * signal handler, a toast) keeps either alive. */
+static void
+test_window_finalized (void)
+{
+  CoordenaWindow *window;
+  CoordenaWorkspace *workspace;
+
+  while ((window = COORDENA_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)))) != NULL)
+    {
+      gtk_window_close (GTK_WINDOW (window));
+      ui_flush ();
+    }
+  window = ui_app_open_window (app);
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      coordena_window_show_page (window, pages[i].name);
+      ui_wait_for_frames (GTK_WIDGET (window), 2);
+    }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toast", "s", "Um aviso"));
+  g_assert_cmpstr (adw_toast_get_title (coordena_window_get_last_toast (window)), ==, "Um aviso");
+  workspace = g_object_ref (coordena_window_get_workspace (window));
+
+  ui_close_and_assert_finalized (GTK_WINDOW (window), window);
+  g_assert_finalize_object (workspace);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -194,6 +221,7 @@ main (int argc, char **argv)
   g_test_add_func ("/window/menu-windows", test_menu_windows);
   g_test_add_func ("/window/app-icon-found", test_app_icon_found);
   g_test_add_func ("/window/state-remembered", test_window_state_remembered);
+  g_test_add_func ("/window/finalized", test_window_finalized);
 
   status = g_test_run ();
   g_application_release (G_APPLICATION (app));

@@ -127,3 +127,31 @@ ui_find_toplevel (GType type)
     }
   return found;
 }
+
+void
+ui_close_and_assert_finalized (GtkWindow *window, gpointer object)
+{
+  g_assert_true (G_IS_OBJECT (object));
+  g_object_ref (object);
+  gtk_window_close (window);
+  ui_assert_finalized (object);
+}
+
+void
+ui_assert_finalized (gpointer object)
+{
+  gint64 until;
+
+  g_assert_true (G_IS_OBJECT (object));
+  /* A worker or an idle may still hold it for a moment; a leak holds it for good. */
+  until = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (G_OBJECT (object)->ref_count > 1 && g_get_monotonic_time () < until)
+    {
+      ui_flush ();
+      if (G_OBJECT (object)->ref_count > 1)
+        g_usleep (10000);
+    }
+  if (G_OBJECT (object)->ref_count > 1)
+    g_test_message ("%s %p still has %u references", G_OBJECT_TYPE_NAME (object), object, G_OBJECT (object)->ref_count);
+  g_assert_finalize_object (object);
+}

@@ -34,4 +34,13 @@ char *ui_save_png (GtkWidget *widget, const char *name);
 /* The first toplevel of the given type, or NULL. */
 GtkWindow *ui_find_toplevel (GType type);
 
+/* Closes window as the user does (Escape, the close button), lets the main loop finish what
+ * the closing started, and asserts that object (the window itself, or something it showed) was
+ * finalized: nothing kept a reference to it. */
+void ui_close_and_assert_finalized (GtkWindow *window, gpointer object);
+
+/* Drops the caller's reference to object after the main loop finished what was going on, and
+ * asserts that this was the last one. */
+void ui_assert_finalized (gpointer object);
+
 G_END_DECLS

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <locale.h>
@@ -23,6 +24,9 @@ struct _CoordenaApplication
 };
 
 G_DEFINE_FINAL_TYPE (CoordenaApplication, coordena_application, ADW_TYPE_APPLICATION)
+
+enum { PROP_0, PROP_SETTINGS, N_PROPS };
+static GParamSpec *properties[N_PROPS];
 
 void
 coordena_application_init_locale (void)
@@ -60,7 +64,8 @@ coordena_application_activate (GApplication *app)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
   if (window == NULL)
-    window = GTK_WINDOW (coordena_window_new (COORDENA_APPLICATION (app)));
+    window = GTK_WINDOW (coordena_window_new (GTK_APPLICATION (app),
+                                              coordena_application_get_settings (COORDENA_APPLICATION (app))));
   gtk_window_present (window);
 }
 
@@ -189,12 +194,33 @@ coordena_application_dispose (GObject *object)
 }
 
 static void
+coordena_application_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  CoordenaApplication *self = COORDENA_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_SETTINGS:
+      g_value_set_object (value, coordena_application_get_settings (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 coordena_application_class_init (CoordenaApplicationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   object_class->dispose = coordena_application_dispose;
+  object_class->get_property = coordena_application_get_property;
+
+  /* The window and its workspace get it from the application; nothing else looks it up. */
+  properties[PROP_SETTINGS] = g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
+                                                   G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   app_class->activate = coordena_application_activate;
   app_class->startup = coordena_application_startup;
 }

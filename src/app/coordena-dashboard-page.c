@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -37,6 +38,9 @@ struct _CoordenaDashboardPage
 };
 
 G_DEFINE_FINAL_TYPE (CoordenaDashboardPage, coordena_dashboard_page, GTK_TYPE_WIDGET)
+
+enum { PROP_0, PROP_WORKSPACE, N_PROPS };
+static GParamSpec *properties[N_PROPS];
 
 enum { SHOW_TEAM, SHOW_MUNICIPIO, SHOW_KPI, N_SIGNALS };
 static guint signals[N_SIGNALS];
@@ -434,6 +438,8 @@ coordena_dashboard_page_set_workspace (CoordenaDashboardPage *self, CoordenaWork
 {
   g_return_if_fail (COORDENA_IS_DASHBOARD_PAGE (self));
 
+  if (self->workspace == workspace)
+    return;
   if (self->workspace != NULL)
     g_signal_handlers_disconnect_by_data (self->workspace, self);
   g_set_object (&self->workspace, workspace);
@@ -443,6 +449,7 @@ coordena_dashboard_page_set_workspace (CoordenaDashboardPage *self, CoordenaWork
       g_signal_connect_swapped (workspace, "notify::loading", G_CALLBACK (workspace_changed), self);
       workspace_changed (self);
     }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORKSPACE]);
 }
 
 const char *
@@ -488,12 +495,49 @@ coordena_dashboard_page_dispose (GObject *object)
 }
 
 static void
+coordena_dashboard_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  CoordenaDashboardPage *self = COORDENA_DASHBOARD_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_WORKSPACE:
+      g_value_set_object (value, self->workspace);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+coordena_dashboard_page_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  CoordenaDashboardPage *self = COORDENA_DASHBOARD_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_WORKSPACE:
+      coordena_dashboard_page_set_workspace (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 coordena_dashboard_page_class_init (CoordenaDashboardPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = coordena_dashboard_page_dispose;
+  object_class->get_property = coordena_dashboard_page_get_property;
+  object_class->set_property = coordena_dashboard_page_set_property;
+
+  /* Given by the window that shows the page (in its template, hence not at construction). */
+  properties[PROP_WORKSPACE] = g_param_spec_object ("workspace", NULL, NULL, COORDENA_TYPE_WORKSPACE,
+                                                    G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (COORDENA_TYPE_LOSS_CHART);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/coordena/Coordena/coordena-dashboard-page.ui");

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* coordena-databases.c — which database files the window has used, for "Recent Databases" and for
  * leaving the demonstration back to the user's own data. */
 #include "config.h"

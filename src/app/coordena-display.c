@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -5,7 +6,6 @@
 #include <coordena/format.h>
 #include <coordena/ids.h>
 
-#include "coordena-application.h"
 #include "coordena-display.h"
 
 const char *
@@ -135,14 +135,15 @@ coordena_display_team_state (const CoordenaTeamSummary *team)
 }
 
 char *
-coordena_display_cns (const char *cns)
+coordena_display_cns_full (const char *cns, gboolean show_full)
 {
-  GApplication *app = g_application_get_default ();
-
   if (cns == NULL)
     return g_strdup ("");
-  if (COORDENA_IS_APPLICATION (app)
-      && g_settings_get_boolean (coordena_application_get_settings (COORDENA_APPLICATION (app)), "show-full-cns"))
-    return g_strdup (cns);
-  return coordena_cns_mask (cns);
+  return show_full ? g_strdup (cns) : coordena_cns_mask (cns);
+}
+
+char *
+coordena_display_cns (const char *cns, GSettings *settings)
+{
+  return coordena_display_cns_full (cns, settings != NULL && g_settings_get_boolean (settings, "show-full-cns"));
 }

@@ -1,4 +1,7 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
+
+#include <gio/gio.h>
 
 #include <coordena/summary.h>
 
@@ -40,8 +43,11 @@ char *coordena_display_next_step (const CoordenaTeamSummary *team);
 /* "Suspensa 50 %", "Em risco", "Regular" … for the team's current state. */
 char *coordena_display_team_state (const CoordenaTeamSummary *team);
 
-/* A CNS as lists show it: "898 **** **** 3208", or whole when the user turned on
- * Preferências › Dados › Mostrar o CNS completo (the show-full-cns setting). */
-char *coordena_display_cns (const char *cns);
+/* A CNS as lists show it: "898 **** **** 3208", or whole when show_full. */
+char *coordena_display_cns_full (const char *cns, gboolean show_full);
+
+/* The same, whole when the user turned on Preferências › Dados › Mostrar o CNS completo (the
+ * show-full-cns key of settings; masked when settings is NULL). */
+char *coordena_display_cns (const char *cns, GSettings *settings);
 
 G_END_DECLS

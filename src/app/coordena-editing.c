@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -10,7 +11,6 @@
 #include "coordena-display.h"
 #include "coordena-editing.h"
 #include "coordena-team-editor.h"
-#include "coordena-window-private.h"
 
 void
 coordena_editing_edit_team (GtkWindow *parent, CoordenaWorkspace *workspace, const char *ine)
@@ -54,22 +54,32 @@ coordena_editing_database_changed (GtkWindow *parent, const char *path)
     }
 }
 
-/* Shows the toast with Desfazer, its button-clicked handler being the undo. */
+/* A failure told in the window that shows the workspace. */
 static void
-offer_undo (GtkWindow *parent, AdwToast *toast)
+toast_error (CoordenaWorkspace *workspace, const GError *error)
 {
+  g_autoptr(AdwToast) toast = adw_toast_new (error->message);
+
+  coordena_workspace_toast (workspace, G_OBJECT (toast));
+}
+
+/* Shows the toast with Desfazer, its button-clicked handler being the undo; Ctrl+Z in parent
+ * does the same while it shows. Takes the toast: an AdwToast is not floating, and whoever shows
+ * it (the window, on the workspace's "toast") takes a reference of its own. */
+static void
+offer_undo (GtkWindow *parent, CoordenaWorkspace *workspace, AdwToast *toast)
+{
+  g_autoptr(AdwToast) owned = toast;
+
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  if (!COORDENA_IS_WINDOW (parent))
+  g_object_set_data_full (G_OBJECT (toast), "coordena-db", g_strdup (coordena_workspace_get_path (workspace)), g_free);
+  if (parent != NULL)
     {
-      g_object_unref (toast);  /* an AdwToast is not floating: ours is the only reference */
-      return;
+      g_object_set_data_full (G_OBJECT (parent), "coordena-undo", g_object_ref (toast), g_object_unref);
+      g_signal_connect_object (toast, "dismissed", G_CALLBACK (forget_undo), parent, 0);
     }
-  g_object_set_data_full (G_OBJECT (toast), "coordena-db",
-                          g_strdup (coordena_workspace_get_path (coordena_window_get_workspace (COORDENA_WINDOW (parent)))), g_free);
-  g_object_set_data_full (G_OBJECT (parent), "coordena-undo", g_object_ref (toast), g_object_unref);
-  g_signal_connect_object (toast, "dismissed", G_CALLBACK (forget_undo), parent, 0);
-  coordena_window_add_toast (COORDENA_WINDOW (parent), toast);
+  coordena_workspace_toast (workspace, G_OBJECT (toast));
 }
 
 gboolean
@@ -90,7 +100,6 @@ coordena_editing_undo (GtkWindow *parent)
 /* What an edit changed: the team as it was, or NULL when the edit added it. */
 typedef struct {
   CoordenaWorkspace *workspace;
-  GtkWindow *window;             /* weak */
   char *ine;
   char *db_path;                 /* the database edited: another one open since has nothing to undo */
   CoordenaTeamSnapshot *before;
@@ -102,7 +111,6 @@ edit_undo_free (gpointer data, GClosure *closure)
   EditUndo *u = data;
 
   g_clear_object (&u->workspace);
-  g_clear_weak_pointer (&u->window);
   g_free (u->ine);
   g_free (u->db_path);
   g_clear_pointer (&u->before, coordena_team_snapshot_free);
@@ -118,8 +126,7 @@ edit_undo_clicked (AdwToast *toast, EditUndo *u)
     return;
   if (!coordena_roster_edit_revert_team (coordena_workspace_get_store (u->workspace), u->ine, u->before, &error))
     {
-      if (COORDENA_IS_WINDOW (u->window))
-        coordena_window_add_toast (COORDENA_WINDOW (u->window), adw_toast_new (error->message));
+      toast_error (u->workspace, error);
       return;
     }
   coordena_workspace_reload (u->workspace);
@@ -133,12 +140,11 @@ coordena_editing_saved (GtkWindow *parent, CoordenaWorkspace *workspace, const c
   AdwToast *toast = adw_toast_new (text);
 
   u->workspace = g_object_ref (workspace);
-  g_set_weak_pointer (&u->window, parent);
   u->ine = g_strdup (ine);
   u->db_path = g_strdup (coordena_workspace_get_path (workspace));
   u->before = before;
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (edit_undo_clicked), u, edit_undo_free, 0);
-  offer_undo (parent, toast);
+  offer_undo (parent, workspace, toast);
 }
 
 /* What a removal changed, kept by its toast until Desfazer or the toast goes. */
@@ -175,7 +181,7 @@ coordena_editing_remove_member (GtkWindow *parent, CoordenaWorkspace *workspace,
   g_autoptr(CoordenaMemberRemoval) removal = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
-  g_autofree char *who_cns = coordena_display_cns (cns);
+  g_autofree char *who_cns = coordena_display_cns (cns, coordena_workspace_get_settings (workspace));
   Removal *r;
   AdwToast *toast;
 
@@ -186,8 +192,7 @@ coordena_editing_remove_member (GtkWindow *parent, CoordenaWorkspace *workspace,
                                                 coordena_summary_get_roster (summary), ine, competencia, cns, &error);
   if (removal == NULL)
     {
-      if (COORDENA_IS_WINDOW (parent))
-        coordena_window_add_toast (COORDENA_WINDOW (parent), adw_toast_new (error->message));
+      toast_error (workspace, error);
       return;
     }
   coordena_workspace_reload (workspace);
@@ -201,29 +206,36 @@ coordena_editing_remove_member (GtkWindow *parent, CoordenaWorkspace *workspace,
   r->workspace = g_object_ref (workspace);
   r->removal = g_steal_pointer (&removal);
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_clicked), r, removal_closure_free, 0);
-  offer_undo (parent, toast);
+  offer_undo (parent, workspace, toast);
+}
+
+/* What a team's removal changed, kept by its toast until Desfazer or the toast goes. */
+typedef struct {
+  CoordenaWorkspace *workspace;
+  CoordenaTeamSnapshot *snapshot;
+} TeamRemoval;
+
+static void
+team_removal_closure_free (gpointer data, GClosure *closure)
+{
+  TeamRemoval *r = data;
+
+  g_clear_object (&r->workspace);
+  coordena_team_snapshot_free (r->snapshot);
+  g_free (r);
 }
 
 static void
-team_undo_clicked (AdwToast *toast, CoordenaTeamSnapshot *snapshot)
+team_undo_clicked (AdwToast *toast, TeamRemoval *r)
 {
-  GtkWidget *window = g_object_get_data (G_OBJECT (toast), "coordena-window");
-  CoordenaWorkspace *workspace = g_object_get_data (G_OBJECT (toast), "coordena-workspace");
   g_autoptr(GError) error = NULL;
 
-  if (!coordena_roster_edit_restore_team (coordena_workspace_get_store (workspace), snapshot, &error))
+  if (!coordena_roster_edit_restore_team (coordena_workspace_get_store (r->workspace), r->snapshot, &error))
     {
-      if (COORDENA_IS_WINDOW (window))
-        coordena_window_add_toast (COORDENA_WINDOW (window), adw_toast_new (error->message));
+      toast_error (r->workspace, error);
       return;
     }
-  coordena_workspace_reload (workspace);
-}
-
-static void
-snapshot_closure_free (gpointer data, GClosure *closure)
-{
-  coordena_team_snapshot_free (data);
+  coordena_workspace_reload (r->workspace);
 }
 
 void
@@ -235,6 +247,7 @@ coordena_editing_remove_team (GtkWindow *parent, CoordenaWorkspace *workspace, c
   g_autofree char *text = NULL;
   const char *name;
   AdwToast *toast;
+  TeamRemoval *r;
 
   g_return_if_fail (COORDENA_IS_WORKSPACE (workspace));
   if (summary == NULL)
@@ -244,8 +257,7 @@ coordena_editing_remove_team (GtkWindow *parent, CoordenaWorkspace *workspace, c
                                                coordena_summary_get_roster (summary), ine, &error);
   if (snapshot == NULL)
     {
-      if (COORDENA_IS_WINDOW (parent))
-        coordena_window_add_toast (COORDENA_WINDOW (parent), adw_toast_new (error->message));
+      toast_error (workspace, error);
       return;
     }
   coordena_workspace_reload (workspace);
@@ -254,8 +266,9 @@ coordena_editing_remove_team (GtkWindow *parent, CoordenaWorkspace *workspace, c
   /* TRANSLATORS: a toast after a team was removed: its INE and name */
   text = g_strdup_printf (_("Team %s %s removed"), coordena_team_snapshot_get_ine (snapshot), name != NULL ? name : "");
   toast = adw_toast_new (text);
-  g_object_set_data_full (G_OBJECT (toast), "coordena-workspace", g_object_ref (workspace), g_object_unref);
-  g_object_set_data (G_OBJECT (toast), "coordena-window", parent);
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (team_undo_clicked), snapshot, snapshot_closure_free, 0);
-  offer_undo (parent, toast);
+  r = g_new0 (TeamRemoval, 1);
+  r->workspace = g_object_ref (workspace);
+  r->snapshot = snapshot;
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (team_undo_clicked), r, team_removal_closure_free, 0);
+  offer_undo (parent, workspace, toast);
 }

@@ -1,39 +1,39 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include "coordena-application.h"
 #include "coordena-file-chooser.h"
 
-static GSettings *
-settings (void)
-{
-  GApplication *app = g_application_get_default ();
-
-  return COORDENA_IS_APPLICATION (app) ? coordena_application_get_settings (COORDENA_APPLICATION (app)) : NULL;
-}
-
 static void
-remember (GtkNativeDialog *native, int response, gpointer data)
+remember (GtkNativeDialog *native, int response, GSettings *settings)
 {
   g_autoptr(GFile) file = NULL;
   g_autoptr(GFile) folder = NULL;
   g_autofree char *path = NULL;
 
-  if (response != GTK_RESPONSE_ACCEPT || settings () == NULL
-      || (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native))) == NULL)
+  if (response != GTK_RESPONSE_ACCEPT || (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native))) == NULL)
     return;
   folder = gtk_file_chooser_get_action (GTK_FILE_CHOOSER (native)) == GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER
            ? g_object_ref (file) : g_file_get_parent (file);
   if (folder != NULL && (path = g_file_get_path (folder)) != NULL)
-    g_settings_set_string (settings (), "last-folder", path);
+    g_settings_set_string (settings, "last-folder", path);
+}
+
+static void
+settings_closure_free (gpointer data, GClosure *closure)
+{
+  g_object_unref (data);
 }
 
 void
-coordena_file_chooser_prepare (GtkFileChooserNative *native)
+coordena_file_chooser_prepare_with (GtkFileChooserNative *native, GSettings *settings)
 {
-  g_autofree char *last = settings () != NULL ? g_settings_get_string (settings (), "last-folder") : NULL;
+  g_autofree char *last = settings != NULL ? g_settings_get_string (settings, "last-folder") : NULL;
   gboolean saving = gtk_file_chooser_get_action (GTK_FILE_CHOOSER (native)) == GTK_FILE_CHOOSER_ACTION_SAVE;
   const char *start = NULL;
   g_autoptr(GFile) folder = NULL;
+
+  g_return_if_fail (GTK_IS_FILE_CHOOSER_NATIVE (native));
+  g_return_if_fail (settings == NULL || G_IS_SETTINGS (settings));
 
   if (last != NULL && *last != '\0' && g_file_test (last, G_FILE_TEST_IS_DIR))
     start = last;
@@ -43,5 +43,20 @@ coordena_file_chooser_prepare (GtkFileChooserNative *native)
     start = g_get_home_dir ();
   folder = g_file_new_for_path (start);
   gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), folder, NULL);
-  g_signal_connect (native, "response", G_CALLBACK (remember), NULL);
+  if (settings != NULL)
+    g_signal_connect_data (native, "response", G_CALLBACK (remember), g_object_ref (settings),
+                           settings_closure_free, 0);
+}
+
+/* Until every chooser passes its settings: the application's, found through its "settings"
+ * property so that this file needs nothing of the application's. */
+void
+coordena_file_chooser_prepare (GtkFileChooserNative *native)
+{
+  GApplication *app = g_application_get_default ();
+  g_autoptr(GSettings) settings = NULL;
+
+  if (app != NULL && g_object_class_find_property (G_OBJECT_GET_CLASS (app), "settings") != NULL)
+    g_object_get (app, "settings", &settings, NULL);
+  coordena_file_chooser_prepare_with (native, settings);
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
 #include <gtk/gtk.h>
@@ -5,9 +6,13 @@
 G_BEGIN_DECLS
 
 /* Starts the chooser in the folder the user chose a file from last time (the last-folder
- * setting), or else in Downloads for a file to open and in Documents for one to save, never in
+ * setting of settings; none when settings is NULL), or else in Downloads for a file to open and in Documents for one to save, never in
  * the program's working folder; when a file is chosen, its folder is remembered. Call before
  * connecting the chooser's own response handler. */
+void coordena_file_chooser_prepare_with (GtkFileChooserNative *native, GSettings *settings);
+
+/* The same with the application's settings. Kept only until the callers that do not have the
+ * workspace's settings at hand pass them: use coordena_file_chooser_prepare_with. */
 void coordena_file_chooser_prepare (GtkFileChooserNative *native);
 
 G_END_DECLS

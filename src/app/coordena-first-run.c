@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <string.h>
@@ -27,6 +28,9 @@ struct _CoordenaFirstRun
 };
 
 G_DEFINE_FINAL_TYPE (CoordenaFirstRun, coordena_first_run, GTK_TYPE_WIDGET)
+
+enum { PROP_0, PROP_WORKSPACE, N_PROPS };
+static GParamSpec *properties[N_PROPS];
 
 static void
 show_error (CoordenaFirstRun *self, const char *message)
@@ -111,7 +115,10 @@ coordena_first_run_select_uf (CoordenaFirstRun *self, const char *sigla)
 void
 coordena_first_run_set_workspace (CoordenaFirstRun *self, CoordenaWorkspace *workspace)
 {
-  g_set_object (&self->workspace, workspace);
+  g_return_if_fail (COORDENA_IS_FIRST_RUN (self));
+
+  if (g_set_object (&self->workspace, workspace))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORKSPACE]);
 }
 
 /* Nothing happens until a state is chosen: no state is a default. */
@@ -258,18 +265,58 @@ coordena_first_run_dispose (GObject *object)
 }
 
 static void
+coordena_first_run_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  CoordenaFirstRun *self = COORDENA_FIRST_RUN (object);
+
+  switch (prop_id)
+    {
+    case PROP_WORKSPACE:
+      g_value_set_object (value, self->workspace);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+coordena_first_run_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  CoordenaFirstRun *self = COORDENA_FIRST_RUN (object);
+
+  switch (prop_id)
+    {
+    case PROP_WORKSPACE:
+      coordena_first_run_set_workspace (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 coordena_first_run_class_init (CoordenaFirstRunClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = coordena_first_run_dispose;
+  object_class->get_property = coordena_first_run_get_property;
+  object_class->set_property = coordena_first_run_set_property;
+
+  /* Given by the window that shows the page (in its template, hence not at construction). */
+  properties[PROP_WORKSPACE] = g_param_spec_object ("workspace", NULL, NULL, COORDENA_TYPE_WORKSPACE,
+                                                    G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/coordena/Coordena/coordena-first-run.ui");
   gtk_widget_class_bind_template_child (widget_class, CoordenaFirstRun, uf_search);
   gtk_widget_class_bind_template_child (widget_class, CoordenaFirstRun, uf_list);
   gtk_widget_class_bind_template_child (widget_class, CoordenaFirstRun, error_label);
 
+  gtk_widget_class_bind_template_callback (widget_class, uf_chosen);
+  gtk_widget_class_bind_template_callback (widget_class, uf_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, uf_search_activated);
   gtk_widget_class_install_action (widget_class, "first-run.demo", NULL, demo_action);
   gtk_widget_class_install_action (widget_class, "first-run.import-cnes", NULL, import_cnes_action);
 
@@ -284,8 +331,5 @@ coordena_first_run_init (CoordenaFirstRun *self)
   load_ufs (self);
   gtk_list_box_set_filter_func (self->uf_list, uf_visible, self, NULL);
   gtk_list_box_unselect_all (self->uf_list);
-  g_signal_connect_swapped (self->uf_list, "selected-rows-changed", G_CALLBACK (uf_chosen), self);
-  g_signal_connect_swapped (self->uf_search, "search-changed", G_CALLBACK (uf_search_changed), self);
-  g_signal_connect_swapped (self->uf_search, "activate", G_CALLBACK (uf_search_activated), self);
   uf_chosen (self);
 }

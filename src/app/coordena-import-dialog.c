@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <string.h>
@@ -9,8 +10,8 @@
 #include <coordena/import.h>
 #include <coordena/notification.h>
 
-#include "coordena-file-chooser.h"
 #include "coordena-import-dialog.h"
+#include "coordena-worker.h"
 
 struct _CoordenaImportDialog
 {
@@ -45,38 +46,14 @@ struct _CoordenaImportDialog
   guint pulse_source;
   gboolean running;
   gboolean succeeded;
-  char *follow_up;              /* what the notifications' follow-up found, set by the worker; NULL nothing */
 };
 
 G_DEFINE_FINAL_TYPE (CoordenaImportDialog, coordena_import_dialog, ADW_TYPE_WINDOW)
 
+enum { PROP_0, PROP_WORKSPACE, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
 static gboolean show_problems (CoordenaImportDialog *self, const char *message, char **description);
-
-CoordenaCompetencia
-coordena_import_competencia_from_name (const char *path)
-{
-  g_autofree char *base = g_path_get_basename (path);
-  const char *p = base;
-
-  /* The last run of six digits that reads as a competência. */
-  CoordenaCompetencia found = 0;
-  for (; *p != '\0'; p++)
-    {
-      if (g_ascii_isdigit (*p) && (p == base || !g_ascii_isdigit (p[-1])))
-        {
-          gsize n = 0;
-          while (g_ascii_isdigit (p[n]))
-            n++;
-          if (n == 6)
-            {
-              CoordenaCompetencia c = (CoordenaCompetencia) g_ascii_strtoull (p, NULL, 10);
-              if (coordena_competencia_is_valid (c))
-                found = c;
-            }
-        }
-    }
-  return found;
-}
 
 static gboolean
 show_progress (gpointer user_data)
@@ -148,49 +125,60 @@ notifications_follow_up (CoordenaStore *store)
   }
 }
 
-static void
-import_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
-{
-  CoordenaImportDialog *self = source;
-  g_autoptr(CoordenaStore) store = NULL;
-  CoordenaImportReport *report = NULL;
-  GError *error = NULL;
+/* What the worker needs, copied from the dialog before it starts: the worker never reads the
+ * dialog, only reports its progress through progress_cb (under the lock). */
+typedef struct {
+  CoordenaImportDialog *dialog;  /* for progress_cb; the task keeps it alive */
+  CoordenaImportKind kind;
+  char *path;
+  GArray *competencias;
+  CoordenaImportReport *report;  /* out */
+  char *follow_up;               /* out: what the notifications' follow-up found; NULL nothing */
+} ImportJob;
 
-  /* The demonstration goes in a database of its own (path), never the one the window has open. */
-  store = coordena_store_open_full (self->kind == COORDENA_IMPORT_DEMO && self->path != NULL
-                                    ? self->path : coordena_workspace_get_path (self->workspace),
-                                    COORDENA_STORE_OPEN_MUST_EXIST, &error);
-  if (store != NULL && self->kind != COORDENA_IMPORT_DEMO && !coordena_demo_refuse_import (store, &error))
-    g_clear_pointer (&store, coordena_store_close);
-  if (store != NULL)
-    switch (self->kind)
-      {
-      case COORDENA_IMPORT_ROSTER_CSV:
-        report = coordena_import_roster_csv (store, self->path, progress_cb, self, cancellable, &error);
-        break;
-      case COORDENA_IMPORT_CNES:
-        report = coordena_import_cnes (store, self->path, (const CoordenaCompetencia *) self->competencias->data,
-                                       self->competencias->len, progress_cb, self, cancellable, &error);
-        break;
-      case COORDENA_IMPORT_DEMO:
-      default:
-        report = coordena_demo_generate (store, 0, 20251203, &error);
-        break;
-      }
-  if (report != NULL && self->kind != COORDENA_IMPORT_DEMO)
-    self->follow_up = notifications_follow_up (store);
-  if (report == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, report, (GDestroyNotify) coordena_import_report_free);
+static void
+import_job_free (ImportJob *job)
+{
+  g_free (job->path);
+  g_clear_pointer (&job->competencias, g_array_unref);
+  g_clear_pointer (&job->report, coordena_import_report_free);
+  g_free (job->follow_up);
+  g_free (job);
+}
+
+static gboolean
+import_job (CoordenaStore *store, gpointer data, GCancellable *cancellable, GError **error)
+{
+  ImportJob *job = data;
+
+  if (job->kind != COORDENA_IMPORT_DEMO && !coordena_demo_refuse_import (store, error))
+    return FALSE;
+  switch (job->kind)
+    {
+    case COORDENA_IMPORT_ROSTER_CSV:
+      job->report = coordena_import_roster_csv (store, job->path, progress_cb, job->dialog, cancellable, error);
+      break;
+    case COORDENA_IMPORT_CNES:
+      job->report = coordena_import_cnes (store, job->path, (const CoordenaCompetencia *) job->competencias->data,
+                                          job->competencias->len, progress_cb, job->dialog, cancellable, error);
+      break;
+    case COORDENA_IMPORT_DEMO:
+    default:
+      job->report = coordena_demo_generate (store, 0, 20251203, error);
+      break;
+    }
+  if (job->report != NULL && job->kind != COORDENA_IMPORT_DEMO)
+    job->follow_up = notifications_follow_up (store);
+  return job->report != NULL;
 }
 
 static void
 import_done (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   CoordenaImportDialog *self = COORDENA_IMPORT_DIALOG (source);
+  ImportJob *job = coordena_worker_get_job (result);
   g_autoptr(GError) error = NULL;
-  g_autoptr(CoordenaImportReport) report = g_task_propagate_pointer (G_TASK (result), &error);
+  CoordenaImportReport *report = coordena_worker_finish (result, &error) ? job->report : NULL;
 
   self->running = FALSE;
   g_clear_handle_id (&self->pulse_source, g_source_remove);
@@ -200,7 +188,7 @@ import_done (GObject *source, GAsyncResult *result, gpointer user_data)
   if (report != NULL)
     {
       g_autofree char *report_text = coordena_import_report_to_text (report);
-      g_autofree char *text = self->follow_up != NULL ? g_strdup_printf ("%s\n%s", report_text, self->follow_up)
+      g_autofree char *text = job->follow_up != NULL ? g_strdup_printf ("%s\n%s", report_text, job->follow_up)
                                                       : g_strdup (report_text);
       g_autofree char *teams = coordena_format_integer (report->n_teams);
       g_autofree char *members = coordena_format_integer (report->n_members);
@@ -331,7 +319,7 @@ pulse (gpointer user_data)
 void
 coordena_import_dialog_start (CoordenaImportDialog *self)
 {
-  g_autoptr(GTask) task = NULL;
+  ImportJob *job;
 
   g_return_if_fail (COORDENA_IS_IMPORT_DIALOG (self));
   g_return_if_fail (!self->running);
@@ -346,9 +334,16 @@ coordena_import_dialog_start (CoordenaImportDialog *self)
   gtk_window_present (GTK_WINDOW (self));
   gtk_widget_grab_focus (GTK_WIDGET (self->cancel_button));
 
-  task = g_task_new (self, self->cancellable, import_done, NULL);
-  g_task_set_source_tag (task, coordena_import_dialog_start);
-  g_task_run_in_thread (task, import_thread);
+  job = g_new0 (ImportJob, 1);
+  job->dialog = self;
+  job->kind = self->kind;
+  job->path = g_strdup (self->path);
+  job->competencias = g_array_copy (self->competencias);
+  /* The demonstration goes in a database of its own (path), never the one the window has open. */
+  coordena_worker_run (self, self->kind == COORDENA_IMPORT_DEMO && self->path != NULL
+                               ? self->path : coordena_workspace_get_path (self->workspace),
+                       COORDENA_STORE_OPEN_MUST_EXIST, import_job, job, (GDestroyNotify) import_job_free,
+                       self->cancellable, import_done, NULL);
 }
 
 CoordenaImportDialog *
@@ -359,10 +354,9 @@ coordena_import_dialog_new (GtkWindow                 *parent,
                             const CoordenaCompetencia *competencias,
                             guint                      n_competencias)
 {
-  CoordenaImportDialog *self = g_object_new (COORDENA_TYPE_IMPORT_DIALOG, "transient-for", parent, NULL);
+  CoordenaImportDialog *self = g_object_new (COORDENA_TYPE_IMPORT_DIALOG, "transient-for", parent, "workspace", workspace, NULL);
   g_autofree char *base = path != NULL ? g_path_get_basename (path) : NULL;
 
-  self->workspace = g_object_ref (workspace);
   self->kind = kind;
   self->path = g_strdup (path);
   if (n_competencias > 0)
@@ -478,9 +472,38 @@ coordena_import_dialog_finalize (GObject *object)
   g_clear_pointer (&self->competencias, g_array_unref);
   g_free (self->path);
   g_free (self->stage);
-  g_free (self->follow_up);
   g_mutex_clear (&self->lock);
   G_OBJECT_CLASS (coordena_import_dialog_parent_class)->finalize (object);
+}
+
+static void
+coordena_import_dialog_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  CoordenaImportDialog *self = COORDENA_IMPORT_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_WORKSPACE:
+      g_value_set_object (value, self->workspace);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+coordena_import_dialog_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  CoordenaImportDialog *self = COORDENA_IMPORT_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_WORKSPACE:
+      self->workspace = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -491,6 +514,13 @@ coordena_import_dialog_class_init (CoordenaImportDialogClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = coordena_import_dialog_dispose;
+  object_class->get_property = coordena_import_dialog_get_property;
+  object_class->set_property = coordena_import_dialog_set_property;
+
+  /* The database imported into (the demonstration goes into its own file), reloaded after. */
+  properties[PROP_WORKSPACE] = g_param_spec_object ("workspace", NULL, NULL, COORDENA_TYPE_WORKSPACE,
+                                                    G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   object_class->finalize = coordena_import_dialog_finalize;
   window_class->close_request = coordena_import_dialog_close_request;
 
@@ -506,6 +536,8 @@ coordena_import_dialog_class_init (CoordenaImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CoordenaImportDialog, report_label);
   gtk_widget_class_bind_template_child (widget_class, CoordenaImportDialog, problem_grid);
   gtk_widget_class_bind_template_child (widget_class, CoordenaImportDialog, close_button);
+  gtk_widget_class_bind_template_callback (widget_class, coordena_import_dialog_cancel);
+  gtk_widget_class_bind_template_callback (widget_class, close_clicked);
   /* Escape closes, which while running means Cancel. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -518,168 +550,4 @@ coordena_import_dialog_init (CoordenaImportDialog *self)
   self->fraction = -1;
   self->cancellable = g_cancellable_new ();
   self->competencias = g_array_new (FALSE, FALSE, sizeof (CoordenaCompetencia));
-  g_signal_connect_swapped (self->cancel_button, "clicked", G_CALLBACK (coordena_import_dialog_cancel), self);
-  g_signal_connect_swapped (self->close_button, "clicked", G_CALLBACK (close_clicked), self);
-}
-
-/* ---- Choosing what to import ------------------------------------------------------------- */
-
-typedef struct {
-  GtkWindow *parent;
-  CoordenaWorkspace *workspace;
-  CoordenaImportKind kind;
-  char *path;
-  GtkEditable *entry;
-} Choice;
-
-static void
-choice_free (Choice *choice)
-{
-  g_clear_object (&choice->parent);
-  g_clear_object (&choice->workspace);
-  g_free (choice->path);
-  g_free (choice);
-}
-
-static void
-run_import (Choice *choice, const CoordenaCompetencia *competencias, guint n)
-{
-  CoordenaImportDialog *dialog = coordena_import_dialog_new (choice->parent, choice->workspace, choice->kind,
-                                                             choice->path, competencias, n);
-
-  coordena_import_dialog_start (dialog);
-}
-
-static void
-competencia_validate (GtkEditable *entry, AdwMessageDialog *dialog)
-{
-  CoordenaCompetencia c = 0;
-
-  adw_message_dialog_set_response_enabled (dialog, "import",
-                                           coordena_competencia_parse (gtk_editable_get_text (entry), &c, NULL));
-}
-
-static void
-competencia_response (AdwMessageDialog *dialog, const char *response, Choice *choice)
-{
-  CoordenaCompetencia c = 0;
-
-  if (g_strcmp0 (response, "import") == 0 && coordena_competencia_parse (gtk_editable_get_text (choice->entry), &c, NULL))
-    run_import (choice, &c, 1);
-  choice_free (choice);
-}
-
-static void
-ask_competencia (Choice *choice)
-{
-  g_autofree char *base = g_path_get_basename (choice->path);
-  GtkWidget *dialog, *entry;
-
-  dialog = adw_message_dialog_new (choice->parent, _("Which Competência?"), NULL);
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  _("The name “%s” does not say which competência it holds. Type it as MM/AAAA."), base);
-  entry = gtk_entry_new ();
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), "09/2025");
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Competência"), -1);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "import", _("_Import"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "import", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "import");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "import", FALSE);
-  choice->entry = GTK_EDITABLE (entry);
-  g_signal_connect (entry, "changed", G_CALLBACK (competencia_validate), dialog);
-  g_signal_connect (dialog, "response", G_CALLBACK (competencia_response), choice);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-void
-coordena_import_ask_competencia (GtkWindow *parent, CoordenaWorkspace *workspace, const char *path)
-{
-  Choice *choice = g_new0 (Choice, 1);
-
-  choice->parent = parent != NULL ? g_object_ref (parent) : NULL;
-  choice->workspace = g_object_ref (workspace);
-  choice->kind = COORDENA_IMPORT_CNES;
-  choice->path = g_strdup (path);
-  ask_competencia (choice);
-}
-
-static void
-file_chosen (GtkNativeDialog *native, int response, Choice *choice)
-{
-  g_autoptr(GFile) file = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-  g_object_unref (native);
-  if (file == NULL || (choice->path = g_file_get_path (file)) == NULL)
-    {
-      choice_free (choice);
-      return;
-    }
-
-  if (choice->kind == COORDENA_IMPORT_CNES)
-    {
-      CoordenaCompetencia c = coordena_import_competencia_from_name (choice->path);
-
-      if (c == 0)
-        {
-          ask_competencia (choice);
-          return;
-        }
-      run_import (choice, &c, 1);
-    }
-  else
-    run_import (choice, NULL, 0);
-  choice_free (choice);
-}
-
-void
-coordena_import_choose_and_run (GtkWindow *parent, CoordenaWorkspace *workspace, CoordenaImportKind kind, gboolean folder)
-{
-  Choice *choice;
-  GtkFileChooserNative *native;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
-  g_return_if_fail (COORDENA_IS_WORKSPACE (workspace));
-
-  if (kind == COORDENA_IMPORT_DEMO)
-    {
-      coordena_import_dialog_start (coordena_import_dialog_new (parent, workspace, kind, NULL, NULL, 0));
-      return;
-    }
-
-  choice = g_new0 (Choice, 1);
-  choice->parent = parent != NULL ? g_object_ref (parent) : NULL;
-  choice->workspace = g_object_ref (workspace);
-  choice->kind = kind;
-
-  if (kind == COORDENA_IMPORT_CNES && folder)
-    native = gtk_file_chooser_native_new (_("Choose the Folder of the CNES Tables"), parent,
-                                          GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Import"), _("_Cancel"));
-  else
-    {
-      native = gtk_file_chooser_native_new (kind == COORDENA_IMPORT_CNES ? _("Import CNES Data") : _("Import Roster CSV"),
-                                            parent, GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
-      if (kind == COORDENA_IMPORT_CNES)
-        {
-          gtk_file_filter_set_name (filter, _("CNES base (ZIP)"));
-          gtk_file_filter_add_pattern (filter, "*.zip");
-          gtk_file_filter_add_pattern (filter, "*.ZIP");
-        }
-      else
-        {
-          gtk_file_filter_set_name (filter, _("Roster CSV"));
-          gtk_file_filter_add_pattern (filter, "*.csv");
-          gtk_file_filter_add_pattern (filter, "*.CSV");
-          gtk_file_filter_add_mime_type (filter, "text/csv");
-        }
-      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
-    }
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  coordena_file_chooser_prepare (native);
-  g_signal_connect (native, "response", G_CALLBACK (file_chosen), choice);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* coordena-loss-chart.c — bars of the monthly loss, past and forecast, drawn with cairo. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <string.h>
@@ -102,7 +103,7 @@ item_text (CoordenaMunicipalityItem *item, Column column)
 {
   if (column == COL_NOTIFICACAO)
     {
-      const char *text = g_object_get_data (G_OBJECT (item), "notificacao");
+      const char *text = coordena_municipality_item_get_notification (item);
 
       return g_strdup (text != NULL ? text : "");
     }
@@ -252,6 +253,9 @@ update_count (CoordenaMunicipalitiesView *self)
 static void
 filters_changed (CoordenaMunicipalitiesView *self)
 {
+  /* The status menu gets its items before the filter exists. */
+  if (self->filter == NULL)
+    return;
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   update_count (self);
 }
@@ -334,7 +338,7 @@ coordena_municipalities_view_show (CoordenaMunicipalitiesView *self, CoordenaSto
       list->pdata[i] = NULL;
       items[i] = coordena_municipality_item_new (m);
       if (notice != NULL)
-        g_object_set_data_full (G_OBJECT (items[i]), "notificacao", g_strdup (notice), g_free);
+        coordena_municipality_item_set_notification (items[i], notice);
     }
   g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)), items, list->len);
   for (guint i = 0; i < list->len; i++)
@@ -563,6 +567,8 @@ coordena_municipalities_view_class_init (CoordenaMunicipalitiesViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CoordenaMunicipalitiesView, alert_box);
   gtk_widget_class_bind_template_child (widget_class, CoordenaMunicipalitiesView, alert_label);
   gtk_widget_class_bind_template_child (widget_class, CoordenaMunicipalitiesView, column_view);
+  gtk_widget_class_bind_template_callback (widget_class, filters_changed);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated);
 }
 
 static void
@@ -601,9 +607,4 @@ coordena_municipalities_view_init (CoordenaMunicipalitiesView *self)
   selection = gtk_single_selection_new (G_LIST_MODEL (sorted));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
   g_object_unref (selection);
-
-  g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (filters_changed), self);
-  g_signal_connect_swapped (self->status_dropdown, "notify::selected", G_CALLBACK (filters_changed), self);
-  g_signal_connect_swapped (self->alert_toggle, "toggled", G_CALLBACK (filters_changed), self);
-  g_signal_connect_swapped (self->column_view, "activate", G_CALLBACK (row_activated), self);
 }

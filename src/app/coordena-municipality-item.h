@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
 #include <glib-object.h>
@@ -13,5 +14,10 @@ G_DECLARE_FINAL_TYPE (CoordenaMunicipalityItem, coordena_municipality_item, COOR
 CoordenaMunicipalityItem *coordena_municipality_item_new (CoordenaMunicipioAdesao *data);
 
 const CoordenaMunicipioAdesao *coordena_municipality_item_get (CoordenaMunicipalityItem *self);
+
+/* What the notifications sent to the municipality's teams show now ("notification", NULL when
+ * none was sent). */
+const char *coordena_municipality_item_get_notification (CoordenaMunicipalityItem *self);
+void coordena_municipality_item_set_notification (CoordenaMunicipalityItem *self, const char *text);
 
 G_END_DECLS

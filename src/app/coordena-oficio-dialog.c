@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <string.h>
@@ -11,6 +12,7 @@
 
 #include "coordena-oficio-dialog.h"
 #include "coordena-preferences-window.h"
+#include "coordena-worker.h"
 
 struct _CoordenaOficioDialog
 {
@@ -41,9 +43,13 @@ struct _CoordenaOficioDialog
   GPtrArray *checks;            /* GtkCheckButton* of the responsibilities */
   gboolean ok;
   gboolean busy;
+  gboolean ready;               /* built for an offer: the inputs are checked as they change */
 };
 
 G_DEFINE_FINAL_TYPE (CoordenaOficioDialog, coordena_oficio_dialog, ADW_TYPE_WINDOW)
+
+enum { PROP_0, PROP_WORKSPACE, N_PROPS };
+static GParamSpec *properties[N_PROPS];
 
 enum { GENERATED, N_SIGNALS };
 static guint signals[N_SIGNALS];
@@ -270,67 +276,59 @@ coordena_oficio_dialog_get_refusal (CoordenaOficioDialog *self)
 /* ---- Generation, in a worker with its own connection --------------------------------------- */
 
 typedef struct {
-  char *db_path;
   char *offer_id;
   char *signer;
   GDate date;
   char *annex;
   char *numero;
+  CoordenaOficioRecord *record;  /* out */
 } GenerateJob;
 
 static void
 generate_job_free (GenerateJob *job)
 {
-  g_free (job->db_path);
   g_free (job->offer_id);
   g_free (job->signer);
   g_free (job->annex);
   g_free (job->numero);
+  g_clear_pointer (&job->record, coordena_oficio_record_free);
   g_free (job);
 }
 
-static void
-generate_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+static gboolean
+generate_job (CoordenaStore *store, gpointer data, GCancellable *cancellable, GError **error)
 {
-  GenerateJob *job = task_data;
-  g_autoptr(CoordenaStore) store = NULL;
+  GenerateJob *job = data;
   g_autoptr(CoordenaOffer) offer = NULL;
   CoordenaOficioRequest request = { 0 };
-  CoordenaOficioRecord *record;
-  GError *error = NULL;
 
-  if ((store = coordena_store_open_full (job->db_path, COORDENA_STORE_OPEN_MUST_EXIST | COORDENA_STORE_OPEN_NO_MIGRATE,
-                                         &error)) == NULL
-      || (offer = coordena_offer_find (job->offer_id, &error)) == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
+  if ((offer = coordena_offer_find (job->offer_id, error)) == NULL)
+    return FALSE;
   request.offer = offer;
   request.signer = job->signer;
   request.date = job->date;
   request.numero = job->numero;
-  if ((record = coordena_adhesion_generate_oficio (store, &request, job->annex, NULL, &error)) == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, record, (GDestroyNotify) coordena_oficio_record_free);
+  job->record = coordena_adhesion_generate_oficio (store, &request, job->annex, NULL, error);
+  return job->record != NULL;
 }
 
 static void
 generate_done (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   CoordenaOficioDialog *self = COORDENA_OFICIO_DIALOG (source);
+  GenerateJob *job = coordena_worker_get_job (result);
   g_autoptr(GError) error = NULL;
-  g_autoptr(CoordenaOficioRecord) record = g_task_propagate_pointer (G_TASK (result), &error);
+  CoordenaOficioRecord *record;
 
   self->busy = FALSE;
-  if (record == NULL)
+  if (!coordena_worker_finish (result, &error))
     {
       self->ok = FALSE;
       show_refusal (self, _("The ofício was not generated; nothing was stored"), error->message);
       update_actions (self);
       return;
     }
+  record = job->record;
   {
     g_autofree char *numero_ano = g_strdup_printf ("%u/%u", record->number, record->year);
 
@@ -343,13 +341,11 @@ static void
 generate_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   CoordenaOficioDialog *self = COORDENA_OFICIO_DIALOG (widget);
-  g_autoptr(GTask) task = NULL;
   GenerateJob *job;
 
   if (!self->ok || self->busy)
     return;
   job = g_new0 (GenerateJob, 1);
-  job->db_path = g_strdup (coordena_workspace_get_path (self->workspace));
   job->offer_id = g_strdup (self->offer->id);
   job->signer = g_strdup (signer_key (self));
   job->annex = g_strdup (annex_kind (self));
@@ -361,9 +357,9 @@ generate_action (GtkWidget *widget, const char *action_name, GVariant *parameter
     }
   self->busy = TRUE;
   update_actions (self);
-  task = g_task_new (self, NULL, generate_done, NULL);
-  g_task_set_task_data (task, job, (GDestroyNotify) generate_job_free);
-  g_task_run_in_thread (task, generate_thread);
+  coordena_worker_run (self, coordena_workspace_get_path (self->workspace),
+                       COORDENA_STORE_OPEN_MUST_EXIST | COORDENA_STORE_OPEN_NO_MIGRATE,
+                       generate_job, job, (GDestroyNotify) generate_job_free, NULL, generate_done, NULL);
 }
 
 static void refresh_signer_names (CoordenaOficioDialog *self);
@@ -388,6 +384,14 @@ fill_profile_action (GtkWidget *widget, const char *action_name, GVariant *param
   g_signal_connect_object (prefs, "destroy", G_CALLBACK (profile_closed), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (prefs));
   coordena_preferences_window_show_field (prefs, self->profile_key != NULL ? self->profile_key : "secretaria.nome");
+}
+
+/* The date, the number or the annex changed: checked again, once the dialog shows an offer. */
+static void
+input_changed (CoordenaOficioDialog *self)
+{
+  if (self->ready)
+    update (self);
 }
 
 static void
@@ -491,7 +495,7 @@ build_responsibilities (CoordenaOficioDialog *self)
 CoordenaOficioDialog *
 coordena_oficio_dialog_new (GtkWindow *parent, CoordenaWorkspace *workspace, const char *offer_id)
 {
-  CoordenaOficioDialog *self = g_object_new (COORDENA_TYPE_OFICIO_DIALOG, "transient-for", parent, NULL);
+  CoordenaOficioDialog *self = g_object_new (COORDENA_TYPE_OFICIO_DIALOG, "transient-for", parent, "workspace", workspace, NULL);
   g_autoptr(GError) error = NULL;
   g_autofree char *deadline = NULL;
   g_autofree char *cite = NULL;
@@ -499,7 +503,6 @@ coordena_oficio_dialog_new (GtkWindow *parent, CoordenaWorkspace *workspace, con
   g_autofree char *today_text = NULL;
   GDate today;
 
-  self->workspace = g_object_ref (workspace);
   if ((self->offer = coordena_offer_find (offer_id, &error)) == NULL)
     {
       show_refusal (self, _("This ofício cannot be generated"), error->message);
@@ -527,11 +530,8 @@ coordena_oficio_dialog_new (GtkWindow *parent, CoordenaWorkspace *workspace, con
   today_text = coordena_format_date (&today);
   gtk_editable_set_text (GTK_EDITABLE (self->date_entry), today_text);
 
-  g_signal_connect_swapped (self->date_entry, "changed", G_CALLBACK (update), self);
-  g_signal_connect_swapped (self->numero_entry, "changed", G_CALLBACK (update), self);
-  g_signal_connect_swapped (self->annex_switch, "notify::active", G_CALLBACK (update), self);
-  g_signal_connect_swapped (self->calendar, "day-selected", G_CALLBACK (day_selected), self);
   g_signal_connect (self, "notify::is-active", G_CALLBACK (active_changed), NULL);
+  self->ready = TRUE;
   update (self);
   return self;
 }
@@ -559,12 +559,49 @@ coordena_oficio_dialog_finalize (GObject *object)
 }
 
 static void
+coordena_oficio_dialog_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  CoordenaOficioDialog *self = COORDENA_OFICIO_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_WORKSPACE:
+      g_value_set_object (value, self->workspace);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+coordena_oficio_dialog_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  CoordenaOficioDialog *self = COORDENA_OFICIO_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_WORKSPACE:
+      self->workspace = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 coordena_oficio_dialog_class_init (CoordenaOficioDialogClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = coordena_oficio_dialog_dispose;
+  object_class->get_property = coordena_oficio_dialog_get_property;
+  object_class->set_property = coordena_oficio_dialog_set_property;
+
+  /* The database the ofício is generated in and numbered by. */
+  properties[PROP_WORKSPACE] = g_param_spec_object ("workspace", NULL, NULL, COORDENA_TYPE_WORKSPACE,
+                                                    G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   object_class->finalize = coordena_oficio_dialog_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/coordena/Coordena/coordena-oficio-dialog.ui");
@@ -584,6 +621,9 @@ coordena_oficio_dialog_class_init (CoordenaOficioDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CoordenaOficioDialog, refusal_label);
   gtk_widget_class_bind_template_child (widget_class, CoordenaOficioDialog, summary_group);
   gtk_widget_class_bind_template_child (widget_class, CoordenaOficioDialog, summary_list);
+
+  gtk_widget_class_bind_template_callback (widget_class, input_changed);
+  gtk_widget_class_bind_template_callback (widget_class, day_selected);
 
   gtk_widget_class_install_action (widget_class, "oficio.generate", NULL, generate_action);
   gtk_widget_class_install_action (widget_class, "oficio.fill-profile", NULL, fill_profile_action);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -9,7 +10,7 @@
 
 #include "coordena-file-chooser.h"
 #include "coordena-oficio-files.h"
-#include "coordena-window.h"
+#include "coordena-worker.h"
 
 void
 coordena_show_error (GtkWindow *parent, const char *heading, const GError *error)
@@ -20,13 +21,14 @@ coordena_show_error (GtkWindow *parent, const char *heading, const GError *error
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Preferências shows its own toasts; the main window shows them through its win.toast action. */
 static void
 toast (GtkWindow *parent, const char *text)
 {
-  if (COORDENA_IS_WINDOW (parent))
-    coordena_window_add_toast (COORDENA_WINDOW (parent), adw_toast_new (text));
-  else if (ADW_IS_PREFERENCES_WINDOW (parent))
+  if (ADW_IS_PREFERENCES_WINDOW (parent))
     adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (parent), adw_toast_new (text));
+  else if (parent != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (parent), "win.toast", "s", text);
 }
 
 /* "OFÍCIO Nº 3/2025" as a file name: "Oficio-3-2025.pdf". */
@@ -63,21 +65,36 @@ export_to_cache (CoordenaStore *store, const char *numero_ano, GError **error)
   return g_steal_pointer (&path);
 }
 
+/* The copy being shown, for the message when no viewer shows it. */
+typedef struct {
+  GtkWindow *parent;
+  char *path;
+} OpenedCopy;
+
+static void
+opened_copy_free (OpenedCopy *copy)
+{
+  g_object_unref (copy->parent);
+  g_free (copy->path);
+  g_free (copy);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (OpenedCopy, opened_copy_free)
+
 /* Without a PDF viewer the copy is still there: the message says where. */
 static void
 open_done (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr(GtkWindow) parent = user_data;
+  g_autoptr(OpenedCopy) copy = user_data;
   g_autoptr(GError) error = NULL;
 
   if (!gtk_show_uri_full_finish (GTK_WINDOW (source), result, &error))
     {
-      const char *path = g_object_get_data (G_OBJECT (parent), "coordena-opened-copy");
       g_autoptr(GError) shown = g_error_new (error->domain, error->code,
                                              /* TRANSLATORS: the reason a PDF could not be shown, and where its copy is */
-                                             _("%s. The copy is at “%s”."), error->message, path != NULL ? path : "");
+                                             _("%s. The copy is at “%s”."), error->message, copy->path);
 
-      coordena_show_error (parent, _("The Ofício Could Not Be Opened"), shown);
+      coordena_show_error (copy->parent, _("The Ofício Could Not Be Opened"), shown);
     }
 }
 
@@ -87,6 +104,7 @@ coordena_oficio_open (GtkWindow *parent, CoordenaStore *store, const char *numer
   g_autoptr(GError) error = NULL;
   g_autofree char *path = export_to_cache (store, numero_ano, &error);
   g_autofree char *uri = NULL;
+  OpenedCopy *copy;
 
   if (path == NULL)
     {
@@ -99,16 +117,80 @@ coordena_oficio_open (GtkWindow *parent, CoordenaStore *store, const char *numer
       gtk_show_uri (NULL, uri, GDK_CURRENT_TIME);
       return;
     }
-  g_object_set_data_full (G_OBJECT (parent), "coordena-opened-copy", g_strdup (path), g_free);
-  gtk_show_uri_full (parent, uri, GDK_CURRENT_TIME, NULL, open_done, g_object_ref (parent));
+  copy = g_new0 (OpenedCopy, 1);
+  copy->parent = g_object_ref (parent);
+  copy->path = g_steal_pointer (&path);
+  gtk_show_uri_full (parent, uri, GDK_CURRENT_TIME, NULL, open_done, copy);
+}
+
+/* What a save chooser waits with: the database by its path, not its connection, which may be
+ * closed (another database opened, a backup restored) before the user answers. */
+typedef struct {
+  GtkWindow *parent;            /* weak */
+  char *db_path;
+  char *numero_ano;
+} SaveCopy;
+
+static void
+save_copy_free (gpointer data, GClosure *closure)
+{
+  SaveCopy *save = data;
+
+  g_clear_weak_pointer (&save->parent);
+  g_free (save->db_path);
+  g_free (save->numero_ano);
+  g_free (save);
+}
+
+/* Writing the copy: in a worker, since opening the database checks it whole. */
+typedef struct {
+  GtkWindow *parent;            /* held until the answer is shown, on the main thread */
+  char *numero_ano;
+  char *path;
+} SaveJob;
+
+static void
+save_job_free (SaveJob *job)
+{
+  g_warn_if_fail (job->parent == NULL);
+  g_free (job->numero_ano);
+  g_free (job->path);
+  g_free (job);
+}
+
+static gboolean
+save_job (CoordenaStore *store, gpointer data, GCancellable *cancellable, GError **error)
+{
+  SaveJob *job = data;
+  g_autoptr(CoordenaOficioRecord) record = NULL;
+
+  if (coordena_store_check_output_path (store, job->path, error))
+    record = coordena_adhesion_export_oficio (store, job->numero_ano, job->path, error);
+  return record != NULL;
 }
 
 static void
-save_chosen (GtkNativeDialog *native, int response, gpointer user_data)
+save_done (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  GtkWindow *parent = gtk_native_dialog_get_transient_for (native);
-  CoordenaStore *store = g_object_get_data (G_OBJECT (native), "store");
-  const char *numero_ano = g_object_get_data (G_OBJECT (native), "numero-ano");
+  SaveJob *job = coordena_worker_get_job (result);
+  g_autoptr(GtkWindow) parent = g_steal_pointer (&job->parent);
+  g_autoptr(GError) error = NULL;
+
+  if (!coordena_worker_finish (result, &error))
+    coordena_show_error (parent, _("The Copy Was Not Saved"), error);
+  else
+    {
+      g_autofree char *base = g_path_get_basename (job->path);
+      /* TRANSLATORS: a toast after saving a copy of an ofício, with the file name */
+      g_autofree char *text = g_strdup_printf (_("Saved “%s”"), base);
+
+      toast (parent, text);
+    }
+}
+
+static void
+save_chosen (GtkNativeDialog *native, int response, SaveCopy *save)
+{
   g_autoptr(GFile) file = NULL;
   g_autofree char *path = NULL;
 
@@ -116,33 +198,28 @@ save_chosen (GtkNativeDialog *native, int response, gpointer user_data)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
   if (file != NULL && (path = g_file_get_path (file)) != NULL)
     {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(CoordenaOficioRecord) record = NULL;
+      SaveJob *job = g_new0 (SaveJob, 1);
 
-      if (coordena_store_check_output_path (store, path, &error))
-        record = coordena_adhesion_export_oficio (store, numero_ano, path, &error);
-
-      if (record == NULL)
-        coordena_show_error (parent, _("The Copy Was Not Saved"), error);
-      else
-        {
-          g_autofree char *base = g_path_get_basename (path);
-          /* TRANSLATORS: a toast after saving a copy of an ofício, with the file name */
-          g_autofree char *text = g_strdup_printf (_("Saved “%s”"), base);
-
-          toast (parent, text);
-        }
+      job->parent = save->parent != NULL ? g_object_ref (save->parent) : NULL;
+      job->numero_ano = g_strdup (save->numero_ano);
+      job->path = g_steal_pointer (&path);
+      coordena_worker_run (NULL, save->db_path, COORDENA_STORE_OPEN_MUST_EXIST | COORDENA_STORE_OPEN_NO_MIGRATE,
+                           save_job, job, (GDestroyNotify) save_job_free, NULL, save_done, NULL);
     }
   g_object_unref (native);
 }
 
-void
-coordena_oficio_save_copy (GtkWindow *parent, CoordenaStore *store, const char *numero_ano)
+static void
+save_copy (GtkWindow *parent, GSettings *settings, gboolean app_settings, CoordenaStore *store, const char *numero_ano)
 {
   GtkFileChooserNative *native;
   g_autofree char *name = file_name_for (numero_ano);
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  SaveCopy *save = g_new0 (SaveCopy, 1);
 
+  g_set_weak_pointer (&save->parent, parent);
+  save->db_path = g_strdup (coordena_store_get_path (store));
+  save->numero_ano = g_strdup (numero_ano);
   native = gtk_file_chooser_native_new (_("Save a Copy of the Ofício"), parent, GTK_FILE_CHOOSER_ACTION_SAVE,
                                         _("_Save"), _("_Cancel"));
   gtk_file_filter_set_name (filter, _("PDF documents"));
@@ -151,11 +228,24 @@ coordena_oficio_save_copy (GtkWindow *parent, CoordenaStore *store, const char *
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  g_object_set_data (G_OBJECT (native), "store", store);
-  g_object_set_data_full (G_OBJECT (native), "numero-ano", g_strdup (numero_ano), g_free);
-  coordena_file_chooser_prepare (native);
-  g_signal_connect (native, "response", G_CALLBACK (save_chosen), NULL);
+  if (app_settings)
+    coordena_file_chooser_prepare (native);
+  else
+    coordena_file_chooser_prepare_with (native, settings);
+  g_signal_connect_data (native, "response", G_CALLBACK (save_chosen), save, save_copy_free, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+void
+coordena_oficio_save_copy_with (GtkWindow *parent, GSettings *settings, CoordenaStore *store, const char *numero_ano)
+{
+  save_copy (parent, settings, FALSE, store, numero_ano);
+}
+
+void
+coordena_oficio_save_copy (GtkWindow *parent, CoordenaStore *store, const char *numero_ano)
+{
+  save_copy (parent, NULL, TRUE, store, numero_ano);
 }
 
 /* ---- Printing -------------------------------------------------------------------------------- */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
 #include <adwaita.h>
@@ -13,7 +14,14 @@ G_BEGIN_DECLS
 /* Writes a copy into the user's cache and shows it with the default PDF viewer. */
 void coordena_oficio_open (GtkWindow *parent, CoordenaStore *store, const char *numero_ano);
 
-/* Asks where to save and writes the stored bytes there unchanged. */
+/* Asks where to save and writes the stored bytes there unchanged; the chooser starts in the
+ * last-folder of settings. The database is kept by its path while the chooser is open. */
+void coordena_oficio_save_copy_with (GtkWindow     *parent,
+                                     GSettings     *settings,
+                                     CoordenaStore *store,
+                                     const char    *numero_ano);
+
+/* The same with the application's settings, until its callers pass theirs. */
 void coordena_oficio_save_copy (GtkWindow *parent, CoordenaStore *store, const char *numero_ano);
 
 /* The print dialog for the stored PDF. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -7,7 +8,6 @@
 #include <coordena/coordena.h>
 #include <coordena/reference.h>
 
-#include "coordena-application.h"
 #include "coordena-display.h"
 #include "coordena-editing.h"
 #include "coordena-team-detail.h"
@@ -28,12 +28,22 @@ struct _CoordenaTeamDetail
   CoordenaTeamItem *item;
   GArray *competencias;   /* CoordenaCompetencia per dropdown position */
   guint n_members_shown;
+  gboolean filling;       /* the dropdown gets its competências: nothing chosen yet */
 };
 
 G_DEFINE_FINAL_TYPE (CoordenaTeamDetail, coordena_team_detail, GTK_TYPE_WIDGET)
 
 enum { CLOSED, N_SIGNALS };
 static guint signals[N_SIGNALS];
+
+enum { PROP_0, PROP_WORKSPACE, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
+static GSettings *
+settings_of (CoordenaTeamDetail *self)
+{
+  return self->workspace != NULL ? coordena_workspace_get_settings (self->workspace) : NULL;
+}
 
 static void
 clear_list (GtkListBox *list)
@@ -100,7 +110,7 @@ show_members (CoordenaTeamDetail *self)
         {
           const CoordenaRosterProfessional *prof = coordena_roster_member_professional (roster, &members[i]);
           const char *cbo_title = reference != NULL ? coordena_reference_cbo_title (reference, members[i].cbo) : NULL;
-          g_autofree char *masked = coordena_display_cns (prof->cns);
+          g_autofree char *masked = coordena_display_cns (prof->cns, settings_of (self));
           g_autofree char *subtitle = NULL;
           g_autofree char *hours = g_strdup_printf (_("%u h a week"), members[i].hours);
           GtkWidget *row, *edit, *remove;
@@ -393,19 +403,45 @@ refresh (CoordenaTeamDetail *self)
       gtk_string_list_append (names, when);
       g_array_append_val (self->competencias, months[m].competencia);
     }
-  g_signal_handlers_block_by_func (self->competencia_dropdown, show_members, self);
+  self->filling = TRUE;
   gtk_drop_down_set_model (self->competencia_dropdown, G_LIST_MODEL (names));
   gtk_drop_down_set_selected (self->competencia_dropdown, 0);
-  g_signal_handlers_unblock_by_func (self->competencia_dropdown, show_members, self);
+  self->filling = FALSE;
 
   show_members (self);
   show_timeline (self);
 }
 
+static void
+competencia_selected (CoordenaTeamDetail *self)
+{
+  if (!self->filling)
+    show_members (self);
+}
+
 void
 coordena_team_detail_set_workspace (CoordenaTeamDetail *self, CoordenaWorkspace *workspace)
 {
+  g_return_if_fail (COORDENA_IS_TEAM_DETAIL (self));
+  g_return_if_fail (workspace == NULL || COORDENA_IS_WORKSPACE (workspace));
+
+  if (self->workspace == workspace)
+    return;
+  if (settings_of (self) != NULL)
+    g_signal_handlers_disconnect_by_data (settings_of (self), self);
   g_set_object (&self->workspace, workspace);
+  /* Turning the full CNS on or off redraws the members at once. */
+  if (settings_of (self) != NULL)
+    g_signal_connect_object (settings_of (self), "changed::show-full-cns", G_CALLBACK (show_members), self,
+                             G_CONNECT_SWAPPED);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORKSPACE]);
+}
+
+CoordenaWorkspace *
+coordena_team_detail_get_workspace (CoordenaTeamDetail *self)
+{
+  g_return_val_if_fail (COORDENA_IS_TEAM_DETAIL (self), NULL);
+  return self->workspace;
 }
 
 void
@@ -515,9 +551,41 @@ coordena_team_detail_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->item);
+  if (settings_of (self) != NULL)
+    g_signal_handlers_disconnect_by_data (settings_of (self), self);
   g_clear_object (&self->workspace);
   g_clear_pointer (&self->competencias, g_array_unref);
   G_OBJECT_CLASS (coordena_team_detail_parent_class)->dispose (object);
+}
+
+static void
+coordena_team_detail_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  CoordenaTeamDetail *self = COORDENA_TEAM_DETAIL (object);
+
+  switch (prop_id)
+    {
+    case PROP_WORKSPACE:
+      g_value_set_object (value, self->workspace);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+coordena_team_detail_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  CoordenaTeamDetail *self = COORDENA_TEAM_DETAIL (object);
+
+  switch (prop_id)
+    {
+    case PROP_WORKSPACE:
+      coordena_team_detail_set_workspace (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -527,6 +595,14 @@ coordena_team_detail_class_init (CoordenaTeamDetailClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = coordena_team_detail_dispose;
+  object_class->get_property = coordena_team_detail_get_property;
+  object_class->set_property = coordena_team_detail_set_property;
+
+  /* The page that shows the detail gives it its workspace (in the page's template it cannot be
+   * given at construction, hence writable later). */
+  properties[PROP_WORKSPACE] = g_param_spec_object ("workspace", NULL, NULL, COORDENA_TYPE_WORKSPACE,
+                                                    G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/coordena/Coordena/coordena-team-detail.ui");
   gtk_widget_class_bind_template_child (widget_class, CoordenaTeamDetail, title_label);
@@ -536,6 +612,7 @@ coordena_team_detail_class_init (CoordenaTeamDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CoordenaTeamDetail, members_list);
   gtk_widget_class_bind_template_child (widget_class, CoordenaTeamDetail, history_list);
   gtk_widget_class_bind_template_child (widget_class, CoordenaTeamDetail, forecast_list);
+  gtk_widget_class_bind_template_callback (widget_class, competencia_selected);
 
   gtk_widget_class_install_action (widget_class, "team.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "team.add-member", NULL, add_member_action);
@@ -556,13 +633,4 @@ coordena_team_detail_init (CoordenaTeamDetail *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->competencias = g_array_new (FALSE, FALSE, sizeof (CoordenaCompetencia));
-  g_signal_connect_swapped (self->competencia_dropdown, "notify::selected", G_CALLBACK (show_members), self);
-  {
-    GApplication *app = g_application_get_default ();
-
-    /* Turning the full CNS on or off redraws the members at once. */
-    if (COORDENA_IS_APPLICATION (app))
-      g_signal_connect_object (coordena_application_get_settings (COORDENA_APPLICATION (app)), "changed::show-full-cns",
-                               G_CALLBACK (show_members), self, G_CONNECT_SWAPPED);
-  }
 }

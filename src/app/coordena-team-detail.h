@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
 #include <gtk/gtk.h>
@@ -12,6 +13,7 @@ G_DECLARE_FINAL_TYPE (CoordenaTeamDetail, coordena_team_detail, COORDENA, TEAM_D
 
 /* The detail of one team: its members per competência, its suspensions and its forecast. */
 void coordena_team_detail_set_workspace (CoordenaTeamDetail *self, CoordenaWorkspace *workspace);
+CoordenaWorkspace *coordena_team_detail_get_workspace (CoordenaTeamDetail *self);
 void coordena_team_detail_set_item (CoordenaTeamDetail *self, CoordenaTeamItem *item);
 CoordenaTeamItem *coordena_team_detail_get_item (CoordenaTeamDetail *self);
 

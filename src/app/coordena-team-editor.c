@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -9,7 +10,6 @@
 #include "coordena-display.h"
 #include "coordena-editing.h"
 #include "coordena-team-editor.h"
-#include "coordena-window.h"
 
 struct _CoordenaTeamEditor
 {
@@ -35,6 +35,9 @@ struct _CoordenaTeamEditor
 };
 
 G_DEFINE_FINAL_TYPE (CoordenaTeamEditor, coordena_team_editor, ADW_TYPE_WINDOW)
+
+enum { PROP_0, PROP_WORKSPACE, N_PROPS };
+static GParamSpec *properties[N_PROPS];
 
 static AdwEntryRow *
 row_at (CoordenaTeamEditor *self, guint i)
@@ -324,6 +327,13 @@ add_cbo_chooser (CoordenaTeamEditor *self)
   g_signal_connect_swapped (self->cbo_dropdown, "notify::selected", G_CALLBACK (cbo_chosen), self);
 }
 
+CoordenaWorkspace *
+coordena_team_editor_get_workspace (CoordenaTeamEditor *self)
+{
+  g_return_val_if_fail (COORDENA_IS_TEAM_EDITOR (self), NULL);
+  return self->workspace;
+}
+
 GtkDropDown *
 coordena_team_editor_get_cbo_chooser (CoordenaTeamEditor *self)
 {
@@ -333,11 +343,10 @@ coordena_team_editor_get_cbo_chooser (CoordenaTeamEditor *self)
 static CoordenaTeamEditor *
 editor_new (GtkWindow *parent, CoordenaWorkspace *workspace, gboolean member)
 {
-  CoordenaTeamEditor *self = g_object_new (COORDENA_TYPE_TEAM_EDITOR, "transient-for", parent, NULL);
+  CoordenaTeamEditor *self = g_object_new (COORDENA_TYPE_TEAM_EDITOR, "transient-for", parent, "workspace", workspace, NULL);
   static const char *team_titles[] = { N_("INE"), N_("CNES"), N_("Municipality (name or IBGE code)"), N_("Team name") };
   static const char *member_titles[] = { N_("CNS"), N_("Name"), N_("CBO"), N_("Weekly hours") };
 
-  self->workspace = g_object_ref (workspace);
   self->member = member;
   for (guint i = 0; i < 4; i++)
     adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row_at (self, i)), _(member ? member_titles[i] : team_titles[i]));
@@ -421,7 +430,7 @@ coordena_team_editor_new_member (GtkWindow *parent, CoordenaWorkspace *workspace
             {
               g_autofree char *hours = g_strdup_printf ("%u", m->hours);
 
-              g_autofree char *shown = coordena_display_cns (m->cns);
+              g_autofree char *shown = coordena_display_cns (m->cns, coordena_workspace_get_settings (self->workspace));
 
               /* As every list shows it: whole only with Mostrar o CNS completo. */
               set_text (self->first_row, shown);
@@ -458,12 +467,49 @@ coordena_team_editor_finalize (GObject *object)
 }
 
 static void
+coordena_team_editor_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  CoordenaTeamEditor *self = COORDENA_TEAM_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_WORKSPACE:
+      g_value_set_object (value, self->workspace);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+coordena_team_editor_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  CoordenaTeamEditor *self = COORDENA_TEAM_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_WORKSPACE:
+      self->workspace = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 coordena_team_editor_class_init (CoordenaTeamEditorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = coordena_team_editor_dispose;
+  object_class->get_property = coordena_team_editor_get_property;
+  object_class->set_property = coordena_team_editor_set_property;
+
+  /* The database edited, and the summary the checks compare with. */
+  properties[PROP_WORKSPACE] = g_param_spec_object ("workspace", NULL, NULL, COORDENA_TYPE_WORKSPACE,
+                                                    G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   object_class->finalize = coordena_team_editor_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/coordena/Coordena/coordena-team-editor.ui");

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
 #include <adwaita.h>
@@ -30,5 +31,8 @@ gboolean coordena_team_editor_save (CoordenaTeamEditor *self);
 
 /* The member form's chooser of the occupation by name (NULL in the team form). */
 GtkDropDown *coordena_team_editor_get_cbo_chooser (CoordenaTeamEditor *self);
+
+/* The workspace the form edits (its construct-only "workspace"). */
+CoordenaWorkspace *coordena_team_editor_get_workspace (CoordenaTeamEditor *self);
 
 G_END_DECLS

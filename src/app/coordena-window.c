@@ -1,15 +1,15 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
 #include <coordena/coordena.h>
-#include <coordena/export.h>
 #include <coordena/ruleset.h>
 
 #include "coordena-adhesion-page.h"
 #include "coordena-databases.h"
 #include "coordena-editing.h"
-#include "coordena-file-chooser.h"
+#include "coordena-table-export.h"
 #include "coordena-teams-page.h"
 #include "coordena-first-run.h"
 #include "coordena-import-dialog.h"
@@ -38,6 +38,7 @@ struct _CoordenaWindow
 
   GMenu *recent_menu;
 
+  GSettings *settings;           /* construct-only: the application's, for the workspace */
   CoordenaWorkspace *workspace;
   char *remembered_path;         /* the database last recorded in the settings */
   AdwToast *last_toast;          /* weak: the toast shown last, for the tests */
@@ -47,18 +48,20 @@ struct _CoordenaWindow
 
 G_DEFINE_FINAL_TYPE (CoordenaWindow, coordena_window, ADW_TYPE_APPLICATION_WINDOW)
 
+enum { PROP_0, PROP_SETTINGS, PROP_WORKSPACE, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
 static void coordena_window_restore_state (CoordenaWindow *self);
 static void coordena_window_open_database (CoordenaWindow *self);
 static GSettings *window_settings (CoordenaWindow *self);
 static void update_recent_menu (CoordenaWindow *self);
-static void attach_workspace (CoordenaWindow *self);
+static void coordena_window_constructed (GObject *object);
 
 CoordenaWindow *
-coordena_window_new (CoordenaApplication *application)
+coordena_window_new (GtkApplication *application, GSettings *settings)
 {
-  CoordenaWindow *self = g_object_new (COORDENA_TYPE_WINDOW, "application", application, NULL);
+  CoordenaWindow *self = g_object_new (COORDENA_TYPE_WINDOW, "application", application, "settings", settings, NULL);
 
-  attach_workspace (self);
   coordena_window_restore_state (self);
   update_recent_menu (self);
   coordena_window_open_database (self);
@@ -174,22 +177,33 @@ coordena_window_leave_demo (CoordenaWindow *self)
   coordena_window_switch_database (self, target);
 }
 
-static void
-database_chosen (GtkNativeDialog *native, int response, CoordenaWindow *self)
+static char *
+chosen_path (GtkNativeDialog *native, int response)
 {
-  gboolean create = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (native), "create"));
   g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
   g_object_unref (native);
-  if (file == NULL || (path = g_file_get_path (file)) == NULL)
-    return;
-  if (!create)
+  return file != NULL ? g_file_get_path (file) : NULL;
+}
+
+static void
+database_chosen (GtkNativeDialog *native, int response, CoordenaWindow *self)
+{
+  g_autofree char *path = chosen_path (native, response);
+
+  if (path != NULL)
     coordena_window_switch_database (self, path);
-  else if (!coordena_window_new_database (self, path, &error))
+}
+
+static void
+new_database_chosen (GtkNativeDialog *native, int response, CoordenaWindow *self)
+{
+  g_autofree char *path = chosen_path (native, response);
+  g_autoptr(GError) error = NULL;
+
+  if (path != NULL && !coordena_window_new_database (self, path, &error))
     coordena_show_error (GTK_WINDOW (self), _("No New Database"), error);
 }
 
@@ -223,8 +237,7 @@ database_action (GtkWidget *widget, const char *action_name, GVariant *parameter
   if (create)
     gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), _("new-database.db"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  g_object_set_data (G_OBJECT (native), "create", GINT_TO_POINTER (create));
-  g_signal_connect (native, "response", G_CALLBACK (database_chosen), self);
+  g_signal_connect (native, "response", create ? G_CALLBACK (new_database_chosen) : G_CALLBACK (database_chosen), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
 
@@ -298,11 +311,11 @@ workspace_changed (CoordenaWindow *self)
 static void
 coordena_window_open_database (CoordenaWindow *self)
 {
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  GSettings *settings = window_settings (self);
   g_autofree char *path = NULL;
 
-  if (COORDENA_IS_APPLICATION (app))
-    path = g_settings_get_string (coordena_application_get_settings (COORDENA_APPLICATION (app)), "database-path");
+  if (settings != NULL)
+    path = g_settings_get_string (settings, "database-path");
   coordena_workspace_open (self->workspace, path);
   update_main_stack (self);
 }
@@ -365,97 +378,19 @@ import_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
                                     g_str_equal (action_name, "win.import-cnes-folder"));
 }
 
-typedef struct {
-  char *db_path;
-  char *path;
-  gboolean roster;
-} ExportJob;
-
-static void
-export_job_free (ExportJob *job)
-{
-  g_free (job->db_path);
-  g_free (job->path);
-  g_free (job);
-}
-
-static void
-export_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
-{
-  ExportJob *job = task_data;
-  g_autoptr(CoordenaStore) store = NULL;
-  GError *error = NULL;
-  gboolean ok;
-
-  store = coordena_store_open_full (job->db_path, COORDENA_STORE_OPEN_MUST_EXIST | COORDENA_STORE_OPEN_NO_MIGRATE, &error);
-  ok = store != NULL && (job->roster ? coordena_export_roster_csv (store, job->path, &error)
-                                     : coordena_export_teams_csv (store, job->path, &error));
-  if (ok)
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
-static void
-export_done (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  CoordenaWindow *self = COORDENA_WINDOW (source);
-  ExportJob *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
-  g_autofree char *base = g_path_get_basename (job->path);
-  g_autofree char *text = NULL;
-
-  if (g_task_propagate_boolean (G_TASK (result), &error))
-    /* TRANSLATORS: a toast after an export, with the file name */
-    text = g_strdup_printf (_("Saved “%s”"), base);
-  else
-    text = g_strdup_printf (_("“%s” was not saved: %s"), base, error->message);
-  coordena_window_add_toast (self, adw_toast_new (text));
-}
-
 /* Writes the teams table or the roster CSV to path in a worker; a toast says how it went. */
 void
 coordena_window_export (CoordenaWindow *self, const char *path, gboolean roster)
 {
-  g_autoptr(GTask) task = g_task_new (self, NULL, export_done, NULL);
-  ExportJob *job = g_new0 (ExportJob, 1);
-
-  job->db_path = g_strdup (coordena_workspace_get_path (self->workspace));
-  job->path = g_strdup (path);
-  job->roster = roster;
-  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
-  g_task_run_in_thread (task, export_thread);
-}
-
-static void
-export_chosen (GtkNativeDialog *native, int response, CoordenaWindow *self)
-{
-  gboolean roster = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (native), "roster"));
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-  g_object_unref (native);
-  if (file != NULL && (path = g_file_get_path (file)) != NULL)
-    coordena_window_export (self, path, roster);
+  coordena_table_export_run (self->workspace, path, roster);
 }
 
 static void
 export_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   CoordenaWindow *self = COORDENA_WINDOW (widget);
-  gboolean roster = g_str_equal (action_name, "win.export-roster");
-  GtkFileChooserNative *native;
 
-  native = gtk_file_chooser_native_new (roster ? _("Export Roster CSV") : _("Export Teams Table"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), roster ? "roster.csv" : _("teams.csv"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  g_object_set_data (G_OBJECT (native), "roster", GINT_TO_POINTER (roster));
-  coordena_file_chooser_prepare (native);
-  g_signal_connect (native, "response", G_CALLBACK (export_chosen), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  coordena_table_export_choose (GTK_WINDOW (self), self->workspace, g_str_equal (action_name, "win.export-roster"));
 }
 
 static void
@@ -499,6 +434,13 @@ coordena_window_get_page (CoordenaWindow *self)
   return adw_view_stack_get_visible_child_name (self->stack);
 }
 
+/* A toast from any widget of the window: gtk_widget_activate_action (widget, "win.toast", "s", text). */
+static void
+toast_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  coordena_window_add_toast (COORDENA_WINDOW (widget), adw_toast_new (g_variant_get_string (parameter, NULL)));
+}
+
 static void
 show_page_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
@@ -508,9 +450,7 @@ show_page_action (GtkWidget *widget, const char *action_name, GVariant *paramete
 static GSettings *
 window_settings (CoordenaWindow *self)
 {
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-
-  return COORDENA_IS_APPLICATION (app) ? coordena_application_get_settings (COORDENA_APPLICATION (app)) : NULL;
+  return coordena_workspace_get_settings (self->workspace);
 }
 
 static gboolean
@@ -568,8 +508,42 @@ coordena_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), COORDENA_TYPE_WINDOW);
   g_clear_weak_pointer (&self->last_toast);
   g_clear_object (&self->workspace);
+  g_clear_object (&self->settings);
   g_clear_pointer (&self->remembered_path, g_free);
   G_OBJECT_CLASS (coordena_window_parent_class)->dispose (object);
+}
+
+static void
+coordena_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  CoordenaWindow *self = COORDENA_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SETTINGS:
+      g_value_set_object (value, self->settings);
+      break;
+    case PROP_WORKSPACE:
+      g_value_set_object (value, self->workspace);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+coordena_window_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  CoordenaWindow *self = COORDENA_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -587,6 +561,16 @@ coordena_window_class_init (CoordenaWindowClass *klass)
   static const char *pages[] = { "painel", "equipes", "previsao", "adesao" };
 
   object_class->dispose = coordena_window_dispose;
+  object_class->constructed = coordena_window_constructed;
+  object_class->get_property = coordena_window_get_property;
+  object_class->set_property = coordena_window_set_property;
+
+  properties[PROP_SETTINGS] = g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
+                                                   G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* Made in constructed() with the settings; every page and dialog gets it from here. */
+  properties[PROP_WORKSPACE] = g_param_spec_object ("workspace", NULL, NULL, COORDENA_TYPE_WORKSPACE,
+                                                    G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   window_class->close_request = coordena_window_close_request;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/coordena/Coordena/coordena-window.ui");
@@ -603,6 +587,9 @@ coordena_window_class_init (CoordenaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CoordenaWindow, equipes_page);
   gtk_widget_class_bind_template_child (widget_class, CoordenaWindow, previsao_page);
   gtk_widget_class_bind_template_child (widget_class, CoordenaWindow, recent_menu);
+  gtk_widget_class_bind_template_callback (widget_class, show_team);
+  gtk_widget_class_bind_template_callback (widget_class, show_municipio);
+  gtk_widget_class_bind_template_callback (widget_class, show_kpi);
 
   gtk_widget_class_install_action (widget_class, "win.import-cnes", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.import-cnes-folder", NULL, import_action);
@@ -616,6 +603,7 @@ coordena_window_class_init (CoordenaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", database_action);
   gtk_widget_class_install_action (widget_class, "win.leave-demo", NULL, database_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import-cnes", NULL);
   /* Not Shift+Ctrl+I: GtkWindow binds it (and Shift+Ctrl+D) to the GTK Inspector. */
@@ -638,11 +626,16 @@ workspace_toast (CoordenaWindow *self, GObject *toast)
 }
 
 /* The workspace is made once the application is known, so that it holds the application's
- * settings; every page gets it from here. GtkWindow sets "application" only after constructed(). */
+ * settings (a construct property: GtkWindow sets "application" only after constructed()); every page
+ * gets it from here. */
 static void
-attach_workspace (CoordenaWindow *self)
+coordena_window_constructed (GObject *object)
 {
-  self->workspace = coordena_workspace_new (window_settings (self));
+  CoordenaWindow *self = COORDENA_WINDOW (object);
+
+  G_OBJECT_CLASS (coordena_window_parent_class)->constructed (object);
+
+  self->workspace = coordena_workspace_new (self->settings);
   g_signal_connect_swapped (self->workspace, "changed", G_CALLBACK (workspace_changed), self);
   g_signal_connect_swapped (self->workspace, "toast", G_CALLBACK (workspace_toast), self);
   coordena_first_run_set_workspace (self->first_run, self->workspace);
@@ -657,11 +650,7 @@ coordena_window_init (CoordenaWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   build_rules_banner (self);
-  g_signal_connect_swapped (self->painel_page, "show-team", G_CALLBACK (show_team), self);
-  g_signal_connect_swapped (self->painel_page, "show-municipio", G_CALLBACK (show_municipio), self);
-  g_signal_connect_swapped (self->painel_page, "show-kpi", G_CALLBACK (show_kpi), self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.leave-demo", FALSE);
-  g_signal_connect_swapped (self->previsao_page, "show-team", G_CALLBACK (show_team), self);
 }
 
 AdwViewStack *

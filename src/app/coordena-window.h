@@ -1,15 +1,17 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
 #include <adwaita.h>
 
-#include "coordena-application.h"
 
 G_BEGIN_DECLS
 
 #define COORDENA_TYPE_WINDOW (coordena_window_get_type ())
 G_DECLARE_FINAL_TYPE (CoordenaWindow, coordena_window, COORDENA, WINDOW, AdwApplicationWindow)
 
-CoordenaWindow *coordena_window_new (CoordenaApplication *application);
+/* The window of the application, its workspace holding settings (the application's; NULL: none,
+ * nothing remembered). */
+CoordenaWindow *coordena_window_new (GtkApplication *application, GSettings *settings);
 
 /* Shows one of the four destinations: "painel", "equipes", "previsao", "adesao". */
 void coordena_window_show_page (CoordenaWindow *self, const char *name);
