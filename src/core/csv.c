@@ -233,6 +233,24 @@ coordena_csv_record_get (CoordenaCsvReader *r, const CoordenaCsvRecord *record, 
   return record->fields[c->position];
 }
 
+void
+coordena_csv_record_get_columns (CoordenaCsvReader       *r,
+                                 const CoordenaCsvRecord *record,
+                                 const int               *column_ids,
+                                 guint                    n,
+                                 const char             **values)
+{
+  const Column *columns = (const Column *) (void *) r->columns->data;
+
+  for (guint i = 0; i < n; i++)
+    {
+      int id = column_ids[i];
+      int position = id >= 0 && (guint) id < r->columns->len ? columns[id].position : -1;
+
+      values[i] = position >= 0 && (guint) position < record->n_fields ? record->fields[position] : "";
+    }
+}
+
 guint64
 coordena_csv_reader_get_n_records (CoordenaCsvReader *r)
 {
@@ -429,14 +447,19 @@ on_record (int terminator, void *user_data)
   if (r->error != NULL)
     goto out;
 
-  g_ptr_array_set_size (r->pointers, 0);
-  for (guint i = 0; i < r->offsets->len; i++)
-    {
-      const char *field = r->row->str + g_array_index (r->offsets, gsize, i);
-      g_ptr_array_add (r->pointers, (gpointer) field);
-      if (field[0] != '\0')
-        all_empty = FALSE;
-    }
+  g_ptr_array_set_size (r->pointers, (gint) r->offsets->len);
+  {
+    const gsize *offsets = (const gsize *) (void *) r->offsets->data;
+    const char **pointers = (const char **) r->pointers->pdata;
+
+    for (guint i = 0; i < r->offsets->len; i++)
+      {
+        const char *field = r->row->str + offsets[i];
+
+        pointers[i] = field;
+        all_empty = all_empty && field[0] == '\0';
+      }
+  }
 
   if (!r->header_done)
     read_header (r);
@@ -500,54 +523,92 @@ is_blank (guchar c)
  * libcsv would give, blanks around plain fields trimmed as it trims them. FALSE for anything else
  * (doubled quotes, blanks around quotes, a quote that goes on to the next line), which libcsv
  * then reads. */
+/* Room for one more span; spans are written in place, a call per field costs. */
+static inline Span *
+next_span (CoordenaCsvReader *r, guint n)
+{
+  if (n >= r->spans->len)
+    g_array_set_size (r->spans, MAX (16u, r->spans->len * 2));
+  return &g_array_index (r->spans, Span, n);
+}
+
+static inline void
+add_plain_span (CoordenaCsvReader *r, guint n, const guchar *line, gsize a, gsize b)
+{
+  Span *span = next_span (r, n);
+
+  while (a < b && is_blank (line[a]))
+    a++;
+  while (b > a && is_blank (line[b - 1]))
+    b--;
+  span->start = a;
+  span->len = b - a;
+}
+
 static gboolean
 split_plain (CoordenaCsvReader *r, const guchar *line, gsize len)
 {
   const guchar sep = (guchar) r->options.separator;
   gsize pos = 0;
+  guint n = 0;
 
-  g_array_set_size (r->spans, 0);
+  /* Most lines hold no quote: one pass over the bytes. */
+  if (memchr (line, '"', len) == NULL)
+    {
+      gsize start = 0;
+
+      for (gsize i = 0; i < len; i++)
+        if (line[i] == sep)
+          {
+            add_plain_span (r, n++, line, start, i);
+            start = i + 1;
+          }
+      add_plain_span (r, n++, line, start, len);
+      g_array_set_size (r->spans, n);
+      return TRUE;
+    }
+
   for (;;)
     {
-      Span span;
-
       if (pos < len && line[pos] == '"')
         {
           const guchar *close = memchr (line + pos + 1, '"', len - pos - 1);
           gsize after;
+          Span *span;
 
           if (close == NULL)
-            return FALSE;
+            break;
           after = (gsize) (close - line) + 1;
           if (after < len && line[after] != sep)
-            return FALSE;
-          span.start = pos + 1;
-          span.len = after - pos - 2;
-          g_array_append_val (r->spans, span);
+            break;
+          span = next_span (r, n++);
+          span->start = pos + 1;
+          span->len = after - pos - 2;
           if (after >= len)
-            return TRUE;
+            {
+              g_array_set_size (r->spans, n);
+              return TRUE;
+            }
           pos = after + 1;
         }
       else
         {
           const guchar *next = memchr (line + pos, sep, len - pos);
           gsize end = next != NULL ? (gsize) (next - line) : len;
-          gsize a = pos, b = end;
 
           if (memchr (line + pos, '"', end - pos) != NULL)
-            return FALSE;
-          while (a < b && is_blank (line[a]))
-            a++;
-          while (b > a && is_blank (line[b - 1]))
-            b--;
-          span.start = a;
-          span.len = b - a;
-          g_array_append_val (r->spans, span);
+            break;
+          add_plain_span (r, n++, line, pos, end);
           if (next == NULL)
-            return TRUE;
+            {
+              g_array_set_size (r->spans, n);
+              return TRUE;
+            }
           pos = end + 1;
         }
     }
+  g_array_set_size (r->spans, 0);
+  return FALSE;
 }
 
 /* TRUE when the split line's fields need nothing on_field does: ASCII, no defused formula, not

@@ -267,6 +267,17 @@ coordena_roster_builder_add_professional (CoordenaRosterBuilder *b, const char *
 }
 
 void
+coordena_roster_builder_name_professional (CoordenaRosterBuilder *b, guint professional, const char *name)
+{
+  CoordenaRosterProfessional *p;
+
+  g_return_if_fail (professional < b->profs->len);
+  p = &g_array_index (b->profs, CoordenaRosterProfessional, professional);
+  if (p->name == NULL && name != NULL && *name != '\0')
+    p->name = g_strdup (name);
+}
+
+void
 coordena_roster_builder_add_team_month (CoordenaRosterBuilder *b,
                                         guint                  team,
                                         CoordenaCompetencia    competencia,
