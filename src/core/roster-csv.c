@@ -194,7 +194,7 @@ typedef struct {
   GArray *rows;              /* MemberRow: member rows whose CNS is 15 digits */
   MemberSet member_set;      /* the same rows of team-months with more than CHAIN_MAX */
   GHashTable *members;       /* "ine|competência|cns|cbo" → MemberSeen, for any other */
-  GHashTable *strata;        /* ibge7 → StratumSeen */
+  GHashTable *strata;        /* CoordenaMunicipio (one per code) → StratumSeen */
   GHashTable *warned;        /* codes already warned about */
   GPtrArray *errors;         /* char*, the first MAX_LISTED */
   guint64 n_errors;
@@ -217,8 +217,10 @@ typedef struct {
     guint64 key;
     guint seen;              /* 1 + index in seen */
   } team;
-  /* Municipalities by their code as a number: teams of a few hundred towns take turns. */
+  /* Municipalities by their code as a number, open addressing: teams of a few hundred towns
+   * take turns, and Brazil has fewer than 5 600 of them. */
   struct { guint key; const CoordenaMunicipio *municipio; } municipio_cache[16384];
+  guint n_municipios_cached;
   const CoordenaMunicipio *last_stratum_municipio;
   guint last_stratum;
   char last_competencia_text[16];
@@ -439,13 +441,17 @@ find_municipio (Load *l, const char *ibge)
     return coordena_reference_find_municipio (l->ref, ibge);
   v = v * 8 + n; /* "0123456" and "123456" are different codes */
   slot = (v * 2654435761u) >> 18;
+  while (l->municipio_cache[slot].key != 0 && l->municipio_cache[slot].key != v)
+    slot = (slot + 1) % G_N_ELEMENTS (l->municipio_cache);
   if (l->municipio_cache[slot].key == v)
     return l->municipio_cache[slot].municipio;
   mun = coordena_reference_find_municipio (l->ref, ibge);
-  if (mun != NULL)
+  /* Only codes that exist are kept (at most two per municipality): the table stays sparse. */
+  if (mun != NULL && l->n_municipios_cached < G_N_ELEMENTS (l->municipio_cache) / 2)
     {
       l->municipio_cache[slot].key = v;
       l->municipio_cache[slot].municipio = mun;
+      l->n_municipios_cached++;
     }
   return mun;
 }
@@ -618,7 +624,7 @@ on_row (CoordenaCsvReader *reader, const CoordenaCsvRecord *record, gpointer dat
             }
           stratum = (guint) s;
           prev = (mun == l->last_stratum_municipio && stratum == l->last_stratum) ? NULL
-                 : g_hash_table_lookup (l->strata, mun->ibge7);
+                 : g_hash_table_lookup (l->strata, mun);
           if (prev != NULL && prev->stratum != stratum)
             {
               bad_row (l, reader, record, COL_ESTRATO, _("municipality %s has IED stratum %u here and %u on line %u"),
@@ -759,12 +765,12 @@ on_row (CoordenaCsvReader *reader, const CoordenaCsvRecord *record, gpointer dat
           seen->base_line = record->line;
         }
       if (stratum != 0 && !(mun == l->last_stratum_municipio && stratum == l->last_stratum) &&
-          !g_hash_table_contains (l->strata, mun->ibge7))
+          !g_hash_table_contains (l->strata, mun))
         {
           StratumSeen *st = g_new0 (StratumSeen, 1);
           st->stratum = stratum;
           st->line = record->line;
-          g_hash_table_insert (l->strata, g_strdup (mun->ibge7), st);
+          g_hash_table_insert (l->strata, (gpointer) mun, st);
           coordena_roster_builder_set_ied_stratum (l->builder, mun->ibge7, stratum);
         }
 
@@ -820,7 +826,7 @@ coordena_roster_csv_read (const char                     *path,
   CoordenaRosterCsvOptions defaults = { 0 };
   g_autoptr(CoordenaCboMap) own_map = NULL;
   g_autoptr(CoordenaCsvReader) reader = NULL;
-  g_autoptr(GHashTable) strata = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) strata = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   g_autoptr(GHashTable) members = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GHashTable) warned = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func (g_free);
