@@ -37,7 +37,19 @@ typedef struct {
   guint n_rows;
   gboolean rows_hashed; /* more than CHAIN_MAX rows: they moved to Load.member_set */
   guint prev_month;     /* 1 + index in Load.seen of the same team's team-month before; 0: none */
+  CoordenaCompetencia competencia;
 } TeamMonthSeen;
+
+/* What the file said about a team in any competência: its team-months are chained from the
+ * latest, so a row of a new competência finds its team with one lookup by INE, and the rows of a
+ * team keep naming the same municipality. */
+typedef struct {
+  guint team;                     /* the builder's index */
+  guint last_month;               /* 1 + index in Load.seen of its latest team-month */
+  CoordenaCompetencia max_competencia;
+  const CoordenaMunicipio *mun;   /* the municipality its last good row named */
+  char ibge[8];                   /* as that row wrote it ("" when longer) */
+} TeamSeen;
 
 /* A member row with a CNS of digits, chained to the previous one of the same team-month. A
  * team-month's rows usually follow each other, so walking its handful of rows stays in the
@@ -189,8 +201,8 @@ typedef struct {
   CoordenaRosterBuilder *builder;
   int col[N_COLS];
   GArray *seen;              /* TeamMonthSeen, in the order first read */
-  TeamMonthMap team_months;  /* ine × competência → 1 + index in seen */
-  GArray *team_last;         /* guint per builder team: 1 + index in seen of its latest team-month */
+  GArray *teams;             /* TeamSeen */
+  TeamMonthMap team_index;   /* 1 + INE as a number → 1 + index in teams */
   GArray *rows;              /* MemberRow: member rows whose CNS is 15 digits */
   MemberSet member_set;      /* the same rows of team-months with more than CHAIN_MAX */
   GHashTable *members;       /* "ine|competência|cns|cbo" → MemberSeen, for any other */
@@ -462,6 +474,24 @@ seen_at (Load *l, guint index1)
   return index1 != 0 ? &g_array_index (l->seen, TeamMonthSeen, index1 - 1) : NULL;
 }
 
+/* The team-month of a team in a competência, from the team's chain: a competência after every
+ * one seen is new without looking. 1 + index in Load.seen, or 0. */
+static guint
+find_team_month (Load *l, const TeamSeen *team, CoordenaCompetencia comp)
+{
+  if (team == NULL || comp > team->max_competencia)
+    return 0;
+  for (guint i = team->last_month; i != 0;)
+    {
+      const TeamMonthSeen *seen = &g_array_index (l->seen, TeamMonthSeen, i - 1);
+
+      if (seen->competencia == comp)
+        return i;
+      i = seen->prev_month;
+    }
+  return 0;
+}
+
 /* The professional of a numeric CNS from the rows of a team-month, when one of them has it. */
 static gboolean
 professional_in_rows (Load *l, const TeamMonthSeen *seen, guint64 cns, guint *professional, gboolean *named)
@@ -499,6 +529,8 @@ on_row (CoordenaCsvReader *reader, const CoordenaCsvRecord *record, gpointer dat
   guint64 key, cns_value = 0, cbo_value = 0;
   gboolean numeric;
   TeamMonthSeen *seen;
+  TeamSeen *team_seen = NULL;
+  gboolean ine_ok;
   guint seen_index, team, professional = 0;
   gboolean professional_known = FALSE, named = FALSE;
 
@@ -530,7 +562,18 @@ on_row (CoordenaCsvReader *reader, const CoordenaCsvRecord *record, gpointer dat
           bad_row (l, reader, record, COL_COMPETENCIA, "%s", local->message);
           return TRUE;
         }
-      if ((mun = find_municipio (l, f[COL_IBGE])) == NULL)
+      /* The team first (its errors still come in the order of the columns): a known team's rows
+       * usually name the municipality its last row named. */
+      ine_ok = pad_code (f[COL_INE], 10, ine);
+      if (ine_ok)
+        {
+          guint index = team_month_find (&l->team_index, g_ascii_strtoull (ine, NULL, 10) + 1);
+
+          team_seen = index != 0 ? &g_array_index (l->teams, TeamSeen, index - 1) : NULL;
+        }
+      if (team_seen != NULL && team_seen->ibge[0] != '\0' && strcmp (team_seen->ibge, f[COL_IBGE]) == 0)
+        mun = team_seen->mun;
+      else if ((mun = find_municipio (l, f[COL_IBGE])) == NULL)
         {
           bad_row (l, reader, record, COL_IBGE, _("“%s” is not the IBGE code (6 or 7 digits) of a known municipality"), f[COL_IBGE]);
           return TRUE;
@@ -540,7 +583,7 @@ on_row (CoordenaCsvReader *reader, const CoordenaCsvRecord *record, gpointer dat
           bad_row (l, reader, record, COL_CNES, _("the CNES “%s” must have up to 7 digits"), f[COL_CNES]);
           return TRUE;
         }
-      if (!pad_code (f[COL_INE], 10, ine))
+      if (!ine_ok)
         {
           bad_row (l, reader, record, COL_INE, _("the INE “%s” must have up to 10 digits"), f[COL_INE]);
           return TRUE;
@@ -635,7 +678,7 @@ on_row (CoordenaCsvReader *reader, const CoordenaCsvRecord *record, gpointer dat
 
       /* ine × competência: INE fits in 34 bits, the competência in 20. */
       key = (guint64) g_ascii_strtoull (ine, NULL, 10) * 1000000u + comp;
-      seen_index = key == l->last_key ? l->last_seen : team_month_find (&l->team_months, key);
+      seen_index = key == l->last_key ? l->last_seen : find_team_month (l, team_seen, comp);
       seen = seen_at (l, seen_index);
       if (seen != NULL && seen->type != type)
         {
@@ -731,23 +774,35 @@ on_row (CoordenaCsvReader *reader, const CoordenaCsvRecord *record, gpointer dat
       if (!coordena_ine_check_digit_ok (ine))
         warn (l, reader, record, COL_INE, ine, _("the check digit of INE %s does not match (kept: a warning, not an error)"), ine);
 
+      if (team_seen == NULL)
+        {
+          /* A team seen for the first time (the builder fills its CNES and municipality then). */
+          TeamSeen fresh_team = { 0 };
+
+          fresh_team.team = coordena_roster_builder_add_team (l->builder, ine, cnes, mun->ibge7, NULL);
+          g_array_append_val (l->teams, fresh_team);
+          team_month_insert (&l->team_index, g_ascii_strtoull (ine, NULL, 10) + 1, l->teams->len);
+          team_seen = &g_array_index (l->teams, TeamSeen, l->teams->len - 1);
+        }
+      team_seen->mun = mun;
+      if (strlen (f[COL_IBGE]) < sizeof team_seen->ibge)
+        strcpy (team_seen->ibge, f[COL_IBGE]);
+      else
+        team_seen->ibge[0] = '\0';
       if (seen == NULL)
         {
           TeamMonthSeen fresh = { 0 };
-          guint *last;
 
           fresh.type = type;
           fresh.line = record->line;
           fresh.base = COORDENA_BASE_UNKNOWN;
-          fresh.team = coordena_roster_builder_add_team (l->builder, ine, cnes, mun->ibge7, NULL);
-          if (fresh.team >= l->team_last->len)
-            g_array_set_size (l->team_last, fresh.team + 1);
-          last = &g_array_index (l->team_last, guint, fresh.team);
-          fresh.prev_month = *last;
+          fresh.team = team_seen->team;
+          fresh.competencia = comp;
+          fresh.prev_month = team_seen->last_month;
           g_array_append_val (l->seen, fresh);
           seen_index = l->seen->len;
-          *last = seen_index;
-          team_month_insert (&l->team_months, key, seen_index);
+          team_seen->last_month = seen_index;
+          team_seen->max_competencia = MAX (team_seen->max_competencia, comp);
           seen = &g_array_index (l->seen, TeamMonthSeen, seen_index - 1);
           coordena_roster_builder_add_team_month (l->builder, seen->team, comp, type, flags, base);
           seen->flags_given = flags;
@@ -863,12 +918,12 @@ coordena_roster_csv_read (const char                     *path,
   l->builder = coordena_roster_builder_new ();
   l->rows = g_array_new (FALSE, FALSE, sizeof (MemberRow));
   l->seen = g_array_new (FALSE, FALSE, sizeof (TeamMonthSeen));
-  l->team_last = g_array_new (FALSE, TRUE, sizeof (guint));
+  l->teams = g_array_new (FALSE, FALSE, sizeof (TeamSeen));
   ok = coordena_csv_reader_read_file (reader, path, error);
   g_array_unref (l->rows);
   g_array_unref (l->seen);
-  g_array_unref (l->team_last);
-  g_free (l->team_months.slots);
+  g_array_unref (l->teams);
+  g_free (l->team_index.slots);
   g_free (l->member_set.slots);
   if (!ok)
     {
