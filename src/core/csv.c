@@ -61,6 +61,7 @@ struct _CoordenaCsvReader {
   gboolean fast_path;
   CoordenaCsvFilterFunc filter;
   GArray *spans;        /* Span: the current plain line's fields, for the filter's peek */
+  int line_plain;       /* the split line is ASCII with no field starting with ': 1, 0, or −1 unknown */
   const guchar *span_base;
   gboolean finished;
   guint64 n_records;
@@ -532,7 +533,8 @@ next_span (CoordenaCsvReader *r, guint n)
   return &g_array_index (r->spans, Span, n);
 }
 
-static inline void
+/* TRUE when the field starts with an apostrophe (a defused formula, for on_field). */
+static inline gboolean
 add_plain_span (CoordenaCsvReader *r, guint n, const guchar *line, gsize a, gsize b)
 {
   Span *span = next_span (r, n);
@@ -543,6 +545,7 @@ add_plain_span (CoordenaCsvReader *r, guint n, const guchar *line, gsize a, gsiz
     b--;
   span->start = a;
   span->len = b - a;
+  return a < b && line[a] == '\'';
 }
 
 static gboolean
@@ -552,19 +555,50 @@ split_plain (CoordenaCsvReader *r, const guchar *line, gsize len)
   gsize pos = 0;
   guint n = 0;
 
-  /* Most lines hold no quote: one pass over the bytes. */
+  r->line_plain = -1;
+  /* Most lines hold no quote: one pass over the bytes, eight at a time, which also tells whether
+   * the line is ASCII. */
   if (memchr (line, '"', len) == NULL)
     {
-      gsize start = 0;
+      const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101), highs = G_GUINT64_CONSTANT (0x8080808080808080);
+      gsize start = 0, i = 0;
+      guint64 bytes = 0;
+      gboolean apostrophe = FALSE;
 
-      for (gsize i = 0; i < len; i++)
-        if (line[i] == sep)
-          {
-            add_plain_span (r, n++, line, start, i);
-            start = i + 1;
-          }
-      add_plain_span (r, n++, line, start, len);
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN && defined (__GNUC__)
+      for (; i + 8 <= len; i += 8)
+        {
+          guint64 w, x, hits;
+
+          memcpy (&w, line + i, 8);
+          bytes |= w;
+          x = w ^ (ones * sep);
+          /* A byte of x is zero where w holds the separator; the trick may also flag a byte
+           * right after one, so each hit is checked. */
+          for (hits = (x - ones) & ~x & highs; hits != 0; hits &= hits - 1)
+            {
+              gsize at = i + ((gsize) __builtin_ctzll (hits) >> 3);
+
+              if (line[at] == sep)
+                {
+                  apostrophe |= add_plain_span (r, n++, line, start, at);
+                  start = at + 1;
+                }
+            }
+        }
+#endif
+      for (; i < len; i++)
+        {
+          bytes |= line[i];
+          if (line[i] == sep)
+            {
+              apostrophe |= add_plain_span (r, n++, line, start, i);
+              start = i + 1;
+            }
+        }
+      apostrophe |= add_plain_span (r, n++, line, start, len);
       g_array_set_size (r->spans, n);
+      r->line_plain = (bytes & highs) == 0 && !apostrophe ? 1 : 0;
       return TRUE;
     }
 
@@ -616,7 +650,11 @@ split_plain (CoordenaCsvReader *r, const guchar *line, gsize len)
 static gboolean
 plain_ascii (CoordenaCsvReader *r, const guchar *line, gsize len)
 {
-  if (r->error != NULL || r->row->len != 0 || r->spans->len > MAX_FIELDS || !is_ascii_line (line, len))
+  if (r->error != NULL || r->row->len != 0 || r->spans->len > MAX_FIELDS)
+    return FALSE;
+  if (r->line_plain >= 0)
+    return r->line_plain == 1;
+  if (!is_ascii_line (line, len))
     return FALSE;
   for (guint i = 0; i < r->spans->len; i++)
     {
