@@ -148,7 +148,7 @@ main (int argc, char **argv)
       g_printerr ("bench-rules: %s\n", error->message);
       return 1;
     }
-  g_print ("state file: %u teams x %u competencias, %" G_GUINT64_FORMAT " rows, written in %.0f ms\n",
+  printf ("state file: %u teams x %u competencias, %" G_GUINT64_FORMAT " rows, written in %.0f ms\n",
            state.n_teams, state.n_months, rows, ms_since (t0));
 
   /* 1. CSV reading with every check of the format, into a roster. */
@@ -164,7 +164,7 @@ main (int argc, char **argv)
       g_printerr ("bench-rules: %s\n", error->message);
       return 1;
     }
-  g_print ("roster CSV read:       %8.0f ms  %10.0f rows/s  (CPU %.0f ms: %.0f rows/s)\n", read_ms,
+  printf ("roster CSV read:       %8.0f ms  %10.0f rows/s  (CPU %.0f ms: %.0f rows/s)\n", read_ms,
            (double) rows / (read_ms / 1000.0), read_cpu, (double) rows / (read_cpu / 1000.0));
 
   for (int i = 0; i < 5; i++)
@@ -174,7 +174,7 @@ main (int argc, char **argv)
       e = coordena_evaluate (state_roster, cat, NULL);
       runs[i] = ms_since (t0);
     }
-  g_print ("engine, state:         %8.1f ms  (best of 5; %u teams x %u competencias)\n", best (runs, 5), state.n_teams, state.n_months);
+  printf ("engine, state:         %8.1f ms  (best of 5; %u teams x %u competencias)\n", best (runs, 5), state.n_teams, state.n_months);
 
   /* 2. The country, built in memory. */
   t0 = g_get_monotonic_time ();
@@ -183,7 +183,7 @@ main (int argc, char **argv)
   {
     guint n_members = 0;
     coordena_roster_get_members (big, &n_members);
-    g_print ("country roster built:  %8.0f ms  (%u teams x %u competencias, %u members)\n",
+    printf ("country roster built:  %8.0f ms  (%u teams x %u competencias, %u members)\n",
              build_ms, country.n_teams, country.n_months, n_members);
   }
   for (int i = 0; i < 5; i++)
@@ -194,7 +194,7 @@ main (int argc, char **argv)
       runs[i] = ms_since (t0);
     }
   eval_ms = best (runs, 5);
-  g_print ("engine, country:       %8.1f ms  (best of 5; median %.1f ms)  target <= 50 ms: %s\n",
+  printf ("engine, country:       %8.1f ms  (best of 5; median %.1f ms)  target <= 50 ms: %s\n",
            eval_ms, median (runs, 5), verdict (eval_ms, 50));
   for (int i = 0; i < 3; i++)
     {
@@ -204,7 +204,7 @@ main (int argc, char **argv)
       runs[i] = ms_since (t0);
     }
   forecast_ms = best (runs, 3);
-  g_print ("forecast 12, country:  %8.1f ms  (best of 3; median %.1f ms)\n", forecast_ms, median (runs, 3));
+  printf ("forecast 12, country:  %8.1f ms  (best of 3; median %.1f ms)\n", forecast_ms, median (runs, 3));
   g_clear_pointer (&big, coordena_roster_unref);
 
   /* 3. The command a user runs, end to end, with its own peak memory. */
@@ -235,7 +235,7 @@ main (int argc, char **argv)
           rss = MAX (rss, (double) child.ru_maxrss / 1024.0);
           failed = failed || !WIFEXITED (status) || WEXITSTATUS (status) != 0;
         }
-      g_print ("coordena-cli evaluate: %8.0f ms  (best of 3; median %.0f ms; CPU %.0f ms)  target <= 2000 ms: %s; "
+      printf ("coordena-cli evaluate: %8.0f ms  (best of 3; median %.0f ms; CPU %.0f ms)  target <= 2000 ms: %s; "
                "peak RSS %.0f MB, target <= 300 MB: %s%s\n",
                best (walls, 3), median (walls, 3), best (cpus, 3), verdict (best (walls, 3), 2000), rss,
                verdict (rss, 300), failed ? " (the command failed)" : "");
@@ -283,22 +283,22 @@ main (int argc, char **argv)
         py_ms = best_run_ms (py_argv, 2, &py_cpu);
       if (eval_ms_medium < 0)
         {
-          g_print ("evaluate failed on %s: meta NÃO atingida\n", medium_path);
+          printf ("evaluate failed on %s: meta NÃO atingida\n", medium_path);
           missed = TRUE;
         }
       else
         {
-          g_print ("evaluate, %u teams x %u competencias (%" G_GUINT64_FORMAT " rows): %.0f ms (best of 5; CPU %.0f ms)\n",
+          printf ("evaluate, %u teams x %u competencias (%" G_GUINT64_FORMAT " rows): %.0f ms (best of 5; CPU %.0f ms)\n",
                    medium.n_teams, medium.n_months, medium_rows, eval_ms_medium, eval_cpu);
-          g_print ("  beside wc -l on the file:        %.1f ms -> evaluate takes %.1fx, target <= 20x: %s "
+          printf ("  beside wc -l on the file:        %.1f ms -> evaluate takes %.1fx, target <= 20x: %s "
                    "(in CPU time: %.1f ms, %.0fx)\n", wc_ms, eval_ms_medium / wc_ms,
                    verdict (eval_ms_medium / wc_ms, 20), wc_cpu, wc_cpu > 0 ? eval_cpu / wc_cpu : 0);
           if (py_ms > 0)
-            g_print ("  beside the plain Python reading: %.0f ms -> evaluate is %.1fx faster, target >= 50x: %s "
+            printf ("  beside the plain Python reading: %.0f ms -> evaluate is %.1fx faster, target >= 50x: %s "
                      "(in CPU time: %.0f ms, %.1fx)\n", py_ms, py_ms / eval_ms_medium,
                      verdict_met (py_ms / eval_ms_medium >= 50), py_cpu, py_cpu / eval_cpu);
           else
-            g_print ("  the plain Python reading did not run (python3 or rules-plain.py missing): meta NÃO atingida\n");
+            printf ("  the plain Python reading did not run (python3 or rules-plain.py missing): meta NÃO atingida\n");
           if (py_ms <= 0)
             missed = TRUE;
         }
@@ -306,10 +306,10 @@ main (int argc, char **argv)
     }
 
   getrusage (RUSAGE_SELF, &self);
-  g_print ("peak RSS of this benchmark: %.0f MB\n", (double) self.ru_maxrss / 1024.0);
+  printf ("peak RSS of this benchmark: %.0f MB\n", (double) self.ru_maxrss / 1024.0);
   g_remove (path);
   g_rmdir (dir);
   if (missed)
-    g_print ("bench-rules: meta NÃO atingida em ao menos uma medida acima\n");
+    printf ("bench-rules: meta NÃO atingida em ao menos uma medida acima\n");
   return missed ? 1 : 0;
 }
