@@ -124,21 +124,20 @@ member_slot (MemberSet *m, guint64 team_month, guint64 cns, guint64 cbo)
   return &m->slots[member_probe (m, team_month, cns, cbo)];
 }
 
-/* Team-months by their key (INE × competência, never 0) → 1 + index in Load.seen; open
- * addressing over numbers, so a new team-month costs no allocation. */
+/* A number (never 0) → a number, open addressing: teams by INE, with no allocation per team. */
 typedef struct {
   guint64 key;
   guint value;
-} TeamMonthSlot;
+} NumberSlot;
 
 typedef struct {
-  TeamMonthSlot *slots;
+  NumberSlot *slots;
   guint bits;
   gsize used;
-} TeamMonthMap;
+} NumberMap;
 
 static gsize
-team_month_probe (const TeamMonthMap *m, guint64 key)
+number_probe (const NumberMap *m, guint64 key)
 {
   gsize mask = ((gsize) 1 << m->bits) - 1;
   gsize i = (gsize) ((key * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> (64 - m->bits));
@@ -149,28 +148,28 @@ team_month_probe (const TeamMonthMap *m, guint64 key)
 }
 
 static guint
-team_month_find (const TeamMonthMap *m, guint64 key)
+number_find (const NumberMap *m, guint64 key)
 {
-  return m->slots != NULL ? m->slots[team_month_probe (m, key)].value : 0;
+  return m->slots != NULL ? m->slots[number_probe (m, key)].value : 0;
 }
 
 static void
-team_month_insert (TeamMonthMap *m, guint64 key, guint value)
+number_insert (NumberMap *m, guint64 key, guint value)
 {
-  TeamMonthSlot *slot;
+  NumberSlot *slot;
 
   if (m->slots == NULL || (m->used + 1) * 2 > ((gsize) 1 << m->bits))
     {
-      TeamMonthMap bigger = { NULL, m->slots == NULL ? 10 : m->bits + 1, m->used };
+      NumberMap bigger = { NULL, m->slots == NULL ? 10 : m->bits + 1, m->used };
 
-      bigger.slots = g_new0 (TeamMonthSlot, (gsize) 1 << bigger.bits);
+      bigger.slots = g_new0 (NumberSlot, (gsize) 1 << bigger.bits);
       for (gsize k = 0; m->slots != NULL && k < ((gsize) 1 << m->bits); k++)
         if (m->slots[k].key != 0)
-          bigger.slots[team_month_probe (&bigger, m->slots[k].key)] = m->slots[k];
+          bigger.slots[number_probe (&bigger, m->slots[k].key)] = m->slots[k];
       g_free (m->slots);
       *m = bigger;
     }
-  slot = &m->slots[team_month_probe (m, key)];
+  slot = &m->slots[number_probe (m, key)];
   if (slot->key == 0)
     m->used++;
   slot->key = key;
@@ -202,7 +201,7 @@ typedef struct {
   int col[N_COLS];
   GArray *seen;              /* TeamMonthSeen, in the order first read */
   GArray *teams;             /* TeamSeen */
-  TeamMonthMap team_index;   /* 1 + INE as a number → 1 + index in teams */
+  NumberMap team_index;   /* 1 + INE as a number → 1 + index in teams */
   GArray *rows;              /* MemberRow: member rows whose CNS is 15 digits */
   MemberSet member_set;      /* the same rows of team-months with more than CHAIN_MAX */
   GHashTable *members;       /* "ine|competência|cns|cbo" → MemberSeen, for any other */
@@ -211,8 +210,6 @@ typedef struct {
   GPtrArray *errors;         /* char*, the first MAX_LISTED */
   guint64 n_errors;
   CoordenaRosterCsvReport *report;
-  char last_ibge[8];
-  const CoordenaMunicipio *last_municipio;
   /* Rows of one team-month usually follow each other: the last one saves the lookups. */
   guint64 last_key;
   guint last_seen;           /* 1 + index in seen */
@@ -567,7 +564,7 @@ on_row (CoordenaCsvReader *reader, const CoordenaCsvRecord *record, gpointer dat
       ine_ok = pad_code (f[COL_INE], 10, ine);
       if (ine_ok)
         {
-          guint index = team_month_find (&l->team_index, g_ascii_strtoull (ine, NULL, 10) + 1);
+          guint index = number_find (&l->team_index, g_ascii_strtoull (ine, NULL, 10) + 1);
 
           team_seen = index != 0 ? &g_array_index (l->teams, TeamSeen, index - 1) : NULL;
         }
@@ -781,7 +778,7 @@ on_row (CoordenaCsvReader *reader, const CoordenaCsvRecord *record, gpointer dat
 
           fresh_team.team = coordena_roster_builder_add_team (l->builder, ine, cnes, mun->ibge7, NULL);
           g_array_append_val (l->teams, fresh_team);
-          team_month_insert (&l->team_index, g_ascii_strtoull (ine, NULL, 10) + 1, l->teams->len);
+          number_insert (&l->team_index, g_ascii_strtoull (ine, NULL, 10) + 1, l->teams->len);
           team_seen = &g_array_index (l->teams, TeamSeen, l->teams->len - 1);
         }
       team_seen->mun = mun;
