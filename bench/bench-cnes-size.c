@@ -230,7 +230,7 @@ main (int argc, char **argv)
   g_print ("cnes-size: import %.2f s vs inflating its entries (unzip -p) %.2f s: %.2fx (CPU %.2f s vs %.2f s: "
            "%.2fx), target <= %.0fx; peak RSS %.0f MB, target <= %.0f MB: %s\n",
            import.wall_s, inflate.wall_s, import.wall_s / inflate.wall_s, import.cpu_s, inflate.cpu_s,
-           import.cpu_s / inflate.cpu_s, TARGET_RATIO, import.rss_mb, TARGET_MB, met ? "met" : "MISSED");
+           import.cpu_s / inflate.cpu_s, TARGET_RATIO, import.rss_mb, TARGET_MB, met ? "meta atingida" : "meta NÃO atingida");
   g_remove (report);
   g_rmdir (tmp);
   for (guint i = 3; i < unzip_argv->len - 1; i++)

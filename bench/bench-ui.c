@@ -135,6 +135,17 @@ thread_cpu_ms (void)
   return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
+/* Every target missed makes the benchmark fail, so `make bench` says so. */
+static gboolean missed;
+
+static const char *
+verdict (double value, double target)
+{
+  if (value > target)
+    missed = TRUE;
+  return value <= target ? "meta atingida" : "meta NÃO atingida";
+}
+
 static int
 compare_double (gconstpointer a, gconstpointer b)
 {
@@ -154,7 +165,7 @@ main (int argc, char **argv)
   /* Typing "belo h", taking it back to nothing, then an INE: each step is one key. */
   static const char *typed[] = { "b", "be", "bel", "belo", "belo ", "belo h", "belo ", "belo", "bel", "be", "b", "",
                                  "0", "00", "000", "0001", "00012" };
-  double keystrokes[G_N_ELEMENTS (typed)], cpu[G_N_ELEMENTS (typed)], first_frame, data_shown, cpu0;
+  double keystrokes[G_N_ELEMENTS (typed)], cpu[G_N_ELEMENTS (typed)], first_frame, first_cpu, data_shown, cpu0;
   gint64 t0;
 
   ui_app_init (&argc, &argv);
@@ -169,6 +180,7 @@ main (int argc, char **argv)
   window = COORDENA_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
   ui_wait_for_frames (GTK_WIDGET (window), 1);
   first_frame = (g_get_monotonic_time () - t0) / 1e3;
+  first_cpu = thread_cpu_ms () - cpu0;
   g_assert_true (ui_app_wait_for (loaded, window));
   ui_wait_for_frames (GTK_WIDGET (window), 1);
   data_shown = (g_get_monotonic_time () - t0) / 1e3;
@@ -198,14 +210,16 @@ main (int argc, char **argv)
   qsort (keystrokes, G_N_ELEMENTS (typed), sizeof (double), compare_double);
   qsort (cpu, G_N_ELEMENTS (typed), sizeof (double), compare_double);
 
-  printf ("primeiro quadro da janela: %.0f ms (meta ≤ 500 ms: %s)\n", first_frame,
-          first_frame <= 500 ? "ok" : "ACIMA DA META");
-  printf ("equipes e painel na tela: %.0f ms (CPU da janela %.0f ms; meta ≤ 1000 ms)\n", data_shown, cpu0);
-  printf ("tecla na busca: mediana %.1f ms (meta ≤ 30 ms: %s), pior %.1f ms (meta ≤ 100 ms: %s); CPU da janela: "
-          "mediana %.1f ms, pior %.1f ms\n",
-          keystrokes[G_N_ELEMENTS (typed) / 2], keystrokes[G_N_ELEMENTS (typed) / 2] <= 30 ? "ok" : "ACIMA DA META",
-          keystrokes[G_N_ELEMENTS (typed) - 1], keystrokes[G_N_ELEMENTS (typed) - 1] <= 100 ? "ok" : "ACIMA DA META",
-          cpu[G_N_ELEMENTS (typed) / 2], cpu[G_N_ELEMENTS (typed) - 1]);
+  printf ("primeiro quadro da janela: %.0f ms (meta ≤ 500 ms: %s; CPU da janela %.0f ms)\n", first_frame,
+          verdict (first_frame, 500), first_cpu);
+  printf ("equipes e painel na tela: %.0f ms (meta ≤ 1000 ms: %s; CPU da janela %.0f ms)\n", data_shown,
+          verdict (data_shown, 1000), cpu0);
+  printf ("tecla na busca, mediana: %.1f ms (meta ≤ 30 ms: %s; CPU da janela %.1f ms)\n",
+          keystrokes[G_N_ELEMENTS (typed) / 2], verdict (keystrokes[G_N_ELEMENTS (typed) / 2], 30),
+          cpu[G_N_ELEMENTS (typed) / 2]);
+  printf ("tecla na busca, pior caso: %.1f ms (meta ≤ 100 ms: %s; CPU da janela %.1f ms)\n",
+          keystrokes[G_N_ELEMENTS (typed) - 1], verdict (keystrokes[G_N_ELEMENTS (typed) - 1], 100),
+          cpu[G_N_ELEMENTS (typed) - 1]);
   printf ("carga da máquina durante a medida: %s", "");
   {
     g_autofree char *load = NULL;
@@ -234,5 +248,7 @@ main (int argc, char **argv)
         }
       g_rmdir (dir);
     }
-  return 0;
+  if (missed)
+    printf ("bench-ui: meta NÃO atingida em ao menos uma medida acima\n");
+  return missed ? 1 : 0;
 }

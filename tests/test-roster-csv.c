@@ -239,6 +239,53 @@ test_member_twice (void)
   g_rmdir (dir);
 }
 
+/* The rows of a team-month repeat its fields, and the next competência repeats its people: a row
+ * after a refused one is still checked whole, and a name given later still reaches the CNS. */
+static void
+test_repeated_team_fields (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("coordena-roster-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "repetidas.csv", NULL);
+  CoordenaRosterCsvOptions options = { .lenient = TRUE };
+  g_auto(CoordenaRosterCsvReport) report = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CoordenaRoster) r = NULL;
+  const CoordenaRosterTeam *team;
+  const CoordenaRosterMonth *months;
+  g_autofree char *at3 = NULL, *at4 = NULL, *at6 = NULL;
+  guint n;
+  const char *text =
+    "competencia;ibge;cnes;ine;tipo_equipe;cns;nome;cbo;carga_horaria\n"
+    "202504;5208707;0020010;0000010014;eSF;700000000000102;;225142;40\n"
+    "202504;5208707;0020010;0000010014;eSF;700000000000103;Bia;223565;40\n"
+    "202504;5208707;0020010;0000010014;eAP30;700000000000218;Bia;223565;40\n"
+    "202505;5208707;0020010;0000010014;eSF;700000000000102;Ana;225142;40\n"
+    "202505;5208707;0020010;0000010014;eSF;700000000000102;Ana;225142;20\n"
+    "202505;5208707;0020010;0000010014;eSF;700000000000218;Bia;223565;40\n";
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  r = coordena_roster_csv_read (path, &options, &report, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.skipped->len, ==, 3);
+  at3 = g_strdup_printf ("%s:3:6: ", path); /* a CNS with a wrong check */
+  at4 = g_strdup_printf ("%s:4:5: ", path); /* another type for the same team-month */
+  at6 = g_strdup_printf ("%s:6:9: ", path); /* the same member with other hours */
+  g_assert_true (g_str_has_prefix (report.skipped->pdata[0], at3));
+  g_assert_true (g_str_has_prefix (report.skipped->pdata[1], at4));
+  g_assert_true (g_str_has_prefix (report.skipped->pdata[2], at6));
+
+  g_assert_cmpuint (coordena_roster_get_n_professionals (r), ==, 2);
+  team = coordena_roster_find_team (r, "0000010014");
+  g_assert_nonnull (team);
+  months = coordena_roster_team_months (r, team, &n);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpuint (months[0].n_members, ==, 1);
+  g_assert_cmpuint (months[1].n_members, ==, 2);
+  g_assert_cmpstr (coordena_roster_member_professional (r, coordena_roster_month_members (r, &months[0], NULL))->name, ==, "Ana");
+  g_remove (path);
+  g_rmdir (dir);
+}
+
 /* A team-month of many rows (a whole municipality written under one INE) is checked the same way. */
 static void
 test_member_twice_in_a_long_team_month (void)
@@ -334,6 +381,7 @@ main (int argc, char **argv)
   g_test_add_func ("/roster-csv/header-only", test_header_only);
   g_test_add_func ("/roster-csv/sem-producao-column", test_sem_producao_column);
   g_test_add_func ("/roster-csv/member-twice", test_member_twice);
+  g_test_add_func ("/roster-csv/repeated-team-fields", test_repeated_team_fields);
   g_test_add_func ("/roster-csv/member-twice-long-team-month", test_member_twice_in_a_long_team_month);
   return g_test_run ();
 }

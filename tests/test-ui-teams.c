@@ -112,6 +112,71 @@ test_search_and_filters (void)
   ui_flush ();
 }
 
+/* The teams a search shows, in table order, for words folded as the search folds them. */
+static GPtrArray *
+expected_teams (GPtrArray *all, const char *text)
+{
+  g_autofree char *folded = coordena_team_item_fold (text);
+  g_auto(GStrv) words = g_strsplit_set (folded, " ", -1);
+  GPtrArray *out = g_ptr_array_new ();
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      const char *key = coordena_team_item_get_search_key (all->pdata[i]);
+      gboolean ok = TRUE;
+
+      for (guint w = 0; words[w] != NULL && ok; w++)
+        ok = *words[w] == '\0' || strstr (key, words[w]) != NULL;
+      if (ok)
+        g_ptr_array_add (out, all->pdata[i]);
+    }
+  return out;
+}
+
+/* Typing a word letter by letter, taking it back, then two words: after each key the table holds
+ * exactly the teams that match, in the order of the table, and its first row shows the first. */
+static void
+test_search_narrows_and_widens (void)
+{
+  CoordenaWindow *window;
+  CoordenaTeamsPage *page = equipes_page (&window);
+  GListModel *shown = coordena_teams_page_get_shown (page);
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *word = NULL;
+  g_autoptr(GPtrArray) typed = g_ptr_array_new_with_free_func (g_free);
+
+  search (window, page, "");
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    g_ptr_array_add (all, g_list_model_get_item (shown, i));
+  g_assert_cmpuint (all->len, >, 2);
+
+  /* A município of the table, as a person types it: a few letters, back to none. */
+  word = g_utf8_substring (coordena_team_item_get_municipio (all->pdata[all->len / 2]), 0, 4);
+  for (glong n = 1; n <= g_utf8_strlen (word, -1); n++)
+    g_ptr_array_add (typed, g_utf8_substring (word, 0, n));
+  for (glong n = g_utf8_strlen (word, -1) - 1; n >= 0; n--)
+    g_ptr_array_add (typed, g_utf8_substring (word, 0, n));
+  g_ptr_array_add (typed, g_strdup_printf ("%s %c", word, coordena_team_item_get_ine (all->pdata[0])[9]));
+  g_ptr_array_add (typed, g_strdup (word));
+  g_ptr_array_add (typed, g_strdup (""));
+
+  for (guint k = 0; k < typed->len; k++)
+    {
+      g_autoptr(GPtrArray) expected = expected_teams (all, typed->pdata[k]);
+
+      search (window, page, typed->pdata[k]);
+      g_assert_cmpuint (g_list_model_get_n_items (shown), ==, expected->len);
+      for (guint i = 0; i < expected->len; i++)
+        {
+          g_autoptr(CoordenaTeamItem) item = g_list_model_get_item (shown, i);
+
+          g_assert_true (item == expected->pdata[i]);
+        }
+      if (expected->len > 0 && !label_shows (GTK_WIDGET (page), coordena_team_item_get_ine (expected->pdata[0])))
+        g_error ("k=%u “%s”: first row %s not on screen", k, (char *) typed->pdata[k], coordena_team_item_get_ine (expected->pdata[0]));
+    }
+}
+
 static void
 test_detail_pane (void)
 {
@@ -301,6 +366,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/equipes/table-lists-every-team", test_table_lists_every_team);
   g_test_add_func ("/equipes/search-and-filters", test_search_and_filters);
+  g_test_add_func ("/equipes/search-narrows-and-widens", test_search_narrows_and_widens);
   g_test_add_func ("/equipes/detail-pane", test_detail_pane);
   g_test_add_func ("/equipes/ctrl-f-focuses-search", test_ctrl_f_focuses_search);
   g_test_add_func ("/equipes/export-teams", test_export_teams);

@@ -73,6 +73,13 @@ const char *const *coordena_csv_reader_get_header (CoordenaCsvReader *reader, gu
 /* The value of a declared column in a record: "" when the column is absent or the record short. */
 const char *coordena_csv_record_get (CoordenaCsvReader *reader, const CoordenaCsvRecord *record, int column_id);
 
+/* The values of n declared columns at once, as coordena_csv_record_get() gives each. */
+void coordena_csv_record_get_columns (CoordenaCsvReader       *reader,
+                                      const CoordenaCsvRecord *record,
+                                      const int               *column_ids,
+                                      guint                    n,
+                                      const char             **values);
+
 /* Pushes the next bytes of the input (any chunk size, splits anywhere). */
 gboolean coordena_csv_reader_feed (CoordenaCsvReader *reader, const void *data, gsize length, GError **error);
 

@@ -102,6 +102,13 @@ guint coordena_roster_builder_add_professional (CoordenaRosterBuilder *builder,
                                                 const char            *cns,
                                                 const char            *name);
 
+/* Gives a professional already added its name when it has none yet (the first name given wins,
+ * as with coordena_roster_builder_add_professional): a reader that knows the index saves the
+ * lookup by CNS. */
+void coordena_roster_builder_name_professional (CoordenaRosterBuilder *builder,
+                                                guint                  professional,
+                                                const char            *name);
+
 /* Declares that a team exists in a competência with a type; repeated calls merge (flags are
  * OR-ed, a known base replaces an unknown one). Two different types are refused at finish. */
 void coordena_roster_builder_add_team_month (CoordenaRosterBuilder *builder,

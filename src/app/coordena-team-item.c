@@ -94,12 +94,19 @@ coordena_team_item_get_municipio (CoordenaTeamItem *self)
   return coordena_summary_team_municipio (self->summary, self->row);
 }
 
-static char *
-fold (const char *text)
+char *
+coordena_team_item_fold (const char *text)
 {
-  g_autofree char *ascii = g_str_to_ascii (text, "C");
+  g_autofree char *ascii = NULL;
 
-  return g_ascii_strdown (ascii, -1);
+  /* Codes and most names are ASCII already: transliteration is the slow part. */
+  for (const char *p = text; *p != '\0'; p++)
+    if ((guchar) *p >= 0x80)
+      {
+        ascii = g_str_to_ascii (text, "C");
+        break;
+      }
+  return g_ascii_strdown (ascii != NULL ? ascii : text, -1);
 }
 
 const char *
@@ -112,7 +119,7 @@ coordena_team_item_get_search_key (CoordenaTeamItem *self)
       g_autofree char *text = g_strjoin (" ", coordena_team_item_get_municipio (self), team->ine,
                                          team->cnes, coordena_team_item_get_name (self), NULL);
 
-      self->search_key = fold (text);
+      self->search_key = coordena_team_item_fold (text);
     }
   return self->search_key;
 }

@@ -23,6 +23,9 @@ const char *coordena_team_item_get_municipio (CoordenaTeamItem *self);
 /* Lower-case, accent-free text of the município, INE, CNES and name, for the search. */
 const char *coordena_team_item_get_search_key (CoordenaTeamItem *self);
 
+/* Text as the search compares it: ASCII (accents dropped), lower case. */
+char *coordena_team_item_fold (const char *text);
+
 /* Every team of the summary, in the roster's order. */
 GListModel *coordena_team_items_from_summary (CoordenaSummary *summary);
 

@@ -9,6 +9,7 @@
 #include "coordena-display.h"
 #include "coordena-teams-page.h"
 #include "coordena-team-detail.h"
+#include "coordena-team-filter.h"
 #include "coordena-team-item.h"
 
 struct _CoordenaTeamsPage
@@ -36,8 +37,7 @@ struct _CoordenaTeamsPage
   GtkStringList *municipio_names;
   GPtrArray *municipio_codes;   /* ibge7 per dropdown position; [0] is "all" */
 
-  char **terms;                 /* folded search words */
-  char *searched;               /* the folded text they came from */
+  CoordenaTeamFilter *filter;   /* the search and the dropdowns */
   char *municipio;              /* ibge7 or NULL */
   int type;                     /* CoordenaTeamType or −1 */
   int status;                   /* CoordenaStatus or −1 */
@@ -46,30 +46,9 @@ struct _CoordenaTeamsPage
 G_DEFINE_FINAL_TYPE (CoordenaTeamsPage, coordena_teams_page, GTK_TYPE_WIDGET)
 
 static void selection_changed (CoordenaTeamsPage *self);
+static gpointer slot_team (gpointer item, gpointer user_data);
 
 /* ---- Filter ------------------------------------------------------------------------------ */
-
-static gboolean
-team_matches (CoordenaTeamItem *team, CoordenaTeamsPage *self)
-{
-  const CoordenaTeamSummary *ts = coordena_team_item_get_team_summary (team);
-
-  if (self->type >= 0 && (int) ts->type != self->type)
-    return FALSE;
-  if (self->status >= 0 && (int) ts->status != self->status)
-    return FALSE;
-  if (self->municipio != NULL && strcmp (coordena_team_item_get_team (team)->ibge, self->municipio) != 0)
-    return FALSE;
-  if (self->terms != NULL)
-    {
-      const char *key = coordena_team_item_get_search_key (team);
-
-      for (guint i = 0; self->terms[i] != NULL; i++)
-        if (strstr (key, self->terms[i]) == NULL)
-          return FALSE;
-    }
-  return TRUE;
-}
 
 static void
 update_count (CoordenaTeamsPage *self)
@@ -95,95 +74,30 @@ update_count (CoordenaTeamsPage *self)
     gtk_stack_set_visible_child_name (self->table_stack, "table");
 }
 
-/* The table's rows are slots whose team changes: a search refills the rows already built, and
- * only the rows added or dropped at the end reach the table as a change. Building rows is what
- * costs, not filtering thousands of teams. */
 static void
 refilter (CoordenaTeamsPage *self)
 {
-  GListModel *sorted = G_LIST_MODEL (self->sorted);
-  guint n = g_list_model_get_n_items (sorted);
-  guint old_n = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
-  CoordenaTeamItem *shown_item = coordena_team_detail_get_item (self->detail);
-  guint selected = GTK_INVALID_LIST_POSITION;
-  g_autoptr(GPtrArray) shown = g_ptr_array_new_full (n, g_object_unref);
+  guint selected;
 
-  for (guint i = 0; i < n; i++)
-    {
-      CoordenaTeamItem *item = g_list_model_get_item (sorted, i);
-
-      if (team_matches (item, self))
-        {
-          if (item == shown_item)
-            selected = shown->len;
-          g_ptr_array_add (shown, item);
-        }
-      else
-        g_object_unref (item);
-    }
-
+  coordena_team_filter_set_choices (self->filter, self->type, self->status, self->municipio);
   g_signal_handlers_block_by_func (self->selection, selection_changed, self);
-  for (guint i = 0; i < MIN (old_n, shown->len); i++)
-    {
-      g_autoptr(CoordenaTeamSlot) slot = g_list_model_get_item (G_LIST_MODEL (self->filtered), i);
-
-      coordena_team_slot_set_team (slot, g_ptr_array_index (shown, i));
-    }
-  if (shown->len > old_n)
-    {
-      g_autoptr(GPtrArray) slots = g_ptr_array_new_with_free_func (g_object_unref);
-
-      for (guint i = old_n; i < shown->len; i++)
-        g_ptr_array_add (slots, coordena_team_slot_new (g_ptr_array_index (shown, i)));
-      g_list_store_splice (self->filtered, old_n, 0, slots->pdata, slots->len);
-    }
-  else if (shown->len < old_n)
-    g_list_store_splice (self->filtered, shown->len, old_n - shown->len, NULL, 0);
+  selected = coordena_team_filter_apply (self->filter, self->filtered, coordena_team_detail_get_item (self->detail));
   /* The team in the detail keeps its row highlighted wherever it moved. */
   gtk_single_selection_set_selected (self->selection, selected);
   g_signal_handlers_unblock_by_func (self->selection, selection_changed, self);
+  /* A slot may show another team now: the teams listed by get_shown() are mapped again. */
+  if (self->shown_teams != NULL)
+    gtk_map_list_model_set_map_func (GTK_MAP_LIST_MODEL (self->shown_teams), slot_team, NULL, NULL);
 
   update_count (self);
-}
-
-static char *
-fold (const char *text)
-{
-  g_autofree char *ascii = g_str_to_ascii (text, "C");
-
-  return g_ascii_strdown (ascii, -1);
 }
 
 static void
 search_changed (CoordenaTeamsPage *self)
 {
-  g_autofree char *folded = fold (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-  g_auto(GStrv) words = NULL;
-  GPtrArray *terms;
-
   /* The entry reports the same text more than once (typing, then its timeout): filter once. */
-  if (g_strcmp0 (folded, self->searched) == 0)
-    return;
-  g_free (self->searched);
-  self->searched = g_strdup (folded);
-  words = g_strsplit_set (folded, " \t", -1);
-  terms = g_ptr_array_new ();
-
-  for (guint i = 0; words[i] != NULL; i++)
-    if (*words[i] != '\0')
-      g_ptr_array_add (terms, g_strdup (words[i]));
-  g_strfreev (self->terms);
-  if (terms->len == 0)
-    {
-      g_ptr_array_free (terms, TRUE);
-      self->terms = NULL;
-    }
-  else
-    {
-      g_ptr_array_add (terms, NULL);
-      self->terms = (char **) g_ptr_array_free (terms, FALSE);
-    }
-  refilter (self);
+  if (coordena_team_filter_set_search (self->filter, gtk_editable_get_text (GTK_EDITABLE (self->search_entry))))
+    refilter (self);
 }
 
 static void
@@ -830,8 +744,7 @@ coordena_teams_page_finalize (GObject *object)
 {
   CoordenaTeamsPage *self = COORDENA_TEAMS_PAGE (object);
 
-  g_strfreev (self->terms);
-  g_free (self->searched);
+  g_clear_pointer (&self->filter, coordena_team_filter_free);
   g_free (self->municipio);
   G_OBJECT_CLASS (coordena_teams_page_parent_class)->finalize (object);
 }
@@ -937,6 +850,7 @@ coordena_teams_page_init (CoordenaTeamsPage *self)
   build_columns (self);
   sorter = gtk_column_view_get_sorter (self->column_view);
   self->sorted = gtk_sort_list_model_new (NULL, g_object_ref (sorter));
+  self->filter = coordena_team_filter_new (G_LIST_MODEL (self->sorted));
   self->filtered = g_list_store_new (COORDENA_TYPE_TEAM_SLOT);
   self->selection = gtk_single_selection_new (G_LIST_MODEL (self->filtered));
   g_signal_connect_swapped (self->sorted, "items-changed", G_CALLBACK (refilter), self);

@@ -224,6 +224,21 @@ evaluate_table (CoordenaEvaluation *e)
   fputs (out->str, stdout);
 }
 
+/* "%u" without printf: a state's results write tens of thousands of rows. */
+static void
+format_uint (char out[16], guint value)
+{
+  char digits[16];
+  int n = 0, k = 0;
+
+  do
+    digits[n++] = (char) ('0' + value % 10);
+  while ((value /= 10) != 0);
+  while (n > 0)
+    out[k++] = digits[--n];
+  out[k] = '\0';
+}
+
 static void
 evaluate_csv (CoordenaEvaluation *e)
 {
@@ -241,14 +256,15 @@ evaluate_csv (CoordenaEvaluation *e)
         {
           const CoordenaMonthResult *m = &res[i];
           g_autofree char *absent = NULL, *base = NULL, *loss = NULL;
+          char comp[16], pct[16];
 
           if (!m->evaluated)
             continue;
           absent = coordena_category_set_to_string (m->absent);
           base = coordena_format_money_or_empty (m->base_centavos);
           loss = coordena_format_money_or_empty (m->perda_centavos);
-          g_autofree char *comp = g_strdup_printf ("%u", m->competencia);
-          g_autofree char *pct = g_strdup_printf ("%u", m->percent);
+          format_uint (comp, m->competencia);
+          format_uint (pct, m->percent);
 
           coordena_csv_append_cell (out, team->ine, ';', ';');
           coordena_csv_append_cell (out, comp, ';', ';');

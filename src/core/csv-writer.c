@@ -51,12 +51,15 @@ coordena_csv_append_cell (GString *out, const char *text, char separator, char t
     g_string_append_c (out, '"');
   if (coordena_csv_is_formula (text))
     g_string_append_c (out, '\'');
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
+  if (!quote)
+    g_string_append (out, text);
+  else
+    for (const char *p = text; *p != '\0'; p++)
+      {
+        if (*p == '"')
+          g_string_append_c (out, '"');
+        g_string_append_c (out, *p);
+      }
   if (quote)
     g_string_append_c (out, '"');
   if (terminator != 0)

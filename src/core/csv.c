@@ -61,6 +61,7 @@ struct _CoordenaCsvReader {
   gboolean fast_path;
   CoordenaCsvFilterFunc filter;
   GArray *spans;        /* Span: the current plain line's fields, for the filter's peek */
+  int line_plain;       /* the split line is ASCII with no field starting with ': 1, 0, or −1 unknown */
   const guchar *span_base;
   gboolean finished;
   guint64 n_records;
@@ -231,6 +232,24 @@ coordena_csv_record_get (CoordenaCsvReader *r, const CoordenaCsvRecord *record, 
   if (c == NULL || c->position < 0 || (guint) c->position >= record->n_fields)
     return "";
   return record->fields[c->position];
+}
+
+void
+coordena_csv_record_get_columns (CoordenaCsvReader       *r,
+                                 const CoordenaCsvRecord *record,
+                                 const int               *column_ids,
+                                 guint                    n,
+                                 const char             **values)
+{
+  const Column *columns = (const Column *) (void *) r->columns->data;
+
+  for (guint i = 0; i < n; i++)
+    {
+      int id = column_ids[i];
+      int position = id >= 0 && (guint) id < r->columns->len ? columns[id].position : -1;
+
+      values[i] = position >= 0 && (guint) position < record->n_fields ? record->fields[position] : "";
+    }
 }
 
 guint64
@@ -429,14 +448,19 @@ on_record (int terminator, void *user_data)
   if (r->error != NULL)
     goto out;
 
-  g_ptr_array_set_size (r->pointers, 0);
-  for (guint i = 0; i < r->offsets->len; i++)
-    {
-      const char *field = r->row->str + g_array_index (r->offsets, gsize, i);
-      g_ptr_array_add (r->pointers, (gpointer) field);
-      if (field[0] != '\0')
-        all_empty = FALSE;
-    }
+  g_ptr_array_set_size (r->pointers, (gint) r->offsets->len);
+  {
+    const gsize *offsets = (const gsize *) (void *) r->offsets->data;
+    const char **pointers = (const char **) r->pointers->pdata;
+
+    for (guint i = 0; i < r->offsets->len; i++)
+      {
+        const char *field = r->row->str + offsets[i];
+
+        pointers[i] = field;
+        all_empty = all_empty && field[0] == '\0';
+      }
+  }
 
   if (!r->header_done)
     read_header (r);
@@ -500,54 +524,125 @@ is_blank (guchar c)
  * libcsv would give, blanks around plain fields trimmed as it trims them. FALSE for anything else
  * (doubled quotes, blanks around quotes, a quote that goes on to the next line), which libcsv
  * then reads. */
+/* Room for one more span; spans are written in place, a call per field costs. */
+static inline Span *
+next_span (CoordenaCsvReader *r, guint n)
+{
+  if (n >= r->spans->len)
+    g_array_set_size (r->spans, MAX (16u, r->spans->len * 2));
+  return &g_array_index (r->spans, Span, n);
+}
+
+/* TRUE when the field starts with an apostrophe (a defused formula, for on_field). */
+static inline gboolean
+add_plain_span (CoordenaCsvReader *r, guint n, const guchar *line, gsize a, gsize b)
+{
+  Span *span = next_span (r, n);
+
+  while (a < b && is_blank (line[a]))
+    a++;
+  while (b > a && is_blank (line[b - 1]))
+    b--;
+  span->start = a;
+  span->len = b - a;
+  return a < b && line[a] == '\'';
+}
+
 static gboolean
 split_plain (CoordenaCsvReader *r, const guchar *line, gsize len)
 {
   const guchar sep = (guchar) r->options.separator;
   gsize pos = 0;
+  guint n = 0;
 
-  g_array_set_size (r->spans, 0);
+  r->line_plain = -1;
+  /* Most lines hold no quote: one pass over the bytes, eight at a time, which also tells whether
+   * the line is ASCII. */
+  if (memchr (line, '"', len) == NULL)
+    {
+      const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101), highs = G_GUINT64_CONSTANT (0x8080808080808080);
+      gsize start = 0, i = 0;
+      guint64 bytes = 0;
+      gboolean apostrophe = FALSE;
+
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN && defined (__GNUC__)
+      for (; i + 8 <= len; i += 8)
+        {
+          guint64 w, x, hits;
+
+          memcpy (&w, line + i, 8);
+          bytes |= w;
+          x = w ^ (ones * sep);
+          /* A byte of x is zero where w holds the separator; the trick may also flag a byte
+           * right after one, so each hit is checked. */
+          for (hits = (x - ones) & ~x & highs; hits != 0; hits &= hits - 1)
+            {
+              gsize at = i + ((gsize) __builtin_ctzll (hits) >> 3);
+
+              if (line[at] == sep)
+                {
+                  apostrophe |= add_plain_span (r, n++, line, start, at);
+                  start = at + 1;
+                }
+            }
+        }
+#endif
+      for (; i < len; i++)
+        {
+          bytes |= line[i];
+          if (line[i] == sep)
+            {
+              apostrophe |= add_plain_span (r, n++, line, start, i);
+              start = i + 1;
+            }
+        }
+      apostrophe |= add_plain_span (r, n++, line, start, len);
+      g_array_set_size (r->spans, n);
+      r->line_plain = (bytes & highs) == 0 && !apostrophe ? 1 : 0;
+      return TRUE;
+    }
+
   for (;;)
     {
-      Span span;
-
       if (pos < len && line[pos] == '"')
         {
           const guchar *close = memchr (line + pos + 1, '"', len - pos - 1);
           gsize after;
+          Span *span;
 
           if (close == NULL)
-            return FALSE;
+            break;
           after = (gsize) (close - line) + 1;
           if (after < len && line[after] != sep)
-            return FALSE;
-          span.start = pos + 1;
-          span.len = after - pos - 2;
-          g_array_append_val (r->spans, span);
+            break;
+          span = next_span (r, n++);
+          span->start = pos + 1;
+          span->len = after - pos - 2;
           if (after >= len)
-            return TRUE;
+            {
+              g_array_set_size (r->spans, n);
+              return TRUE;
+            }
           pos = after + 1;
         }
       else
         {
           const guchar *next = memchr (line + pos, sep, len - pos);
           gsize end = next != NULL ? (gsize) (next - line) : len;
-          gsize a = pos, b = end;
 
           if (memchr (line + pos, '"', end - pos) != NULL)
-            return FALSE;
-          while (a < b && is_blank (line[a]))
-            a++;
-          while (b > a && is_blank (line[b - 1]))
-            b--;
-          span.start = a;
-          span.len = b - a;
-          g_array_append_val (r->spans, span);
+            break;
+          add_plain_span (r, n++, line, pos, end);
           if (next == NULL)
-            return TRUE;
+            {
+              g_array_set_size (r->spans, n);
+              return TRUE;
+            }
           pos = end + 1;
         }
     }
+  g_array_set_size (r->spans, 0);
+  return FALSE;
 }
 
 /* TRUE when the split line's fields need nothing on_field does: ASCII, no defused formula, not
@@ -555,7 +650,11 @@ split_plain (CoordenaCsvReader *r, const guchar *line, gsize len)
 static gboolean
 plain_ascii (CoordenaCsvReader *r, const guchar *line, gsize len)
 {
-  if (r->error != NULL || r->row->len != 0 || r->spans->len > MAX_FIELDS || !is_ascii_line (line, len))
+  if (r->error != NULL || r->row->len != 0 || r->spans->len > MAX_FIELDS)
+    return FALSE;
+  if (r->line_plain >= 0)
+    return r->line_plain == 1;
+  if (!is_ascii_line (line, len))
     return FALSE;
   for (guint i = 0; i < r->spans->len; i++)
     {

@@ -19,32 +19,55 @@ coordena_month_name (int month)
   return (month >= 1 && month <= 12) ? month_names[month - 1] : NULL;
 }
 
+/* The digits of a magnitude with a dot every three, written backwards from end; returns the first. */
+static char *
+grouped_digits (guint64 magnitude, char *end)
+{
+  char *p = end;
+  int n = 0;
+
+  do
+    {
+      if (n > 0 && n % 3 == 0)
+        *--p = '.';
+      *--p = (char) ('0' + magnitude % 10);
+      magnitude /= 10;
+      n++;
+    }
+  while (magnitude != 0);
+  return p;
+}
+
+/* Without printf: a report of thousands of rows formats an amount for each. */
 char *
 coordena_format_integer (gint64 value)
 {
-  GString *out = g_string_new (NULL);
-  char digits[32];
+  char buf[40];
   guint64 magnitude = value < 0 ? (guint64) (-(value + 1)) + 1 : (guint64) value;
-  int len = g_snprintf (digits, sizeof digits, "%" G_GUINT64_FORMAT, magnitude);
+  char *p = grouped_digits (magnitude, buf + sizeof buf);
 
   if (value < 0)
-    g_string_append_c (out, '-');
-  for (int i = 0; i < len; i++)
-    {
-      if (i > 0 && (len - i) % 3 == 0)
-        g_string_append_c (out, '.');
-      g_string_append_c (out, digits[i]);
-    }
-  return g_string_free (out, FALSE);
+    *--p = '-';
+  return g_strndup (p, (gsize) (buf + sizeof buf - p));
 }
 
 char *
 coordena_format_money (gint64 centavos)
 {
+  char buf[48];
   guint64 magnitude = centavos < 0 ? (guint64) (-(centavos + 1)) + 1 : (guint64) centavos;
-  g_autofree char *reais = coordena_format_integer ((gint64) (magnitude / 100));
+  char *end = buf + sizeof buf;
+  char *p;
 
-  return g_strdup_printf ("%sR$ %s,%02u", centavos < 0 ? "-" : "", reais, (guint) (magnitude % 100));
+  *--end = (char) ('0' + magnitude % 10);
+  *--end = (char) ('0' + magnitude / 10 % 10);
+  *--end = ',';
+  p = grouped_digits (magnitude / 100, end);
+  p -= 3;
+  memcpy (p, "R$ ", 3);
+  if (centavos < 0)
+    *--p = '-';
+  return g_strndup (p, (gsize) (buf + sizeof buf - p));
 }
 
 gboolean

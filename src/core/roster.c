@@ -267,6 +267,17 @@ coordena_roster_builder_add_professional (CoordenaRosterBuilder *b, const char *
 }
 
 void
+coordena_roster_builder_name_professional (CoordenaRosterBuilder *b, guint professional, const char *name)
+{
+  CoordenaRosterProfessional *p;
+
+  g_return_if_fail (professional < b->profs->len);
+  p = &g_array_index (b->profs, CoordenaRosterProfessional, professional);
+  if (p->name == NULL && name != NULL && *name != '\0')
+    p->name = g_strdup (name);
+}
+
+void
 coordena_roster_builder_add_team_month (CoordenaRosterBuilder *b,
                                         guint                  team,
                                         CoordenaCompetencia    competencia,
@@ -347,6 +358,25 @@ cmp_member (const void *a, const void *b)
   if (x->competencia != y->competencia)
     return x->competencia < y->competencia ? -1 : 1;
   return x->seq < y->seq ? -1 : (x->seq > y->seq);
+}
+
+/* Rows come in order of competência more often than not: a sort is then not needed. */
+static gboolean
+members_sorted (const BMember *m, guint n)
+{
+  for (guint i = 1; i < n; i++)
+    if (cmp_member (&m[i - 1], &m[i]) > 0)
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+months_sorted (const BMonth *m, guint n)
+{
+  for (guint i = 1; i < n; i++)
+    if (m[i - 1].competencia > m[i].competencia)
+      return FALSE;
+  return TRUE;
 }
 
 /* Stable counting sort of an array of records by their leading guint32 team field. */
@@ -475,7 +505,7 @@ coordena_roster_builder_finish (CoordenaRosterBuilder *b, GError **error)
   /* Members grouped by team, then by competência. */
   sort_by_team (b->members, sizeof (BMember), n_teams, bcount);
   for (guint t = 0; t < n_teams; t++)
-    if (bcount[t + 1] - bcount[t] > 1)
+    if (bcount[t + 1] - bcount[t] > 1 && !members_sorted (&g_array_index (b->members, BMember, bcount[t]), bcount[t + 1] - bcount[t]))
       qsort (&g_array_index (b->members, BMember, bcount[t]), bcount[t + 1] - bcount[t], sizeof (BMember), cmp_member);
 
   /* A member's team-month that was never declared is declared as "not evaluated". */
@@ -517,7 +547,7 @@ coordena_roster_builder_finish (CoordenaRosterBuilder *b, GError **error)
       team->ied_stratum = (guint8) GPOINTER_TO_UINT (g_hash_table_lookup (b->strata, team->ibge));
       team->first_month = packed_months->len;
 
-      if (hi - lo > 1)
+      if (hi - lo > 1 && !months_sorted (&g_array_index (b->months, BMonth, lo), hi - lo))
         qsort (&g_array_index (b->months, BMonth, lo), hi - lo, sizeof (BMonth), cmp_month);
 
       for (guint32 i = lo; i < hi;)
