@@ -25,7 +25,7 @@
 #include "coordena-team-detail.h"
 #include "coordena-team-editor.h"
 #include "coordena-team-item.h"
-#include "coordena-forecast-page.h"
+#include "coordena-forecast-page-private.h"
 #include "coordena-preferences-window.h"
 #include "ui-app-helpers.h"
 #include "ui-helpers.h"

@@ -20,7 +20,7 @@
 
 #include "coordena-adhesion-page.h"
 #include "coordena-municipalities-view.h"
-#include "coordena-notify-dialog.h"
+#include "coordena-notify-dialog-private.h"
 #include "coordena-import-dialog.h"
 #include "coordena-teams-page.h"
 #include "coordena-dashboard-page.h"

@@ -10,7 +10,7 @@
 #include "coordena-application.h"
 #include "coordena-teams-page.h"
 #include "coordena-team-detail.h"
-#include "coordena-forecast-page.h"
+#include "coordena-forecast-page-private.h"
 #include "ui-app-helpers.h"
 #include "ui-helpers.h"
 
