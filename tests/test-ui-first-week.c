@@ -17,7 +17,7 @@
 #include <coordena/roster-edit.h>
 
 #include "coordena-editing.h"
-#include "coordena-teams-page.h"
+#include "coordena-teams-page-private.h"
 #include "coordena-file-chooser.h"
 #include "coordena-first-run.h"
 #include "coordena-import-dialog.h"

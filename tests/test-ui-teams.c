@@ -8,7 +8,7 @@
 #include <coordena/coordena.h>
 
 #include "coordena-application.h"
-#include "coordena-teams-page.h"
+#include "coordena-teams-page-private.h"
 #include "coordena-team-detail.h"
 #include "coordena-forecast-page-private.h"
 #include "ui-app-helpers.h"
