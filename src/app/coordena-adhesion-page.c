@@ -226,6 +226,56 @@ icon_button (const char *icon, const char *tooltip, const char *action, const ch
   return button;
 }
 
+/* An ofício registered as sent outside Coordena: when and how it went, and its scan if kept. */
+static GtkWidget *
+registered_row (const CoordenaOficioRecord *record, const char *numero_ano)
+{
+  g_autofree char *date = coordena_adhesion_format_iso (record->date);
+  /* TRANSLATORS: an ofício sent outside Coordena: the date sent, the channel */
+  g_autofree char *sub = g_strdup_printf (_("Registered, not generated · sent on %s by %s%s%s"), date,
+                                          record->channel != NULL ? record->channel : "?",
+                                          record->receipt != NULL ? " · " : "", record->receipt != NULL ? record->receipt : "");
+  GtkWidget *row = coordena_adhesion_text_row (record->identification, sub);
+
+  if (record->size > 0)
+    {
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon_button ("document-open-symbolic", _("Open"), "adesao.open", numero_ano));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon_button ("document-save-as-symbolic", _("Save a Copy…"), "adesao.save", numero_ano));
+    }
+  return row;
+}
+
+/* An ofício generated here: date, signer, pages, its status, and open, print, save. */
+static GtkWidget *
+generated_row (const CoordenaOffer *offer, const CoordenaOficioRecord *record, const char *numero_ano, const char *status)
+{
+  const CoordenaOfferSigner *signer = coordena_offer_get_signer (offer, record->signer);
+  g_autofree char *date = coordena_adhesion_format_iso (record->date);
+  g_autofree char *sub = NULL;
+  GtkWidget *row, *badge;
+
+  /* TRANSLATORS: an ofício's date, signer and page count in the list */
+  sub = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %s · %u page", "%s · %s · %u pages", record->pages),
+                         date, signer != NULL ? signer->role : record->signer, record->pages);
+  if (record->annex != NULL)
+    {
+      g_autofree char *with = g_strdup_printf ("%s · %s", sub, _("with the teams annex"));
+
+      g_free (sub);
+      sub = g_steal_pointer (&with);
+    }
+  row = coordena_adhesion_text_row (record->identification, sub);
+  badge = gtk_label_new (status);
+  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (badge, "dim-label");
+  gtk_widget_set_margin_end (badge, 6);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon_button ("document-open-symbolic", _("Open"), "adesao.open", numero_ano));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon_button ("printer-symbolic", _("Print…"), "adesao.print", numero_ano));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon_button ("document-save-as-symbolic", _("Save a Copy…"), "adesao.save", numero_ano));
+  return row;
+}
+
 static void
 show_oficios (CoordenaAdhesionPage *self, const CoordenaOffer *offer)
 {
@@ -243,13 +293,10 @@ show_oficios (CoordenaAdhesionPage *self, const CoordenaOffer *offer)
   for (guint i = records->len; i > 0; i--)
     {
       const CoordenaOficioRecord *record = g_ptr_array_index (records, i - 1);
-      const CoordenaOfferSigner *signer = coordena_offer_get_signer (offer, record->signer);
       g_autofree char *numero_ano = g_strdup_printf ("%u/%u", record->number, record->year);
-      g_autofree char *date = coordena_adhesion_format_iso (record->date);
-      g_autofree char *sub = NULL;
       g_autofree char *row_name = g_strdup_printf ("oficio-%u-%u", record->number, record->year);
       const char *status;
-      GtkWidget *row, *badge;
+      GtkWidget *row;
 
       if (g_strcmp0 (record->offer, offer->id) != 0)
         continue;
@@ -260,54 +307,17 @@ show_oficios (CoordenaAdhesionPage *self, const CoordenaOffer *offer)
                                                 ? COORDENA_ADHESION_OFICIO_GERADO : self->state);
       else
         status = _("Superseded");
-      if (!record->deleted)
+      if (!record->deleted || record->registered)
         latest = FALSE;
-
-      if (record->registered)
-        {
-          /* TRANSLATORS: an ofício sent outside Coordena: the date sent, the channel */
-          sub = g_strdup_printf (_("Registered, not generated · sent on %s by %s%s%s"), date,
-                                 record->channel != NULL ? record->channel : "?",
-                                 record->receipt != NULL ? " · " : "", record->receipt != NULL ? record->receipt : "");
-          row = coordena_adhesion_text_row (record->identification, sub);
-          gtk_widget_set_name (row, row_name);
-          if (record->size > 0)
-            {
-              adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon_button ("document-open-symbolic", _("Open"), "adesao.open", numero_ano));
-              adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon_button ("document-save-as-symbolic", _("Save a Copy…"), "adesao.save", numero_ano));
-            }
-          gtk_list_box_append (self->oficios_list, row);
-          shown++;
-          latest = FALSE;
-          continue;
-        }
-      /* TRANSLATORS: an ofício's date, signer and page count in the list */
-      sub = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %s · %u page", "%s · %s · %u pages", record->pages),
-                             date, signer != NULL ? signer->role : record->signer, record->pages);
-      if (record->annex != NULL)
-        {
-          g_autofree char *with = g_strdup_printf ("%s · %s", sub, _("with the teams annex"));
-
-          g_free (sub);
-          sub = g_steal_pointer (&with);
-        }
-      row = coordena_adhesion_text_row (record->identification, sub);
+      row = record->registered ? registered_row (record, numero_ano) : generated_row (offer, record, numero_ano, status);
       gtk_widget_set_name (row, row_name);
-      badge = gtk_label_new (status);
-      gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (badge, "dim-label");
-      gtk_widget_set_margin_end (badge, 6);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon_button ("document-open-symbolic", _("Open"), "adesao.open", numero_ano));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon_button ("printer-symbolic", _("Print…"), "adesao.print", numero_ano));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon_button ("document-save-as-symbolic", _("Save a Copy…"), "adesao.save", numero_ano));
       gtk_list_box_append (self->oficios_list, row);
       shown++;
     }
   if (shown == 0)
     {
       GtkWidget *row = coordena_adhesion_text_row (_("No ofício generated yet"),
-                                 _("“Generate Ofício…” checks every rule first and shows what will print."));
+                                                   _("“Generate Ofício…” checks every rule first and shows what will print."));
 
       gtk_widget_add_css_class (row, "dim-label");
       gtk_list_box_append (self->oficios_list, row);
