@@ -149,6 +149,29 @@ test_comparison (void)
   wait_recomputed (window, page);
 }
 
+/* The rule catalogue read again (a user rule file changed): the page lists the sets anew and
+ * keeps the two it compared. */
+static void
+test_catalog_reload_keeps_choices (void)
+{
+  CoordenaWindow *window;
+  CoordenaForecastPage *page = previsao_page (&window);
+
+  coordena_forecast_page_set_rules (page, "previne-2020");
+  coordena_forecast_page_set_compare (page, "portaria-38-2022");
+  wait_recomputed (window, page);
+  g_assert_true (label_shows (GTK_WIDGET (page), "retiraria"));
+  coordena_workspace_reload_catalog (coordena_window_get_workspace (window));
+  ui_app_wait_loaded (window);
+  wait_recomputed (window, page);
+  g_assert_true (label_shows (GTK_WIDGET (page), "retiraria"));
+  g_assert_true (label_shows (GTK_WIDGET (page), "em todas as competências"));
+  g_assert_true (coordena_forecast_page_set_rules (page, "portaria-38-2022"));
+  coordena_forecast_page_set_compare (page, NULL);
+  coordena_forecast_page_set_rules (page, NULL);
+  wait_recomputed (window, page);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -162,6 +185,7 @@ main (int argc, char **argv)
   g_test_add_func ("/previsao/forecast-shown", test_forecast_shown);
   g_test_add_func ("/previsao/scenario-changes-forecast", test_scenario_changes_forecast);
   g_test_add_func ("/previsao/comparison", test_comparison);
+  g_test_add_func ("/previsao/catalog-reload-keeps-choices", test_catalog_reload_keeps_choices);
 
   status = g_test_run ();
   g_application_release (G_APPLICATION (app));
