@@ -5,8 +5,6 @@
 
 #include <glib/gi18n.h>
 
-#include <adwaita.h>
-
 #include <coordena/coordena.h>
 
 #include "coordena-display.h"
@@ -150,87 +148,113 @@ text_loss (CoordenaTeamItem *item)
   return coordena_display_money_marked (ts->loss_month, ts->confidence);
 }
 
-/* What a column shows: a text (with its width) or one category's presence. */
-typedef struct {
-  TeamText text;                /* NULL: a presence column */
-  CoordenaCategory category;
-  guint chars;
-  gboolean numeric;
-} Column;
-
 static void
-free_column (gpointer data, GClosure *closure)
+setup_text (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
 {
-  g_free (data);
+  GtkWidget *label = gtk_inscription_new (NULL);
+  gboolean numeric = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "numeric"));
+
+  guint chars = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "chars"));
+
+  /* Codes and amounts keep their width; names give some up before the table scrolls sideways. */
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (label), chars);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (label), numeric || chars <= 11 ? chars : chars * 2 / 3);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (label), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  if (numeric)
+    {
+      gtk_inscription_set_xalign (GTK_INSCRIPTION (label), 1.0);
+      gtk_widget_add_css_class (label, "numeric");
+    }
+  gtk_list_item_set_child (list_item, label);
 }
 
-/* A cell of the table: it follows its row's slot, so that when a search gives the row another
- * team, the cell shows it; it remembers the state class and presence it shows, because changing
- * a style class restyles the widget. */
-#define COORDENA_TYPE_TEAM_CELL (coordena_team_cell_get_type ())
-G_DECLARE_FINAL_TYPE (CoordenaTeamCell, coordena_team_cell, COORDENA, TEAM_CELL, AdwBin)
-
-struct _CoordenaTeamCell
-{
-  AdwBin parent_instance;
-
-  const Column *column;
-  CoordenaTeamSlot *slot;       /* while bound */
-  const char *style;
-  int presence;                 /* the presence shown + 1, 0 before any */
-};
-
-G_DEFINE_FINAL_TYPE (CoordenaTeamCell, coordena_team_cell, ADW_TYPE_BIN)
-
+/* Changing a style class restyles the widget: bind only touches one when the state differs. */
 static void
-coordena_team_cell_class_init (CoordenaTeamCellClass *klass)
+set_style (GtkWidget *widget, const char *klass)
 {
-}
+  const char *current = g_object_get_data (G_OBJECT (widget), "style");
 
-static void
-coordena_team_cell_init (CoordenaTeamCell *self)
-{
-}
-
-static void
-set_style (CoordenaTeamCell *cell, GtkWidget *widget, const char *klass)
-{
-  if (g_strcmp0 (cell->style, klass) == 0)
+  if (g_strcmp0 (current, klass) == 0)
     return;
-  if (cell->style != NULL)
-    gtk_widget_remove_css_class (widget, cell->style);
+  if (current != NULL)
+    gtk_widget_remove_css_class (widget, current);
   if (klass != NULL)
     gtk_widget_add_css_class (widget, klass);
-  cell->style = klass;
+  g_object_set_data (G_OBJECT (widget), "style", (gpointer) klass);
+}
+
+static CoordenaTeamItem *
+cell_team (GtkListItem *list_item)
+{
+  return coordena_team_slot_get_team (gtk_list_item_get_item (list_item));
 }
 
 static void
-show_text (CoordenaTeamCell *cell, CoordenaTeamItem *item)
+show_text (GtkListItem *list_item)
 {
-  GtkWidget *label = adw_bin_get_child (ADW_BIN (cell));
-  g_autofree char *text = cell->column->text (item);
+  TeamText text_func = g_object_get_data (G_OBJECT (list_item), "text");
+  CoordenaTeamItem *item = cell_team (list_item);
+  GtkWidget *label = gtk_list_item_get_child (list_item);
+  g_autofree char *text = text_func (item);
 
   gtk_inscription_set_text (GTK_INSCRIPTION (label), text);
-  if (cell->column->text == text_percent)
+  if (text_func == text_percent)
     {
       const CoordenaTeamSummary *ts = coordena_team_item_get_team_summary (item);
 
-      set_style (cell, label, ts->percent > 0 ? "error" : ts->status == COORDENA_STATUS_NOT_EVALUATED ? "dim-label" : NULL);
+      set_style (label, ts->percent > 0 ? "error" : ts->status == COORDENA_STATUS_NOT_EVALUATED ? "dim-label" : NULL);
     }
 }
 
+/* A cell follows its slot: when a search gives the row another team, the cell shows it. */
 static void
-show_presence (CoordenaTeamCell *cell, CoordenaTeamItem *item)
+follow_slot (GtkListItem *list_item, void (*show) (GtkListItem *list_item))
 {
-  CoordenaCategory category = cell->column->category;
-  GtkWidget *image = adw_bin_get_child (ADW_BIN (cell));
+  gulong id = g_signal_connect_swapped (gtk_list_item_get_item (list_item), "notify::team", G_CALLBACK (show), list_item);
+
+  g_object_set_data (G_OBJECT (list_item), "slot-handler", GUINT_TO_POINTER ((guint) id));
+  show (list_item);
+}
+
+static void
+unbind_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
+{
+  gulong id = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (list_item), "slot-handler"));
+
+  if (id != 0 && gtk_list_item_get_item (list_item) != NULL)
+    g_signal_handler_disconnect (gtk_list_item_get_item (list_item), id);
+  g_object_set_data (G_OBJECT (list_item), "slot-handler", NULL);
+}
+
+static void
+bind_text (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
+{
+  g_object_set_data (G_OBJECT (list_item), "text", user_data);
+  follow_slot (list_item, show_text);
+}
+
+static void
+setup_presence (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
+{
+  GtkWidget *image = gtk_image_new ();
+
+  gtk_widget_set_halign (image, GTK_ALIGN_CENTER);
+  gtk_list_item_set_child (list_item, image);
+}
+
+static void
+show_presence (GtkListItem *list_item)
+{
+  CoordenaCategory category = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (list_item), "category"));
+  CoordenaTeamItem *item = cell_team (list_item);
+  GtkWidget *image = gtk_list_item_get_child (list_item);
   CoordenaPresence presence = coordena_team_item_get_team_summary (item)->presence[category];
 
-  if (cell->presence == (int) presence + 1)
+  if (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (image), "presence")) == (int) presence + 1)
     return;
-  cell->presence = (int) presence + 1;
+  g_object_set_data (G_OBJECT (image), "presence", GINT_TO_POINTER ((int) presence + 1));
   gtk_image_set_from_icon_name (GTK_IMAGE (image), coordena_display_presence_icon (presence));
-  set_style (cell, image, coordena_display_presence_class (presence));
+  set_style (image, coordena_display_presence_class (presence));
   if (presence != COORDENA_PRESENCE_NOT_REQUIRED)
     {
       g_autofree char *label = g_strdup_printf ("%s: %s", coordena_display_category (category), coordena_display_presence (presence));
@@ -243,77 +267,31 @@ show_presence (CoordenaTeamCell *cell, CoordenaTeamItem *item)
 }
 
 static void
-show_team (CoordenaTeamSlot *slot, GParamSpec *pspec, CoordenaTeamCell *cell)
+bind_presence (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
 {
-  CoordenaTeamItem *item = coordena_team_slot_get_team (slot);
-
-  if (cell->column->text != NULL)
-    show_text (cell, item);
-  else
-    show_presence (cell, item);
-}
-
-static void
-setup_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, const Column *column)
-{
-  CoordenaTeamCell *cell = g_object_new (COORDENA_TYPE_TEAM_CELL, NULL);
-  GtkWidget *child;
-
-  cell->column = column;
-  if (column->text != NULL)
-    {
-      child = gtk_inscription_new (NULL);
-      /* Codes and amounts keep their width; names give some up before the table scrolls sideways. */
-      gtk_inscription_set_nat_chars (GTK_INSCRIPTION (child), column->chars);
-      gtk_inscription_set_min_chars (GTK_INSCRIPTION (child), column->numeric || column->chars <= 11 ? column->chars
-                                                                                                      : column->chars * 2 / 3);
-      gtk_inscription_set_text_overflow (GTK_INSCRIPTION (child), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-      if (column->numeric)
-        {
-          gtk_inscription_set_xalign (GTK_INSCRIPTION (child), 1.0);
-          gtk_widget_add_css_class (child, "numeric");
-        }
-    }
-  else
-    {
-      child = gtk_image_new ();
-      gtk_widget_set_halign (child, GTK_ALIGN_CENTER);
-    }
-  adw_bin_set_child (ADW_BIN (cell), child);
-  gtk_list_item_set_child (list_item, GTK_WIDGET (cell));
-}
-
-static void
-bind_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, const Column *column)
-{
-  CoordenaTeamCell *cell = COORDENA_TEAM_CELL (gtk_list_item_get_child (list_item));
-
-  cell->slot = gtk_list_item_get_item (list_item);
-  g_signal_connect_object (cell->slot, "notify::team", G_CALLBACK (show_team), cell, 0);
-  show_team (cell->slot, NULL, cell);
-}
-
-static void
-unbind_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, const Column *column)
-{
-  CoordenaTeamCell *cell = COORDENA_TEAM_CELL (gtk_list_item_get_child (list_item));
-
-  if (cell->slot != NULL)
-    g_signal_handlers_disconnect_by_func (cell->slot, show_team, cell);
-  cell->slot = NULL;
+  g_object_set_data (G_OBJECT (list_item), "category", user_data);
+  follow_slot (list_item, show_presence);
 }
 
 static GtkColumnViewColumn *
-add_column (GtkColumnView *view, const char *title, const Column *spec, TeamCompare compare, gboolean expand)
+add_column (GtkColumnView *view,
+            const char    *title,
+            GCallback      setup,
+            GCallback      bind,
+            gpointer       bind_data,
+            TeamCompare    compare,
+            guint          chars,
+            gboolean       numeric,
+            gboolean       expand)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  Column *cells = g_memdup2 (spec, sizeof *spec);
   GtkColumnViewColumn *column;
 
-  /* The factory holds its column's description for as long as it lives. */
-  g_signal_connect_data (factory, "setup", G_CALLBACK (setup_cell), cells, free_column, 0);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), cells);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), cells);
+  g_object_set_data (G_OBJECT (factory), "chars", GUINT_TO_POINTER (chars));
+  g_object_set_data (G_OBJECT (factory), "numeric", GINT_TO_POINTER (numeric));
+  g_signal_connect (factory, "setup", setup, NULL);
+  g_signal_connect (factory, "bind", bind, bind_data);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), NULL);
   column = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_expand (column, expand);
   gtk_column_view_column_set_resizable (column, TRUE);
@@ -329,33 +307,21 @@ add_column (GtkColumnView *view, const char *title, const Column *spec, TeamComp
   return column;
 }
 
-static GtkColumnViewColumn *
-add_text_column (GtkColumnView *view, const char *title, TeamText text, TeamCompare compare, guint chars, gboolean numeric,
-                 gboolean expand)
-{
-  const Column spec = { .text = text, .chars = chars, .numeric = numeric };
-
-  return add_column (view, title, &spec, compare, expand);
-}
-
 void
 coordena_teams_columns_build (GtkColumnView *view)
 {
   GtkColumnViewColumn *municipio;
 
-  municipio = add_text_column (view, _("Municipality"), text_municipio, cmp_municipio, 16, FALSE, TRUE);
-  add_text_column (view, "INE", text_ine, cmp_ine, 11, FALSE, FALSE);
-  add_text_column (view, _("Name"), text_name, cmp_name, 22, FALSE, TRUE);
-  add_text_column (view, _("Type"), text_type, cmp_type, 8, FALSE, FALSE);
+  municipio = add_column (view, _("Municipality"), G_CALLBACK (setup_text), G_CALLBACK (bind_text), text_municipio, cmp_municipio, 16, FALSE, TRUE);
+  add_column (view, "INE", G_CALLBACK (setup_text), G_CALLBACK (bind_text), text_ine, cmp_ine, 11, FALSE, FALSE);
+  add_column (view, _("Name"), G_CALLBACK (setup_text), G_CALLBACK (bind_text), text_name, cmp_name, 22, FALSE, TRUE);
+  add_column (view, _("Type"), G_CALLBACK (setup_text), G_CALLBACK (bind_text), text_type, cmp_type, 8, FALSE, FALSE);
   for (int c = 0; c < COORDENA_N_CATEGORIES; c++)
-    {
-      const Column presence = { .category = c };
-
-      add_column (view, coordena_display_category_short (c), &presence, NULL, FALSE);
-    }
-  add_text_column (view, _("Suspension"), text_percent, cmp_percent, 18, TRUE, FALSE);
-  add_text_column (view, _("Next Step"), text_next, cmp_next, 22, FALSE, FALSE);
-  add_text_column (view, _("Loss per Month"), text_loss, cmp_loss, 13, TRUE, FALSE);
+    add_column (view, coordena_display_category_short (c), G_CALLBACK (setup_presence), G_CALLBACK (bind_presence),
+                GINT_TO_POINTER (c), NULL, 0, FALSE, FALSE);
+  add_column (view, _("Suspension"), G_CALLBACK (setup_text), G_CALLBACK (bind_text), text_percent, cmp_percent, 18, TRUE, FALSE);
+  add_column (view, _("Next Step"), G_CALLBACK (setup_text), G_CALLBACK (bind_text), text_next, cmp_next, 22, FALSE, FALSE);
+  add_column (view, _("Loss per Month"), G_CALLBACK (setup_text), G_CALLBACK (bind_text), text_loss, cmp_loss, 13, TRUE, FALSE);
 
   gtk_column_view_sort_by_column (view, municipio, GTK_SORT_ASCENDING);
 }
