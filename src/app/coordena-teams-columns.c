@@ -148,19 +148,31 @@ text_loss (CoordenaTeamItem *item)
   return coordena_display_money_marked (ts->loss_month, ts->confidence);
 }
 
+/* What a column shows: a text (with its width) or one category's presence. */
+typedef struct {
+  TeamText text;                /* NULL: a presence column */
+  CoordenaCategory category;
+  guint chars;
+  gboolean numeric;
+} Column;
+
 static void
-setup_text (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
+free_column (gpointer data, GClosure *closure)
+{
+  g_free (data);
+}
+
+static void
+setup_text (GtkSignalListItemFactory *factory, GtkListItem *list_item, const Column *column)
 {
   GtkWidget *label = gtk_inscription_new (NULL);
-  gboolean numeric = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "numeric"));
-
-  guint chars = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "chars"));
 
   /* Codes and amounts keep their width; names give some up before the table scrolls sideways. */
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (label), chars);
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (label), numeric || chars <= 11 ? chars : chars * 2 / 3);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (label), column->chars);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (label), column->numeric || column->chars <= 11 ? column->chars
+                                                                                                : column->chars * 2 / 3);
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (label), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  if (numeric)
+  if (column->numeric)
     {
       gtk_inscription_set_xalign (GTK_INSCRIPTION (label), 1.0);
       gtk_widget_add_css_class (label, "numeric");
@@ -168,73 +180,8 @@ setup_text (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer 
   gtk_list_item_set_child (list_item, label);
 }
 
-/* Changing a style class restyles the widget: bind only touches one when the state differs. */
 static void
-set_style (GtkWidget *widget, const char *klass)
-{
-  const char *current = g_object_get_data (G_OBJECT (widget), "style");
-
-  if (g_strcmp0 (current, klass) == 0)
-    return;
-  if (current != NULL)
-    gtk_widget_remove_css_class (widget, current);
-  if (klass != NULL)
-    gtk_widget_add_css_class (widget, klass);
-  g_object_set_data (G_OBJECT (widget), "style", (gpointer) klass);
-}
-
-static CoordenaTeamItem *
-cell_team (GtkListItem *list_item)
-{
-  return coordena_team_slot_get_team (gtk_list_item_get_item (list_item));
-}
-
-static void
-show_text (GtkListItem *list_item)
-{
-  TeamText text_func = g_object_get_data (G_OBJECT (list_item), "text");
-  CoordenaTeamItem *item = cell_team (list_item);
-  GtkWidget *label = gtk_list_item_get_child (list_item);
-  g_autofree char *text = text_func (item);
-
-  gtk_inscription_set_text (GTK_INSCRIPTION (label), text);
-  if (text_func == text_percent)
-    {
-      const CoordenaTeamSummary *ts = coordena_team_item_get_team_summary (item);
-
-      set_style (label, ts->percent > 0 ? "error" : ts->status == COORDENA_STATUS_NOT_EVALUATED ? "dim-label" : NULL);
-    }
-}
-
-/* A cell follows its slot: when a search gives the row another team, the cell shows it. */
-static void
-follow_slot (GtkListItem *list_item, void (*show) (GtkListItem *list_item))
-{
-  gulong id = g_signal_connect_swapped (gtk_list_item_get_item (list_item), "notify::team", G_CALLBACK (show), list_item);
-
-  g_object_set_data (G_OBJECT (list_item), "slot-handler", GUINT_TO_POINTER ((guint) id));
-  show (list_item);
-}
-
-static void
-unbind_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
-{
-  gulong id = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (list_item), "slot-handler"));
-
-  if (id != 0 && gtk_list_item_get_item (list_item) != NULL)
-    g_signal_handler_disconnect (gtk_list_item_get_item (list_item), id);
-  g_object_set_data (G_OBJECT (list_item), "slot-handler", NULL);
-}
-
-static void
-bind_text (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
-{
-  g_object_set_data (G_OBJECT (list_item), "text", user_data);
-  follow_slot (list_item, show_text);
-}
-
-static void
-setup_presence (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
+setup_presence (GtkSignalListItemFactory *factory, GtkListItem *list_item, const Column *column)
 {
   GtkWidget *image = gtk_image_new ();
 
@@ -242,22 +189,48 @@ setup_presence (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpoin
   gtk_list_item_set_child (list_item, image);
 }
 
+/* Changing a style class restyles the widget: only a class that differs is touched. */
 static void
-show_presence (GtkListItem *list_item)
+set_style (GtkWidget *widget, const char *klass, const char *const *states)
 {
-  CoordenaCategory category = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (list_item), "category"));
-  CoordenaTeamItem *item = cell_team (list_item);
-  GtkWidget *image = gtk_list_item_get_child (list_item);
-  CoordenaPresence presence = coordena_team_item_get_team_summary (item)->presence[category];
+  for (guint i = 0; states[i] != NULL; i++)
+    if (g_strcmp0 (states[i], klass) != 0 && gtk_widget_has_css_class (widget, states[i]))
+      gtk_widget_remove_css_class (widget, states[i]);
+  if (klass != NULL && !gtk_widget_has_css_class (widget, klass))
+    gtk_widget_add_css_class (widget, klass);
+}
 
-  if (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (image), "presence")) == (int) presence + 1)
+static void
+show_text (GtkWidget *label, const Column *column, CoordenaTeamItem *item)
+{
+  static const char *const states[] = { "error", "dim-label", NULL };
+  g_autofree char *text = column->text (item);
+
+  gtk_inscription_set_text (GTK_INSCRIPTION (label), text);
+  if (column->text == text_percent)
+    {
+      const CoordenaTeamSummary *ts = coordena_team_item_get_team_summary (item);
+
+      set_style (label, ts->percent > 0 ? "error" : ts->status == COORDENA_STATUS_NOT_EVALUATED ? "dim-label" : NULL, states);
+    }
+}
+
+static void
+show_presence (GtkWidget *image, const Column *column, CoordenaTeamItem *item)
+{
+  static const char *const states[] = { "success", "error", "warning", NULL };
+  CoordenaPresence presence = coordena_team_item_get_team_summary (item)->presence[column->category];
+  const char *icon = coordena_display_presence_icon (presence);
+
+  /* Each presence has its own icon: the same icon is the same cell. */
+  if (g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (image)), icon) == 0)
     return;
-  g_object_set_data (G_OBJECT (image), "presence", GINT_TO_POINTER ((int) presence + 1));
-  gtk_image_set_from_icon_name (GTK_IMAGE (image), coordena_display_presence_icon (presence));
-  set_style (image, coordena_display_presence_class (presence));
+  gtk_image_set_from_icon_name (GTK_IMAGE (image), icon);
+  set_style (image, coordena_display_presence_class (presence), states);
   if (presence != COORDENA_PRESENCE_NOT_REQUIRED)
     {
-      g_autofree char *label = g_strdup_printf ("%s: %s", coordena_display_category (category), coordena_display_presence (presence));
+      g_autofree char *label = g_strdup_printf ("%s: %s", coordena_display_category (column->category),
+                                                coordena_display_presence (presence));
 
       gtk_widget_set_tooltip_text (image, label);
       gtk_accessible_update_property (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
@@ -267,31 +240,61 @@ show_presence (GtkListItem *list_item)
 }
 
 static void
-bind_presence (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
+show_cell (GtkListItem *list_item, const Column *column)
 {
-  g_object_set_data (G_OBJECT (list_item), "category", user_data);
-  follow_slot (list_item, show_presence);
+  CoordenaTeamItem *item = coordena_team_slot_get_team (gtk_list_item_get_item (list_item));
+
+  if (column->text != NULL)
+    show_text (gtk_list_item_get_child (list_item), column, item);
+  else
+    show_presence (gtk_list_item_get_child (list_item), column, item);
+}
+
+/* A cell follows its row's slot: when a search gives the row another team, the cell shows it.
+ * The handler is a closure on the list item that also knows the column. */
+typedef struct {
+  GClosure closure;
+  const Column *column;
+} CellClosure;
+
+static void
+cell_closure_marshal (GClosure *closure, GValue *return_value, guint n_params, const GValue *params,
+                      gpointer hint, gpointer marshal_data)
+{
+  show_cell (closure->data, ((CellClosure *) closure)->column);
+}
+
+static void
+bind_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, const Column *column)
+{
+  GClosure *closure = g_closure_new_simple (sizeof (CellClosure), list_item);
+
+  ((CellClosure *) closure)->column = column;
+  g_closure_set_marshal (closure, cell_closure_marshal);
+  g_signal_connect_closure (gtk_list_item_get_item (list_item), "notify::team", closure, FALSE);
+  show_cell (list_item, column);
+}
+
+static void
+unbind_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, const Column *column)
+{
+  if (gtk_list_item_get_item (list_item) != NULL)
+    g_signal_handlers_disconnect_matched (gtk_list_item_get_item (list_item), G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL,
+                                          list_item);
 }
 
 static GtkColumnViewColumn *
-add_column (GtkColumnView *view,
-            const char    *title,
-            GCallback      setup,
-            GCallback      bind,
-            gpointer       bind_data,
-            TeamCompare    compare,
-            guint          chars,
-            gboolean       numeric,
-            gboolean       expand)
+add_column (GtkColumnView *view, const char *title, const Column *spec, TeamCompare compare, gboolean expand)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  Column *cells = g_memdup2 (spec, sizeof *spec);
   GtkColumnViewColumn *column;
 
-  g_object_set_data (G_OBJECT (factory), "chars", GUINT_TO_POINTER (chars));
-  g_object_set_data (G_OBJECT (factory), "numeric", GINT_TO_POINTER (numeric));
-  g_signal_connect (factory, "setup", setup, NULL);
-  g_signal_connect (factory, "bind", bind, bind_data);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), NULL);
+  /* The factory holds its column's description for as long as it lives. */
+  g_signal_connect_data (factory, "setup", spec->text != NULL ? G_CALLBACK (setup_text) : G_CALLBACK (setup_presence),
+                         cells, free_column, 0);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), cells);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), cells);
   column = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_expand (column, expand);
   gtk_column_view_column_set_resizable (column, TRUE);
@@ -307,21 +310,33 @@ add_column (GtkColumnView *view,
   return column;
 }
 
+static GtkColumnViewColumn *
+add_text_column (GtkColumnView *view, const char *title, TeamText text, TeamCompare compare, guint chars, gboolean numeric,
+                 gboolean expand)
+{
+  const Column spec = { .text = text, .chars = chars, .numeric = numeric };
+
+  return add_column (view, title, &spec, compare, expand);
+}
+
 void
 coordena_teams_columns_build (GtkColumnView *view)
 {
   GtkColumnViewColumn *municipio;
 
-  municipio = add_column (view, _("Municipality"), G_CALLBACK (setup_text), G_CALLBACK (bind_text), text_municipio, cmp_municipio, 16, FALSE, TRUE);
-  add_column (view, "INE", G_CALLBACK (setup_text), G_CALLBACK (bind_text), text_ine, cmp_ine, 11, FALSE, FALSE);
-  add_column (view, _("Name"), G_CALLBACK (setup_text), G_CALLBACK (bind_text), text_name, cmp_name, 22, FALSE, TRUE);
-  add_column (view, _("Type"), G_CALLBACK (setup_text), G_CALLBACK (bind_text), text_type, cmp_type, 8, FALSE, FALSE);
+  municipio = add_text_column (view, _("Municipality"), text_municipio, cmp_municipio, 16, FALSE, TRUE);
+  add_text_column (view, "INE", text_ine, cmp_ine, 11, FALSE, FALSE);
+  add_text_column (view, _("Name"), text_name, cmp_name, 22, FALSE, TRUE);
+  add_text_column (view, _("Type"), text_type, cmp_type, 8, FALSE, FALSE);
   for (int c = 0; c < COORDENA_N_CATEGORIES; c++)
-    add_column (view, coordena_display_category_short (c), G_CALLBACK (setup_presence), G_CALLBACK (bind_presence),
-                GINT_TO_POINTER (c), NULL, 0, FALSE, FALSE);
-  add_column (view, _("Suspension"), G_CALLBACK (setup_text), G_CALLBACK (bind_text), text_percent, cmp_percent, 18, TRUE, FALSE);
-  add_column (view, _("Next Step"), G_CALLBACK (setup_text), G_CALLBACK (bind_text), text_next, cmp_next, 22, FALSE, FALSE);
-  add_column (view, _("Loss per Month"), G_CALLBACK (setup_text), G_CALLBACK (bind_text), text_loss, cmp_loss, 13, TRUE, FALSE);
+    {
+      const Column presence = { .category = c };
+
+      add_column (view, coordena_display_category_short (c), &presence, NULL, FALSE);
+    }
+  add_text_column (view, _("Suspension"), text_percent, cmp_percent, 18, TRUE, FALSE);
+  add_text_column (view, _("Next Step"), text_next, cmp_next, 22, FALSE, FALSE);
+  add_text_column (view, _("Loss per Month"), text_loss, cmp_loss, 13, TRUE, FALSE);
 
   gtk_column_view_sort_by_column (view, municipio, GTK_SORT_ASCENDING);
 }
