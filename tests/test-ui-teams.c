@@ -56,6 +56,45 @@ label_shows (GtkWidget *widget, const char *text)
   return FALSE;
 }
 
+/* The presence images of the table that are on screen. */
+static void
+collect_presence_images (GtkWidget *widget, GPtrArray *out)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_IMAGE (child) && gtk_widget_get_mapped (child) && gtk_widget_has_css_class (child, "success")
+          + gtk_widget_has_css_class (child, "error") + gtk_widget_has_css_class (child, "warning") > 0)
+        g_ptr_array_add (out, child);
+      collect_presence_images (child, out);
+    }
+}
+
+/* A presence cell tells its category and state when the pointer asks, and binding a row does not
+ * set a tooltip's text (which, under X11, asks the server where the pointer is, for every cell). */
+static void
+test_presence_tooltips (void)
+{
+  CoordenaWindow *window;
+  CoordenaTeamsPage *page = equipes_page (&window);
+  g_autoptr(GPtrArray) images = g_ptr_array_new ();
+
+  search (window, page, "");
+  collect_presence_images (GTK_WIDGET (page), images);
+  g_assert_cmpuint (images->len, >, 0);
+  for (guint i = 0; i < images->len; i++)
+    {
+      GtkWidget *image = images->pdata[i];
+      g_autoptr(GtkTooltip) tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+      gboolean shown = FALSE;
+
+      g_assert_nonnull (gtk_image_get_icon_name (GTK_IMAGE (image)));
+      g_assert_true (gtk_widget_get_has_tooltip (image));
+      g_assert_null (gtk_widget_get_tooltip_text (image));
+      g_signal_emit_by_name (image, "query-tooltip", 1, 1, FALSE, tooltip, &shown);
+      g_assert_true (shown);
+    }
+}
+
 static void
 test_table_lists_every_team (void)
 {
@@ -366,6 +405,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/equipes/table-lists-every-team", test_table_lists_every_team);
   g_test_add_func ("/equipes/search-and-filters", test_search_and_filters);
+  g_test_add_func ("/equipes/presence-tooltips", test_presence_tooltips);
   g_test_add_func ("/equipes/search-narrows-and-widens", test_search_narrows_and_widens);
   g_test_add_func ("/equipes/detail-pane", test_detail_pane);
   g_test_add_func ("/equipes/ctrl-f-focuses-search", test_ctrl_f_focuses_search);

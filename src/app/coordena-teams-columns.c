@@ -180,12 +180,41 @@ setup_text (GtkSignalListItemFactory *factory, GtkListItem *list_item, const Col
   gtk_list_item_set_child (list_item, label);
 }
 
+/* The presence a cell shows, read back from its icon: each presence has an icon of its own. */
+static CoordenaPresence
+shown_presence (GtkImage *image)
+{
+  const char *icon = gtk_image_get_icon_name (image);
+
+  for (CoordenaPresence p = COORDENA_PRESENCE_PRESENT; p <= COORDENA_PRESENCE_HOURS_SHORT; p++)
+    if (g_strcmp0 (icon, coordena_display_presence_icon (p)) == 0)
+      return p;
+  return COORDENA_PRESENCE_NOT_REQUIRED;
+}
+
+/* The tip is written when the pointer asks for it: setting a tooltip's text on every bind makes
+ * GTK ask the X server where the pointer is, which cost a new row most of its time. */
+static gboolean
+presence_tooltip (GtkWidget *image, int x, int y, gboolean keyboard, GtkTooltip *tooltip, const Column *column)
+{
+  CoordenaPresence presence = shown_presence (GTK_IMAGE (image));
+  g_autofree char *label = NULL;
+
+  if (presence == COORDENA_PRESENCE_NOT_REQUIRED)
+    return FALSE;
+  label = g_strdup_printf ("%s: %s", coordena_display_category (column->category), coordena_display_presence (presence));
+  gtk_tooltip_set_text (tooltip, label);
+  return TRUE;
+}
+
 static void
 setup_presence (GtkSignalListItemFactory *factory, GtkListItem *list_item, const Column *column)
 {
   GtkWidget *image = gtk_image_new ();
 
   gtk_widget_set_halign (image, GTK_ALIGN_CENTER);
+  gtk_widget_set_has_tooltip (image, TRUE);
+  g_signal_connect (image, "query-tooltip", G_CALLBACK (presence_tooltip), (gpointer) column);
   gtk_list_item_set_child (list_item, image);
 }
 
@@ -232,11 +261,10 @@ show_presence (GtkWidget *image, const Column *column, CoordenaTeamItem *item)
       g_autofree char *label = g_strdup_printf ("%s: %s", coordena_display_category (column->category),
                                                 coordena_display_presence (presence));
 
-      gtk_widget_set_tooltip_text (image, label);
       gtk_accessible_update_property (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
     }
   else
-    gtk_widget_set_tooltip_text (image, NULL);
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_PROPERTY_LABEL);
 }
 
 static void
