@@ -20,20 +20,40 @@ coordena_store_load_roster (CoordenaStore *store, GError **error)
   return coordena_store_load_roster_with_map (store, map, error);
 }
 
+typedef struct {
+  char *cns;
+  char *nome;
+  guint prof;  /* the builder's index; G_MAXUINT until a member row names it */
+} KnownProfessional;
+
+static void
+known_professional_clear (gpointer data)
+{
+  KnownProfessional *known = data;
+
+  g_free (known->cns);
+  g_free (known->nome);
+}
+
 CoordenaRoster *
 coordena_store_load_roster_with_map (CoordenaStore *store, const CoordenaCboMap *map, GError **error)
 {
   g_autoptr(CoordenaRosterBuilder) builder = coordena_roster_builder_new ();
   g_autoptr(GHashTable) team_index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GHashTable) prof_index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GArray) professionals = g_array_new (FALSE, FALSE, sizeof (KnownProfessional));
   sqlite3_stmt *stmt;
   int rc;
+  gint64 last_eid = 0;
+  gboolean have_last = FALSE;
+  guint last_team = G_MAXUINT;
   /* The database serves one state: a team of another (typed in by hand, restored from an old
    * backup) is not forecast, evaluated, reported or notified. "%" before init: every team. */
   guint uf = coordena_store_get_uf_code (store);
   g_autofree char *uf_like = uf > 0 ? g_strdup_printf ("%02u%%", uf) : g_strdup ("%");
 
-  /* Three set queries, each one pass: strata, team-months, members. */
+  g_array_set_clear_func (professionals, known_professional_clear);
+  /* Set queries, each one pass: strata, team-months, professionals, members. */
   stmt = coordena_store_prepare (store,
                                  "SELECT ibge7, ied_estrato FROM municipio WHERE ied_estrato IS NOT NULL "
                                  "AND ibge7 IN (SELECT ibge7 FROM equipe) AND ibge7 LIKE ?1", error);
@@ -86,34 +106,52 @@ coordena_store_load_roster_with_map (CoordenaStore *store, const CoordenaCboMap 
   if (rc != SQLITE_DONE)
     goto db_error;
 
-  stmt = coordena_store_prepare (store,
-                                 "SELECT v.equipe_id, v.competencia, p.id, p.cns, p.nome, v.cbo, v.horas "
-                                 "FROM vinculo v JOIN profissional p ON p.id = v.profissional_id", error);
+  /* The professionals first, by id: a join would look each member row's professional up in the
+   * table's b-tree, a million lookups for a state; a state has some tens of thousands of them. A
+   * professional reaches the builder at its first member row, as the join gave them. */
+  stmt = coordena_store_prepare (store, "SELECT id, cns, nome FROM profissional", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      KnownProfessional known = { g_strdup ((const char *) sqlite3_column_text (stmt, 1)),
+                                  g_strdup ((const char *) sqlite3_column_text (stmt, 2)), G_MAXUINT };
+      gint64 pid = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (professionals, known);
+      g_hash_table_insert (prof_index, g_memdup2 (&pid, sizeof pid), GUINT_TO_POINTER (professionals->len - 1));
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    goto db_error;
+
+  stmt = coordena_store_prepare (store, "SELECT equipe_id, competencia, profissional_id, cbo, horas FROM vinculo", error);
   if (stmt == NULL)
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 eid = sqlite3_column_int64 (stmt, 0);
       gint64 pid = sqlite3_column_int64 (stmt, 2);
-      const char *cbo = (const char *) sqlite3_column_text (stmt, 5);
+      const char *cbo = (const char *) sqlite3_column_text (stmt, 3);
+      KnownProfessional *known;
       gpointer found;
-      guint team, prof;
 
-      /* Every vinculo has its team-month (foreign key), so the team is known. */
-      if (!g_hash_table_lookup_extended (team_index, &eid, NULL, &found))
-        continue;
-      team = GPOINTER_TO_UINT (found);
-      if (g_hash_table_lookup_extended (prof_index, &pid, NULL, &found))
-        prof = GPOINTER_TO_UINT (found);
-      else
+      /* Rows come by team: a team's rows follow each other. Every vinculo has its team-month
+       * (foreign key), so the team is known; one of another state is left out. */
+      if (!have_last || eid != last_eid)
         {
-          prof = coordena_roster_builder_add_professional (builder, (const char *) sqlite3_column_text (stmt, 3),
-                                                           (const char *) sqlite3_column_text (stmt, 4));
-          g_hash_table_insert (prof_index, g_memdup2 (&pid, sizeof pid), GUINT_TO_POINTER (prof));
+          have_last = TRUE;
+          last_eid = eid;
+          last_team = g_hash_table_lookup_extended (team_index, &eid, NULL, &found) ? GPOINTER_TO_UINT (found) : G_MAXUINT;
         }
-      coordena_roster_builder_add_member (builder, team, (CoordenaCompetencia) sqlite3_column_int (stmt, 1), prof,
-                                          cbo, coordena_cbo_map_lookup (map, cbo),
-                                          (guint) sqlite3_column_int (stmt, 6));
+      if (last_team == G_MAXUINT || !g_hash_table_lookup_extended (prof_index, &pid, NULL, &found))
+        continue;
+      known = &g_array_index (professionals, KnownProfessional, GPOINTER_TO_UINT (found));
+      if (known->prof == G_MAXUINT)
+        known->prof = coordena_roster_builder_add_professional (builder, known->cns, known->nome);
+      coordena_roster_builder_add_member (builder, last_team, (CoordenaCompetencia) sqlite3_column_int (stmt, 1),
+                                          known->prof, cbo, coordena_cbo_map_lookup (map, cbo),
+                                          (guint) sqlite3_column_int (stmt, 4));
     }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
