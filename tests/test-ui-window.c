@@ -45,6 +45,7 @@ test_pages_in_portuguese (void)
 {
   CoordenaWindow *window = open_window ();
   AdwViewStack *stack = coordena_window_get_stack (window);
+  int width = gtk_widget_get_width (GTK_WIDGET (window)), height = gtk_widget_get_height (GTK_WIDGET (window));
 
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
@@ -63,6 +64,9 @@ test_pages_in_portuguese (void)
       if (ADW_IS_STATUS_PAGE (child))
         g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (child)), ==, pages[i].title);
       g_assert_true (gtk_widget_get_mapped (child));
+      /* The stack measures only the page it shows: the window keeps its size whatever the page. */
+      g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), ==, width);
+      g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (window)), ==, height);
 
       png = ui_save_png (GTK_WIDGET (window), shot);
       g_assert_true (g_file_test (png, G_FILE_TEST_EXISTS));
