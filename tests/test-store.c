@@ -527,6 +527,55 @@ test_demo_roster (Fixture *f, gconstpointer data)
   g_assert_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT);
 }
 
+/* The reader that the window uses while the first connection checks the file reads the same
+ * roster, and is refused where it could hold that connection up or misread: a file in the
+ * rollback journal, a schema that is not the latest, no file. */
+static void
+test_unchecked_reader (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CoordenaStore) store = coordena_store_open (f->db, &error);
+  g_autoptr(CoordenaImportReport) report = NULL;
+  g_autoptr(CoordenaRoster) checked = NULL;
+  g_autoptr(CoordenaRoster) early = NULL;
+  g_autofree char *latest = NULL;
+  g_autofree char *missing = g_strconcat (f->db, ".nenhum", NULL);
+  CoordenaStore *reader;
+  sqlite3 *db;
+
+  g_assert_null (coordena_store_open_unchecked_reader (missing));
+  g_assert_no_error (error);
+  g_assert_true (coordena_store_init_uf (store, "SE", &error));
+  report = coordena_demo_generate (store, 202512, 3, &error);
+  g_assert_no_error (error);
+  checked = coordena_store_load_roster (store, &error);
+  g_assert_no_error (error);
+
+  reader = coordena_store_open_unchecked_reader (f->db);
+  g_assert_nonnull (reader);
+  g_assert_cmpuint (coordena_store_get_uf_code (reader), ==, 28);
+  early = coordena_store_load_roster (reader, &error);
+  g_assert_no_error (error);
+  coordena_store_close (reader);
+  g_assert_cmpuint (coordena_roster_get_n_teams (early), ==, coordena_roster_get_n_teams (checked));
+  g_assert_cmpuint (coordena_roster_get_last_competencia (early), ==, coordena_roster_get_last_competencia (checked));
+  for (guint i = 0; i < coordena_roster_get_n_teams (checked); i++)
+    g_assert_cmpstr (coordena_roster_get_team (early, i)->ine, ==, coordena_roster_get_team (checked, i)->ine);
+  g_assert_cmpuint (coordena_roster_get_n_professionals (early), ==, coordena_roster_get_n_professionals (checked));
+  g_clear_pointer (&store, coordena_store_close);
+
+  g_assert_cmpint (sqlite3_open (f->db, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 1", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_null (coordena_store_open_unchecked_reader (f->db));
+  latest = g_strdup_printf ("PRAGMA user_version = %d", coordena_store_latest_schema_version ());
+  g_assert_cmpint (sqlite3_exec (db, latest, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_nonnull ((reader = coordena_store_open_unchecked_reader (f->db)));
+  coordena_store_close (reader);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_null (coordena_store_open_unchecked_reader (f->db));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -546,6 +595,7 @@ main (int argc, char **argv)
   ADD ("/store/audit-edits", test_audit_edits);
   ADD ("/store/backup-restore", test_backup_restore);
   ADD ("/store/demo-roster", test_demo_roster);
+  ADD ("/store/unchecked-reader", test_unchecked_reader);
 #undef ADD
   return g_test_run ();
 }

@@ -36,6 +36,11 @@ typedef enum {
 CoordenaStore *coordena_store_open (const char *path, GError **error);
 CoordenaStore *coordena_store_open_full (const char *path, CoordenaStoreOpenFlags flags, GError **error);
 
+/* A read-only connection that skips every check, to read a WAL database while another connection
+ * opens it with coordena_store_open_full(), which checks it: what this one reads may be used only
+ * once that open has succeeded. NULL when the file is not a WAL database of the latest schema. */
+CoordenaStore *coordena_store_open_unchecked_reader (const char *path);
+
 /* Closes the database (NULL is fine). */
 void coordena_store_close (CoordenaStore *store);
 
