@@ -10,6 +10,7 @@
 #include "coordena-application.h"
 #include "coordena-teams-page-private.h"
 #include "coordena-team-detail.h"
+#include "coordena-presence-strip.h"
 #include "coordena-forecast-page-private.h"
 #include "ui-app-helpers.h"
 #include "ui-helpers.h"
@@ -56,43 +57,65 @@ label_shows (GtkWidget *widget, const char *text)
   return FALSE;
 }
 
-/* The presence images of the table that are on screen. */
+/* The presence strips of the table that are on screen. */
 static void
-collect_presence_images (GtkWidget *widget, GPtrArray *out)
+collect_presence_strips (GtkWidget *widget, GPtrArray *out)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
     {
-      if (GTK_IS_IMAGE (child) && gtk_widget_get_mapped (child) && gtk_widget_has_css_class (child, "success")
-          + gtk_widget_has_css_class (child, "error") + gtk_widget_has_css_class (child, "warning") > 0)
+      if (COORDENA_IS_PRESENCE_STRIP (child) && gtk_widget_get_mapped (child))
         g_ptr_array_add (out, child);
-      collect_presence_images (child, out);
+      collect_presence_strips (child, out);
     }
 }
 
-/* A presence cell tells its category and state when the pointer asks, and binding a row does not
- * set a tooltip's text (which, under X11, asks the server where the pointer is, for every cell). */
+/* Each row's presences are one widget under the column title "MED   ENF   TEC   ACS": it shows
+ * what the summary says, and tells the category under the pointer and its state when the pointer
+ * asks; binding a row sets no tooltip text (which, under X11, asks the server where the pointer
+ * is, for every cell). */
 static void
 test_presence_tooltips (void)
 {
   CoordenaWindow *window;
   CoordenaTeamsPage *page = equipes_page (&window);
-  g_autoptr(GPtrArray) images = g_ptr_array_new ();
+  g_autoptr(GPtrArray) strips = g_ptr_array_new ();
+  guint n_told = 0, n_silent = 0;
 
   search (window, page, "");
-  collect_presence_images (GTK_WIDGET (page), images);
-  g_assert_cmpuint (images->len, >, 0);
-  for (guint i = 0; i < images->len; i++)
+  g_assert_true (label_shows (GTK_WIDGET (page), "MED   ENF   TEC   ACS"));
+  collect_presence_strips (GTK_WIDGET (page), strips);
+  g_assert_cmpuint (strips->len, >, 10);
+  for (guint i = 0; i < strips->len; i++)
     {
-      GtkWidget *image = images->pdata[i];
-      g_autoptr(GtkTooltip) tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
-      gboolean shown = FALSE;
+      CoordenaPresenceStrip *strip = strips->pdata[i];
+      GtkWidget *cell = gtk_widget_get_parent (GTK_WIDGET (strip));
+      int width = gtk_widget_get_width (GTK_WIDGET (strip));
+      gboolean seen[COORDENA_N_CATEGORIES] = { FALSE };
 
-      g_assert_nonnull (gtk_image_get_icon_name (GTK_IMAGE (image)));
-      g_assert_true (gtk_widget_get_has_tooltip (image));
-      g_assert_null (gtk_widget_get_tooltip_text (image));
-      g_signal_emit_by_name (image, "query-tooltip", 1, 1, FALSE, tooltip, &shown);
-      g_assert_true (shown);
+      g_assert_true (gtk_widget_get_has_tooltip (GTK_WIDGET (strip)));
+      g_assert_null (gtk_widget_get_tooltip_text (GTK_WIDGET (strip)));
+      g_assert_nonnull (cell);
+      for (int x = 0; x < width; x++)
+        {
+          CoordenaCategory c = coordena_presence_strip_category_at (strip, x);
+          g_autoptr(GtkTooltip) tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+          gboolean shown = FALSE;
+
+          seen[c] = TRUE;
+          g_signal_emit_by_name (strip, "query-tooltip", x, 1, FALSE, tooltip, &shown);
+          g_assert_cmpint (shown, ==, coordena_presence_strip_get (strip, c) != COORDENA_PRESENCE_NOT_REQUIRED);
+          if (shown)
+            n_told++;
+          else
+            n_silent++;
+        }
+      /* Every category has its place under the title. */
+      for (int c = 0; c < COORDENA_N_CATEGORIES; c++)
+        g_assert_true (seen[c]);
     }
+  /* The demonstration has eAP rows, where TEC and ACS are not required. */
+  g_assert_cmpuint (n_told, >, 0);
+  g_assert_cmpuint (n_silent, >, 0);
 }
 
 static void

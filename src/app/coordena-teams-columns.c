@@ -8,6 +8,7 @@
 #include <coordena/coordena.h>
 
 #include "coordena-display.h"
+#include "coordena-presence-strip.h"
 #include "coordena-team-item.h"
 #include "coordena-teams-columns.h"
 
@@ -148,10 +149,9 @@ text_loss (CoordenaTeamItem *item)
   return coordena_display_money_marked (ts->loss_month, ts->confidence);
 }
 
-/* What a column shows: a text (with its width) or one category's presence. */
+/* What a column shows: a text (with its width) or the team's presences. */
 typedef struct {
-  TeamText text;                /* NULL: a presence column */
-  CoordenaCategory category;
+  TeamText text;                /* NULL: the presences column */
   guint chars;
   gboolean numeric;
 } Column;
@@ -180,42 +180,10 @@ setup_text (GtkSignalListItemFactory *factory, GtkListItem *list_item, const Col
   gtk_list_item_set_child (list_item, label);
 }
 
-/* The presence a cell shows, read back from its icon: each presence has an icon of its own. */
-static CoordenaPresence
-shown_presence (GtkImage *image)
-{
-  const char *icon = gtk_image_get_icon_name (image);
-
-  for (CoordenaPresence p = COORDENA_PRESENCE_PRESENT; p <= COORDENA_PRESENCE_HOURS_SHORT; p++)
-    if (g_strcmp0 (icon, coordena_display_presence_icon (p)) == 0)
-      return p;
-  return COORDENA_PRESENCE_NOT_REQUIRED;
-}
-
-/* The tip is written when the pointer asks for it: setting a tooltip's text on every bind makes
- * GTK ask the X server where the pointer is, which cost a new row most of its time. */
-static gboolean
-presence_tooltip (GtkWidget *image, int x, int y, gboolean keyboard, GtkTooltip *tooltip, const Column *column)
-{
-  CoordenaPresence presence = shown_presence (GTK_IMAGE (image));
-  g_autofree char *label = NULL;
-
-  if (presence == COORDENA_PRESENCE_NOT_REQUIRED)
-    return FALSE;
-  label = g_strdup_printf ("%s: %s", coordena_display_category (column->category), coordena_display_presence (presence));
-  gtk_tooltip_set_text (tooltip, label);
-  return TRUE;
-}
-
 static void
 setup_presence (GtkSignalListItemFactory *factory, GtkListItem *list_item, const Column *column)
 {
-  GtkWidget *image = gtk_image_new ();
-
-  gtk_widget_set_halign (image, GTK_ALIGN_CENTER);
-  gtk_widget_set_has_tooltip (image, TRUE);
-  g_signal_connect (image, "query-tooltip", G_CALLBACK (presence_tooltip), (gpointer) column);
-  gtk_list_item_set_child (list_item, image);
+  gtk_list_item_set_child (list_item, coordena_presence_strip_new ());
 }
 
 /* Changing a style class restyles the widget: only a class that differs is touched. */
@@ -245,26 +213,9 @@ show_text (GtkWidget *label, const Column *column, CoordenaTeamItem *item)
 }
 
 static void
-show_presence (GtkWidget *image, const Column *column, CoordenaTeamItem *item)
+show_presence (GtkWidget *strip, CoordenaTeamItem *item)
 {
-  static const char *const states[] = { "success", "error", "warning", NULL };
-  CoordenaPresence presence = coordena_team_item_get_team_summary (item)->presence[column->category];
-  const char *icon = coordena_display_presence_icon (presence);
-
-  /* Each presence has its own icon: the same icon is the same cell. */
-  if (g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (image)), icon) == 0)
-    return;
-  gtk_image_set_from_icon_name (GTK_IMAGE (image), icon);
-  set_style (image, coordena_display_presence_class (presence), states);
-  if (presence != COORDENA_PRESENCE_NOT_REQUIRED)
-    {
-      g_autofree char *label = g_strdup_printf ("%s: %s", coordena_display_category (column->category),
-                                                coordena_display_presence (presence));
-
-      gtk_accessible_update_property (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-    }
-  else
-    gtk_accessible_reset_property (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_PROPERTY_LABEL);
+  coordena_presence_strip_set (COORDENA_PRESENCE_STRIP (strip), coordena_team_item_get_team_summary (item)->presence);
 }
 
 static void
@@ -275,7 +226,7 @@ show_cell (GtkListItem *list_item, const Column *column)
   if (column->text != NULL)
     show_text (gtk_list_item_get_child (list_item), column, item);
   else
-    show_presence (gtk_list_item_get_child (list_item), column, item);
+    show_presence (gtk_list_item_get_child (list_item), item);
 }
 
 /* A cell follows its row's slot: when a search gives the row another team, the cell shows it.
@@ -356,12 +307,11 @@ coordena_teams_columns_build (GtkColumnView *view)
   add_text_column (view, "INE", text_ine, cmp_ine, 11, FALSE, FALSE);
   add_text_column (view, _("Name"), text_name, cmp_name, 22, FALSE, TRUE);
   add_text_column (view, _("Type"), text_type, cmp_type, 8, FALSE, FALSE);
-  for (int c = 0; c < COORDENA_N_CATEGORIES; c++)
-    {
-      const Column presence = { .category = c };
+  {
+    const Column presence = { .text = NULL };
 
-      add_column (view, coordena_display_category_short (c), &presence, NULL, FALSE);
-    }
+    add_column (view, coordena_presence_strip_title (), &presence, NULL, FALSE);
+  }
   add_text_column (view, _("Suspension"), text_percent, cmp_percent, 18, TRUE, FALSE);
   add_text_column (view, _("Next Step"), text_next, cmp_next, 22, FALSE, FALSE);
   add_text_column (view, _("Loss per Month"), text_loss, cmp_loss, 13, TRUE, FALSE);
