@@ -544,6 +544,9 @@ test_unchecked_reader (Fixture *f, gconstpointer data)
   sqlite3 *db;
 
   g_assert_null (coordena_store_open_unchecked_reader (missing));
+  /* A pipe is not waited on. */
+  g_assert_cmpint (mkfifo (missing, 0600), ==, 0);
+  g_assert_null (coordena_store_open_unchecked_reader (missing));
   g_assert_no_error (error);
   g_assert_true (coordena_store_init_uf (store, "SE", &error));
   report = coordena_demo_generate (store, 202512, 3, &error);

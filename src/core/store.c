@@ -1085,9 +1085,11 @@ header_says_wal (const char *path)
 {
   guchar header[100];
   gboolean wal = FALSE;
-  FILE *f = fopen (path, "rb");
+  GStatBuf st;
+  FILE *f;
 
-  if (f == NULL)
+  /* Only an ordinary file: opening a pipe would wait for a writer, and the window with it. */
+  if (g_stat (path, &st) != 0 || !S_ISREG (st.st_mode) || (f = fopen (path, "rb")) == NULL)
     return FALSE;
   wal = fread (header, 1, sizeof header, f) == sizeof header && memcmp (header, "SQLite format 3", 16) == 0
         && header[18] == 2 && header[19] == 2;
