@@ -16,7 +16,7 @@
 #include <coordena/import.h>
 #include <coordena/store.h>
 
-#include "coordena-teams-page.h"
+#include "coordena-teams-page-private.h"
 #include "ui-app-helpers.h"
 #include "ui-helpers.h"
 

@@ -467,6 +467,12 @@ record_step (CoordenaWindow *window, const char *state, const char *date, const 
     }
   if (protocolo != NULL)
     gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "step-protocolo")), protocolo);
+  ui_wait_for_frames (GTK_WIDGET (dialog), 2);
+  {
+    g_autofree char *png = g_strdup_printf ("adesao-passo-%s", state);
+
+    g_free (ui_save_png (GTK_WIDGET (dialog), png));
+  }
   adw_message_dialog_response (dialog, "record");
   ui_flush ();
 }
@@ -784,6 +790,8 @@ test_open_offer_dated_numbered_registered (void)
   gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (reg), "register-numero")), "88/2026");
   gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (reg), "register-date")), "05/12/2026");
   gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (reg), "register-channel")), "SEI");
+  ui_wait_for_frames (GTK_WIDGET (reg), 2);
+  g_free (ui_save_png (GTK_WIDGET (reg), "adesao-registrar"));
   adw_message_dialog_response (reg, "register");
   ui_flush ();
   refusal = find_message_dialog ("O ofício não foi registrado");

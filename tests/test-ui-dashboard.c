@@ -7,7 +7,7 @@
 
 #include <coordena/coordena.h>
 
-#include "coordena-teams-page.h"
+#include "coordena-teams-page-private.h"
 #include "coordena-dashboard-page.h"
 #include "coordena-team-detail.h"
 #include "ui-app-helpers.h"

@@ -8,7 +8,7 @@
 #include <coordena/coordena.h>
 
 #include "coordena-editing.h"
-#include "coordena-teams-page.h"
+#include "coordena-teams-page-private.h"
 #include "coordena-dashboard-page.h"
 #include "coordena-team-detail.h"
 #include "coordena-team-editor.h"

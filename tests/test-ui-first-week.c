@@ -17,7 +17,7 @@
 #include <coordena/roster-edit.h>
 
 #include "coordena-editing.h"
-#include "coordena-teams-page.h"
+#include "coordena-teams-page-private.h"
 #include "coordena-file-chooser.h"
 #include "coordena-first-run.h"
 #include "coordena-import-dialog.h"
@@ -25,7 +25,7 @@
 #include "coordena-team-detail.h"
 #include "coordena-team-editor.h"
 #include "coordena-team-item.h"
-#include "coordena-forecast-page.h"
+#include "coordena-forecast-page-private.h"
 #include "coordena-preferences-window.h"
 #include "ui-app-helpers.h"
 #include "ui-helpers.h"

@@ -7,7 +7,7 @@
 
 #include <coordena/coordena.h>
 
-#include "coordena-forecast-page.h"
+#include "coordena-forecast-page-private.h"
 #include "ui-app-helpers.h"
 #include "ui-helpers.h"
 
@@ -149,6 +149,82 @@ test_comparison (void)
   wait_recomputed (window, page);
 }
 
+static GtkWidget *
+find_plan_button (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) && gtk_widget_get_mapped (child)
+          && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), "previsao.plan") == 0)
+        return child;
+      if ((found = find_plan_button (child)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_by_name (GtkWidget *widget, const char *name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (g_strcmp0 (gtk_widget_get_name (child), name) == 0)
+        return child;
+      if ((found = find_by_name (child, name)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The "+" of a row fills the scenario form with that row's team, whatever row the table reused. */
+static void
+test_row_button_plans_its_team (void)
+{
+  CoordenaWindow *window;
+  CoordenaForecastPage *page = previsao_page (&window);
+  GtkWidget *button = find_plan_button (GTK_WIDGET (page));
+  GVariant *target;
+  GtkWidget *ine_row;
+
+  g_assert_nonnull (button);
+  target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button));
+  g_assert_nonnull (target);
+  g_assert_cmpuint (strlen (g_variant_get_string (target, NULL)), ==, 10);
+  g_signal_emit_by_name (button, "clicked");
+  ui_flush ();
+  ine_row = find_by_name (GTK_WIDGET (page), "scenario-ine");
+  g_assert_nonnull (ine_row);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ine_row)), ==, g_variant_get_string (target, NULL));
+  gtk_editable_set_text (GTK_EDITABLE (ine_row), "");
+}
+
+/* The rule catalogue read again (a user rule file changed): the page lists the sets anew and
+ * keeps the two it compared. */
+static void
+test_catalog_reload_keeps_choices (void)
+{
+  CoordenaWindow *window;
+  CoordenaForecastPage *page = previsao_page (&window);
+
+  coordena_forecast_page_set_rules (page, "previne-2020");
+  coordena_forecast_page_set_compare (page, "portaria-38-2022");
+  wait_recomputed (window, page);
+  g_assert_true (label_shows (GTK_WIDGET (page), "retiraria"));
+  coordena_workspace_reload_catalog (coordena_window_get_workspace (window));
+  ui_app_wait_loaded (window);
+  wait_recomputed (window, page);
+  g_assert_true (label_shows (GTK_WIDGET (page), "retiraria"));
+  g_assert_true (label_shows (GTK_WIDGET (page), "em todas as competências"));
+  g_assert_true (coordena_forecast_page_set_rules (page, "portaria-38-2022"));
+  coordena_forecast_page_set_compare (page, NULL);
+  coordena_forecast_page_set_rules (page, NULL);
+  wait_recomputed (window, page);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -162,6 +238,8 @@ main (int argc, char **argv)
   g_test_add_func ("/previsao/forecast-shown", test_forecast_shown);
   g_test_add_func ("/previsao/scenario-changes-forecast", test_scenario_changes_forecast);
   g_test_add_func ("/previsao/comparison", test_comparison);
+  g_test_add_func ("/previsao/catalog-reload-keeps-choices", test_catalog_reload_keeps_choices);
+  g_test_add_func ("/previsao/row-button-plans-its-team", test_row_button_plans_its_team);
 
   status = g_test_run ();
   g_application_release (G_APPLICATION (app));

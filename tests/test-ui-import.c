@@ -15,7 +15,7 @@
 #include <coordena/coordena.h>
 #include <coordena/demo.h>
 
-#include "coordena-teams-page.h"
+#include "coordena-teams-page-private.h"
 #include "coordena-first-run.h"
 #include "coordena-import-dialog.h"
 #include "coordena-dashboard-page.h"

@@ -20,9 +20,9 @@
 
 #include "coordena-adhesion-page.h"
 #include "coordena-municipalities-view.h"
-#include "coordena-notify-dialog.h"
+#include "coordena-notify-dialog-private.h"
 #include "coordena-import-dialog.h"
-#include "coordena-teams-page.h"
+#include "coordena-teams-page-private.h"
 #include "coordena-dashboard-page.h"
 #include "coordena-team-detail.h"
 #include "ui-app-helpers.h"

@@ -10,7 +10,7 @@
 #include <coordena/coordena.h>
 #include <coordena/ruleset.h>
 
-#include "coordena-forecast-page.h"
+#include "coordena-forecast-page-private.h"
 #include "ui-app-helpers.h"
 #include "ui-helpers.h"
 

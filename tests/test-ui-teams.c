@@ -8,9 +8,9 @@
 #include <coordena/coordena.h>
 
 #include "coordena-application.h"
-#include "coordena-teams-page.h"
+#include "coordena-teams-page-private.h"
 #include "coordena-team-detail.h"
-#include "coordena-forecast-page.h"
+#include "coordena-forecast-page-private.h"
 #include "ui-app-helpers.h"
 #include "ui-helpers.h"
 

@@ -10,7 +10,7 @@
 
 #include "coordena-display.h"
 #include "coordena-loss-chart.h"
-#include "coordena-notify-dialog.h"
+#include "coordena-notify-card.h"
 #include "coordena-dashboard-page.h"
 
 #define N_KPIS 5

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <string.h>
@@ -12,8 +13,8 @@
 #include <coordena/notification.h>
 
 #include "coordena-display.h"
-#include "coordena-notify-dialog.h"
-#include "coordena-window-private.h"
+#include "coordena-notify-dialog-private.h"
+#include "coordena-notify-job.h"
 
 struct _CoordenaNotifyDialog
 {
@@ -53,6 +54,9 @@ G_DEFINE_FINAL_TYPE (CoordenaNotifyDialog, coordena_notify_dialog, ADW_TYPE_WIND
 
 enum { GENERATED, N_SIGNALS };
 static guint signals[N_SIGNALS];
+
+enum { PROP_0, PROP_WORKSPACE, N_PROPS };
+static GParamSpec *properties[N_PROPS];
 
 static const char *const signer_keys[] = { "coordenador", "secretario" };
 
@@ -285,6 +289,12 @@ coordena_notify_dialog_preview (CoordenaNotifyDialog *self)
   return pages;
 }
 
+static void
+preview_clicked (CoordenaNotifyDialog *self)
+{
+  coordena_notify_dialog_preview (self);
+}
+
 /* ---- Folder ---------------------------------------------------------------------------------- */
 
 void
@@ -323,92 +333,15 @@ choose_folder (CoordenaNotifyDialog *self)
 
 /* ---- Generation ------------------------------------------------------------------------------ */
 
-typedef struct {
-  char *db_path;
-  char *folder;
-  char *combined;
-  char *signer;
-  char **municipios;
-  GDate date;
-  guint horizon;
-  CoordenaNotifyDialog *dialog;  /* a reference, for the progress messages */
-} GenerateJob;
-
+/* One letter done, from the worker. */
 static void
-generate_job_free (gpointer data)
+show_progress (GObject *source, guint done, guint total, const char *municipio)
 {
-  GenerateJob *job = data;
+  CoordenaNotifyDialog *self = COORDENA_NOTIFY_DIALOG (source);
+  g_autofree char *text = g_strdup_printf (_("Letter %u of %u: %s"), done, total, municipio);
 
-  g_free (job->db_path);
-  g_free (job->folder);
-  g_free (job->combined);
-  g_free (job->signer);
-  g_strfreev (job->municipios);
-  g_clear_object (&job->dialog);
-  g_free (job);
-}
-
-typedef struct {
-  CoordenaNotifyDialog *dialog;
-  guint done, total;
-  char *municipio;
-} Progress;
-
-static gboolean
-show_progress (gpointer data)
-{
-  Progress *p = data;
-  g_autofree char *text = g_strdup_printf (_("Letter %u of %u: %s"), p->done, p->total, p->municipio);
-
-  gtk_progress_bar_set_fraction (p->dialog->progress_bar, p->total > 0 ? (double) p->done / p->total : 0);
-  gtk_label_set_text (p->dialog->progress_label, text);
-  g_object_unref (p->dialog);
-  g_free (p->municipio);
-  g_free (p);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_progress (guint done, guint total, const char *municipio, gpointer user_data)
-{
-  GenerateJob *job = user_data;
-  Progress *p = g_new0 (Progress, 1);
-
-  p->dialog = g_object_ref (job->dialog);
-  p->done = done;
-  p->total = total;
-  p->municipio = g_strdup (municipio);
-  g_main_context_invoke (NULL, show_progress, p);
-}
-
-static void
-generate_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
-{
-  GenerateJob *job = task_data;
-  g_autoptr(CoordenaStore) store = NULL;
-  CoordenaNotifyRequest request = { 0 };
-  GPtrArray *records;
-  GError *error = NULL;
-
-  store = coordena_store_open_full (job->db_path, COORDENA_STORE_OPEN_MUST_EXIST | COORDENA_STORE_OPEN_NO_MIGRATE, &error);
-  if (store == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  request.signer = job->signer;
-  request.date = job->date;
-  request.horizon = job->horizon;
-  request.municipios = (const char *const *) job->municipios;
-  if (job->combined != NULL && !coordena_store_check_output_path (store, job->combined, &error))
-    records = NULL;
-  else
-    records = coordena_notification_generate (store, &request, job->folder, job->combined, on_progress, job,
-                                              cancellable, &error);
-  if (records == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, records, (GDestroyNotify) g_ptr_array_unref);
+  gtk_progress_bar_set_fraction (self->progress_bar, total > 0 ? (double) done / total : 0);
+  gtk_label_set_text (self->progress_label, text);
 }
 
 static void
@@ -416,7 +349,7 @@ generate_done (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   CoordenaNotifyDialog *self = COORDENA_NOTIFY_DIALOG (source);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) records = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr(GPtrArray) records = coordena_notify_job_finish (result, &error);
 
   self->busy = FALSE;
   g_clear_object (&self->cancellable);
@@ -455,31 +388,12 @@ generate_done (GObject *source, GAsyncResult *result, gpointer user_data)
   g_signal_emit (self, signals[GENERATED], 0, records->len, self->combined);
 }
 
-/* "notificacoes-2026-12-06.pdf", or the first free "-2", "-3"… beside it: never over a file. */
-static char *
-combined_path (const char *folder, const GDate *date)
-{
-  for (guint k = 1;; k++)
-    {
-      g_autofree char *name = k == 1 ? g_strdup_printf ("notificacoes-%04u-%02u-%02u.pdf", g_date_get_year (date),
-                                                        g_date_get_month (date), g_date_get_day (date))
-                                     : g_strdup_printf ("notificacoes-%04u-%02u-%02u-%u.pdf", g_date_get_year (date),
-                                                        g_date_get_month (date), g_date_get_day (date), k);
-      char *path = g_build_filename (folder, name, NULL);
-
-      if (!g_file_test (path, G_FILE_TEST_EXISTS))
-        return path;
-      g_free (path);
-    }
-}
-
 static void
 generate (CoordenaNotifyDialog *self)
 {
   g_autoptr(GPtrArray) codes = NULL;
-  g_autoptr(GTask) task = NULL;
   CoordenaNotifyRequest request;
-  GenerateJob *job;
+  CoordenaNotifyJob *job;
 
   validate (self);
   if (self->refusal != NULL || self->busy)
@@ -487,15 +401,14 @@ generate (CoordenaNotifyDialog *self)
   codes = ticked (self);
   if (!read_request (self, &request, codes))
     return;
-  job = g_new0 (GenerateJob, 1);
+  job = g_new0 (CoordenaNotifyJob, 1);
   job->db_path = g_strdup (coordena_workspace_get_path (self->workspace));
   job->folder = g_strdup (self->folder);
   job->signer = g_strdup (request.signer);
   job->date = request.date;
   job->horizon = self->horizon;
   job->municipios = g_strdupv ((char **) codes->pdata);
-  job->dialog = g_object_ref (self);
-  job->combined = combined_path (self->folder, &request.date);
+  job->combined = coordena_notify_combined_path (self->folder, &request.date);
   g_free (self->combined);
   self->combined = g_strdup (job->combined);
 
@@ -506,9 +419,7 @@ generate (CoordenaNotifyDialog *self)
   gtk_stack_set_visible_child_name (self->stack, "progress");
   gtk_widget_set_visible (self->preview_button, FALSE);
   gtk_widget_set_visible (self->generate_button, FALSE);
-  task = g_task_new (self, self->cancellable, generate_done, NULL);
-  g_task_set_task_data (task, job, generate_job_free);
-  g_task_run_in_thread (task, generate_thread);
+  coordena_notify_job_run (job, G_OBJECT (self), self->cancellable, show_progress, generate_done, NULL);
 }
 
 static void
@@ -598,20 +509,45 @@ coordena_notify_dialog_get_combined (CoordenaNotifyDialog *self)
 CoordenaNotifyDialog *
 coordena_notify_dialog_new (GtkWindow *parent, CoordenaWorkspace *workspace)
 {
-  CoordenaNotifyDialog *self = g_object_new (COORDENA_TYPE_NOTIFY_DIALOG, "transient-for", parent, NULL);
-  GDate today;
-  g_autofree char *today_text = NULL;
+  g_return_val_if_fail (COORDENA_IS_WORKSPACE (workspace), NULL);
 
-  self->workspace = g_object_ref (workspace);
+  return g_object_new (COORDENA_TYPE_NOTIFY_DIALOG, "transient-for", parent, "workspace", workspace, NULL);
+}
+
+/* The form as it opens: today's date, every municipality ticked, no folder yet. */
+static void
+coordena_notify_dialog_constructed (GObject *object)
+{
+  CoordenaNotifyDialog *self = COORDENA_NOTIFY_DIALOG (object);
+  g_autofree char *today_text = NULL;
+  GDate today;
+
+  G_OBJECT_CLASS (coordena_notify_dialog_parent_class)->constructed (object);
+  g_assert (self->workspace != NULL);
   coordena_clock_today (&today);
   today_text = coordena_format_date (&today);
   gtk_editable_set_text (GTK_EDITABLE (self->date_row), today_text);
   load_plan (self);
   coordena_notify_dialog_set_folder (self, NULL);
-  g_signal_connect_swapped (self->date_row, "changed", G_CALLBACK (validate), self);
-  g_signal_connect_swapped (self->signer_row, "notify::selected", G_CALLBACK (validate), self);
   validate (self);
-  return self;
+}
+
+static void
+coordena_notify_dialog_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  if (prop_id == PROP_WORKSPACE)
+    g_value_set_object (value, COORDENA_NOTIFY_DIALOG (object)->workspace);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+coordena_notify_dialog_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  if (prop_id == PROP_WORKSPACE)
+    COORDENA_NOTIFY_DIALOG (object)->workspace = g_value_dup_object (value);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
 static void
@@ -644,8 +580,15 @@ coordena_notify_dialog_class_init (CoordenaNotifyDialogClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = coordena_notify_dialog_constructed;
+  object_class->get_property = coordena_notify_dialog_get_property;
+  object_class->set_property = coordena_notify_dialog_set_property;
   object_class->dispose = coordena_notify_dialog_dispose;
   object_class->finalize = coordena_notify_dialog_finalize;
+
+  properties[PROP_WORKSPACE] = g_param_spec_object ("workspace", NULL, NULL, COORDENA_TYPE_WORKSPACE,
+                                                    G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[GENERATED] = g_signal_new ("generated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                      G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_STRING);
@@ -668,12 +611,13 @@ coordena_notify_dialog_class_init (CoordenaNotifyDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CoordenaNotifyDialog, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, CoordenaNotifyDialog, done_page);
   gtk_widget_class_bind_template_child (widget_class, CoordenaNotifyDialog, open_button);
-}
-
-static void
-preview_clicked (CoordenaNotifyDialog *self)
-{
-  coordena_notify_dialog_preview (self);
+  gtk_widget_class_bind_template_callback (widget_class, validate);
+  gtk_widget_class_bind_template_callback (widget_class, cancel_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, generate);
+  gtk_widget_class_bind_template_callback (widget_class, preview_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, choose_folder);
+  gtk_widget_class_bind_template_callback (widget_class, open_combined);
+  gtk_widget_class_bind_template_callback (widget_class, close_request);
 }
 
 static void
@@ -688,127 +632,4 @@ coordena_notify_dialog_init (CoordenaNotifyDialog *self)
   signers[1] = _("Secretary of Health");
   model = gtk_string_list_new (signers);
   adw_combo_row_set_model (self->signer_row, G_LIST_MODEL (model));
-  g_signal_connect_swapped (self->cancel_button, "clicked", G_CALLBACK (cancel_clicked), self);
-  g_signal_connect_swapped (self->generate_button, "clicked", G_CALLBACK (generate), self);
-  g_signal_connect_swapped (self->preview_button, "clicked", G_CALLBACK (preview_clicked), self);
-  g_signal_connect_swapped (self->folder_button, "clicked", G_CALLBACK (choose_folder), self);
-  g_signal_connect_swapped (self->open_button, "clicked", G_CALLBACK (open_combined), self);
-  g_signal_connect_swapped (self, "close-request", G_CALLBACK (close_request), self);
-}
-
-/* ---- The button on the Painel and the Previsão ------------------------------------------------- */
-
-static void
-button_clicked (GtkWidget *button)
-{
-  GtkRoot *root = gtk_widget_get_root (button);
-  CoordenaNotifyDialog *dialog;
-
-  if (!COORDENA_IS_WINDOW (root))
-    return;
-  dialog = coordena_notify_dialog_new (GTK_WINDOW (root), coordena_window_get_workspace (COORDENA_WINDOW (root)));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-GtkWidget *
-coordena_notify_button_new (void)
-{
-  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Notify Municipalities…"));
-
-  gtk_widget_set_name (button, "notify-municipios");
-  gtk_widget_set_tooltip_text (button, _("Write to each municipality about its teams suspended or at risk"));
-  g_signal_connect (button, "clicked", G_CALLBACK (button_clicked), NULL);
-  return button;
-}
-
-/* ---- The Painel's card ----------------------------------------------------------------------- */
-
-GtkWidget *
-coordena_notify_card_new (void)
-{
-  GtkWidget *group = adw_preferences_group_new ();
-  GtkWidget *list = gtk_list_box_new ();
-
-  gtk_widget_set_name (group, "notify-card");
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Notifications to the Municipalities"));
-  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), coordena_notify_button_new ());
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_widget_set_name (list, "notify-card-list");
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), list);
-  g_object_set_data (G_OBJECT (group), "list", list);
-  return group;
-}
-
-static void
-add_row (GtkListBox *list, const char *name, const char *title, const char *subtitle, const char *css)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  gtk_widget_set_name (row, name);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  if (css != NULL)
-    gtk_widget_add_css_class (row, css);
-  gtk_list_box_append (list, row);
-}
-
-void
-coordena_notify_card_update (GtkWidget *card, CoordenaWorkspace *workspace)
-{
-  GtkListBox *list = g_object_get_data (G_OBJECT (card), "list");
-  CoordenaStore *store = coordena_workspace_get_store (workspace);
-  CoordenaSummary *summary = coordena_workspace_get_summary (workspace);
-  g_autoptr(GPtrArray) overdue = NULL;
-  g_autoptr(GError) error = NULL;
-  CoordenaNotifyCounts counts;
-  GtkWidget *child;
-  GDate today;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
-  if (store == NULL || summary == NULL)
-    return;
-  coordena_clock_today (&today);
-  /* The newest competência decides each notified team's status, whichever way it came in. */
-  if (!coordena_notification_follow_up (store, summary, NULL, &error)
-      || !coordena_notification_counts (store, &today, &counts, &overdue, &error))
-    {
-      add_row (list, "notify-error", _("The follow-up could not be read"), error->message, "error");
-      return;
-    }
-  if (counts.notified == 0)
-    {
-      add_row (list, "notify-none", _("No municipality notified yet"),
-               _("Write to the municipalities with teams suspended or at risk: each letter lists its teams and until "
-                 "when to fix them."), NULL);
-      return;
-    }
-  {
-    g_autofree char *how = coordena_notify_counts_text (counts.regularized, counts.pending, counts.suspended, FALSE, 0, 0);
-    g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u team notified: %s",
-                                                           "%u teams notified: %s", counts.notified),
-                                              counts.notified, how);
-    g_autofree char *kept = coordena_display_money (counts.kept);
-    g_autofree char *subtitle = g_strdup_printf (_("Forecast loss avoided by the fixes: %s"), kept);
-
-    add_row (list, "notify-counts", title, subtitle, NULL);
-  }
-  for (guint i = 0; overdue != NULL && i < overdue->len; i++)
-    {
-      const CoordenaNotifiedTeam *t = g_ptr_array_index (overdue, i);
-      g_autofree char *fix = coordena_competencia_format (t->fix_by);
-      g_autofree char *team = t->name != NULL && *t->name != '\0' ? g_strdup_printf ("%s %s", t->ine, t->name)
-                                                                   : g_strdup (t->ine);
-      g_autofree char *title = g_strdup_printf (_("Team %s still not fixed: “corrigir até” %s"), team, fix);
-      g_autofree char *date = NULL;
-      g_autofree char *subtitle = NULL;
-      GDate when;
-
-      date = coordena_parse_date (t->date, &when, NULL) ? coordena_format_date (&when) : g_strdup (t->date);
-      subtitle = g_strdup_printf (_("%s, %s — %s"), t->identification, date, coordena_notify_status_label (t->status));
-
-      add_row (list, "notify-overdue", title, subtitle, "warning");
-    }
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -7,14 +8,15 @@
 #include <coordena/coordena.h>
 
 #include "coordena-display.h"
-#include "coordena-teams-page.h"
+#include "coordena-teams-columns.h"
+#include "coordena-teams-page-private.h"
 #include "coordena-team-detail.h"
 #include "coordena-team-filter.h"
 #include "coordena-team-item.h"
 
 struct _CoordenaTeamsPage
 {
-  GtkWidget parent_instance;
+  AdwBin parent_instance;
 
   GtkSearchEntry *search_entry;
   GtkDropDown *municipio_dropdown;
@@ -43,7 +45,10 @@ struct _CoordenaTeamsPage
   int status;                   /* CoordenaStatus or −1 */
 };
 
-G_DEFINE_FINAL_TYPE (CoordenaTeamsPage, coordena_teams_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (CoordenaTeamsPage, coordena_teams_page, ADW_TYPE_BIN)
+
+enum { PROP_0, PROP_WORKSPACE, N_PROPS };
+static GParamSpec *properties[N_PROPS];
 
 static void selection_changed (CoordenaTeamsPage *self);
 static gpointer slot_team (gpointer item, gpointer user_data);
@@ -126,321 +131,6 @@ clear_filters (CoordenaTeamsPage *self)
   gtk_drop_down_set_selected (self->status_dropdown, 0);
   /* The entry's changed signal comes after a delay; the list must show everything now. */
   search_changed (self);
-}
-
-/* ---- Sorting ----------------------------------------------------------------------------- */
-
-typedef int (*TeamCompare) (CoordenaTeamItem *a, CoordenaTeamItem *b);
-
-static int
-compare_items (gconstpointer a, gconstpointer b, gpointer user_data)
-{
-  TeamCompare compare = (TeamCompare) user_data;
-  int r = compare ((CoordenaTeamItem *) a, (CoordenaTeamItem *) b);
-
-  if (r == 0)
-    r = strcmp (coordena_team_item_get_ine ((CoordenaTeamItem *) a), coordena_team_item_get_ine ((CoordenaTeamItem *) b));
-  return r < 0 ? GTK_ORDERING_SMALLER : r > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
-}
-
-/* Ranks from the summary: a sort of thousands of rows compares integers, not names. */
-static int
-cmp_municipio (CoordenaTeamItem *a, CoordenaTeamItem *b)
-{
-  const guint32 *ranks = coordena_summary_get_municipio_ranks (coordena_team_item_get_summary (a));
-
-  return (int) ranks[coordena_team_item_get_row (a)] - (int) ranks[coordena_team_item_get_row (b)];
-}
-
-static int
-cmp_ine (CoordenaTeamItem *a, CoordenaTeamItem *b)
-{
-  return strcmp (coordena_team_item_get_ine (a), coordena_team_item_get_ine (b));
-}
-
-static int
-cmp_name (CoordenaTeamItem *a, CoordenaTeamItem *b)
-{
-  const guint32 *ranks = coordena_summary_get_name_ranks (coordena_team_item_get_summary (a));
-
-  return (int) ranks[coordena_team_item_get_row (a)] - (int) ranks[coordena_team_item_get_row (b)];
-}
-
-static int
-cmp_type (CoordenaTeamItem *a, CoordenaTeamItem *b)
-{
-  return (int) coordena_team_item_get_team_summary (a)->type - (int) coordena_team_item_get_team_summary (b)->type;
-}
-
-static int
-cmp_percent (CoordenaTeamItem *a, CoordenaTeamItem *b)
-{
-  return coordena_team_item_get_team_summary (a)->percent - coordena_team_item_get_team_summary (b)->percent;
-}
-
-static int
-cmp_next (CoordenaTeamItem *a, CoordenaTeamItem *b)
-{
-  /* Soonest first; nothing ahead last. */
-  guint x = coordena_team_item_get_team_summary (a)->next_step;
-  guint y = coordena_team_item_get_team_summary (b)->next_step;
-
-  x = x == 0 ? G_MAXUINT : x;
-  y = y == 0 ? G_MAXUINT : y;
-  return x < y ? -1 : x > y;
-}
-
-static int
-cmp_loss (CoordenaTeamItem *a, CoordenaTeamItem *b)
-{
-  gint64 x = coordena_team_item_get_team_summary (a)->loss_month;
-  gint64 y = coordena_team_item_get_team_summary (b)->loss_month;
-
-  return x < y ? -1 : x > y;
-}
-
-/* ---- Cells ------------------------------------------------------------------------------- */
-
-typedef char *(*TeamText) (CoordenaTeamItem *item);
-
-static char *
-text_municipio (CoordenaTeamItem *item)
-{
-  return g_strdup (coordena_team_item_get_municipio (item));
-}
-
-static char *
-text_ine (CoordenaTeamItem *item)
-{
-  return g_strdup (coordena_team_item_get_ine (item));
-}
-
-static char *
-text_name (CoordenaTeamItem *item)
-{
-  return g_strdup (coordena_team_item_get_name (item));
-}
-
-static char *
-text_type (CoordenaTeamItem *item)
-{
-  return g_strdup (coordena_display_team_type (coordena_team_item_get_team_summary (item)->type));
-}
-
-static char *
-text_percent (CoordenaTeamItem *item)
-{
-  const CoordenaTeamSummary *ts = coordena_team_item_get_team_summary (item);
-
-  g_autofree char *percent = NULL;
-
-  if (ts->status == COORDENA_STATUS_NOT_EVALUATED)
-    return g_strdup (_("not evaluated"));
-  /* Four ✗ and "100 %" alone read as a team that lost everyone: say it has no registration. */
-  if (ts->status == COORDENA_STATUS_NO_RECORD)
-    {
-      if (ts->percent <= 0)
-        return g_strdup (_("no registration"));
-      percent = coordena_display_percent (ts->percent);
-      return g_strdup_printf (_("no registration · %s"), percent);
-    }
-  return coordena_display_percent (ts->percent);
-}
-
-static char *
-text_next (CoordenaTeamItem *item)
-{
-  return coordena_display_next_step (coordena_team_item_get_team_summary (item));
-}
-
-static char *
-text_loss (CoordenaTeamItem *item)
-{
-  const CoordenaTeamSummary *ts = coordena_team_item_get_team_summary (item);
-
-  if (ts->status == COORDENA_STATUS_NOT_EVALUATED)
-    return g_strdup ("");
-  if (ts->loss_month == 0)
-    return g_strdup ("—");
-  return coordena_display_money_marked (ts->loss_month, ts->confidence);
-}
-
-static void
-setup_text (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
-{
-  GtkWidget *label = gtk_inscription_new (NULL);
-  gboolean numeric = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "numeric"));
-
-  guint chars = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "chars"));
-
-  /* Codes and amounts keep their width; names give some up before the table scrolls sideways. */
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (label), chars);
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (label), numeric || chars <= 11 ? chars : chars * 2 / 3);
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (label), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  if (numeric)
-    {
-      gtk_inscription_set_xalign (GTK_INSCRIPTION (label), 1.0);
-      gtk_widget_add_css_class (label, "numeric");
-    }
-  gtk_list_item_set_child (list_item, label);
-}
-
-/* Changing a style class restyles the widget: bind only touches one when the state differs. */
-static void
-set_style (GtkWidget *widget, const char *klass)
-{
-  const char *current = g_object_get_data (G_OBJECT (widget), "style");
-
-  if (g_strcmp0 (current, klass) == 0)
-    return;
-  if (current != NULL)
-    gtk_widget_remove_css_class (widget, current);
-  if (klass != NULL)
-    gtk_widget_add_css_class (widget, klass);
-  g_object_set_data (G_OBJECT (widget), "style", (gpointer) klass);
-}
-
-static CoordenaTeamItem *
-cell_team (GtkListItem *list_item)
-{
-  return coordena_team_slot_get_team (gtk_list_item_get_item (list_item));
-}
-
-static void
-show_text (GtkListItem *list_item)
-{
-  TeamText text_func = g_object_get_data (G_OBJECT (list_item), "text");
-  CoordenaTeamItem *item = cell_team (list_item);
-  GtkWidget *label = gtk_list_item_get_child (list_item);
-  g_autofree char *text = text_func (item);
-
-  gtk_inscription_set_text (GTK_INSCRIPTION (label), text);
-  if (text_func == text_percent)
-    {
-      const CoordenaTeamSummary *ts = coordena_team_item_get_team_summary (item);
-
-      set_style (label, ts->percent > 0 ? "error" : ts->status == COORDENA_STATUS_NOT_EVALUATED ? "dim-label" : NULL);
-    }
-}
-
-/* A cell follows its slot: when a search gives the row another team, the cell shows it. */
-static void
-follow_slot (GtkListItem *list_item, void (*show) (GtkListItem *list_item))
-{
-  gulong id = g_signal_connect_swapped (gtk_list_item_get_item (list_item), "notify::team", G_CALLBACK (show), list_item);
-
-  g_object_set_data (G_OBJECT (list_item), "slot-handler", GUINT_TO_POINTER ((guint) id));
-  show (list_item);
-}
-
-static void
-unbind_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
-{
-  gulong id = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (list_item), "slot-handler"));
-
-  if (id != 0 && gtk_list_item_get_item (list_item) != NULL)
-    g_signal_handler_disconnect (gtk_list_item_get_item (list_item), id);
-  g_object_set_data (G_OBJECT (list_item), "slot-handler", NULL);
-}
-
-static void
-bind_text (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
-{
-  g_object_set_data (G_OBJECT (list_item), "text", user_data);
-  follow_slot (list_item, show_text);
-}
-
-static void
-setup_presence (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
-{
-  GtkWidget *image = gtk_image_new ();
-
-  gtk_widget_set_halign (image, GTK_ALIGN_CENTER);
-  gtk_list_item_set_child (list_item, image);
-}
-
-static void
-show_presence (GtkListItem *list_item)
-{
-  CoordenaCategory category = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (list_item), "category"));
-  CoordenaTeamItem *item = cell_team (list_item);
-  GtkWidget *image = gtk_list_item_get_child (list_item);
-  CoordenaPresence presence = coordena_team_item_get_team_summary (item)->presence[category];
-
-  if (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (image), "presence")) == (int) presence + 1)
-    return;
-  g_object_set_data (G_OBJECT (image), "presence", GINT_TO_POINTER ((int) presence + 1));
-  gtk_image_set_from_icon_name (GTK_IMAGE (image), coordena_display_presence_icon (presence));
-  set_style (image, coordena_display_presence_class (presence));
-  if (presence != COORDENA_PRESENCE_NOT_REQUIRED)
-    {
-      g_autofree char *label = g_strdup_printf ("%s: %s", coordena_display_category (category), coordena_display_presence (presence));
-
-      gtk_widget_set_tooltip_text (image, label);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-    }
-  else
-    gtk_widget_set_tooltip_text (image, NULL);
-}
-
-static void
-bind_presence (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
-{
-  g_object_set_data (G_OBJECT (list_item), "category", user_data);
-  follow_slot (list_item, show_presence);
-}
-
-static GtkColumnViewColumn *
-add_column (CoordenaTeamsPage *self,
-            const char          *title,
-            GCallback            setup,
-            GCallback            bind,
-            gpointer             bind_data,
-            TeamCompare          compare,
-            guint                chars,
-            gboolean             numeric,
-            gboolean             expand)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkColumnViewColumn *column;
-
-  g_object_set_data (G_OBJECT (factory), "chars", GUINT_TO_POINTER (chars));
-  g_object_set_data (G_OBJECT (factory), "numeric", GINT_TO_POINTER (numeric));
-  g_signal_connect (factory, "setup", setup, NULL);
-  g_signal_connect (factory, "bind", bind, bind_data);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), NULL);
-  column = gtk_column_view_column_new (title, factory);
-  gtk_column_view_column_set_expand (column, expand);
-  gtk_column_view_column_set_resizable (column, TRUE);
-  if (compare != NULL)
-    {
-      GtkSorter *sorter = GTK_SORTER (gtk_custom_sorter_new (compare_items, (gpointer) compare, NULL));
-
-      gtk_column_view_column_set_sorter (column, sorter);
-      g_object_unref (sorter);
-    }
-  gtk_column_view_append_column (self->column_view, column);
-  g_object_unref (column);
-  return column;
-}
-
-static void
-build_columns (CoordenaTeamsPage *self)
-{
-  GtkColumnViewColumn *municipio;
-
-  municipio = add_column (self, _("Municipality"), G_CALLBACK (setup_text), G_CALLBACK (bind_text), text_municipio, cmp_municipio, 16, FALSE, TRUE);
-  add_column (self, "INE", G_CALLBACK (setup_text), G_CALLBACK (bind_text), text_ine, cmp_ine, 11, FALSE, FALSE);
-  add_column (self, _("Name"), G_CALLBACK (setup_text), G_CALLBACK (bind_text), text_name, cmp_name, 22, FALSE, TRUE);
-  add_column (self, _("Type"), G_CALLBACK (setup_text), G_CALLBACK (bind_text), text_type, cmp_type, 8, FALSE, FALSE);
-  for (int c = 0; c < COORDENA_N_CATEGORIES; c++)
-    add_column (self, coordena_display_category_short (c), G_CALLBACK (setup_presence), G_CALLBACK (bind_presence),
-                GINT_TO_POINTER (c), NULL, 0, FALSE, FALSE);
-  add_column (self, _("Suspension"), G_CALLBACK (setup_text), G_CALLBACK (bind_text), text_percent, cmp_percent, 18, TRUE, FALSE);
-  add_column (self, _("Next Step"), G_CALLBACK (setup_text), G_CALLBACK (bind_text), text_next, cmp_next, 22, FALSE, FALSE);
-  add_column (self, _("Loss per Month"), G_CALLBACK (setup_text), G_CALLBACK (bind_text), text_loss, cmp_loss, 13, TRUE, FALSE);
-
-  gtk_column_view_sort_by_column (self->column_view, municipio, GTK_SORT_ASCENDING);
 }
 
 /* ---- Workspace --------------------------------------------------------------------------- */
@@ -557,21 +247,39 @@ workspace_changed (CoordenaTeamsPage *self)
     }
 }
 
+/* The window gives the page its workspace once, after building it from its template. */
 void
 coordena_teams_page_set_workspace (CoordenaTeamsPage *self, CoordenaWorkspace *workspace)
 {
   g_return_if_fail (COORDENA_IS_TEAMS_PAGE (self));
+  g_return_if_fail (self->workspace == NULL || workspace == self->workspace);
 
-  if (self->workspace != NULL)
-    g_signal_handlers_disconnect_by_data (self->workspace, self);
-  g_set_object (&self->workspace, workspace);
-  gtk_sort_list_model_set_model (self->sorted, workspace != NULL ? coordena_workspace_get_teams (workspace) : NULL);
+  if (workspace == NULL || self->workspace == workspace)
+    return;
+  self->workspace = g_object_ref (workspace);
+  gtk_sort_list_model_set_model (self->sorted, coordena_workspace_get_teams (workspace));
   coordena_team_detail_set_workspace (self->detail, workspace);
-  if (workspace != NULL)
-    {
-      g_signal_connect_swapped (workspace, "changed", G_CALLBACK (workspace_changed), self);
-      workspace_changed (self);
-    }
+  g_signal_connect_object (workspace, "changed", G_CALLBACK (workspace_changed), self, G_CONNECT_SWAPPED);
+  workspace_changed (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORKSPACE]);
+}
+
+static void
+coordena_teams_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  if (prop_id == PROP_WORKSPACE)
+    g_value_set_object (value, COORDENA_TEAMS_PAGE (object)->workspace);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+coordena_teams_page_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  if (prop_id == PROP_WORKSPACE)
+    coordena_teams_page_set_workspace (COORDENA_TEAMS_PAGE (object), g_value_get_object (value));
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
 /* ---- Selection and detail ---------------------------------------------------------------- */
@@ -720,18 +428,12 @@ static void
 coordena_teams_page_dispose (GObject *object)
 {
   CoordenaTeamsPage *self = COORDENA_TEAMS_PAGE (object);
-  GtkWidget *child;
 
-  if (self->workspace != NULL)
-    g_signal_handlers_disconnect_by_data (self->workspace, self);
   g_clear_object (&self->workspace);
   /* The columns leave with the template and change the sorter: nothing here may react. */
   if (self->sorted != NULL)
     g_signal_handlers_disconnect_by_data (self->sorted, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), COORDENA_TYPE_TEAMS_PAGE);
-  /* The template's top widget is not bound: it leaves with its parent. */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
   g_clear_object (&self->shown_teams);
   g_clear_object (&self->selection);
   g_clear_object (&self->sorted);
@@ -755,8 +457,15 @@ coordena_teams_page_class_init (CoordenaTeamsPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->get_property = coordena_teams_page_get_property;
+  object_class->set_property = coordena_teams_page_set_property;
   object_class->dispose = coordena_teams_page_dispose;
   object_class->finalize = coordena_teams_page_finalize;
+
+  /* Set once, by the window that holds the page. */
+  properties[PROP_WORKSPACE] = g_param_spec_object ("workspace", NULL, NULL, COORDENA_TYPE_WORKSPACE,
+                                                    G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (COORDENA_TYPE_TEAM_DETAIL);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/coordena/Coordena/coordena-teams-page.ui");
@@ -772,58 +481,14 @@ coordena_teams_page_class_init (CoordenaTeamsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CoordenaTeamsPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, CoordenaTeamsPage, competencia_label);
   gtk_widget_class_bind_template_child (widget_class, CoordenaTeamsPage, demo_label);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, detail_closed);
 
   gtk_widget_class_install_action (widget_class, "equipes.focus-search", NULL, focus_search_action);
   gtk_widget_class_install_action (widget_class, "equipes.clear-filters", NULL, clear_filters_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "equipes.focus-search", NULL);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "equipespage");
-}
-
-static void
-setup_choice (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  /* Long municipality names must not widen the toolbar: the button shortens them, but never
-   * below "Todos os municípios"; the list below it shows every name whole. */
-  if (user_data == NULL)
-    {
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_width_chars (GTK_LABEL (label), GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "min-chars")));
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 22);
-    }
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_list_item_set_child (list_item, label);
-}
-
-static void
-bind_choice (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
-{
-  GtkStringObject *item = gtk_list_item_get_item (list_item);
-  GtkWidget *label = gtk_list_item_get_child (list_item);
-
-  gtk_label_set_text (GTK_LABEL (label), gtk_string_object_get_string (item));
-  gtk_widget_set_tooltip_text (label, gtk_string_object_get_string (item));
-}
-
-static void
-set_choice_factory (GtkDropDown *dropdown, int min_chars)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkListItemFactory *list_factory = gtk_signal_list_item_factory_new ();
-
-  g_object_set_data (G_OBJECT (factory), "min-chars", GINT_TO_POINTER (min_chars));
-
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_choice), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_choice), NULL);
-  gtk_drop_down_set_factory (dropdown, factory);
-  g_object_unref (factory);
-  g_signal_connect (list_factory, "setup", G_CALLBACK (setup_choice), GINT_TO_POINTER (1));
-  g_signal_connect (list_factory, "bind", G_CALLBACK (bind_choice), NULL);
-  gtk_drop_down_set_list_factory (dropdown, list_factory);
-  g_object_unref (list_factory);
 }
 
 static void
@@ -842,12 +507,12 @@ coordena_teams_page_init (CoordenaTeamsPage *self)
   gtk_drop_down_set_expression (self->municipio_dropdown,
                                 gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
 
-  set_choice_factory (self->municipio_dropdown, 19);
-  set_choice_factory (self->type_dropdown, -1);
-  set_choice_factory (self->status_dropdown, -1);
+  coordena_teams_columns_set_choice_factory (self->municipio_dropdown, 19);
+  coordena_teams_columns_set_choice_factory (self->type_dropdown, -1);
+  coordena_teams_columns_set_choice_factory (self->status_dropdown, -1);
 
   /* Sorted first, filtered last: a keystroke only filters rows already in order. */
-  build_columns (self);
+  coordena_teams_columns_build (self->column_view);
   sorter = gtk_column_view_get_sorter (self->column_view);
   self->sorted = gtk_sort_list_model_new (NULL, g_object_ref (sorter));
   self->filter = coordena_team_filter_new (G_LIST_MODEL (self->sorted));
@@ -860,8 +525,6 @@ coordena_teams_page_init (CoordenaTeamsPage *self)
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
   g_signal_connect_swapped (self->selection, "selection-changed", G_CALLBACK (selection_changed), self);
-  g_signal_connect_swapped (self->column_view, "activate", G_CALLBACK (row_activated), self);
-  g_signal_connect_swapped (self->detail, "closed", G_CALLBACK (detail_closed), self);
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (search_changed), self);
   g_signal_connect_swapped (self->search_entry, "stop-search", G_CALLBACK (search_stopped), self);
   g_signal_connect_swapped (self->municipio_dropdown, "notify::selected", G_CALLBACK (dropdowns_changed), self);

@@ -642,6 +642,7 @@ coordena_window_constructed (GObject *object)
   coordena_dashboard_page_set_workspace (self->painel_page, self->workspace);
   coordena_teams_page_set_workspace (self->equipes_page, self->workspace);
   coordena_forecast_page_set_workspace (self->previsao_page, self->workspace);
+  coordena_adhesion_page_set_workspace (COORDENA_ADHESION_PAGE (coordena_window_get_page_widget (self, "adesao")), self->workspace);
 }
 
 static void
