@@ -47,16 +47,3 @@ coordena_file_chooser_prepare_with (GtkFileChooserNative *native, GSettings *set
     g_signal_connect_data (native, "response", G_CALLBACK (remember), g_object_ref (settings),
                            settings_closure_free, 0);
 }
-
-/* Until every chooser passes its settings: the application's, found through its "settings"
- * property so that this file needs nothing of the application's. */
-void
-coordena_file_chooser_prepare (GtkFileChooserNative *native)
-{
-  GApplication *app = g_application_get_default ();
-  g_autoptr(GSettings) settings = NULL;
-
-  if (app != NULL && g_object_class_find_property (G_OBJECT_GET_CLASS (app), "settings") != NULL)
-    g_object_get (app, "settings", &settings, NULL);
-  coordena_file_chooser_prepare_with (native, settings);
-}

@@ -300,7 +300,7 @@ data_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
       gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
     }
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  coordena_file_chooser_prepare (native);
+  coordena_file_chooser_prepare_with (native, coordena_workspace_get_settings (self->workspace));
   g_signal_connect_object (native, "response", G_CALLBACK (restore ? restore_file_chosen : backup_file_chosen), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
