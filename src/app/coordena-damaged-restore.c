@@ -158,15 +158,14 @@ static void
 backup_chosen (GtkNativeDialog *native, int response, gpointer data)
 {
   g_autoptr(CoordenaWorkspace) workspace = data;
-  g_autoptr(GFile) file = NULL;
+  g_autoptr(GtkWindow) parent = gtk_native_dialog_get_transient_for (native);
   g_autofree char *path = NULL;
-  GtkWindow *parent = gtk_native_dialog_get_transient_for (native);
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-  if (file != NULL && (path = g_file_get_path (file)) != NULL && parent != NULL)
+  if (parent != NULL)
+    g_object_ref (parent);
+  path = coordena_file_chooser_take_path (native, response);
+  if (path != NULL && parent != NULL)
     coordena_damaged_restore_confirm (parent, workspace, path);
-  g_object_unref (native);
 }
 
 void

@@ -47,3 +47,14 @@ coordena_file_chooser_prepare_with (GtkFileChooserNative *native, GSettings *set
     g_signal_connect_data (native, "response", G_CALLBACK (remember), g_object_ref (settings),
                            settings_closure_free, 0);
 }
+
+char *
+coordena_file_chooser_take_path (GtkNativeDialog *native, int response)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+  g_object_unref (native);
+  return file != NULL ? g_file_get_path (file) : NULL;
+}

@@ -253,21 +253,10 @@ coordena_preferences_data_confirm_restore (CoordenaPreferencesData *self, const 
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static char *
-chosen_path (GtkNativeDialog *native, int response)
-{
-  g_autoptr(GFile) file = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-  g_object_unref (native);
-  return file != NULL ? g_file_get_path (file) : NULL;
-}
-
 static void
 backup_file_chosen (GtkNativeDialog *native, int response, CoordenaPreferencesData *self)
 {
-  g_autofree char *path = chosen_path (native, response);
+  g_autofree char *path = coordena_file_chooser_take_path (native, response);
 
   if (path != NULL)
     run_data_job (self, path, FALSE, FALSE);
@@ -276,7 +265,7 @@ backup_file_chosen (GtkNativeDialog *native, int response, CoordenaPreferencesDa
 static void
 restore_file_chosen (GtkNativeDialog *native, int response, CoordenaPreferencesData *self)
 {
-  g_autofree char *path = chosen_path (native, response);
+  g_autofree char *path = coordena_file_chooser_take_path (native, response);
 
   if (path != NULL)
     coordena_preferences_data_confirm_restore (self, path);

@@ -15,6 +15,7 @@
 #include "coordena-import-dialog.h"
 #include "coordena-oficio-files.h"
 #include "coordena-damaged-restore.h"
+#include "coordena-file-chooser.h"
 #include "coordena-dashboard-page.h"
 #include "coordena-forecast-page.h"
 #include "coordena-window-private.h"
@@ -191,21 +192,10 @@ coordena_window_leave_demo (CoordenaWindow *self)
   coordena_window_switch_database (self, target);
 }
 
-static char *
-chosen_path (GtkNativeDialog *native, int response)
-{
-  g_autoptr(GFile) file = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-  g_object_unref (native);
-  return file != NULL ? g_file_get_path (file) : NULL;
-}
-
 static void
 database_chosen (GtkNativeDialog *native, int response, CoordenaWindow *self)
 {
-  g_autofree char *path = chosen_path (native, response);
+  g_autofree char *path = coordena_file_chooser_take_path (native, response);
 
   if (path != NULL)
     coordena_window_switch_database (self, path);
@@ -214,7 +204,7 @@ database_chosen (GtkNativeDialog *native, int response, CoordenaWindow *self)
 static void
 new_database_chosen (GtkNativeDialog *native, int response, CoordenaWindow *self)
 {
-  g_autofree char *path = chosen_path (native, response);
+  g_autofree char *path = coordena_file_chooser_take_path (native, response);
   g_autoptr(GError) error = NULL;
 
   if (path != NULL && !coordena_window_new_database (self, path, &error))
