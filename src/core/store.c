@@ -27,7 +27,8 @@
 #define COORDENA_APPLICATION_ID 0x436f6f72
 
 struct _CoordenaStore {
-  sqlite3 *db;
+  CoordenaSqlConn *conn;
+  sqlite3 *db;          /* the connection's, on SQLite; NULL on PostgreSQL */
   char *path;
   GPtrArray *notices;   /* char*, NULL-terminated */
   CoordenaStoreWaitFunc wait_func;
@@ -224,57 +225,45 @@ coordena_store_sqlite_error (GError **error, int rc, int sys_errno, const char *
 gboolean
 coordena_store_set_error (CoordenaStore *store, GError **error, const char *doing)
 {
+  if (store->conn != NULL)
+    return coordena_sql_set_error (store->conn, error, doing);
   return coordena_store_sqlite_error (error, sqlite3_extended_errcode (store->db), sqlite3_system_errno (store->db),
                                       store->path, doing, sqlite3_errmsg (store->db));
 }
 
 /* ---- Small statement helpers ----------------------------------------------------------------- */
 
-sqlite3_stmt *
+CoordenaSqlStmt *
 coordena_store_prepare (CoordenaStore *store, const char *sql, GError **error)
 {
-  sqlite3_stmt *stmt = NULL;
-
-  if (sqlite3_prepare_v2 (store->db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      coordena_store_set_error (store, error, _("preparing a query"));
-      return NULL;
-    }
-  return stmt;
+  return coordena_sql_prepare (store->conn, sql, error);
 }
 
 gboolean
 coordena_store_exec (CoordenaStore *store, const char *sql, GError **error)
 {
-  if (sqlite3_exec (store->db, sql, NULL, NULL, NULL) != SQLITE_OK)
-    return coordena_store_set_error (store, error, _("running a statement"));
-  return TRUE;
+  return coordena_sql_exec (store->conn, sql, NULL, error);
 }
 
 /* Steps a statement that returns no rows and resets it for reuse. */
 gboolean
-coordena_store_step_done (CoordenaStore *store, sqlite3_stmt *stmt, GError **error)
+coordena_store_step_done (CoordenaStore *store, CoordenaSqlStmt *stmt, GError **error)
 {
-  int rc = sqlite3_step (stmt);
-
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+  if (coordena_sql_step (stmt) == COORDENA_SQL_ERROR)
     {
       coordena_store_set_error (store, error, _("writing"));
-      sqlite3_reset (stmt);
+      coordena_sql_reset (stmt);
       return FALSE;
     }
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
+  coordena_sql_reset (stmt);
+  coordena_sql_clear_bindings (stmt);
   return TRUE;
 }
 
 void
-coordena_store_bind_text (sqlite3_stmt *stmt, int i, const char *text)
+coordena_store_bind_text (CoordenaSqlStmt *stmt, int i, const char *text)
 {
-  if (text == NULL)
-    sqlite3_bind_null (stmt, i);
-  else
-    sqlite3_bind_text (stmt, i, text, -1, SQLITE_TRANSIENT);
+  coordena_sql_bind_text (stmt, i, text);
 }
 
 static gint64
@@ -290,11 +279,9 @@ query_int (sqlite3 *db, const char *sql, gint64 fallback)
 }
 
 char *
-coordena_store_column_dup (sqlite3_stmt *stmt, int i)
+coordena_store_column_dup (CoordenaSqlStmt *stmt, int i)
 {
-  const unsigned char *text = sqlite3_column_text (stmt, i);
-
-  return text != NULL ? g_strdup ((const char *) text) : NULL;
+  return coordena_sql_column_dup (stmt, i);
 }
 
 /* ---- Migrations ------------------------------------------------------------------------------- */
@@ -1014,6 +1001,7 @@ coordena_store_open_full (const char *path, CoordenaStoreOpenFlags flags, GError
         coordena_store_set_error (store, error, _("opening the database"));
       return NULL;
     }
+  store->conn = coordena_sql_conn_new_sqlite (store->db, path);
   sqlite3_extended_result_codes (store->db, 1);
   sqlite3_busy_handler (store->db, busy_wait, store);
 
@@ -1047,12 +1035,10 @@ coordena_store_close (CoordenaStore *store)
 {
   if (store == NULL)
     return;
-  if (store->db != NULL)
-    {
-      if (!sqlite3_get_autocommit (store->db))
-        sqlite3_exec (store->db, "ROLLBACK", NULL, NULL, NULL);
-      sqlite3_close_v2 (store->db);
-    }
+  if (store->conn != NULL)
+    coordena_sql_conn_close (store->conn);
+  else if (store->db != NULL)
+    sqlite3_close_v2 (store->db);
   g_free (store->path);
   if (store->notices != NULL)
     g_ptr_array_unref (store->notices);
@@ -1071,6 +1057,18 @@ coordena_store_get_db (CoordenaStore *store)
   return store->db;
 }
 
+CoordenaSqlConn *
+coordena_store_get_conn (CoordenaStore *store)
+{
+  return store->conn;
+}
+
+CoordenaSqlEngine
+coordena_store_engine (CoordenaStore *store)
+{
+  return coordena_sql_conn_engine (store->conn);
+}
+
 int
 coordena_store_get_schema_version (CoordenaStore *store)
 {
@@ -1082,34 +1080,25 @@ coordena_store_get_schema_version (CoordenaStore *store)
 gboolean
 coordena_store_begin (CoordenaStore *store, GError **error)
 {
-  if (sqlite3_exec (store->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
-    return coordena_store_set_error (store, error, _("starting a transaction"));
-  return TRUE;
+  return coordena_sql_begin (store->conn, error);
 }
 
 gboolean
 coordena_store_commit (CoordenaStore *store, GError **error)
 {
-  if (sqlite3_exec (store->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
-    {
-      coordena_store_set_error (store, error, _("saving the changes"));
-      coordena_store_rollback (store);
-      return FALSE;
-    }
-  return TRUE;
+  return coordena_sql_commit (store->conn, error);
 }
 
 void
 coordena_store_rollback (CoordenaStore *store)
 {
-  if (!sqlite3_get_autocommit (store->db))
-    sqlite3_exec (store->db, "ROLLBACK", NULL, NULL, NULL);
+  coordena_sql_rollback (store->conn);
 }
 
 gboolean
 coordena_store_in_transaction (CoordenaStore *store)
 {
-  return !sqlite3_get_autocommit (store->db);
+  return coordena_sql_in_transaction (store->conn);
 }
 
 /* ---- Audit ------------------------------------------------------------------------------------- */
@@ -1123,7 +1112,7 @@ coordena_store_audit (CoordenaStore *store,
                       GError       **error)
 {
   g_autofree char *time = coordena_clock_now_utc_iso ();
-  sqlite3_stmt *stmt;
+  CoordenaSqlStmt *stmt;
   gboolean ok;
 
   g_return_val_if_fail (action != NULL, FALSE);
@@ -1140,7 +1129,7 @@ coordena_store_audit (CoordenaStore *store,
   coordena_store_bind_text (stmt, 5, before_json);
   coordena_store_bind_text (stmt, 6, after_json);
   ok = coordena_store_step_done (store, stmt, error);
-  sqlite3_finalize (stmt);
+  coordena_sql_finalize (stmt);
   return ok;
 }
 
@@ -1162,7 +1151,7 @@ GPtrArray *
 coordena_store_list_audit (CoordenaStore *store, const GDate *since, GError **error)
 {
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) coordena_audit_entry_free);
-  sqlite3_stmt *stmt;
+  CoordenaSqlStmt *stmt;
   char day[16] = "";
   int rc;
 
@@ -1175,11 +1164,11 @@ coordena_store_list_audit (CoordenaStore *store, const GDate *since, GError **er
     g_snprintf (day, sizeof day, "%04d-%02d-%02d", g_date_get_year (since), g_date_get_month (since),
                 g_date_get_day (since));
   coordena_store_bind_text (stmt, 1, day);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = coordena_sql_step (stmt)) == COORDENA_SQL_ROW)
     {
       CoordenaAuditEntry *e = g_new0 (CoordenaAuditEntry, 1);
 
-      e->id = sqlite3_column_int64 (stmt, 0);
+      e->id = coordena_sql_column_int64 (stmt, 0);
       e->time = coordena_store_column_dup (stmt, 1);
       e->user = coordena_store_column_dup (stmt, 2);
       e->action = coordena_store_column_dup (stmt, 3);
@@ -1188,8 +1177,8 @@ coordena_store_list_audit (CoordenaStore *store, const GDate *since, GError **er
       e->after = coordena_store_column_dup (stmt, 6);
       g_ptr_array_add (list, e);
     }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
+  coordena_sql_finalize (stmt);
+  if (rc != COORDENA_SQL_DONE)
     {
       coordena_store_set_error (store, error, _("reading the audit log"));
       return NULL;
@@ -1202,37 +1191,37 @@ coordena_store_list_audit (CoordenaStore *store, const GDate *since, GError **er
 char *
 coordena_store_get_profile (CoordenaStore *store, const char *key)
 {
-  sqlite3_stmt *stmt = coordena_store_prepare (store, "SELECT value FROM profile WHERE key = ?1", NULL);
+  CoordenaSqlStmt *stmt = coordena_store_prepare (store, "SELECT value FROM profile WHERE key = ?1", NULL);
   char *value = NULL;
 
   if (stmt == NULL)
     return NULL;
   coordena_store_bind_text (stmt, 1, key);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (coordena_sql_step (stmt) == COORDENA_SQL_ROW)
     value = coordena_store_column_dup (stmt, 0);
-  sqlite3_finalize (stmt);
+  coordena_sql_finalize (stmt);
   return value;
 }
 
 GBytes *
 coordena_store_get_profile_blob (CoordenaStore *store, const char *key)
 {
-  sqlite3_stmt *stmt = coordena_store_prepare (store, "SELECT blob FROM profile WHERE key = ?1", NULL);
+  CoordenaSqlStmt *stmt = coordena_store_prepare (store, "SELECT blob FROM profile WHERE key = ?1", NULL);
   GBytes *bytes = NULL;
 
   if (stmt == NULL)
     return NULL;
   coordena_store_bind_text (stmt, 1, key);
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-    bytes = g_bytes_new (sqlite3_column_blob (stmt, 0), (gsize) sqlite3_column_bytes (stmt, 0));
-  sqlite3_finalize (stmt);
+  if (coordena_sql_step (stmt) == COORDENA_SQL_ROW && !coordena_sql_column_is_null (stmt, 0))
+    bytes = g_bytes_new (coordena_sql_column_blob (stmt, 0), (gsize) coordena_sql_column_bytes (stmt, 0));
+  coordena_sql_finalize (stmt);
   return bytes;
 }
 
 gboolean
 coordena_store_set_profile (CoordenaStore *store, const char *key, const char *value, GError **error)
 {
-  sqlite3_stmt *stmt;
+  CoordenaSqlStmt *stmt;
   gboolean ok;
 
   if (value == NULL)
@@ -1247,14 +1236,14 @@ coordena_store_set_profile (CoordenaStore *store, const char *key, const char *v
   if (value != NULL)
     coordena_store_bind_text (stmt, 2, value);
   ok = coordena_store_step_done (store, stmt, error);
-  sqlite3_finalize (stmt);
+  coordena_sql_finalize (stmt);
   return ok;
 }
 
 gboolean
 coordena_store_set_profile_blob (CoordenaStore *store, const char *key, GBytes *blob, GError **error)
 {
-  sqlite3_stmt *stmt;
+  CoordenaSqlStmt *stmt;
   gboolean ok;
 
   if (blob == NULL)
@@ -1265,9 +1254,9 @@ coordena_store_set_profile_blob (CoordenaStore *store, const char *key, GBytes *
   if (stmt == NULL)
     return FALSE;
   coordena_store_bind_text (stmt, 1, key);
-  sqlite3_bind_blob64 (stmt, 2, g_bytes_get_data (blob, NULL), g_bytes_get_size (blob), SQLITE_TRANSIENT);
+  coordena_sql_bind_blob (stmt, 2, g_bytes_get_data (blob, NULL), g_bytes_get_size (blob));
   ok = coordena_store_step_done (store, stmt, error);
-  sqlite3_finalize (stmt);
+  coordena_sql_finalize (stmt);
   return ok;
 }
 
@@ -1280,16 +1269,16 @@ coordena_store_get_uf (CoordenaStore *store)
 guint
 coordena_store_get_uf_code (CoordenaStore *store)
 {
-  sqlite3_stmt *stmt = coordena_store_prepare (store,
+  CoordenaSqlStmt *stmt = coordena_store_prepare (store,
                                                "SELECT codigo FROM uf WHERE sigla = "
                                                "(SELECT value FROM profile WHERE key = 'uf')", NULL);
   guint code = 0;
 
   if (stmt == NULL)
     return 0;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    code = (guint) sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
+  if (coordena_sql_step (stmt) == COORDENA_SQL_ROW)
+    code = (guint) coordena_sql_column_int (stmt, 0);
+  coordena_sql_finalize (stmt);
   return code;
 }
 
@@ -1320,7 +1309,7 @@ load_places (CoordenaStore *store, const CoordenaReference *ref, GError **error)
   const CoordenaUf *ufs;
   const CoordenaMunicipio *muns;
   guint n_ufs, n_muns;
-  sqlite3_stmt *uf_stmt = NULL, *mun_stmt = NULL;
+  CoordenaSqlStmt *uf_stmt = NULL, *mun_stmt = NULL;
   gboolean ok = FALSE;
 
   uf_stmt = coordena_store_prepare (store,
@@ -1339,7 +1328,7 @@ load_places (CoordenaStore *store, const CoordenaReference *ref, GError **error)
   ufs = coordena_reference_get_ufs (ref, &n_ufs);
   for (guint i = 0; i < n_ufs; i++)
     {
-      sqlite3_bind_int (uf_stmt, 1, (int) ufs[i].codigo);
+      coordena_sql_bind_int (uf_stmt, 1, (int) ufs[i].codigo);
       coordena_store_bind_text (uf_stmt, 2, ufs[i].sigla);
       coordena_store_bind_text (uf_stmt, 3, ufs[i].nome);
       coordena_store_bind_text (uf_stmt, 4, ufs[i].regiao != NULL ? ufs[i].regiao : "");
@@ -1352,15 +1341,15 @@ load_places (CoordenaStore *store, const CoordenaReference *ref, GError **error)
       coordena_store_bind_text (mun_stmt, 1, muns[i].ibge7);
       coordena_store_bind_text (mun_stmt, 2, muns[i].ibge6);
       coordena_store_bind_text (mun_stmt, 3, muns[i].nome);
-      sqlite3_bind_int (mun_stmt, 4, (int) muns[i].codigo_uf);
-      sqlite3_bind_int (mun_stmt, 5, muns[i].capital ? 1 : 0);
+      coordena_sql_bind_int (mun_stmt, 4, (int) muns[i].codigo_uf);
+      coordena_sql_bind_int (mun_stmt, 5, muns[i].capital ? 1 : 0);
       if (!coordena_store_step_done (store, mun_stmt, error))
         goto out;
     }
   ok = TRUE;
 out:
-  sqlite3_finalize (uf_stmt);
-  sqlite3_finalize (mun_stmt);
+  coordena_sql_finalize (uf_stmt);
+  coordena_sql_finalize (mun_stmt);
   return ok;
 }
 
@@ -1414,7 +1403,7 @@ fail:
 char *
 coordena_store_lookup_ibge7 (CoordenaStore *store, const char *ibge)
 {
-  sqlite3_stmt *stmt;
+  CoordenaSqlStmt *stmt;
   char *found = NULL;
 
   if (ibge == NULL || (strlen (ibge) != 6 && strlen (ibge) != 7))
@@ -1423,16 +1412,16 @@ coordena_store_lookup_ibge7 (CoordenaStore *store, const char *ibge)
   if (stmt == NULL)
     return NULL;
   coordena_store_bind_text (stmt, 1, ibge);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (coordena_sql_step (stmt) == COORDENA_SQL_ROW)
     found = coordena_store_column_dup (stmt, 0);
-  sqlite3_finalize (stmt);
+  coordena_sql_finalize (stmt);
   return found;
 }
 
 gboolean
 coordena_store_set_ied_stratum (CoordenaStore *store, const char *ibge7, guint stratum, GError **error)
 {
-  sqlite3_stmt *stmt = NULL;
+  CoordenaSqlStmt *stmt = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   gint64 old = 0;
@@ -1450,33 +1439,33 @@ coordena_store_set_ied_stratum (CoordenaStore *store, const char *ibge7, guint s
   if (stmt == NULL)
     goto fail;
   coordena_store_bind_text (stmt, 1, ibge7);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
+  rc = coordena_sql_step (stmt);
+  if (rc != COORDENA_SQL_ROW)
     {
       g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT, _("Unknown municipality %s"), ibge7);
       goto fail;
     }
-  old = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
+  old = coordena_sql_column_int64 (stmt, 0);
+  coordena_sql_finalize (stmt);
   stmt = coordena_store_prepare (store, "UPDATE municipio SET ied_estrato = ?2 WHERE ibge7 = ?1", error);
   if (stmt == NULL)
     goto fail;
   coordena_store_bind_text (stmt, 1, ibge7);
   if (stratum == 0)
-    sqlite3_bind_null (stmt, 2);
+    coordena_sql_bind_null (stmt, 2);
   else
-    sqlite3_bind_int (stmt, 2, (int) stratum);
+    coordena_sql_bind_int (stmt, 2, (int) stratum);
   if (!coordena_store_step_done (store, stmt, error))
     goto fail;
   before = g_strdup_printf ("{\"ied_estrato\": %" G_GINT64_FORMAT "}", old);
   after = g_strdup_printf ("{\"ied_estrato\": %u}", stratum);
   if (!coordena_store_audit (store, "set-ied-stratum", ibge7, before, after, error))
     goto fail;
-  sqlite3_finalize (stmt);
+  coordena_sql_finalize (stmt);
   return coordena_store_commit (store, error);
 
 fail:
-  sqlite3_finalize (stmt);
+  coordena_sql_finalize (stmt);
   coordena_store_rollback (store);
   return FALSE;
 }
@@ -1744,6 +1733,7 @@ open_restore_source (const char *source, GError **error)
                    local->message);
       return NULL;
     }
+  src->conn = coordena_sql_conn_new_sqlite (src->db, source);
   sqlite3_extended_result_codes (src->db, 1);
   sqlite3_busy_timeout (src->db, BUSY_TIMEOUT_MS);
   if (!check_sound (src, &local))
@@ -1878,6 +1868,7 @@ is_damaged (const char *path)
   probe->path = g_strdup (path);
   if (sqlite3_open_v2 (path, &probe->db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
     return FALSE;
+  probe->conn = coordena_sql_conn_new_sqlite (probe->db, path);
   sqlite3_extended_result_codes (probe->db, 1);
   return !check_sound (probe, &local) && g_error_matches (local, COORDENA_ERROR, COORDENA_ERROR_DAMAGED);
 }
