@@ -473,10 +473,12 @@ coordena_store_municipio_adesao_put (CoordenaStore *store, const char *offer_id,
   stmt = coordena_store_prepare (store,
                                  "INSERT INTO municipio_adesao (oferta, ibge7, status, data, responsavel, acesso_titular, "
                                  "acesso_ultimo_uso, nota) VALUES (?1, ?2, COALESCE (?3, 'nao_iniciado'), ?4, ?5, ?6, ?7, ?8) "
-                                 "ON CONFLICT (oferta, ibge7) DO UPDATE SET status = COALESCE (?3, status), "
-                                 "data = COALESCE (?4, data), responsavel = COALESCE (?5, responsavel), "
-                                 "acesso_titular = COALESCE (?6, acesso_titular), "
-                                 "acesso_ultimo_uso = COALESCE (?7, acesso_ultimo_uso), nota = COALESCE (?8, nota)", error);
+                                 "ON CONFLICT (oferta, ibge7) DO UPDATE SET status = COALESCE (?3, municipio_adesao.status), "
+                                 "data = COALESCE (?4, municipio_adesao.data), "
+                                 "responsavel = COALESCE (?5, municipio_adesao.responsavel), "
+                                 "acesso_titular = COALESCE (?6, municipio_adesao.acesso_titular), "
+                                 "acesso_ultimo_uso = COALESCE (?7, municipio_adesao.acesso_ultimo_uso), "
+                                 "nota = COALESCE (?8, municipio_adesao.nota)", error);
   if (stmt == NULL)
     return FALSE;
   coordena_sql_bind_text (stmt, 1, offer_id);

@@ -58,9 +58,10 @@ coordena_roster_writer_new (CoordenaStore *store, const char *origem, GError **e
   if (!prepare (w, &w->team,
                 "INSERT INTO equipe (ine, ibge7, cnes, tp_equipe, subtipo, nome, dt_ativacao, dt_desativacao, demo) "
                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
-                "ON CONFLICT (ine) DO UPDATE SET ibge7 = excluded.ibge7, cnes = coalesce (excluded.cnes, cnes), "
-                "tp_equipe = coalesce (excluded.tp_equipe, tp_equipe), subtipo = coalesce (excluded.subtipo, subtipo), "
-                "nome = coalesce (excluded.nome, nome), dt_ativacao = coalesce (excluded.dt_ativacao, dt_ativacao), "
+                "ON CONFLICT (ine) DO UPDATE SET ibge7 = excluded.ibge7, cnes = coalesce (excluded.cnes, equipe.cnes), "
+                "tp_equipe = coalesce (excluded.tp_equipe, equipe.tp_equipe), "
+                "subtipo = coalesce (excluded.subtipo, equipe.subtipo), nome = coalesce (excluded.nome, equipe.nome), "
+                "dt_ativacao = coalesce (excluded.dt_ativacao, equipe.dt_ativacao), "
                 "dt_desativacao = excluded.dt_desativacao, demo = excluded.demo "
                 "RETURNING id", error)
       || !prepare (w, &w->team_base, "UPDATE equipe SET valor_base = ?2 WHERE id = ?1", error)
@@ -73,12 +74,13 @@ coordena_roster_writer_new (CoordenaStore *store, const char *origem, GError **e
       || !prepare (w, &w->month_clear, "DELETE FROM vinculo WHERE equipe_id = ?1 AND competencia = ?2", error)
       || !prepare (w, &w->prof,
                    "INSERT INTO profissional (cns, nome) VALUES (?1, ?2) "
-                   "ON CONFLICT (cns) DO UPDATE SET nome = coalesce (excluded.nome, nome) RETURNING id", error)
+                   "ON CONFLICT (cns) DO UPDATE SET nome = coalesce (excluded.nome, profissional.nome) RETURNING id", error)
       || !prepare (w, &w->member,
                    "INSERT INTO vinculo (equipe_id, competencia, profissional_id, cbo, horas) "
                    "VALUES (?1, ?2, ?3, ?4, ?5) "
                    "ON CONFLICT (equipe_id, competencia, profissional_id, cbo) "
-                   "DO UPDATE SET horas = max (horas, excluded.horas)", error))
+                   "DO UPDATE SET horas = CASE WHEN excluded.horas > vinculo.horas THEN excluded.horas "
+                   "ELSE vinculo.horas END", error))
     return NULL;
   return g_steal_pointer (&w);
 }
@@ -369,8 +371,8 @@ coordena_roster_writer_establishment (CoordenaRosterWriter *w, const char *cnes,
   if (w->estab == NULL
       && !prepare (w, &w->estab,
                    "INSERT INTO estabelecimento (cnes, nome, ibge7) VALUES (?1, ?2, ?3) "
-                   "ON CONFLICT (cnes) DO UPDATE SET nome = coalesce (excluded.nome, nome), "
-                   "ibge7 = coalesce (excluded.ibge7, ibge7)", error))
+                   "ON CONFLICT (cnes) DO UPDATE SET nome = coalesce (excluded.nome, estabelecimento.nome), "
+                   "ibge7 = coalesce (excluded.ibge7, estabelecimento.ibge7)", error))
     return FALSE;
   coordena_store_bind_text (w->estab, 1, cnes);
   coordena_store_bind_text (w->estab, 2, nome);

@@ -250,7 +250,7 @@ coordena_notification_list_teams (CoordenaStore *store, const char *ibge7, GErro
                                                "SELECT e.ine, e.nome, e.corrigir_ate, e.situacao, e.verificada_em, "
                                                "n.identificacao, n.data, e.perda_horizonte "
                                                "FROM notificacao_equipe e JOIN notificacao n ON n.id = e.notificacao_id "
-                                               "WHERE ?1 IS NULL OR n.ibge7 = ?1 ORDER BY n.id DESC, e.ine", error);
+                                               "WHERE CAST (?1 AS TEXT) IS NULL OR n.ibge7 = ?1 ORDER BY n.id DESC, e.ine", error);
   int rc;
 
   if (stmt == NULL)

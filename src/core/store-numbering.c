@@ -79,14 +79,40 @@ coordena_store_numbering_last_counted (CoordenaStore *store, const char *sequenc
                                        GError **error)
 {
   CoordenaSqlStmt *stmt = coordena_store_prepare (store,
-                                               "SELECT MAX (COALESCE ((SELECT ultimo FROM numeracao WHERE sequencia = ?1 "
-                                               "AND ano = ?2), 0), COALESCE ((SELECT MAX (numero) FROM numero_emitido "
-                                               "WHERE sequencia = ?1 AND ano = ?2 AND origem = 'contador'), 0))", error);
+                                               "SELECT CASE WHEN c > e THEN c ELSE e END FROM ("
+                                               "SELECT COALESCE ((SELECT ultimo FROM numeracao WHERE sequencia = ?1 "
+                                               "AND ano = ?2), 0) AS c, COALESCE ((SELECT MAX (numero) FROM numero_emitido "
+                                               "WHERE sequencia = ?1 AND ano = ?2 AND origem = 'contador'), 0) AS e) AS t",
+                                               error);
   int rc;
 
   *last = 0;
   if (stmt == NULL)
     return FALSE;
+  /* On a server several people issue numbers at once: the one who reads the last number holds the
+   * sequence and year until the transaction that records the next one ends. */
+  if (coordena_store_is_server (store))
+    {
+      g_autofree char *year_text = g_strdup_printf ("%u", year);
+      CoordenaSqlStmt *lock = coordena_store_prepare (store,
+                                                      "SELECT pg_advisory_xact_lock (hashtext ("
+                                                      "'coordena numeracao ' || ?1::text || ' ' || ?2::text))", error);
+
+      if (lock == NULL)
+        {
+          coordena_sql_finalize (stmt);
+          return FALSE;
+        }
+      coordena_sql_bind_text (lock, 1, sequence);
+      coordena_sql_bind_text (lock, 2, year_text);
+      rc = coordena_sql_step (lock);
+      coordena_sql_finalize (lock);
+      if (rc == COORDENA_SQL_ERROR)
+        {
+          coordena_sql_finalize (stmt);
+          return coordena_store_set_error (store, error, _("reading the ofício numbering"));
+        }
+    }
   coordena_sql_bind_text (stmt, 1, sequence);
   coordena_sql_bind_int (stmt, 2, (int) year);
   rc = coordena_sql_step (stmt);
@@ -125,7 +151,8 @@ coordena_store_numbering_record (CoordenaStore *store, const CoordenaIssuedNumbe
     return TRUE;
   stmt = coordena_store_prepare (store,
                                  "INSERT INTO numeracao (sequencia, ano, ultimo) VALUES (?1, ?2, ?3) "
-                                 "ON CONFLICT (sequencia, ano) DO UPDATE SET ultimo = MAX (ultimo, excluded.ultimo)",
+                                 "ON CONFLICT (sequencia, ano) DO UPDATE SET ultimo = CASE WHEN excluded.ultimo > numeracao.ultimo "
+                                 "THEN excluded.ultimo ELSE numeracao.ultimo END",
                                  error);
   if (stmt == NULL)
     return FALSE;

@@ -6,6 +6,8 @@
 
 #include <glib/gi18n-lib.h>
 
+#include <coordena/error.h>
+
 #include "store-private.h"
 
 /* Runs one statement with no result rows; returns the rows changed, or −1 with error set. */
@@ -130,10 +132,19 @@ coordena_store_purge_pseudonymise (CoordenaStore *store, CoordenaPurgeReport *re
 gboolean
 coordena_store_purge_secure_delete (CoordenaStore *store, GError **error)
 {
-  /* A server keeps its own pages (and its WAL, its base backups): what it overwrites is its
-   * administrator's to arrange (VACUUM FULL), as docs/servidor.md says. */
+  /* A server keeps old row versions, its WAL and its base backups where Coordena cannot overwrite
+   * them: saying the data is gone would be false, so the purge is refused there. */
   if (coordena_store_engine (store) != COORDENA_SQL_SQLITE)
-    return TRUE;
+    {
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                   _("Personal data cannot be removed for good from the database server %s by Coordena: the server "
+                     "keeps old versions of rows, its journal and its backups. Copy the data to a file "
+                     "(coordena-cli backup), remove the personal data there, and ask the secretariat’s IT to "
+                     "restore that file into the server and to discard the server’s older backups. Nothing was "
+                     "changed."),
+                   coordena_store_get_path (store));
+      return FALSE;
+    }
   return coordena_store_exec (store, "PRAGMA secure_delete = ON", error);
 }
 

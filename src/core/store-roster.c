@@ -89,7 +89,7 @@ coordena_store_list_teams (CoordenaStore *store, const char *ibge, GError **erro
     "LEFT JOIN last l ON l.equipe_id = e.id "
     "LEFT JOIN equipe_competencia ec ON ec.equipe_id = e.id AND ec.competencia = l.competencia "
     "LEFT JOIN members mb ON mb.equipe_id = e.id "
-    "WHERE ?1 IS NULL OR e.ibge7 = ?1 OR m.ibge6 = ?1 "
+    "WHERE CAST (?1 AS TEXT) IS NULL OR e.ibge7 = ?1 OR m.ibge6 = ?1 "
     "ORDER BY e.ine", error);
   if (stmt == NULL)
     return NULL;

@@ -294,11 +294,8 @@ coordena_sql_conn_open_postgresql (const char *conninfo, GError **error)
       coordena_sql_conn_close (conn);
       return NULL;
     }
-  {
-    const char *host = PQhost (conn->pg);
-
-    conn->label = g_strdup_printf ("%s@%s", PQdb (conn->pg), host != NULL && *host != '\0' ? host : "localhost");
-  }
+  /* Named in messages as the user gave it (it carries no password). */
+  conn->label = g_strdup (conninfo);
   /* Dates are computed by Coordena, in UTC; the server's own zone must not shift what it shows. */
   res = PQexec (conn->pg, "SET TIME ZONE 'UTC'");
   PQclear (res);
@@ -386,6 +383,7 @@ coordena_sql_prepare (CoordenaSqlConn *conn, const char *sql, GError **error)
           if (PQresultStatus (res) != PGRES_COMMAND_OK)
             {
               pg_remember_failure (conn, res);
+              g_debug ("PostgreSQL refused to prepare: %s", translated);
               PQclear (res);
               g_free (new_name);
               g_free (stmt);
@@ -656,6 +654,48 @@ coordena_sql_column_is_null (CoordenaSqlStmt *stmt, int i)
     return !pg_has (stmt, i);
 #endif
   return sqlite3_column_type (stmt->lite, i) == SQLITE_NULL;
+}
+
+CoordenaSqlKind
+coordena_sql_column_kind (CoordenaSqlStmt *stmt, int i)
+{
+#ifdef HAVE_LIBPQ
+  if (stmt->conn->engine == COORDENA_SQL_POSTGRESQL)
+    {
+      if (!pg_has (stmt, i))
+        return COORDENA_SQL_KIND_NULL;
+      /* Type numbers of PostgreSQL's catalogue (pg_type.dat), stable across versions. */
+      switch (PQftype (stmt->result, i))
+        {
+        case 16:  /* bool */
+        case 20:  /* int8 */
+        case 21:  /* int2 */
+        case 23:  /* int4 */
+          return COORDENA_SQL_KIND_INTEGER;
+        case 700: /* float4 */
+        case 701: /* float8 */
+        case 1700: /* numeric */
+          return COORDENA_SQL_KIND_REAL;
+        case BYTEA_OID:
+          return COORDENA_SQL_KIND_BLOB;
+        default:
+          return COORDENA_SQL_KIND_TEXT;
+        }
+    }
+#endif
+  switch (sqlite3_column_type (stmt->lite, i))
+    {
+    case SQLITE_INTEGER:
+      return COORDENA_SQL_KIND_INTEGER;
+    case SQLITE_FLOAT:
+      return COORDENA_SQL_KIND_REAL;
+    case SQLITE_BLOB:
+      return COORDENA_SQL_KIND_BLOB;
+    case SQLITE_NULL:
+      return COORDENA_SQL_KIND_NULL;
+    default:
+      return COORDENA_SQL_KIND_TEXT;
+    }
 }
 
 gint64

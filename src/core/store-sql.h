@@ -63,8 +63,18 @@ void coordena_sql_bind_null (CoordenaSqlStmt *stmt, int i);
 
 CoordenaSqlResult coordena_sql_step (CoordenaSqlStmt *stmt);
 
+typedef enum {
+  COORDENA_SQL_KIND_NULL,
+  COORDENA_SQL_KIND_INTEGER,
+  COORDENA_SQL_KIND_REAL,
+  COORDENA_SQL_KIND_TEXT,
+  COORDENA_SQL_KIND_BLOB,
+} CoordenaSqlKind;
+
 /* Columns count from 0 and are valid until the next step, reset or finalize. */
 gboolean coordena_sql_column_is_null (CoordenaSqlStmt *stmt, int i);
+/* What the value of column i is, for copying it to the other engine as it is. */
+CoordenaSqlKind coordena_sql_column_kind (CoordenaSqlStmt *stmt, int i);
 int coordena_sql_column_int (CoordenaSqlStmt *stmt, int i);
 gint64 coordena_sql_column_int64 (CoordenaSqlStmt *stmt, int i);
 double coordena_sql_column_double (CoordenaSqlStmt *stmt, int i);

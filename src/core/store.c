@@ -303,11 +303,14 @@ cmp_migration (gconstpointer a, gconstpointer b)
   return ((const Migration *) a)->number - ((const Migration *) b)->number;
 }
 
-/* The migration files of <datadir>/sql ("NNN_name.sql"), sorted by number. */
+/* The migration files of <datadir>/sql ("NNN_name.sql"), or of <datadir>/sql/postgresql for a
+ * server, sorted by number. Both engines' files carry the same numbers. */
 static GArray *
-list_migrations (GError **error)
+list_migrations_of (CoordenaSqlEngine engine, GError **error)
 {
-  g_autofree char *dir_path = g_build_filename (coordena_datadir (), "sql", NULL);
+  g_autofree char *dir_path = engine == COORDENA_SQL_POSTGRESQL
+                              ? g_build_filename (coordena_datadir (), "sql", "postgresql", NULL)
+                              : g_build_filename (coordena_datadir (), "sql", NULL);
   g_autoptr(GDir) dir = NULL;
   g_autoptr(GArray) list = g_array_new (FALSE, TRUE, sizeof (Migration));
   const char *name;
@@ -341,6 +344,12 @@ list_migrations (GError **error)
         return NULL;
       }
   return g_steal_pointer (&list);
+}
+
+static GArray *
+list_migrations (GError **error)
+{
+  return list_migrations_of (COORDENA_SQL_SQLITE, error);
 }
 
 int
@@ -474,6 +483,8 @@ backup_to_file (CoordenaStore *store, const char *dest, GError **error)
   return TRUE;
 }
 
+static char *canonical_output_name (const char *path);
+
 static gboolean
 apply_migration (CoordenaStore *store, const Migration *m, GError **error)
 {
@@ -507,6 +518,8 @@ apply_migration (CoordenaStore *store, const Migration *m, GError **error)
     }
   return coordena_store_commit (store, error);
 }
+
+static int server_schema_version (CoordenaStore *store, GError **error);
 
 static gboolean
 migrate (CoordenaStore *store, CoordenaStoreOpenFlags flags, GError **error)
@@ -563,6 +576,173 @@ migrate (CoordenaStore *store, CoordenaStoreOpenFlags flags, GError **error)
         return FALSE;
     }
   return TRUE;
+}
+
+/* ---- A PostgreSQL server ------------------------------------------------------------------------ */
+
+/* The key of the advisory lock that lets one program at a time create or migrate the schema. */
+#define SERVER_SCHEMA_LOCK "1131376498" /* 0x436f6f72, "Coor" */
+
+/* One integer from a query without values on the server; fallback when there is no row. */
+static gboolean
+server_query_int (CoordenaStore *store, const char *sql, gint64 fallback, gint64 *value, GError **error)
+{
+  CoordenaSqlStmt *stmt = coordena_store_prepare (store, sql, error);
+  CoordenaSqlResult rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  *value = fallback;
+  rc = coordena_sql_step (stmt);
+  if (rc == COORDENA_SQL_ROW && !coordena_sql_column_is_null (stmt, 0))
+    *value = coordena_sql_column_int64 (stmt, 0);
+  coordena_sql_finalize (stmt);
+  if (rc == COORDENA_SQL_ERROR)
+    return coordena_store_set_error (store, error, _("reading the schema"));
+  return TRUE;
+}
+
+/* The version the table coordena_versao records (what PRAGMA user_version is to a file): 0 when the
+ * database holds no Coordena schema yet, −1 on error. */
+static int
+server_schema_version (CoordenaStore *store, GError **error)
+{
+  gint64 exists = 0, version = 0;
+
+  if (!server_query_int (store, "SELECT count(*) FROM pg_catalog.pg_tables "
+                                "WHERE schemaname = current_schema() AND tablename = 'coordena_versao'",
+                         0, &exists, error))
+    return -1;
+  if (exists == 0)
+    return 0;
+  if (!server_query_int (store, "SELECT max(versao) FROM coordena_versao", 0, &version, error))
+    return -1;
+  return (int) version;
+}
+
+static gboolean
+server_apply_migration (CoordenaStore *store, const Migration *m, GError **error)
+{
+  g_autofree char *sql = NULL;
+  g_autofree char *base = g_path_get_basename (m->path);
+  g_autofree char *doing = g_strdup_printf (_("updating it with %s"), base);
+  g_autoptr(GError) local = NULL;
+  CoordenaSqlStmt *stmt;
+  gboolean ok;
+
+  if (!g_file_get_contents (m->path, &sql, NULL, &local))
+    {
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_IO, _("Cannot read the migration %s: %s"), m->path,
+                   local->message);
+      return FALSE;
+    }
+  if (!coordena_sql_exec (store->conn, sql, doing, error))
+    return FALSE;
+  stmt = coordena_store_prepare (store, "UPDATE coordena_versao SET versao = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  coordena_sql_bind_int (stmt, 1, m->number);
+  ok = coordena_store_step_done (store, stmt, error);
+  coordena_sql_finalize (stmt);
+  return ok;
+}
+
+/* Creates or updates the schema from <datadir>/sql/postgresql, all of it in one transaction that
+ * holds an advisory lock: two programs starting at once neither apply a file twice nor see half a
+ * schema. */
+static gboolean
+server_migrate (CoordenaStore *store, CoordenaStoreOpenFlags flags, GError **error)
+{
+  g_autoptr(GArray) list = list_migrations_of (COORDENA_SQL_POSTGRESQL, error);
+  gint64 n_tables = 0;
+  int version, latest;
+
+  if (list == NULL)
+    return FALSE;
+  latest = list->len > 0 ? g_array_index (list, Migration, list->len - 1).number : 0;
+  if ((version = server_schema_version (store, error)) < 0)
+    return FALSE;
+  if (version > latest)
+    {
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                   _("The database %s was written by a newer version of Coordena (schema %d; this one knows up to %d): "
+                     "open it with that version, or install it. It was not changed."),
+                   store->path, version, latest);
+      return FALSE;
+    }
+  if (version == latest)
+    return TRUE;
+  if ((flags & COORDENA_STORE_OPEN_NO_MIGRATE) && version == 0)
+    {
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                   _("%s holds no Coordena data yet: create the database with “coordena-cli init --uf UF”. "
+                     "It was not changed."),
+                   store->path);
+      return FALSE;
+    }
+  if (flags & COORDENA_STORE_OPEN_NO_MIGRATE)
+    {
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                   _("The database %s has the older schema %d; open it with Coordena once to update it."),
+                   store->path, version);
+      return FALSE;
+    }
+
+  if (!coordena_store_begin (store, error))
+    return FALSE;
+  if (!coordena_sql_exec (store->conn, "SELECT pg_advisory_xact_lock (" SERVER_SCHEMA_LOCK ")",
+                          _("waiting for another program updating the database"), error))
+    goto fail;
+  /* Read again under the lock: another program may have just done it. */
+  if ((version = server_schema_version (store, error)) < 0)
+    goto fail;
+  if (version == 0)
+    {
+      /* Another program's tables are never mixed with Coordena's. */
+      if (!server_query_int (store, "SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = current_schema()",
+                             0, &n_tables, error))
+        goto fail;
+      if (n_tables > 0)
+        {
+          g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                       _("The database %s holds tables of another program, not a Coordena database: give Coordena a "
+                         "database of its own (docs/servidor.md). It was not changed."),
+                       store->path);
+          goto fail;
+        }
+      if (!coordena_sql_exec (store->conn,
+                              "CREATE TABLE coordena_versao (versao integer NOT NULL CHECK (versao >= 0));"
+                              "INSERT INTO coordena_versao (versao) VALUES (0)",
+                              _("marking a new database"), error))
+        goto fail;
+    }
+  for (guint i = 0; i < list->len; i++)
+    {
+      const Migration *m = &g_array_index (list, Migration, i);
+
+      if (m->number > version && !server_apply_migration (store, m, error))
+        goto fail;
+    }
+  return coordena_store_commit (store, error);
+
+fail:
+  coordena_store_rollback (store);
+  return FALSE;
+}
+
+static CoordenaStore *
+open_server (const char *conninfo, CoordenaStoreOpenFlags flags, GError **error)
+{
+  g_autoptr(CoordenaStore) store = g_new0 (CoordenaStore, 1);
+
+  store->path = g_strdup (conninfo);
+  store->notices = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (store->notices, NULL);
+  if ((store->conn = coordena_sql_conn_open_postgresql (conninfo, error)) == NULL)
+    return NULL;
+  if (!server_migrate (store, flags, error))
+    return NULL;
+  return g_steal_pointer (&store);
 }
 
 /* ---- Schema check ------------------------------------------------------------------------------ */
@@ -959,6 +1139,8 @@ coordena_store_open_full (const char *path, CoordenaStoreOpenFlags flags, GError
 
   g_return_val_if_fail (path != NULL, NULL);
 
+  if (coordena_sql_is_server_name (path))
+    return open_server (path, flags, error);
   if (g_stat (path, &st) != 0)
     {
       if (flags & COORDENA_STORE_OPEN_MUST_EXIST)
@@ -1063,6 +1245,12 @@ coordena_store_get_conn (CoordenaStore *store)
   return store->conn;
 }
 
+gboolean
+coordena_store_is_server (CoordenaStore *store)
+{
+  return store->db == NULL && store->conn != NULL;
+}
+
 CoordenaSqlEngine
 coordena_store_engine (CoordenaStore *store)
 {
@@ -1072,6 +1260,8 @@ coordena_store_engine (CoordenaStore *store)
 int
 coordena_store_get_schema_version (CoordenaStore *store)
 {
+  if (store->db == NULL)
+    return server_schema_version (store, NULL);
   return (int) query_int (store->db, "PRAGMA user_version", 0);
 }
 
@@ -1101,6 +1291,87 @@ coordena_store_in_transaction (CoordenaStore *store)
   return coordena_sql_in_transaction (store->conn);
 }
 
+/* ---- Imports on a server ---------------------------------------------------------------------- */
+
+/* The advisory lock's first key for imports ("Cop" + 's'); the second is the state's IBGE code. */
+#define IMPORT_LOCK_CLASS 1131376499
+/* An import of a whole state takes seconds: waiting this long lets one queued behind it through. */
+#define IMPORT_WAIT_MS 60000
+
+/* Who holds the import lock of the state: "joana (coordena (joana))", or NULL. */
+static char *
+import_lock_holder (CoordenaStore *store, guint uf_code)
+{
+  CoordenaSqlStmt *stmt = coordena_store_prepare (store,
+                                                  "SELECT a.usename, a.application_name FROM pg_catalog.pg_locks l "
+                                                  "JOIN pg_catalog.pg_stat_activity a ON a.pid = l.pid "
+                                                  "WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 2 "
+                                                  "AND l.classid = " G_STRINGIFY (IMPORT_LOCK_CLASS) " AND l.objid = ?1 "
+                                                  "AND a.pid <> pg_backend_pid () LIMIT 1", NULL);
+  char *who = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  coordena_sql_bind_int (stmt, 1, (int) uf_code);
+  if (coordena_sql_step (stmt) == COORDENA_SQL_ROW)
+    {
+      const char *user = coordena_sql_column_text (stmt, 0);
+      const char *app = coordena_sql_column_text (stmt, 1);
+
+      who = app != NULL && *app != '\0' ? g_strdup_printf ("%s (%s)", user != NULL ? user : "?", app)
+                                        : g_strdup (user != NULL ? user : "?");
+    }
+  coordena_sql_finalize (stmt);
+  return who;
+}
+
+gboolean
+coordena_store_lock_import (CoordenaStore *store, GError **error)
+{
+  guint uf_code;
+  gint64 deadline;
+  gboolean told = FALSE;
+
+  if (!coordena_store_is_server (store))
+    return TRUE;
+  uf_code = coordena_store_get_uf_code (store);
+  deadline = g_get_monotonic_time () + (gint64) IMPORT_WAIT_MS * 1000;
+  for (;;)
+    {
+      CoordenaSqlStmt *stmt = coordena_store_prepare (store,
+                                                      "SELECT pg_try_advisory_xact_lock ("
+                                                      G_STRINGIFY (IMPORT_LOCK_CLASS) ", ?1)", error);
+      CoordenaSqlResult rc;
+      gboolean got = FALSE;
+
+      if (stmt == NULL)
+        return FALSE;
+      coordena_sql_bind_int (stmt, 1, (int) uf_code);
+      rc = coordena_sql_step (stmt);
+      if (rc == COORDENA_SQL_ROW)
+        got = coordena_sql_column_int (stmt, 0) != 0;
+      coordena_sql_finalize (stmt);
+      if (rc == COORDENA_SQL_ERROR)
+        return coordena_store_set_error (store, error, _("waiting for another import"));
+      if (got)
+        return TRUE;
+      if (g_get_monotonic_time () >= deadline)
+        {
+          g_autofree char *who = import_lock_holder (store, uf_code);
+
+          g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_IO,
+                       _("Another import into the database %s is in progress, by %s, and did not end within %d "
+                         "seconds: wait for it to finish and try again. Nothing was changed."),
+                       store->path, who != NULL ? who : _("another user"), IMPORT_WAIT_MS / 1000);
+          return FALSE;
+        }
+      if (!told && store->wait_func != NULL)
+        store->wait_func (store->wait_data);
+      told = TRUE;
+      g_usleep (100000);
+    }
+}
+
 /* ---- Audit ------------------------------------------------------------------------------------- */
 
 gboolean
@@ -1123,7 +1394,16 @@ coordena_store_audit (CoordenaStore *store,
   if (stmt == NULL)
     return FALSE;
   coordena_store_bind_text (stmt, 1, time);
-  coordena_store_bind_text (stmt, 2, g_get_user_name ());
+  /* On a server both who logged in to the database and who sat at the computer are kept. */
+  if (coordena_store_is_server (store))
+    {
+      g_autofree char *role = coordena_sql_conn_user (store->conn);
+      g_autofree char *who = g_strdup_printf ("%s (papel %s)", g_get_user_name (), role != NULL ? role : "?");
+
+      coordena_store_bind_text (stmt, 2, who);
+    }
+  else
+    coordena_store_bind_text (stmt, 2, g_get_user_name ());
   coordena_store_bind_text (stmt, 3, action);
   coordena_store_bind_text (stmt, 4, entity != NULL ? entity : "");
   coordena_store_bind_text (stmt, 5, before_json);
@@ -1621,6 +1901,344 @@ is_own_file (CoordenaStore *store, const char *path)
   return a.st_dev == b.st_dev && a.st_ino == b.st_ino;
 }
 
+/* ---- Copies between a file and a server ---------------------------------------------------------- */
+
+/* A table or column name of Coordena's own schema, quoted; NULL for anything else. */
+static char *
+quote_ident (const char *name)
+{
+  if (name == NULL || *name == '\0')
+    return NULL;
+  for (const char *p = name; *p != '\0'; p++)
+    if (!g_ascii_islower (*p) && !g_ascii_isdigit (*p) && *p != '_')
+      return NULL;
+  return g_strdup_printf ("\"%s\"", name);
+}
+
+/* The tables of an SQLite Coordena database, each after the tables it references, so rows can be
+ * copied in this order and deleted in the reverse one. */
+static GPtrArray *
+tables_in_order (CoordenaStore *lite, GError **error)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) order = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) refs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                      (GDestroyNotify) g_ptr_array_unref);
+  CoordenaSqlStmt *stmt;
+  CoordenaSqlResult rc;
+
+  stmt = coordena_store_prepare (lite, "SELECT name FROM sqlite_schema WHERE type = 'table' "
+                                       "AND name NOT LIKE 'sqlite%' ORDER BY name", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = coordena_sql_step (stmt)) == COORDENA_SQL_ROW)
+    g_ptr_array_add (names, coordena_sql_column_dup (stmt, 0));
+  coordena_sql_finalize (stmt);
+  if (rc == COORDENA_SQL_ERROR)
+    {
+      coordena_store_set_error (lite, error, _("reading the schema"));
+      return NULL;
+    }
+  stmt = coordena_store_prepare (lite, "SELECT DISTINCT \"table\" FROM pragma_foreign_key_list (?1)", error);
+  if (stmt == NULL)
+    return NULL;
+  for (guint i = 0; i < names->len; i++)
+    {
+      GPtrArray *targets = g_ptr_array_new_with_free_func (g_free);
+
+      coordena_sql_bind_text (stmt, 1, names->pdata[i]);
+      while ((rc = coordena_sql_step (stmt)) == COORDENA_SQL_ROW)
+        if (g_strcmp0 (coordena_sql_column_text (stmt, 0), names->pdata[i]) != 0)
+          g_ptr_array_add (targets, coordena_sql_column_dup (stmt, 0));
+      coordena_sql_reset (stmt);
+      g_hash_table_insert (refs, g_strdup (names->pdata[i]), targets);
+    }
+  coordena_sql_finalize (stmt);
+  while (order->len < names->len)
+    {
+      guint placed = order->len;
+
+      for (guint i = 0; i < names->len; i++)
+        {
+          GPtrArray *targets = g_hash_table_lookup (refs, names->pdata[i]);
+          gboolean ready = !g_ptr_array_find_with_equal_func (order, names->pdata[i], g_str_equal, NULL);
+
+          for (guint k = 0; ready && k < targets->len; k++)
+            if (!g_ptr_array_find_with_equal_func (order, targets->pdata[k], g_str_equal, NULL))
+              ready = FALSE;
+          if (ready)
+            g_ptr_array_add (order, g_strdup (names->pdata[i]));
+        }
+      if (order->len == placed)
+        {
+          g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INTERNAL,
+                       _("The tables of %s reference each other in a circle: they cannot be copied"), lite->path);
+          return NULL;
+        }
+    }
+  return g_steal_pointer (&order);
+}
+
+/* The quoted column names of a table of an SQLite Coordena database, comma-separated. */
+static char *
+columns_of (CoordenaStore *lite, const char *table, guint *n_columns, gboolean *has_id, GError **error)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  CoordenaSqlStmt *stmt = coordena_store_prepare (lite, "SELECT name FROM pragma_table_info (?1) ORDER BY cid",
+                                                  error);
+  CoordenaSqlResult rc;
+
+  *n_columns = 0;
+  *has_id = FALSE;
+  if (stmt == NULL)
+    return NULL;
+  coordena_sql_bind_text (stmt, 1, table);
+  while ((rc = coordena_sql_step (stmt)) == COORDENA_SQL_ROW)
+    {
+      g_autofree char *quoted = quote_ident (coordena_sql_column_text (stmt, 0));
+
+      if (quoted == NULL)
+        {
+          coordena_sql_finalize (stmt);
+          g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT, _("%s has a column Coordena does not know in %s"),
+                       lite->path, table);
+          return NULL;
+        }
+      if (g_str_equal (coordena_sql_column_text (stmt, 0), "id"))
+        *has_id = TRUE;
+      g_string_append_printf (out, "%s%s", out->len > 0 ? ", " : "", quoted);
+      (*n_columns)++;
+    }
+  coordena_sql_finalize (stmt);
+  if (rc == COORDENA_SQL_ERROR)
+    {
+      coordena_store_set_error (lite, error, _("reading the schema"));
+      return NULL;
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* Copies every row of one table, each value as it is (an integer stays an integer, a PDF stays its
+ * bytes). The names come from Coordena's own schema, checked by quote_ident; values are bound. */
+static gboolean
+copy_table (CoordenaStore *from, CoordenaStore *to, CoordenaStore *lite, const char *table, GError **error)
+{
+  g_autofree char *quoted = quote_ident (table);
+  g_autofree char *columns = NULL;
+  g_autoptr(GString) insert = NULL;
+  g_autofree char *select = NULL;
+  CoordenaSqlStmt *read = NULL, *write = NULL;
+  CoordenaSqlResult rc;
+  gboolean has_id, ok = FALSE;
+  guint n;
+
+  if (quoted == NULL)
+    {
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT, _("%s has a table Coordena does not know: %s"),
+                   lite->path, table);
+      return FALSE;
+    }
+  if ((columns = columns_of (lite, table, &n, &has_id, error)) == NULL)
+    return FALSE;
+  select = g_strdup_printf ("SELECT %s FROM %s", columns, quoted);
+  insert = g_string_new (NULL);
+  g_string_printf (insert, "INSERT INTO %s (%s) VALUES (", quoted, columns);
+  for (guint i = 1; i <= n; i++)
+    g_string_append_printf (insert, "%s?%u", i > 1 ? ", " : "", i);
+  g_string_append_c (insert, ')');
+  if ((read = coordena_store_prepare (from, select, error)) == NULL
+      || (write = coordena_store_prepare (to, insert->str, error)) == NULL)
+    goto out;
+  while ((rc = coordena_sql_step (read)) == COORDENA_SQL_ROW)
+    {
+      for (guint i = 0; i < n; i++)
+        switch (coordena_sql_column_kind (read, (int) i))
+          {
+          case COORDENA_SQL_KIND_NULL:
+            coordena_sql_bind_null (write, (int) i + 1);
+            break;
+          case COORDENA_SQL_KIND_INTEGER:
+            coordena_sql_bind_int64 (write, (int) i + 1, coordena_sql_column_int64 (read, (int) i));
+            break;
+          case COORDENA_SQL_KIND_REAL:
+            coordena_sql_bind_double (write, (int) i + 1, coordena_sql_column_double (read, (int) i));
+            break;
+          case COORDENA_SQL_KIND_BLOB:
+            coordena_sql_bind_blob (write, (int) i + 1, coordena_sql_column_blob (read, (int) i),
+                                    coordena_sql_column_bytes (read, (int) i));
+            break;
+          case COORDENA_SQL_KIND_TEXT:
+          default:
+            coordena_sql_bind_text (write, (int) i + 1, coordena_sql_column_text (read, (int) i));
+            break;
+          }
+      if (!coordena_store_step_done (to, write, error))
+        goto out;
+    }
+  if (rc == COORDENA_SQL_ERROR)
+    {
+      coordena_store_set_error (from, error, _("making a copy"));
+      goto out;
+    }
+  /* A server's identity counter goes on after the copied rows, never giving an id twice. */
+  if (has_id && coordena_store_is_server (to))
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT setval (pg_get_serial_sequence (?1, 'id'), "
+                                              "(SELECT coalesce (max (id), 0) + 1 FROM %s), false)", quoted);
+      CoordenaSqlStmt *seq = coordena_store_prepare (to, sql, error);
+
+      if (seq == NULL)
+        goto out;
+      coordena_sql_bind_text (seq, 1, table);
+      ok = coordena_store_step_done (to, seq, error);
+      coordena_sql_finalize (seq);
+      goto out;
+    }
+  ok = TRUE;
+out:
+  coordena_sql_finalize (read);
+  coordena_sql_finalize (write);
+  return ok;
+}
+
+/* The whole server, as it is at one moment, into a new SQLite file: copies stay one format. */
+static gboolean
+server_backup_to_file (CoordenaStore *store, const char *dest, GError **error)
+{
+  g_autofree char *tmp = g_strconcat (dest, ".tmp", NULL);
+  g_autoptr(GPtrArray) tables = NULL;
+  CoordenaStore *out;
+  gboolean ok = FALSE;
+
+  if (coordena_store_get_schema_version (store) != coordena_store_latest_schema_version ())
+    {
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                   _("The database %s has the schema %d and this Coordena writes copies of schema %d: use the "
+                     "version of Coordena that matches the server. Nothing was written."),
+                   store->path, coordena_store_get_schema_version (store), coordena_store_latest_schema_version ());
+      return FALSE;
+    }
+  g_unlink (tmp);
+  if ((out = coordena_store_open_full (tmp, COORDENA_STORE_OPEN_DEFAULT, error)) == NULL)
+    {
+      g_unlink (tmp);
+      return FALSE;
+    }
+  if ((tables = tables_in_order (out, error)) == NULL)
+    goto done;
+  /* One snapshot of the server for the whole copy, while others keep working. */
+  if (!coordena_sql_exec (store->conn, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", _("making a copy"), error))
+    goto done;
+  if (!coordena_store_begin (out, error) || !coordena_store_exec (out, "PRAGMA defer_foreign_keys = ON", error))
+    goto done;
+  for (guint i = 0; i < tables->len; i++)
+    if (!copy_table (store, out, out, tables->pdata[i], error))
+      goto done;
+  if (!coordena_store_commit (out, error) || !coordena_store_exec (out, "PRAGMA journal_mode = DELETE", error))
+    goto done;
+  ok = TRUE;
+done:
+  coordena_store_rollback (store);
+  coordena_store_close (out);
+  if (ok && g_rename (tmp, dest) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_IO, _("Cannot write the copy %s: %s"), dest,
+                   g_strerror (saved));
+      ok = FALSE;
+    }
+  if (!ok)
+    {
+      g_unlink (tmp);
+      for (const char *const *s = (const char *const[]) { "-wal", "-shm", NULL }; *s != NULL; s++)
+        {
+          g_autofree char *companion = g_strconcat (tmp, *s, NULL);
+
+          g_unlink (companion);
+        }
+    }
+  return ok;
+}
+
+static char *unique_aside_name (const char *path, const char *what, const char *suffix);
+
+/* Replaces the server's data by a checked SQLite backup, in one transaction. The server's data is
+ * first written to a file in the user's data folder; numbers the server had issued stay issued, so
+ * restoring an older copy never gives one of them again. */
+static gboolean
+server_restore (CoordenaStore *store, CoordenaStore *src, const char *source, const char *our_uf,
+                const char *their_uf, GError **error)
+{
+  g_autofree char *dir = coordena_user_datadir ();
+  g_autofree char *base = g_build_filename (dir, "servidor", NULL);
+  g_autofree char *safety = NULL;
+  g_autoptr(GPtrArray) tables = NULL;
+
+  if (coordena_store_get_schema_version (src) != coordena_store_latest_schema_version ())
+    {
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                   _("The backup %s has the older schema %d: update a copy of it first (coordena-cli --db COPY init "
+                     "--uf %s, which keeps its data), then restore that copy into the server. The database was not "
+                     "changed."),
+                   source, coordena_store_get_schema_version (src), their_uf != NULL ? their_uf : "UF");
+      return FALSE;
+    }
+  if ((tables = tables_in_order (src, error)) == NULL)
+    return FALSE;
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_IO, _("Cannot create the folder %s: %s"), dir,
+                   g_strerror (saved));
+      return FALSE;
+    }
+  safety = unique_aside_name (base, "before-restore", ".db");
+  if (!server_backup_to_file (store, safety, error))
+    return FALSE;
+
+  if (!coordena_store_begin (store, error) || !coordena_store_lock_import (store, error))
+    goto fail;
+  if (!coordena_store_exec (store,
+                            "CREATE TEMP TABLE coordena_numeros ON COMMIT DROP AS SELECT * FROM numero_emitido;"
+                            "CREATE TEMP TABLE coordena_contadores ON COMMIT DROP AS SELECT * FROM numeracao", error))
+    goto fail;
+  for (guint i = tables->len; i > 0; i--)
+    {
+      g_autofree char *quoted = quote_ident (tables->pdata[i - 1]);
+      g_autofree char *sql = g_strdup_printf ("DELETE FROM %s", quoted);
+
+      if (quoted == NULL || !coordena_store_exec (store, sql, error))
+        goto fail;
+    }
+  for (guint i = 0; i < tables->len; i++)
+    if (!copy_table (src, store, src, tables->pdata[i], error))
+      goto fail;
+  if (!coordena_store_exec (store,
+                            "INSERT INTO numero_emitido SELECT * FROM coordena_numeros ON CONFLICT DO NOTHING;"
+                            "INSERT INTO numeracao SELECT * FROM coordena_contadores ON CONFLICT (sequencia, ano) "
+                            "DO UPDATE SET ultimo = GREATEST (numeracao.ultimo, excluded.ultimo)", error))
+    goto fail;
+  {
+    g_autofree char *absolute_safety = canonical_output_name (safety);
+    g_autofree char *absolute_source = canonical_output_name (source);
+    g_autofree char *uf1 = coordena_json_string (our_uf);
+    g_autofree char *copy = coordena_json_string (absolute_safety);
+    g_autofree char *uf2 = coordena_json_string (their_uf);
+    g_autofree char *before = g_strdup_printf ("{\"uf\": %s, \"copia_anterior\": %s}", uf1, copy);
+    g_autofree char *after = g_strdup_printf ("{\"uf\": %s}", uf2);
+
+    if (!coordena_store_audit (store, "restore", absolute_source, before, after, error))
+      goto fail;
+  }
+  return coordena_store_commit (store, error);
+
+fail:
+  coordena_store_rollback (store);
+  return FALSE;
+}
+
 gboolean
 coordena_store_backup (CoordenaStore *store, const char *dest, GError **error)
 {
@@ -1641,7 +2259,8 @@ coordena_store_backup (CoordenaStore *store, const char *dest, GError **error)
     }
   if (!coordena_store_check_output_path (store, dest, error))
     return FALSE;
-  if (!backup_to_file (store, dest, error))
+  if (coordena_store_is_server (store) ? !server_backup_to_file (store, dest, error)
+                                       : !backup_to_file (store, dest, error))
     return FALSE;
   /* The copy is made; a failed log line should not hide that. Recorded absolute, so purge can find
    * it from any folder. */
@@ -1824,6 +2443,9 @@ coordena_store_restore_full (CoordenaStore *store, const char *source, gboolean 
                      "instead. The database was not changed."), source);
       return FALSE;
     }
+
+  if (coordena_store_is_server (store))
+    return server_restore (store, src, source, our_uf, their_uf, error);
 
   /* Whatever is replaced stays recoverable. */
   safety = unique_aside_name (store->path, "before-restore", ".bak");
