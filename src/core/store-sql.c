@@ -236,6 +236,12 @@ pg_remember_failure (CoordenaSqlConn *conn, const PGresult *res)
 }
 
 static void
+pg_notice (void *data, const char *message)
+{
+  g_debug ("PostgreSQL: %s", message);
+}
+
+static void
 pg_clear_failure (CoordenaSqlConn *conn)
 {
   conn->sqlstate[0] = '\0';
@@ -294,6 +300,8 @@ coordena_sql_conn_open_postgresql (const char *conninfo, GError **error)
       coordena_sql_conn_close (conn);
       return NULL;
     }
+  /* The server's notices ("table … does not exist, skipping") are for whoever debugs, not the user. */
+  PQsetNoticeProcessor (conn->pg, pg_notice, NULL);
   /* Named in messages as the user gave it (it carries no password). */
   conn->label = g_strdup (conninfo);
   /* Dates are computed by Coordena, in UTC; the server's own zone must not shift what it shows. */
