@@ -2,7 +2,8 @@
 #   make run          install what is missing, build, open the app on the default database
 #                     (as the calling user: sudo only installs packages), coordena-cli in ~/.local/bin
 #   make deb          the Debian 12 package coordena_VERSION_ARCH.deb, its files checked, lintian
-#   make test         the same with warnings as errors, then every test suite under Xvfb
+#   make test         the same with warnings as errors, then every test suite under Xvfb, with a
+#                     throwaway PostgreSQL server for the postgresql suite
 #   make screenshots  PNGs of every page and dialog into build/screenshots/
 #   make bench        the benchmarks, printing their figures
 #   make valgrind     memcheck over evaluate, import roster, import cnes, oficio generate, notificacao
@@ -79,12 +80,15 @@ run: not-under-sudo build
 	XDG_DATA_DIRS=$(PREFIX)/share:$${XDG_DATA_DIRS:-/usr/local/share:/usr/share} \
 	$(PREFIX)/bin/coordena
 
+# Both builds' suites run against one throwaway PostgreSQL server (tests/pg-cluster.sh: a private
+# folder, a Unix socket, COORDENA_TEST_POSTGRESQL), stopped and removed afterwards, also on failure.
 test: WERROR = true
 test: build
-	@status=0; \
+	@./tests/pg-cluster.sh run sh -c '\
+	status=0; \
 	$(XVFB) meson test -C $(BUILD) --print-errorlogs || status=1; \
 	$(MAKE) --no-print-directory test-asan || status=1; \
-	exit $$status
+	exit $$status'
 
 test-asan: deps
 	@if [ ! -f $(ASAN_BUILD)/build.ninja ]; then \

@@ -16,6 +16,7 @@ libglib2.0-bin
 libgtk-4-dev
 libadwaita-1-dev
 libsqlite3-dev
+libpq-dev
 libhpdf-dev
 libarchive-dev
 libcsv-dev
@@ -51,6 +52,7 @@ dbus-daemon
 python3-gi
 gir1.2-atspi-2.0
 python3-pyatspi
+postgresql-15
 "
 
 # Only package installation needs root: as a normal user it goes through sudo, and nothing else
