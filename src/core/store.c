@@ -25,6 +25,8 @@
 
 /* "Coor" in the file header: tells a Coordena database from any other SQLite file. */
 #define COORDENA_APPLICATION_ID 0x436f6f72
+/* The same number as a server's coordena_schema.application_id keeps it. */
+#define COORDENA_APPLICATION_ID_DECIMAL 1131376498
 
 struct _CoordenaStore {
   CoordenaSqlConn *conn;
@@ -602,21 +604,29 @@ server_query_int (CoordenaStore *store, const char *sql, gint64 fallback, gint64
   return TRUE;
 }
 
-/* The version the table coordena_versao records (what PRAGMA user_version is to a file): 0 when the
- * database holds no Coordena schema yet, −1 on error. */
+/* The version the table coordena_schema records (what PRAGMA user_version is to a file; the first
+ * migration creates the table): 0 when the database holds no Coordena schema yet, −1 on error. */
 static int
 server_schema_version (CoordenaStore *store, GError **error)
 {
   gint64 exists = 0, version = 0;
 
   if (!server_query_int (store, "SELECT count(*) FROM pg_catalog.pg_tables "
-                                "WHERE schemaname = current_schema() AND tablename = 'coordena_versao'",
+                                "WHERE schemaname = current_schema() AND tablename = 'coordena_schema'",
                          0, &exists, error))
     return -1;
   if (exists == 0)
     return 0;
-  if (!server_query_int (store, "SELECT max(versao) FROM coordena_versao", 0, &version, error))
+  if (!server_query_int (store, "SELECT version FROM coordena_schema WHERE application_id = "
+                                G_STRINGIFY (COORDENA_APPLICATION_ID_DECIMAL), -1, &version, error))
     return -1;
+  if (version < 0)
+    {
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                   _("The database %s has a table coordena_schema that Coordena did not write: it was changed by "
+                     "another program. It was not changed."), store->path);
+      return -1;
+    }
   return (int) version;
 }
 
@@ -638,7 +648,8 @@ server_apply_migration (CoordenaStore *store, const Migration *m, GError **error
     }
   if (!coordena_sql_exec (store->conn, sql, doing, error))
     return FALSE;
-  stmt = coordena_store_prepare (store, "UPDATE coordena_versao SET versao = ?1", error);
+  /* Each file records its own number too; this keeps the version right whatever a file says. */
+  stmt = coordena_store_prepare (store, "UPDATE coordena_schema SET version = ?1", error);
   if (stmt == NULL)
     return FALSE;
   coordena_sql_bind_int (stmt, 1, m->number);
@@ -710,11 +721,6 @@ server_migrate (CoordenaStore *store, CoordenaStoreOpenFlags flags, GError **err
                        store->path);
           goto fail;
         }
-      if (!coordena_sql_exec (store->conn,
-                              "CREATE TABLE coordena_versao (versao integer NOT NULL CHECK (versao >= 0));"
-                              "INSERT INTO coordena_versao (versao) VALUES (0)",
-                              _("marking a new database"), error))
-        goto fail;
     }
   for (guint i = 0; i < list->len; i++)
     {
