@@ -66,6 +66,12 @@ server (void)
 }
 
 gboolean
+test_pg_available (void)
+{
+  return server () != NULL;
+}
+
+gboolean
 test_pg_skip_without_server (void)
 {
   if (!postgresql_run || server () != NULL)

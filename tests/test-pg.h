@@ -14,6 +14,8 @@ void test_pg_init (int *argc, char **argv);
 gboolean test_pg_run (void);
 /* In the PostgreSQL run without a server: skips the current test saying why, and returns TRUE. */
 gboolean test_pg_skip_without_server (void);
+/* TRUE when a server was given. */
+gboolean test_pg_available (void);
 /* A new empty database on the server (its name made of name and this process), as a URI. */
 char *test_pg_new_database (const char *name);
 /* The URI of a database that does not exist on the server. */

@@ -2419,7 +2419,8 @@ coordena_store_restore_full (CoordenaStore *store, const char *source, gboolean 
   sqlite3_backup *backup;
   int rc;
 
-  if (g_file_test (source, G_FILE_TEST_IS_REGULAR) && is_own_file (store, source))
+  if (g_strcmp0 (source, store->path) == 0
+      || (g_file_test (source, G_FILE_TEST_IS_REGULAR) && is_own_file (store, source)))
     {
       g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
                    _("%s is the database itself, not a backup of it"), source);
