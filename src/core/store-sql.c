@@ -664,6 +664,16 @@ coordena_sql_column_is_null (CoordenaSqlStmt *stmt, int i)
   return sqlite3_column_type (stmt->lite, i) == SQLITE_NULL;
 }
 
+int
+coordena_sql_column_count (CoordenaSqlStmt *stmt)
+{
+#ifdef HAVE_LIBPQ
+  if (stmt->conn->engine == COORDENA_SQL_POSTGRESQL)
+    return stmt->result != NULL ? PQnfields (stmt->result) : 0;
+#endif
+  return sqlite3_column_count (stmt->lite);
+}
+
 CoordenaSqlKind
 coordena_sql_column_kind (CoordenaSqlStmt *stmt, int i)
 {

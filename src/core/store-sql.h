@@ -73,6 +73,8 @@ typedef enum {
 
 /* Columns count from 0 and are valid until the next step, reset or finalize. */
 gboolean coordena_sql_column_is_null (CoordenaSqlStmt *stmt, int i);
+/* How many columns the statement's rows have. */
+int coordena_sql_column_count (CoordenaSqlStmt *stmt);
 /* What the value of column i is, for copying it to the other engine as it is. */
 CoordenaSqlKind coordena_sql_column_kind (CoordenaSqlStmt *stmt, int i);
 int coordena_sql_column_int (CoordenaSqlStmt *stmt, int i);
