@@ -266,6 +266,70 @@ test_four_at_once (void)
                   n_numbers, n_audit);
 }
 
+typedef struct {
+  const char *db;
+  Run run;
+} Import;
+
+static gpointer
+import_roster (gpointer data)
+{
+  Import *im = data;
+  g_autofree char *roster = example ("equipes.csv");
+
+  cli (&im->run, im->db, "import", "roster", roster, NULL);
+  return NULL;
+}
+
+/* An import waits for another import of the state, and says who runs it when the wait ends. */
+static void
+test_import_waits_for_another (void)
+{
+  g_autofree char *db = NULL;
+  g_autofree char *holder_uri = NULL;
+  g_autofree char *roster = example ("equipes.csv");
+  g_auto(Run) init = { 0 };
+  g_auto(Run) refused = { 0 };
+  const char *const short_wait[] = { "XDG_DATA_HOME", xdg_dir, "COORDENA_IMPORT_WAIT", "1", NULL };
+  const char *const args[] = { "import", "roster", roster, NULL };
+  Import waiting = { 0 };
+  GThread *thread;
+  PGconn *holder;
+  gint64 start;
+
+  if (test_pg_skip_without_server ())
+    return;
+  db = test_pg_new_database ("espera");
+  cli (&init, db, "init", "--uf", "RS", NULL);
+  g_assert_cmpint (init.status, ==, 0);
+
+  /* Another program, on another computer, importing into RS (43). */
+  holder_uri = g_strconcat (db, "&application_name=coordena%20(joana)", NULL);
+  holder = PQconnectdb (holder_uri);
+  g_assert_cmpint (PQstatus (holder), ==, CONNECTION_OK);
+  PQclear (PQexec (holder, "SELECT pg_advisory_lock (1131376499, 43)"));
+
+  run_cli (&refused, &(RunOptions) { .db = db, .env = short_wait }, args);
+  g_assert_cmpint (refused.status, ==, 1);
+  g_assert_true (g_str_has_prefix (refused.err, "coordena-cli: Outra importação em andamento no banco"));
+  g_assert_nonnull (strstr (refused.err, "por postgres (coordena (joana))"));
+  g_assert_nonnull (strstr (refused.err, "Nada foi alterado"));
+  g_assert_cmpint (query_int (db, "SELECT count (*) FROM equipe"), ==, 0);
+
+  /* With the default wait, it goes on as soon as the other ends. */
+  waiting.db = db;
+  start = g_get_monotonic_time ();
+  thread = g_thread_new ("import", import_roster, &waiting);
+  g_usleep (1500 * 1000);
+  PQclear (PQexec (holder, "SELECT pg_advisory_unlock (1131376499, 43)"));
+  g_thread_join (thread);
+  PQfinish (holder);
+  g_assert_cmpint (waiting.run.status, ==, 0);
+  g_assert_cmpint (g_get_monotonic_time () - start, >=, 1500 * 1000);
+  g_assert_cmpint (query_int (db, "SELECT count (*) FROM equipe"), >, 0);
+  run_clear (&waiting.run);
+}
+
 /* The same command's output on two databases. */
 static void
 assert_same_output (const char *a, const char *b, const char *const *args)
@@ -373,6 +437,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/pg-store/four-at-once", test_four_at_once);
   g_test_add_func ("/pg-store/sqlite-round-trip", test_round_trip);
+  g_test_add_func ("/pg-store/import-waits-for-another", test_import_waits_for_another);
 
   status = g_test_run ();
   remove_tree (tmp_dir);

@@ -1301,8 +1301,20 @@ coordena_store_in_transaction (CoordenaStore *store)
 
 /* The advisory lock's first key for imports ("Cop" + 's'); the second is the state's IBGE code. */
 #define IMPORT_LOCK_CLASS 1131376499
-/* An import of a whole state takes seconds: waiting this long lets one queued behind it through. */
-#define IMPORT_WAIT_MS 60000
+/* An import of a whole state takes seconds: waiting this long lets one queued behind it through.
+ * COORDENA_IMPORT_WAIT (seconds, 0–3600) changes it for a secretariat with slower imports. */
+#define IMPORT_WAIT_S 60
+
+static guint
+import_wait_seconds (void)
+{
+  const char *env = g_getenv ("COORDENA_IMPORT_WAIT");
+  guint64 value;
+
+  if (env != NULL && g_ascii_string_to_unsigned (env, 10, 0, 3600, &value, NULL))
+    return (guint) value;
+  return IMPORT_WAIT_S;
+}
 
 /* Who holds the import lock of the state: "joana (coordena (joana))", or NULL. */
 static char *
@@ -1334,14 +1346,15 @@ import_lock_holder (CoordenaStore *store, guint uf_code)
 gboolean
 coordena_store_lock_import (CoordenaStore *store, GError **error)
 {
-  guint uf_code;
+  guint uf_code, wait;
   gint64 deadline;
   gboolean told = FALSE;
 
   if (!coordena_store_is_server (store))
     return TRUE;
   uf_code = coordena_store_get_uf_code (store);
-  deadline = g_get_monotonic_time () + (gint64) IMPORT_WAIT_MS * 1000;
+  wait = import_wait_seconds ();
+  deadline = g_get_monotonic_time () + (gint64) wait * G_USEC_PER_SEC;
   for (;;)
     {
       CoordenaSqlStmt *stmt = coordena_store_prepare (store,
@@ -1368,7 +1381,7 @@ coordena_store_lock_import (CoordenaStore *store, GError **error)
           g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_IO,
                        _("Another import into the database %s is in progress, by %s, and did not end within %d "
                          "seconds: wait for it to finish and try again. Nothing was changed."),
-                       store->path, who != NULL ? who : _("another user"), IMPORT_WAIT_MS / 1000);
+                       store->path, who != NULL ? who : _("another user"), (int) wait);
           return FALSE;
         }
       if (!told && store->wait_func != NULL)
