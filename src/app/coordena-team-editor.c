@@ -206,7 +206,7 @@ coordena_team_editor_save (CoordenaTeamEditor *self)
       /* The team keeps whoever it had in that competência. */
       members = coordena_roster_edit_members (roster, ine, competencia);
       before = coordena_roster_edit_snapshot_team (roster, ine);
-      ok = coordena_roster_edit_put (store, self->ine == NULL ? "incluir equipe" : "editar equipe", &team, competencia,
+      ok = coordena_roster_edit_put (store, self->ine == NULL ? "incluir equipe" : "editar equipe", before, &team, competencia,
                                      (const CoordenaMemberEdit *) members->data, members->len, &error);
     }
   else
@@ -237,8 +237,8 @@ coordena_team_editor_save (CoordenaTeamEditor *self)
         }
       if (!replaced)
         g_array_append_val (members, edit);
-      ok = coordena_roster_edit_put (store, self->cns == NULL ? "incluir profissional" : "editar profissional", &team,
-                                     competencia, (const CoordenaMemberEdit *) members->data, members->len, &error);
+      ok = coordena_roster_edit_put (store, self->cns == NULL ? "incluir profissional" : "editar profissional", before,
+                                     &team, competencia, (const CoordenaMemberEdit *) members->data, members->len, &error);
     }
 
   if (!ok)
