@@ -526,9 +526,13 @@ set_conflict (CoordenaStore *store, const CoordenaTeamSnapshot *now, CoordenaCom
         if (m == NULL || g_array_index (now->months, SnapshotMonth, i).competencia > m->competencia)
           m = &g_array_index (now->months, SnapshotMonth, i);
 
-      /* TRANSLATORS: the team's name and CNES as the database holds them now */
-      g_string_append_printf (text, _("The database now has it as “%s”, CNES %s."),
-                              now->name != NULL ? now->name : _("no name"), now->cnes != NULL ? now->cnes : "—");
+      if (now->name != NULL)
+        /* TRANSLATORS: the team's name and CNES as the database holds them now */
+        g_string_append_printf (text, _("The database now has it as “%s”, CNES %s."), now->name,
+                                now->cnes != NULL ? now->cnes : "—");
+      else
+        g_string_append_printf (text, _("The database now has it without a name, CNES %s."),
+                                now->cnes != NULL ? now->cnes : "—");
       if (m != NULL)
         describe_month (text, m);
       else if (scope != 0)
