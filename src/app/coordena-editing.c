@@ -7,6 +7,7 @@
 #include <coordena/coordena.h>
 #include <coordena/roster-edit.h>
 
+#include "coordena-conflict.h"
 #include "coordena-display.h"
 #include "coordena-editing.h"
 #include "coordena-team-editor.h"
@@ -118,7 +119,7 @@ edit_undo_clicked (AdwToast *toast, EditUndo *u)
     return;
   if (!coordena_roster_edit_revert_team (coordena_workspace_get_store (u->workspace), u->ine, u->before, &error))
     {
-      if (COORDENA_IS_WINDOW (u->window))
+      if (COORDENA_IS_WINDOW (u->window) && !coordena_conflict_show (u->window, u->workspace, error, u->ine, FALSE, 0, NULL))
         coordena_window_add_toast (COORDENA_WINDOW (u->window), adw_toast_new (error->message));
       return;
     }
@@ -145,6 +146,8 @@ coordena_editing_saved (GtkWindow *parent, CoordenaWorkspace *workspace, const c
 typedef struct {
   CoordenaWorkspace *workspace;
   CoordenaMemberRemoval *removal;
+  GtkWindow *window;             /* weak */
+  char *ine;
 } Removal;
 
 static void
@@ -154,6 +157,8 @@ removal_closure_free (gpointer data, GClosure *closure)
 
   g_clear_object (&r->workspace);
   coordena_member_removal_free (r->removal);
+  g_clear_weak_pointer (&r->window);
+  g_free (r->ine);
   g_free (r);
 }
 
@@ -162,7 +167,8 @@ undo_clicked (AdwToast *toast, Removal *r)
 {
   g_autoptr(GError) error = NULL;
 
-  if (!coordena_roster_edit_restore_member (coordena_workspace_get_store (r->workspace), r->removal, &error))
+  if (!coordena_roster_edit_restore_member (coordena_workspace_get_store (r->workspace), r->removal, &error)
+      && !coordena_conflict_show (r->window, r->workspace, error, r->ine, FALSE, 0, NULL))
     g_warning ("%s", error->message);
   coordena_workspace_reload (r->workspace);
 }
@@ -186,7 +192,7 @@ coordena_editing_remove_member (GtkWindow *parent, CoordenaWorkspace *workspace,
                                                 coordena_summary_get_roster (summary), ine, competencia, cns, &error);
   if (removal == NULL)
     {
-      if (COORDENA_IS_WINDOW (parent))
+      if (COORDENA_IS_WINDOW (parent) && !coordena_conflict_show (parent, workspace, error, ine, FALSE, 0, NULL))
         coordena_window_add_toast (COORDENA_WINDOW (parent), adw_toast_new (error->message));
       return;
     }
@@ -200,6 +206,8 @@ coordena_editing_remove_member (GtkWindow *parent, CoordenaWorkspace *workspace,
   r = g_new0 (Removal, 1);
   r->workspace = g_object_ref (workspace);
   r->removal = g_steal_pointer (&removal);
+  g_set_weak_pointer (&r->window, parent);
+  r->ine = g_strdup (ine);
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_clicked), r, removal_closure_free, 0);
   offer_undo (parent, toast);
 }
@@ -213,7 +221,8 @@ team_undo_clicked (AdwToast *toast, CoordenaTeamSnapshot *snapshot)
 
   if (!coordena_roster_edit_restore_team (coordena_workspace_get_store (workspace), snapshot, &error))
     {
-      if (COORDENA_IS_WINDOW (window))
+      if (COORDENA_IS_WINDOW (window)
+          && !coordena_conflict_show (GTK_WINDOW (window), workspace, error, coordena_team_snapshot_get_ine (snapshot), FALSE, 0, NULL))
         coordena_window_add_toast (COORDENA_WINDOW (window), adw_toast_new (error->message));
       return;
     }
@@ -244,7 +253,7 @@ coordena_editing_remove_team (GtkWindow *parent, CoordenaWorkspace *workspace, c
                                                coordena_summary_get_roster (summary), ine, &error);
   if (snapshot == NULL)
     {
-      if (COORDENA_IS_WINDOW (parent))
+      if (COORDENA_IS_WINDOW (parent) && !coordena_conflict_show (parent, workspace, error, ine, FALSE, 0, NULL))
         coordena_window_add_toast (COORDENA_WINDOW (parent), adw_toast_new (error->message));
       return;
     }

@@ -7,6 +7,7 @@
 #include <coordena/roster-edit.h>
 
 #include "coordena-display.h"
+#include "coordena-conflict.h"
 #include "coordena-editing.h"
 #include "coordena-team-editor.h"
 #include "coordena-window.h"
@@ -243,6 +244,7 @@ coordena_team_editor_save (CoordenaTeamEditor *self)
 
   if (!ok)
     {
+      coordena_conflict_show (GTK_WINDOW (self), self->workspace, error, team.ine, self->member, competencia, self->cns);
       gtk_label_set_text (self->message_label, error->message);
       gtk_widget_add_css_class (GTK_WIDGET (self->message_label), "error");
       gtk_widget_set_visible (GTK_WIDGET (self->message_label), TRUE);

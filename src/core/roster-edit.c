@@ -468,7 +468,7 @@ describe_month (GString *text, const SnapshotMonth *m)
   g_autofree char *when = coordena_competencia_format (m->competencia);
   const char *type = coordena_team_type_to_string (m->type);
 
-  g_string_append_c (text, ' ');
+  g_string_append_c (text, '\n');
   if (m->members->len == 0)
     {
       /* TRANSLATORS: a competência (MM/AAAA) and a team type (eSF, eAP20…) */
@@ -476,7 +476,7 @@ describe_month (GString *text, const SnapshotMonth *m)
       return;
     }
   /* TRANSLATORS: a competência, a team type, how many members, and the list of them */
-  g_string_append_printf (text, ngettext ("In %s it is an %s with %u member: ", "In %s it is an %s with %u members: ",
+  g_string_append_printf (text, ngettext ("In %s it is an %s with %u member:", "In %s it is an %s with %u members:",
                                           m->members->len),
                           when, type, m->members->len);
   for (guint i = 0; i < m->members->len; i++)
@@ -484,12 +484,10 @@ describe_month (GString *text, const SnapshotMonth *m)
       const CoordenaMemberEdit *e = &g_array_index (m->members, CoordenaMemberEdit, i);
       g_autofree char *masked = e->name == NULL ? coordena_cns_mask (e->cns) : NULL;
 
-      if (i > 0)
-        g_string_append (text, "; ");
+      g_string_append_c (text, '\n');
       /* TRANSLATORS: a member: name (or masked CNS), CBO and weekly hours */
       g_string_append_printf (text, _("%s (CBO %s, %u h)"), e->name != NULL ? e->name : masked, e->cbo, e->hours);
     }
-  g_string_append_c (text, '.');
 }
 
 /* The conflict: who changed the team and when, if the audit log knows, what the database holds
@@ -501,7 +499,7 @@ set_conflict (CoordenaStore *store, const CoordenaTeamSnapshot *now, CoordenaCom
   g_autofree char *when = NULL, *who = NULL, *action = NULL;
 
   g_string_append_printf (text, _("Someone else changed the team %s after you opened it: nothing was saved."), now->ine);
-  g_string_append_c (text, ' ');
+  g_string_append (text, "\n\n");
   if (coordena_store_last_team_change (store, now->ine, &when, &who, &action, NULL) && when != NULL)
     {
       g_autoptr(GDateTime) utc = g_date_time_new_from_iso8601 (when, NULL);
@@ -514,7 +512,7 @@ set_conflict (CoordenaStore *store, const CoordenaTeamSnapshot *now, CoordenaCom
     }
   else
     g_string_append (text, _("The audit log does not say who changed it."));
-  g_string_append_c (text, ' ');
+  g_string_append (text, "\n\n");
   if (!now->present)
     g_string_append (text, _("The database no longer has this team."));
   else
@@ -543,7 +541,7 @@ set_conflict (CoordenaStore *store, const CoordenaTeamSnapshot *now, CoordenaCom
           g_string_append_printf (text, _("It has no competência %s any more."), month);
         }
     }
-  g_string_append_c (text, ' ');
+  g_string_append (text, "\n\n");
   g_string_append (text, _("Reopen the team to see the current version and redo your change."));
   g_set_error_literal (error, COORDENA_ERROR, COORDENA_ERROR_CONFLICT, text->str);
 }
