@@ -23,6 +23,8 @@ for f in \
     /usr/share/coordena/rules/portaria-7799-2025.ruleset \
     /usr/share/coordena/reference/municipios.csv \
     /usr/share/coordena/sql/001_schema.sql \
+    /usr/share/coordena/sql/postgresql/001_schema.sql \
+    /usr/share/coordena/sql/postgresql/roles.sql \
     /usr/share/doc/coordena/copyright \
     /usr/share/man/man1/coordena.1.gz \
     /usr/share/man/man1/coordena-cli.1.gz \

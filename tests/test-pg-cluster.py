@@ -6,6 +6,7 @@ private folder: no TCP port, the socket and the data inside a 0700 folder.
 Usage: test-pg-cluster.py"""
 import os
 import stat
+import subprocess
 import sys
 
 import pgtest
@@ -34,6 +35,27 @@ def main():
         WHERE r.rolname LIKE 'teste\\_%' ORDER BY 1""")
     tap.check(rows == ['teste_coordenacao:coordena_coordenacao', 'teste_leitura:coordena_leitura'],
               'os logins de teste, um em cada papel de roles.sql', rows)
+
+    # A failing command run by pg-cluster.sh: its exit status comes back, and the server it had is
+    # stopped and its folder gone.
+    script = os.path.join(pgtest.HERE, 'pg-cluster.sh')
+    run = subprocess.run([script, 'run', 'sh', '-c', 'echo "$COORDENA_TEST_POSTGRESQL"; exit 3'],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=120)
+    inner = run.stdout.decode().strip()
+    folder = inner.split('host=')[-1].split('&')[0] if 'host=' in inner else ''
+    tap.check(run.returncode == 3, 'pg-cluster.sh run devolve o código de saída do comando (3)',
+              '%d: %s' % (run.returncode, run.stderr.decode()))
+    tap.check(folder.startswith('/') and inner != uri, 'o comando recebe o endereço de um servidor só dele', inner)
+    left = []
+    for pid in filter(str.isdigit, os.listdir('/proc')):
+        try:
+            with open('/proc/%s/cmdline' % pid, 'rb') as f:
+                if folder != '' and (folder + '/data').encode() in f.read():
+                    left.append(pid)
+        except OSError:
+            pass
+    tap.check(folder != '' and not os.path.exists(folder) and left == [],
+              'depois de uma falha, o servidor para e a pasta é apagada', '%s, processos: %s' % (folder, left))
     return tap.done()
 
 

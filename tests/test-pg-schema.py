@@ -3,8 +3,9 @@
 """The PostgreSQL schema (data/sql/postgresql/NNN_name.sql) is the SQLite one: applied in order, each
 file in one transaction, to a fresh database of the throwaway server, it gives, table by table, the
 columns (names, order, types, NOT NULL, defaults), primary keys, UNIQUE constraints, foreign keys
-with their ON DELETE, indexes and number of CHECKs of a database made by the real
-`coordena-cli init`; and the version it records is the SQLite one.
+with their ON DELETE, indexes and CHECKs (how many the server has, and their expressions as the
+files write them) of a database made by the real `coordena-cli init`; and the version it records
+is the SQLite one.
 
 Usage: test-pg-schema.py SOURCE_ROOT"""
 import glob

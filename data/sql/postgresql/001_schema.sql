@@ -8,7 +8,8 @@
 -- identity column BY DEFAULT, so a copy restored from a SQLite file keeps its ids (the sequence is
 -- then moved past them with setval).
 --
--- Each file runs in one transaction and ends by recording its own number in coordena_schema.
+-- Each file ends by recording its own number in coordena_schema; the program applies the files a
+-- database lacks in order, in one transaction, under an advisory lock.
 
 -- Which program made this database and the number of the last migration applied: what SQLite keeps
 -- in PRAGMA application_id and PRAGMA user_version. Exactly one row.
