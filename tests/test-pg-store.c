@@ -11,6 +11,7 @@
 #include <libpq-fe.h>
 
 #include <coordena/coordena.h>
+#include <coordena/store.h>
 
 #include "test-pg.h"
 #include "test-utils.h"
@@ -330,6 +331,55 @@ test_import_waits_for_another (void)
   run_clear (&waiting.run);
 }
 
+/* A window open on the server hears what another user commits, and who it was; a rolled back
+ * change is never heard of. */
+static void
+test_changes_heard (void)
+{
+  g_autofree char *db = NULL;
+  g_autofree char *roster = example ("equipes.csv");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CoordenaStore) watcher = NULL;
+  g_autoptr(CoordenaStoreChange) change = NULL;
+  g_autoptr(CoordenaStoreChange) none = NULL;
+  g_autofree char *bad = g_build_filename (tmp_dir, "invalido.csv", NULL);
+  g_auto(Run) init = { 0 };
+  g_auto(Run) imp = { 0 };
+  g_auto(Run) refused = { 0 };
+  GPollFD poll_fd = { 0 };
+
+  if (test_pg_skip_without_server ())
+    return;
+  db = test_pg_new_database ("ouvir");
+  cli (&init, db, "init", "--uf", "RS", NULL);
+  g_assert_cmpint (init.status, ==, 0);
+  watcher = coordena_store_open (db, &error);
+  g_assert_no_error (error);
+  g_assert_true (coordena_store_watch_changes (watcher, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (coordena_store_get_change_fd (watcher), >=, 0);
+  g_assert_null (coordena_store_next_change (watcher));
+
+  /* A refused import changes nothing and tells no one. */
+  g_assert_true (g_file_set_contents (bad, "isto não é um CSV de equipes\n", -1, NULL));
+  cli (&refused, db, "import", "roster", bad, NULL);
+  g_assert_cmpint (refused.status, ==, 1);
+  cli (&imp, db, "import", "roster", roster, NULL);
+  g_assert_cmpint (imp.status, ==, 0);
+
+  poll_fd.fd = coordena_store_get_change_fd (watcher);
+  poll_fd.events = G_IO_IN;
+  g_assert_cmpint (g_poll (&poll_fd, 1, 5000), ==, 1);
+  change = coordena_store_next_change (watcher);
+  g_assert_nonnull (change);
+  g_assert_cmpstr (change->action, ==, "import-roster");
+  g_assert_true (g_str_has_prefix (change->user, g_get_user_name ()));
+  g_assert_nonnull (strstr (change->user, "(papel postgres)"));
+  g_assert_nonnull (strstr (change->entity, "equipes.csv"));
+  none = coordena_store_next_change (watcher);
+  g_assert_null (none);
+}
+
 /* The same command's output on two databases. */
 static void
 assert_same_output (const char *a, const char *b, const char *const *args)
@@ -419,8 +469,33 @@ test_round_trip (void)
   g_assert_true (g_file_get_contents (pdf2, &bytes2, &len2, NULL));
   g_assert_cmpmem (bytes1, len1, bytes2, len2);
 
-  /* The number the file had issued stays issued on the server: the next one is 2. */
+  /* The number the file had issued stays issued on the server; one issued on the server stays
+   * issued after the older copy is restored again: never given twice. */
   g_assert_cmpint (query_int (db, "SELECT max (numero) FROM numero_emitido"), ==, 1);
+  {
+    g_autofree char *pdf3 = g_build_filename (tmp_dir, "oficio-servidor.pdf", NULL);
+    g_autofree char *pdf4 = g_build_filename (tmp_dir, "oficio-depois.pdf", NULL);
+    g_auto(Run) on_server = { 0 };
+    g_auto(Run) again = { 0 };
+    g_auto(Run) after = { 0 };
+
+    cli (&on_server, db, "oficio", "generate", "--offer", "exemplo-ficticio-2027", "--signer", "coordenador", "-o",
+         pdf3, NULL);
+    g_assert_cmpint (on_server.status, ==, 0);
+    g_assert_nonnull (strstr (on_server.out, "OFÍCIO Nº 2/2026"));
+    cli (&again, db, "restore", copy, NULL);
+    g_assert_cmpint (again.status, ==, 0);
+    g_assert_cmpint (query_int (db, "SELECT count (*) FROM oficio"), ==, 1);
+    g_assert_cmpint (query_int (db, "SELECT max (numero) FROM numero_emitido"), ==, 2);
+    /* From another person's computer, whose own register never saw number 2. */
+    g_free (xdg_dir);
+    xdg_dir = g_build_filename (tmp_dir, "xdg-outra-pessoa", NULL);
+    prepare_oficios (db);
+    cli (&after, db, "oficio", "generate", "--offer", "exemplo-ficticio-2027", "--signer", "coordenador", "-o",
+         pdf4, NULL);
+    g_assert_cmpint (after.status, ==, 0);
+    g_assert_nonnull (strstr (after.out, "OFÍCIO Nº 3/2026"));
+  }
 }
 
 int
@@ -438,6 +513,7 @@ main (int argc, char **argv)
   g_test_add_func ("/pg-store/four-at-once", test_four_at_once);
   g_test_add_func ("/pg-store/sqlite-round-trip", test_round_trip);
   g_test_add_func ("/pg-store/import-waits-for-another", test_import_waits_for_another);
+  g_test_add_func ("/pg-store/changes-heard", test_changes_heard);
 
   status = g_test_run ();
   remove_tree (tmp_dir);

@@ -842,6 +842,60 @@ coordena_sql_changes (CoordenaSqlConn *conn)
   return conn->changes;
 }
 
+/* ---- Notifications ------------------------------------------------------------------------------ */
+
+gboolean
+coordena_sql_listen (CoordenaSqlConn *conn, const char *channel, GError **error)
+{
+#ifdef HAVE_LIBPQ
+  if (conn->engine == COORDENA_SQL_POSTGRESQL)
+    {
+      char *quoted = PQescapeIdentifier (conn->pg, channel, strlen (channel));
+      g_autofree char *sql = g_strdup_printf ("LISTEN %s", quoted);
+
+      PQfreemem (quoted);
+      return coordena_sql_exec (conn, sql, NULL, error);
+    }
+#endif
+  return TRUE;
+}
+
+int
+coordena_sql_socket (CoordenaSqlConn *conn)
+{
+#ifdef HAVE_LIBPQ
+  if (conn->engine == COORDENA_SQL_POSTGRESQL)
+    return PQsocket (conn->pg);
+#endif
+  return -1;
+}
+
+char *
+coordena_sql_next_notification (CoordenaSqlConn *conn)
+{
+#ifdef HAVE_LIBPQ
+  if (conn->engine == COORDENA_SQL_POSTGRESQL)
+    {
+      PGnotify *note;
+
+      PQconsumeInput (conn->pg);
+      while ((note = PQnotifies (conn->pg)) != NULL)
+        {
+          /* What this connection sent itself is already known to whoever sent it. */
+          if (note->be_pid != PQbackendPID (conn->pg))
+            {
+              char *payload = g_strdup (note->extra);
+
+              PQfreemem (note);
+              return payload;
+            }
+          PQfreemem (note);
+        }
+    }
+#endif
+  return NULL;
+}
+
 /* ---- Whole statements and transactions --------------------------------------------------------- */
 
 gboolean

@@ -103,6 +103,13 @@ gboolean coordena_sql_in_transaction (CoordenaSqlConn *conn);
  * library's own text in parentheses. Returns FALSE. */
 gboolean coordena_sql_set_error (CoordenaSqlConn *conn, GError **error, const char *doing);
 
+/* Notifications (PostgreSQL's LISTEN/NOTIFY); on SQLite listening does nothing and none arrive. */
+gboolean coordena_sql_listen (CoordenaSqlConn *conn, const char *channel, GError **error);
+/* The socket to poll, −1 on SQLite. */
+int coordena_sql_socket (CoordenaSqlConn *conn);
+/* The payload of the next notification another connection sent (newly allocated), or NULL. */
+char *coordena_sql_next_notification (CoordenaSqlConn *conn);
+
 /* PostgreSQL's SQLSTATE of the last failure ("23505"), "" when none or on SQLite. */
 const char *coordena_sql_last_sqlstate (CoordenaSqlConn *conn);
 

@@ -1391,6 +1391,50 @@ coordena_store_lock_import (CoordenaStore *store, GError **error)
     }
 }
 
+/* ---- What other users change ------------------------------------------------------------------ */
+
+void
+coordena_store_change_free (CoordenaStoreChange *change)
+{
+  if (change == NULL)
+    return;
+  g_free (change->user);
+  g_free (change->action);
+  g_free (change->entity);
+  g_free (change);
+}
+
+gboolean
+coordena_store_watch_changes (CoordenaStore *store, GError **error)
+{
+  if (!coordena_store_is_server (store))
+    return TRUE;
+  return coordena_sql_listen (store->conn, "coordena", error);
+}
+
+int
+coordena_store_get_change_fd (CoordenaStore *store)
+{
+  return coordena_store_is_server (store) ? coordena_sql_socket (store->conn) : -1;
+}
+
+CoordenaStoreChange *
+coordena_store_next_change (CoordenaStore *store)
+{
+  g_autofree char *payload = NULL;
+  g_auto(GStrv) fields = NULL;
+  CoordenaStoreChange *change;
+
+  if (!coordena_store_is_server (store) || (payload = coordena_sql_next_notification (store->conn)) == NULL)
+    return NULL;
+  fields = g_strsplit (payload, "\t", 3);
+  change = g_new0 (CoordenaStoreChange, 1);
+  change->user = g_strdup (fields[0] != NULL ? fields[0] : "");
+  change->action = g_strdup (fields[0] != NULL && fields[1] != NULL ? fields[1] : "");
+  change->entity = g_strdup (fields[0] != NULL && fields[1] != NULL && fields[2] != NULL ? fields[2] : "");
+  return change;
+}
+
 /* ---- Audit ------------------------------------------------------------------------------------- */
 
 gboolean
@@ -1429,6 +1473,28 @@ coordena_store_audit (CoordenaStore *store,
   coordena_store_bind_text (stmt, 6, after_json);
   ok = coordena_store_step_done (store, stmt, error);
   coordena_sql_finalize (stmt);
+  /* The others using the server hear of it when (and only if) the transaction commits. */
+  if (ok && coordena_store_is_server (store))
+    {
+      g_autofree char *role = coordena_sql_conn_user (store->conn);
+      g_autofree char *payload = g_strdup_printf ("%s (papel %s)\t%s\t%s", g_get_user_name (),
+                                                  role != NULL ? role : "?", action, entity != NULL ? entity : "");
+
+      for (char *p = payload; *p != '\0'; p++)
+        if (*p == '\n' || *p == '\r')
+          *p = ' ';
+      /* A notification's payload is at most 8000 bytes: a long entity is cut, the action kept. */
+      if (strlen (payload) > 7900)
+        payload[7900] = '\0';
+      stmt = coordena_store_prepare (store, "SELECT pg_notify ('coordena', ?1::text)", error);
+      ok = stmt != NULL;
+      if (ok)
+        {
+          coordena_sql_bind_text (stmt, 1, payload);
+          ok = coordena_store_step_done (store, stmt, error);
+          coordena_sql_finalize (stmt);
+        }
+    }
   return ok;
 }
 
