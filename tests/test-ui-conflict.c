@@ -169,6 +169,7 @@ test_member_changed_meanwhile (void)
   g_assert_cmpuint (hours_in_database (db, &m), ==, 31);
   g_assert_true (GTK_WINDOW (editor) == ui_find_toplevel (COORDENA_TYPE_TEAM_EDITOR));
   g_assert_cmpstr (gtk_editable_get_text (coordena_team_editor_get_field (editor, 3)), ==, "12");
+  g_assert_null (strstr (coordena_team_editor_get_message (editor), "Outra pessoa"));
 
   /* Ver versão atual: the form opens again on what the database holds now. */
   old_editor = GTK_WINDOW (editor);

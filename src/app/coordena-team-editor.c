@@ -244,7 +244,9 @@ coordena_team_editor_save (CoordenaTeamEditor *self)
 
   if (!ok)
     {
-      coordena_conflict_show (GTK_WINDOW (self), self->workspace, error, team.ine, self->member, competencia, self->cns);
+      /* Someone else's version is told over the form, which stays as typed. */
+      if (coordena_conflict_show (GTK_WINDOW (self), self->workspace, error, team.ine, self->member, competencia, self->cns))
+        return FALSE;
       gtk_label_set_text (self->message_label, error->message);
       gtk_widget_add_css_class (GTK_WIDGET (self->message_label), "error");
       gtk_widget_set_visible (GTK_WIDGET (self->message_label), TRUE);

@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* roster-edit.c — hand edits through the store's one roster writer, so a team typed in the
- * window is stored exactly as an imported one. */
+ * window is stored exactly as an imported one. Each edit is optimistic (see struct
+ * _CoordenaTeamSnapshot). coordena-cli has no hand edits of teams: its imports read and replace
+ * whole competências inside one transaction (serialized per state on a server), so there is no
+ * version seen earlier for them to overwrite. */
 #include "config.h"
 
 #include <string.h>
