@@ -206,6 +206,74 @@ test_transactions_and_refusals (void)
   coordena_sql_conn_close (conn);
 }
 
+/* Writes sent ahead in a transaction (coordena_sql_send): a broken rule among them fails the
+ * commit with that rule's own message, and nothing of the transaction stays. */
+static void
+test_sent_writes (void)
+{
+  CoordenaSqlConn *conn;
+  CoordenaSqlStmt *stmt;
+  g_autoptr(GError) error = NULL;
+  gboolean sent = TRUE;
+
+  if (test_pg_skip_without_server ())
+    return;
+  conn = new_conn ("enviados.db");
+  g_assert_true (coordena_sql_exec (conn, "CREATE TABLE t (s TEXT PRIMARY KEY)", NULL, &error));
+
+  /* Five hundred good writes, more than one batch, all there after the commit. */
+  g_assert_true (coordena_sql_begin (conn, &error));
+  stmt = coordena_sql_prepare (conn, "INSERT INTO t (s) VALUES (?1)", &error);
+  for (int i = 0; i < 500; i++)
+    {
+      g_autofree char *value = g_strdup_printf ("v%03d", i);
+
+      coordena_sql_bind_text (stmt, 1, value);
+      g_assert_true (coordena_sql_send (stmt));
+      coordena_sql_reset (stmt);
+    }
+  g_assert_true (coordena_sql_commit (conn, &error));
+  g_assert_no_error (error);
+  coordena_sql_finalize (stmt);
+  stmt = coordena_sql_prepare (conn, "SELECT count (*) FROM t", &error);
+  g_assert_cmpint (coordena_sql_step (stmt), ==, COORDENA_SQL_ROW);
+  g_assert_cmpint (coordena_sql_column_int (stmt, 0), ==, 500);
+  coordena_sql_finalize (stmt);
+
+  /* A duplicate among them. */
+  g_assert_true (coordena_sql_begin (conn, &error));
+  stmt = coordena_sql_prepare (conn, "INSERT INTO t (s) VALUES (?1)", &error);
+  coordena_sql_bind_text (stmt, 1, "novo");
+  sent = coordena_sql_send (stmt) && sent;
+  coordena_sql_reset (stmt);
+  coordena_sql_bind_text (stmt, 1, "v007");
+  sent = coordena_sql_send (stmt) && sent;
+  coordena_sql_reset (stmt);
+  coordena_sql_finalize (stmt);
+  if (sent)
+    {
+      /* PostgreSQL: the answer comes with the commit. */
+      g_assert_true (test_pg_run ());
+      g_assert_false (coordena_sql_commit (conn, &error));
+    }
+  else
+    {
+      coordena_sql_set_error (conn, &error, "gravar");
+      coordena_sql_rollback (conn);
+    }
+  g_assert_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT);
+  g_assert_nonnull (strstr (error->message, "fere uma regra do banco"));
+  g_assert_nonnull (strstr (error->message, test_pg_run () ? "PostgreSQL: duplicate key" : "SQLite: UNIQUE"));
+  g_clear_error (&error);
+  g_assert_false (coordena_sql_in_transaction (conn));
+  stmt = coordena_sql_prepare (conn, "SELECT count (*) FROM t WHERE s = 'novo'", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (coordena_sql_step (stmt), ==, COORDENA_SQL_ROW);
+  g_assert_cmpint (coordena_sql_column_int (stmt, 0), ==, 0);
+  coordena_sql_finalize (stmt);
+  coordena_sql_conn_close (conn);
+}
+
 /* A login with the role leitura reads and is told, in Portuguese, that it may not write. */
 static void
 test_read_only_role (void)
@@ -294,6 +362,7 @@ main (int argc, char **argv)
   g_test_add_func ("/store-sql/postgresql-messages", test_postgresql_messages);
   g_test_add_func ("/store-sql/values-round-trip", test_values_round_trip);
   g_test_add_func ("/store-sql/transactions-and-refusals", test_transactions_and_refusals);
+  g_test_add_func ("/store-sql/sent-writes", test_sent_writes);
   g_test_add_func ("/store-sql/read-only-role", test_read_only_role);
   g_test_add_func ("/store-sql/password-refused", test_password_refused);
 

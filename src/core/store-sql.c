@@ -31,6 +31,8 @@ struct _CoordenaSqlConn {
   guint next_name;
   char sqlstate[6];
   char *message;          /* libpq's text of the last failure */
+  gboolean piping;        /* in pipeline mode, with answers still to collect */
+  guint n_pending;        /* statements sent since the last collection */
 #endif
 };
 
@@ -235,6 +237,68 @@ pg_remember_failure (CoordenaSqlConn *conn, const PGresult *res)
   g_strstrip (conn->message);
 }
 
+/* How many writes may wait for their answers: the server's answers pile up meanwhile, and a
+ * client that only writes while the server only writes would wait for each other forever. */
+#define PIPELINE_DEPTH 200
+
+/* Collects the answers of the statements sent ahead and leaves pipeline mode; FALSE, with the
+ * first failure remembered, when one of them failed. */
+static gboolean
+pg_drain (CoordenaSqlConn *conn)
+{
+  gboolean ok = TRUE;
+  guint n_null = 0;
+
+  if (!conn->piping)
+    return TRUE;
+  if (PQpipelineSync (conn->pg) != 1)
+    {
+      pg_remember_failure (conn, NULL);
+      ok = FALSE;
+    }
+  while (ok || PQstatus (conn->pg) == CONNECTION_OK)
+    {
+      PGresult *res = PQgetResult (conn->pg);
+      ExecStatusType status;
+
+      if (res == NULL)
+        {
+          /* One NULL ends each statement's answers; more means the connection is gone. */
+          if (++n_null > conn->n_pending + 1 || PQstatus (conn->pg) != CONNECTION_OK)
+            {
+              if (ok)
+                pg_remember_failure (conn, NULL);
+              ok = FALSE;
+              break;
+            }
+          continue;
+        }
+      status = PQresultStatus (res);
+      if (status == PGRES_PIPELINE_SYNC)
+        {
+          PQclear (res);
+          break;
+        }
+      if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK)
+        {
+          const char *tag = PQcmdStatus (res);
+
+          if (g_str_has_prefix (tag, "INSERT") || g_str_has_prefix (tag, "UPDATE") || g_str_has_prefix (tag, "DELETE"))
+            conn->changes = g_ascii_strtoll (PQcmdTuples (res), NULL, 10);
+        }
+      else if (status != PGRES_PIPELINE_ABORTED && ok)
+        {
+          pg_remember_failure (conn, res);
+          ok = FALSE;
+        }
+      PQclear (res);
+    }
+  PQexitPipelineMode (conn->pg);
+  conn->piping = FALSE;
+  conn->n_pending = 0;
+  return ok;
+}
+
 static void
 pg_notice (void *data, const char *message)
 {
@@ -382,6 +446,12 @@ coordena_sql_prepare (CoordenaSqlConn *conn, const char *sql, GError **error)
       g_autofree char *translated = coordena_sql_translate_placeholders (sql, &stmt->n_params);
       const char *name = g_hash_table_lookup (conn->prepared, translated);
 
+      if (name == NULL && !pg_drain (conn))
+        {
+          g_free (stmt);
+          coordena_sql_set_error (conn, error, _("writing"));
+          return NULL;
+        }
       if (name == NULL)
         {
           char *new_name = g_strdup_printf ("coordena_%u", ++conn->next_name);
@@ -609,6 +679,8 @@ coordena_sql_step (CoordenaSqlStmt *stmt)
         }
       stmt->executed = TRUE;
       stmt->row = 0;
+      if (!pg_drain (conn))
+        return COORDENA_SQL_ERROR;
       stmt->result = PQexecPrepared (conn->pg, stmt->name, stmt->n_params, (const char *const *) stmt->values,
                                      stmt->lengths, stmt->formats, 0);
       switch (PQresultStatus (stmt->result))
@@ -839,7 +911,42 @@ coordena_sql_column_dup (CoordenaSqlStmt *stmt, int i)
 gint64
 coordena_sql_changes (CoordenaSqlConn *conn)
 {
+#ifdef HAVE_LIBPQ
+  if (conn->engine == COORDENA_SQL_POSTGRESQL)
+    pg_drain (conn);
+#endif
   return conn->changes;
+}
+
+gboolean
+coordena_sql_send (CoordenaSqlStmt *stmt)
+{
+#ifdef HAVE_LIBPQ
+  CoordenaSqlConn *conn = stmt->conn;
+
+  if (conn->engine == COORDENA_SQL_POSTGRESQL && PQtransactionStatus (conn->pg) != PQTRANS_IDLE)
+    {
+      if (!conn->piping)
+        {
+          if (PQenterPipelineMode (conn->pg) != 1)
+            return coordena_sql_step (stmt) != COORDENA_SQL_ERROR;
+          conn->piping = TRUE;
+          conn->n_pending = 0;
+        }
+      if (PQsendQueryPrepared (conn->pg, stmt->name, stmt->n_params, (const char *const *) stmt->values,
+                               stmt->lengths, stmt->formats, 0) != 1)
+        {
+          pg_drain (conn);
+          pg_remember_failure (conn, NULL);
+          return FALSE;
+        }
+      stmt->executed = TRUE;
+      if (++conn->n_pending >= PIPELINE_DEPTH)
+        return pg_drain (conn);
+      return TRUE;
+    }
+#endif
+  return coordena_sql_step (stmt) != COORDENA_SQL_ERROR;
 }
 
 /* ---- Notifications ------------------------------------------------------------------------------ */
@@ -878,6 +985,7 @@ coordena_sql_next_notification (CoordenaSqlConn *conn)
     {
       PGnotify *note;
 
+      pg_drain (conn);
       PQconsumeInput (conn->pg);
       while ((note = PQnotifies (conn->pg)) != NULL)
         {
@@ -904,7 +1012,11 @@ coordena_sql_exec (CoordenaSqlConn *conn, const char *sql, const char *doing, GE
 #ifdef HAVE_LIBPQ
   if (conn->engine == COORDENA_SQL_POSTGRESQL)
     {
-      PGresult *res = PQexec (conn->pg, sql);
+      PGresult *res;
+
+      if (!pg_drain (conn))
+        return coordena_sql_set_error (conn, error, doing != NULL ? doing : _("running a statement"));
+      res = PQexec (conn->pg, sql);
       ExecStatusType status = PQresultStatus (res);
 
       if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
@@ -936,6 +1048,11 @@ coordena_sql_commit (CoordenaSqlConn *conn, GError **error)
 {
 #ifdef HAVE_LIBPQ
   /* PostgreSQL answers COMMIT of a transaction an error aborted with ROLLBACK, not with an error. */
+  if (conn->engine == COORDENA_SQL_POSTGRESQL && !pg_drain (conn))
+    {
+      coordena_sql_rollback (conn);
+      return coordena_sql_set_error (conn, error, _("saving the changes"));
+    }
   if (conn->engine == COORDENA_SQL_POSTGRESQL && PQtransactionStatus (conn->pg) == PQTRANS_INERROR)
     {
       g_strlcpy (conn->sqlstate, "25P02", sizeof conn->sqlstate);
@@ -966,6 +1083,20 @@ coordena_sql_in_transaction (CoordenaSqlConn *conn)
 void
 coordena_sql_rollback (CoordenaSqlConn *conn)
 {
+#ifdef HAVE_LIBPQ
+  if (conn->engine == COORDENA_SQL_POSTGRESQL)
+    {
+      /* The failure that brought us here stays the one reported. */
+      char state[6];
+      char *message = g_strdup (conn->message);
+
+      g_strlcpy (state, conn->sqlstate, sizeof state);
+      pg_drain (conn);
+      g_strlcpy (conn->sqlstate, state, sizeof conn->sqlstate);
+      g_free (conn->message);
+      conn->message = message;
+    }
+#endif
   if (!coordena_sql_in_transaction (conn))
     return;
 #ifdef HAVE_LIBPQ

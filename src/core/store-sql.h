@@ -62,6 +62,11 @@ void coordena_sql_bind_blob (CoordenaSqlStmt *stmt, int i, const void *data, gsi
 void coordena_sql_bind_null (CoordenaSqlStmt *stmt, int i);
 
 CoordenaSqlResult coordena_sql_step (CoordenaSqlStmt *stmt);
+/* Runs a statement whose rows nobody reads, inside a transaction. On PostgreSQL it is sent at once
+ * but its answer is collected with the next statement that needs one (libpq's pipeline), so a run
+ * of writes costs one round trip; a failure is then reported by that next statement (the
+ * transaction fails whole either way). On SQLite it is coordena_sql_step. FALSE on failure. */
+gboolean coordena_sql_send (CoordenaSqlStmt *stmt);
 
 typedef enum {
   COORDENA_SQL_KIND_NULL,

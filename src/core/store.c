@@ -251,6 +251,17 @@ coordena_store_exec (CoordenaStore *store, const char *sql, GError **error)
 gboolean
 coordena_store_step_done (CoordenaStore *store, CoordenaSqlStmt *stmt, GError **error)
 {
+  /* Inside a transaction a server collects the answers of a run of writes at once. */
+  if (coordena_store_is_server (store) && coordena_store_in_transaction (store))
+    {
+      gboolean ok = coordena_sql_send (stmt);
+
+      if (!ok)
+        coordena_store_set_error (store, error, _("writing"));
+      coordena_sql_reset (stmt);
+      coordena_sql_clear_bindings (stmt);
+      return ok;
+    }
   if (coordena_sql_step (stmt) == COORDENA_SQL_ERROR)
     {
       coordena_store_set_error (store, error, _("writing"));
