@@ -1511,6 +1511,14 @@ coordena_notification_export (CoordenaStore *store, const char *numero_ano, cons
         g_propagate_error (error, g_steal_pointer (&local));
       return NULL;
     }
+  if (g_bytes_get_size (bytes) == 0)
+    {
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                   _("the PDF of %s was removed with the personal data it held (the municipal secretary’s name); "
+                     "its number, date, SHA-256 and teams stay in the database. Nothing was written."),
+                   record->identification);
+      return NULL;
+    }
   if (!write_file (output, bytes, error))
     return NULL;
   record->file = g_strdup (output);

@@ -92,6 +92,10 @@ gboolean coordena_store_purge_collect_people (CoordenaStore *store, GHashTable *
 /* Rewrites each audit entry whose JSON redact changes (redact returns NULL for "unchanged"). */
 gboolean coordena_store_purge_redact_audit (CoordenaStore *store, char *(*redact) (const char *json, gpointer data),
                                             gpointer data, guint *n_changed, GError **error);
+/* Removes the stored PDF of each notification addressed to a named municipal secretary (its
+ * number, date, SHA-256 and teams stay) and redacts its inputs; counts them in n_changed. */
+gboolean coordena_store_purge_letters (CoordenaStore *store, char *(*redact) (const char *json, gpointer data),
+                                       gpointer data, guint *n_changed, GError **error);
 /* Replaces every CNS by its pseudonym, drops names and municipal contacts; counts in report. */
 gboolean coordena_store_purge_pseudonymise (CoordenaStore *store, CoordenaPurgeReport *report, GError **error);
 /* The copies `backup FILE` wrote and the ones restored from, from the audit log. */

@@ -130,6 +130,46 @@ coordena_store_purge_pseudonymise (CoordenaStore *store, CoordenaPurgeReport *re
 }
 
 gboolean
+coordena_store_purge_letters (CoordenaStore *store, char *(*redact) (const char *json, gpointer data), gpointer data,
+                              guint *n_changed, GError **error)
+{
+  CoordenaSqlStmt *read = NULL, *write = NULL;
+  gboolean ok = TRUE;
+  int rc;
+
+  /* A letter to a named municipal secretary carries the name in its PDF: the PDF goes, its number,
+   * date, SHA-256 and teams stay; the inputs keep everything but the name. */
+  if ((read = coordena_store_prepare (store, "SELECT id, entradas FROM notificacao WHERE length (pdf) > 0 "
+                                            "AND entradas LIKE '%\"secretario_municipal\"%'", error)) == NULL)
+    return FALSE;
+  if ((write = coordena_store_prepare (store, "UPDATE notificacao SET pdf = ?2, entradas = ?3 WHERE id = ?1", error))
+      == NULL)
+    {
+      coordena_sql_finalize (read);
+      return FALSE;
+    }
+  while (ok && (rc = coordena_sql_step (read)) == COORDENA_SQL_ROW)
+    {
+      const char *inputs = (const char *) coordena_sql_column_text (read, 1);
+      g_autofree char *redacted = redact (inputs, data);
+
+      coordena_sql_bind_int64 (write, 1, coordena_sql_column_int64 (read, 0));
+      coordena_sql_bind_blob (write, 2, "", 0);
+      coordena_sql_bind_text (write, 3, redacted != NULL ? redacted : inputs);
+      ok = coordena_sql_step (write) != COORDENA_SQL_ERROR;
+      coordena_sql_reset (write);
+      (*n_changed)++;
+    }
+  if (ok && rc != COORDENA_SQL_DONE)
+    ok = FALSE;
+  coordena_sql_finalize (read);
+  coordena_sql_finalize (write);
+  if (!ok)
+    return coordena_store_set_error (store, error, _("removing personal data"));
+  return TRUE;
+}
+
+gboolean
 coordena_store_purge_secure_delete (CoordenaStore *store, GError **error)
 {
   /* A server keeps old row versions, its WAL and its base backups where Coordena cannot overwrite
