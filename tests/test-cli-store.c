@@ -16,6 +16,7 @@
 
 #include "cnes-synth.h"
 
+#include "test-pg.h"
 #include "test-utils.h"
 
 
@@ -38,6 +39,26 @@ new_db (const char *name)
   return g_build_filename (tmp_dir, name, NULL);
 }
 
+/* A new database: a file in the SQLite run, a database of its own on the server in the PostgreSQL
+ * run. Copies, exports and PDFs stay files (new_db). */
+static char *
+new_store (const char *name)
+{
+  if (test_pg_run ())
+    return test_pg_new_database (name);
+  return new_db (name);
+}
+
+/* For the tests about the SQLite file itself (its bytes, its journal, a second connection). */
+static gboolean
+skip_on_server (void)
+{
+  if (!test_pg_run ())
+    return FALSE;
+  g_test_skip ("this test reads and writes the SQLite file itself; a server has no such file");
+  return TRUE;
+}
+
 static const char *
 fixture_base (void)
 {
@@ -47,7 +68,7 @@ fixture_base (void)
 static void
 test_init_and_import (void)
 {
-  g_autofree char *db = new_db ("cli-a.db");
+  g_autofree char *db = NULL;
   g_auto(Run) init = { 0 };
   g_auto(Run) imp = { 0 };
   g_auto(Run) table = { 0 };
@@ -57,6 +78,9 @@ test_init_and_import (void)
   g_autoptr(GError) error = NULL;
   JsonObject *root;
 
+  if (test_pg_skip_without_server ())
+    return;
+  db = new_store ("cli-a.db");
   cli (&init, db, "init", "--uf", "RS", NULL);
   g_assert_cmpint (init.status, ==, 0);
   g_assert_nonnull (strstr (init.out, "pronto para RS"));
@@ -91,8 +115,8 @@ test_init_and_import (void)
 static void
 test_refusals (void)
 {
-  g_autofree char *db = new_db ("cli-b.db");
-  g_autofree char *missing = new_db ("nao-existe.db");
+  g_autofree char *db = NULL;
+  g_autofree char *missing = NULL;
   g_auto(Run) no_uf = { 0 };
   g_auto(Run) no_db = { 0 };
   g_auto(Run) init = { 0 };
@@ -102,14 +126,27 @@ test_refusals (void)
   g_auto(Run) what = { 0 };
   g_auto(Run) bad_format = { 0 };
 
+  if (test_pg_skip_without_server ())
+    return;
+  db = new_store ("cli-b.db");
+  missing = test_pg_run () ? test_pg_missing_database () : new_db ("nao-existe.db");
   cli (&no_uf, db, "init", NULL);
   g_assert_cmpint (no_uf.status, ==, 2);
   g_assert_nonnull (strstr (no_uf.err, "--uf"));
 
   cli (&no_db, missing, "teams", NULL);
   g_assert_cmpint (no_db.status, ==, 1);
-  g_assert_nonnull (strstr (no_db.err, "Não há banco de dados"));
-  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  if (test_pg_run ())
+    {
+      /* In Portuguese first, the library's English after, and nothing created on the server. */
+      g_assert_true (g_str_has_prefix (no_db.err, "coordena-cli: Não foi possível conectar ao servidor"));
+      g_assert_nonnull (strstr (no_db.err, "PostgreSQL:"));
+    }
+  else
+    {
+      g_assert_nonnull (strstr (no_db.err, "Não há banco de dados"));
+      g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+    }
 
   cli (&init, db, "init", "--uf", "RS", NULL);
   cli (&wrong_uf, db, "import", "cnes", fixture_base (), "--uf", "SC", "--competencia", "202508", NULL);
@@ -130,7 +167,7 @@ test_refusals (void)
 static void
 test_export_backup_restore_audit (void)
 {
-  g_autofree char *db = new_db ("cli-c.db");
+  g_autofree char *db = NULL;
   g_autofree char *roster = new_db ("cadastro.csv");
   g_autofree char *teams = new_db ("equipes.csv");
   g_autofree char *copy = new_db ("copia.db");
@@ -147,6 +184,9 @@ test_export_backup_restore_audit (void)
   g_autofree char *text = NULL;
   GStatBuf st;
 
+  if (test_pg_skip_without_server ())
+    return;
+  db = new_store ("cli-c.db");
   cli (&init, db, "init", "--uf", "RS", NULL);
   cli (&imp, db, "import", "cnes", fixture_base (), "--uf", "RS", "--competencia", "202508", NULL);
   g_assert_cmpint (imp.status, ==, 0);
@@ -200,6 +240,8 @@ test_damaged_database (void)
   g_auto(Run) teams = { 0 };
   gsize length;
 
+  if (skip_on_server ())
+    return;
   cli (&init, db, "init", "--uf", "SE", "--demo", NULL);
   g_assert_cmpint (init.status, ==, 0);
   g_assert_true (g_file_get_contents (db, &before, &length, NULL));
@@ -217,10 +259,13 @@ test_damaged_database (void)
 static void
 test_demo_marked (void)
 {
-  g_autofree char *db = new_db ("cli-e.db");
+  g_autofree char *db = NULL;
   g_auto(Run) init = { 0 };
   g_auto(Run) teams = { 0 };
 
+  if (test_pg_skip_without_server ())
+    return;
+  db = new_store ("cli-e.db");
   cli (&init, db, "init", "--uf", "AC", "--demo", NULL);
   g_assert_cmpint (init.status, ==, 0);
   g_assert_nonnull (strstr (init.out, "Cadastro de demonstração"));
@@ -288,6 +333,8 @@ test_crash_safety (void)
   gint64 start, duration_us;
   guint n_complete = 0, n_absent = 0, n_killed = 0;
 
+  if (skip_on_server ())
+    return;
   g_assert_true (cnes_synth_write (base, &options, NULL, &error));
   g_assert_no_error (error);
   cli (&init, db, "init", "--uf", "RS", NULL);
@@ -378,6 +425,9 @@ test_other_state_team_left_out (void)
   g_auto(Run) init = { 0 };
   g_auto(Run) imp = { 0 };
   g_auto(Run) before = { 0 };
+
+  if (skip_on_server ())
+    return;
   g_auto(Run) after = { 0 };
   g_auto(Run) eval = { 0 };
   g_auto(Run) report = { 0 };
@@ -427,6 +477,7 @@ main (int argc, char **argv)
 
   setlocale (LC_ALL, "");
   coordena_i18n_init ();
+  test_pg_init (&argc, argv);
   g_test_init (&argc, &argv, NULL);
   tmp_dir = g_dir_make_tmp ("coordena-cli-store-XXXXXX", NULL);
 

@@ -60,6 +60,26 @@ void coordena_store_set_wait_func (CoordenaStore *store, CoordenaStoreWaitFunc f
  * NULL-terminated; empty when there is nothing to say. */
 const char *const *coordena_store_get_notices (CoordenaStore *store);
 
+/* ---- What other users change (a shared server) ------------------------------------------- */
+
+/* A change another connection committed to the same server database. */
+typedef struct {
+  char *user;      /* as the audit log has it: "joana (papel coord_joana)" */
+  char *action;    /* the audit action: "import-cnes", "oficio-generate"… */
+  char *entity;
+} CoordenaStoreChange;
+
+void coordena_store_change_free (CoordenaStoreChange *change);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CoordenaStoreChange, coordena_store_change_free)
+
+/* Starts hearing what other users of a server database commit (every audited action); on a file,
+ * where no one else writes, it does nothing. */
+gboolean coordena_store_watch_changes (CoordenaStore *store, GError **error);
+/* The socket that becomes readable when a change may have arrived; −1 on a file. */
+int coordena_store_get_change_fd (CoordenaStore *store);
+/* The next change that arrived (oldest first), or NULL when none is waiting. Never blocks. */
+CoordenaStoreChange *coordena_store_next_change (CoordenaStore *store);
+
 /* Appends to the audit log: now (UTC), the OS user, what was done, on what, and the JSON of the
  * entity before and after (either may be NULL). Call it inside the action's transaction. */
 gboolean coordena_store_audit (CoordenaStore *store,

@@ -20,6 +20,14 @@ gboolean coordena_store_commit (CoordenaStore *store, GError **error);
 void coordena_store_rollback (CoordenaStore *store);
 gboolean coordena_store_in_transaction (CoordenaStore *store);
 
+/* Inside an import's transaction: on a server, waits a while for another import into the state to
+ * end, then refuses naming who runs it ("outra importação em andamento, por …"); the lock goes with
+ * the transaction. On a file, BEGIN IMMEDIATE already lets one writer in at a time. */
+gboolean coordena_store_lock_import (CoordenaStore *store, GError **error);
+
+/* TRUE when the store is a database server (PostgreSQL) shared with others, not a file. */
+gboolean coordena_store_is_server (CoordenaStore *store);
+
 /* The other programs that have the database file open ("sqlite3 (processo 4242)"), or NULL. */
 char *coordena_store_programs_holding (const char *path);
 

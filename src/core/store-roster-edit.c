@@ -10,17 +10,17 @@
 gboolean
 coordena_store_delete_team (CoordenaStore *store, const char *ine, GError **error)
 {
-  sqlite3_stmt *stmt = NULL;
+  CoordenaSqlStmt *stmt = NULL;
   int rc;
 
   /* Its competências and memberships go with it (ON DELETE CASCADE); professionals stay, as
    * they may work in other teams. */
-  if (sqlite3_prepare_v2 (coordena_store_get_db (store), "DELETE FROM equipe WHERE ine = ?", -1, &stmt, NULL) != SQLITE_OK)
-    return coordena_store_set_error (store, error, _("removing the team"));
-  sqlite3_bind_text (stmt, 1, ine, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
+  if ((stmt = coordena_store_prepare (store, "DELETE FROM equipe WHERE ine = ?", error)) == NULL)
+    return FALSE;
+  coordena_sql_bind_text (stmt, 1, ine);
+  rc = coordena_sql_step (stmt);
+  coordena_sql_finalize (stmt);
+  if (rc != COORDENA_SQL_DONE)
     return coordena_store_set_error (store, error, _("removing the team"));
   return TRUE;
 }
@@ -30,18 +30,18 @@ gboolean
 coordena_store_mark_sem_producao (CoordenaStore *store, gint64 team_id, CoordenaCompetencia competencia,
                                   GError **error)
 {
-  sqlite3_stmt *stmt = NULL;
+  CoordenaSqlStmt *stmt = NULL;
   int rc;
 
-  if (sqlite3_prepare_v2 (coordena_store_get_db (store),
-                          "UPDATE equipe_competencia SET sem_producao = 1 WHERE equipe_id = ? AND competencia = ?",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    return coordena_store_set_error (store, error, _("restoring the team"));
-  sqlite3_bind_int64 (stmt, 1, team_id);
-  sqlite3_bind_int (stmt, 2, (int) competencia);
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
+  if ((stmt = coordena_store_prepare (store,
+                                      "UPDATE equipe_competencia SET sem_producao = 1 WHERE equipe_id = ? AND competencia = ?",
+                                      error)) == NULL)
+    return FALSE;
+  coordena_sql_bind_int64 (stmt, 1, team_id);
+  coordena_sql_bind_int (stmt, 2, (int) competencia);
+  rc = coordena_sql_step (stmt);
+  coordena_sql_finalize (stmt);
+  if (rc != COORDENA_SQL_DONE)
     return coordena_store_set_error (store, error, _("restoring the team"));
   return TRUE;
 }
@@ -49,20 +49,20 @@ coordena_store_mark_sem_producao (CoordenaStore *store, gint64 team_id, Coordena
 static gboolean
 run (CoordenaStore *store, const char *sql, const char *text1, const char *text2, GError **error)
 {
-  sqlite3_stmt *stmt = NULL;
+  CoordenaSqlStmt *stmt = NULL;
   int rc;
 
-  if (sqlite3_prepare_v2 (coordena_store_get_db (store), sql, -1, &stmt, NULL) != SQLITE_OK)
-    return coordena_store_set_error (store, error, _("undoing the edit"));
+  if ((stmt = coordena_store_prepare (store, sql, error)) == NULL)
+    return FALSE;
   if (text1 != NULL)
-    sqlite3_bind_text (stmt, 1, text1, -1, SQLITE_TRANSIENT);
+    coordena_sql_bind_text (stmt, 1, text1);
   else
-    sqlite3_bind_null (stmt, 1);
+    coordena_sql_bind_null (stmt, 1);
   if (text2 != NULL)
-    sqlite3_bind_text (stmt, 2, text2, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
+    coordena_sql_bind_text (stmt, 2, text2);
+  rc = coordena_sql_step (stmt);
+  coordena_sql_finalize (stmt);
+  if (rc != COORDENA_SQL_DONE)
     return coordena_store_set_error (store, error, _("undoing the edit"));
   return TRUE;
 }
