@@ -123,6 +123,43 @@ find_named (GtkWidget *root, const char *name)
   return NULL;
 }
 
+typedef struct {
+  guint reloads;
+  guint toasts;
+  char *last;
+} Seen;
+
+static void
+seen_loading (CoordenaWorkspace *workspace, GParamSpec *pspec, Seen *seen)
+{
+  if (coordena_workspace_is_loading (workspace))
+    seen->reloads++;
+}
+
+static void
+seen_toast (CoordenaWorkspace *workspace, GObject *toast, Seen *seen)
+{
+  seen->toasts++;
+  g_free (seen->last);
+  seen->last = g_strdup (adw_toast_get_title (ADW_TOAST (toast)));
+}
+
+static gboolean
+toasts_reach (gpointer data)
+{
+  Seen *seen = ((gpointer *) data)[0];
+
+  return seen->toasts >= GPOINTER_TO_UINT (((gpointer *) data)[1]);
+}
+
+static gboolean
+reloads_reach (gpointer data)
+{
+  Seen *seen = ((gpointer *) data)[0];
+
+  return seen->reloads >= GPOINTER_TO_UINT (((gpointer *) data)[1]);
+}
+
 /* Another program (coordena-cli, another login) imports: the window shows the teams, and says who. */
 static void
 test_others_import_reaches_window (void)
@@ -160,6 +197,37 @@ test_others_import_reaches_window (void)
     png = ui_save_png (GTK_WIDGET (window), "servidor-alteracao-de-outro");
 
     g_assert_true (g_file_test (png, G_FILE_TEST_EXISTS));
+  }
+
+  /* A burst (three changes while the window is busy): one reload, one toast that counts them. */
+  {
+    CoordenaWorkspace *workspace = coordena_window_get_workspace (window);
+    Seen seen = { 0 };
+    gpointer want[2] = { &seen, GUINT_TO_POINTER (1) };
+    gulong h1 = g_signal_connect (workspace, "notify::loading", G_CALLBACK (seen_loading), &seen);
+    gulong h2 = g_signal_connect (workspace, "toast", G_CALLBACK (seen_toast), &seen);
+
+    cli_ok (coord, "profile", "set", "cidade", "Porto Alegre", NULL);
+    cli_ok (coord, "profile", "set", "telefone", "(51) 3288-5800", NULL);
+    cli_ok (coord, "profile", "set", "email", "aps@saude.rs.gov.br", NULL);
+    g_assert_true (ui_app_wait_for (toasts_reach, want));
+    ui_app_wait_loaded (window);
+    g_test_message ("burst: %u reloads, %u toasts: %s", seen.reloads, seen.toasts, seen.last);
+    g_assert_cmpuint (seen.reloads, ==, 1);
+    g_assert_cmpuint (seen.toasts, ==, 1);
+    g_assert_cmpstr (strstr (seen.last, "(papel teste_coordenacao) alterou o perfil da secretaria (email), e mais 2 "
+                                        "alterações"), !=, NULL);
+
+    /* What this user does through another connection with the window's own login comes back as
+     * data, without a toast about themselves. */
+    seen.reloads = seen.toasts = 0;
+    cli_ok (uri, "profile", "set", "cidade", "Canoas", NULL);
+    g_assert_true (ui_app_wait_for (reloads_reach, want));
+    ui_app_wait_loaded (window);
+    g_assert_cmpuint (seen.toasts, ==, 0);
+    g_signal_handler_disconnect (workspace, h1);
+    g_signal_handler_disconnect (workspace, h2);
+    g_free (seen.last);
   }
 }
 

@@ -38,6 +38,8 @@ typedef struct {
   guint fd_source, poll_source, reload_source, idle_source;
   gint64 last_reload;
   GPtrArray *pending;              /* CoordenaStoreChange */
+  gboolean pending_others;         /* one of them by another person */
+  char *me;                        /* how the audit names this user and login: "joana (papel joana)" */
   GtkWidget *banner;
   gboolean read_only;
 } Watch;
@@ -49,6 +51,8 @@ stop_listening (Watch *w)
   g_clear_handle_id (&w->poll_source, g_source_remove);
   g_clear_handle_id (&w->reload_source, g_source_remove);
   g_ptr_array_set_size (w->pending, 0);
+  w->pending_others = FALSE;
+  g_clear_pointer (&w->me, g_free);
   w->store = NULL;
   w->fd = -1;
 }
@@ -94,6 +98,9 @@ coordena_server_watch_describe (const CoordenaStoreChange *change)
     return g_strdup_printf (_("%s recorded the follow-up of notified teams"), who);
   if (g_str_equal (action, "adhesion-step") || g_str_equal (action, "municipio-adesao"))
     return g_strdup_printf (_("%s recorded a step of the adhesion"), who);
+  if (g_str_equal (action, "profile-set"))
+    /* TRANSLATORS: a toast: who, then the profile key ("cidade") */
+    return g_strdup_printf (_("%s changed the secretariat profile (%s)"), who, entity);
   if (g_str_equal (action, "restore"))
     return g_strdup_printf (_("%s restored the database from a backup"), who);
   if (g_str_equal (action, "purge-personal-data"))
@@ -119,7 +126,22 @@ reload_now (gpointer data)
   if (w->pending->len == 0)
     return G_SOURCE_REMOVE;
   w->last_reload = g_get_monotonic_time ();
-  text = coordena_server_watch_describe (g_ptr_array_index (w->pending, w->pending->len - 1));
+  coordena_workspace_reload (w->workspace);
+  /* What this person did from this computer through another connection (an import, a restore)
+   * they already know of: the data comes back, no toast. */
+  if (!w->pending_others)
+    {
+      g_ptr_array_set_size (w->pending, 0);
+      return G_SOURCE_REMOVE;
+    }
+  w->pending_others = FALSE;
+  for (guint i = w->pending->len; i > 0 && text == NULL; i--)
+    {
+      CoordenaStoreChange *change = g_ptr_array_index (w->pending, i - 1);
+
+      if (g_strcmp0 (change->user, w->me) != 0)
+        text = coordena_server_watch_describe (change);
+    }
   if (w->pending->len > 1)
     {
       guint others = w->pending->len - 1;
@@ -130,7 +152,6 @@ reload_now (gpointer data)
                                            others), first, others);
     }
   g_ptr_array_set_size (w->pending, 0);
-  coordena_workspace_reload (w->workspace);
   toast = adw_toast_new (text);
   adw_toast_set_timeout (toast, 5);
   coordena_workspace_toast (w->workspace, G_OBJECT (toast));
@@ -156,7 +177,11 @@ read_changes (Watch *w)
       if (g_str_equal (change->action, "backup"))
         coordena_store_change_free (change);
       else
-        g_ptr_array_add (w->pending, change);
+        {
+          if (g_strcmp0 (change->user, w->me) != 0)
+            w->pending_others = TRUE;
+          g_ptr_array_add (w->pending, change);
+        }
     }
   if (w->pending->len == 0 || w->reload_source != 0)
     return;
@@ -206,6 +231,12 @@ listen_to (Watch *w, CoordenaStore *store)
     }
   w->store = store;
   w->fd = fd;
+  {
+    g_autofree char *login = coordena_store_server_user (store);
+
+    /* As coordena_store_audit writes it. */
+    w->me = g_strdup_printf ("%s (papel %s)", g_get_user_name (), login != NULL ? login : "?");
+  }
   w->fd_source = g_unix_fd_add (fd, G_IO_IN, fd_ready, w);
   w->poll_source = g_timeout_add_seconds (POLL_INTERVAL_S, poll_changes, w);
 }
