@@ -268,6 +268,93 @@ test_migrations_from_every_version (Fixture *f, gconstpointer data)
     }
 }
 
+/* The server's schema as text: columns, constraints and indexes, without the names PostgreSQL
+ * makes up, to compare a migrated database with a new one. */
+static char *
+server_schema_of (CoordenaStore *store)
+{
+  g_autofree char *columns = query_text (store, "SELECT string_agg (table_name || '.' || column_name || ' ' || data_type "
+                                                "|| ' ' || is_nullable || ' ' || is_identity || ' ' || "
+                                                "coalesce (column_default, ''), E'\\n' ORDER BY table_name, column_name) "
+                                                "FROM information_schema.columns WHERE table_schema = 'public'");
+  g_autofree char *constraints = query_text (store, "SELECT string_agg (c, E'\\n' ORDER BY c) FROM (SELECT "
+                                                    "conrelid::regclass::text || ' ' || pg_get_constraintdef (oid) AS c "
+                                                    "FROM pg_constraint WHERE connamespace = 'public'::regnamespace) AS t");
+  g_autofree char *indexes = query_text (store, "SELECT string_agg (indexdef, E'\\n' ORDER BY indexdef) FROM pg_indexes "
+                                                "WHERE schemaname = 'public'");
+
+  return g_strdup_printf ("%s\n--\n%s\n--\n%s", columns, constraints, indexes);
+}
+
+/* A server left at each older schema (the files of data/sql/postgresql up to it, applied by hand as
+ * an older Coordena did) is brought to the latest by opening it, to exactly the schema of a new
+ * one, its data kept. */
+static void
+test_server_migrations_from_every_version (Fixture *f, gconstpointer data)
+{
+  int latest = coordena_store_latest_schema_version ();
+  g_autofree char *sql_dir = g_build_filename (coordena_datadir (), "sql", "postgresql", NULL);
+  g_autoptr(GDir) dir = g_dir_open (sql_dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *fresh_schema = NULL;
+  const char *name;
+
+  if (!test_pg_run ())
+    {
+      g_test_skip ("the server's migrations; a file's are tested by migrations-from-every-version");
+      return;
+    }
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(CoordenaStore) fresh = coordena_store_open (f->db, &error);
+
+    g_assert_no_error (error);
+    fresh_schema = server_schema_of (fresh);
+  }
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_ascii_isdigit (name[0]) && g_str_has_suffix (name, ".sql"))
+      g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, cmp_names);
+
+  for (int v = 1; v < latest; v++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *label = g_strdup_printf ("antigo_%d", v);
+      g_autofree char *uri = test_pg_new_database (label);
+      g_autofree char *version = g_strdup_printf ("UPDATE coordena_schema SET version = %d", v);
+      CoordenaSqlConn *conn = coordena_sql_conn_open_postgresql (uri, &error);
+
+      g_assert_no_error (error);
+      for (guint i = 0; i < names->len; i++)
+        {
+          g_autofree char *file = g_build_filename (sql_dir, names->pdata[i], NULL);
+          g_autofree char *sql = NULL;
+
+          if (atoi (names->pdata[i]) > v)
+            break;
+          g_assert_true (g_file_get_contents (file, &sql, NULL, NULL));
+          g_assert_true (coordena_sql_exec (conn, sql, NULL, &error));
+          g_assert_no_error (error);
+        }
+      g_assert_true (coordena_sql_exec (conn, version, NULL, &error));
+      g_assert_true (coordena_sql_exec (conn, "INSERT INTO profile (key, value) VALUES ('uf', 'RS')", NULL, &error));
+      coordena_sql_conn_close (conn);
+      {
+        g_autoptr(CoordenaStore) store = coordena_store_open (uri, &error);
+        g_autofree char *schema = NULL;
+        g_autofree char *uf = NULL;
+
+        g_assert_no_error (error);
+        g_assert_cmpint (coordena_store_get_schema_version (store), ==, latest);
+        schema = server_schema_of (store);
+        g_assert_cmpstr (schema, ==, fresh_schema);
+        uf = coordena_store_get_uf (store);
+        g_assert_cmpstr (uf, ==, "RS");
+      }
+    }
+}
+
 static void
 test_damaged_file_untouched (Fixture *f, gconstpointer data)
 {
@@ -640,6 +727,7 @@ main (int argc, char **argv)
   ADD ("/store/new-file-is-private", test_new_file_is_private);
   ADD ("/store/must-exist", test_must_exist);
   ADD ("/store/migrations-from-every-version", test_migrations_from_every_version);
+  ADD ("/store/server-migrations-from-every-version", test_server_migrations_from_every_version);
   ADD ("/store/damaged-file-untouched", test_damaged_file_untouched);
   ADD ("/store/not-a-database", test_not_a_database);
   ADD ("/store/foreign-and-newer-refused", test_foreign_and_newer_refused);

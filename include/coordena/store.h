@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* store.h — the roster database: one SQLite file holding the secretariat profile, the state's
- * municipalities, teams, professionals, memberships per competência, scenarios and the audit log.
+ * municipalities, teams, professionals, memberships per competência, scenarios and the audit log;
+ * or, for a secretariat that shares its work, the same tables in a PostgreSQL database, opened by
+ * giving a libpq address ("postgresql://…" or "service=NAME") where a path goes. Everything below
+ * works the same on both; what only a file has (its mode, its journal, a damaged file) is said so.
  *
  * Opening creates the file (mode 0600, in a 0700 directory) and applies the numbered migrations of
  * <datadir>/sql in order, one transaction each, after a backup copy next to the file. A damaged
