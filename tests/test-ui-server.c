@@ -231,6 +231,27 @@ test_others_import_reaches_window (void)
   }
 }
 
+/* The buttons and rows of the window tied to the action, wherever a page put them. */
+static void
+find_actionables (GtkWidget *root, const char *action, GPtrArray *found)
+{
+  if (GTK_IS_ACTIONABLE (root) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0)
+    g_ptr_array_add (found, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    find_actionables (child, action, found);
+}
+
+static void
+assert_buttons_disabled (CoordenaWindow *window, const char *action)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  find_actionables (GTK_WIDGET (window), action, found);
+  g_assert_cmpuint (found->len, >, 0);
+  for (guint i = 0; i < found->len; i++)
+    g_assert_false (gtk_widget_get_sensitive (g_ptr_array_index (found, i)));
+}
+
 static gboolean
 enabled_via (GtkWidget *probe)
 {
@@ -274,6 +295,12 @@ test_reader_gets_read_only_window (void)
   gtk_actionable_set_action_name (GTK_ACTIONABLE (probe), "win.add-team");
   ui_flush ();
   g_assert_false (enabled_via (probe));
+  /* The pages' own buttons: the teams page's, the team detail's, the adhesion page's. */
+  assert_buttons_disabled (window, "win.add-team");
+  assert_buttons_disabled (window, "team.edit");
+  assert_buttons_disabled (window, "team.remove");
+  assert_buttons_disabled (window, "team.add-member");
+  assert_buttons_disabled (window, "adesao.add-offer");
   /* What a reader may do stays: exporting the teams. */
   gtk_actionable_set_action_name (GTK_ACTIONABLE (probe), "win.export-teams");
   ui_flush ();
