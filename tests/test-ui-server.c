@@ -13,6 +13,7 @@
 
 #include <coordena/coordena.h>
 
+#include "coordena-databases.h"
 #include "coordena-preferences-window-private.h"
 #include "coordena-server-dialog.h"
 #include "coordena-server-watch.h"
@@ -447,6 +448,20 @@ test_server_dialog (void)
     g_auto(GStrv) recent = g_settings_get_strv (coordena_application_get_settings (app), "recent-databases");
 
     g_assert_true (g_strv_contains ((const char *const *) recent, reader));
+  }
+  /* An address with a password never reaches the settings, even if something tried to keep it. */
+  {
+    GSettings *settings = coordena_application_get_settings (app);
+    g_auto(GStrv) before = g_settings_get_strv (settings, "recent-databases");
+    g_auto(GStrv) after = NULL;
+    g_autofree char *current = NULL;
+
+    coordena_databases_remember (settings, "postgresql://joana:segredo@bd.saude.rs.gov.br/coordena");
+    coordena_databases_remember (settings, "host=bd.saude.rs.gov.br dbname=coordena password=segredo");
+    after = g_settings_get_strv (settings, "recent-databases");
+    current = g_settings_get_string (settings, "database-path");
+    g_assert_true (g_strv_equal ((const char *const *) before, (const char *const *) after));
+    g_assert_cmpstr (current, ==, reader);
   }
   /* Switching closes Preferências, as opening a recent database there does, and the dialog. */
   ui_flush ();
