@@ -457,11 +457,13 @@ test_server_dialog (void)
     g_autofree char *current = NULL;
 
     coordena_databases_remember (settings, "postgresql://joana:segredo@bd.saude.rs.gov.br/coordena");
-    coordena_databases_remember (settings, "host=bd.saude.rs.gov.br dbname=coordena password=segredo");
+    coordena_databases_remember (settings, "service=coordena password=segredo");
     after = g_settings_get_strv (settings, "recent-databases");
     current = g_settings_get_string (settings, "database-path");
     g_assert_true (g_strv_equal ((const char *const *) before, (const char *const *) after));
     g_assert_cmpstr (current, ==, reader);
+    g_assert_false (coordena_databases_has_password ("/home/joana/password-manager/coordena.db"));
+    g_assert_false (coordena_databases_has_password (reader));
   }
   /* Switching closes Preferências, as opening a recent database there does, and the dialog. */
   ui_flush ();

@@ -16,8 +16,11 @@ coordena_databases_has_password (const char *name)
 {
   g_autoptr(GUri) uri = NULL;
 
-  if (name == NULL || strstr (name, "password") != NULL)
-    return name != NULL;
+  /* A file's name may say "password"; only a server's address can carry one. */
+  if (name == NULL || !coordena_store_is_server_name (name))
+    return FALSE;
+  if (strstr (name, "password") != NULL)
+    return TRUE;
   uri = g_uri_parse (name, G_URI_FLAGS_HAS_PASSWORD, NULL);
   return uri != NULL && g_uri_get_password (uri) != NULL;
 }
