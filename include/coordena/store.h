@@ -83,6 +83,15 @@ int coordena_store_get_change_fd (CoordenaStore *store);
 /* The next change that arrived (oldest first), or NULL when none is waiting. Never blocks. */
 CoordenaStoreChange *coordena_store_next_change (CoordenaStore *store);
 
+/* Whether this connection may change the data: always on a file (opened for writing); on a
+ * server, whether its login may add to the audit log, as every change does (role coordenação). */
+gboolean coordena_store_can_write (CoordenaStore *store);
+/* The server's PostgreSQL version ("15.8") and the login of the connection; NULL on a file. */
+char *coordena_store_server_version (CoordenaStore *store);
+char *coordena_store_server_user (CoordenaStore *store);
+/* TRUE for what coordena_store_open takes as a server (postgresql://…, service=NAME), not a file. */
+gboolean coordena_store_is_server_name (const char *name);
+
 /* Appends to the audit log: now (UTC), the OS user, what was done, on what, and the JSON of the
  * entity before and after (either may be NULL). Call it inside the action's transaction. */
 gboolean coordena_store_audit (CoordenaStore *store,

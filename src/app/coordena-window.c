@@ -18,6 +18,7 @@
 #include "coordena-file-chooser.h"
 #include "coordena-dashboard-page.h"
 #include "coordena-forecast-page.h"
+#include "coordena-server-watch.h"
 #include "coordena-window-private.h"
 #include "coordena-workspace.h"
 
@@ -302,6 +303,7 @@ workspace_changed (CoordenaWindow *self)
   update_main_stack (self);
   remember_database (self);
   update_rules_banner (self);
+  coordena_server_watch_update (GTK_WINDOW (self), self->workspace, GTK_WIDGET (self->header_bar));
   coordena_editing_database_changed (GTK_WINDOW (self), coordena_workspace_get_path (self->workspace));
   if (error != NULL && coordena_workspace_is_open (self->workspace))
     {
