@@ -100,6 +100,7 @@ static void
 update_generate_action (CoordenaAdhesionPage *self)
 {
   gboolean allowed = self->offers != NULL && store_of (self) != NULL
+                     && coordena_workspace_can_write (self->workspace)
                      && coordena_adhesion_can_move (self->state, COORDENA_ADHESION_OFICIO_GERADO);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "adesao.generate", allowed);
