@@ -1126,6 +1126,59 @@ test_refusals_make_no_folder (void)
   }
 }
 
+static gboolean
+bytes_contain (const char *bytes, gsize len, const char *needle)
+{
+  gsize n = strlen (needle);
+
+  for (gsize i = 0; i + n <= len; i++)
+    if (memcmp (bytes + i, needle, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Removing personal data takes the municipal secretary's name out of the letters already stored:
+ * a letter that named one keeps its number, date and SHA-256 but not its PDF, and says so; a
+ * letter to "Secretário(a) Municipal de Saúde" stays whole. */
+static void
+test_purge_removes_named_letters (void)
+{
+  g_auto(Run) r = { 0 };
+  g_autofree char *out = fresh_dir ("purga-cartas");
+  g_autofree char *exported = g_build_filename (out, "exportada.pdf", NULL);
+  g_autofree char *bytes = NULL;
+  gsize len = 0;
+
+  prepare_roster ();
+  cli (&r, "municipios", "adesao", "--offer", "coordenacao-cuidado-2025", "set", CAUCAIA, "--secretario",
+       "Maria das Graças Lima", "--genero", "F", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  cli (&r, "notificacao", "generate", "--signer", "coordenador", "-o", out, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  assert_has (r.out, "2 notificações gravadas");
+
+  g_assert_true (g_file_get_contents (db, &bytes, &len, NULL));
+  g_assert_true (bytes_contain (bytes, len, "Maria das Graças Lima"));
+  g_clear_pointer (&bytes, g_free);
+  cli (&r, "purge-personal-data", "--yes", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  assert_has (r.out, "notificações cujo PDF foi apagado (trazia o nome do secretário municipal): 1");
+  g_assert_true (g_file_get_contents (db, &bytes, &len, NULL));
+  g_assert_false (bytes_contain (bytes, len, "Maria das Graças Lima"));
+
+  /* Caucaia's letter (1/2026, the municipality comes first) is refused with why; Fortaleza's stays. */
+  cli (&r, "notificacao", "export", "1/2026", "-o", exported, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  assert_has (r.err, "foi apagado com os dados pessoais que trazia");
+  g_assert_false (g_file_test (exported, G_FILE_TEST_EXISTS));
+  cli (&r, "notificacao", "export", "2/2026", "-o", exported, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (g_file_test (exported, G_FILE_TEST_IS_REGULAR));
+  cli (&r, "notificacao", "list", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  assert_has (r.out, "1/2026");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1149,6 +1202,7 @@ main (int argc, char **argv)
   g_test_add_func ("/notificacao/sem-registro-in-letters", test_sem_registro_in_letters);
   g_test_add_func ("/notificacao/horizon-as-forecast", test_horizon_as_forecast);
   g_test_add_func ("/notificacao/refusals-make-no-folder", test_refusals_make_no_folder);
+  g_test_add_func ("/notificacao/purge-removes-named-letters", test_purge_removes_named_letters);
 
   rc = g_test_run ();
   g_free (db);

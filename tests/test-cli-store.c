@@ -16,6 +16,8 @@
 
 #include "cnes-synth.h"
 
+#include "store-sql.h"
+#include "test-pg.h"
 #include "test-utils.h"
 
 
@@ -38,6 +40,26 @@ new_db (const char *name)
   return g_build_filename (tmp_dir, name, NULL);
 }
 
+/* A new database: a file in the SQLite run, a database of its own on the server in the PostgreSQL
+ * run. Copies, exports and PDFs stay files (new_db). */
+static char *
+new_store (const char *name)
+{
+  if (test_pg_run ())
+    return test_pg_new_database (name);
+  return new_db (name);
+}
+
+/* For the tests about the SQLite file itself (its bytes, its journal, a second connection). */
+static gboolean
+skip_on_server (void)
+{
+  if (!test_pg_run ())
+    return FALSE;
+  g_test_skip ("this test reads and writes the SQLite file itself; a server has no such file");
+  return TRUE;
+}
+
 static const char *
 fixture_base (void)
 {
@@ -47,7 +69,7 @@ fixture_base (void)
 static void
 test_init_and_import (void)
 {
-  g_autofree char *db = new_db ("cli-a.db");
+  g_autofree char *db = NULL;
   g_auto(Run) init = { 0 };
   g_auto(Run) imp = { 0 };
   g_auto(Run) table = { 0 };
@@ -57,6 +79,9 @@ test_init_and_import (void)
   g_autoptr(GError) error = NULL;
   JsonObject *root;
 
+  if (test_pg_skip_without_server ())
+    return;
+  db = new_store ("cli-a.db");
   cli (&init, db, "init", "--uf", "RS", NULL);
   g_assert_cmpint (init.status, ==, 0);
   g_assert_nonnull (strstr (init.out, "pronto para RS"));
@@ -91,8 +116,8 @@ test_init_and_import (void)
 static void
 test_refusals (void)
 {
-  g_autofree char *db = new_db ("cli-b.db");
-  g_autofree char *missing = new_db ("nao-existe.db");
+  g_autofree char *db = NULL;
+  g_autofree char *missing = NULL;
   g_auto(Run) no_uf = { 0 };
   g_auto(Run) no_db = { 0 };
   g_auto(Run) init = { 0 };
@@ -102,14 +127,27 @@ test_refusals (void)
   g_auto(Run) what = { 0 };
   g_auto(Run) bad_format = { 0 };
 
+  if (test_pg_skip_without_server ())
+    return;
+  db = new_store ("cli-b.db");
+  missing = test_pg_run () ? test_pg_missing_database () : new_db ("nao-existe.db");
   cli (&no_uf, db, "init", NULL);
   g_assert_cmpint (no_uf.status, ==, 2);
   g_assert_nonnull (strstr (no_uf.err, "--uf"));
 
   cli (&no_db, missing, "teams", NULL);
   g_assert_cmpint (no_db.status, ==, 1);
-  g_assert_nonnull (strstr (no_db.err, "Não há banco de dados"));
-  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  if (test_pg_run ())
+    {
+      /* In Portuguese first, the library's English after, and nothing created on the server. */
+      g_assert_true (g_str_has_prefix (no_db.err, "coordena-cli: Não foi possível conectar ao servidor"));
+      g_assert_nonnull (strstr (no_db.err, "PostgreSQL:"));
+    }
+  else
+    {
+      g_assert_nonnull (strstr (no_db.err, "Não há banco de dados"));
+      g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+    }
 
   cli (&init, db, "init", "--uf", "RS", NULL);
   cli (&wrong_uf, db, "import", "cnes", fixture_base (), "--uf", "SC", "--competencia", "202508", NULL);
@@ -130,7 +168,7 @@ test_refusals (void)
 static void
 test_export_backup_restore_audit (void)
 {
-  g_autofree char *db = new_db ("cli-c.db");
+  g_autofree char *db = NULL;
   g_autofree char *roster = new_db ("cadastro.csv");
   g_autofree char *teams = new_db ("equipes.csv");
   g_autofree char *copy = new_db ("copia.db");
@@ -147,6 +185,9 @@ test_export_backup_restore_audit (void)
   g_autofree char *text = NULL;
   GStatBuf st;
 
+  if (test_pg_skip_without_server ())
+    return;
+  db = new_store ("cli-c.db");
   cli (&init, db, "init", "--uf", "RS", NULL);
   cli (&imp, db, "import", "cnes", fixture_base (), "--uf", "RS", "--competencia", "202508", NULL);
   g_assert_cmpint (imp.status, ==, 0);
@@ -200,6 +241,8 @@ test_damaged_database (void)
   g_auto(Run) teams = { 0 };
   gsize length;
 
+  if (skip_on_server ())
+    return;
   cli (&init, db, "init", "--uf", "SE", "--demo", NULL);
   g_assert_cmpint (init.status, ==, 0);
   g_assert_true (g_file_get_contents (db, &before, &length, NULL));
@@ -217,10 +260,13 @@ test_damaged_database (void)
 static void
 test_demo_marked (void)
 {
-  g_autofree char *db = new_db ("cli-e.db");
+  g_autofree char *db = NULL;
   g_auto(Run) init = { 0 };
   g_auto(Run) teams = { 0 };
 
+  if (test_pg_skip_without_server ())
+    return;
+  db = new_store ("cli-e.db");
   cli (&init, db, "init", "--uf", "AC", "--demo", NULL);
   g_assert_cmpint (init.status, ==, 0);
   g_assert_nonnull (strstr (init.out, "Cadastro de demonstração"));
@@ -232,16 +278,49 @@ test_demo_marked (void)
 
 /* ---- Crash safety ------------------------------------------------------------------------------ */
 
-static gint64
-count (sqlite3 *db, const char *sql)
+/* Another program's connection to the database, as the tests change or read it behind
+ * coordena-cli's back: a second SQLite connection, or a second session on the server. */
+static CoordenaSqlConn *
+other_connection (const char *db)
 {
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GError) error = NULL;
+  CoordenaSqlConn *conn;
+
+  if (test_pg_run ())
+    conn = coordena_sql_conn_open_postgresql (db, &error);
+  else
+    {
+      sqlite3 *c = NULL;
+
+      g_assert_cmpint (sqlite3_open_v2 (db, &c, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+      conn = coordena_sql_conn_new_sqlite (c, db);
+    }
+  g_assert_no_error (error);
+  return conn;
+}
+
+static void
+by_hand (const char *db, const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  CoordenaSqlConn *conn = other_connection (db);
+
+  g_assert_true (coordena_sql_exec (conn, sql, NULL, &error));
+  g_assert_no_error (error);
+  coordena_sql_conn_close (conn);
+}
+
+static gint64
+count_in (CoordenaSqlConn *conn, const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  CoordenaSqlStmt *stmt = coordena_sql_prepare (conn, sql, &error);
   gint64 n = -1;
 
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
+  g_assert_no_error (error);
+  if (coordena_sql_step (stmt) == COORDENA_SQL_ROW)
+    n = coordena_sql_column_int64 (stmt, 0);
+  coordena_sql_finalize (stmt);
   return n;
 }
 
@@ -264,11 +343,11 @@ typedef struct {
 } MonthCounts;
 
 static MonthCounts
-month_counts (sqlite3 *db, CoordenaCompetencia c)
+month_counts (CoordenaSqlConn *conn, CoordenaCompetencia c)
 {
   g_autofree char *q1 = g_strdup_printf ("SELECT count (*) FROM equipe_competencia WHERE competencia = %u", c);
   g_autofree char *q2 = g_strdup_printf ("SELECT count (*) FROM vinculo WHERE competencia = %u", c);
-  MonthCounts m = { count (db, q1), count (db, q2) };
+  MonthCounts m = { count_in (conn, q1), count_in (conn, q2) };
 
   return m;
 }
@@ -277,7 +356,7 @@ static void
 test_crash_safety (void)
 {
   g_autofree char *base = new_db ("sintetica");
-  g_autofree char *db = new_db ("crash.db");
+  g_autofree char *db = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GRand) rand = g_rand_new_with_seed (20251203);
   CnesSynthOptions options = { 43, 1500, 8, 300000, 202508, 11 };
@@ -288,6 +367,9 @@ test_crash_safety (void)
   gint64 start, duration_us;
   guint n_complete = 0, n_absent = 0, n_killed = 0;
 
+  if (test_pg_skip_without_server ())
+    return;
+  db = new_store ("crash.db");
   g_assert_true (cnes_synth_write (base, &options, NULL, &error));
   g_assert_no_error (error);
   cli (&init, db, "init", "--uf", "RS", NULL);
@@ -297,11 +379,10 @@ test_crash_safety (void)
   cli (&first, db, "import", "cnes", base, "--uf", "RS", "--competencia", "202507", NULL);
   g_assert_cmpint (first.status, ==, 0);
   {
-    sqlite3 *c = NULL;
+    CoordenaSqlConn *c = other_connection (db);
 
-    g_assert_cmpint (sqlite3_open_v2 (db, &c, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
     full7 = month_counts (c, 202507);
-    sqlite3_close (c);
+    coordena_sql_conn_close (c);
   }
   g_assert_cmpint (full7.members, >, 10000);
   /* Both months come from the same base: a whole 08/2025 holds the same counts. */
@@ -310,7 +391,7 @@ test_crash_safety (void)
   /* How long a whole import of 08/2025 runs here, on a scratch database, so the kills below fall
    * anywhere from the start to the commit. */
   {
-    g_autofree char *scratch = new_db ("medida.db");
+    g_autofree char *scratch = new_store ("medida.db");
     g_auto(Run) s_init = { 0 };
     g_auto(Run) s_run = { 0 };
 
@@ -329,7 +410,7 @@ test_crash_safety (void)
       /* Half the kills anywhere; half near the end, where the one transaction writes. */
       gint64 delay = i % 2 == 0 ? g_rand_int_range (rand, 0, (gint32) duration_us)
                                 : g_rand_int_range (rand, (gint32) (duration_us * 3 / 4), (gint32) (duration_us * 21 / 20));
-      sqlite3 *c = NULL;
+      CoordenaSqlConn *c;
       MonthCounts m7, m8;
 
       proc = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error);
@@ -341,12 +422,21 @@ test_crash_safety (void)
       if (g_subprocess_get_if_signaled (proc))
         n_killed++;
 
-      g_assert_cmpint (sqlite3_open_v2 (db, &c, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
-      check = integrity (c);
-      g_assert_cmpstr (check, ==, "ok");
+      /* A file is checked whole; a server checks its own pages, and a killed client leaves it a
+       * session to roll back. */
+      if (!test_pg_run ())
+        {
+          sqlite3 *lite = NULL;
+
+          g_assert_cmpint (sqlite3_open_v2 (db, &lite, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+          check = integrity (lite);
+          g_assert_cmpstr (check, ==, "ok");
+          sqlite3_close (lite);
+        }
+      c = other_connection (db);
       m7 = month_counts (c, 202507);
       m8 = month_counts (c, 202508);
-      sqlite3_close (c);
+      coordena_sql_conn_close (c);
 
       g_assert_cmpint (m7.team_months, ==, full7.team_months);
       g_assert_cmpint (m7.members, ==, full7.members);
@@ -372,7 +462,7 @@ test_crash_safety (void)
 static void
 test_other_state_team_left_out (void)
 {
-  g_autofree char *db = new_db ("cli-outro-estado.db");
+  g_autofree char *db = NULL;
   g_autofree char *pdf = new_db ("cli-outro-estado.pdf");
   g_autofree char *roster = g_test_build_filename (G_TEST_DIST, "fixtures", "rules", "roster-parado.csv", NULL);
   g_auto(Run) init = { 0 };
@@ -383,8 +473,10 @@ test_other_state_team_left_out (void)
   g_auto(Run) report = { 0 };
   g_autofree char *text = NULL;
   const char *pdftotext[] = { "pdftotext", "-layout", pdf, "-", NULL };
-  sqlite3 *c = NULL;
 
+  if (test_pg_skip_without_server ())
+    return;
+  db = new_store ("cli-outro-estado.db");
   cli (&init, db, "init", "--uf", "GO", NULL);
   g_assert_cmpint (init.status, ==, 0);
   cli (&imp, db, "import", "roster", roster, NULL);
@@ -394,11 +486,8 @@ test_other_state_team_left_out (void)
   g_assert_nonnull (strstr (before.out, "6 equipes avaliadas"));
 
   /* An empty eSF of Florianópolis (SC), in 11 and 12/2026: 100 % if it were counted. */
-  g_assert_cmpint (sqlite3_open_v2 (db, &c, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (c, "INSERT INTO equipe (id, ine, ibge7, cnes, tp_equipe) VALUES (900, '0000009008', '4205407', '0009008', '70');"
-                                    "INSERT INTO equipe_competencia (equipe_id, competencia, tipo) VALUES (900, 202611, 'eSF'), (900, 202612, 'eSF');",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (c);
+  by_hand (db, "INSERT INTO equipe (id, ine, ibge7, cnes, tp_equipe) VALUES (900, '0000009008', '4205407', '0009008', '70');"
+               "INSERT INTO equipe_competencia (equipe_id, competencia, tipo) VALUES (900, 202611, 'eSF'), (900, 202612, 'eSF');");
 
   cli (&after, db, "forecast", NULL);
   g_assert_cmpint (after.status, ==, 0);
@@ -427,6 +516,7 @@ main (int argc, char **argv)
 
   setlocale (LC_ALL, "");
   coordena_i18n_init ();
+  test_pg_init (&argc, argv);
   g_test_init (&argc, &argv, NULL);
   tmp_dir = g_dir_make_tmp ("coordena-cli-store-XXXXXX", NULL);
 

@@ -210,9 +210,9 @@ test_edit_and_revert (void)
   g_array_index (members, CoordenaMemberEdit, 0).name = "Outro Nome";
   g_array_index (members, CoordenaMemberEdit, 0).hours = 20;
   team = (CoordenaTeamEdit) { .ine = rt->ine, .cnes = rt->cnes, .ibge7 = rt->ibge, .name = "Nome trocado", .type = COORDENA_TEAM_TYPE_ESF };
-  g_assert_true (coordena_roster_edit_put (store, "editar profissional", &team, last, (const CoordenaMemberEdit *) members->data,
+  g_assert_true (coordena_roster_edit_put (store, "editar profissional", snapshot, &team, last, (const CoordenaMemberEdit *) members->data,
                                            members->len, &error));
-  g_assert_true (coordena_roster_edit_put (store, "editar equipe", &team, coordena_competencia_add (last, 1),
+  g_assert_true (coordena_roster_edit_put (store, "editar equipe", snapshot, &team, coordena_competencia_add (last, 1),
                                            (const CoordenaMemberEdit *) members->data, members->len, &error));
   g_assert_no_error (error);
   g_assert_true (coordena_export_roster_csv (store, edited_csv, &error));
@@ -228,11 +228,13 @@ test_edit_and_revert (void)
 
   /* A team the edit added: undone, it is gone. */
   team = (CoordenaTeamEdit) { .ine = "0000099996", .cnes = rt->cnes, .ibge7 = rt->ibge, .name = "Nova", .type = COORDENA_TEAM_TYPE_ESF };
-  g_assert_null (coordena_roster_edit_snapshot_team (roster, "0000099996"));
-  g_assert_true (coordena_roster_edit_put (store, "incluir equipe", &team, last, NULL, 0, &error));
+  g_clear_pointer (&snapshot, coordena_team_snapshot_free);
+  snapshot = coordena_roster_edit_snapshot_team (roster, "0000099996");
+  g_assert_null (coordena_team_snapshot_get_name (snapshot));
+  g_assert_true (coordena_roster_edit_put (store, "incluir equipe", snapshot, &team, last, NULL, 0, &error));
   added = coordena_store_load_roster (store, &error);
   g_assert_nonnull (coordena_roster_find_team (added, "0000099996"));
-  g_assert_true (coordena_roster_edit_revert_team (store, "0000099996", NULL, &error));
+  g_assert_true (coordena_roster_edit_revert_team (store, "0000099996", snapshot, &error));
   g_clear_pointer (&added, coordena_roster_unref);
   added = coordena_store_load_roster (store, &error);
   g_assert_null (coordena_roster_find_team (added, "0000099996"));

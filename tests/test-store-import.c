@@ -16,6 +16,7 @@
 #include <coordena/store.h>
 
 #include "store-private.h"
+#include "test-pg.h"
 #include "test-utils.h"
 
 /* What make-fixture.py wrote (see tests/fixtures/cnes/README.md). */
@@ -33,6 +34,20 @@ typedef struct {
 } Fixture;
 
 
+/* A database for the test: a file, or a database of its own on the server in the PostgreSQL run. */
+static char *
+store_name (Fixture *f, const char *name)
+{
+  if (test_pg_run ())
+    {
+      g_autofree char *base = g_path_get_basename (f->dir);
+      g_autofree char *full = g_strconcat (base, "_", name, NULL);
+
+      return test_pg_new_database (full);
+    }
+  return g_build_filename (f->dir, name, NULL);
+}
+
 static void
 fixture_setup (Fixture *f, gconstpointer data)
 {
@@ -40,7 +55,7 @@ fixture_setup (Fixture *f, gconstpointer data)
 
   f->dir = g_dir_make_tmp ("coordena-import-XXXXXX", &error);
   g_assert_no_error (error);
-  f->db = g_build_filename (f->dir, "coordena.db", NULL);
+  f->db = store_name (f, "coordena.db");
   f->store = coordena_store_open (f->db, &error);
   g_assert_no_error (error);
   g_assert_true (coordena_store_init_uf (f->store, data != NULL ? data : "RS", &error));
@@ -62,33 +77,36 @@ fixture_base (void)
   return g_test_get_filename (G_TEST_DIST, "fixtures", "cnes", "base", NULL);
 }
 
+/* What the store holds, asked through its own connection: the same on a file and on a server. */
 static gint64
 query_int (CoordenaStore *store, const char *sql, const char *arg)
 {
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GError) error = NULL;
+  CoordenaSqlStmt *stmt = coordena_sql_prepare (coordena_store_get_conn (store), sql, &error);
   gint64 value = -1;
 
-  g_assert_cmpint (sqlite3_prepare_v2 (coordena_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_no_error (error);
   if (arg != NULL)
-    sqlite3_bind_text (stmt, 1, arg, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
+    coordena_sql_bind_text (stmt, 1, arg);
+  if (coordena_sql_step (stmt) == COORDENA_SQL_ROW)
+    value = coordena_sql_column_int64 (stmt, 0);
+  coordena_sql_finalize (stmt);
   return value;
 }
 
 static char *
 query_text (CoordenaStore *store, const char *sql, const char *arg)
 {
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GError) error = NULL;
+  CoordenaSqlStmt *stmt = coordena_sql_prepare (coordena_store_get_conn (store), sql, &error);
   char *value = NULL;
 
-  g_assert_cmpint (sqlite3_prepare_v2 (coordena_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_no_error (error);
   if (arg != NULL)
-    sqlite3_bind_text (stmt, 1, arg, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 0) != NULL)
-    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
+    coordena_sql_bind_text (stmt, 1, arg);
+  if (coordena_sql_step (stmt) == COORDENA_SQL_ROW)
+    value = coordena_sql_column_dup (stmt, 0);
+  coordena_sql_finalize (stmt);
   return value;
 }
 
@@ -109,20 +127,21 @@ dump (CoordenaStore *store)
 
   for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
     {
-      sqlite3_stmt *stmt = NULL;
+      g_autoptr(GError) error = NULL;
+      CoordenaSqlStmt *stmt = coordena_sql_prepare (coordena_store_get_conn (store), queries[q], &error);
 
-      g_assert_cmpint (sqlite3_prepare_v2 (coordena_store_get_db (store), queries[q], -1, &stmt, NULL), ==, SQLITE_OK);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
+      g_assert_no_error (error);
+      while (coordena_sql_step (stmt) == COORDENA_SQL_ROW)
         {
-          for (int c = 0; c < sqlite3_column_count (stmt); c++)
+          for (int c = 0; c < coordena_sql_column_count (stmt); c++)
             {
-              const unsigned char *t = sqlite3_column_text (stmt, c);
+              const char *t = coordena_sql_column_text (stmt, c);
 
-              g_string_append_printf (out, "%s|", t != NULL ? (const char *) t : "∅");
+              g_string_append_printf (out, "%s|", t != NULL ? t : "∅");
             }
           g_string_append_c (out, '\n');
         }
-      sqlite3_finalize (stmt);
+      coordena_sql_finalize (stmt);
       g_string_append (out, "--\n");
     }
   return g_string_free (g_steal_pointer (&out), FALSE);
@@ -245,7 +264,7 @@ test_cnes_zip_same_as_folder (Fixture *f, gconstpointer data)
   g_autofree char *from_zip = NULL;
   g_autofree char *from_folder = NULL;
   g_autoptr(CoordenaStore) other = NULL;
-  g_autofree char *other_db = g_build_filename (f->dir, "pasta.db", NULL);
+  g_autofree char *other_db = store_name (f, "pasta.db");
   g_autoptr(CoordenaImportReport) report2 = NULL;
   const CoordenaCompetencia comps[] = { 202508, 202506 };
 
@@ -510,8 +529,8 @@ test_round_trip (Fixture *f, gconstpointer data)
   g_autoptr(CoordenaImportReport) cnes = import_fixture (f, fixture_base (), &error);
   g_autofree char *csv1 = g_build_filename (f->dir, "um.csv", NULL);
   g_autofree char *csv2 = g_build_filename (f->dir, "dois.csv", NULL);
-  g_autofree char *db2 = g_build_filename (f->dir, "dois.db", NULL);
-  g_autofree char *db3 = g_build_filename (f->dir, "tres.db", NULL);
+  g_autofree char *db2 = store_name (f, "dois.db");
+  g_autofree char *db3 = store_name (f, "tres.db");
   g_autoptr(CoordenaStore) second = NULL;
   g_autoptr(CoordenaStore) third = NULL;
   g_autoptr(CoordenaImportReport) r2 = NULL;
@@ -643,7 +662,13 @@ main (int argc, char **argv)
 {
   setlocale (LC_ALL, "");
   coordena_i18n_init ();
+  test_pg_init (&argc, argv);
   g_test_init (&argc, &argv, NULL);
+  if (test_pg_run () && !test_pg_available ())
+    {
+      g_test_add_func ("/import/postgresql", (GTestFunc) test_pg_skip_without_server);
+      return g_test_run ();
+    }
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/import/cnes/folder", test_cnes_folder);

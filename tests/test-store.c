@@ -16,6 +16,7 @@
 #include <coordena/store.h>
 
 #include "store-private.h"
+#include "test-pg.h"
 #include "test-utils.h"
 
 typedef struct {
@@ -31,7 +32,14 @@ fixture_setup (Fixture *f, gconstpointer data)
 
   f->dir = g_dir_make_tmp ("coordena-store-XXXXXX", &error);
   g_assert_no_error (error);
-  f->db = g_build_filename (f->dir, "sub", "coordena.db", NULL);
+  if (test_pg_run ())
+    {
+      g_autofree char *name = g_path_get_basename (f->dir);
+
+      f->db = test_pg_new_database (name);
+    }
+  else
+    f->db = g_build_filename (f->dir, "sub", "coordena.db", NULL);
 }
 
 static void
@@ -53,7 +61,7 @@ file_checksum (const char *path)
 }
 
 static char *
-query_text (sqlite3 *db, const char *sql)
+lite_text (sqlite3 *db, const char *sql)
 {
   sqlite3_stmt *stmt = NULL;
   char *value = NULL;
@@ -66,18 +74,61 @@ query_text (sqlite3 *db, const char *sql)
 }
 
 static gint64
-query_int (sqlite3 *db, const char *sql)
+lite_int (sqlite3 *db, const char *sql)
 {
-  g_autofree char *text = query_text (db, sql);
+  g_autofree char *text = lite_text (db, sql);
 
   return text != NULL ? g_ascii_strtoll (text, NULL, 10) : -1;
+}
+
+/* What the store holds, asked through its own connection: the same on a file and on a server. */
+static char *
+query_text (CoordenaStore *store, const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  CoordenaSqlStmt *stmt = coordena_sql_prepare (coordena_store_get_conn (store), sql, &error);
+  char *value = NULL;
+
+  g_assert_no_error (error);
+  if (coordena_sql_step (stmt) == COORDENA_SQL_ROW)
+    value = coordena_sql_column_dup (stmt, 0);
+  coordena_sql_finalize (stmt);
+  return value;
+}
+
+static gint64
+query_int (CoordenaStore *store, const char *sql)
+{
+  g_autofree char *text = query_text (store, sql);
+
+  return text != NULL ? g_ascii_strtoll (text, NULL, 10) : -1;
+}
+
+static void
+exec_sql (CoordenaStore *store, const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (coordena_store_exec (store, sql, &error));
+  g_assert_no_error (error);
+}
+
+/* For the tests about the SQLite file itself. */
+static gboolean
+skip_on_server (void)
+{
+  if (!test_pg_run ())
+    return FALSE;
+  g_test_skip ("this test is about the SQLite file itself (its bytes, mode, journal or old versions); a server has "
+               "no such file");
+  return TRUE;
 }
 
 /* The schema as text, to compare a migrated database with a new one. */
 static char *
 schema_of (sqlite3 *db)
 {
-  return query_text (db, "SELECT group_concat (sql, char(10)) FROM "
+  return lite_text (db, "SELECT group_concat (sql, char(10)) FROM "
                          "(SELECT sql FROM sqlite_schema WHERE sql IS NOT NULL ORDER BY name)");
 }
 
@@ -90,15 +141,17 @@ test_new_file_is_private (Fixture *f, gconstpointer data)
   g_autofree char *mode = NULL;
   GStatBuf st;
 
+  if (skip_on_server ())
+    return;
   g_assert_no_error (error);
   g_assert_cmpint (g_stat (f->db, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
   g_assert_cmpint (g_stat (dir, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0700);
 
-  mode = query_text (coordena_store_get_db (store), "PRAGMA journal_mode");
+  mode = lite_text (coordena_store_get_db (store), "PRAGMA journal_mode");
   g_assert_cmpstr (mode, ==, "wal");
-  g_assert_cmpint (query_int (coordena_store_get_db (store), "PRAGMA foreign_keys"), ==, 1);
+  g_assert_cmpint (lite_int (coordena_store_get_db (store), "PRAGMA foreign_keys"), ==, 1);
   g_assert_cmpint (coordena_store_get_schema_version (store), ==, coordena_store_latest_schema_version ());
   g_assert_cmpint (coordena_store_latest_schema_version (), >=, 1);
   g_assert_null (coordena_store_get_uf (store));
@@ -110,6 +163,8 @@ test_must_exist (Fixture *f, gconstpointer data)
   g_autoptr(GError) error = NULL;
   g_autoptr(CoordenaStore) store = coordena_store_open_full (f->db, COORDENA_STORE_OPEN_MUST_EXIST, &error);
 
+  if (skip_on_server ())
+    return;
   g_assert_null (store);
   g_assert_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT);
   g_assert_nonnull (strstr (error->message, "coordena-cli init --uf UF"));
@@ -164,6 +219,8 @@ test_migrations_from_every_version (Fixture *f, gconstpointer data)
   int latest = coordena_store_latest_schema_version ();
   g_autofree char *fresh_schema = NULL;
 
+  if (skip_on_server ())
+    return;
   {
     g_autoptr(GError) error = NULL;
     g_autoptr(CoordenaStore) fresh = coordena_store_open (f->db, &error);
@@ -211,6 +268,93 @@ test_migrations_from_every_version (Fixture *f, gconstpointer data)
     }
 }
 
+/* The server's schema as text: columns, constraints and indexes, without the names PostgreSQL
+ * makes up, to compare a migrated database with a new one. */
+static char *
+server_schema_of (CoordenaStore *store)
+{
+  g_autofree char *columns = query_text (store, "SELECT string_agg (table_name || '.' || column_name || ' ' || data_type "
+                                                "|| ' ' || is_nullable || ' ' || is_identity || ' ' || "
+                                                "coalesce (column_default, ''), E'\\n' ORDER BY table_name, column_name) "
+                                                "FROM information_schema.columns WHERE table_schema = 'public'");
+  g_autofree char *constraints = query_text (store, "SELECT string_agg (c, E'\\n' ORDER BY c) FROM (SELECT "
+                                                    "conrelid::regclass::text || ' ' || pg_get_constraintdef (oid) AS c "
+                                                    "FROM pg_constraint WHERE connamespace = 'public'::regnamespace) AS t");
+  g_autofree char *indexes = query_text (store, "SELECT string_agg (indexdef, E'\\n' ORDER BY indexdef) FROM pg_indexes "
+                                                "WHERE schemaname = 'public'");
+
+  return g_strdup_printf ("%s\n--\n%s\n--\n%s", columns, constraints, indexes);
+}
+
+/* A server left at each older schema (the files of data/sql/postgresql up to it, applied by hand as
+ * an older Coordena did) is brought to the latest by opening it, to exactly the schema of a new
+ * one, its data kept. */
+static void
+test_server_migrations_from_every_version (Fixture *f, gconstpointer data)
+{
+  int latest = coordena_store_latest_schema_version ();
+  g_autofree char *sql_dir = g_build_filename (coordena_datadir (), "sql", "postgresql", NULL);
+  g_autoptr(GDir) dir = g_dir_open (sql_dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *fresh_schema = NULL;
+  const char *name;
+
+  if (!test_pg_run ())
+    {
+      g_test_skip ("the server's migrations; a file's are tested by migrations-from-every-version");
+      return;
+    }
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(CoordenaStore) fresh = coordena_store_open (f->db, &error);
+
+    g_assert_no_error (error);
+    fresh_schema = server_schema_of (fresh);
+  }
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_ascii_isdigit (name[0]) && g_str_has_suffix (name, ".sql"))
+      g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, cmp_names);
+
+  for (int v = 1; v < latest; v++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *label = g_strdup_printf ("antigo_%d", v);
+      g_autofree char *uri = test_pg_new_database (label);
+      g_autofree char *version = g_strdup_printf ("UPDATE coordena_schema SET version = %d", v);
+      CoordenaSqlConn *conn = coordena_sql_conn_open_postgresql (uri, &error);
+
+      g_assert_no_error (error);
+      for (guint i = 0; i < names->len; i++)
+        {
+          g_autofree char *file = g_build_filename (sql_dir, names->pdata[i], NULL);
+          g_autofree char *sql = NULL;
+
+          if (atoi (names->pdata[i]) > v)
+            break;
+          g_assert_true (g_file_get_contents (file, &sql, NULL, NULL));
+          g_assert_true (coordena_sql_exec (conn, sql, NULL, &error));
+          g_assert_no_error (error);
+        }
+      g_assert_true (coordena_sql_exec (conn, version, NULL, &error));
+      g_assert_true (coordena_sql_exec (conn, "INSERT INTO profile (key, value) VALUES ('uf', 'RS')", NULL, &error));
+      coordena_sql_conn_close (conn);
+      {
+        g_autoptr(CoordenaStore) store = coordena_store_open (uri, &error);
+        g_autofree char *schema = NULL;
+        g_autofree char *uf = NULL;
+
+        g_assert_no_error (error);
+        g_assert_cmpint (coordena_store_get_schema_version (store), ==, latest);
+        schema = server_schema_of (store);
+        g_assert_cmpstr (schema, ==, fresh_schema);
+        uf = coordena_store_get_uf (store);
+        g_assert_cmpstr (uf, ==, "RS");
+      }
+    }
+}
+
 static void
 test_damaged_file_untouched (Fixture *f, gconstpointer data)
 {
@@ -218,6 +362,8 @@ test_damaged_file_untouched (Fixture *f, gconstpointer data)
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
 
+  if (skip_on_server ())
+    return;
   {
     g_autoptr(CoordenaStore) store = coordena_store_open (f->db, &error);
 
@@ -258,6 +404,8 @@ test_not_a_database (Fixture *f, gconstpointer data)
   const char *text = "competencia;ibge;cnes\n202508;4314902;2000016\n"
                      "this is a spreadsheet someone renamed, not a database at all, long enough to be read\n";
 
+  if (skip_on_server ())
+    return;
   g_assert_true (g_file_set_contents (path, text, -1, NULL));
   store = coordena_store_open (path, &error);
   g_assert_null (store);
@@ -274,6 +422,33 @@ test_foreign_and_newer_refused (Fixture *f, gconstpointer data)
   g_autofree char *after = NULL;
   sqlite3 *db = NULL;
 
+  if (test_pg_run ())
+    {
+      /* Another program's tables on the server: refused, and nothing of Coordena's created. */
+      g_autofree char *uri = test_pg_new_database ("outro_programa");
+      g_autoptr(GError) error = NULL;
+      CoordenaSqlConn *conn = coordena_sql_conn_open_postgresql (uri, &error);
+
+      g_assert_no_error (error);
+      g_assert_true (coordena_sql_exec (conn, "CREATE TABLE t (x integer); INSERT INTO t VALUES (1)", NULL, &error));
+      {
+        g_autoptr(CoordenaStore) store = coordena_store_open (uri, &error);
+
+        g_assert_null (store);
+        g_assert_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT);
+        g_assert_nonnull (strstr (error->message, "outro programa"));
+      }
+      {
+        CoordenaSqlStmt *stmt = coordena_sql_prepare (conn, "SELECT count (*) FROM pg_tables "
+                                                            "WHERE schemaname = 'public'", NULL);
+
+        g_assert_cmpint (coordena_sql_step (stmt), ==, COORDENA_SQL_ROW);
+        g_assert_cmpint (coordena_sql_column_int (stmt, 0), ==, 1);
+        coordena_sql_finalize (stmt);
+      }
+      coordena_sql_conn_close (conn);
+      goto newer;
+    }
   g_assert_cmpint (sqlite3_open (other, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE t (x); INSERT INTO t VALUES (1)", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
@@ -290,13 +465,13 @@ test_foreign_and_newer_refused (Fixture *f, gconstpointer data)
   g_assert_cmpstr (before, ==, after);
 
   /* A schema from a newer Coordena: refused, not downgraded. */
+newer:
   {
     g_autoptr(GError) error = NULL;
     g_autoptr(CoordenaStore) store = coordena_store_open (f->db, &error);
 
     g_assert_no_error (error);
-    g_assert_cmpint (sqlite3_exec (coordena_store_get_db (store), "PRAGMA user_version = 999", NULL, NULL, NULL),
-                     ==, SQLITE_OK);
+    exec_sql (store, test_pg_run () ? "UPDATE coordena_schema SET version = 999" : "PRAGMA user_version = 999");
   }
   {
     g_autoptr(GError) error = NULL;
@@ -339,7 +514,7 @@ test_init_uf (Fixture *f, gconstpointer data)
   g_autoptr(GPtrArray) audit = NULL;
   g_autofree char *uf = NULL;
   g_autofree char *ibge7 = NULL;
-  sqlite3 *db;
+  CoordenaStore *db;
 
   g_assert_no_error (error);
   g_assert_false (coordena_store_init_uf (store, "XY", &error));
@@ -349,7 +524,7 @@ test_init_uf (Fixture *f, gconstpointer data)
 
   g_assert_true (coordena_store_init_uf (store, "rs", &error));
   g_assert_no_error (error);
-  db = coordena_store_get_db (store);
+  db = store;
   uf = coordena_store_get_uf (store);
   g_assert_cmpstr (uf, ==, "RS");
   g_assert_cmpuint (coordena_store_get_uf_code (store), ==, 43);
@@ -371,7 +546,16 @@ test_init_uf (Fixture *f, gconstpointer data)
   audit = coordena_store_list_audit (store, NULL, NULL);
   g_assert_cmpuint (audit->len, ==, 2);
   g_assert_cmpstr (((CoordenaAuditEntry *) audit->pdata[0])->action, ==, "init");
-  g_assert_cmpstr (((CoordenaAuditEntry *) audit->pdata[0])->user, ==, g_get_user_name ());
+  if (test_pg_run ())
+    {
+      /* On a server the database role is kept beside the computer's user. */
+      g_autofree char *role = coordena_sql_conn_user (coordena_store_get_conn (store));
+      g_autofree char *both = g_strdup_printf ("%s (papel %s)", g_get_user_name (), role);
+
+      g_assert_cmpstr (((CoordenaAuditEntry *) audit->pdata[0])->user, ==, both);
+    }
+  else
+    g_assert_cmpstr (((CoordenaAuditEntry *) audit->pdata[0])->user, ==, g_get_user_name ());
   g_assert_nonnull (strstr (((CoordenaAuditEntry *) audit->pdata[0])->after, "\"municipios\": 497"));
 }
 
@@ -437,7 +621,7 @@ test_backup_restore (Fixture *f, gconstpointer data)
   g_assert_true (coordena_store_init_uf (store, "AP", &error));
   report = coordena_demo_generate (store, 202508, 2, &error);
   g_assert_no_error (error);
-  n_vinculos = query_int (coordena_store_get_db (store), "SELECT count (*) FROM vinculo");
+  n_vinculos = query_int (store, "SELECT count (*) FROM vinculo");
 
   g_assert_true (coordena_store_backup (store, backup, &error));
   g_assert_no_error (error);
@@ -448,11 +632,11 @@ test_backup_restore (Fixture *f, gconstpointer data)
   teams = coordena_store_list_teams (store, NULL, &error);
   ine = g_strdup (((CoordenaStoreTeam *) teams->pdata[0])->ine);
   g_assert_true (coordena_store_set_team_base (store, ine, 999, &error));
-  g_assert_cmpint (sqlite3_exec (coordena_store_get_db (store), "DELETE FROM vinculo", NULL, NULL, NULL), ==, SQLITE_OK);
+  exec_sql (store, "DELETE FROM vinculo");
 
   g_assert_true (coordena_store_restore (store, backup, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (coordena_store_get_db (store), "SELECT count (*) FROM vinculo"), ==, n_vinculos);
+  g_assert_cmpint (query_int (store, "SELECT count (*) FROM vinculo"), ==, n_vinculos);
   after = coordena_store_list_teams (store, NULL, &error);
   g_assert_cmpint (((CoordenaStoreTeam *) after->pdata[0])->base_centavos, ==, COORDENA_BASE_UNKNOWN);
   audit = coordena_store_list_audit (store, NULL, NULL);
@@ -471,7 +655,7 @@ test_backup_restore (Fixture *f, gconstpointer data)
   g_assert_true (g_file_set_contents (junk, "not a database, just words in a file that is long enough", -1, NULL));
   g_assert_false (coordena_store_restore (store, junk, &error));
   g_assert_nonnull (error);
-  g_assert_cmpint (query_int (coordena_store_get_db (store), "SELECT count (*) FROM vinculo"), ==, n_vinculos);
+  g_assert_cmpint (query_int (store, "SELECT count (*) FROM vinculo"), ==, n_vinculos);
 }
 
 static void
@@ -507,9 +691,9 @@ test_demo_roster (Fixture *f, gconstpointer data)
       g_assert_true (g_str_has_prefix (t->name, "DEMO "));
       g_assert_true (g_str_has_prefix (t->ibge7, "28"));
     }
-  g_assert_cmpint (query_int (coordena_store_get_db (store), "SELECT ied_estrato FROM municipio WHERE ibge7 = '2800308'"),
+  g_assert_cmpint (query_int (store, "SELECT ied_estrato FROM municipio WHERE ibge7 = '2800308'"),
                    ==, 4);
-  g_assert_cmpint (query_int (coordena_store_get_db (store),
+  g_assert_cmpint (query_int (store,
                               "SELECT count (*) FROM municipio WHERE uf_codigo = 28 AND ied_estrato IS NULL"), ==, 0);
   comps = coordena_store_list_competencias (store, &error);
   g_assert_cmpuint (comps->len, ==, 12);
@@ -520,8 +704,7 @@ test_demo_roster (Fixture *f, gconstpointer data)
   g_assert_cmpuint (coordena_roster_get_last_competencia (roster), ==, 202512);
 
   /* The same seed gives the same roster; a real roster is not mixed with generated data. */
-  g_assert_cmpint (sqlite3_exec (coordena_store_get_db (store), "UPDATE equipe SET demo = 0", NULL, NULL, NULL),
-                   ==, SQLITE_OK);
+  exec_sql (store, "UPDATE equipe SET demo = 0");
   again = coordena_demo_generate (store, 202512, 3, &error);
   g_assert_null (again);
   g_assert_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT);
@@ -584,12 +767,19 @@ main (int argc, char **argv)
 {
   setlocale (LC_ALL, "");
   coordena_i18n_init ();
+  test_pg_init (&argc, argv);
   g_test_init (&argc, &argv, NULL);
 
+  if (test_pg_run () && !test_pg_available ())
+    {
+      g_test_add_func ("/store/postgresql", (GTestFunc) test_pg_skip_without_server);
+      return g_test_run ();
+    }
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/store/new-file-is-private", test_new_file_is_private);
   ADD ("/store/must-exist", test_must_exist);
   ADD ("/store/migrations-from-every-version", test_migrations_from_every_version);
+  ADD ("/store/server-migrations-from-every-version", test_server_migrations_from_every_version);
   ADD ("/store/damaged-file-untouched", test_damaged_file_untouched);
   ADD ("/store/not-a-database", test_not_a_database);
   ADD ("/store/foreign-and-newer-refused", test_foreign_and_newer_refused);

@@ -693,7 +693,7 @@ test_file_chooser_folder (void)
 
   g_settings_set_string (settings, "last-folder", dir);
   native = gtk_file_chooser_native_new ("Abrir", NULL, GTK_FILE_CHOOSER_ACTION_OPEN, "_Abrir", "_Cancelar");
-  coordena_file_chooser_prepare (native);
+  coordena_file_chooser_prepare_with (native, settings);
   g_assert_true (ui_app_wait_for (chooser_has_folder, native));
   folder = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (native));
   g_assert_nonnull (folder);
@@ -712,7 +712,7 @@ test_file_chooser_folder (void)
   /* Nothing remembered: never the program's working folder. */
   g_settings_set_string (settings, "last-folder", "");
   native = gtk_file_chooser_native_new ("Salvar", NULL, GTK_FILE_CHOOSER_ACTION_SAVE, "_Salvar", "_Cancelar");
-  coordena_file_chooser_prepare (native);
+  coordena_file_chooser_prepare_with (native, settings);
   g_assert_true (ui_app_wait_for (chooser_has_folder, native));
   g_clear_object (&folder);
   folder = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (native));

@@ -11,6 +11,7 @@
 
 #include "coordena-application.h"
 #include "coordena-window-private.h"
+#include "coordena-damaged-restore.h"
 #include "ui-app-helpers.h"
 #include "ui-helpers.h"
 
@@ -202,6 +203,103 @@ test_window_finalized (void)
   g_assert_finalize_object (workspace);
 }
 
+typedef struct {
+  CoordenaWorkspace *workspace;
+  gboolean want_open;
+} Settled;
+
+static gboolean
+settled (gpointer data)
+{
+  Settled *s = data;
+
+  return !coordena_workspace_is_loading (s->workspace) && coordena_workspace_is_open (s->workspace) == s->want_open;
+}
+
+static AdwMessageDialog *
+find_dialog_named (const char *name)
+{
+  g_autoptr(GList) windows = gtk_window_list_toplevels ();
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && g_strcmp0 (gtk_widget_get_name (l->data), name) == 0
+        && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+/* A damaged database opens on the error page, which offers to restore a backup over it: the
+ * damaged file is kept aside and the copy's data come back, as `coordena-cli restore` does. */
+static void
+test_restore_over_damaged (void)
+{
+  g_autofree char *dir = ui_app_temp_dir ("danificado");
+  g_autofree char *db = g_build_filename (dir, "coordena.db", NULL);
+  g_autofree char *copy = g_build_filename (dir, "copia.db", NULL);
+  g_autofree char *bytes = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) d = NULL;
+  const char *entry;
+  gsize len = 0;
+  guint aside = 0;
+  CoordenaWindow *window = COORDENA_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  CoordenaWorkspace *workspace;
+  AdwMessageDialog *confirm;
+  Settled wait;
+
+  if (window == NULL)
+    window = ui_app_open_window (app);
+  workspace = coordena_window_get_workspace (window);
+  {
+    g_autoptr(CoordenaStore) store = coordena_store_open (db, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (coordena_store_init_uf (store, "SE", &error));
+    g_assert_true (coordena_store_set_profile (store, "secretaria.nome", "Secretaria de Estado da Saúde de Sergipe",
+                                               &error));
+    g_assert_true (coordena_store_backup (store, copy, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_true (g_file_get_contents (db, &bytes, &len, NULL));
+  g_assert_cmpuint (len, >, 4096 * 4);
+  for (gsize i = 4096 * 2; i < len; i++)
+    bytes[i] = (char) 0x5a;
+  g_assert_true (g_file_set_contents (db, bytes, (gssize) len, NULL));
+
+  coordena_workspace_open (workspace, db);
+  wait = (Settled) { workspace, FALSE };
+  g_assert_true (ui_app_wait_for (settled, &wait));
+  ui_wait_for_frames (GTK_WIDGET (window), 2);
+  g_assert_true (g_error_matches (coordena_workspace_get_error (workspace), COORDENA_ERROR, COORDENA_ERROR_DAMAGED));
+  g_assert_true (gtk_widget_get_visible (coordena_window_get_restore_damaged_button (window)));
+  g_assert_true (gtk_widget_is_sensitive (coordena_window_get_restore_damaged_button (window)));
+  g_free (ui_save_png (GTK_WIDGET (window), "banco-danificado"));
+
+  coordena_damaged_restore_confirm (GTK_WINDOW (window), workspace, copy);
+  confirm = find_dialog_named ("damaged-restore-confirm");
+  g_assert_nonnull (confirm);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (confirm), "guardado à parte"));
+  ui_wait_for_frames (GTK_WIDGET (confirm), 3);
+  g_free (ui_save_png (GTK_WIDGET (confirm), "banco-danificado-confirmar"));
+  g_signal_emit_by_name (confirm, "response", "restore");
+  gtk_window_destroy (GTK_WINDOW (confirm));
+
+  wait = (Settled) { workspace, TRUE };
+  g_assert_true (ui_app_wait_for (settled, &wait));
+  g_assert_no_error (coordena_workspace_get_error (workspace));
+  name = coordena_store_get_profile (coordena_workspace_get_store (workspace), "secretaria.nome");
+  g_assert_cmpstr (name, ==, "Secretaria de Estado da Saúde de Sergipe");
+  g_assert_nonnull (coordena_window_get_last_toast (window));
+  g_assert_nonnull (strstr (adw_toast_get_title (coordena_window_get_last_toast (window)), "coordena.db.danificado-"));
+  g_assert_false (gtk_widget_get_visible (coordena_window_get_restore_damaged_button (window)));
+  d = g_dir_open (dir, 0, NULL);
+  while ((entry = g_dir_read_name (d)) != NULL)
+    if (g_str_has_prefix (entry, "coordena.db.danificado-"))
+      aside++;
+  g_assert_cmpuint (aside, >=, 1);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -225,6 +323,7 @@ main (int argc, char **argv)
   g_test_add_func ("/window/menu-windows", test_menu_windows);
   g_test_add_func ("/window/app-icon-found", test_app_icon_found);
   g_test_add_func ("/window/state-remembered", test_window_state_remembered);
+  g_test_add_func ("/window/restore-over-damaged", test_restore_over_damaged);
   g_test_add_func ("/window/finalized", test_window_finalized);
 
   status = g_test_run ();

@@ -16,6 +16,7 @@ typedef enum {
   COORDENA_ERROR_DAMAGED,   /* a database or file is damaged and was not touched */
   COORDENA_ERROR_IO,        /* the system refused a read or a write */
   COORDENA_ERROR_INTERNAL,  /* a bug: report it */
+  COORDENA_ERROR_CONFLICT,  /* someone else changed what the user was editing: nothing was written */
 } CoordenaError;
 
 GQuark coordena_error_quark (void);

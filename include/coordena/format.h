@@ -56,4 +56,8 @@ gboolean coordena_text_check_plain (const char *what, const char *value, GError 
  * U+FFFD, so a value stored before the check cannot reach the screen raw. NULL gives NULL. */
 char *coordena_text_printable (const char *text);
 
+/* The city without a trailing UF, for a document's place and date ("Fortaleza/CE",
+ * "Fortaleza - CE" → "Fortaleza"). */
+char *coordena_format_city_without_uf (const char *city);
+
 G_END_DECLS

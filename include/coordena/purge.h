@@ -20,6 +20,7 @@ typedef struct {
   guint n_contacts;        /* municipal follow-up rows whose people were removed */
   guint n_scenarios;       /* scenario changes whose CNS was replaced */
   guint n_audit;           /* audit entries with personal data masked */
+  guint n_letters;         /* notifications whose stored PDF, naming a municipal secretary, was removed */
   GPtrArray *leftovers;    /* char*: files beside the database that still hold the data: the copies
                             * made before migrations and restores, the partial copies of a restore
                             * that was interrupted, and the copies made with `backup FILE` */

@@ -26,10 +26,24 @@ typedef struct {
   guint hours;              /* weekly, 0–168 */
 } CoordenaMemberEdit;
 
+/* A team as a roster held it (or the absence of the team), for Desfazer and for telling whether
+ * someone else changed it since. */
+typedef struct _CoordenaTeamSnapshot CoordenaTeamSnapshot;
+
+/* Edits are optimistic: each one takes what the person saw (the roster on screen, or a snapshot
+ * of it) and compares it, inside its transaction and with the team held against other writers,
+ * with what the database holds. When someone else changed what the edit rewrites, nothing is
+ * written and the error is COORDENA_ERROR_CONFLICT, its message saying who and when (if the audit
+ * log knows), what the database holds now and to reopen the team. */
+
 /* Writes a team and its whole membership in one competência (what the competência held before
- * is replaced), audited as action ("incluir equipe", "incluir profissional", …). */
+ * is replaced), audited as action ("incluir equipe", "incluir profissional", …). seen is the
+ * team as the person saw it (coordena_roster_edit_snapshot_team of the roster on screen); its
+ * fields and this competência must still be so. On success seen also keeps what was written,
+ * for coordena_roster_edit_revert_team and for a further edit through the same snapshot. */
 gboolean coordena_roster_edit_put (CoordenaStore            *store,
                                    const char               *action,
+                                   CoordenaTeamSnapshot     *seen,
                                    const CoordenaTeamEdit   *team,
                                    CoordenaCompetencia       competencia,
                                    const CoordenaMemberEdit *members,
@@ -39,26 +53,26 @@ gboolean coordena_roster_edit_put (CoordenaStore            *store,
 /* The members a team has in a competência of a roster, as edits (strings point into the roster). */
 GArray *coordena_roster_edit_members (const CoordenaRoster *roster, const char *ine, CoordenaCompetencia competencia);
 
-/* A team as it was before its removal: enough to put it back with every competência. */
-typedef struct _CoordenaTeamSnapshot CoordenaTeamSnapshot;
-
 /* Removes a team with all its competências and memberships in one audited transaction (the
- * professionals stay); returns what was removed, for Desfazer. roster is the one on screen. */
+ * professionals stay); returns what was removed, for Desfazer. roster is the one on screen: the
+ * whole team must still be as it shows it. */
 CoordenaTeamSnapshot *coordena_roster_edit_remove_team (CoordenaStore        *store,
                                                         const CoordenaRoster *roster,
                                                         const char           *ine,
                                                         GError              **error);
 
-/* Puts a removed team back, every competência and member, in one audited transaction. */
+/* Puts a removed team back, every competência and member, in one audited transaction; refused
+ * when the team exists again. */
 gboolean coordena_roster_edit_restore_team (CoordenaStore *store, const CoordenaTeamSnapshot *snapshot, GError **error);
 
-/* The team as the roster holds it now, to put back after an edit; NULL when there is no such
- * team (the edit adds it). */
+/* The team as the roster holds it now, to give to an edit and put back after it; a snapshot of no
+ * team when the roster has none with the INE (the edit adds it). */
 CoordenaTeamSnapshot *coordena_roster_edit_snapshot_team (const CoordenaRoster *roster, const char *ine);
 
-/* Undoes an edit of the team with this INE: puts back every competência, member and name the
- * snapshot holds, or removes the team when snapshot is NULL (the edit added it). Scenario
- * changes planned for the team stay. One audited transaction. */
+/* Undoes an edit of the team with this INE, snapshot being the one the edit was given: puts back
+ * every competência, member and name it holds, or removes the team when it held none (the edit
+ * added it). Refused when the team is no longer as the edit left it. Scenario changes planned
+ * for the team stay. One audited transaction. */
 gboolean coordena_roster_edit_revert_team (CoordenaStore              *store,
                                            const char                 *ine,
                                            const CoordenaTeamSnapshot *snapshot,
@@ -73,7 +87,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CoordenaTeamSnapshot, coordena_team_snapshot_free
 typedef struct _CoordenaMemberRemoval CoordenaMemberRemoval;
 
 /* Removes the member cns from a team in a competência in one audited transaction; the team keeps
- * its other members, type and flags. roster is the one on screen. Returns what was there. */
+ * its other members, type and flags. roster is the one on screen: the team's fields and that
+ * competência must still be as it shows them. Returns what was there. */
 CoordenaMemberRemoval *coordena_roster_edit_remove_member (CoordenaStore        *store,
                                                            const CoordenaRoster *roster,
                                                            const char           *ine,
@@ -81,7 +96,8 @@ CoordenaMemberRemoval *coordena_roster_edit_remove_member (CoordenaStore        
                                                            const char           *cns,
                                                            GError              **error);
 
-/* Puts the competência's membership back as it was before the removal, audited. */
+/* Puts the competência's membership back as it was before the removal, audited; refused when
+ * the competência is no longer as the removal left it. */
 gboolean coordena_roster_edit_restore_member (CoordenaStore *store, const CoordenaMemberRemoval *removal, GError **error);
 
 /* The removed person's name as the roster had it, NULL when unknown. */

@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* store.h — the roster database: one SQLite file holding the secretariat profile, the state's
- * municipalities, teams, professionals, memberships per competência, scenarios and the audit log.
+ * municipalities, teams, professionals, memberships per competência, scenarios and the audit log;
+ * or, for a secretariat that shares its work, the same tables in a PostgreSQL database, opened by
+ * giving a libpq address ("postgresql://…" or "service=NAME") where a path goes. Everything below
+ * works the same on both; what only a file has (its mode, its journal, a damaged file) is said so.
  *
  * Opening creates the file (mode 0600, in a 0700 directory) and applies the numbered migrations of
  * <datadir>/sql in order, one transaction each, after a backup copy next to the file. A damaged
@@ -64,6 +67,35 @@ void coordena_store_set_wait_func (CoordenaStore *store, CoordenaStoreWaitFunc f
 /* Notices for the user about what opening did (e.g. the file's permissions were made private),
  * NULL-terminated; empty when there is nothing to say. */
 const char *const *coordena_store_get_notices (CoordenaStore *store);
+
+/* ---- What other users change (a shared server) ------------------------------------------- */
+
+/* A change another connection committed to the same server database. */
+typedef struct {
+  char *user;      /* as the audit log has it: "joana (papel coord_joana)" */
+  char *action;    /* the audit action: "import-cnes", "oficio-generate"… */
+  char *entity;
+} CoordenaStoreChange;
+
+void coordena_store_change_free (CoordenaStoreChange *change);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CoordenaStoreChange, coordena_store_change_free)
+
+/* Starts hearing what other users of a server database commit (every audited action); on a file,
+ * where no one else writes, it does nothing. */
+gboolean coordena_store_watch_changes (CoordenaStore *store, GError **error);
+/* The socket that becomes readable when a change may have arrived; −1 on a file. */
+int coordena_store_get_change_fd (CoordenaStore *store);
+/* The next change that arrived (oldest first), or NULL when none is waiting. Never blocks. */
+CoordenaStoreChange *coordena_store_next_change (CoordenaStore *store);
+
+/* Whether this connection may change the data: always on a file (opened for writing); on a
+ * server, whether its login may add to the audit log, as every change does (role coordenação). */
+gboolean coordena_store_can_write (CoordenaStore *store);
+/* The server's PostgreSQL version ("15.8") and the login of the connection; NULL on a file. */
+char *coordena_store_server_version (CoordenaStore *store);
+char *coordena_store_server_user (CoordenaStore *store);
+/* TRUE for what coordena_store_open takes as a server (postgresql://…, service=NAME), not a file. */
+gboolean coordena_store_is_server_name (const char *name);
 
 /* Appends to the audit log: now (UTC), the OS user, what was done, on what, and the JSON of the
  * entity before and after (either may be NULL). Call it inside the action's transaction. */

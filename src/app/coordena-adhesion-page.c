@@ -100,6 +100,7 @@ static void
 update_generate_action (CoordenaAdhesionPage *self)
 {
   gboolean allowed = self->offers != NULL && store_of (self) != NULL
+                     && coordena_workspace_can_write (self->workspace)
                      && coordena_adhesion_can_move (self->state, COORDENA_ADHESION_OFICIO_GERADO);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "adesao.generate", allowed);
@@ -480,7 +481,8 @@ oficio_file_action (GtkWidget *widget, const char *action_name, GVariant *parame
   else if (g_str_equal (action_name, "adesao.print"))
     coordena_oficio_print (window_of (self), store_of (self), numero_ano);
   else
-    coordena_oficio_save_copy (window_of (self), store_of (self), numero_ano);
+    coordena_oficio_save_copy_with (window_of (self), coordena_workspace_get_settings (self->workspace), store_of (self),
+                                    numero_ano);
 }
 
 /* ---- Adding an offer file --------------------------------------------------------------------- */

@@ -8,6 +8,7 @@
 #include <coordena/coordena.h>
 #include <coordena/roster-edit.h>
 
+#include "coordena-conflict.h"
 #include "coordena-display.h"
 #include "coordena-editing.h"
 #include "coordena-team-editor.h"
@@ -103,6 +104,7 @@ typedef struct {
   char *ine;
   char *db_path;                 /* the database edited: another one open since has nothing to undo */
   CoordenaTeamSnapshot *before;
+  GtkWindow *window;             /* weak: where a refusal is shown */
 } EditUndo;
 
 static void
@@ -114,6 +116,7 @@ edit_undo_free (gpointer data, GClosure *closure)
   g_free (u->ine);
   g_free (u->db_path);
   g_clear_pointer (&u->before, coordena_team_snapshot_free);
+  g_clear_weak_pointer (&u->window);
   g_free (u);
 }
 
@@ -126,7 +129,8 @@ edit_undo_clicked (AdwToast *toast, EditUndo *u)
     return;
   if (!coordena_roster_edit_revert_team (coordena_workspace_get_store (u->workspace), u->ine, u->before, &error))
     {
-      toast_error (u->workspace, error);
+      if (!coordena_conflict_show (u->window, u->workspace, error, u->ine, FALSE, 0, NULL))
+        toast_error (u->workspace, error);
       return;
     }
   coordena_workspace_reload (u->workspace);
@@ -143,6 +147,7 @@ coordena_editing_saved (GtkWindow *parent, CoordenaWorkspace *workspace, const c
   u->ine = g_strdup (ine);
   u->db_path = g_strdup (coordena_workspace_get_path (workspace));
   u->before = before;
+  g_set_weak_pointer (&u->window, parent);
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (edit_undo_clicked), u, edit_undo_free, 0);
   offer_undo (parent, workspace, toast);
 }
@@ -151,6 +156,8 @@ coordena_editing_saved (GtkWindow *parent, CoordenaWorkspace *workspace, const c
 typedef struct {
   CoordenaWorkspace *workspace;
   CoordenaMemberRemoval *removal;
+  GtkWindow *window;             /* weak */
+  char *ine;
 } Removal;
 
 static void
@@ -160,6 +167,8 @@ removal_closure_free (gpointer data, GClosure *closure)
 
   g_clear_object (&r->workspace);
   coordena_member_removal_free (r->removal);
+  g_clear_weak_pointer (&r->window);
+  g_free (r->ine);
   g_free (r);
 }
 
@@ -168,7 +177,8 @@ undo_clicked (AdwToast *toast, Removal *r)
 {
   g_autoptr(GError) error = NULL;
 
-  if (!coordena_roster_edit_restore_member (coordena_workspace_get_store (r->workspace), r->removal, &error))
+  if (!coordena_roster_edit_restore_member (coordena_workspace_get_store (r->workspace), r->removal, &error)
+      && !coordena_conflict_show (r->window, r->workspace, error, r->ine, FALSE, 0, NULL))
     g_warning ("%s", error->message);
   coordena_workspace_reload (r->workspace);
 }
@@ -192,7 +202,8 @@ coordena_editing_remove_member (GtkWindow *parent, CoordenaWorkspace *workspace,
                                                 coordena_summary_get_roster (summary), ine, competencia, cns, &error);
   if (removal == NULL)
     {
-      toast_error (workspace, error);
+      if (!coordena_conflict_show (parent, workspace, error, ine, FALSE, 0, NULL))
+        toast_error (workspace, error);
       return;
     }
   coordena_workspace_reload (workspace);
@@ -205,6 +216,8 @@ coordena_editing_remove_member (GtkWindow *parent, CoordenaWorkspace *workspace,
   r = g_new0 (Removal, 1);
   r->workspace = g_object_ref (workspace);
   r->removal = g_steal_pointer (&removal);
+  g_set_weak_pointer (&r->window, parent);
+  r->ine = g_strdup (ine);
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_clicked), r, removal_closure_free, 0);
   offer_undo (parent, workspace, toast);
 }
@@ -213,6 +226,7 @@ coordena_editing_remove_member (GtkWindow *parent, CoordenaWorkspace *workspace,
 typedef struct {
   CoordenaWorkspace *workspace;
   CoordenaTeamSnapshot *snapshot;
+  GtkWindow *window;             /* weak: where a refusal is shown */
 } TeamRemoval;
 
 static void
@@ -222,6 +236,7 @@ team_removal_closure_free (gpointer data, GClosure *closure)
 
   g_clear_object (&r->workspace);
   coordena_team_snapshot_free (r->snapshot);
+  g_clear_weak_pointer (&r->window);
   g_free (r);
 }
 
@@ -232,7 +247,9 @@ team_undo_clicked (AdwToast *toast, TeamRemoval *r)
 
   if (!coordena_roster_edit_restore_team (coordena_workspace_get_store (r->workspace), r->snapshot, &error))
     {
-      toast_error (r->workspace, error);
+      if (!coordena_conflict_show (r->window, r->workspace, error, coordena_team_snapshot_get_ine (r->snapshot), FALSE,
+                                   0, NULL))
+        toast_error (r->workspace, error);
       return;
     }
   coordena_workspace_reload (r->workspace);
@@ -257,7 +274,8 @@ coordena_editing_remove_team (GtkWindow *parent, CoordenaWorkspace *workspace, c
                                                coordena_summary_get_roster (summary), ine, &error);
   if (snapshot == NULL)
     {
-      toast_error (workspace, error);
+      if (!coordena_conflict_show (parent, workspace, error, ine, FALSE, 0, NULL))
+        toast_error (workspace, error);
       return;
     }
   coordena_workspace_reload (workspace);
@@ -269,6 +287,7 @@ coordena_editing_remove_team (GtkWindow *parent, CoordenaWorkspace *workspace, c
   r = g_new0 (TeamRemoval, 1);
   r->workspace = g_object_ref (workspace);
   r->snapshot = snapshot;
+  g_set_weak_pointer (&r->window, parent);
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (team_undo_clicked), r, team_removal_closure_free, 0);
   offer_undo (parent, workspace, toast);
 }

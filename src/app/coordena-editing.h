@@ -34,7 +34,8 @@ void coordena_editing_remove_member (GtkWindow          *parent,
 void coordena_editing_remove_team (GtkWindow *parent, CoordenaWorkspace *workspace, const char *ine);
 
 /* An edit of the team with this INE was stored: a toast with the text and Desfazer, which puts
- * back before (the team as it was; NULL when the edit added it). Takes before. */
+ * back before (the snapshot the edit was given: the team as it was, or no team when the edit
+ * added it), unless someone changed the team since. Takes before. */
 void coordena_editing_saved (GtkWindow            *parent,
                              CoordenaWorkspace    *workspace,
                              const char           *ine,

@@ -48,15 +48,13 @@ coordena_file_chooser_prepare_with (GtkFileChooserNative *native, GSettings *set
                            settings_closure_free, 0);
 }
 
-/* Until every chooser passes its settings: the application's, found through its "settings"
- * property so that this file needs nothing of the application's. */
-void
-coordena_file_chooser_prepare (GtkFileChooserNative *native)
+char *
+coordena_file_chooser_take_path (GtkNativeDialog *native, int response)
 {
-  GApplication *app = g_application_get_default ();
-  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(GFile) file = NULL;
 
-  if (app != NULL && g_object_class_find_property (G_OBJECT_GET_CLASS (app), "settings") != NULL)
-    g_object_get (app, "settings", &settings, NULL);
-  coordena_file_chooser_prepare_with (native, settings);
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+  g_object_unref (native);
+  return file != NULL ? g_file_get_path (file) : NULL;
 }

@@ -11,8 +11,8 @@ G_BEGIN_DECLS
  * connecting the chooser's own response handler. */
 void coordena_file_chooser_prepare_with (GtkFileChooserNative *native, GSettings *settings);
 
-/* The same with the application's settings. Kept only until the callers that do not have the
- * workspace's settings at hand pass them: use coordena_file_chooser_prepare_with. */
-void coordena_file_chooser_prepare (GtkFileChooserNative *native);
+/* The path of the file chosen when the user accepted (NULL otherwise); releases the chooser. For
+ * a chooser's "response" handler. */
+char *coordena_file_chooser_take_path (GtkNativeDialog *native, int response);
 
 G_END_DECLS

@@ -439,7 +439,7 @@ export_action (GtkWidget *widget, const char *name, GVariant *param)
                                         _("_Save"), _("_Cancel"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), pdf ? _("forecast.pdf") : _("forecast.csv"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  coordena_file_chooser_prepare (native);
+  coordena_file_chooser_prepare_with (native, coordena_workspace_get_settings (self->workspace));
   g_signal_connect (native, "response", pdf ? G_CALLBACK (pdf_chosen) : G_CALLBACK (csv_chosen), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }

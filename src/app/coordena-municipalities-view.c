@@ -516,6 +516,8 @@ row_activated (CoordenaMunicipalitiesView *self, guint position)
   }
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "save", _("_Save"), NULL);
+  /* A leitura role on the server sees the follow-up but cannot change it. */
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save", coordena_store_can_write (self->store));
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");

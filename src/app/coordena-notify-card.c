@@ -176,7 +176,8 @@ coordena_notify_card_update (GtkWidget *card, CoordenaWorkspace *workspace)
     return;
   coordena_clock_today (&today);
   /* The newest competência decides each notified team's status, whichever way it came in. */
-  if (!coordena_notification_follow_up (store, summary, NULL, &error)
+  /* Recording the follow-up writes: a leitura role on the server only reads what others recorded. */
+  if ((coordena_workspace_can_write (workspace) && !coordena_notification_follow_up (store, summary, NULL, &error))
       || !coordena_notification_counts (store, &today, &counts, &overdue, &error))
     {
       add_row (self->list, "notify-error", _("The follow-up could not be read"), error->message, "error");

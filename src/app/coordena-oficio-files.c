@@ -210,7 +210,7 @@ save_chosen (GtkNativeDialog *native, int response, SaveCopy *save)
 }
 
 static void
-save_copy (GtkWindow *parent, GSettings *settings, gboolean app_settings, CoordenaStore *store, const char *numero_ano)
+save_copy (GtkWindow *parent, GSettings *settings, CoordenaStore *store, const char *numero_ano)
 {
   GtkFileChooserNative *native;
   g_autofree char *name = file_name_for (numero_ano);
@@ -228,10 +228,7 @@ save_copy (GtkWindow *parent, GSettings *settings, gboolean app_settings, Coorde
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  if (app_settings)
-    coordena_file_chooser_prepare (native);
-  else
-    coordena_file_chooser_prepare_with (native, settings);
+  coordena_file_chooser_prepare_with (native, settings);
   g_signal_connect_data (native, "response", G_CALLBACK (save_chosen), save, save_copy_free, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
@@ -239,13 +236,7 @@ save_copy (GtkWindow *parent, GSettings *settings, gboolean app_settings, Coorde
 void
 coordena_oficio_save_copy_with (GtkWindow *parent, GSettings *settings, CoordenaStore *store, const char *numero_ano)
 {
-  save_copy (parent, settings, FALSE, store, numero_ano);
-}
-
-void
-coordena_oficio_save_copy (GtkWindow *parent, CoordenaStore *store, const char *numero_ano)
-{
-  save_copy (parent, NULL, TRUE, store, numero_ano);
+  save_copy (parent, settings, store, numero_ano);
 }
 
 /* ---- Printing -------------------------------------------------------------------------------- */

@@ -21,9 +21,6 @@ void coordena_oficio_save_copy_with (GtkWindow     *parent,
                                      CoordenaStore *store,
                                      const char    *numero_ano);
 
-/* The same with the application's settings, until its callers pass theirs. */
-void coordena_oficio_save_copy (GtkWindow *parent, CoordenaStore *store, const char *numero_ano);
-
 /* The print dialog for the stored PDF. */
 void coordena_oficio_print (GtkWindow *parent, CoordenaStore *store, const char *numero_ano);
 

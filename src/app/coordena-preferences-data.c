@@ -12,6 +12,7 @@
 #include "coordena-file-chooser.h"
 #include "coordena-oficio-files.h"
 #include "coordena-preferences-data.h"
+#include "coordena-server-dialog.h"
 
 struct _CoordenaPreferencesData
 {
@@ -19,6 +20,7 @@ struct _CoordenaPreferencesData
 
   AdwActionRow *database_row;
   AdwActionRow *data_dir_row;
+  AdwActionRow *server_row;
   AdwActionRow *leave_demo_row;
   AdwPreferencesGroup *recent_group;
   GtkSwitch *show_cns_switch;
@@ -253,21 +255,10 @@ coordena_preferences_data_confirm_restore (CoordenaPreferencesData *self, const 
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static char *
-chosen_path (GtkNativeDialog *native, int response)
-{
-  g_autoptr(GFile) file = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-  g_object_unref (native);
-  return file != NULL ? g_file_get_path (file) : NULL;
-}
-
 static void
 backup_file_chosen (GtkNativeDialog *native, int response, CoordenaPreferencesData *self)
 {
-  g_autofree char *path = chosen_path (native, response);
+  g_autofree char *path = coordena_file_chooser_take_path (native, response);
 
   if (path != NULL)
     run_data_job (self, path, FALSE, FALSE);
@@ -276,7 +267,7 @@ backup_file_chosen (GtkNativeDialog *native, int response, CoordenaPreferencesDa
 static void
 restore_file_chosen (GtkNativeDialog *native, int response, CoordenaPreferencesData *self)
 {
-  g_autofree char *path = chosen_path (native, response);
+  g_autofree char *path = coordena_file_chooser_take_path (native, response);
 
   if (path != NULL)
     coordena_preferences_data_confirm_restore (self, path);
@@ -300,9 +291,48 @@ data_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
       gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
     }
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  coordena_file_chooser_prepare (native);
+  coordena_file_chooser_prepare_with (native, coordena_workspace_get_settings (self->workspace));
   g_signal_connect_object (native, "response", G_CALLBACK (restore ? restore_file_chosen : backup_file_chosen), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+/* ---- The secretariat's server -------------------------------------------------------------------- */
+
+static void
+use_server (CoordenaPreferencesData *self, const char *address)
+{
+  /* The same way as a recent database: the window switches and remembers it. */
+  gtk_widget_activate_action (GTK_WIDGET (self), "prefs.open-recent", "s", address);
+}
+
+static void
+server_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  CoordenaPreferencesData *self = COORDENA_PREFERENCES_DATA (widget);
+  CoordenaServerDialog *dialog = coordena_server_dialog_new (window_of (self), coordena_workspace_get_path (self->workspace));
+
+  g_signal_connect_object (dialog, "use-server", G_CALLBACK (use_server), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Where the data is: this computer's file, or the server (its address carries no password: one
+ * with a password is refused when opened). */
+static void
+show_server (CoordenaPreferencesData *self)
+{
+  const char *path = coordena_workspace_get_path (self->workspace);
+  g_autofree char *text = NULL;
+
+  if (coordena_store_is_server_name (path))
+    {
+      g_autofree char *escaped = g_markup_escape_text (path, -1);
+
+      /* TRANSLATORS: the Dados page; the server database's address */
+      text = g_strdup_printf (_("In use: the server %s"), escaped);
+    }
+  else
+    text = g_strdup (_("Not in use: the database is a file on this computer. Choose a server to share the work"));
+  adw_action_row_set_subtitle (self->server_row, text);
 }
 
 /* ---- The rows ------------------------------------------------------------------------------------ */
@@ -311,11 +341,15 @@ static GtkWidget *
 recent_row (const char *path, const char *current)
 {
   /* The subtitle has the whole path: the title needs only the name. */
-  g_autofree char *label = coordena_demo_is_db_path (path) ? coordena_databases_label (path) : g_path_get_basename (path);
+  g_autofree char *label = coordena_demo_is_db_path (path) || coordena_store_is_server_name (path)
+                           ? coordena_databases_label (path) : g_path_get_basename (path);
+  g_autofree char *escaped_label = g_markup_escape_text (label, -1);
+  g_autofree char *escaped_path = g_markup_escape_text (path, -1);
   GtkWidget *row = adw_action_row_new ();
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), path);
+  /* Rows read markup, and a server's address has "&" between its parameters. */
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped_label);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped_path);
   if (g_strcmp0 (path, current) == 0)
     {
       GtkWidget *in_use = gtk_label_new (_("In use"));
@@ -353,7 +387,11 @@ coordena_preferences_data_constructed (GObject *object)
   G_OBJECT_CLASS (coordena_preferences_data_parent_class)->constructed (object);
 
   if (coordena_workspace_get_path (self->workspace) != NULL)
-    adw_action_row_set_subtitle (self->database_row, coordena_workspace_get_path (self->workspace));
+    {
+      g_autofree char *escaped = g_markup_escape_text (coordena_workspace_get_path (self->workspace), -1);
+
+      adw_action_row_set_subtitle (self->database_row, escaped);
+    }
   else
     {
       g_autofree char *db = coordena_default_db_path ();
@@ -366,7 +404,9 @@ coordena_preferences_data_constructed (GObject *object)
     g_settings_bind (settings, "show-full-cns", self->show_cns_switch, "active", G_SETTINGS_BIND_DEFAULT);
   build_recent (self, settings);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "prefs.backup", open);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "prefs.restore", open);
+  /* A login that may only read restores nothing (the window disables the same in its pages). */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "prefs.restore", open && coordena_workspace_can_write (self->workspace));
+  show_server (self);
 }
 
 static void
@@ -428,6 +468,7 @@ coordena_preferences_data_class_init (CoordenaPreferencesDataClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/coordena/Coordena/coordena-preferences-data.ui");
   gtk_widget_class_bind_template_child (widget_class, CoordenaPreferencesData, database_row);
   gtk_widget_class_bind_template_child (widget_class, CoordenaPreferencesData, data_dir_row);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaPreferencesData, server_row);
   gtk_widget_class_bind_template_child (widget_class, CoordenaPreferencesData, leave_demo_row);
   gtk_widget_class_bind_template_child (widget_class, CoordenaPreferencesData, recent_group);
   gtk_widget_class_bind_template_child (widget_class, CoordenaPreferencesData, show_cns_switch);
@@ -435,6 +476,7 @@ coordena_preferences_data_class_init (CoordenaPreferencesDataClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CoordenaPreferencesData, restore_row);
   gtk_widget_class_install_action (widget_class, "prefs.backup", NULL, data_action);
   gtk_widget_class_install_action (widget_class, "prefs.restore", NULL, data_action);
+  gtk_widget_class_install_action (widget_class, "prefs.server", NULL, server_action);
 }
 
 static void

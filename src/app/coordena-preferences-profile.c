@@ -177,7 +177,7 @@ choose_brasao (GtkButton *button, CoordenaPreferencesProfile *self)
   gtk_file_filter_add_suffix (filter, "png");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  coordena_file_chooser_prepare (native);
+  coordena_file_chooser_prepare_with (native, coordena_workspace_get_settings (self->workspace));
   g_signal_connect_object (native, "response", G_CALLBACK (brasao_chosen), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }

@@ -210,7 +210,7 @@ static void
 coordena_preferences_window_constructed (GObject *object)
 {
   CoordenaPreferencesWindow *self = COORDENA_PREFERENCES_WINDOW (object);
-  GtkWidget *page;
+  GtkWidget *page, *money;
 
   G_OBJECT_CLASS (coordena_preferences_window_parent_class)->constructed (object);
 
@@ -220,7 +220,16 @@ coordena_preferences_window_constructed (GObject *object)
   page = coordena_preferences_signers_new (self->workspace);
   self->signers_page = COORDENA_PREFERENCES_SIGNERS (page);
   add_page (self, page);
-  add_page (self, coordena_preferences_money_new (self->workspace));
+  money = coordena_preferences_money_new (self->workspace);
+  add_page (self, money);
+  /* A leitura role on the server reads the profile, the signers and the strata but cannot change
+   * them: the pages show them without letting an edit fail on save. */
+  if (!coordena_workspace_can_write (self->workspace))
+    {
+      gtk_widget_set_sensitive (GTK_WIDGET (self->profile_page), FALSE);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->signers_page), FALSE);
+      gtk_widget_set_sensitive (money, FALSE);
+    }
   add_page (self, coordena_preferences_rules_new (self->workspace));
   page = coordena_preferences_data_new (self->workspace);
   self->data_page = COORDENA_PREFERENCES_DATA (page);

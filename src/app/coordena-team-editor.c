@@ -8,6 +8,7 @@
 #include <coordena/roster-edit.h>
 
 #include "coordena-display.h"
+#include "coordena-conflict.h"
 #include "coordena-editing.h"
 #include "coordena-team-editor.h"
 
@@ -209,7 +210,7 @@ coordena_team_editor_save (CoordenaTeamEditor *self)
       /* The team keeps whoever it had in that competência. */
       members = coordena_roster_edit_members (roster, ine, competencia);
       before = coordena_roster_edit_snapshot_team (roster, ine);
-      ok = coordena_roster_edit_put (store, self->ine == NULL ? "incluir equipe" : "editar equipe", &team, competencia,
+      ok = coordena_roster_edit_put (store, self->ine == NULL ? "incluir equipe" : "editar equipe", before, &team, competencia,
                                      (const CoordenaMemberEdit *) members->data, members->len, &error);
     }
   else
@@ -240,12 +241,15 @@ coordena_team_editor_save (CoordenaTeamEditor *self)
         }
       if (!replaced)
         g_array_append_val (members, edit);
-      ok = coordena_roster_edit_put (store, self->cns == NULL ? "incluir profissional" : "editar profissional", &team,
-                                     competencia, (const CoordenaMemberEdit *) members->data, members->len, &error);
+      ok = coordena_roster_edit_put (store, self->cns == NULL ? "incluir profissional" : "editar profissional", before,
+                                     &team, competencia, (const CoordenaMemberEdit *) members->data, members->len, &error);
     }
 
   if (!ok)
     {
+      /* Someone else's version is told over the form, which stays as typed. */
+      if (coordena_conflict_show (GTK_WINDOW (self), self->workspace, error, team.ine, self->member, competencia, self->cns))
+        return FALSE;
       gtk_label_set_text (self->message_label, error->message);
       gtk_widget_add_css_class (GTK_WIDGET (self->message_label), "error");
       gtk_widget_set_visible (GTK_WIDGET (self->message_label), TRUE);

@@ -18,6 +18,9 @@ GtkWidget *coordena_window_get_page_widget (CoordenaWindow *self, const char *na
 /* The banner shown while a rule file of the user's does not load. */
 GtkWidget *coordena_window_get_rules_banner (CoordenaWindow *self);
 
+/* The error page's "Restaurar uma cópia…" button, shown when the database is damaged. */
+GtkWidget *coordena_window_get_restore_damaged_button (CoordenaWindow *self);
+
 /* The toast shown last, while it is on screen (NULL after). */
 AdwToast *coordena_window_get_last_toast (CoordenaWindow *self);
 

@@ -14,8 +14,11 @@
 #include "coordena-first-run.h"
 #include "coordena-import-dialog.h"
 #include "coordena-oficio-files.h"
+#include "coordena-damaged-restore.h"
+#include "coordena-file-chooser.h"
 #include "coordena-dashboard-page.h"
 #include "coordena-forecast-page.h"
+#include "coordena-server-watch.h"
 #include "coordena-window-private.h"
 #include "coordena-workspace.h"
 
@@ -31,6 +34,7 @@ struct _CoordenaWindow
   AdwToastOverlay *toast_overlay;
   GtkStack *main_stack;
   AdwStatusPage *error_page;
+  GtkWidget *restore_damaged_button;
   CoordenaFirstRun *first_run;
   CoordenaDashboardPage *painel_page;
   CoordenaTeamsPage *equipes_page;
@@ -76,6 +80,12 @@ coordena_window_add_toast (CoordenaWindow *self, AdwToast *toast)
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+GtkWidget *
+coordena_window_get_restore_damaged_button (CoordenaWindow *self)
+{
+  return self->restore_damaged_button;
+}
+
 AdwToast *
 coordena_window_get_last_toast (CoordenaWindow *self)
 {
@@ -88,6 +98,7 @@ update_main_stack (CoordenaWindow *self)
 {
   const GError *error = coordena_workspace_get_error (self->workspace);
   const char *name;
+  gboolean damaged;
 
   if (!coordena_workspace_is_open (self->workspace))
     {
@@ -97,6 +108,11 @@ update_main_stack (CoordenaWindow *self)
     }
   else
     name = coordena_workspace_needs_setup (self->workspace) ? "first-run" : "main";
+  /* A damaged database is replaced by a backup from here, as `coordena-cli restore` does. */
+  damaged = !coordena_workspace_is_open (self->workspace) && error != NULL
+            && g_error_matches (error, COORDENA_ERROR, COORDENA_ERROR_DAMAGED);
+  gtk_widget_set_visible (self->restore_damaged_button, damaged);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-damaged", damaged);
   gtk_stack_set_visible_child_name (self->main_stack, name);
   gtk_widget_set_visible (GTK_WIDGET (self->switcher_title), g_str_equal (name, "main"));
   gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), g_str_equal (name, "main"));
@@ -177,21 +193,10 @@ coordena_window_leave_demo (CoordenaWindow *self)
   coordena_window_switch_database (self, target);
 }
 
-static char *
-chosen_path (GtkNativeDialog *native, int response)
-{
-  g_autoptr(GFile) file = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-  g_object_unref (native);
-  return file != NULL ? g_file_get_path (file) : NULL;
-}
-
 static void
 database_chosen (GtkNativeDialog *native, int response, CoordenaWindow *self)
 {
-  g_autofree char *path = chosen_path (native, response);
+  g_autofree char *path = coordena_file_chooser_take_path (native, response);
 
   if (path != NULL)
     coordena_window_switch_database (self, path);
@@ -200,7 +205,7 @@ database_chosen (GtkNativeDialog *native, int response, CoordenaWindow *self)
 static void
 new_database_chosen (GtkNativeDialog *native, int response, CoordenaWindow *self)
 {
-  g_autofree char *path = chosen_path (native, response);
+  g_autofree char *path = coordena_file_chooser_take_path (native, response);
   g_autoptr(GError) error = NULL;
 
   if (path != NULL && !coordena_window_new_database (self, path, &error))
@@ -298,6 +303,7 @@ workspace_changed (CoordenaWindow *self)
   update_main_stack (self);
   remember_database (self);
   update_rules_banner (self);
+  coordena_server_watch_update (GTK_WINDOW (self), self->workspace, GTK_WIDGET (self->header_bar));
   coordena_editing_database_changed (GTK_WINDOW (self), coordena_workspace_get_path (self->workspace));
   if (error != NULL && coordena_workspace_is_open (self->workspace))
     {
@@ -442,6 +448,14 @@ toast_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 }
 
 static void
+restore_damaged_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  CoordenaWindow *self = COORDENA_WINDOW (widget);
+
+  coordena_damaged_restore_choose (GTK_WINDOW (self), self->workspace);
+}
+
+static void
 show_page_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   coordena_window_show_page (COORDENA_WINDOW (widget), g_variant_get_string (parameter, NULL));
@@ -582,6 +596,7 @@ coordena_window_class_init (CoordenaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CoordenaWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CoordenaWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, CoordenaWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, CoordenaWindow, restore_damaged_button);
   gtk_widget_class_bind_template_child (widget_class, CoordenaWindow, first_run);
   gtk_widget_class_bind_template_child (widget_class, CoordenaWindow, painel_page);
   gtk_widget_class_bind_template_child (widget_class, CoordenaWindow, equipes_page);
@@ -599,6 +614,7 @@ coordena_window_class_init (CoordenaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.add-team", NULL, add_team_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.open-database", NULL, database_action);
+  gtk_widget_class_install_action (widget_class, "win.restore-damaged", NULL, restore_damaged_action);
   gtk_widget_class_install_action (widget_class, "win.new-database", NULL, database_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", database_action);
   gtk_widget_class_install_action (widget_class, "win.leave-demo", NULL, database_action);

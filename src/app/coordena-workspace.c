@@ -135,6 +135,12 @@ coordena_workspace_get_path (CoordenaWorkspace *self)
 }
 
 gboolean
+coordena_workspace_can_write (CoordenaWorkspace *self)
+{
+  return self->store == NULL || coordena_store_can_write (self->store);
+}
+
+gboolean
 coordena_workspace_needs_setup (CoordenaWorkspace *self)
 {
   return self->store == NULL || coordena_store_get_uf_code (self->store) == 0;

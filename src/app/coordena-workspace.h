@@ -47,6 +47,9 @@ gboolean coordena_workspace_is_open (CoordenaWorkspace *self);
 CoordenaStore *coordena_workspace_get_store (CoordenaWorkspace *self);
 const char *coordena_workspace_get_path (CoordenaWorkspace *self);
 
+/* FALSE when the open database is a server where this login may only read (role leitura). */
+gboolean coordena_workspace_can_write (CoordenaWorkspace *self);
+
 /* TRUE until the database has a state: the window then shows the first-run screen. */
 gboolean coordena_workspace_needs_setup (CoordenaWorkspace *self);
 gboolean coordena_workspace_is_demo (CoordenaWorkspace *self);

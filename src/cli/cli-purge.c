@@ -50,6 +50,7 @@ cli_cmd_purge_personal_data (CliContext *ctx, int argc, char **argv)
   g_print (_("  municipalities whose contacts were removed: %u\n"), report.n_contacts);
   g_print (_("  scenario changes with a pseudonym: %u\n"), report.n_scenarios);
   g_print (_("  audit entries masked: %u\n"), report.n_audit);
+  g_print (_("  notifications whose PDF was removed (it named the municipal secretary): %u\n"), report.n_letters);
   g_print (_("Teams, members, evaluations and forecasts are unchanged.\n"));
   g_print (_("The database file was rewritten and its journal (-wal) emptied: it holds no CNS or name.\n"));
   for (guint i = 0; report.leftovers != NULL && i < report.leftovers->len; i++)

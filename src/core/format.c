@@ -301,3 +301,22 @@ coordena_text_printable (const char *text)
     }
   return g_string_free (out, FALSE);
 }
+
+char *
+coordena_format_city_without_uf (const char *city)
+{
+  char *out = g_strstrip (g_strdup (city != NULL ? city : ""));
+  gsize len = strlen (out);
+
+  if (len > 3 && g_ascii_isupper (out[len - 1]) && g_ascii_isupper (out[len - 2])
+      && (out[len - 3] == '/' || out[len - 3] == '-' || out[len - 3] == ' '))
+    {
+      out[len - 3] = '\0';
+      g_strstrip (out);
+      len = strlen (out);
+      while (len > 0 && (out[len - 1] == '-' || out[len - 1] == '/' || out[len - 1] == ','))
+        out[--len] = '\0';
+      g_strstrip (out);
+    }
+  return out;
+}

@@ -1285,6 +1285,11 @@ coordena_import_cnes (CoordenaStore             *store,
 
   if (!check_cancel (&im, error) || !coordena_store_begin (store, error))
     goto out;
+  if (!coordena_store_lock_import (store, error))
+    {
+      coordena_store_rollback (store);
+      goto out;
+    }
   report->elapsed = g_timer_elapsed (timer, NULL);
   if (!write_all (&im, store, error)
       || !coordena_import_report_duplicidades (store, report, error)

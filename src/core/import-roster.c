@@ -254,6 +254,11 @@ coordena_import_roster_csv (CoordenaStore             *store,
   writer = coordena_roster_writer_new (store, "csv", error);
   if (writer == NULL || !coordena_store_begin (store, error))
     return NULL;
+  if (!coordena_store_lock_import (store, error))
+    {
+      coordena_store_rollback (store);
+      return NULL;
+    }
 
   n_teams = coordena_roster_get_n_teams (roster);
   teams = coordena_roster_get_teams (roster);

@@ -441,24 +441,6 @@ coordena_notification_plan (CoordenaStore *store, const CoordenaNotifyRequest *r
  * The letter (Portuguese document content, whatever the interface language)
  */
 
-static char *
-city_without_uf (const char *city)
-{
-  char *out = g_strstrip (g_strdup (city));
-  gsize len = strlen (out);
-
-  if (len > 3 && g_ascii_isupper (out[len - 1]) && g_ascii_isupper (out[len - 2])
-      && (out[len - 3] == '/' || out[len - 3] == '-' || out[len - 3] == ' '))
-    {
-      out[len - 3] = '\0';
-      g_strstrip (out);
-      len = strlen (out);
-      while (len > 0 && (out[len - 1] == '-' || out[len - 1] == '/' || out[len - 1] == ','))
-        out[--len] = '\0';
-      g_strstrip (out);
-    }
-  return out;
-}
 
 static const char *const category_names[COORDENA_N_CATEGORIES] = {
   "médico(a)", "enfermeiro(a)", "técnico(a) ou auxiliar de enfermagem", "agente comunitário (ACS)",
@@ -558,7 +540,7 @@ add_letter (CoordenaPdfDoc *pdf, const Context *c, const CoordenaNotifyRequest *
   g_autofree char *government = coordena_oficio_government_line (c->uf);
   g_autofree char *secretaria = g_utf8_strup (value (c, "secretaria.nome"), -1);
   g_autofree char *ident = identification (c, number, g_date_get_year (&request->date));
-  g_autofree char *city = city_without_uf (value (c, "cidade"));
+  g_autofree char *city = coordena_format_city_without_uf (value (c, "cidade"));
   g_autofree char *date_text = coordena_format_date_extenso (&request->date);
   g_autofree char *place_date = g_strdup_printf ("%s, %s.", city, date_text);
   g_autofree char *current_text = competencia_text (current);
@@ -1527,6 +1509,14 @@ coordena_notification_export (CoordenaStore *store, const char *numero_ano, cons
         g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT, _("no notification %s in this database"), numero_ano);
       else
         g_propagate_error (error, g_steal_pointer (&local));
+      return NULL;
+    }
+  if (g_bytes_get_size (bytes) == 0)
+    {
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                   _("the PDF of %s was removed with the personal data it held (the municipal secretary’s name); "
+                     "its number, date, SHA-256 and teams stay in the database. Nothing was written."),
+                   record->identification);
       return NULL;
     }
   if (!write_file (output, bytes, error))

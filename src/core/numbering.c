@@ -61,7 +61,8 @@ coordena_numbering_register_path (CoordenaStore *store)
 {
   const char *path = coordena_store_get_path (store);
 
-  if (path == NULL || *path == '\0' || g_str_equal (path, ":memory:"))
+  /* A server keeps its numbers itself, for everyone who issues them; there is no folder beside it. */
+  if (path == NULL || *path == '\0' || g_str_equal (path, ":memory:") || coordena_store_is_server (store))
     return NULL;
   return g_strconcat (path, ".oficios.log", NULL);
 }

@@ -279,25 +279,6 @@ coordena_oficio_format_identification (const char *style, guint number, guint ye
   return g_strdup_printf ("OFÍCIO %s %u/%u/%s", mark, number, year, sigla);
 }
 
-/* The city without a trailing UF ("Fortaleza/CE", "Fortaleza - CE" → "Fortaleza"). */
-static char *
-city_without_uf (const char *city)
-{
-  char *out = g_strstrip (g_strdup (city));
-  gsize len = strlen (out);
-
-  if (len > 3 && g_ascii_isupper (out[len - 1]) && g_ascii_isupper (out[len - 2])
-      && (out[len - 3] == '/' || out[len - 3] == '-' || out[len - 3] == ' '))
-    {
-      out[len - 3] = '\0';
-      g_strstrip (out);
-      len = strlen (out);
-      while (len > 0 && (out[len - 1] == '-' || out[len - 1] == '/' || out[len - 1] == ','))
-        out[--len] = '\0';
-      g_strstrip (out);
-    }
-  return out;
-}
 
 /* "a; b; e c" */
 static char *
@@ -456,7 +437,7 @@ coordena_oficio_compose (const CoordenaOficioRequest *request, guint number, GEr
                                                                g_date_get_year (&request->date),
                                                                value (request, "secretaria.sigla"));
   date_text = coordena_format_date_extenso (&request->date);
-  city = city_without_uf (value (request, "cidade"));
+  city = coordena_format_city_without_uf (value (request, "cidade"));
   doc->place_date = g_strdup_printf ("%s, %s.", city, date_text);
 
   /* 4. Endereçamento: no name and no form of address (Decreto nº 9.758/2019, art. 4); "À Senhora"

@@ -294,13 +294,14 @@ coordena_purge_personal_data (CoordenaStore *store, CoordenaPurgeReport *report,
 
   if (!coordena_store_purge_collect_people (store, people, error)
       || !coordena_store_purge_redact_audit (store, redact_json, people, &report->n_audit, error)
+      || !coordena_store_purge_letters (store, redact_json, people, &report->n_letters, error)
       || !coordena_store_purge_pseudonymise (store, report, error))
     goto fail;
 
   after = g_strdup_printf ("{\"profissionais\":%u,\"nomes\":%u,\"contatos_municipais\":%u,"
-                           "\"cenarios\":%u,\"auditoria\":%u}",
+                           "\"cenarios\":%u,\"auditoria\":%u,\"notificacoes\":%u}",
                            report->n_professionals, report->n_names, report->n_contacts,
-                           report->n_scenarios, report->n_audit);
+                           report->n_scenarios, report->n_audit, report->n_letters);
   if (!coordena_store_audit (store, "purge-personal-data", "", NULL, after, error)
       || !coordena_store_commit (store, error))
     goto fail;

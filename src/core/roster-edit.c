@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* roster-edit.c — hand edits through the store's one roster writer, so a team typed in the
- * window is stored exactly as an imported one. */
+ * window is stored exactly as an imported one. Each edit is optimistic (see struct
+ * _CoordenaTeamSnapshot). coordena-cli has no hand edits of teams: its imports read and replace
+ * whole competências inside one transaction (serialized per state on a server), so there is no
+ * version seen earlier for them to overwrite. */
 #include "config.h"
 
 #include <string.h>
@@ -28,10 +31,37 @@ type_code (CoordenaTeamType type)
     }
 }
 
-gboolean
-coordena_roster_edit_put (CoordenaStore *store, const char *action, const CoordenaTeamEdit *team,
-                          CoordenaCompetencia competencia, const CoordenaMemberEdit *members, guint n_members,
-                          GError **error)
+typedef struct {
+  CoordenaCompetencia competencia;
+  CoordenaTeamType type;
+  guint flags;
+  GArray *members;   /* CoordenaMemberEdit, strings owned by the snapshot */
+} SnapshotMonth;
+
+/* A team as a roster or the database held it, or the absence of a team with the INE (present
+ * FALSE). Edits are optimistic: each one compares what the person saw with what the database
+ * holds inside its own transaction, and writes nothing when they differ. Contents are compared,
+ * not a version number: the roster on screen already holds them, imports need not bump anything,
+ * and the schema stays as it is on both engines. */
+struct _CoordenaTeamSnapshot {
+  char *ine, *cnes, *ibge7, *name;
+  gboolean present;
+  gint64 base_centavos;
+  GArray *months;    /* SnapshotMonth */
+  GPtrArray *strings;
+  /* After a put with this snapshot as what was seen: the team as the edit left it, which its
+   * Desfazer expects to find. */
+  CoordenaTeamSnapshot *written;
+};
+
+static gboolean check_unchanged (CoordenaStore *store, const CoordenaTeamSnapshot *expected, CoordenaCompetencia scope,
+                                 GError **error);
+static CoordenaTeamSnapshot *read_team (CoordenaStore *store, const char *ine, GError **error);
+
+/* Writes the team-month inside the caller's transaction, audited as action. */
+static gboolean
+write_team_month (CoordenaStore *store, const char *action, const CoordenaTeamEdit *team, CoordenaCompetencia competencia,
+                  const CoordenaMemberEdit *members, guint n_members, GError **error)
 {
   g_autoptr(CoordenaRosterWriter) writer = NULL;
   g_autoptr(GString) after = g_string_new (NULL);
@@ -42,15 +72,11 @@ coordena_roster_edit_put (CoordenaStore *store, const char *action, const Coorde
   gint64 team_id;
   char entity[64];
 
-  g_return_val_if_fail (coordena_competencia_is_valid (competencia), FALSE);
-
-  if (!coordena_store_begin (store, error))
-    return FALSE;
   if ((writer = coordena_roster_writer_new (store, "manual", error)) == NULL
       || (team_id = coordena_roster_writer_team (writer, &wt, error)) == 0
       || !coordena_roster_writer_team_month (writer, team_id, competencia, team->type,
                                              team->provimento ? COORDENA_TEAM_FLAG_PROVIMENTO : 0, error))
-    goto fail;
+    return FALSE;
 
   g_string_append_printf (after, "{\"ine\":\"%s\",\"competencia\":%u,\"membros\":[", team->ine, competencia);
   for (guint i = 0; i < n_members; i++)
@@ -59,20 +85,40 @@ coordena_roster_edit_put (CoordenaStore *store, const char *action, const Coorde
       g_autofree char *masked = coordena_cns_mask (members[i].cns);   /* logs never hold a whole CNS */
 
       if (prof == 0 || !coordena_roster_writer_member (writer, team_id, competencia, prof, members[i].cbo, members[i].hours, error))
-        goto fail;
+        return FALSE;
       g_string_append_printf (after, "%s{\"cns\":\"%s\",\"cbo\":\"%s\",\"horas\":%u}", i > 0 ? "," : "",
                               masked, members[i].cbo, members[i].hours);
     }
   g_string_append (after, "]}");
   g_snprintf (entity, sizeof entity, "equipe %s", team->ine);
-  if (!coordena_store_audit (store, action, entity, NULL, after->str, error)
-      || !coordena_store_commit (store, error))
-    goto fail;
-  return TRUE;
+  return coordena_store_audit (store, action, entity, NULL, after->str, error);
+}
 
-fail:
-  coordena_store_rollback (store);
-  return FALSE;
+gboolean
+coordena_roster_edit_put (CoordenaStore *store, const char *action, CoordenaTeamSnapshot *seen, const CoordenaTeamEdit *team,
+                          CoordenaCompetencia competencia, const CoordenaMemberEdit *members, guint n_members,
+                          GError **error)
+{
+  g_autoptr(CoordenaTeamSnapshot) written = NULL;
+
+  g_return_val_if_fail (coordena_competencia_is_valid (competencia), FALSE);
+  g_return_val_if_fail (seen != NULL && g_str_equal (seen->ine, team->ine), FALSE);
+
+  if (!coordena_store_begin (store, error))
+    return FALSE;
+  /* Only what the edit rewrites must be as seen: the team's fields and this competência; after an
+   * edit through the same snapshot, as that edit left them. */
+  if (!check_unchanged (store, seen->written != NULL ? seen->written : seen, competencia, error)
+      || !write_team_month (store, action, team, competencia, members, n_members, error)
+      || (written = read_team (store, team->ine, error)) == NULL
+      || !coordena_store_commit (store, error))
+    {
+      coordena_store_rollback (store);
+      return FALSE;
+    }
+  g_clear_pointer (&seen->written, coordena_team_snapshot_free);
+  seen->written = g_steal_pointer (&written);
+  return TRUE;
 }
 
 GArray *
@@ -232,19 +278,6 @@ coordena_check_municipio (const char *text, guint uf_code, char **ibge7, GError 
 
 /* ---- Removing a whole team, and putting it back ------------------------------------------ */
 
-typedef struct {
-  CoordenaCompetencia competencia;
-  CoordenaTeamType type;
-  guint flags;
-  GArray *members;   /* CoordenaMemberEdit, strings owned by the snapshot */
-} SnapshotMonth;
-
-struct _CoordenaTeamSnapshot {
-  char *ine, *cnes, *ibge7, *name;
-  gint64 base_centavos;
-  GArray *months;    /* SnapshotMonth */
-  GPtrArray *strings;
-};
 
 static void
 snapshot_month_clear (gpointer data)
@@ -264,6 +297,7 @@ coordena_team_snapshot_free (CoordenaTeamSnapshot *snapshot)
   g_free (snapshot->name);
   g_array_unref (snapshot->months);
   g_ptr_array_unref (snapshot->strings);
+  coordena_team_snapshot_free (snapshot->written);
   g_free (snapshot);
 }
 
@@ -292,21 +326,31 @@ keep (CoordenaTeamSnapshot *s, const char *text)
 }
 
 /* Everything of the team the roster holds: its fields, each competência and its members. */
+/* No team with the INE. */
 static CoordenaTeamSnapshot *
-snapshot_new (const CoordenaRoster *roster, const CoordenaRosterTeam *team)
+snapshot_absent (const char *ine)
 {
   CoordenaTeamSnapshot *s = g_new0 (CoordenaTeamSnapshot, 1);
-  const CoordenaRosterMonth *months;
-  guint n_months;
 
-  s->ine = g_strdup (team->ine);
-  s->cnes = g_strdup (team->cnes);
-  s->ibge7 = g_strdup (team->ibge);
-  s->name = g_strdup (team->name);
+  s->ine = g_strdup (ine);
   s->base_centavos = COORDENA_BASE_UNKNOWN;
   s->months = g_array_new (FALSE, TRUE, sizeof (SnapshotMonth));
   g_array_set_clear_func (s->months, snapshot_month_clear);
   s->strings = g_ptr_array_new_with_free_func (g_free);
+  return s;
+}
+
+static CoordenaTeamSnapshot *
+snapshot_new (const CoordenaRoster *roster, const CoordenaRosterTeam *team)
+{
+  CoordenaTeamSnapshot *s = snapshot_absent (team->ine);
+  const CoordenaRosterMonth *months;
+  guint n_months;
+
+  s->present = TRUE;
+  s->cnes = g_strdup (team->cnes);
+  s->ibge7 = g_strdup (team->ibge);
+  s->name = g_strdup (team->name);
 
   months = coordena_roster_team_months (roster, team, &n_months);
   for (guint i = 0; i < n_months; i++)
@@ -337,6 +381,187 @@ snapshot_new (const CoordenaRoster *roster, const CoordenaRosterTeam *team)
   return s;
 }
 
+/* ---- Telling two versions of a team apart ------------------------------------------------------ */
+
+static int
+member_cmp (gconstpointer a, gconstpointer b)
+{
+  const CoordenaMemberEdit *x = a, *y = b;
+  int c = g_strcmp0 (x->cns, y->cns);
+
+  return c != 0 ? c : g_strcmp0 (x->cbo, y->cbo);
+}
+
+static const SnapshotMonth *
+snapshot_month (const CoordenaTeamSnapshot *s, CoordenaCompetencia competencia)
+{
+  for (guint i = 0; i < s->months->len; i++)
+    if (g_array_index (s->months, SnapshotMonth, i).competencia == competencia)
+      return &g_array_index (s->months, SnapshotMonth, i);
+  return NULL;
+}
+
+/* Members are compared as sets: the database returns them in no particular order. */
+static gboolean
+months_equal (const SnapshotMonth *a, const SnapshotMonth *b)
+{
+  g_autoptr(GArray) x = NULL, y = NULL;
+
+  if (a == NULL || b == NULL)
+    return a == b;
+  if (a->type != b->type || a->flags != b->flags || a->members->len != b->members->len)
+    return FALSE;
+  x = g_array_copy (a->members);
+  y = g_array_copy (b->members);
+  g_array_set_clear_func (x, NULL);
+  g_array_set_clear_func (y, NULL);
+  g_array_sort (x, member_cmp);
+  g_array_sort (y, member_cmp);
+  for (guint i = 0; i < x->len; i++)
+    {
+      const CoordenaMemberEdit *m = &g_array_index (x, CoordenaMemberEdit, i);
+      const CoordenaMemberEdit *n = &g_array_index (y, CoordenaMemberEdit, i);
+
+      if (member_cmp (m, n) != 0 || g_strcmp0 (m->name, n->name) != 0 || m->hours != n->hours)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The same team: its fields, and every competência (scope 0) or the one scope. */
+static gboolean
+snapshots_equal (const CoordenaTeamSnapshot *a, const CoordenaTeamSnapshot *b, CoordenaCompetencia scope)
+{
+  if (a->present != b->present)
+    return FALSE;
+  if (!a->present)
+    return TRUE;
+  if (g_strcmp0 (a->cnes, b->cnes) != 0 || g_strcmp0 (a->ibge7, b->ibge7) != 0 || g_strcmp0 (a->name, b->name) != 0)
+    return FALSE;
+  if (scope != 0)
+    return months_equal (snapshot_month (a, scope), snapshot_month (b, scope));
+  if (a->months->len != b->months->len)
+    return FALSE;
+  for (guint i = 0; i < a->months->len; i++)
+    {
+      const SnapshotMonth *m = &g_array_index (a->months, SnapshotMonth, i);
+
+      if (!months_equal (m, snapshot_month (b, m->competencia)))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Inside the edit's transaction, the team as the database holds it now. */
+static CoordenaTeamSnapshot *
+read_team (CoordenaStore *store, const char *ine, GError **error)
+{
+  g_autoptr(CoordenaRoster) now = coordena_store_lock_team (store, ine, error);
+  const CoordenaRosterTeam *team;
+
+  if (now == NULL)
+    return NULL;
+  team = coordena_roster_find_team (now, ine);
+  return team != NULL ? snapshot_new (now, team) : snapshot_absent (ine);
+}
+
+static void
+describe_month (GString *text, const SnapshotMonth *m)
+{
+  g_autofree char *when = coordena_competencia_format (m->competencia);
+  const char *type = coordena_team_type_to_string (m->type);
+
+  g_string_append_c (text, '\n');
+  if (m->members->len == 0)
+    {
+      /* TRANSLATORS: a competência (MM/AAAA) and a team type (eSF, eAP20…) */
+      g_string_append_printf (text, _("In %s it is an %s without members."), when, type);
+      return;
+    }
+  /* TRANSLATORS: a competência, a team type, how many members, and the list of them */
+  g_string_append_printf (text, ngettext ("In %s it is an %s with %u member:", "In %s it is an %s with %u members:",
+                                          m->members->len),
+                          when, type, m->members->len);
+  for (guint i = 0; i < m->members->len; i++)
+    {
+      const CoordenaMemberEdit *e = &g_array_index (m->members, CoordenaMemberEdit, i);
+      g_autofree char *masked = e->name == NULL ? coordena_cns_mask (e->cns) : NULL;
+
+      g_string_append_c (text, '\n');
+      /* TRANSLATORS: a member: name (or masked CNS), CBO and weekly hours */
+      g_string_append_printf (text, _("%s (CBO %s, %u h)"), e->name != NULL ? e->name : masked, e->cbo, e->hours);
+    }
+}
+
+/* The conflict: who changed the team and when, if the audit log knows, what the database holds
+ * now, and what to do. */
+static void
+set_conflict (CoordenaStore *store, const CoordenaTeamSnapshot *now, CoordenaCompetencia scope, GError **error)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *when = NULL, *who = NULL, *action = NULL;
+
+  g_string_append_printf (text, _("Someone else changed the team %s after you opened it: nothing was saved."), now->ine);
+  g_string_append (text, "\n\n");
+  if (coordena_store_last_team_change (store, now->ine, &when, &who, &action, NULL) && when != NULL)
+    {
+      g_autoptr(GDateTime) utc = g_date_time_new_from_iso8601 (when, NULL);
+      g_autoptr(GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : NULL;
+      g_autofree char *shown = local != NULL ? g_date_time_format (local, "%d/%m/%Y %H:%M") : g_strdup (when);
+
+      /* TRANSLATORS: date and time, who (the operating-system user, and on a server the database
+       * role), and the action as the audit log names it */
+      g_string_append_printf (text, _("Latest change in the audit log: %s, by %s (%s)."), shown, who, action);
+    }
+  else
+    g_string_append (text, _("The audit log does not say who changed it."));
+  g_string_append (text, "\n\n");
+  if (!now->present)
+    g_string_append (text, _("The database no longer has this team."));
+  else
+    {
+      const SnapshotMonth *m = scope != 0 ? snapshot_month (now, scope) : NULL;
+
+      /* A change of the whole team: its latest competência tells it best. */
+      for (guint i = 0; scope == 0 && i < now->months->len; i++)
+        if (m == NULL || g_array_index (now->months, SnapshotMonth, i).competencia > m->competencia)
+          m = &g_array_index (now->months, SnapshotMonth, i);
+
+      if (now->name != NULL)
+        /* TRANSLATORS: the team's name and CNES as the database holds them now */
+        g_string_append_printf (text, _("The database now has it as “%s”, CNES %s."), now->name,
+                                now->cnes != NULL ? now->cnes : "—");
+      else
+        g_string_append_printf (text, _("The database now has it without a name, CNES %s."),
+                                now->cnes != NULL ? now->cnes : "—");
+      if (m != NULL)
+        describe_month (text, m);
+      else if (scope != 0)
+        {
+          g_autofree char *month = coordena_competencia_format (scope);
+
+          g_string_append_c (text, ' ');
+          g_string_append_printf (text, _("It has no competência %s any more."), month);
+        }
+    }
+  g_string_append (text, "\n\n");
+  g_string_append (text, _("Reopen the team to see the current version and redo your change."));
+  g_set_error_literal (error, COORDENA_ERROR, COORDENA_ERROR_CONFLICT, text->str);
+}
+
+static gboolean
+check_unchanged (CoordenaStore *store, const CoordenaTeamSnapshot *expected, CoordenaCompetencia scope, GError **error)
+{
+  g_autoptr(CoordenaTeamSnapshot) now = read_team (store, expected->ine, error);
+
+  if (now == NULL)
+    return FALSE;
+  if (snapshots_equal (expected, now, scope))
+    return TRUE;
+  set_conflict (store, now, scope, error);
+  return FALSE;
+}
+
 CoordenaTeamSnapshot *
 coordena_roster_edit_remove_team (CoordenaStore *store, const CoordenaRoster *roster, const char *ine, GError **error)
 {
@@ -354,8 +579,10 @@ coordena_roster_edit_remove_team (CoordenaStore *store, const CoordenaRoster *ro
 
   if (!coordena_store_begin (store, error))
     return NULL;
-  if (!coordena_store_delete_team (store, ine, error))
+  if (!check_unchanged (store, snapshot, 0, error) || !coordena_store_delete_team (store, ine, error))
     goto fail;
+  /* Its Desfazer expects to find no team with the INE. */
+  snapshot->written = snapshot_absent (ine);
 
   before = g_strdup_printf ("{\"ine\":\"%s\",\"competencias\":%u}", snapshot->ine, snapshot->months->len);
   g_snprintf (entity, sizeof entity, "equipe %s", snapshot->ine);
@@ -416,7 +643,8 @@ coordena_roster_edit_restore_team (CoordenaStore *store, const CoordenaTeamSnaps
 
   if (!coordena_store_begin (store, error))
     return FALSE;
-  if (!write_snapshot (store, snapshot, error))
+  if ((snapshot->written != NULL && !check_unchanged (store, snapshot->written, 0, error))
+      || !write_snapshot (store, snapshot, error))
     goto fail;
   after = g_strdup_printf ("{\"ine\":\"%s\",\"competencias\":%u}", snapshot->ine, snapshot->months->len);
   g_snprintf (entity, sizeof entity, "equipe %s", snapshot->ine);
@@ -456,15 +684,15 @@ coordena_member_removal_get_name (const CoordenaMemberRemoval *removal)
 
 /* Writes one competência of a snapshot, with the given members, as one audited action. */
 static gboolean
-put_month (CoordenaStore *store, const char *action, const CoordenaTeamSnapshot *s, const SnapshotMonth *m,
-           const CoordenaMemberEdit *members, guint n_members, GError **error)
+put_month (CoordenaStore *store, const char *action, CoordenaTeamSnapshot *seen, const CoordenaTeamSnapshot *s,
+           const SnapshotMonth *m, const CoordenaMemberEdit *members, guint n_members, GError **error)
 {
   CoordenaTeamEdit team = {
     .ine = s->ine, .cnes = s->cnes, .ibge7 = s->ibge7, .name = s->name, .type = m->type,
     .provimento = (m->flags & COORDENA_TEAM_FLAG_PROVIMENTO) != 0,
   };
 
-  return coordena_roster_edit_put (store, action, &team, m->competencia, members, n_members, error);
+  return coordena_roster_edit_put (store, action, seen, &team, m->competencia, members, n_members, error);
 }
 
 CoordenaMemberRemoval *
@@ -509,7 +737,7 @@ coordena_roster_edit_remove_member (CoordenaStore *store, const CoordenaRoster *
                    when);
       return NULL;
     }
-  if (!put_month (store, "remover profissional", removal->team, month, (const CoordenaMemberEdit *) kept->data,
+  if (!put_month (store, "remover profissional", removal->team, removal->team, month, (const CoordenaMemberEdit *) kept->data,
                   kept->len, error))
     return NULL;
   removal->competencia = competencia;
@@ -524,7 +752,7 @@ coordena_roster_edit_restore_member (CoordenaStore *store, const CoordenaMemberR
       const SnapshotMonth *m = &g_array_index (removal->team->months, SnapshotMonth, i);
 
       if (m->competencia == removal->competencia)
-        return put_month (store, "desfazer remocao", removal->team, m, (const CoordenaMemberEdit *) m->members->data,
+        return put_month (store, "desfazer remocao", removal->team->written, removal->team, m, (const CoordenaMemberEdit *) m->members->data,
                           m->members->len, error);
     }
   g_return_val_if_reached (FALSE);
@@ -537,7 +765,8 @@ coordena_roster_edit_snapshot_team (const CoordenaRoster *roster, const char *in
 {
   const CoordenaRosterTeam *team = roster != NULL && ine != NULL ? coordena_roster_find_team (roster, ine) : NULL;
 
-  return team != NULL ? snapshot_new (roster, team) : NULL;
+  g_return_val_if_fail (ine != NULL, NULL);
+  return team != NULL ? snapshot_new (roster, team) : snapshot_absent (ine);
 }
 
 gboolean
@@ -546,12 +775,16 @@ coordena_roster_edit_revert_team (CoordenaStore *store, const char *ine, const C
   g_autofree char *after = NULL;
   char entity[64];
 
-  g_return_val_if_fail (ine != NULL, FALSE);
-  g_return_val_if_fail (snapshot == NULL || g_str_equal (snapshot->ine, ine), FALSE);
+  g_return_val_if_fail (ine != NULL && snapshot != NULL, FALSE);
+  g_return_val_if_fail (g_str_equal (snapshot->ine, ine), FALSE);
+  /* Only an edit's snapshot knows what the edit left, and so whether anyone changed it since. */
+  g_return_val_if_fail (snapshot->written != NULL, FALSE);
 
   if (!coordena_store_begin (store, error))
     return FALSE;
-  if (snapshot == NULL)
+  if (!check_unchanged (store, snapshot->written, 0, error))
+    goto fail;
+  if (!snapshot->present)
     {
       /* It did not exist before: the edit added it. */
       if (!coordena_store_delete_team (store, ine, error))
@@ -579,7 +812,7 @@ coordena_roster_edit_revert_team (CoordenaStore *store, const char *ine, const C
         }
     }
   g_snprintf (entity, sizeof entity, "equipe %s", ine);
-  after = g_strdup_printf ("{\"ine\":\"%s\",\"competencias\":%u}", ine, snapshot != NULL ? snapshot->months->len : 0);
+  after = g_strdup_printf ("{\"ine\":\"%s\",\"competencias\":%u}", ine, snapshot->months->len);
   if (!coordena_store_audit (store, "desfazer edicao", entity, NULL, after, error) || !coordena_store_commit (store, error))
     goto fail;
   return TRUE;

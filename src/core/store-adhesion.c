@@ -49,7 +49,7 @@ CoordenaAdhesion *
 coordena_adhesion_get (CoordenaStore *store, const char *offer_id, GError **error)
 {
   g_autoptr(CoordenaAdhesion) adhesion = g_new0 (CoordenaAdhesion, 1);
-  sqlite3_stmt *stmt;
+  CoordenaSqlStmt *stmt;
   int rc;
 
   adhesion->offer = g_strdup (offer_id);
@@ -57,8 +57,8 @@ coordena_adhesion_get (CoordenaStore *store, const char *offer_id, GError **erro
   stmt = coordena_store_prepare (store, "SELECT estado, data, protocolo FROM adesao WHERE oferta = ?1", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, offer_id, -1, SQLITE_TRANSIENT);
-  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  coordena_sql_bind_text (stmt, 1, offer_id);
+  if ((rc = coordena_sql_step (stmt)) == COORDENA_SQL_ROW)
     {
       g_autofree char *state = coordena_store_column_dup (stmt, 0);
 
@@ -66,8 +66,8 @@ coordena_adhesion_get (CoordenaStore *store, const char *offer_id, GError **erro
       adhesion->date = coordena_store_column_dup (stmt, 1);
       adhesion->protocolo = coordena_store_column_dup (stmt, 2);
     }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  coordena_sql_finalize (stmt);
+  if (rc != COORDENA_SQL_ROW && rc != COORDENA_SQL_DONE)
     {
       coordena_store_set_error (store, error, _("reading the adhesion"));
       return NULL;
@@ -78,8 +78,8 @@ coordena_adhesion_get (CoordenaStore *store, const char *offer_id, GError **erro
                                  "WHERE oferta = ?1 ORDER BY id", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, offer_id, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  coordena_sql_bind_text (stmt, 1, offer_id);
+  while ((rc = coordena_sql_step (stmt)) == COORDENA_SQL_ROW)
     {
       CoordenaAdhesionStep *step = g_new0 (CoordenaAdhesionStep, 1);
       g_autofree char *from = coordena_store_column_dup (stmt, 0);
@@ -94,8 +94,8 @@ coordena_adhesion_get (CoordenaStore *store, const char *offer_id, GError **erro
       step->protocolo = coordena_store_column_dup (stmt, 6);
       g_ptr_array_add (adhesion->steps, step);
     }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
+  coordena_sql_finalize (stmt);
+  if (rc != COORDENA_SQL_DONE)
     {
       coordena_store_set_error (store, error, _("reading the adhesion steps"));
       return NULL;
@@ -108,7 +108,7 @@ coordena_store_adhesion_record_step (CoordenaStore *store, const char *offer_id,
                                      CoordenaAdhesionState to, const char *day, const char *recorded_at,
                                      const char *note, const char *protocolo, gint64 oficio_id, GError **error)
 {
-  sqlite3_stmt *stmt;
+  CoordenaSqlStmt *stmt;
   gboolean ok;
 
   stmt = coordena_store_prepare (store,
@@ -116,20 +116,20 @@ coordena_store_adhesion_record_step (CoordenaStore *store, const char *offer_id,
                                  "protocolo, oficio_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, offer_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, coordena_adhesion_state_to_string (from), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, coordena_adhesion_state_to_string (to), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, day, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 5, recorded_at, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 6, g_get_user_name (), -1, SQLITE_TRANSIENT);
+  coordena_sql_bind_text (stmt, 1, offer_id);
+  coordena_sql_bind_text (stmt, 2, coordena_adhesion_state_to_string (from));
+  coordena_sql_bind_text (stmt, 3, coordena_adhesion_state_to_string (to));
+  coordena_sql_bind_text (stmt, 4, day);
+  coordena_sql_bind_text (stmt, 5, recorded_at);
+  coordena_sql_bind_text (stmt, 6, g_get_user_name ());
   coordena_store_bind_text (stmt, 7, note);
   coordena_store_bind_text (stmt, 8, protocolo);
   if (oficio_id > 0)
-    sqlite3_bind_int64 (stmt, 9, oficio_id);
+    coordena_sql_bind_int64 (stmt, 9, oficio_id);
   else
-    sqlite3_bind_null (stmt, 9);
+    coordena_sql_bind_null (stmt, 9);
   ok = coordena_store_step_done (store, stmt, error);
-  sqlite3_finalize (stmt);
+  coordena_sql_finalize (stmt);
   if (!ok)
     return FALSE;
 
@@ -139,12 +139,12 @@ coordena_store_adhesion_record_step (CoordenaStore *store, const char *offer_id,
                                  "protocolo = COALESCE (excluded.protocolo, adesao.protocolo)", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, offer_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, coordena_adhesion_state_to_string (to), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, day, -1, SQLITE_TRANSIENT);
+  coordena_sql_bind_text (stmt, 1, offer_id);
+  coordena_sql_bind_text (stmt, 2, coordena_adhesion_state_to_string (to));
+  coordena_sql_bind_text (stmt, 3, day);
   coordena_store_bind_text (stmt, 4, protocolo);
   ok = coordena_store_step_done (store, stmt, error);
-  sqlite3_finalize (stmt);
+  coordena_sql_finalize (stmt);
   if (!ok)
     return FALSE;
 
@@ -156,15 +156,15 @@ coordena_store_adhesion_record_step (CoordenaStore *store, const char *offer_id,
 gboolean
 coordena_store_adhesion_discard_oficios (CoordenaStore *store, const char *offer_id, GError **error)
 {
-  sqlite3_stmt *stmt = coordena_store_prepare (store, "UPDATE oficio SET excluido = 1 WHERE oferta = ?1 AND excluido = 0",
+  CoordenaSqlStmt *stmt = coordena_store_prepare (store, "UPDATE oficio SET excluido = 1 WHERE oferta = ?1 AND excluido = 0",
                                                error);
   gboolean ok;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, offer_id, -1, SQLITE_TRANSIENT);
+  coordena_sql_bind_text (stmt, 1, offer_id);
   ok = coordena_store_step_done (store, stmt, error);
-  sqlite3_finalize (stmt);
+  coordena_sql_finalize (stmt);
   return ok;
 }
 
@@ -172,18 +172,18 @@ gboolean
 coordena_store_latest_competencia_upto (CoordenaStore *store, CoordenaCompetencia upto, CoordenaCompetencia *comp,
                                         GError **error)
 {
-  sqlite3_stmt *stmt;
+  CoordenaSqlStmt *stmt;
   int rc;
 
   *comp = 0;
   stmt = coordena_store_prepare (store, "SELECT MAX (competencia) FROM equipe_competencia WHERE competencia <= ?1", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int (stmt, 1, (int) upto);
-  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    *comp = (CoordenaCompetencia) sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_ROW)
+  coordena_sql_bind_int (stmt, 1, (int) upto);
+  if ((rc = coordena_sql_step (stmt)) == COORDENA_SQL_ROW)
+    *comp = (CoordenaCompetencia) coordena_sql_column_int (stmt, 0);
+  coordena_sql_finalize (stmt);
+  if (rc != COORDENA_SQL_ROW)
     return coordena_store_set_error (store, error, _("reading the competências"));
   return TRUE;
 }
@@ -205,7 +205,7 @@ GPtrArray *
 coordena_store_annex_teams (CoordenaStore *store, CoordenaCompetencia comp, const char *day, GError **error)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) coordena_store_annex_team_free);
-  sqlite3_stmt *stmt;
+  CoordenaSqlStmt *stmt;
   int rc;
 
   stmt = coordena_store_prepare (store,
@@ -215,9 +215,9 @@ coordena_store_annex_teams (CoordenaStore *store, CoordenaCompetencia comp, cons
                                  "AND (e.dt_desativacao IS NULL OR e.dt_desativacao = '' OR e.dt_desativacao > ?2)", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int (stmt, 1, (int) comp);
-  sqlite3_bind_text (stmt, 2, day, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  coordena_sql_bind_int (stmt, 1, (int) comp);
+  coordena_sql_bind_text (stmt, 2, day);
+  while ((rc = coordena_sql_step (stmt)) == COORDENA_SQL_ROW)
     {
       CoordenaStoreAnnexTeam *row = g_new0 (CoordenaStoreAnnexTeam, 1);
 
@@ -230,8 +230,8 @@ coordena_store_annex_teams (CoordenaStore *store, CoordenaCompetencia comp, cons
       row->name = coordena_store_column_dup (stmt, 6);
       g_ptr_array_add (rows, row);
     }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
+  coordena_sql_finalize (stmt);
+  if (rc != COORDENA_SQL_DONE)
     {
       coordena_store_set_error (store, error, _("reading the teams for the annex"));
       return NULL;
@@ -243,44 +243,48 @@ gint64
 coordena_store_oficio_insert (CoordenaStore *store, const CoordenaOficioRecord *record, const char *inputs,
                               const void *pdf, gsize pdf_size, GError **error)
 {
-  sqlite3_stmt *stmt;
-  gboolean ok;
+  CoordenaSqlStmt *stmt;
+  gint64 id = 0;
 
   if (!record->registered)
     stmt = coordena_store_prepare (store,
                                    "INSERT INTO oficio (ano, numero, oferta, identificacao, data, signatario, anexo, entradas, "
                                    "pdf, sha256, paginas, criado_em, usuario) "
-                                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)", error);
+                                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) RETURNING id", error);
   else
     stmt = coordena_store_prepare (store,
                                    "INSERT INTO oficio (ano, numero, oferta, identificacao, data, signatario, anexo, entradas, "
                                    "pdf, sha256, paginas, criado_em, usuario, origem, data_envio, canal, recibo, arquivo) "
                                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, 'registrado', ?5, ?14, "
-                                   "?15, ?16)", error);
+                                   "?15, ?16) RETURNING id", error);
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_int (stmt, 1, (int) record->year);
-  sqlite3_bind_int (stmt, 2, (int) record->number);
-  sqlite3_bind_text (stmt, 3, record->offer, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, record->identification, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 5, record->date, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 6, record->signer, -1, SQLITE_TRANSIENT);
+  coordena_sql_bind_int (stmt, 1, (int) record->year);
+  coordena_sql_bind_int (stmt, 2, (int) record->number);
+  coordena_sql_bind_text (stmt, 3, record->offer);
+  coordena_sql_bind_text (stmt, 4, record->identification);
+  coordena_sql_bind_text (stmt, 5, record->date);
+  coordena_sql_bind_text (stmt, 6, record->signer);
   coordena_store_bind_text (stmt, 7, record->annex);
-  sqlite3_bind_text (stmt, 8, inputs, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_blob (stmt, 9, pdf != NULL ? pdf : "", (int) pdf_size, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 10, record->sha256 != NULL ? record->sha256 : "", -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 11, (int) record->pages);
-  sqlite3_bind_text (stmt, 12, record->created_at, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 13, g_get_user_name (), -1, SQLITE_TRANSIENT);
+  coordena_sql_bind_text (stmt, 8, inputs);
+  coordena_sql_bind_blob (stmt, 9, pdf, pdf_size);
+  coordena_sql_bind_text (stmt, 10, record->sha256 != NULL ? record->sha256 : "");
+  coordena_sql_bind_int (stmt, 11, (int) record->pages);
+  coordena_sql_bind_text (stmt, 12, record->created_at);
+  coordena_sql_bind_text (stmt, 13, g_get_user_name ());
   if (record->registered)
     {
-      sqlite3_bind_text (stmt, 14, record->channel, -1, SQLITE_TRANSIENT);
+      coordena_sql_bind_text (stmt, 14, record->channel);
       coordena_store_bind_text (stmt, 15, record->receipt);
       coordena_store_bind_text (stmt, 16, record->file_name);
     }
-  ok = coordena_store_step_done (store, stmt, error);
-  sqlite3_finalize (stmt);
-  return ok ? sqlite3_last_insert_rowid (coordena_store_get_db (store)) : 0;
+  /* RETURNING rather than SQLite's last rowid: the same on a server shared with others. */
+  if (coordena_sql_step (stmt) == COORDENA_SQL_ROW)
+    id = coordena_sql_column_int64 (stmt, 0);
+  else
+    coordena_store_set_error (store, error, _("writing"));
+  coordena_sql_finalize (stmt);
+  return id;
 }
 
 static const char oficio_columns[] =
@@ -288,24 +292,24 @@ static const char oficio_columns[] =
   "origem, data_envio, canal, recibo, arquivo";
 
 static CoordenaOficioRecord *
-record_from_row (sqlite3_stmt *stmt)
+record_from_row (CoordenaSqlStmt *stmt)
 {
   CoordenaOficioRecord *record = g_new0 (CoordenaOficioRecord, 1);
 
-  record->id = sqlite3_column_int64 (stmt, 0);
-  record->year = (guint) sqlite3_column_int (stmt, 1);
-  record->number = (guint) sqlite3_column_int (stmt, 2);
+  record->id = coordena_sql_column_int64 (stmt, 0);
+  record->year = (guint) coordena_sql_column_int (stmt, 1);
+  record->number = (guint) coordena_sql_column_int (stmt, 2);
   record->offer = coordena_store_column_dup (stmt, 3);
   record->identification = coordena_store_column_dup (stmt, 4);
   record->date = coordena_store_column_dup (stmt, 5);
   record->signer = coordena_store_column_dup (stmt, 6);
   record->annex = coordena_store_column_dup (stmt, 7);
   record->sha256 = coordena_store_column_dup (stmt, 8);
-  record->pages = (guint) sqlite3_column_int (stmt, 9);
-  record->size = (gsize) sqlite3_column_int64 (stmt, 10);
+  record->pages = (guint) coordena_sql_column_int (stmt, 9);
+  record->size = (gsize) coordena_sql_column_int64 (stmt, 10);
   record->created_at = coordena_store_column_dup (stmt, 11);
-  record->deleted = sqlite3_column_int (stmt, 12) != 0;
-  record->registered = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 13), "registrado") == 0;
+  record->deleted = coordena_sql_column_int (stmt, 12) != 0;
+  record->registered = g_strcmp0 ((const char *) coordena_sql_column_text (stmt, 13), "registrado") == 0;
   record->date_sent = coordena_store_column_dup (stmt, 14);
   record->channel = coordena_store_column_dup (stmt, 15);
   record->receipt = coordena_store_column_dup (stmt, 16);
@@ -320,15 +324,15 @@ coordena_adhesion_list_oficios (CoordenaStore *store, GError **error)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT %s FROM oficio ORDER BY ano, numero", oficio_columns);
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) coordena_oficio_record_free);
-  sqlite3_stmt *stmt = coordena_store_prepare (store, sql, error);
+  CoordenaSqlStmt *stmt = coordena_store_prepare (store, sql, error);
   int rc;
 
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = coordena_sql_step (stmt)) == COORDENA_SQL_ROW)
     g_ptr_array_add (list, record_from_row (stmt));
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
+  coordena_sql_finalize (stmt);
+  if (rc != COORDENA_SQL_DONE)
     {
       coordena_store_set_error (store, error, _("listing the ofícios"));
       return NULL;
@@ -341,28 +345,28 @@ coordena_store_oficio_get (CoordenaStore *store, guint number, guint year, GByte
 {
   g_autofree char *sql = g_strdup_printf ("SELECT %s, pdf FROM oficio WHERE numero = ?1 AND ano = ?2", oficio_columns);
   g_autoptr(CoordenaOficioRecord) record = NULL;
-  sqlite3_stmt *stmt;
+  CoordenaSqlStmt *stmt;
   int rc;
 
   *pdf = NULL;
   stmt = coordena_store_prepare (store, sql, error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, (gint64) number);
-  sqlite3_bind_int64 (stmt, 2, (gint64) year);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  coordena_sql_bind_int64 (stmt, 1, (gint64) number);
+  coordena_sql_bind_int64 (stmt, 2, (gint64) year);
+  rc = coordena_sql_step (stmt);
+  if (rc == COORDENA_SQL_ROW)
     {
       record = record_from_row (stmt);
-      *pdf = g_bytes_new (sqlite3_column_blob (stmt, 18), (gsize) sqlite3_column_bytes (stmt, 18));
+      *pdf = g_bytes_new (coordena_sql_column_blob (stmt, 18), (gsize) coordena_sql_column_bytes (stmt, 18));
     }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  coordena_sql_finalize (stmt);
+  if (rc != COORDENA_SQL_ROW && rc != COORDENA_SQL_DONE)
     {
       coordena_store_set_error (store, error, _("reading the ofício"));
       return NULL;
     }
-  if (rc == SQLITE_DONE)
+  if (rc == COORDENA_SQL_DONE)
     g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "");
   return g_steal_pointer (&record);
 }
@@ -406,7 +410,7 @@ coordena_adhesion_list_municipios (CoordenaStore *store, const char *offer_id, c
 {
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) coordena_municipio_adesao_free);
   guint uf = coordena_store_get_uf_code (store);
-  sqlite3_stmt *stmt;
+  CoordenaSqlStmt *stmt;
   int rc;
 
   if (uf == 0)
@@ -421,9 +425,9 @@ coordena_adhesion_list_municipios (CoordenaStore *store, const char *offer_id, c
                                  "WHERE m.uf_codigo = ?2", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, offer_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 2, (int) uf);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  coordena_sql_bind_text (stmt, 1, offer_id);
+  coordena_sql_bind_int (stmt, 2, (int) uf);
+  while ((rc = coordena_sql_step (stmt)) == COORDENA_SQL_ROW)
     {
       CoordenaMunicipioAdesao *m = g_new0 (CoordenaMunicipioAdesao, 1);
       g_autofree char *status = coordena_store_column_dup (stmt, 2);
@@ -448,8 +452,8 @@ coordena_adhesion_list_municipios (CoordenaStore *store, const char *offer_id, c
       m->access_alert = m->days_since_use >= COORDENA_ACCESS_ALERT_DAYS;
       g_ptr_array_add (list, m);
     }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
+  coordena_sql_finalize (stmt);
+  if (rc != COORDENA_SQL_DONE)
     {
       coordena_store_set_error (store, error, _("listing the municipalities"));
       return NULL;
@@ -463,20 +467,22 @@ coordena_store_municipio_adesao_put (CoordenaStore *store, const char *offer_id,
                                      const char *day, const char *responsavel, const char *acesso_titular,
                                      const char *used, const char *note, GError **error)
 {
-  sqlite3_stmt *stmt;
+  CoordenaSqlStmt *stmt;
   gboolean ok;
 
   stmt = coordena_store_prepare (store,
                                  "INSERT INTO municipio_adesao (oferta, ibge7, status, data, responsavel, acesso_titular, "
                                  "acesso_ultimo_uso, nota) VALUES (?1, ?2, COALESCE (?3, 'nao_iniciado'), ?4, ?5, ?6, ?7, ?8) "
-                                 "ON CONFLICT (oferta, ibge7) DO UPDATE SET status = COALESCE (?3, status), "
-                                 "data = COALESCE (?4, data), responsavel = COALESCE (?5, responsavel), "
-                                 "acesso_titular = COALESCE (?6, acesso_titular), "
-                                 "acesso_ultimo_uso = COALESCE (?7, acesso_ultimo_uso), nota = COALESCE (?8, nota)", error);
+                                 "ON CONFLICT (oferta, ibge7) DO UPDATE SET status = COALESCE (?3, municipio_adesao.status), "
+                                 "data = COALESCE (?4, municipio_adesao.data), "
+                                 "responsavel = COALESCE (?5, municipio_adesao.responsavel), "
+                                 "acesso_titular = COALESCE (?6, municipio_adesao.acesso_titular), "
+                                 "acesso_ultimo_uso = COALESCE (?7, municipio_adesao.acesso_ultimo_uso), "
+                                 "nota = COALESCE (?8, municipio_adesao.nota)", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, offer_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, ibge7, -1, SQLITE_TRANSIENT);
+  coordena_sql_bind_text (stmt, 1, offer_id);
+  coordena_sql_bind_text (stmt, 2, ibge7);
   coordena_store_bind_text (stmt, 3, status);
   coordena_store_bind_text (stmt, 4, day);
   coordena_store_bind_text (stmt, 5, responsavel);
@@ -484,6 +490,6 @@ coordena_store_municipio_adesao_put (CoordenaStore *store, const char *offer_id,
   coordena_store_bind_text (stmt, 7, used);
   coordena_store_bind_text (stmt, 8, note);
   ok = coordena_store_step_done (store, stmt, error);
-  sqlite3_finalize (stmt);
+  coordena_sql_finalize (stmt);
   return ok;
 }

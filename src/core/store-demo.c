@@ -10,16 +10,16 @@
 gboolean
 coordena_store_has_real_teams (CoordenaStore *store, gboolean *has_real, GError **error)
 {
-  sqlite3_stmt *real = coordena_store_prepare (store, "SELECT count (*) FROM equipe WHERE demo = 0", error);
+  CoordenaSqlStmt *real = coordena_store_prepare (store, "SELECT count (*) FROM equipe WHERE demo = 0", error);
   int rc;
 
   *has_real = FALSE;
   if (real == NULL)
     return FALSE;
-  rc = sqlite3_step (real);
-  *has_real = rc == SQLITE_ROW && sqlite3_column_int (real, 0) > 0;
-  sqlite3_finalize (real);
-  if (rc != SQLITE_ROW)
+  rc = coordena_sql_step (real);
+  *has_real = rc == COORDENA_SQL_ROW && coordena_sql_column_int (real, 0) > 0;
+  coordena_sql_finalize (real);
+  if (rc != COORDENA_SQL_ROW)
     return coordena_store_set_error (store, error, _("reading the teams"));
   return TRUE;
 }
@@ -27,7 +27,7 @@ coordena_store_has_real_teams (CoordenaStore *store, gboolean *has_real, GError 
 gboolean
 coordena_store_set_stratum_if_unknown (CoordenaStore *store, const char *ibge7, guint stratum, GError **error)
 {
-  sqlite3_stmt *stmt = coordena_store_prepare (store,
+  CoordenaSqlStmt *stmt = coordena_store_prepare (store,
                                                "UPDATE municipio SET ied_estrato = ?2 "
                                                "WHERE ibge7 = ?1 AND ied_estrato IS NULL", error);
   gboolean ok;
@@ -35,8 +35,8 @@ coordena_store_set_stratum_if_unknown (CoordenaStore *store, const char *ibge7, 
   if (stmt == NULL)
     return FALSE;
   coordena_store_bind_text (stmt, 1, ibge7);
-  sqlite3_bind_int (stmt, 2, (int) stratum);
+  coordena_sql_bind_int (stmt, 2, (int) stratum);
   ok = coordena_store_step_done (store, stmt, error);
-  sqlite3_finalize (stmt);
+  coordena_sql_finalize (stmt);
   return ok;
 }

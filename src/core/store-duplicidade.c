@@ -13,7 +13,7 @@ GPtrArray *
 coordena_store_list_duplicidades (CoordenaStore *store, CoordenaCompetencia competencia, GError **error)
 {
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) coordena_duplicidade_free);
-  sqlite3_stmt *stmt;
+  CoordenaSqlStmt *stmt;
   int rc;
 
   stmt = coordena_store_prepare (store,
@@ -31,11 +31,11 @@ coordena_store_list_duplicidades (CoordenaStore *store, CoordenaCompetencia comp
     " ORDER BY s.competencia, p.cns, s.ine", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int (stmt, 1, (int) competencia);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  coordena_sql_bind_int (stmt, 1, (int) competencia);
+  while ((rc = coordena_sql_step (stmt)) == COORDENA_SQL_ROW)
     {
-      CoordenaCompetencia c = (CoordenaCompetencia) sqlite3_column_int (stmt, 0);
-      const char *cns = (const char *) sqlite3_column_text (stmt, 1);
+      CoordenaCompetencia c = (CoordenaCompetencia) coordena_sql_column_int (stmt, 0);
+      const char *cns = (const char *) coordena_sql_column_text (stmt, 1);
       CoordenaDuplicidade *last = list->len > 0 ? list->pdata[list->len - 1] : NULL;
 
       if (last == NULL || last->competencia != c || g_strcmp0 (last->cns, cns) != 0)
@@ -49,8 +49,8 @@ coordena_store_list_duplicidades (CoordenaStore *store, CoordenaCompetencia comp
         }
       g_ptr_array_add (last->ines, coordena_store_column_dup (stmt, 3));
     }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
+  coordena_sql_finalize (stmt);
+  if (rc != COORDENA_SQL_DONE)
     {
       coordena_store_set_error (store, error, _("reading the professionals in two eSF"));
       return NULL;

@@ -11,7 +11,7 @@ gboolean
 coordena_store_foreach_roster_row (CoordenaStore *store, CoordenaStoreRosterRowFunc func, gpointer data,
                                    GError **error)
 {
-  sqlite3_stmt *stmt;
+  CoordenaSqlStmt *stmt;
   int rc;
 
   /* Every team-month, with its members or, when it has none, one row without a member. */
@@ -24,33 +24,33 @@ coordena_store_foreach_roster_row (CoordenaStore *store, CoordenaStoreRosterRowF
     "ORDER BY ec.competencia, e.ine, p.cns, v.cbo", error);
   if (stmt == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = coordena_sql_step (stmt)) == COORDENA_SQL_ROW)
     {
-      gboolean member = sqlite3_column_type (stmt, 6) != SQLITE_NULL;
+      gboolean member = !coordena_sql_column_is_null (stmt, 6);
       CoordenaStoreRosterRow row = {
-        .competencia = (CoordenaCompetencia) sqlite3_column_int (stmt, 0),
-        .ibge7 = (const char *) sqlite3_column_text (stmt, 1),
-        .cnes = (const char *) sqlite3_column_text (stmt, 2),
-        .ine = (const char *) sqlite3_column_text (stmt, 3),
-        .tipo = (const char *) sqlite3_column_text (stmt, 4),
-        .tp_equipe = (const char *) sqlite3_column_text (stmt, 5),
-        .cns = member ? (const char *) sqlite3_column_text (stmt, 6) : NULL,
-        .nome = member ? (const char *) sqlite3_column_text (stmt, 7) : NULL,
-        .cbo = member ? (const char *) sqlite3_column_text (stmt, 8) : NULL,
-        .horas = sqlite3_column_int (stmt, 9),
-        .provimento = sqlite3_column_int (stmt, 10) != 0,
-        .has_base = sqlite3_column_type (stmt, 11) != SQLITE_NULL,
-        .valor_base = sqlite3_column_int64 (stmt, 11),
-        .has_stratum = sqlite3_column_type (stmt, 12) != SQLITE_NULL,
-        .ied_estrato = sqlite3_column_int (stmt, 12),
-        .demo = sqlite3_column_int (stmt, 13) != 0,
+        .competencia = (CoordenaCompetencia) coordena_sql_column_int (stmt, 0),
+        .ibge7 = (const char *) coordena_sql_column_text (stmt, 1),
+        .cnes = (const char *) coordena_sql_column_text (stmt, 2),
+        .ine = (const char *) coordena_sql_column_text (stmt, 3),
+        .tipo = (const char *) coordena_sql_column_text (stmt, 4),
+        .tp_equipe = (const char *) coordena_sql_column_text (stmt, 5),
+        .cns = member ? (const char *) coordena_sql_column_text (stmt, 6) : NULL,
+        .nome = member ? (const char *) coordena_sql_column_text (stmt, 7) : NULL,
+        .cbo = member ? (const char *) coordena_sql_column_text (stmt, 8) : NULL,
+        .horas = coordena_sql_column_int (stmt, 9),
+        .provimento = coordena_sql_column_int (stmt, 10) != 0,
+        .has_base = !coordena_sql_column_is_null (stmt, 11),
+        .valor_base = coordena_sql_column_int64 (stmt, 11),
+        .has_stratum = !coordena_sql_column_is_null (stmt, 12),
+        .ied_estrato = coordena_sql_column_int (stmt, 12),
+        .demo = coordena_sql_column_int (stmt, 13) != 0,
       };
 
       if (!func (&row, data))
         break;
     }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+  coordena_sql_finalize (stmt);
+  if (rc != COORDENA_SQL_DONE && rc != COORDENA_SQL_ROW)
     return coordena_store_set_error (store, error, _("reading the roster"));
   return TRUE;
 }

@@ -18,15 +18,15 @@
 struct _CoordenaRosterWriter {
   CoordenaStore *store;
   char *origem;
-  sqlite3_stmt *team;
-  sqlite3_stmt *team_base;
-  sqlite3_stmt *month_upsert;
-  sqlite3_stmt *month_flags;
-  sqlite3_stmt *month_clear;
-  sqlite3_stmt *prof;
-  sqlite3_stmt *member;
-  sqlite3_stmt *estab;      /* prepared on first use, as are the ones below */
-  sqlite3_stmt *stratum;
+  CoordenaSqlStmt *team;
+  CoordenaSqlStmt *team_base;
+  CoordenaSqlStmt *month_upsert;
+  CoordenaSqlStmt *month_flags;
+  CoordenaSqlStmt *month_clear;
+  CoordenaSqlStmt *prof;
+  CoordenaSqlStmt *member;
+  CoordenaSqlStmt *estab;      /* prepared on first use, as are the ones below */
+  CoordenaSqlStmt *stratum;
   GHashTable *prof_ids;     /* cns → id */
   GHashTable *teams;        /* team ids written */
   GHashTable *competencias; /* competências written */
@@ -37,7 +37,7 @@ struct _CoordenaRosterWriter {
 };
 
 static gboolean
-prepare (CoordenaRosterWriter *w, sqlite3_stmt **stmt, const char *sql, GError **error)
+prepare (CoordenaRosterWriter *w, CoordenaSqlStmt **stmt, const char *sql, GError **error)
 {
   *stmt = coordena_store_prepare (w->store, sql, error);
   return *stmt != NULL;
@@ -58,9 +58,10 @@ coordena_roster_writer_new (CoordenaStore *store, const char *origem, GError **e
   if (!prepare (w, &w->team,
                 "INSERT INTO equipe (ine, ibge7, cnes, tp_equipe, subtipo, nome, dt_ativacao, dt_desativacao, demo) "
                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
-                "ON CONFLICT (ine) DO UPDATE SET ibge7 = excluded.ibge7, cnes = coalesce (excluded.cnes, cnes), "
-                "tp_equipe = coalesce (excluded.tp_equipe, tp_equipe), subtipo = coalesce (excluded.subtipo, subtipo), "
-                "nome = coalesce (excluded.nome, nome), dt_ativacao = coalesce (excluded.dt_ativacao, dt_ativacao), "
+                "ON CONFLICT (ine) DO UPDATE SET ibge7 = excluded.ibge7, cnes = coalesce (excluded.cnes, equipe.cnes), "
+                "tp_equipe = coalesce (excluded.tp_equipe, equipe.tp_equipe), "
+                "subtipo = coalesce (excluded.subtipo, equipe.subtipo), nome = coalesce (excluded.nome, equipe.nome), "
+                "dt_ativacao = coalesce (excluded.dt_ativacao, equipe.dt_ativacao), "
                 "dt_desativacao = excluded.dt_desativacao, demo = excluded.demo "
                 "RETURNING id", error)
       || !prepare (w, &w->team_base, "UPDATE equipe SET valor_base = ?2 WHERE id = ?1", error)
@@ -73,12 +74,13 @@ coordena_roster_writer_new (CoordenaStore *store, const char *origem, GError **e
       || !prepare (w, &w->month_clear, "DELETE FROM vinculo WHERE equipe_id = ?1 AND competencia = ?2", error)
       || !prepare (w, &w->prof,
                    "INSERT INTO profissional (cns, nome) VALUES (?1, ?2) "
-                   "ON CONFLICT (cns) DO UPDATE SET nome = coalesce (excluded.nome, nome) RETURNING id", error)
+                   "ON CONFLICT (cns) DO UPDATE SET nome = coalesce (excluded.nome, profissional.nome) RETURNING id", error)
       || !prepare (w, &w->member,
                    "INSERT INTO vinculo (equipe_id, competencia, profissional_id, cbo, horas) "
                    "VALUES (?1, ?2, ?3, ?4, ?5) "
                    "ON CONFLICT (equipe_id, competencia, profissional_id, cbo) "
-                   "DO UPDATE SET horas = max (horas, excluded.horas)", error))
+                   "DO UPDATE SET horas = CASE WHEN excluded.horas > vinculo.horas THEN excluded.horas "
+                   "ELSE vinculo.horas END", error))
     return NULL;
   return g_steal_pointer (&w);
 }
@@ -88,15 +90,15 @@ coordena_roster_writer_free (CoordenaRosterWriter *w)
 {
   if (w == NULL)
     return;
-  sqlite3_finalize (w->team);
-  sqlite3_finalize (w->team_base);
-  sqlite3_finalize (w->month_upsert);
-  sqlite3_finalize (w->month_flags);
-  sqlite3_finalize (w->month_clear);
-  sqlite3_finalize (w->prof);
-  sqlite3_finalize (w->member);
-  sqlite3_finalize (w->estab);
-  sqlite3_finalize (w->stratum);
+  coordena_sql_finalize (w->team);
+  coordena_sql_finalize (w->team_base);
+  coordena_sql_finalize (w->month_upsert);
+  coordena_sql_finalize (w->month_flags);
+  coordena_sql_finalize (w->month_clear);
+  coordena_sql_finalize (w->prof);
+  coordena_sql_finalize (w->member);
+  coordena_sql_finalize (w->estab);
+  coordena_sql_finalize (w->stratum);
   g_hash_table_unref (w->prof_ids);
   g_hash_table_unref (w->teams);
   g_hash_table_unref (w->competencias);
@@ -108,19 +110,19 @@ coordena_roster_writer_free (CoordenaRosterWriter *w)
 
 /* Steps a RETURNING statement: the id, or 0 with the error. */
 static gint64
-step_returning_id (CoordenaRosterWriter *w, sqlite3_stmt *stmt, GError **error)
+step_returning_id (CoordenaRosterWriter *w, CoordenaSqlStmt *stmt, GError **error)
 {
   gint64 id = 0;
 
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  if (id == 0 || sqlite3_step (stmt) != SQLITE_DONE)
+  if (coordena_sql_step (stmt) == COORDENA_SQL_ROW)
+    id = coordena_sql_column_int64 (stmt, 0);
+  if (id == 0 || coordena_sql_step (stmt) != COORDENA_SQL_DONE)
     {
       coordena_store_set_error (w->store, error, _("writing the roster"));
       id = 0;
     }
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
+  coordena_sql_reset (stmt);
+  coordena_sql_clear_bindings (stmt);
   return id;
 }
 
@@ -137,7 +139,7 @@ coordena_roster_writer_team (CoordenaRosterWriter *w, const CoordenaWriterTeam *
   coordena_store_bind_text (w->team, 6, t->nome);
   coordena_store_bind_text (w->team, 7, t->dt_ativacao);
   coordena_store_bind_text (w->team, 8, t->dt_desativacao);
-  sqlite3_bind_int (w->team, 9, t->demo ? 1 : 0);
+  coordena_sql_bind_int (w->team, 9, t->demo ? 1 : 0);
   id = step_returning_id (w, w->team, error);
   if (id != 0 && !g_hash_table_contains (w->teams, &id))
     g_hash_table_add (w->teams, g_memdup2 (&id, sizeof id));
@@ -147,11 +149,11 @@ coordena_roster_writer_team (CoordenaRosterWriter *w, const CoordenaWriterTeam *
 gboolean
 coordena_roster_writer_team_base (CoordenaRosterWriter *w, gint64 team_id, gint64 centavos, GError **error)
 {
-  sqlite3_bind_int64 (w->team_base, 1, team_id);
+  coordena_sql_bind_int64 (w->team_base, 1, team_id);
   if (centavos == COORDENA_BASE_UNKNOWN)
-    sqlite3_bind_null (w->team_base, 2);
+    coordena_sql_bind_null (w->team_base, 2);
   else
-    sqlite3_bind_int64 (w->team_base, 2, centavos);
+    coordena_sql_bind_int64 (w->team_base, 2, centavos);
   return coordena_store_step_done (w->store, w->team_base, error);
 }
 
@@ -159,7 +161,7 @@ gboolean
 coordena_roster_writer_team_drop_imported_base (CoordenaRosterWriter *w, gint64 team_id, GError **error)
 {
   /* The audit log tells a hand-set value (set-team-base) from one an import wrote. */
-  sqlite3_stmt *stmt = coordena_store_prepare (
+  CoordenaSqlStmt *stmt = coordena_store_prepare (
     w->store,
     "UPDATE equipe SET valor_base = NULL WHERE id = ?1 AND valor_base IS NOT NULL AND NOT EXISTS ("
     "  SELECT 1 FROM auditoria a WHERE a.acao = 'set-team-base' AND a.entidade = equipe.ine"
@@ -169,9 +171,9 @@ coordena_roster_writer_team_drop_imported_base (CoordenaRosterWriter *w, gint64 
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, team_id);
+  coordena_sql_bind_int64 (stmt, 1, team_id);
   ok = coordena_store_step_done (w->store, stmt, error);
-  sqlite3_finalize (stmt);
+  coordena_sql_finalize (stmt);
   return ok;
 }
 
@@ -183,22 +185,22 @@ coordena_roster_writer_team_month (CoordenaRosterWriter *w,
                                    int                   flags,
                                    GError              **error)
 {
-  sqlite3_bind_int64 (w->month_upsert, 1, team_id);
-  sqlite3_bind_int (w->month_upsert, 2, (int) competencia);
+  coordena_sql_bind_int64 (w->month_upsert, 1, team_id);
+  coordena_sql_bind_int (w->month_upsert, 2, (int) competencia);
   coordena_store_bind_text (w->month_upsert, 3, coordena_store_type_to_db (type));
   coordena_store_bind_text (w->month_upsert, 4, w->origem);
   if (!coordena_store_step_done (w->store, w->month_upsert, error))
     return FALSE;
   if (flags >= 0)
     {
-      sqlite3_bind_int64 (w->month_flags, 1, team_id);
-      sqlite3_bind_int (w->month_flags, 2, (int) competencia);
-      sqlite3_bind_int (w->month_flags, 3, (flags & COORDENA_TEAM_FLAG_PROVIMENTO) ? 1 : 0);
+      coordena_sql_bind_int64 (w->month_flags, 1, team_id);
+      coordena_sql_bind_int (w->month_flags, 2, (int) competencia);
+      coordena_sql_bind_int (w->month_flags, 3, (flags & COORDENA_TEAM_FLAG_PROVIMENTO) ? 1 : 0);
       if (!coordena_store_step_done (w->store, w->month_flags, error))
         return FALSE;
     }
-  sqlite3_bind_int64 (w->month_clear, 1, team_id);
-  sqlite3_bind_int (w->month_clear, 2, (int) competencia);
+  coordena_sql_bind_int64 (w->month_clear, 1, team_id);
+  coordena_sql_bind_int (w->month_clear, 2, (int) competencia);
   if (!coordena_store_step_done (w->store, w->month_clear, error))
     return FALSE;
   g_hash_table_add (w->competencias, GUINT_TO_POINTER (competencia));
@@ -217,7 +219,7 @@ coordena_roster_writer_cover (CoordenaRosterWriter *w, CoordenaCompetencia compe
 static gboolean
 remove_stale_months (CoordenaRosterWriter *w, CoordenaCompetencia c, CoordenaImportReport *report, GError **error)
 {
-  sqlite3_stmt *list = NULL, *drop = NULL;
+  CoordenaSqlStmt *list = NULL, *drop = NULL;
   g_autoptr(GArray) stale = g_array_new (FALSE, FALSE, sizeof (gint64));
   gboolean ok = FALSE;
   int rc;
@@ -228,16 +230,16 @@ remove_stale_months (CoordenaRosterWriter *w, CoordenaCompetencia c, CoordenaImp
                               error);
   if (drop == NULL)
     goto out;
-  sqlite3_bind_int (list, 1, (int) c);
-  while ((rc = sqlite3_step (list)) == SQLITE_ROW)
+  coordena_sql_bind_int (list, 1, (int) c);
+  while ((rc = coordena_sql_step (list)) == COORDENA_SQL_ROW)
     {
-      gint64 id = sqlite3_column_int64 (list, 0);
+      gint64 id = coordena_sql_column_int64 (list, 0);
       g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT ":%u", id, c);
 
       if (!g_hash_table_contains (w->months, key))
         g_array_append_val (stale, id);
     }
-  if (rc != SQLITE_DONE)
+  if (rc != COORDENA_SQL_DONE)
     {
       coordena_store_set_error (w->store, error, _("writing the roster"));
       goto out;
@@ -245,8 +247,8 @@ remove_stale_months (CoordenaRosterWriter *w, CoordenaCompetencia c, CoordenaImp
   for (guint i = 0; i < stale->len; i++)
     {
       /* The members go with the month (ON DELETE CASCADE). */
-      sqlite3_bind_int64 (drop, 1, g_array_index (stale, gint64, i));
-      sqlite3_bind_int (drop, 2, (int) c);
+      coordena_sql_bind_int64 (drop, 1, g_array_index (stale, gint64, i));
+      coordena_sql_bind_int (drop, 2, (int) c);
       if (!coordena_store_step_done (w->store, drop, error))
         goto out;
     }
@@ -262,8 +264,8 @@ remove_stale_months (CoordenaRosterWriter *w, CoordenaCompetencia c, CoordenaImp
     }
   ok = TRUE;
 out:
-  sqlite3_finalize (list);
-  sqlite3_finalize (drop);
+  coordena_sql_finalize (list);
+  coordena_sql_finalize (drop);
   return ok;
 }
 
@@ -322,11 +324,11 @@ coordena_roster_writer_member (CoordenaRosterWriter *w,
                                guint                 hours,
                                GError              **error)
 {
-  sqlite3_bind_int64 (w->member, 1, team_id);
-  sqlite3_bind_int (w->member, 2, (int) competencia);
-  sqlite3_bind_int64 (w->member, 3, professional_id);
+  coordena_sql_bind_int64 (w->member, 1, team_id);
+  coordena_sql_bind_int (w->member, 2, (int) competencia);
+  coordena_sql_bind_int64 (w->member, 3, professional_id);
   coordena_store_bind_text (w->member, 4, cbo);
-  sqlite3_bind_int (w->member, 5, (int) MIN (hours, 168u));
+  coordena_sql_bind_int (w->member, 5, (int) MIN (hours, 168u));
   if (!coordena_store_step_done (w->store, w->member, error))
     return FALSE;
   w->n_members++;
@@ -369,8 +371,8 @@ coordena_roster_writer_establishment (CoordenaRosterWriter *w, const char *cnes,
   if (w->estab == NULL
       && !prepare (w, &w->estab,
                    "INSERT INTO estabelecimento (cnes, nome, ibge7) VALUES (?1, ?2, ?3) "
-                   "ON CONFLICT (cnes) DO UPDATE SET nome = coalesce (excluded.nome, nome), "
-                   "ibge7 = coalesce (excluded.ibge7, ibge7)", error))
+                   "ON CONFLICT (cnes) DO UPDATE SET nome = coalesce (excluded.nome, estabelecimento.nome), "
+                   "ibge7 = coalesce (excluded.ibge7, estabelecimento.ibge7)", error))
     return FALSE;
   coordena_store_bind_text (w->estab, 1, cnes);
   coordena_store_bind_text (w->estab, 2, nome);
@@ -384,6 +386,6 @@ coordena_roster_writer_stratum (CoordenaRosterWriter *w, const char *ibge7, guin
   if (w->stratum == NULL && !prepare (w, &w->stratum, "UPDATE municipio SET ied_estrato = ?2 WHERE ibge7 = ?1", error))
     return FALSE;
   coordena_store_bind_text (w->stratum, 1, ibge7);
-  sqlite3_bind_int (w->stratum, 2, (int) stratum);
+  coordena_sql_bind_int (w->stratum, 2, (int) stratum);
   return coordena_store_step_done (w->store, w->stratum, error);
 }

@@ -20,6 +20,14 @@ gboolean coordena_store_commit (CoordenaStore *store, GError **error);
 void coordena_store_rollback (CoordenaStore *store);
 gboolean coordena_store_in_transaction (CoordenaStore *store);
 
+/* Inside an import's transaction: on a server, waits a while for another import into the state to
+ * end, then refuses naming who runs it ("outra importação em andamento, por …"); the lock goes with
+ * the transaction. On a file, BEGIN IMMEDIATE already lets one writer in at a time. */
+gboolean coordena_store_lock_import (CoordenaStore *store, GError **error);
+
+/* TRUE when the store is a database server (PostgreSQL) shared with others, not a file. */
+gboolean coordena_store_is_server (CoordenaStore *store);
+
 /* The other programs that have the database file open ("sqlite3 (processo 4242)"), or NULL. */
 char *coordena_store_programs_holding (const char *path);
 
@@ -49,6 +57,14 @@ gboolean coordena_store_set_team_name (CoordenaStore *store, const char *ine, co
 gboolean coordena_store_set_professional_name (CoordenaStore *store, const char *cns, const char *name, GError **error);
 gboolean coordena_store_mark_sem_producao (CoordenaStore *store, gint64 team_id, CoordenaCompetencia competencia,
                                            GError **error);
+/* Inside an edit's transaction: the team with this INE as the database holds it now, as a roster
+ * of that one team (without teams when the state has none with the INE), read after making this
+ * edit the only writer of the team until the transaction ends. */
+CoordenaRoster *coordena_store_lock_team (CoordenaStore *store, const char *ine, GError **error);
+/* The audit log's latest entry that may have changed the team (its edits, an import): when (UTC,
+ * AAAA-MM-DDTHH:MM:SSZ), who and what; all NULL when there is none. */
+gboolean coordena_store_last_team_change (CoordenaStore *store, const char *ine, char **when, char **who, char **action,
+                                          GError **error);
 
 /* ---- Demonstration data (store-demo.c) --------------------------------------------------- */
 
@@ -76,6 +92,10 @@ gboolean coordena_store_purge_collect_people (CoordenaStore *store, GHashTable *
 /* Rewrites each audit entry whose JSON redact changes (redact returns NULL for "unchanged"). */
 gboolean coordena_store_purge_redact_audit (CoordenaStore *store, char *(*redact) (const char *json, gpointer data),
                                             gpointer data, guint *n_changed, GError **error);
+/* Removes the stored PDF of each notification addressed to a named municipal secretary (its
+ * number, date, SHA-256 and teams stay) and redacts its inputs; counts them in n_changed. */
+gboolean coordena_store_purge_letters (CoordenaStore *store, char *(*redact) (const char *json, gpointer data),
+                                       gpointer data, guint *n_changed, GError **error);
 /* Replaces every CNS by its pseudonym, drops names and municipal contacts; counts in report. */
 gboolean coordena_store_purge_pseudonymise (CoordenaStore *store, CoordenaPurgeReport *report, GError **error);
 /* The copies `backup FILE` wrote and the ones restored from, from the audit log. */

@@ -42,7 +42,7 @@ coordena_store_load_roster_with_map (CoordenaStore *store, const CoordenaCboMap 
   g_autoptr(GHashTable) team_index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GHashTable) prof_index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GArray) professionals = g_array_new (FALSE, FALSE, sizeof (KnownProfessional));
-  sqlite3_stmt *stmt;
+  CoordenaSqlStmt *stmt;
   int rc;
   gint64 last_eid = 0;
   gboolean have_last = FALSE;
@@ -59,12 +59,12 @@ coordena_store_load_roster_with_map (CoordenaStore *store, const CoordenaCboMap 
                                  "AND ibge7 IN (SELECT ibge7 FROM equipe) AND ibge7 LIKE ?1", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, uf_like, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    coordena_roster_builder_set_ied_stratum (builder, (const char *) sqlite3_column_text (stmt, 0),
-                                             (guint) sqlite3_column_int (stmt, 1));
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
+  coordena_sql_bind_text (stmt, 1, uf_like);
+  while ((rc = coordena_sql_step (stmt)) == COORDENA_SQL_ROW)
+    coordena_roster_builder_set_ied_stratum (builder, (const char *) coordena_sql_column_text (stmt, 0),
+                                             (guint) coordena_sql_column_int (stmt, 1));
+  coordena_sql_finalize (stmt);
+  if (rc != COORDENA_SQL_DONE)
     goto db_error;
 
   stmt = coordena_store_prepare (store,
@@ -73,10 +73,10 @@ coordena_store_load_roster_with_map (CoordenaStore *store, const CoordenaCboMap 
                                  "FROM equipe_competencia ec JOIN equipe e ON e.id = ec.equipe_id WHERE e.ibge7 LIKE ?1", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, uf_like, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  coordena_sql_bind_text (stmt, 1, uf_like);
+  while ((rc = coordena_sql_step (stmt)) == COORDENA_SQL_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = coordena_sql_column_int64 (stmt, 0);
       gpointer found;
       guint team;
       guint flags = 0;
@@ -86,24 +86,24 @@ coordena_store_load_roster_with_map (CoordenaStore *store, const CoordenaCboMap 
       else
         {
           team = coordena_roster_builder_add_team (builder,
-                                                   (const char *) sqlite3_column_text (stmt, 1),
-                                                   (const char *) sqlite3_column_text (stmt, 2),
-                                                   (const char *) sqlite3_column_text (stmt, 3),
-                                                   (const char *) sqlite3_column_text (stmt, 4));
+                                                   (const char *) coordena_sql_column_text (stmt, 1),
+                                                   (const char *) coordena_sql_column_text (stmt, 2),
+                                                   (const char *) coordena_sql_column_text (stmt, 3),
+                                                   (const char *) coordena_sql_column_text (stmt, 4));
           g_hash_table_insert (team_index, g_memdup2 (&id, sizeof id), GUINT_TO_POINTER (team));
         }
-      if (sqlite3_column_int (stmt, 8))
+      if (coordena_sql_column_int (stmt, 8))
         flags |= COORDENA_TEAM_FLAG_PROVIMENTO;
-      if (sqlite3_column_int (stmt, 9))
+      if (coordena_sql_column_int (stmt, 9))
         flags |= COORDENA_TEAM_FLAG_SEM_PRODUCAO;
-      coordena_roster_builder_add_team_month (builder, team, (CoordenaCompetencia) sqlite3_column_int (stmt, 6),
-                                              coordena_store_type_from_db ((const char *) sqlite3_column_text (stmt, 7)),
+      coordena_roster_builder_add_team_month (builder, team, (CoordenaCompetencia) coordena_sql_column_int (stmt, 6),
+                                              coordena_store_type_from_db ((const char *) coordena_sql_column_text (stmt, 7)),
                                               flags,
-                                              sqlite3_column_type (stmt, 5) == SQLITE_NULL
-                                                ? COORDENA_BASE_UNKNOWN : sqlite3_column_int64 (stmt, 5));
+                                              coordena_sql_column_is_null (stmt, 5)
+                                                ? COORDENA_BASE_UNKNOWN : coordena_sql_column_int64 (stmt, 5));
     }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
+  coordena_sql_finalize (stmt);
+  if (rc != COORDENA_SQL_DONE)
     goto db_error;
 
   /* The professionals first, by id: a join would look each member row's professional up in the
@@ -112,27 +112,27 @@ coordena_store_load_roster_with_map (CoordenaStore *store, const CoordenaCboMap 
   stmt = coordena_store_prepare (store, "SELECT id, cns, nome FROM profissional", error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = coordena_sql_step (stmt)) == COORDENA_SQL_ROW)
     {
-      KnownProfessional known = { g_strdup ((const char *) sqlite3_column_text (stmt, 1)),
-                                  g_strdup ((const char *) sqlite3_column_text (stmt, 2)), G_MAXUINT };
-      gint64 pid = sqlite3_column_int64 (stmt, 0);
+      KnownProfessional known = { g_strdup ((const char *) coordena_sql_column_text (stmt, 1)),
+                                  g_strdup ((const char *) coordena_sql_column_text (stmt, 2)), G_MAXUINT };
+      gint64 pid = coordena_sql_column_int64 (stmt, 0);
 
       g_array_append_val (professionals, known);
       g_hash_table_insert (prof_index, g_memdup2 (&pid, sizeof pid), GUINT_TO_POINTER (professionals->len - 1));
     }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
+  coordena_sql_finalize (stmt);
+  if (rc != COORDENA_SQL_DONE)
     goto db_error;
 
   stmt = coordena_store_prepare (store, "SELECT equipe_id, competencia, profissional_id, cbo, horas FROM vinculo", error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = coordena_sql_step (stmt)) == COORDENA_SQL_ROW)
     {
-      gint64 eid = sqlite3_column_int64 (stmt, 0);
-      gint64 pid = sqlite3_column_int64 (stmt, 2);
-      const char *cbo = (const char *) sqlite3_column_text (stmt, 3);
+      gint64 eid = coordena_sql_column_int64 (stmt, 0);
+      gint64 pid = coordena_sql_column_int64 (stmt, 2);
+      const char *cbo = (const char *) coordena_sql_column_text (stmt, 3);
       KnownProfessional *known;
       gpointer found;
 
@@ -149,12 +149,12 @@ coordena_store_load_roster_with_map (CoordenaStore *store, const CoordenaCboMap 
       known = &g_array_index (professionals, KnownProfessional, GPOINTER_TO_UINT (found));
       if (known->prof == G_MAXUINT)
         known->prof = coordena_roster_builder_add_professional (builder, known->cns, known->nome);
-      coordena_roster_builder_add_member (builder, last_team, (CoordenaCompetencia) sqlite3_column_int (stmt, 1),
+      coordena_roster_builder_add_member (builder, last_team, (CoordenaCompetencia) coordena_sql_column_int (stmt, 1),
                                           known->prof, cbo, coordena_cbo_map_lookup (map, cbo),
-                                          (guint) sqlite3_column_int (stmt, 4));
+                                          (guint) coordena_sql_column_int (stmt, 4));
     }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
+  coordena_sql_finalize (stmt);
+  if (rc != COORDENA_SQL_DONE)
     goto db_error;
 
   return coordena_roster_builder_finish (g_steal_pointer (&builder), error);
@@ -169,13 +169,13 @@ coordena_store_count_teams_outside_uf (CoordenaStore *store)
 {
   guint uf = coordena_store_get_uf_code (store), n = 0;
   g_autofree char *uf_like = g_strdup_printf ("%02u%%", uf);
-  sqlite3_stmt *stmt;
+  CoordenaSqlStmt *stmt;
 
   if (uf == 0 || (stmt = coordena_store_prepare (store, "SELECT count(*) FROM equipe WHERE ibge7 NOT LIKE ?1", NULL)) == NULL)
     return 0;
-  sqlite3_bind_text (stmt, 1, uf_like, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    n = (guint) sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
+  coordena_sql_bind_text (stmt, 1, uf_like);
+  if (coordena_sql_step (stmt) == COORDENA_SQL_ROW)
+    n = (guint) coordena_sql_column_int (stmt, 0);
+  coordena_sql_finalize (stmt);
   return n;
 }

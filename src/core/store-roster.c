@@ -72,7 +72,7 @@ GPtrArray *
 coordena_store_list_teams (CoordenaStore *store, const char *ibge, GError **error)
 {
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) coordena_store_team_free);
-  sqlite3_stmt *stmt;
+  CoordenaSqlStmt *stmt;
   int rc;
 
   /* One query: each team with its last competência, that month's type and member count. */
@@ -89,12 +89,12 @@ coordena_store_list_teams (CoordenaStore *store, const char *ibge, GError **erro
     "LEFT JOIN last l ON l.equipe_id = e.id "
     "LEFT JOIN equipe_competencia ec ON ec.equipe_id = e.id AND ec.competencia = l.competencia "
     "LEFT JOIN members mb ON mb.equipe_id = e.id "
-    "WHERE ?1 IS NULL OR e.ibge7 = ?1 OR m.ibge6 = ?1 "
+    "WHERE CAST (?1 AS TEXT) IS NULL OR e.ibge7 = ?1 OR m.ibge6 = ?1 "
     "ORDER BY e.ine", error);
   if (stmt == NULL)
     return NULL;
   coordena_store_bind_text (stmt, 1, ibge);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = coordena_sql_step (stmt)) == COORDENA_SQL_ROW)
     {
       CoordenaStoreTeam *t = g_new0 (CoordenaStoreTeam, 1);
 
@@ -104,19 +104,19 @@ coordena_store_list_teams (CoordenaStore *store, const char *ibge, GError **erro
       t->municipio = coordena_store_column_dup (stmt, 3);
       t->name = coordena_store_column_dup (stmt, 4);
       t->tp_equipe = coordena_store_column_dup (stmt, 5);
-      t->type = coordena_store_type_from_db ((const char *) sqlite3_column_text (stmt, 6));
+      t->type = coordena_store_type_from_db ((const char *) coordena_sql_column_text (stmt, 6));
       t->dt_ativacao = coordena_store_column_dup (stmt, 7);
       t->dt_desativacao = coordena_store_column_dup (stmt, 8);
-      t->base_centavos = sqlite3_column_type (stmt, 9) == SQLITE_NULL ? COORDENA_BASE_UNKNOWN
-                                                                      : sqlite3_column_int64 (stmt, 9);
-      t->last_competencia = (CoordenaCompetencia) sqlite3_column_int (stmt, 10);
-      t->n_members = (guint) sqlite3_column_int (stmt, 11);
-      t->n_competencias = (guint) sqlite3_column_int (stmt, 12);
-      t->demo = sqlite3_column_int (stmt, 13) != 0;
+      t->base_centavos = coordena_sql_column_is_null (stmt, 9) ? COORDENA_BASE_UNKNOWN
+                                                                      : coordena_sql_column_int64 (stmt, 9);
+      t->last_competencia = (CoordenaCompetencia) coordena_sql_column_int (stmt, 10);
+      t->n_members = (guint) coordena_sql_column_int (stmt, 11);
+      t->n_competencias = (guint) coordena_sql_column_int (stmt, 12);
+      t->demo = coordena_sql_column_int (stmt, 13) != 0;
       g_ptr_array_add (list, t);
     }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
+  coordena_sql_finalize (stmt);
+  if (rc != COORDENA_SQL_DONE)
     {
       coordena_store_set_error (store, error, _("reading the teams"));
       return NULL;
@@ -168,29 +168,29 @@ coordena_store_list_teams (CoordenaStore *store, const char *ibge, GError **erro
 static gboolean
 team_id (CoordenaStore *store, const char *ine, gint64 *id, gint64 *base, GError **error)
 {
-  sqlite3_stmt *stmt = coordena_store_prepare (store, "SELECT id, valor_base FROM equipe WHERE ine = ?1", error);
+  CoordenaSqlStmt *stmt = coordena_store_prepare (store, "SELECT id, valor_base FROM equipe WHERE ine = ?1", error);
   gboolean found;
 
   if (stmt == NULL)
     return FALSE;
   coordena_store_bind_text (stmt, 1, ine);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
+  found = coordena_sql_step (stmt) == COORDENA_SQL_ROW;
   if (found)
     {
-      *id = sqlite3_column_int64 (stmt, 0);
+      *id = coordena_sql_column_int64 (stmt, 0);
       if (base != NULL)
-        *base = sqlite3_column_type (stmt, 1) == SQLITE_NULL ? COORDENA_BASE_UNKNOWN : sqlite3_column_int64 (stmt, 1);
+        *base = coordena_sql_column_is_null (stmt, 1) ? COORDENA_BASE_UNKNOWN : coordena_sql_column_int64 (stmt, 1);
     }
   else
     g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT, _("There is no team with INE %s in the database"), ine);
-  sqlite3_finalize (stmt);
+  coordena_sql_finalize (stmt);
   return found;
 }
 
 gboolean
 coordena_store_set_team_base (CoordenaStore *store, const char *ine, gint64 centavos, GError **error)
 {
-  sqlite3_stmt *stmt = NULL;
+  CoordenaSqlStmt *stmt = NULL;
   gint64 id, old;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
@@ -207,11 +207,11 @@ coordena_store_set_team_base (CoordenaStore *store, const char *ine, gint64 cent
   stmt = coordena_store_prepare (store, "UPDATE equipe SET valor_base = ?2 WHERE id = ?1", error);
   if (stmt == NULL)
     goto fail;
-  sqlite3_bind_int64 (stmt, 1, id);
+  coordena_sql_bind_int64 (stmt, 1, id);
   if (centavos == COORDENA_BASE_UNKNOWN)
-    sqlite3_bind_null (stmt, 2);
+    coordena_sql_bind_null (stmt, 2);
   else
-    sqlite3_bind_int64 (stmt, 2, centavos);
+    coordena_sql_bind_int64 (stmt, 2, centavos);
   if (!coordena_store_step_done (store, stmt, error))
     goto fail;
   before = old == COORDENA_BASE_UNKNOWN ? g_strdup ("{\"valor_base\": null}")
@@ -220,11 +220,11 @@ coordena_store_set_team_base (CoordenaStore *store, const char *ine, gint64 cent
                                             : g_strdup_printf ("{\"valor_base\": %" G_GINT64_FORMAT "}", centavos);
   if (!coordena_store_audit (store, "set-team-base", ine, before, after, error))
     goto fail;
-  sqlite3_finalize (stmt);
+  coordena_sql_finalize (stmt);
   return coordena_store_commit (store, error);
 
 fail:
-  sqlite3_finalize (stmt);
+  coordena_sql_finalize (stmt);
   coordena_store_rollback (store);
   return FALSE;
 }
@@ -233,7 +233,7 @@ gboolean
 coordena_store_set_team_flags (CoordenaStore *store, const char *ine, CoordenaCompetencia competencia,
                                guint flags, GError **error)
 {
-  sqlite3_stmt *stmt = NULL;
+  CoordenaSqlStmt *stmt = NULL;
   gint64 id;
   g_autofree char *entity = NULL;
   g_autofree char *before = NULL;
@@ -249,10 +249,10 @@ coordena_store_set_team_flags (CoordenaStore *store, const char *ine, CoordenaCo
                                  "WHERE equipe_id = ?1 AND competencia = ?2", error);
   if (stmt == NULL)
     goto fail;
-  sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_int (stmt, 2, (int) competencia);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
+  coordena_sql_bind_int64 (stmt, 1, id);
+  coordena_sql_bind_int (stmt, 2, (int) competencia);
+  rc = coordena_sql_step (stmt);
+  if (rc != COORDENA_SQL_ROW)
     {
       g_autofree char *c = coordena_competencia_format (competencia);
 
@@ -261,18 +261,18 @@ coordena_store_set_team_flags (CoordenaStore *store, const char *ine, CoordenaCo
       goto fail;
     }
   before = g_strdup_printf ("{\"provimento\": %s, \"sem_producao\": %s}",
-                            sqlite3_column_int (stmt, 0) ? "true" : "false",
-                            sqlite3_column_int (stmt, 1) ? "true" : "false");
-  sqlite3_finalize (stmt);
+                            coordena_sql_column_int (stmt, 0) ? "true" : "false",
+                            coordena_sql_column_int (stmt, 1) ? "true" : "false");
+  coordena_sql_finalize (stmt);
   stmt = coordena_store_prepare (store,
                                  "UPDATE equipe_competencia SET provimento = ?3, sem_producao = ?4 "
                                  "WHERE equipe_id = ?1 AND competencia = ?2", error);
   if (stmt == NULL)
     goto fail;
-  sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_int (stmt, 2, (int) competencia);
-  sqlite3_bind_int (stmt, 3, (flags & COORDENA_TEAM_FLAG_PROVIMENTO) ? 1 : 0);
-  sqlite3_bind_int (stmt, 4, (flags & COORDENA_TEAM_FLAG_SEM_PRODUCAO) ? 1 : 0);
+  coordena_sql_bind_int64 (stmt, 1, id);
+  coordena_sql_bind_int (stmt, 2, (int) competencia);
+  coordena_sql_bind_int (stmt, 3, (flags & COORDENA_TEAM_FLAG_PROVIMENTO) ? 1 : 0);
+  coordena_sql_bind_int (stmt, 4, (flags & COORDENA_TEAM_FLAG_SEM_PRODUCAO) ? 1 : 0);
   if (!coordena_store_step_done (store, stmt, error))
     goto fail;
   after = g_strdup_printf ("{\"provimento\": %s, \"sem_producao\": %s}",
@@ -281,11 +281,11 @@ coordena_store_set_team_flags (CoordenaStore *store, const char *ine, CoordenaCo
   entity = g_strdup_printf ("%s/%06u", ine, competencia);
   if (!coordena_store_audit (store, "set-team-flags", entity, before, after, error))
     goto fail;
-  sqlite3_finalize (stmt);
+  coordena_sql_finalize (stmt);
   return coordena_store_commit (store, error);
 
 fail:
-  sqlite3_finalize (stmt);
+  coordena_sql_finalize (stmt);
   coordena_store_rollback (store);
   return FALSE;
 }
@@ -294,20 +294,20 @@ GArray *
 coordena_store_list_competencias (CoordenaStore *store, GError **error)
 {
   g_autoptr(GArray) list = g_array_new (FALSE, FALSE, sizeof (CoordenaCompetencia));
-  sqlite3_stmt *stmt = coordena_store_prepare (store,
+  CoordenaSqlStmt *stmt = coordena_store_prepare (store,
                                                "SELECT DISTINCT competencia FROM equipe_competencia ORDER BY 1", error);
   int rc;
 
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = coordena_sql_step (stmt)) == COORDENA_SQL_ROW)
     {
-      CoordenaCompetencia c = (CoordenaCompetencia) sqlite3_column_int (stmt, 0);
+      CoordenaCompetencia c = (CoordenaCompetencia) coordena_sql_column_int (stmt, 0);
 
       g_array_append_val (list, c);
     }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
+  coordena_sql_finalize (stmt);
+  if (rc != COORDENA_SQL_DONE)
     {
       coordena_store_set_error (store, error, _("reading the competências"));
       return NULL;

@@ -53,7 +53,7 @@ coordena_secretario_municipal_set (CoordenaStore *store, const char *ibge, const
   g_autofree char *name = g_strstrip (g_strdup (nome != NULL ? nome : ""));
   g_autofree char *after = NULL;
   guint uf = coordena_store_get_uf_code (store);
-  sqlite3_stmt *stmt;
+  CoordenaSqlStmt *stmt;
   gboolean ok;
 
   if (uf == 0 || ibge7 == NULL || (guint) g_ascii_strtoull (ibge7, NULL, 10) / 100000 != uf)
@@ -78,17 +78,17 @@ coordena_secretario_municipal_set (CoordenaStore *store, const char *ibge, const
       coordena_store_rollback (store);
       return FALSE;
     }
-  sqlite3_bind_text (stmt, 1, ibge7, -1, SQLITE_TRANSIENT);
+  coordena_sql_bind_text (stmt, 1, ibge7);
   if (*name != '\0')
     {
       g_autofree char *n = coordena_json_string (name);
 
-      sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 3, genero, -1, SQLITE_TRANSIENT);
+      coordena_sql_bind_text (stmt, 2, name);
+      coordena_sql_bind_text (stmt, 3, genero);
       after = g_strdup_printf ("{\"nome\":%s,\"genero\":\"%s\"}", n, genero);
     }
   ok = coordena_store_step_done (store, stmt, error);
-  sqlite3_finalize (stmt);
+  coordena_sql_finalize (stmt);
   if (!ok || !coordena_store_audit (store, "secretario-municipal", ibge7, NULL, after, error)
       || !coordena_store_commit (store, error))
     {
@@ -102,22 +102,22 @@ CoordenaSecretarioMunicipal *
 coordena_secretario_municipal_get (CoordenaStore *store, const char *ibge7, GError **error)
 {
   CoordenaSecretarioMunicipal *s = NULL;
-  sqlite3_stmt *stmt = coordena_store_prepare (store, "SELECT nome, genero FROM municipio_secretario WHERE ibge7 = ?1",
+  CoordenaSqlStmt *stmt = coordena_store_prepare (store, "SELECT nome, genero FROM municipio_secretario WHERE ibge7 = ?1",
                                                error);
   int rc;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, ibge7, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  coordena_sql_bind_text (stmt, 1, ibge7);
+  rc = coordena_sql_step (stmt);
+  if (rc == COORDENA_SQL_ROW)
     {
       s = g_new0 (CoordenaSecretarioMunicipal, 1);
-      s->nome = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      s->gender = *(const char *) sqlite3_column_text (stmt, 1);
+      s->nome = g_strdup ((const char *) coordena_sql_column_text (stmt, 0));
+      s->gender = *(const char *) coordena_sql_column_text (stmt, 1);
     }
-  else if (rc != SQLITE_DONE)
+  else if (rc != COORDENA_SQL_DONE)
     coordena_store_set_error (store, error, _("reading the municipal secretary"));
-  sqlite3_finalize (stmt);
+  coordena_sql_finalize (stmt);
   return s;
 }

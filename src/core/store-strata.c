@@ -32,7 +32,7 @@ coordena_strata_list (CoordenaStore *store, GError **error)
 {
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) coordena_municipio_stratum_free);
   guint uf = coordena_store_get_uf_code (store);
-  sqlite3_stmt *stmt;
+  CoordenaSqlStmt *stmt;
   int rc;
 
   if (uf == 0)
@@ -46,19 +46,19 @@ coordena_strata_list (CoordenaStore *store, GError **error)
                                  "FROM municipio m WHERE m.uf_codigo = ?1", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int (stmt, 1, (int) uf);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  coordena_sql_bind_int (stmt, 1, (int) uf);
+  while ((rc = coordena_sql_step (stmt)) == COORDENA_SQL_ROW)
     {
       CoordenaMunicipioStratum *m = g_new0 (CoordenaMunicipioStratum, 1);
 
       m->ibge7 = coordena_store_column_dup (stmt, 0);
       m->nome = coordena_store_column_dup (stmt, 1);
-      m->stratum = (guint) sqlite3_column_int (stmt, 2);
-      m->n_teams = (guint) sqlite3_column_int (stmt, 3);
+      m->stratum = (guint) coordena_sql_column_int (stmt, 2);
+      m->n_teams = (guint) coordena_sql_column_int (stmt, 3);
       g_ptr_array_add (list, m);
     }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
+  coordena_sql_finalize (stmt);
+  if (rc != COORDENA_SQL_DONE)
     {
       coordena_store_set_error (store, error, _("listing the municipalities’ IED strata"));
       return NULL;

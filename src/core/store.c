@@ -25,9 +25,12 @@
 
 /* "Coor" in the file header: tells a Coordena database from any other SQLite file. */
 #define COORDENA_APPLICATION_ID 0x436f6f72
+/* The same number as a server's coordena_schema.application_id keeps it. */
+#define COORDENA_APPLICATION_ID_DECIMAL 1131376498
 
 struct _CoordenaStore {
-  sqlite3 *db;
+  CoordenaSqlConn *conn;
+  sqlite3 *db;          /* the connection's, on SQLite; NULL on PostgreSQL */
   char *path;
   GPtrArray *notices;   /* char*, NULL-terminated */
   CoordenaStoreWaitFunc wait_func;
@@ -224,57 +227,56 @@ coordena_store_sqlite_error (GError **error, int rc, int sys_errno, const char *
 gboolean
 coordena_store_set_error (CoordenaStore *store, GError **error, const char *doing)
 {
+  if (store->conn != NULL)
+    return coordena_sql_set_error (store->conn, error, doing);
   return coordena_store_sqlite_error (error, sqlite3_extended_errcode (store->db), sqlite3_system_errno (store->db),
                                       store->path, doing, sqlite3_errmsg (store->db));
 }
 
 /* ---- Small statement helpers ----------------------------------------------------------------- */
 
-sqlite3_stmt *
+CoordenaSqlStmt *
 coordena_store_prepare (CoordenaStore *store, const char *sql, GError **error)
 {
-  sqlite3_stmt *stmt = NULL;
-
-  if (sqlite3_prepare_v2 (store->db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      coordena_store_set_error (store, error, _("preparing a query"));
-      return NULL;
-    }
-  return stmt;
+  return coordena_sql_prepare (store->conn, sql, error);
 }
 
 gboolean
 coordena_store_exec (CoordenaStore *store, const char *sql, GError **error)
 {
-  if (sqlite3_exec (store->db, sql, NULL, NULL, NULL) != SQLITE_OK)
-    return coordena_store_set_error (store, error, _("running a statement"));
-  return TRUE;
+  return coordena_sql_exec (store->conn, sql, NULL, error);
 }
 
 /* Steps a statement that returns no rows and resets it for reuse. */
 gboolean
-coordena_store_step_done (CoordenaStore *store, sqlite3_stmt *stmt, GError **error)
+coordena_store_step_done (CoordenaStore *store, CoordenaSqlStmt *stmt, GError **error)
 {
-  int rc = sqlite3_step (stmt);
+  /* Inside a transaction a server collects the answers of a run of writes at once. */
+  if (coordena_store_is_server (store) && coordena_store_in_transaction (store))
+    {
+      gboolean ok = coordena_sql_send (stmt);
 
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+      if (!ok)
+        coordena_store_set_error (store, error, _("writing"));
+      coordena_sql_reset (stmt);
+      coordena_sql_clear_bindings (stmt);
+      return ok;
+    }
+  if (coordena_sql_step (stmt) == COORDENA_SQL_ERROR)
     {
       coordena_store_set_error (store, error, _("writing"));
-      sqlite3_reset (stmt);
+      coordena_sql_reset (stmt);
       return FALSE;
     }
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
+  coordena_sql_reset (stmt);
+  coordena_sql_clear_bindings (stmt);
   return TRUE;
 }
 
 void
-coordena_store_bind_text (sqlite3_stmt *stmt, int i, const char *text)
+coordena_store_bind_text (CoordenaSqlStmt *stmt, int i, const char *text)
 {
-  if (text == NULL)
-    sqlite3_bind_null (stmt, i);
-  else
-    sqlite3_bind_text (stmt, i, text, -1, SQLITE_TRANSIENT);
+  coordena_sql_bind_text (stmt, i, text);
 }
 
 static gint64
@@ -290,11 +292,9 @@ query_int (sqlite3 *db, const char *sql, gint64 fallback)
 }
 
 char *
-coordena_store_column_dup (sqlite3_stmt *stmt, int i)
+coordena_store_column_dup (CoordenaSqlStmt *stmt, int i)
 {
-  const unsigned char *text = sqlite3_column_text (stmt, i);
-
-  return text != NULL ? g_strdup ((const char *) text) : NULL;
+  return coordena_sql_column_dup (stmt, i);
 }
 
 /* ---- Migrations ------------------------------------------------------------------------------- */
@@ -316,11 +316,14 @@ cmp_migration (gconstpointer a, gconstpointer b)
   return ((const Migration *) a)->number - ((const Migration *) b)->number;
 }
 
-/* The migration files of <datadir>/sql ("NNN_name.sql"), sorted by number. */
+/* The migration files of <datadir>/sql ("NNN_name.sql"), or of <datadir>/sql/postgresql for a
+ * server, sorted by number. Both engines' files carry the same numbers. */
 static GArray *
-list_migrations (GError **error)
+list_migrations_of (CoordenaSqlEngine engine, GError **error)
 {
-  g_autofree char *dir_path = g_build_filename (coordena_datadir (), "sql", NULL);
+  g_autofree char *dir_path = engine == COORDENA_SQL_POSTGRESQL
+                              ? g_build_filename (coordena_datadir (), "sql", "postgresql", NULL)
+                              : g_build_filename (coordena_datadir (), "sql", NULL);
   g_autoptr(GDir) dir = NULL;
   g_autoptr(GArray) list = g_array_new (FALSE, TRUE, sizeof (Migration));
   const char *name;
@@ -354,6 +357,12 @@ list_migrations (GError **error)
         return NULL;
       }
   return g_steal_pointer (&list);
+}
+
+static GArray *
+list_migrations (GError **error)
+{
+  return list_migrations_of (COORDENA_SQL_SQLITE, error);
 }
 
 int
@@ -487,6 +496,8 @@ backup_to_file (CoordenaStore *store, const char *dest, GError **error)
   return TRUE;
 }
 
+static char *canonical_output_name (const char *path);
+
 static gboolean
 apply_migration (CoordenaStore *store, const Migration *m, GError **error)
 {
@@ -520,6 +531,8 @@ apply_migration (CoordenaStore *store, const Migration *m, GError **error)
     }
   return coordena_store_commit (store, error);
 }
+
+static int server_schema_version (CoordenaStore *store, GError **error);
 
 static gboolean
 migrate (CoordenaStore *store, CoordenaStoreOpenFlags flags, GError **error)
@@ -576,6 +589,177 @@ migrate (CoordenaStore *store, CoordenaStoreOpenFlags flags, GError **error)
         return FALSE;
     }
   return TRUE;
+}
+
+/* ---- A PostgreSQL server ------------------------------------------------------------------------ */
+
+/* The key of the advisory lock that lets one program at a time create or migrate the schema. */
+#define SERVER_SCHEMA_LOCK "1131376498" /* 0x436f6f72, "Coor" */
+
+/* One integer from a query without values on the server; fallback when there is no row. */
+static gboolean
+server_query_int (CoordenaStore *store, const char *sql, gint64 fallback, gint64 *value, GError **error)
+{
+  CoordenaSqlStmt *stmt = coordena_store_prepare (store, sql, error);
+  CoordenaSqlResult rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  *value = fallback;
+  rc = coordena_sql_step (stmt);
+  if (rc == COORDENA_SQL_ROW && !coordena_sql_column_is_null (stmt, 0))
+    *value = coordena_sql_column_int64 (stmt, 0);
+  coordena_sql_finalize (stmt);
+  if (rc == COORDENA_SQL_ERROR)
+    return coordena_store_set_error (store, error, _("reading the schema"));
+  return TRUE;
+}
+
+/* The version the table coordena_schema records (what PRAGMA user_version is to a file; the first
+ * migration creates the table): 0 when the database holds no Coordena schema yet, −1 on error. */
+static int
+server_schema_version (CoordenaStore *store, GError **error)
+{
+  gint64 exists = 0, version = 0;
+
+  if (!server_query_int (store, "SELECT count(*) FROM pg_catalog.pg_tables "
+                                "WHERE schemaname = current_schema() AND tablename = 'coordena_schema'",
+                         0, &exists, error))
+    return -1;
+  if (exists == 0)
+    return 0;
+  if (!server_query_int (store, "SELECT version FROM coordena_schema WHERE application_id = "
+                                G_STRINGIFY (COORDENA_APPLICATION_ID_DECIMAL), -1, &version, error))
+    return -1;
+  if (version < 0)
+    {
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                   _("The database %s has a table coordena_schema that Coordena did not write: it was changed by "
+                     "another program. It was not changed."), store->path);
+      return -1;
+    }
+  return (int) version;
+}
+
+static gboolean
+server_apply_migration (CoordenaStore *store, const Migration *m, GError **error)
+{
+  g_autofree char *sql = NULL;
+  g_autofree char *base = g_path_get_basename (m->path);
+  g_autofree char *doing = g_strdup_printf (_("updating it with %s"), base);
+  g_autoptr(GError) local = NULL;
+  CoordenaSqlStmt *stmt;
+  gboolean ok;
+
+  if (!g_file_get_contents (m->path, &sql, NULL, &local))
+    {
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_IO, _("Cannot read the migration %s: %s"), m->path,
+                   local->message);
+      return FALSE;
+    }
+  if (!coordena_sql_exec (store->conn, sql, doing, error))
+    return FALSE;
+  /* Each file records its own number too; this keeps the version right whatever a file says. */
+  stmt = coordena_store_prepare (store, "UPDATE coordena_schema SET version = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  coordena_sql_bind_int (stmt, 1, m->number);
+  ok = coordena_store_step_done (store, stmt, error);
+  coordena_sql_finalize (stmt);
+  return ok;
+}
+
+/* Creates or updates the schema from <datadir>/sql/postgresql, all of it in one transaction that
+ * holds an advisory lock: two programs starting at once neither apply a file twice nor see half a
+ * schema. */
+static gboolean
+server_migrate (CoordenaStore *store, CoordenaStoreOpenFlags flags, GError **error)
+{
+  g_autoptr(GArray) list = list_migrations_of (COORDENA_SQL_POSTGRESQL, error);
+  gint64 n_tables = 0;
+  int version, latest;
+
+  if (list == NULL)
+    return FALSE;
+  latest = list->len > 0 ? g_array_index (list, Migration, list->len - 1).number : 0;
+  if ((version = server_schema_version (store, error)) < 0)
+    return FALSE;
+  if (version > latest)
+    {
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                   _("The database %s was written by a newer version of Coordena (schema %d; this one knows up to %d): "
+                     "open it with that version, or install it. It was not changed."),
+                   store->path, version, latest);
+      return FALSE;
+    }
+  if (version == latest)
+    return TRUE;
+  if ((flags & COORDENA_STORE_OPEN_NO_MIGRATE) && version == 0)
+    {
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                   _("%s holds no Coordena data yet: create the database with “coordena-cli init --uf UF”. "
+                     "It was not changed."),
+                   store->path);
+      return FALSE;
+    }
+  if (flags & COORDENA_STORE_OPEN_NO_MIGRATE)
+    {
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                   _("The database %s has the older schema %d; open it with Coordena once to update it."),
+                   store->path, version);
+      return FALSE;
+    }
+
+  if (!coordena_store_begin (store, error))
+    return FALSE;
+  if (!coordena_sql_exec (store->conn, "SELECT pg_advisory_xact_lock (" SERVER_SCHEMA_LOCK ")",
+                          _("waiting for another program updating the database"), error))
+    goto fail;
+  /* Read again under the lock: another program may have just done it. */
+  if ((version = server_schema_version (store, error)) < 0)
+    goto fail;
+  if (version == 0)
+    {
+      /* Another program's tables are never mixed with Coordena's. */
+      if (!server_query_int (store, "SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = current_schema()",
+                             0, &n_tables, error))
+        goto fail;
+      if (n_tables > 0)
+        {
+          g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                       _("The database %s holds tables of another program, not a Coordena database: give Coordena a "
+                         "database of its own (docs/servidor.md). It was not changed."),
+                       store->path);
+          goto fail;
+        }
+    }
+  for (guint i = 0; i < list->len; i++)
+    {
+      const Migration *m = &g_array_index (list, Migration, i);
+
+      if (m->number > version && !server_apply_migration (store, m, error))
+        goto fail;
+    }
+  return coordena_store_commit (store, error);
+
+fail:
+  coordena_store_rollback (store);
+  return FALSE;
+}
+
+static CoordenaStore *
+open_server (const char *conninfo, CoordenaStoreOpenFlags flags, GError **error)
+{
+  g_autoptr(CoordenaStore) store = g_new0 (CoordenaStore, 1);
+
+  store->path = g_strdup (conninfo);
+  store->notices = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (store->notices, NULL);
+  if ((store->conn = coordena_sql_conn_open_postgresql (conninfo, error)) == NULL)
+    return NULL;
+  if (!server_migrate (store, flags, error))
+    return NULL;
+  return g_steal_pointer (&store);
 }
 
 /* ---- Schema check ------------------------------------------------------------------------------ */
@@ -1007,6 +1191,8 @@ coordena_store_open_full (const char *path, CoordenaStoreOpenFlags flags, GError
 
   g_return_val_if_fail (path != NULL, NULL);
 
+  if (coordena_sql_is_server_name (path))
+    return open_server (path, flags, error);
   if (g_stat (path, &st) != 0)
     {
       if (flags & COORDENA_STORE_OPEN_MUST_EXIST)
@@ -1057,6 +1243,7 @@ coordena_store_open_full (const char *path, CoordenaStoreOpenFlags flags, GError
         coordena_store_set_error (store, error, _("opening the database"));
       return NULL;
     }
+  store->conn = coordena_sql_conn_new_sqlite (store->db, path);
   sqlite3_extended_result_codes (store->db, 1);
   sqlite3_busy_handler (store->db, busy_wait, store);
 
@@ -1112,6 +1299,7 @@ coordena_store_open_unchecked_reader (const char *path)
   g_ptr_array_add (store->notices, NULL);
   if (sqlite3_open_v2 (path, &store->db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
     return NULL;
+  store->conn = coordena_sql_conn_new_sqlite (store->db, path);
   sqlite3_extended_result_codes (store->db, 1);
   sqlite3_busy_handler (store->db, busy_wait, store);
   if (coordena_store_get_schema_version (store) != coordena_store_latest_schema_version ())
@@ -1130,12 +1318,10 @@ coordena_store_close (CoordenaStore *store)
 {
   if (store == NULL)
     return;
-  if (store->db != NULL)
-    {
-      if (!sqlite3_get_autocommit (store->db))
-        sqlite3_exec (store->db, "ROLLBACK", NULL, NULL, NULL);
-      sqlite3_close_v2 (store->db);
-    }
+  if (store->conn != NULL)
+    coordena_sql_conn_close (store->conn);
+  else if (store->db != NULL)
+    sqlite3_close_v2 (store->db);
   g_free (store->path);
   if (store->notices != NULL)
     g_ptr_array_unref (store->notices);
@@ -1154,9 +1340,29 @@ coordena_store_get_db (CoordenaStore *store)
   return store->db;
 }
 
+CoordenaSqlConn *
+coordena_store_get_conn (CoordenaStore *store)
+{
+  return store->conn;
+}
+
+gboolean
+coordena_store_is_server (CoordenaStore *store)
+{
+  return store->db == NULL && store->conn != NULL;
+}
+
+CoordenaSqlEngine
+coordena_store_engine (CoordenaStore *store)
+{
+  return coordena_sql_conn_engine (store->conn);
+}
+
 int
 coordena_store_get_schema_version (CoordenaStore *store)
 {
+  if (store->db == NULL)
+    return server_schema_version (store, NULL);
   return (int) query_int (store->db, "PRAGMA user_version", 0);
 }
 
@@ -1165,34 +1371,163 @@ coordena_store_get_schema_version (CoordenaStore *store)
 gboolean
 coordena_store_begin (CoordenaStore *store, GError **error)
 {
-  if (sqlite3_exec (store->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
-    return coordena_store_set_error (store, error, _("starting a transaction"));
-  return TRUE;
+  return coordena_sql_begin (store->conn, error);
 }
 
 gboolean
 coordena_store_commit (CoordenaStore *store, GError **error)
 {
-  if (sqlite3_exec (store->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
-    {
-      coordena_store_set_error (store, error, _("saving the changes"));
-      coordena_store_rollback (store);
-      return FALSE;
-    }
-  return TRUE;
+  return coordena_sql_commit (store->conn, error);
 }
 
 void
 coordena_store_rollback (CoordenaStore *store)
 {
-  if (!sqlite3_get_autocommit (store->db))
-    sqlite3_exec (store->db, "ROLLBACK", NULL, NULL, NULL);
+  coordena_sql_rollback (store->conn);
 }
 
 gboolean
 coordena_store_in_transaction (CoordenaStore *store)
 {
-  return !sqlite3_get_autocommit (store->db);
+  return coordena_sql_in_transaction (store->conn);
+}
+
+/* ---- Imports on a server ---------------------------------------------------------------------- */
+
+/* The advisory lock's first key for imports ("Cop" + 's'); the second is the state's IBGE code. */
+#define IMPORT_LOCK_CLASS 1131376499
+/* An import of a whole state takes seconds: waiting this long lets one queued behind it through.
+ * COORDENA_IMPORT_WAIT (seconds, 0–3600) changes it for a secretariat with slower imports. */
+#define IMPORT_WAIT_S 60
+
+static guint
+import_wait_seconds (void)
+{
+  const char *env = g_getenv ("COORDENA_IMPORT_WAIT");
+  guint64 value;
+
+  if (env != NULL && g_ascii_string_to_unsigned (env, 10, 0, 3600, &value, NULL))
+    return (guint) value;
+  return IMPORT_WAIT_S;
+}
+
+/* Who holds the import lock of the state: "joana (coordena (joana))", or NULL. */
+static char *
+import_lock_holder (CoordenaStore *store, guint uf_code)
+{
+  CoordenaSqlStmt *stmt = coordena_store_prepare (store,
+                                                  "SELECT a.usename, a.application_name FROM pg_catalog.pg_locks l "
+                                                  "JOIN pg_catalog.pg_stat_activity a ON a.pid = l.pid "
+                                                  "WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 2 "
+                                                  "AND l.classid = " G_STRINGIFY (IMPORT_LOCK_CLASS) " AND l.objid = ?1 "
+                                                  "AND a.pid <> pg_backend_pid () LIMIT 1", NULL);
+  char *who = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  coordena_sql_bind_int (stmt, 1, (int) uf_code);
+  if (coordena_sql_step (stmt) == COORDENA_SQL_ROW)
+    {
+      const char *user = coordena_sql_column_text (stmt, 0);
+      const char *app = coordena_sql_column_text (stmt, 1);
+
+      who = app != NULL && *app != '\0' ? g_strdup_printf ("%s (%s)", user != NULL ? user : "?", app)
+                                        : g_strdup (user != NULL ? user : "?");
+    }
+  coordena_sql_finalize (stmt);
+  return who;
+}
+
+gboolean
+coordena_store_lock_import (CoordenaStore *store, GError **error)
+{
+  guint uf_code, wait;
+  gint64 deadline;
+  gboolean told = FALSE;
+
+  if (!coordena_store_is_server (store))
+    return TRUE;
+  uf_code = coordena_store_get_uf_code (store);
+  wait = import_wait_seconds ();
+  deadline = g_get_monotonic_time () + (gint64) wait * G_USEC_PER_SEC;
+  for (;;)
+    {
+      CoordenaSqlStmt *stmt = coordena_store_prepare (store,
+                                                      "SELECT pg_try_advisory_xact_lock ("
+                                                      G_STRINGIFY (IMPORT_LOCK_CLASS) ", ?1)", error);
+      CoordenaSqlResult rc;
+      gboolean got = FALSE;
+
+      if (stmt == NULL)
+        return FALSE;
+      coordena_sql_bind_int (stmt, 1, (int) uf_code);
+      rc = coordena_sql_step (stmt);
+      if (rc == COORDENA_SQL_ROW)
+        got = coordena_sql_column_int (stmt, 0) != 0;
+      coordena_sql_finalize (stmt);
+      if (rc == COORDENA_SQL_ERROR)
+        return coordena_store_set_error (store, error, _("waiting for another import"));
+      if (got)
+        return TRUE;
+      if (g_get_monotonic_time () >= deadline)
+        {
+          g_autofree char *who = import_lock_holder (store, uf_code);
+
+          g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_IO,
+                       _("Another import into the database %s is in progress, by %s, and did not end within %d "
+                         "seconds: wait for it to finish and try again. Nothing was changed."),
+                       store->path, who != NULL ? who : _("another user"), (int) wait);
+          return FALSE;
+        }
+      if (!told && store->wait_func != NULL)
+        store->wait_func (store->wait_data);
+      told = TRUE;
+      g_usleep (100000);
+    }
+}
+
+/* ---- What other users change ------------------------------------------------------------------ */
+
+void
+coordena_store_change_free (CoordenaStoreChange *change)
+{
+  if (change == NULL)
+    return;
+  g_free (change->user);
+  g_free (change->action);
+  g_free (change->entity);
+  g_free (change);
+}
+
+gboolean
+coordena_store_watch_changes (CoordenaStore *store, GError **error)
+{
+  if (!coordena_store_is_server (store))
+    return TRUE;
+  return coordena_sql_listen (store->conn, "coordena", error);
+}
+
+int
+coordena_store_get_change_fd (CoordenaStore *store)
+{
+  return coordena_store_is_server (store) ? coordena_sql_socket (store->conn) : -1;
+}
+
+CoordenaStoreChange *
+coordena_store_next_change (CoordenaStore *store)
+{
+  g_autofree char *payload = NULL;
+  g_auto(GStrv) fields = NULL;
+  CoordenaStoreChange *change;
+
+  if (!coordena_store_is_server (store) || (payload = coordena_sql_next_notification (store->conn)) == NULL)
+    return NULL;
+  fields = g_strsplit (payload, "\t", 3);
+  change = g_new0 (CoordenaStoreChange, 1);
+  change->user = g_strdup (fields[0] != NULL ? fields[0] : "");
+  change->action = g_strdup (fields[0] != NULL && fields[1] != NULL ? fields[1] : "");
+  change->entity = g_strdup (fields[0] != NULL && fields[1] != NULL && fields[2] != NULL ? fields[2] : "");
+  return change;
 }
 
 /* ---- Audit ------------------------------------------------------------------------------------- */
@@ -1206,7 +1541,7 @@ coordena_store_audit (CoordenaStore *store,
                       GError       **error)
 {
   g_autofree char *time = coordena_clock_now_utc_iso ();
-  sqlite3_stmt *stmt;
+  CoordenaSqlStmt *stmt;
   gboolean ok;
 
   g_return_val_if_fail (action != NULL, FALSE);
@@ -1217,13 +1552,44 @@ coordena_store_audit (CoordenaStore *store,
   if (stmt == NULL)
     return FALSE;
   coordena_store_bind_text (stmt, 1, time);
-  coordena_store_bind_text (stmt, 2, g_get_user_name ());
+  /* On a server both who logged in to the database and who sat at the computer are kept. */
+  if (coordena_store_is_server (store))
+    {
+      g_autofree char *role = coordena_sql_conn_user (store->conn);
+      g_autofree char *who = g_strdup_printf ("%s (papel %s)", g_get_user_name (), role != NULL ? role : "?");
+
+      coordena_store_bind_text (stmt, 2, who);
+    }
+  else
+    coordena_store_bind_text (stmt, 2, g_get_user_name ());
   coordena_store_bind_text (stmt, 3, action);
   coordena_store_bind_text (stmt, 4, entity != NULL ? entity : "");
   coordena_store_bind_text (stmt, 5, before_json);
   coordena_store_bind_text (stmt, 6, after_json);
   ok = coordena_store_step_done (store, stmt, error);
-  sqlite3_finalize (stmt);
+  coordena_sql_finalize (stmt);
+  /* The others using the server hear of it when (and only if) the transaction commits. */
+  if (ok && coordena_store_is_server (store))
+    {
+      g_autofree char *role = coordena_sql_conn_user (store->conn);
+      g_autofree char *payload = g_strdup_printf ("%s (papel %s)\t%s\t%s", g_get_user_name (),
+                                                  role != NULL ? role : "?", action, entity != NULL ? entity : "");
+
+      for (char *p = payload; *p != '\0'; p++)
+        if (*p == '\n' || *p == '\r')
+          *p = ' ';
+      /* A notification's payload is at most 8000 bytes: a long entity is cut, the action kept. */
+      if (strlen (payload) > 7900)
+        payload[7900] = '\0';
+      stmt = coordena_store_prepare (store, "SELECT pg_notify ('coordena', ?1::text)", error);
+      ok = stmt != NULL;
+      if (ok)
+        {
+          coordena_sql_bind_text (stmt, 1, payload);
+          ok = coordena_store_step_done (store, stmt, error);
+          coordena_sql_finalize (stmt);
+        }
+    }
   return ok;
 }
 
@@ -1245,7 +1611,7 @@ GPtrArray *
 coordena_store_list_audit (CoordenaStore *store, const GDate *since, GError **error)
 {
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) coordena_audit_entry_free);
-  sqlite3_stmt *stmt;
+  CoordenaSqlStmt *stmt;
   char day[16] = "";
   int rc;
 
@@ -1258,11 +1624,11 @@ coordena_store_list_audit (CoordenaStore *store, const GDate *since, GError **er
     g_snprintf (day, sizeof day, "%04d-%02d-%02d", g_date_get_year (since), g_date_get_month (since),
                 g_date_get_day (since));
   coordena_store_bind_text (stmt, 1, day);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = coordena_sql_step (stmt)) == COORDENA_SQL_ROW)
     {
       CoordenaAuditEntry *e = g_new0 (CoordenaAuditEntry, 1);
 
-      e->id = sqlite3_column_int64 (stmt, 0);
+      e->id = coordena_sql_column_int64 (stmt, 0);
       e->time = coordena_store_column_dup (stmt, 1);
       e->user = coordena_store_column_dup (stmt, 2);
       e->action = coordena_store_column_dup (stmt, 3);
@@ -1271,8 +1637,8 @@ coordena_store_list_audit (CoordenaStore *store, const GDate *since, GError **er
       e->after = coordena_store_column_dup (stmt, 6);
       g_ptr_array_add (list, e);
     }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
+  coordena_sql_finalize (stmt);
+  if (rc != COORDENA_SQL_DONE)
     {
       coordena_store_set_error (store, error, _("reading the audit log"));
       return NULL;
@@ -1285,37 +1651,37 @@ coordena_store_list_audit (CoordenaStore *store, const GDate *since, GError **er
 char *
 coordena_store_get_profile (CoordenaStore *store, const char *key)
 {
-  sqlite3_stmt *stmt = coordena_store_prepare (store, "SELECT value FROM profile WHERE key = ?1", NULL);
+  CoordenaSqlStmt *stmt = coordena_store_prepare (store, "SELECT value FROM profile WHERE key = ?1", NULL);
   char *value = NULL;
 
   if (stmt == NULL)
     return NULL;
   coordena_store_bind_text (stmt, 1, key);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (coordena_sql_step (stmt) == COORDENA_SQL_ROW)
     value = coordena_store_column_dup (stmt, 0);
-  sqlite3_finalize (stmt);
+  coordena_sql_finalize (stmt);
   return value;
 }
 
 GBytes *
 coordena_store_get_profile_blob (CoordenaStore *store, const char *key)
 {
-  sqlite3_stmt *stmt = coordena_store_prepare (store, "SELECT blob FROM profile WHERE key = ?1", NULL);
+  CoordenaSqlStmt *stmt = coordena_store_prepare (store, "SELECT blob FROM profile WHERE key = ?1", NULL);
   GBytes *bytes = NULL;
 
   if (stmt == NULL)
     return NULL;
   coordena_store_bind_text (stmt, 1, key);
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-    bytes = g_bytes_new (sqlite3_column_blob (stmt, 0), (gsize) sqlite3_column_bytes (stmt, 0));
-  sqlite3_finalize (stmt);
+  if (coordena_sql_step (stmt) == COORDENA_SQL_ROW && !coordena_sql_column_is_null (stmt, 0))
+    bytes = g_bytes_new (coordena_sql_column_blob (stmt, 0), (gsize) coordena_sql_column_bytes (stmt, 0));
+  coordena_sql_finalize (stmt);
   return bytes;
 }
 
 gboolean
 coordena_store_set_profile (CoordenaStore *store, const char *key, const char *value, GError **error)
 {
-  sqlite3_stmt *stmt;
+  CoordenaSqlStmt *stmt;
   gboolean ok;
 
   if (value == NULL)
@@ -1330,14 +1696,14 @@ coordena_store_set_profile (CoordenaStore *store, const char *key, const char *v
   if (value != NULL)
     coordena_store_bind_text (stmt, 2, value);
   ok = coordena_store_step_done (store, stmt, error);
-  sqlite3_finalize (stmt);
+  coordena_sql_finalize (stmt);
   return ok;
 }
 
 gboolean
 coordena_store_set_profile_blob (CoordenaStore *store, const char *key, GBytes *blob, GError **error)
 {
-  sqlite3_stmt *stmt;
+  CoordenaSqlStmt *stmt;
   gboolean ok;
 
   if (blob == NULL)
@@ -1348,9 +1714,9 @@ coordena_store_set_profile_blob (CoordenaStore *store, const char *key, GBytes *
   if (stmt == NULL)
     return FALSE;
   coordena_store_bind_text (stmt, 1, key);
-  sqlite3_bind_blob64 (stmt, 2, g_bytes_get_data (blob, NULL), g_bytes_get_size (blob), SQLITE_TRANSIENT);
+  coordena_sql_bind_blob (stmt, 2, g_bytes_get_data (blob, NULL), g_bytes_get_size (blob));
   ok = coordena_store_step_done (store, stmt, error);
-  sqlite3_finalize (stmt);
+  coordena_sql_finalize (stmt);
   return ok;
 }
 
@@ -1363,16 +1729,16 @@ coordena_store_get_uf (CoordenaStore *store)
 guint
 coordena_store_get_uf_code (CoordenaStore *store)
 {
-  sqlite3_stmt *stmt = coordena_store_prepare (store,
+  CoordenaSqlStmt *stmt = coordena_store_prepare (store,
                                                "SELECT codigo FROM uf WHERE sigla = "
                                                "(SELECT value FROM profile WHERE key = 'uf')", NULL);
   guint code = 0;
 
   if (stmt == NULL)
     return 0;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    code = (guint) sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
+  if (coordena_sql_step (stmt) == COORDENA_SQL_ROW)
+    code = (guint) coordena_sql_column_int (stmt, 0);
+  coordena_sql_finalize (stmt);
   return code;
 }
 
@@ -1403,7 +1769,7 @@ load_places (CoordenaStore *store, const CoordenaReference *ref, GError **error)
   const CoordenaUf *ufs;
   const CoordenaMunicipio *muns;
   guint n_ufs, n_muns;
-  sqlite3_stmt *uf_stmt = NULL, *mun_stmt = NULL;
+  CoordenaSqlStmt *uf_stmt = NULL, *mun_stmt = NULL;
   gboolean ok = FALSE;
 
   uf_stmt = coordena_store_prepare (store,
@@ -1422,7 +1788,7 @@ load_places (CoordenaStore *store, const CoordenaReference *ref, GError **error)
   ufs = coordena_reference_get_ufs (ref, &n_ufs);
   for (guint i = 0; i < n_ufs; i++)
     {
-      sqlite3_bind_int (uf_stmt, 1, (int) ufs[i].codigo);
+      coordena_sql_bind_int (uf_stmt, 1, (int) ufs[i].codigo);
       coordena_store_bind_text (uf_stmt, 2, ufs[i].sigla);
       coordena_store_bind_text (uf_stmt, 3, ufs[i].nome);
       coordena_store_bind_text (uf_stmt, 4, ufs[i].regiao != NULL ? ufs[i].regiao : "");
@@ -1435,15 +1801,15 @@ load_places (CoordenaStore *store, const CoordenaReference *ref, GError **error)
       coordena_store_bind_text (mun_stmt, 1, muns[i].ibge7);
       coordena_store_bind_text (mun_stmt, 2, muns[i].ibge6);
       coordena_store_bind_text (mun_stmt, 3, muns[i].nome);
-      sqlite3_bind_int (mun_stmt, 4, (int) muns[i].codigo_uf);
-      sqlite3_bind_int (mun_stmt, 5, muns[i].capital ? 1 : 0);
+      coordena_sql_bind_int (mun_stmt, 4, (int) muns[i].codigo_uf);
+      coordena_sql_bind_int (mun_stmt, 5, muns[i].capital ? 1 : 0);
       if (!coordena_store_step_done (store, mun_stmt, error))
         goto out;
     }
   ok = TRUE;
 out:
-  sqlite3_finalize (uf_stmt);
-  sqlite3_finalize (mun_stmt);
+  coordena_sql_finalize (uf_stmt);
+  coordena_sql_finalize (mun_stmt);
   return ok;
 }
 
@@ -1497,7 +1863,7 @@ fail:
 char *
 coordena_store_lookup_ibge7 (CoordenaStore *store, const char *ibge)
 {
-  sqlite3_stmt *stmt;
+  CoordenaSqlStmt *stmt;
   char *found = NULL;
 
   if (ibge == NULL || (strlen (ibge) != 6 && strlen (ibge) != 7))
@@ -1506,16 +1872,16 @@ coordena_store_lookup_ibge7 (CoordenaStore *store, const char *ibge)
   if (stmt == NULL)
     return NULL;
   coordena_store_bind_text (stmt, 1, ibge);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (coordena_sql_step (stmt) == COORDENA_SQL_ROW)
     found = coordena_store_column_dup (stmt, 0);
-  sqlite3_finalize (stmt);
+  coordena_sql_finalize (stmt);
   return found;
 }
 
 gboolean
 coordena_store_set_ied_stratum (CoordenaStore *store, const char *ibge7, guint stratum, GError **error)
 {
-  sqlite3_stmt *stmt = NULL;
+  CoordenaSqlStmt *stmt = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   gint64 old = 0;
@@ -1533,33 +1899,33 @@ coordena_store_set_ied_stratum (CoordenaStore *store, const char *ibge7, guint s
   if (stmt == NULL)
     goto fail;
   coordena_store_bind_text (stmt, 1, ibge7);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
+  rc = coordena_sql_step (stmt);
+  if (rc != COORDENA_SQL_ROW)
     {
       g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT, _("Unknown municipality %s"), ibge7);
       goto fail;
     }
-  old = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
+  old = coordena_sql_column_int64 (stmt, 0);
+  coordena_sql_finalize (stmt);
   stmt = coordena_store_prepare (store, "UPDATE municipio SET ied_estrato = ?2 WHERE ibge7 = ?1", error);
   if (stmt == NULL)
     goto fail;
   coordena_store_bind_text (stmt, 1, ibge7);
   if (stratum == 0)
-    sqlite3_bind_null (stmt, 2);
+    coordena_sql_bind_null (stmt, 2);
   else
-    sqlite3_bind_int (stmt, 2, (int) stratum);
+    coordena_sql_bind_int (stmt, 2, (int) stratum);
   if (!coordena_store_step_done (store, stmt, error))
     goto fail;
   before = g_strdup_printf ("{\"ied_estrato\": %" G_GINT64_FORMAT "}", old);
   after = g_strdup_printf ("{\"ied_estrato\": %u}", stratum);
   if (!coordena_store_audit (store, "set-ied-stratum", ibge7, before, after, error))
     goto fail;
-  sqlite3_finalize (stmt);
+  coordena_sql_finalize (stmt);
   return coordena_store_commit (store, error);
 
 fail:
-  sqlite3_finalize (stmt);
+  coordena_sql_finalize (stmt);
   coordena_store_rollback (store);
   return FALSE;
 }
@@ -1726,6 +2092,344 @@ is_own_file (CoordenaStore *store, const char *path)
   return a.st_dev == b.st_dev && a.st_ino == b.st_ino;
 }
 
+/* ---- Copies between a file and a server ---------------------------------------------------------- */
+
+/* A table or column name of Coordena's own schema, quoted; NULL for anything else. */
+static char *
+quote_ident (const char *name)
+{
+  if (name == NULL || *name == '\0')
+    return NULL;
+  for (const char *p = name; *p != '\0'; p++)
+    if (!g_ascii_islower (*p) && !g_ascii_isdigit (*p) && *p != '_')
+      return NULL;
+  return g_strdup_printf ("\"%s\"", name);
+}
+
+/* The tables of an SQLite Coordena database, each after the tables it references, so rows can be
+ * copied in this order and deleted in the reverse one. */
+static GPtrArray *
+tables_in_order (CoordenaStore *lite, GError **error)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) order = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) refs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                      (GDestroyNotify) g_ptr_array_unref);
+  CoordenaSqlStmt *stmt;
+  CoordenaSqlResult rc;
+
+  stmt = coordena_store_prepare (lite, "SELECT name FROM sqlite_schema WHERE type = 'table' "
+                                       "AND name NOT LIKE 'sqlite%' ORDER BY name", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = coordena_sql_step (stmt)) == COORDENA_SQL_ROW)
+    g_ptr_array_add (names, coordena_sql_column_dup (stmt, 0));
+  coordena_sql_finalize (stmt);
+  if (rc == COORDENA_SQL_ERROR)
+    {
+      coordena_store_set_error (lite, error, _("reading the schema"));
+      return NULL;
+    }
+  stmt = coordena_store_prepare (lite, "SELECT DISTINCT \"table\" FROM pragma_foreign_key_list (?1)", error);
+  if (stmt == NULL)
+    return NULL;
+  for (guint i = 0; i < names->len; i++)
+    {
+      GPtrArray *targets = g_ptr_array_new_with_free_func (g_free);
+
+      coordena_sql_bind_text (stmt, 1, names->pdata[i]);
+      while ((rc = coordena_sql_step (stmt)) == COORDENA_SQL_ROW)
+        if (g_strcmp0 (coordena_sql_column_text (stmt, 0), names->pdata[i]) != 0)
+          g_ptr_array_add (targets, coordena_sql_column_dup (stmt, 0));
+      coordena_sql_reset (stmt);
+      g_hash_table_insert (refs, g_strdup (names->pdata[i]), targets);
+    }
+  coordena_sql_finalize (stmt);
+  while (order->len < names->len)
+    {
+      guint placed = order->len;
+
+      for (guint i = 0; i < names->len; i++)
+        {
+          GPtrArray *targets = g_hash_table_lookup (refs, names->pdata[i]);
+          gboolean ready = !g_ptr_array_find_with_equal_func (order, names->pdata[i], g_str_equal, NULL);
+
+          for (guint k = 0; ready && k < targets->len; k++)
+            if (!g_ptr_array_find_with_equal_func (order, targets->pdata[k], g_str_equal, NULL))
+              ready = FALSE;
+          if (ready)
+            g_ptr_array_add (order, g_strdup (names->pdata[i]));
+        }
+      if (order->len == placed)
+        {
+          g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INTERNAL,
+                       _("The tables of %s reference each other in a circle: they cannot be copied"), lite->path);
+          return NULL;
+        }
+    }
+  return g_steal_pointer (&order);
+}
+
+/* The quoted column names of a table of an SQLite Coordena database, comma-separated. */
+static char *
+columns_of (CoordenaStore *lite, const char *table, guint *n_columns, gboolean *has_id, GError **error)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  CoordenaSqlStmt *stmt = coordena_store_prepare (lite, "SELECT name FROM pragma_table_info (?1) ORDER BY cid",
+                                                  error);
+  CoordenaSqlResult rc;
+
+  *n_columns = 0;
+  *has_id = FALSE;
+  if (stmt == NULL)
+    return NULL;
+  coordena_sql_bind_text (stmt, 1, table);
+  while ((rc = coordena_sql_step (stmt)) == COORDENA_SQL_ROW)
+    {
+      g_autofree char *quoted = quote_ident (coordena_sql_column_text (stmt, 0));
+
+      if (quoted == NULL)
+        {
+          coordena_sql_finalize (stmt);
+          g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT, _("%s has a column Coordena does not know in %s"),
+                       lite->path, table);
+          return NULL;
+        }
+      if (g_str_equal (coordena_sql_column_text (stmt, 0), "id"))
+        *has_id = TRUE;
+      g_string_append_printf (out, "%s%s", out->len > 0 ? ", " : "", quoted);
+      (*n_columns)++;
+    }
+  coordena_sql_finalize (stmt);
+  if (rc == COORDENA_SQL_ERROR)
+    {
+      coordena_store_set_error (lite, error, _("reading the schema"));
+      return NULL;
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* Copies every row of one table, each value as it is (an integer stays an integer, a PDF stays its
+ * bytes). The names come from Coordena's own schema, checked by quote_ident; values are bound. */
+static gboolean
+copy_table (CoordenaStore *from, CoordenaStore *to, CoordenaStore *lite, const char *table, GError **error)
+{
+  g_autofree char *quoted = quote_ident (table);
+  g_autofree char *columns = NULL;
+  g_autoptr(GString) insert = NULL;
+  g_autofree char *select = NULL;
+  CoordenaSqlStmt *read = NULL, *write = NULL;
+  CoordenaSqlResult rc;
+  gboolean has_id, ok = FALSE;
+  guint n;
+
+  if (quoted == NULL)
+    {
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT, _("%s has a table Coordena does not know: %s"),
+                   lite->path, table);
+      return FALSE;
+    }
+  if ((columns = columns_of (lite, table, &n, &has_id, error)) == NULL)
+    return FALSE;
+  select = g_strdup_printf ("SELECT %s FROM %s", columns, quoted);
+  insert = g_string_new (NULL);
+  g_string_printf (insert, "INSERT INTO %s (%s) VALUES (", quoted, columns);
+  for (guint i = 1; i <= n; i++)
+    g_string_append_printf (insert, "%s?%u", i > 1 ? ", " : "", i);
+  g_string_append_c (insert, ')');
+  if ((read = coordena_store_prepare (from, select, error)) == NULL
+      || (write = coordena_store_prepare (to, insert->str, error)) == NULL)
+    goto out;
+  while ((rc = coordena_sql_step (read)) == COORDENA_SQL_ROW)
+    {
+      for (guint i = 0; i < n; i++)
+        switch (coordena_sql_column_kind (read, (int) i))
+          {
+          case COORDENA_SQL_KIND_NULL:
+            coordena_sql_bind_null (write, (int) i + 1);
+            break;
+          case COORDENA_SQL_KIND_INTEGER:
+            coordena_sql_bind_int64 (write, (int) i + 1, coordena_sql_column_int64 (read, (int) i));
+            break;
+          case COORDENA_SQL_KIND_REAL:
+            coordena_sql_bind_double (write, (int) i + 1, coordena_sql_column_double (read, (int) i));
+            break;
+          case COORDENA_SQL_KIND_BLOB:
+            coordena_sql_bind_blob (write, (int) i + 1, coordena_sql_column_blob (read, (int) i),
+                                    coordena_sql_column_bytes (read, (int) i));
+            break;
+          case COORDENA_SQL_KIND_TEXT:
+          default:
+            coordena_sql_bind_text (write, (int) i + 1, coordena_sql_column_text (read, (int) i));
+            break;
+          }
+      if (!coordena_store_step_done (to, write, error))
+        goto out;
+    }
+  if (rc == COORDENA_SQL_ERROR)
+    {
+      coordena_store_set_error (from, error, _("making a copy"));
+      goto out;
+    }
+  /* A server's identity counter goes on after the copied rows, never giving an id twice. */
+  if (has_id && coordena_store_is_server (to))
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT setval (pg_get_serial_sequence (?1, 'id'), "
+                                              "(SELECT coalesce (max (id), 0) + 1 FROM %s), false)", quoted);
+      CoordenaSqlStmt *seq = coordena_store_prepare (to, sql, error);
+
+      if (seq == NULL)
+        goto out;
+      coordena_sql_bind_text (seq, 1, table);
+      ok = coordena_store_step_done (to, seq, error);
+      coordena_sql_finalize (seq);
+      goto out;
+    }
+  ok = TRUE;
+out:
+  coordena_sql_finalize (read);
+  coordena_sql_finalize (write);
+  return ok;
+}
+
+/* The whole server, as it is at one moment, into a new SQLite file: copies stay one format. */
+static gboolean
+server_backup_to_file (CoordenaStore *store, const char *dest, GError **error)
+{
+  g_autofree char *tmp = g_strconcat (dest, ".tmp", NULL);
+  g_autoptr(GPtrArray) tables = NULL;
+  CoordenaStore *out;
+  gboolean ok = FALSE;
+
+  if (coordena_store_get_schema_version (store) != coordena_store_latest_schema_version ())
+    {
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                   _("The database %s has the schema %d and this Coordena writes copies of schema %d: use the "
+                     "version of Coordena that matches the server. Nothing was written."),
+                   store->path, coordena_store_get_schema_version (store), coordena_store_latest_schema_version ());
+      return FALSE;
+    }
+  g_unlink (tmp);
+  if ((out = coordena_store_open_full (tmp, COORDENA_STORE_OPEN_DEFAULT, error)) == NULL)
+    {
+      g_unlink (tmp);
+      return FALSE;
+    }
+  if ((tables = tables_in_order (out, error)) == NULL)
+    goto done;
+  /* One snapshot of the server for the whole copy, while others keep working. */
+  if (!coordena_sql_exec (store->conn, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", _("making a copy"), error))
+    goto done;
+  if (!coordena_store_begin (out, error) || !coordena_store_exec (out, "PRAGMA defer_foreign_keys = ON", error))
+    goto done;
+  for (guint i = 0; i < tables->len; i++)
+    if (!copy_table (store, out, out, tables->pdata[i], error))
+      goto done;
+  if (!coordena_store_commit (out, error) || !coordena_store_exec (out, "PRAGMA journal_mode = DELETE", error))
+    goto done;
+  ok = TRUE;
+done:
+  coordena_store_rollback (store);
+  coordena_store_close (out);
+  if (ok && g_rename (tmp, dest) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_IO, _("Cannot write the copy %s: %s"), dest,
+                   g_strerror (saved));
+      ok = FALSE;
+    }
+  if (!ok)
+    {
+      g_unlink (tmp);
+      for (const char *const *s = (const char *const[]) { "-wal", "-shm", NULL }; *s != NULL; s++)
+        {
+          g_autofree char *companion = g_strconcat (tmp, *s, NULL);
+
+          g_unlink (companion);
+        }
+    }
+  return ok;
+}
+
+static char *unique_aside_name (const char *path, const char *what, const char *suffix);
+
+/* Replaces the server's data by a checked SQLite backup, in one transaction. The server's data is
+ * first written to a file in the user's data folder; numbers the server had issued stay issued, so
+ * restoring an older copy never gives one of them again. */
+static gboolean
+server_restore (CoordenaStore *store, CoordenaStore *src, const char *source, const char *our_uf,
+                const char *their_uf, GError **error)
+{
+  g_autofree char *dir = coordena_user_datadir ();
+  g_autofree char *base = g_build_filename (dir, "servidor", NULL);
+  g_autofree char *safety = NULL;
+  g_autoptr(GPtrArray) tables = NULL;
+
+  if (coordena_store_get_schema_version (src) != coordena_store_latest_schema_version ())
+    {
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
+                   _("The backup %s has the older schema %d: update a copy of it first (coordena-cli --db COPY init "
+                     "--uf %s, which keeps its data), then restore that copy into the server. The database was not "
+                     "changed."),
+                   source, coordena_store_get_schema_version (src), their_uf != NULL ? their_uf : "UF");
+      return FALSE;
+    }
+  if ((tables = tables_in_order (src, error)) == NULL)
+    return FALSE;
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_IO, _("Cannot create the folder %s: %s"), dir,
+                   g_strerror (saved));
+      return FALSE;
+    }
+  safety = unique_aside_name (base, "before-restore", ".db");
+  if (!server_backup_to_file (store, safety, error))
+    return FALSE;
+
+  if (!coordena_store_begin (store, error) || !coordena_store_lock_import (store, error))
+    goto fail;
+  if (!coordena_store_exec (store,
+                            "CREATE TEMP TABLE coordena_numeros ON COMMIT DROP AS SELECT * FROM numero_emitido;"
+                            "CREATE TEMP TABLE coordena_contadores ON COMMIT DROP AS SELECT * FROM numeracao", error))
+    goto fail;
+  for (guint i = tables->len; i > 0; i--)
+    {
+      g_autofree char *quoted = quote_ident (tables->pdata[i - 1]);
+      g_autofree char *sql = g_strdup_printf ("DELETE FROM %s", quoted);
+
+      if (quoted == NULL || !coordena_store_exec (store, sql, error))
+        goto fail;
+    }
+  for (guint i = 0; i < tables->len; i++)
+    if (!copy_table (src, store, src, tables->pdata[i], error))
+      goto fail;
+  if (!coordena_store_exec (store,
+                            "INSERT INTO numero_emitido SELECT * FROM coordena_numeros ON CONFLICT DO NOTHING;"
+                            "INSERT INTO numeracao SELECT * FROM coordena_contadores ON CONFLICT (sequencia, ano) "
+                            "DO UPDATE SET ultimo = GREATEST (numeracao.ultimo, excluded.ultimo)", error))
+    goto fail;
+  {
+    g_autofree char *absolute_safety = canonical_output_name (safety);
+    g_autofree char *absolute_source = canonical_output_name (source);
+    g_autofree char *uf1 = coordena_json_string (our_uf);
+    g_autofree char *copy = coordena_json_string (absolute_safety);
+    g_autofree char *uf2 = coordena_json_string (their_uf);
+    g_autofree char *before = g_strdup_printf ("{\"uf\": %s, \"copia_anterior\": %s}", uf1, copy);
+    g_autofree char *after = g_strdup_printf ("{\"uf\": %s}", uf2);
+
+    if (!coordena_store_audit (store, "restore", absolute_source, before, after, error))
+      goto fail;
+  }
+  return coordena_store_commit (store, error);
+
+fail:
+  coordena_store_rollback (store);
+  return FALSE;
+}
+
 gboolean
 coordena_store_backup (CoordenaStore *store, const char *dest, GError **error)
 {
@@ -1746,7 +2450,8 @@ coordena_store_backup (CoordenaStore *store, const char *dest, GError **error)
     }
   if (!coordena_store_check_output_path (store, dest, error))
     return FALSE;
-  if (!backup_to_file (store, dest, error))
+  if (coordena_store_is_server (store) ? !server_backup_to_file (store, dest, error)
+                                       : !backup_to_file (store, dest, error))
     return FALSE;
   /* The copy is made; a failed log line should not hide that. Recorded absolute, so purge can find
    * it from any folder. */
@@ -1838,6 +2543,7 @@ open_restore_source (const char *source, GError **error)
                    local->message);
       return NULL;
     }
+  src->conn = coordena_sql_conn_new_sqlite (src->db, source);
   sqlite3_extended_result_codes (src->db, 1);
   sqlite3_busy_timeout (src->db, BUSY_TIMEOUT_MS);
   if (!check_sound (src, &local))
@@ -1898,7 +2604,8 @@ coordena_store_restore_full (CoordenaStore *store, const char *source, gboolean 
   sqlite3_backup *backup;
   int rc;
 
-  if (g_file_test (source, G_FILE_TEST_IS_REGULAR) && is_own_file (store, source))
+  if (g_strcmp0 (source, store->path) == 0
+      || (g_file_test (source, G_FILE_TEST_IS_REGULAR) && is_own_file (store, source)))
     {
       g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
                    _("%s is the database itself, not a backup of it"), source);
@@ -1928,6 +2635,9 @@ coordena_store_restore_full (CoordenaStore *store, const char *source, gboolean 
                      "instead. The database was not changed."), source);
       return FALSE;
     }
+
+  if (coordena_store_is_server (store))
+    return server_restore (store, src, source, our_uf, their_uf, error);
 
   /* Whatever is replaced stays recoverable. */
   safety = unique_aside_name (store->path, "before-restore", ".bak");
@@ -1972,6 +2682,7 @@ is_damaged (const char *path)
   probe->path = g_strdup (path);
   if (sqlite3_open_v2 (path, &probe->db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
     return FALSE;
+  probe->conn = coordena_sql_conn_new_sqlite (probe->db, path);
   sqlite3_extended_result_codes (probe->db, 1);
   return !check_sound (probe, &local) && g_error_matches (local, COORDENA_ERROR, COORDENA_ERROR_DAMAGED);
 }

@@ -642,6 +642,13 @@ coordena_summary_get_series (const CoordenaSummary *s, CoordenaCompetencia *firs
   int unknown = s->current != 0 ? coordena_competencia_diff (coordena_roster_get_first_competencia (s->roster),
                                                               s->series_first) : 0;
 
+  /* A state without a roster yet has no series at all. */
+  if (s->current == 0 || s->series_first == 0)
+    {
+      *first = 0;
+      *n = 0;
+      return s->series;
+    }
   if (unknown < 0 || (guint) unknown >= s->n_series)
     unknown = 0;
   *first = coordena_competencia_add (s->series_first, unknown);
