@@ -311,6 +311,7 @@ test_import_waits_for_another (void)
   PQclear (PQexec (holder, "SELECT pg_advisory_lock (1131376499, 43)"));
 
   run_cli (&refused, &(RunOptions) { .db = db, .env = short_wait }, args);
+  g_test_message ("%s", refused.err);
   g_assert_cmpint (refused.status, ==, 1);
   g_assert_true (g_str_has_prefix (refused.err, "coordena-cli: Outra importação em andamento no banco"));
   g_assert_nonnull (strstr (refused.err, "por postgres (coordena (joana))"));

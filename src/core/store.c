@@ -1473,6 +1473,13 @@ coordena_store_lock_import (CoordenaStore *store, GError **error)
         {
           g_autofree char *who = import_lock_holder (store, uf_code);
 
+          /* The server's view of its sessions can lag a moment behind a busy machine: ask again
+           * before saying only "another user". */
+          for (guint tries = 0; who == NULL && tries < 5; tries++)
+            {
+              g_usleep (200000);
+              who = import_lock_holder (store, uf_code);
+            }
           g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_IO,
                        _("Another import into the database %s is in progress, by %s, and did not end within %d "
                          "seconds: wait for it to finish and try again. Nothing was changed."),
