@@ -534,16 +534,14 @@ apply_migration (CoordenaStore *store, const Migration *m, GError **error)
 
 static int server_schema_version (CoordenaStore *store, GError **error);
 
+/* What a file or a server at schema version may have done to it: nothing (the latest: *ready),
+ * a migration (FALSE with *ready unset, no error), or a refusal (a newer schema, or no
+ * migration allowed). Both engines answer the same way. */
 static gboolean
-migrate (CoordenaStore *store, CoordenaStoreOpenFlags flags, GError **error)
+schema_gate (CoordenaStore *store, int version, int latest, CoordenaStoreOpenFlags flags, gboolean *ready,
+             GError **error)
 {
-  g_autoptr(GArray) list = list_migrations (error);
-  int version, latest;
-
-  if (list == NULL)
-    return FALSE;
-  version = coordena_store_get_schema_version (store);
-  latest = list->len > 0 ? g_array_index (list, Migration, list->len - 1).number : 0;
+  *ready = FALSE;
   if (version > latest)
     {
       g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
@@ -553,7 +551,10 @@ migrate (CoordenaStore *store, CoordenaStoreOpenFlags flags, GError **error)
       return FALSE;
     }
   if (version == latest)
-    return TRUE;
+    {
+      *ready = TRUE;
+      return TRUE;
+    }
   if ((flags & COORDENA_STORE_OPEN_NO_MIGRATE) && version == 0)
     {
       g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
@@ -569,6 +570,24 @@ migrate (CoordenaStore *store, CoordenaStoreOpenFlags flags, GError **error)
                    store->path, version);
       return FALSE;
     }
+  return TRUE;
+}
+
+static gboolean
+migrate (CoordenaStore *store, CoordenaStoreOpenFlags flags, GError **error)
+{
+  g_autoptr(GArray) list = list_migrations (error);
+  int version, latest;
+  gboolean ready;
+
+  if (list == NULL)
+    return FALSE;
+  version = coordena_store_get_schema_version (store);
+  latest = list->len > 0 ? g_array_index (list, Migration, list->len - 1).number : 0;
+  if (!schema_gate (store, version, latest, flags, &ready, error))
+    return FALSE;
+  if (ready)
+    return TRUE;
 
   if (version > 0)
     {
@@ -678,37 +697,17 @@ server_migrate (CoordenaStore *store, CoordenaStoreOpenFlags flags, GError **err
   g_autoptr(GArray) list = list_migrations_of (COORDENA_SQL_POSTGRESQL, error);
   gint64 n_tables = 0;
   int version, latest;
+  gboolean ready;
 
   if (list == NULL)
     return FALSE;
   latest = list->len > 0 ? g_array_index (list, Migration, list->len - 1).number : 0;
   if ((version = server_schema_version (store, error)) < 0)
     return FALSE;
-  if (version > latest)
-    {
-      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
-                   _("The database %s was written by a newer version of Coordena (schema %d; this one knows up to %d): "
-                     "open it with that version, or install it. It was not changed."),
-                   store->path, version, latest);
-      return FALSE;
-    }
-  if (version == latest)
+  if (!schema_gate (store, version, latest, flags, &ready, error))
+    return FALSE;
+  if (ready)
     return TRUE;
-  if ((flags & COORDENA_STORE_OPEN_NO_MIGRATE) && version == 0)
-    {
-      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
-                   _("%s holds no Coordena data yet: create the database with “coordena-cli init --uf UF”. "
-                     "It was not changed."),
-                   store->path);
-      return FALSE;
-    }
-  if (flags & COORDENA_STORE_OPEN_NO_MIGRATE)
-    {
-      g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
-                   _("The database %s has the older schema %d; open it with Coordena once to update it."),
-                   store->path, version);
-      return FALSE;
-    }
 
   if (!coordena_store_begin (store, error))
     return FALSE;
