@@ -79,21 +79,6 @@ store_of (CoordenaWindow *window)
 
 /* ---- Looking at widgets ----------------------------------------------------------------------- */
 
-static GtkWidget *
-find_named (GtkWidget *root, const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The widget with this name in any shown toplevel. */
 static GtkWidget *
 find_named_toplevel (const char *name)
@@ -104,7 +89,7 @@ find_named_toplevel (const char *name)
     {
       GtkWidget *found;
 
-      if (gtk_widget_get_visible (l->data) && (found = find_named (l->data, name)) != NULL)
+      if (gtk_widget_get_visible (l->data) && (found = ui_find_named (l->data, name)) != NULL)
         return found;
     }
   return NULL;
@@ -129,7 +114,7 @@ static gboolean
 button_offered (GtkWidget *page, const char *state)
 {
   g_autofree char *name = g_strdup_printf ("step-%s", state);
-  GtkWidget *button = find_named (page, name);
+  GtkWidget *button = ui_find_named (page, name);
 
   return button != NULL && gtk_widget_get_visible (button);
 }
@@ -159,7 +144,7 @@ static void
 set_date (CoordenaOficioDialog *dialog, const char *date)
 {
   work_on (date);
-  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "oficio-date")), date);
+  gtk_editable_set_text (GTK_EDITABLE (ui_find_named (GTK_WIDGET (dialog), "oficio-date")), date);
   ui_flush ();
 }
 
@@ -192,7 +177,7 @@ static void
 generate (CoordenaOficioDialog *dialog)
 {
   g_assert_true (coordena_oficio_dialog_can_generate (dialog));
-  g_signal_emit_by_name (find_named (GTK_WIDGET (dialog), "oficio-generate"), "clicked");
+  g_signal_emit_by_name (ui_find_named (GTK_WIDGET (dialog), "oficio-generate"), "clicked");
   g_assert_true (ui_app_wait_for (dialog_gone, NULL));
   ui_flush ();
 }
@@ -297,7 +282,7 @@ test_generate_stores_next_number (void)
   g_assert_cmpuint (n_oficios (store), ==, 0);
   {
     /* The summary further down, as the user scrolls to it. */
-    GtkWidget *scrolled = gtk_widget_get_ancestor (find_named (GTK_WIDGET (dialog), "oficio-summary"), GTK_TYPE_SCROLLED_WINDOW);
+    GtkWidget *scrolled = gtk_widget_get_ancestor (ui_find_named (GTK_WIDGET (dialog), "oficio-summary"), GTK_TYPE_SCROLLED_WINDOW);
     GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
     g_autofree char *summary_png = NULL;
 
@@ -321,17 +306,17 @@ test_generate_stores_next_number (void)
   /* The next one takes the next number; the coordinator signs it this time. */
   dialog = open_dialog (window);
   set_date (dialog, "02/12/2025");
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (find_named (GTK_WIDGET (dialog), "oficio-signer-coordenador")), TRUE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (ui_find_named (GTK_WIDGET (dialog), "oficio-signer-coordenador")), TRUE);
   ui_flush ();
   g_assert_true (shows_text (GTK_WIDGET (dialog), "OFÍCIO Nº 2/2025/COAPS/SESA"));
   g_assert_true (shows_text (GTK_WIDGET (dialog), "JOSÉ WELLINGTON FAÇANHA"));
   /* The teams annex is refused on demonstration data: a letter to the Ministry lists real teams. */
-  gtk_switch_set_active (GTK_SWITCH (find_named (GTK_WIDGET (dialog), "oficio-annex")), TRUE);
+  gtk_switch_set_active (GTK_SWITCH (ui_find_named (GTK_WIDGET (dialog), "oficio-annex")), TRUE);
   ui_flush ();
   g_assert_nonnull (coordena_oficio_dialog_get_refusal (dialog));
   g_assert_nonnull (strstr (coordena_oficio_dialog_get_refusal (dialog), "demonstração"));
   g_assert_false (coordena_oficio_dialog_can_generate (dialog));
-  gtk_switch_set_active (GTK_SWITCH (find_named (GTK_WIDGET (dialog), "oficio-annex")), FALSE);
+  gtk_switch_set_active (GTK_SWITCH (ui_find_named (GTK_WIDGET (dialog), "oficio-annex")), FALSE);
   ui_flush ();
   generate (dialog);
   g_assert_cmpuint (n_oficios (store), ==, 2);
@@ -376,7 +361,7 @@ test_annex_from_real_roster (void)
   CoordenaOficioDialog *dialog = open_dialog (window);
   g_autofree char *text = NULL;
 
-  gtk_switch_set_active (GTK_SWITCH (find_named (GTK_WIDGET (dialog), "oficio-annex")), TRUE);
+  gtk_switch_set_active (GTK_SWITCH (ui_find_named (GTK_WIDGET (dialog), "oficio-annex")), TRUE);
   ui_flush ();
   g_assert_null (coordena_oficio_dialog_get_refusal (dialog));
   g_assert_true (shows_text (GTK_WIDGET (dialog), "equipes, por município"));
@@ -406,7 +391,7 @@ test_refusals_store_nothing (void)
   /* The missing profile field is named in the same list. */
   g_assert_nonnull (strstr (refusal, "E-mail da pessoa de contato"));
   g_assert_false (coordena_oficio_dialog_can_generate (dialog));
-  g_assert_false (gtk_widget_get_sensitive (find_named (GTK_WIDGET (dialog), "oficio-generate")));
+  g_assert_false (gtk_widget_get_sensitive (ui_find_named (GTK_WIDGET (dialog), "oficio-generate")));
   g_assert_true (shows_text (GTK_WIDGET (dialog), "Este ofício não pode ser gerado"));
   ui_wait_for_frames (GTK_WIDGET (dialog), 2);
   png = ui_save_png (GTK_WIDGET (dialog), "oficio-dialogo-recusa");
@@ -452,7 +437,7 @@ record_step (CoordenaWindow *window, const char *state, const char *date, const 
 {
   GtkWidget *page = GTK_WIDGET (page_of (window));
   g_autofree char *name = g_strdup_printf ("step-%s", state);
-  GtkWidget *button = find_named (page, name);
+  GtkWidget *button = ui_find_named (page, name);
   AdwMessageDialog *dialog;
 
   g_assert_nonnull (button);
@@ -463,10 +448,10 @@ record_step (CoordenaWindow *window, const char *state, const char *date, const 
   if (date != NULL)
     {
       work_on (date);
-      gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "step-date")), date);
+      gtk_editable_set_text (GTK_EDITABLE (ui_find_named (GTK_WIDGET (dialog), "step-date")), date);
     }
   if (protocolo != NULL)
-    gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "step-protocolo")), protocolo);
+    gtk_editable_set_text (GTK_EDITABLE (ui_find_named (GTK_WIDGET (dialog), "step-protocolo")), protocolo);
   ui_wait_for_frames (GTK_WIDGET (dialog), 2);
   {
     g_autofree char *png = g_strdup_printf ("adesao-passo-%s", state);
@@ -582,7 +567,7 @@ test_municipal_follow_up (void)
                                                   "Carlos Souza", long_ago, NULL, &error));
   g_assert_no_error (error);
   coordena_adhesion_page_refresh (page_of (window));
-  view = COORDENA_MUNICIPALITIES_VIEW (gtk_widget_get_ancestor (find_named (page, "municipios-table"), COORDENA_TYPE_MUNICIPALITIES_VIEW));
+  view = COORDENA_MUNICIPALITIES_VIEW (gtk_widget_get_ancestor (ui_find_named (page, "municipios-table"), COORDENA_TYPE_MUNICIPALITIES_VIEW));
   /* The page's second tab. */
   gtk_stack_set_visible_child_name (GTK_STACK (gtk_widget_get_ancestor (GTK_WIDGET (view), GTK_TYPE_STACK)), "municipios");
   ui_wait_for_frames (GTK_WIDGET (window), 2);
@@ -593,32 +578,32 @@ test_municipal_follow_up (void)
   g_assert_true (shows_text (GTK_WIDGET (view), "90 dias"));
   g_assert_true (shows_text (GTK_WIDGET (view), "184 de 184 municípios · 1 aderiu no e-Gestor"));
 
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_named (GTK_WIDGET (view), "municipios-alert")), TRUE);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (ui_find_named (GTK_WIDGET (view), "municipios-alert")), TRUE);
   ui_flush ();
   g_assert_cmpuint (coordena_municipalities_view_get_n_shown (view), ==, 1);
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_named (GTK_WIDGET (view), "municipios-alert")), FALSE);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (ui_find_named (GTK_WIDGET (view), "municipios-alert")), FALSE);
 
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_named (GTK_WIDGET (view), "municipios-status")), 2);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (ui_find_named (GTK_WIDGET (view), "municipios-status")), 2);
   ui_flush ();
   g_assert_cmpuint (coordena_municipalities_view_get_n_shown (view), ==, 1);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_named (GTK_WIDGET (view), "municipios-status")), 0);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (ui_find_named (GTK_WIDGET (view), "municipios-status")), 0);
 
-  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (view), "municipios-search")), "fortal");
-  g_signal_emit_by_name (find_named (GTK_WIDGET (view), "municipios-search"), "search-changed");
+  gtk_editable_set_text (GTK_EDITABLE (ui_find_named (GTK_WIDGET (view), "municipios-search")), "fortal");
+  g_signal_emit_by_name (ui_find_named (GTK_WIDGET (view), "municipios-search"), "search-changed");
   ui_flush ();
   g_assert_cmpuint (coordena_municipalities_view_get_n_shown (view), ==, 1);
-  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (view), "municipios-search")), "");
-  g_signal_emit_by_name (find_named (GTK_WIDGET (view), "municipios-search"), "search-changed");
+  gtk_editable_set_text (GTK_EDITABLE (ui_find_named (GTK_WIDGET (view), "municipios-search")), "");
+  g_signal_emit_by_name (ui_find_named (GTK_WIDGET (view), "municipios-search"), "search-changed");
   ui_flush ();
   ui_wait_for_frames (GTK_WIDGET (window), 2);
   png = ui_save_png (GTK_WIDGET (window), "adesao-municipios");
 
   /* A row opens its editor; what is saved shows in the table. */
-  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (view), "municipios-search")), "Sobral");
-  g_signal_emit_by_name (find_named (GTK_WIDGET (view), "municipios-search"), "search-changed");
+  gtk_editable_set_text (GTK_EDITABLE (ui_find_named (GTK_WIDGET (view), "municipios-search")), "Sobral");
+  g_signal_emit_by_name (ui_find_named (GTK_WIDGET (view), "municipios-search"), "search-changed");
   ui_flush ();
   g_assert_cmpuint (coordena_municipalities_view_get_n_shown (view), ==, 1);
-  g_signal_emit_by_name (find_named (GTK_WIDGET (view), "municipios-table"), "activate", 0);
+  g_signal_emit_by_name (ui_find_named (GTK_WIDGET (view), "municipios-table"), "activate", 0);
   ui_flush ();
   {
     AdwMessageDialog *editor = find_message_dialog ("Sobral");
@@ -626,9 +611,9 @@ test_municipal_follow_up (void)
     gboolean found = FALSE;
 
     g_assert_nonnull (editor);
-    gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (editor), "municipio-responsavel")), "Rita Farias");
-    gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (editor), "municipio-uso")), "01/12/2025");
-    adw_combo_row_set_selected (ADW_COMBO_ROW (find_named (GTK_WIDGET (editor), "municipio-status")), COORDENA_MUNICIPIO_PENDENTE);
+    gtk_editable_set_text (GTK_EDITABLE (ui_find_named (GTK_WIDGET (editor), "municipio-responsavel")), "Rita Farias");
+    gtk_editable_set_text (GTK_EDITABLE (ui_find_named (GTK_WIDGET (editor), "municipio-uso")), "01/12/2025");
+    adw_combo_row_set_selected (ADW_COMBO_ROW (ui_find_named (GTK_WIDGET (editor), "municipio-status")), COORDENA_MUNICIPIO_PENDENTE);
     adw_message_dialog_response (editor, "save");
     ui_flush ();
     list = coordena_adhesion_list_municipios (store, OFFER, NULL, &error);
@@ -651,7 +636,7 @@ test_municipal_follow_up (void)
 
   /* The municipal secretary, for the notifications: a name without a gender is refused and
    * records nothing; with the gender it is kept and shown again when the editor reopens. */
-  g_signal_emit_by_name (find_named (GTK_WIDGET (view), "municipios-table"), "activate", 0);
+  g_signal_emit_by_name (ui_find_named (GTK_WIDGET (view), "municipios-table"), "activate", 0);
   ui_flush ();
   {
     AdwMessageDialog *editor = find_message_dialog ("Sobral");
@@ -660,7 +645,7 @@ test_municipal_follow_up (void)
     g_autofree char *sobral = coordena_store_lookup_ibge7 (store, "231290");
 
     g_assert_nonnull (editor);
-    gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (editor), "municipio-secretario")), "Ana Beatriz Mourão");
+    gtk_editable_set_text (GTK_EDITABLE (ui_find_named (GTK_WIDGET (editor), "municipio-secretario")), "Ana Beatriz Mourão");
     adw_message_dialog_response (editor, "save");
     ui_flush ();
     refusal = find_message_dialog ("O acompanhamento não foi salvo");
@@ -671,7 +656,7 @@ test_municipal_follow_up (void)
     g_assert_no_error (error);
     g_assert_null (sec);
   }
-  g_signal_emit_by_name (find_named (GTK_WIDGET (view), "municipios-table"), "activate", 0);
+  g_signal_emit_by_name (ui_find_named (GTK_WIDGET (view), "municipios-table"), "activate", 0);
   ui_flush ();
   {
     AdwMessageDialog *editor = find_message_dialog ("Sobral");
@@ -679,8 +664,8 @@ test_municipal_follow_up (void)
     g_autofree char *sobral = coordena_store_lookup_ibge7 (store, "231290");
 
     g_assert_nonnull (editor);
-    gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (editor), "municipio-secretario")), "Ana Beatriz Mourão");
-    adw_combo_row_set_selected (ADW_COMBO_ROW (find_named (GTK_WIDGET (editor), "municipio-genero")), 1);
+    gtk_editable_set_text (GTK_EDITABLE (ui_find_named (GTK_WIDGET (editor), "municipio-secretario")), "Ana Beatriz Mourão");
+    adw_combo_row_set_selected (ADW_COMBO_ROW (ui_find_named (GTK_WIDGET (editor), "municipio-genero")), 1);
     adw_message_dialog_response (editor, "save");
     ui_flush ();
     sec = coordena_secretario_municipal_get (store, sobral, &error);
@@ -689,15 +674,15 @@ test_municipal_follow_up (void)
     g_assert_cmpstr (sec->nome, ==, "Ana Beatriz Mourão");
     g_assert_cmpint (sec->gender, ==, 'F');
   }
-  g_signal_emit_by_name (find_named (GTK_WIDGET (view), "municipios-table"), "activate", 0);
+  g_signal_emit_by_name (ui_find_named (GTK_WIDGET (view), "municipios-table"), "activate", 0);
   ui_flush ();
   {
     AdwMessageDialog *editor = find_message_dialog ("Sobral");
 
     g_assert_nonnull (editor);
-    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_named (GTK_WIDGET (editor), "municipio-secretario"))), ==,
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ui_find_named (GTK_WIDGET (editor), "municipio-secretario"))), ==,
                      "Ana Beatriz Mourão");
-    g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (find_named (GTK_WIDGET (editor), "municipio-genero"))),
+    g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (ui_find_named (GTK_WIDGET (editor), "municipio-genero"))),
                       ==, 1);
     ui_wait_for_frames (GTK_WIDGET (editor), 3);
     g_free (ui_save_png (GTK_WIDGET (editor), "municipio-editor-secretario"));
@@ -748,7 +733,7 @@ test_open_offer_dated_numbered_registered (void)
   g_assert_no_error (error);
   ui_flush ();
   g_assert_true (shows_text (page, "Curso Fictício de Qualificação da Gestão da APS"));
-  names = gtk_drop_down_get_model (GTK_DROP_DOWN (find_named (page, "offer-dropdown")));
+  names = gtk_drop_down_get_model (GTK_DROP_DOWN (ui_find_named (page, "offer-dropdown")));
   g_assert_cmpuint (g_list_model_get_n_items (names), ==, 2);
   g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (names), 0), ==, "Curso Fictício de Qualificação da Gestão da APS");
   g_assert_nonnull (strstr (gtk_string_list_get_string (GTK_STRING_LIST (names), 1), "— encerrada"));
@@ -759,18 +744,18 @@ test_open_offer_dated_numbered_registered (void)
   dialog = COORDENA_OFICIO_DIALOG (ui_find_toplevel (COORDENA_TYPE_OFICIO_DIALOG));
   g_assert_nonnull (dialog);
   tick_responsibilities (GTK_WIDGET (dialog));
-  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "oficio-date")), "01/12/2026");
+  gtk_editable_set_text (GTK_EDITABLE (ui_find_named (GTK_WIDGET (dialog), "oficio-date")), "01/12/2026");
   ui_flush ();
   g_assert_false (coordena_oficio_dialog_can_generate (dialog));
   g_assert_nonnull (strstr (coordena_oficio_dialog_get_refusal (dialog), "anterior a hoje (06/12/2026)"));
-  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "oficio-date")), "06/12/2026");
+  gtk_editable_set_text (GTK_EDITABLE (ui_find_named (GTK_WIDGET (dialog), "oficio-date")), "06/12/2026");
   ui_flush ();
   g_assert_true (coordena_oficio_dialog_can_generate (dialog));
   g_assert_true (shows_text (GTK_WIDGET (dialog), "Atenciosamente,"));
 
   /* The secretariat's own number, and the coordinator's closing in the preview. */
-  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "oficio-numero")), "123/2026");
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (find_named (GTK_WIDGET (dialog), "oficio-signer-coordenador")), TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (ui_find_named (GTK_WIDGET (dialog), "oficio-numero")), "123/2026");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (ui_find_named (GTK_WIDGET (dialog), "oficio-signer-coordenador")), TRUE);
   ui_flush ();
   g_assert_true (shows_text (GTK_WIDGET (dialog), "OFÍCIO Nº 123/2026/COAPS/SESA"));
   g_assert_true (shows_text (GTK_WIDGET (dialog), "Respeitosamente,"));
@@ -787,9 +772,9 @@ test_open_offer_dated_numbered_registered (void)
   /* Registering an ofício sent outside Coordena: a date before the last step is refused. */
   reg = open_register_dialog (window);
   g_assert_nonnull (reg);
-  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (reg), "register-numero")), "88/2026");
-  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (reg), "register-date")), "05/12/2026");
-  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (reg), "register-channel")), "SEI");
+  gtk_editable_set_text (GTK_EDITABLE (ui_find_named (GTK_WIDGET (reg), "register-numero")), "88/2026");
+  gtk_editable_set_text (GTK_EDITABLE (ui_find_named (GTK_WIDGET (reg), "register-date")), "05/12/2026");
+  gtk_editable_set_text (GTK_EDITABLE (ui_find_named (GTK_WIDGET (reg), "register-channel")), "SEI");
   ui_wait_for_frames (GTK_WIDGET (reg), 2);
   g_free (ui_save_png (GTK_WIDGET (reg), "adesao-registrar"));
   adw_message_dialog_response (reg, "register");
@@ -802,9 +787,9 @@ test_open_offer_dated_numbered_registered (void)
   ui_flush ();
 
   reg = open_register_dialog (window);
-  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (reg), "register-numero")), "88/2026");
-  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (reg), "register-channel")), "SEI");
-  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (reg), "register-receipt")), "25000.190001/2026-10");
+  gtk_editable_set_text (GTK_EDITABLE (ui_find_named (GTK_WIDGET (reg), "register-numero")), "88/2026");
+  gtk_editable_set_text (GTK_EDITABLE (ui_find_named (GTK_WIDGET (reg), "register-channel")), "SEI");
+  gtk_editable_set_text (GTK_EDITABLE (ui_find_named (GTK_WIDGET (reg), "register-receipt")), "25000.190001/2026-10");
   adw_message_dialog_response (reg, "register");
   ui_flush ();
   refusal = find_message_dialog ("O ofício não foi registrado");
@@ -812,7 +797,7 @@ test_open_offer_dated_numbered_registered (void)
     g_error ("refused: %s", adw_message_dialog_get_body (refusal));
   g_assert_true (shows_text (page, "OFÍCIO Nº 88/2026/COAPS/SESA"));
   g_assert_true (shows_text (page, "Enviado"));
-  gtk_stack_set_visible_child_name (GTK_STACK (find_named (page, "adesao-inner-stack")), "estado");
+  gtk_stack_set_visible_child_name (GTK_STACK (ui_find_named (page, "adesao-inner-stack")), "estado");
   ui_wait_for_frames (GTK_WIDGET (window), 2);
   png = ui_save_png (GTK_WIDGET (window), "adesao-registrado");
 

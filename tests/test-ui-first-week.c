@@ -34,21 +34,6 @@ static CoordenaApplication *app;
 
 /* ---- Looking at widgets ----------------------------------------------------------------------- */
 
-static GtkWidget *
-find_named (GtkWidget *root, const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static gboolean
 shows_text (GtkWidget *widget, const char *text)
 {
@@ -139,7 +124,7 @@ open_oficio_dialog (CoordenaWindow *window)
   ui_flush ();
   dialog = COORDENA_OFICIO_DIALOG (ui_find_toplevel (COORDENA_TYPE_OFICIO_DIALOG));
   g_assert_nonnull (dialog);
-  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "oficio-date")), "01/12/2025");
+  gtk_editable_set_text (GTK_EDITABLE (ui_find_named (GTK_WIDGET (dialog), "oficio-date")), "01/12/2025");
   ui_flush ();
   ui_wait_for_frames (GTK_WIDGET (dialog), 2);
   return dialog;
@@ -180,7 +165,7 @@ test_oficio_leads_to_profile_field (void)
   {
   CoordenaWindow *window = ui_app_open_on (app, db, "adesao");
   CoordenaOficioDialog *dialog = open_oficio_dialog (window);
-  GtkWidget *button = find_named (GTK_WIDGET (dialog), "oficio-open-profile");
+  GtkWidget *button = ui_find_named (GTK_WIDGET (dialog), "oficio-open-profile");
   const char *refusal = coordena_oficio_dialog_get_refusal (dialog);
   AdwPreferencesWindow *prefs;
   GtkWidget *row, *focus;
@@ -201,7 +186,7 @@ test_oficio_leads_to_profile_field (void)
   g_assert_true (ui_app_wait_for (toplevel_shown, GSIZE_TO_POINTER (COORDENA_TYPE_PREFERENCES_WINDOW)));
   prefs = ADW_PREFERENCES_WINDOW (ui_find_toplevel (COORDENA_TYPE_PREFERENCES_WINDOW));
   ui_wait_for_frames (GTK_WIDGET (prefs), 2);
-  row = find_named (GTK_WIDGET (prefs), "profile-secretaria.nome");
+  row = ui_find_named (GTK_WIDGET (prefs), "profile-secretaria.nome");
   g_assert_nonnull (row);
   focus = gtk_window_get_focus (GTK_WINDOW (prefs));
   g_assert_nonnull (focus);
@@ -209,8 +194,8 @@ test_oficio_leads_to_profile_field (void)
   g_clear_pointer (&png, g_free);
   png = ui_save_png (GTK_WIDGET (prefs), "preferencias-campo-que-falta");
   /* Over the dialog, which still holds this database, another one cannot be opened. */
-  g_assert_false (gtk_widget_is_sensitive (find_named (GTK_WIDGET (prefs), "open-database")));
-  g_assert_false (gtk_widget_is_sensitive (find_named (GTK_WIDGET (prefs), "new-database")));
+  g_assert_false (gtk_widget_is_sensitive (ui_find_named (GTK_WIDGET (prefs), "open-database")));
+  g_assert_false (gtk_widget_is_sensitive (ui_find_named (GTK_WIDGET (prefs), "new-database")));
 
   /* The letterhead preview names the missing field by its label too. */
   letterhead = letterhead_text (store_of (window));
@@ -253,7 +238,7 @@ test_profile_fields_by_label (void)
       g_autofree char *name = g_strdup_printf ("profile-%s", keys[i].key);
       const char *tip;
 
-      if ((row = find_named (GTK_WIDGET (prefs), name)) == NULL)
+      if ((row = ui_find_named (GTK_WIDGET (prefs), name)) == NULL)
         continue;
       tip = gtk_widget_get_tooltip_text (row);
       if (tip != NULL && strchr (keys[i].key, '.') != NULL)
@@ -261,14 +246,14 @@ test_profile_fields_by_label (void)
     }
 
   /* An e-mail refused says why, under the field, with the field's name. */
-  row = find_named (GTK_WIDGET (prefs), "profile-contato.email");
+  row = ui_find_named (GTK_WIDGET (prefs), "profile-contato.email");
   gtk_editable_set_text (GTK_EDITABLE (row), "joao-sem-arroba");
   g_signal_emit_by_name (row, "apply");
   ui_flush ();
   email = coordena_store_get_profile (store_of (window), "contato.email");
   g_assert_cmpstr (email, ==, "joao.sampaio@saude.ce.gov.br");
   g_assert_true (gtk_widget_has_css_class (row, "error"));
-  problem = find_named (GTK_WIDGET (prefs), "profile-problem");
+  problem = ui_find_named (GTK_WIDGET (prefs), "profile-problem");
   g_assert_nonnull (problem);
   g_assert_true (gtk_widget_get_visible (problem));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (problem)), "E-mail da pessoa de contato"));
@@ -284,7 +269,7 @@ test_profile_fields_by_label (void)
   ui_flush ();
   g_assert_false (gtk_widget_get_visible (problem));
   g_assert_false (gtk_widget_has_css_class (row, "error"));
-  g_assert_true (gtk_widget_get_visible (find_named (row, "profile-saved")));
+  g_assert_true (gtk_widget_get_visible (ui_find_named (row, "profile-saved")));
   gtk_window_destroy (GTK_WINDOW (prefs));
   ui_flush ();
 }
@@ -353,7 +338,7 @@ test_previsao_fits (void)
   first = g_list_model_get_item (rows, 0);
   coordena_forecast_page_plan_change (page, 0);
   ui_flush ();
-  ine_row = find_named (GTK_WIDGET (page), "scenario-ine");
+  ine_row = ui_find_named (GTK_WIDGET (page), "scenario-ine");
   g_assert_nonnull (ine_row);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ine_row)), ==, coordena_team_item_get_ine (first));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "previsao.add-change", NULL));
@@ -519,8 +504,8 @@ test_first_run_states (void)
   g_autofree char *db = ui_app_make_database (NULL);
   CoordenaWindow *window = ui_app_open_on (app, db, "painel");
   GtkWidget *first_run = coordena_window_get_page_widget (window, "first-run");
-  GtkListBox *states = GTK_LIST_BOX (find_named (first_run, "first-run-uf"));
-  GtkEditable *search = GTK_EDITABLE (find_named (first_run, "first-run-uf-search"));
+  GtkListBox *states = GTK_LIST_BOX (ui_find_named (first_run, "first-run-uf"));
+  GtkEditable *search = GTK_EDITABLE (ui_find_named (first_run, "first-run-uf-search"));
   GtkWidget *demo = find_button_with_label (first_run, "demonstração");
   GtkListBoxRow *row;
   guint n = 0;
@@ -626,7 +611,7 @@ test_more_alerts_link_and_filters (void)
 {
   g_autofree char *db = ui_app_make_database ("CE");
   CoordenaWindow *window = ui_app_open_on (app, db, "painel");
-  GtkWidget *more = find_named (coordena_window_get_page_widget (window, "painel"), "painel-more-alerts");
+  GtkWidget *more = ui_find_named (coordena_window_get_page_widget (window, "painel"), "painel-more-alerts");
   GtkWidget *equipes = coordena_window_get_page_widget (window, "equipes");
 
   screenshot_at (window, 1100, 720, "painel");
@@ -763,7 +748,7 @@ test_import_refusal_as_table (void)
   g_assert_true (ui_app_wait_for (import_ended, dialog));
   g_assert_false (coordena_import_dialog_succeeded (dialog));
   ui_wait_for_frames (GTK_WIDGET (dialog), 3);
-  grid = find_named (GTK_WIDGET (dialog), "import-problems");
+  grid = ui_find_named (GTK_WIDGET (dialog), "import-problems");
   g_assert_true (gtk_widget_get_visible (grid));
   g_assert_true (GTK_IS_LABEL (gtk_grid_get_child_at (GTK_GRID (grid), 0, 1)));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (GTK_GRID (grid), 0, 0))), ==, "Linha");

@@ -249,21 +249,6 @@ test_open_new_recent (void)
   wait_loaded_on (window, real_db);
 }
 
-static GtkWidget *
-find_named (GtkWidget *root, const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static CoordenaPreferencesWindow *
 open_data_page (CoordenaWindow *window)
 {
@@ -337,9 +322,9 @@ test_preferences_data_page (void)
   coordena_window_switch_database (window, demo_db);
   wait_loaded_on (window, demo_db);
   prefs = open_data_page (window);
-  g_assert_true (gtk_widget_get_mapped (find_named (GTK_WIDGET (prefs), "open-database")));
-  g_assert_true (gtk_widget_get_mapped (find_named (GTK_WIDGET (prefs), "new-database")));
-  g_assert_true (gtk_widget_get_mapped (find_named (GTK_WIDGET (prefs), "leave-demo")));
+  g_assert_true (gtk_widget_get_mapped (ui_find_named (GTK_WIDGET (prefs), "open-database")));
+  g_assert_true (gtk_widget_get_mapped (ui_find_named (GTK_WIDGET (prefs), "new-database")));
+  g_assert_true (gtk_widget_get_mapped (ui_find_named (GTK_WIDGET (prefs), "leave-demo")));
   g_assert_true (label_shows (GTK_WIDGET (prefs), "Abrir banco de dados…"));
   g_assert_true (label_shows (GTK_WIDGET (prefs), "Novo banco de dados…"));
   g_assert_true (label_shows (GTK_WIDGET (prefs), "Sair da demonstração"));
@@ -357,7 +342,7 @@ test_preferences_data_page (void)
 
   /* Outside the demonstration there is nothing to leave; a recent one reopens it. */
   prefs = open_data_page (window);
-  g_assert_false (gtk_widget_get_visible (find_named (GTK_WIDGET (prefs), "leave-demo")));
+  g_assert_false (gtk_widget_get_visible (ui_find_named (GTK_WIDGET (prefs), "leave-demo")));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (prefs), "prefs.open-recent", "s", demo_db));
   wait_loaded_on (window, demo_db);
   g_assert_true (coordena_workspace_is_demo (workspace));

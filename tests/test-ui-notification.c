@@ -65,21 +65,6 @@ make_database (void)
   return g_steal_pointer (&path);
 }
 
-static GtkWidget *
-find_named (GtkWidget *root, const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static gboolean
 shows_text (GtkWidget *root, const char *text)
 {
@@ -150,7 +135,7 @@ static gboolean
 generated (gpointer data)
 {
   CoordenaNotifyDialog *dialog = data;
-  GtkStack *stack = GTK_STACK (gtk_widget_get_ancestor (find_named (GTK_WIDGET (dialog), "notify-done"), GTK_TYPE_STACK));
+  GtkStack *stack = GTK_STACK (gtk_widget_get_ancestor (ui_find_named (GTK_WIDGET (dialog), "notify-done"), GTK_TYPE_STACK));
 
   return g_strcmp0 (gtk_stack_get_visible_child_name (stack), "done") == 0;
 }
@@ -164,7 +149,7 @@ card_shows_follow_up (gpointer data)
 static CoordenaNotifyDialog *
 open_dialog (CoordenaWindow *window, const char *page)
 {
-  GtkWidget *button = find_named (coordena_window_get_page_widget (window, page), "notify-municipios");
+  GtkWidget *button = ui_find_named (coordena_window_get_page_widget (window, page), "notify-municipios");
   CoordenaNotifyDialog *dialog;
 
   g_assert_nonnull (button);
@@ -217,11 +202,11 @@ test_notify_then_follow_up (void)
   g_assert_false (coordena_notify_dialog_can_generate (dialog));
   g_assert_nonnull (strstr (coordena_notify_dialog_get_refusal (dialog), "pasta"));
   /* A date before today is refused too. */
-  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "notify-date")), "05/12/2026");
+  gtk_editable_set_text (GTK_EDITABLE (ui_find_named (GTK_WIDGET (dialog), "notify-date")), "05/12/2026");
   coordena_notify_dialog_set_folder (dialog, folder);
   g_assert_false (coordena_notify_dialog_can_generate (dialog));
   g_assert_nonnull (strstr (coordena_notify_dialog_get_refusal (dialog), "antes de hoje"));
-  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "notify-date")), "06/12/2026");
+  gtk_editable_set_text (GTK_EDITABLE (ui_find_named (GTK_WIDGET (dialog), "notify-date")), "06/12/2026");
   g_assert_true (coordena_notify_dialog_can_generate (dialog));
 
   /* The preview of one letter, unnumbered. */
@@ -233,7 +218,7 @@ test_notify_then_follow_up (void)
   /* Caucaia unticked: only Fortaleza's letter is made. */
   g_assert_true (coordena_notify_dialog_set_ticked (dialog, CAUCAIA, FALSE));
   g_assert_true (coordena_notify_dialog_can_generate (dialog));
-  g_signal_emit_by_name (find_named (GTK_WIDGET (dialog), "notify-generate"), "clicked");
+  g_signal_emit_by_name (ui_find_named (GTK_WIDGET (dialog), "notify-generate"), "clicked");
   g_assert_true (ui_app_wait_for (generated, dialog));
   ui_wait_for_frames (GTK_WIDGET (dialog), 2);
   g_clear_pointer (&png, g_free);
@@ -287,11 +272,11 @@ test_notify_then_follow_up (void)
     g_assert_cmpint (count (db, "SELECT COUNT (*) FROM notificacao_equipe WHERE situacao = 'regularizada'"), ==, 1);
     g_assert_cmpint (count (db, "SELECT COUNT (*) FROM auditoria WHERE acao = 'notificacao-acompanhamento'"), ==, 1);
   }
-  g_assert_true (ui_app_wait_for (card_shows_follow_up, find_named (painel, "notify-card")));
+  g_assert_true (ui_app_wait_for (card_shows_follow_up, ui_find_named (painel, "notify-card")));
   g_assert_true (shows_text (painel, "3 equipes notificadas: 1 regularizada, 1 pendente, 1 suspensa"));
   g_assert_true (shows_text (painel, "R$ 162.000,00"));
   g_assert_true (shows_text (painel, "0001000003"));
-  g_assert_nonnull (find_named (painel, "notify-overdue"));
+  g_assert_nonnull (ui_find_named (painel, "notify-overdue"));
   ui_wait_for_frames (GTK_WIDGET (window), 2);
   g_clear_pointer (&png, g_free);
   png = ui_save_png (GTK_WIDGET (window), "painel-notificacoes");
@@ -312,7 +297,7 @@ test_notify_then_follow_up (void)
     g_assert_true (shows_text (GTK_WIDGET (first), "Notificada, não corrigida até"));
     g_assert_true (shows_text (GTK_WIDGET (first), "Fortaleza"));
     g_assert_true (shows_text (GTK_WIDGET (first), "OFÍCIO Nº 1/2026/"));
-    g_assert_true (shows_text (find_named (painel, "notify-overdue"), ine));
+    g_assert_true (shows_text (ui_find_named (painel, "notify-overdue"), ine));
     g_signal_emit_by_name (first, "activate");
     ui_wait_for_frames (GTK_WIDGET (window), 2);
     g_assert_cmpstr (coordena_window_get_page (window), ==, "equipes");
@@ -333,10 +318,10 @@ test_notify_then_follow_up (void)
 
     coordena_window_show_page (window, "adesao");
     coordena_adhesion_page_refresh (COORDENA_ADHESION_PAGE (adesao));
-    view = gtk_widget_get_ancestor (find_named (adesao, "municipios-search"), COORDENA_TYPE_MUNICIPALITIES_VIEW);
+    view = gtk_widget_get_ancestor (ui_find_named (adesao, "municipios-search"), COORDENA_TYPE_MUNICIPALITIES_VIEW);
     g_assert_nonnull (view);
     gtk_stack_set_visible_child_name (GTK_STACK (gtk_widget_get_ancestor (view, GTK_TYPE_STACK)), "municipios");
-    gtk_editable_set_text (GTK_EDITABLE (find_named (adesao, "municipios-search")), "Fortaleza");
+    gtk_editable_set_text (GTK_EDITABLE (ui_find_named (adesao, "municipios-search")), "Fortaleza");
     /* A search entry applies its text after a short pause, longer on a busy machine. */
     g_assert_true (ui_app_wait_for (one_municipio_shown, view));
     ui_wait_for_frames (GTK_WIDGET (window), 2);
@@ -359,7 +344,7 @@ static gboolean
 back_on_form (gpointer data)
 {
   CoordenaNotifyDialog *dialog = data;
-  GtkStack *stack = GTK_STACK (gtk_widget_get_ancestor (find_named (GTK_WIDGET (dialog), "notify-done"), GTK_TYPE_STACK));
+  GtkStack *stack = GTK_STACK (gtk_widget_get_ancestor (ui_find_named (GTK_WIDGET (dialog), "notify-done"), GTK_TYPE_STACK));
 
   return g_strcmp0 (gtk_stack_get_visible_child_name (stack), "form") == 0
          && coordena_notify_dialog_get_refusal (dialog) != NULL;
@@ -379,8 +364,8 @@ test_cancel_stores_nothing (void)
   g_assert_cmpuint (coordena_notify_dialog_get_n_municipios (dialog), >, 20);
   coordena_notify_dialog_set_folder (dialog, folder);
   g_assert_true (coordena_notify_dialog_can_generate (dialog));
-  g_signal_emit_by_name (find_named (GTK_WIDGET (dialog), "notify-generate"), "clicked");
-  g_signal_emit_by_name (find_named (GTK_WIDGET (dialog), "notify-cancel"), "clicked");
+  g_signal_emit_by_name (ui_find_named (GTK_WIDGET (dialog), "notify-generate"), "clicked");
+  g_signal_emit_by_name (ui_find_named (GTK_WIDGET (dialog), "notify-cancel"), "clicked");
   g_assert_true (ui_app_wait_for (back_on_form, dialog));
   g_assert_nonnull (strstr (coordena_notify_dialog_get_refusal (dialog), "Cancelado"));
   g_assert_cmpint (count (db, "SELECT COUNT (*) FROM notificacao"), ==, 0);

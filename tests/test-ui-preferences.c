@@ -47,21 +47,6 @@ store_of (CoordenaWindow *window)
   return coordena_workspace_get_store (coordena_window_get_workspace (window));
 }
 
-static GtkWidget *
-find_named (GtkWidget *root, const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static AdwPreferencesWindow *
 open_preferences (CoordenaWindow *window)
 {
@@ -117,7 +102,7 @@ static void
 apply_entry (AdwPreferencesWindow *prefs, const char *key, const char *value)
 {
   g_autofree char *name = g_strdup_printf ("profile-%s", key);
-  GtkWidget *row = find_named (GTK_WIDGET (prefs), name);
+  GtkWidget *row = ui_find_named (GTK_WIDGET (prefs), name);
 
   g_assert_nonnull (row);
   gtk_editable_set_text (GTK_EDITABLE (row), value);
@@ -179,11 +164,11 @@ generate_through_dialog (CoordenaWindow *window)
 
     coordena_clock_set_for_testing (day);
   }
-  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "oficio-date")), "01/12/2025");
+  gtk_editable_set_text (GTK_EDITABLE (ui_find_named (GTK_WIDGET (dialog), "oficio-date")), "01/12/2025");
   for (guint i = 0;; i++)
     {
       g_autofree char *name = g_strdup_printf ("oficio-responsibility-%u", i);
-      GtkWidget *check = find_named (GTK_WIDGET (dialog), name);
+      GtkWidget *check = ui_find_named (GTK_WIDGET (dialog), name);
 
       if (check == NULL)
         break;
@@ -192,7 +177,7 @@ generate_through_dialog (CoordenaWindow *window)
   ui_flush ();
   g_assert_null (coordena_oficio_dialog_get_refusal (dialog));
   g_assert_true (coordena_oficio_dialog_can_generate (dialog));
-  g_signal_emit_by_name (find_named (GTK_WIDGET (dialog), "oficio-generate"), "clicked");
+  g_signal_emit_by_name (ui_find_named (GTK_WIDGET (dialog), "oficio-generate"), "clicked");
   g_assert_true (ui_app_wait_for (dialog_gone, NULL));
   coordena_clock_set_for_testing (NULL);
 
@@ -255,13 +240,13 @@ test_profile_change_in_next_oficio (void)
     g_assert_no_error (error);
   }
   prefs = open_preferences (window);
-  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (find_named (GTK_WIDGET (prefs), "profile-brasao"))), "PNG"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (ui_find_named (GTK_WIDGET (prefs), "profile-brasao"))), "PNG"));
   apply_entry (prefs, "secretario.nome", "Ana Beatriz Figueiredo Lopes");
   apply_entry (prefs, "subunidade", "Coordenadoria de Políticas de Atenção Primária");
   /* The Secretary's closing shows its default, "Atenciosamente", until changed. */
-  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (find_named (GTK_WIDGET (prefs), "profile-secretario.fecho"))), ==, 0);
-  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (find_named (GTK_WIDGET (prefs), "profile-coordenador.fecho"))), ==, 1);
-  adw_combo_row_set_selected (ADW_COMBO_ROW (find_named (GTK_WIDGET (prefs), "profile-secretario.fecho")), 1);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (ui_find_named (GTK_WIDGET (prefs), "profile-secretario.fecho"))), ==, 0);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (ui_find_named (GTK_WIDGET (prefs), "profile-coordenador.fecho"))), ==, 1);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (ui_find_named (GTK_WIDGET (prefs), "profile-secretario.fecho")), 1);
   ui_flush ();
   {
     g_autofree char *v = profile_value (store_of (window), "secretario.nome");
@@ -275,14 +260,14 @@ test_profile_change_in_next_oficio (void)
   apply_entry (prefs, "email", "coaps-sem-arroba");
   email = profile_value (store_of (window), "email");
   g_assert_cmpstr (email, ==, "coaps@saude.ce.gov.br");
-  email_row = find_named (GTK_WIDGET (prefs), "profile-email");
+  email_row = ui_find_named (GTK_WIDGET (prefs), "profile-email");
   g_assert_true (gtk_widget_has_css_class (email_row, "error"));
 
   /* The counter's next number: it may jump ahead, and the address block of the decree. */
   {
     GDate today;
     guint next = 0;
-    GtkWidget *counter = find_named (GTK_WIDGET (prefs), "profile-numeracao.proximo");
+    GtkWidget *counter = ui_find_named (GTK_WIDGET (prefs), "profile-numeracao.proximo");
 
     coordena_clock_today (&today);
     g_assert_nonnull (counter);
@@ -293,7 +278,7 @@ test_profile_change_in_next_oficio (void)
     g_assert_false (gtk_widget_has_css_class (counter, "error"));
     apply_entry (prefs, "numeracao.proximo", "0");
     g_assert_true (gtk_widget_has_css_class (counter, "error"));
-    adw_combo_row_set_selected (ADW_COMBO_ROW (find_named (GTK_WIDGET (prefs), "profile-enderecamento")), 1);
+    adw_combo_row_set_selected (ADW_COMBO_ROW (ui_find_named (GTK_WIDGET (prefs), "profile-enderecamento")), 1);
     ui_flush ();
     {
       g_autofree char *e = profile_value (store_of (window), "enderecamento");
@@ -305,7 +290,7 @@ test_profile_change_in_next_oficio (void)
   g_assert_false (gtk_widget_has_css_class (email_row, "error"));
 
   /* The letterhead preview is drawn from the profile. */
-  g_assert_true (gtk_widget_get_visible (find_named (GTK_WIDGET (prefs), "header-preview")));
+  g_assert_true (gtk_widget_get_visible (ui_find_named (GTK_WIDGET (prefs), "header-preview")));
   ui_wait_for_frames (GTK_WIDGET (prefs), 2);
   png = ui_save_png (GTK_WIDGET (prefs), "preferencias-perfil");
   close_window (GTK_WINDOW (prefs));
@@ -342,7 +327,7 @@ test_pages_and_dark_style (void)
 
   /* The signers' groups are named after the roles the offer allows. */
   adw_preferences_window_set_visible_page_name (prefs, "signatarios");
-  g_assert_nonnull (find_named (GTK_WIDGET (prefs), "profile-coordenador.genero"));
+  g_assert_nonnull (ui_find_named (GTK_WIDGET (prefs), "profile-coordenador.genero"));
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
   adw_preferences_window_set_visible_page_name (prefs, "perfil");
@@ -378,10 +363,10 @@ answer_override (const char *value, const char *act)
 
   for (GList *l = windows; l != NULL; l = l->next)
     if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data)
-        && (value_row = find_named (l->data, "override-value")) != NULL)
+        && (value_row = ui_find_named (l->data, "override-value")) != NULL)
       {
         dialog = l->data;
-        act_row = find_named (l->data, "override-act");
+        act_row = ui_find_named (l->data, "override-act");
         break;
       }
   g_assert_nonnull (dialog);
@@ -410,7 +395,7 @@ test_rule_override_with_act (void)
 
   adw_preferences_window_set_visible_page_name (prefs, "regras");
   ui_wait_for_frames (GTK_WIDGET (prefs), 1);
-  button = find_named (GTK_WIDGET (prefs), "change-portaria-6907-2025-max_total_hours");
+  button = ui_find_named (GTK_WIDGET (prefs), "change-portaria-6907-2025-max_total_hours");
   g_assert_nonnull (button);
 
   /* Without an act the change is refused and nothing is written. */
@@ -434,7 +419,7 @@ test_rule_override_with_act (void)
     g_assert_true (refused);
   }
 
-  button = find_named (GTK_WIDGET (prefs), "change-portaria-6907-2025-max_total_hours");
+  button = ui_find_named (GTK_WIDGET (prefs), "change-portaria-6907-2025-max_total_hours");
   g_signal_emit_by_name (button, "clicked");
   ui_flush ();
   answer_override ("40", "Portaria GM/MS nº 9.999, de 1º de outubro de 2026");
@@ -448,7 +433,7 @@ test_rule_override_with_act (void)
   g_assert_nonnull (strstr (changes[0], "Portaria GM/MS nº 9.999"));
 
   /* The page shows the change with its act, and undoing it brings the shipped set back. */
-  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (find_named (GTK_WIDGET (prefs), "portaria-6907-2025")), TRUE);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (ui_find_named (GTK_WIDGET (prefs), "portaria-6907-2025")), TRUE);
   ui_wait_for_frames (GTK_WIDGET (prefs), 2);
   {
     g_autofree char *png = ui_save_png (GTK_WIDGET (prefs), "preferencias-regras-alterada");
@@ -517,7 +502,7 @@ test_stratum_and_backup_restore (void)
 
   /* Fortaleza into stratum 2. */
   adw_preferences_window_set_visible_page_name (prefs, "valores");
-  list = find_named (GTK_WIDGET (prefs), "strata-list");
+  list = ui_find_named (GTK_WIDGET (prefs), "strata-list");
   for (GtkWidget *r = gtk_widget_get_first_child (list); r != NULL; r = gtk_widget_get_next_sibling (r))
     if (ADW_IS_COMBO_ROW (r) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (r)), "Fortaleza") == 0)
       row = r;

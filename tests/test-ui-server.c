@@ -109,21 +109,6 @@ toast_arrived (gpointer data)
   return toast != NULL && strstr (adw_toast_get_title (toast), "teste_coordenacao") != NULL;
 }
 
-static GtkWidget *
-find_named (GtkWidget *root, const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 typedef struct {
   guint reloads;
   guint toasts;
@@ -181,7 +166,7 @@ test_others_import_reaches_window (void)
   window = ui_app_open_on (app, uri, "equipes");
   g_assert_cmpuint (n_teams (window), ==, 0);
   g_assert_false (coordena_server_watch_is_read_only (GTK_WINDOW (window)));
-  g_assert_false (gtk_widget_get_visible (find_named (GTK_WIDGET (window), "read-only-banner")));
+  g_assert_false (gtk_widget_get_visible (ui_find_named (GTK_WIDGET (window), "read-only-banner")));
 
   cli_ok (coord, "import", "roster", csv, NULL);
   g_assert_true (ui_app_wait_for (has_teams, window));
@@ -283,7 +268,7 @@ test_reader_gets_read_only_window (void)
   g_assert_cmpuint (n_teams (window), >, 0);
   g_assert_false (coordena_workspace_can_write (coordena_window_get_workspace (window)));
   g_assert_true (coordena_server_watch_is_read_only (GTK_WINDOW (window)));
-  banner = find_named (GTK_WIDGET (window), "read-only-banner");
+  banner = ui_find_named (GTK_WIDGET (window), "read-only-banner");
   g_assert_nonnull (banner);
   g_assert_true (gtk_widget_get_visible (banner));
 
@@ -371,7 +356,7 @@ test_server_dialog (void)
   g_assert_nonnull (prefs);
   adw_preferences_window_set_visible_page_name (prefs, "dados");
   ui_wait_for_frames (GTK_WIDGET (prefs), 2);
-  row = find_named (GTK_WIDGET (prefs), "server");
+  row = ui_find_named (GTK_WIDGET (prefs), "server");
   g_assert_nonnull (row);
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Em uso: o servidor postgresql:///"));
   {
@@ -439,7 +424,7 @@ test_server_dialog (void)
 
   /* "Usar este servidor" switches the window as a recent database does, and remembers it. */
   coordena_server_dialog_set_address (dialog, reader);
-  g_signal_emit_by_name (find_named (GTK_WIDGET (dialog), "server-use"), "clicked");
+  g_signal_emit_by_name (ui_find_named (GTK_WIDGET (dialog), "server-use"), "clicked");
   ui_flush ();
   ui_app_wait_loaded (window);
   g_assert_cmpstr (coordena_workspace_get_path (coordena_window_get_workspace (window)), ==, reader);

@@ -155,3 +155,18 @@ ui_assert_finalized (gpointer object)
     g_test_message ("%s %p still has %u references", G_OBJECT_TYPE_NAME (object), object, G_OBJECT (object)->ref_count);
   g_assert_finalize_object (object);
 }
+
+GtkWidget *
+ui_find_named (GtkWidget *root, const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = ui_find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}

@@ -43,4 +43,7 @@ void ui_close_and_assert_finalized (GtkWindow *window, gpointer object);
  * asserts that this was the last one. */
 void ui_assert_finalized (gpointer object);
 
+/* The first widget named name (gtk_widget_set_name, or the .ui's name) in root or below it. */
+GtkWidget *ui_find_named (GtkWidget *root, const char *name);
+
 G_END_DECLS
