@@ -84,6 +84,8 @@ run: not-under-sudo build
 # folder, a Unix socket, COORDENA_TEST_POSTGRESQL), stopped and removed afterwards, also on failure.
 test: WERROR = true
 test: build
+	@rm -rf $(BUILD)/tests/xdg-data $(BUILD)/tests/xdg-config $(BUILD)/tests/xdg-cache \
+		$(ASAN_BUILD)/tests/xdg-data $(ASAN_BUILD)/tests/xdg-config $(ASAN_BUILD)/tests/xdg-cache
 	@./tests/pg-cluster.sh run sh -c '\
 	status=0; \
 	$(XVFB) meson test -C $(BUILD) --print-errorlogs || status=1; \
