@@ -86,6 +86,10 @@ typedef struct _CoordenaRosterBuilder CoordenaRosterBuilder;
 /* An empty builder. */
 CoordenaRosterBuilder *coordena_roster_builder_new (void);
 
+/* Makes room for about n_members member rows, so a large file does not grow the arrays step by
+ * step (room not used costs address space, not memory). */
+void coordena_roster_builder_reserve (CoordenaRosterBuilder *builder, guint n_members);
+
 /* Frees a builder that was not finished. */
 void coordena_roster_builder_free (CoordenaRosterBuilder *builder);
 
