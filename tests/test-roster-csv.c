@@ -9,6 +9,8 @@
 #include <coordena/coordena.h>
 #include <coordena/roster-csv.h>
 
+#include "roster-dump.h"
+
 static char *
 fixture (const char *name)
 {
@@ -366,6 +368,151 @@ test_missing_column (void)
   g_rmdir (dir);
 }
 
+/* The reader for plain files against the general one: the same roster, report and messages on the
+ * fixtures and on hundreds of damaged copies of them (bytes changed, lines lost, doubled or moved);
+ * and it does take the plain ones. */
+static char *
+read_text (const char *path)
+{
+  char *text = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  return text;
+}
+
+static void
+check_agree (const char *path, gboolean *plain)
+{
+  for (int lenient = 0; lenient < 2; lenient++)
+    {
+      CoordenaRosterCsvOptions general = { .lenient = lenient, .general_reader_only = TRUE };
+      CoordenaRosterCsvOptions either = { .lenient = lenient };
+      g_autofree char *expected = roster_reading_dump (path, &general);
+      g_autofree char *got = roster_reading_dump (path, &either);
+
+      if (strcmp (expected, got) != 0)
+        {
+          g_autofree char *text = read_text (path);
+          g_test_message ("file:\n%s", text);
+        }
+      g_assert_cmpstr (got, ==, expected);
+    }
+  if (plain != NULL)
+    {
+      CoordenaRosterCsvOptions options = { 0 };
+      g_auto(CoordenaRosterCsvReport) report = { 0 };
+      CoordenaRoster *r = coordena_roster_csv_read (path, &options, &report, NULL);
+
+      *plain = report.plain;
+      g_clear_pointer (&r, coordena_roster_unref);
+    }
+}
+
+static char *
+mutate (GRand *rand, const char *text)
+{
+  static const char *const inserts[] = { ";", "\"", "\r", "\n", " ", "'", "\t", "0", "1", "7", "9", "x", "S",
+                                         "N", ",", ".", "\xC3\x89", "\xE9", "202513", "76", "eAP20", "" };
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  guint n = g_strv_length (lines);
+  GString *out;
+  int op = g_rand_int_range (rand, 0, 8);
+
+  if (op >= 3 && n > 2)
+    {
+      guint a = (guint) g_rand_int_range (rand, 1, (gint32) n - 1), b = (guint) g_rand_int_range (rand, 1, (gint32) n - 1);
+      GPtrArray *kept = g_ptr_array_new ();
+      g_autoptr(GPtrArray) copies = g_ptr_array_new_with_free_func (g_free);
+
+      for (guint i = 0; i < n; i++)
+        {
+          const char *line = lines[i];
+
+          if (op == 3 && i == a)
+            continue;                       /* a line lost */
+          if (op == 4 && i == a)
+            line = lines[b];                /* a line where another was */
+          g_ptr_array_add (kept, (gpointer) line);
+          if (op == 5 && i == a)
+            g_ptr_array_add (kept, lines[a]); /* a line twice */
+          if (op == 6 && i == a)
+            g_ptr_array_add (kept, (gpointer) ""); /* a blank line */
+          if (op == 7 && i == a)
+            {
+              /* the line again, a digit changed: the same member with other hours, another CNS… */
+              char *copy = g_strdup (lines[a]);
+              gsize at = strlen (copy) > 0 ? (gsize) g_rand_int_range (rand, 0, (gint32) strlen (copy)) : 0;
+
+              for (; copy[at] != '\0' && !g_ascii_isdigit (copy[at]); at++)
+                ;
+              if (copy[at] != '\0')
+                copy[at] = (char) ('0' + (copy[at] - '0' + 1) % 10);
+              g_ptr_array_add (kept, copy);
+              g_ptr_array_add (copies, copy);
+            }
+        }
+      g_ptr_array_add (kept, NULL);
+      {
+        char *joined = g_strjoinv ("\n", (char **) kept->pdata);
+        g_ptr_array_unref (kept);
+        return joined;
+      }
+    }
+  out = g_string_new (text);
+  {
+    gsize at = (gsize) g_rand_int_range (rand, 0, (gint32) MAX (out->len, 1));
+
+    if (op == 0)
+      g_string_erase (out, (gssize) at, 1);
+    else if (op == 1 && g_ascii_isdigit (out->str[at]))
+      out->str[at] = (char) ('0' + g_rand_int_range (rand, 0, 10));
+    else
+      g_string_insert (out, (gssize) at, inserts[g_rand_int_range (rand, 0, G_N_ELEMENTS (inserts))]);
+  }
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_plain_reader_agrees (void)
+{
+  const char *const names[] = { "roster.csv", "roster-parado.csv", "roster-cp1252.csv", "roster-erros.csv" };
+  const gboolean expect_plain[] = { TRUE, TRUE, FALSE, FALSE };
+  g_autofree char *dir = g_dir_make_tmp ("coordena-plain-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "equipes.csv", NULL);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261207);
+  guint taken = 0, left = 0;
+
+  for (guint f = 0; f < G_N_ELEMENTS (names); f++)
+    {
+      g_autofree char *source = fixture (names[f]);
+      g_autofree char *text = read_text (source);
+      gboolean plain = FALSE;
+
+      check_agree (source, &plain);
+      g_assert_cmpint (plain, ==, expect_plain[f]);
+      if (!expect_plain[f])
+        continue;
+      for (int i = 0; i < 500; i++)
+        {
+          g_autofree char *once = mutate (rand, text);
+          g_autofree char *damaged = g_rand_boolean (rand) ? mutate (rand, once) : g_strdup (once);
+
+          g_assert_true (g_file_set_contents (path, damaged, -1, NULL));
+          check_agree (path, &plain);
+          if (plain)
+            taken++;
+          else
+            left++;
+        }
+    }
+  /* Both readers were at work: the plain one on copies still plain, the general one on the rest. */
+  g_test_message ("%u damaged copies read by the plain reader, %u by the general one", taken, left);
+  g_assert_cmpuint (taken, >, 50);
+  g_assert_cmpuint (left, >, 50);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -383,5 +530,6 @@ main (int argc, char **argv)
   g_test_add_func ("/roster-csv/member-twice", test_member_twice);
   g_test_add_func ("/roster-csv/repeated-team-fields", test_repeated_team_fields);
   g_test_add_func ("/roster-csv/member-twice-long-team-month", test_member_twice_in_a_long_team_month);
+  g_test_add_func ("/roster-csv/plain-reader-agrees", test_plain_reader_agrees);
   return g_test_run ();
 }

@@ -15,12 +15,14 @@ typedef struct {
   gboolean lenient;                   /* skip bad rows and list them instead of refusing the file */
   const CoordenaCboMap *cbo_map;      /* NULL: coordena_cbo_map_load() */
   const CoordenaReference *reference; /* NULL: coordena_reference_get() */
+  gboolean general_reader_only;       /* skip the reader for plain files (to compare the two) */
 } CoordenaRosterCsvOptions;
 
 typedef struct {
   GPtrArray *warnings;  /* char*: "arquivo:linha:coluna: …" (CNES/INE check digits), once per code */
   GPtrArray *skipped;   /* char*: rows skipped in lenient mode, each with its reason */
   guint64 n_rows;       /* data rows read */
+  gboolean plain;       /* read by the reader for plain files (the general one reads the rest) */
 } CoordenaRosterCsvReport;
 
 /* The largest number of errors a refusal lists; the message counts the rest. */

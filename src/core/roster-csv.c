@@ -12,6 +12,8 @@
 #include <coordena/ids.h>
 #include <coordena/roster-csv.h>
 
+#include "roster-csv-private.h"
+
 enum {
   COL_COMPETENCIA, COL_IBGE, COL_CNES, COL_INE, COL_TIPO, COL_CNS, COL_NOME, COL_CBO,
   COL_CARGA, COL_PROVIMENTO, COL_VALOR_BASE, COL_ESTRATO, COL_SEM_PRODUCAO, N_COLS,
@@ -124,61 +126,9 @@ member_slot (MemberSet *m, guint64 team_month, guint64 cns, guint64 cbo)
   return &m->slots[member_probe (m, team_month, cns, cbo)];
 }
 
-/* A number (never 0) → a number, open addressing: teams by INE, with no allocation per team. */
-typedef struct {
-  guint64 key;
-  guint value;
-} NumberSlot;
-
-typedef struct {
-  NumberSlot *slots;
-  guint bits;
-  gsize used;
-} NumberMap;
-
-static gsize
-number_probe (const NumberMap *m, guint64 key)
-{
-  gsize mask = ((gsize) 1 << m->bits) - 1;
-  gsize i = (gsize) ((key * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> (64 - m->bits));
-
-  while (m->slots[i].key != 0 && m->slots[i].key != key)
-    i = (i + 1) & mask;
-  return i;
-}
-
-static guint
-number_find (const NumberMap *m, guint64 key)
-{
-  return m->slots != NULL ? m->slots[number_probe (m, key)].value : 0;
-}
-
-static void
-number_insert (NumberMap *m, guint64 key, guint value)
-{
-  NumberSlot *slot;
-
-  if (m->slots == NULL || (m->used + 1) * 2 > ((gsize) 1 << m->bits))
-    {
-      NumberMap bigger = { NULL, m->slots == NULL ? 10 : m->bits + 1, m->used };
-
-      bigger.slots = g_new0 (NumberSlot, (gsize) 1 << bigger.bits);
-      for (gsize k = 0; m->slots != NULL && k < ((gsize) 1 << m->bits); k++)
-        if (m->slots[k].key != 0)
-          bigger.slots[number_probe (&bigger, m->slots[k].key)] = m->slots[k];
-      g_free (m->slots);
-      *m = bigger;
-    }
-  slot = &m->slots[number_probe (m, key)];
-  if (slot->key == 0)
-    m->used++;
-  slot->key = key;
-  slot->value = value;
-}
-
 /* A CNS of 15 digits as a number. */
-static gboolean
-cns_number (const char *cns, guint64 *out)
+gboolean
+roster_csv_cns_number (const char *cns, guint64 *out)
 {
   guint64 v = 0;
   int n = 0;
@@ -226,29 +176,27 @@ typedef struct {
     guint64 key;
     guint seen;              /* 1 + index in seen */
   } team;
-  /* Municipalities by their code as a number, open addressing: teams of a few hundred towns
-   * take turns, and Brazil has fewer than 5 600 of them. */
-  struct { guint key; const CoordenaMunicipio *municipio; } municipio_cache[16384];
-  guint n_municipios_cached;
+  RosterMunicipioCache municipios;
   const CoordenaMunicipio *last_stratum_municipio;
   guint last_stratum;
   char last_competencia_text[16];
   CoordenaCompetencia last_competencia;
-  /* A handful of CBOs make up nearly every row: a small cache in front of the map. */
-  struct { char cbo[7]; gint8 category; } cbo_cache[16];
+  RosterCboCache cbos;
 } Load;
 
-static CoordenaCategory
-category_of (Load *l, const char *cbo)
+/* A handful of CBOs make up nearly every row: a small cache in front of the map. cbo ends with
+ * its NUL within its first 7 bytes, or is longer than 6. */
+CoordenaCategory
+roster_csv_category (RosterCboCache *cache, const CoordenaCboMap *map, const char *cbo)
 {
   guint slot = ((guchar) cbo[0] * 7u + (guchar) cbo[3] * 3u + (guchar) cbo[5]) & 15u;
 
-  if (memcmp (l->cbo_cache[slot].cbo, cbo, 7) != 0)
+  if (memcmp (cache->slots[slot].cbo, cbo, 7) != 0)
     {
-      memcpy (l->cbo_cache[slot].cbo, cbo, 7);
-      l->cbo_cache[slot].category = (gint8) coordena_cbo_map_lookup (l->map, cbo);
+      memcpy (cache->slots[slot].cbo, cbo, 7);
+      cache->slots[slot].category = (gint8) coordena_cbo_map_lookup (map, cbo);
     }
-  return (CoordenaCategory) l->cbo_cache[slot].category;
+  return (CoordenaCategory) cache->slots[slot].category;
 }
 
 /* Records a broken rule; in lenient mode the row is skipped, otherwise the file will be refused. */
@@ -295,8 +243,8 @@ warn (Load *l, CoordenaCsvReader *reader, const CoordenaCsvRecord *record, int c
 }
 
 /* Digits only, 1..width of them, left-padded with zeros (spreadsheets drop leading zeros). */
-static gboolean
-pad_code (const char *text, guint width, char *out)
+gboolean
+roster_csv_pad_code (const char *text, guint width, char *out)
 {
   gsize n = strlen (text);
 
@@ -312,8 +260,8 @@ pad_code (const char *text, guint width, char *out)
 }
 
 /* What g_ascii_string_to_unsigned (text, 10, 0, 168) accepts: digits only, at most 168. */
-static gboolean
-parse_hours (const char *text, guint64 *hours)
+gboolean
+roster_csv_parse_hours (const char *text, guint64 *hours)
 {
   guint64 v = 0;
 
@@ -331,8 +279,8 @@ parse_hours (const char *text, guint64 *hours)
   return TRUE;
 }
 
-static gboolean
-parse_type (const char *text, CoordenaTeamType *type)
+gboolean
+roster_csv_parse_type (const char *text, CoordenaTeamType *type)
 {
   static const char *const others[] = { "esb", "emulti", "ecr", "eapp", "esfr", NULL };
 
@@ -438,8 +386,10 @@ cache_team_fields (Load *l, const char *const *f)
   l->team_cached = TRUE;
 }
 
-static const CoordenaMunicipio *
-find_municipio (Load *l, const char *ibge)
+/* Municipalities by their code as a number, open addressing: teams of a few hundred towns take
+ * turns, and Brazil has fewer than 5 600 of them. */
+const CoordenaMunicipio *
+roster_csv_find_municipio (RosterMunicipioCache *cache, const CoordenaReference *ref, const char *ibge)
 {
   guint v = 0, n = 0, slot;
   const CoordenaMunicipio *mun;
@@ -447,20 +397,20 @@ find_municipio (Load *l, const char *ibge)
   for (; n < 8 && ibge[n] >= '0' && ibge[n] <= '9'; n++)
     v = v * 10 + (guint) (ibge[n] - '0');
   if (ibge[n] != '\0' || (n != 6 && n != 7))
-    return coordena_reference_find_municipio (l->ref, ibge);
+    return coordena_reference_find_municipio (ref, ibge);
   v = v * 8 + n; /* "0123456" and "123456" are different codes */
   slot = (v * 2654435761u) >> 18;
-  while (l->municipio_cache[slot].key != 0 && l->municipio_cache[slot].key != v)
-    slot = (slot + 1) % G_N_ELEMENTS (l->municipio_cache);
-  if (l->municipio_cache[slot].key == v)
-    return l->municipio_cache[slot].municipio;
-  mun = coordena_reference_find_municipio (l->ref, ibge);
+  while (cache->slots[slot].key != 0 && cache->slots[slot].key != v)
+    slot = (slot + 1) % G_N_ELEMENTS (cache->slots);
+  if (cache->slots[slot].key == v)
+    return cache->slots[slot].municipio;
+  mun = coordena_reference_find_municipio (ref, ibge);
   /* Only codes that exist are kept (at most two per municipality): the table stays sparse. */
-  if (mun != NULL && l->n_municipios_cached < G_N_ELEMENTS (l->municipio_cache) / 2)
+  if (mun != NULL && cache->n < G_N_ELEMENTS (cache->slots) / 2)
     {
-      l->municipio_cache[slot].key = v;
-      l->municipio_cache[slot].municipio = mun;
-      l->n_municipios_cached++;
+      cache->slots[slot].key = v;
+      cache->slots[slot].municipio = mun;
+      cache->n++;
     }
   return mun;
 }
@@ -561,7 +511,7 @@ on_row (CoordenaCsvReader *reader, const CoordenaCsvRecord *record, gpointer dat
         }
       /* The team first (its errors still come in the order of the columns): a known team's rows
        * usually name the municipality its last row named. */
-      ine_ok = pad_code (f[COL_INE], 10, ine);
+      ine_ok = roster_csv_pad_code (f[COL_INE], 10, ine);
       if (ine_ok)
         {
           guint index = number_find (&l->team_index, g_ascii_strtoull (ine, NULL, 10) + 1);
@@ -570,12 +520,12 @@ on_row (CoordenaCsvReader *reader, const CoordenaCsvRecord *record, gpointer dat
         }
       if (team_seen != NULL && team_seen->ibge[0] != '\0' && strcmp (team_seen->ibge, f[COL_IBGE]) == 0)
         mun = team_seen->mun;
-      else if ((mun = find_municipio (l, f[COL_IBGE])) == NULL)
+      else if ((mun = roster_csv_find_municipio (&l->municipios, l->ref, f[COL_IBGE])) == NULL)
         {
           bad_row (l, reader, record, COL_IBGE, _("“%s” is not the IBGE code (6 or 7 digits) of a known municipality"), f[COL_IBGE]);
           return TRUE;
         }
-      if (!pad_code (f[COL_CNES], 7, cnes))
+      if (!roster_csv_pad_code (f[COL_CNES], 7, cnes))
         {
           bad_row (l, reader, record, COL_CNES, _("the CNES “%s” must have up to 7 digits"), f[COL_CNES]);
           return TRUE;
@@ -590,7 +540,7 @@ on_row (CoordenaCsvReader *reader, const CoordenaCsvRecord *record, gpointer dat
           bad_row (l, reader, record, COL_TIPO, _("team type 76 (eAP) needs its modality: write eAP20 or eAP30"));
           return TRUE;
         }
-      if (!parse_type (f[COL_TIPO], &type))
+      if (!roster_csv_parse_type (f[COL_TIPO], &type))
         {
           bad_row (l, reader, record, COL_TIPO, _("unknown team type “%s”: use eSF, eAP20 or eAP30 (70 is read as eSF)"), f[COL_TIPO]);
           return TRUE;
@@ -612,7 +562,7 @@ on_row (CoordenaCsvReader *reader, const CoordenaCsvRecord *record, gpointer dat
           bad_row (l, reader, record, COL_CBO, _("the CBO “%s” must have 6 characters"), f[COL_CBO]);
           return TRUE;
         }
-      if (!parse_hours (f[COL_CARGA], &h))
+      if (!roster_csv_parse_hours (f[COL_CARGA], &h))
         {
           bad_row (l, reader, record, COL_CARGA, _("the weekly hours “%s” must be a whole number from 0 to 168"), f[COL_CARGA]);
           return TRUE;
@@ -693,7 +643,7 @@ on_row (CoordenaCsvReader *reader, const CoordenaCsvRecord *record, gpointer dat
         }
     }
 
-  numeric = member && cns_number (f[COL_CNS], &cns_value);
+  numeric = member && roster_csv_cns_number (f[COL_CNS], &cns_value);
   if (numeric)
     {
       gboolean found = FALSE;
@@ -864,7 +814,7 @@ on_row (CoordenaCsvReader *reader, const CoordenaCsvRecord *record, gpointer dat
         }
       if (numeric)
         remember_member (l, seen, key, cns_value, cbo_value, hours, record->line, professional, named);
-      coordena_roster_builder_add_member (l->builder, team, comp, professional, f[COL_CBO], category_of (l, f[COL_CBO]), hours);
+      coordena_roster_builder_add_member (l->builder, team, comp, professional, f[COL_CBO], roster_csv_category (&l->cbos, l->map, f[COL_CBO]), hours);
     }
   return TRUE;
 }
@@ -903,6 +853,14 @@ coordena_roster_csv_read (const char                     *path,
   l->ref = options->reference;
   if (l->ref == NULL && (l->ref = coordena_reference_get (error)) == NULL)
     return NULL;
+  /* Most files are plain: read them the short way, or from the start the general way. */
+  if (!options->general_reader_only)
+    {
+      CoordenaRoster *roster = NULL;
+
+      if (roster_csv_read_plain (path, options, l->map, l->ref, report, &roster, error))
+        return roster;
+    }
   l->strata = strata;
   l->members = members;
   l->warned = warned;

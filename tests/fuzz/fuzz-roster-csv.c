@@ -2,7 +2,8 @@
 /* Fuzz target: the roster interchange CSV reader (strict and lenient), the forecast's scenario
  * file read from the same bytes, and the CSV reader under both fed in small chunks that split
  * records, quotes and UTF-8 sequences anywhere; the reader's fast path for plain lines, and its
- * filter, must give exactly what libcsv alone gives on every input. */
+ * filter, must give exactly what libcsv alone gives on every input; and the roster reader for plain
+ * files must give what the general roster reader gives. */
 #include "fuzz-common.h"
 
 #include <stdio.h>
@@ -11,6 +12,8 @@
 #include <coordena/csv.h>
 #include <coordena/roster-csv.h>
 #include <coordena/rules.h>
+
+#include "../roster-dump.h"
 
 static gboolean
 on_record (CoordenaCsvReader *reader, const CoordenaCsvRecord *record, gpointer user_data, GError **error)
@@ -131,6 +134,19 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
     return 0;
 
   path = fuzz_write ("equipes.csv", data, size);
+  /* The reader for plain files must give what the general reader gives, or leave the file to it. */
+  for (int lenient = 0; lenient < 2; lenient++)
+    {
+      CoordenaRosterCsvOptions general = { lenient, map, reference, TRUE }, plain = { lenient, map, reference, FALSE };
+      g_autofree char *expected = roster_reading_dump (path, &general);
+      g_autofree char *got = roster_reading_dump (path, &plain);
+
+      if (strcmp (expected, got) != 0)
+        {
+          fprintf (stderr, "general reader:\n%s\nreader for plain files:\n%s\n", expected, got);
+          abort ();
+        }
+    }
   for (int lenient = 0; lenient < 2; lenient++)
     {
       CoordenaRosterCsvOptions options = { lenient, map, reference };

@@ -1,0 +1,780 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* roster-csv-plain.c — the roster CSV as Coordena, the CNES import and spreadsheets write it,
+ * read without the general CSV reader: separators and line ends are found sixteen bytes at a time,
+ * codes are read as numbers, and a row that repeats its team's fields is compared, not parsed.
+ *
+ * It reads only what it is sure of: a header of known column names, unquoted fields, LF or CRLF
+ * line ends, UTF-8 text, every row good and every team-month in consecutive rows. Anything else
+ * — a quote, a blank line, a bad row, a warning, a team-month that comes back later — and it
+ * gives the file to the general reader (roster-csv.c), which reads it from the start: the
+ * messages, with their file, line and column, are always that reader's. On the files it takes,
+ * it makes the same calls to the roster builder as the general reader, in the same order, so the
+ * roster is the same; the roster CSV fuzzer and the roster-csv tests compare the two. */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
+#include <coordena/competencia.h>
+#include <coordena/format.h>
+#include <coordena/ids.h>
+
+#include "roster-csv-private.h"
+
+enum {
+  COL_COMPETENCIA, COL_IBGE, COL_CNES, COL_INE, COL_TIPO, COL_CNS, COL_NOME, COL_CBO,
+  COL_CARGA, COL_PROVIMENTO, COL_VALOR_BASE, COL_ESTRATO, COL_SEM_PRODUCAO, N_COLS,
+};
+
+/* The names as roster-csv.c declares them, in the same order. */
+static const struct { const char *name; gboolean required; gboolean team; } plain_columns[N_COLS] = {
+  { "competencia", TRUE, TRUE }, { "ibge", TRUE, TRUE }, { "cnes", TRUE, TRUE }, { "ine", TRUE, TRUE },
+  { "tipo_equipe", TRUE, TRUE }, { "cns", TRUE, FALSE }, { "nome", FALSE, FALSE }, { "cbo", TRUE, FALSE },
+  { "carga_horaria", TRUE, FALSE }, { "provimento", FALSE, TRUE }, { "valor_base", FALSE, TRUE },
+  { "estrato_ied", FALSE, TRUE }, { "sem_producao", FALSE, TRUE },
+};
+
+#define MAX_FIELDS 64
+#define CHUNK (1024 * 1024)
+#define MAX_MONTH_ROWS 1024 /* a team-month's rows are compared with each other */
+
+typedef struct {
+  const guchar *p;
+  guint len;
+} Field;
+
+/* A member row with its CNS and CBO as numbers. */
+typedef struct {
+  guint64 cns;
+  guint64 cbo;
+  guint32 professional;
+  guint8 hours;
+  guint8 named;
+} Row;
+
+/* A team, by INE: its team-months are chained from the latest, and it keeps the member rows of
+ * the last one it finished (a team keeps most of its people from one competência to the next). */
+typedef struct {
+  guint builder;             /* the builder's index */
+  guint last_month;          /* 1 + index in months */
+  CoordenaCompetencia max_competencia;
+  guint64 ibge_key;          /* the code its last row wrote, as a number × 8 + its length */
+  const CoordenaMunicipio *mun;
+  Row *before;
+  guint n_before;
+} Team;
+
+/* A team-month, as roster-csv.c's TeamMonthSeen keeps it. */
+typedef struct {
+  guint team;                /* index in teams */
+  CoordenaTeamType type;
+  guint flags_given;
+  gboolean base_given;
+  gint64 base;
+  CoordenaCompetencia competencia;
+  guint prev_month;          /* 1 + index in months of the team's team-month before */
+} Month;
+
+typedef struct {
+  const CoordenaCboMap *map;
+  const CoordenaReference *ref;
+  CoordenaRosterBuilder *builder;
+  int position[N_COLS];       /* field of each column, −1 when absent */
+  guint n_fields;
+  /* Runs of adjacent team columns: a row repeating the team's fields repeats these bytes. */
+  struct { guint first, last; } team_runs[N_COLS];
+  guint n_team_runs;
+
+  NumberMap team_index;       /* 1 + INE → 1 + index in teams */
+  GArray *teams;              /* Team */
+  GArray *months;             /* Month */
+  GArray *run;                /* Row: the current team-month's */
+  const CoordenaMunicipio *municipios_base;
+  guint8 *strata;             /* each municipality's stratum, 0 when none given */
+  RosterMunicipioCache municipios;
+  RosterCboCache cbos;
+  guint64 n_rows;
+
+  /* The current team-month and what its last team row gave. */
+  gboolean have_team;
+  gboolean in_month;          /* month and run are a team-month's */
+  guchar team_bytes[512];
+  guint team_len[N_COLS];
+  guint64 key;
+  guint month;                /* index in months */
+  CoordenaCompetencia comp;
+  const CoordenaMunicipio *mun;
+  guint stratum;
+  char comp_text[7];
+  CoordenaCompetencia comp_value;
+} Plain;
+
+/* ---- lines ------------------------------------------------------------------------------------- */
+
+/* Bytes that end a field or need a look: ';', '"', control bytes (line ends among them) and every
+ * byte from 0x80 (UTF-8), as a bit per byte of the 16 at p (or fewer before end). */
+static inline guint32
+specials (const guchar *p, const guchar *end)
+{
+#ifdef __SSE2__
+  if (end - p >= 16)
+    {
+      __m128i v = _mm_loadu_si128 ((const __m128i *) (const void *) p);
+      __m128i hit = _mm_or_si128 (_mm_or_si128 (_mm_cmpeq_epi8 (v, _mm_set1_epi8 (';')),
+                                                _mm_cmpeq_epi8 (v, _mm_set1_epi8 ('"'))),
+                                  _mm_cmplt_epi8 (v, _mm_set1_epi8 (0x20)));
+      return (guint32) _mm_movemask_epi8 (hit);
+    }
+#endif
+  {
+    guint32 mask = 0;
+    gssize n = MIN (end - p, 16);
+
+    for (gssize i = 0; i < n; i++)
+      if (p[i] == ';' || p[i] == '"' || p[i] < 0x20 || p[i] >= 0x80)
+        mask |= 1u << i;
+    return mask;
+  }
+}
+
+typedef enum { LINE_OK, LINE_MORE, LINE_DECLINE } LineResult;
+
+/* Splits the line at p into fields; *next is the start of the next line. LINE_MORE when the
+ * buffer ends before the line does (and the file does not). */
+static LineResult
+split_line (const Plain *pl, const guchar *p, const guchar *end, gboolean at_eof, Field *fields,
+            const guchar **next)
+{
+  const guchar *start = p, *block = p;
+  guint32 mask = specials (block, end);
+  gboolean utf8 = FALSE;
+  guint n = 0;
+
+  for (;;)
+    {
+      const guchar *q, *field_end;
+
+      while (mask == 0)
+        {
+          block += 16;
+          if (block >= end)
+            {
+              if (!at_eof)
+                return LINE_MORE;
+              q = end; /* the last line, without a line end */
+              goto line_end;
+            }
+          mask = specials (block, end);
+        }
+      q = block + __builtin_ctz (mask);
+      mask &= mask - 1;
+      if (*q == ';')
+        {
+          if (n + 1 >= pl->n_fields)
+            return LINE_DECLINE;
+          fields[n].p = start;
+          fields[n++].len = (guint) (q - start);
+          start = q + 1;
+          continue;
+        }
+      if (*q >= 0x80)
+        {
+          utf8 = TRUE;
+          continue;
+        }
+      if (*q == '\r')
+        {
+          if (q + 1 >= end)
+            {
+              if (!at_eof)
+                return LINE_MORE;
+              return LINE_DECLINE;
+            }
+          if (q[1] != '\n')
+            return LINE_DECLINE;
+          field_end = q;
+          *next = q + 2;
+          goto have_end;
+        }
+      if (*q != '\n')
+        return LINE_DECLINE; /* a quote, a tab, a NUL… */
+      field_end = q;
+      *next = q + 1;
+      goto have_end;
+
+    line_end:
+      field_end = q;
+      *next = q;
+    have_end:
+      if (n + 1 != pl->n_fields)
+        return LINE_DECLINE;
+      fields[n].p = start;
+      fields[n].len = (guint) (field_end - start);
+      /* Separators are ASCII: the line is valid UTF-8 when each field is. */
+      if (utf8 && !g_utf8_validate_len ((const char *) fields[0].p, (gsize) (field_end - fields[0].p), NULL))
+        return LINE_DECLINE;
+      return LINE_OK;
+    }
+}
+
+/* ---- fields ------------------------------------------------------------------------------------ */
+
+static inline Field
+field_of (const Plain *pl, const Field *fields, int col)
+{
+  static const guchar nothing[1];
+  Field none = { nothing, 0 };
+
+  return pl->position[col] >= 0 ? fields[pl->position[col]] : none;
+}
+
+/* Copies a field with its NUL; FALSE when it does not fit. */
+static inline gboolean
+field_copy (Field f, char *out, gsize size)
+{
+  if (f.len >= size)
+    return FALSE;
+  memcpy (out, f.p, f.len);
+  out[f.len] = '\0';
+  return TRUE;
+}
+
+static inline gboolean
+field_is (Field f, const char *text)
+{
+  return f.len == strlen (text) && memcmp (f.p, text, f.len) == 0;
+}
+
+/* 1..max digits as a number. */
+static inline gboolean
+field_digits (Field f, guint max, guint64 *out)
+{
+  guint64 v = 0;
+
+  if (f.len == 0 || f.len > max)
+    return FALSE;
+  for (guint i = 0; i < f.len; i++)
+    {
+      if (f.p[i] < '0' || f.p[i] > '9')
+        return FALSE;
+      v = v * 10 + (guint64) (f.p[i] - '0');
+    }
+  *out = v;
+  return TRUE;
+}
+
+/* "", S or N in either case: what roster-csv.c accepts for a flag. */
+static inline gboolean
+field_flag (Field f, guint flag, guint *flags)
+{
+  if (f.len == 0)
+    return TRUE;
+  if (f.len != 1)
+    return FALSE;
+  if (f.p[0] == 'S' || f.p[0] == 's')
+    *flags |= flag;
+  else if (f.p[0] != 'N' && f.p[0] != 'n')
+    return FALSE;
+  return TRUE;
+}
+
+/* Text the general reader gives back unchanged: no blank at either end, no leading apostrophe
+ * (a defused formula reads back without it). */
+static inline gboolean
+field_plain_text (Field f)
+{
+  return f.len == 0 || (f.p[0] != ' ' && f.p[f.len - 1] != ' ' && f.p[0] != '\'');
+}
+
+/* ---- rows -------------------------------------------------------------------------------------- */
+
+static gboolean
+same_team (const Plain *pl, const Field *fields)
+{
+  const guchar *cached = pl->team_bytes;
+
+  if (!pl->have_team)
+    return FALSE;
+  for (guint i = 0; i < pl->n_team_runs; i++)
+    {
+      const guchar *a = fields[pl->team_runs[i].first].p;
+      const Field *last = &fields[pl->team_runs[i].last];
+      gsize len = (gsize) (last->p + last->len - a);
+
+      if (len != pl->team_len[i] || memcmp (a, cached, len) != 0)
+        return FALSE;
+      cached += len;
+    }
+  return TRUE;
+}
+
+static void
+keep_team (Plain *pl, const Field *fields)
+{
+  gsize at = 0;
+
+  pl->have_team = FALSE;
+  for (guint i = 0; i < pl->n_team_runs; i++)
+    {
+      const guchar *a = fields[pl->team_runs[i].first].p;
+      const Field *last = &fields[pl->team_runs[i].last];
+      gsize len = (gsize) (last->p + last->len - a);
+
+      if (at + len > sizeof pl->team_bytes)
+        return;
+      memcpy (pl->team_bytes + at, a, len);
+      pl->team_len[i] = (guint) len;
+      at += len;
+    }
+  pl->have_team = TRUE;
+}
+
+/* The current team-month's rows become its team's rows before. */
+static void
+finish_month (Plain *pl)
+{
+  Team *team;
+
+  if (!pl->in_month)
+    return;
+  team = &g_array_index (pl->teams, Team, g_array_index (pl->months, Month, pl->month).team);
+  if (pl->run->len > team->n_before)
+    team->before = g_renew (Row, team->before, pl->run->len);
+  memcpy (team->before, pl->run->data, sizeof (Row) * pl->run->len);
+  team->n_before = pl->run->len;
+  g_array_set_size (pl->run, 0);
+  pl->in_month = FALSE;
+}
+
+/* A row whose team fields differ from the last row's: what roster-csv.c checks and tells the
+ * builder, for a row that passes. FALSE for any row it would refuse or warn about. */
+static gboolean
+team_row (Plain *pl, const Field *fields)
+{
+  char text[64], ine[11], cnes[8];
+  guint64 ine_value, value, ibge_key;
+  CoordenaCompetencia comp;
+  const CoordenaMunicipio *mun;
+  CoordenaTeamType type;
+  gint64 base = COORDENA_BASE_UNKNOWN;
+  guint stratum = 0, flags = 0, month, index;
+  Team *team;
+  Field f;
+
+  f = field_of (pl, fields, COL_COMPETENCIA);
+  if (f.len != 6 || !field_digits (f, 6, &value))
+    return FALSE;
+  if (memcmp (pl->comp_text, f.p, 6) == 0)
+    comp = pl->comp_value;
+  else
+    {
+      field_copy (f, text, sizeof text);
+      if (!coordena_competencia_parse (text, &comp, NULL))
+        return FALSE;
+      memcpy (pl->comp_text, text, 7);
+      pl->comp_value = comp;
+    }
+
+  f = field_of (pl, fields, COL_INE);
+  if (!field_digits (f, 10, &ine_value) || !field_copy (f, text, sizeof text) || !roster_csv_pad_code (text, 10, ine))
+    return FALSE;
+  index = number_find (&pl->team_index, ine_value + 1);
+  team = index != 0 ? &g_array_index (pl->teams, Team, index - 1) : NULL;
+
+  /* A team's rows name the same municipality, the same way, most of the time. */
+  f = field_of (pl, fields, COL_IBGE);
+  if ((f.len != 6 && f.len != 7) || !field_digits (f, 7, &value))
+    return FALSE;
+  ibge_key = value * 8 + f.len;
+  if (team != NULL && team->ibge_key == ibge_key)
+    mun = team->mun;
+  else if (!field_copy (f, text, sizeof text) || (mun = roster_csv_find_municipio (&pl->municipios, pl->ref, text)) == NULL)
+    return FALSE;
+  f = field_of (pl, fields, COL_CNES);
+  if (!field_digits (f, 7, &value) || !field_copy (f, text, sizeof text) || !roster_csv_pad_code (text, 7, cnes))
+    return FALSE;
+  if (!field_copy (field_of (pl, fields, COL_TIPO), text, 16) || g_str_equal (text, "76")
+      || !roster_csv_parse_type (text, &type))
+    return FALSE;
+
+  if (!field_flag (field_of (pl, fields, COL_PROVIMENTO), COORDENA_TEAM_FLAG_PROVIMENTO, &flags)
+      || !field_flag (field_of (pl, fields, COL_SEM_PRODUCAO), COORDENA_TEAM_FLAG_SEM_PRODUCAO, &flags))
+    return FALSE;
+  f = field_of (pl, fields, COL_VALOR_BASE);
+  if (f.len > 0)
+    {
+      for (guint i = 0; i < f.len; i++)
+        if (!g_ascii_isdigit (f.p[i]) && f.p[i] != '.' && f.p[i] != ',')
+          return FALSE;
+      if (!field_copy (f, text, sizeof text) || !coordena_parse_money (text, &base, NULL) || base < 0)
+        return FALSE;
+    }
+  f = field_of (pl, fields, COL_ESTRATO);
+  if (f.len > 0)
+    {
+      if (f.len != 1 || f.p[0] < '1' || f.p[0] > '4')
+        return FALSE;
+      stratum = (guint) (f.p[0] - '0');
+      if (pl->strata[mun - pl->municipios_base] != 0 && pl->strata[mun - pl->municipios_base] != stratum)
+        return FALSE;
+    }
+
+  /* The team-month: the current one, or one never seen (rows of one team-month come together). */
+  value = ine_value * 1000000u + comp;
+  month = G_MAXUINT;
+  if (pl->have_team && value == pl->key)
+    month = pl->month;
+  else if (team != NULL && comp <= team->max_competencia)
+    for (guint i = team->last_month; i != 0; i = g_array_index (pl->months, Month, i - 1).prev_month)
+      if (g_array_index (pl->months, Month, i - 1).competencia == comp)
+        return FALSE;
+  if (month != G_MAXUINT)
+    {
+      const Month *m = &g_array_index (pl->months, Month, month);
+
+      if (m->type != type || (base != COORDENA_BASE_UNKNOWN && m->base != COORDENA_BASE_UNKNOWN && m->base != base))
+        return FALSE;
+    }
+
+  /* The general reader warns about these: it will. */
+  if (!coordena_cnes_check_digit_ok (cnes) || !coordena_ine_check_digit_ok (ine))
+    return FALSE;
+
+  if (team == NULL)
+    {
+      Team fresh = { coordena_roster_builder_add_team (pl->builder, ine, cnes, mun->ibge7, NULL), 0, 0, 0, NULL };
+
+      g_array_append_val (pl->teams, fresh);
+      number_insert (&pl->team_index, ine_value + 1, pl->teams->len);
+      team = &g_array_index (pl->teams, Team, pl->teams->len - 1);
+    }
+  team->ibge_key = ibge_key;
+  team->mun = mun;
+  if (month == G_MAXUINT)
+    {
+      Month fresh = { (guint) (team - &g_array_index (pl->teams, Team, 0)), type, flags, base != COORDENA_BASE_UNKNOWN,
+                      base, comp, team->last_month };
+
+      finish_month (pl);
+
+      g_array_append_val (pl->months, fresh);
+      month = pl->months->len - 1;
+      team->last_month = month + 1;
+      team->max_competencia = MAX (team->max_competencia, comp);
+      coordena_roster_builder_add_team_month (pl->builder, team->builder, comp, type, flags, base);
+      pl->in_month = TRUE;
+    }
+  else
+    {
+      Month *m = &g_array_index (pl->months, Month, month);
+
+      if ((flags & ~m->flags_given) != 0 || (base != COORDENA_BASE_UNKNOWN && !m->base_given))
+        {
+          coordena_roster_builder_add_team_month (pl->builder, team->builder, comp, type, flags, base);
+          m->flags_given |= flags;
+          m->base_given = m->base_given || base != COORDENA_BASE_UNKNOWN;
+        }
+      if (base != COORDENA_BASE_UNKNOWN && m->base == COORDENA_BASE_UNKNOWN)
+        m->base = base;
+    }
+  if (stratum != 0 && pl->strata[mun - pl->municipios_base] == 0)
+    {
+      pl->strata[mun - pl->municipios_base] = (guint8) stratum;
+      coordena_roster_builder_set_ied_stratum (pl->builder, mun->ibge7, stratum);
+    }
+
+  keep_team (pl, fields);
+  pl->key = value;
+  pl->month = month;
+  pl->comp = comp;
+  pl->mun = mun;
+  pl->stratum = stratum;
+  return TRUE;
+}
+
+/* A member's fields; FALSE for anything the general reader would refuse. */
+static gboolean
+member_row (Plain *pl, const Field *fields)
+{
+  Field cns = field_of (pl, fields, COL_CNS), name = field_of (pl, fields, COL_NOME);
+  Field cbo = field_of (pl, fields, COL_CBO), carga = field_of (pl, fields, COL_CARGA);
+  const Month *month = &g_array_index (pl->months, Month, pl->month);
+  const Team *team = &g_array_index (pl->teams, Team, month->team);
+  char cbo_text[8] = { 0 };
+  guint64 cns_value, cbo_value = 0, hours;
+  guint professional = 0;
+  gboolean named = FALSE, known = FALSE, found = FALSE;
+  const Row *rows;
+
+  if (cns.len != 15 || !field_digits (cns, 15, &cns_value) || cbo.len != 6 || !field_digits (carga, 3, &hours)
+      || hours > 168 || !field_plain_text (name) || cbo.p[0] == ' ' || cbo.p[5] == ' ' || cbo.p[0] == '\'')
+    return FALSE;
+  memcpy (cbo_text, cbo.p, 6);
+  memcpy (&cbo_value, cbo.p, 6);
+
+  /* The same CNS and CBO twice in a team-month: the same hours, or the file is refused; the same
+   * CNS with another CBO is the same professional. */
+  rows = (const Row *) (void *) pl->run->data;
+  for (guint i = 0; i < pl->run->len; i++)
+    if (rows[i].cns == cns_value)
+      {
+        professional = rows[i].professional;
+        named = rows[i].named;
+        known = TRUE;
+        if (rows[i].cbo == cbo_value)
+          {
+            if (rows[i].hours != hours)
+              return FALSE;
+            found = TRUE;
+            break;
+          }
+      }
+  for (guint i = 0; !known && i < team->n_before; i++)
+    if (team->before[i].cns == cns_value)
+      {
+        professional = team->before[i].professional;
+        named = team->before[i].named;
+        known = TRUE;
+      }
+  if (!known)
+    {
+      /* Someone from another team, or new: the builder knows a CNS it has seen. */
+      char cns_text[16], *name_text = g_alloca (name.len + 1);
+
+      memcpy (cns_text, cns.p, 15);
+      cns_text[15] = '\0';
+      if (!coordena_cns_is_valid (cns_text))
+        return FALSE;
+      field_copy (name, name_text, name.len + 1);
+      professional = coordena_roster_builder_add_professional (pl->builder, cns_text, name_text);
+      named = name.len > 0;
+    }
+  else if (!named && name.len > 0)
+    {
+      char *name_text = g_alloca (name.len + 1);
+
+      field_copy (name, name_text, name.len + 1);
+      coordena_roster_builder_name_professional (pl->builder, professional, name_text);
+      named = TRUE;
+    }
+  if (!found)
+    {
+      Row row = { cns_value, cbo_value, professional, (guint8) hours, (guint8) named };
+
+      if (pl->run->len >= MAX_MONTH_ROWS)
+        return FALSE;
+      g_array_append_val (pl->run, row);
+    }
+  coordena_roster_builder_add_member (pl->builder, team->builder, pl->comp, professional, cbo_text,
+                                      roster_csv_category (&pl->cbos, pl->map, cbo_text), (guint) hours);
+  return TRUE;
+}
+
+static gboolean
+row (Plain *pl, const Field *fields)
+{
+  gboolean member = field_of (pl, fields, COL_CNS).len > 0;
+
+  if (!same_team (pl, fields) && !team_row (pl, fields))
+    return FALSE;
+  pl->n_rows++;
+  return !member || member_row (pl, fields);
+}
+
+/* ---- the header -------------------------------------------------------------------------------- */
+
+/* The header as the general reader would read it, when it is plain: known names in lower case,
+ * nothing around them, each declared column once, the required ones present. */
+static gboolean
+read_header (Plain *pl, const guchar *p, gsize len)
+{
+  guint n = 0;
+  gsize start = 0;
+  int last_team = -2;
+
+  for (int c = 0; c < N_COLS; c++)
+    pl->position[c] = -1;
+  for (gsize i = 0; i <= len; i++)
+    {
+      if (i < len && p[i] != ';')
+        {
+          if (p[i] < 0x21 || p[i] >= 0x7F || p[i] == '"' || g_ascii_isupper (p[i]))
+            return FALSE;
+          continue;
+        }
+      if (n >= MAX_FIELDS)
+        return FALSE;
+      for (int c = 0; c < N_COLS; c++)
+        if (i - start == strlen (plain_columns[c].name) && memcmp (p + start, plain_columns[c].name, i - start) == 0)
+          {
+            if (pl->position[c] >= 0)
+              return FALSE;
+            pl->position[c] = (int) n;
+          }
+      n++;
+      start = i + 1;
+    }
+  pl->n_fields = n;
+  for (int c = 0; c < N_COLS; c++)
+    if (plain_columns[c].required && pl->position[c] < 0)
+      return FALSE;
+
+  /* The team columns, in file order, grouped where they are adjacent. */
+  pl->n_team_runs = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      gboolean team = FALSE;
+
+      for (int c = 0; c < N_COLS; c++)
+        team = team || (plain_columns[c].team && pl->position[c] == (int) i);
+      if (!team)
+        continue;
+      if (last_team == (int) i - 1)
+        pl->team_runs[pl->n_team_runs - 1].last = i;
+      else
+        {
+          pl->team_runs[pl->n_team_runs].first = pl->team_runs[pl->n_team_runs].last = i;
+          pl->n_team_runs++;
+        }
+      last_team = (int) i;
+    }
+  return TRUE;
+}
+
+/* ---- the file ---------------------------------------------------------------------------------- */
+
+static gboolean
+read_all (Plain *pl, int fd)
+{
+  g_autofree guchar *buffer = g_malloc (CHUNK);
+  gsize have = 0, used = 0;
+  gboolean at_eof = FALSE, header = FALSE;
+  Field fields[MAX_FIELDS];
+
+  for (;;)
+    {
+      const guchar *p, *end;
+
+      /* Keep the unread part, fill the rest. */
+      if (used > 0)
+        {
+          memmove (buffer, buffer + used, have - used);
+          have -= used;
+          used = 0;
+        }
+      while (!at_eof && have < CHUNK)
+        {
+          gssize n = read (fd, buffer + have, CHUNK - have);
+
+          if (n < 0 && errno == EINTR)
+            continue;
+          if (n < 0)
+            return FALSE;
+          if (n == 0)
+            at_eof = TRUE;
+          have += (gsize) n;
+        }
+      p = buffer;
+      end = buffer + have;
+      if (!header)
+        {
+          const guchar *lf = memchr (p, '\n', have);
+          gsize len;
+
+          if (lf == NULL)
+            return FALSE;
+          if (have >= 3 && memcmp (p, "\xEF\xBB\xBF", 3) == 0)
+            p += 3;
+          len = (gsize) (lf - p);
+          if (len > 0 && p[len - 1] == '\r')
+            len--;
+          if (!read_header (pl, p, len))
+            return FALSE;
+          p = lf + 1;
+          header = TRUE;
+        }
+      while (p < end)
+        {
+          const guchar *next = NULL;
+          LineResult result = split_line (pl, p, end, at_eof, fields, &next);
+
+          if (result == LINE_MORE)
+            break;
+          if (result == LINE_DECLINE || !row (pl, fields))
+            return FALSE;
+          p = next;
+        }
+      used = (gsize) (p - buffer);
+      if (at_eof && p >= end)
+        return pl->n_rows > 0;
+      if (used == 0)
+        return FALSE; /* a line longer than the buffer */
+    }
+}
+
+gboolean
+roster_csv_read_plain (const char                     *path,
+                       const CoordenaRosterCsvOptions *options,
+                       const CoordenaCboMap           *map,
+                       const CoordenaReference        *ref,
+                       CoordenaRosterCsvReport        *report,
+                       CoordenaRoster                **roster,
+                       GError                        **error)
+{
+  g_autofree Plain *pl = NULL;
+  struct stat st;
+  guint n_municipios = 0, reserve;
+  gboolean ok;
+  int fd;
+
+  (void) options;
+  /* Only an ordinary file: a pipe read here could not be read again by the general reader. */
+  fd = open (path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+  if (fd < 0)
+    return FALSE;
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode) || st.st_size == 0)
+    {
+      close (fd);
+      return FALSE;
+    }
+  pl = g_new0 (Plain, 1);
+  pl->map = map;
+  pl->ref = ref;
+  pl->builder = coordena_roster_builder_new ();
+  pl->teams = g_array_new (FALSE, FALSE, sizeof (Team));
+  pl->months = g_array_new (FALSE, FALSE, sizeof (Month));
+  pl->run = g_array_sized_new (FALSE, FALSE, sizeof (Row), 64);
+  pl->municipios_base = coordena_reference_get_municipios (ref, &n_municipios);
+  pl->strata = g_new0 (guint8, MAX (n_municipios, 1));
+  /* About the shortest member row: room for as many rows as the file could hold. */
+  reserve = (guint) MIN ((guint64) st.st_size / 40 + 64, G_MAXUINT / 2);
+  coordena_roster_builder_reserve (pl->builder, reserve);
+
+  ok = read_all (pl, fd);
+  close (fd);
+  g_array_unref (pl->months);
+  for (guint i = 0; i < pl->teams->len; i++)
+    g_free (g_array_index (pl->teams, Team, i).before);
+  g_array_unref (pl->teams);
+  g_array_unref (pl->run);
+  g_free (pl->strata);
+  g_free (pl->team_index.slots);
+  if (!ok)
+    {
+      coordena_roster_builder_free (pl->builder);
+      return FALSE;
+    }
+  if (report != NULL)
+    {
+      report->n_rows = pl->n_rows;
+      report->plain = TRUE;
+    }
+  *roster = coordena_roster_builder_finish (pl->builder, error);
+  return TRUE;
+}

@@ -1,0 +1,107 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* roster-csv-private.h — what the two readers of the roster CSV share: the general one
+ * (roster-csv.c, on the CSV reader) and the one for plain files (roster-csv-plain.c). */
+#pragma once
+
+#include <glib.h>
+
+#include <coordena/reference.h>
+#include <coordena/roster-csv.h>
+#include <coordena/ruleset.h>
+
+G_BEGIN_DECLS
+
+/* A number (never 0) → a number, open addressing: no allocation per key. */
+typedef struct {
+  guint64 key;
+  guint value;
+} NumberSlot;
+
+typedef struct {
+  NumberSlot *slots;
+  guint bits;
+  gsize used;
+} NumberMap;
+
+static inline gsize
+number_probe (const NumberMap *m, guint64 key)
+{
+  gsize mask = ((gsize) 1 << m->bits) - 1;
+  gsize i = (gsize) ((key * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> (64 - m->bits));
+
+  while (m->slots[i].key != 0 && m->slots[i].key != key)
+    i = (i + 1) & mask;
+  return i;
+}
+
+/* The value of key, or 0. */
+static inline guint
+number_find (const NumberMap *m, guint64 key)
+{
+  return m->slots != NULL ? m->slots[number_probe (m, key)].value : 0;
+}
+
+/* Sets the value of key (never 0), growing the table at half full. */
+static inline void
+number_insert (NumberMap *m, guint64 key, guint value)
+{
+  NumberSlot *slot;
+
+  if (m->slots == NULL || (m->used + 1) * 2 > ((gsize) 1 << m->bits))
+    {
+      NumberMap bigger = { NULL, m->slots == NULL ? 10 : m->bits + 1, m->used };
+
+      bigger.slots = g_new0 (NumberSlot, (gsize) 1 << bigger.bits);
+      for (gsize k = 0; m->slots != NULL && k < ((gsize) 1 << m->bits); k++)
+        if (m->slots[k].key != 0)
+          bigger.slots[number_probe (&bigger, m->slots[k].key)] = m->slots[k];
+      g_free (m->slots);
+      *m = bigger;
+    }
+  slot = &m->slots[number_probe (m, key)];
+  if (slot->key == 0)
+    m->used++;
+  slot->key = key;
+  slot->value = value;
+}
+
+typedef struct {
+  struct { guint key; const CoordenaMunicipio *municipio; } slots[16384];
+  guint n;
+} RosterMunicipioCache;
+
+typedef struct {
+  struct { char cbo[7]; gint8 category; } slots[16];
+} RosterCboCache;
+
+/* The municipality of an IBGE code as the file wrote it, or NULL. */
+const CoordenaMunicipio *roster_csv_find_municipio (RosterMunicipioCache *cache, const CoordenaReference *ref,
+                                                    const char *ibge);
+
+/* The category of a CBO (at least 7 readable bytes, NUL-terminated). */
+CoordenaCategory roster_csv_category (RosterCboCache *cache, const CoordenaCboMap *map, const char *cbo);
+
+/* Digits only, 1..width of them, left-padded with zeros into out (width + 1 bytes). */
+gboolean roster_csv_pad_code (const char *text, guint width, char *out);
+
+/* A whole number of weekly hours, 0..168, digits only. */
+gboolean roster_csv_parse_hours (const char *text, guint64 *hours);
+
+/* A team type as the file may write it (eSF, eAP20, eAP30, 70, other codes). */
+gboolean roster_csv_parse_type (const char *text, CoordenaTeamType *type);
+
+/* A CNS of 15 digits as a number. */
+gboolean roster_csv_cns_number (const char *cns, guint64 *out);
+
+/* Reads a plain roster file (see roster-csv-plain.c) into *roster, with *error when the builder
+ * refuses it. FALSE when the file is not plain: nothing was read, and the general reader must
+ * read it. report, when given, is initialised and left as it was on FALSE. */
+gboolean roster_csv_read_plain (const char                     *path,
+                                const CoordenaRosterCsvOptions *options,
+                                const CoordenaCboMap           *map,
+                                const CoordenaReference        *ref,
+                                CoordenaRosterCsvReport        *report,
+                                CoordenaRoster                **roster,
+                                GError                        **error);
+
+G_END_DECLS
