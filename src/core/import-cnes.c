@@ -26,6 +26,27 @@
 
 #include "import-private.h"
 #include "store-internal.h"
+#include "lazy-library.h"
+
+/* libarchive is loaded the first time a ZIP is read (lazy-library.h). */
+#define ZIP_API(F) \
+  F (archive_entry_pathname) F (archive_entry_size) F (archive_entry_size_is_set) F (archive_errno) \
+  F (archive_error_string) F (archive_read_data) F (archive_read_data_skip) F (archive_read_free) \
+  F (archive_read_new) F (archive_read_next_header) F (archive_read_open_filename) \
+  F (archive_read_support_format_zip)
+
+static struct {
+  ZIP_API (COORDENA_LAZY_FIELD)
+} zip;
+
+static gboolean
+zip_load (GError **error)
+{
+  static CoordenaLazyLibrary libarchive = { "libarchive.so.13", "libarchive13", N_("reading the CNES base"), 0, NULL };
+  static const char *const names[] = { ZIP_API (COORDENA_LAZY_NAME) };
+
+  return coordena_lazy_library_load (&libarchive, names, (gpointer *) &zip, G_N_ELEMENTS (names), error);
+}
 
 #define CHUNK_SIZE (256 * 1024)
 
@@ -636,8 +657,8 @@ filter_row (CoordenaCsvReader *reader, gpointer data)
 static void
 set_archive_error (GError **error, struct archive *a, const char *path)
 {
-  const char *message = archive_error_string (a);
-  int code = archive_errno (a);
+  const char *message = zip.archive_error_string (a);
+  int code = zip.archive_errno (a);
 
   if (message == NULL || *message == '\0')
     g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
@@ -711,34 +732,36 @@ locate_tables (Import *im, GError **error)
 {
   CoordenaCompetencia chosen[N_TABLES] = { 0 };
 
+  if (im->is_zip && !zip_load (error))
+    return FALSE;
   if (im->is_zip)
     {
-      struct archive *a = archive_read_new ();
+      struct archive *a = zip.archive_read_new ();
       struct archive_entry *entry;
       int rc;
 
-      archive_read_support_format_zip (a);
-      if (archive_read_open_filename (a, im->path, CHUNK_SIZE) != ARCHIVE_OK)
+      zip.archive_read_support_format_zip (a);
+      if (zip.archive_read_open_filename (a, im->path, CHUNK_SIZE) != ARCHIVE_OK)
         {
           set_archive_error (error, a, im->path);
-          archive_read_free (a);
+          zip.archive_read_free (a);
           return FALSE;
         }
-      while ((rc = archive_read_next_header (a, &entry)) == ARCHIVE_OK)
+      while ((rc = zip.archive_read_next_header (a, &entry)) == ARCHIVE_OK)
         {
-          const char *name = archive_entry_pathname (entry);
+          const char *name = zip.archive_entry_pathname (entry);
 
           if (name != NULL)
-            consider (im, chosen, name, archive_entry_size_is_set (entry) ? (guint64) archive_entry_size (entry) : 0);
-          archive_read_data_skip (a);
+            consider (im, chosen, name, zip.archive_entry_size_is_set (entry) ? (guint64) zip.archive_entry_size (entry) : 0);
+          zip.archive_read_data_skip (a);
         }
       if (rc != ARCHIVE_EOF)
         {
           set_archive_error (error, a, im->path);
-          archive_read_free (a);
+          zip.archive_read_free (a);
           return FALSE;
         }
-      archive_read_free (a);
+      zip.archive_read_free (a);
     }
   else
     {
@@ -881,31 +904,33 @@ read_table (Import *im, Table t, GError **error)
     coordena_csv_reader_set_filter (reader, filter_row);
   report_progress (im, stage, TRUE);
 
+  if (im->is_zip && !zip_load (error))
+    return FALSE;
   if (im->is_zip)
     {
-      struct archive *a = archive_read_new ();
+      struct archive *a = zip.archive_read_new ();
       struct archive_entry *entry;
       gboolean found = FALSE, ok = TRUE;
       int rc;
 
-      archive_read_support_format_zip (a);
-      if (archive_read_open_filename (a, im->path, CHUNK_SIZE) != ARCHIVE_OK)
+      zip.archive_read_support_format_zip (a);
+      if (zip.archive_read_open_filename (a, im->path, CHUNK_SIZE) != ARCHIVE_OK)
         {
           set_archive_error (error, a, im->path);
-          archive_read_free (a);
+          zip.archive_read_free (a);
           return FALSE;
         }
-      while (!found && (rc = archive_read_next_header (a, &entry)) == ARCHIVE_OK)
+      while (!found && (rc = zip.archive_read_next_header (a, &entry)) == ARCHIVE_OK)
         {
           la_ssize_t n;
 
-          if (g_strcmp0 (archive_entry_pathname (entry), im->members[t]) != 0)
+          if (g_strcmp0 (zip.archive_entry_pathname (entry), im->members[t]) != 0)
             {
-              archive_read_data_skip (a);
+              zip.archive_read_data_skip (a);
               continue;
             }
           found = TRUE;
-          while (ok && (n = archive_read_data (a, buffer, CHUNK_SIZE)) > 0)
+          while (ok && (n = zip.archive_read_data (a, buffer, CHUNK_SIZE)) > 0)
             {
               ok = check_cancel (im, error) && coordena_csv_reader_feed (reader, buffer, (gsize) n, error);
               im->done_bytes += (guint64) n;
@@ -917,7 +942,7 @@ read_table (Import *im, Table t, GError **error)
               ok = FALSE;
             }
         }
-      archive_read_free (a);
+      zip.archive_read_free (a);
       if (!ok)
         return FALSE;
       if (!found)

@@ -15,7 +15,34 @@
 #include <coordena/error.h>
 #include <coordena/store.h>
 
+#include "lazy-library.h"
 #include "store-sql.h"
+
+#ifdef HAVE_LIBPQ
+/* libpq is loaded the first time a server is used: with its own libraries (TLS, Kerberos, LDAP)
+ * it takes longer to load than most commands take to run, and most of them use a file. */
+#define PQ_API(F) \
+  F (PQbackendPID) F (PQclear) F (PQcmdStatus) F (PQcmdTuples) F (PQconnectdbParams) \
+  F (PQconninfoFree) F (PQconninfoParse) F (PQconsumeInput) F (PQenterPipelineMode) \
+  F (PQerrorMessage) F (PQescapeIdentifier) F (PQexec) F (PQexecPrepared) F (PQexitPipelineMode) \
+  F (PQfinish) F (PQfreemem) F (PQftype) F (PQgetResult) F (PQgetisnull) F (PQgetlength) \
+  F (PQgetvalue) F (PQnfields) F (PQnotifies) F (PQntuples) F (PQpipelineSync) F (PQprepare) \
+  F (PQresultErrorField) F (PQresultStatus) F (PQsendQueryPrepared) F (PQsetNoticeProcessor) \
+  F (PQsocket) F (PQstatus) F (PQtransactionStatus) F (PQunescapeBytea) F (PQuser)
+
+static struct {
+  PQ_API (COORDENA_LAZY_FIELD)
+} pq;
+
+static gboolean
+pq_load (GError **error)
+{
+  static CoordenaLazyLibrary libpq = { "libpq.so.5", "libpq5", N_("using a database server"), 0, NULL };
+  static const char *const names[] = { PQ_API (COORDENA_LAZY_NAME) };
+
+  return coordena_lazy_library_load (&libpq, names, (gpointer *) &pq, G_N_ELEMENTS (names), error);
+}
+#endif
 
 /* PostgreSQL's type of binary strings, from its catalogue (pg_type.dat): stable across versions. */
 #define BYTEA_OID 17
@@ -226,14 +253,14 @@ coordena_sql_conn_new_sqlite (sqlite3 *db, const char *label)
 static void
 pg_remember_failure (CoordenaSqlConn *conn, const PGresult *res)
 {
-  const char *state = res != NULL ? PQresultErrorField (res, PG_DIAG_SQLSTATE) : NULL;
-  const char *primary = res != NULL ? PQresultErrorField (res, PG_DIAG_MESSAGE_PRIMARY) : NULL;
+  const char *state = res != NULL ? pq.PQresultErrorField (res, PG_DIAG_SQLSTATE) : NULL;
+  const char *primary = res != NULL ? pq.PQresultErrorField (res, PG_DIAG_MESSAGE_PRIMARY) : NULL;
 
   if (state == NULL)
-    state = PQstatus (conn->pg) == CONNECTION_OK ? "XX000" : "08006";
+    state = pq.PQstatus (conn->pg) == CONNECTION_OK ? "XX000" : "08006";
   g_strlcpy (conn->sqlstate, state, sizeof conn->sqlstate);
   g_free (conn->message);
-  conn->message = g_strdup (primary != NULL ? primary : PQerrorMessage (conn->pg));
+  conn->message = g_strdup (primary != NULL ? primary : pq.PQerrorMessage (conn->pg));
   g_strstrip (conn->message);
 }
 
@@ -251,20 +278,20 @@ pg_drain (CoordenaSqlConn *conn)
 
   if (!conn->piping)
     return TRUE;
-  if (PQpipelineSync (conn->pg) != 1)
+  if (pq.PQpipelineSync (conn->pg) != 1)
     {
       pg_remember_failure (conn, NULL);
       ok = FALSE;
     }
-  while (ok || PQstatus (conn->pg) == CONNECTION_OK)
+  while (ok || pq.PQstatus (conn->pg) == CONNECTION_OK)
     {
-      PGresult *res = PQgetResult (conn->pg);
+      PGresult *res = pq.PQgetResult (conn->pg);
       ExecStatusType status;
 
       if (res == NULL)
         {
           /* One NULL ends each statement's answers; more means the connection is gone. */
-          if (++n_null > conn->n_pending + 1 || PQstatus (conn->pg) != CONNECTION_OK)
+          if (++n_null > conn->n_pending + 1 || pq.PQstatus (conn->pg) != CONNECTION_OK)
             {
               if (ok)
                 pg_remember_failure (conn, NULL);
@@ -273,27 +300,27 @@ pg_drain (CoordenaSqlConn *conn)
             }
           continue;
         }
-      status = PQresultStatus (res);
+      status = pq.PQresultStatus (res);
       if (status == PGRES_PIPELINE_SYNC)
         {
-          PQclear (res);
+          pq.PQclear (res);
           break;
         }
       if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK)
         {
-          const char *tag = PQcmdStatus (res);
+          const char *tag = pq.PQcmdStatus (res);
 
           if (g_str_has_prefix (tag, "INSERT") || g_str_has_prefix (tag, "UPDATE") || g_str_has_prefix (tag, "DELETE"))
-            conn->changes = g_ascii_strtoll (PQcmdTuples (res), NULL, 10);
+            conn->changes = g_ascii_strtoll (pq.PQcmdTuples (res), NULL, 10);
         }
       else if (status != PGRES_PIPELINE_ABORTED && ok)
         {
           pg_remember_failure (conn, res);
           ok = FALSE;
         }
-      PQclear (res);
+      pq.PQclear (res);
     }
-  PQexitPipelineMode (conn->pg);
+  pq.PQexitPipelineMode (conn->pg);
   conn->piping = FALSE;
   conn->n_pending = 0;
   return ok;
@@ -325,7 +352,9 @@ coordena_sql_conn_open_postgresql (const char *conninfo, GError **error)
   CoordenaSqlConn *conn;
   PGresult *res;
 
-  options = PQconninfoParse (conninfo, &parse_error);
+  if (!pq_load (error))
+    return NULL;
+  options = pq.PQconninfoParse (conninfo, &parse_error);
   if (options == NULL)
     {
       g_autofree char *detail = g_strstrip (g_strdup (parse_error != NULL ? parse_error : "?"));
@@ -334,28 +363,28 @@ coordena_sql_conn_open_postgresql (const char *conninfo, GError **error)
                    _("“%s” is not a database server address Coordena understands: give a libpq URI such as "
                      "postgresql://servidor/coordena or service=NAME (PostgreSQL: %s)"),
                    conninfo, detail);
-      PQfreemem (parse_error);
+      pq.PQfreemem (parse_error);
       return NULL;
     }
   for (PQconninfoOption *o = options; o->keyword != NULL; o++)
     if (g_str_equal (o->keyword, "password") && o->val != NULL && *o->val != '\0')
       {
-        PQconninfoFree (options);
+        pq.PQconninfoFree (options);
         g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
                      _("The database server address carries a password: a password never goes on the command line "
                        "or in the settings, where others can read it. Remove it from the address and put it in "
                        "~/.pgpass (mode 0600), as docs/servidor.md explains."));
         return NULL;
       }
-  PQconninfoFree (options);
+  pq.PQconninfoFree (options);
 
   conn = g_new0 (CoordenaSqlConn, 1);
   conn->engine = COORDENA_SQL_POSTGRESQL;
   conn->prepared = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  conn->pg = PQconnectdbParams (keywords, values, 1);
-  if (conn->pg == NULL || PQstatus (conn->pg) != CONNECTION_OK)
+  conn->pg = pq.PQconnectdbParams (keywords, values, 1);
+  if (conn->pg == NULL || pq.PQstatus (conn->pg) != CONNECTION_OK)
     {
-      g_autofree char *detail = g_strstrip (g_strdup (conn->pg != NULL ? PQerrorMessage (conn->pg) : "?"));
+      g_autofree char *detail = g_strstrip (g_strdup (conn->pg != NULL ? pq.PQerrorMessage (conn->pg) : "?"));
 
       g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_IO,
                    _("Cannot connect to the database server %s: check the address, that the server is running "
@@ -365,12 +394,12 @@ coordena_sql_conn_open_postgresql (const char *conninfo, GError **error)
       return NULL;
     }
   /* The server's notices ("table … does not exist, skipping") are for whoever debugs, not the user. */
-  PQsetNoticeProcessor (conn->pg, pg_notice, NULL);
+  pq.PQsetNoticeProcessor (conn->pg, pg_notice, NULL);
   /* Named in messages as the user gave it (it carries no password). */
   conn->label = g_strdup (conninfo);
   /* Dates are computed by Coordena, in UTC; the server's own zone must not shift what it shows. */
-  res = PQexec (conn->pg, "SET TIME ZONE 'UTC'");
-  PQclear (res);
+  res = pq.PQexec (conn->pg, "SET TIME ZONE 'UTC'");
+  pq.PQclear (res);
   return conn;
 #else
   g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
@@ -394,7 +423,7 @@ coordena_sql_conn_close (CoordenaSqlConn *conn)
     }
 #ifdef HAVE_LIBPQ
   if (conn->pg != NULL)
-    PQfinish (conn->pg);
+    pq.PQfinish (conn->pg);
   if (conn->prepared != NULL)
     g_hash_table_unref (conn->prepared);
   g_free (conn->message);
@@ -426,7 +455,7 @@ coordena_sql_conn_user (CoordenaSqlConn *conn)
 {
 #ifdef HAVE_LIBPQ
   if (conn->engine == COORDENA_SQL_POSTGRESQL)
-    return g_strdup (PQuser (conn->pg));
+    return g_strdup (pq.PQuser (conn->pg));
 #endif
   (void) conn;
   return NULL;
@@ -456,19 +485,19 @@ coordena_sql_prepare (CoordenaSqlConn *conn, const char *sql, GError **error)
         {
           char *new_name = g_strdup_printf ("coordena_%u", ++conn->next_name);
           /* Every parameter's type comes from where it is used, as SQLite's values take theirs. */
-          PGresult *res = PQprepare (conn->pg, new_name, translated, 0, NULL);
+          PGresult *res = pq.PQprepare (conn->pg, new_name, translated, 0, NULL);
 
-          if (PQresultStatus (res) != PGRES_COMMAND_OK)
+          if (pq.PQresultStatus (res) != PGRES_COMMAND_OK)
             {
               pg_remember_failure (conn, res);
               g_debug ("PostgreSQL refused to prepare: %s", translated);
-              PQclear (res);
+              pq.PQclear (res);
               g_free (new_name);
               g_free (stmt);
               coordena_sql_set_error (conn, error, _("preparing a query"));
               return NULL;
             }
-          PQclear (res);
+          pq.PQclear (res);
           g_hash_table_insert (conn->prepared, g_strdup (translated), new_name);
           name = new_name;
         }
@@ -476,7 +505,7 @@ coordena_sql_prepare (CoordenaSqlConn *conn, const char *sql, GError **error)
       stmt->values = g_new0 (char *, stmt->n_params + 1);
       stmt->lengths = g_new0 (int, stmt->n_params + 1);
       stmt->formats = g_new0 (int, stmt->n_params + 1);
-      stmt->unescaped = g_ptr_array_new_with_free_func (PQfreemem);
+      stmt->unescaped = g_ptr_array_new_with_free_func (pq.PQfreemem);
       return stmt;
     }
 #endif
@@ -501,7 +530,7 @@ static void
 pg_drop_result (CoordenaSqlStmt *stmt)
 {
   pg_drop_row (stmt);
-  g_clear_pointer (&stmt->result, PQclear);
+  g_clear_pointer (&stmt->result, pq.PQclear);
   stmt->executed = FALSE;
   stmt->row = 0;
   stmt->n_rows = 0;
@@ -681,25 +710,25 @@ coordena_sql_step (CoordenaSqlStmt *stmt)
       stmt->row = 0;
       if (!pg_drain (conn))
         return COORDENA_SQL_ERROR;
-      stmt->result = PQexecPrepared (conn->pg, stmt->name, stmt->n_params, (const char *const *) stmt->values,
+      stmt->result = pq.PQexecPrepared (conn->pg, stmt->name, stmt->n_params, (const char *const *) stmt->values,
                                      stmt->lengths, stmt->formats, 0);
-      switch (PQresultStatus (stmt->result))
+      switch (pq.PQresultStatus (stmt->result))
         {
         case PGRES_TUPLES_OK:
         case PGRES_COMMAND_OK:
           {
-            const char *status = PQcmdStatus (stmt->result);
+            const char *status = pq.PQcmdStatus (stmt->result);
 
             pg_clear_failure (conn);
             if (g_str_has_prefix (status, "INSERT") || g_str_has_prefix (status, "UPDATE")
                 || g_str_has_prefix (status, "DELETE"))
-              conn->changes = g_ascii_strtoll (PQcmdTuples (stmt->result), NULL, 10);
-            stmt->n_rows = PQntuples (stmt->result);
+              conn->changes = g_ascii_strtoll (pq.PQcmdTuples (stmt->result), NULL, 10);
+            stmt->n_rows = pq.PQntuples (stmt->result);
             return stmt->n_rows > 0 ? COORDENA_SQL_ROW : COORDENA_SQL_DONE;
           }
         default:
           pg_remember_failure (conn, stmt->result);
-          g_clear_pointer (&stmt->result, PQclear);
+          g_clear_pointer (&stmt->result, pq.PQclear);
           return COORDENA_SQL_ERROR;
         }
     }
@@ -721,8 +750,8 @@ coordena_sql_step (CoordenaSqlStmt *stmt)
 static gboolean
 pg_has (CoordenaSqlStmt *stmt, int i)
 {
-  return stmt->result != NULL && stmt->row < stmt->n_rows && i >= 0 && i < PQnfields (stmt->result)
-         && !PQgetisnull (stmt->result, stmt->row, i);
+  return stmt->result != NULL && stmt->row < stmt->n_rows && i >= 0 && i < pq.PQnfields (stmt->result)
+         && !pq.PQgetisnull (stmt->result, stmt->row, i);
 }
 #endif
 
@@ -741,7 +770,7 @@ coordena_sql_column_count (CoordenaSqlStmt *stmt)
 {
 #ifdef HAVE_LIBPQ
   if (stmt->conn->engine == COORDENA_SQL_POSTGRESQL)
-    return stmt->result != NULL ? PQnfields (stmt->result) : 0;
+    return stmt->result != NULL ? pq.PQnfields (stmt->result) : 0;
 #endif
   return sqlite3_column_count (stmt->lite);
 }
@@ -755,7 +784,7 @@ coordena_sql_column_kind (CoordenaSqlStmt *stmt, int i)
       if (!pg_has (stmt, i))
         return COORDENA_SQL_KIND_NULL;
       /* Type numbers of PostgreSQL's catalogue (pg_type.dat), stable across versions. */
-      switch (PQftype (stmt->result, i))
+      switch (pq.PQftype (stmt->result, i))
         {
         case 16:  /* bool */
         case 20:  /* int8 */
@@ -798,7 +827,7 @@ coordena_sql_column_int64 (CoordenaSqlStmt *stmt, int i)
 
       if (!pg_has (stmt, i))
         return 0;
-      text = PQgetvalue (stmt->result, stmt->row, i);
+      text = pq.PQgetvalue (stmt->result, stmt->row, i);
       /* Booleans come as t/f; numeric sums as "12.00". */
       if (text[0] == 't' && text[1] == '\0')
         return 1;
@@ -825,7 +854,7 @@ coordena_sql_column_double (CoordenaSqlStmt *stmt, int i)
 {
 #ifdef HAVE_LIBPQ
   if (stmt->conn->engine == COORDENA_SQL_POSTGRESQL)
-    return pg_has (stmt, i) ? g_ascii_strtod (PQgetvalue (stmt->result, stmt->row, i), NULL) : 0.0;
+    return pg_has (stmt, i) ? g_ascii_strtod (pq.PQgetvalue (stmt->result, stmt->row, i), NULL) : 0.0;
 #endif
   return sqlite3_column_double (stmt->lite, i);
 }
@@ -835,7 +864,7 @@ coordena_sql_column_text (CoordenaSqlStmt *stmt, int i)
 {
 #ifdef HAVE_LIBPQ
   if (stmt->conn->engine == COORDENA_SQL_POSTGRESQL)
-    return pg_has (stmt, i) ? PQgetvalue (stmt->result, stmt->row, i) : NULL;
+    return pg_has (stmt, i) ? pq.PQgetvalue (stmt->result, stmt->row, i) : NULL;
 #endif
   return (const char *) sqlite3_column_text (stmt->lite, i);
 }
@@ -845,15 +874,15 @@ coordena_sql_column_text (CoordenaSqlStmt *stmt, int i)
 static const unsigned char *
 pg_blob (CoordenaSqlStmt *stmt, int i, gsize *size)
 {
-  int n = PQnfields (stmt->result);
+  int n = pq.PQnfields (stmt->result);
 
   *size = 0;
   if (!pg_has (stmt, i))
     return NULL;
-  if (PQftype (stmt->result, i) != BYTEA_OID)
+  if (pq.PQftype (stmt->result, i) != BYTEA_OID)
     {
-      *size = (gsize) PQgetlength (stmt->result, stmt->row, i);
-      return (const unsigned char *) PQgetvalue (stmt->result, stmt->row, i);
+      *size = (gsize) pq.PQgetlength (stmt->result, stmt->row, i);
+      return (const unsigned char *) pq.PQgetvalue (stmt->result, stmt->row, i);
     }
   if (stmt->unescaped->len == 0)
     {
@@ -864,7 +893,7 @@ pg_blob (CoordenaSqlStmt *stmt, int i, gsize *size)
     {
       size_t len = 0;
 
-      stmt->unescaped->pdata[i] = PQunescapeBytea ((const unsigned char *) PQgetvalue (stmt->result, stmt->row, i),
+      stmt->unescaped->pdata[i] = pq.PQunescapeBytea ((const unsigned char *) pq.PQgetvalue (stmt->result, stmt->row, i),
                                                    &len);
       stmt->unescaped_len[i] = len;
     }
@@ -924,16 +953,16 @@ coordena_sql_send (CoordenaSqlStmt *stmt)
 #ifdef HAVE_LIBPQ
   CoordenaSqlConn *conn = stmt->conn;
 
-  if (conn->engine == COORDENA_SQL_POSTGRESQL && PQtransactionStatus (conn->pg) != PQTRANS_IDLE)
+  if (conn->engine == COORDENA_SQL_POSTGRESQL && pq.PQtransactionStatus (conn->pg) != PQTRANS_IDLE)
     {
       if (!conn->piping)
         {
-          if (PQenterPipelineMode (conn->pg) != 1)
+          if (pq.PQenterPipelineMode (conn->pg) != 1)
             return coordena_sql_step (stmt) != COORDENA_SQL_ERROR;
           conn->piping = TRUE;
           conn->n_pending = 0;
         }
-      if (PQsendQueryPrepared (conn->pg, stmt->name, stmt->n_params, (const char *const *) stmt->values,
+      if (pq.PQsendQueryPrepared (conn->pg, stmt->name, stmt->n_params, (const char *const *) stmt->values,
                                stmt->lengths, stmt->formats, 0) != 1)
         {
           pg_drain (conn);
@@ -957,10 +986,10 @@ coordena_sql_listen (CoordenaSqlConn *conn, const char *channel, GError **error)
 #ifdef HAVE_LIBPQ
   if (conn->engine == COORDENA_SQL_POSTGRESQL)
     {
-      char *quoted = PQescapeIdentifier (conn->pg, channel, strlen (channel));
+      char *quoted = pq.PQescapeIdentifier (conn->pg, channel, strlen (channel));
       g_autofree char *sql = g_strdup_printf ("LISTEN %s", quoted);
 
-      PQfreemem (quoted);
+      pq.PQfreemem (quoted);
       return coordena_sql_exec (conn, sql, NULL, error);
     }
 #endif
@@ -972,7 +1001,7 @@ coordena_sql_socket (CoordenaSqlConn *conn)
 {
 #ifdef HAVE_LIBPQ
   if (conn->engine == COORDENA_SQL_POSTGRESQL)
-    return PQsocket (conn->pg);
+    return pq.PQsocket (conn->pg);
 #endif
   return -1;
 }
@@ -986,18 +1015,18 @@ coordena_sql_next_notification (CoordenaSqlConn *conn)
       PGnotify *note;
 
       pg_drain (conn);
-      PQconsumeInput (conn->pg);
-      while ((note = PQnotifies (conn->pg)) != NULL)
+      pq.PQconsumeInput (conn->pg);
+      while ((note = pq.PQnotifies (conn->pg)) != NULL)
         {
           /* What this connection sent itself is already known to whoever sent it. */
-          if (note->be_pid != PQbackendPID (conn->pg))
+          if (note->be_pid != pq.PQbackendPID (conn->pg))
             {
               char *payload = g_strdup (note->extra);
 
-              PQfreemem (note);
+              pq.PQfreemem (note);
               return payload;
             }
-          PQfreemem (note);
+          pq.PQfreemem (note);
         }
     }
 #endif
@@ -1016,17 +1045,17 @@ coordena_sql_exec (CoordenaSqlConn *conn, const char *sql, const char *doing, GE
 
       if (!pg_drain (conn))
         return coordena_sql_set_error (conn, error, doing != NULL ? doing : _("running a statement"));
-      res = PQexec (conn->pg, sql);
-      ExecStatusType status = PQresultStatus (res);
+      res = pq.PQexec (conn->pg, sql);
+      ExecStatusType status = pq.PQresultStatus (res);
 
       if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
         {
           pg_remember_failure (conn, res);
-          PQclear (res);
+          pq.PQclear (res);
           return coordena_sql_set_error (conn, error, doing != NULL ? doing : _("running a statement"));
         }
       pg_clear_failure (conn);
-      PQclear (res);
+      pq.PQclear (res);
       return TRUE;
     }
 #endif
@@ -1053,7 +1082,7 @@ coordena_sql_commit (CoordenaSqlConn *conn, GError **error)
       coordena_sql_rollback (conn);
       return coordena_sql_set_error (conn, error, _("saving the changes"));
     }
-  if (conn->engine == COORDENA_SQL_POSTGRESQL && PQtransactionStatus (conn->pg) == PQTRANS_INERROR)
+  if (conn->engine == COORDENA_SQL_POSTGRESQL && pq.PQtransactionStatus (conn->pg) == PQTRANS_INERROR)
     {
       g_strlcpy (conn->sqlstate, "25P02", sizeof conn->sqlstate);
       g_free (conn->message);
@@ -1075,7 +1104,7 @@ coordena_sql_in_transaction (CoordenaSqlConn *conn)
 {
 #ifdef HAVE_LIBPQ
   if (conn->engine == COORDENA_SQL_POSTGRESQL)
-    return PQtransactionStatus (conn->pg) != PQTRANS_IDLE;
+    return pq.PQtransactionStatus (conn->pg) != PQTRANS_IDLE;
 #endif
   return !sqlite3_get_autocommit (conn->db);
 }
@@ -1102,7 +1131,7 @@ coordena_sql_rollback (CoordenaSqlConn *conn)
 #ifdef HAVE_LIBPQ
   if (conn->engine == COORDENA_SQL_POSTGRESQL)
     {
-      PQclear (PQexec (conn->pg, "ROLLBACK"));
+      pq.PQclear (pq.PQexec (conn->pg, "ROLLBACK"));
       return;
     }
 #endif
