@@ -70,21 +70,26 @@ code_slot (const CodeMap *m, guint64 key)
   return i;
 }
 
+/* Doubles the table. */
+static void
+code_map_grow (CodeMap *m)
+{
+  CodeMap bigger = { g_new0 (CodeSlot, (gsize) 2 << m->bits), m->bits + 1, m->used };
+
+  for (gsize k = 0; k < ((gsize) 1 << m->bits); k++)
+    if (m->slots[k].key != 0)
+      bigger.slots[code_slot (&bigger, m->slots[k].key)] = m->slots[k];
+  code_map_clear (m);
+  *m = bigger;
+}
+
 static void
 code_map_insert (CodeMap *m, guint64 key, guint32 value)
 {
   gsize i;
 
   if ((m->used + 1) * 2 > ((gsize) 1 << m->bits))
-    {
-      CodeMap bigger = { g_new0 (CodeSlot, (gsize) 2 << m->bits), m->bits + 1, m->used };
-
-      for (gsize k = 0; k < ((gsize) 1 << m->bits); k++)
-        if (m->slots[k].key != 0)
-          bigger.slots[code_slot (&bigger, m->slots[k].key)] = m->slots[k];
-      code_map_clear (m);
-      *m = bigger;
-    }
+    code_map_grow (m);
   i = code_slot (m, key);
   if (m->slots[i].key == 0)
     m->used++;
@@ -227,6 +232,9 @@ coordena_roster_builder_reserve (CoordenaRosterBuilder *b, guint n_members)
   reserve_array (&b->members, n_members);
   reserve_array (&b->months, n_members / 4);
   reserve_array (&b->profs, n_members / 4);
+  /* Room for a professional in eight rows without rehashing, at most half full. */
+  while (((gsize) 1 << b->prof_numbers.bits) < (gsize) n_members / 4 && b->prof_numbers.bits < 30)
+    code_map_grow (&b->prof_numbers);
 }
 
 void
