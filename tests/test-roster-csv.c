@@ -513,6 +513,101 @@ test_plain_reader_agrees (void)
   g_rmdir (dir);
 }
 
+/* A code of width digits from a serial, its last digits chosen so that check() accepts it. */
+static void
+valid_code (guint64 serial, guint width, guint free_digits, gboolean (*check) (const char *), char *out)
+{
+  guint64 limit = 1;
+
+  for (guint i = 0; i < free_digits; i++)
+    limit *= 10;
+  for (guint64 tail = 0; tail < limit; tail++)
+    {
+      g_snprintf (out, width + 1, "%0*" G_GUINT64_FORMAT "%0*" G_GUINT64_FORMAT, (int) (width - free_digits), serial,
+                  (int) free_digits, tail);
+      if (check (out))
+        return;
+    }
+  g_assert_not_reached ();
+}
+
+static gboolean
+cns_with_seven (const char *cns)
+{
+  return cns[0] == '7' && coordena_cns_is_valid (cns);
+}
+
+/* A roster of a few megabytes, read in blocks on a thread of its own: lines cut between blocks,
+ * CRLF, and a bad row in the last block, which gives the file to the general reader. */
+static void
+test_plain_reader_large (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("coordena-plain-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "equipes.csv", NULL);
+  const char *const cbos[] = { "225142", "223565", "322245", "515105", "515105" };
+  GString *text = g_string_new ("competencia;ibge;cnes;ine;tipo_equipe;cns;nome;cbo;carga_horaria;provimento;valor_base;estrato_ied\n");
+  gboolean plain = FALSE;
+
+  for (guint comp = 202501; comp <= 202503; comp++)
+    for (guint t = 0; t < 2500; t++)
+      {
+        char ine[11], cnes[8];
+
+        valid_code (1000 + t, 10, 1, coordena_ine_check_digit_ok, ine);
+        valid_code (2000 + t / 3, 7, 1, coordena_cnes_check_digit_ok, cnes);
+        for (guint m = 0; m < 5; m++)
+          {
+            char cns[16];
+
+            valid_code (7000000000000ull + t * 10 + m, 15, 2, cns_with_seven, cns);
+            g_string_append_printf (text, "%u;%s;%s;%s;eSF;%s;Profissional %u-%u Conceição;%s;%u;%s;%s;%u\n", comp,
+                                    t % 2 ? "5208707" : "5201108", cnes, ine, cns, t, m, cbos[m], 20 + m * 5,
+                                    t % 7 ? "N" : "S", t % 5 ? "" : "16833,33", t % 2 ? 1 : 2);
+          }
+      }
+  g_assert_cmpuint (text->len, >, 3 * 1024 * 1024);
+  g_assert_true (g_file_set_contents (path, text->str, (gssize) text->len, NULL));
+  check_agree (path, &plain);
+  g_assert_true (plain);
+
+  {
+    g_autofree char *crlf = NULL;
+    g_auto(GStrv) lines = g_strsplit (text->str, "\n", -1);
+
+    crlf = g_strjoinv ("\r\n", lines);
+    g_assert_true (g_file_set_contents (path, crlf, -1, NULL));
+    check_agree (path, &plain);
+    g_assert_true (plain);
+  }
+
+  /* The last row again with another IED stratum for its municipality: refused, with its line. */
+  {
+    gsize at = text->len - 2;
+
+    while (text->str[at - 1] != '\n')
+      at--;
+    g_string_append_len (text, text->str + at, (gssize) (text->len - at));
+    text->str[text->len - 2] = text->str[text->len - 2] == '1' ? '3' : '1';
+    g_assert_true (g_file_set_contents (path, text->str, (gssize) text->len, NULL));
+    check_agree (path, &plain);
+    g_assert_false (plain);
+  }
+
+  /* A quoted name on the first row: the plain reader stops at once, and the general one reads it. */
+  {
+    char *name = strstr (text->str, "Profissional");
+
+    name[-1] = '"';
+    name[strlen ("Profissional 0-0 Conceição")] = '"';
+    g_assert_true (g_file_set_contents (path, text->str, (gssize) text->len, NULL));
+    check_agree (path, &plain);
+    g_assert_false (plain);
+  }
+  g_string_free (text, TRUE);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -531,5 +626,6 @@ main (int argc, char **argv)
   g_test_add_func ("/roster-csv/repeated-team-fields", test_repeated_team_fields);
   g_test_add_func ("/roster-csv/member-twice-long-team-month", test_member_twice_in_a_long_team_month);
   g_test_add_func ("/roster-csv/plain-reader-agrees", test_plain_reader_agrees);
+  g_test_add_func ("/roster-csv/plain-reader-large", test_plain_reader_large);
   return g_test_run ();
 }

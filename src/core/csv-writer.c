@@ -42,17 +42,20 @@ coordena_csv_is_formula (const char *text)
 void
 coordena_csv_append_cell (GString *out, const char *text, char separator, char terminator)
 {
-  gboolean quote;
+  gboolean quote = FALSE;
+  gsize len = 0;
 
   text = text != NULL ? text : "";
   separator = separator != 0 ? separator : ';';
-  quote = strchr (text, separator) != NULL || strpbrk (text, "\"\r\n") != NULL;
+  /* One pass finds both the length and whether the cell needs quotes. */
+  for (; text[len] != '\0'; len++)
+    quote = quote || text[len] == separator || text[len] == '"' || text[len] == '\r' || text[len] == '\n';
   if (quote)
     g_string_append_c (out, '"');
   if (coordena_csv_is_formula (text))
     g_string_append_c (out, '\'');
   if (!quote)
-    g_string_append (out, text);
+    g_string_append_len (out, text, (gssize) len);
   else
     for (const char *p = text; *p != '\0'; p++)
       {
