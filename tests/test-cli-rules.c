@@ -377,15 +377,6 @@ split_csv_line (const char *line)
   return g_strv_builder_end (b);
 }
 
-static char *
-read_text (const char *path)
-{
-  char *text = NULL;
-
-  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
-  return text;
-}
-
 /* Issue 12 item 1 and 2: on a roster where two teams stopped before the state's latest
  * competência, with a scenario and a horizon of 18, `forecast` (every format), the forecast
  * sheet and `report forecast` count the same teams, the same statuses and the same money over

@@ -112,17 +112,6 @@ new_path (const char *name)
   return g_build_filename (tmp_dir, name, NULL);
 }
 
-static char *
-read_text (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *text = NULL;
-
-  g_file_get_contents (path, &text, NULL, &error);
-  g_assert_no_error (error);
-  return text;
-}
-
 static void
 write_text (const char *path, const char *text)
 {

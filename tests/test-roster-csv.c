@@ -10,6 +10,7 @@
 #include <coordena/roster-csv.h>
 
 #include "roster-dump.h"
+#include "test-utils.h"
 
 static char *
 fixture (const char *name)
@@ -371,15 +372,6 @@ test_missing_column (void)
 /* The reader for plain files against the general one: the same roster, report and messages on the
  * fixtures and on hundreds of damaged copies of them (bytes changed, lines lost, doubled or moved);
  * and it does take the plain ones. */
-static char *
-read_text (const char *path)
-{
-  char *text = NULL;
-
-  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
-  return text;
-}
-
 static void
 check_agree (const char *path, gboolean *plain)
 {

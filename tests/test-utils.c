@@ -113,3 +113,12 @@ remove_tree (const char *path)
     }
   g_rmdir (path);
 }
+
+char *
+read_text (const char *path)
+{
+  char *text = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  return text;
+}

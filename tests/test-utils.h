@@ -38,4 +38,7 @@ void run_cli_valist (Run *r, const RunOptions *options, va_list args);
 /* Removes path and everything below it, never following a symbolic link; missing is fine. */
 void remove_tree (const char *path);
 
+/* The whole file as text; the test fails when it cannot be read. */
+char *read_text (const char *path);
+
 G_END_DECLS

@@ -9,61 +9,9 @@
 #include <coordena/roster-csv.h>
 #include <coordena/ruleset.h>
 
+#include "number-map.h"
+
 G_BEGIN_DECLS
-
-/* A number (never 0) → a number, open addressing: no allocation per key. */
-typedef struct {
-  guint64 key;
-  guint value;
-} NumberSlot;
-
-typedef struct {
-  NumberSlot *slots;
-  guint bits;
-  gsize used;
-} NumberMap;
-
-static inline gsize
-number_probe (const NumberMap *m, guint64 key)
-{
-  gsize mask = ((gsize) 1 << m->bits) - 1;
-  gsize i = (gsize) ((key * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> (64 - m->bits));
-
-  while (m->slots[i].key != 0 && m->slots[i].key != key)
-    i = (i + 1) & mask;
-  return i;
-}
-
-/* The value of key, or 0. */
-static inline guint
-number_find (const NumberMap *m, guint64 key)
-{
-  return m->slots != NULL ? m->slots[number_probe (m, key)].value : 0;
-}
-
-/* Sets the value of key (never 0), growing the table at half full. */
-static inline void
-number_insert (NumberMap *m, guint64 key, guint value)
-{
-  NumberSlot *slot;
-
-  if (m->slots == NULL || (m->used + 1) * 2 > ((gsize) 1 << m->bits))
-    {
-      NumberMap bigger = { NULL, m->slots == NULL ? 10 : m->bits + 1, m->used };
-
-      bigger.slots = g_new0 (NumberSlot, (gsize) 1 << bigger.bits);
-      for (gsize k = 0; m->slots != NULL && k < ((gsize) 1 << m->bits); k++)
-        if (m->slots[k].key != 0)
-          bigger.slots[number_probe (&bigger, m->slots[k].key)] = m->slots[k];
-      g_free (m->slots);
-      *m = bigger;
-    }
-  slot = &m->slots[number_probe (m, key)];
-  if (slot->key == 0)
-    m->used++;
-  slot->key = key;
-  slot->value = value;
-}
 
 typedef struct {
   struct { guint key; const CoordenaMunicipio *municipio; } slots[16384];

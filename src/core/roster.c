@@ -11,6 +11,8 @@
 #include <coordena/error.h>
 #include <coordena/roster.h>
 
+#include "number-map.h"
+
 typedef struct {
   char ine[11];
   char cnes[8];
@@ -32,70 +34,8 @@ typedef struct {
   CoordenaRosterMember m;
 } BMember;
 
-/* Codes made of digits only (every real INE and CNS) are kept as numbers in an open-addressing
- * table: a state's million rows do a lookup each, and string hashing was the largest cost. */
-typedef struct {
-  guint64 key;     /* 0 marks an empty slot */
-  guint32 value;
-} CodeSlot;
-
-typedef struct {
-  CodeSlot *slots; /* key and value side by side: one cache line per probe */
-  guint bits;      /* size = 1 << bits */
-  gsize used;
-} CodeMap;
-
-static void
-code_map_init (CodeMap *m)
-{
-  m->bits = 10;
-  m->used = 0;
-  m->slots = g_new0 (CodeSlot, (gsize) 1 << m->bits);
-}
-
-static void
-code_map_clear (CodeMap *m)
-{
-  g_clear_pointer (&m->slots, g_free);
-}
-
-static inline gsize
-code_slot (const CodeMap *m, guint64 key)
-{
-  gsize mask = ((gsize) 1 << m->bits) - 1;
-  gsize i = (gsize) ((key * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> (64 - m->bits));
-
-  while (m->slots[i].key != 0 && m->slots[i].key != key)
-    i = (i + 1) & mask;
-  return i;
-}
-
-/* Doubles the table. */
-static void
-code_map_grow (CodeMap *m)
-{
-  CodeMap bigger = { g_new0 (CodeSlot, (gsize) 2 << m->bits), m->bits + 1, m->used };
-
-  for (gsize k = 0; k < ((gsize) 1 << m->bits); k++)
-    if (m->slots[k].key != 0)
-      bigger.slots[code_slot (&bigger, m->slots[k].key)] = m->slots[k];
-  code_map_clear (m);
-  *m = bigger;
-}
-
-static void
-code_map_insert (CodeMap *m, guint64 key, guint32 value)
-{
-  gsize i;
-
-  if ((m->used + 1) * 2 > ((gsize) 1 << m->bits))
-    code_map_grow (m);
-  i = code_slot (m, key);
-  if (m->slots[i].key == 0)
-    m->used++;
-  m->slots[i].key = key;
-  m->slots[i].value = value;
-}
+/* Codes made of digits only (every real INE and CNS) are kept as numbers in a NumberMap (value:
+ * 1 + index): a state's million rows do a lookup each, and string hashing was the largest cost. */
 
 /* A code of 1–17 digits as a number with its length (so "0123" and "123" differ); else 0. */
 static guint64
@@ -116,7 +56,7 @@ code_key (const char *code)
 /* Looks a code up in the numeric table, or in the string table for anything else; adds it with
  * *next as its index when missing (then increments *next). Returns the index. */
 static guint
-intern_code (CodeMap *numbers, GHashTable *others, const char *code, guint next, gboolean *added)
+intern_code (NumberMap *numbers, GHashTable *others, const char *code, guint next, gboolean *added)
 {
   guint64 key = code_key (code);
   gpointer found;
@@ -124,11 +64,14 @@ intern_code (CodeMap *numbers, GHashTable *others, const char *code, guint next,
   *added = FALSE;
   if (key != 0)
     {
-      gsize i = code_slot (numbers, key);
+      gsize i;
 
+      if (numbers->slots == NULL)
+        number_grow (numbers);
+      i = number_probe (numbers, key);
       if (numbers->slots[i].key != 0)
-        return numbers->slots[i].value;
-      code_map_insert (numbers, key, next);
+        return numbers->slots[i].value - 1;
+      number_insert (numbers, key, next + 1);
       *added = TRUE;
       return next;
     }
@@ -142,10 +85,10 @@ intern_code (CodeMap *numbers, GHashTable *others, const char *code, guint next,
 
 struct _CoordenaRosterBuilder {
   GArray *teams;          /* BTeam */
-  CodeMap team_numbers;   /* ine → index */
+  NumberMap team_numbers; /* ine → 1 + index */
   GHashTable *team_index; /* other ine → index + 1 */
   GArray *profs;          /* CoordenaRosterProfessional */
-  CodeMap prof_numbers;   /* cns → index */
+  NumberMap prof_numbers; /* cns → 1 + index */
   GHashTable *prof_index; /* other cns → index + 1 */
   GArray *months;         /* BMonth */
   GArray *members;        /* BMember */
@@ -199,8 +142,6 @@ coordena_roster_builder_new (void)
 
   b->teams = g_array_new (FALSE, TRUE, sizeof (BTeam));
   b->team_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  code_map_init (&b->team_numbers);
-  code_map_init (&b->prof_numbers);
   b->profs = g_array_new (FALSE, TRUE, sizeof (CoordenaRosterProfessional));
   b->prof_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   b->months = g_array_new (FALSE, TRUE, sizeof (BMonth));
@@ -232,9 +173,8 @@ coordena_roster_builder_reserve (CoordenaRosterBuilder *b, guint n_members)
   reserve_array (&b->members, n_members);
   reserve_array (&b->months, n_members / 4);
   reserve_array (&b->profs, n_members / 4);
-  /* Room for a professional in eight rows without rehashing, at most half full. */
-  while (((gsize) 1 << b->prof_numbers.bits) < (gsize) n_members / 4 && b->prof_numbers.bits < 30)
-    code_map_grow (&b->prof_numbers);
+  /* Room for a professional in eight rows without rehashing. */
+  number_reserve (&b->prof_numbers, n_members / 8);
 }
 
 void
@@ -255,8 +195,8 @@ coordena_roster_builder_free (CoordenaRosterBuilder *b)
       g_array_unref (b->profs);
     }
   g_hash_table_unref (b->team_index);
-  code_map_clear (&b->team_numbers);
-  code_map_clear (&b->prof_numbers);
+  number_map_clear (&b->team_numbers);
+  number_map_clear (&b->prof_numbers);
   g_hash_table_unref (b->prof_index);
   g_array_unref (b->months);
   g_array_unref (b->members);
