@@ -4,6 +4,7 @@
  * CNS, for the roster builder and the roster readers. */
 #pragma once
 
+#include <string.h>
 #include <glib.h>
 
 G_BEGIN_DECLS
@@ -43,7 +44,10 @@ number_grow (NumberMap *m)
 {
   NumberMap bigger = { NULL, m->slots == NULL ? 10 : m->bits + 1, m->used };
 
-  bigger.slots = g_new0 (NumberSlot, (gsize) 1 << bigger.bits);
+  /* Zeroed by writing, not by calloc: a large calloc maps every page to the shared zero page,
+   * and the first lookup that reads a page then the insert that writes it fault twice. */
+  bigger.slots = g_new (NumberSlot, (gsize) 1 << bigger.bits);
+  memset (bigger.slots, 0, sizeof (NumberSlot) << bigger.bits);
   for (gsize k = 0; m->slots != NULL && k < ((gsize) 1 << m->bits); k++)
     if (m->slots[k].key != 0)
       bigger.slots[number_probe (&bigger, m->slots[k].key)] = m->slots[k];
