@@ -100,6 +100,9 @@ typedef struct {
   RosterMunicipioCache municipios;
   RosterCboCache cbos;
   guint64 n_rows;
+  guint64 size;               /* of the file */
+  guint64 consumed;           /* bytes of the rows read */
+  gboolean reserved;
 
   /* The current team-month and what its last team row gave. */
   gboolean have_team;
@@ -269,6 +272,16 @@ field_digits (Field f, guint max, guint64 *out)
   return TRUE;
 }
 
+/* A field of 1..width digits (field_digits said so), left-padded with zeros as roster_csv_pad_code
+ * pads it. */
+static inline void
+field_pad (Field f, guint width, char *out)
+{
+  memset (out, '0', width - f.len);
+  memcpy (out + width - f.len, f.p, f.len);
+  out[width] = '\0';
+}
+
 /* "", S or N in either case: what roster-csv.c accepts for a flag. */
 static inline gboolean
 field_flag (Field f, guint flag, guint *flags)
@@ -382,8 +395,9 @@ team_row (Plain *pl, const Field *fields)
     }
 
   f = field_of (pl, fields, COL_INE);
-  if (!field_digits (f, 10, &ine_value) || !field_copy (f, text, sizeof text) || !roster_csv_pad_code (text, 10, ine))
+  if (!field_digits (f, 10, &ine_value))
     return FALSE;
+  field_pad (f, 10, ine);
   index = number_find (&pl->team_index, ine_value + 1);
   team = index != 0 ? &g_array_index (pl->teams, Team, index - 1) : NULL;
 
@@ -397,8 +411,9 @@ team_row (Plain *pl, const Field *fields)
   else if (!field_copy (f, text, sizeof text) || (mun = roster_csv_find_municipio (&pl->municipios, pl->ref, text)) == NULL)
     return FALSE;
   f = field_of (pl, fields, COL_CNES);
-  if (!field_digits (f, 7, &value) || !field_copy (f, text, sizeof text) || !roster_csv_pad_code (text, 7, cnes))
+  if (!field_digits (f, 7, &value))
     return FALSE;
+  field_pad (f, 7, cnes);
   if (!field_copy (field_of (pl, fields, COL_TIPO), text, 16) || g_str_equal (text, "76")
       || !roster_csv_parse_type (text, &type))
     return FALSE;
@@ -737,7 +752,16 @@ read_block (Plain *pl, Block *block, guchar *carry, gsize *carry_len, gboolean *
         break;
       if (result == LINE_DECLINE || !row (pl, fields))
         return FALSE;
+      pl->consumed += (guint64) (next - p);
       p = next;
+      /* The rows so far tell how many the file holds: room for them at once. */
+      if (pl->n_rows == 4096 && !pl->reserved)
+        {
+          guint64 estimate = pl->size / MAX (pl->consumed / pl->n_rows, 1) + pl->size / MAX (pl->consumed / pl->n_rows, 1) / 8;
+
+          coordena_roster_builder_reserve (pl->builder, (guint) MIN (estimate, G_MAXUINT / 2));
+          pl->reserved = TRUE;
+        }
     }
   *carry_len = (gsize) (end - p);
   if (*carry_len > HEAD || (*carry_len > 0 && carry == NULL))
@@ -822,7 +846,7 @@ roster_csv_read_plain (const char                     *path,
 {
   g_autofree Plain *pl = NULL;
   struct stat st;
-  guint n_municipios = 0, reserve;
+  guint n_municipios = 0;
   gboolean ok;
   int fd;
 
@@ -846,8 +870,7 @@ roster_csv_read_plain (const char                     *path,
   pl->municipios_base = coordena_reference_get_municipios (ref, &n_municipios);
   pl->strata = g_new0 (guint8, MAX (n_municipios, 1));
   /* About the shortest member row: room for as many rows as the file could hold. */
-  reserve = (guint) MIN ((guint64) st.st_size / 40 + 64, G_MAXUINT / 2);
-  coordena_roster_builder_reserve (pl->builder, reserve);
+  pl->size = (guint64) st.st_size;
 
   ok = read_all (pl, fd, (gsize) st.st_size);
   close (fd);
