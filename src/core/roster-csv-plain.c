@@ -359,7 +359,8 @@ finish_month (Plain *pl)
   team = &g_array_index (pl->teams, Team, g_array_index (pl->months, Month, pl->month).team);
   if (pl->run->len > team->n_before)
     team->before = g_renew (Row, team->before, pl->run->len);
-  memcpy (team->before, pl->run->data, sizeof (Row) * pl->run->len);
+  if (pl->run->len > 0)
+    memcpy (team->before, pl->run->data, sizeof (Row) * pl->run->len);
   team->n_before = pl->run->len;
   g_array_set_size (pl->run, 0);
   pl->in_month = FALSE;
