@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <pango/pangocairo.h>
 
 #include "coordena-display.h"
 #include "coordena-presence-strip.h"
@@ -14,7 +15,6 @@
 struct _CoordenaPresenceStrip {
   GtkWidget parent_instance;
   guint8 presence[COORDENA_N_CATEGORIES]; /* CoordenaPresence */
-  PangoLayout *title;  /* the column title, to put each icon under its abbreviation */
 };
 
 G_DEFINE_FINAL_TYPE (CoordenaPresenceStrip, coordena_presence_strip, GTK_TYPE_WIDGET)
@@ -35,39 +35,56 @@ coordena_presence_strip_title (void)
   return title;
 }
 
-/* The title as the header shows it: its width, and where each abbreviation is. */
-static PangoLayout *
-title_layout (CoordenaPresenceStrip *self)
+/* The title as the header shows it: its width, and the middle of each abbreviation, which every
+ * strip shares. It is measured once for the window's font (each strip measuring it on a context of
+ * its own was a tenth of building a row), and again when that font changes. */
+typedef struct {
+  PangoFontDescription *font;
+  double resolution;
+  int width;
+  double middle[COORDENA_N_CATEGORIES];
+} TitleGeometry;
+
+static const TitleGeometry *
+title_geometry (CoordenaPresenceStrip *self)
 {
-  if (self->title == NULL)
+  static TitleGeometry geometry;
+  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (self)));
+  PangoContext *context = gtk_widget_get_pango_context (root != NULL ? root : GTK_WIDGET (self));
+  const PangoFontDescription *font = pango_context_get_font_description (context);
+  double resolution = pango_cairo_context_get_resolution (context);
+
+  if (geometry.font == NULL || resolution != geometry.resolution || !pango_font_description_equal (font, geometry.font))
     {
+      const char *title = coordena_presence_strip_title ();
+      const char *word = title;
+      PangoLayout *layout = pango_layout_new (context);
       PangoAttrList *attrs = pango_attr_list_new ();
 
-      self->title = gtk_widget_create_pango_layout (GTK_WIDGET (self), coordena_presence_strip_title ());
+      pango_layout_set_text (layout, title, -1);
       /* libadwaita's column headers: 9 pt, bold. */
       pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
       pango_attr_list_insert (attrs, pango_attr_size_new (9 * PANGO_SCALE));
-      pango_layout_set_attributes (self->title, attrs);
+      pango_layout_set_attributes (layout, attrs);
       pango_attr_list_unref (attrs);
+      pango_layout_get_pixel_size (layout, &geometry.width, NULL);
+      for (int c = 0; c < COORDENA_N_CATEGORIES; c++)
+        {
+          PangoRectangle first, last;
+          gsize len = strcspn (word, " ");
+
+          pango_layout_index_to_pos (layout, (int) (word - title), &first);
+          pango_layout_index_to_pos (layout, (int) (word - title + len - 1), &last);
+          geometry.middle[c] = (first.x + last.x + last.width) / 2.0 / PANGO_SCALE;
+          if (c + 1 < COORDENA_N_CATEGORIES)
+            word = strchr (word, ' ') + 3;
+        }
+      g_object_unref (layout);
+      g_clear_pointer (&geometry.font, pango_font_description_free);
+      geometry.font = pango_font_description_copy (font);
+      geometry.resolution = resolution;
     }
-  return self->title;
-}
-
-/* The horizontal middle of a category's abbreviation, in pixels from the start of the title. */
-static double
-category_middle (CoordenaPresenceStrip *self, CoordenaCategory category)
-{
-  const char *title = coordena_presence_strip_title ();
-  const char *word = title;
-  PangoRectangle first, last;
-  gsize len;
-
-  for (int c = 0; c < (int) category; c++)
-    word = strchr (word, ' ') + 3;
-  len = strcspn (word, " ");
-  pango_layout_index_to_pos (title_layout (self), (int) (word - title), &first);
-  pango_layout_index_to_pos (title_layout (self), (int) (word - title + len - 1), &last);
-  return (first.x + last.x + last.width) / 2.0 / PANGO_SCALE;
+  return &geometry;
 }
 
 static void
@@ -75,13 +92,9 @@ coordena_presence_strip_measure (GtkWidget *widget, GtkOrientation orientation, 
                                  int *minimum_baseline, int *natural_baseline)
 {
   CoordenaPresenceStrip *self = COORDENA_PRESENCE_STRIP (widget);
-  int width;
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    {
-      pango_layout_get_pixel_size (title_layout (self), &width, NULL);
-      *minimum = *natural = width;
-    }
+    *minimum = *natural = title_geometry (self)->width;
   else
     *minimum = *natural = ICON_SIZE;
 }
@@ -117,7 +130,7 @@ coordena_presence_strip_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
       for (guint i = 0; i < G_N_ELEMENTS (palette); i++)
         palette[i] = color;
       gtk_snapshot_save (snapshot);
-      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT ((float) (category_middle (self, c) - ICON_SIZE / 2.0),
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT ((float) (title_geometry (self)->middle[c] - ICON_SIZE / 2.0),
                                                               (float) ((height - ICON_SIZE) / 2)));
       gtk_symbolic_paintable_snapshot_symbolic (GTK_SYMBOLIC_PAINTABLE (paintable), snapshot, ICON_SIZE, ICON_SIZE,
                                                 palette, G_N_ELEMENTS (palette));
@@ -133,7 +146,7 @@ coordena_presence_strip_category_at (CoordenaPresenceStrip *self, double x)
 
   for (int c = 0; c < COORDENA_N_CATEGORIES; c++)
     {
-      double d = ABS (x - category_middle (self, c));
+      double d = ABS (x - title_geometry (self)->middle[c]);
 
       if (d < best_distance)
         {
@@ -162,19 +175,9 @@ coordena_presence_strip_query_tooltip (GtkWidget *widget, int x, int y, gboolean
 static void
 coordena_presence_strip_css_changed (GtkWidget *widget, GtkCssStyleChange *change)
 {
-  CoordenaPresenceStrip *self = COORDENA_PRESENCE_STRIP (widget);
-
   GTK_WIDGET_CLASS (coordena_presence_strip_parent_class)->css_changed (widget, change);
-  /* A new font moves the abbreviations. */
-  g_clear_object (&self->title);
+  /* A new font moves the abbreviations (title_geometry notices). */
   gtk_widget_queue_resize (widget);
-}
-
-static void
-coordena_presence_strip_finalize (GObject *object)
-{
-  g_clear_object (&COORDENA_PRESENCE_STRIP (object)->title);
-  G_OBJECT_CLASS (coordena_presence_strip_parent_class)->finalize (object);
 }
 
 static void
@@ -182,7 +185,6 @@ coordena_presence_strip_class_init (CoordenaPresenceStripClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  G_OBJECT_CLASS (klass)->finalize = coordena_presence_strip_finalize;
   widget_class->measure = coordena_presence_strip_measure;
   widget_class->snapshot = coordena_presence_strip_snapshot;
   widget_class->query_tooltip = coordena_presence_strip_query_tooltip;
