@@ -11,6 +11,7 @@
 #include "coordena-teams-page-private.h"
 #include "coordena-team-detail.h"
 #include "coordena-presence-strip.h"
+#include "coordena-text-cell.h"
 #include "coordena-forecast-page-private.h"
 #include "ui-app-helpers.h"
 #include "ui-helpers.h"
@@ -46,7 +47,7 @@ label_shows (GtkWidget *widget, const char *text)
         {
           if (GTK_IS_LABEL (child) && strstr (gtk_label_get_text (GTK_LABEL (child)), text) != NULL)
             return TRUE;
-          if (GTK_IS_INSCRIPTION (child) && g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (child)), text) == 0)
+          if (COORDENA_IS_TEXT_CELL (child) && g_strcmp0 (coordena_text_cell_get_text (COORDENA_TEXT_CELL (child)), text) == 0)
             return TRUE;
           if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), text) == 0)
             return TRUE;

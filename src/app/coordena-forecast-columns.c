@@ -9,6 +9,7 @@
 
 #include "coordena-display.h"
 #include "coordena-forecast-columns.h"
+#include "coordena-text-cell.h"
 
 typedef struct _Column Column;
 typedef char *(*RowText) (const Column *column, CoordenaTeamItem *item);
@@ -264,18 +265,12 @@ bind_plan (GtkSignalListItemFactory *factory, GtkListItem *list_item, const Colu
 static void
 setup_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, const Column *column)
 {
-  GtkWidget *label = gtk_inscription_new (NULL);
   guint chars = column->chars;
   gboolean numeric = column->numeric;
+  GtkWidget *label = coordena_text_cell_new (numeric || chars <= 15 ? chars : chars * 2 / 3, chars, numeric ? 1.f : 0.f);
 
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (label), chars);
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (label), numeric || chars <= 15 ? chars : chars * 2 / 3);
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (label), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   if (numeric)
-    {
-      gtk_inscription_set_xalign (GTK_INSCRIPTION (label), 1.0);
-      gtk_widget_add_css_class (label, "numeric");
-    }
+    gtk_widget_add_css_class (label, "numeric");
   gtk_list_item_set_child (list_item, label);
 }
 
@@ -289,7 +284,7 @@ bind_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, const Colu
   if (GTK_IS_LABEL (child))
     gtk_label_set_text (GTK_LABEL (child), text);
   else
-    gtk_inscription_set_text (GTK_INSCRIPTION (child), text);
+    coordena_text_cell_set_text (COORDENA_TEXT_CELL (child), text);
   if (text_func == t_missing)
     {
       g_autofree char *words = missing_words (coordena_team_item_get_team_summary (gtk_list_item_get_item (list_item)));

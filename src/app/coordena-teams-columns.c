@@ -9,6 +9,7 @@
 
 #include "coordena-display.h"
 #include "coordena-presence-strip.h"
+#include "coordena-text-cell.h"
 #include "coordena-team-item.h"
 #include "coordena-teams-columns.h"
 
@@ -165,18 +166,12 @@ free_column (gpointer data, GClosure *closure)
 static void
 setup_text (GtkSignalListItemFactory *factory, GtkListItem *list_item, const Column *column)
 {
-  GtkWidget *label = gtk_inscription_new (NULL);
-
   /* Codes and amounts keep their width; names give some up before the table scrolls sideways. */
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (label), column->chars);
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (label), column->numeric || column->chars <= 11 ? column->chars
-                                                                                                : column->chars * 2 / 3);
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (label), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  GtkWidget *label = coordena_text_cell_new (column->numeric || column->chars <= 11 ? column->chars : column->chars * 2 / 3,
+                                             column->chars, column->numeric ? 1.f : 0.f);
+
   if (column->numeric)
-    {
-      gtk_inscription_set_xalign (GTK_INSCRIPTION (label), 1.0);
-      gtk_widget_add_css_class (label, "numeric");
-    }
+    gtk_widget_add_css_class (label, "numeric");
   gtk_list_item_set_child (list_item, label);
 }
 
@@ -203,7 +198,7 @@ show_text (GtkWidget *label, const Column *column, CoordenaTeamItem *item)
   static const char *const states[] = { "error", "dim-label", NULL };
   g_autofree char *text = column->text (item);
 
-  gtk_inscription_set_text (GTK_INSCRIPTION (label), text);
+  coordena_text_cell_set_text (COORDENA_TEXT_CELL (label), text);
   if (column->text == text_percent)
     {
       const CoordenaTeamSummary *ts = coordena_team_item_get_team_summary (item);
