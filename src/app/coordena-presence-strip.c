@@ -5,10 +5,10 @@
 #include "config.h"
 
 #include <string.h>
-#include <pango/pangocairo.h>
 
 #include "coordena-display.h"
 #include "coordena-presence-strip.h"
+#include "coordena-text-cell.h"
 
 #define ICON_SIZE 16
 
@@ -39,8 +39,7 @@ coordena_presence_strip_title (void)
  * strip shares. It is measured once for the window's font (each strip measuring it on a context of
  * its own was a tenth of building a row), and again when that font changes. */
 typedef struct {
-  PangoFontDescription *font;
-  double resolution;
+  CoordenaFontStamp stamp;
   int width;
   double middle[COORDENA_N_CATEGORIES];
 } TitleGeometry;
@@ -49,12 +48,10 @@ static const TitleGeometry *
 title_geometry (CoordenaPresenceStrip *self)
 {
   static TitleGeometry geometry;
-  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (self)));
-  PangoContext *context = gtk_widget_get_pango_context (root != NULL ? root : GTK_WIDGET (self));
-  const PangoFontDescription *font = pango_context_get_font_description (context);
-  double resolution = pango_cairo_context_get_resolution (context);
+  gboolean changed;
+  PangoContext *context = coordena_shared_pango_context (GTK_WIDGET (self), &geometry.stamp, &changed);
 
-  if (geometry.font == NULL || resolution != geometry.resolution || !pango_font_description_equal (font, geometry.font))
+  if (changed)
     {
       const char *title = coordena_presence_strip_title ();
       const char *word = title;
@@ -80,9 +77,6 @@ title_geometry (CoordenaPresenceStrip *self)
             word = strchr (word, ' ') + 3;
         }
       g_object_unref (layout);
-      g_clear_pointer (&geometry.font, pango_font_description_free);
-      geometry.font = pango_font_description_copy (font);
-      geometry.resolution = resolution;
     }
   return &geometry;
 }

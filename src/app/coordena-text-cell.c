@@ -25,23 +25,38 @@ G_DEFINE_FINAL_TYPE (CoordenaTextCell, coordena_text_cell, GTK_TYPE_WIDGET)
 /* The font's metrics, in Pango units, as GtkInscription reads them: for the window's font, again
  * only when that font changes. */
 typedef struct {
-  PangoFontDescription *font;
-  double resolution;
+  CoordenaFontStamp stamp;
   int char_width;
   int ascent;
   int descent;
 } Metrics;
 
-static const Metrics *
-shared_metrics (GtkWidget *widget)
+PangoContext *
+coordena_shared_pango_context (GtkWidget *widget, CoordenaFontStamp *stamp, gboolean *changed)
 {
-  static Metrics metrics;
   GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (widget));
   PangoContext *context = gtk_widget_get_pango_context (root != NULL ? root : widget);
   const PangoFontDescription *font = pango_context_get_font_description (context);
   double resolution = pango_cairo_context_get_resolution (context);
 
-  if (metrics.font == NULL || resolution != metrics.resolution || !pango_font_description_equal (font, metrics.font))
+  *changed = stamp->font == NULL || resolution != stamp->resolution || !pango_font_description_equal (font, stamp->font);
+  if (*changed)
+    {
+      g_clear_pointer (&stamp->font, pango_font_description_free);
+      stamp->font = pango_font_description_copy (font);
+      stamp->resolution = resolution;
+    }
+  return context;
+}
+
+static const Metrics *
+shared_metrics (GtkWidget *widget)
+{
+  static Metrics metrics;
+  gboolean changed;
+  PangoContext *context = coordena_shared_pango_context (widget, &metrics.stamp, &changed);
+
+  if (changed)
     {
       PangoFontMetrics *m = pango_context_get_metrics (context, NULL, NULL);
 
@@ -50,9 +65,6 @@ shared_metrics (GtkWidget *widget)
       metrics.ascent = pango_font_metrics_get_ascent (m);
       metrics.descent = pango_font_metrics_get_descent (m);
       pango_font_metrics_unref (m);
-      g_clear_pointer (&metrics.font, pango_font_description_free);
-      metrics.font = pango_font_description_copy (font);
-      metrics.resolution = resolution;
     }
   return &metrics;
 }

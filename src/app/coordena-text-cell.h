@@ -16,4 +16,14 @@ GtkWidget *coordena_text_cell_new (guint min_chars, guint nat_chars, float xalig
 void coordena_text_cell_set_text (CoordenaTextCell *self, const char *text);
 const char *coordena_text_cell_get_text (CoordenaTextCell *self);
 
+/* The font a measurement shared by many widgets was made for. */
+typedef struct {
+  PangoFontDescription *font;
+  double resolution;
+} CoordenaFontStamp;
+
+/* The window's Pango context (the widget's own while it has no window), for measurements that
+ * every cell of a table shares; *changed tells that its font is not the one stamped, and stamps it. */
+PangoContext *coordena_shared_pango_context (GtkWidget *widget, CoordenaFontStamp *stamp, gboolean *changed);
+
 G_END_DECLS
