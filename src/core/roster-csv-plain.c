@@ -112,9 +112,7 @@ typedef struct {
   guint64 key;
   guint month;                /* index in months */
   CoordenaCompetencia comp;
-  const CoordenaMunicipio *mun;
-  guint stratum;
-  char comp_text[7];
+  char comp_text[7];          /* the last competência read, as written, and its value */
   CoordenaCompetencia comp_value;
 } Plain;
 
@@ -246,12 +244,6 @@ field_copy (Field f, char *out, gsize size)
   memcpy (out, f.p, f.len);
   out[f.len] = '\0';
   return TRUE;
-}
-
-static inline gboolean
-field_is (Field f, const char *text)
-{
-  return f.len == strlen (text) && memcmp (f.p, text, f.len) == 0;
 }
 
 /* 1..max digits as a number. */
@@ -509,8 +501,6 @@ team_row (Plain *pl, const Field *fields)
   pl->key = value;
   pl->month = month;
   pl->comp = comp;
-  pl->mun = mun;
-  pl->stratum = stratum;
   return TRUE;
 }
 
@@ -838,7 +828,6 @@ read_all (Plain *pl, int fd, gsize size)
 
 gboolean
 roster_csv_read_plain (const char                     *path,
-                       const CoordenaRosterCsvOptions *options,
                        const CoordenaCboMap           *map,
                        const CoordenaReference        *ref,
                        CoordenaRosterCsvReport        *report,
@@ -851,7 +840,6 @@ roster_csv_read_plain (const char                     *path,
   gboolean ok;
   int fd;
 
-  (void) options;
   /* Only an ordinary file: a pipe read here could not be read again by the general reader. */
   fd = open (path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
   if (fd < 0)

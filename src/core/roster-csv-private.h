@@ -45,7 +45,6 @@ gboolean roster_csv_cns_number (const char *cns, guint64 *out);
  * refuses it. FALSE when the file is not plain: nothing was read, and the general reader must
  * read it. report, when given, is initialised and left as it was on FALSE. */
 gboolean roster_csv_read_plain (const char                     *path,
-                                const CoordenaRosterCsvOptions *options,
                                 const CoordenaCboMap           *map,
                                 const CoordenaReference        *ref,
                                 CoordenaRosterCsvReport        *report,

@@ -858,7 +858,7 @@ coordena_roster_csv_read (const char                     *path,
     {
       CoordenaRoster *roster = NULL;
 
-      if (roster_csv_read_plain (path, options, l->map, l->ref, report, &roster, error))
+      if (roster_csv_read_plain (path, l->map, l->ref, report, &roster, error))
         return roster;
     }
   l->strata = strata;
