@@ -7,6 +7,8 @@
 #include <coordena/coordena.h>
 #include <coordena/roster.h>
 
+#include "large-alloc.h"
+
 #define MED COORDENA_CATEGORY_MED
 #define ENF COORDENA_CATEGORY_ENF
 #define TEC COORDENA_CATEGORY_TEC
@@ -268,6 +270,106 @@ test_category_names (void)
   g_assert_cmpstr (coordena_team_type_to_string (COORDENA_TEAM_TYPE_EAP30), ==, "eAP30");
 }
 
+/* The arrays a large roster is built in grow past the size where they move to huge pages; what
+ * was in them stays, in order. */
+static void
+test_large_array (void)
+{
+  LargeArray a;
+
+  large_array_init (&a, sizeof (guint64));
+  for (guint64 i = 0; i < 300000; i++)
+    *(guint64 *) large_array_push (&a) = i * 3;
+  {
+    guint64 tail[1000];
+
+    for (guint i = 0; i < G_N_ELEMENTS (tail); i++)
+      tail[i] = 7;
+    large_array_append (&a, tail, G_N_ELEMENTS (tail));
+  }
+  g_assert_cmpuint (a.len, ==, 301000);
+  g_assert_cmpuint (a.cap, >=, a.len);
+  for (guint64 i = 0; i < 300000; i++)
+    g_assert_cmpuint (LARGE_INDEX (a, guint64, i), ==, i * 3);
+  for (guint64 i = 300000; i < a.len; i++)
+    g_assert_cmpuint (LARGE_INDEX (a, guint64, i), ==, 7);
+  large_array_clear (&a);
+  g_assert_null (a.data);
+}
+
+/* A roster of 150 000 member rows, given team by team from the last INE to the first with too
+ * little room reserved: sorted, grouped and summed as a small one is. */
+static void
+test_large_roster (void)
+{
+  const guint n_teams = 4000, n_comps = 4, n_members = 9;
+  g_autoptr(GError) error = NULL;
+  CoordenaRosterBuilder *b = coordena_roster_builder_new ();
+  g_autoptr(CoordenaRoster) r = NULL;
+  const CoordenaRosterTeam *teams;
+  const CoordenaRosterProfessional *profs;
+
+  coordena_roster_builder_reserve (b, 1000);
+  for (guint t = n_teams; t-- > 0;)
+    {
+      char ine[11];
+      guint team;
+
+      g_snprintf (ine, sizeof ine, "%010u", 1000 + t);
+      team = coordena_roster_builder_add_team (b, ine, "1234567", "4314902", NULL);
+      for (guint c = 0; c < n_comps; c++)
+        {
+          coordena_roster_builder_add_team_month (b, team, 202501 + c, COORDENA_TEAM_TYPE_ESF, 0, 1683333);
+          for (guint m = 0; m < n_members; m++)
+            {
+              char cns[16];
+              /* The last member of each team also works in the team before it. */
+              guint who = m == n_members - 1 ? (t + 1) % n_teams * n_members : t * n_members + m;
+              guint p;
+
+              g_snprintf (cns, sizeof cns, "7%014u", who);
+              p = coordena_roster_builder_add_professional (b, cns, NULL);
+              coordena_roster_builder_add_member (b, team, 202501 + c, p, m == 0 ? "225142" : "515105",
+                                                  m == 0 ? MED : ACS, m == n_members - 1 ? 10 : 40);
+            }
+        }
+    }
+  r = coordena_roster_builder_finish (b, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (coordena_roster_get_n_teams (r), ==, n_teams);
+  teams = coordena_roster_get_teams (r);
+  profs = coordena_roster_get_professionals (r);
+  for (guint t = 0; t < n_teams; t++)
+    {
+      char ine[11];
+      guint n_months;
+      const CoordenaRosterMonth *months = coordena_roster_team_months (r, &teams[t], &n_months);
+
+      g_snprintf (ine, sizeof ine, "%010u", 1000 + t);
+      g_assert_cmpstr (teams[t].ine, ==, ine);
+      g_assert_cmpuint (n_months, ==, n_comps);
+      for (guint c = 0; c < n_comps; c++)
+        {
+          guint n;
+          const CoordenaRosterMember *members = coordena_roster_month_members (r, &months[c], &n);
+
+          g_assert_cmpuint (months[c].competencia, ==, 202501 + c);
+          g_assert_cmpint (months[c].base_centavos, ==, 1683333);
+          g_assert_cmpuint (n, ==, n_members);
+          for (guint m = 0; m < n; m++)
+            {
+              char cns[16];
+              guint who = m == n_members - 1 ? (t + 1) % n_teams * n_members : t * n_members + m;
+
+              g_snprintf (cns, sizeof cns, "7%014u", who);
+              g_assert_cmpstr (profs[members[m].professional].cns, ==, cns);
+              /* Member 0 of a team is also the last member of the team before: 40 + 10 hours. */
+              g_assert_cmpuint (members[m].total_hours, ==, m == 0 || m == n_members - 1 ? 50 : 40);
+            }
+        }
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -283,5 +385,7 @@ main (int argc, char **argv)
   g_test_add_func ("/roster/codes-are-interned", test_codes_are_interned);
   g_test_add_func ("/roster/empty", test_empty_roster);
   g_test_add_func ("/roster/category-names", test_category_names);
+  g_test_add_func ("/roster/large-array", test_large_array);
+  g_test_add_func ("/roster/large", test_large_roster);
   return g_test_run ();
 }

@@ -7,6 +7,8 @@
 #include <string.h>
 #include <glib.h>
 
+#include "large-alloc.h"
+
 G_BEGIN_DECLS
 
 typedef struct {
@@ -46,7 +48,7 @@ number_grow (NumberMap *m)
 
   /* Zeroed by writing, not by calloc: a large calloc maps every page to the shared zero page,
    * and the first lookup that reads a page then the insert that writes it fault twice. */
-  bigger.slots = g_new (NumberSlot, (gsize) 1 << bigger.bits);
+  bigger.slots = coordena_large_alloc (sizeof (NumberSlot) << bigger.bits);
   memset (bigger.slots, 0, sizeof (NumberSlot) << bigger.bits);
   for (gsize k = 0; m->slots != NULL && k < ((gsize) 1 << m->bits); k++)
     if (m->slots[k].key != 0)

@@ -93,7 +93,7 @@ typedef struct {
 
   NumberMap team_index;       /* 1 + INE → 1 + index in teams */
   GArray *teams;              /* Team */
-  GArray *months;             /* Month */
+  LargeArray months;          /* Month */
   GArray *run;                /* Row: the current team-month's */
   const CoordenaMunicipio *municipios_base;
   guint8 *strata;             /* each municipality's stratum, 0 when none given */
@@ -348,7 +348,7 @@ finish_month (Plain *pl)
 
   if (!pl->in_month)
     return;
-  team = &g_array_index (pl->teams, Team, g_array_index (pl->months, Month, pl->month).team);
+  team = &g_array_index (pl->teams, Team, LARGE_INDEX (pl->months, Month, pl->month).team);
   if (pl->run->len > team->n_before)
     team->before = g_renew (Row, team->before, pl->run->len);
   if (pl->run->len > 0)
@@ -439,12 +439,12 @@ team_row (Plain *pl, const Field *fields)
   if (pl->have_team && value == pl->key)
     month = pl->month;
   else if (team != NULL && comp <= team->max_competencia)
-    for (guint i = team->last_month; i != 0; i = g_array_index (pl->months, Month, i - 1).prev_month)
-      if (g_array_index (pl->months, Month, i - 1).competencia == comp)
+    for (guint i = team->last_month; i != 0; i = LARGE_INDEX (pl->months, Month, i - 1).prev_month)
+      if (LARGE_INDEX (pl->months, Month, i - 1).competencia == comp)
         return FALSE;
   if (month != G_MAXUINT)
     {
-      const Month *m = &g_array_index (pl->months, Month, month);
+      const Month *m = &LARGE_INDEX (pl->months, Month, month);
 
       if (m->type != type || (base != COORDENA_BASE_UNKNOWN && m->base != COORDENA_BASE_UNKNOWN && m->base != base))
         return FALSE;
@@ -471,8 +471,8 @@ team_row (Plain *pl, const Field *fields)
 
       finish_month (pl);
 
-      g_array_append_val (pl->months, fresh);
-      month = pl->months->len - 1;
+      *(Month *) large_array_push (&pl->months) = fresh;
+      month = (guint) pl->months.len - 1;
       team->last_month = month + 1;
       team->max_competencia = MAX (team->max_competencia, comp);
       coordena_roster_builder_add_team_month (pl->builder, team->builder, comp, type, flags, base);
@@ -480,7 +480,7 @@ team_row (Plain *pl, const Field *fields)
     }
   else
     {
-      Month *m = &g_array_index (pl->months, Month, month);
+      Month *m = &LARGE_INDEX (pl->months, Month, month);
 
       if ((flags & ~m->flags_given) != 0 || (base != COORDENA_BASE_UNKNOWN && !m->base_given))
         {
@@ -510,7 +510,7 @@ member_row (Plain *pl, const Field *fields)
 {
   Field cns = field_of (pl, fields, COL_CNS), name = field_of (pl, fields, COL_NOME);
   Field cbo = field_of (pl, fields, COL_CBO), carga = field_of (pl, fields, COL_CARGA);
-  const Month *month = &g_array_index (pl->months, Month, pl->month);
+  const Month *month = &LARGE_INDEX (pl->months, Month, pl->month);
   const Team *team = &g_array_index (pl->teams, Team, month->team);
   char cbo_text[8] = { 0 };
   guint64 cns_value, cbo_value = 0, hours;
@@ -791,6 +791,7 @@ read_all (Plain *pl, int fd, gsize size)
   Reader rd = { fd, NULL, NULL, 0 };
   Block blocks[N_BLOCKS];
   g_autofree guchar *carry = NULL;
+  guchar *memory;
   gsize carry_len = 0;
   gboolean header = FALSE, ok = TRUE, last = FALSE;
   GThread *thread;
@@ -801,9 +802,10 @@ read_all (Plain *pl, int fd, gsize size)
   rd.empty = g_async_queue_new ();
   rd.full = g_async_queue_new ();
 
+  memory = coordena_large_alloc (N_BLOCKS * (HEAD + CHUNK));
   for (guint i = 0; i < N_BLOCKS; i++)
     {
-      blocks[i].data = g_malloc (HEAD + CHUNK);
+      blocks[i].data = memory + i * (HEAD + CHUNK);
       blocks[i].head = HEAD;
       g_async_queue_push (rd.empty, &blocks[i]);
     }
@@ -821,8 +823,7 @@ read_all (Plain *pl, int fd, gsize size)
   g_thread_join (thread);
   g_async_queue_unref (rd.empty);
   g_async_queue_unref (rd.full);
-  for (guint i = 0; i < N_BLOCKS; i++)
-    g_free (blocks[i].data);
+  g_free (memory);
   return ok && header && pl->n_rows > 0;
 }
 
@@ -854,7 +855,7 @@ roster_csv_read_plain (const char                     *path,
   pl->ref = ref;
   pl->builder = coordena_roster_builder_new ();
   pl->teams = g_array_new (FALSE, FALSE, sizeof (Team));
-  pl->months = g_array_new (FALSE, FALSE, sizeof (Month));
+  large_array_init (&pl->months, sizeof (Month));
   pl->run = g_array_sized_new (FALSE, FALSE, sizeof (Row), 64);
   pl->municipios_base = coordena_reference_get_municipios (ref, &n_municipios);
   pl->strata = g_new0 (guint8, MAX (n_municipios, 1));
@@ -863,7 +864,7 @@ roster_csv_read_plain (const char                     *path,
 
   ok = read_all (pl, fd, (gsize) st.st_size);
   close (fd);
-  g_array_unref (pl->months);
+  large_array_clear (&pl->months);
   for (guint i = 0; i < pl->teams->len; i++)
     g_free (g_array_index (pl->teams, Team, i).before);
   g_array_unref (pl->teams);

@@ -11,6 +11,7 @@
 #include <coordena/error.h>
 #include <coordena/roster.h>
 
+#include "large-alloc.h"
 #include "number-map.h"
 
 typedef struct {
@@ -87,11 +88,11 @@ struct _CoordenaRosterBuilder {
   GArray *teams;          /* BTeam */
   NumberMap team_numbers; /* ine → 1 + index */
   GHashTable *team_index; /* other ine → index + 1 */
-  GArray *profs;          /* CoordenaRosterProfessional */
+  LargeArray profs;       /* CoordenaRosterProfessional */
   NumberMap prof_numbers; /* cns → 1 + index */
   GHashTable *prof_index; /* other cns → index + 1 */
-  GArray *months;         /* BMonth */
-  GArray *members;        /* BMember */
+  LargeArray months;      /* BMonth */
+  LargeArray members;     /* BMember */
   GHashTable *strata;     /* ibge7 → stratum */
   char *stratum_conflict; /* the first municipality given two strata */
 };
@@ -112,22 +113,6 @@ struct _CoordenaRoster {
   GHashTable *masks;      /* packed presence thresholds → CoordenaCategorySet[n_months] */
 };
 
-/* A large array is filled once, front to back: in pages of 2 MB the kernel faults it in 512
- * times less often. Only an advice; nothing changes where the system does not follow it. */
-static gpointer
-advise_large (gpointer data, gsize bytes)
-{
-#ifdef MADV_HUGEPAGE
-  const gsize page = 2 * 1024 * 1024;
-  guintptr start = ((guintptr) data + page - 1) & ~(guintptr) (page - 1);
-  guintptr end = ((guintptr) data + bytes) & ~(guintptr) (page - 1);
-
-  if (data != NULL && end > start)
-    madvise ((void *) start, end - start, MADV_HUGEPAGE);
-#endif
-  return data;
-}
-
 static void
 copy_code (char *dest, gsize size, const char *src)
 {
@@ -142,37 +127,21 @@ coordena_roster_builder_new (void)
 
   b->teams = g_array_new (FALSE, TRUE, sizeof (BTeam));
   b->team_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  b->profs = g_array_new (FALSE, TRUE, sizeof (CoordenaRosterProfessional));
+  large_array_init (&b->profs, sizeof (CoordenaRosterProfessional));
   b->prof_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  b->months = g_array_new (FALSE, TRUE, sizeof (BMonth));
-  b->members = g_array_new (FALSE, TRUE, sizeof (BMember));
+  large_array_init (&b->months, sizeof (BMonth));
+  large_array_init (&b->members, sizeof (BMember));
   b->strata = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   return b;
-}
-
-/* Makes room for n elements in *array: a sized array reserves without touching the room. */
-static void
-reserve_array (GArray **array, guint n)
-{
-  guint elt = g_array_get_element_size (*array);
-  GArray *bigger;
-
-  if (n <= (*array)->len)
-    return;
-  bigger = g_array_sized_new (FALSE, TRUE, elt, n);
-  advise_large (bigger->data, (gsize) n * elt);
-  g_array_append_vals (bigger, (*array)->data, (*array)->len);
-  g_array_unref (*array);
-  *array = bigger;
 }
 
 void
 coordena_roster_builder_reserve (CoordenaRosterBuilder *b, guint n_members)
 {
   /* Teams have a few members, and most stay from one competência to the next. */
-  reserve_array (&b->members, n_members);
-  reserve_array (&b->months, n_members / 4);
-  reserve_array (&b->profs, n_members / 4);
+  large_array_reserve (&b->members, n_members);
+  large_array_reserve (&b->months, n_members / 4);
+  large_array_reserve (&b->profs, n_members / 4);
   /* Room for a professional in eight rows without rehashing. */
   number_reserve (&b->prof_numbers, n_members / 8);
 }
@@ -188,18 +157,15 @@ coordena_roster_builder_free (CoordenaRosterBuilder *b)
         g_free (g_array_index (b->teams, BTeam, i).name);
       g_array_unref (b->teams);
     }
-  if (b->profs != NULL)
-    {
-      for (guint i = 0; i < b->profs->len; i++)
-        g_free (g_array_index (b->profs, CoordenaRosterProfessional, i).name);
-      g_array_unref (b->profs);
-    }
+  for (gsize i = 0; i < b->profs.len; i++)
+    g_free (LARGE_INDEX (b->profs, CoordenaRosterProfessional, i).name);
+  large_array_clear (&b->profs);
   g_hash_table_unref (b->team_index);
   number_map_clear (&b->team_numbers);
   number_map_clear (&b->prof_numbers);
   g_hash_table_unref (b->prof_index);
-  g_array_unref (b->months);
-  g_array_unref (b->members);
+  large_array_clear (&b->months);
+  large_array_clear (&b->members);
   g_clear_pointer (&b->strata, g_hash_table_unref);
   g_free (b->stratum_conflict);
   g_free (b);
@@ -238,18 +204,16 @@ guint
 coordena_roster_builder_add_professional (CoordenaRosterBuilder *b, const char *cns, const char *name)
 {
   gboolean added;
-  guint index = intern_code (&b->prof_numbers, b->prof_index, cns, b->profs->len, &added);
+  guint index = intern_code (&b->prof_numbers, b->prof_index, cns, (guint) b->profs.len, &added);
   CoordenaRosterProfessional *p;
 
   if (added)
     {
-      CoordenaRosterProfessional fresh = { 0 };
-
-      g_array_append_val (b->profs, fresh);
-      p = &g_array_index (b->profs, CoordenaRosterProfessional, index);
+      p = large_array_push (&b->profs);
+      memset (p, 0, sizeof *p);
       copy_code (p->cns, sizeof p->cns, cns);
     }
-  p = &g_array_index (b->profs, CoordenaRosterProfessional, index);
+  p = &LARGE_INDEX (b->profs, CoordenaRosterProfessional, index);
   if (p->name == NULL && name != NULL && *name != '\0')
     p->name = g_strdup (name);
   return index;
@@ -260,8 +224,8 @@ coordena_roster_builder_name_professional (CoordenaRosterBuilder *b, guint profe
 {
   CoordenaRosterProfessional *p;
 
-  g_return_if_fail (professional < b->profs->len);
-  p = &g_array_index (b->profs, CoordenaRosterProfessional, professional);
+  g_return_if_fail (professional < b->profs.len);
+  p = &LARGE_INDEX (b->profs, CoordenaRosterProfessional, professional);
   if (p->name == NULL && name != NULL && *name != '\0')
     p->name = g_strdup (name);
 }
@@ -277,7 +241,7 @@ coordena_roster_builder_add_team_month (CoordenaRosterBuilder *b,
   BMonth m = { team, competencia, (guint8) type, (guint8) flags, base_centavos < 0 ? COORDENA_BASE_UNKNOWN : base_centavos };
 
   g_return_if_fail (team < b->teams->len);
-  g_array_append_val (b->months, m);
+  *(BMonth *) large_array_push (&b->months) = m;
 }
 
 void
@@ -292,7 +256,7 @@ coordena_roster_builder_add_member (CoordenaRosterBuilder *b,
   BMember m = { 0 };
 
   g_return_if_fail (team < b->teams->len);
-  g_return_if_fail (professional < b->profs->len);
+  g_return_if_fail (professional < b->profs.len);
 
   m.team = team;
   m.competencia = competencia;
@@ -300,7 +264,7 @@ coordena_roster_builder_add_member (CoordenaRosterBuilder *b,
   m.m.hours = (guint16) MIN (hours, 168u);
   m.m.category = (gint8) category;
   copy_code (m.m.cbo, sizeof m.m.cbo, cbo);
-  g_array_append_val (b->members, m);
+  *(BMember *) large_array_push (&b->members) = m;
 }
 
 void
@@ -318,6 +282,9 @@ coordena_roster_builder_set_ied_stratum (CoordenaRosterBuilder *b, const char *i
 }
 
 /* ---- finish ---------------------------------------------------------------------------------- */
+
+#define MEMBER(i) LARGE_INDEX (b->members, BMember, i)
+#define MONTH(i) LARGE_INDEX (b->months, BMonth, i)
 
 static int
 cmp_team_order (gconstpointer a, gconstpointer b, gpointer teams)
@@ -342,8 +309,8 @@ static int
 cmp_member_index (gconstpointer a, gconstpointer b, gpointer members)
 {
   guint32 x = *(const guint32 *) a, y = *(const guint32 *) b;
-  CoordenaCompetencia cx = g_array_index ((GArray *) members, BMember, x).competencia;
-  CoordenaCompetencia cy = g_array_index ((GArray *) members, BMember, y).competencia;
+  CoordenaCompetencia cx = ((const BMember *) members)[x].competencia;
+  CoordenaCompetencia cy = ((const BMember *) members)[y].competencia;
 
   if (cx != cy)
     return cx < cy ? -1 : 1;
@@ -352,10 +319,10 @@ cmp_member_index (gconstpointer a, gconstpointer b, gpointer members)
 
 /* Rows come in order of competência more often than not: a sort is then not needed. */
 static gboolean
-members_sorted (const GArray *members, const guint32 *order, guint n)
+members_sorted (const BMember *members, const guint32 *order, guint n)
 {
   for (guint i = 1; i < n; i++)
-    if (g_array_index (members, BMember, order[i - 1]).competencia > g_array_index (members, BMember, order[i]).competencia)
+    if (members[order[i - 1]].competencia > members[order[i]].competencia)
       return FALSE;
   return TRUE;
 }
@@ -371,10 +338,10 @@ months_sorted (const BMonth *m, guint n)
 
 /* Stable counting sort of an array of records by their leading guint32 team field. */
 static void
-sort_by_team (GArray *array, gsize elt, guint n_teams, guint32 *counts /* n_teams + 1 */)
+sort_by_team (LargeArray *array, gsize elt, guint n_teams, guint32 *counts /* n_teams + 1 */)
 {
   guchar *src = (guchar *) array->data;
-  guchar *dst = g_malloc ((gsize) array->len * elt + 1);
+  guchar *dst = coordena_large_alloc ((gsize) array->len * elt + 1);
 
   memset (counts, 0, sizeof (guint32) * (n_teams + 1));
   for (guint i = 0; i < array->len; i++)
@@ -389,17 +356,16 @@ sort_by_team (GArray *array, gsize elt, guint n_teams, guint32 *counts /* n_team
         memcpy (dst + (gsize) pos[t]++ * elt, src + i * elt, elt);
       }
   }
-  if (array->len > 0)
-    memcpy (src, dst, (gsize) array->len * elt);
-  g_free (dst);
+  g_free (src);
+  array->data = dst;
+  array->cap = array->len;
 }
 
 /* Sums each professional's hours per competência over all teams into total_hours. */
 static void
-compute_total_hours (CoordenaRoster *r, const CoordenaCompetencia *member_comp)
+compute_total_hours (CoordenaRoster *r, const CoordenaCompetencia *member_comp, guint32 *order /* n_members */)
 {
   g_autofree guint32 *counts = g_new0 (guint32, r->n_profs + 1);
-  g_autofree guint32 *order = advise_large (g_new (guint32, MAX (r->n_members, 1)), sizeof (guint32) * r->n_members);
 
   for (guint i = 0; i < r->n_members; i++)
     counts[r->members[i].professional + 1]++;
@@ -466,7 +432,7 @@ coordena_roster_builder_finish (CoordenaRosterBuilder *b, GError **error)
   g_autofree guint32 *bcount = g_new (guint32, n_teams + 1);
   g_autofree guint32 *morder = NULL;
   g_autofree CoordenaCompetencia *member_comp = NULL;
-  GArray *packed_months;
+  LargeArray packed_months;
 
   if (b->stratum_conflict != NULL)
     {
@@ -482,43 +448,44 @@ coordena_roster_builder_finish (CoordenaRosterBuilder *b, GError **error)
   g_qsort_with_data (order, (gint) n_teams, sizeof (guint), cmp_team_order, b->teams);
   for (guint i = 0; i < n_teams; i++)
     remap[order[i]] = i;
-  for (guint i = 0; i < b->months->len; i++)
-    g_array_index (b->months, BMonth, i).team = remap[g_array_index (b->months, BMonth, i).team];
+  for (guint i = 0; i < (guint) b->months.len; i++)
+    MONTH (i).team = remap[MONTH (i).team];
 
   /* Members grouped by team, then by competência: their indices, a stable counting sort; the
    * records stay where they are until they are packed. */
-  morder = advise_large (g_new (guint32, MAX (b->members->len, 1)), sizeof (guint32) * b->members->len);
+  morder = coordena_large_alloc (sizeof (guint32) * b->members.len);
   memset (bcount, 0, sizeof (guint32) * (n_teams + 1));
-  for (guint i = 0; i < b->members->len; i++)
-    bcount[remap[g_array_index (b->members, BMember, i).team] + 1]++;
+  for (guint i = 0; i < (guint) b->members.len; i++)
+    bcount[remap[MEMBER (i).team] + 1]++;
   for (guint t = 0; t < n_teams; t++)
     bcount[t + 1] += bcount[t];
   {
     g_autofree guint32 *pos = g_memdup2 (bcount, sizeof (guint32) * (n_teams + 1));
 
-    for (guint i = 0; i < b->members->len; i++)
-      morder[pos[remap[g_array_index (b->members, BMember, i).team]]++] = i;
+    for (guint i = 0; i < (guint) b->members.len; i++)
+      morder[pos[remap[MEMBER (i).team]]++] = i;
   }
   for (guint t = 0; t < n_teams; t++)
-    if (bcount[t + 1] - bcount[t] > 1 && !members_sorted (b->members, morder + bcount[t], bcount[t + 1] - bcount[t]))
-      g_qsort_with_data (morder + bcount[t], (gint) (bcount[t + 1] - bcount[t]), sizeof (guint32), cmp_member_index, b->members);
+    if (bcount[t + 1] - bcount[t] > 1 && !members_sorted (b->members.data, morder + bcount[t], bcount[t + 1] - bcount[t]))
+      g_qsort_with_data (morder + bcount[t], (gint) (bcount[t + 1] - bcount[t]), sizeof (guint32), cmp_member_index, b->members.data);
 
   /* A member's team-month that was never declared is declared as "not evaluated". */
   for (guint t = 0; t < n_teams; t++)
     for (guint32 i = bcount[t]; i < bcount[t + 1]; i++)
       {
-        const BMember *m = &g_array_index (b->members, BMember, morder[i]);
+        const BMember *m = &MEMBER (morder[i]);
 
-        if (i == bcount[t] || m->competencia != g_array_index (b->members, BMember, morder[i - 1]).competencia)
+        if (i == bcount[t] || m->competencia != MEMBER (morder[i - 1]).competencia)
           {
             BMonth implicit = { t, m->competencia, COORDENA_TEAM_TYPE_OTHER, 0, COORDENA_BASE_UNKNOWN };
             implicit.flags = 0x80; /* marks "implicit" until merged */
-            g_array_append_val (b->months, implicit);
+            *(BMonth *) large_array_push (&b->months) = implicit;
           }
       }
 
-  sort_by_team (b->months, sizeof (BMonth), n_teams, mcount);
-  packed_months = g_array_sized_new (FALSE, TRUE, sizeof (CoordenaRosterMonth), b->months->len);
+  sort_by_team (&b->months, sizeof (BMonth), n_teams, mcount);
+  large_array_init (&packed_months, sizeof (CoordenaRosterMonth));
+  large_array_reserve (&packed_months, b->months.len);
 
   r = g_new0 (CoordenaRoster, 1);
   r->ref_count = 1;
@@ -526,9 +493,9 @@ coordena_roster_builder_finish (CoordenaRosterBuilder *b, GError **error)
   r->masks = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   r->n_teams = n_teams;
   r->teams = g_new0 (CoordenaRosterTeam, MAX (n_teams, 1));
-  r->n_members = b->members->len;
-  r->members = advise_large (g_new (CoordenaRosterMember, MAX (r->n_members, 1)), sizeof (CoordenaRosterMember) * r->n_members);
-  member_comp = advise_large (g_new (CoordenaCompetencia, MAX (r->n_members, 1)), sizeof (CoordenaCompetencia) * r->n_members);
+  r->n_members = (guint) b->members.len;
+  r->members = coordena_large_alloc (sizeof (CoordenaRosterMember) * r->n_members);
+  member_comp = coordena_large_alloc (sizeof (CoordenaCompetencia) * r->n_members);
 
   for (guint t = 0; t < n_teams; t++)
     {
@@ -542,23 +509,23 @@ coordena_roster_builder_finish (CoordenaRosterBuilder *b, GError **error)
       memcpy (team->ibge, src->ibge, sizeof team->ibge);
       team->name = g_steal_pointer (&src->name);
       team->ied_stratum = (guint8) GPOINTER_TO_UINT (g_hash_table_lookup (b->strata, team->ibge));
-      team->first_month = packed_months->len;
+      team->first_month = (guint32) packed_months.len;
 
-      if (hi - lo > 1 && !months_sorted (&g_array_index (b->months, BMonth, lo), hi - lo))
-        qsort (&g_array_index (b->months, BMonth, lo), hi - lo, sizeof (BMonth), cmp_month);
+      if (hi - lo > 1 && !months_sorted (&MONTH (lo), hi - lo))
+        qsort (&MONTH (lo), hi - lo, sizeof (BMonth), cmp_month);
 
       for (guint32 i = lo; i < hi;)
         {
-          BMonth *m = &g_array_index (b->months, BMonth, i);
+          BMonth *m = &MONTH (i);
           CoordenaRosterMonth out = { 0 };
           gboolean typed = FALSE;
           guint32 j = i;
 
           out.competencia = m->competencia;
           out.base_centavos = COORDENA_BASE_UNKNOWN;
-          for (; j < hi && g_array_index (b->months, BMonth, j).competencia == m->competencia; j++)
+          for (; j < hi && MONTH (j).competencia == m->competencia; j++)
             {
-              BMonth *d = &g_array_index (b->months, BMonth, j);
+              BMonth *d = &MONTH (j);
               if (d->flags & 0x80)
                 continue;
               if (typed && d->type != out.type)
@@ -567,7 +534,7 @@ coordena_roster_builder_finish (CoordenaRosterBuilder *b, GError **error)
                   g_set_error (error, COORDENA_ERROR, COORDENA_ERROR_INPUT,
                                _("Team %s has two types in competência %s: %s and %s"), team->ine, when,
                                coordena_team_type_to_string (out.type), coordena_team_type_to_string (d->type));
-                  g_array_unref (packed_months);
+                  large_array_clear (&packed_months);
                   r->n_teams = t + 1;
                   r->n_members = 0;
                   roster_free (r);
@@ -582,21 +549,21 @@ coordena_roster_builder_finish (CoordenaRosterBuilder *b, GError **error)
             }
 
           out.first_member = mi;
-          while (mi < mhi && g_array_index (b->members, BMember, morder[mi]).competencia == out.competencia)
+          while (mi < mhi && MEMBER (morder[mi]).competencia == out.competencia)
             {
-              r->members[mi] = g_array_index (b->members, BMember, morder[mi]).m;
+              r->members[mi] = MEMBER (morder[mi]).m;
               member_comp[mi] = out.competencia;
               mi++;
             }
           out.n_members = mi - out.first_member;
-          g_array_append_val (packed_months, out);
+          *(CoordenaRosterMonth *) large_array_push (&packed_months) = out;
           i = j;
         }
-      team->n_months = packed_months->len - team->first_month;
+      team->n_months = (guint32) packed_months.len - team->first_month;
     }
 
-  r->n_months = packed_months->len;
-  r->months = (CoordenaRosterMonth *) (void *) g_array_free (packed_months, FALSE);
+  r->n_months = (guint) packed_months.len;
+  r->months = packed_months.data;
   for (guint i = 0; i < r->n_months; i++)
     {
       CoordenaCompetencia c = r->months[i].competencia;
@@ -606,12 +573,13 @@ coordena_roster_builder_finish (CoordenaRosterBuilder *b, GError **error)
         r->last = c;
     }
 
-  r->n_profs = b->profs->len;
-  r->profs = (CoordenaRosterProfessional *) (void *) g_array_free (b->profs, FALSE);
-  b->profs = NULL;
+  r->n_profs = (guint) b->profs.len;
+  r->profs = g_steal_pointer (&b->profs.data);
+  b->profs.len = b->profs.cap = 0;
   r->strata = g_steal_pointer (&b->strata);
 
-  compute_total_hours (r, member_comp);
+  /* The members' order is packed: its memory, still warm, sorts them by professional. */
+  compute_total_hours (r, member_comp, morder);
   coordena_roster_builder_free (b);
   coordena_roster_absent_masks (r, COORDENA_DEFAULT_MAX_TOTAL_HOURS);
   return r;

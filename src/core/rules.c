@@ -5,7 +5,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <glib/gi18n-lib.h>
 
 #include <coordena/csv.h>
@@ -14,6 +13,7 @@
 #include <coordena/ids.h>
 #include <coordena/rules.h>
 
+#include "large-alloc.h"
 
 #define NO_CLAUSE 255
 /* What a clause's condition reads in a competência: the absent categories (bits 0–3) and the
@@ -347,30 +347,6 @@ max_team_months (CoordenaRoster *roster)
 
 /* ---- evaluation -------------------------------------------------------------------------------- */
 
-/* A country's results fill tens of megabytes written once: on Linux, huge pages spare the
- * thousands of page faults that otherwise cost about as much as the evaluation itself.
- * The memory is freed with g_free (free). */
-static gpointer
-alloc_results (gsize bytes)
-{
-#ifdef MADV_HUGEPAGE
-  const gsize huge = 2 * 1024 * 1024;
-
-  if (bytes >= 4 * huge)
-    {
-      void *p = NULL;
-      gsize rounded = (bytes + huge - 1) / huge * huge;
-
-      if (posix_memalign (&p, huge, rounded) == 0)
-        {
-          madvise (p, rounded, MADV_HUGEPAGE);
-          return p;
-        }
-    }
-#endif
-  return g_malloc (MAX (bytes, 1));
-}
-
 struct _CoordenaEvaluation {
   CoordenaRoster *roster;
   CoordenaMonthResult *results;
@@ -392,7 +368,7 @@ coordena_evaluate (CoordenaRoster *roster, const CoordenaRuleCatalog *catalog, c
   e->roster = coordena_roster_ref (roster);
   coordena_roster_get_months (roster, &e->n_results);
   /* Every result is written by the walk: no need to clear them first. */
-  e->results = alloc_results (sizeof (CoordenaMonthResult) * e->n_results);
+  e->results = coordena_large_alloc (sizeof (CoordenaMonthResult) * e->n_results);
 
   for (guint t = 0; t < n_teams; t++)
     {
@@ -672,7 +648,7 @@ coordena_forecast (CoordenaRoster            *roster,
     g_array_append_vals (f->changes, changes, n_changes);
   f->teams = g_new0 (CoordenaForecastTeam, MAX (n_teams, 1));
   /* Only the slices of the teams forecast are written, and only those are read. */
-  f->pool = alloc_results (sizeof (CoordenaMonthResult) * n_teams * horizon);
+  f->pool = coordena_large_alloc (sizeof (CoordenaMonthResult) * n_teams * horizon);
 
   for (guint t = 0; t < n_teams; t++)
     {
