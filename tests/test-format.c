@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include <coordena/coordena.h>
 
 static void
@@ -18,8 +20,21 @@ test_money_format (void)
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *s = coordena_format_money (cases[i].c);
+      char buf[COORDENA_MONEY_MAX];
+
       g_assert_cmpstr (s, ==, cases[i].s);
+      /* The same text written into a buffer, as the reports write one per row. */
+      g_assert_cmpuint (coordena_format_money_to (cases[i].c, buf), ==, strlen (cases[i].s));
+      g_assert_cmpstr (buf, ==, cases[i].s);
     }
+  {
+    char buf[COORDENA_MONEY_MAX];
+
+    g_assert_cmpuint (coordena_format_money_to (G_MININT64, buf), ==, strlen ("-R$ 92.233.720.368.547.758,08"));
+    g_assert_cmpstr (buf, ==, "-R$ 92.233.720.368.547.758,08");
+    coordena_format_money_to (G_MAXINT64, buf);
+    g_assert_cmpstr (buf, ==, "R$ 92.233.720.368.547.758,07");
+  }
 }
 
 static void

@@ -8,6 +8,10 @@ G_BEGIN_DECLS
 
 /* "R$ 1.234,56"; negative amounts as "-R$ 1.234,56". */
 char *coordena_format_money (gint64 centavos);
+/* The same into buf, NUL-terminated, without allocating (a report writes one per row); returns
+ * its length. */
+#define COORDENA_MONEY_MAX 48
+gsize coordena_format_money_to (gint64 centavos, char buf[COORDENA_MONEY_MAX]);
 /* The same, or "" for an unknown amount (negative, as COORDENA_BASE_UNKNOWN). */
 char *coordena_format_money_or_empty (gint64 centavos);
 

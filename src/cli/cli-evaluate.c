@@ -239,13 +239,66 @@ format_uint (char out[16], guint value)
   out[k] = '\0';
 }
 
+/* A text cell as coordena_csv_append_cell writes it, kept for the next row that has the same text
+ * (rule sets and clauses are few, and repeat on every row). */
+typedef struct {
+  const char *text;
+  GString *cell;
+} CellCache;
+
+static void
+append_cached_cell (GString *out, CellCache *cache, const char *text)
+{
+  text = text != NULL ? text : "";
+  if (cache->cell == NULL)
+    cache->cell = g_string_new (NULL);
+  if (cache->text != text)
+    {
+      g_string_truncate (cache->cell, 0);
+      coordena_csv_append_cell (cache->cell, text, ';', ';');
+      cache->text = text;
+    }
+  g_string_append_len (out, cache->cell->str, (gssize) cache->cell->len);
+}
+
+static void
+cell_cache_clear (CellCache *cache)
+{
+  if (cache->cell != NULL)
+    g_string_free (cache->cell, TRUE);
+}
+
+/* Digits and amounts: nothing in them needs quotes or a guard. */
+static void
+append_uint_cell (GString *out, guint value, char terminator)
+{
+  char digits[16];
+
+  format_uint (digits, value);
+  g_string_append (out, digits);
+  g_string_append_c (out, terminator);
+}
+
+static void
+append_money_cell (GString *out, gint64 centavos, char terminator)
+{
+  char money[COORDENA_MONEY_MAX];
+
+  if (centavos >= 0)
+    g_string_append_len (out, money, (gssize) coordena_format_money_to (centavos, money));
+  g_string_append_c (out, terminator);
+}
+
 static void
 evaluate_csv (CoordenaEvaluation *e)
 {
   CoordenaRoster *r = coordena_evaluation_get_roster (e);
   guint n_teams = coordena_roster_get_n_teams (r);
-  g_autoptr(GString) out = g_string_new ("ine;competencia;regras;ausentes;percentual;clausula;provimento_aplicado;base;perda\n");
+  g_autoptr(GString) out = g_string_sized_new (1 << 17);
+  CellCache ine = { 0 }, rules = { 0 }, clause = { 0 };
+  GString *absent[256] = { NULL };
 
+  g_string_append (out, "ine;competencia;regras;ausentes;percentual;clausula;provimento_aplicado;base;perda\n");
   for (guint t = 0; t < n_teams; t++)
     {
       const CoordenaRosterTeam *team = coordena_roster_get_team (r, t);
@@ -255,34 +308,39 @@ evaluate_csv (CoordenaEvaluation *e)
       for (guint i = 0; i < n; i++)
         {
           const CoordenaMonthResult *m = &res[i];
-          g_autofree char *absent = NULL, *base = NULL, *loss = NULL;
-          char comp[16], pct[16];
 
           if (!m->evaluated)
             continue;
-          absent = coordena_category_set_to_string (m->absent);
-          base = coordena_format_money_or_empty (m->base_centavos);
-          loss = coordena_format_money_or_empty (m->perda_centavos);
-          format_uint (comp, m->competencia);
-          format_uint (pct, m->percent);
+          if (absent[m->absent] == NULL)
+            {
+              g_autofree char *text = coordena_category_set_to_string (m->absent);
 
-          coordena_csv_append_cell (out, team->ine, ';', ';');
-          coordena_csv_append_cell (out, comp, ';', ';');
-          coordena_csv_append_cell (out, m->rules != NULL ? m->rules->id : "", ';', ';');
-          coordena_csv_append_cell (out, absent, ';', ';');
-          coordena_csv_append_cell (out, pct, ';', ';');
-          coordena_csv_append_cell (out, m->clause != NULL ? m->clause->id : "", ';', ';');
-          coordena_csv_append_cell (out, m->provimento ? "S" : "N", ';', ';');
-          coordena_csv_append_cell (out, base, ';', ';');
-          coordena_csv_append_cell (out, loss, ';', '\n');
+              absent[m->absent] = g_string_new (NULL);
+              coordena_csv_append_cell (absent[m->absent], text, ';', ';');
+            }
+          append_cached_cell (out, &ine, team->ine);
+          append_uint_cell (out, m->competencia, ';');
+          append_cached_cell (out, &rules, m->rules != NULL ? m->rules->id : "");
+          g_string_append_len (out, absent[m->absent]->str, (gssize) absent[m->absent]->len);
+          append_uint_cell (out, (guint) m->percent, ';');
+          append_cached_cell (out, &clause, m->clause != NULL ? m->clause->id : "");
+          g_string_append (out, m->provimento ? "S;" : "N;");
+          append_money_cell (out, m->base_centavos, ';');
+          append_money_cell (out, m->perda_centavos, '\n');
         }
-      if (out->len > 1 << 20)
+      if (out->len > 1 << 16)
         {
           fputs (out->str, stdout);
           g_string_truncate (out, 0);
         }
     }
   fputs (out->str, stdout);
+  for (guint i = 0; i < G_N_ELEMENTS (absent); i++)
+    if (absent[i] != NULL)
+      g_string_free (absent[i], TRUE);
+  cell_cache_clear (&ine);
+  cell_cache_clear (&rules);
+  cell_cache_clear (&clause);
 }
 
 static void

@@ -51,13 +51,13 @@ coordena_format_integer (gint64 value)
   return g_strndup (p, (gsize) (buf + sizeof buf - p));
 }
 
-char *
-coordena_format_money (gint64 centavos)
+gsize
+coordena_format_money_to (gint64 centavos, char buf[COORDENA_MONEY_MAX])
 {
-  char buf[48];
   guint64 magnitude = centavos < 0 ? (guint64) (-(centavos + 1)) + 1 : (guint64) centavos;
-  char *end = buf + sizeof buf;
+  char *end = buf + COORDENA_MONEY_MAX - 1;
   char *p;
+  gsize len;
 
   *--end = (char) ('0' + magnitude % 10);
   *--end = (char) ('0' + magnitude / 10 % 10);
@@ -67,7 +67,19 @@ coordena_format_money (gint64 centavos)
   memcpy (p, "R$ ", 3);
   if (centavos < 0)
     *--p = '-';
-  return g_strndup (p, (gsize) (buf + sizeof buf - p));
+  len = (gsize) (buf + COORDENA_MONEY_MAX - 1 - p);
+  memmove (buf, p, len);
+  buf[len] = '\0';
+  return len;
+}
+
+char *
+coordena_format_money (gint64 centavos)
+{
+  char buf[COORDENA_MONEY_MAX];
+  gsize len = coordena_format_money_to (centavos, buf);
+
+  return g_strndup (buf, len);
 }
 
 gboolean
