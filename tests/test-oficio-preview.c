@@ -319,7 +319,7 @@ test_strata_listed (Fixture *f, gconstpointer data)
 int
 main (int argc, char **argv)
 {
-  g_test_init (&argc, &argv, NULL);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   coordena_i18n_init ();
 
   g_test_add ("/oficio-preview/takes-no-number", Fixture, NULL, fixture_set_up, test_preview_takes_no_number, fixture_tear_down);
