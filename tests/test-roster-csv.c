@@ -600,6 +600,79 @@ test_plain_reader_large (void)
   g_rmdir (dir);
 }
 
+/* A file much larger than the blocks the reading thread fills ahead, with a row the plain reader
+ * does not take (a quoted name) near its start, in its middle or on its last line: the plain
+ * reader stops its thread and hands the file over, and the general reader reads it all. Each
+ * case runs under a deadline: a thread left waiting for a block would hang the program. */
+static void
+test_plain_reader_declines_large (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("coordena-plain-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "equipes.csv", NULL);
+  const char *const cbos[] = { "225142", "223565", "322245", "515105" };
+  GString *text = g_string_new ("competencia;ibge;cnes;ine;tipo_equipe;cns;nome;cbo;carga_horaria\n");
+  GPtrArray *names = g_ptr_array_new ();
+  const double where[] = { 0.0001, 0.15, 0.5, 1.0 };
+
+  for (guint comp = 0; comp < 16; comp++)
+    for (guint t = 0; t < 3000; t++)
+      {
+        char ine[11], cnes[8];
+
+        valid_code (1000 + t, 10, 1, coordena_ine_check_digit_ok, ine);
+        valid_code (2000 + t / 3, 7, 1, coordena_cnes_check_digit_ok, cnes);
+        for (guint m = 0; m < 4; m++)
+          {
+            char cns[16];
+
+            valid_code (7000000000000ull + t * 10 + m, 15, 2, cns_with_seven, cns);
+            g_string_append_printf (text, "%u;5208707;%s;%s;eSF;%s;", 202501 + comp % 12 + comp / 12 * 100, cnes, ine, cns);
+            g_ptr_array_add (names, GSIZE_TO_POINTER (text->len));
+            g_string_append_printf (text, "Profissional %u-%u;%s;40\n", t, m, cbos[m]);
+          }
+      }
+  g_assert_cmpuint (text->len, >, 12 * 1024 * 1024);
+
+  for (guint i = 0; i < G_N_ELEMENTS (where); i++)
+    {
+      gsize row = MIN ((gsize) (where[i] * names->len), names->len - 1);
+      gsize at = GPOINTER_TO_SIZE (names->pdata[row]);
+      g_autoptr(GString) copy = g_string_new_len (text->str, (gssize) text->len);
+      gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+      CoordenaRosterCsvOptions options = { 0 };
+      g_auto(CoordenaRosterCsvReport) report = { 0 };
+      g_autoptr(GError) error = NULL;
+      CoordenaRoster *r;
+
+      /* The name, quoted: the same name to the general reader. */
+      g_string_insert_c (copy, (gssize) (strchr (copy->str + at, ';') - copy->str), '"');
+      g_string_insert_c (copy, (gssize) at, '"');
+      g_assert_true (g_file_set_contents (path, copy->str, (gssize) copy->len, NULL));
+      r = coordena_roster_csv_read (path, &options, &report, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (r);
+      g_assert_false (report.plain);
+      g_assert_cmpuint (report.n_rows, ==, names->len);
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      {
+        /* The quoted name reads back without its quotes. */
+        guint n_profs = coordena_roster_get_n_professionals (r);
+        const CoordenaRosterProfessional *profs = coordena_roster_get_professionals (r);
+        gboolean quoted = FALSE;
+
+        g_assert_cmpuint (n_profs, ==, 3000 * 4);
+        for (guint p = 0; p < n_profs; p++)
+          quoted = quoted || strchr (profs[p].name, '"') != NULL;
+        g_assert_false (quoted);
+      }
+      coordena_roster_unref (r);
+    }
+  g_ptr_array_unref (names);
+  g_string_free (text, TRUE);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -619,5 +692,6 @@ main (int argc, char **argv)
   g_test_add_func ("/roster-csv/member-twice-long-team-month", test_member_twice_in_a_long_team_month);
   g_test_add_func ("/roster-csv/plain-reader-agrees", test_plain_reader_agrees);
   g_test_add_func ("/roster-csv/plain-reader-large", test_plain_reader_large);
+  g_test_add_func ("/roster-csv/plain-reader-declines-large", test_plain_reader_declines_large);
   return g_test_run ();
 }

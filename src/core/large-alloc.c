@@ -37,8 +37,8 @@ large_array_init (LargeArray *a, gsize elt)
   a->elt = elt;
 }
 
-void
-large_array_reserve (LargeArray *a, gsize n)
+static void
+reserve (LargeArray *a, gsize n, gboolean exact)
 {
   gsize cap = MAX (a->cap, 16);
   gpointer bigger;
@@ -47,12 +47,26 @@ large_array_reserve (LargeArray *a, gsize n)
     return;
   while (cap < n)
     cap *= 2;
+  if (exact)
+    cap = n;
   bigger = coordena_large_alloc (cap * a->elt);
   if (a->len > 0)
     memcpy (bigger, a->data, a->len * a->elt);
   g_free (a->data);
   a->data = bigger;
   a->cap = cap;
+}
+
+void
+large_array_reserve (LargeArray *a, gsize n)
+{
+  reserve (a, n, FALSE);
+}
+
+void
+large_array_reserve_exact (LargeArray *a, gsize n)
+{
+  reserve (a, n, TRUE);
 }
 
 void

@@ -21,7 +21,8 @@ typedef struct {
 } LargeArray;
 
 void large_array_init (LargeArray *a, gsize elt);
-/* Room for n elements at least (grows by doubling). */
+/* Room for n elements at least: grows by doubling, or to exactly n when exact. */
+void large_array_reserve_exact (LargeArray *a, gsize n);
 void large_array_reserve (LargeArray *a, gsize n);
 void large_array_clear (LargeArray *a);
 

@@ -22,11 +22,26 @@ typedef struct {
   gsize used;
 } NumberMap;
 
+/* Where key's probe starts. */
+static inline gsize
+number_home (const NumberMap *m, guint64 key)
+{
+  return (gsize) ((key * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> (64 - m->bits));
+}
+
+/* Asks the processor for key's slot ahead of a lookup: a large table's slots are cache misses. */
+static inline void
+number_prefetch (const NumberMap *m, guint64 key)
+{
+  if (m->slots != NULL)
+    __builtin_prefetch (&m->slots[number_home (m, key)]);
+}
+
 static inline gsize
 number_probe (const NumberMap *m, guint64 key)
 {
   gsize mask = ((gsize) 1 << m->bits) - 1;
-  gsize i = (gsize) ((key * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> (64 - m->bits));
+  gsize i = number_home (m, key);
 
   while (m->slots[i].key != 0 && m->slots[i].key != key)
     i = (i + 1) & mask;

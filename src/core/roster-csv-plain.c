@@ -26,6 +26,7 @@
 #include <coordena/ids.h>
 
 #include "roster-csv-private.h"
+#include "roster-private.h"
 
 enum {
   COL_COMPETENCIA, COL_IBGE, COL_CNES, COL_INE, COL_TIPO, COL_CNS, COL_NOME, COL_CBO,
@@ -41,7 +42,10 @@ static const struct { const char *name; gboolean required; gboolean team; } plai
 };
 
 #define MAX_FIELDS 64
+#ifndef CHUNK
 #define CHUNK (1024 * 1024)
+#endif
+#define SMALL_FILE (2 * 1024 * 1024)
 #define MAX_MONTH_ROWS 1024 /* a team-month's rows are compared with each other */
 
 typedef struct {
@@ -81,15 +85,71 @@ typedef struct {
   guint prev_month;          /* 1 + index in months of the team's team-month before */
 } Month;
 
+/* What the reading thread makes of a row, for the rows' logic on the caller's thread. */
 typedef struct {
-  const CoordenaCboMap *map;
-  const CoordenaReference *ref;
-  CoordenaRosterBuilder *builder;
+  guint64 cns;               /* its 15 digits as a number */
+  guint64 cbo;               /* its six bytes */
+  const guchar *name;        /* in the block */
+  guint32 name_len;
+  guint32 team;              /* 0: the team fields of the row before; else 1 + index in the block's teams */
+  guint8 hours;
+  guint8 member;             /* the row has a CNS */
+} Parsed;
+
+/* A row's team fields, checked as far as they can be without the rows before. */
+typedef struct {
+  guint64 ine_value;
+  guint64 ibge_key;          /* the code as written, as a number × 8 + its length */
+  gint64 base;
+  CoordenaCompetencia comp;
+  CoordenaTeamType type;
+  guint flags;
+  guint stratum;
+  char ine[11];
+  char cnes[8];
+  char ibge[8];
+} TeamFields;
+
+/* A block of the file, with the rows the reading thread split from it. */
+typedef struct {
+  guchar *data;               /* head + CHUNK bytes */
+  gsize head;                 /* room before the bytes read: HEAD, or none for a small file */
+  gsize len;                  /* bytes read, after the room */
+  gboolean last;              /* the end of the file (or of the rows read) follows */
+  gboolean failed;            /* read() failed, or a line is not plain */
+  Parsed *rows;
+  guint n_rows, rows_cap;
+  TeamFields *teams;
+  guint n_teams, teams_cap;
+  guint reserve;              /* rows the file may hold, once known; else 0 */
+} Block;
+
+/* Where the file's lines are split and their fields read: on the reading thread for a large file. */
+typedef struct {
   int position[N_COLS];       /* field of each column, −1 when absent */
   guint n_fields;
   /* Runs of adjacent team columns: a row repeating the team's fields repeats these bytes. */
   struct { guint first, last; } team_runs[N_COLS];
   guint n_team_runs;
+  gboolean header;
+  /* What the last row with team fields wrote. */
+  gboolean have_team;
+  guchar team_bytes[512];
+  guint team_len[N_COLS];
+  char comp_text[7];          /* the last competência read, as written, and its value */
+  CoordenaCompetencia comp_value;
+  guint64 size;               /* of the file */
+  guint64 consumed;           /* bytes of the rows read */
+  guint64 n_rows;
+  guchar *carry;              /* the end of a line the block before cut */
+  gsize carry_len;
+} Splitter;
+
+/* The rows' logic: what roster-csv.c checks across rows, and the calls to the builder. */
+typedef struct {
+  const CoordenaCboMap *map;
+  const CoordenaReference *ref;
+  CoordenaRosterBuilder *builder;
 
   NumberMap team_index;       /* 1 + INE → 1 + index in teams */
   GArray *teams;              /* Team */
@@ -100,20 +160,14 @@ typedef struct {
   RosterMunicipioCache municipios;
   RosterCboCache cbos;
   guint64 n_rows;
-  guint64 size;               /* of the file */
-  guint64 consumed;           /* bytes of the rows read */
   gboolean reserved;
 
-  /* The current team-month and what its last team row gave. */
-  gboolean have_team;
+  /* The current team-month. */
+  gboolean have_key;
   gboolean in_month;          /* month and run are a team-month's */
-  guchar team_bytes[512];
-  guint team_len[N_COLS];
-  guint64 key;
+  guint64 key;                /* INE × 10⁶ + competência */
   guint month;                /* index in months */
   CoordenaCompetencia comp;
-  char comp_text[7];          /* the last competência read, as written, and its value */
-  CoordenaCompetencia comp_value;
 } Plain;
 
 /* ---- lines ------------------------------------------------------------------------------------- */
@@ -149,7 +203,7 @@ typedef enum { LINE_OK, LINE_MORE, LINE_DECLINE } LineResult;
 /* Splits the line at p into fields; *next is the start of the next line. LINE_MORE when the
  * buffer ends before the line does (and the file does not). */
 static LineResult
-split_line (const Plain *pl, const guchar *p, const guchar *end, gboolean at_eof, Field *fields,
+split_line (const Splitter *pl, const guchar *p, const guchar *end, gboolean at_eof, Field *fields,
             const guchar **next)
 {
   const guchar *start = p, *block = p;
@@ -227,7 +281,7 @@ split_line (const Plain *pl, const guchar *p, const guchar *end, gboolean at_eof
 /* ---- fields ------------------------------------------------------------------------------------ */
 
 static inline Field
-field_of (const Plain *pl, const Field *fields, int col)
+field_of (const Splitter *pl, const Field *fields, int col)
 {
   static const guchar nothing[1];
   Field none = { nothing, 0 };
@@ -297,48 +351,161 @@ field_plain_text (Field f)
   return f.len == 0 || (f.p[0] != ' ' && f.p[f.len - 1] != ' ' && f.p[0] != '\'');
 }
 
-/* ---- rows -------------------------------------------------------------------------------------- */
+/* ---- rows, as the reading thread splits them --------------------------------------------------- */
 
 static gboolean
-same_team (const Plain *pl, const Field *fields)
+same_team (const Splitter *s, const Field *fields)
 {
-  const guchar *cached = pl->team_bytes;
+  const guchar *cached = s->team_bytes;
 
-  if (!pl->have_team)
+  if (!s->have_team)
     return FALSE;
-  for (guint i = 0; i < pl->n_team_runs; i++)
+  for (guint i = 0; i < s->n_team_runs; i++)
     {
-      const guchar *a = fields[pl->team_runs[i].first].p;
-      const Field *last = &fields[pl->team_runs[i].last];
+      const guchar *a = fields[s->team_runs[i].first].p;
+      const Field *last = &fields[s->team_runs[i].last];
       gsize len = (gsize) (last->p + last->len - a);
 
-      if (len != pl->team_len[i] || memcmp (a, cached, len) != 0)
+      if (len != s->team_len[i] || memcmp (a, cached, len) != 0)
         return FALSE;
       cached += len;
     }
   return TRUE;
 }
 
-static void
-keep_team (Plain *pl, const Field *fields)
+/* FALSE when the team fields are too long to keep (the general reader reads such a file). */
+static gboolean
+keep_team (Splitter *s, const Field *fields)
 {
   gsize at = 0;
 
-  pl->have_team = FALSE;
-  for (guint i = 0; i < pl->n_team_runs; i++)
+  s->have_team = FALSE;
+  for (guint i = 0; i < s->n_team_runs; i++)
     {
-      const guchar *a = fields[pl->team_runs[i].first].p;
-      const Field *last = &fields[pl->team_runs[i].last];
+      const guchar *a = fields[s->team_runs[i].first].p;
+      const Field *last = &fields[s->team_runs[i].last];
       gsize len = (gsize) (last->p + last->len - a);
 
-      if (at + len > sizeof pl->team_bytes)
-        return;
-      memcpy (pl->team_bytes + at, a, len);
-      pl->team_len[i] = (guint) len;
+      if (at + len > sizeof s->team_bytes)
+        return FALSE;
+      memcpy (s->team_bytes + at, a, len);
+      s->team_len[i] = (guint) len;
       at += len;
     }
-  pl->have_team = TRUE;
+  s->have_team = TRUE;
+  return TRUE;
 }
+
+/* A row's team fields as roster-csv.c checks each of them; FALSE for any it would refuse or warn
+ * about. */
+static gboolean
+split_team (Splitter *s, const Field *fields, TeamFields *t)
+{
+  char text[64];
+  guint64 value;
+  Field f;
+
+  f = field_of (s, fields, COL_COMPETENCIA);
+  if (f.len != 6 || !field_digits (f, 6, &value))
+    return FALSE;
+  if (memcmp (s->comp_text, f.p, 6) == 0)
+    t->comp = s->comp_value;
+  else
+    {
+      field_copy (f, text, sizeof text);
+      if (!coordena_competencia_parse (text, &t->comp, NULL))
+        return FALSE;
+      memcpy (s->comp_text, text, 7);
+      s->comp_value = t->comp;
+    }
+
+  f = field_of (s, fields, COL_INE);
+  if (!field_digits (f, 10, &t->ine_value))
+    return FALSE;
+  field_pad (f, 10, t->ine);
+  f = field_of (s, fields, COL_IBGE);
+  if ((f.len != 6 && f.len != 7) || !field_digits (f, 7, &value))
+    return FALSE;
+  t->ibge_key = value * 8 + f.len;
+  field_copy (f, t->ibge, sizeof t->ibge);
+  f = field_of (s, fields, COL_CNES);
+  if (!field_digits (f, 7, &value))
+    return FALSE;
+  field_pad (f, 7, t->cnes);
+  if (!field_copy (field_of (s, fields, COL_TIPO), text, 16) || g_str_equal (text, "76")
+      || !roster_csv_parse_type (text, &t->type))
+    return FALSE;
+
+  t->flags = 0;
+  if (!field_flag (field_of (s, fields, COL_PROVIMENTO), COORDENA_TEAM_FLAG_PROVIMENTO, &t->flags)
+      || !field_flag (field_of (s, fields, COL_SEM_PRODUCAO), COORDENA_TEAM_FLAG_SEM_PRODUCAO, &t->flags))
+    return FALSE;
+  t->base = COORDENA_BASE_UNKNOWN;
+  f = field_of (s, fields, COL_VALOR_BASE);
+  if (f.len > 0)
+    {
+      for (guint i = 0; i < f.len; i++)
+        if (!g_ascii_isdigit (f.p[i]) && f.p[i] != '.' && f.p[i] != ',')
+          return FALSE;
+      if (!field_copy (f, text, sizeof text) || !coordena_parse_money (text, &t->base, NULL) || t->base < 0)
+        return FALSE;
+    }
+  t->stratum = 0;
+  f = field_of (s, fields, COL_ESTRATO);
+  if (f.len > 0)
+    {
+      if (f.len != 1 || f.p[0] < '1' || f.p[0] > '4')
+        return FALSE;
+      t->stratum = (guint) (f.p[0] - '0');
+    }
+
+  /* The general reader warns about these: it will. */
+  return coordena_cnes_check_digit_ok (t->cnes) && coordena_ine_check_digit_ok (t->ine);
+}
+
+static gboolean
+split_row (Splitter *s, Block *block, const Field *fields)
+{
+  Field cns = field_of (s, fields, COL_CNS), name = field_of (s, fields, COL_NOME);
+  Field cbo = field_of (s, fields, COL_CBO), carga = field_of (s, fields, COL_CARGA);
+  Parsed *r;
+  guint64 hours;
+
+  if (block->n_rows == block->rows_cap)
+    {
+      block->rows_cap = MAX (block->rows_cap * 2, 4096);
+      block->rows = g_renew (Parsed, block->rows, block->rows_cap);
+    }
+  r = &block->rows[block->n_rows++];
+  r->team = 0;
+  if (!same_team (s, fields))
+    {
+      if (block->n_teams == block->teams_cap)
+        {
+          block->teams_cap = MAX (block->teams_cap * 2, 1024);
+          block->teams = g_renew (TeamFields, block->teams, block->teams_cap);
+        }
+      if (!split_team (s, fields, &block->teams[block->n_teams]) || !keep_team (s, fields))
+        return FALSE;
+      r->team = ++block->n_teams;
+    }
+  r->member = cns.len > 0;
+  if (r->member)
+    {
+      if (cns.len != 15 || !field_digits (cns, 15, &r->cns) || cbo.len != 6 || !field_digits (carga, 3, &hours)
+          || hours > 168 || !field_plain_text (name) || cbo.p[0] == ' ' || cbo.p[5] == ' ' || cbo.p[0] == '\'')
+        return FALSE;
+      r->cbo = 0;
+      memcpy (&r->cbo, cbo.p, 6);
+      r->hours = (guint8) hours;
+      r->name = name.p;
+      r->name_len = name.len;
+    }
+  s->n_rows++;
+  return TRUE;
+}
+
+/* ---- rows, as the builder takes them ----------------------------------------------------------- */
 
 /* The current team-month's rows become its team's rows before. */
 static void
@@ -358,191 +525,126 @@ finish_month (Plain *pl)
   pl->in_month = FALSE;
 }
 
-/* A row whose team fields differ from the last row's: what roster-csv.c checks and tells the
- * builder, for a row that passes. FALSE for any row it would refuse or warn about. */
+/* A row whose team fields differ from the last row's: what roster-csv.c checks across rows and
+ * tells the builder. FALSE for any row it would refuse or warn about. */
 static gboolean
-team_row (Plain *pl, const Field *fields)
+team_row (Plain *pl, const TeamFields *t)
 {
-  char text[64], ine[11], cnes[8];
-  guint64 ine_value, value, ibge_key;
-  CoordenaCompetencia comp;
   const CoordenaMunicipio *mun;
-  CoordenaTeamType type;
-  gint64 base = COORDENA_BASE_UNKNOWN;
-  guint stratum = 0, flags = 0, month, index;
+  guint64 value;
+  guint month, index;
   Team *team;
-  Field f;
 
-  f = field_of (pl, fields, COL_COMPETENCIA);
-  if (f.len != 6 || !field_digits (f, 6, &value))
-    return FALSE;
-  if (memcmp (pl->comp_text, f.p, 6) == 0)
-    comp = pl->comp_value;
-  else
-    {
-      field_copy (f, text, sizeof text);
-      if (!coordena_competencia_parse (text, &comp, NULL))
-        return FALSE;
-      memcpy (pl->comp_text, text, 7);
-      pl->comp_value = comp;
-    }
-
-  f = field_of (pl, fields, COL_INE);
-  if (!field_digits (f, 10, &ine_value))
-    return FALSE;
-  field_pad (f, 10, ine);
-  index = number_find (&pl->team_index, ine_value + 1);
+  index = number_find (&pl->team_index, t->ine_value + 1);
   team = index != 0 ? &g_array_index (pl->teams, Team, index - 1) : NULL;
 
   /* A team's rows name the same municipality, the same way, most of the time. */
-  f = field_of (pl, fields, COL_IBGE);
-  if ((f.len != 6 && f.len != 7) || !field_digits (f, 7, &value))
-    return FALSE;
-  ibge_key = value * 8 + f.len;
-  if (team != NULL && team->ibge_key == ibge_key)
+  if (team != NULL && team->ibge_key == t->ibge_key)
     mun = team->mun;
-  else if (!field_copy (f, text, sizeof text) || (mun = roster_csv_find_municipio (&pl->municipios, pl->ref, text)) == NULL)
+  else if ((mun = roster_csv_find_municipio (&pl->municipios, pl->ref, t->ibge)) == NULL)
     return FALSE;
-  f = field_of (pl, fields, COL_CNES);
-  if (!field_digits (f, 7, &value))
+  if (t->stratum != 0 && pl->strata[mun - pl->municipios_base] != 0 && pl->strata[mun - pl->municipios_base] != t->stratum)
     return FALSE;
-  field_pad (f, 7, cnes);
-  if (!field_copy (field_of (pl, fields, COL_TIPO), text, 16) || g_str_equal (text, "76")
-      || !roster_csv_parse_type (text, &type))
-    return FALSE;
-
-  if (!field_flag (field_of (pl, fields, COL_PROVIMENTO), COORDENA_TEAM_FLAG_PROVIMENTO, &flags)
-      || !field_flag (field_of (pl, fields, COL_SEM_PRODUCAO), COORDENA_TEAM_FLAG_SEM_PRODUCAO, &flags))
-    return FALSE;
-  f = field_of (pl, fields, COL_VALOR_BASE);
-  if (f.len > 0)
-    {
-      for (guint i = 0; i < f.len; i++)
-        if (!g_ascii_isdigit (f.p[i]) && f.p[i] != '.' && f.p[i] != ',')
-          return FALSE;
-      if (!field_copy (f, text, sizeof text) || !coordena_parse_money (text, &base, NULL) || base < 0)
-        return FALSE;
-    }
-  f = field_of (pl, fields, COL_ESTRATO);
-  if (f.len > 0)
-    {
-      if (f.len != 1 || f.p[0] < '1' || f.p[0] > '4')
-        return FALSE;
-      stratum = (guint) (f.p[0] - '0');
-      if (pl->strata[mun - pl->municipios_base] != 0 && pl->strata[mun - pl->municipios_base] != stratum)
-        return FALSE;
-    }
 
   /* The team-month: the current one, or one never seen (rows of one team-month come together). */
-  value = ine_value * 1000000u + comp;
+  value = t->ine_value * 1000000u + t->comp;
   month = G_MAXUINT;
-  if (pl->have_team && value == pl->key)
+  if (pl->have_key && value == pl->key)
     month = pl->month;
-  else if (team != NULL && comp <= team->max_competencia)
+  else if (team != NULL && t->comp <= team->max_competencia)
     for (guint i = team->last_month; i != 0; i = LARGE_INDEX (pl->months, Month, i - 1).prev_month)
-      if (LARGE_INDEX (pl->months, Month, i - 1).competencia == comp)
+      if (LARGE_INDEX (pl->months, Month, i - 1).competencia == t->comp)
         return FALSE;
   if (month != G_MAXUINT)
     {
       const Month *m = &LARGE_INDEX (pl->months, Month, month);
 
-      if (m->type != type || (base != COORDENA_BASE_UNKNOWN && m->base != COORDENA_BASE_UNKNOWN && m->base != base))
+      if (m->type != t->type || (t->base != COORDENA_BASE_UNKNOWN && m->base != COORDENA_BASE_UNKNOWN && m->base != t->base))
         return FALSE;
     }
 
-  /* The general reader warns about these: it will. */
-  if (!coordena_cnes_check_digit_ok (cnes) || !coordena_ine_check_digit_ok (ine))
-    return FALSE;
-
   if (team == NULL)
     {
-      Team fresh = { coordena_roster_builder_add_team (pl->builder, ine, cnes, mun->ibge7, NULL), 0, 0, 0, NULL };
+      Team fresh = { coordena_roster_builder_add_team (pl->builder, t->ine, t->cnes, mun->ibge7, NULL), 0, 0, 0, NULL };
 
       g_array_append_val (pl->teams, fresh);
-      number_insert (&pl->team_index, ine_value + 1, pl->teams->len);
+      number_insert (&pl->team_index, t->ine_value + 1, pl->teams->len);
       team = &g_array_index (pl->teams, Team, pl->teams->len - 1);
     }
-  team->ibge_key = ibge_key;
+  team->ibge_key = t->ibge_key;
   team->mun = mun;
   if (month == G_MAXUINT)
     {
-      Month fresh = { (guint) (team - &g_array_index (pl->teams, Team, 0)), type, flags, base != COORDENA_BASE_UNKNOWN,
-                      base, comp, team->last_month };
+      Month fresh = { (guint) (team - &g_array_index (pl->teams, Team, 0)), t->type, t->flags,
+                      t->base != COORDENA_BASE_UNKNOWN, t->base, t->comp, team->last_month };
 
       finish_month (pl);
 
       *(Month *) large_array_push (&pl->months) = fresh;
       month = (guint) pl->months.len - 1;
       team->last_month = month + 1;
-      team->max_competencia = MAX (team->max_competencia, comp);
-      coordena_roster_builder_add_team_month (pl->builder, team->builder, comp, type, flags, base);
+      team->max_competencia = MAX (team->max_competencia, t->comp);
+      coordena_roster_builder_add_team_month (pl->builder, team->builder, t->comp, t->type, t->flags, t->base);
       pl->in_month = TRUE;
     }
   else
     {
       Month *m = &LARGE_INDEX (pl->months, Month, month);
 
-      if ((flags & ~m->flags_given) != 0 || (base != COORDENA_BASE_UNKNOWN && !m->base_given))
+      if ((t->flags & ~m->flags_given) != 0 || (t->base != COORDENA_BASE_UNKNOWN && !m->base_given))
         {
-          coordena_roster_builder_add_team_month (pl->builder, team->builder, comp, type, flags, base);
-          m->flags_given |= flags;
-          m->base_given = m->base_given || base != COORDENA_BASE_UNKNOWN;
+          coordena_roster_builder_add_team_month (pl->builder, team->builder, t->comp, t->type, t->flags, t->base);
+          m->flags_given |= t->flags;
+          m->base_given = m->base_given || t->base != COORDENA_BASE_UNKNOWN;
         }
-      if (base != COORDENA_BASE_UNKNOWN && m->base == COORDENA_BASE_UNKNOWN)
-        m->base = base;
+      if (t->base != COORDENA_BASE_UNKNOWN && m->base == COORDENA_BASE_UNKNOWN)
+        m->base = t->base;
     }
-  if (stratum != 0 && pl->strata[mun - pl->municipios_base] == 0)
+  if (t->stratum != 0 && pl->strata[mun - pl->municipios_base] == 0)
     {
-      pl->strata[mun - pl->municipios_base] = (guint8) stratum;
-      coordena_roster_builder_set_ied_stratum (pl->builder, mun->ibge7, stratum);
+      pl->strata[mun - pl->municipios_base] = (guint8) t->stratum;
+      coordena_roster_builder_set_ied_stratum (pl->builder, mun->ibge7, t->stratum);
     }
 
-  keep_team (pl, fields);
+  pl->have_key = TRUE;
   pl->key = value;
   pl->month = month;
-  pl->comp = comp;
+  pl->comp = t->comp;
   return TRUE;
 }
 
-/* A member's fields; FALSE for anything the general reader would refuse. */
+/* A member row; FALSE for anything the general reader would refuse. */
 static gboolean
-member_row (Plain *pl, const Field *fields)
+member_row (Plain *pl, const Parsed *r)
 {
-  Field cns = field_of (pl, fields, COL_CNS), name = field_of (pl, fields, COL_NOME);
-  Field cbo = field_of (pl, fields, COL_CBO), carga = field_of (pl, fields, COL_CARGA);
   const Month *month = &LARGE_INDEX (pl->months, Month, pl->month);
   const Team *team = &g_array_index (pl->teams, Team, month->team);
   char cbo_text[8] = { 0 };
-  guint64 cns_value, cbo_value = 0, hours;
   guint professional = 0;
   gboolean named = FALSE, known = FALSE, found = FALSE;
   const Row *rows;
 
-  if (cns.len != 15 || !field_digits (cns, 15, &cns_value) || cbo.len != 6 || !field_digits (carga, 3, &hours)
-      || hours > 168 || !field_plain_text (name) || cbo.p[0] == ' ' || cbo.p[5] == ' ' || cbo.p[0] == '\'')
-    return FALSE;
-  memcpy (cbo_text, cbo.p, 6);
-  memcpy (&cbo_value, cbo.p, 6);
+  memcpy (cbo_text, &r->cbo, 6);
 
   /* The same CNS and CBO twice in a team-month: the same hours, or the file is refused; the same
    * CNS with another CBO is the same professional. */
   rows = (const Row *) (void *) pl->run->data;
   for (guint i = 0; i < pl->run->len; i++)
-    if (rows[i].cns == cns_value)
+    if (rows[i].cns == r->cns)
       {
         professional = rows[i].professional;
         named = rows[i].named;
         known = TRUE;
-        if (rows[i].cbo == cbo_value)
+        if (rows[i].cbo == r->cbo)
           {
-            if (rows[i].hours != hours)
+            if (rows[i].hours != r->hours)
               return FALSE;
             found = TRUE;
             break;
           }
       }
   for (guint i = 0; !known && i < team->n_before; i++)
-    if (team->before[i].cns == cns_value)
+    if (team->before[i].cns == r->cns)
       {
         professional = team->before[i].professional;
         named = team->before[i].named;
@@ -550,47 +652,71 @@ member_row (Plain *pl, const Field *fields)
       }
   if (!known)
     {
-      /* Someone from another team, or new: the builder knows a CNS it has seen. */
-      char cns_text[16], *name_text = g_alloca (name.len + 1);
+      /* Someone from another team, or new: the builder knows a CNS it has seen. The file wrote
+       * the CNS with its 15 digits: the number gives them back. */
+      char cns_text[16], *name_text = g_alloca (r->name_len + 1);
+      guint64 v = r->cns;
 
-      memcpy (cns_text, cns.p, 15);
+      for (int i = 14; i >= 0; i--, v /= 10)
+        cns_text[i] = (char) ('0' + v % 10);
       cns_text[15] = '\0';
       if (!coordena_cns_is_valid (cns_text))
         return FALSE;
-      field_copy (name, name_text, name.len + 1);
+      memcpy (name_text, r->name, r->name_len);
+      name_text[r->name_len] = '\0';
       professional = coordena_roster_builder_add_professional (pl->builder, cns_text, name_text);
-      named = name.len > 0;
+      named = r->name_len > 0;
     }
-  else if (!named && name.len > 0)
+  else if (!named && r->name_len > 0)
     {
-      char *name_text = g_alloca (name.len + 1);
+      char *name_text = g_alloca (r->name_len + 1);
 
-      field_copy (name, name_text, name.len + 1);
+      memcpy (name_text, r->name, r->name_len);
+      name_text[r->name_len] = '\0';
       coordena_roster_builder_name_professional (pl->builder, professional, name_text);
       named = TRUE;
     }
   if (!found)
     {
-      Row row = { cns_value, cbo_value, professional, (guint8) hours, (guint8) named };
+      Row row = { r->cns, r->cbo, professional, r->hours, (guint8) named };
 
       if (pl->run->len >= MAX_MONTH_ROWS)
         return FALSE;
       g_array_append_val (pl->run, row);
     }
   coordena_roster_builder_add_member (pl->builder, team->builder, pl->comp, professional, cbo_text,
-                                      roster_csv_category (&pl->cbos, pl->map, cbo_text), (guint) hours);
+                                      roster_csv_category (&pl->cbos, pl->map, cbo_text), (guint) r->hours);
   return TRUE;
 }
 
-static gboolean
-row (Plain *pl, const Field *fields)
-{
-  gboolean member = field_of (pl, fields, COL_CNS).len > 0;
+#define PREFETCH_ROWS 16
 
-  if (!same_team (pl, fields) && !team_row (pl, fields))
-    return FALSE;
-  pl->n_rows++;
-  return !member || member_row (pl, fields);
+/* The rows the reading thread split from a block. */
+static gboolean
+build_rows (Plain *pl, const Block *block)
+{
+  if (block->reserve != 0 && !pl->reserved)
+    {
+      coordena_roster_builder_reserve (pl->builder, block->reserve);
+      pl->reserved = TRUE;
+    }
+  for (guint i = 0; i < block->n_rows; i++)
+    {
+      const Parsed *r = &block->rows[i];
+
+      /* A row a little ahead may bring a professional the builder has to look up. */
+      if (i + PREFETCH_ROWS < block->n_rows && block->rows[i + PREFETCH_ROWS].member)
+        roster_builder_prefetch_professional (pl->builder, block->rows[i + PREFETCH_ROWS].cns);
+
+      if (r->team != 0 && !team_row (pl, &block->teams[r->team - 1]))
+        return FALSE;
+      if (!pl->have_key)
+        return FALSE;
+      pl->n_rows++;
+      if (r->member && !member_row (pl, r))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 /* ---- the header -------------------------------------------------------------------------------- */
@@ -598,7 +724,7 @@ row (Plain *pl, const Field *fields)
 /* The header as the general reader would read it, when it is plain: known names in lower case,
  * nothing around them, each declared column once, the required ones present. */
 static gboolean
-read_header (Plain *pl, const guchar *p, gsize len)
+read_header (Splitter *pl, const guchar *p, gsize len)
 {
   guint n = 0;
   gsize start = 0;
@@ -655,30 +781,86 @@ read_header (Plain *pl, const guchar *p, gsize len)
 
 /* ---- the file ---------------------------------------------------------------------------------- */
 
-/* The file is read on a thread of its own, a block ahead of the rows being read: copying it from
- * the system takes about a tenth of the whole. Each block keeps room in front for the end of a line
- * the block before cut. */
+/* A large file is read and split on a thread of its own, blocks ahead of the rows being built,
+ * from before the reference tables the rows need are loaded: copying the file from the system
+ * and splitting its lines take about half the reading. Each block keeps room in front for the
+ * end of a line the block before cut. */
 #define HEAD (64 * 1024)
-#define N_BLOCKS 3
+#ifndef N_BLOCKS
+#define N_BLOCKS 8
+#endif
 
-typedef struct {
-  guchar *data;               /* head + CHUNK bytes */
-  gsize head;                 /* room before the bytes read: HEAD, or none for a small file */
-  gsize len;                  /* bytes read, after the room */
-  gboolean last;              /* the end of the file follows */
-  gboolean failed;            /* read() failed */
-} Block;
+/* The lines of one block, after the end of the line the block before cut (s->carry). */
+static gboolean
+split_block (Splitter *s, Block *block)
+{
+  Field fields[MAX_FIELDS];
+  const guchar *p = block->data + block->head - s->carry_len, *end = block->data + block->head + block->len;
 
-typedef struct {
+  block->n_rows = block->n_teams = 0;
+  block->reserve = 0;
+  if (s->carry_len > 0)
+    memcpy (block->data + block->head - s->carry_len, s->carry, s->carry_len);
+  if (!s->header)
+    {
+      const guchar *lf = memchr (p, '\n', (gsize) (end - p));
+      gsize len;
+
+      if (lf == NULL)
+        return FALSE; /* a header longer than a block, or a file of a header without its line end */
+      if (end - p >= 3 && memcmp (p, "\xEF\xBB\xBF", 3) == 0)
+        p += 3;
+      len = (gsize) (lf - p);
+      if (len > 0 && p[len - 1] == '\r')
+        len--;
+      if (!read_header (s, p, len))
+        return FALSE;
+      p = lf + 1;
+      s->header = TRUE;
+    }
+  while (p < end)
+    {
+      const guchar *next = NULL;
+      LineResult result = split_line (s, p, end, block->last, fields, &next);
+
+      if (result == LINE_MORE)
+        break;
+      if (result == LINE_DECLINE || !split_row (s, block, fields))
+        return FALSE;
+      s->consumed += (guint64) (next - p);
+      p = next;
+      /* The rows so far tell how many the file holds: room for them at once. */
+      if (s->n_rows == 4096)
+        {
+          guint64 estimate = s->size / MAX (s->consumed / s->n_rows, 1) + s->size / MAX (s->consumed / s->n_rows, 1) / 8;
+
+          block->reserve = (guint) MIN (estimate, G_MAXUINT / 2);
+        }
+    }
+  s->carry_len = (gsize) (end - p);
+  if (s->carry_len > HEAD || (s->carry_len > 0 && s->carry == NULL))
+    return FALSE; /* a line longer than the room before a block */
+  if (s->carry_len > 0)
+    memcpy (s->carry, p, s->carry_len);
+  return TRUE;
+}
+
+/* A file being read: a large one on its thread, from roster_csv_plain_open() on. */
+struct _RosterPlain {
   int fd;
+  gsize size;
+  Splitter split;
   GAsyncQueue *empty, *full;
   gint stop;
-} Reader;
+  GThread *thread;            /* NULL for a small file, read when its rows are built */
+  guchar *memory;
+  Block blocks[N_BLOCKS];
+};
 
 static gpointer
 read_blocks (gpointer data)
 {
-  Reader *rd = data;
+  RosterPlain *rd = data;
 
   for (;;)
     {
@@ -686,7 +868,7 @@ read_blocks (gpointer data)
       gssize n = 1;
 
       block->len = 0;
-      block->failed = FALSE;
+      block->n_rows = 0;
       while (!g_atomic_int_get (&rd->stop) && block->len < CHUNK && n > 0)
         {
           n = read (rd->fd, block->data + block->head + block->len, CHUNK - block->len);
@@ -695,162 +877,135 @@ read_blocks (gpointer data)
           else if (n > 0)
             block->len += (gsize) n;
         }
-      block->failed = n < 0;
       block->last = n <= 0 || g_atomic_int_get (&rd->stop);
+      /* A failed read, or rows the general reader must read: the rows stop here. */
+      block->failed = n < 0 || g_atomic_int_get (&rd->stop) || !split_block (&rd->split, block);
+      block->last = block->last || block->failed;
       g_async_queue_push (rd->full, block);
       if (block->last)
         return NULL;
     }
 }
 
-/* The rows of one block, after the end of the line the block before cut (carry). */
-static gboolean
-read_block (Plain *pl, Block *block, guchar *carry, gsize *carry_len, gboolean *header)
+static void
+block_clear (Block *block)
 {
-  Field fields[MAX_FIELDS];
-  const guchar *p = block->data + block->head - *carry_len, *end = block->data + block->head + block->len;
-
-  if (*carry_len > 0)
-    memcpy (block->data + block->head - *carry_len, carry, *carry_len);
-  if (!*header)
-    {
-      const guchar *lf = memchr (p, '\n', (gsize) (end - p));
-      gsize len;
-
-      if (lf == NULL && !block->last)
-        {
-          *carry_len = 0;
-          return FALSE; /* a header longer than a block */
-        }
-      if (lf == NULL)
-        return FALSE;
-      if (end - p >= 3 && memcmp (p, "\xEF\xBB\xBF", 3) == 0)
-        p += 3;
-      len = (gsize) (lf - p);
-      if (len > 0 && p[len - 1] == '\r')
-        len--;
-      if (!read_header (pl, p, len))
-        return FALSE;
-      p = lf + 1;
-      *header = TRUE;
-    }
-  while (p < end)
-    {
-      const guchar *next = NULL;
-      LineResult result = split_line (pl, p, end, block->last, fields, &next);
-
-      if (result == LINE_MORE)
-        break;
-      if (result == LINE_DECLINE || !row (pl, fields))
-        return FALSE;
-      pl->consumed += (guint64) (next - p);
-      p = next;
-      /* The rows so far tell how many the file holds: room for them at once. */
-      if (pl->n_rows == 4096 && !pl->reserved)
-        {
-          guint64 estimate = pl->size / MAX (pl->consumed / pl->n_rows, 1) + pl->size / MAX (pl->consumed / pl->n_rows, 1) / 8;
-
-          coordena_roster_builder_reserve (pl->builder, (guint) MIN (estimate, G_MAXUINT / 2));
-          pl->reserved = TRUE;
-        }
-    }
-  *carry_len = (gsize) (end - p);
-  if (*carry_len > HEAD || (*carry_len > 0 && carry == NULL))
-    return FALSE; /* a line longer than the room before a block */
-  if (*carry_len > 0)
-    memcpy (carry, p, *carry_len);
-  return TRUE;
+  g_free (block->rows);
+  g_free (block->teams);
 }
 
-/* A small file in one block, read here. */
+/* A small file in one block, read and built here. */
 static gboolean
-read_small (Plain *pl, int fd, gsize size)
+read_small (Plain *pl, RosterPlain *rp)
 {
-  Block block = { g_malloc (size + 1), 0, 0, TRUE, FALSE };
-  gsize carry_len = 0;
-  gboolean header = FALSE, ok;
+  Block block = { g_malloc (rp->size + 1), 0, 0, TRUE, FALSE, NULL, 0, 0, NULL, 0, 0, 0 };
+  gboolean ok;
   gssize n = 1;
 
   /* One more byte than the file had: a file that grew meanwhile is read the general way. */
-  while (block.len <= size && n > 0)
+  while (block.len <= rp->size && n > 0)
     {
-      n = read (fd, block.data + block.len, size + 1 - block.len);
+      n = read (rp->fd, block.data + block.len, rp->size + 1 - block.len);
       if (n < 0 && errno == EINTR)
         n = 1;
       else if (n > 0)
         block.len += (gsize) n;
     }
-  ok = n == 0 && read_block (pl, &block, NULL, &carry_len, &header);
+  ok = n == 0 && split_block (&rp->split, &block) && build_rows (pl, &block);
   g_free (block.data);
-  return ok && header && pl->n_rows > 0;
+  block_clear (&block);
+  return ok;
 }
 
+/* The blocks of a large file, as its thread splits them. */
 static gboolean
-read_all (Plain *pl, int fd, gsize size)
+read_large (Plain *pl, RosterPlain *rp)
 {
-  Reader rd = { fd, NULL, NULL, 0 };
-  Block blocks[N_BLOCKS];
-  g_autofree guchar *carry = NULL;
-  guchar *memory;
-  gsize carry_len = 0;
-  gboolean header = FALSE, ok = TRUE, last = FALSE;
-  GThread *thread;
+  gboolean ok = TRUE, last = FALSE;
 
-  if (size <= 2 * CHUNK)
-    return read_small (pl, fd, size);
-  carry = g_malloc (HEAD);
-  rd.empty = g_async_queue_new ();
-  rd.full = g_async_queue_new ();
-
-  memory = coordena_large_alloc (N_BLOCKS * (HEAD + CHUNK));
-  for (guint i = 0; i < N_BLOCKS; i++)
-    {
-      blocks[i].data = memory + i * (HEAD + CHUNK);
-      blocks[i].head = HEAD;
-      g_async_queue_push (rd.empty, &blocks[i]);
-    }
-  thread = g_thread_new ("coordena-roster-read", read_blocks, &rd);
   while (ok && !last)
     {
-      Block *block = g_async_queue_pop (rd.full);
+      Block *block = g_async_queue_pop (rp->full);
 
       last = block->last;
-      ok = !block->failed && read_block (pl, block, carry, &carry_len, &header);
-      g_async_queue_push (rd.empty, block);
+      ok = !block->failed && build_rows (pl, block);
+      g_async_queue_push (rp->empty, block);
     }
-  /* Stops the thread when the rows ended early; it may wait for an empty block, given back above. */
-  g_atomic_int_set (&rd.stop, 1);
-  g_thread_join (thread);
-  g_async_queue_unref (rd.empty);
-  g_async_queue_unref (rd.full);
-  g_free (memory);
-  return ok && header && pl->n_rows > 0;
+  return ok;
+}
+
+RosterPlain *
+roster_csv_plain_open (const char *path)
+{
+  RosterPlain *rp;
+  struct stat st;
+  int fd;
+
+  /* Only an ordinary file: a pipe read here could not be read again by the general reader. */
+  fd = open (path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+  if (fd < 0)
+    return NULL;
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode) || st.st_size == 0)
+    {
+      close (fd);
+      return NULL;
+    }
+  rp = g_new0 (RosterPlain, 1);
+  rp->fd = fd;
+  rp->size = (gsize) st.st_size;
+  rp->split.size = (guint64) st.st_size;
+  if (rp->size <= SMALL_FILE)
+    return rp;
+
+  rp->split.carry = g_malloc (HEAD);
+  rp->empty = g_async_queue_new ();
+  rp->full = g_async_queue_new ();
+  rp->memory = coordena_large_alloc (N_BLOCKS * (HEAD + CHUNK));
+  for (guint i = 0; i < N_BLOCKS; i++)
+    {
+      rp->blocks[i].data = rp->memory + i * (HEAD + CHUNK);
+      rp->blocks[i].head = HEAD;
+      g_async_queue_push (rp->empty, &rp->blocks[i]);
+    }
+  rp->thread = g_thread_new ("coordena-roster-read", read_blocks, rp);
+  return rp;
+}
+
+void
+roster_csv_plain_close (RosterPlain *rp)
+{
+  if (rp == NULL)
+    return;
+  if (rp->thread != NULL)
+    {
+      /* Stops the thread when the rows ended early: it may wait for an empty block, and the
+       * caller gave each one back. */
+      g_atomic_int_set (&rp->stop, 1);
+      g_async_queue_push (rp->empty, &rp->blocks[0]);
+      g_thread_join (rp->thread);
+      g_async_queue_unref (rp->empty);
+      g_async_queue_unref (rp->full);
+      for (guint i = 0; i < N_BLOCKS; i++)
+        block_clear (&rp->blocks[i]);
+      g_free (rp->memory);
+    }
+  g_free (rp->split.carry);
+  close (rp->fd);
+  g_free (rp);
 }
 
 gboolean
-roster_csv_read_plain (const char                     *path,
+roster_csv_plain_read (RosterPlain                    *rp,
                        const CoordenaCboMap           *map,
                        const CoordenaReference        *ref,
                        CoordenaRosterCsvReport        *report,
                        CoordenaRoster                **roster,
                        GError                        **error)
 {
-  g_autofree Plain *pl = NULL;
-  struct stat st;
+  g_autofree Plain *pl = g_new0 (Plain, 1);
   guint n_municipios = 0;
   gboolean ok;
-  int fd;
 
-  /* Only an ordinary file: a pipe read here could not be read again by the general reader. */
-  fd = open (path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
-  if (fd < 0)
-    return FALSE;
-  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode) || st.st_size == 0)
-    {
-      close (fd);
-      return FALSE;
-    }
-  pl = g_new0 (Plain, 1);
   pl->map = map;
   pl->ref = ref;
   pl->builder = coordena_roster_builder_new ();
@@ -859,11 +1014,10 @@ roster_csv_read_plain (const char                     *path,
   pl->run = g_array_sized_new (FALSE, FALSE, sizeof (Row), 64);
   pl->municipios_base = coordena_reference_get_municipios (ref, &n_municipios);
   pl->strata = g_new0 (guint8, MAX (n_municipios, 1));
-  /* About the shortest member row: room for as many rows as the file could hold. */
-  pl->size = (guint64) st.st_size;
 
-  ok = read_all (pl, fd, (gsize) st.st_size);
-  close (fd);
+  ok = rp->thread != NULL ? read_large (pl, rp) : read_small (pl, rp);
+  ok = ok && rp->split.header && pl->n_rows > 0;
+  roster_csv_plain_close (rp);
   large_array_clear (&pl->months);
   for (guint i = 0; i < pl->teams->len; i++)
     g_free (g_array_index (pl->teams, Team, i).before);

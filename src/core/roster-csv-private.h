@@ -41,14 +41,24 @@ gboolean roster_csv_parse_type (const char *text, CoordenaTeamType *type);
 /* A CNS of 15 digits as a number. */
 gboolean roster_csv_cns_number (const char *cns, guint64 *out);
 
-/* Reads a plain roster file (see roster-csv-plain.c) into *roster, with *error when the builder
- * refuses it. FALSE when the file is not plain: nothing was read, and the general reader must
- * read it. report, when given, is initialised and left as it was on FALSE. */
-gboolean roster_csv_read_plain (const char                     *path,
+/* A roster file read the short way (see roster-csv-plain.c), when it is plain. */
+typedef struct _RosterPlain RosterPlain;
+
+/* Opens an ordinary file and, when it is large, starts reading it on a thread of its own; NULL
+ * when it cannot be read that way (the general reader then reads it, and says why). */
+RosterPlain *roster_csv_plain_open (const char *path);
+
+/* Reads the file into *roster, with *error when the builder refuses it, and closes rp. FALSE when
+ * the file is not plain: nothing was read, and the general reader must read it. report, when
+ * given, is initialised and left as it was on FALSE. */
+gboolean roster_csv_plain_read (RosterPlain                    *rp,
                                 const CoordenaCboMap           *map,
                                 const CoordenaReference        *ref,
                                 CoordenaRosterCsvReport        *report,
                                 CoordenaRoster                **roster,
                                 GError                        **error);
+
+/* Closes a file that will not be read; NULL is accepted. */
+void roster_csv_plain_close (RosterPlain *rp);
 
 G_END_DECLS

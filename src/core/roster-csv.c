@@ -834,6 +834,7 @@ coordena_roster_csv_read (const char                     *path,
   g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func (g_free);
   g_autofree Load *lp = g_new0 (Load, 1); /* its caches are too large for the stack */
   Load *l = lp;
+  RosterPlain *plain;
   gboolean ok;
 
   if (options == NULL)
@@ -847,18 +848,26 @@ coordena_roster_csv_read (const char                     *path,
 
   l->options = options;
   l->report = report;
+  /* Most files are plain: read them the short way (a large one is being read while the tables
+   * below load), or from the start the general way. */
+  plain = options->general_reader_only ? NULL : roster_csv_plain_open (path);
   l->map = options->cbo_map;
   if (l->map == NULL && (l->map = own_map = coordena_cbo_map_load (error)) == NULL)
-    return NULL;
+    {
+      roster_csv_plain_close (plain);
+      return NULL;
+    }
   l->ref = options->reference;
   if (l->ref == NULL && (l->ref = coordena_reference_get (error)) == NULL)
-    return NULL;
-  /* Most files are plain: read them the short way, or from the start the general way. */
-  if (!options->general_reader_only)
+    {
+      roster_csv_plain_close (plain);
+      return NULL;
+    }
+  if (plain != NULL)
     {
       CoordenaRoster *roster = NULL;
 
-      if (roster_csv_read_plain (path, l->map, l->ref, report, &roster, error))
+      if (roster_csv_plain_read (plain, l->map, l->ref, report, &roster, error))
         return roster;
     }
   l->strata = strata;

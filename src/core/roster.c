@@ -13,6 +13,7 @@
 
 #include "large-alloc.h"
 #include "number-map.h"
+#include "roster-private.h"
 
 typedef struct {
   char ine[11];
@@ -38,7 +39,8 @@ typedef struct {
 /* Codes made of digits only (every real INE and CNS) are kept as numbers in a NumberMap (value:
  * 1 + index): a state's million rows do a lookup each, and string hashing was the largest cost. */
 
-/* A code of 1–17 digits as a number with its length (so "0123" and "123" differ); else 0. */
+/* A code of 1–17 digits as a number with its length (so "0123" and "123" differ); else 0.
+ * roster_builder_prefetch_professional() computes it for a CNS of 15 digits. */
 static guint64
 code_key (const char *code)
 {
@@ -139,9 +141,9 @@ void
 coordena_roster_builder_reserve (CoordenaRosterBuilder *b, guint n_members)
 {
   /* Teams have a few members, and most stay from one competência to the next. */
-  large_array_reserve (&b->members, n_members);
-  large_array_reserve (&b->months, n_members / 4);
-  large_array_reserve (&b->profs, n_members / 4);
+  large_array_reserve_exact (&b->members, n_members);
+  large_array_reserve_exact (&b->months, n_members / 4);
+  large_array_reserve_exact (&b->profs, n_members / 4);
   /* Room for a professional in eight rows without rehashing. */
   number_reserve (&b->prof_numbers, n_members / 8);
 }
@@ -217,6 +219,12 @@ coordena_roster_builder_add_professional (CoordenaRosterBuilder *b, const char *
   if (p->name == NULL && name != NULL && *name != '\0')
     p->name = g_strdup (name);
   return index;
+}
+
+void
+roster_builder_prefetch_professional (CoordenaRosterBuilder *b, guint64 cns)
+{
+  number_prefetch (&b->prof_numbers, cns * 32 + 15);
 }
 
 void
@@ -361,31 +369,44 @@ sort_by_team (LargeArray *array, gsize elt, guint n_teams, guint32 *counts /* n_
   array->cap = array->len;
 }
 
-/* Sums each professional's hours per competência over all teams into total_hours. */
-static void
-compute_total_hours (CoordenaRoster *r, const CoordenaCompetencia *member_comp, guint32 *order /* n_members */)
-{
-  g_autofree guint32 *counts = g_new0 (guint32, r->n_profs + 1);
+/* Each member's total_hours: the professional's hours in the competência over every team. It
+ * reads only the members as added, so it runs on a thread of its own while the members are being
+ * grouped by team; then it faults in the packed members' pages, which that thread fills next. */
+typedef struct {
+  const BMember *members;
+  guint n_members;
+  guint n_profs;
+  guint16 *totals;             /* n_members, by the order added */
+  gpointer packed;             /* the packed members, not yet written */
+  gsize packed_size;
+} HourSums;
 
-  for (guint i = 0; i < r->n_members; i++)
-    counts[r->members[i].professional + 1]++;
-  for (guint p = 0; p < r->n_profs; p++)
+static gpointer
+sum_hours (gpointer data)
+{
+  HourSums *h = data;
+  g_autofree guint32 *counts = g_new0 (guint32, h->n_profs + 1);
+  guint32 *order = coordena_large_alloc (sizeof (guint32) * MAX (h->n_members, 1));
+
+  /* The members by professional (a stable counting sort), then by competência. */
+  for (guint i = 0; i < h->n_members; i++)
+    counts[h->members[i].m.professional + 1]++;
+  for (guint p = 0; p < h->n_profs; p++)
     counts[p + 1] += counts[p];
   {
-    g_autofree guint32 *pos = g_memdup2 (counts, sizeof (guint32) * (r->n_profs + 1));
-    for (guint i = 0; i < r->n_members; i++)
-      order[pos[r->members[i].professional]++] = i;
+    g_autofree guint32 *pos = g_memdup2 (counts, sizeof (guint32) * (h->n_profs + 1));
+    for (guint i = 0; i < h->n_members; i++)
+      order[pos[h->members[i].m.professional]++] = i;
   }
-
-  for (guint p = 0; p < r->n_profs; p++)
+  for (guint p = 0; p < h->n_profs; p++)
     {
       guint32 lo = counts[p], hi = counts[p + 1];
 
-      /* Insertion sort by competência: a professional's runs are short and nearly sorted. */
+      /* Insertion sort: a professional's rows are few and nearly sorted. */
       for (guint32 i = lo + 1; i < hi; i++)
         {
           guint32 v = order[i], j = i;
-          while (j > lo && member_comp[order[j - 1]] > member_comp[v])
+          while (j > lo && h->members[order[j - 1]].competencia > h->members[v].competencia)
             {
               order[j] = order[j - 1];
               j--;
@@ -395,13 +416,20 @@ compute_total_hours (CoordenaRoster *r, const CoordenaCompetencia *member_comp, 
       for (guint32 i = lo; i < hi;)
         {
           guint32 j = i, total = 0;
-          while (j < hi && member_comp[order[j]] == member_comp[order[i]])
-            total += r->members[order[j++]].hours;
+          while (j < hi && h->members[order[j]].competencia == h->members[order[i]].competencia)
+            total += h->members[order[j++]].m.hours;
           for (guint32 k = i; k < j; k++)
-            r->members[order[k]].total_hours = (guint16) MIN (total, G_MAXUINT16);
+            h->totals[order[k]] = (guint16) MIN (total, G_MAXUINT16);
           i = j;
         }
     }
+  g_free (order);
+#ifdef MADV_POPULATE_WRITE
+  if (h->packed_size > 0)
+    (void) madvise ((void *) ((guintptr) h->packed & ~(guintptr) 4095),
+                    h->packed_size + ((guintptr) h->packed & 4095), MADV_POPULATE_WRITE);
+#endif
+  return NULL;
 }
 
 static void
@@ -431,7 +459,10 @@ coordena_roster_builder_finish (CoordenaRosterBuilder *b, GError **error)
   g_autofree guint32 *mcount = g_new (guint32, n_teams + 1);
   g_autofree guint32 *bcount = g_new (guint32, n_teams + 1);
   g_autofree guint32 *morder = NULL;
-  g_autofree CoordenaCompetencia *member_comp = NULL;
+  g_autofree guint16 *totals = NULL;
+  CoordenaRosterMember *packed = NULL;
+  HourSums sums = { 0 };
+  GThread *summing = NULL;
   LargeArray packed_months;
 
   if (b->stratum_conflict != NULL)
@@ -441,6 +472,15 @@ coordena_roster_builder_finish (CoordenaRosterBuilder *b, GError **error)
       coordena_roster_builder_free (b);
       return NULL;
     }
+
+  /* Total hours, meanwhile. */
+  packed = coordena_large_alloc (sizeof (CoordenaRosterMember) * MAX (b->members.len, 1));
+  totals = coordena_large_alloc (sizeof (guint16) * MAX (b->members.len, 1));
+  sums = (HourSums) { b->members.data, (guint) b->members.len, (guint) b->profs.len, totals, packed,
+                      sizeof (CoordenaRosterMember) * b->members.len };
+  summing = g_thread_try_new ("coordena-roster-hours", sum_hours, &sums, NULL);
+  if (summing == NULL)
+    sum_hours (&sums);
 
   /* Teams sorted by INE. */
   for (guint i = 0; i < n_teams; i++)
@@ -494,8 +534,9 @@ coordena_roster_builder_finish (CoordenaRosterBuilder *b, GError **error)
   r->n_teams = n_teams;
   r->teams = g_new0 (CoordenaRosterTeam, MAX (n_teams, 1));
   r->n_members = (guint) b->members.len;
-  r->members = coordena_large_alloc (sizeof (CoordenaRosterMember) * r->n_members);
-  member_comp = coordena_large_alloc (sizeof (CoordenaCompetencia) * r->n_members);
+  r->members = g_steal_pointer (&packed);
+  if (summing != NULL)
+    g_thread_join (g_steal_pointer (&summing));
 
   for (guint t = 0; t < n_teams; t++)
     {
@@ -552,7 +593,7 @@ coordena_roster_builder_finish (CoordenaRosterBuilder *b, GError **error)
           while (mi < mhi && MEMBER (morder[mi]).competencia == out.competencia)
             {
               r->members[mi] = MEMBER (morder[mi]).m;
-              member_comp[mi] = out.competencia;
+              r->members[mi].total_hours = totals[morder[mi]];
               mi++;
             }
           out.n_members = mi - out.first_member;
@@ -578,8 +619,6 @@ coordena_roster_builder_finish (CoordenaRosterBuilder *b, GError **error)
   b->profs.len = b->profs.cap = 0;
   r->strata = g_steal_pointer (&b->strata);
 
-  /* The members' order is packed: its memory, still warm, sorts them by professional. */
-  compute_total_hours (r, member_comp, morder);
   coordena_roster_builder_free (b);
   coordena_roster_absent_masks (r, COORDENA_DEFAULT_MAX_TOTAL_HOURS);
   return r;

@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* roster-private.h — what the roster readers may ask of the roster builder beyond its public
+ * functions. */
+#pragma once
+
+#include <coordena/roster.h>
+
+G_BEGIN_DECLS
+
+/* Brings the place where the builder looks up a professional of this CNS (15 digits, as a number)
+ * into the cache, some rows before coordena_roster_builder_add_professional() may need it. */
+void roster_builder_prefetch_professional (CoordenaRosterBuilder *builder, guint64 cns);
+
+G_END_DECLS
