@@ -224,19 +224,65 @@ evaluate_table (CoordenaEvaluation *e)
   fputs (out->str, stdout);
 }
 
-/* "%u" without printf: a state's results write tens of thousands of rows. */
+/* The CSV rows are written into a buffer of their own, without printf and without a call per
+ * cell: a state's results are tens of thousands of rows. */
+typedef struct {
+  char *data;
+  gsize len;
+  gsize cap;
+} OutBuffer;
+
+#define OUT_FLUSH (64 * 1024)
+
 static void
-format_uint (char out[16], guint value)
+out_grow (OutBuffer *o, gsize n)
+{
+  o->cap = MAX (o->cap * 2, o->len + n + OUT_FLUSH);
+  o->data = g_realloc (o->data, o->cap);
+}
+
+static inline void
+out_put (OutBuffer *o, const char *p, gsize n)
+{
+  if (G_UNLIKELY (o->len + n > o->cap))
+    out_grow (o, n);
+  memcpy (o->data + o->len, p, n);
+  o->len += n;
+}
+
+static void
+out_flush (OutBuffer *o)
+{
+  if (o->len > 0)
+    fwrite (o->data, 1, o->len, stdout);
+  o->len = 0;
+}
+
+/* A number in digits, then the terminator. */
+static inline void
+out_uint (OutBuffer *o, guint value, char terminator)
 {
   char digits[16];
-  int n = 0, k = 0;
+  int n = sizeof digits;
 
+  digits[--n] = terminator;
   do
-    digits[n++] = (char) ('0' + value % 10);
+    digits[--n] = (char) ('0' + value % 10);
   while ((value /= 10) != 0);
-  while (n > 0)
-    out[k++] = digits[--n];
-  out[k] = '\0';
+  out_put (o, digits + n, sizeof digits - (gsize) n);
+}
+
+/* An amount (none when negative), then the terminator: nothing in it needs quotes or a guard. */
+static inline void
+out_money (OutBuffer *o, gint64 centavos, char terminator)
+{
+  char money[COORDENA_MONEY_MAX + 1];
+  gsize n = 0;
+
+  if (centavos >= 0)
+    n = coordena_format_money_to (centavos, money);
+  money[n++] = terminator;
+  out_put (o, money, n);
 }
 
 /* A text cell as coordena_csv_append_cell writes it, kept for the next row that has the same text
@@ -246,19 +292,19 @@ typedef struct {
   GString *cell;
 } CellCache;
 
-static void
-append_cached_cell (GString *out, CellCache *cache, const char *text)
+static inline void
+out_cached_cell (OutBuffer *o, CellCache *cache, const char *text)
 {
   text = text != NULL ? text : "";
-  if (cache->cell == NULL)
-    cache->cell = g_string_new (NULL);
-  if (cache->text != text)
+  if (G_UNLIKELY (cache->cell == NULL || cache->text != text))
     {
+      if (cache->cell == NULL)
+        cache->cell = g_string_new (NULL);
       g_string_truncate (cache->cell, 0);
       coordena_csv_append_cell (cache->cell, text, ';', ';');
       cache->text = text;
     }
-  g_string_append_len (out, cache->cell->str, (gssize) cache->cell->len);
+  out_put (o, cache->cell->str, cache->cell->len);
 }
 
 static void
@@ -268,37 +314,17 @@ cell_cache_clear (CellCache *cache)
     g_string_free (cache->cell, TRUE);
 }
 
-/* Digits and amounts: nothing in them needs quotes or a guard. */
-static void
-append_uint_cell (GString *out, guint value, char terminator)
-{
-  char digits[16];
-
-  format_uint (digits, value);
-  g_string_append (out, digits);
-  g_string_append_c (out, terminator);
-}
-
-static void
-append_money_cell (GString *out, gint64 centavos, char terminator)
-{
-  char money[COORDENA_MONEY_MAX];
-
-  if (centavos >= 0)
-    g_string_append_len (out, money, (gssize) coordena_format_money_to (centavos, money));
-  g_string_append_c (out, terminator);
-}
-
 static void
 evaluate_csv (CoordenaEvaluation *e)
 {
+  static const char header[] = "ine;competencia;regras;ausentes;percentual;clausula;provimento_aplicado;base;perda\n";
   CoordenaRoster *r = coordena_evaluation_get_roster (e);
   guint n_teams = coordena_roster_get_n_teams (r);
-  g_autoptr(GString) out = g_string_sized_new (1 << 17);
+  OutBuffer out = { g_malloc (2 * OUT_FLUSH), 0, 2 * OUT_FLUSH };
   CellCache ine = { 0 }, rules = { 0 }, clause = { 0 };
   GString *absent[256] = { NULL };
 
-  g_string_append (out, "ine;competencia;regras;ausentes;percentual;clausula;provimento_aplicado;base;perda\n");
+  out_put (&out, header, sizeof header - 1);
   for (guint t = 0; t < n_teams; t++)
     {
       const CoordenaRosterTeam *team = coordena_roster_get_team (r, t);
@@ -318,23 +344,21 @@ evaluate_csv (CoordenaEvaluation *e)
               absent[m->absent] = g_string_new (NULL);
               coordena_csv_append_cell (absent[m->absent], text, ';', ';');
             }
-          append_cached_cell (out, &ine, team->ine);
-          append_uint_cell (out, m->competencia, ';');
-          append_cached_cell (out, &rules, m->rules != NULL ? m->rules->id : "");
-          g_string_append_len (out, absent[m->absent]->str, (gssize) absent[m->absent]->len);
-          append_uint_cell (out, (guint) m->percent, ';');
-          append_cached_cell (out, &clause, m->clause != NULL ? m->clause->id : "");
-          g_string_append (out, m->provimento ? "S;" : "N;");
-          append_money_cell (out, m->base_centavos, ';');
-          append_money_cell (out, m->perda_centavos, '\n');
+          out_cached_cell (&out, &ine, team->ine);
+          out_uint (&out, m->competencia, ';');
+          out_cached_cell (&out, &rules, m->rules != NULL ? m->rules->id : "");
+          out_put (&out, absent[m->absent]->str, absent[m->absent]->len);
+          out_uint (&out, (guint) m->percent, ';');
+          out_cached_cell (&out, &clause, m->clause != NULL ? m->clause->id : "");
+          out_put (&out, m->provimento ? "S;" : "N;", 2);
+          out_money (&out, m->base_centavos, ';');
+          out_money (&out, m->perda_centavos, '\n');
         }
-      if (out->len > 1 << 16)
-        {
-          fputs (out->str, stdout);
-          g_string_truncate (out, 0);
-        }
+      if (out.len > OUT_FLUSH)
+        out_flush (&out);
     }
-  fputs (out->str, stdout);
+  out_flush (&out);
+  g_free (out.data);
   for (guint i = 0; i < G_N_ELEMENTS (absent); i++)
     if (absent[i] != NULL)
       g_string_free (absent[i], TRUE);
