@@ -98,6 +98,24 @@ read_table (const char *directory, const char *name, CoordenaCsvRecordFunc func,
   return coordena_csv_reader_read_file (reader, path, error);
 }
 
+/* The CBO titles, read on their own (into ref->cbo, which nothing else touches meanwhile). */
+typedef struct {
+  const char *directory;
+  const char *const *columns;
+  LoadState state;
+  gboolean ok;
+  GError *error;
+} CboLoad;
+
+static gpointer
+read_cbo (gpointer data)
+{
+  CboLoad *c = data;
+
+  c->ok = read_table (c->directory, "cbo2002-ocupacao.csv", on_cbo, &c->state, c->columns, 2, &c->error);
+  return NULL;
+}
+
 static int
 cmp_municipio (const void *a, const void *b)
 {
@@ -118,15 +136,30 @@ coordena_reference_load (const char *directory, GError **error)
   static const char *const cbo_cols[] = { "CODIGO", "TITULO" };
   g_autoptr(CoordenaReference) ref = g_new0 (CoordenaReference, 1);
   LoadState s = { ref, { 0 } };
+  CboLoad cbo = { 0 };
+  GThread *thread;
+  gboolean ok;
 
   ref->municipios = g_array_new (FALSE, TRUE, sizeof (CoordenaMunicipio));
   ref->ufs = g_array_new (FALSE, TRUE, sizeof (CoordenaUf));
   ref->by_ibge = g_hash_table_new (g_str_hash, g_str_equal);
   ref->cbo = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
-  if (!read_table (directory, "estados.csv", on_uf, &s, uf_cols, G_N_ELEMENTS (uf_cols), error) ||
-      !read_table (directory, "municipios.csv", on_municipio, &s, mun_cols, G_N_ELEMENTS (mun_cols), error) ||
-      !read_table (directory, "cbo2002-ocupacao.csv", on_cbo, &s, cbo_cols, G_N_ELEMENTS (cbo_cols), error))
+  /* The CBO titles are read on a thread of their own meanwhile; errors come in the tables' order. */
+  cbo.directory = directory;
+  cbo.state.ref = ref;
+  cbo.columns = cbo_cols;
+  thread = g_thread_try_new ("coordena-reference-cbo", read_cbo, &cbo, NULL);
+  ok = read_table (directory, "estados.csv", on_uf, &s, uf_cols, G_N_ELEMENTS (uf_cols), error) &&
+       read_table (directory, "municipios.csv", on_municipio, &s, mun_cols, G_N_ELEMENTS (mun_cols), error);
+  if (thread != NULL)
+    g_thread_join (thread);
+  else
+    read_cbo (&cbo);
+  if (ok && !cbo.ok)
+    g_propagate_error (error, g_steal_pointer (&cbo.error));
+  g_clear_error (&cbo.error);
+  if (!ok || !cbo.ok)
     return NULL;
 
   g_array_sort (ref->ufs, cmp_uf);
