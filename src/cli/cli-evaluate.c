@@ -25,6 +25,21 @@ typedef enum { FORMAT_TABLE, FORMAT_CSV, FORMAT_JSON } Format;
 
 /* ---- shared ------------------------------------------------------------------------------------ */
 
+/* Warnings and skipped rows of a roster CSV, to stderr. */
+static void
+print_csv_report (const CoordenaRosterCsvReport *report)
+{
+  for (guint i = 0; report->warnings != NULL && i < report->warnings->len; i++)
+    g_printerr (_("warning: %s\n"), (char *) report->warnings->pdata[i]);
+  if (report->skipped != NULL && report->skipped->len > 0)
+    {
+      for (guint i = 0; i < report->skipped->len; i++)
+        g_printerr (_("skipped: %s\n"), (char *) report->skipped->pdata[i]);
+      g_printerr (g_dngettext (GETTEXT_PACKAGE, "%u row skipped (--lenient)\n", "%u rows skipped (--lenient)\n",
+                               report->skipped->len), report->skipped->len);
+    }
+}
+
 /* The roster the rules read: from a roster CSV, or from the database when no file is given.
  * Warnings and skipped rows go to stderr. */
 static CoordenaRoster *
@@ -50,16 +65,25 @@ load_roster (CliContext *ctx, const char *file, gboolean lenient, GError **error
   roster = coordena_roster_csv_read (file, &options, &report, error);
 
   /* A refused file shows its errors only: the warnings would bury them. */
-  for (guint i = 0; roster != NULL && report.warnings != NULL && i < report.warnings->len; i++)
-    g_printerr (_("warning: %s\n"), (char *) report.warnings->pdata[i]);
-  if (report.skipped != NULL && report.skipped->len > 0)
-    {
-      for (guint i = 0; i < report.skipped->len; i++)
-        g_printerr (_("skipped: %s\n"), (char *) report.skipped->pdata[i]);
-      g_printerr (g_dngettext (GETTEXT_PACKAGE, "%u row skipped (--lenient)\n", "%u rows skipped (--lenient)\n",
-                               report.skipped->len), report.skipped->len);
-    }
+  if (roster == NULL)
+    g_clear_pointer (&report.warnings, g_ptr_array_unref);
+  print_csv_report (&report);
   return roster;
+}
+
+/* The rule catalog, loaded on a thread of its own while a roster CSV is read. */
+typedef struct {
+  CoordenaRuleCatalog *cat;
+  GError *error;
+} CatalogLoad;
+
+static gpointer
+load_catalog (gpointer data)
+{
+  CatalogLoad *c = data;
+
+  c->cat = coordena_rule_catalog_load (&c->error);
+  return NULL;
 }
 
 static gboolean
@@ -461,8 +485,37 @@ cli_cmd_evaluate (CliContext *ctx, int argc, char **argv)
   if (argc > 2)
     return cli_usage_error (_("“%s” takes at most one roster CSV file (without it, the database is read)"), "evaluate");
 
-  if ((cat = coordena_rule_catalog_load (&error)) == NULL || !resolve_rules (cat, a.rules, &forced, &error) ||
-      (roster = load_roster (ctx, argc == 2 ? argv[1] : NULL, a.lenient, &error)) == NULL)
+  if (argc == 2)
+    {
+      /* The rule sets load while the file is read; their errors come first, as the file's
+       * warnings would. */
+      CoordenaRosterCsvOptions options = { .lenient = a.lenient };
+      g_auto(CoordenaRosterCsvReport) report = { 0 };
+      g_autoptr(GError) roster_error = NULL;
+      CatalogLoad load = { 0 };
+      GThread *loading = g_thread_try_new ("coordena-rules", load_catalog, &load, NULL);
+
+      if (loading == NULL)
+        load_catalog (&load);
+      roster = coordena_roster_csv_read (argv[1], &options, &report, &roster_error);
+      g_autoptr(GError) catalog_error = NULL;
+
+      if (loading != NULL)
+        g_thread_join (loading);
+      cat = load.cat;
+      catalog_error = load.error;
+      if (cat == NULL)
+        return cli_report_error (catalog_error);
+      if (!resolve_rules (cat, a.rules, &forced, &error))
+        return cli_report_error (error);
+      if (roster == NULL)
+        g_clear_pointer (&report.warnings, g_ptr_array_unref);
+      print_csv_report (&report);
+      if (roster == NULL)
+        return cli_report_error (roster_error);
+    }
+  else if ((cat = coordena_rule_catalog_load (&error)) == NULL || !resolve_rules (cat, a.rules, &forced, &error) ||
+           (roster = load_roster (ctx, NULL, a.lenient, &error)) == NULL)
     return cli_report_error (error);
 
   e = coordena_evaluate (roster, cat, forced);
