@@ -154,7 +154,8 @@ typedef struct {
   NumberMap team_index;       /* 1 + INE → 1 + index in teams */
   GArray *teams;              /* Team */
   LargeArray months;          /* Month */
-  GArray *run;                /* Row: the current team-month's */
+  Row run[MAX_MONTH_ROWS];    /* the current team-month's rows */
+  guint n_run;
   const CoordenaMunicipio *municipios_base;
   guint8 *strata;             /* each municipality's stratum, 0 when none given */
   RosterMunicipioCache municipios;
@@ -516,12 +517,12 @@ finish_month (Plain *pl)
   if (!pl->in_month)
     return;
   team = &g_array_index (pl->teams, Team, LARGE_INDEX (pl->months, Month, pl->month).team);
-  if (pl->run->len > team->n_before)
-    team->before = g_renew (Row, team->before, pl->run->len);
-  if (pl->run->len > 0)
-    memcpy (team->before, pl->run->data, sizeof (Row) * pl->run->len);
-  team->n_before = pl->run->len;
-  g_array_set_size (pl->run, 0);
+  if (pl->n_run > team->n_before)
+    team->before = g_renew (Row, team->before, pl->n_run);
+  if (pl->n_run > 0)
+    memcpy (team->before, pl->run, sizeof (Row) * pl->n_run);
+  team->n_before = pl->n_run;
+  pl->n_run = 0;
   pl->in_month = FALSE;
 }
 
@@ -628,8 +629,8 @@ member_row (Plain *pl, const Parsed *r)
 
   /* The same CNS and CBO twice in a team-month: the same hours, or the file is refused; the same
    * CNS with another CBO is the same professional. */
-  rows = (const Row *) (void *) pl->run->data;
-  for (guint i = 0; i < pl->run->len; i++)
+  rows = pl->run;
+  for (guint i = 0; i < pl->n_run; i++)
     if (rows[i].cns == r->cns)
       {
         professional = rows[i].professional;
@@ -664,7 +665,7 @@ member_row (Plain *pl, const Parsed *r)
         return FALSE;
       memcpy (name_text, r->name, r->name_len);
       name_text[r->name_len] = '\0';
-      professional = coordena_roster_builder_add_professional (pl->builder, cns_text, name_text);
+      professional = roster_builder_add_professional_cns (pl->builder, r->cns, cns_text, name_text);
       named = r->name_len > 0;
     }
   else if (!named && r->name_len > 0)
@@ -680,9 +681,9 @@ member_row (Plain *pl, const Parsed *r)
     {
       Row row = { r->cns, r->cbo, professional, r->hours, (guint8) named };
 
-      if (pl->run->len >= MAX_MONTH_ROWS)
+      if (pl->n_run >= MAX_MONTH_ROWS)
         return FALSE;
-      g_array_append_val (pl->run, row);
+      pl->run[pl->n_run++] = row;
     }
   coordena_roster_builder_add_member (pl->builder, team->builder, pl->comp, professional, cbo_text,
                                       roster_csv_category (&pl->cbos, pl->map, cbo_text), (guint) r->hours);
@@ -1011,7 +1012,6 @@ roster_csv_plain_read (RosterPlain                    *rp,
   pl->builder = coordena_roster_builder_new ();
   pl->teams = g_array_new (FALSE, FALSE, sizeof (Team));
   large_array_init (&pl->months, sizeof (Month));
-  pl->run = g_array_sized_new (FALSE, FALSE, sizeof (Row), 64);
   pl->municipios_base = coordena_reference_get_municipios (ref, &n_municipios);
   pl->strata = g_new0 (guint8, MAX (n_municipios, 1));
 
@@ -1022,7 +1022,6 @@ roster_csv_plain_read (RosterPlain                    *rp,
   for (guint i = 0; i < pl->teams->len; i++)
     g_free (g_array_index (pl->teams, Team, i).before);
   g_array_unref (pl->teams);
-  g_array_unref (pl->run);
   g_free (pl->strata);
   g_free (pl->team_index.slots);
   if (!ok)

@@ -11,4 +11,8 @@ G_BEGIN_DECLS
  * into the cache, some rows before coordena_roster_builder_add_professional() may need it. */
 void roster_builder_prefetch_professional (CoordenaRosterBuilder *builder, guint64 cns);
 
+/* coordena_roster_builder_add_professional() for a CNS of 15 digits, given also as a number. */
+guint roster_builder_add_professional_cns (CoordenaRosterBuilder *builder, guint64 number, const char *cns,
+                                           const char *name);
+
 G_END_DECLS

@@ -58,26 +58,31 @@ code_key (const char *code)
 
 /* Looks a code up in the numeric table, or in the string table for anything else; adds it with
  * *next as its index when missing (then increments *next). Returns the index. */
+static inline guint
+intern_key (NumberMap *numbers, guint64 key, guint next, gboolean *added)
+{
+  gsize i;
+
+  *added = FALSE;
+  if (numbers->slots == NULL)
+    number_grow (numbers);
+  i = number_probe (numbers, key);
+  if (numbers->slots[i].key != 0)
+    return numbers->slots[i].value - 1;
+  number_insert (numbers, key, next + 1);
+  *added = TRUE;
+  return next;
+}
+
 static guint
 intern_code (NumberMap *numbers, GHashTable *others, const char *code, guint next, gboolean *added)
 {
   guint64 key = code_key (code);
   gpointer found;
 
-  *added = FALSE;
   if (key != 0)
-    {
-      gsize i;
-
-      if (numbers->slots == NULL)
-        number_grow (numbers);
-      i = number_probe (numbers, key);
-      if (numbers->slots[i].key != 0)
-        return numbers->slots[i].value - 1;
-      number_insert (numbers, key, next + 1);
-      *added = TRUE;
-      return next;
-    }
+    return intern_key (numbers, key, next, added);
+  *added = FALSE;
   found = g_hash_table_lookup (others, code);
   if (found != NULL)
     return GPOINTER_TO_UINT (found) - 1;
@@ -115,11 +120,17 @@ struct _CoordenaRoster {
   GHashTable *masks;      /* packed presence thresholds → CoordenaCategorySet[n_months] */
 };
 
-static void
+/* A code into its fixed field (cut to fit, as g_strlcpy would): every row copies a few. */
+static inline void
 copy_code (char *dest, gsize size, const char *src)
 {
-  if (src != NULL && *src != '\0')
-    g_strlcpy (dest, src, size);
+  gsize n;
+
+  if (src == NULL || *src == '\0')
+    return;
+  n = strnlen (src, size - 1);
+  memcpy (dest, src, n);
+  dest[n] = '\0';
 }
 
 CoordenaRosterBuilder *
@@ -202,11 +213,9 @@ coordena_roster_builder_add_team (CoordenaRosterBuilder *b,
   return index;
 }
 
-guint
-coordena_roster_builder_add_professional (CoordenaRosterBuilder *b, const char *cns, const char *name)
+static guint
+add_professional (CoordenaRosterBuilder *b, guint index, gboolean added, const char *cns, const char *name)
 {
-  gboolean added;
-  guint index = intern_code (&b->prof_numbers, b->prof_index, cns, (guint) b->profs.len, &added);
   CoordenaRosterProfessional *p;
 
   if (added)
@@ -219,6 +228,24 @@ coordena_roster_builder_add_professional (CoordenaRosterBuilder *b, const char *
   if (p->name == NULL && name != NULL && *name != '\0')
     p->name = g_strdup (name);
   return index;
+}
+
+guint
+coordena_roster_builder_add_professional (CoordenaRosterBuilder *b, const char *cns, const char *name)
+{
+  gboolean added;
+  guint index = intern_code (&b->prof_numbers, b->prof_index, cns, (guint) b->profs.len, &added);
+
+  return add_professional (b, index, added, cns, name);
+}
+
+guint
+roster_builder_add_professional_cns (CoordenaRosterBuilder *b, guint64 number, const char *cns, const char *name)
+{
+  gboolean added;
+  guint index = intern_key (&b->prof_numbers, number * 32 + 15, (guint) b->profs.len, &added);
+
+  return add_professional (b, index, added, cns, name);
 }
 
 void
