@@ -102,6 +102,7 @@ struct _CoordenaRosterBuilder {
   LargeArray members;     /* BMember */
   GHashTable *strata;     /* ibge7 → stratum */
   char *stratum_conflict; /* the first municipality given two strata */
+  GStringChunk *names;    /* the professionals' names */
 };
 
 struct _CoordenaRoster {
@@ -114,6 +115,7 @@ struct _CoordenaRoster {
   guint n_members;
   CoordenaRosterProfessional *profs;
   guint n_profs;
+  GStringChunk *names;    /* the professionals' names */
   GHashTable *strata;
   CoordenaCompetencia first, last;
   GMutex masks_lock;
@@ -145,6 +147,7 @@ coordena_roster_builder_new (void)
   large_array_init (&b->months, sizeof (BMonth));
   large_array_init (&b->members, sizeof (BMember));
   b->strata = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  b->names = g_string_chunk_new (64 * 1024);
   return b;
 }
 
@@ -170,8 +173,8 @@ coordena_roster_builder_free (CoordenaRosterBuilder *b)
         g_free (g_array_index (b->teams, BTeam, i).name);
       g_array_unref (b->teams);
     }
-  for (gsize i = 0; i < b->profs.len; i++)
-    g_free (LARGE_INDEX (b->profs, CoordenaRosterProfessional, i).name);
+  if (b->names != NULL)
+    g_string_chunk_free (b->names);
   large_array_clear (&b->profs);
   g_hash_table_unref (b->team_index);
   number_map_clear (&b->team_numbers);
@@ -226,7 +229,7 @@ add_professional (CoordenaRosterBuilder *b, guint index, gboolean added, const c
     }
   p = &LARGE_INDEX (b->profs, CoordenaRosterProfessional, index);
   if (p->name == NULL && name != NULL && *name != '\0')
-    p->name = g_strdup (name);
+    p->name = g_string_chunk_insert (b->names, name);
   return index;
 }
 
@@ -262,7 +265,7 @@ coordena_roster_builder_name_professional (CoordenaRosterBuilder *b, guint profe
   g_return_if_fail (professional < b->profs.len);
   p = &LARGE_INDEX (b->profs, CoordenaRosterProfessional, professional);
   if (p->name == NULL && name != NULL && *name != '\0')
-    p->name = g_strdup (name);
+    p->name = g_string_chunk_insert (b->names, name);
 }
 
 void
@@ -464,8 +467,8 @@ roster_free (CoordenaRoster *r)
 {
   for (guint i = 0; i < r->n_teams; i++)
     g_free (r->teams[i].name);
-  for (guint i = 0; i < r->n_profs; i++)
-    g_free (r->profs[i].name);
+  if (r->names != NULL)
+    g_string_chunk_free (r->names);
   g_free (r->teams);
   g_free (r->months);
   g_free (r->members);
@@ -536,20 +539,6 @@ coordena_roster_builder_finish (CoordenaRosterBuilder *b, GError **error)
     if (bcount[t + 1] - bcount[t] > 1 && !members_sorted (b->members.data, morder + bcount[t], bcount[t + 1] - bcount[t]))
       g_qsort_with_data (morder + bcount[t], (gint) (bcount[t + 1] - bcount[t]), sizeof (guint32), cmp_member_index, b->members.data);
 
-  /* A member's team-month that was never declared is declared as "not evaluated". */
-  for (guint t = 0; t < n_teams; t++)
-    for (guint32 i = bcount[t]; i < bcount[t + 1]; i++)
-      {
-        const BMember *m = &MEMBER (morder[i]);
-
-        if (i == bcount[t] || m->competencia != MEMBER (morder[i - 1]).competencia)
-          {
-            BMonth implicit = { t, m->competencia, COORDENA_TEAM_TYPE_OTHER, 0, COORDENA_BASE_UNKNOWN };
-            implicit.flags = 0x80; /* marks "implicit" until merged */
-            *(BMonth *) large_array_push (&b->months) = implicit;
-          }
-      }
-
   sort_by_team (&b->months, sizeof (BMonth), n_teams, mcount);
   large_array_init (&packed_months, sizeof (CoordenaRosterMonth));
   large_array_reserve (&packed_months, b->months.len);
@@ -582,20 +571,21 @@ coordena_roster_builder_finish (CoordenaRosterBuilder *b, GError **error)
       if (hi - lo > 1 && !months_sorted (&MONTH (lo), hi - lo))
         qsort (&MONTH (lo), hi - lo, sizeof (BMonth), cmp_month);
 
-      for (guint32 i = lo; i < hi;)
+      /* The team's competências: those declared, and those of its members (a member's team-month
+       * that was never declared is one "not evaluated"), both in order. */
+      for (guint32 i = lo; i < hi || mi < mhi;)
         {
-          BMonth *m = &MONTH (i);
           CoordenaRosterMonth out = { 0 };
           gboolean typed = FALSE;
-          guint32 j = i;
 
-          out.competencia = m->competencia;
+          if (i < hi && (mi >= mhi || MONTH (i).competencia <= MEMBER (morder[mi]).competencia))
+            out.competencia = MONTH (i).competencia;
+          else
+            out.competencia = MEMBER (morder[mi]).competencia;
           out.base_centavos = COORDENA_BASE_UNKNOWN;
-          for (; j < hi && MONTH (j).competencia == m->competencia; j++)
+          for (; i < hi && MONTH (i).competencia == out.competencia; i++)
             {
-              BMonth *d = &MONTH (j);
-              if (d->flags & 0x80)
-                continue;
+              BMonth *d = &MONTH (i);
               if (typed && d->type != out.type)
                 {
                   g_autofree char *when = coordena_competencia_format (d->competencia);
@@ -625,7 +615,6 @@ coordena_roster_builder_finish (CoordenaRosterBuilder *b, GError **error)
             }
           out.n_members = mi - out.first_member;
           *(CoordenaRosterMonth *) large_array_push (&packed_months) = out;
-          i = j;
         }
       team->n_months = (guint32) packed_months.len - team->first_month;
     }
@@ -645,6 +634,7 @@ coordena_roster_builder_finish (CoordenaRosterBuilder *b, GError **error)
   r->profs = g_steal_pointer (&b->profs.data);
   b->profs.len = b->profs.cap = 0;
   r->strata = g_steal_pointer (&b->strata);
+  r->names = g_steal_pointer (&b->names);
 
   coordena_roster_builder_free (b);
   coordena_roster_absent_masks (r, COORDENA_DEFAULT_MAX_TOTAL_HOURS);
