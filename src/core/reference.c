@@ -15,7 +15,7 @@
 struct _CoordenaReference {
   GArray *municipios;      /* CoordenaMunicipio, sorted by ibge7 */
   GArray *ufs;             /* CoordenaUf, sorted by codigo */
-  GHashTable *by_ibge;     /* ibge6 and ibge7 → index + 1 */
+  guint32 *codes;          /* each municipality's ibge7 as a number, in the same order */
   GHashTable *cbo;         /* code → title */
 };
 
@@ -116,10 +116,13 @@ read_cbo (gpointer data)
   return NULL;
 }
 
+/* Codes of 7 digits, numerically: in the order of their text. */
 static int
-cmp_municipio (const void *a, const void *b)
+cmp_code_index (const void *a, const void *b)
 {
-  return strcmp (((const CoordenaMunicipio *) a)->ibge7, ((const CoordenaMunicipio *) b)->ibge7);
+  guint64 x = *(const guint64 *) a, y = *(const guint64 *) b;
+
+  return x < y ? -1 : x > y;
 }
 
 static int
@@ -142,7 +145,6 @@ coordena_reference_load (const char *directory, GError **error)
 
   ref->municipios = g_array_new (FALSE, TRUE, sizeof (CoordenaMunicipio));
   ref->ufs = g_array_new (FALSE, TRUE, sizeof (CoordenaUf));
-  ref->by_ibge = g_hash_table_new (g_str_hash, g_str_equal);
   ref->cbo = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   /* The CBO titles are read on a thread of their own meanwhile; errors come in the tables' order. */
@@ -163,17 +165,29 @@ coordena_reference_load (const char *directory, GError **error)
     return NULL;
 
   g_array_sort (ref->ufs, cmp_uf);
-  g_array_sort (ref->municipios, cmp_municipio);
-  for (guint i = 0; i < ref->municipios->len; i++)
-    {
-      CoordenaMunicipio *m = &g_array_index (ref->municipios, CoordenaMunicipio, i);
-      const CoordenaUf *uf = coordena_reference_find_uf (ref, m->codigo_uf);
+  /* By code: each code with its row, sorted as numbers. */
+  {
+    guint n = ref->municipios->len;
+    g_autofree guint64 *keys = g_new (guint64, MAX (n, 1));
+    GArray *sorted = g_array_sized_new (FALSE, TRUE, sizeof (CoordenaMunicipio), n);
 
-      if (uf != NULL)
-        memcpy (m->uf, uf->sigla, sizeof m->uf);
-      g_hash_table_insert (ref->by_ibge, m->ibge7, GUINT_TO_POINTER (i + 1));
-      g_hash_table_insert (ref->by_ibge, m->ibge6, GUINT_TO_POINTER (i + 1));
-    }
+    for (guint i = 0; i < n; i++)
+      keys[i] = (guint64) atoi (g_array_index (ref->municipios, CoordenaMunicipio, i).ibge7) << 32 | i;
+    qsort (keys, n, sizeof (guint64), cmp_code_index);
+    ref->codes = g_new (guint32, MAX (n, 1));
+    for (guint i = 0; i < n; i++)
+      {
+        CoordenaMunicipio m = g_array_index (ref->municipios, CoordenaMunicipio, (guint) (keys[i] & G_MAXUINT32));
+        const CoordenaUf *uf = coordena_reference_find_uf (ref, m.codigo_uf);
+
+        if (uf != NULL)
+          memcpy (m.uf, uf->sigla, sizeof m.uf);
+        g_array_append_val (sorted, m);
+        ref->codes[i] = (guint32) (keys[i] >> 32);
+      }
+    g_array_unref (ref->municipios);
+    ref->municipios = sorted;
+  }
   return g_steal_pointer (&ref);
 }
 
@@ -197,7 +211,7 @@ coordena_reference_free (CoordenaReference *ref)
         }
       g_array_unref (ref->ufs);
     }
-  g_clear_pointer (&ref->by_ibge, g_hash_table_unref);
+  g_free (ref->codes);
   g_clear_pointer (&ref->cbo, g_hash_table_unref);
   g_free (ref);
 }
@@ -217,27 +231,47 @@ coordena_reference_get (GError **error)
   return shared;
 }
 
+/* The row of a 7-digit code, or of the 6 digits before its check digit; −1 when none. */
+static gint
+find_code (const CoordenaReference *ref, guint32 code, gboolean six)
+{
+  guint lo = 0, hi = ref->municipios->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      guint32 at = six ? ref->codes[mid] / 10 : ref->codes[mid];
+
+      if (at == code)
+        return (gint) mid;
+      if (at < code)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return -1;
+}
+
 const CoordenaMunicipio *
 coordena_reference_find_municipio (const CoordenaReference *ref, const char *ibge)
 {
   g_autofree char *key = NULL;
-  guint index;
+  gint index;
 
   if (ibge == NULL)
     return NULL;
   /* Importers call this per row: copy only when there are blanks to trim. */
-  if (coordena_is_digits (ibge, 6) || coordena_is_digits (ibge, 7))
-    index = GPOINTER_TO_UINT (g_hash_table_lookup (ref->by_ibge, ibge));
-  else
+  if (!coordena_is_digits (ibge, 6) && !coordena_is_digits (ibge, 7))
     {
       key = g_strstrip (g_strdup (ibge));
       if (!coordena_is_digits (key, 6) && !coordena_is_digits (key, 7))
         return NULL;
-      index = GPOINTER_TO_UINT (g_hash_table_lookup (ref->by_ibge, key));
+      ibge = key;
     }
-  if (index == 0)
+  index = find_code (ref, (guint32) atoi (ibge), strlen (ibge) == 6);
+  if (index < 0)
     return NULL;
-  return &g_array_index (ref->municipios, CoordenaMunicipio, index - 1);
+  return &g_array_index (ref->municipios, CoordenaMunicipio, index);
 }
 
 /* A name for comparisons: ASCII (accents dropped), lower case, blanks trimmed. */
