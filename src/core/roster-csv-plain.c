@@ -89,6 +89,7 @@ typedef struct {
 typedef struct {
   guint64 cns;               /* its 15 digits as a number */
   guint64 cbo;               /* its six bytes */
+  const guchar *cns_text;    /* its 15 digits, in the block */
   const guchar *name;        /* in the block */
   guint32 name_len;
   guint32 team;              /* 0: the team fields of the row before; else 1 + index in the block's teams */
@@ -319,6 +320,43 @@ field_digits (Field f, guint max, guint64 *out)
   return TRUE;
 }
 
+/* Eight ASCII digits read as one 64-bit word (the first in its lowest byte): are they all
+ * digits, and their value. */
+static inline gboolean
+eight_digits (guint64 word)
+{
+  return (((word + G_GUINT64_CONSTANT (0x4646464646464646)) | (word - G_GUINT64_CONSTANT (0x3030303030303030)))
+          & G_GUINT64_CONSTANT (0x8080808080808080)) == 0;
+}
+
+static inline guint64
+eight_digits_value (guint64 word)
+{
+  word -= G_GUINT64_CONSTANT (0x3030303030303030);
+  word = word * 10 + (word >> 8);
+  return (((word & G_GUINT64_CONSTANT (0x000000FF000000FF)) * G_GUINT64_CONSTANT (0x000F424000000064))
+          + (((word >> 16) & G_GUINT64_CONSTANT (0x000000FF000000FF)) * G_GUINT64_CONSTANT (0x0000271000000001))) >> 32;
+}
+
+/* Exactly 15 digits (a CNS) as a number, eight at a time: the first eight, and the last eight,
+ * which share the eighth. */
+static inline gboolean
+field_cns (Field f, guint64 *out)
+{
+  guint64 head, tail;
+
+  if (f.len != 15)
+    return FALSE;
+  memcpy (&head, f.p, 8);
+  memcpy (&tail, f.p + 7, 8);
+  if (G_BYTE_ORDER != G_LITTLE_ENDIAN)
+    return field_digits (f, 15, out);
+  if (!eight_digits (head) || !eight_digits (tail))
+    return FALSE;
+  *out = eight_digits_value (head) / 10 * G_GUINT64_CONSTANT (100000000) + eight_digits_value (tail);
+  return TRUE;
+}
+
 /* A field of 1..width digits (field_digits said so), left-padded with zeros as roster_csv_pad_code
  * pads it. */
 static inline void
@@ -493,12 +531,13 @@ split_row (Splitter *s, Block *block, const Field *fields)
   r->member = cns.len > 0;
   if (r->member)
     {
-      if (cns.len != 15 || !field_digits (cns, 15, &r->cns) || cbo.len != 6 || !field_digits (carga, 3, &hours)
+      if (!field_cns (cns, &r->cns) || cbo.len != 6 || !field_digits (carga, 3, &hours)
           || hours > 168 || !field_plain_text (name) || cbo.p[0] == ' ' || cbo.p[5] == ' ' || cbo.p[0] == '\'')
         return FALSE;
       r->cbo = 0;
       memcpy (&r->cbo, cbo.p, 6);
       r->hours = (guint8) hours;
+      r->cns_text = cns.p;
       r->name = name.p;
       r->name_len = name.len;
     }
@@ -653,13 +692,10 @@ member_row (Plain *pl, const Parsed *r)
       }
   if (!known)
     {
-      /* Someone from another team, or new: the builder knows a CNS it has seen. The file wrote
-       * the CNS with its 15 digits: the number gives them back. */
+      /* Someone from another team, or new: the builder knows a CNS it has seen. */
       char cns_text[16], *name_text = g_alloca (r->name_len + 1);
-      guint64 v = r->cns;
 
-      for (int i = 14; i >= 0; i--, v /= 10)
-        cns_text[i] = (char) ('0' + v % 10);
+      memcpy (cns_text, r->cns_text, 15);
       cns_text[15] = '\0';
       if (!coordena_cns_is_valid (cns_text))
         return FALSE;
@@ -685,8 +721,8 @@ member_row (Plain *pl, const Parsed *r)
         return FALSE;
       pl->run[pl->n_run++] = row;
     }
-  coordena_roster_builder_add_member (pl->builder, team->builder, pl->comp, professional, cbo_text,
-                                      roster_csv_category (&pl->cbos, pl->map, cbo_text), (guint) r->hours);
+  roster_builder_add_member_cbo6 (pl->builder, team->builder, pl->comp, professional, cbo_text,
+                                  roster_csv_category (&pl->cbos, pl->map, cbo_text), (guint) r->hours);
   return TRUE;
 }
 

@@ -15,4 +15,9 @@ void roster_builder_prefetch_professional (CoordenaRosterBuilder *builder, guint
 guint roster_builder_add_professional_cns (CoordenaRosterBuilder *builder, guint64 number, const char *cns,
                                            const char *name);
 
+/* coordena_roster_builder_add_member() for a reader that checked team and professional (indices
+ * the builder gave it) and a CBO of six characters. */
+void roster_builder_add_member_cbo6 (CoordenaRosterBuilder *builder, guint team, CoordenaCompetencia competencia,
+                                     guint professional, const char *cbo, CoordenaCategory category, guint hours);
+
 G_END_DECLS

@@ -306,6 +306,27 @@ coordena_roster_builder_add_member (CoordenaRosterBuilder *b,
 }
 
 void
+roster_builder_add_member_cbo6 (CoordenaRosterBuilder *b,
+                                guint                  team,
+                                CoordenaCompetencia    competencia,
+                                guint                  professional,
+                                const char            *cbo,
+                                CoordenaCategory       category,
+                                guint                  hours)
+{
+  BMember *m = large_array_push (&b->members);
+
+  m->team = team;
+  m->competencia = competencia;
+  m->m.professional = professional;
+  m->m.hours = (guint16) MIN (hours, 168u);
+  m->m.total_hours = 0;
+  m->m.category = (gint8) category;
+  memcpy (m->m.cbo, cbo, 6);
+  m->m.cbo[6] = '\0';
+}
+
+void
 coordena_roster_builder_set_ied_stratum (CoordenaRosterBuilder *b, const char *ibge7, guint stratum)
 {
   gpointer old = g_hash_table_lookup (b->strata, ibge7);
