@@ -88,7 +88,7 @@ typedef struct {
 /* What the reading thread makes of a row, for the rows' logic on the caller's thread. */
 typedef struct {
   guint64 cns;               /* its 15 digits as a number */
-  guint64 cbo;               /* its six bytes */
+  guint64 cbo;               /* its six bytes, then two NULs: a C string in place */
   const guchar *cns_text;    /* its 15 digits, in the block */
   const guchar *name;        /* in the block */
   guint32 name_len;
@@ -659,12 +659,12 @@ member_row (Plain *pl, const Parsed *r)
 {
   const Month *month = &LARGE_INDEX (pl->months, Month, pl->month);
   const Team *team = &g_array_index (pl->teams, Team, month->team);
-  char cbo_text[8] = { 0 };
+  /* The six bytes and two NULs of r->cbo, written by the reading thread long before: read in
+   * place (a copy on the stack read back in wider words stalls the processor on every row). */
+  const char *cbo_text = (const char *) &r->cbo;
   guint professional = 0;
   gboolean named = FALSE, known = FALSE, found = FALSE;
   const Row *rows;
-
-  memcpy (cbo_text, &r->cbo, 6);
 
   /* The same CNS and CBO twice in a team-month: the same hours, or the file is refused; the same
    * CNS with another CBO is the same professional. */
