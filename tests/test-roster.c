@@ -298,10 +298,17 @@ test_large_array (void)
 }
 
 /* A roster of 150 000 member rows, given team by team from the last INE to the first with too
- * little room reserved: sorted, grouped and summed as a small one is. */
+ * little room reserved: sorted, grouped and summed as a small one is. The competências are four
+ * consecutive ones (hours summed in a table), or centuries apart (summed by sorting), or given
+ * from the last to the first. */
+static const CoordenaCompetencia large_consecutive[4] = { 202501, 202502, 202503, 202504 };
+static const CoordenaCompetencia large_far_apart[4] = { 190001, 202501, 209912, 250012 };
+static const CoordenaCompetencia large_backwards[4] = { 202504, 202503, 202502, 202501 };
+
 static void
-test_large_roster (void)
+test_large_roster (gconstpointer data)
 {
+  const CoordenaCompetencia *comps = data;
   const guint n_teams = 4000, n_comps = 4, n_members = 9;
   g_autoptr(GError) error = NULL;
   CoordenaRosterBuilder *b = coordena_roster_builder_new ();
@@ -319,7 +326,7 @@ test_large_roster (void)
       team = coordena_roster_builder_add_team (b, ine, "1234567", "4314902", NULL);
       for (guint c = 0; c < n_comps; c++)
         {
-          coordena_roster_builder_add_team_month (b, team, 202501 + c, COORDENA_TEAM_TYPE_ESF, 0, 1683333);
+          coordena_roster_builder_add_team_month (b, team, comps[c], COORDENA_TEAM_TYPE_ESF, 0, 1683333);
           for (guint m = 0; m < n_members; m++)
             {
               char cns[16];
@@ -329,7 +336,7 @@ test_large_roster (void)
 
               g_snprintf (cns, sizeof cns, "7%014u", who);
               p = coordena_roster_builder_add_professional (b, cns, NULL);
-              coordena_roster_builder_add_member (b, team, 202501 + c, p, m == 0 ? "225142" : "515105",
+              coordena_roster_builder_add_member (b, team, comps[c], p, m == 0 ? "225142" : "515105",
                                                   m == 0 ? MED : ACS, m == n_members - 1 ? 10 : 40);
             }
         }
@@ -353,7 +360,8 @@ test_large_roster (void)
           guint n;
           const CoordenaRosterMember *members = coordena_roster_month_members (r, &months[c], &n);
 
-          g_assert_cmpuint (months[c].competencia, ==, 202501 + c);
+          /* In order of competência, whatever the order given. */
+          g_assert_cmpuint (months[c].competencia, ==, comps == large_backwards ? comps[n_comps - 1 - c] : comps[c]);
           g_assert_cmpint (months[c].base_centavos, ==, 1683333);
           g_assert_cmpuint (n, ==, n_members);
           for (guint m = 0; m < n; m++)
@@ -386,6 +394,8 @@ main (int argc, char **argv)
   g_test_add_func ("/roster/empty", test_empty_roster);
   g_test_add_func ("/roster/category-names", test_category_names);
   g_test_add_func ("/roster/large-array", test_large_array);
-  g_test_add_func ("/roster/large", test_large_roster);
+  g_test_add_data_func ("/roster/large", large_consecutive, test_large_roster);
+  g_test_add_data_func ("/roster/large-far-apart", large_far_apart, test_large_roster);
+  g_test_add_data_func ("/roster/large-backwards", large_backwards, test_large_roster);
   return g_test_run ();
 }

@@ -30,11 +30,13 @@ typedef struct {
   gint64 base;
 } BMonth;
 
+/* Members are kept as added, and described by runs: consecutive members of one team-month. */
 typedef struct {
   guint32 team;
   CoordenaCompetencia competencia;
-  CoordenaRosterMember m;
-} BMember;
+  guint32 first;          /* index in members */
+  guint32 n;
+} BRun;
 
 /* Codes made of digits only (every real INE and CNS) are kept as numbers in a NumberMap (value:
  * 1 + index): a state's million rows do a lookup each, and string hashing was the largest cost. */
@@ -99,7 +101,8 @@ struct _CoordenaRosterBuilder {
   NumberMap prof_numbers; /* cns → 1 + index */
   GHashTable *prof_index; /* other cns → index + 1 */
   LargeArray months;      /* BMonth */
-  LargeArray members;     /* BMember */
+  LargeArray members;     /* CoordenaRosterMember, in the order added */
+  LargeArray runs;        /* BRun */
   GHashTable *strata;     /* ibge7 → stratum */
   char *stratum_conflict; /* the first municipality given two strata */
   GStringChunk *names;    /* the professionals' names */
@@ -145,7 +148,8 @@ coordena_roster_builder_new (void)
   large_array_init (&b->profs, sizeof (CoordenaRosterProfessional));
   b->prof_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   large_array_init (&b->months, sizeof (BMonth));
-  large_array_init (&b->members, sizeof (BMember));
+  large_array_init (&b->members, sizeof (CoordenaRosterMember));
+  large_array_init (&b->runs, sizeof (BRun));
   b->strata = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   b->names = g_string_chunk_new (64 * 1024);
   return b;
@@ -156,6 +160,7 @@ coordena_roster_builder_reserve (CoordenaRosterBuilder *b, guint n_members)
 {
   /* Teams have a few members, and most stay from one competência to the next. */
   large_array_reserve_exact (&b->members, n_members);
+  large_array_reserve_exact (&b->runs, n_members / 4);
   large_array_reserve_exact (&b->months, n_members / 4);
   large_array_reserve_exact (&b->profs, n_members / 4);
   /* Room for a professional in eight rows without rehashing. */
@@ -182,6 +187,7 @@ coordena_roster_builder_free (CoordenaRosterBuilder *b)
   g_hash_table_unref (b->prof_index);
   large_array_clear (&b->months);
   large_array_clear (&b->members);
+  large_array_clear (&b->runs);
   g_clear_pointer (&b->strata, g_hash_table_unref);
   g_free (b->stratum_conflict);
   g_free (b);
@@ -282,6 +288,24 @@ coordena_roster_builder_add_team_month (CoordenaRosterBuilder *b,
   *(BMonth *) large_array_push (&b->months) = m;
 }
 
+/* The next member belongs to team's competência: the last run, or a new one. */
+static inline void
+add_to_run (CoordenaRosterBuilder *b, guint team, CoordenaCompetencia competencia)
+{
+  BRun *run = b->runs.len > 0 ? &LARGE_INDEX (b->runs, BRun, b->runs.len - 1) : NULL;
+
+  if (run != NULL && run->team == team && run->competencia == competencia)
+    run->n++;
+  else
+    {
+      run = large_array_push (&b->runs);
+      run->team = team;
+      run->competencia = competencia;
+      run->first = (guint32) b->members.len;
+      run->n = 1;
+    }
+}
+
 void
 coordena_roster_builder_add_member (CoordenaRosterBuilder *b,
                                     guint                  team,
@@ -291,18 +315,17 @@ coordena_roster_builder_add_member (CoordenaRosterBuilder *b,
                                     CoordenaCategory       category,
                                     guint                  hours)
 {
-  BMember m = { 0 };
+  CoordenaRosterMember m = { 0 };
 
   g_return_if_fail (team < b->teams->len);
   g_return_if_fail (professional < b->profs.len);
 
-  m.team = team;
-  m.competencia = competencia;
-  m.m.professional = professional;
-  m.m.hours = (guint16) MIN (hours, 168u);
-  m.m.category = (gint8) category;
-  copy_code (m.m.cbo, sizeof m.m.cbo, cbo);
-  *(BMember *) large_array_push (&b->members) = m;
+  m.professional = professional;
+  m.hours = (guint16) MIN (hours, 168u);
+  m.category = (gint8) category;
+  copy_code (m.cbo, sizeof m.cbo, cbo);
+  add_to_run (b, team, competencia);
+  *(CoordenaRosterMember *) large_array_push (&b->members) = m;
 }
 
 void
@@ -314,16 +337,16 @@ roster_builder_add_member_cbo6 (CoordenaRosterBuilder *b,
                                 CoordenaCategory       category,
                                 guint                  hours)
 {
-  BMember *m = large_array_push (&b->members);
+  CoordenaRosterMember *m;
 
-  m->team = team;
-  m->competencia = competencia;
-  m->m.professional = professional;
-  m->m.hours = (guint16) MIN (hours, 168u);
-  m->m.total_hours = 0;
-  m->m.category = (gint8) category;
-  memcpy (m->m.cbo, cbo, 6);
-  m->m.cbo[6] = '\0';
+  add_to_run (b, team, competencia);
+  m = large_array_push (&b->members);
+  m->professional = professional;
+  m->hours = (guint16) MIN (hours, 168u);
+  m->total_hours = 0;
+  m->category = (gint8) category;
+  memcpy (m->cbo, cbo, 6);
+  m->cbo[6] = '\0';
 }
 
 void
@@ -342,7 +365,8 @@ coordena_roster_builder_set_ied_stratum (CoordenaRosterBuilder *b, const char *i
 
 /* ---- finish ---------------------------------------------------------------------------------- */
 
-#define MEMBER(i) LARGE_INDEX (b->members, BMember, i)
+#define MEMBER(i) LARGE_INDEX (b->members, CoordenaRosterMember, i)
+#define RUN(i) LARGE_INDEX (b->runs, BRun, i)
 #define MONTH(i) LARGE_INDEX (b->months, BMonth, i)
 
 static int
@@ -363,13 +387,13 @@ cmp_month (const void *a, const void *b)
   return 0;
 }
 
-/* Member indices by competência, then by the order added. */
+/* Run indices by competência, then by the order added. */
 static int
-cmp_member_index (gconstpointer a, gconstpointer b, gpointer members)
+cmp_run_index (gconstpointer a, gconstpointer b, gpointer runs)
 {
   guint32 x = *(const guint32 *) a, y = *(const guint32 *) b;
-  CoordenaCompetencia cx = ((const BMember *) members)[x].competencia;
-  CoordenaCompetencia cy = ((const BMember *) members)[y].competencia;
+  CoordenaCompetencia cx = ((const BRun *) runs)[x].competencia;
+  CoordenaCompetencia cy = ((const BRun *) runs)[y].competencia;
 
   if (cx != cy)
     return cx < cy ? -1 : 1;
@@ -378,10 +402,10 @@ cmp_member_index (gconstpointer a, gconstpointer b, gpointer members)
 
 /* Rows come in order of competência more often than not: a sort is then not needed. */
 static gboolean
-members_sorted (const BMember *members, const guint32 *order, guint n)
+runs_sorted (const BRun *runs, const guint32 *order, guint n)
 {
   for (guint i = 1; i < n; i++)
-    if (members[order[i - 1]].competencia > members[order[i]].competencia)
+    if (runs[order[i - 1]].competencia > runs[order[i]].competencia)
       return FALSE;
   return TRUE;
 }
@@ -424,30 +448,36 @@ sort_by_team (LargeArray *array, gsize elt, guint n_teams, guint32 *counts /* n_
  * reads only the members as added, so it runs on a thread of its own while the members are being
  * grouped by team; then it faults in the packed members' pages, which that thread fills next. */
 typedef struct {
-  const BMember *members;
+  const CoordenaRosterMember *members;
   guint n_members;
+  const BRun *runs;
+  guint n_runs;
   guint n_profs;
   guint16 *totals;             /* n_members, by the order added */
   gpointer packed;             /* the packed members, not yet written */
   gsize packed_size;
 } HourSums;
 
-static gpointer
-sum_hours (gpointer data)
+/* The general way: the members by professional (a stable counting sort), then by competência. */
+static void
+sum_by_sorting (HourSums *h)
 {
-  HourSums *h = data;
   g_autofree guint32 *counts = g_new0 (guint32, h->n_profs + 1);
   guint32 *order = coordena_large_alloc (sizeof (guint32) * MAX (h->n_members, 1));
+  CoordenaCompetencia *comp = coordena_large_alloc (sizeof (CoordenaCompetencia) * MAX (h->n_members, 1));
 
-  /* The members by professional (a stable counting sort), then by competência. */
+  for (guint i = 0; i < h->n_runs; i++)
+    for (guint32 k = 0; k < h->runs[i].n; k++)
+      comp[h->runs[i].first + k] = h->runs[i].competencia;
+
   for (guint i = 0; i < h->n_members; i++)
-    counts[h->members[i].m.professional + 1]++;
+    counts[h->members[i].professional + 1]++;
   for (guint p = 0; p < h->n_profs; p++)
     counts[p + 1] += counts[p];
   {
     g_autofree guint32 *pos = g_memdup2 (counts, sizeof (guint32) * (h->n_profs + 1));
     for (guint i = 0; i < h->n_members; i++)
-      order[pos[h->members[i].m.professional]++] = i;
+      order[pos[h->members[i].professional]++] = i;
   }
   for (guint p = 0; p < h->n_profs; p++)
     {
@@ -457,7 +487,7 @@ sum_hours (gpointer data)
       for (guint32 i = lo + 1; i < hi; i++)
         {
           guint32 v = order[i], j = i;
-          while (j > lo && h->members[order[j - 1]].competencia > h->members[v].competencia)
+          while (j > lo && comp[order[j - 1]] > comp[v])
             {
               order[j] = order[j - 1];
               j--;
@@ -467,19 +497,67 @@ sum_hours (gpointer data)
       for (guint32 i = lo; i < hi;)
         {
           guint32 j = i, total = 0;
-          while (j < hi && h->members[order[j]].competencia == h->members[order[i]].competencia)
-            total += h->members[order[j++]].m.hours;
+          while (j < hi && comp[order[j]] == comp[order[i]])
+            total += h->members[order[j++]].hours;
           for (guint32 k = i; k < j; k++)
             h->totals[order[k]] = (guint16) MIN (total, G_MAXUINT16);
           i = j;
         }
     }
   g_free (order);
-#ifdef MADV_POPULATE_WRITE
-  if (h->packed_size > 0)
-    (void) madvise ((void *) ((guintptr) h->packed & ~(guintptr) 4095),
-                    h->packed_size + ((guintptr) h->packed & 4095), MADV_POPULATE_WRITE);
-#endif
+  g_free (comp);
+}
+
+/* Months since year 0: competências a table can be indexed by. */
+static inline guint
+month_number (CoordenaCompetencia c)
+{
+  return (guint) (c / 100) * 12 + (guint) (c % 100);
+}
+
+/* A state's way: a table of professionals × the months the roster spans (a megabyte or two),
+ * summed over the members, then read back for each. */
+static void
+sum_by_table (HourSums *h, guint first_month, guint n_months)
+{
+  guint32 *sums = g_new0 (guint32, (gsize) h->n_profs * n_months);
+
+  for (guint i = 0; i < h->n_runs; i++)
+    {
+      guint month = month_number (h->runs[i].competencia) - first_month;
+      const CoordenaRosterMember *m = h->members + h->runs[i].first;
+
+      for (guint32 k = 0; k < h->runs[i].n; k++)
+        sums[(gsize) m[k].professional * n_months + month] += m[k].hours;
+    }
+  for (guint i = 0; i < h->n_runs; i++)
+    {
+      guint month = month_number (h->runs[i].competencia) - first_month;
+      const CoordenaRosterMember *m = h->members + h->runs[i].first;
+
+      for (guint32 k = 0; k < h->runs[i].n; k++)
+        h->totals[h->runs[i].first + k] = (guint16) MIN (sums[(gsize) m[k].professional * n_months + month], G_MAXUINT16);
+    }
+  g_free (sums);
+}
+
+#define SUM_TABLE_MAX (4u * 1024 * 1024)
+
+static gpointer
+sum_hours (gpointer data)
+{
+  HourSums *h = data;
+  guint lo = G_MAXUINT, hi = 0;
+
+  for (guint i = 0; i < h->n_runs; i++)
+    {
+      lo = MIN (lo, month_number (h->runs[i].competencia));
+      hi = MAX (hi, month_number (h->runs[i].competencia));
+    }
+  if (h->n_runs > 0 && (guint64) h->n_profs * (hi - lo + 1) <= SUM_TABLE_MAX)
+    sum_by_table (h, lo, hi - lo + 1);
+  else
+    sum_by_sorting (h);
   return NULL;
 }
 
@@ -509,7 +587,8 @@ coordena_roster_builder_finish (CoordenaRosterBuilder *b, GError **error)
   g_autofree guint32 *remap = g_new (guint32, MAX (n_teams, 1));
   g_autofree guint32 *mcount = g_new (guint32, n_teams + 1);
   g_autofree guint32 *bcount = g_new (guint32, n_teams + 1);
-  g_autofree guint32 *morder = NULL;
+  g_autofree guint32 *rcount = g_new (guint32, n_teams + 1);
+  g_autofree guint32 *rorder = NULL;
   g_autofree guint16 *totals = NULL;
   CoordenaRosterMember *packed = NULL;
   HourSums sums = { 0 };
@@ -527,8 +606,8 @@ coordena_roster_builder_finish (CoordenaRosterBuilder *b, GError **error)
   /* Total hours, meanwhile. */
   packed = coordena_large_alloc (sizeof (CoordenaRosterMember) * MAX (b->members.len, 1));
   totals = coordena_large_alloc (sizeof (guint16) * MAX (b->members.len, 1));
-  sums = (HourSums) { b->members.data, (guint) b->members.len, (guint) b->profs.len, totals, packed,
-                      sizeof (CoordenaRosterMember) * b->members.len };
+  sums = (HourSums) { b->members.data, (guint) b->members.len, b->runs.data, (guint) b->runs.len,
+                      (guint) b->profs.len, totals, packed, sizeof (CoordenaRosterMember) * b->members.len };
   summing = g_thread_try_new ("coordena-roster-hours", sum_hours, &sums, NULL);
   if (summing == NULL)
     sum_hours (&sums);
@@ -542,23 +621,31 @@ coordena_roster_builder_finish (CoordenaRosterBuilder *b, GError **error)
   for (guint i = 0; i < (guint) b->months.len; i++)
     MONTH (i).team = remap[MONTH (i).team];
 
-  /* Members grouped by team, then by competência: their indices, a stable counting sort; the
-   * records stay where they are until they are packed. */
-  morder = coordena_large_alloc (sizeof (guint32) * b->members.len);
+  /* Runs grouped by team, then by competência: their indices, a stable counting sort; the members
+   * stay where they are until they are packed. bcount: where each team's members begin. */
+  rorder = coordena_large_alloc (sizeof (guint32) * MAX (b->runs.len, 1));
   memset (bcount, 0, sizeof (guint32) * (n_teams + 1));
-  for (guint i = 0; i < (guint) b->members.len; i++)
-    bcount[remap[MEMBER (i).team] + 1]++;
+  memset (rcount, 0, sizeof (guint32) * (n_teams + 1));
+  for (guint i = 0; i < (guint) b->runs.len; i++)
+    {
+      RUN (i).team = remap[RUN (i).team];
+      rcount[RUN (i).team + 1]++;
+      bcount[RUN (i).team + 1] += RUN (i).n;
+    }
   for (guint t = 0; t < n_teams; t++)
-    bcount[t + 1] += bcount[t];
+    {
+      rcount[t + 1] += rcount[t];
+      bcount[t + 1] += bcount[t];
+    }
   {
-    g_autofree guint32 *pos = g_memdup2 (bcount, sizeof (guint32) * (n_teams + 1));
+    g_autofree guint32 *pos = g_memdup2 (rcount, sizeof (guint32) * (n_teams + 1));
 
-    for (guint i = 0; i < (guint) b->members.len; i++)
-      morder[pos[remap[MEMBER (i).team]]++] = i;
+    for (guint i = 0; i < (guint) b->runs.len; i++)
+      rorder[pos[RUN (i).team]++] = i;
   }
   for (guint t = 0; t < n_teams; t++)
-    if (bcount[t + 1] - bcount[t] > 1 && !members_sorted (b->members.data, morder + bcount[t], bcount[t + 1] - bcount[t]))
-      g_qsort_with_data (morder + bcount[t], (gint) (bcount[t + 1] - bcount[t]), sizeof (guint32), cmp_member_index, b->members.data);
+    if (rcount[t + 1] - rcount[t] > 1 && !runs_sorted (b->runs.data, rorder + rcount[t], rcount[t + 1] - rcount[t]))
+      g_qsort_with_data (rorder + rcount[t], (gint) (rcount[t + 1] - rcount[t]), sizeof (guint32), cmp_run_index, b->runs.data);
 
   sort_by_team (&b->months, sizeof (BMonth), n_teams, mcount);
   large_array_init (&packed_months, sizeof (CoordenaRosterMonth));
@@ -580,7 +667,8 @@ coordena_roster_builder_finish (CoordenaRosterBuilder *b, GError **error)
       BTeam *src = &g_array_index (b->teams, BTeam, order[t]);
       CoordenaRosterTeam *team = &r->teams[t];
       guint32 lo = mcount[t], hi = mcount[t + 1];
-      guint32 mi = bcount[t], mhi = bcount[t + 1];
+      guint32 ri = rcount[t], rhi = rcount[t + 1];
+      guint32 mi = bcount[t];
 
       memcpy (team->ine, src->ine, sizeof team->ine);
       memcpy (team->cnes, src->cnes, sizeof team->cnes);
@@ -594,15 +682,15 @@ coordena_roster_builder_finish (CoordenaRosterBuilder *b, GError **error)
 
       /* The team's competências: those declared, and those of its members (a member's team-month
        * that was never declared is one "not evaluated"), both in order. */
-      for (guint32 i = lo; i < hi || mi < mhi;)
+      for (guint32 i = lo; i < hi || ri < rhi;)
         {
           CoordenaRosterMonth out = { 0 };
           gboolean typed = FALSE;
 
-          if (i < hi && (mi >= mhi || MONTH (i).competencia <= MEMBER (morder[mi]).competencia))
+          if (i < hi && (ri >= rhi || MONTH (i).competencia <= RUN (rorder[ri]).competencia))
             out.competencia = MONTH (i).competencia;
           else
-            out.competencia = MEMBER (morder[mi]).competencia;
+            out.competencia = RUN (rorder[ri]).competencia;
           out.base_centavos = COORDENA_BASE_UNKNOWN;
           for (; i < hi && MONTH (i).competencia == out.competencia; i++)
             {
@@ -628,11 +716,14 @@ coordena_roster_builder_finish (CoordenaRosterBuilder *b, GError **error)
             }
 
           out.first_member = mi;
-          while (mi < mhi && MEMBER (morder[mi]).competencia == out.competencia)
+          for (; ri < rhi && RUN (rorder[ri]).competencia == out.competencia; ri++)
             {
-              r->members[mi] = MEMBER (morder[mi]).m;
-              r->members[mi].total_hours = totals[morder[mi]];
-              mi++;
+              const BRun *run = &RUN (rorder[ri]);
+
+              memcpy (&r->members[mi], &MEMBER (run->first), sizeof (CoordenaRosterMember) * run->n);
+              for (guint32 k = 0; k < run->n; k++)
+                r->members[mi + k].total_hours = totals[run->first + k];
+              mi += run->n;
             }
           out.n_members = mi - out.first_member;
           *(CoordenaRosterMonth *) large_array_push (&packed_months) = out;
