@@ -531,6 +531,20 @@ cns_with_seven (const char *cns)
 
 /* A roster of a few megabytes, read in blocks on a thread of its own: lines cut between blocks,
  * CRLF, and a bad row in the last block, which gives the file to the general reader. */
+/* Team t's INE and CNES, and its member m's CNS, all valid, for the large files below. */
+static void
+team_codes (guint t, char ine[11], char cnes[8])
+{
+  valid_code (1000 + t, 10, 1, coordena_ine_check_digit_ok, ine);
+  valid_code (2000 + t / 3, 7, 1, coordena_cnes_check_digit_ok, cnes);
+}
+
+static void
+member_cns (guint t, guint m, char cns[16])
+{
+  valid_code (7000000000000ull + t * 10 + m, 15, 2, cns_with_seven, cns);
+}
+
 static void
 test_plain_reader_large (void)
 {
@@ -545,13 +559,12 @@ test_plain_reader_large (void)
       {
         char ine[11], cnes[8];
 
-        valid_code (1000 + t, 10, 1, coordena_ine_check_digit_ok, ine);
-        valid_code (2000 + t / 3, 7, 1, coordena_cnes_check_digit_ok, cnes);
+        team_codes (t, ine, cnes);
         for (guint m = 0; m < 5; m++)
           {
             char cns[16];
 
-            valid_code (7000000000000ull + t * 10 + m, 15, 2, cns_with_seven, cns);
+            member_cns (t, m, cns);
             g_string_append_printf (text, "%u;%s;%s;%s;eSF;%s;Profissional %u-%u Conceição;%s;%u;%s;%s;%u\n", comp,
                                     t % 2 ? "5208707" : "5201108", cnes, ine, cns, t, m, cbos[m], 20 + m * 5,
                                     t % 7 ? "N" : "S", t % 5 ? "" : "16833,33", t % 2 ? 1 : 2);
@@ -619,13 +632,12 @@ test_plain_reader_declines_large (void)
       {
         char ine[11], cnes[8];
 
-        valid_code (1000 + t, 10, 1, coordena_ine_check_digit_ok, ine);
-        valid_code (2000 + t / 3, 7, 1, coordena_cnes_check_digit_ok, cnes);
+        team_codes (t, ine, cnes);
         for (guint m = 0; m < 4; m++)
           {
             char cns[16];
 
-            valid_code (7000000000000ull + t * 10 + m, 15, 2, cns_with_seven, cns);
+            member_cns (t, m, cns);
             g_string_append_printf (text, "%u;5208707;%s;%s;eSF;%s;", 202501 + comp % 12 + comp / 12 * 100, cnes, ine, cns);
             g_ptr_array_add (names, GSIZE_TO_POINTER (text->len));
             g_string_append_printf (text, "Profissional %u-%u;%s;40\n", t, m, cbos[m]);

@@ -306,6 +306,22 @@ add_to_run (CoordenaRosterBuilder *b, guint team, CoordenaCompetencia competenci
     }
 }
 
+/* A new member at the end of its team-month's run, its CBO not yet written. */
+static inline CoordenaRosterMember *
+push_member (CoordenaRosterBuilder *b, guint team, CoordenaCompetencia competencia, guint professional,
+             CoordenaCategory category, guint hours)
+{
+  CoordenaRosterMember *m;
+
+  add_to_run (b, team, competencia);
+  m = large_array_push (&b->members);
+  m->professional = professional;
+  m->hours = (guint16) MIN (hours, 168u);
+  m->total_hours = 0;
+  m->category = (gint8) category;
+  return m;
+}
+
 void
 coordena_roster_builder_add_member (CoordenaRosterBuilder *b,
                                     guint                  team,
@@ -315,17 +331,14 @@ coordena_roster_builder_add_member (CoordenaRosterBuilder *b,
                                     CoordenaCategory       category,
                                     guint                  hours)
 {
-  CoordenaRosterMember m = { 0 };
+  CoordenaRosterMember *m;
 
   g_return_if_fail (team < b->teams->len);
   g_return_if_fail (professional < b->profs.len);
 
-  m.professional = professional;
-  m.hours = (guint16) MIN (hours, 168u);
-  m.category = (gint8) category;
-  copy_code (m.cbo, sizeof m.cbo, cbo);
-  add_to_run (b, team, competencia);
-  *(CoordenaRosterMember *) large_array_push (&b->members) = m;
+  m = push_member (b, team, competencia, professional, category, hours);
+  memset (m->cbo, 0, sizeof m->cbo);
+  copy_code (m->cbo, sizeof m->cbo, cbo);
 }
 
 void
@@ -337,14 +350,8 @@ roster_builder_add_member_cbo6 (CoordenaRosterBuilder *b,
                                 CoordenaCategory       category,
                                 guint                  hours)
 {
-  CoordenaRosterMember *m;
+  CoordenaRosterMember *m = push_member (b, team, competencia, professional, category, hours);
 
-  add_to_run (b, team, competencia);
-  m = large_array_push (&b->members);
-  m->professional = professional;
-  m->hours = (guint16) MIN (hours, 168u);
-  m->total_hours = 0;
-  m->category = (gint8) category;
   memcpy (m->cbo, cbo, 6);
   m->cbo[6] = '\0';
 }
