@@ -16,6 +16,8 @@
 #include <coordena/ruleset.h>
 #include <coordena/strata.h>
 
+#include "test-utils.h"
+
 static const char *const profile[][2] = {
   { "secretaria.nome", "Secretaria da Saúde do Estado do Ceará" },
   { "secretaria.sigla", "COAPS/SESA" },
@@ -319,7 +321,14 @@ test_strata_listed (Fixture *f, gconstpointer data)
 int
 main (int argc, char **argv)
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  /* The ofício numbers issued for a state are kept in a register in the user's data folder, on
+   * purpose beyond any one database: each run starts with a folder of its own. */
+  g_autofree char *data_home = g_dir_make_tmp ("coordena-preview-data-XXXXXX", NULL);
+  int status;
+
+  g_assert_nonnull (data_home);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_test_init (&argc, &argv, NULL);
   coordena_i18n_init ();
 
   g_test_add ("/oficio-preview/takes-no-number", Fixture, NULL, fixture_set_up, test_preview_takes_no_number, fixture_tear_down);
@@ -331,5 +340,7 @@ main (int argc, char **argv)
               test_letterhead_from_partial_profile, fixture_tear_down);
   g_test_add_func ("/rule-override/needs-act", test_rule_override_needs_act);
   g_test_add ("/strata/listed", Fixture, NULL, fixture_set_up, test_strata_listed, fixture_tear_down);
-  return g_test_run ();
+  status = g_test_run ();
+  remove_tree (data_home);
+  return status;
 }
